@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ModelError, Sheet, type SheetChange } from './sheet';
+
+function newSheet() {
+	const sheet = new Sheet(new Y.Doc());
+	const [name, phone, note] = sheet.addColumns([
+		{ title: 'ФИО' },
+		{ title: 'Телефон', type: 'phone' },
+		{ title: 'Примечание', type: 'longtext' }
+	]);
+	return { sheet, name, phone, note };
+}
+
+describe('sheet model', () => {
+	it('adds rows and reads them back as plain objects', () => {
+		const { sheet, name, phone } = newSheet();
+		const id = sheet.addRow({ [name]: 'Иванова Мария Петровна', [phone]: '+79110000000' });
+		expect(sheet.rowIds()).toEqual([id]);
+		expect(sheet.getRow(id)).toEqual({ id, [name]: 'Иванова Мария Петровна', [phone]: '+79110000000' });
+		expect(sheet.getCell(id, phone)).toBe('+79110000000');
+		expect(sheet.getCell(id, 'nope')).toBe('');
+	});
+
+	it('bulk insert writes rows in chunks, in order, in one transaction', () => {
+		const { sheet, name, phone } = newSheet();
+		let transactions = 0;
+		sheet.doc.on('afterTransaction', () => transactions++);
+		const rows = Array.from({ length: 2500 }, (_, i) => [`Житель ${i}`, `+7911${i}`]);
+		const ids = sheet.addRows({ columns: [name, phone], rows });
+		expect(transactions).toBe(1);
+		expect(ids).toHaveLength(2500);
+		expect(new Set(ids).size).toBe(2500);
+		expect(sheet.rowIds()).toEqual(ids);
+		expect(sheet.doc.getMap('chunks').size).toBe(3);
+		expect(sheet.getCell(ids[2499], name)).toBe('Житель 2499');
+	});
+
+	it('an edited cell overrides the imported value; other cells keep theirs', () => {
+		const { sheet, name, phone } = newSheet();
+		const [id] = sheet.addRows({ columns: [name, phone], rows: [['А', '1']] });
+		sheet.setCell(id, phone, '2');
+		expect(sheet.getRow(id)).toEqual({ id, [name]: 'А', [phone]: '2' });
+	});
+
+	it('setting a cell to its current value writes nothing', () => {
+		const { sheet, name } = newSheet();
+		const id = sheet.addRow({ [name]: 'А' });
+		const before = Y.encodeStateVector(sheet.doc);
+		sheet.setCell(id, name, 'А');
+		expect(Y.encodeStateVector(sheet.doc)).toEqual(before);
+	});
+
+	it('deleted rows disappear and restore brings them back with their edits', () => {
+		const { sheet, name } = newSheet();
+		const [a, b, c] = sheet.addRows({ columns: [name], rows: [['a'], ['b'], ['c']] });
+		sheet.setCell(b, name, 'B');
+		sheet.deleteRows([b]);
+		expect(sheet.rowIds()).toEqual([a, c]);
+		expect(sheet.deletedRows().map((r) => r.id)).toEqual([b]);
+		sheet.restoreRows([b]);
+		expect(sheet.rowIds()).toEqual([a, b, c]);
+		expect(sheet.getCell(b, name)).toBe('B');
+	});
+
+	it('emits row-level changes that map onto grid transactions', () => {
+		const { sheet, name } = newSheet();
+		const changes: SheetChange[] = [];
+		sheet.observe((c) => changes.push(c));
+		const [a, b] = sheet.addRows({ columns: [name], rows: [['a'], ['b']] });
+		sheet.setCell(a, name, 'A');
+		sheet.deleteRows([b]);
+		sheet.restoreRows([b]);
+		sheet.renameColumn(name, 'Фамилия Имя Отчество');
+		expect(changes.map(({ added, updated, removed, columns, local }) => ({ added, updated, removed, columns, local }))).toEqual([
+			{ added: [a, b], updated: [], removed: [], columns: false, local: true },
+			{ added: [], updated: [a], removed: [], columns: false, local: true },
+			{ added: [], updated: [], removed: [b], columns: false, local: true },
+			{ added: [b], updated: [], removed: [], columns: false, local: true },
+			{ added: [], updated: [], removed: [], columns: true, local: true }
+		]);
+	});
+
+	it('changes received from another replica are reported as not local', () => {
+		const { sheet, name } = newSheet();
+		const other = new Sheet(new Y.Doc());
+		Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(sheet.doc));
+		const seen: SheetChange[] = [];
+		other.observe((c) => seen.push(c));
+		sheet.doc.on('update', (u: Uint8Array) => Y.applyUpdate(other.doc, u, 'relay'));
+		const id = sheet.addRow({ [name]: 'x' });
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).toMatchObject({ added: [id], local: false, origin: 'relay' });
+	});
+
+	it('a sheet loaded from an encoded update has every row and edit', () => {
+		const { sheet, name, phone } = newSheet();
+		const ids = sheet.addRows({ columns: [name, phone], rows: [['a', '1'], ['b', '2'], ['c', '3']] });
+		sheet.setCell(ids[1], phone, '22');
+		sheet.deleteRows([ids[2]]);
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(sheet.doc));
+		const loaded = new Sheet(doc);
+		expect(loaded.rowIds()).toEqual(ids.slice(0, 2));
+		expect(loaded.getRow(ids[1])).toEqual({ id: ids[1], [name]: 'b', [phone]: '22' });
+		expect(loaded.columns().map((c) => c.title)).toEqual(['ФИО', 'Телефон', 'Примечание']);
+	});
+
+	it('columns can be added, renamed, moved, resized, deleted and restored', () => {
+		const { sheet, name, phone, note } = newSheet();
+		const extra = sheet.addColumn({ title: '  Адрес  ' }, { before: phone });
+		expect(sheet.columns().map((c) => c.id)).toEqual([name, extra, phone, note]);
+		expect(sheet.column(extra)?.title).toBe('Адрес');
+		sheet.moveColumn(note, 0);
+		expect(sheet.columns().map((c) => c.id)).toEqual([note, name, extra, phone]);
+		sheet.moveColumn(note, 3);
+		expect(sheet.columns().map((c) => c.id)).toEqual([name, extra, phone, note]);
+		sheet.renameColumn(extra, 'Адрес проживания');
+		sheet.setColumnWidth(extra, 300);
+		expect(sheet.column(extra)).toMatchObject({ title: 'Адрес проживания', width: 300 });
+		sheet.deleteColumn(extra);
+		expect(sheet.columns().map((c) => c.id)).toEqual([name, phone, note]);
+		expect(sheet.deletedColumns().map((c) => c.id)).toEqual([extra]);
+		sheet.restoreColumn(extra);
+		expect(sheet.columns().map((c) => c.id)).toEqual([name, extra, phone, note]);
+	});
+
+	it('refuses empty titles, unknown types and oversized cells with a model error', () => {
+		const { sheet, name } = newSheet();
+		expect(() => sheet.addColumn({ title: '   ' })).toThrow(ModelError);
+		// @ts-expect-error: a type that does not exist
+		expect(() => sheet.addColumn({ title: 'x', type: 'formula' })).toThrow(ModelError);
+		const id = sheet.addRow({ [name]: 'a' });
+		expect(() => sheet.setCell(id, name, 'x'.repeat(200_000))).toThrow(ModelError);
+		expect(sheet.getCell(id, name)).toBe('a');
+	});
+
+	it('undo reverts only this operator’s own changes', () => {
+		const { sheet, name } = newSheet();
+		const colleague = new Sheet(new Y.Doc());
+		sheet.doc.on('update', (u: Uint8Array, origin: unknown) => {
+			if (origin !== 'remote') Y.applyUpdate(colleague.doc, u, 'remote');
+		});
+		colleague.doc.on('update', (u: Uint8Array, origin: unknown) => {
+			if (origin !== 'remote') Y.applyUpdate(sheet.doc, u, 'remote');
+		});
+		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(sheet.doc), 'remote');
+		const [a, b] = sheet.addRows({ columns: [name], rows: [['a'], ['b']] });
+		const undo = sheet.createUndoManager({ captureTimeout: 0 });
+		sheet.setCell(a, name, 'mine');
+		colleague.setCell(b, name, 'theirs');
+		undo.undo();
+		expect(sheet.getCell(a, name)).toBe('a');
+		expect(sheet.getCell(b, name)).toBe('theirs');
+		expect(colleague.getCell(a, name)).toBe('a');
+		undo.redo();
+		expect(colleague.getCell(a, name)).toBe('mine');
+	});
+
+	it('row ids are unique across many replicas adding rows at once', () => {
+		const ids = new Set<string>();
+		for (let r = 0; r < 50; r++) {
+			const { sheet, name } = newSheet();
+			for (const id of sheet.addRows({ columns: [name], rows: Array.from({ length: 200 }, () => ['x']) }))
+				ids.add(id);
+		}
+		expect(ids.size).toBe(50 * 200);
+	});
+});

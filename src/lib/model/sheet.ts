@@ -1,0 +1,570 @@
+/**
+ * A sheet (call list, request board, campaign…) inside its own Y.Doc.
+ *
+ * Layout (see DESIGN.md, measured in `bench/model.bench.ts`):
+ * - `chunks`: Y.Map<chunkId, string> — rows written together (an import, a paste, one added
+ *   row) as ONE immutable JSON string `{"o": sortKey, "c": [colIds], "r": [[cells]]}`. A
+ *   100,000-row import is ~100 Yjs items instead of 1.2 million, and loading it is one string
+ *   decode plus `JSON.parse`. A row's id is `<chunkId>.<index base 36>`: random, never a
+ *   position in the sheet, and it finds its chunk without a per-row index.
+ * - `cells`: Y.Map<`<rowId>:<colId>`, string> — every later edit. A cell's value is the
+ *   overlay's if present, else the chunk's. Two operators editing different cells of one row
+ *   both keep their edits; the same cell gets the Yjs map winner on every replica.
+ * - `deleted`: Y.Map<rowId, timestamp> — row tombstones; restore removes the key.
+ *   Merge rule for "delete vs concurrent edit": the delete wins for visibility (the row is
+ *   hidden on every replica) and the edit is kept in the overlay, so restoring the row brings
+ *   it back with the colleague's edit. Nothing is lost.
+ * - `columns`: Y.Map<colId, Y.Map> with title, type, order (sort key), width, deleted.
+ *   Each field merges on its own: a rename and a concurrent move both survive.
+ */
+import * as Y from 'yjs';
+import { newId, SHORT_ID_LENGTH } from './ids';
+import { compareByKey, keyBetween } from './order';
+
+export const COLUMN_TYPES = [
+	'text',
+	'longtext',
+	'phone',
+	'date',
+	'datetime',
+	'number',
+	'choice',
+	'checkbox',
+	'person'
+] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+export interface ChoiceOption {
+	value: string;
+	color?: string;
+}
+
+export interface Column {
+	id: string;
+	title: string;
+	type: ColumnType;
+	order: string;
+	width: number;
+	options?: ChoiceOption[];
+}
+
+export interface NewColumn {
+	title: string;
+	type?: ColumnType;
+	width?: number;
+	options?: ChoiceOption[];
+}
+
+/** A row as a plain object: `id` plus one string per column id that has a value. */
+export type Row = { id: string } & Record<string, string>;
+
+/**
+ * What one transaction changed, in the terms of a grid: rows that appeared, rows whose cells
+ * changed while visible, rows that disappeared (deleted or undone), and whether the column
+ * definitions changed. Maps straight onto an AG Grid transaction.
+ */
+export interface SheetChange {
+	added: string[];
+	updated: string[];
+	removed: string[];
+	columns: boolean;
+	/** True when the change was made through this model (this operator, this tab). */
+	local: boolean;
+	origin: unknown;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 160;
+/** Rows per chunk in bulk inserts: big enough to keep item counts tiny, small enough to merge. */
+export const CHUNK_ROWS = 1000;
+/** Longest title a sheet or column may have. */
+export const MAX_TITLE_LENGTH = 120;
+/** Longest value one cell may hold (a long note is a few thousand characters). */
+export const MAX_CELL_LENGTH = 100_000;
+
+interface Chunk {
+	id: string;
+	order: string;
+	cols: string[];
+	colIndex: Map<string, number>;
+	rows: string[][];
+}
+
+interface StoredChunk {
+	o: string;
+	c: string[];
+	r: string[][];
+}
+
+export class ModelError extends Error {
+	constructor(
+		readonly code: 'empty-title' | 'unknown-column' | 'unknown-row' | 'bad-type' | 'too-long',
+		message: string
+	) {
+		super(message);
+		this.name = 'ModelError';
+	}
+}
+
+/** Trim and collapse whitespace; throws `ModelError('empty-title')` when nothing is left. */
+export function normalizeTitle(title: string): string {
+	const clean = String(title ?? '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	if (!clean) throw new ModelError('empty-title', 'The title is empty');
+	return clean.slice(0, MAX_TITLE_LENGTH);
+}
+
+function rowIdOf(chunkId: string, index: number): string {
+	return `${chunkId}.${index.toString(36)}`;
+}
+
+function cellKey(rowId: string, colId: string): string {
+	return `${rowId}:${colId}`;
+}
+
+function parseChunk(id: string, json: string): Chunk {
+	const stored = JSON.parse(json) as StoredChunk;
+	const colIndex = new Map<string, number>();
+	stored.c.forEach((c, i) => colIndex.set(c, i));
+	return { id, order: stored.o, cols: stored.c, colIndex, rows: stored.r };
+}
+
+function toCell(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	const s = typeof value === 'string' ? value : String(value);
+	if (s.length > MAX_CELL_LENGTH) {
+		throw new ModelError('too-long', `A cell holds at most ${MAX_CELL_LENGTH} characters`);
+	}
+	return s;
+}
+
+export class Sheet {
+	readonly doc: Y.Doc;
+	/** Transaction origin of this operator's writes (used by undo and by observers). */
+	readonly origin: object;
+
+	readonly #columns: Y.Map<Y.Map<unknown>>;
+	readonly #chunkMap: Y.Map<string>;
+	readonly #cellMap: Y.Map<string>;
+	readonly #deletedMap: Y.Map<number>;
+
+	readonly #chunks = new Map<string, Chunk>();
+	readonly #overlay = new Map<string, Map<string, string>>();
+	readonly #deleted = new Set<string>();
+	#order: string[] | null = null;
+	#columnCache: Column[] | null = null;
+
+	readonly #listeners = new Set<(change: SheetChange) => void>();
+	/** Rows touched by the running transaction → whether they were visible before it. */
+	#touched = new Map<string, boolean>();
+	#columnsTouched = false;
+	readonly #cleanup: (() => void)[] = [];
+
+	constructor(doc: Y.Doc, options: { origin?: object } = {}) {
+		this.doc = doc;
+		this.origin = options.origin ?? { sheet: true };
+		this.#columns = doc.getMap('columns');
+		this.#chunkMap = doc.getMap('chunks');
+		this.#cellMap = doc.getMap('cells');
+		this.#deletedMap = doc.getMap('deleted');
+
+		this.#chunkMap.forEach((json, id) => this.#chunks.set(id, parseChunk(id, json)));
+		this.#cellMap.forEach((value, key) => this.#setOverlay(key, value));
+		this.#deletedMap.forEach((_, rowId) => this.#deleted.add(rowId));
+
+		const onChunks = (event: Y.YMapEvent<string>) => {
+			event.changes.keys.forEach((change, id) => {
+				const old = this.#chunks.get(id);
+				if (old) {
+					old.rows.forEach((_, i) => this.#touch(rowIdOf(id, i)));
+					this.#chunks.delete(id);
+				}
+				if (change.action !== 'delete') {
+					const json = this.#chunkMap.get(id);
+					if (json === undefined) return;
+					const chunk = parseChunk(id, json);
+					chunk.rows.forEach((_, i) => this.#touch(rowIdOf(id, i)));
+					this.#chunks.set(id, chunk);
+				}
+			});
+			this.#order = null;
+		};
+		const onCells = (event: Y.YMapEvent<string>) => {
+			event.changes.keys.forEach((change, key) => {
+				const rowId = key.slice(0, key.indexOf(':'));
+				this.#touch(rowId);
+				if (change.action === 'delete') this.#deleteOverlay(key);
+				else this.#setOverlay(key, this.#cellMap.get(key) ?? '');
+			});
+		};
+		const onDeleted = (event: Y.YMapEvent<number>) => {
+			event.changes.keys.forEach((change, rowId) => {
+				this.#touch(rowId);
+				if (change.action === 'delete') this.#deleted.delete(rowId);
+				else this.#deleted.add(rowId);
+			});
+			this.#order = null;
+		};
+		const onColumns = () => {
+			this.#columnCache = null;
+			this.#columnsTouched = true;
+		};
+		const afterTransaction = (tr: Y.Transaction) => this.#flush(tr);
+
+		this.#chunkMap.observe(onChunks);
+		this.#cellMap.observe(onCells);
+		this.#deletedMap.observe(onDeleted);
+		this.#columns.observeDeep(onColumns);
+		doc.on('afterTransaction', afterTransaction);
+		this.#cleanup.push(
+			() => this.#chunkMap.unobserve(onChunks),
+			() => this.#cellMap.unobserve(onCells),
+			() => this.#deletedMap.unobserve(onDeleted),
+			() => this.#columns.unobserveDeep(onColumns),
+			() => doc.off('afterTransaction', afterTransaction)
+		);
+	}
+
+	/** Stop observing the doc (the doc itself is left alone). */
+	destroy(): void {
+		for (const fn of this.#cleanup.splice(0)) fn();
+		this.#listeners.clear();
+	}
+
+	// ---------------------------------------------------------------- change events
+
+	/** Subscribe to row-level changes, one call per transaction. Returns the unsubscribe. */
+	observe(listener: (change: SheetChange) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	#visible(rowId: string): boolean {
+		if (this.#deleted.has(rowId)) return false;
+		const dot = rowId.lastIndexOf('.');
+		const chunk = this.#chunks.get(rowId.slice(0, dot));
+		if (!chunk) return false;
+		const index = parseInt(rowId.slice(dot + 1), 36);
+		return index >= 0 && index < chunk.rows.length;
+	}
+
+	#touch(rowId: string) {
+		if (!this.#touched.has(rowId)) this.#touched.set(rowId, this.#visible(rowId));
+	}
+
+	#flush(tr: Y.Transaction) {
+		if (this.#touched.size === 0 && !this.#columnsTouched) return;
+		const change: SheetChange = {
+			added: [],
+			updated: [],
+			removed: [],
+			columns: this.#columnsTouched,
+			local: tr.origin === this.origin,
+			origin: tr.origin
+		};
+		for (const [rowId, was] of this.#touched) {
+			const now = this.#visible(rowId);
+			if (was && now) change.updated.push(rowId);
+			else if (now) change.added.push(rowId);
+			else if (was) change.removed.push(rowId);
+		}
+		this.#touched = new Map();
+		this.#columnsTouched = false;
+		for (const listener of this.#listeners) listener(change);
+	}
+
+	#setOverlay(key: string, value: string) {
+		const sep = key.indexOf(':');
+		const rowId = key.slice(0, sep);
+		let cells = this.#overlay.get(rowId);
+		if (!cells) this.#overlay.set(rowId, (cells = new Map()));
+		cells.set(key.slice(sep + 1), value);
+	}
+
+	#deleteOverlay(key: string) {
+		const sep = key.indexOf(':');
+		const rowId = key.slice(0, sep);
+		const cells = this.#overlay.get(rowId);
+		if (!cells) return;
+		cells.delete(key.slice(sep + 1));
+		if (cells.size === 0) this.#overlay.delete(rowId);
+	}
+
+	#transact(fn: () => void) {
+		this.doc.transact(fn, this.origin);
+	}
+
+	// ---------------------------------------------------------------- columns
+
+	/** Visible columns in their shared order. */
+	columns(): Column[] {
+		if (this.#columnCache) return this.#columnCache;
+		const list: Column[] = [];
+		this.#columns.forEach((def, id) => {
+			if (def.get('deleted')) return;
+			const options = def.get('options') as ChoiceOption[] | undefined;
+			list.push({
+				id,
+				title: String(def.get('title') ?? ''),
+				type: (def.get('type') as ColumnType) ?? 'text',
+				order: String(def.get('order') ?? ''),
+				width: Number(def.get('width')) || DEFAULT_COLUMN_WIDTH,
+				...(options ? { options } : {})
+			});
+		});
+		list.sort(compareByKey);
+		return (this.#columnCache = list);
+	}
+
+	/** Deleted columns (their cells are kept), for restore. */
+	deletedColumns(): { id: string; title: string; deleted: number }[] {
+		const list: { id: string; title: string; deleted: number }[] = [];
+		this.#columns.forEach((def, id) => {
+			const deleted = def.get('deleted');
+			if (deleted)
+				list.push({ id, title: String(def.get('title') ?? ''), deleted: Number(deleted) });
+		});
+		return list.sort((a, b) => b.deleted - a.deleted || (a.id < b.id ? -1 : 1));
+	}
+
+	column(id: string): Column | undefined {
+		return this.columns().find((c) => c.id === id);
+	}
+
+	#def(id: string): Y.Map<unknown> {
+		const def = this.#columns.get(id);
+		if (!def) throw new ModelError('unknown-column', `No column ${id}`);
+		return def;
+	}
+
+	/** Add columns at the end (or before `before`). Returns their ids, in order. */
+	addColumns(columns: NewColumn[], options: { before?: string | null } = {}): string[] {
+		const visible = this.columns();
+		let next: string | null = null;
+		let prev: string | null = visible.length ? visible[visible.length - 1].order : null;
+		if (options.before) {
+			const at = visible.findIndex((c) => c.id === options.before);
+			if (at >= 0) {
+				next = visible[at].order;
+				prev = at > 0 ? visible[at - 1].order : null;
+			}
+		}
+		const ids: string[] = [];
+		this.#transact(() => {
+			for (const col of columns) {
+				const type = col.type ?? 'text';
+				if (!COLUMN_TYPES.includes(type)) throw new ModelError('bad-type', `Unknown type ${type}`);
+				const order =
+					prev !== null && next !== null && prev >= next
+						? keyBetween(prev, null)
+						: keyBetween(prev, next);
+				const def = new Y.Map<unknown>();
+				def.set('title', normalizeTitle(col.title));
+				def.set('type', type);
+				def.set('order', order);
+				def.set('width', col.width ?? DEFAULT_COLUMN_WIDTH);
+				if (col.options) def.set('options', col.options);
+				const id = newId(SHORT_ID_LENGTH);
+				this.#columns.set(id, def);
+				ids.push(id);
+				prev = order;
+			}
+		});
+		return ids;
+	}
+
+	addColumn(column: NewColumn, options: { before?: string | null } = {}): string {
+		return this.addColumns([column], options)[0];
+	}
+
+	renameColumn(id: string, title: string): void {
+		const def = this.#def(id);
+		const clean = normalizeTitle(title);
+		this.#transact(() => def.set('title', clean));
+	}
+
+	setColumnType(id: string, type: ColumnType): void {
+		if (!COLUMN_TYPES.includes(type)) throw new ModelError('bad-type', `Unknown type ${type}`);
+		const def = this.#def(id);
+		this.#transact(() => def.set('type', type));
+	}
+
+	setColumnWidth(id: string, width: number): void {
+		const def = this.#def(id);
+		const w = Math.max(40, Math.min(2000, Math.round(width)));
+		if (def.get('width') !== w) this.#transact(() => def.set('width', w));
+	}
+
+	/** Move a column to `toIndex` among the visible columns (only its sort key changes). */
+	moveColumn(id: string, toIndex: number): void {
+		const others = this.columns().filter((c) => c.id !== id);
+		const at = Math.max(0, Math.min(others.length, toIndex));
+		const prev = at > 0 ? others[at - 1].order : null;
+		const next = at < others.length ? others[at].order : null;
+		const def = this.#def(id);
+		this.#transact(() => {
+			if (prev !== null && next !== null && prev >= next) {
+				// Two operators once picked the same key: spread every key again, then move.
+				let key: string | null = null;
+				others.forEach((c, i) => {
+					key = keyBetween(key, null);
+					this.#def(c.id).set('order', key);
+					if (i === at - 1) {
+						key = keyBetween(key, null);
+						def.set('order', key);
+					}
+				});
+				if (at === 0)
+					def.set('order', keyBetween(null, String(this.#def(others[0].id).get('order'))));
+			} else {
+				def.set('order', keyBetween(prev, next));
+			}
+		});
+	}
+
+	/** Hide a column from everyone; its cells are kept and `restoreColumn` brings it back. */
+	deleteColumn(id: string): void {
+		const def = this.#def(id);
+		this.#transact(() => def.set('deleted', Date.now()));
+	}
+
+	restoreColumn(id: string): void {
+		const def = this.#def(id);
+		this.#transact(() => def.delete('deleted'));
+	}
+
+	// ---------------------------------------------------------------- rows
+
+	/** Ids of the visible rows, in sheet order. */
+	rowIds(): string[] {
+		if (this.#order) return this.#order;
+		const chunks = [...this.#chunks.values()].sort(compareByKey);
+		const ids: string[] = [];
+		for (const chunk of chunks) {
+			for (let i = 0; i < chunk.rows.length; i++) {
+				const id = rowIdOf(chunk.id, i);
+				if (!this.#deleted.has(id)) ids.push(id);
+			}
+		}
+		return (this.#order = ids);
+	}
+
+	get rowCount(): number {
+		return this.rowIds().length;
+	}
+
+	hasRow(rowId: string): boolean {
+		return this.#visible(rowId);
+	}
+
+	/** Deleted rows with when they were deleted, newest first. */
+	deletedRows(): { id: string; deleted: number }[] {
+		const list: { id: string; deleted: number }[] = [];
+		this.#deletedMap.forEach((at, id) => list.push({ id, deleted: at }));
+		return list.sort((a, b) => b.deleted - a.deleted || (a.id < b.id ? -1 : 1));
+	}
+
+	#locate(rowId: string): { chunk: Chunk; index: number } | null {
+		const dot = rowId.lastIndexOf('.');
+		const chunk = this.#chunks.get(rowId.slice(0, dot));
+		if (!chunk) return null;
+		const index = parseInt(rowId.slice(dot + 1), 36);
+		return index >= 0 && index < chunk.rows.length ? { chunk, index } : null;
+	}
+
+	getCell(rowId: string, colId: string): string {
+		const over = this.#overlay.get(rowId)?.get(colId);
+		if (over !== undefined) return over;
+		const at = this.#locate(rowId);
+		if (!at) return '';
+		const i = at.chunk.colIndex.get(colId);
+		return i === undefined ? '' : (at.chunk.rows[at.index][i] ?? '');
+	}
+
+	/** A row as a plain object (also for deleted rows, so they can be shown for restore). */
+	getRow(rowId: string): Row {
+		const row = { id: rowId } as Row;
+		const at = this.#locate(rowId);
+		if (at) {
+			const values = at.chunk.rows[at.index];
+			const cols = at.chunk.cols;
+			for (let i = 0; i < cols.length; i++) {
+				const v = values[i];
+				if (v) row[cols[i]] = v;
+			}
+		}
+		const over = this.#overlay.get(rowId);
+		if (over) for (const [colId, v] of over) row[colId] = v;
+		return row;
+	}
+
+	/** Add one row at the end with the given values (column id → value). */
+	addRow(values: Record<string, unknown> = {}): string {
+		const cols = Object.keys(values);
+		return this.addRows({ columns: cols, rows: [cols.map((c) => values[c])] })[0];
+	}
+
+	/**
+	 * Bulk insert at the end, in ONE transaction (one undo step, one update to the relay).
+	 * `rows[i][j]` is the value for `columns[j]`. Returns the new row ids in order.
+	 */
+	addRows(options: { columns: string[]; rows: unknown[][]; chunkSize?: number }): string[] {
+		const { columns, rows, chunkSize = CHUNK_ROWS } = options;
+		const ids: string[] = [];
+		if (rows.length === 0) return ids;
+		let last: string | null = null;
+		for (const chunk of this.#chunks.values())
+			if (last === null || chunk.order > last) last = chunk.order;
+		const clean = rows.map((r) => columns.map((_, j) => toCell(r[j])));
+		this.#transact(() => {
+			for (let start = 0; start < clean.length; start += chunkSize) {
+				const part = clean.slice(start, start + chunkSize);
+				const id = newId();
+				last = keyBetween(last, null);
+				const stored: StoredChunk = { o: last, c: columns, r: part };
+				this.#chunkMap.set(id, JSON.stringify(stored));
+				for (let i = 0; i < part.length; i++) ids.push(rowIdOf(id, i));
+			}
+		});
+		return ids;
+	}
+
+	setCell(rowId: string, colId: string, value: unknown): void {
+		this.setCells([{ rowId, colId, value }]);
+	}
+
+	/** Set many cells in one transaction (one undo step). Unchanged values are skipped. */
+	setCells(edits: { rowId: string; colId: string; value: unknown }[]): void {
+		const clean = edits.map((e) => ({ ...e, value: toCell(e.value) }));
+		this.#transact(() => {
+			for (const { rowId, colId, value } of clean) {
+				if (this.getCell(rowId, colId) === value) continue;
+				this.#cellMap.set(cellKey(rowId, colId), value);
+			}
+		});
+	}
+
+	/** Hide rows from everyone (tombstones); `restoreRows` brings them back with every edit. */
+	deleteRows(rowIds: string[]): void {
+		const now = Date.now();
+		this.#transact(() => {
+			for (const id of rowIds) if (this.#visible(id)) this.#deletedMap.set(id, now);
+		});
+	}
+
+	restoreRows(rowIds: string[]): void {
+		this.#transact(() => {
+			for (const id of rowIds) if (this.#deletedMap.has(id)) this.#deletedMap.delete(id);
+		});
+	}
+
+	// ---------------------------------------------------------------- undo
+
+	/** Undo of this operator's own changes only: a colleague's edits are never reverted. */
+	createUndoManager(options: { captureTimeout?: number } = {}): Y.UndoManager {
+		return new Y.UndoManager([this.#columns, this.#chunkMap, this.#cellMap, this.#deletedMap], {
+			trackedOrigins: new Set([this.origin]),
+			captureTimeout: options.captureTimeout ?? 500
+		});
+	}
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createNetwork, seededRandom } from './testing';
+import { Workspace } from './workspace';
+
+describe('workspace model', () => {
+	it('creates, renames, deletes and restores sheets', () => {
+		const ws = new Workspace(new Y.Doc());
+		const a = ws.createSheet({ title: 'Обзвон 65+', kind: 'callList' });
+		const b = ws.createSheet({ title: 'Заявки', kind: 'requests' });
+		expect(ws.sheets().map((s) => s.title)).toEqual(['Обзвон 65+', 'Заявки']);
+		ws.renameSheet(a, '  Обзвон   65+ (Калининский) ');
+		expect(ws.sheet(a)?.title).toBe('Обзвон 65+ (Калининский)');
+		ws.deleteSheet(b);
+		expect(ws.sheets().map((s) => s.id)).toEqual([a]);
+		expect(ws.deletedSheets().map((s) => s.id)).toEqual([b]);
+		ws.restoreSheet(b);
+		expect(ws.sheets().map((s) => s.id)).toEqual([a, b]);
+		expect(ws.sheet(b)?.kind).toBe('requests');
+	});
+
+	it('a rename and a concurrent delete of one sheet both survive', () => {
+		for (let seed = 1; seed <= 20; seed++) {
+			const net = createNetwork(2, seededRandom(seed));
+			const [w0, w1] = net.docs.map((d) => new Workspace(d));
+			const id = w0.createSheet({ title: 'Обзвон', kind: 'callList' });
+			net.sync();
+			w0.renameSheet(id, 'Обзвон ветеранов');
+			w1.deleteSheet(id);
+			net.sync();
+			for (const w of [w0, w1]) {
+				expect(w.sheet(id)?.title).toBe('Обзвон ветеранов');
+				expect(w.sheet(id)?.deleted).not.toBeNull();
+			}
+		}
+	});
+
+	it('sheets created at once by two coordinators are both kept, in the same order', () => {
+		const net = createNetwork(3, seededRandom(3));
+		const ws = net.docs.map((d) => new Workspace(d));
+		ws[0].createSheet({ title: 'A' });
+		ws[1].createSheet({ title: 'B' });
+		ws[2].createSheet({ title: 'C' });
+		net.sync();
+		const lists = ws.map((w) => w.sheets().map((s) => s.id));
+		expect(lists[0]).toHaveLength(3);
+		expect(lists[1]).toEqual(lists[0]);
+		expect(lists[2]).toEqual(lists[0]);
+	});
+});

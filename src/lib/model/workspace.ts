@@ -1,0 +1,111 @@
+/**
+ * The workspace doc (room `ws:<workspaceId>`): the headquarters' list of sheets and settings.
+ * Each sheet is a nested Y.Map so that a rename and a concurrent delete both survive.
+ */
+import * as Y from 'yjs';
+import { newId } from './ids';
+import { normalizeTitle } from './sheet';
+
+export const SHEET_KINDS = ['callList', 'requests', 'campaign', 'other'] as const;
+export type SheetKind = (typeof SHEET_KINDS)[number];
+
+export interface SheetInfo {
+	id: string;
+	kind: SheetKind;
+	title: string;
+	created: number;
+	/** When it was deleted (it sits in "recently deleted" until restored), else null. */
+	deleted: number | null;
+}
+
+export class Workspace {
+	readonly doc: Y.Doc;
+	readonly origin: object;
+	readonly #sheets: Y.Map<Y.Map<unknown>>;
+
+	constructor(doc: Y.Doc, options: { origin?: object } = {}) {
+		this.doc = doc;
+		this.origin = options.origin ?? { workspace: true };
+		this.#sheets = doc.getMap('sheets');
+	}
+
+	#info(id: string, m: Y.Map<unknown>): SheetInfo {
+		const kind = m.get('kind') as SheetKind;
+		const deleted = m.get('deleted');
+		return {
+			id,
+			kind: SHEET_KINDS.includes(kind) ? kind : 'other',
+			title: String(m.get('title') ?? ''),
+			created: Number(m.get('created') ?? 0),
+			deleted: typeof deleted === 'number' ? deleted : null
+		};
+	}
+
+	#all(): SheetInfo[] {
+		const list: SheetInfo[] = [];
+		this.#sheets.forEach((m, id) => list.push(this.#info(id, m)));
+		return list;
+	}
+
+	/** Sheets in use, oldest first (ties by id, the same on every replica). */
+	sheets(): SheetInfo[] {
+		return this.#all()
+			.filter((s) => s.deleted === null)
+			.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
+	}
+
+	/** "Recently deleted", newest first. */
+	deletedSheets(): SheetInfo[] {
+		return this.#all()
+			.filter((s) => s.deleted !== null)
+			.sort((a, b) => (b.deleted ?? 0) - (a.deleted ?? 0));
+	}
+
+	sheet(id: string): SheetInfo | undefined {
+		const m = this.#sheets.get(id);
+		return m ? this.#info(id, m) : undefined;
+	}
+
+	createSheet(options: { title: string; kind?: SheetKind; id?: string }): string {
+		const title = normalizeTitle(options.title);
+		const id = options.id ?? newId();
+		const m = new Y.Map<unknown>();
+		this.doc.transact(() => {
+			m.set('title', title);
+			m.set('kind', options.kind ?? 'other');
+			m.set('created', Date.now());
+			this.#sheets.set(id, m);
+		}, this.origin);
+		return id;
+	}
+
+	#get(id: string): Y.Map<unknown> {
+		const m = this.#sheets.get(id);
+		if (!m) throw new Error(`No sheet ${id}`);
+		return m;
+	}
+
+	renameSheet(id: string, title: string): void {
+		const m = this.#get(id);
+		const clean = normalizeTitle(title);
+		this.doc.transact(() => m.set('title', clean), this.origin);
+	}
+
+	/** Moves the sheet to "recently deleted"; its data stays until restored. */
+	deleteSheet(id: string): void {
+		const m = this.#get(id);
+		this.doc.transact(() => m.set('deleted', Date.now()), this.origin);
+	}
+
+	restoreSheet(id: string): void {
+		const m = this.#get(id);
+		this.doc.transact(() => m.delete('deleted'), this.origin);
+	}
+
+	/** Called after every change to the sheet list. Returns the unsubscribe. */
+	observe(listener: () => void): () => void {
+		const fn = () => listener();
+		this.#sheets.observeDeep(fn);
+		return () => this.#sheets.unobserveDeep(fn);
+	}
+}

@@ -1,0 +1,18 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ out: 'build', precompress: false }),
+		typescript: {
+			config(tsconfig) {
+				tsconfig.include.push('../server/**/*.js', '../bench/**/*.ts', '../tests/**/*.ts');
+				return tsconfig;
+			}
+		}
+	}
+};
+
+export default config;

@@ -1,0 +1,54 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** In development the relay listens on Vite's own HTTP server, at /sync/<room>. */
+function relayPlugin(): Plugin {
+	return {
+		name: 'shtab-relay',
+		async configureServer(server) {
+			const { attachRelay } = await import('./server/attach.js');
+			if (server.httpServer) await attachRelay(server.httpServer);
+		},
+		async configurePreviewServer(server) {
+			const { attachRelay } = await import('./server/attach.js');
+			await attachRelay(server.httpServer);
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [sveltekit(), relayPlugin()],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 120_000,
+					hookTimeout: 120_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
