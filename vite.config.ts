@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 /** In development the relay listens on Vite's own HTTP server, at /sync/<room>. */
 function relayPlugin(): Plugin {

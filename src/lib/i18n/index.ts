@@ -1,1 +1,27 @@
+import { en, ru, type MessageKey } from './messages';
+
 export type Locale = 'ru' | 'en';
+export type { MessageKey };
+export const LOCALES: Locale[] = ['ru', 'en'];
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { ru, en };
+
+/** The message for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+export function translate(
+	locale: Locale,
+	key: MessageKey,
+	params: Record<string, string | number> = {}
+): string {
+	const text = dictionaries[locale][key] ?? ru[key] ?? key;
+	return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+		name in params ? String(params[name]) : `{${name}}`
+	);
+}
+
+/** Dates as the headquarters writes them: дд.мм.гггг чч:мм. */
+export function formatDateTime(locale: Locale, ms: number): string {
+	return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+		dateStyle: 'short',
+		timeStyle: 'short'
+	}).format(ms);
+}

@@ -44,26 +44,32 @@ function expectConverged(sheets: Sheet[]) {
 }
 
 describe('merge rules', () => {
-	it.each(SEEDS)('two operators editing different cells of one row both keep their edits (seed %i)', (seed) => {
-		const { net, sheets, cols, rows } = setup(seed);
-		sheets[0].setCell(rows[1], cols.phone, '+7 921 000-00-00');
-		sheets[1].setCell(rows[1], cols.note, 'нужны продукты');
-		net.sync();
-		expectConverged(sheets);
-		for (const s of sheets) {
-			expect(s.getCell(rows[1], cols.phone)).toBe('+7 921 000-00-00');
-			expect(s.getCell(rows[1], cols.note)).toBe('нужны продукты');
+	it.each(SEEDS)(
+		'two operators editing different cells of one row both keep their edits (seed %i)',
+		(seed) => {
+			const { net, sheets, cols, rows } = setup(seed);
+			sheets[0].setCell(rows[1], cols.phone, '+7 921 000-00-00');
+			sheets[1].setCell(rows[1], cols.note, 'нужны продукты');
+			net.sync();
+			expectConverged(sheets);
+			for (const s of sheets) {
+				expect(s.getCell(rows[1], cols.phone)).toBe('+7 921 000-00-00');
+				expect(s.getCell(rows[1], cols.note)).toBe('нужны продукты');
+			}
 		}
-	});
+	);
 
-	it.each(SEEDS)('one cell edited by three operators at once ends with the same winner everywhere (seed %i)', (seed) => {
-		const { net, sheets, cols, rows } = setup(seed);
-		sheets.forEach((s, i) => s.setCell(rows[0], cols.note, `оператор ${i}`));
-		net.sync();
-		const winner = sheets[0].getCell(rows[0], cols.note);
-		expect(['оператор 0', 'оператор 1', 'оператор 2']).toContain(winner);
-		expectConverged(sheets);
-	});
+	it.each(SEEDS)(
+		'one cell edited by three operators at once ends with the same winner everywhere (seed %i)',
+		(seed) => {
+			const { net, sheets, cols, rows } = setup(seed);
+			sheets.forEach((s, i) => s.setCell(rows[0], cols.note, `оператор ${i}`));
+			net.sync();
+			const winner = sheets[0].getCell(rows[0], cols.note);
+			expect(['оператор 0', 'оператор 1', 'оператор 2']).toContain(winner);
+			expectConverged(sheets);
+		}
+	);
 
 	it.each(SEEDS)(
 		'a row deleted while a colleague edits it stays deleted everywhere and comes back with the edit on restore (seed %i)',
@@ -82,63 +88,83 @@ describe('merge rules', () => {
 		}
 	);
 
-	it.each(SEEDS)('columns added at once by several operators are all kept in one order (seed %i)', (seed) => {
-		const { net, sheets } = setup(seed);
-		sheets[0].addColumn({ title: 'Адрес' });
-		sheets[1].addColumn({ title: 'Дата рождения', type: 'date' });
-		sheets[2].addColumn({ title: 'Категория', type: 'choice' });
-		net.sync();
-		const state = expectConverged(sheets);
-		expect(state.columns.map((c) => c[1])).toEqual(
-			expect.arrayContaining(['Адрес', 'Дата рождения', 'Категория'])
-		);
-		expect(state.columns).toHaveLength(6);
-	});
-
-	it.each(SEEDS)('a column renamed at once by two operators gets one title everywhere (seed %i)', (seed) => {
-		const { net, sheets, cols } = setup(seed);
-		sheets[0].renameColumn(cols.note, 'Комментарий');
-		sheets[1].renameColumn(cols.note, 'Заметки');
-		sheets[2].moveColumn(cols.note, 0);
-		net.sync();
-		const state = expectConverged(sheets);
-		expect(['Комментарий', 'Заметки']).toContain(state.columns[0][1]);
-		expect(state.columns[0][0]).toBe(cols.note);
-	});
-
-	it.each(SEEDS)('rows added at once by several operators are all kept, in one order (seed %i)', (seed) => {
-		const { net, sheets, cols } = setup(seed);
-		const added = sheets.flatMap((s, i) => [
-			s.addRow({ [cols.name]: `новый ${i}a` }),
-			s.addRow({ [cols.name]: `новый ${i}b` })
-		]);
-		net.sync();
-		const state = expectConverged(sheets);
-		expect(state.rows).toHaveLength(3 + 6);
-		expect(new Set(added).size).toBe(6);
-		for (const id of added) expect(state.rows.map((r) => r.id)).toContain(id);
-	});
-
-	it.each(SEEDS)('a random mix of edits, deletes, restores and imports converges (seed %i)', (seed) => {
-		const { net, sheets, cols, random } = setup(seed, 4);
-		const colIds = [cols.name, cols.phone, cols.note];
-		for (let round = 0; round < 8; round++) {
-			for (const s of sheets) {
-				const ids = s.rowIds();
-				const pick = () => ids[Math.floor(random() * ids.length)];
-				const action = Math.floor(random() * 5);
-				if (action === 0 && ids.length) s.setCell(pick(), colIds[Math.floor(random() * 3)], `v${round}`);
-				else if (action === 1 && ids.length) s.deleteRows([pick()]);
-				else if (action === 2) {
-					const gone = s.deletedRows();
-					if (gone.length) s.restoreRows([gone[0].id]);
-				} else if (action === 3) s.addRows({ columns: colIds, rows: [['a', 'b', 'c'], ['d', 'e', 'f']] });
-				else s.addRow({ [cols.note]: `r${round}` });
-			}
-			if (random() < 0.5) net.sync();
+	it.each(SEEDS)(
+		'columns added at once by several operators are all kept in one order (seed %i)',
+		(seed) => {
+			const { net, sheets } = setup(seed);
+			sheets[0].addColumn({ title: 'Адрес' });
+			sheets[1].addColumn({ title: 'Дата рождения', type: 'date' });
+			sheets[2].addColumn({ title: 'Категория', type: 'choice' });
+			net.sync();
+			const state = expectConverged(sheets);
+			expect(state.columns.map((c) => c[1])).toEqual(
+				expect.arrayContaining(['Адрес', 'Дата рождения', 'Категория'])
+			);
+			expect(state.columns).toHaveLength(6);
 		}
-		net.sync();
-		expect(net.pending()).toBe(0);
-		expectConverged(sheets);
-	});
+	);
+
+	it.each(SEEDS)(
+		'a column renamed at once by two operators gets one title everywhere (seed %i)',
+		(seed) => {
+			const { net, sheets, cols } = setup(seed);
+			sheets[0].renameColumn(cols.note, 'Комментарий');
+			sheets[1].renameColumn(cols.note, 'Заметки');
+			sheets[2].moveColumn(cols.note, 0);
+			net.sync();
+			const state = expectConverged(sheets);
+			expect(['Комментарий', 'Заметки']).toContain(state.columns[0][1]);
+			expect(state.columns[0][0]).toBe(cols.note);
+		}
+	);
+
+	it.each(SEEDS)(
+		'rows added at once by several operators are all kept, in one order (seed %i)',
+		(seed) => {
+			const { net, sheets, cols } = setup(seed);
+			const added = sheets.flatMap((s, i) => [
+				s.addRow({ [cols.name]: `новый ${i}a` }),
+				s.addRow({ [cols.name]: `новый ${i}b` })
+			]);
+			net.sync();
+			const state = expectConverged(sheets);
+			expect(state.rows).toHaveLength(3 + 6);
+			expect(new Set(added).size).toBe(6);
+			for (const id of added) expect(state.rows.map((r) => r.id)).toContain(id);
+		}
+	);
+
+	it.each(SEEDS)(
+		'a random mix of edits, deletes, restores and imports converges (seed %i)',
+		(seed) => {
+			const { net, sheets, cols, random } = setup(seed, 4);
+			const colIds = [cols.name, cols.phone, cols.note];
+			for (let round = 0; round < 8; round++) {
+				for (const s of sheets) {
+					const ids = s.rowIds();
+					const pick = () => ids[Math.floor(random() * ids.length)];
+					const action = Math.floor(random() * 5);
+					if (action === 0 && ids.length)
+						s.setCell(pick(), colIds[Math.floor(random() * 3)], `v${round}`);
+					else if (action === 1 && ids.length) s.deleteRows([pick()]);
+					else if (action === 2) {
+						const gone = s.deletedRows();
+						if (gone.length) s.restoreRows([gone[0].id]);
+					} else if (action === 3)
+						s.addRows({
+							columns: colIds,
+							rows: [
+								['a', 'b', 'c'],
+								['d', 'e', 'f']
+							]
+						});
+					else s.addRow({ [cols.note]: `r${round}` });
+				}
+				if (random() < 0.5) net.sync();
+			}
+			net.sync();
+			expect(net.pending()).toBe(0);
+			expectConverged(sheets);
+		}
+	);
 });

@@ -17,7 +17,11 @@ describe('sheet model', () => {
 		const { sheet, name, phone } = newSheet();
 		const id = sheet.addRow({ [name]: 'Иванова Мария Петровна', [phone]: '+79110000000' });
 		expect(sheet.rowIds()).toEqual([id]);
-		expect(sheet.getRow(id)).toEqual({ id, [name]: 'Иванова Мария Петровна', [phone]: '+79110000000' });
+		expect(sheet.getRow(id)).toEqual({
+			id,
+			[name]: 'Иванова Мария Петровна',
+			[phone]: '+79110000000'
+		});
 		expect(sheet.getCell(id, phone)).toBe('+79110000000');
 		expect(sheet.getCell(id, 'nope')).toBe('');
 	});
@@ -72,7 +76,15 @@ describe('sheet model', () => {
 		sheet.deleteRows([b]);
 		sheet.restoreRows([b]);
 		sheet.renameColumn(name, 'Фамилия Имя Отчество');
-		expect(changes.map(({ added, updated, removed, columns, local }) => ({ added, updated, removed, columns, local }))).toEqual([
+		expect(
+			changes.map(({ added, updated, removed, columns, local }) => ({
+				added,
+				updated,
+				removed,
+				columns,
+				local
+			}))
+		).toEqual([
 			{ added: [a, b], updated: [], removed: [], columns: false, local: true },
 			{ added: [], updated: [a], removed: [], columns: false, local: true },
 			{ added: [], updated: [], removed: [b], columns: false, local: true },
@@ -95,7 +107,14 @@ describe('sheet model', () => {
 
 	it('a sheet loaded from an encoded update has every row and edit', () => {
 		const { sheet, name, phone } = newSheet();
-		const ids = sheet.addRows({ columns: [name, phone], rows: [['a', '1'], ['b', '2'], ['c', '3']] });
+		const ids = sheet.addRows({
+			columns: [name, phone],
+			rows: [
+				['a', '1'],
+				['b', '2'],
+				['c', '3']
+			]
+		});
 		sheet.setCell(ids[1], phone, '22');
 		sheet.deleteRows([ids[2]]);
 		const doc = new Y.Doc();
@@ -161,7 +180,10 @@ describe('sheet model', () => {
 		const ids = new Set<string>();
 		for (let r = 0; r < 50; r++) {
 			const { sheet, name } = newSheet();
-			for (const id of sheet.addRows({ columns: [name], rows: Array.from({ length: 200 }, () => ['x']) }))
+			for (const id of sheet.addRows({
+				columns: [name],
+				rows: Array.from({ length: 200 }, () => ['x'])
+			}))
 				ids.add(id);
 		}
 		expect(ids.size).toBe(50 * 200);

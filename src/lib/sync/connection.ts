@@ -1,0 +1,255 @@
+/**
+ * One shared document in the browser: kept in IndexedDB (works with no network at all) and
+ * synced through the relay with the standard y-websocket provider.
+ *
+ * The status never lies. "All changes saved on the server" is shown only after the relay has
+ * confirmed it: the browser sends a state-vector query (message type 100) after its updates on
+ * the same socket; the relay answers only once every earlier message of that socket is in its
+ * store. Local changes made since the last confirmation are counted (and the count survives a
+ * reload while offline).
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { messageSync, WebsocketProvider } from 'y-websocket';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+/** Custom message: the client asks, the relay answers with its state vector. */
+export const messageStateVector = 100;
+/** Longest wait between reconnection attempts (exponential backoff up to this). */
+export const MAX_BACKOFF_MS = 10_000;
+/** Local edits are confirmed in batches: a query at most this often. */
+export const CONFIRM_DEBOUNCE_MS = 250;
+
+export type SyncState = 'offline' | 'connecting' | 'syncing' | 'saved';
+
+export interface SyncStatus {
+	state: SyncState;
+	/** Local changes not yet confirmed by the server. */
+	pending: number;
+	/** The browser's own copy has been read (the doc is usable offline). */
+	localLoaded: boolean;
+	/** The first exchange with the server has completed at least once. */
+	serverSynced: boolean;
+	/** A problem with local storage, if any. */
+	storageError: string | null;
+}
+
+export interface ConnectionOptions {
+	room: string;
+	serverUrl: string;
+	doc?: Y.Doc;
+	/** Keep a copy in IndexedDB (off in Node tests, where there is none). */
+	persist?: boolean;
+	WebSocketPolyfill?: typeof WebSocket;
+}
+
+function storageKey(room: string) {
+	return `shtab:pending:${room}`;
+}
+
+function readStoredPending(room: string): number {
+	try {
+		return Number(globalThis.localStorage?.getItem(storageKey(room))) || 0;
+	} catch {
+		return 0;
+	}
+}
+
+export class DocConnection {
+	readonly room: string;
+	readonly doc: Y.Doc;
+	readonly provider: WebsocketProvider;
+	readonly persistence: IndexeddbPersistence | null;
+	readonly whenLocalLoaded: Promise<void>;
+
+	#status: SyncStatus;
+	readonly #listeners = new Set<() => void>();
+	readonly #cleanup: (() => void)[] = [];
+
+	/** Local updates made in this session (a counter, not a clock). */
+	#localSeq = 0;
+	/** Highest `#localSeq` the server has confirmed. */
+	#confirmedSeq = 0;
+	/** Unconfirmed changes left from an earlier session of this browser. */
+	#carried: number;
+	/** Queries sent on the current socket, oldest first: the `#localSeq` each one covers. */
+	#inflight: number[] = [];
+	#confirmTimer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(options: ConnectionOptions) {
+		this.room = options.room;
+		this.doc = options.doc ?? new Y.Doc();
+		this.#carried = readStoredPending(this.room);
+		this.#status = {
+			state: 'connecting',
+			pending: this.#carried,
+			localLoaded: false,
+			serverSynced: false,
+			storageError: null
+		};
+
+		if (options.persist !== false && typeof indexedDB !== 'undefined') {
+			this.persistence = new IndexeddbPersistence(this.room, this.doc);
+			this.whenLocalLoaded = this.persistence.whenSynced.then(
+				() => this.#set({ localLoaded: true }),
+				(e: unknown) => this.#set({ localLoaded: true, storageError: String(e) })
+			);
+		} else {
+			this.persistence = null;
+			this.whenLocalLoaded = Promise.resolve();
+			this.#status.localLoaded = true;
+		}
+
+		this.provider = new WebsocketProvider(options.serverUrl, this.room, this.doc, {
+			maxBackoffTime: MAX_BACKOFF_MS,
+			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
+		});
+		this.provider.messageHandlers[messageStateVector] = (_encoder, decoder) => {
+			this.#onServerStateVector(decoding.readVarUint8Array(decoder));
+		};
+
+		const onUpdate = (_update: Uint8Array, origin: unknown) => {
+			if (origin === this.provider || origin === this.persistence) return;
+			this.#localSeq++;
+			this.#changed();
+			this.#scheduleConfirm();
+		};
+		const onStatus = () => this.#changed();
+		const onSync = (synced: boolean) => {
+			if (synced) {
+				this.#set({ serverSynced: true });
+				this.#sendQuery();
+			}
+		};
+		const onClose = () => {
+			this.#inflight = [];
+			this.#changed();
+		};
+		this.doc.on('update', onUpdate);
+		this.provider.on('status', onStatus);
+		this.provider.on('sync', onSync);
+		this.provider.on('connection-close', onClose);
+		this.#cleanup.push(
+			() => this.doc.off('update', onUpdate),
+			() => this.provider.off('status', onStatus),
+			() => this.provider.off('sync', onSync),
+			() => this.provider.off('connection-close', onClose)
+		);
+
+		if (typeof window !== 'undefined') {
+			// The browser knows first when the network is gone; don't wait for a socket timeout.
+			const offline = () => this.provider.disconnect();
+			const online = () => this.provider.connect();
+			window.addEventListener('offline', offline);
+			window.addEventListener('online', online);
+			this.#cleanup.push(
+				() => window.removeEventListener('offline', offline),
+				() => window.removeEventListener('online', online)
+			);
+			if (navigator.onLine === false) this.provider.disconnect();
+		}
+	}
+
+	get status(): SyncStatus {
+		return this.#status;
+	}
+
+	get awareness() {
+		return this.provider.awareness;
+	}
+
+	/** Called whenever the status changes. Returns the unsubscribe. */
+	onStatus(listener: () => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	#set(patch: Partial<SyncStatus>) {
+		this.#status = { ...this.#status, ...patch };
+		this.#changed();
+	}
+
+	#changed() {
+		const pending = this.#carried + Math.max(0, this.#localSeq - this.#confirmedSeq);
+		const connected = this.provider.wsconnected;
+		const state: SyncState = !connected
+			? this.provider.wsconnecting && !this.#status.serverSynced
+				? 'connecting'
+				: 'offline'
+			: !this.provider.synced || pending > 0
+				? 'syncing'
+				: 'saved';
+		const prev = this.#status;
+		if (prev.state !== state || prev.pending !== pending) {
+			this.#status = { ...prev, state, pending };
+		}
+		try {
+			globalThis.localStorage?.setItem(storageKey(this.room), String(pending));
+		} catch {
+			// Storage full or blocked: the count is only a hint; the doc itself is in IndexedDB.
+		}
+		for (const listener of this.#listeners) listener();
+	}
+
+	#scheduleConfirm() {
+		if (this.#confirmTimer !== null) return;
+		this.#confirmTimer = setTimeout(() => {
+			this.#confirmTimer = null;
+			this.#sendQuery();
+		}, CONFIRM_DEBOUNCE_MS);
+	}
+
+	/** Ask the relay to confirm everything sent so far on this socket. */
+	#sendQuery() {
+		const ws = this.provider.ws;
+		if (!this.provider.wsconnected || !this.provider.synced || !ws || ws.readyState !== 1) return;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, messageStateVector);
+		this.#inflight.push(this.#localSeq);
+		ws.send(encoding.toUint8Array(encoder));
+	}
+
+	#onServerStateVector(encoded: Uint8Array) {
+		const covered = this.#inflight.shift();
+		if (covered === undefined) return;
+		// Belt and braces: the server must hold every item this browser has.
+		const server = Y.decodeStateVector(encoded);
+		let complete = true;
+		for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+			if ((server.get(client) ?? 0) < clock) complete = false;
+		}
+		if (complete) {
+			this.#confirmedSeq = Math.max(this.#confirmedSeq, covered);
+			this.#carried = 0;
+		} else {
+			// The server lacks something: send it what it misses, then ask again.
+			this.#sendMissing(encoded);
+			this.#scheduleConfirm();
+		}
+		this.#changed();
+	}
+
+	#sendMissing(serverStateVector: Uint8Array) {
+		const ws = this.provider.ws;
+		if (!ws || ws.readyState !== 1) return;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, messageSync);
+		syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(this.doc, serverStateVector));
+		ws.send(encoding.toUint8Array(encoder));
+	}
+
+	/** Force the status to re-check with the server (e.g. after the tab wakes up). */
+	confirm() {
+		this.#sendQuery();
+	}
+
+	destroy() {
+		if (this.#confirmTimer !== null) clearTimeout(this.#confirmTimer);
+		for (const fn of this.#cleanup.splice(0)) fn();
+		this.#listeners.clear();
+		this.provider.destroy();
+		void this.persistence?.destroy();
+	}
+}

@@ -1,0 +1,67 @@
+/**
+ * The documents this tab has open, shared between pages: the workspace doc stays open, a sheet
+ * doc is opened by its page and closed a little after the last page lets it go (so going back
+ * and forth does not reload a big sheet).
+ */
+import { DocConnection } from './connection';
+
+/** The one workspace of this installation (several headquarters come with access control). */
+export const WORKSPACE_ID = 'main';
+/** How long a doc no page uses stays open. */
+export const RELEASE_DELAY_MS = 30_000;
+
+export function workspaceRoom(id = WORKSPACE_ID) {
+	return `ws:${id}`;
+}
+
+export function sheetRoom(sheetId: string) {
+	return `sheet:${sheetId}`;
+}
+
+/** ws://host/sync on the page's own origin (the relay shares the app's port). */
+export function defaultServerUrl(): string {
+	const { protocol, host } = window.location;
+	return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/sync`;
+}
+
+interface Entry {
+	connection: DocConnection;
+	users: number;
+	timer: ReturnType<typeof setTimeout> | null;
+}
+
+const open = new Map<string, Entry>();
+
+/** Open (or reuse) the doc of `room`. Call the returned `release` when done with it. */
+export function acquire(room: string): { connection: DocConnection; release: () => void } {
+	let entry = open.get(room);
+	if (!entry) {
+		entry = {
+			connection: new DocConnection({ room, serverUrl: defaultServerUrl() }),
+			users: 0,
+			timer: null
+		};
+		open.set(room, entry);
+	}
+	const e = entry;
+	e.users++;
+	if (e.timer) {
+		clearTimeout(e.timer);
+		e.timer = null;
+	}
+	let released = false;
+	return {
+		connection: e.connection,
+		release() {
+			if (released) return;
+			released = true;
+			e.users--;
+			if (e.users > 0) return;
+			e.timer = setTimeout(() => {
+				if (e.users > 0) return;
+				open.delete(room);
+				e.connection.destroy();
+			}, RELEASE_DELAY_MS);
+		}
+	};
+}

@@ -1,0 +1,85 @@
+/** Bridges from the sync layer and the model into Svelte runes (createSubscriber). */
+import { createSubscriber } from 'svelte/reactivity';
+import type { Workspace } from '$lib/model/workspace';
+import type { DocConnection, SyncStatus } from './connection';
+
+export class ReactiveStatus {
+	readonly #connection: DocConnection;
+	readonly #subscribe: () => void;
+
+	constructor(connection: DocConnection) {
+		this.#connection = connection;
+		this.#subscribe = createSubscriber((update) => connection.onStatus(update));
+	}
+
+	get current(): SyncStatus {
+		this.#subscribe();
+		return this.#connection.status;
+	}
+}
+
+export interface PresenceEntry {
+	clientId: number;
+	name: string;
+	color: string;
+	self: boolean;
+	/** The cell the colleague is on, if any. */
+	cell?: { rowId: string; colId: string } | null;
+}
+
+export class ReactivePresence {
+	readonly #connection: DocConnection;
+	readonly #subscribe: () => void;
+
+	constructor(connection: DocConnection) {
+		this.#connection = connection;
+		this.#subscribe = createSubscriber((update) => {
+			const awareness = connection.awareness;
+			awareness.on('change', update);
+			return () => awareness.off('change', update);
+		});
+	}
+
+	get current(): PresenceEntry[] {
+		this.#subscribe();
+		const awareness = this.#connection.awareness;
+		const list: PresenceEntry[] = [];
+		awareness.getStates().forEach((state, clientId) => {
+			const user = state.user as { name?: unknown; color?: unknown } | undefined;
+			if (!user || typeof user.name !== 'string') return;
+			list.push({
+				clientId,
+				name: user.name.slice(0, 60),
+				color: typeof user.color === 'string' ? user.color : '#888',
+				self: clientId === awareness.clientID,
+				cell: (state.cell as PresenceEntry['cell']) ?? null
+			});
+		});
+		return list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+	}
+}
+
+export class ReactiveWorkspace {
+	readonly model: Workspace;
+	readonly #subscribe: () => void;
+
+	constructor(model: Workspace) {
+		this.model = model;
+		this.#subscribe = createSubscriber((update) => model.observe(update));
+	}
+
+	get sheets() {
+		this.#subscribe();
+		return this.model.sheets();
+	}
+
+	get deletedSheets() {
+		this.#subscribe();
+		return this.model.deletedSheets();
+	}
+
+	sheet(id: string) {
+		this.#subscribe();
+		return this.model.sheet(id);
+	}
+}

@@ -1,0 +1,43 @@
+/** Short messages at the bottom of the screen, some with an action ("Undo"). */
+export interface Toast {
+	id: number;
+	message: string;
+	kind: 'info' | 'error';
+	action?: { label: string; run: () => void };
+}
+
+/** How long a toast stays (an error or one with an action stays longer). */
+const TOAST_MS = 5_000;
+const TOAST_ACTION_MS = 10_000;
+
+class Toasts {
+	list = $state<Toast[]>([]);
+	#next = 1;
+
+	show(message: string, options: { kind?: Toast['kind']; action?: Toast['action'] } = {}) {
+		const toast: Toast = {
+			id: this.#next++,
+			message,
+			kind: options.kind ?? 'info',
+			action: options.action
+		};
+		this.list = [...this.list, toast];
+		setTimeout(
+			() => this.dismiss(toast.id),
+			toast.action || toast.kind === 'error' ? TOAST_ACTION_MS : TOAST_MS
+		);
+		return toast.id;
+	}
+
+	dismiss(id: number) {
+		this.list = this.list.filter((t) => t.id !== id);
+	}
+}
+
+export const toasts = new Toasts();
+
+/** The one way the interface reports a failure: a toast for the operator, details in the log. */
+export function handleError(error: unknown, message: string) {
+	console.error(message, error);
+	toasts.show(message, { kind: 'error' });
+}
