@@ -93,6 +93,28 @@ describe('sheet model', () => {
 		]);
 	});
 
+	it('rows added and edited in one transaction are reported once, as added', () => {
+		const { sheet, name, phone } = newSheet();
+		const changes: SheetChange[] = [];
+		sheet.observe((c) => changes.push(c));
+		let ids: string[] = [];
+		sheet.doc.transact(() => {
+			ids = sheet.addRows({ columns: [name], rows: [['a'], ['b']] });
+			sheet.setCell(ids[0], phone, '+79110000000');
+			sheet.deleteRows([ids[1]]);
+		}, sheet.origin);
+		expect(changes).toHaveLength(1);
+		expect(changes[0]).toMatchObject({ added: [ids[0]], updated: [], removed: [] });
+		expect(sheet.getRow(ids[0])).toEqual({ id: ids[0], [name]: 'a', [phone]: '+79110000000' });
+	});
+
+	it('bulk insert turns numbers, null and missing cells into strings', () => {
+		const { sheet, name, phone, note } = newSheet();
+		const [id] = sheet.addRows({ columns: [name, phone, note], rows: [['a', 7]] });
+		expect(sheet.getRow(id)).toEqual({ id, [name]: 'a', [phone]: '7' });
+		expect(sheet.getCell(id, note)).toBe('');
+	});
+
 	it('changes received from another replica are reported as not local', () => {
 		const { sheet, name } = newSheet();
 		const other = new Sheet(new Y.Doc());

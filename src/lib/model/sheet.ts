@@ -3,10 +3,12 @@
  *
  * Layout (see DESIGN.md, measured in `bench/model.bench.ts`):
  * - `chunks`: Y.Map<chunkId, string> — rows written together (an import, a paste, one added
- *   row) as ONE immutable JSON string `{"o": sortKey, "c": [colIds], "r": [[cells]]}`. A
- *   100,000-row import is ~100 Yjs items instead of 1.2 million, and loading it is one string
- *   decode plus `JSON.parse`. A row's id is `<chunkId>.<index base 36>`: random, never a
- *   position in the sheet, and it finds its chunk without a per-row index.
+ *   row) as ONE immutable string: a header line `[sortKey, rowCount, [colIds]]` in JSON, a
+ *   newline, then the rows as JSON `[[cells]]` (JSON escapes newlines inside cells, so the
+ *   first newline always ends the header). A 100,000-row import is ~100 Yjs items instead of
+ *   1.2 million; loading reads only the headers and a chunk's rows are parsed the first time
+ *   one of them is read. A row's id is `<chunkId>.<index base 36>`: random, never a position
+ *   in the sheet, and it finds its chunk without a per-row index.
  * - `cells`: Y.Map<`<rowId>:<colId>`, string> — every later edit. A cell's value is the
  *   overlay's if present, else the chunk's. Two operators editing different cells of one row
  *   both keep their edits; the same cell gets the Yjs map winner on every replica.
@@ -84,15 +86,13 @@ export const MAX_CELL_LENGTH = 100_000;
 interface Chunk {
 	id: string;
 	order: string;
+	count: number;
 	cols: string[];
-	colIndex: Map<string, number>;
-	rows: string[][];
-}
-
-interface StoredChunk {
-	o: string;
-	c: string[];
-	r: string[][];
+	/** Parsed on first use (see `#rowsOf`). */
+	colIndex: Map<string, number> | null;
+	rows: string[][] | null;
+	/** The stored string until its rows are parsed. */
+	raw: string | null;
 }
 
 export class ModelError extends Error {
@@ -122,11 +122,50 @@ function cellKey(rowId: string, colId: string): string {
 	return `${rowId}:${colId}`;
 }
 
-function parseChunk(id: string, json: string): Chunk {
-	const stored = JSON.parse(json) as StoredChunk;
-	const colIndex = new Map<string, number>();
-	stored.c.forEach((c, i) => colIndex.set(c, i));
-	return { id, order: stored.o, cols: stored.c, colIndex, rows: stored.r };
+/** Reads a stored chunk's header only; its rows stay a string until first read. */
+function readChunk(id: string, stored: string): Chunk {
+	const newline = stored.indexOf('\n');
+	const [order, count, cols] = JSON.parse(stored.slice(0, newline)) as [string, number, string[]];
+	return { id, order, count, cols, colIndex: null, rows: null, raw: stored };
+}
+
+function writeChunk(order: string, cols: string[], rows: string[][]): string {
+	return JSON.stringify([order, rows.length, cols]) + '\n' + JSON.stringify(rows);
+}
+
+function rowsOf(chunk: Chunk): string[][] {
+	if (chunk.rows === null) {
+		const raw = chunk.raw ?? '';
+		chunk.rows = JSON.parse(raw.slice(raw.indexOf('\n') + 1)) as string[][];
+		chunk.raw = null;
+	}
+	return chunk.rows;
+}
+
+function colIndexOf(chunk: Chunk): Map<string, number> {
+	if (chunk.colIndex === null) {
+		chunk.colIndex = new Map();
+		chunk.cols.forEach((c, i) => chunk.colIndex?.set(c, i));
+	}
+	return chunk.colIndex;
+}
+
+/**
+ * Rows as string cells, one per column. Rows that already are exactly that (a parsed CSV) are
+ * taken as they are, without a copy: they become the sheet's and must not be changed after.
+ */
+function cleanRows(rows: unknown[][], width: number): string[][] {
+	const out: string[][] = new Array(rows.length);
+	for (let r = 0; r < rows.length; r++) {
+		const row = rows[r];
+		let ok = row.length === width;
+		for (let j = 0; ok && j < width; j++) {
+			const v = row[j];
+			ok = typeof v === 'string' && v.length <= MAX_CELL_LENGTH;
+		}
+		out[r] = ok ? (row as string[]) : Array.from({ length: width }, (_, j) => toCell(row[j]));
+	}
+	return out;
 }
 
 function toCell(value: unknown): string {
@@ -157,6 +196,10 @@ export class Sheet {
 	readonly #listeners = new Set<(change: SheetChange) => void>();
 	/** Rows touched by the running transaction → whether they were visible before it. */
 	#touched = new Map<string, boolean>();
+	/** Chunks that appeared in the running transaction: all their rows are new. */
+	#addedChunks: Chunk[] = [];
+	/** Chunks this tab is writing, so the observer need not parse what it just wrote. */
+	readonly #writing = new Map<string, Chunk>();
 	#columnsTouched = false;
 	readonly #cleanup: (() => void)[] = [];
 
@@ -168,7 +211,7 @@ export class Sheet {
 		this.#cellMap = doc.getMap('cells');
 		this.#deletedMap = doc.getMap('deleted');
 
-		this.#chunkMap.forEach((json, id) => this.#chunks.set(id, parseChunk(id, json)));
+		this.#chunkMap.forEach((stored, id) => this.#chunks.set(id, readChunk(id, stored)));
 		this.#cellMap.forEach((value, key) => this.#setOverlay(key, value));
 		this.#deletedMap.forEach((_, rowId) => this.#deleted.add(rowId));
 
@@ -176,15 +219,16 @@ export class Sheet {
 			event.changes.keys.forEach((change, id) => {
 				const old = this.#chunks.get(id);
 				if (old) {
-					old.rows.forEach((_, i) => this.#touch(rowIdOf(id, i)));
+					for (let i = 0; i < old.count; i++) this.#touch(rowIdOf(id, i));
 					this.#chunks.delete(id);
 				}
 				if (change.action !== 'delete') {
-					const json = this.#chunkMap.get(id);
-					if (json === undefined) return;
-					const chunk = parseChunk(id, json);
-					chunk.rows.forEach((_, i) => this.#touch(rowIdOf(id, i)));
+					const stored = this.#chunkMap.get(id);
+					if (stored === undefined) return;
+					const chunk = this.#writing.get(id) ?? readChunk(id, stored);
 					this.#chunks.set(id, chunk);
+					if (old) for (let i = 0; i < chunk.count; i++) this.#touch(rowIdOf(id, i));
+					else this.#addedChunks.push(chunk);
 				}
 			});
 			this.#order = null;
@@ -245,7 +289,7 @@ export class Sheet {
 		const chunk = this.#chunks.get(rowId.slice(0, dot));
 		if (!chunk) return false;
 		const index = parseInt(rowId.slice(dot + 1), 36);
-		return index >= 0 && index < chunk.rows.length;
+		return index >= 0 && index < chunk.count;
 	}
 
 	#touch(rowId: string) {
@@ -253,7 +297,7 @@ export class Sheet {
 	}
 
 	#flush(tr: Y.Transaction) {
-		if (this.#touched.size === 0 && !this.#columnsTouched) return;
+		if (this.#touched.size === 0 && this.#addedChunks.length === 0 && !this.#columnsTouched) return;
 		const change: SheetChange = {
 			added: [],
 			updated: [],
@@ -262,13 +306,24 @@ export class Sheet {
 			local: tr.origin === this.origin,
 			origin: tr.origin
 		};
+		const fresh = new Set<string>();
+		for (const chunk of this.#addedChunks) {
+			if (this.#chunks.get(chunk.id) !== chunk) continue;
+			fresh.add(chunk.id);
+			for (let i = 0; i < chunk.count; i++) {
+				const rowId = rowIdOf(chunk.id, i);
+				if (!this.#deleted.has(rowId)) change.added.push(rowId);
+			}
+		}
 		for (const [rowId, was] of this.#touched) {
+			if (fresh.has(rowId.slice(0, rowId.lastIndexOf('.')))) continue;
 			const now = this.#visible(rowId);
 			if (was && now) change.updated.push(rowId);
 			else if (now) change.added.push(rowId);
 			else if (was) change.removed.push(rowId);
 		}
 		this.#touched = new Map();
+		this.#addedChunks = [];
 		this.#columnsTouched = false;
 		for (const listener of this.#listeners) listener(change);
 	}
@@ -441,7 +496,7 @@ export class Sheet {
 		const chunks = [...this.#chunks.values()].sort(compareByKey);
 		const ids: string[] = [];
 		for (const chunk of chunks) {
-			for (let i = 0; i < chunk.rows.length; i++) {
+			for (let i = 0; i < chunk.count; i++) {
 				const id = rowIdOf(chunk.id, i);
 				if (!this.#deleted.has(id)) ids.push(id);
 			}
@@ -469,7 +524,7 @@ export class Sheet {
 		const chunk = this.#chunks.get(rowId.slice(0, dot));
 		if (!chunk) return null;
 		const index = parseInt(rowId.slice(dot + 1), 36);
-		return index >= 0 && index < chunk.rows.length ? { chunk, index } : null;
+		return index >= 0 && index < chunk.count ? { chunk, index } : null;
 	}
 
 	getCell(rowId: string, colId: string): string {
@@ -477,8 +532,8 @@ export class Sheet {
 		if (over !== undefined) return over;
 		const at = this.#locate(rowId);
 		if (!at) return '';
-		const i = at.chunk.colIndex.get(colId);
-		return i === undefined ? '' : (at.chunk.rows[at.index][i] ?? '');
+		const i = colIndexOf(at.chunk).get(colId);
+		return i === undefined ? '' : (rowsOf(at.chunk)[at.index][i] ?? '');
 	}
 
 	/** A row as a plain object (also for deleted rows, so they can be shown for restore). */
@@ -486,7 +541,7 @@ export class Sheet {
 		const row = { id: rowId } as Row;
 		const at = this.#locate(rowId);
 		if (at) {
-			const values = at.chunk.rows[at.index];
+			const values = rowsOf(at.chunk)[at.index];
 			const cols = at.chunk.cols;
 			for (let i = 0; i < cols.length; i++) {
 				const v = values[i];
@@ -515,17 +570,27 @@ export class Sheet {
 		let last: string | null = null;
 		for (const chunk of this.#chunks.values())
 			if (last === null || chunk.order > last) last = chunk.order;
-		const clean = rows.map((r) => columns.map((_, j) => toCell(r[j])));
+		const clean = cleanRows(rows, columns.length);
 		this.#transact(() => {
 			for (let start = 0; start < clean.length; start += chunkSize) {
 				const part = clean.slice(start, start + chunkSize);
 				const id = newId();
 				last = keyBetween(last, null);
-				const stored: StoredChunk = { o: last, c: columns, r: part };
-				this.#chunkMap.set(id, JSON.stringify(stored));
+				const chunk: Chunk = {
+					id,
+					order: last,
+					count: part.length,
+					cols: columns,
+					colIndex: null,
+					rows: part,
+					raw: null
+				};
+				this.#writing.set(id, chunk);
+				this.#chunkMap.set(id, writeChunk(last, columns, part));
 				for (let i = 0; i < part.length; i++) ids.push(rowIdOf(id, i));
 			}
 		});
+		this.#writing.clear();
 		return ids;
 	}
 
@@ -548,7 +613,11 @@ export class Sheet {
 	deleteRows(rowIds: string[]): void {
 		const now = Date.now();
 		this.#transact(() => {
-			for (const id of rowIds) if (this.#visible(id)) this.#deletedMap.set(id, now);
+			for (const id of rowIds) {
+				// The doc, not the index: a row added earlier in the same transaction counts too.
+				const chunkId = id.slice(0, id.lastIndexOf('.'));
+				if (this.#chunkMap.has(chunkId) && !this.#deletedMap.has(id)) this.#deletedMap.set(id, now);
+			}
 		});
 	}
 

@@ -1,0 +1,317 @@
+/**
+ * Benchmarks of the sheet model (src/lib/model/sheet.ts) on a 100,000-row call list.
+ *
+ *   node --expose-gc --import tsx bench/model.bench.ts      (or `npm run bench`)
+ *
+ * stdout: JSON lines only, one per benchmark; progress goes to stderr. Every figure is the
+ * median of RUNS measurements after a warm-up, and every benchmark reports a ratio against a
+ * reference measured in the same run, interleaved with it (the machines here are 2 shared cores:
+ * absolute times drift, ratios much less).
+ */
+import Papa from 'papaparse';
+import * as Y from 'yjs';
+import { Sheet } from '../src/lib/model/sheet';
+import { createRandom, generateCallListCsv, generateRows } from './data';
+
+const ROWS = 100_000;
+const LAYOUT_ROWS = 20_000;
+const EDITS = 10_000;
+const RUNS = 5;
+const SEED = 20240501;
+/** The whole file must finish well within this (it is killed past it). */
+const DEADLINE_MS = 180_000;
+
+const PARSE_OPTIONS = { delimiter: ';' } as const;
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+if (!gc) log('global.gc is not exposed: run with `node --expose-gc --import tsx`; heap is null');
+
+const deadline = setTimeout(() => {
+	log(`model.bench: over ${DEADLINE_MS / 1000} s, giving up`);
+	process.exit(2);
+}, DEADLINE_MS);
+deadline.unref();
+
+function log(...args: unknown[]): void {
+	console.error(...args);
+}
+
+function emit(line: Record<string, unknown>): void {
+	process.stdout.write(JSON.stringify(line) + '\n');
+}
+
+function collect(): void {
+	if (gc) {
+		gc();
+		gc();
+	}
+}
+
+function median(values: number[]): number {
+	const s = [...values].sort((a, b) => a - b);
+	const mid = s.length >> 1;
+	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function round(n: number, digits = 1): number {
+	const f = 10 ** digits;
+	return Math.round(n * f) / f;
+}
+
+function time(fn: () => void): number {
+	collect();
+	const t = performance.now();
+	fn();
+	return performance.now() - t;
+}
+
+/**
+ * Median times of several functions measured in turns (a, b, c, a, b, c, …) after one warm-up
+ * turn, so a slow moment of the shared machine hits them all alike.
+ */
+function compare<K extends string>(fns: Record<K, () => void>, runs = RUNS): Record<K, number> {
+	const keys = Object.keys(fns) as K[];
+	const samples = {} as Record<K, number[]>;
+	for (const k of keys) {
+		fns[k]();
+		samples[k] = [];
+	}
+	for (let i = 0; i < runs; i++) for (const k of keys) samples[k].push(time(fns[k]));
+	const out = {} as Record<K, number>;
+	for (const k of keys) out[k] = round(median(samples[k]));
+	return out;
+}
+
+/** Heap (bytes) held by what `make` returns, measured after full collections. */
+function heapOf(make: () => unknown): number | null {
+	if (!gc) return null;
+	collect();
+	const before = process.memoryUsage().heapUsed;
+	const kept = make();
+	collect();
+	const after = process.memoryUsage().heapUsed;
+	// Keep `kept` alive until after the measurement.
+	if (kept === undefined) log('nothing kept');
+	return after - before;
+}
+
+function parse(text: string): string[][] {
+	return Papa.parse<string[]>(text, PARSE_OPTIONS).data;
+}
+
+/** Drop the empty record Papa yields after a trailing line break. */
+function records(data: string[][]): string[][] {
+	let end = data.length;
+	while (end > 0 && data[end - 1].length === 1 && data[end - 1][0] === '') end--;
+	return end === data.length ? data : data.slice(0, end);
+}
+
+interface Imported {
+	doc: Y.Doc;
+	sheet: Sheet;
+	columns: string[];
+	update: Uint8Array | null;
+}
+
+/** What the app does on import: header → columns, rows → one bulk insert, one update. */
+function importRows(header: string[], rows: string[][]): Imported {
+	const doc = new Y.Doc();
+	const imported: Imported = { doc, sheet: new Sheet(doc), columns: [], update: null };
+	doc.on('update', (update: Uint8Array) => (imported.update = update));
+	imported.columns = imported.sheet.addColumns(header.map((title) => ({ title })));
+	imported.sheet.addRows({ columns: imported.columns, rows });
+	return imported;
+}
+
+function importCsv(text: string): Imported {
+	const [header, ...rows] = records(parse(text));
+	return importRows(header, rows);
+}
+
+/** Open a sheet from its stored update and get to a usable row index and one row. */
+function loadSheet(update: Uint8Array): { sheet: Sheet; ids: string[] } {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, update);
+	const sheet = new Sheet(doc);
+	const ids = sheet.rowIds();
+	if (!sheet.getRow(ids[ids.length >> 1])) throw new Error('no row');
+	return { sheet, ids };
+}
+
+// ---------------------------------------------------------------- the alternative layout
+
+/** `Y.Array` of `Y.Map` rows (one item per non-empty cell), as the app would write it. */
+function importYMapRows(columns: string[], rows: string[][]): Uint8Array {
+	const doc = new Y.Doc();
+	let update: Uint8Array | null = null;
+	doc.on('update', (u: Uint8Array) => (update = u));
+	const list = doc.getArray<Y.Map<string>>('rows');
+	doc.transact(() => {
+		const maps = rows.map((row) => {
+			const map = new Y.Map<string>();
+			for (let j = 0; j < columns.length; j++) if (row[j]) map.set(columns[j], row[j]);
+			return map;
+		});
+		list.push(maps);
+	});
+	if (!update) throw new Error('no update');
+	return update;
+}
+
+function loadYMapRows(update: Uint8Array): Y.Map<string>[] {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, update);
+	const rows = doc.getArray<Y.Map<string>>('rows').toArray();
+	if (!rows[rows.length >> 1].toJSON()) throw new Error('no row');
+	return rows;
+}
+
+// ---------------------------------------------------------------- the run
+
+function main(): void {
+	const started = performance.now();
+	log(`model.bench: generating ${ROWS} rows…`);
+	const text = generateCallListCsv({ rows: ROWS, seed: SEED });
+	const csvBytes = Buffer.byteLength(text, 'utf8');
+	const parsed = records(parse(text));
+	const header = parsed[0];
+	const rows = parsed.slice(1);
+	if (rows.length !== ROWS || header.length !== 12) throw new Error('the CSV does not parse back');
+
+	// 1. import
+	log('model.bench: import…');
+	const imp = compare({
+		papaparse: () => parse(text),
+		import: () => importCsv(text)
+	});
+	emit({
+		bench: 'import',
+		rows: ROWS,
+		cols: header.length,
+		csv_bytes: csvBytes,
+		papaparse_ms: imp.papaparse,
+		import_ms: imp.import,
+		ratio: round(imp.import / imp.papaparse, 2),
+		target: '<=2'
+	});
+
+	// 2. load
+	log('model.bench: load…');
+	const imported = importRows(header, rows);
+	if (!imported.update) throw new Error('the import sent no update');
+	const importUpdate = imported.update;
+	// The whole doc as stored (the relay and IndexedDB keep the same thing).
+	const update = Y.encodeStateAsUpdate(imported.doc);
+	const json = JSON.stringify(rows);
+	const load = compare({
+		json_parse: () => JSON.parse(json),
+		load: () => loadSheet(update)
+	});
+	emit({
+		bench: 'load',
+		rows: ROWS,
+		cols: header.length,
+		json_bytes: Buffer.byteLength(json, 'utf8'),
+		json_parse_ms: load.json_parse,
+		load_ms: load.load,
+		ratio: round(load.load / load.json_parse, 2),
+		target: '<=2'
+	});
+
+	// 3. size
+	emit({
+		bench: 'size',
+		rows: ROWS,
+		csv_bytes: csvBytes,
+		update_bytes: update.byteLength,
+		import_update_bytes: importUpdate.byteLength,
+		ratio: round(update.byteLength / csvBytes, 3),
+		target: '<=1.5'
+	});
+
+	// 4. edits and heap
+	log('model.bench: edits…');
+	const { sheet, ids } = loadSheet(update);
+	const cols = sheet.columns().map((c) => c.id);
+	const rnd = createRandom(SEED);
+	let batch = 0;
+	/** 10,000 single-cell edits on random rows, each its own transaction, update listener on. */
+	const editRun = () => {
+		batch++;
+		for (let i = 0; i < EDITS; i++) {
+			const row = ids[Math.floor(rnd() * ids.length)];
+			const col = cols[Math.floor(rnd() * cols.length)];
+			sheet.setCell(row, col, `правка ${batch}.${i}`);
+		}
+	};
+	let updates = 0;
+	sheet.doc.on('update', () => updates++);
+	// Reference: the same number of raw `Y.Map.set` transactions on an empty doc.
+	const rawRun = () => {
+		const doc = new Y.Doc();
+		doc.on('update', () => updates++);
+		const map = doc.getMap<string>('cells');
+		for (let i = 0; i < EDITS; i++) doc.transact(() => map.set(`k${i % 5000}`, `правка ${i}`));
+	};
+	const edits = compare({ raw_ymap: rawRun, edits: editRun });
+	if (updates < EDITS * RUNS) throw new Error('edits sent too few updates');
+
+	log('model.bench: heap…');
+	const heapSheet = heapOf(() => loadSheet(update));
+	const heapRows = heapOf(() => JSON.parse(json) as string[][]);
+	emit({
+		bench: 'edits',
+		rows: ROWS,
+		edits: EDITS,
+		raw_ymap_ms: edits.raw_ymap,
+		edits_ms: edits.edits,
+		per_edit_ms: round(edits.edits / EDITS, 4),
+		ratio: round(edits.edits / edits.raw_ymap, 2),
+		target: '<=2',
+		heap_rows_mb: heapRows === null ? null : round(heapRows / 2 ** 20),
+		heap_sheet_mb: heapSheet === null ? null : round(heapSheet / 2 ** 20),
+		heap_ratio: heapRows && heapSheet !== null ? round(heapSheet / heapRows, 2) : null,
+		heap_target: '<=2'
+	});
+
+	// 5. layout: the recommended chunks against a Y.Array of Y.Map rows
+	log(`model.bench: layout on ${LAYOUT_ROWS} rows…`);
+	const small = generateRows({ rows: LAYOUT_ROWS, seed: SEED + 1 });
+	const chunkUpdate = Y.encodeStateAsUpdate(importRows(small.header, small.rows).doc);
+	const ymapColumns = small.header.map((_, j) => `c${j}`.padEnd(12, '0'));
+	const ymapUpdate = importYMapRows(ymapColumns, small.rows);
+	const layout = compare(
+		{
+			chunks_import: () => importRows(small.header, small.rows),
+			ymap_import: () => importYMapRows(ymapColumns, small.rows),
+			chunks_load: () => loadSheet(chunkUpdate),
+			ymap_load: () => loadYMapRows(ymapUpdate)
+		},
+		3
+	);
+	const heapChunks = heapOf(() => loadSheet(chunkUpdate));
+	const heapYMap = heapOf(() => loadYMapRows(ymapUpdate));
+	const mb = (n: number | null) => (n === null ? null : round(n / 2 ** 20));
+	emit({
+		bench: 'layout',
+		rows: LAYOUT_ROWS,
+		chunks: {
+			import_ms: layout.chunks_import,
+			update_bytes: chunkUpdate.byteLength,
+			load_ms: layout.chunks_load,
+			heap_mb: mb(heapChunks)
+		},
+		ymap_rows: {
+			import_ms: layout.ymap_import,
+			update_bytes: ymapUpdate.byteLength,
+			load_ms: layout.ymap_load,
+			heap_mb: mb(heapYMap)
+		},
+		ratio_import: round(layout.ymap_import / layout.chunks_import, 2),
+		ratio_bytes: round(ymapUpdate.byteLength / chunkUpdate.byteLength, 2),
+		ratio_load: round(layout.ymap_load / layout.chunks_load, 2)
+	});
+	log(`model.bench: done in ${round((performance.now() - started) / 1000)} s`);
+}
+
+main();
