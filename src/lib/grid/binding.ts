@@ -15,7 +15,6 @@ import {
 	type ColumnMovedEvent,
 	type ColumnResizedEvent,
 	type GridApi,
-	type ICellRendererParams,
 	type IHeaderComp,
 	type IHeaderParams
 } from 'ag-grid-community';
@@ -172,7 +171,8 @@ export class SheetGridBinding {
 			cellEditor: c.type === 'longtext' ? 'agLargeTextCellEditor' : 'agTextCellEditor',
 			cellEditorPopup: c.type === 'longtext',
 			cellEditorParams: c.type === 'longtext' ? { maxLength: 100_000, rows: 8, cols: 50 } : {},
-			cellRenderer: (p: ICellRendererParams<Row>) => (p.value == null ? '' : String(p.value)),
+			// No cellRenderer returning a string: AG Grid inserts such strings as HTML. Its
+			// default renderer writes text, so hostile cell content stays text.
 			valueGetter: (p) => p.data?.[c.id] ?? ''
 		}));
 		return [rowNumber, ...cols];

@@ -8,6 +8,8 @@ const ru: Record<string, string> = {
 	ariaChecked: 'отмечено',
 	ariaUnchecked: 'не отмечено',
 	ariaRowSelect: 'Нажмите пробел, чтобы выбрать строку',
+	ariaRowToggleSelection: 'Нажмите пробел, чтобы выбрать строку или снять выбор',
+	ariaHeaderSelection: 'Столбец выбора строк',
 	ariaRowDeselect: 'Нажмите пробел, чтобы снять выбор',
 	ariaRowSelectAll: 'Нажмите пробел, чтобы выбрать все строки',
 	ariaSearch: 'Поиск',

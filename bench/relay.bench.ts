@@ -1,0 +1,239 @@
+/**
+ * Edit round trip through the relay: 20 y-websocket clients in one room; client A sets a key in
+ * a Y.Map, the time until client B observes it is one sample.
+ *
+ *   npx tsx bench/relay.bench.ts
+ *
+ * Measured through our relay (server/app.js `startServer`, LevelDB in a temporary directory) and
+ * through the reference, `@y/websocket-server` 0.1.1 with y-leveldb persistence (YPERSISTENCE),
+ * in the same run, alternating round trip by round trip (the machines here are 2 shared cores: a
+ * burst of load then hits both alike). Each relay runs in its own child process on a random
+ * loopback port, so the clients (this process) and the relay do not share an event loop.
+ *
+ * stdout: one JSON line per relay, then the p99 ratio; progress goes to stderr.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+const CLIENTS = 20;
+const WARMUP_ROUND_TRIPS = 100;
+const MEASURED_ROUND_TRIPS = 2000;
+const ROUND_TRIP_TIMEOUT_MS = 5_000;
+/** The whole run is killed past this. */
+const DEADLINE_MS = 55_000;
+const HOST = '127.0.0.1';
+const ROOM = 'sheet:bench';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REFERENCE_SERVER = join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
+const OUR_SERVER_SCRIPT = `
+const { startServer } = await import(process.argv[1]);
+const running = await startServer({ port: 0, host: '${HOST}', dataDir: process.argv[2], serveApp: false });
+process.stdout.write(JSON.stringify({ port: running.port }) + '\\n');
+process.on('SIGTERM', async () => { await running.close(); process.exit(0); });
+`;
+
+type RelayName = 'shtab' | 'reference';
+
+interface Relay {
+	name: RelayName;
+	process: ChildProcess;
+	serverUrl: string;
+	dir: string;
+}
+
+interface Room {
+	relay: Relay;
+	providers: WebsocketProvider[];
+	maps: Y.Map<number>[];
+	samples: number[];
+}
+
+const children: ChildProcess[] = [];
+const deadline = setTimeout(() => {
+	log(`relay.bench: over ${DEADLINE_MS / 1000} s, giving up`);
+	for (const child of children) child.kill('SIGKILL');
+	process.exit(2);
+}, DEADLINE_MS);
+deadline.unref();
+
+function log(...args: unknown[]) {
+	console.error(...args);
+}
+
+function emit(line: Record<string, unknown>) {
+	process.stdout.write(JSON.stringify(line) + '\n');
+}
+
+/** Resolves with the first line of the child's stdout that matches. */
+function firstLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+	return new Promise((resolve, reject) => {
+		let buffered = '';
+		child.stdout?.on('data', (chunk: Buffer) => {
+			buffered += chunk;
+			process.stderr.write(chunk);
+			const match = pattern.exec(buffered);
+			if (match) resolve(match);
+		});
+		child.once('exit', (code) => reject(new Error(`relay exited (${code}) before it was ready`)));
+	});
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, HOST, () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function startOurs(): Promise<Relay> {
+	const dir = await mkdtemp(join(tmpdir(), 'shtab-bench-ours-'));
+	const child = spawn(
+		process.execPath,
+		['--input-type=module', '-e', OUR_SERVER_SCRIPT, join(ROOT, 'server/app.js'), dir],
+		{ stdio: ['ignore', 'pipe', 'inherit'] }
+	);
+	children.push(child);
+	const [, port] = await firstLine(child, /"port":(\d+)/);
+	return { name: 'shtab', process: child, serverUrl: `ws://${HOST}:${port}/sync`, dir };
+}
+
+async function startReference(): Promise<Relay> {
+	const dir = await mkdtemp(join(tmpdir(), 'shtab-bench-reference-'));
+	const port = await freePort();
+	const child = spawn(process.execPath, [REFERENCE_SERVER], {
+		env: { ...process.env, HOST, PORT: String(port), YPERSISTENCE: dir },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	children.push(child);
+	await firstLine(child, /running at/);
+	return { name: 'reference', process: child, serverUrl: `ws://${HOST}:${port}`, dir };
+}
+
+async function openRoom(relay: Relay): Promise<Room> {
+	const providers: WebsocketProvider[] = [];
+	const maps: Y.Map<number>[] = [];
+	for (let i = 0; i < CLIENTS; i++) {
+		const doc = new Y.Doc();
+		providers.push(
+			new WebsocketProvider(relay.serverUrl, ROOM, doc, {
+				WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+				disableBc: true
+			})
+		);
+		maps.push(doc.getMap('bench'));
+	}
+	await Promise.all(
+		providers.map(
+			(provider) =>
+				new Promise<void>((resolve) => {
+					if (provider.synced) resolve();
+					else provider.once('sync', () => resolve());
+				})
+		)
+	);
+	return { relay, providers, maps, samples: [] };
+}
+
+let sequence = 0;
+
+/** A sets a key; resolves with the milliseconds until B has it. */
+function roundTrip(room: Room): Promise<number> {
+	const [a, b] = room.maps;
+	const value = ++sequence;
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			b.unobserve(observer);
+			reject(new Error(`${room.relay.name}: no round trip within ${ROUND_TRIP_TIMEOUT_MS} ms`));
+		}, ROUND_TRIP_TIMEOUT_MS);
+		const observer = () => {
+			if (b.get('key') !== value) return;
+			const elapsed = performance.now() - start;
+			clearTimeout(timer);
+			b.unobserve(observer);
+			resolve(elapsed);
+		};
+		b.observe(observer);
+		const start = performance.now();
+		a.set('key', value);
+	});
+}
+
+/** One round trip on each relay in turn, `count` times; the first to go alternates too. */
+async function measure(rooms: Room[], count: number, keep: boolean) {
+	for (let i = 0; i < count; i++) {
+		for (const room of i % 2 === 0 ? rooms : [...rooms].reverse()) {
+			const elapsed = await roundTrip(room);
+			if (keep) room.samples.push(elapsed);
+		}
+	}
+}
+
+function percentile(sorted: number[], p: number) {
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+async function stop(relay: Relay, room: Room | undefined) {
+	for (const provider of room?.providers ?? []) provider.destroy();
+	const exited = new Promise((resolve) => relay.process.once('exit', resolve));
+	if (relay.process.exitCode === null) relay.process.kill('SIGTERM');
+	await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+	if (relay.process.exitCode === null) relay.process.kill('SIGKILL');
+	await rm(relay.dir, { recursive: true, force: true });
+}
+
+async function main() {
+	const relays = [await startOurs(), await startReference()];
+	const rooms: Room[] = [];
+	try {
+		for (const relay of relays) {
+			log(`${relay.name}: ${CLIENTS} clients connecting to ${relay.serverUrl}`);
+			rooms.push(await openRoom(relay));
+		}
+		await measure(rooms, WARMUP_ROUND_TRIPS, false);
+		log(`warm-up done, measuring ${MEASURED_ROUND_TRIPS} round trips on each relay`);
+		await measure(rooms, MEASURED_ROUND_TRIPS, true);
+		const p99: Partial<Record<RelayName, number>> = {};
+		for (const room of rooms) {
+			const sorted = [...room.samples].sort((x, y) => x - y);
+			p99[room.relay.name] = percentile(sorted, 0.99);
+			emit({
+				bench: 'relay-roundtrip',
+				relay: room.relay.name,
+				clients: CLIENTS,
+				samples: sorted.length,
+				p50_ms: round3(percentile(sorted, 0.5)),
+				p99_ms: round3(percentile(sorted, 0.99))
+			});
+		}
+		emit({
+			bench: 'relay-roundtrip',
+			ratio_p99: round3((p99.shtab as number) / (p99.reference as number)),
+			target: '<=1'
+		});
+	} finally {
+		await Promise.all(relays.map((relay, i) => stop(relay, rooms[i])));
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		log(error);
+		for (const child of children) child.kill('SIGKILL');
+		process.exit(1);
+	}
+);

@@ -1,0 +1,138 @@
+// @ts-check
+/**
+ * The server: one HTTP server with the relay on /sync/<room>, a health check, and the built
+ * SvelteKit app for everything else.
+ */
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConfig } from './config.js';
+import { createRelay } from './relay.js';
+import { createLevelStore } from './store.js';
+
+const HEALTH_PATH = '/healthz';
+/** The adapter-node handler, present after `npm run build`. */
+const APP_HANDLER_URL = new URL('../build/handler.js', import.meta.url);
+/** Documents live in their own folder of DATA_DIR, leaving room for other data beside them. */
+const DOCS_DIR = 'docs';
+
+/**
+ * @typedef {import('./relay.js').RelayLimits & {
+ *   port?: number,
+ *   host?: string,
+ *   dataDir?: string,
+ *   storeSync?: boolean,
+ *   serveApp?: boolean,
+ *   store?: import('./store.js').DocStore,
+ *   authorize?: import('./relay.js').Authorize,
+ *   log?: import('./relay.js').RelayLog
+ * }} ServerOptions
+ */
+
+/**
+ * @typedef {object} RunningServer
+ * @property {http.Server} server
+ * @property {string} url e.g. http://127.0.0.1:3000
+ * @property {number} port
+ * @property {import('./relay.js').Relay} relay
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * Starts the server. Options left out come from the environment (see config.js); port 0 picks a
+ * free port. `store` replaces the LevelDB store in `dataDir`.
+ *
+ * @param {ServerOptions} [options]
+ * @returns {Promise<RunningServer>}
+ */
+export async function startServer(options = {}) {
+	const { serveApp = true, log = console, authorize, store: givenStore, ...settings } = options;
+	const config = { ...readConfig(), ...withoutUndefined(settings) };
+
+	const appHandler = serveApp ? await loadAppHandler(log) : null;
+	const store =
+		givenStore ??
+		(await createLevelStore({ dir: join(config.dataDir, DOCS_DIR), sync: config.storeSync, log }));
+	const relay = createRelay({ store, config, authorize, log });
+
+	const server = http.createServer((req, res) => {
+		const [path] = (req.url ?? '/').split('?', 1);
+		if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+			const body = JSON.stringify({ ok: true, ...relay.stats() });
+			res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+			res.end(req.method === 'HEAD' ? undefined : body);
+			return;
+		}
+		if (appHandler) {
+			appHandler(req, res, () => notFound(res));
+			return;
+		}
+		notFound(res);
+	});
+	server.on('upgrade', (req, socket, head) => {
+		if (!relay.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+
+	try {
+		await new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(config.port, config.host, () => {
+				server.off('error', reject);
+				resolve(undefined);
+			});
+		});
+	} catch (error) {
+		await relay.close();
+		throw error;
+	}
+
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	let closed = false;
+
+	return {
+		server,
+		url: `http://${host}:${address.port}`,
+		port: address.port,
+		relay,
+		async close() {
+			if (closed) return;
+			closed = true;
+			const stopped = new Promise((resolve) => server.close(resolve));
+			await relay.close();
+			server.closeAllConnections();
+			await stopped;
+		}
+	};
+}
+
+/**
+ * @param {import('./relay.js').RelayLog} log
+ * @returns {Promise<((req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void) | null>}
+ */
+async function loadAppHandler(log) {
+	if (!existsSync(fileURLToPath(APP_HANDLER_URL))) {
+		log.warn('[server] build/handler.js not found (run `npm run build`): serving only the relay');
+		return null;
+	}
+	const module = await import(APP_HANDLER_URL.href);
+	return module.handler;
+}
+
+/** @param {http.ServerResponse} res */
+function notFound(res) {
+	res.writeHead(404, { 'content-type': 'text/plain' });
+	res.end('Not found');
+}
+
+/**
+ * @template {Record<string, unknown>} T
+ * @param {T} object
+ * @returns {Partial<T>}
+ */
+function withoutUndefined(object) {
+	return /** @type {Partial<T>} */ (
+		Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined))
+	);
+}

@@ -1,0 +1,87 @@
+// @ts-check
+/**
+ * The server's configuration: every setting read from the environment, with its default, in one
+ * place. Nothing is read at import time; call `readConfig()`.
+ */
+
+export const DEFAULT_PORT = 3000;
+/** Loopback unless HOST says otherwise: a relay is not exposed by accident. */
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = './data';
+/** Largest WebSocket message accepted from a client (a big CSV import arrives as one update). */
+export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** A client whose unsent backlog grows past this is closed; it reconnects and resyncs. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** A document leaves memory this long after its last client left. */
+export const DEFAULT_DOC_IDLE_MS = 30_000;
+export const DEFAULT_PING_INTERVAL_MS = 30_000;
+/** LevelDB writes with fsync; without it an update survives a crash of the process, not of the OS. */
+export const DEFAULT_STORE_SYNC = false;
+
+/**
+ * @typedef {object} Config
+ * @property {number} port
+ * @property {string} host
+ * @property {string} dataDir
+ * @property {number} maxMessageBytes
+ * @property {number} maxBufferedBytes
+ * @property {number} docIdleMs
+ * @property {number} pingIntervalMs
+ * @property {boolean} storeSync
+ */
+
+/**
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {Config}
+ */
+export function readConfig(env = process.env) {
+	return {
+		port: readInteger(env, 'PORT', DEFAULT_PORT),
+		host: readString(env, 'HOST', DEFAULT_HOST),
+		dataDir: readString(env, 'DATA_DIR', DEFAULT_DATA_DIR),
+		maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1),
+		maxBufferedBytes: readInteger(env, 'MAX_BUFFERED_BYTES', DEFAULT_MAX_BUFFERED_BYTES, 1),
+		docIdleMs: readInteger(env, 'DOC_IDLE_MS', DEFAULT_DOC_IDLE_MS),
+		pingIntervalMs: readInteger(env, 'PING_INTERVAL_MS', DEFAULT_PING_INTERVAL_MS, 1),
+		storeSync: readBoolean(env, 'STORE_SYNC', DEFAULT_STORE_SYNC)
+	};
+}
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {string} fallback
+ */
+function readString(env, name, fallback) {
+	const value = env[name];
+	return value === undefined || value === '' ? fallback : value;
+}
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {number} fallback
+ * @param {number} [min]
+ */
+function readInteger(env, name, fallback, min = 0) {
+	const value = env[name];
+	if (value === undefined || value === '') return fallback;
+	const number = Number(value);
+	if (!Number.isSafeInteger(number) || number < min) {
+		throw new Error(`${name} must be an integer >= ${min}, got "${value}"`);
+	}
+	return number;
+}
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {boolean} fallback
+ */
+function readBoolean(env, name, fallback) {
+	const value = env[name];
+	if (value === undefined || value === '') return fallback;
+	if (value === '1' || value === 'true') return true;
+	if (value === '0' || value === 'false') return false;
+	throw new Error(`${name} must be 1 or 0, got "${value}"`);
+}

@@ -1,0 +1,693 @@
+// @ts-check
+/**
+ * The relay: one Y.Doc per room, kept in sync with every browser in the room over the standard
+ * y-websocket protocol (sync + awareness), written to the store before it is passed on.
+ *
+ * Rules this module keeps (see the integration tests):
+ * - a room's stored state is loaded before sync step 1 is sent and before any message is read;
+ * - the messages of one connection are handled one after another, in order;
+ * - an update is validated, appended to the store, and only then applied and broadcast;
+ * - a bad frame closes that one connection with one log line; nothing else is affected.
+ */
+import { STATUS_CODES } from 'node:http';
+import { WebSocket, WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import {
+	DEFAULT_DOC_IDLE_MS,
+	DEFAULT_MAX_BUFFERED_BYTES,
+	DEFAULT_MAX_MESSAGE_BYTES,
+	DEFAULT_PING_INTERVAL_MS
+} from './config.js';
+
+export const messageSync = 0;
+export const messageAwareness = 1;
+export const messageAuth = 2;
+export const messageQueryAwareness = 3;
+/**
+ * Ours, not y-websocket's: the client sends just this type; the relay answers with this type and
+ * the room's state vector, which covers everything the connection sent before and is durable.
+ * Only ever sent as an answer, so unmodified clients never see it.
+ */
+export const messageStateVector = 100;
+
+export const SYNC_PATH_PREFIX = '/sync/';
+const ROOM_PATTERN = /^(?:ws|sheet):[A-Za-z0-9_-]{1,64}$/;
+
+const CLOSE_GOING_AWAY = 1001;
+const CLOSE_UNSUPPORTED_DATA = 1003;
+const CLOSE_INTERNAL_ERROR = 1011;
+/** 4400–4499: the client should not reconnect (y-websocket's `shouldReconnect`). */
+const CLOSE_BAD_MESSAGE = 4400;
+/** On `close()`, how long connections get to answer the close frame before being cut. */
+const CLOSE_GRACE_MS = 1000;
+/** A connection with this many messages waiting is not read from until they are handled. */
+const MAX_QUEUED_MESSAGES = 100;
+
+/** Transaction origin of the state read from the store (not broadcast: nobody is connected). */
+const LOAD_ORIGIN = Symbol('load');
+
+/**
+ * @typedef {object} RelayLog
+ * @property {(message: string) => void} info
+ * @property {(message: string) => void} warn
+ * @property {(message: string) => void} error
+ */
+
+/**
+ * Decides whether the upgrade request may open the room. Runs before any byte of the document is
+ * sent. Returning false answers 403.
+ * @typedef {(request: { req: import('node:http').IncomingMessage, room: string }) => boolean | Promise<boolean>} Authorize
+ */
+
+/**
+ * @typedef {object} RelayLimits
+ * @property {number} [maxMessageBytes]
+ * @property {number} [maxBufferedBytes]
+ * @property {number} [docIdleMs]
+ * @property {number} [pingIntervalMs]
+ */
+
+/**
+ * @typedef {object} Relay
+ * @property {(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => boolean} handleUpgrade
+ *   Returns false, touching nothing, when the path is not under /sync/.
+ * @property {() => Promise<void>} close
+ * @property {() => { rooms: number, connections: number }} stats
+ */
+
+class Room {
+	/** @param {string} name */
+	constructor(name) {
+		this.name = name;
+		this.doc = new Y.Doc();
+		this.awareness = new awarenessProtocol.Awareness(this.doc);
+		this.awareness.setLocalState(null);
+		/** @type {Set<Connection>} */
+		this.connections = new Set();
+		/** Resolves true once the stored state is in `doc`, false if it could not be loaded. */
+		this.ready = Promise.resolve(false);
+		/** @type {ReturnType<typeof setTimeout> | null} */
+		this.idleTimer = null;
+		/**
+		 * Message queues of closed connections that may still be writing to the store.
+		 * @type {Set<Promise<void>>}
+		 */
+		this.draining = new Set();
+	}
+
+	destroy() {
+		this.doc.destroy(); // destroys the awareness too
+	}
+}
+
+class Connection {
+	/**
+	 * @param {WebSocket} ws
+	 * @param {Room} room
+	 * @param {string} peer
+	 */
+	constructor(ws, room, peer) {
+		this.ws = ws;
+		this.room = room;
+		this.peer = peer;
+		/**
+		 * Awareness client ids this connection announced; removed when it closes.
+		 * @type {Set<number>}
+		 */
+		this.awarenessIds = new Set();
+		/**
+		 * Tail of this connection's message queue; never rejects.
+		 * @type {Promise<void>}
+		 */
+		this.queue = Promise.resolve();
+		this.queued = 0;
+		/** False once closed or being closed: nothing more is read or sent. */
+		this.open = true;
+		/** A pong arrived since the last ping. */
+		this.alive = true;
+	}
+}
+
+/**
+ * @param {object} options
+ * @param {import('./store.js').DocStore} options.store
+ * @param {RelayLimits} [options.config]
+ * @param {Authorize} [options.authorize]
+ * @param {RelayLog} [options.log]
+ * @returns {Relay}
+ */
+export function createRelay({ store, config = {}, authorize = () => true, log = console }) {
+	const {
+		maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES,
+		maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
+		docIdleMs = DEFAULT_DOC_IDLE_MS,
+		pingIntervalMs = DEFAULT_PING_INTERVAL_MS
+	} = config;
+
+	const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+	/** @type {Map<string, Room>} */
+	const rooms = new Map();
+	/**
+	 * Rooms being written back to the store and dropped; a new load of the room waits for it.
+	 * @type {Map<string, Promise<void>>}
+	 */
+	const unloading = new Map();
+	/**
+	 * Unloads started (by the idle timer or by `close()`), until they finish.
+	 * @type {Set<Promise<void>>}
+	 */
+	const unloads = new Set();
+	/** @type {Set<Connection>} */
+	const connections = new Set();
+	let closing = false;
+	/** @type {Promise<void> | null} */
+	let closed = null;
+
+	const heartbeat = setInterval(() => {
+		for (const connection of connections) {
+			if (!connection.alive) {
+				log.info(`[relay] ${describe(connection)}: no pong within ${pingIntervalMs} ms, dropped`);
+				connection.ws.terminate();
+				detach(connection);
+				continue;
+			}
+			connection.alive = false;
+			try {
+				connection.ws.ping();
+			} catch {
+				// the socket is closing; its 'close' event detaches it
+			}
+		}
+	}, pingIntervalMs);
+
+	/** @param {Connection} connection */
+	const describe = (connection) => `${connection.room.name} ${connection.peer}`;
+
+	/**
+	 * @param {import('node:stream').Duplex} socket
+	 * @param {number} status
+	 */
+	function refuse(socket, status) {
+		if (socket.destroyed) return;
+		socket.once('finish', () => socket.destroy());
+		socket.end(
+			`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`
+		);
+	}
+
+	/**
+	 * @param {string} name
+	 * @returns {Room}
+	 */
+	function getRoom(name) {
+		const existing = rooms.get(name);
+		if (existing) {
+			if (existing.idleTimer) clearTimeout(existing.idleTimer);
+			existing.idleTimer = null;
+			return existing;
+		}
+		const room = new Room(name);
+		rooms.set(name, room);
+		room.doc.on('update', (/** @type {Uint8Array} */ update, /** @type {unknown} */ origin) => {
+			if (origin === LOAD_ORIGIN) return;
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, messageSync);
+			syncProtocol.writeUpdate(encoder, update);
+			const message = encoding.toUint8Array(encoder);
+			for (const connection of room.connections) {
+				if (connection !== origin) send(connection, message);
+			}
+		});
+		room.awareness.on(
+			'update',
+			(
+				/** @type {{ added: number[], updated: number[], removed: number[] }} */ changes,
+				/** @type {unknown} */ origin
+			) => {
+				const sender = origin instanceof Connection ? origin : null;
+				if (sender) {
+					for (const id of changes.added) sender.awarenessIds.add(id);
+					for (const id of changes.removed) sender.awarenessIds.delete(id);
+				}
+				const changed = changes.added.concat(changes.updated, changes.removed);
+				const message = encodeAwareness(room.awareness, changed);
+				for (const connection of room.connections) {
+					if (connection !== sender) send(connection, message);
+				}
+			}
+		);
+		const previousUnload = unloading.get(name) ?? Promise.resolve();
+		room.ready = previousUnload
+			.then(() => store.load(name))
+			.then((stored) => {
+				if (stored) Y.applyUpdate(room.doc, stored, LOAD_ORIGIN);
+				return true;
+			})
+			.catch((error) => {
+				log.error(`[relay] ${name}: loading from the store failed: ${errorMessage(error)}`);
+				if (rooms.get(name) === room) rooms.delete(name);
+				for (const connection of [...room.connections]) {
+					closeConnection(connection, CLOSE_INTERNAL_ERROR, 'document unavailable', null);
+				}
+				room.destroy();
+				return false;
+			});
+		return room;
+	}
+
+	/** @param {Room} room */
+	function startUnload(room) {
+		room.idleTimer = null;
+		const unloaded = unload(room).catch((error) =>
+			log.error(`[relay] ${room.name}: unloading failed: ${errorStack(error)}`)
+		);
+		unloads.add(unloaded);
+		void unloaded.finally(() => unloads.delete(unloaded));
+	}
+
+	/**
+	 * Writes an idle room back to the store as one update and drops it from memory, unless
+	 * someone came back meanwhile.
+	 * @param {Room} room
+	 */
+	async function unload(room) {
+		room.idleTimer = null;
+		await Promise.all(room.draining);
+		if (room.connections.size > 0 || room.idleTimer || rooms.get(room.name) !== room) return;
+		rooms.delete(room.name);
+		const done = (async () => {
+			try {
+				if (await room.ready) await store.compact(room.name, Y.encodeStateAsUpdate(room.doc));
+			} catch (error) {
+				log.error(`[relay] ${room.name}: compacting on unload failed: ${errorMessage(error)}`);
+			} finally {
+				room.destroy();
+			}
+		})();
+		unloading.set(room.name, done);
+		await done;
+		if (unloading.get(room.name) === done) unloading.delete(room.name);
+	}
+
+	/**
+	 * Takes the connection out of its room (idempotent).
+	 * @param {Connection} connection
+	 */
+	function detach(connection) {
+		connection.open = false;
+		const room = connection.room;
+		if (!room.connections.delete(connection)) return;
+		connections.delete(connection);
+		if (connection.awarenessIds.size > 0) {
+			awarenessProtocol.removeAwarenessStates(room.awareness, [...connection.awarenessIds], null);
+		}
+		const queue = connection.queue;
+		room.draining.add(queue);
+		void queue.then(() => room.draining.delete(queue));
+		if (room.connections.size === 0 && !closing) {
+			room.idleTimer = setTimeout(() => startUnload(room), docIdleMs);
+		}
+	}
+
+	/**
+	 * Closes one connection; `message` (if any) is the one log line saying why.
+	 * @param {Connection} connection
+	 * @param {number} code
+	 * @param {string} reason short, sent to the client
+	 * @param {string | null} message
+	 * @param {'info' | 'warn' | 'error'} [level]
+	 */
+	function closeConnection(connection, code, reason, message, level = 'warn') {
+		if (!connection.open) return;
+		if (message) log[level](`[relay] ${describe(connection)}: ${message}; closed (${code})`);
+		detach(connection);
+		connection.ws.close(code, reason);
+	}
+
+	/**
+	 * @param {Connection} connection
+	 * @param {Uint8Array} message
+	 */
+	function send(connection, message) {
+		if (!connection.open || connection.ws.readyState !== WebSocket.OPEN) return;
+		if (connection.ws.bufferedAmount > maxBufferedBytes) {
+			// It does not read: a close frame would only queue behind the rest. It reconnects and
+			// resyncs from its state vector.
+			log.warn(
+				`[relay] ${describe(connection)}: more than ${maxBufferedBytes} bytes waiting to be sent; dropped`
+			);
+			detach(connection);
+			connection.ws.terminate();
+			return;
+		}
+		connection.ws.send(message);
+	}
+
+	/**
+	 * A bug of ours, not the client's: log it, drop the connection, keep the process going.
+	 * @param {Connection} connection
+	 * @param {unknown} error
+	 */
+	function unexpected(connection, error) {
+		log.error(`[relay] ${describe(connection)}: ${errorStack(error)}`);
+		if (!connection.open) return;
+		detach(connection);
+		connection.ws.terminate();
+	}
+
+	/** @param {Connection} connection */
+	function sendInitialState(connection) {
+		const { doc, awareness } = connection.room;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, messageSync);
+		syncProtocol.writeSyncStep1(encoder, doc);
+		send(connection, encoding.toUint8Array(encoder));
+		const states = awareness.getStates();
+		if (states.size > 0) send(connection, encodeAwareness(awareness, [...states.keys()]));
+	}
+
+	/**
+	 * @param {Connection} connection
+	 * @param {import('ws').RawData} data
+	 * @param {boolean} isBinary
+	 */
+	async function handleMessage(connection, data, isBinary) {
+		if (!connection.open) return;
+		if (!isBinary) {
+			closeConnection(
+				connection,
+				CLOSE_UNSUPPORTED_DATA,
+				'binary frames only',
+				'text frame received (the protocol is binary)'
+			);
+			return;
+		}
+		try {
+			const decoder = decoding.createDecoder(toUint8Array(data));
+			const messageType = decoding.readVarUint(decoder);
+			switch (messageType) {
+				case messageSync:
+					await handleSyncMessage(connection, decoder);
+					break;
+				case messageAwareness: {
+					const update = decoding.readVarUint8Array(decoder);
+					expectEnd(decoder);
+					awarenessProtocol.applyAwarenessUpdate(connection.room.awareness, update, connection);
+					break;
+				}
+				case messageQueryAwareness: {
+					expectEnd(decoder);
+					const { awareness } = connection.room;
+					const states = awareness.getStates();
+					if (states.size > 0) send(connection, encodeAwareness(awareness, [...states.keys()]));
+					break;
+				}
+				case messageStateVector: {
+					expectEnd(decoder);
+					const encoder = encoding.createEncoder();
+					encoding.writeVarUint(encoder, messageStateVector);
+					encoding.writeVarUint8Array(encoder, Y.encodeStateVector(connection.room.doc));
+					send(connection, encoding.toUint8Array(encoder));
+					break;
+				}
+				case messageAuth:
+					throw new Error('auth message from a client');
+				default:
+					throw new Error(`unknown message type ${messageType}`);
+			}
+		} catch (error) {
+			closeConnection(
+				connection,
+				CLOSE_BAD_MESSAGE,
+				'malformed message',
+				`malformed message: ${errorMessage(error)}`
+			);
+		}
+	}
+
+	/**
+	 * @param {Connection} connection
+	 * @param {decoding.Decoder} decoder
+	 */
+	async function handleSyncMessage(connection, decoder) {
+		const syncType = decoding.readVarUint(decoder);
+		switch (syncType) {
+			case syncProtocol.messageYjsSyncStep1: {
+				const stateVector = decoding.readVarUint8Array(decoder);
+				expectEnd(decoder);
+				const encoder = encoding.createEncoder();
+				encoding.writeVarUint(encoder, messageSync);
+				syncProtocol.writeSyncStep2(encoder, connection.room.doc, stateVector);
+				send(connection, encoding.toUint8Array(encoder));
+				break;
+			}
+			case syncProtocol.messageYjsSyncStep2:
+			case syncProtocol.messageYjsUpdate: {
+				const update = decoding.readVarUint8Array(decoder);
+				expectEnd(decoder);
+				await receiveUpdate(connection, update);
+				break;
+			}
+			default:
+				throw new Error(`unknown sync message type ${syncType}`);
+		}
+	}
+
+	/**
+	 * Validate, store, then apply (which broadcasts). Throws on an invalid update.
+	 * @param {Connection} connection
+	 * @param {Uint8Array} update
+	 */
+	async function receiveUpdate(connection, update) {
+		const { structs, ds } = Y.decodeUpdate(update);
+		if (structs.length === 0 && ds.clients.size === 0) return;
+		const room = connection.room;
+		try {
+			await store.append(room.name, update);
+		} catch (error) {
+			closeConnection(
+				connection,
+				CLOSE_INTERNAL_ERROR,
+				'store unavailable',
+				`storing an update failed: ${errorMessage(error)}`,
+				'error'
+			);
+			return;
+		}
+		// Applied even if the connection closed meanwhile: it is in the store, so it is in the room.
+		Y.applyUpdate(room.doc, update, connection);
+	}
+
+	/**
+	 * @param {WebSocket} ws
+	 * @param {string} roomName
+	 * @param {string} peer
+	 */
+	function accept(ws, roomName, peer) {
+		const room = getRoom(roomName);
+		const connection = new Connection(ws, room, peer);
+		room.connections.add(connection);
+		connections.add(connection);
+
+		ws.on('message', (data, isBinary) => {
+			if (!connection.open) return;
+			connection.queued++;
+			if (connection.queued > MAX_QUEUED_MESSAGES) ws.pause();
+			connection.queue = connection.queue
+				.then(() => handleMessage(connection, data, isBinary))
+				.catch((error) => unexpected(connection, error))
+				.then(() => {
+					connection.queued--;
+					if (ws.isPaused && connection.queued <= MAX_QUEUED_MESSAGES / 2) ws.resume();
+				});
+		});
+		ws.on('pong', () => {
+			connection.alive = true;
+		});
+		// 'error' is a protocol violation found by ws (frame over maxPayload, bad UTF-8, bad
+		// opcode…); ws closes the socket itself with the matching code.
+		ws.on('error', (error) => {
+			if (!connection.open) return;
+			const code = /** @type {{ code?: string }} */ (error).code;
+			const problem =
+				code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+					? `message over the limit of ${maxMessageBytes} bytes`
+					: `protocol error: ${error.message} (${code})`;
+			log.warn(`[relay] ${describe(connection)}: ${problem}; closed by ws`);
+			detach(connection);
+		});
+		ws.on('close', () => detach(connection));
+
+		connection.queue = room.ready
+			.then((loaded) => {
+				if (loaded && connection.open) sendInitialState(connection);
+			})
+			.catch((error) => unexpected(connection, error));
+	}
+
+	/**
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {import('node:stream').Duplex} socket
+	 * @param {Buffer} head
+	 * @param {string} room
+	 */
+	async function admit(req, socket, head, room) {
+		const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+		let allowed = false;
+		try {
+			allowed = await authorize({ req, room });
+		} catch (error) {
+			log.error(`[relay] ${room} ${peer}: authorization failed: ${errorMessage(error)}`);
+			refuse(socket, 500);
+			return;
+		}
+		if (!allowed) {
+			log.warn(`[relay] ${room} ${peer}: access denied (403)`);
+			refuse(socket, 403);
+			return;
+		}
+		if (closing) {
+			refuse(socket, 503);
+			return;
+		}
+		if (socket.destroyed) return;
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			socket.off('error', ignoreError);
+			if (closing) {
+				ws.terminate();
+				return;
+			}
+			accept(ws, room, peer);
+		});
+	}
+
+	/** Closes every connection, writes every room back, closes the store. */
+	async function shutDown() {
+		closing = true;
+		clearInterval(heartbeat);
+		const sockets = [...connections].map((connection) => connection.ws);
+		for (const connection of [...connections]) {
+			closeConnection(connection, CLOSE_GOING_AWAY, 'server shutting down', null);
+		}
+		await closedWithin(sockets, CLOSE_GRACE_MS);
+		for (const room of [...rooms.values()]) {
+			if (room.idleTimer) clearTimeout(room.idleTimer);
+			startUnload(room);
+		}
+		while (unloads.size > 0) await Promise.all(unloads);
+		wss.close();
+		await store.close();
+	}
+
+	return {
+		handleUpgrade(req, socket, head) {
+			const [path] = (req.url ?? '').split('?', 1);
+			if (!path.startsWith(SYNC_PATH_PREFIX)) return false;
+			// A client that goes away while we check its access must not crash the process.
+			socket.on('error', ignoreError);
+			if (closing) {
+				refuse(socket, 503);
+				return true;
+			}
+			const room = parseRoom(path.slice(SYNC_PATH_PREFIX.length));
+			if (room === null) {
+				log.warn(`[relay] ${req.socket.remoteAddress}: invalid room in ${path} (400)`);
+				refuse(socket, 400);
+				return true;
+			}
+			admit(req, socket, head, room).catch((error) => {
+				log.error(`[relay] ${room}: upgrade failed: ${errorStack(error)}`);
+				socket.destroy();
+			});
+			return true;
+		},
+
+		close() {
+			closed ??= shutDown();
+			return closed;
+		},
+
+		stats() {
+			return { rooms: rooms.size, connections: connections.size };
+		}
+	};
+}
+
+/**
+ * The room named by the rest of the path, or null when it is not a valid room name.
+ * @param {string} encoded
+ * @returns {string | null}
+ */
+export function parseRoom(encoded) {
+	let room;
+	try {
+		room = decodeURIComponent(encoded);
+	} catch {
+		return null;
+	}
+	return ROOM_PATTERN.test(room) ? room : null;
+}
+
+/**
+ * @param {awarenessProtocol.Awareness} awareness
+ * @param {number[]} clients
+ */
+function encodeAwareness(awareness, clients) {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, messageAwareness);
+	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+	return encoding.toUint8Array(encoder);
+}
+
+/** @param {decoding.Decoder} decoder */
+function expectEnd(decoder) {
+	if (decoding.hasContent(decoder)) throw new Error('unexpected bytes after the message');
+}
+
+/**
+ * A view of exactly the message's bytes (so reading past its end throws).
+ * @param {import('ws').RawData} data
+ * @returns {Uint8Array}
+ */
+function toUint8Array(data) {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Resolves once every socket closed, terminating those still open after `ms`.
+ * @param {WebSocket[]} sockets
+ * @param {number} ms
+ */
+async function closedWithin(sockets, ms) {
+	const open = sockets.filter((ws) => ws.readyState !== WebSocket.CLOSED);
+	if (open.length === 0) return;
+	/** @type {ReturnType<typeof setTimeout> | undefined} */
+	let timer;
+	const timeout = new Promise((resolve) => {
+		timer = setTimeout(resolve, ms);
+	});
+	const allClosed = Promise.all(
+		open.map((ws) => new Promise((resolve) => ws.once('close', resolve)))
+	);
+	await Promise.race([allClosed, timeout]);
+	clearTimeout(timer);
+	for (const ws of open) if (ws.readyState !== WebSocket.CLOSED) ws.terminate();
+}
+
+function ignoreError() {}
+
+/** @param {unknown} error */
+function errorStack(error) {
+	return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** @param {unknown} error */
+function errorMessage(error) {
+	return error instanceof Error ? error.message : String(error);
+}

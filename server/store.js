@@ -1,0 +1,449 @@
+// @ts-check
+/**
+ * Where the relay keeps documents: an append-only log of Yjs updates per room. The relay only
+ * talks to the `DocStore` interface, so another store (PostgreSQL) can be added beside this one.
+ *
+ * `createLevelStore` keeps the updates in LevelDB (`classic-level`), keyed `<room>\0<seq>`.
+ * LevelDB is only reachable through libuv's thread pool, and waiting for a thread before every
+ * broadcast showed in the relay's round-trip tail on a busy 2-core machine. So, unless `sync` is
+ * set, an append is first written synchronously to a small write-ahead file (one `write()` into
+ * the OS page cache, the same guarantee as LevelDB's own log without fsync: it survives a crash
+ * of the process), and LevelDB is written in the background. A write-ahead file is deleted once
+ * everything in it is in LevelDB, and replayed into LevelDB on the next start if it is still
+ * there. With `sync`, every append waits for an fsynced LevelDB batch instead (survives power loss).
+ */
+import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
+import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { ClassicLevel } from 'classic-level';
+import * as Y from 'yjs';
+
+/**
+ * @typedef {object} DocStore
+ * @property {(room: string) => Promise<Uint8Array | null>} load
+ *   Every update of the room merged into one, or null for a room never written.
+ * @property {(room: string, update: Uint8Array) => Promise<void>} append
+ *   Resolves once the update is durable.
+ * @property {(room: string, mergedUpdate: Uint8Array) => Promise<void>} compact
+ *   Replaces every update appended so far by `mergedUpdate`, which must contain them all.
+ * @property {() => Promise<void>} close
+ *   Waits for pending writes, then closes.
+ */
+
+/**
+ * @typedef {object} StoreLog
+ * @property {(message: string) => void} warn
+ * @property {(message: string) => void} error
+ */
+
+/** A room's log is rewritten as one update once it holds more updates than this. */
+export const COMPACT_AFTER_UPDATES = 500;
+/** A new write-ahead file is started once the current one is past this size. */
+export const WAL_ROTATE_BYTES = 16 * 1024 * 1024;
+/** The LevelDB database, inside the store's directory. */
+export const LEVEL_DIR = 'level';
+const WAL_NAME = /^wal-(\d+)\.log$/;
+/** Write-ahead record: u32 payload length, u32 CRC-32 of the payload, then the payload. */
+const WAL_HEADER_BYTES = 8;
+/** Keys are `<room>\0<seq>`; room names never contain \0, so `<room>\0`…`<room>\1` is one room. */
+const KEY_SEPARATOR = '\u0000';
+const KEY_RANGE_END = '\u0001';
+/** Zero-padded so that keys sort by sequence number (2^53 has 16 digits). */
+const SEQ_DIGITS = 16;
+
+/**
+ * @typedef {object} RoomLog
+ * @property {number} lastSeq sequence number of the newest update appended (written or not)
+ * @property {number} count updates held, approximately; it only triggers compaction
+ * @property {Promise<void> | null} compacting
+ * @property {boolean} compactionQueued a background compaction is waiting or running
+ */
+
+/**
+ * @typedef {object} PendingWrite
+ * @property {string} key
+ * @property {Uint8Array} value
+ * @property {() => void} resolve
+ * @property {(error: unknown) => void} reject
+ */
+
+/**
+ * A `DocStore` over LevelDB.
+ *
+ * @param {object} options
+ * @param {string} options.dir the store's directory (created if missing)
+ * @param {boolean} [options.sync] fsync every write (survives power loss, slower)
+ * @param {StoreLog} [options.log]
+ * @returns {Promise<DocStore>}
+ */
+export async function createLevelStore({ dir, sync = false, log = console }) {
+	await mkdir(dir, { recursive: true });
+	const db = await openLevel(join(dir, LEVEL_DIR));
+
+	/** @type {Map<string, Promise<RoomLog>>} */
+	const rooms = new Map();
+	/** @type {PendingWrite[]} */
+	let pending = [];
+	let writing = false;
+	/**
+	 * Appends not yet in LevelDB; each settles (never rejects) once written or failed.
+	 * @type {Set<Promise<void>>}
+	 */
+	const unpersisted = new Set();
+	/** @type {Set<Promise<void>>} */
+	const backgroundCompactions = new Set();
+	let closed = false;
+
+	/** @param {string} room */
+	const range = (room) => ({ gte: room + KEY_SEPARATOR, lt: room + KEY_RANGE_END });
+	/** @param {string} room @param {number} seq */
+	const keyOf = (room, seq) => room + KEY_SEPARATOR + String(seq).padStart(SEQ_DIGITS, '0');
+	/** @param {string} key */
+	const seqOf = (key) => Number(key.slice(key.lastIndexOf(KEY_SEPARATOR) + 1));
+	/** Resolves once every append made so far is in LevelDB (or failed). */
+	const flushed = () => Promise.all(unpersisted);
+
+	/** @param {string} room */
+	function roomLog(room) {
+		let roomLogPromise = rooms.get(room);
+		if (!roomLogPromise) {
+			roomLogPromise = db
+				.keys(range(room))
+				.all()
+				.then((/** @type {string[]} */ keys) => ({
+					lastSeq: keys.length === 0 ? 0 : seqOf(keys[keys.length - 1]),
+					count: keys.length,
+					compacting: null,
+					compactionQueued: false
+				}));
+			rooms.set(room, roomLogPromise);
+			roomLogPromise.catch(() => rooms.delete(room));
+		}
+		return roomLogPromise;
+	}
+
+	/**
+	 * Puts the value in the next batch. Appends that arrive while a batch is written go together
+	 * in the next one, one batch at a time. A batch starts on the next turn of the event loop:
+	 * preparing it costs more than the broadcast waiting behind it (and more appends join it).
+	 * @param {string} key
+	 * @param {Uint8Array} value
+	 * @returns {Promise<void>}
+	 */
+	function put(key, value) {
+		/** @type {Promise<void>} */
+		const written = new Promise((resolve, reject) => {
+			pending.push({ key, value, resolve, reject });
+		});
+		if (!writing) {
+			writing = true;
+			setImmediate(writePending);
+		}
+		return written;
+	}
+
+	async function writePending() {
+		while (pending.length > 0) {
+			const batch = pending;
+			pending = [];
+			try {
+				await db.batch(
+					batch.map(({ key, value }) => ({ type: /** @type {const} */ ('put'), key, value })),
+					{ sync }
+				);
+				for (const write of batch) write.resolve();
+			} catch (error) {
+				for (const write of batch) write.reject(error);
+			}
+		}
+		writing = false;
+	}
+
+	/**
+	 * Writes the update into LevelDB under the room's next sequence number.
+	 * @param {string} room
+	 * @param {Uint8Array} update
+	 */
+	function persist(room, update) {
+		const persisted = (async () => {
+			const roomState = await roomLog(room);
+			const seq = ++roomState.lastSeq;
+			roomState.count++;
+			await put(keyOf(room, seq), update);
+			if (roomState.count > COMPACT_AFTER_UPDATES) compactInBackground(room, roomState);
+		})();
+		const settled = persisted.then(
+			() => {},
+			() => {}
+		);
+		unpersisted.add(settled);
+		void settled.then(() => unpersisted.delete(settled));
+		return persisted;
+	}
+
+	/**
+	 * Rewrites the room's updates up to now as one. Without `merged`, reads and merges them.
+	 * @param {string} room
+	 * @param {Uint8Array} [merged]
+	 */
+	async function compactRoom(room, merged) {
+		const roomState = await roomLog(room);
+		while (roomState.compacting) await roomState.compacting.catch(() => {});
+		const upTo = roomState.lastSeq;
+		if (roomState.count <= 1) return;
+		const run = (async () => {
+			await flushed();
+			const entries = await db.iterator({ ...range(room), lte: keyOf(room, upTo) }).all();
+			if (entries.length <= 1) return;
+			const update = merged ?? mergeUpdatesSafely(room, entries, log);
+			/** @type {Array<{ type: 'del', key: string } | { type: 'put', key: string, value: Uint8Array }>} */
+			const operations = [];
+			for (const [key] of entries) {
+				if (key !== keyOf(room, upTo)) operations.push({ type: 'del', key });
+			}
+			operations.push({ type: 'put', key: keyOf(room, upTo), value: update });
+			await db.batch(operations, { sync });
+			roomState.count = 1 + (roomState.lastSeq - upTo);
+		})();
+		roomState.compacting = run;
+		try {
+			await run;
+		} finally {
+			roomState.compacting = null;
+		}
+	}
+
+	/**
+	 * Starts a compaction of the room unless one is already on its way.
+	 * @param {string} room
+	 * @param {RoomLog} roomState
+	 */
+	function compactInBackground(room, roomState) {
+		if (roomState.compactionQueued) return;
+		roomState.compactionQueued = true;
+		const compaction = compactRoom(room)
+			.catch((error) => log.error(`[store] compacting ${room} failed: ${errorMessage(error)}`))
+			.finally(() => {
+				roomState.compactionQueued = false;
+				backgroundCompactions.delete(compaction);
+			});
+		backgroundCompactions.add(compaction);
+	}
+
+	const wal = sync ? null : await openWriteAheadLog(dir, persist, flushed, log);
+
+	return {
+		async load(room) {
+			await flushed();
+			const roomState = await roomLog(room);
+			const entries = await db.iterator(range(room)).all();
+			if (entries.length === 0) return null;
+			if (entries.length > COMPACT_AFTER_UPDATES) compactInBackground(room, roomState);
+			return mergeUpdatesSafely(room, entries, log);
+		},
+
+		async append(room, update) {
+			if (closed) throw new Error('store is closed');
+			if (!wal) return persist(room, update);
+			wal.write(room, update);
+			persist(room, update).catch((error) => {
+				wal.keep();
+				log.error(
+					`[store] ${room}: writing to LevelDB failed (${errorMessage(error)}); ` +
+						'the update stays in the write-ahead file until the next start'
+				);
+			});
+		},
+
+		async compact(room, mergedUpdate) {
+			await compactRoom(room, mergedUpdate);
+		},
+
+		async close() {
+			if (closed) return;
+			closed = true;
+			await flushed();
+			await Promise.all(backgroundCompactions);
+			await wal?.close();
+			await db.close();
+		}
+	};
+}
+
+/** @param {string} location */
+async function openLevel(location) {
+	/** @type {ClassicLevel<string, Uint8Array>} */
+	const db = new ClassicLevel(location, { keyEncoding: 'utf8', valueEncoding: 'view' });
+	try {
+		await db.open();
+	} catch (error) {
+		const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+		throw new Error(`cannot open the document store in ${location}: ${errorMessage(cause)}`, {
+			cause: error
+		});
+	}
+	return db;
+}
+
+/**
+ * Replays the write-ahead files left by a previous run into LevelDB, then starts a new one.
+ *
+ * @param {string} dir
+ * @param {(room: string, update: Uint8Array) => Promise<void>} persist
+ * @param {() => Promise<unknown>} flushed
+ * @param {StoreLog} log
+ */
+async function openWriteAheadLog(dir, persist, flushed, log) {
+	const leftOver = (await readdir(dir))
+		.map((name) => WAL_NAME.exec(name))
+		.filter((match) => match !== null)
+		.map((match) => ({ path: join(dir, match[0]), number: Number(match[1]) }))
+		.sort((a, b) => a.number - b.number);
+	let replayed = 0;
+	for (const file of leftOver) {
+		const records = readRecords(await readFile(file.path), file.path, log);
+		await Promise.all(records.map(({ room, update }) => persist(room, update)));
+		replayed += records.length;
+	}
+	for (const file of leftOver) await unlink(file.path);
+	if (replayed > 0) log.warn(`[store] replayed ${replayed} updates left by an unclean stop`);
+
+	let number = leftOver.length > 0 ? leftOver[leftOver.length - 1].number + 1 : 1;
+	const pathOf = (/** @type {number} */ n) => join(dir, `wal-${String(n).padStart(8, '0')}.log`);
+	let fd = openSync(pathOf(number), 'a');
+	let size = 0;
+	/** A LevelDB write failed: keep every file for the next start to replay. */
+	let keep = false;
+	/** @type {Set<Promise<void>>} */
+	const deletions = new Set();
+
+	/** Starts a new file; the old one is deleted once everything in it is in LevelDB. */
+	function rotate() {
+		closeSync(fd);
+		const oldPath = pathOf(number);
+		number++;
+		fd = openSync(pathOf(number), 'a');
+		size = 0;
+		const deletion = flushed()
+			.then(() => (keep ? undefined : unlink(oldPath)))
+			.catch((error) => log.error(`[store] deleting ${oldPath} failed: ${errorMessage(error)}`))
+			.finally(() => deletions.delete(deletion));
+		deletions.add(deletion);
+	}
+
+	return {
+		/**
+		 * Appends one record synchronously: when this returns, the update survives a crash of the
+		 * process. Throws if the file cannot be written.
+		 * @param {string} room
+		 * @param {Uint8Array} update
+		 */
+		write(room, update) {
+			if (size >= WAL_ROTATE_BYTES) rotate();
+			const roomBytes = Buffer.from(room);
+			const header = Buffer.allocUnsafe(WAL_HEADER_BYTES + 4);
+			header.writeUInt32LE(4 + roomBytes.length + update.length, 0);
+			header.writeUInt32LE(roomBytes.length, WAL_HEADER_BYTES);
+			const checksum = crc32(update, crc32(roomBytes, crc32(header.subarray(WAL_HEADER_BYTES))));
+			header.writeUInt32LE(checksum, 4);
+			size += writeAll(fd, [header, roomBytes, update]);
+		},
+
+		keep() {
+			keep = true;
+		},
+
+		async close() {
+			closeSync(fd);
+			await Promise.all(deletions);
+			if (!keep) await unlink(pathOf(number)).catch(() => {});
+		}
+	};
+}
+
+/**
+ * @param {number} fd
+ * @param {Uint8Array[]} parts
+ * @returns {number} bytes written
+ */
+function writeAll(fd, parts) {
+	const total = parts.reduce((sum, part) => sum + part.length, 0);
+	let written = writevSync(fd, parts);
+	if (written < total) {
+		const whole = Buffer.concat(parts);
+		while (written < total) written += writeSync(fd, whole, written, total - written);
+	}
+	return total;
+}
+
+/**
+ * The records of a write-ahead file, up to the first incomplete or damaged one (a crash can
+ * leave a torn record at the end).
+ *
+ * @param {Buffer} bytes
+ * @param {string} path
+ * @param {StoreLog} log
+ * @returns {Array<{ room: string, update: Uint8Array }>}
+ */
+function readRecords(bytes, path, log) {
+	/** @type {Array<{ room: string, update: Uint8Array }>} */
+	const records = [];
+	let offset = 0;
+	while (offset < bytes.length) {
+		const start = offset + WAL_HEADER_BYTES;
+		const length = start <= bytes.length ? bytes.readUInt32LE(offset) : -1;
+		if (length < 4 || start + length > bytes.length) break;
+		const payload = bytes.subarray(start, start + length);
+		if (crc32(payload) !== bytes.readUInt32LE(offset + 4)) break;
+		const roomLength = payload.readUInt32LE(0);
+		if (4 + roomLength > payload.length) break;
+		records.push({
+			room: payload.subarray(4, 4 + roomLength).toString(),
+			update: payload.subarray(4 + roomLength)
+		});
+		offset = start + length;
+	}
+	if (offset < bytes.length) {
+		log.warn(
+			`[store] ${path}: ${bytes.length - offset} bytes after the last complete record ignored`
+		);
+	}
+	return records;
+}
+
+/**
+ * Merges a room's stored updates. An update that does not decode (a damaged entry) is left out
+ * with one error line rather than making the whole room unloadable.
+ *
+ * @param {string} room
+ * @param {Array<[string, Uint8Array]>} entries
+ * @param {StoreLog} log
+ * @returns {Uint8Array}
+ */
+function mergeUpdatesSafely(room, entries, log) {
+	const updates = entries.map(([, value]) => value);
+	if (updates.length === 1) return updates[0];
+	try {
+		return Y.mergeUpdates(updates);
+	} catch {
+		const readable = updates.filter((update) => {
+			try {
+				Y.decodeUpdate(update);
+				return true;
+			} catch {
+				return false;
+			}
+		});
+		log.error(
+			`[store] ${room}: ${updates.length - readable.length} of ${updates.length} stored updates ` +
+				'are unreadable and were skipped'
+		);
+		return Y.mergeUpdates(readable);
+	}
+}
+
+/** @param {unknown} error */
+function errorMessage(error) {
+	return error instanceof Error ? error.message : String(error);
+}

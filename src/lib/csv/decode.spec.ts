@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCsvBytes, encodeWindows1251, isWindows1251Char } from './decode';
+
+const SAMPLE =
+	'ФИО;Телефон;Примечание\r\nФёдорова Анна Петровна;8 911 123-45-67;«Ветеран» № 5 — ёж\r\n';
+
+function utf8(text: string): Uint8Array {
+	return new TextEncoder().encode(text);
+}
+
+function withBom(bytes: Uint8Array): Uint8Array {
+	const out = new Uint8Array(bytes.length + 3);
+	out.set([0xef, 0xbb, 0xbf]);
+	out.set(bytes, 3);
+	return out;
+}
+
+describe('decodeCsvBytes', () => {
+	it('reads UTF-8 with a BOM as utf-8-bom and drops the BOM', () => {
+		const result = decodeCsvBytes(withBom(utf8(SAMPLE)));
+		expect(result).toEqual({ text: SAMPLE, encoding: 'utf-8-bom' });
+	});
+
+	it('reads plain UTF-8 as utf-8', () => {
+		expect(decodeCsvBytes(utf8(SAMPLE))).toEqual({ text: SAMPLE, encoding: 'utf-8' });
+	});
+
+	it('falls back to Windows-1251 when the bytes are not valid UTF-8', () => {
+		const { bytes, unmappable } = encodeWindows1251(SAMPLE);
+		expect(unmappable).toBe(0);
+		expect(decodeCsvBytes(bytes)).toEqual({ text: SAMPLE, encoding: 'windows-1251' });
+	});
+
+	it('reads an ASCII-only file as UTF-8 (the same text either way)', () => {
+		const text = 'name;phone\r\nIvanov;+79111234567\r\n';
+		expect(decodeCsvBytes(encodeWindows1251(text).bytes)).toEqual({ text, encoding: 'utf-8' });
+	});
+
+	it('obeys an override: a 1251 file read as UTF-8 shows replacement characters', () => {
+		const { bytes } = encodeWindows1251('Иванов');
+		expect(decodeCsvBytes(bytes, 'utf-8').text).toContain('\uFFFD');
+		expect(decodeCsvBytes(utf8('Иванов'), 'windows-1251')).toEqual({
+			text: new TextDecoder('windows-1251').decode(utf8('Иванов')),
+			encoding: 'windows-1251'
+		});
+	});
+
+	it("reads Excel's Unicode text (UTF-16 LE with a BOM)", () => {
+		const text = 'ФИО\tТелефон\r\n';
+		const bytes = new Uint8Array(2 + text.length * 2);
+		bytes.set([0xff, 0xfe]);
+		for (let i = 0; i < text.length; i++) {
+			bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
+			bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
+		}
+		expect(decodeCsvBytes(bytes)).toEqual({ text, encoding: 'utf-16le' });
+	});
+
+	it('decodes an empty file as empty UTF-8 text', () => {
+		expect(decodeCsvBytes(new Uint8Array())).toEqual({ text: '', encoding: 'utf-8' });
+	});
+});
+
+describe('encodeWindows1251', () => {
+	it('matches the WHATWG decoder for every one of the 256 bytes', () => {
+		const all = new Uint8Array(256).map((_, i) => i);
+		const text = new TextDecoder('windows-1251').decode(all);
+		const { bytes, unmappable } = encodeWindows1251(text);
+		expect(unmappable).toBe(0);
+		expect([...bytes]).toEqual([...all]);
+	});
+
+	it('writes every Russian letter, ё and № as one byte', () => {
+		const text = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя№';
+		const { bytes } = encodeWindows1251(text);
+		expect(bytes.length).toBe(text.length);
+		expect(new TextDecoder('windows-1251').decode(bytes)).toBe(text);
+	});
+
+	it('replaces characters it cannot hold with ? and counts them (an emoji is one)', () => {
+		const { bytes, unmappable } = encodeWindows1251('Zoë 👵 日本');
+		expect(new TextDecoder('windows-1251').decode(bytes)).toBe('Zo? ? ??');
+		expect(unmappable).toBe(4);
+		expect(isWindows1251Char('ë'.charCodeAt(0))).toBe(false);
+		expect(isWindows1251Char('ё'.charCodeAt(0))).toBe(true);
+	});
+});

@@ -1,0 +1,127 @@
+/**
+ * Bytes of a CSV file → text, with the encoding a Russian office file really has.
+ *
+ * Excel in a Russian locale saves "CSV (разделители — запятые)" in Windows-1251 and
+ * "CSV UTF-8" with a byte order mark; Google Sheets and LibreOffice save plain UTF-8; Excel's
+ * "Текст Юникод" is UTF-16 LE with a BOM. We decode the whole file at once (never in chunks:
+ * PapaParse's chunked file reading splits UTF-8 sequences, papaparse #751/#1132):
+ *
+ * 1. a BOM decides (UTF-8, UTF-16 LE/BE);
+ * 2. else strict UTF-8 (`fatal: true`): real Windows-1251 Russian text is never valid UTF-8,
+ *    because two Cyrillic letters in a row (bytes 0xC0–0xFF) never form a UTF-8 sequence;
+ * 3. else Windows-1251 (every byte maps to a character, so this cannot fail).
+ *
+ * `TextDecoder('windows-1251')` is part of the WHATWG Encoding standard: every browser has it,
+ * and so does Node 20 built with full ICU (the official builds).
+ */
+
+export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1251' | 'utf-16le' | 'utf-16be';
+/** What a coordinator may pick by hand when the guess is wrong. */
+export type EncodingOverride = 'utf-8' | 'windows-1251';
+
+export interface DecodedCsv {
+	text: string;
+	encoding: CsvEncoding;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const UTF16LE_BOM = [0xff, 0xfe] as const;
+const UTF16BE_BOM = [0xfe, 0xff] as const;
+/** Replaces every byte that Windows-1251 cannot encode. */
+export const UNMAPPABLE_REPLACEMENT = '?';
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+	if (bytes.length < prefix.length) return false;
+	for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+	return true;
+}
+
+/** `ignoreBOM: true` keeps a BOM we did not strip ourselves visible instead of eating it. */
+function decode(label: string, bytes: Uint8Array, fatal = false): string {
+	return new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes);
+}
+
+/** Decode a CSV file; never throws. `override` forces an encoding (a BOM is still dropped). */
+export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedCsv {
+	const hasUtf8Bom = startsWith(bytes, UTF8_BOM);
+	if (override === 'windows-1251') {
+		return {
+			text: decode('windows-1251', hasUtf8Bom ? bytes.subarray(UTF8_BOM.length) : bytes),
+			encoding: 'windows-1251'
+		};
+	}
+	if (hasUtf8Bom) {
+		return { text: decode('utf-8', bytes.subarray(UTF8_BOM.length)), encoding: 'utf-8-bom' };
+	}
+	if (override === 'utf-8') return { text: decode('utf-8', bytes), encoding: 'utf-8' };
+	if (startsWith(bytes, UTF16LE_BOM)) {
+		return { text: decode('utf-16le', bytes.subarray(UTF16LE_BOM.length)), encoding: 'utf-16le' };
+	}
+	if (startsWith(bytes, UTF16BE_BOM)) {
+		return { text: decode('utf-16be', bytes.subarray(UTF16BE_BOM.length)), encoding: 'utf-16be' };
+	}
+	try {
+		return { text: decode('utf-8', bytes, true), encoding: 'utf-8' };
+	} catch {
+		return { text: decode('windows-1251', bytes), encoding: 'windows-1251' };
+	}
+}
+
+/**
+ * Windows-1251 bytes 0x80–0xBF (0xC0–0xFF are А…я in order, U+0410…U+044F). Byte 0x98 is
+ * unassigned; the WHATWG decoder maps it to U+0098, so we map it back for an exact round trip.
+ */
+const CP1251_HIGH = [
+	0x0402, 0x0403, 0x201a, 0x0453, 0x201e, 0x2026, 0x2020, 0x2021, 0x20ac, 0x2030, 0x0409, 0x2039,
+	0x040a, 0x040c, 0x040b, 0x040f, 0x0452, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x0098, 0x2122, 0x0459, 0x203a, 0x045a, 0x045c, 0x045b, 0x045f, 0x00a0, 0x040e, 0x045e, 0x0408,
+	0x00a4, 0x0490, 0x00a6, 0x00a7, 0x0401, 0x00a9, 0x0404, 0x00ab, 0x00ac, 0x00ad, 0x00ae, 0x0407,
+	0x00b0, 0x00b1, 0x0406, 0x0456, 0x0491, 0x00b5, 0x00b6, 0x00b7, 0x0451, 0x2116, 0x0454, 0x00bb,
+	0x0458, 0x0405, 0x0455, 0x0457
+] as const;
+const CP1251_HIGH_START = 0x80;
+const CP1251_LETTERS_START = 0xc0;
+const CYRILLIC_A = 0x0410;
+const CYRILLIC_YA_SMALL = 0x044f;
+const ASCII_END = 0x80;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+const CP1251_ENCODE = new Map<number, number>(
+	CP1251_HIGH.map((codePoint, i) => [codePoint, CP1251_HIGH_START + i])
+);
+
+/** Whether a UTF-16 code unit is a character with a Windows-1251 byte. */
+export function isWindows1251Char(code: number): boolean {
+	return (
+		code < ASCII_END || (code >= CYRILLIC_A && code <= CYRILLIC_YA_SMALL) || CP1251_ENCODE.has(code)
+	);
+}
+
+/**
+ * Encode text as Windows-1251. A character it cannot hold (Latin letters with accents, emoji,
+ * Chinese…) becomes `?`; `unmappable` says how many, so the export can warn the coordinator.
+ */
+export function encodeWindows1251(text: string): { bytes: Uint8Array; unmappable: number } {
+	const bytes = new Uint8Array(text.length);
+	let length = 0;
+	let unmappable = 0;
+	const replacement = UNMAPPABLE_REPLACEMENT.charCodeAt(0);
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		let byte: number | undefined;
+		if (code < ASCII_END) byte = code;
+		else if (code >= CYRILLIC_A && code <= CYRILLIC_YA_SMALL)
+			byte = CP1251_LETTERS_START + code - CYRILLIC_A;
+		else byte = CP1251_ENCODE.get(code);
+		if (byte === undefined) {
+			unmappable++;
+			byte = replacement;
+			// A character outside the BMP (an emoji) is two UTF-16 units but one `?`.
+			if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+		}
+		bytes[length++] = byte;
+	}
+	return { bytes: bytes.subarray(0, length), unmappable };
+}

@@ -1,0 +1,386 @@
+/**
+ * The same resident in a list twice: inside the file, already in the target sheet, or in
+ * another sheet of the headquarters. Hash maps only: 100,000 incoming rows against 100,000
+ * existing ones is two passes, not 10^10 comparisons.
+ *
+ * Who is the same person:
+ * - the same normalised full name AND the same date of birth; or
+ * - the same normalised full name AND the same address (lists without phones or birth dates);
+ *   or
+ * - the same phone (normalised, `+7XXXXXXXXXX`; a cell with several numbers separated by `,`
+ *   or `;` gives several), unless both rows have a name and the names differ, or both have a
+ *   birth date and the dates differ: an elderly couple sharing a landline are two residents,
+ *   and skipping one of them would leave a person uncalled.
+ *
+ * Names: lower case, `ё` → `е`, punctuation → space, spaces collapsed (`Иванова  А.П.` =
+ * `иванова а п`). Birth dates: the stored date (`yyyy-mm-dd`) when it parses, else the trimmed
+ * text. Addresses are normalised like names. A row with none of these keys is a duplicate
+ * only of a row with exactly the same values in `KeyColumns.row` (when given): so importing a
+ * file twice never adds such rows twice either.
+ */
+import { normalizePhone, normalizeValue } from '../values';
+
+export type DuplicatePolicy = 'skip' | 'update' | 'keep';
+/** Why two rows are the same person. */
+export type DuplicateKey = 'phone' | 'name-birth' | 'name-address' | 'same-row';
+
+/** Column ids holding the keys. `name` may be several columns (Фамилия, Имя, Отчество). */
+export interface KeyColumns {
+	phone?: string;
+	name?: string | readonly string[];
+	birthDate?: string;
+	address?: string;
+	/** Columns compared, all together, for rows that have none of the other keys. */
+	row?: readonly string[];
+}
+
+export interface IncomingRow {
+	/** Row number in the file, as in `CsvError.line`. */
+	line: number;
+	/** Column id → value (stored form). */
+	values: Record<string, string>;
+}
+
+export interface ExistingRow {
+	sheetId: string;
+	rowId: string;
+	values: Record<string, string>;
+}
+
+export interface DuplicateInfo {
+	line: number;
+	/** The first earlier line of the file with the same person. */
+	inFile: { line: number; by: DuplicateKey } | null;
+	/** Rows of the target sheet with the same person (at most `MAX_LISTED_MATCHES`). */
+	inSheet: { rowId: string; by: DuplicateKey }[];
+	/** Rows of other sheets with the same person (at most `MAX_LISTED_MATCHES`). */
+	inOtherSheets: { sheetId: string; rowId: string; by: DuplicateKey }[];
+}
+
+export interface FindDuplicatesOptions {
+	incoming: IncomingRow[];
+	existing: ExistingRow[];
+	/** Key columns of the incoming rows (and of the target sheet). */
+	keyColumns: KeyColumns;
+	/** The sheet the file goes into; existing rows of any other sheet are "other sheets". */
+	targetSheetId: string;
+	/** Key columns of other sheets, whose column ids differ; default `keyColumns`. */
+	keyColumnsBySheet?: Record<string, KeyColumns>;
+}
+
+/** Matches listed per row and place; a common phone (a reception desk) may match hundreds. */
+export const MAX_LISTED_MATCHES = 10;
+/** Rows looked at per key (insertion order: the sheets first, then the file): a reception
+ * desk's phone shared by a thousand rows must not make the search quadratic. */
+export const MAX_BUCKET_SCAN = 500;
+
+const PHONE_SEPARATORS = /[,;]/;
+const YO_UPPER = 0x401;
+const YO_LOWER = 0x451;
+const IE_LOWER = 0x435;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Lower-case letter or digit for a char code, or 0 for punctuation and spaces. */
+function nameChar(code: number): number {
+	if (code >= 97 && code <= 122) return code; // a-z
+	if (code >= 48 && code <= 57) return code; // 0-9
+	if (code >= 0x430 && code <= 0x44f) return code; // а-я
+	if (code >= 0x410 && code <= 0x42f) return code + 0x20; // А-Я
+	if (code === YO_UPPER || code === YO_LOWER) return IE_LOWER;
+	if (code >= 65 && code <= 90) return code + 32; // A-Z
+	if (code < 128) return 0;
+	const char = String.fromCharCode(code);
+	return LETTER_OR_DIGIT.test(char) ? char.toLowerCase().charCodeAt(0) : 0;
+}
+
+/**
+ * `Иванова  Анна-Мария Ё.` → `иванова анна мария е`: lower case, `ё` → `е`, punctuation as
+ * spaces, spaces collapsed. A char-code loop: this runs for every row of both sides.
+ */
+export function normalizeName(name: string): string {
+	let out = '';
+	let pendingSpace = false;
+	for (let i = 0; i < name.length; i++) {
+		const code = nameChar(name.charCodeAt(i));
+		if (code === 0) {
+			pendingSpace = out.length > 0;
+			continue;
+		}
+		if (pendingSpace) {
+			out += ' ';
+			pendingSpace = false;
+		}
+		out += String.fromCharCode(code);
+	}
+	return out;
+}
+
+/** Every valid phone in a cell (`8 911 123-45-67, 8 812 555-12-34` gives two). */
+export function phoneKeys(cell: string): string[] {
+	if (!cell) return [];
+	const whole = normalizePhone(cell);
+	if (whole.ok) return whole.value ? [whole.value] : [];
+	if (!PHONE_SEPARATORS.test(cell)) return [];
+	const keys: string[] = [];
+	for (const part of cell.split(PHONE_SEPARATORS)) {
+		const phone = normalizePhone(part);
+		if (phone.ok && phone.value && !keys.includes(phone.value)) keys.push(phone.value);
+	}
+	return keys;
+}
+
+function birthKey(cell: string): string {
+	const date = normalizeValue('date', cell);
+	return date.ok ? date.value : cell.trim();
+}
+
+interface Person {
+	phones: string[];
+	name: string;
+	/** `name\0birth`, `name\0address`, or the row's values: '' when missing. */
+	nameBirth: string;
+	nameAddress: string;
+	row: string;
+	birth: string;
+}
+
+const KEY_SEPARATOR = '\u0000';
+
+function personOf(values: Record<string, string>, columns: KeyColumns): Person {
+	const nameColumns = typeof columns.name === 'string' ? [columns.name] : (columns.name ?? []);
+	let rawName = '';
+	for (const id of nameColumns) rawName += (values[id] ?? '') + ' ';
+	const name = normalizeName(rawName);
+	const birth = columns.birthDate ? birthKey(values[columns.birthDate] ?? '') : '';
+	const address = columns.address ? normalizeName(values[columns.address] ?? '') : '';
+	const person: Person = {
+		phones: columns.phone ? phoneKeys(values[columns.phone] ?? '') : [],
+		name,
+		birth,
+		nameBirth: name && birth ? name + KEY_SEPARATOR + birth : '',
+		nameAddress: name && address ? name + KEY_SEPARATOR + address : '',
+		row: ''
+	};
+	if (columns.row && !person.phones.length && !person.nameBirth && !person.nameAddress) {
+		let row = '';
+		let filled = false;
+		for (const id of columns.row) {
+			const value = values[id] ?? '';
+			if (value) filled = true;
+			row += value + KEY_SEPARATOR;
+		}
+		if (filled) person.row = row;
+	}
+	return person;
+}
+
+interface Ref {
+	person: Person;
+	/** Incoming line, or -1 for an existing row. */
+	line: number;
+	sheetId: string;
+	rowId: string;
+}
+
+/** Same phone: the same person unless a name or a birth date on both sides says otherwise. */
+function samePhonePerson(a: Person, b: Person): boolean {
+	if (a.name && b.name && a.name !== b.name) return false;
+	if (a.birth && b.birth && a.birth !== b.birth) return false;
+	return true;
+}
+
+/** Most keys belong to one row: store it alone, an array only from the second one on. */
+type Bucket = Ref | Ref[];
+
+function addTo(map: Map<string, Bucket>, key: string, ref: Ref) {
+	const bucket = map.get(key);
+	if (bucket === undefined) map.set(key, ref);
+	else if (Array.isArray(bucket)) bucket.push(ref);
+	else map.set(key, [bucket, ref]);
+}
+
+type Visit = (ref: Ref, by: DuplicateKey) => void;
+
+class PersonIndex {
+	readonly #byNameBirth = new Map<string, Bucket>();
+	readonly #byNameAddress = new Map<string, Bucket>();
+	readonly #byRow = new Map<string, Bucket>();
+	readonly #byPhone = new Map<string, Bucket>();
+	/** The refs reported for the row being matched (a row may match on several keys). */
+	readonly #seen = new Set<Ref>();
+
+	add(ref: Ref) {
+		const { person } = ref;
+		if (person.nameBirth) addTo(this.#byNameBirth, person.nameBirth, ref);
+		if (person.nameAddress) addTo(this.#byNameAddress, person.nameAddress, ref);
+		if (person.row) addTo(this.#byRow, person.row, ref);
+		for (const phone of person.phones) addTo(this.#byPhone, phone, ref);
+	}
+
+	/** Every indexed row that is the same person, each once, with the key that matched. */
+	matches(person: Person, visit: Visit) {
+		this.#seen.clear();
+		if (person.nameBirth) this.#each(this.#byNameBirth.get(person.nameBirth), 'name-birth', visit);
+		if (person.nameAddress)
+			this.#each(this.#byNameAddress.get(person.nameAddress), 'name-address', visit);
+		if (person.row) this.#each(this.#byRow.get(person.row), 'same-row', visit);
+		for (const phone of person.phones) this.#each(this.#byPhone.get(phone), 'phone', visit, person);
+	}
+
+	/** Report the refs of a bucket; for a phone, only those not contradicting `person`. */
+	#each(bucket: Bucket | undefined, by: DuplicateKey, visit: Visit, person?: Person) {
+		if (bucket === undefined) return;
+		const refs = Array.isArray(bucket) ? bucket : [bucket];
+		const limit = Math.min(refs.length, MAX_BUCKET_SCAN);
+		for (let i = 0; i < limit; i++) {
+			const ref = refs[i];
+			if (this.#seen.has(ref) || (person && !samePhonePerson(person, ref.person))) continue;
+			this.#seen.add(ref);
+			visit(ref, by);
+		}
+	}
+}
+
+/** For each incoming row, in order: its duplicates in the file, the sheet, other sheets. */
+export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] {
+	const { incoming, existing, keyColumns, targetSheetId, keyColumnsBySheet = {} } = options;
+	const index = new PersonIndex();
+	for (const row of existing) {
+		const columns = keyColumnsBySheet[row.sheetId] ?? keyColumns;
+		index.add({
+			person: personOf(row.values, columns),
+			line: -1,
+			sheetId: row.sheetId,
+			rowId: row.rowId
+		});
+	}
+	return incoming.map((row): DuplicateInfo => {
+		const person = personOf(row.values, keyColumns);
+		const info: DuplicateInfo = { line: row.line, inFile: null, inSheet: [], inOtherSheets: [] };
+		index.matches(person, (ref, by) => {
+			if (ref.line >= 0) {
+				if (!info.inFile || ref.line < info.inFile.line) info.inFile = { line: ref.line, by };
+			} else if (ref.sheetId === targetSheetId) {
+				if (info.inSheet.length < MAX_LISTED_MATCHES) info.inSheet.push({ rowId: ref.rowId, by });
+			} else if (info.inOtherSheets.length < MAX_LISTED_MATCHES) {
+				info.inOtherSheets.push({ sheetId: ref.sheetId, rowId: ref.rowId, by });
+			}
+		});
+		index.add({ person, line: row.line, sheetId: targetSheetId, rowId: '' });
+		return info;
+	});
+}
+
+// ---------------------------------------------------------------- the plan
+
+export interface SkippedRow {
+	line: number;
+	reason: 'duplicate-in-sheet' | 'duplicate-in-file';
+	/** The row of the sheet, or the earlier line of the file, it duplicates. */
+	rowId?: string;
+	duplicateOfLine?: number;
+	messageRu: string;
+	messageEn: string;
+}
+
+export interface ImportPlan {
+	/** New rows, in file order. */
+	toAdd: IncomingRow[];
+	/** Existing rows of the target sheet to update with the file's non-empty values. */
+	toUpdate: { rowId: string; values: Record<string, string>; lines: number[] }[];
+	skipped: SkippedRow[];
+	/** With 'update': later lines folded into an earlier line of the same person. */
+	merged: { line: number; intoLine: number }[];
+}
+
+export interface PlanImportOptions {
+	incoming: IncomingRow[];
+	/** `findDuplicates` for the same rows, same order. */
+	duplicates: DuplicateInfo[];
+	policy: DuplicatePolicy;
+}
+
+const KEY_WORDS: Record<DuplicateKey, { ru: string; en: string }> = {
+	phone: { ru: 'тот же телефон', en: 'same phone' },
+	'name-birth': { ru: 'те же ФИО и дата рождения', en: 'same name and date of birth' },
+	'name-address': { ru: 'те же ФИО и адрес', en: 'same name and address' },
+	'same-row': { ru: 'те же значения', en: 'same values' }
+};
+
+/** Copy the non-empty values of `from` over `into`: a file's empty cell never erases data. */
+function mergeValues(into: Record<string, string>, from: Record<string, string>) {
+	for (const [column, value] of Object.entries(from)) if (value !== '') into[column] = value;
+}
+
+/**
+ * What an import does with its duplicates (other sheets never change the plan: they are shown,
+ * not acted on — a resident on the call list may well have a request too):
+ * - 'skip': a row already in the sheet, or earlier in the file, is not added. Importing the same
+ *   file twice adds nothing the second time.
+ * - 'update': a row already in the sheet updates that row (the first match) with its non-empty
+ *   cells; a row seen earlier in the file is folded into that earlier row (later non-empty
+ *   cells win). Nothing is added twice, nothing is erased.
+ * - 'keep': every row is added; duplicates are only reported by `findDuplicates`.
+ */
+export function planImport(options: PlanImportOptions): ImportPlan {
+	const { incoming, duplicates, policy } = options;
+	const plan: ImportPlan = { toAdd: [], toUpdate: [], skipped: [], merged: [] };
+	if (policy === 'keep') {
+		plan.toAdd = incoming.slice();
+		return plan;
+	}
+	/** Where each kept line's values went: a new row or an update. */
+	const target = new Map<number, Record<string, string>>();
+	const updates = new Map<string, ImportPlan['toUpdate'][number]>();
+	incoming.forEach((row, i) => {
+		const dup = duplicates[i];
+		const sheetMatch = dup?.inSheet[0];
+		const fileMatch = dup?.inFile;
+		if (policy === 'skip') {
+			if (sheetMatch) {
+				const by = KEY_WORDS[sheetMatch.by];
+				plan.skipped.push({
+					line: row.line,
+					reason: 'duplicate-in-sheet',
+					rowId: sheetMatch.rowId,
+					messageRu: `Строка ${row.line}: уже есть в таблице (${by.ru}) — пропущена.`,
+					messageEn: `Line ${row.line}: already in the sheet (${by.en}) — skipped.`
+				});
+			} else if (fileMatch) {
+				const by = KEY_WORDS[fileMatch.by];
+				plan.skipped.push({
+					line: row.line,
+					reason: 'duplicate-in-file',
+					duplicateOfLine: fileMatch.line,
+					messageRu: `Строка ${row.line}: повтор строки ${fileMatch.line} (${by.ru}) — пропущена.`,
+					messageEn: `Line ${row.line}: repeats line ${fileMatch.line} (${by.en}) — skipped.`
+				});
+			} else plan.toAdd.push(row);
+			return;
+		}
+		// 'update'
+		if (sheetMatch) {
+			let update = updates.get(sheetMatch.rowId);
+			if (!update) {
+				update = { rowId: sheetMatch.rowId, values: {}, lines: [] };
+				updates.set(sheetMatch.rowId, update);
+				plan.toUpdate.push(update);
+			}
+			mergeValues(update.values, row.values);
+			update.lines.push(row.line);
+			target.set(row.line, update.values);
+			return;
+		}
+		const earlier = fileMatch ? target.get(fileMatch.line) : undefined;
+		if (fileMatch && earlier) {
+			mergeValues(earlier, row.values);
+			target.set(row.line, earlier);
+			plan.merged.push({ line: row.line, intoLine: fileMatch.line });
+			return;
+		}
+		const added: IncomingRow = { line: row.line, values: { ...row.values } };
+		plan.toAdd.push(added);
+		target.set(row.line, added.values);
+	});
+	return plan;
+}

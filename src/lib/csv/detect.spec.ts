@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { generateCallListCsv } from '../../../bench/data';
+import { detectDelimiter, detectHeader } from './detect';
+
+describe('detectDelimiter', () => {
+	it('picks `;` in a Russian file whose addresses are full of commas', () => {
+		const text =
+			'ФИО;Адрес;Телефон\r\n' +
+			'Иванова А. П.;ул. Садовая, д. 5, кв. 3;8 911 123-45-67\r\n' +
+			'Петров П.;Невский пр., д. 10;8 812 555-12-34\r\n' +
+			'Сидорова;пр. Ветеранов, д. 1, корп. 2, кв. 77;\r\n';
+		expect(detectDelimiter(text)).toBe(';');
+	});
+
+	it('picks `,` when it splits every line the same way', () => {
+		expect(
+			detectDelimiter('name,phone,address\nIvanov,+7911,"Sadovaya 5; flat 3"\nPetrov,,x\n')
+		).toBe(',');
+	});
+
+	it('picks TAB for text copied from Excel', () => {
+		expect(detectDelimiter('ФИО\tТелефон\nИванов, Иван\t8 911\nПетров; Пётр\t\n')).toBe('\t');
+	});
+
+	it('ignores separators inside quoted cells, line breaks included', () => {
+		const text = 'a,b\r\n"x;y;z\r\n;;;",1\r\n"p;q",2\r\n';
+		expect(detectDelimiter(text)).toBe(',');
+	});
+
+	it('prefers the separator under which the quotes are well-formed', () => {
+		// One record, one `,` and one `;` each: only `,` puts the quote at a field's start.
+		expect(detectDelimiter('Имя,"\'=HYPERLINK(""http://x"";""y"")"\r\n')).toBe(',');
+		expect(detectDelimiter('Имя;"a,b"\r\n')).toBe(';');
+	});
+
+	it('falls back to `;` for a one-column file', () => {
+		expect(detectDelimiter('ФИО\nИванов\nПетров\n')).toBe(';');
+		expect(detectDelimiter('')).toBe(';');
+	});
+
+	it('guesses from the start of a big file and ignores its cut last record', () => {
+		const text = generateCallListCsv({ rows: 2000, seed: 5 });
+		expect(text.length).toBeGreaterThan(64 * 1024);
+		expect(detectDelimiter(text)).toBe(';');
+	});
+});
+
+describe('detectHeader', () => {
+	it('sees the header of a call list', () => {
+		const rows = [
+			['ФИО', 'Телефон', 'Дата рождения'],
+			['Иванова Анна Петровна', '8 911 123-45-67', '05.03.1941'],
+			['Петров Пётр', '+7 (812) 555-12-34', '12.12.1950']
+		];
+		expect(detectHeader(rows)).toBe(true);
+	});
+
+	it('sees that a file without header starts with data', () => {
+		const rows = [
+			['Иванова Анна Петровна', '8 911 123-45-67', '05.03.1941'],
+			['Петров Пётр', '+7 (812) 555-12-34', '12.12.1950']
+		];
+		expect(detectHeader(rows)).toBe(false);
+	});
+
+	it('sees unknown titles above typed columns as a header', () => {
+		const rows = [
+			['Кто', 'Куда звонить', 'Когда'],
+			['Иванова', '8 911 123-45-67', '05.03.2024'],
+			['Петров', '89111234568', '06.03.2024']
+		];
+		expect(detectHeader(rows)).toBe(true);
+	});
+
+	it('takes a first row repeated below (a category) as data', () => {
+		const rows = [
+			['Иванова', 'Пенсионер'],
+			['Петров', 'Ветеран труда'],
+			['Сидорова', 'Пенсионер']
+		];
+		expect(detectHeader(rows)).toBe(false);
+	});
+
+	it('takes text over text with unique, filled titles as a header', () => {
+		expect(
+			detectHeader([
+				['Кто', 'Что'],
+				['Иванова', 'продукты']
+			])
+		).toBe(true);
+	});
+
+	it('never takes an empty first row or no rows as a header', () => {
+		expect(detectHeader([])).toBe(false);
+		expect(detectHeader([['', '']])).toBe(false);
+	});
+});

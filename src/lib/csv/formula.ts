@@ -1,0 +1,61 @@
+/**
+ * Formula neutralisation ("CSV injection", OWASP): a cell that a spreadsheet would run as a
+ * formula is written with a leading apostrophe, so Excel and LibreOffice show it as text.
+ *
+ * The rule, on export:
+ * - A cell that starts with `=`, `+`, `-`, `@`, TAB or CR gets a `'` in front —
+ *   `=HYPERLINK("…")` → `'=HYPERLINK("…")`, `@SUM(A1)` → `'@SUM(A1)`, `-2+3` → `'-2+3`
+ *   (Excel would compute `-2+3`: a formula, so it is neutralised).
+ * - EXCEPT ordinary values that are only digits and separators, which no spreadsheet can turn
+ *   into a reference or a function call: numbers (`-12`, `+5`, `-1 234,5`, `-0.5`, `-15%`) and
+ *   phones (`+7 (812) 123-45-67`, `+79111234567`: `+`, then 10–15 digits with spaces, brackets
+ *   and hyphens). They are written untouched.
+ * - A cell that already starts with `'` followed by one of those characters gets one more `'`,
+ *   so that the import rule below gives it back exactly (`'=x` → `''=x`).
+ *
+ * The rule, on import: a cell starting with `'` followed by `=`, `+`, `-`, `@`, TAB or CR loses
+ * that first `'` (Excel hides it too: it only marks the cell as text). Any other leading `'`
+ * is kept. So export → import gives back every cell exactly, and a third-party file whose cell
+ * is `'=A1` is read as `=A1` — which is what its author saw in Excel.
+ */
+
+const APOSTROPHE = "'";
+const APOSTROPHE_CODE = 39;
+/** First characters that make a spreadsheet evaluate a cell: `=`, `+`, `-`, `@`, TAB, CR. */
+const FORMULA_START_CODES = new Set([61, 43, 45, 64, 9, 13]);
+/** A cell already escaped by us (or by hand): apostrophes, then a formula start. */
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+/** `-12`, `+5`, `-0,5`, `-1 234,5` (plain or no-break space between thousands), `-15%`. */
+const PLAIN_NUMBER = /^[+-](?:\d+|\d{1,3}(?:[ \u00a0]\d{3})+)(?:[.,]\d+)?%?$/;
+/** `+7 (812) 123-45-67`, `+79111234567`, `+7-911-123-45-67`. */
+const PLAIN_PHONE = /^\+[\d ()-]+$/;
+const PHONE_MIN_DIGITS = 10;
+const PHONE_MAX_DIGITS = 15;
+
+/** True for a signed number or a `+` phone: a value that only looks like a formula. */
+export function isPlainNumberOrPhone(cell: string): boolean {
+	if (PLAIN_NUMBER.test(cell)) return true;
+	if (!PLAIN_PHONE.test(cell)) return false;
+	let digits = 0;
+	for (let i = 0; i < cell.length; i++) {
+		const code = cell.charCodeAt(i);
+		if (code >= 48 && code <= 57) digits++;
+	}
+	return digits >= PHONE_MIN_DIGITS && digits <= PHONE_MAX_DIGITS;
+}
+
+/** The cell as it should be written to a CSV file (see the rule above). */
+export function neutralizeFormula(cell: string): string {
+	const first = cell.charCodeAt(0);
+	// Letters, digits and most punctuation: nothing to do (the common case, no regex).
+	if (first !== APOSTROPHE_CODE && !FORMULA_START_CODES.has(first)) return cell;
+	if (first === APOSTROPHE_CODE) return ESCAPED_FORMULA.test(cell) ? APOSTROPHE + cell : cell;
+	return isPlainNumberOrPhone(cell) ? cell : APOSTROPHE + cell;
+}
+
+/** The inverse, applied on import: drop the `'` in front of a formula start. */
+export function restoreFormula(cell: string): string {
+	return cell.charCodeAt(0) === APOSTROPHE_CODE && ESCAPED_FORMULA.test(cell)
+		? cell.slice(1)
+		: cell;
+}

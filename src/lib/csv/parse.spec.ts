@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { generateCallListCsv, generateRows } from '../../../bench/data';
+import { encodeWindows1251 } from './decode';
+import { detectLineBreak, MAX_REPORTED_ERRORS, parseCsv, parseCsvBytes } from './parse';
+
+const BIG_ROWS = 100_000;
+
+describe('parseCsv: quoting and line breaks', () => {
+	it('reads quotes, `;` and line breaks (CRLF, LF, CR) inside quoted cells', () => {
+		const text =
+			'ФИО;Примечание\r\n' +
+			'Иванова;"Сын — ""Алексей""; звонить\r\nвечером"\r\n' +
+			'Петров;"строка 1\nстрока 2\rстрока 3"\r\n';
+		const result = parseCsv(text);
+		expect(result.header).toEqual(['ФИО', 'Примечание']);
+		expect(result.rows).toEqual([
+			['Иванова', 'Сын — "Алексей"; звонить\r\nвечером'],
+			['Петров', 'строка 1\nстрока 2\rстрока 3']
+		]);
+		expect(result.errors).toEqual([]);
+		expect(result.lineBreak).toBe('\r\n');
+		expect(result.mixedLineBreaks).toBe(false);
+	});
+
+	it('reads LF-only and CR-only files', () => {
+		expect(parseCsv('a;b\n1;2\n', { header: true }).rows).toEqual([['1', '2']]);
+		expect(parseCsv('a;b\r1;2\r', { header: true }).rows).toEqual([['1', '2']]);
+	});
+
+	it('reads a file mixing CRLF and LF between records without touching cells', () => {
+		const text = 'ФИО;Примечание\r\nИванова;"a\r\nb"\nПетров;"c\nd"\r\nСидоров;e\n';
+		const result = parseCsv(text);
+		expect(result.mixedLineBreaks).toBe(true);
+		expect(result.rows).toEqual([
+			['Иванова', 'a\r\nb'],
+			['Петров', 'c\nd'],
+			['Сидоров', 'e']
+		]);
+	});
+
+	it('drops a BOM left in the text and keeps spaces around values', () => {
+		const result = parseCsv('\uFEFFФИО;Телефон\r\n Иванова  ;8 911\r\n');
+		expect(result.header).toEqual(['ФИО', 'Телефон']);
+		expect(result.rows).toEqual([[' Иванова  ', '8 911']]);
+	});
+
+	it('reads the bench call list exactly as generated', () => {
+		const text = generateCallListCsv({ rows: 3000, seed: 11 });
+		const expected = generateRows({ rows: 3000, seed: 11 });
+		const result = parseCsv(text);
+		expect(result.delimiter).toBe(';');
+		expect(result.header).toEqual(expected.header);
+		expect(result.rows).toEqual(expected.rows);
+		expect(result.errors).toEqual([]);
+		expect(result.rowLines.slice(0, 3)).toEqual([2, 3, 4]);
+	});
+});
+
+describe('parseCsv: empty lines and ragged rows', () => {
+	it('skips empty lines but counts them in line numbers', () => {
+		const text = 'ФИО;Телефон\r\n\r\nИванова;1\r\n;\r\n\r\nПетров\r\n';
+		const result = parseCsv(text, { header: true });
+		expect(result.rows).toEqual([
+			['Иванова', '1'],
+			['Петров', '']
+		]);
+		expect(result.rowLines).toEqual([3, 6]);
+		expect(result.emptyLines).toBe(3);
+		expect(result.errors).toEqual([
+			expect.objectContaining({ line: 6, textLine: 6, row: 1, code: 'too-few-fields' })
+		]);
+	});
+
+	it('pads a short row with empty cells and says so in Russian and English', () => {
+		const result = parseCsv('a;b;c\r\n1;2;3\r\n4\r\n', { header: true });
+		expect(result.rows).toEqual([
+			['1', '2', '3'],
+			['4', '', '']
+		]);
+		expect(result.errors).toHaveLength(1);
+		expect(result.errors[0]).toMatchObject({
+			line: 3,
+			row: 1,
+			code: 'too-few-fields',
+			severity: 'warning'
+		});
+		expect(result.errors[0].messageRu).toBe(
+			'Строка 3: значений 1, а столбцов 3 — недостающие ячейки оставлены пустыми.'
+		);
+		expect(result.errors[0].messageEn).toContain('Line 3');
+	});
+
+	it('keeps extra cells of a long row in extra columns with empty titles', () => {
+		const result = parseCsv('a;b\r\n1;2\r\n3;4;5;6\r\n', { header: true });
+		expect(result.header).toEqual(['a', 'b', '', '']);
+		expect(result.rows).toEqual([
+			['1', '2', '', ''],
+			['3', '4', '5', '6']
+		]);
+		expect(result.errors).toMatchObject([{ line: 3, row: 1, code: 'too-many-fields' }]);
+	});
+
+	it('drops empty extra cells (a trailing separator) silently', () => {
+		const result = parseCsv('a;b\r\n1;2;\r\n3;4;;\r\n', { header: true });
+		expect(result.rows).toEqual([
+			['1', '2'],
+			['3', '4']
+		]);
+		expect(result.errors).toEqual([]);
+	});
+
+	it('lists at most MAX_REPORTED_ERRORS problems and counts the rest', () => {
+		const text = 'a;b\n' + '1\n'.repeat(MAX_REPORTED_ERRORS + 5);
+		const result = parseCsv(text, { header: true });
+		expect(result.errors).toHaveLength(MAX_REPORTED_ERRORS);
+		expect(result.errorsOmitted).toBe(5);
+	});
+});
+
+describe('parseCsv: malformed quotes', () => {
+	it('an unterminated quote costs one line, not the rest of the file', () => {
+		const text = 'ФИО;Примечание\r\nИванова;"не закрыта\r\nПетров;ок\r\nСидоров;ок\r\n';
+		const result = parseCsv(text);
+		expect(result.rows).toEqual([
+			['Иванова', '"не закрыта'],
+			['Петров', 'ок'],
+			['Сидоров', 'ок']
+		]);
+		expect(result.errors).toMatchObject([
+			{ line: 2, textLine: 2, row: 0, code: 'unterminated-quote', severity: 'error' }
+		]);
+		expect(result.errors[0].messageRu).toContain('Строка 2');
+	});
+
+	it('a stray quote that swallows the next lines is cut back to its line', () => {
+		const text =
+			'ФИО;Примечание;Телефон\r\n' +
+			'Иванова;"Сын" сказал;1\r\n' +
+			'Петров;ок;2\r\n' +
+			'Сидоров;"Дочь";3\r\n' +
+			'Козлов;ок;4\r\n';
+		const result = parseCsv(text);
+		expect(result.rows).toEqual([
+			['Иванова', '"Сын" сказал', '1'],
+			['Петров', 'ок', '2'],
+			['Сидоров', 'Дочь', '3'],
+			['Козлов', 'ок', '4']
+		]);
+		expect(result.errors).toMatchObject([{ line: 2, code: 'malformed-quote', severity: 'error' }]);
+	});
+
+	it('stray quotes inside one line are read as PapaParse reads them, with a warning', () => {
+		const result = parseCsv('a;b\r\n1;"Сын — "Алексей", телефон";x\r\n', { header: true });
+		expect(result.rows).toEqual([['1', 'Сын — "Алексей", телефон', 'x']]);
+		expect(result.errors.map((e) => [e.code, e.severity])).toEqual([
+			['stray-quote', 'warning'],
+			['too-many-fields', 'warning']
+		]);
+	});
+
+	it('reports the text-editor line as well when cells hold line breaks', () => {
+		const text = 'a;b\r\n1;"x\r\ny\r\nz"\r\n2;"open\r\n3;ok\r\n';
+		const result = parseCsv(text, { header: true });
+		expect(result.errors).toMatchObject([{ line: 3, textLine: 5, code: 'unterminated-quote' }]);
+		expect(result.rows).toEqual([
+			['1', 'x\r\ny\r\nz'],
+			['2', '"open'],
+			['3', 'ok']
+		]);
+	});
+});
+
+describe('parseCsv: options', () => {
+	it("restores cells an export neutralised (`'=…` → `=…`), and can be told not to", () => {
+		const text = "a;b\r\n'=1+1;''-5\r\n";
+		expect(parseCsv(text, { header: true }).rows).toEqual([['=1+1', "'-5"]]);
+		expect(parseCsv(text, { header: true, restoreFormulas: false }).rows).toEqual([
+			["'=1+1", "''-5"]
+		]);
+	});
+
+	it('guesses the header, or takes the caller’s word for it', () => {
+		const text = 'Иванова;8 911 123-45-67\r\nПетров;8 911 123-45-68\r\n';
+		expect(parseCsv(text).header).toBeNull();
+		expect(parseCsv(text).rows).toHaveLength(2);
+		expect(parseCsv(text, { header: true }).header).toEqual(['Иванова', '8 911 123-45-67']);
+	});
+
+	it('reports progress in batches, ending at the full length', () => {
+		const text = generateCallListCsv({ rows: 1000, seed: 2 });
+		const calls: [number, number, number][] = [];
+		parseCsv(text, { batchSize: 300, onProgress: (...args) => calls.push(args) });
+		expect(calls.map((c) => c[0])).toEqual([300, 600, 900, 1000]);
+		expect(calls.at(-1)).toEqual([1000, text.length, text.length]);
+		for (let i = 1; i < calls.length; i++) expect(calls[i][1]).toBeGreaterThan(calls[i - 1][1]);
+	});
+
+	it('returns an empty result for an empty file', () => {
+		expect(parseCsv('')).toMatchObject({ header: null, rows: [], errors: [] });
+		expect(parseCsv('\r\n\r\n')).toMatchObject({ header: null, rows: [], emptyLines: 2 });
+	});
+
+	it('decodes and parses bytes in one call', () => {
+		const bytes = new TextEncoder().encode('ФИО;Телефон\nИванова;1\n');
+		expect(parseCsvBytes(bytes)).toMatchObject({
+			encoding: 'utf-8',
+			header: ['ФИО', 'Телефон'],
+			rows: [['Иванова', '1']]
+		});
+	});
+});
+
+describe('parseCsv: a whole district', () => {
+	it(
+		'reads a 100,000-row call list (25 MB in UTF-8) in Windows-1251 exactly as generated',
+		{ timeout: 60_000 },
+		() => {
+			const text = generateCallListCsv({ rows: BIG_ROWS, seed: 4 });
+			const { bytes, unmappable } = encodeWindows1251(text);
+			expect(unmappable).toBe(0);
+			const started = performance.now();
+			const result = parseCsvBytes(bytes);
+			const elapsed = performance.now() - started;
+			const expected = generateRows({ rows: BIG_ROWS, seed: 4 });
+			expect(result.encoding).toBe('windows-1251');
+			expect(result.errors).toEqual([]);
+			expect(result.header).toEqual(expected.header);
+			expect(result.rows).toHaveLength(BIG_ROWS);
+			// toEqual on 1.2 million cells takes longer than the parse itself.
+			expect(JSON.stringify(result.rows) === JSON.stringify(expected.rows)).toBe(true);
+			// About 0.7 s on an idle 2-core machine; room for a loaded CI runner.
+			expect(elapsed).toBeLessThan(20_000);
+		}
+	);
+});
+
+describe('detectLineBreak', () => {
+	it('answers without a scan when the file has one kind of break', () => {
+		expect(detectLineBreak('a\r\nb\r\n', ';')).toEqual({ lineBreak: '\r\n', mixed: false });
+		expect(detectLineBreak('a\nb', ';')).toEqual({ lineBreak: '\n', mixed: false });
+	});
+
+	it('looks only between records when quoted cells hold other breaks', () => {
+		expect(detectLineBreak('a;"x\ny"\r\nb;c\r\n', ';')).toEqual({
+			lineBreak: '\r\n',
+			mixed: false
+		});
+	});
+});

@@ -1,0 +1,476 @@
+/**
+ * CSV text → header and rows, with every problem reported against the line a coordinator
+ * sees, and never an exception. Runs in a Web Worker and in Node (no DOM).
+ *
+ * PapaParse parses the decoded STRING (not a File, no `worker: true`: see DESIGN.md) with a
+ * `step` callback, one record at a time. Around it:
+ * - the separator is our own guess (`detectDelimiter`), the line break too (`detectLineBreak`:
+ *   PapaParse takes one kind; a file with mixed CRLF/LF between records is normalised first,
+ *   outside quotes only, so no cell changes);
+ * - a quote left open, or a stray quote that makes a cell swallow the following lines, costs
+ *   one line, not the rest of the file: that line is read without quotes, reported as an error,
+ *   and parsing resumes on the next line;
+ * - blank records (every cell empty) are skipped; the line numbers still count them;
+ * - ragged rows: a short row is padded with empty cells (warning); a long row keeps its extra
+ *   cells in extra columns — the header gets empty titles for them — and is reported (warning);
+ *   extra cells that are all empty (a trailing `;`) are dropped silently;
+ * - `'=…`, `'+…`, `'-…`, `'@…` lose the apostrophe an export put in front (see `formula.ts`).
+ *
+ * Line numbers: `line` is the row number Excel shows for the record (header = 1, blank lines
+ * counted; a cell with line breaks is still one row); `textLine` is the line a text editor
+ * shows where the record starts. They differ only after cells with line breaks.
+ */
+import Papa from 'papaparse';
+import { decodeCsvBytes, type CsvEncoding, type EncodingOverride } from './decode';
+import { detectDelimiter, detectHeader, HEADER_SAMPLE_ROWS, type CsvDelimiter } from './detect';
+import { restoreFormula } from './formula';
+
+export type LineBreak = '\r\n' | '\n' | '\r';
+
+export type CsvErrorCode =
+	'unterminated-quote' | 'malformed-quote' | 'stray-quote' | 'too-few-fields' | 'too-many-fields';
+
+export interface CsvError {
+	/** Row number in Excel (1-based, the header row and blank rows included). */
+	line: number;
+	/** Line in a text editor where the record starts (1-based). */
+	textLine: number;
+	/** Index in `rows` of the row concerned, when it was kept. */
+	row?: number;
+	code: CsvErrorCode;
+	/** An error means the row may be wrong; a warning that it was read, but check it. */
+	severity: 'error' | 'warning';
+	messageRu: string;
+	messageEn: string;
+}
+
+export interface ParseOptions {
+	/** Default: guessed from the first 64 KB. */
+	delimiter?: CsvDelimiter;
+	/** Whether the first record is a header; default `'auto'` (`detectHeader`). */
+	header?: boolean | 'auto';
+	/**
+	 * Called every `batchSize` records read (the header included) and once at the end with the
+	 * final row count. Progress is in characters of the decoded text, not bytes of the file.
+	 */
+	onProgress?: (rowsDone: number, charsDone: number, charsTotal: number) => void;
+	batchSize?: number;
+	/** Undo the export's formula neutralisation (default true). */
+	restoreFormulas?: boolean;
+}
+
+export interface ParsedCsv {
+	header: string[] | null;
+	/** Every row has the same number of cells (the header's, or more: see ragged rows). */
+	rows: string[][];
+	/** For each row, its `line` (Excel row number) in the file. */
+	rowLines: number[];
+	errors: CsvError[];
+	/** Problems beyond `MAX_REPORTED_ERRORS`, counted but not listed. */
+	errorsOmitted: number;
+	delimiter: CsvDelimiter;
+	lineBreak: LineBreak;
+	/** True when records were separated by more than one kind of line break. */
+	mixedLineBreaks: boolean;
+	/** Blank records skipped. */
+	emptyLines: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 5000;
+/** A 100,000-row file with a systematic problem would otherwise list 100,000 warnings. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const BOM = '\uFEFF';
+
+// ---------------------------------------------------------------- line breaks
+
+interface BreakCounts {
+	crlf: number;
+	lf: number;
+	cr: number;
+}
+
+/**
+ * Count the line breaks between records (outside quoted cells); with `rewrite`, also return
+ * the text with each of them replaced by `\n`. A quote opens a quoted cell only at the start of
+ * a field, as in PapaParse.
+ */
+function scanRecordBreaks(
+	text: string,
+	delimiter: string,
+	rewrite: boolean
+): { counts: BreakCounts; text: string } {
+	const counts: BreakCounts = { crlf: 0, lf: 0, cr: 0 };
+	const delim = delimiter.charCodeAt(0);
+	const parts: string[] = [];
+	let copied = 0;
+	// Jump between quotes and breaks with indexOf (native speed), never char by char.
+	let quote = text.indexOf('"');
+	let cr = text.indexOf('\r');
+	let lf = text.indexOf('\n');
+	let pos = 0;
+	for (;;) {
+		if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
+		if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+		if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
+		const lineBreak = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+		if (quote !== -1 && (lineBreak === -1 || quote < lineBreak)) {
+			const before = quote === 0 ? LF : text.charCodeAt(quote - 1);
+			pos = quote + 1;
+			if (before !== delim && before !== CR && before !== LF) continue;
+			// A quoted cell: jump past its closing quote (`""` is a quote inside it).
+			let close = text.indexOf('"', pos);
+			while (close !== -1 && text.charCodeAt(close + 1) === QUOTE)
+				close = text.indexOf('"', close + 2);
+			if (close === -1) break;
+			pos = close + 1;
+			continue;
+		}
+		if (lineBreak === -1) break;
+		let length = 1;
+		if (lineBreak === lf) counts.lf++;
+		else if (text.charCodeAt(lineBreak + 1) === LF) {
+			counts.crlf++;
+			length = 2;
+		} else counts.cr++;
+		if (rewrite) {
+			parts.push(text.slice(copied, lineBreak), '\n');
+			copied = lineBreak + length;
+		}
+		pos = lineBreak + length;
+	}
+	if (!rewrite) return { counts, text };
+	parts.push(text.slice(copied));
+	return { counts, text: parts.join('') };
+}
+
+function countOf(text: string, char: string): number {
+	let n = 0;
+	for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
+	return n;
+}
+
+/**
+ * The line break between records, and whether several kinds are mixed. Cheap when every break
+ * in the file is of one kind (the usual case); otherwise one scan that skips quoted cells.
+ */
+export function detectLineBreak(
+	text: string,
+	delimiter: CsvDelimiter
+): { lineBreak: LineBreak; mixed: boolean } {
+	const cr = countOf(text, '\r');
+	if (cr === 0) return { lineBreak: '\n', mixed: false };
+	const lf = countOf(text, '\n');
+	if (lf === 0) return { lineBreak: '\r', mixed: false };
+	if (cr === lf && countOf(text, '\r\n') === cr) return { lineBreak: '\r\n', mixed: false };
+	const { counts } = scanRecordBreaks(text, delimiter, false);
+	const kinds: [LineBreak, number][] = [
+		['\r\n', counts.crlf],
+		['\n', counts.lf],
+		['\r', counts.cr]
+	];
+	const present = kinds.filter(([, n]) => n > 0);
+	if (present.length <= 1) return { lineBreak: present[0]?.[0] ?? '\r\n', mixed: false };
+	return { lineBreak: present.sort((a, b) => b[1] - a[1])[0][0], mixed: true };
+}
+
+// ---------------------------------------------------------------- messages
+
+function message(
+	code: CsvErrorCode,
+	line: number,
+	found = 0,
+	expected = 0
+): { messageRu: string; messageEn: string } {
+	switch (code) {
+		case 'unterminated-quote':
+			return {
+				messageRu: `Строка ${line}: кавычка открыта и не закрыта до конца файла. Строка прочитана без учёта кавычек — проверьте её.`,
+				messageEn: `Line ${line}: a quote is opened and never closed. The line was read ignoring quotes — please check it.`
+			};
+		case 'malformed-quote':
+			return {
+				messageRu: `Строка ${line}: лишняя кавычка в ячейке захватила следующие строки. Строка прочитана без учёта кавычек — проверьте её.`,
+				messageEn: `Line ${line}: a stray quote in a cell swallowed the following lines. The line was read ignoring quotes — please check it.`
+			};
+		case 'stray-quote':
+			return {
+				messageRu: `Строка ${line}: кавычки в ячейке расставлены неправильно; значение прочитано как есть — проверьте его.`,
+				messageEn: `Line ${line}: quotes inside a cell are malformed; the value was read as is — please check it.`
+			};
+		case 'too-few-fields':
+			return {
+				messageRu: `Строка ${line}: значений ${found}, а столбцов ${expected} — недостающие ячейки оставлены пустыми.`,
+				messageEn: `Line ${line}: ${found} values for ${expected} columns — the missing cells are left empty.`
+			};
+		case 'too-many-fields':
+			return {
+				messageRu: `Строка ${line}: значений ${found}, а столбцов ${expected} — лишние значения сохранены в дополнительных столбцах.`,
+				messageEn: `Line ${line}: ${found} values for ${expected} columns — the extra values are kept in extra columns.`
+			};
+	}
+}
+
+// ---------------------------------------------------------------- malformed lines
+
+/** The end of the physical line that `from` is on: the next CR or LF, or the end. */
+function endOfLine(text: string, from: number): number {
+	let i = from;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (c === CR || c === LF) break;
+		i++;
+	}
+	return i;
+}
+
+function breakLength(text: string, at: number): number {
+	if (at >= text.length) return 0;
+	return text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF ? 2 : 1;
+}
+
+/**
+ * One line whose quotes are broken, split as well as it can be: a field that starts with a
+ * quote and closes before a separator (or the end) is unquoted; anything else is taken as is.
+ */
+export function splitLineLeniently(line: string, delimiter: string): string[] {
+	const cells: string[] = [];
+	let i = 0;
+	for (;;) {
+		if (line.charCodeAt(i) === QUOTE) {
+			let value = '';
+			let from = i + 1;
+			let closedAt = -1;
+			for (let q = line.indexOf('"', from); q !== -1; q = line.indexOf('"', from)) {
+				if (line.charCodeAt(q + 1) === QUOTE) {
+					value += line.slice(from, q + 1);
+					from = q + 2;
+				} else if (q + 1 === line.length || line[q + 1] === delimiter) {
+					value += line.slice(from, q);
+					closedAt = q + 1;
+					break;
+				} else {
+					value += line.slice(from, q + 1);
+					from = q + 1;
+				}
+			}
+			if (closedAt !== -1) {
+				cells.push(value);
+				if (closedAt >= line.length) return cells;
+				i = closedAt + delimiter.length;
+				continue;
+			}
+		}
+		const next = line.indexOf(delimiter, i);
+		if (next === -1) {
+			cells.push(line.slice(i));
+			return cells;
+		}
+		cells.push(line.slice(i, next));
+		i = next + delimiter.length;
+	}
+}
+
+// ---------------------------------------------------------------- parse
+
+function isBlankRecord(cells: string[]): boolean {
+	for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+	return true;
+}
+
+/** Line numbers (1-based) in a text editor at the given character offsets. */
+function textLinesAt(text: string, offsets: number[]): Map<number, number> {
+	const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+	const lines = new Map<number, number>();
+	const lineBreak = /\r\n|\r|\n/g;
+	let line = 1;
+	let counted = 0;
+	for (const offset of sorted) {
+		lineBreak.lastIndex = counted;
+		while (lineBreak.exec(text) && lineBreak.lastIndex <= offset) {
+			line++;
+			counted = lineBreak.lastIndex;
+		}
+		lines.set(offset, line);
+	}
+	return lines;
+}
+
+interface PendingError {
+	code: CsvErrorCode;
+	severity: 'error' | 'warning';
+	line: number;
+	offset: number;
+	/** Index among the kept records (header included), when kept. */
+	record?: number;
+	found?: number;
+	expected?: number;
+}
+
+/** Parse CSV text. Never throws; see the module comment for every rule. */
+export function parseCsv(input: string, options: ParseOptions = {}): ParsedCsv {
+	const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+	const restore = options.restoreFormulas ?? true;
+	let text = input.startsWith(BOM) ? input.slice(BOM.length) : input;
+	const delimiter = options.delimiter ?? detectDelimiter(text);
+	const { lineBreak, mixed } = detectLineBreak(text, delimiter);
+	if (mixed) text = scanRecordBreaks(text, delimiter, true).text;
+	const newline: LineBreak = mixed ? '\n' : lineBreak;
+
+	const records: string[][] = [];
+	const recordLines: number[] = [];
+	const recordOffsets: number[] = [];
+	const pending: PendingError[] = [];
+	let emptyLines = 0;
+	let line = 0;
+	let base = 0;
+
+	while (base < text.length) {
+		let previousEnd = 0;
+		let resumeAt = -1;
+		const chunk = base === 0 ? text : text.slice(base);
+		const chunkBase = base;
+		Papa.parse<string[]>(chunk, {
+			delimiter,
+			newline,
+			quoteChar: '"',
+			header: false,
+			dynamicTyping: false,
+			skipEmptyLines: false,
+			step(result, parser) {
+				const start = chunkBase + previousEnd;
+				const end = chunkBase + result.meta.cursor;
+				previousEnd = result.meta.cursor;
+				// PapaParse reports an empty record after the last line break: not a line.
+				if (start >= text.length) return;
+				line++;
+				let cells = result.data;
+				if (result.errors.length > 0) {
+					const unterminated = result.errors.some((e) => e.code === 'MissingQuotes');
+					const lineEnd = endOfLine(text, start);
+					const nextLine = lineEnd + breakLength(text, lineEnd);
+					// Stray quotes in a record that spans lines: it has most likely swallowed the
+					// records after it (a cell with line breaks AND bad quotes is rarer, and is
+					// still reported).
+					const swallowed = nextLine < end;
+					if (unterminated || swallowed) {
+						// The record swallowed the lines after its first: keep that line alone.
+						cells = splitLineLeniently(text.slice(start, lineEnd), delimiter);
+						pending.push({
+							code: unterminated ? 'unterminated-quote' : 'malformed-quote',
+							severity: 'error',
+							line,
+							offset: start,
+							record: isBlankRecord(cells) ? undefined : records.length
+						});
+						resumeAt = nextLine;
+						parser.abort();
+					} else {
+						pending.push({
+							code: 'stray-quote',
+							severity: 'warning',
+							line,
+							offset: start,
+							record: isBlankRecord(cells) ? undefined : records.length
+						});
+					}
+				}
+				if (isBlankRecord(cells)) {
+					emptyLines++;
+					return;
+				}
+				if (restore) for (let i = 0; i < cells.length; i++) cells[i] = restoreFormula(cells[i]);
+				records.push(cells);
+				recordLines.push(line);
+				recordOffsets.push(start);
+				if (options.onProgress && records.length % batchSize === 0)
+					options.onProgress(records.length, end, text.length);
+			}
+		});
+		if (resumeAt === -1) break;
+		base = resumeAt;
+	}
+
+	const useHeader =
+		options.header === undefined || options.header === 'auto'
+			? detectHeader(records.slice(0, HEADER_SAMPLE_ROWS + 1))
+			: options.header;
+	const header = useHeader && records.length > 0 ? records[0] : null;
+	const first = header ? 1 : 0;
+	const expected = records.length > 0 ? records[0].length : 0;
+	let width = expected;
+	for (let r = first; r < records.length; r++) {
+		const cells = records[r];
+		if (cells.length > expected) {
+			let last = cells.length;
+			while (last > expected && cells[last - 1] === '') last--;
+			if (last < cells.length) cells.length = last;
+			if (last > expected) {
+				pending.push({
+					code: 'too-many-fields',
+					severity: 'warning',
+					line: recordLines[r],
+					offset: recordOffsets[r],
+					record: r,
+					found: last,
+					expected
+				});
+				if (last > width) width = last;
+			}
+		} else if (cells.length < expected) {
+			pending.push({
+				code: 'too-few-fields',
+				severity: 'warning',
+				line: recordLines[r],
+				offset: recordOffsets[r],
+				record: r,
+				found: cells.length,
+				expected
+			});
+		}
+	}
+	for (const cells of records) while (cells.length < width) cells.push('');
+
+	pending.sort((a, b) => a.line - b.line);
+	const listed = pending.slice(0, MAX_REPORTED_ERRORS);
+	const textLines = textLinesAt(
+		text,
+		listed.map((e) => e.offset)
+	);
+	const errors = listed.map((e): CsvError => {
+		const row = e.record === undefined ? undefined : e.record - first;
+		return {
+			line: e.line,
+			textLine: textLines.get(e.offset) ?? 1,
+			...(row !== undefined && row >= 0 ? { row } : {}),
+			code: e.code,
+			severity: e.severity,
+			...message(e.code, e.line, e.found, e.expected)
+		};
+	});
+	const rows = header ? records.slice(1) : records;
+	options.onProgress?.(rows.length, text.length, text.length);
+	return {
+		header,
+		rows,
+		rowLines: header ? recordLines.slice(1) : recordLines,
+		errors,
+		errorsOmitted: pending.length - listed.length,
+		delimiter,
+		lineBreak,
+		mixedLineBreaks: mixed,
+		emptyLines
+	};
+}
+
+/** Decode (`decodeCsvBytes`) and parse a file's bytes: what the import worker runs. */
+export function parseCsvBytes(
+	bytes: Uint8Array,
+	options: ParseOptions & { encoding?: EncodingOverride } = {}
+): ParsedCsv & { encoding: CsvEncoding } {
+	const { text, encoding } = decodeCsvBytes(bytes, options.encoding);
+	return { ...parseCsv(text, options), encoding };
+}

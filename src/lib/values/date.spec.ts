@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import {
+	formatDate,
+	formatDateTime,
+	parseDate,
+	parseDateTime,
+	type DateOptions,
+	type DateReason
+} from './date';
+
+/** Two-digit years are read against 2025 in these tests, whatever year they run in. */
+const IN_2025: DateOptions = { currentYear: 2025 };
+
+describe('parseDate', () => {
+	it.each([
+		['a Russian date дд.мм.гггг', '05.03.2024', '2024-03-05'],
+		['a Russian date without leading zeros', '5.3.2024', '2024-03-05'],
+		['a date with a slash, day first', '05/03/2024', '2024-03-05'],
+		['a date with dashes, day first', '05-03-2024', '2024-03-05'],
+		['an ISO date', '2024-03-05', '2024-03-05'],
+		['an ISO date with dots', '2024.03.05', '2024-03-05'],
+		['a date followed by г.', '09.05.1945 г.', '1945-05-09'],
+		['a date with the month in words', '9 мая 1945', '1945-05-09'],
+		['a date with the month in words and года', '27 января 1944 года', '1944-01-27'],
+		['a date with a short month name', '5 Мар 2024', '2024-03-05'],
+		['a date in quotes with spaces', ' "05.03.2024" ', '2024-03-05'],
+		['29 February of a leap year', '29.02.2024', '2024-02-29'],
+		['29 February of 2000 (divisible by 400)', '29.02.2000', '2000-02-29'],
+		['a date with the midnight a spreadsheet adds', '05.03.2024 0:00:00', '2024-03-05']
+	])('%s is stored as yyyy-mm-dd', (_, raw, stored) => {
+		expect(parseDate(raw, IN_2025)).toEqual({ ok: true, value: stored });
+	});
+
+	it.each([
+		['01.02.25', '2025-02-01'],
+		['01.02.00', '2000-02-01'],
+		['01.02.26', '1926-02-01'],
+		['12.04.45', '1945-04-12'],
+		['31.12.99', '1999-12-31']
+	])('a two-digit year up to this year is 20xx, after it 19xx: %s → %s', (raw, stored) => {
+		expect(parseDate(raw, IN_2025)).toEqual({ ok: true, value: stored });
+	});
+
+	it('two-digit years move with the current year', () => {
+		expect(parseDate('01.02.26', { currentYear: 2026 }).value).toBe('2026-02-01');
+		expect(parseDate('01.02.30', { currentYear: 2026 }).value).toBe('1930-02-01');
+	});
+
+	it.each([
+		['31 February', '31.02.1950', 'no-such-date'],
+		['29 February of a common year', '29.02.2023', 'no-such-date'],
+		['29 February of 1900 (divisible by 100)', '29.02.1900', 'no-such-date'],
+		['31 April', '31.04.2024', 'no-such-date'],
+		['month 13', '01.13.2024', 'no-such-date'],
+		['day 0', '00.01.2024', 'no-such-date'],
+		['an American month-first date', '03/25/2024', 'no-such-date'],
+		['a typo in the year', '12.05.0945', 'year-out-of-range'],
+		['a year far in the future', '12.05.2945', 'year-out-of-range'],
+		['a date with a time of day', '05.03.2024 14:30', 'has-time'],
+		['a word', 'не помнит', 'not-a-date'],
+		['a year alone', '1945', 'not-a-date'],
+		['a month name that does not exist', '5 мартобря 2024', 'not-a-date'],
+		['an Excel serial number', '45356', 'excel-serial'],
+		['an empty cell', '', 'empty']
+	] as [string, string, DateReason][])('%s is kept as typed and flagged', (_, raw, reason) => {
+		expect(parseDate(raw, IN_2025)).toEqual({ ok: false, value: raw, reason });
+	});
+
+	it('an Excel serial number is read only when asked to', () => {
+		expect(parseDate('45356', { fromExcelSerial: true })).toEqual({
+			ok: true,
+			value: '2024-03-05'
+		});
+		expect(parseDate('1', { fromExcelSerial: true }).value).toBe('1900-01-01');
+		expect(parseDate('59', { fromExcelSerial: true }).value).toBe('1900-02-28');
+		expect(parseDate('61', { fromExcelSerial: true }).value).toBe('1900-03-01');
+		expect(parseDate('60', { fromExcelSerial: true })).toMatchObject({
+			ok: false,
+			reason: 'no-such-date'
+		});
+	});
+});
+
+describe('parseDateTime', () => {
+	it.each([
+		['a Russian date and time', '05.03.2024 14:30', '2024-03-05T14:30'],
+		['a time with one-digit hours', '05.03.2024 9:05', '2024-03-05T09:05'],
+		['a time with seconds (dropped, not rounded)', '05.03.2024 14:30:59', '2024-03-05T14:30'],
+		['a comma after the date, as Intl writes it', '05.03.2024, 14:30', '2024-03-05T14:30'],
+		['ISO with T', '2024-03-05T14:30', '2024-03-05T14:30'],
+		['ISO with T, seconds and milliseconds', '2024-03-05T14:30:15.250', '2024-03-05T14:30'],
+		['ISO with a space', '2024-03-05 14:30', '2024-03-05T14:30'],
+		['a date alone (taken at 00:00)', '05.03.2024', '2024-03-05T00:00'],
+		['a two-digit year and a time', '05.03.24 08:00', '2024-03-05T08:00']
+	])('%s is stored as yyyy-mm-ddThh:mm', (_, raw, stored) => {
+		expect(parseDateTime(raw, IN_2025)).toEqual({ ok: true, value: stored });
+	});
+
+	it.each([
+		['hour 24', '05.03.2024 24:00', 'no-such-time'],
+		['minute 60', '05.03.2024 14:60', 'no-such-time'],
+		['31 February with a time', '31.02.2024 10:00', 'no-such-date'],
+		['a time with a zone when the local zone is not known', '2024-03-05T11:30:00Z', 'time-zone'],
+		['a time alone', '14:30', 'not-a-date']
+	] as [string, string, DateReason][])('%s is kept as typed and flagged', (_, raw, reason) => {
+		expect(parseDateTime(raw, IN_2025)).toEqual({ ok: false, value: raw, reason });
+	});
+
+	it('a time with a zone is converted to the local time when the offset is given', () => {
+		const moscow = { utcOffsetMinutes: 180 };
+		expect(parseDateTime('2024-03-05T11:30:00Z', moscow).value).toBe('2024-03-05T14:30');
+		expect(parseDateTime('2024-03-05T23:30:00+00:00', moscow).value).toBe('2024-03-06T02:30');
+		expect(parseDateTime('2024-03-05T14:30+0300', moscow).value).toBe('2024-03-05T14:30');
+		expect(parseDate('2024-03-04T21:00:00.000Z', moscow).value).toBe('2024-03-05');
+	});
+
+	it('an Excel serial with a fraction gives the time of day', () => {
+		expect(parseDateTime('45356.5', { fromExcelSerial: true }).value).toBe('2024-03-05T12:00');
+		expect(parseDateTime('45356,75', { fromExcelSerial: true }).value).toBe('2024-03-05T18:00');
+	});
+});
+
+describe('formatDate and formatDateTime', () => {
+	it('a stored date is shown as дд.мм.гггг', () => {
+		expect(formatDate('1945-05-09')).toBe('09.05.1945');
+	});
+
+	it('a stored date-time is shown as дд.мм.гггг чч:мм', () => {
+		expect(formatDateTime('2024-03-05T09:05')).toBe('05.03.2024 09:05');
+	});
+
+	it('a value that is not a stored date is shown as it is', () => {
+		for (const raw of ['31.02.1950', '2023-02-29', 'не помнит', '', '2024-03-05T14:30']) {
+			expect(formatDate(raw)).toBe(raw);
+		}
+		for (const raw of ['2024-03-05', '2024-03-05T25:00', 'вчера']) {
+			expect(formatDateTime(raw)).toBe(raw);
+		}
+	});
+
+	it('parsing what a date is shown as gives the stored date back', () => {
+		for (const stored of ['1945-05-09', '2024-02-29', '2000-12-31']) {
+			expect(parseDate(formatDate(stored)).value).toBe(stored);
+		}
+		expect(parseDateTime(formatDateTime('2024-03-05T09:05')).value).toBe('2024-03-05T09:05');
+	});
+});

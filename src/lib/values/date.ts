@@ -1,0 +1,246 @@
+/**
+ * Dates and date-times as a headquarters writes them, stored as ISO text that sorts by itself:
+ * a date `yyyy-mm-dd`, a date-time `yyyy-mm-ddThh:mm` (local wall-clock time, no zone).
+ *
+ * Accepted:
+ * - day first, as in Russia: `05.03.2024`, `5.3.2024`, `05.03.24`, `05/03/2024`, `05-03-2024`,
+ *   with an optional `г.` / `года` after the year. A slash is day-first too: the American
+ *   month-first order is never guessed (`03/25/2024` is 'no-such-date', kept as typed).
+ * - year first (ISO): `2024-03-05`, `2024.03.05`, `2024-03-05T14:30[:ss[.sss]][Z|±hh:mm]`.
+ * - a month in words: `9 мая 1945`, `27 января 1944 г.`, `5 мар 2024`.
+ * - a time after the date: `05.03.2024 14:30`, `05.03.2024, 14:30:15` (seconds are dropped,
+ *   not rounded).
+ *
+ * Two-digit years: `yy` ≤ the current year's last two digits → 20yy, else 19yy (in 2025,
+ * `25` → 2025 and `26` → 1926). Residents over 65 were born in 19xx, so a birth date
+ * `01.02.45` reads as 1945; a two-digit year can never mean the future.
+ *
+ * Checked: the date exists (31.02 never, 29.02 in leap years only), the year is within
+ * 1800–2199, the time within 00:00–23:59. A date column refuses a time other than midnight
+ * ('has-time'; spreadsheets add `0:00:00` to plain dates, which is accepted). A bare number is
+ * not a date unless `fromExcelSerial` is set (a five-digit one is flagged 'excel-serial').
+ */
+import { trimValue } from './clean';
+import { invalid, valid, type ValueResult } from './result';
+
+export type DateReason =
+	| 'empty'
+	| 'not-a-date'
+	| 'no-such-date'
+	| 'year-out-of-range'
+	| 'has-time'
+	| 'excel-serial'
+	| 'no-such-time'
+	| 'time-zone';
+export type DateResult = ValueResult<DateReason>;
+
+export interface DateOptions {
+	/** Read a bare number as an Excel serial date (1 = 01.01.1900, fraction = time of day). */
+	fromExcelSerial?: boolean;
+	/** The year two-digit years are read against. Default: this year. */
+	currentYear?: number;
+	/**
+	 * The headquarters' offset from UTC in minutes (Moscow: 180). An ISO time with `Z` or an
+	 * offset is converted to it; without it such a time is flagged 'time-zone', never shifted
+	 * by a guess.
+	 */
+	utcOffsetMinutes?: number;
+}
+
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2199;
+/** Excel's largest serial date (31.12.9999). */
+const MAX_EXCEL_SERIAL = 2958465;
+const DAY_MS = 86_400_000;
+
+const TIME = String.raw`(?:\s*,\s*|\s+|[Tt])(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,]\d{1,9})?)?`;
+const YEAR_MARK = String.raw`(?:\s*(?:года|[гГ]\.?))?`;
+const DAY_FIRST = new RegExp(
+	String.raw`^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d\d)${YEAR_MARK}(?:${TIME})?$`
+);
+const YEAR_FIRST = new RegExp(
+	String.raw`^(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?:${TIME}([Zz]|[+-]\d\d(?::?\d\d)?)?)?$`
+);
+const IN_WORDS = new RegExp(
+	String.raw`^(\d{1,2})\s+([а-яё]+)\.?,?\s+(\d{4})${YEAR_MARK}(?:${TIME})?$`,
+	'i'
+);
+const SERIAL = /^(\d{1,7})(?:[.,](\d+))?$/;
+const STORED_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+const STORED_DATETIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/;
+
+const MONTHS = new Map<string, number>();
+[
+	['январь', 'января', 'янв'],
+	['февраль', 'февраля', 'фев', 'февр'],
+	['март', 'марта', 'мар'],
+	['апрель', 'апреля', 'апр'],
+	['май', 'мая'],
+	['июнь', 'июня', 'июн'],
+	['июль', 'июля', 'июл'],
+	['август', 'августа', 'авг'],
+	['сентябрь', 'сентября', 'сен', 'сент'],
+	['октябрь', 'октября', 'окт'],
+	['ноябрь', 'ноября', 'ноя', 'нояб'],
+	['декабрь', 'декабря', 'дек']
+].forEach((names, i) => names.forEach((name) => MONTHS.set(name, i + 1)));
+
+/** The fields of the value being parsed: one object, reused by every call. */
+const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
+
+function isLeap(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysIn(month: number, year: number): number {
+	if (month === 2) return isLeap(year) ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year);
+}
+
+function pad2(n: number): string {
+	return n < 10 ? '0' + n : String(n);
+}
+
+function fullYear(text: string, options: DateOptions): number {
+	const year = +text;
+	if (text.length === 4) return year;
+	const current = options.currentYear ?? new Date().getFullYear();
+	const century = current - (current % 100);
+	return year <= current % 100 ? century + year : century - 100 + year;
+}
+
+/** Sets `parts` from a UTC timestamp (after a zone shift or an Excel serial). */
+function setFromUtc(ms: number): void {
+	const d = new Date(ms);
+	parts.year = d.getUTCFullYear();
+	parts.month = d.getUTCMonth() + 1;
+	parts.day = d.getUTCDate();
+	parts.hour = d.getUTCHours();
+	parts.minute = d.getUTCMinutes();
+}
+
+function zoneMinutes(zone: string): number {
+	if (zone === 'Z' || zone === 'z') return 0;
+	const sign = zone[0] === '-' ? -1 : 1;
+	const digits = zone.slice(1).replace(':', '');
+	return sign * (+digits.slice(0, 2) * 60 + (digits.length > 2 ? +digits.slice(2) : 0));
+}
+
+function readSerial(m: RegExpExecArray, options: DateOptions): DateReason | null {
+	const whole = +m[1];
+	if (!options.fromExcelSerial) {
+		return whole >= 10_000 && whole <= 99_999 ? 'excel-serial' : 'not-a-date';
+	}
+	if (whole < 1 || whole > MAX_EXCEL_SERIAL) return 'not-a-date';
+	if (whole === 60) return 'no-such-date'; // Excel's 29.02.1900, a day that never was
+	const fraction = m[2] ? +('0.' + m[2]) : 0;
+	// Excel counts 1900 as a leap year: serials after 60 are one day ahead of the calendar.
+	const epoch = Date.UTC(1899, 11, whole < 60 ? 31 : 30);
+	setFromUtc(epoch + whole * DAY_MS + Math.round(fraction * 1440) * 60_000);
+	return null;
+}
+
+/** Fills `parts` from `s` (already trimmed); returns null, or why it is not a date. */
+function read(s: string, options: DateOptions): DateReason | null {
+	let m: RegExpExecArray | null;
+	let timeAt: number;
+	let zone: string | undefined;
+	const fifth = s.charCodeAt(4);
+	const yearFirst = fifth === 0x2d || fifth === 0x2e || fifth === 0x2f; // - . /
+	if (yearFirst && (m = YEAR_FIRST.exec(s))) {
+		parts.year = +m[1];
+		parts.month = +m[3];
+		parts.day = +m[4];
+		timeAt = 5;
+		zone = m[8];
+	} else if ((m = DAY_FIRST.exec(s))) {
+		parts.year = fullYear(m[4], options);
+		parts.month = +m[3];
+		parts.day = +m[1];
+		timeAt = 5;
+	} else if ((m = IN_WORDS.exec(s))) {
+		const month = MONTHS.get(m[2].toLowerCase());
+		if (month === undefined) return 'not-a-date';
+		parts.year = +m[3];
+		parts.month = month;
+		parts.day = +m[1];
+		timeAt = 4;
+	} else if ((m = SERIAL.exec(s))) {
+		return readSerial(m, options);
+	} else {
+		return 'not-a-date';
+	}
+
+	if (parts.year < MIN_YEAR || parts.year > MAX_YEAR) return 'year-out-of-range';
+	if (!isRealDate(parts.year, parts.month, parts.day)) return 'no-such-date';
+	const hasTime = m[timeAt] !== undefined;
+	parts.hour = hasTime ? +m[timeAt] : 0;
+	parts.minute = hasTime ? +m[timeAt + 1] : 0;
+	const second = hasTime && m[timeAt + 2] !== undefined ? +m[timeAt + 2] : 0;
+	if (parts.hour > 23 || parts.minute > 59 || second > 59) return 'no-such-time';
+	if (zone !== undefined) {
+		if (options.utcOffsetMinutes === undefined) return 'time-zone';
+		const utc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+		setFromUtc(utc + (options.utcOffsetMinutes - zoneMinutes(zone)) * 60_000);
+		if (parts.year < MIN_YEAR || parts.year > MAX_YEAR) return 'year-out-of-range';
+	}
+	return null;
+}
+
+function isoDate(): string {
+	return parts.year + '-' + pad2(parts.month) + '-' + pad2(parts.day);
+}
+
+/** Parse a date as typed → `yyyy-mm-dd`; see the module comment for what is accepted. */
+export function parseDate(raw: string, options: DateOptions = {}): DateResult {
+	const s = trimValue(raw);
+	if (s.length === 0) return invalid(raw, 'empty');
+	const reason = read(s, options);
+	if (reason !== null) return invalid(raw, reason);
+	if (parts.hour !== 0 || parts.minute !== 0) return invalid(raw, 'has-time');
+	return valid(isoDate());
+}
+
+/** Parse a date with a time as typed → `yyyy-mm-ddThh:mm`; a date alone is taken at 00:00. */
+export function parseDateTime(raw: string, options: DateOptions = {}): DateResult {
+	const s = trimValue(raw);
+	if (s.length === 0) return invalid(raw, 'empty');
+	const reason = read(s, options);
+	if (reason !== null) return invalid(raw, reason);
+	return valid(isoDate() + 'T' + pad2(parts.hour) + ':' + pad2(parts.minute));
+}
+
+/** True when `stored` is a real date in the stored form `yyyy-mm-dd`. */
+export function isStoredDate(stored: string): boolean {
+	const m = STORED_DATE.exec(stored);
+	return m !== null && +m[1] >= MIN_YEAR && +m[1] <= MAX_YEAR && isRealDate(+m[1], +m[2], +m[3]);
+}
+
+/** True when `stored` is a real date-time in the stored form `yyyy-mm-ddThh:mm`. */
+export function isStoredDateTime(stored: string): boolean {
+	const m = STORED_DATETIME.exec(stored);
+	return (
+		m !== null &&
+		+m[1] >= MIN_YEAR &&
+		+m[1] <= MAX_YEAR &&
+		isRealDate(+m[1], +m[2], +m[3]) &&
+		+m[4] <= 23 &&
+		+m[5] <= 59
+	);
+}
+
+/** `2024-03-05` → `05.03.2024`; anything that is not a stored date is returned unchanged. */
+export function formatDate(stored: string): string {
+	if (!isStoredDate(stored)) return stored;
+	return stored.slice(8, 10) + '.' + stored.slice(5, 7) + '.' + stored.slice(0, 4);
+}
+
+/** `2024-03-05T14:30` → `05.03.2024 14:30`; anything else is returned unchanged. */
+export function formatDateTime(stored: string): string {
+	if (!isStoredDateTime(stored)) return stored;
+	return formatDate(stored.slice(0, 10)) + ' ' + stored.slice(11, 16);
+}

@@ -1,0 +1,71 @@
+/** What each `reason` of this folder means, in words a coordinator understands. */
+import type { Locale } from '$lib/i18n';
+
+const MESSAGES: Record<string, Record<Locale, string>> = {
+	empty: { ru: 'Значение не заполнено', en: 'The value is empty' },
+	// phone
+	'too-short': {
+		ru: 'Номер слишком короткий: не хватает кода города',
+		en: 'The number is too short: the area code is missing'
+	},
+	'too-long': {
+		ru: 'В номере слишком много цифр — возможно, в ячейке два номера',
+		en: 'The number has too many digits — maybe there are two numbers in the cell'
+	},
+	'not-russian': {
+		ru: 'Номер не российский: ожидается +7 или 8 и код 3xx, 4xx, 8xx или 9xx',
+		en: 'Not a Russian number: expected +7 or 8 and an area code 3xx, 4xx, 8xx or 9xx'
+	},
+	letters: {
+		ru: 'В номере есть буквы или лишние знаки',
+		en: 'The number contains letters or other characters'
+	},
+	// date, datetime
+	'not-a-date': { ru: 'Это не дата: ожидается дд.мм.гггг', en: 'Not a date: expected dd.mm.yyyy' },
+	'no-such-date': { ru: 'Такой даты нет', en: 'There is no such date' },
+	'year-out-of-range': {
+		ru: 'Год должен быть от 1800 до 2199',
+		en: 'The year must be between 1800 and 2199'
+	},
+	'has-time': {
+		ru: 'Указано время: для даты со временем выберите тип «Дата и время»',
+		en: 'The value has a time of day: use the “Date and time” type'
+	},
+	'excel-serial': {
+		ru: 'Похоже на дату из Excel, сохранённую числом: задайте в Excel формат «Дата»',
+		en: 'Looks like an Excel date saved as a number: format the column as a date in Excel'
+	},
+	'no-such-time': { ru: 'Такого времени нет', en: 'There is no such time' },
+	'time-zone': {
+		ru: 'Время указано с часовым поясом: укажите местное время',
+		en: 'The time has a time zone: enter the local time'
+	},
+	// number
+	'not-a-number': { ru: 'Это не число', en: 'Not a number' },
+	'too-many-digits': {
+		ru: 'Слишком много цифр, число не сохранится точно; номер документа храните в столбце «Текст»',
+		en: 'Too many digits to keep exactly; keep document numbers in a “Text” column'
+	},
+	// checkbox, choice
+	'not-yes-no': { ru: 'Ожидается «да» или «нет»', en: 'Expected “yes” or “no”' },
+	'not-an-option': { ru: 'Такого варианта нет в списке', en: 'Not one of the column’s options' }
+};
+
+const FALLBACK: Record<Locale, string> = {
+	ru: 'Значение не подходит для этого столбца',
+	en: 'The value does not fit this column'
+};
+
+/** Longest part of a cell quoted in a message. */
+const MAX_QUOTED = 40;
+
+/**
+ * The message for `reason`, naming the value when one is given:
+ * `messageFor('no-such-date', 'ru', '31.02.1950')` → «Такой даты нет: 31.02.1950».
+ */
+export function messageFor(reason: string, locale: Locale, value?: string): string {
+	const text = (Object.hasOwn(MESSAGES, reason) ? MESSAGES[reason] : FALLBACK)[locale];
+	if (value === undefined || value === '') return text;
+	const shown = value.length > MAX_QUOTED ? value.slice(0, MAX_QUOTED - 1) + '…' : value;
+	return text.includes(':') ? `${text} (${shown})` : `${text}: ${shown}`;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { formatPhone, normalizePhone, type PhoneReason } from './phone';
+
+const NBSP = '\u00a0';
+
+/** [how it is written, as typed, stored form] */
+const valid: [string, string, string][] = [
+	['8, a city code and dashes', '8 812 123-45-67', '+78121234567'],
+	['+7 and the code in brackets', '+7(812)1234567', '+78121234567'],
+	['7 and dashes throughout', '7-812-123-45-67', '+78121234567'],
+	['8, a mobile code in brackets', '8(911)123 45 67', '+79111234567'],
+	['+7 and spaces', '+7 911 123 45 67', '+79111234567'],
+	['eleven digits from 8', '89111234567', '+79111234567'],
+	['eleven digits from 7', '79111234567', '+79111234567'],
+	['ten digits of a mobile number', '9111234567', '+79111234567'],
+	['ten digits of a city number', '8121234567', '+78121234567'],
+	['the stored form itself', '+78121234567', '+78121234567'],
+	['a Kaluga number', '8 (4842) 56-78-90', '+74842567890'],
+	['a toll-free 8-800 number', '8 800 200-34-11', '+78002003411'],
+	['surrounding spaces', '  8 911 123 45 67  ', '+79111234567'],
+	['NBSP between the groups', `+7${NBSP}911${NBSP}123${NBSP}45${NBSP}67`, '+79111234567'],
+	['double quotes around it', '"8 911 123-45-67"', '+79111234567'],
+	['guillemets around it', '«+7 911 123-45-67»', '+79111234567'],
+	["Excel's leading apostrophe", "'89111234567", '+79111234567'],
+	['dots between the groups', '8.911.123.45.67', '+79111234567'],
+	['en dashes between the groups', '8 911 123–45–67', '+79111234567'],
+	['a tab and a line break around it', '\t+7 911 123 45 67\n', '+79111234567'],
+	['доб. and an extension', '8 812 123-45-67 доб. 123', '+78121234567;ext=123'],
+	['доб without a dot, after a comma', '8 (812) 123-45-67, доб 45', '+78121234567;ext=45'],
+	['ext and an extension', '+7 812 123 45 67 ext 123', '+78121234567;ext=123'],
+	['Ext. with a capital', '+7 812 123 45 67 Ext.9', '+78121234567;ext=9'],
+	['x and an extension', '+7 812 123 45 67 x123', '+78121234567;ext=123'],
+	['an extension in brackets', '8 812 123-45-67 (доб. 123)', '+78121234567;ext=123'],
+	['the stored form with an extension', '+78121234567;ext=123', '+78121234567;ext=123'],
+	['dialled with 00', '00 7 911 123 45 67', '+79111234567'],
+	['dialled with 8 10', '8 10 7 911 123 45 67', '+79111234567']
+];
+
+/** [what is wrong, as typed, reason] */
+const invalid: [string, string, PhoneReason][] = [
+	['an empty cell', '', 'empty'],
+	['spaces only', `  ${NBSP} `, 'empty'],
+	['a local St Petersburg number without its city code', '123-45-67', 'too-short'],
+	['a number one digit short', '8 911 123 45 6', 'too-short'],
+	['+7 one digit short', '+7 911 123 45 6', 'too-short'],
+	['a number one digit long', '8 911 123 45 678', 'too-long'],
+	['two numbers in one cell', '8 911 123 45 67, 8 812 123 45 67', 'too-long'],
+	['eleven digits that start with neither 7 nor 8', '19111234567', 'too-long'],
+	['a Ukrainian number', '+380 50 123 45 67', 'not-russian'],
+	['a Belarusian number', '+375 29 123-45-67', 'not-russian'],
+	['a Ukrainian number dialled with 8 10', '8 10 380 50 123 45 67', 'not-russian'],
+	['a Kazakh number in zone +7', '+7 701 123 45 67', 'not-russian'],
+	['a +7 number with no such area code', '+7 123 456 78 90', 'not-russian'],
+	['+8 instead of +7', '+8 911 123 45 67', 'not-russian'],
+	['a word instead of a number', 'нет телефона', 'letters'],
+	['a note after the number', '8 911 123 45 67 (дочь)', 'letters'],
+	['a label before the number', 'тел. 8 911 123 45 67', 'letters'],
+	['a dash for "no number"', '—', 'letters'],
+	['a plus in the middle', '8 911 +123 45 67', 'letters']
+];
+
+describe('normalizePhone', () => {
+	it.each(valid)('a phone written with %s is stored as +7…', (_, raw, stored) => {
+		expect(normalizePhone(raw)).toEqual({ ok: true, value: stored });
+	});
+
+	it.each(invalid)('%s is kept as typed and flagged', (_, raw, reason) => {
+		expect(normalizePhone(raw)).toEqual({ ok: false, value: raw, reason });
+	});
+
+	it('normalising a stored number gives it back unchanged', () => {
+		for (const [, raw] of valid) {
+			const once = normalizePhone(raw);
+			expect(normalizePhone(once.value)).toEqual(once);
+		}
+	});
+});
+
+describe('formatPhone', () => {
+	it('a stored number is shown as +7 (812) 123-45-67', () => {
+		expect(formatPhone('+78121234567')).toBe('+7 (812) 123-45-67');
+		expect(formatPhone('+79111234567')).toBe('+7 (911) 123-45-67');
+	});
+
+	it('an extension is shown after доб.', () => {
+		expect(formatPhone('+78121234567;ext=123')).toBe('+7 (812) 123-45-67 доб. 123');
+	});
+
+	it('a value that is not a stored number is shown as it is', () => {
+		for (const raw of ['123-45-67', '8 911 123 45 67', '+380501234567', 'нет', '']) {
+			expect(formatPhone(raw)).toBe(raw);
+		}
+	});
+});

@@ -1,0 +1,154 @@
+/** Two operators (two browser contexts, two IndexedDBs) in one sheet through the real relay. */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HomePage, SAVED, SheetPage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	startApp,
+	unexpectedConsoleErrors,
+	type App,
+	type Operator
+} from './setup';
+
+/** "Within a moment": a colleague's edit must show up well inside this. */
+const MOMENT = { timeout: 5_000, interval: 50 };
+
+let app: App;
+let browser: Browser;
+const operators: Operator[] = [];
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+});
+afterEach(async () => {
+	const done = operators.splice(0);
+	await Promise.all(done.map((o) => o.context.close()));
+	expectNoPageErrors(...done);
+});
+afterAll(cleanup);
+
+/** Анна creates a sheet; Борис opens it by its address. */
+async function twoOperatorsInNewSheet(title: string) {
+	const anna = await newOperator(browser, 'Анна');
+	const boris = await newOperator(browser, 'Борис');
+	operators.push(anna, boris);
+	const home = await new HomePage(anna.page).goto(app.url);
+	const a = await home.createSheet(title, 'Заявки');
+	const b = await SheetPage.open(boris.page, anna.page.url(), title);
+	// Each sees the other before anyone starts: the shared sheet is live.
+	await expect.poll(() => a.presenceNames(), MOMENT).toContain('Борис');
+	await expect.poll(() => b.presenceNames(), MOMENT).toContain('Анна');
+	return { anna, boris, a, b };
+}
+
+describe('two operators in one sheet', () => {
+	it('each sees the other in the presence list and the other’s edits within a moment', async () => {
+		const { anna, boris, a, b } = await twoOperatorsInNewSheet('Заявки на продукты');
+		expect(await a.presenceNames()).toEqual(expect.arrayContaining(['Анна (вы)', 'Борис']));
+		expect(await b.presenceNames()).toEqual(expect.arrayContaining(['Борис (вы)', 'Анна']));
+
+		// A new row and its text travel both ways.
+		await a.addRow('Иванова Мария');
+		await expect.poll(() => b.cellText(0, 'ФИО'), MOMENT).toBe('Иванова Мария');
+		await b.addRow('Петров Пётр');
+		await expect.poll(() => a.cellText(1, 'ФИО'), MOMENT).toBe('Петров Пётр');
+
+		// An edit of a colleague's row, and two edits of one row in different cells.
+		await b.editCell(0, 'Адрес', 'ул. Ленина, 5, кв. 12');
+		await a.editCell(0, 'Телефон', '+7 912 345-67-89');
+		for (const s of [a, b]) {
+			await expect
+				.poll(() => s.rows(['ФИО', 'Телефон', 'Адрес']), MOMENT)
+				.toEqual([
+					{ ФИО: 'Иванова Мария', Телефон: '+7 912 345-67-89', Адрес: 'ул. Ленина, 5, кв. 12' },
+					{ ФИО: 'Петров Пётр', Телефон: '', Адрес: '' }
+				]);
+			await expect.poll(() => s.rowCount(), MOMENT).toBe(2);
+			await expect.poll(() => s.status(), MOMENT).toBe(SAVED);
+		}
+
+		// A column added by one appears for the other, and so does its new title.
+		await a.addColumn('Комментарий');
+		await b.revealColumn('Комментарий', MOMENT.timeout);
+		await b.renameColumn('Комментарий', 'Комментарий штаба');
+		await a.revealColumn('Комментарий штаба', MOMENT.timeout);
+
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+		expect(unexpectedConsoleErrors(boris)).toEqual([]);
+	});
+
+	it('deleting selected rows asks first, the rows vanish for the colleague too, and undo brings them back', async () => {
+		const { a, b } = await twoOperatorsInNewSheet('Поздравления ветеранов');
+		// Борис fills the sheet, so Анна's undo history holds nothing but her delete.
+		for (const name of ['Строка 1', 'Строка 2', 'Строка 3']) await b.addRow(name);
+		const all = ['Строка 1', 'Строка 2', 'Строка 3'];
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(all);
+
+		await a.selectRows([0, 2]);
+		// Asks first: "Отмена" deletes nothing.
+		const dialog = await a.askDeleteRows();
+		await dialog.getByText('Удалить выбранные строки (2)? Их можно вернуть.').waitFor();
+		await dialog.getByRole('button', { name: 'Отмена' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await a.columnValues('ФИО')).toEqual(all);
+
+		await a.deleteSelectedRows();
+		for (const s of [a, b]) {
+			await expect.poll(() => s.columnValues('ФИО'), MOMENT).toEqual(['Строка 2']);
+			await expect.poll(() => s.rowCount(), MOMENT).toBe(1);
+		}
+
+		// The toast's "Отменить" brings them back, for both.
+		await a.page.getByRole('status').getByText('Удалено строк: 2.').waitFor();
+		await a.toastButton('Отменить').click();
+		for (const s of [a, b]) await expect.poll(() => s.columnValues('ФИО'), MOMENT).toEqual(all);
+
+		// Deleted again, Ctrl+Z brings them back.
+		await a.selectRows([0, 2]);
+		await a.deleteSelectedRows();
+		for (const s of [a, b]) {
+			await expect.poll(() => s.columnValues('ФИО'), MOMENT).toEqual(['Строка 2']);
+		}
+		await a.pressUndo();
+		for (const s of [a, b]) {
+			await expect.poll(() => s.columnValues('ФИО'), MOMENT).toEqual(all);
+			await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		}
+	});
+
+	it('undo reverts only my own edit, not the colleague’s edit made meanwhile', async () => {
+		const { a, b } = await twoOperatorsInNewSheet('Обзвон подъезда 3');
+		await b.addRow('Сидоров');
+		await b.addRow('Кузнецова');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Сидоров', 'Кузнецова']);
+
+		await a.editCell(0, 'ФИО', 'Сидоров Андрей');
+		await expect.poll(() => b.cellText(0, 'ФИО'), MOMENT).toBe('Сидоров Андрей');
+		await b.editCell(1, 'ФИО', 'Кузнецова Ольга');
+		await expect.poll(() => a.cellText(1, 'ФИО'), MOMENT).toBe('Кузнецова Ольга');
+
+		await a.pressUndo();
+		for (const s of [a, b]) {
+			await expect
+				.poll(() => s.columnValues('ФИО'), MOMENT)
+				.toEqual(['Сидоров', 'Кузнецова Ольга']);
+		}
+
+		// Redo puts Анна's edit back, still leaving Борис's alone; the toolbar buttons do the same.
+		await a.pressRedo();
+		for (const s of [a, b]) {
+			await expect
+				.poll(() => s.columnValues('ФИО'), MOMENT)
+				.toEqual(['Сидоров Андрей', 'Кузнецова Ольга']);
+		}
+		await a.button('Отменить').click();
+		await expect.poll(() => b.cellText(0, 'ФИО'), MOMENT).toBe('Сидоров');
+		expect(await b.cellText(1, 'ФИО')).toBe('Кузнецова Ольга');
+		// (Борис's own undo is not checked here: edits less than 500 ms apart are one undo step,
+		// so what it reverts depends on timing.)
+	});
+});

@@ -1,0 +1,218 @@
+/**
+ * Working without the server: an operator offline, the server killed, the server restarted.
+ * Each test has a server of its own (some kill it).
+ */
+import type { Browser, WebSocketRoute } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HomePage, OFFLINE, SAVED, SheetPage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	startApp,
+	type App,
+	type Operator
+} from './setup';
+
+const MOMENT = { timeout: 5_000, interval: 50 };
+/** After a restart the browser retries with a backoff of up to 10 s: give it two rounds. */
+const RECONNECT = { timeout: 30_000, interval: 100 };
+const COLUMNS = ['ФИО', 'Телефон', 'Адрес'];
+
+let app: App;
+let browser: Browser;
+const operators: Operator[] = [];
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+beforeEach(async () => {
+	app = await startApp();
+});
+afterEach(async () => {
+	const done = operators.splice(0);
+	await Promise.all(done.map((o) => o.context.close()));
+	expectNoPageErrors(...done);
+	await app.kill9();
+});
+afterAll(cleanup);
+
+async function operator(name: string) {
+	const o = await newOperator(browser, name);
+	operators.push(o);
+	return o;
+}
+
+describe('offline work', () => {
+	it('an operator offline keeps editing, sees what waits to be sent, and both converge once back online', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис');
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон 80+', 'Обзвон'));
+		await a.addRow('Смирнова Анна Ивановна');
+		await a.addRow('Волков Игорь');
+		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон 80+');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(2);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		await boris.context.setOffline(true);
+		await expect.poll(() => b.status(), MOMENT).toBe(OFFLINE);
+
+		// Борис, offline: a new row and edits in Анна's rows.
+		await b.addRow('Офлайн Ольга');
+		await b.editCell(0, 'Адрес', 'пр. Мира, 10');
+		await b.editCell(1, 'ФИО', 'Волков Игорь Петрович');
+		await expect
+			.poll(() => b.status(), MOMENT)
+			.toMatch(/^Нет связи с сервером — работаем локально; ждут отправки: \d+$/);
+		expect(await b.pending()).toBeGreaterThanOrEqual(3);
+		expect(await b.rowCount()).toBe(3);
+
+		// Анна, online, meanwhile: a row of her own and another cell of the row Борис edits.
+		await a.addRow('Онлайн Олег');
+		await a.editCell(0, 'Телефон', '+7 900 111-22-33');
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+		// Nothing of Борис's has reached her.
+		expect(await a.cellText(0, 'Адрес')).toBe('');
+		expect(await a.columnValues('ФИО')).not.toContain('Офлайн Ольга');
+
+		await boris.context.setOffline(false);
+		const expected = [
+			{ ФИО: 'Смирнова Анна Ивановна', Телефон: '+7 900 111-22-33', Адрес: 'пр. Мира, 10' },
+			{ ФИО: 'Волков Игорь Петрович', Телефон: '', Адрес: '' }
+		];
+		for (const s of [a, b]) {
+			await expect.poll(() => s.rowCount(), RECONNECT).toBe(4);
+			await expect
+				.poll(async () => (await s.rows(COLUMNS)).slice(0, 2), RECONNECT)
+				.toEqual(expected);
+			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+		}
+		// The same rows in the same order on both sides.
+		expect(await b.rows(COLUMNS)).toEqual(await a.rows(COLUMNS));
+		expect((await a.columnValues('ФИО')).slice(2).sort()).toEqual(['Онлайн Олег', 'Офлайн Ольга']);
+	});
+
+	/**
+	 * What this covers: with the server killed (kill -9), the already-loaded app keeps working from
+	 * the browser's store — edits, a renamed sheet, navigation home ↔ sheet inside the app. The tab
+	 * is closed; after the server is restarted, a new page in the same browser (same IndexedDB)
+	 * shows all of it from IndexedDB alone: its sync sockets are held by the test, so nothing can
+	 * come from the server — which at that moment does not have the offline edits anyway, as a
+	 * fresh browser checks. Once the sockets are let through, everything reaches the server, and a
+	 * third, fresh browser sees every edit after yet another restart.
+	 *
+	 * What it does not cover: loading or reloading the page while the server is down. The page is
+	 * served by the same server and there is no service worker yet, so that shows the browser's
+	 * error page; the new page here loads its code from the restarted server instead.
+	 */
+	it('with the server stopped the app keeps showing and editing sheets from the browser’s store, and everything reaches the server after restart', async () => {
+		const anna = await operator('Анна');
+		const home = await new HomePage(anna.page).goto(app.url);
+		let sheet = await home.createSheet('Заявки Калининский', 'Заявки');
+		await sheet.addRow('Ершов Пётр');
+		await sheet.addRow('Лебедева Нина');
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+		const sheetUrl = anna.page.url();
+
+		await app.kill9();
+		await expect.poll(() => sheet.status(), RECONNECT).toMatch(/^Нет связи с сервером/);
+
+		// Offline edits in the sheet, and in the list of sheets.
+		await sheet.addRow('Без связи Борис');
+		await sheet.editCell(0, 'Телефон', '+7 911 000-00-01');
+		await sheet.back();
+		await home.rename('Заявки Калининский', 'Заявки Калининский (офлайн)');
+		sheet = await home.openSheet('Заявки Калининский (офлайн)');
+		const offlineRows = [
+			{ ФИО: 'Ершов Пётр', Телефон: '+7 911 000-00-01', Адрес: '' },
+			{ ФИО: 'Лебедева Нина', Телефон: '', Адрес: '' },
+			{ ФИО: 'Без связи Борис', Телефон: '', Адрес: '' }
+		];
+		await expect.poll(() => sheet.rows(COLUMNS), MOMENT).toEqual(offlineRows);
+		await expect.poll(() => sheet.pending(), MOMENT).toBeGreaterThan(0);
+		await sheet.back();
+		expect(await home.sheetTitles()).toContain('Заявки Калининский (офлайн)');
+
+		// The operator closes the tab. From now on every sync socket of this browser is held by the
+		// test (a held socket looks open to the page but reaches nothing): whatever the next page
+		// shows comes from the browser's own store.
+		await anna.page.close();
+		const held: WebSocketRoute[] = [];
+		let letThrough = false;
+		await anna.context.routeWebSocket(/\/sync\//, (ws) => {
+			if (letThrough) ws.connectToServer();
+			else held.push(ws);
+		});
+		await app.restart();
+
+		// A fresh browser: the restarted server has the online edits and none of the offline ones.
+		const check = await operator('Проверка');
+		const fresh = await SheetPage.open(check.page, sheetUrl, 'Заявки Калининский');
+		await expect
+			.poll(() => fresh.columnValues('ФИО'), RECONNECT)
+			.toEqual(['Ершов Пётр', 'Лебедева Нина']);
+
+		// A new page of the same browser (same IndexedDB): the sheet, its rows and the new title.
+		const page = await anna.newPage();
+		sheet = await SheetPage.open(page, sheetUrl, 'Заявки Калининский (офлайн)');
+		await expect.poll(() => sheet.rows(COLUMNS), MOMENT).toEqual(offlineRows);
+		// The status does not claim the server has them.
+		expect(await sheet.status()).not.toBe(SAVED);
+		expect(await sheet.pending()).toBeGreaterThan(0);
+		expect(held.length).toBeGreaterThan(0);
+		const pageHome = await sheet.back();
+		expect(await pageHome.sheetTitles()).toContain('Заявки Калининский (офлайн)');
+		sheet = await pageHome.openSheet('Заявки Калининский (офлайн)');
+		// Still nothing of it on the server.
+		expect(await fresh.columnValues('ФИО')).toEqual(['Ершов Пётр', 'Лебедева Нина']);
+
+		// Let the sockets through: everything reaches the server.
+		letThrough = true;
+		for (const ws of held.splice(0)) await ws.close();
+		await expect.poll(() => sheet.status(), RECONNECT).toBe(SAVED);
+		await expect.poll(() => fresh.rows(COLUMNS), RECONNECT).toEqual(offlineRows);
+		await fresh.page
+			.getByRole('heading', { level: 1, name: 'Заявки Калининский (офлайн)' })
+			.waitFor();
+
+		// And it is on the server for good: a third browser, after another restart, sees it all.
+		await app.stop();
+		await app.restart();
+		const third = await operator('Третий');
+		const thirdHome = await new HomePage(third.page).goto(app.url);
+		await thirdHome.link('Заявки Калининский (офлайн)').waitFor({ timeout: RECONNECT.timeout });
+		const thirdSheet = await thirdHome.openSheet('Заявки Калининский (офлайн)');
+		await expect.poll(() => thirdSheet.rows(COLUMNS), RECONNECT).toEqual(offlineRows);
+	});
+
+	it('kill -9 of the server after “all changes saved” loses nothing', async () => {
+		const anna = await operator('Анна');
+		const home = await new HomePage(anna.page).goto(app.url);
+		const sheet = await home.createSheet('Поздравления с 9 Мая', 'Поздравления');
+		const names = ['Орлов Фёдор', 'Зайцева Галина', 'Морозов Николай'];
+		for (const name of names) await sheet.addRow(name);
+		await sheet.editCell(1, 'Адрес', 'ул. Победы, 1');
+		await sheet.addColumn('Подарок вручён');
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+
+		await app.kill9();
+		await app.restart();
+
+		const check = await operator('Проверка');
+		const checkHome = await new HomePage(check.page).goto(app.url);
+		await checkHome.link('Поздравления с 9 Мая').waitFor({ timeout: RECONNECT.timeout });
+		const fresh = await checkHome.openSheet('Поздравления с 9 Мая');
+		await expect
+			.poll(() => fresh.rows(['ФИО', 'Адрес']), RECONNECT)
+			.toEqual([
+				{ ФИО: 'Орлов Фёдор', Адрес: '' },
+				{ ФИО: 'Зайцева Галина', Адрес: 'ул. Победы, 1' },
+				{ ФИО: 'Морозов Николай', Адрес: '' }
+			]);
+		await fresh.revealColumn('Подарок вручён');
+		await expect.poll(() => fresh.status(), RECONNECT).toBe(SAVED);
+	});
+});

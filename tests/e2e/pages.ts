@@ -1,0 +1,335 @@
+/**
+ * Page objects for the browser tests, built on what an operator sees: roles, labels and the
+ * Russian texts of the interface. Only the grid's cells are found by AG Grid's own stable
+ * attributes (`row-index`, `col-id`), since a grid cell has no label of its own; the column is
+ * still named by its title, as the operator would.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** The sheet kinds as the "Вид списка" select shows them. */
+export type SheetKindLabel = 'Обзвон' | 'Заявки' | 'Поздравления' | 'Другое';
+
+export const SAVED = 'Все изменения сохранены на сервере';
+export const OFFLINE = 'Нет связи с сервером — работаем локально';
+
+const normalize = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+export class HomePage {
+	constructor(readonly page: Page) {}
+
+	async goto(baseUrl: string): Promise<this> {
+		await this.page.goto(`${baseUrl}/`);
+		await this.heading.waitFor();
+		return this;
+	}
+
+	get heading(): Locator {
+		return this.page.getByRole('heading', { level: 1 });
+	}
+
+	/** The "← Все списки" link or the brand in the header: a client-side navigation home. */
+	async open(): Promise<this> {
+		await this.page.getByRole('link', { name: 'Штаб', exact: true }).click();
+		await this.page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
+		return this;
+	}
+
+	async createSheet(title: string, kind: SheetKindLabel = 'Обзвон'): Promise<SheetPage> {
+		const form = this.page.getByRole('form', { name: 'Новый список' });
+		await form.getByLabel('Название', { exact: true }).fill(title);
+		await form.getByLabel('Вид списка').selectOption({ label: kind });
+		await form.getByRole('button', { name: 'Создать' }).click();
+		await this.page.waitForURL(/\/sheet\/[^/]+$/);
+		const sheet = new SheetPage(this.page);
+		await sheet.ready(title);
+		return sheet;
+	}
+
+	link(title: string): Locator {
+		return this.page.getByRole('table').getByRole('link', { name: title, exact: true });
+	}
+
+	async openSheet(title: string): Promise<SheetPage> {
+		await this.link(title).click();
+		const sheet = new SheetPage(this.page);
+		await sheet.ready(title);
+		return sheet;
+	}
+
+	/** Titles of the sheets in the table, in its order. */
+	async sheetTitles(): Promise<string[]> {
+		const table = this.page.getByRole('table');
+		if (!(await table.count())) return [];
+		return (await table.getByRole('link').allTextContents()).map(normalize);
+	}
+
+	async rename(title: string, newTitle: string): Promise<void> {
+		await this.page.getByRole('button', { name: `Переименовать: ${title}`, exact: true }).click();
+		const input = this.page.getByRole('textbox', { name: 'Переименовать', exact: true });
+		await input.fill(newTitle);
+		await this.page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+		await this.link(newTitle).waitFor();
+	}
+
+	/** Clicks "Удалить" of a sheet and returns the confirmation dialog it opens. */
+	async askDelete(title: string): Promise<Locator> {
+		await this.page.getByRole('button', { name: `Удалить: ${title}`, exact: true }).click();
+		const dialog = this.page.getByRole('dialog', { name: 'Удалить' });
+		await dialog.waitFor();
+		return dialog;
+	}
+
+	async delete(title: string): Promise<void> {
+		const dialog = await this.askDelete(title);
+		await dialog.getByRole('button', { name: 'Удалить', exact: true }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await this.link(title).waitFor({ state: 'detached' });
+	}
+
+	/** The "Недавно удалённые (N)" disclosure. */
+	get recentlyDeleted(): Locator {
+		return this.page.locator('details').filter({ hasText: 'Недавно удалённые' });
+	}
+
+	async restore(title: string): Promise<void> {
+		const details = this.recentlyDeleted;
+		if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+		await details.getByRole('button', { name: `Восстановить: ${title}`, exact: true }).click();
+		await this.link(title).waitFor();
+	}
+}
+
+export class SheetPage {
+	readonly #columnIds = new Map<string, string>();
+
+	constructor(readonly page: Page) {}
+
+	/** Opens a sheet by its address (a full page load). */
+	static async open(page: Page, url: string, title?: string): Promise<SheetPage> {
+		await page.goto(url);
+		const sheet = new SheetPage(page);
+		await sheet.ready(title);
+		return sheet;
+	}
+
+	/** Waits until the sheet is read from the browser's store and its grid is drawn. */
+	async ready(title?: string): Promise<this> {
+		if (title) await this.page.getByRole('heading', { level: 1, name: title }).waitFor();
+		await this.page.getByRole('grid').waitFor();
+		await this.page.locator('.ag-header-cell[col-id="__row"]').waitFor();
+		return this;
+	}
+
+	get heading(): Locator {
+		return this.page.getByRole('heading', { level: 1 });
+	}
+
+	button(name: string | RegExp): Locator {
+		return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+	}
+
+	/** Back to the list of sheets, inside the app (no page load). */
+	async back(): Promise<HomePage> {
+		await this.page.getByRole('link', { name: '← Все списки' }).click();
+		await this.page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
+		return new HomePage(this.page);
+	}
+
+	// ------------------------------------------------------------------ status
+
+	/** The sync status text, whitespace collapsed. */
+	async status(): Promise<string> {
+		return normalize(await this.page.getByTestId('sync-status').textContent());
+	}
+
+	/** "ждут отправки: N" from the status, 0 when it says nothing is waiting. */
+	async pending(): Promise<number> {
+		const match = /ждут отправки: (\d+)/.exec(await this.status());
+		return match ? Number(match[1]) : 0;
+	}
+
+	/** "Строк: N" from the status bar. */
+	async rowCount(): Promise<number> {
+		const text = await this.page
+			.getByRole('contentinfo')
+			.getByText(/^Строк: \d+$/)
+			.textContent();
+		return Number(/\d+/.exec(text ?? '')?.[0] ?? NaN);
+	}
+
+	async presenceNames(): Promise<string[]> {
+		return (await this.page.getByTestId('presence').allTextContents()).map(normalize);
+	}
+
+	// ------------------------------------------------------------------ cells
+
+	/** AG Grid's id of the column with this title (read from its header's "⋮" button). */
+	async columnId(title: string): Promise<string> {
+		const known = this.#columnIds.get(title);
+		if (known) return known;
+		const menu = await this.revealColumn(title);
+		const id = await menu.evaluate((el) => el.closest('[col-id]')?.getAttribute('col-id') ?? '');
+		if (!id) throw new Error(`no column titled «${title}»`);
+		this.#columnIds.set(title, id);
+		return id;
+	}
+
+	/**
+	 * Scrolls the grid sideways, as the operator would, until the column's header is drawn (the
+	 * grid draws only the columns near the visible ones), and returns its "⋮" button.
+	 */
+	async revealColumn(title: string, timeout = 15_000): Promise<Locator> {
+		const menu = this.columnMenuButton(title);
+		const viewport = this.page.locator('.ag-grid-viewport').first();
+		const deadline = Date.now() + timeout;
+		let left = 0;
+		while (!(await menu.count())) {
+			if (Date.now() > deadline) throw new Error(`no column titled «${title}» in the grid`);
+			left = await viewport.evaluate((el, from) => {
+				const max = el.scrollWidth - el.clientWidth;
+				el.scrollLeft = from >= max ? 0 : Math.min(from + el.clientWidth / 2, max);
+				return el.scrollLeft;
+			}, left);
+			await this.page.waitForTimeout(50);
+		}
+		await menu.scrollIntoViewIfNeeded();
+		return menu;
+	}
+
+	columnMenuButton(title: string): Locator {
+		return this.page.getByRole('button', { name: `Столбец «${title}»`, exact: true });
+	}
+
+	/** The cell in the row shown at `rowIndex` (0-based, display order) and the titled column. */
+	async cell(rowIndex: number, columnTitle: string): Promise<Locator> {
+		const colId = await this.columnId(columnTitle);
+		return this.page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
+	}
+
+	async cellText(rowIndex: number, columnTitle: string): Promise<string> {
+		const cell = await this.cell(rowIndex, columnTitle);
+		if (!(await cell.count())) return '';
+		return (await cell.textContent()) ?? '';
+	}
+
+	/** The values of a column, row by row in display order (the rows drawn by the grid). */
+	async columnValues(columnTitle: string): Promise<string[]> {
+		const colId = await this.columnId(columnTitle);
+		return this.page
+			.locator('.ag-center-cols-viewport, .ag-grid-viewport')
+			.first()
+			.evaluate(
+				(root, id) =>
+					[...root.querySelectorAll<HTMLElement>('.ag-row[row-index]')]
+						.sort(
+							(a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index'))
+						)
+						.map((row) => row.querySelector(`.ag-cell[col-id="${id}"]`)?.textContent ?? ''),
+				colId
+			);
+	}
+
+	/** Every drawn row as {title: value} for the given columns, in display order. */
+	async rows(columnTitles: string[]): Promise<Record<string, string>[]> {
+		const columns = await Promise.all(columnTitles.map((t) => this.columnValues(t)));
+		const count = Math.max(0, ...columns.map((c) => c.length));
+		return Array.from({ length: count }, (_, i) =>
+			Object.fromEntries(columnTitles.map((t, c) => [t, columns[c][i] ?? '']))
+		);
+	}
+
+	/** The inline editor once it has the keyboard focus. */
+	get focusedEditor(): Locator {
+		return this.page.locator('.ag-cell-inline-editing :is(input, textarea):focus');
+	}
+
+	/**
+	 * "Добавить строку": the new row's first cell opens in an editor; types `text` into it once
+	 * the editor has the focus and presses Enter. Returns the new row's index.
+	 */
+	async addRow(text: string): Promise<number> {
+		const before = await this.rowCount();
+		await this.button('Добавить строку').click();
+		await this.focusedEditor.waitFor();
+		await this.page.keyboard.type(text);
+		await this.page.keyboard.press('Enter');
+		await this.page.locator('.ag-cell-inline-editing').waitFor({ state: 'detached' });
+		return before;
+	}
+
+	/** Opens the cell's editor with a double click, replaces its text and presses Enter. */
+	async editCell(rowIndex: number, columnTitle: string, text: string): Promise<void> {
+		const cell = await this.cell(rowIndex, columnTitle);
+		await cell.dblclick();
+		await this.focusedEditor.waitFor();
+		await this.focusedEditor.fill(text);
+		await this.page.keyboard.press('Enter');
+		await this.page.locator('.ag-cell-inline-editing').waitFor({ state: 'detached' });
+	}
+
+	// ------------------------------------------------------------------ columns
+
+	async addColumn(title: string, type = 'Текст'): Promise<void> {
+		await this.button('Добавить столбец').click();
+		const dialog = this.page.getByRole('dialog', { name: 'Добавить столбец' });
+		await dialog.getByLabel('Название столбца').fill(title);
+		await dialog.getByLabel('Тип столбца').selectOption({ label: type });
+		await dialog.getByRole('button', { name: 'Добавить столбец' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await this.revealColumn(title);
+	}
+
+	async renameColumn(title: string, newTitle: string): Promise<void> {
+		await (await this.revealColumn(title)).click();
+		const dialog = this.page.getByRole('dialog', { name: `Столбец «${title}»` });
+		await dialog.getByLabel('Название столбца').fill(newTitle);
+		await dialog.getByRole('button', { name: 'Сохранить' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await this.revealColumn(newTitle);
+		this.#columnIds.delete(title);
+	}
+
+	// ------------------------------------------------------------------ rows
+
+	/** Ticks the selection checkbox of the rows shown at these indexes. */
+	async selectRows(rowIndexes: number[]): Promise<void> {
+		for (const i of rowIndexes) {
+			const box = this.page.locator(`.ag-row[row-index="${i}"]`).getByRole('checkbox');
+			await box.check();
+		}
+	}
+
+	get deleteRowsButton(): Locator {
+		return this.page.getByRole('button', { name: /^Удалить строки \(\d+\)$/ });
+	}
+
+	/** Clicks "Удалить строки (N)" and returns the confirmation dialog. */
+	async askDeleteRows(): Promise<Locator> {
+		await this.deleteRowsButton.click();
+		const dialog = this.page.getByRole('dialog', { name: /^Удалить строки/ });
+		await dialog.waitFor();
+		return dialog;
+	}
+
+	async deleteSelectedRows(): Promise<void> {
+		const dialog = await this.askDeleteRows();
+		await dialog.getByRole('button', { name: 'Удалить', exact: true }).click();
+		await dialog.waitFor({ state: 'hidden' });
+	}
+
+	/** The action button of the toast that just appeared ("Отменить" after a delete). */
+	toastButton(name: string): Locator {
+		return this.page.getByRole('status').getByRole('button', { name, exact: true });
+	}
+
+	// ------------------------------------------------------------------ undo
+
+	/** Ctrl+Z as the operator presses it, outside any text field. */
+	async pressUndo(): Promise<void> {
+		await this.page.keyboard.press('Control+z');
+	}
+
+	async pressRedo(): Promise<void> {
+		await this.page.keyboard.press('Control+Shift+z');
+	}
+}

@@ -1,0 +1,125 @@
+/** The list of sheets, as one operator uses it: create, rename, delete and restore, language. */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HomePage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	startApp,
+	unexpectedConsoleErrors,
+	type App,
+	type Operator
+} from './setup';
+
+let app: App;
+let browser: Browser;
+const operators: Operator[] = [];
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+});
+afterEach(async () => {
+	const done = operators.splice(0);
+	await Promise.all(done.map((o) => o.context.close()));
+	expectNoPageErrors(...done);
+});
+afterAll(cleanup);
+
+describe('the workspace', () => {
+	it('opens in Russian, asks the operator name on the first visit and keeps it', async () => {
+		const anna = await newOperator(browser, 'Анна', { askName: true });
+		operators.push(anna);
+		const { page } = anna;
+		await page.goto(app.url);
+
+		const ask = page.getByRole('dialog', { name: 'Как вас зовут?' });
+		await ask.waitFor();
+		await ask.getByLabel('Имя оператора').fill('Анна');
+		await ask.getByRole('button', { name: 'Сохранить' }).click();
+		await ask.waitFor({ state: 'hidden' });
+
+		await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
+		await page.getByRole('heading', { level: 1, name: 'Списки штаба' }).waitFor();
+		// The name is shown in the header (the button changes it).
+		await page.getByRole('banner').getByRole('button', { name: 'Анна' }).waitFor();
+
+		await page.reload();
+		await page.getByRole('heading', { level: 1, name: 'Списки штаба' }).waitFor();
+		expect(await page.getByRole('dialog', { name: 'Как вас зовут?' }).count()).toBe(0);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
+	it('creates, renames and deletes a sheet; delete asks first and the sheet comes back', async () => {
+		const anna = await newOperator(browser, 'Анна');
+		operators.push(anna);
+		const home = await new HomePage(anna.page).goto(app.url);
+
+		const sheet = await home.createSheet('Обзвон 65+ Калининский', 'Обзвон');
+		await expect.poll(() => sheet.heading.textContent()).toBe('Обзвон 65+ Калининский');
+		// A call list starts with the columns of its template.
+		await sheet.columnMenuButton('ФИО').waitFor();
+		await sheet.columnMenuButton('Телефон').waitFor();
+		expect(await sheet.rowCount()).toBe(0);
+
+		await sheet.back();
+		expect(await home.sheetTitles()).toContain('Обзвон 65+ Калининский');
+
+		await home.rename('Обзвон 65+ Калининский', 'Обзвон 65+ Ленинский');
+		expect(await home.sheetTitles()).toContain('Обзвон 65+ Ленинский');
+		expect(await home.sheetTitles()).not.toContain('Обзвон 65+ Калининский');
+
+		// Delete asks first; "Отмена" keeps the sheet.
+		const dialog = await home.askDelete('Обзвон 65+ Ленинский');
+		await dialog.getByText('Удалить список «Обзвон 65+ Ленинский»?').waitFor();
+		await dialog.getByRole('button', { name: 'Отмена' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await home.sheetTitles()).toContain('Обзвон 65+ Ленинский');
+
+		// Confirmed, it goes; the toast's "Отменить" brings it back.
+		await home.delete('Обзвон 65+ Ленинский');
+		const toast = anna.page
+			.getByRole('status')
+			.filter({ hasText: 'Список «Обзвон 65+ Ленинский» удалён.' });
+		await toast.getByRole('button', { name: 'Отменить' }).click();
+		await home.link('Обзвон 65+ Ленинский').waitFor();
+
+		// Deleted again, it waits in "Недавно удалённые" and is restored from there.
+		await home.delete('Обзвон 65+ Ленинский');
+		await home.recentlyDeleted.getByText('Недавно удалённые (1)').waitFor();
+		await home.restore('Обзвон 65+ Ленинский');
+		expect(await home.recentlyDeleted.count()).toBe(0);
+
+		// All of it is kept: after a reload the sheet and its new title are still there.
+		await anna.page.reload();
+		await home.link('Обзвон 65+ Ленинский').waitFor();
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
+	it('switches the interface to English and back', async () => {
+		const anna = await newOperator(browser, 'Анна');
+		operators.push(anna);
+		const { page } = anna;
+		await new HomePage(page).goto(app.url);
+
+		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Headquarters lists' }).waitFor();
+		await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+		await page
+			.getByRole('form', { name: 'New list' })
+			.getByRole('button', { name: 'Create' })
+			.waitFor();
+		await page.getByRole('button', { name: 'Interface language' }).getByText('Русский').waitFor();
+		expect(await page.getByText('Списки штаба').count()).toBe(0);
+
+		// The choice is kept for the next visit.
+		await page.reload();
+		await page.getByRole('heading', { level: 1, name: 'Headquarters lists' }).waitFor();
+
+		await page.getByRole('button', { name: 'Interface language' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Списки штаба' }).waitFor();
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+});

@@ -1,0 +1,181 @@
+import { spawn } from 'node:child_process';
+import { appendFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ClassicLevel } from 'classic-level';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	COMPACT_AFTER_UPDATES,
+	LEVEL_DIR,
+	createLevelStore,
+	type DocStore
+} from '../../server/store.js';
+import { Harness, PROJECT_ROOT, captureLog, contentOf, waitConverged, waitFor } from './helpers.js';
+
+const harness = new Harness();
+afterEach(() => harness.cleanup());
+
+/** A LevelDB store that counts how often rooms are loaded and compacted. */
+async function countingStore(dir: string) {
+	const store = await createLevelStore({ dir });
+	const calls = { load: 0, compact: 0 };
+	const counted: DocStore = {
+		load: (room) => (calls.load++, store.load(room)),
+		append: (room, update) => store.append(room, update),
+		compact: (room, update) => (calls.compact++, store.compact(room, update)),
+		close: () => store.close()
+	};
+	return { store: counted, calls };
+}
+
+/** Number of entries LevelDB holds for `room` in the store in `dir` (which must be closed). */
+async function entriesOf(dir: string, room: string) {
+	const db = new ClassicLevel<string, Uint8Array>(join(dir, LEVEL_DIR), { valueEncoding: 'view' });
+	const keys = await db.keys({ gte: `${room}\u0000`, lt: `${room}\u0001` }).all();
+	await db.close();
+	return keys.length;
+}
+
+describe('documents in memory', () => {
+	it('a doc leaves memory DOC_IDLE_MS after its last client and comes back from the store intact', async () => {
+		const dir = await harness.tempDir();
+		const { store, calls } = await countingStore(dir);
+		const server = await harness.start({ store, docIdleMs: 50 });
+		const writer = await harness.synced(harness.client(server.wsUrl, 'sheet:idle'));
+		for (let i = 0; i < 30; i++) writer.map.set(`k${i}`, i);
+		const witness = harness.client(server.wsUrl, 'sheet:idle');
+		await waitConverged([writer, witness], 30);
+		writer.provider.destroy();
+		witness.provider.destroy();
+
+		await waitFor(() => server.relay.stats().rooms === 0, 'the doc to leave memory');
+		expect(calls).toEqual({ load: 1, compact: 1 });
+
+		const fresh = await harness.synced(harness.client(server.wsUrl, 'sheet:idle'));
+		expect(contentOf(fresh)).toBe(contentOf(writer));
+		expect(calls.load).toBe(2);
+
+		fresh.provider.destroy();
+		await waitFor(() => server.relay.stats().rooms === 0, 'the doc to leave memory again');
+		await server.close();
+		expect(await entriesOf(dir, 'sheet:idle')).toBe(1); // compacted into one update
+	});
+
+	it('a client reconnecting within the grace period reuses the doc in memory', async () => {
+		const { store, calls } = await countingStore(await harness.tempDir());
+		const server = await harness.start({ store, docIdleMs: 60_000 });
+		const first = await harness.synced(harness.client(server.wsUrl, 'sheet:grace'));
+		first.map.set('kept', true);
+		const witness = harness.client(server.wsUrl, 'sheet:grace');
+		await waitConverged([first, witness], 1);
+		first.provider.destroy();
+		witness.provider.destroy();
+		await waitFor(() => server.relay.stats().connections === 0, 'everyone to leave');
+		expect(server.relay.stats().rooms).toBe(1);
+
+		const again = await harness.synced(harness.client(server.wsUrl, 'sheet:grace'));
+		expect(again.map.get('kept')).toBe(true);
+		expect(calls).toEqual({ load: 1, compact: 0 });
+	});
+
+	it('close() flushes: a doc still in memory is compacted and survives a restart', async () => {
+		const dir = await harness.tempDir();
+		const server = await harness.start({ dataDir: dir, docIdleMs: 60_000 });
+		const writer = await harness.synced(harness.client(server.wsUrl, 'ws:flush'));
+		for (let i = 0; i < 10; i++) writer.map.set(`k${i}`, i);
+		await waitConverged([writer, harness.client(server.wsUrl, 'ws:flush')], 10);
+		await server.close();
+		expect(await entriesOf(join(dir, 'docs'), 'ws:flush')).toBe(1);
+
+		const again = await harness.start({ dataDir: dir });
+		const fresh = await harness.synced(harness.client(again.wsUrl, 'ws:flush'));
+		expect(contentOf(fresh)).toBe(contentOf(writer));
+	});
+});
+
+describe('the LevelDB store', () => {
+	it(`a room with more than ${COMPACT_AFTER_UPDATES} updates is compacted, and loads the same`, async () => {
+		const dir = await harness.tempDir();
+		const store = await createLevelStore({ dir });
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (update: Uint8Array) => updates.push(update));
+		for (let i = 0; i < COMPACT_AFTER_UPDATES + 20; i++) doc.getMap('m').set(`k${i % 50}`, i);
+		for (const update of updates) await store.append('sheet:many', update);
+		const loaded = new Y.Doc();
+		Y.applyUpdate(loaded, (await store.load('sheet:many')) as Uint8Array);
+		expect(loaded.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+		await store.close();
+		expect(await entriesOf(dir, 'sheet:many')).toBeLessThan(COMPACT_AFTER_UPDATES);
+
+		const reopened = await createLevelStore({ dir });
+		const again = new Y.Doc();
+		Y.applyUpdate(again, (await reopened.load('sheet:many')) as Uint8Array);
+		expect(again.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+		expect(await reopened.load('sheet:none')).toBeNull();
+		await reopened.close();
+	});
+
+	it('rooms do not see each other’s updates', async () => {
+		const store = await createLevelStore({ dir: await harness.tempDir() });
+		const a = new Y.Doc();
+		a.getMap('m').set('room', 'a');
+		const b = new Y.Doc();
+		b.getMap('m').set('room', 'b');
+		await store.append('sheet:a', Y.encodeStateAsUpdate(a));
+		await store.append('sheet:a-b', Y.encodeStateAsUpdate(b));
+		const loaded = new Y.Doc();
+		Y.applyUpdate(loaded, (await store.load('sheet:a')) as Uint8Array);
+		expect(loaded.getMap('m').toJSON()).toEqual({ room: 'a' });
+		await store.close();
+	});
+
+	it('an append that returned survives kill -9 even before LevelDB has it (write-ahead file)', async () => {
+		const dir = await harness.tempDir();
+		const crashing = spawn(
+			process.execPath,
+			[
+				'--input-type=module',
+				'-e',
+				`const { createLevelStore } = await import(process.argv[1]);
+				const Y = await import('yjs');
+				const store = await createLevelStore({ dir: process.argv[2] });
+				const doc = new Y.Doc();
+				const updates = [];
+				doc.on('update', (update) => updates.push(update));
+				for (let i = 0; i < 200; i++) doc.getMap('m').set('k' + i, i);
+				for (const update of updates) await store.append('sheet:wal', update);
+				process.kill(process.pid, 'SIGKILL');`,
+				join(PROJECT_ROOT, 'server/store.js'),
+				dir
+			],
+			{ cwd: PROJECT_ROOT, stdio: 'inherit' }
+		);
+		const signal = await new Promise((resolve) => crashing.once('exit', (_code, s) => resolve(s)));
+		expect(signal).toBe('SIGKILL');
+		const walFiles = (await readdir(dir)).filter((name) => name.startsWith('wal-'));
+		expect(walFiles).toHaveLength(1);
+		await appendFile(join(dir, walFiles[0]), Buffer.from([9, 9, 9])); // a torn last record
+
+		const logs = captureLog();
+		const store = await createLevelStore({ dir, log: logs.log });
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, (await store.load('sheet:wal')) as Uint8Array);
+		expect(doc.getMap('m').size).toBe(200);
+		expect(logs.warnings('replayed 200 updates')).toHaveLength(1);
+		expect(logs.warnings('3 bytes after the last complete record')).toHaveLength(1);
+		await store.close();
+		expect((await readdir(dir)).filter((name) => name.startsWith('wal-'))).toEqual([]);
+	});
+
+	it('with sync writes (STORE_SYNC=1) an append resolves once LevelDB has it, no write-ahead file', async () => {
+		const dir = await harness.tempDir();
+		const store = await createLevelStore({ dir, sync: true });
+		const doc = new Y.Doc();
+		doc.getMap('m').set('synced', true);
+		await store.append('ws:sync', Y.encodeStateAsUpdate(doc));
+		expect((await readdir(dir)).filter((name) => name.startsWith('wal-'))).toEqual([]);
+		await store.close();
+		expect(await entriesOf(dir, 'ws:sync')).toBe(1);
+	});
+});

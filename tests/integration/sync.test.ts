@@ -1,0 +1,144 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { messageStateVector, messageSync } from '../../server/relay.js';
+import {
+	Harness,
+	contentOf,
+	covers,
+	encodeMessage,
+	updateMessage,
+	waitConverged,
+	waitFor
+} from './helpers.js';
+
+const harness = new Harness();
+afterEach(() => harness.cleanup());
+
+describe('sync through the relay', () => {
+	it('three clients editing one room concurrently converge', async () => {
+		const { wsUrl } = await harness.start();
+		const clients = [1, 2, 3].map(() => harness.client(wsUrl, 'sheet:converge'));
+		await Promise.all(clients.map((c) => harness.synced(c)));
+
+		for (let round = 0; round < 20; round++) {
+			clients.forEach((client, i) => {
+				client.map.set(`k${round}-${i}`, round);
+				client.map.set('contested', `${round}-${i}`);
+			});
+		}
+		await waitConverged(clients, 61);
+		expect(clients[0].map.size).toBe(61);
+	});
+
+	it('a client that edits offline and reconnects loses nothing, and everyone converges', async () => {
+		const { wsUrl } = await harness.start();
+		const online = await harness.synced(harness.client(wsUrl, 'sheet:offline'));
+		const roaming = await harness.synced(harness.client(wsUrl, 'sheet:offline'));
+
+		roaming.provider.disconnect();
+		for (let i = 0; i < 10; i++) roaming.map.set(`offline-${i}`, i);
+		online.map.set('while-away', true);
+		roaming.provider.connect();
+
+		await waitConverged([online, roaming], 11);
+		expect(online.map.get('offline-9')).toBe(9);
+		expect(roaming.map.get('while-away')).toBe(true);
+	});
+
+	it('a client joining later receives the stored state', async () => {
+		const { wsUrl } = await harness.start();
+		const first = await harness.synced(harness.client(wsUrl, 'ws:late'));
+		first.doc.getText('t').insert(0, 'hello');
+		first.map.set('a', 1);
+		const second = harness.client(wsUrl, 'ws:late');
+		await waitConverged([first, second], 1);
+		expect(second.doc.getText('t').toString()).toBe('hello');
+	});
+
+	it('a client joining after a server restart on the same data dir gets everything', async () => {
+		const dataDir = await harness.tempDir();
+		const before = await harness.start({ dataDir });
+		const writer = await harness.synced(harness.client(before.wsUrl, 'sheet:restart'));
+		for (let i = 0; i < 50; i++) writer.map.set(`k${i}`, i);
+		const witness = harness.client(before.wsUrl, 'sheet:restart');
+		await waitConverged([writer, witness], 50);
+		writer.provider.destroy();
+		witness.provider.destroy();
+		await before.close();
+
+		const after = await harness.start({ dataDir });
+		const fresh = await harness.synced(harness.client(after.wsUrl, 'sheet:restart'));
+		expect(contentOf(fresh)).toBe(contentOf(writer));
+	});
+
+	it('the stored state is loaded before sync step 1 is sent', async () => {
+		const dataDir = await harness.tempDir();
+		const before = await harness.start({ dataDir });
+		const writer = await harness.synced(harness.client(before.wsUrl, 'sheet:first-step'));
+		writer.map.set('x', 'stored');
+		const witness = harness.client(before.wsUrl, 'sheet:first-step');
+		await waitConverged([writer, witness], 1);
+		writer.provider.destroy();
+		witness.provider.destroy();
+		await before.close();
+
+		const after = await harness.start({ dataDir });
+		const raw = await harness.raw(`${after.wsUrl}/sheet:first-step`);
+		// The very first message is sync step 1, and its state vector already covers the store.
+		await waitFor(() => raw.messages.length > 0, 'the first message');
+		const decoder = decoding.createDecoder(raw.messages[0]);
+		expect(decoding.readVarUint(decoder)).toBe(messageSync);
+		expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep1);
+		expect(covers(Y.decodeStateVector(decoding.readVarUint8Array(decoder)), writer.doc)).toBe(true);
+	});
+
+	it('the state-vector answer (type 100) covers every update the connection sent before it', async () => {
+		const { wsUrl } = await harness.start();
+		const raw = await harness.raw(`${wsUrl}/sheet:ack`);
+		const local = new Y.Doc();
+		local.on('update', (update: Uint8Array) => raw.send(updateMessage(update)));
+		// Sent back to back, without waiting: the answer must still cover all of them.
+		for (let i = 0; i < 200; i++) local.getMap('m').set(`k${i}`, i);
+		const stateVector = await raw.stateVector();
+		expect(covers(stateVector, local)).toBe(true);
+		expect(stateVector.get(local.clientID)).toBe(200);
+	});
+
+	it('an unmodified provider can ask for the state vector through its own socket', async () => {
+		const { wsUrl } = await harness.start();
+		const client = await harness.synced(harness.client(wsUrl, 'sheet:provider-ack'));
+		let answer: Map<number, number> | null = null;
+		client.provider.messageHandlers[messageStateVector] = (_encoder, decoder) => {
+			answer = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+		};
+		client.map.set('saved', true);
+		client.provider.ws?.send(encodeMessage((e) => encoding.writeVarUint(e, messageStateVector)));
+		await waitFor(() => answer !== null, 'the state vector');
+		expect(covers(answer as unknown as Map<number, number>, client.doc)).toBe(true);
+	});
+
+	it('awareness reaches the other clients and is removed when its connection closes', async () => {
+		const { wsUrl } = await harness.start();
+		const alice = await harness.synced(harness.client(wsUrl, 'sheet:presence'));
+		const bob = await harness.synced(harness.client(wsUrl, 'sheet:presence'));
+		alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+		await waitFor(
+			() => bob.provider.awareness.getStates().get(alice.doc.clientID)?.user?.name === 'Alice',
+			"Alice's presence at Bob"
+		);
+		// A client joining later gets the presence of those already there.
+		const carol = await harness.synced(harness.client(wsUrl, 'sheet:presence'));
+		await waitFor(
+			() => carol.provider.awareness.getStates().has(alice.doc.clientID),
+			"Alice's presence at Carol"
+		);
+		alice.provider.disconnect();
+		await waitFor(
+			() => !bob.provider.awareness.getStates().has(alice.doc.clientID),
+			"Alice's presence to go"
+		);
+	});
+});
