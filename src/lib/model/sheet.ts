@@ -444,6 +444,23 @@ export class Sheet {
 		this.#transact(() => def.set('type', type));
 	}
 
+	/** A choice column's options (value + colour), shared by every operator. */
+	setColumnOptions(id: string, options: ChoiceOption[]): void {
+		const def = this.#def(id);
+		const seen = new Set<string>();
+		const clean: ChoiceOption[] = [];
+		for (const o of options) {
+			const value = String(o.value ?? '')
+				.replace(/\s+/g, ' ')
+				.trim()
+				.slice(0, MAX_TITLE_LENGTH);
+			if (!value || seen.has(value)) continue;
+			seen.add(value);
+			clean.push(o.color ? { value, color: String(o.color).slice(0, 32) } : { value });
+		}
+		this.#transact(() => def.set('options', clean));
+	}
+
 	setColumnWidth(id: string, width: number): void {
 		const def = this.#def(id);
 		const w = Math.max(40, Math.min(2000, Math.round(width)));

@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { Sheet } from '$lib/model/sheet';
+import { changeColumnType, fillColumn, pasteBlock, shownCells } from './edits';
+
+function callList() {
+	const sheet = new Sheet(new Y.Doc());
+	const [name, phone, outcome] = sheet.addColumns([
+		{ title: 'ФИО' },
+		{ title: 'Телефон', type: 'phone' },
+		{ title: 'Результат звонка', type: 'choice', options: [{ value: 'дозвонились' }] }
+	]);
+	const rows = sheet.addRows({ columns: [name], rows: [['Иванова'], ['Петров']] });
+	return { sheet, name, phone, outcome, rows, undo: sheet.createUndoManager() };
+}
+
+describe('pasting a block', () => {
+	it('writes typed values from the focused cell on and adds the rows that are missing', () => {
+		const { sheet, name, phone, outcome, rows } = callList();
+		const written = pasteBlock(sheet, {
+			block: [
+				['8 812 123-45-67', 'ДОЗВОНИЛИСЬ', 'лишняя ячейка'],
+				['12-34', 'не знаю'],
+				['+7 (912) 000-11-22', '']
+			],
+			rowIds: sheet.rowIds(),
+			startRow: 1,
+			colIds: [phone, outcome]
+		});
+		expect(written.slice(0, 1)).toEqual([rows[1]]);
+		expect(sheet.rowCount).toBe(4);
+		const ids = sheet.rowIds();
+		expect(ids.map((id) => sheet.getRow(id))).toEqual([
+			{ id: ids[0], [name]: 'Иванова' },
+			{ id: ids[1], [name]: 'Петров', [phone]: '+78121234567', [outcome]: 'дозвонились' },
+			// Invalid input is kept as pasted.
+			{ id: ids[2], [phone]: '12-34', [outcome]: 'не знаю' },
+			{ id: ids[3], [phone]: '+79120001122' }
+		]);
+	});
+
+	it('is one undo step, even with rows added', () => {
+		const { sheet, phone, undo } = callList();
+		undo.stopCapturing();
+		pasteBlock(sheet, {
+			block: [['8 812 123-45-67'], ['8 812 123-45-68'], ['8 812 123-45-69']],
+			rowIds: sheet.rowIds(),
+			startRow: 0,
+			colIds: [phone]
+		});
+		expect(sheet.rowCount).toBe(3);
+		undo.undo();
+		expect(sheet.rowCount).toBe(2);
+		expect(sheet.rowIds().map((id) => sheet.getCell(id, phone))).toEqual(['', '']);
+	});
+});
+
+describe('bulk edits', () => {
+	it('fills a column for the chosen rows with the typed value', () => {
+		const { sheet, outcome, rows } = callList();
+		fillColumn(sheet, rows, outcome, ' Дозвонились ');
+		expect(rows.map((id) => sheet.getCell(id, outcome))).toEqual(['дозвонились', 'дозвонились']);
+	});
+
+	it('changing a type converts what converts and keeps (and counts) the rest', () => {
+		const { sheet, name, rows } = callList();
+		sheet.setCells([
+			{ rowId: rows[0], colId: name, value: '8 (812) 123-45-67' },
+			{ rowId: rows[1], colId: name, value: 'нет телефона' }
+		]);
+		expect(changeColumnType(sheet, name, 'phone')).toBe(1);
+		expect(sheet.column(name)?.type).toBe('phone');
+		expect(rows.map((id) => sheet.getCell(id, name))).toEqual(['+78121234567', 'нет телефона']);
+	});
+
+	it('copies cells as shown', () => {
+		const { sheet, name, phone, rows } = callList();
+		sheet.setCell(rows[0], phone, '+78121234567');
+		expect(shownCells(sheet, rows, [name, phone], 'ru')).toEqual([
+			['Иванова', '+7 (812) 123-45-67'],
+			['Петров', '']
+		]);
+	});
+});

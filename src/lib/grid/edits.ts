@@ -1,0 +1,117 @@
+/**
+ * Bulk edits of the grid, over the model: paste a block, fill a column for chosen rows, change
+ * a column's type. Each is ONE Yjs transaction with the sheet's own origin, so it is one step
+ * of the operator's undo and one update to the relay. Values go through `$lib/values`: what
+ * parses is stored in its normal form, what does not is kept exactly as given (and flagged by
+ * the grid).
+ */
+import type { Locale } from '$lib/i18n';
+import type { Column, ColumnType, Sheet } from '$lib/model/sheet';
+import { formatValue, normalizeValue, validateStored, type ValueOptions } from '$lib/values';
+
+export function valueOptions(column: Pick<Column, 'type' | 'options'>): ValueOptions {
+	return column.type === 'choice' && column.options ? { choices: column.options } : {};
+}
+
+/** What to store for `raw` typed or pasted into `column`. */
+export function typedValue(column: Pick<Column, 'type' | 'options'>, raw: string): string {
+	return normalizeValue(column.type, raw, valueOptions(column)).value;
+}
+
+/** Runs `fn` as one transaction of this operator (nested model calls join it). */
+function inOneStep(sheet: Sheet, fn: () => void): void {
+	sheet.doc.transact(fn, sheet.origin);
+}
+
+export interface PasteOptions {
+	/** The parsed block, rows of cells. */
+	block: string[][];
+	/** Visible rows in display order. */
+	rowIds: readonly string[];
+	/** Index in `rowIds` of the row the block starts at. */
+	startRow: number;
+	/** Visible columns in display order, from the focused column on. */
+	colIds: readonly string[];
+}
+
+/**
+ * Pastes `block` with its top-left cell at (`startRow`, `colIds[0]`). Cells beyond the last
+ * column are dropped; rows beyond the last row become new rows at the end.
+ * Returns the ids of the rows written, in order.
+ */
+export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
+	const { block, rowIds, startRow, colIds } = options;
+	const columns = colIds.map((id) => sheet.column(id)).filter((c): c is Column => !!c);
+	if (block.length === 0 || columns.length === 0) return [];
+	const width = Math.min(columns.length, Math.max(...block.map((r) => r.length)));
+	const used = columns.slice(0, width);
+	const value = (row: string[], j: number) => typedValue(used[j], row[j] ?? '');
+	const existing = Math.max(0, Math.min(block.length, rowIds.length - startRow));
+	const written: string[] = [];
+	inOneStep(sheet, () => {
+		const edits: { rowId: string; colId: string; value: string }[] = [];
+		for (let i = 0; i < existing; i++) {
+			const rowId = rowIds[startRow + i];
+			written.push(rowId);
+			for (let j = 0; j < width; j++) {
+				edits.push({ rowId, colId: used[j].id, value: value(block[i], j) });
+			}
+		}
+		sheet.setCells(edits);
+		const rest = block.slice(existing);
+		if (rest.length) {
+			const added = sheet.addRows({
+				columns: used.map((c) => c.id),
+				rows: rest.map((row) => used.map((_, j) => value(row, j)))
+			});
+			written.push(...added);
+		}
+	});
+	return written;
+}
+
+/** Sets one column to `raw` (typed as the column's type) in every given row. */
+export function fillColumn(sheet: Sheet, rowIds: readonly string[], colId: string, raw: string) {
+	const column = sheet.column(colId);
+	if (!column) return;
+	const stored = typedValue(column, raw);
+	sheet.setCells(rowIds.map((rowId) => ({ rowId, colId, value: stored })));
+}
+
+/**
+ * Changes a column's type, converting in the same step every value that converts
+ * (`8 812 123-45-67` → `+78121234567`); values that do not are kept as they are and flagged.
+ * Returns how many values could not be converted.
+ */
+export function changeColumnType(sheet: Sheet, colId: string, type: ColumnType): number {
+	const column = sheet.column(colId);
+	if (!column || column.type === type) return 0;
+	const target = { type, options: column.options };
+	let invalid = 0;
+	inOneStep(sheet, () => {
+		sheet.setColumnType(colId, type);
+		const edits: { rowId: string; colId: string; value: string }[] = [];
+		for (const rowId of sheet.rowIds()) {
+			const stored = sheet.getCell(rowId, colId);
+			if (!stored) continue;
+			const result = validateStored(type, stored, valueOptions(target));
+			if (!result.ok) invalid++;
+			else if (result.value !== stored) edits.push({ rowId, colId, value: result.value });
+		}
+		if (edits.length) sheet.setCells(edits);
+	});
+	return invalid;
+}
+
+/** Rows × columns as shown (formatted), for the clipboard. */
+export function shownCells(
+	sheet: Sheet,
+	rowIds: readonly string[],
+	colIds: readonly string[],
+	locale: Locale
+): string[][] {
+	const columns = colIds.map((id) => sheet.column(id)).filter((c): c is Column => !!c);
+	return rowIds.map((rowId) =>
+		columns.map((c) => formatValue(c.type, sheet.getCell(rowId, c.id), locale))
+	);
+}
