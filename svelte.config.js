@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
+		// Absolute asset paths: one cached app shell then serves every route offline.
+		paths: { relative: false },
 		typescript: {
 			config(tsconfig) {
 				tsconfig.include.push('../server/**/*.js', '../bench/**/*.ts', '../tests/**/*.ts');

@@ -77,6 +77,8 @@ export class DocConnection {
 	/** Queries sent on the current socket, oldest first: the `#localSeq` each one covers. */
 	#inflight: number[] = [];
 	#confirmTimer: ReturnType<typeof setTimeout> | null = null;
+	/** A connection attempt has failed or dropped: from then on "not connected" means offline. */
+	#attemptFailed = false;
 
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
@@ -125,17 +127,24 @@ export class DocConnection {
 		};
 		const onClose = () => {
 			this.#inflight = [];
+			this.#attemptFailed = true;
+			this.#changed();
+		};
+		const onError = () => {
+			this.#attemptFailed = true;
 			this.#changed();
 		};
 		this.doc.on('update', onUpdate);
 		this.provider.on('status', onStatus);
 		this.provider.on('sync', onSync);
 		this.provider.on('connection-close', onClose);
+		this.provider.on('connection-error', onError);
 		this.#cleanup.push(
 			() => this.doc.off('update', onUpdate),
 			() => this.provider.off('status', onStatus),
 			() => this.provider.off('sync', onSync),
-			() => this.provider.off('connection-close', onClose)
+			() => this.provider.off('connection-close', onClose),
+			() => this.provider.off('connection-error', onError)
 		);
 
 		if (typeof window !== 'undefined') {
@@ -175,7 +184,7 @@ export class DocConnection {
 		const pending = this.#carried + Math.max(0, this.#localSeq - this.#confirmedSeq);
 		const connected = this.provider.wsconnected;
 		const state: SyncState = !connected
-			? this.provider.wsconnecting && !this.#status.serverSynced
+			? this.provider.wsconnecting && !this.#attemptFailed
 				? 'connecting'
 				: 'offline'
 			: !this.provider.synced || pending > 0

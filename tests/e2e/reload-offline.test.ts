@@ -1,0 +1,109 @@
+/**
+ * The offline application: after the first visit, a full page reload works with the server
+ * stopped and with the network off. The service worker serves the app shell; the sheets and
+ * rows come from the browser's own store (IndexedDB).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HomePage, OFFLINE, SAVED, SheetPage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	startApp,
+	type App,
+	type Operator
+} from './setup';
+
+const MOMENT = { timeout: 5_000, interval: 50 };
+const RECONNECT = { timeout: 30_000, interval: 100 };
+
+let app: App;
+let browser: Browser;
+const operators: Operator[] = [];
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+beforeEach(async () => {
+	app = await startApp();
+});
+afterEach(async () => {
+	const done = operators.splice(0);
+	await Promise.all(done.map((o) => o.context.close()));
+	expectNoPageErrors(...done);
+	await app.kill9();
+});
+afterAll(cleanup);
+
+async function operator(name: string) {
+	const o = await newOperator(browser, name);
+	operators.push(o);
+	return o;
+}
+
+/** Wait until the service worker controls the page (it caches the app on install). */
+async function serviceWorkerReady(o: Operator) {
+	await o.page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	// The first load is not controlled yet; one reload with the server up puts it under the worker.
+	await o.page.reload();
+	await expect
+		.poll(() => o.page.evaluate(() => navigator.serviceWorker.controller !== null), MOMENT)
+		.toBe(true);
+}
+
+describe('the offline application', () => {
+	it('a reload with the server stopped still shows the sheets and rows, and offline edits reach the server after restart', async () => {
+		const anna = await operator('Анна');
+		const home = await new HomePage(anna.page).goto(app.url);
+		const sheet = await home.createSheet('Обзвон ветеранов', 'Обзвон');
+		await sheet.addRow('Кузнецова Вера Павловна');
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+		await serviceWorkerReady(anna);
+		await sheet.ready('Обзвон ветеранов');
+
+		await app.kill9();
+		await anna.page.reload();
+		const offline = await new SheetPage(anna.page).ready('Обзвон ветеранов');
+		await expect.poll(() => offline.rowCount(), MOMENT).toBe(1);
+		expect(await offline.cellText(0, 'ФИО')).toBe('Кузнецова Вера Павловна');
+		await expect.poll(() => offline.status(), MOMENT).toContain(OFFLINE);
+
+		await offline.addRow('Орлов Семён');
+		await expect.poll(() => offline.pending(), MOMENT).toBeGreaterThan(0);
+		// The home page, reloaded too, lists the sheet from the browser's store.
+		await anna.page.goto(app.url);
+		const offlineHome = new HomePage(anna.page);
+		await expect.poll(() => offlineHome.sheetTitles(), MOMENT).toContain('Обзвон ветеранов');
+
+		await app.restart();
+		const back = await new HomePage(anna.page).openSheet('Обзвон ветеранов');
+		await expect.poll(() => back.status(), RECONNECT).toBe(SAVED);
+
+		// A colleague with an empty browser gets both rows from the server.
+		const boris = await operator('Борис');
+		const fresh = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон ветеранов');
+		await expect.poll(() => fresh.rowCount(), RECONNECT).toBe(2);
+		expect(await fresh.columnValues('ФИО')).toEqual(['Кузнецова Вера Павловна', 'Орлов Семён']);
+	});
+
+	it('a reload with the network off opens the app from the service worker', async () => {
+		const anna = await operator('Анна');
+		const home = await new HomePage(anna.page).goto(app.url);
+		const sheet = await home.createSheet('Заявки', 'Заявки');
+		await sheet.addRow('Белова Нина');
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+		await serviceWorkerReady(anna);
+
+		await anna.context.setOffline(true);
+		await anna.page.reload();
+		const offline = await new SheetPage(anna.page).ready('Заявки');
+		await expect.poll(() => offline.rowCount(), MOMENT).toBe(1);
+		await expect.poll(() => offline.status(), MOMENT).toContain(OFFLINE);
+		await anna.context.setOffline(false);
+		await expect.poll(() => offline.status(), RECONNECT).toBe(SAVED);
+	});
+});
