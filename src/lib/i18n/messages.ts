@@ -1,4 +1,6 @@
 /** Every string of the interface, Russian first. Keys are grouped by page. */
+import { csvEn, csvRu } from './csv-messages';
+
 export const ru = {
 	'app.name': 'Штаб',
 	'app.tagline': 'Общие списки добровольческого штаба',
@@ -89,7 +91,9 @@ export const ru = {
 	'type.person': 'Сотрудник',
 	'sheet.columnType': 'Тип столбца',
 
-	'error.generic': 'Что-то пошло не так: {message}'
+	'error.generic': 'Что-то пошло не так: {message}',
+
+	...csvRu
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -183,5 +187,7 @@ export const en: Record<MessageKey, string> = {
 	'type.person': 'Person',
 	'sheet.columnType': 'Column type',
 
-	'error.generic': 'Something went wrong: {message}'
+	'error.generic': 'Something went wrong: {message}',
+
+	...csvEn
 };

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { autoMap, encodeCsv, encodeWindows1251, parseCsvBytes, type ExistingRow } from '../csv';
+import { Sheet } from '../model/sheet';
+import { templateColumns } from '../model/templates';
+import { applyPreparedImport, existingRowsForImport } from './apply';
+import { exportFileName, exportValue, sheetExportRows } from './exporting';
+import { analyzeImport, newColumnKey, prepareImport, type ImportTargetColumn } from './plan';
+import { buildReport, reportCsv } from './report';
+import { keyColumnsOf, existingRowsOf } from '../csv';
+
+function callList(): Sheet {
+	const sheet = new Sheet(new Y.Doc());
+	sheet.addColumns(templateColumns('callList', 'ru'));
+	return sheet;
+}
+
+const FILE = [
+	'ФИО;Тел.;Д/р;Примечание;Район',
+	'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;"Просила ""перезвонить""; после 12";Калининский',
+	'Петров Пётр;+7 911 000-11-22;31.02.1950;"две строки\nв ячейке";Калининский',
+	'Иванова Анна Петровна;8-812-123-45-67;05.03.1941;повтор;Калининский',
+	'Сидоров Иван;12345;;;Выборгский'
+].join('\r\n');
+
+/** The whole pipeline as the dialog and the worker run it, with the automatic mapping. */
+function importInto(
+	sheet: Sheet,
+	bytes: Uint8Array,
+	policy: 'skip' | 'update' | 'keep',
+	others: { sheet: Sheet; id: string }[] = []
+) {
+	const parsed = parseCsvBytes(bytes);
+	const columns = sheet.columns();
+	const mapping = autoMap(parsed.header ?? [], columns, { rows: parsed.rows });
+	const targets: ImportTargetColumn[] = [];
+	for (const { csvIndex, target } of mapping) {
+		if (target.kind === 'new')
+			targets.push({
+				csvIndex,
+				key: newColumnKey(csvIndex),
+				title: target.title,
+				type: target.type
+			});
+		else if (target.kind === 'existing') {
+			const col = columns.find((c) => c.id === target.columnId)!;
+			targets.push({ csvIndex, key: col.id, title: col.title, type: col.type });
+		}
+	}
+	const existing: ExistingRow[] = existingRowsForImport(sheet, 'target', targets);
+	const keyColumnsBySheet: Record<string, ReturnType<typeof keyColumnsOf>> = {};
+	for (const other of others) {
+		keyColumnsBySheet[other.id] = keyColumnsOf(other.sheet.columns());
+		existing.push(...existingRowsOf(other.sheet, other.id, keyColumnsBySheet[other.id]));
+	}
+	const analysis = analyzeImport({
+		parsed,
+		targets,
+		existing,
+		targetSheetId: 'target',
+		keyColumnsBySheet
+	});
+	const prepared = prepareImport(analysis, targets, policy);
+	const applied = applyPreparedImport(sheet, targets, prepared);
+	return { parsed, targets, analysis, prepared, applied };
+}
+
+const cp1251 = (text: string) => encodeWindows1251(text).bytes;
+
+describe('import through the worker pipeline', () => {
+	it('maps synonyms, stores typed values, creates new columns and flags what does not fit', () => {
+		const sheet = callList();
+		const { analysis, applied } = importInto(sheet, cp1251(FILE), 'keep');
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		expect(applied.added).toHaveLength(4);
+		expect(applied.createdColumns).toHaveLength(1);
+		const first = sheet.getRow(applied.added[0]);
+		expect(first[byTitle('Телефон')]).toBe('+78121234567');
+		expect(first[byTitle('Дата рождения')]).toBe('1941-03-05');
+		expect(first[byTitle('Примечание')]).toBe('Просила "перезвонить"; после 12');
+		expect(first[byTitle('Район')]).toBe('Калининский');
+		expect(sheet.getCell(applied.added[1], byTitle('Примечание'))).toBe('две строки\nв ячейке');
+		// Kept as they were in the file, and counted with their line and reason.
+		expect(sheet.getCell(applied.added[1], byTitle('Дата рождения'))).toBe('31.02.1950');
+		expect(sheet.getCell(applied.added[3], byTitle('Телефон'))).toBe('12345');
+		expect(analysis.flaggedCount).toBe(2);
+		expect(analysis.flagged.map((f) => [f.line, f.reason])).toEqual([
+			[3, 'no-such-date'],
+			[5, 'too-short']
+		]);
+	});
+
+	it('counts duplicates in the file, in the sheet and in other sheets', () => {
+		const requests = new Sheet(new Y.Doc());
+		requests.addColumns(templateColumns('requests', 'ru'));
+		const phone = requests.columns().find((c) => c.title === 'Телефон')!.id;
+		const name = requests.columns().find((c) => c.title === 'ФИО')!.id;
+		requests.addRow({ [name]: 'Петров Пётр', [phone]: '+79110001122' });
+		const sheet = callList();
+		const { analysis } = importInto(sheet, cp1251(FILE), 'keep', [
+			{ sheet: requests, id: 'requests' }
+		]);
+		expect(analysis.counts).toEqual({
+			inFile: 1,
+			inSheet: 0,
+			inOtherSheets: 1,
+			bySheet: { requests: 1 }
+		});
+		const again = importInto(sheet, cp1251(FILE), 'keep');
+		expect(again.analysis.counts.inSheet).toBe(4);
+	});
+
+	it('importing the same file twice with "skip" adds nothing the second time', () => {
+		const sheet = callList();
+		const first = importInto(sheet, cp1251(FILE), 'skip');
+		expect(first.applied.added).toHaveLength(3);
+		expect(first.prepared.skipped.map((s) => [s.line, s.reason])).toEqual([
+			[4, 'duplicate-in-file']
+		]);
+		const columns = sheet.columns().length;
+		const second = importInto(sheet, cp1251(FILE), 'skip');
+		expect(second.applied.added).toHaveLength(0);
+		expect(second.prepared.skippedCount).toBe(4);
+		expect(sheet.rowCount).toBe(3);
+		// The extra column is matched by its title the second time, not created again.
+		expect(sheet.columns().length).toBe(columns);
+	});
+
+	it('"update" fills in the rows already in the sheet without adding them', () => {
+		const sheet = callList();
+		importInto(sheet, cp1251(FILE), 'skip');
+		const updated = FILE.replace('повтор', 'новое примечание');
+		const { applied } = importInto(sheet, cp1251(updated), 'update');
+		expect(applied.added).toHaveLength(0);
+		expect(applied.updated).toBe(3);
+		const notes = sheet.columns().find((c) => c.title === 'Примечание')!.id;
+		expect(sheet.getCell(sheet.rowIds()[0], notes)).toBe('новое примечание');
+	});
+
+	it('writes columns and rows in one transaction: one undo step removes all of it', () => {
+		const sheet = callList();
+		const undo = sheet.createUndoManager();
+		let transactions = 0;
+		sheet.doc.on('afterTransaction', () => transactions++);
+		const before = sheet.columns().length;
+		importInto(sheet, cp1251(FILE), 'keep');
+		expect(transactions).toBe(1);
+		expect(sheet.rowCount).toBe(4);
+		undo.undo();
+		expect(sheet.rowCount).toBe(0);
+		expect(sheet.columns().length).toBe(before);
+	});
+});
+
+describe('export of a sheet', () => {
+	it('writes values as the grid shows them and reads them back to the same stored values', () => {
+		const sheet = callList();
+		importInto(sheet, cp1251(FILE), 'keep');
+		const attempts = sheet.columns().find((c) => c.title === 'Попытки')!.id;
+		sheet.setCell(sheet.rowIds()[0], attempts, '2.5');
+		for (const format of ['excel-ru', 'utf8-comma', 'windows-1251'] as const) {
+			const { header, rows } = sheetExportRows(sheet, { format, locale: 'ru' });
+			expect(rows[0]).toContain('+7 (812) 123-45-67');
+			expect(rows[0]).toContain('05.03.1941');
+			const copy = callList();
+			for (const title of header.slice(copy.columns().length)) copy.addColumn({ title });
+			const { applied } = importInto(copy, encodeCsv({ header, rows, format }).bytes, 'keep');
+			expect(applied.added).toHaveLength(sheet.rowCount);
+			const titles = sheet.columns().map((c) => c.title);
+			const valuesOf = (s: Sheet) =>
+				s
+					.rowIds()
+					.map((id) =>
+						titles.map((t) => s.getCell(id, s.columns().find((c) => c.title === t)!.id))
+					);
+			expect(valuesOf(copy), format).toEqual(valuesOf(sheet));
+		}
+	});
+
+	it('exports only the given rows in the given order (the filtered, sorted view)', () => {
+		const sheet = callList();
+		importInto(sheet, cp1251(FILE), 'keep');
+		const [a, , c] = sheet.rowIds();
+		const { rows } = sheetExportRows(sheet, { rowIds: [c, a], format: 'excel-ru', locale: 'ru' });
+		expect(rows.map((r) => r[0])).toEqual(['Иванова Анна Петровна', 'Иванова Анна Петровна']);
+		expect(rows[1][3]).toBe('05.03.1941');
+	});
+
+	it('writes numbers with a decimal comma for Excel-ru and a point for UTF-8 with commas', () => {
+		expect(exportValue({ type: 'number' }, '-1234.5', 'excel-ru', 'ru')).toBe('-1234,5');
+		expect(exportValue({ type: 'number' }, '-1234.5', 'utf8-comma', 'ru')).toBe('-1234.5');
+		expect(exportValue({ type: 'checkbox' }, 'true', 'excel-ru', 'ru')).toBe('да');
+		expect(exportValue({ type: 'phone' }, 'нет номера', 'excel-ru', 'ru')).toBe('нет номера');
+	});
+
+	it('names the file after the sheet and the date, without characters a system forbids', () => {
+		const date = new Date(2024, 4, 9);
+		expect(exportFileName('Обзвон 65+ Калининский', date)).toBe(
+			'Обзвон 65+ Калининский 2024-05-09.csv'
+		);
+		expect(exportFileName('Заявки: 1/2 "март"?', date)).toBe('Заявки_ 1_2 _март_ 2024-05-09.csv');
+		expect(exportFileName('   ', date)).toBe('export 2024-05-09.csv');
+	});
+});
+
+describe('the import report', () => {
+	it('lists every problem by line with a reason, and downloads as an Excel-ru CSV', () => {
+		const sheet = callList();
+		const { parsed, analysis, prepared, applied, targets } = importInto(
+			sheet,
+			cp1251(FILE),
+			'skip'
+		);
+		const report = buildReport({
+			locale: 'ru',
+			imported: applied.added.length,
+			updated: applied.updated,
+			parseErrors: parsed.errors,
+			parseErrorsOmitted: parsed.errorsOmitted,
+			skipped: prepared.skipped,
+			skippedCount: prepared.skippedCount,
+			merged: prepared.merged,
+			mergedCount: prepared.mergedCount,
+			flagged: analysis.flagged,
+			flaggedCount: analysis.flaggedCount,
+			columnTitle: (i) => targets.find((t) => t.csvIndex === i)?.title ?? ''
+		});
+		expect(report).toMatchObject({ imported: 3, skipped: 1, flagged: 2, omitted: 0 });
+		expect(report.problems.map((p) => [p.line, p.kind, p.column])).toEqual([
+			[3, 'flagged', 'Дата рождения'],
+			[4, 'skipped', ''],
+			[5, 'flagged', 'Телефон']
+		]);
+		expect(report.problems[0].message).toBe('Такой даты нет');
+		const bytes = reportCsv(report, 'ru');
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const back = parseCsvBytes(bytes);
+		expect(back.header).toEqual(['Строка', 'Что', 'Столбец', 'Значение', 'Причина']);
+		expect(back.rows[0]).toEqual([
+			'3',
+			'Не по формату',
+			'Дата рождения',
+			'31.02.1950',
+			'Такой даты нет'
+		]);
+		expect(back.rows[1][4]).toMatch(/^Строка 4: повтор строки 2/);
+	});
+});

@@ -1,0 +1,104 @@
+/**
+ * The import worker: reads the file, decodes and parses it, maps and checks its rows, finds
+ * duplicates and prepares the plan — everything heavy, so the page never freezes. Started with
+ * `new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })`; cancelling
+ * an import terminates it.
+ */
+import { decodeCsvBytes, parseCsv, type EncodingOverride, type ParsedCsv } from '../csv';
+import { analyzeImport, prepareImport, type Analysis, type ImportTargetColumn } from './plan';
+import { SAMPLE_ROWS, type FromWorker, type ToWorker } from './protocol';
+
+/** Progress messages are sent at most this often. */
+const PROGRESS_INTERVAL_MS = 100;
+
+const scope = self as unknown as {
+	postMessage(message: FromWorker): void;
+	onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+
+let bytes: Uint8Array | null = null;
+let parsed: ParsedCsv | null = null;
+let targets: ImportTargetColumn[] = [];
+let analysis: Analysis | null = null;
+
+function post(message: FromWorker) {
+	scope.postMessage(message);
+}
+
+async function parse(file: Blob | undefined, encoding: EncodingOverride | undefined) {
+	const started = performance.now();
+	const elapsed = () => performance.now() - started;
+	if (file) {
+		post({ type: 'progress', phase: 'read', rows: 0, done: 0, elapsedMs: 0 });
+		bytes = new Uint8Array(await file.arrayBuffer());
+	}
+	if (!bytes) throw new Error('no file');
+	post({ type: 'progress', phase: 'decode', rows: 0, done: 0, elapsedMs: elapsed() });
+	const decoded = decodeCsvBytes(bytes, encoding);
+	let last = 0;
+	parsed = parseCsv(decoded.text, {
+		onProgress(rows, chars, total) {
+			const now = elapsed();
+			if (now - last < PROGRESS_INTERVAL_MS) return;
+			last = now;
+			post({ type: 'progress', phase: 'parse', rows, done: chars / total, elapsedMs: now });
+		}
+	});
+	analysis = null;
+	const rowCount = parsed.rows.length;
+	const width = parsed.header?.length ?? parsed.rows[0]?.length ?? 0;
+	post({
+		type: 'parsed',
+		header: parsed.header ?? Array.from({ length: width }, () => ''),
+		hasHeader: parsed.header !== null,
+		sample: parsed.rows.slice(0, SAMPLE_ROWS),
+		sampleLines: parsed.rowLines.slice(0, SAMPLE_ROWS),
+		rowCount,
+		encoding: decoded.encoding,
+		delimiter: parsed.delimiter,
+		errors: parsed.errors,
+		errorsOmitted: parsed.errorsOmitted,
+		emptyLines: parsed.emptyLines,
+		bytes: bytes.length,
+		elapsedMs: elapsed()
+	});
+}
+
+async function handle(message: ToWorker) {
+	const started = performance.now();
+	switch (message.type) {
+		case 'parse':
+			await parse(message.file, message.encoding);
+			return;
+		case 'analyze': {
+			if (!parsed) throw new Error('nothing parsed');
+			targets = message.targets;
+			analysis = analyzeImport({
+				parsed,
+				targets,
+				existing: message.existing,
+				targetSheetId: message.targetSheetId,
+				keyColumnsBySheet: message.keyColumnsBySheet
+			});
+			post({
+				type: 'analyzed',
+				counts: analysis.counts,
+				flagged: analysis.flagged,
+				flaggedCount: analysis.flaggedCount,
+				elapsedMs: performance.now() - started
+			});
+			return;
+		}
+		case 'prepare': {
+			if (!analysis) throw new Error('not analysed');
+			const prepared = prepareImport(analysis, targets, message.policy);
+			post({ type: 'prepared', ...prepared, elapsedMs: performance.now() - started });
+		}
+	}
+}
+
+scope.onmessage = (event) => {
+	handle(event.data).catch((error: unknown) =>
+		post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+	);
+};

@@ -1,0 +1,183 @@
+/**
+ * What the import worker computes once a file is parsed and its columns are mapped: the rows in
+ * their stored form, their duplicates (in the file, in the target sheet, in the other sheets),
+ * the values that do not fit their column, and — once the coordinator has chosen a policy —
+ * the plan the page writes into the sheet in one transaction. Pure TypeScript (no DOM), so it
+ * runs in the worker and in unit tests alike.
+ *
+ * Columns are named by a "target key": an existing column's id, or `new:<csvIndex>` for a
+ * column the import will create. The real ids of new columns exist only once the page applies
+ * the plan, so that nothing touches the sheet before the coordinator says "Импортировать".
+ */
+import {
+	findDuplicates,
+	keyColumnsOf,
+	planImport,
+	toIncomingRows,
+	type DuplicateInfo,
+	type DuplicatePolicy,
+	type ExistingRow,
+	type IncomingRow,
+	type KeyColumns,
+	type ParsedCsv,
+	type SkippedRow
+} from '../csv';
+import type { ColumnType } from '../model/sheet';
+import { normalizeValue } from '../values';
+
+/** One CSV column that is imported, and where it goes. */
+export interface ImportTargetColumn {
+	csvIndex: number;
+	/** An existing column id, or `new:<csvIndex>`. */
+	key: string;
+	title: string;
+	type: ColumnType;
+}
+
+/** Problems listed one by one in the report; beyond this they are only counted. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+export function newColumnKey(csvIndex: number): string {
+	return `new:${csvIndex}`;
+}
+
+/** A value kept as it was in the file because it does not fit its column's type. */
+export interface FlaggedValue {
+	line: number;
+	csvIndex: number;
+	value: string;
+	/** A `reason` of `$lib/values` (`too-short`, `no-such-date`…), for `messageFor`. */
+	reason: string;
+}
+
+export interface DuplicateCounts {
+	/** Rows that repeat an earlier row of the file. */
+	inFile: number;
+	/** Rows whose person is already in the target sheet. */
+	inSheet: number;
+	/** Rows whose person is in another sheet, and how many per sheet. */
+	inOtherSheets: number;
+	bySheet: Record<string, number>;
+}
+
+export interface Analysis {
+	incoming: IncomingRow[];
+	duplicates: DuplicateInfo[];
+	counts: DuplicateCounts;
+	flagged: FlaggedValue[];
+	flaggedCount: number;
+}
+
+export interface AnalyzeOptions {
+	parsed: Pick<ParsedCsv, 'rows' | 'rowLines'>;
+	targets: ImportTargetColumn[];
+	/** Rows of the target sheet (with `targetSheetId`) and of the other sheets. */
+	existing: ExistingRow[];
+	targetSheetId: string;
+	/** Key columns of the other sheets (their column ids differ from ours). */
+	keyColumnsBySheet?: Record<string, KeyColumns>;
+}
+
+/** The key columns of the incoming rows: found among the mapped columns only. */
+export function importKeyColumns(targets: ImportTargetColumn[]): KeyColumns {
+	return keyColumnsOf(
+		targets.map((t) => ({ id: t.key, title: t.title, type: t.type })),
+		{ row: targets.map((t) => t.key) }
+	);
+}
+
+/** Stored values, duplicates and flagged values of a mapped file. */
+export function analyzeImport(options: AnalyzeOptions): Analysis {
+	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
+	const columnIds: (string | null)[] = [];
+	for (const t of targets) columnIds[t.csvIndex] = t.key;
+	const incoming = toIncomingRows({
+		parsed,
+		columnIds,
+		columns: targets.map((t) => ({ id: t.key, type: t.type }))
+	});
+	const flagged: FlaggedValue[] = [];
+	let flaggedCount = 0;
+	const typed = targets.filter((t) => !['text', 'longtext', 'person', 'choice'].includes(t.type));
+	for (let r = 0; r < parsed.rows.length; r++) {
+		const cells = parsed.rows[r];
+		for (const t of typed) {
+			const raw = cells[t.csvIndex] ?? '';
+			if (raw === '') continue;
+			const result = normalizeValue(t.type, raw);
+			if (result.ok) continue;
+			flaggedCount++;
+			if (flagged.length < MAX_LISTED_PROBLEMS) {
+				flagged.push({
+					line: parsed.rowLines[r] ?? r + 1,
+					csvIndex: t.csvIndex,
+					value: raw,
+					reason: result.reason
+				});
+			}
+		}
+	}
+	const duplicates = findDuplicates({
+		incoming,
+		existing,
+		keyColumns: importKeyColumns(targets),
+		keyColumnsBySheet,
+		targetSheetId
+	});
+	return { incoming, duplicates, counts: countDuplicates(duplicates), flagged, flaggedCount };
+}
+
+export function countDuplicates(duplicates: DuplicateInfo[]): DuplicateCounts {
+	const counts: DuplicateCounts = { inFile: 0, inSheet: 0, inOtherSheets: 0, bySheet: {} };
+	for (const d of duplicates) {
+		if (d.inFile) counts.inFile++;
+		if (d.inSheet.length) counts.inSheet++;
+		if (d.inOtherSheets.length) {
+			counts.inOtherSheets++;
+			const seen = new Set<string>();
+			for (const m of d.inOtherSheets) {
+				if (seen.has(m.sheetId)) continue;
+				seen.add(m.sheetId);
+				counts.bySheet[m.sheetId] = (counts.bySheet[m.sheetId] ?? 0) + 1;
+			}
+		}
+	}
+	return counts;
+}
+
+/** What the page writes into the sheet: compact, cheap to send from the worker. */
+export interface PreparedImport {
+	/** Target keys, the column order of `rows`. */
+	keys: string[];
+	/** New rows, cells in `keys` order, in file order. */
+	rows: string[][];
+	/** Existing rows to update: `[targetKey, value]` pairs (non-empty values only). */
+	updates: { rowId: string; cells: [string, string][]; lines: number[] }[];
+	skipped: SkippedRow[];
+	skippedCount: number;
+	merged: { line: number; intoLine: number }[];
+	mergedCount: number;
+}
+
+/** The plan for `policy`, as rows in `keys` order. */
+export function prepareImport(
+	analysis: Pick<Analysis, 'incoming' | 'duplicates'>,
+	targets: ImportTargetColumn[],
+	policy: DuplicatePolicy
+): PreparedImport {
+	const plan = planImport({ incoming: analysis.incoming, duplicates: analysis.duplicates, policy });
+	const keys = targets.map((t) => t.key);
+	return {
+		keys,
+		rows: plan.toAdd.map((row) => keys.map((k) => row.values[k] ?? '')),
+		updates: plan.toUpdate.map((u) => ({
+			rowId: u.rowId,
+			cells: Object.entries(u.values).filter(([, v]) => v !== ''),
+			lines: u.lines
+		})),
+		skipped: plan.skipped.slice(0, MAX_LISTED_PROBLEMS),
+		skippedCount: plan.skipped.length,
+		merged: plan.merged.slice(0, MAX_LISTED_PROBLEMS),
+		mergedCount: plan.merged.length
+	};
+}

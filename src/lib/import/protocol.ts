@@ -1,0 +1,64 @@
+/**
+ * Messages between the import dialog and `import.worker.ts`. The worker keeps the file and its
+ * parsed rows; the page only ever receives a sample, counts and, at the end, the rows to write.
+ */
+import type {
+	CsvDelimiter,
+	CsvEncoding,
+	CsvError,
+	DuplicatePolicy,
+	EncodingOverride,
+	ExistingRow,
+	KeyColumns
+} from '../csv';
+import type { DuplicateCounts, FlaggedValue, ImportTargetColumn, PreparedImport } from './plan';
+
+/** Rows sent to the page for the preview and for guessing the types of new columns. */
+export const SAMPLE_ROWS = 200;
+
+export type ToWorker =
+	| { type: 'parse'; file?: Blob; encoding?: EncodingOverride }
+	| {
+			type: 'analyze';
+			targets: ImportTargetColumn[];
+			existing: ExistingRow[];
+			targetSheetId: string;
+			keyColumnsBySheet: Record<string, KeyColumns>;
+	  }
+	| { type: 'prepare'; policy: DuplicatePolicy };
+
+export interface ParseSummary {
+	header: string[];
+	sample: string[][];
+	sampleLines: number[];
+	rowCount: number;
+	encoding: CsvEncoding;
+	delimiter: CsvDelimiter;
+	hasHeader: boolean;
+	errors: CsvError[];
+	errorsOmitted: number;
+	emptyLines: number;
+	bytes: number;
+	elapsedMs: number;
+}
+
+export interface ImportProgress {
+	phase: 'read' | 'decode' | 'parse';
+	rows: number;
+	/** Share of the file done, 0…1. */
+	done: number;
+	elapsedMs: number;
+}
+
+export type FromWorker =
+	| ({ type: 'progress' } & ImportProgress)
+	| ({ type: 'parsed' } & ParseSummary)
+	| {
+			type: 'analyzed';
+			counts: DuplicateCounts;
+			flagged: FlaggedValue[];
+			flaggedCount: number;
+			elapsedMs: number;
+	  }
+	| ({ type: 'prepared'; elapsedMs: number } & PreparedImport)
+	| { type: 'failed'; message: string };

@@ -1,0 +1,133 @@
+/**
+ * The report a coordinator gets at the end of an import: how many rows were imported, skipped,
+ * merged and flagged, and every problem with its line number and a reason in plain words —
+ * on screen and as a CSV file for Excel.
+ */
+import { exportCsv, type CsvError, type SkippedRow } from '../csv';
+import { translate, type Locale } from '../i18n';
+import { messageFor } from '../values';
+import type { FlaggedValue } from './plan';
+
+export type ProblemKind = 'error' | 'warning' | 'skipped' | 'merged' | 'flagged';
+
+export interface ReportProblem {
+	line: number;
+	kind: ProblemKind;
+	column: string;
+	value: string;
+	message: string;
+}
+
+export interface ImportReport {
+	imported: number;
+	updated: number;
+	skipped: number;
+	merged: number;
+	flagged: number;
+	/** Problems of the file itself (quotes, ragged rows). */
+	fileProblems: number;
+	problems: ReportProblem[];
+	/** Problems counted but not listed (a file with 100,000 bad dates lists the first ones). */
+	omitted: number;
+}
+
+export interface BuildReportOptions {
+	locale: Locale;
+	imported: number;
+	updated: number;
+	parseErrors: CsvError[];
+	parseErrorsOmitted: number;
+	skipped: SkippedRow[];
+	skippedCount: number;
+	merged: { line: number; intoLine: number }[];
+	mergedCount: number;
+	flagged: FlaggedValue[];
+	flaggedCount: number;
+	/** The sheet column's title for a CSV column. */
+	columnTitle: (csvIndex: number) => string;
+}
+
+export function buildReport(options: BuildReportOptions): ImportReport {
+	const { locale } = options;
+	const problems: ReportProblem[] = [];
+	for (const e of options.parseErrors) {
+		problems.push({
+			line: e.line,
+			kind: e.severity,
+			column: '',
+			value: '',
+			message: locale === 'ru' ? e.messageRu : e.messageEn
+		});
+	}
+	for (const s of options.skipped) {
+		problems.push({
+			line: s.line,
+			kind: 'skipped',
+			column: '',
+			value: '',
+			message: locale === 'ru' ? s.messageRu : s.messageEn
+		});
+	}
+	for (const m of options.merged) {
+		problems.push({
+			line: m.line,
+			kind: 'merged',
+			column: '',
+			value: '',
+			message: translate(locale, 'import.mergedInto', { line: m.line, into: m.intoLine })
+		});
+	}
+	for (const f of options.flagged) {
+		problems.push({
+			line: f.line,
+			kind: 'flagged',
+			column: options.columnTitle(f.csvIndex),
+			value: f.value,
+			message: messageFor(f.reason, locale)
+		});
+	}
+	problems.sort((a, b) => a.line - b.line);
+	const listed =
+		options.parseErrors.length +
+		options.skipped.length +
+		options.merged.length +
+		options.flagged.length;
+	const total =
+		options.parseErrors.length +
+		options.parseErrorsOmitted +
+		options.skippedCount +
+		options.mergedCount +
+		options.flaggedCount;
+	return {
+		imported: options.imported,
+		updated: options.updated,
+		skipped: options.skippedCount,
+		merged: options.mergedCount,
+		flagged: options.flaggedCount,
+		fileProblems: options.parseErrors.length + options.parseErrorsOmitted,
+		problems,
+		omitted: total - listed
+	};
+}
+
+/** The report as an Excel-ru CSV file (UTF-8 with BOM, `;`, CRLF). */
+export function reportCsv(report: ImportReport, locale: Locale): Uint8Array {
+	const tr = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+	const header = [
+		tr('import.report.line'),
+		tr('import.report.kind'),
+		tr('import.report.column'),
+		tr('import.report.value'),
+		tr('import.report.reason')
+	];
+	const rows = report.problems.map((p) => [
+		String(p.line),
+		translate(locale, `import.kind.${p.kind}`),
+		p.column,
+		p.value,
+		p.message
+	]);
+	if (report.omitted > 0)
+		rows.push(['', '', '', '', translate(locale, 'import.omitted', { count: report.omitted })]);
+	return exportCsv({ header, rows, format: 'excel-ru' });
+}

@@ -1,0 +1,229 @@
+/**
+ * CSV in and out as a coordinator does it: a Windows-1251 `;` file from Excel imported through
+ * the page (quotes, `;` and a line break inside cells, the same resident twice), the same file
+ * again with "skip", a 100,000-row import cancelled half-way, and an export compared byte for
+ * byte with what Excel-ru expects.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCallListCsv } from '../../bench/data';
+import { encodeWindows1251 } from '../../src/lib/csv/decode';
+import { parseCsvBytes } from '../../src/lib/csv/parse';
+import { HomePage, SAVED, SheetPage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	screenshot,
+	startApp,
+	unexpectedConsoleErrors,
+	type App,
+	type Operator
+} from './setup';
+
+const FILE_LINES = [
+	'ФИО;Тел.;Д/р;Примечание',
+	'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;"Просила ""перезвонить""; после 12"',
+	'Петров Пётр Ильич;+7 911 000-11-22;31.02.1950;"Две строки\nв одной ячейке"',
+	'Сидорова Мария;8-921-555-66-77;;Аллергия на мёд',
+	'Иванова Анна Петровна;8 812 123 45 67;05.03.1941;Повтор'
+];
+const FILE = encodeWindows1251(FILE_LINES.join('\r\n') + '\r\n').bytes;
+const BIG_ROWS = 100_000;
+
+/** The import dialog as the coordinator sees it. */
+class ImportDialog {
+	readonly dialog: Locator;
+	constructor(readonly page: Page) {
+		this.dialog = page.getByRole('dialog', { name: 'Импорт CSV' });
+	}
+
+	async open(): Promise<this> {
+		await this.page.getByRole('button', { name: 'Импорт CSV', exact: true }).click();
+		await this.dialog.waitFor();
+		return this;
+	}
+
+	async choose(file: { name: string; buffer: Buffer } | string): Promise<void> {
+		const input = this.dialog.getByLabel('Файл CSV', { exact: true });
+		await input.setInputFiles(typeof file === 'string' ? file : { ...file, mimeType: 'text/csv' });
+	}
+
+	get submit(): Locator {
+		return this.dialog.getByRole('button', { name: /^Импортировать/ });
+	}
+
+	/** Waits for the mapping step with its duplicate counts, and returns their text. */
+	async duplicates(): Promise<string> {
+		const counts = this.dialog.getByTestId('import-duplicates');
+		await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/в файле: \d/);
+		return (await counts.textContent())!.replace(/\s+/g, ' ').trim();
+	}
+
+	async run(policy = 'Пропустить повторы'): Promise<string> {
+		await this.duplicates();
+		await this.dialog.getByLabel(policy).check();
+		await this.submit.click();
+		const report = this.dialog.getByTestId('import-report');
+		await report.waitFor({ timeout: 60_000 });
+		return (await report.textContent())!.replace(/\s+/g, ' ');
+	}
+
+	async close(): Promise<void> {
+		await this.dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
+		await this.dialog.waitFor({ state: 'hidden' });
+	}
+}
+
+let app: App;
+let browser: Browser;
+let anna: Operator;
+let sheet: SheetPage;
+const bigFile = join(tmpdir(), `shtab-e2e-big-${process.pid}.csv`);
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+	anna = await newOperator(browser, 'Анна');
+	await writeFile(
+		bigFile,
+		encodeWindows1251(generateCallListCsv({ rows: BIG_ROWS, seed: 7 })).bytes
+	);
+});
+afterAll(async () => {
+	await rm(bigFile, { force: true });
+	await cleanup();
+});
+
+/** Digits of a phone as the grid shows it, whatever its format. */
+const digits = (text: string) => text.replace(/\D/g, '');
+
+describe('CSV import and export through the page', () => {
+	it('imports a Windows-1251 file with quotes, ; and line breaks in cells, skipping the duplicate', async () => {
+		const home = await new HomePage(anna.page).goto(app.url);
+		sheet = await home.createSheet('Обзвон из файла', 'Обзвон');
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({ name: 'обзвон.csv', buffer: Buffer.from(FILE) });
+
+		expect(await dialog.duplicates()).toContain('в файле: 1');
+		await expect.poll(() => dialog.dialog.textContent()).toContain('Автоматически (WINDOWS-1251)');
+		await expect.poll(() => dialog.dialog.textContent()).toContain('Разделитель: «;»');
+		// The preview shows the values as they will be: the phone normalised, the bad date in red.
+		const preview = dialog.dialog.getByRole('table', { name: 'Так строки попадут в список' });
+		await preview.getByRole('cell', { name: '+7 (812) 123-45-67' }).first().waitFor();
+		await preview.locator('td.bad', { hasText: '31.02.1950' }).waitFor();
+		await screenshot(anna.page, 'csv-import-mapping');
+
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Добавлено строк: 3');
+		expect(report).toContain('Пропущено повторов: 1');
+		expect(report).toContain('Значений не по формату: 1');
+		expect(report).toMatch(/5\s*Пропущена\s*Строка 5: повтор строки 2/);
+		expect(report).toMatch(/3\s*Не по формату\s*Дата рождения:\s*Такой даты нет/);
+
+		// The report downloads as an Excel-ru CSV with the same problems.
+		const [download] = await Promise.all([
+			anna.page.waitForEvent('download'),
+			dialog.dialog.getByRole('button', { name: 'Скачать отчёт (CSV)' }).click()
+		]);
+		expect(download.suggestedFilename()).toMatch(
+			/^Обзвон из файла — отчёт импорта \d{4}-\d\d-\d\d\.csv$/
+		);
+		const reportRows = parseCsvBytes(await readFile((await download.path())!)).rows;
+		expect(reportRows.map((r) => r[0])).toEqual(['3', '5']);
+		await dialog.close();
+
+		await expect.poll(() => sheet.rowCount()).toBe(3);
+		expect(await sheet.columnValues('ФИО')).toEqual([
+			'Иванова Анна Петровна',
+			'Петров Пётр Ильич',
+			'Сидорова Мария'
+		]);
+		expect((await sheet.columnValues('Телефон')).map(digits)).toEqual([
+			'78121234567',
+			'79110001122',
+			'79215556677'
+		]);
+		expect(await sheet.cellText(0, 'Примечание')).toBe('Просила "перезвонить"; после 12');
+		expect((await sheet.cellText(1, 'Примечание')).replace(/\s+/g, ' ')).toBe(
+			'Две строки в одной ячейке'
+		);
+		await expect.poll(() => sheet.status(), { timeout: 15_000 }).toBe(SAVED);
+		expectNoPageErrors(anna);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
+	it('importing the same file again with "skip" adds nothing', async () => {
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({ name: 'обзвон.csv', buffer: Buffer.from(FILE) });
+		expect(await dialog.duplicates()).toContain('в этом списке: 4');
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Добавлено строк: 0');
+		expect(report).toContain('Пропущено повторов: 4');
+		await dialog.close();
+		expect(await sheet.rowCount()).toBe(3);
+		expectNoPageErrors(anna);
+	});
+
+	it('cancelling a 100,000-row import half-way leaves the sheet exactly as it was', async () => {
+		const page = anna.page;
+		const columnsBefore = await page.locator('.shtab-header-menu').count();
+		const dialog = await new ImportDialog(page).open();
+		await dialog.choose(bigFile);
+		const progress = dialog.dialog.getByTestId('import-progress');
+		await expect
+			.poll(() => progress.textContent(), { timeout: 30_000, interval: 20 })
+			.toMatch(/Прочитано строк: [1-9][\d\s]*·\s*[\d\s]+ строк\/с/);
+		await screenshot(page, 'csv-import-progress');
+		await dialog.dialog.getByRole('button', { name: 'Отмена', exact: true }).click();
+		await dialog.dialog.waitFor({ state: 'hidden' });
+		await page.getByRole('status').getByText('Импорт отменён, список не изменён.').waitFor();
+		// Give a worker that was not really stopped the time to do harm.
+		await page.waitForTimeout(3000);
+		expect(await sheet.rowCount()).toBe(3);
+		expect(await page.locator('.shtab-header-menu').count()).toBe(columnsBefore);
+		expect(await sheet.status()).toBe(SAVED);
+		// Undo has nothing of the import to undo either: the last step is still the first import.
+		expectNoPageErrors(anna);
+	});
+
+	it('exports the sheet as Excel-ru expects: BOM, ;, CRLF, the same rows', async () => {
+		const page = anna.page;
+		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+		const dialog = page.getByRole('dialog', { name: 'Экспорт CSV' });
+		await dialog.waitFor();
+		expect(await dialog.getByLabel(/Excel: UTF-8 с BOM/).isChecked()).toBe(true);
+		await screenshot(page, 'csv-export');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			dialog.getByRole('button', { name: 'Скачать', exact: true }).click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^Обзвон из файла \d{4}-\d\d-\d\d\.csv$/);
+		const bytes = await readFile((await download.path())!);
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = new TextDecoder().decode(bytes.subarray(3));
+		expect(text.endsWith('\r\n')).toBe(true);
+		const parsed = parseCsvBytes(bytes);
+		expect(parsed.delimiter).toBe(';');
+		expect(parsed.header?.slice(0, 4)).toEqual(['ФИО', 'Телефон', 'Адрес', 'Дата рождения']);
+		const pick = (row: string[]) => [row[0], row[1], row[3], row[row.length - 1]];
+		expect(parsed.rows.map(pick)).toEqual([
+			[
+				'Иванова Анна Петровна',
+				'+7 (812) 123-45-67',
+				'05.03.1941',
+				'Просила "перезвонить"; после 12'
+			],
+			['Петров Пётр Ильич', '+7 (911) 000-11-22', '31.02.1950', 'Две строки\nв одной ячейке'],
+			['Сидорова Мария', '+7 (921) 555-66-77', '', 'Аллергия на мёд']
+		]);
+		// The cell with `;`, quotes and a line break is quoted as Excel writes it.
+		expect(text).toContain('"Просила ""перезвонить""; после 12"');
+		expect(text).toContain('"Две строки\nв одной ячейке"');
+		expectNoPageErrors(anna);
+	});
+});
