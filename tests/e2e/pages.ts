@@ -203,7 +203,15 @@ export class SheetPage {
 	/** The cell in the row shown at `rowIndex` (0-based, display order) and the titled column. */
 	async cell(rowIndex: number, columnTitle: string): Promise<Locator> {
 		const colId = await this.columnId(columnTitle);
-		return this.page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
+		return this.page.locator(
+			`.ag-row[row-index="${rowIndex}"]:not(.shtab-new-row) .ag-cell[col-id="${colId}"]`
+		);
+	}
+
+	/** The cell of the titled column in the empty line under the last row («+»). */
+	async newRowCell(columnTitle: string): Promise<Locator> {
+		const colId = await this.columnId(columnTitle);
+		return this.page.locator(`.shtab-new-row .ag-cell[col-id="${colId}"]`);
 	}
 
 	async cellText(rowIndex: number, columnTitle: string): Promise<string> {
@@ -220,7 +228,7 @@ export class SheetPage {
 			.first()
 			.evaluate(
 				(root, id) =>
-					[...root.querySelectorAll<HTMLElement>('.ag-row[row-index]')]
+					[...root.querySelectorAll<HTMLElement>('.ag-row[row-index]:not(.shtab-new-row)')]
 						.sort(
 							(a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index'))
 						)

@@ -6,6 +6,7 @@
  * - edits go the other way through `readOnlyEdit` + `onCellEditRequest` into the model, so the
  *   Y.Doc is the only source of truth and AG Grid's own undo stays off.
  */
+import './grid.css';
 import {
 	AllCommunityModule,
 	createGrid,
@@ -13,14 +14,22 @@ import {
 	type CellEditRequestEvent,
 	type ColDef,
 	type ColumnMovedEvent,
-	type ColumnResizedEvent,
 	type GridApi,
 	type IHeaderComp,
 	type IHeaderParams
 } from 'ag-grid-community';
+import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet } from '$lib/model/sheet';
+import { typedColumnDef } from './columns';
+import { pasteBlock, shownCells, typedValue } from './edits';
+import { PEER_SLOTS, PeerCells, type Peer } from './presence';
+import { parseTsv, toTsv } from './tsv';
+import { loadView, saveView, type SheetView } from './view';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** Id of the empty line under the last row: typing into it adds a row. */
+export const NEW_ROW_ID = '__new';
 
 /** Width of the row-number column. */
 const ROW_NUMBER_WIDTH = 64;
@@ -31,8 +40,18 @@ export interface GridCallbacks {
 	onSelectionChanged(rowIds: string[]): void;
 	onCellFocused(cell: { rowId: string; colId: string } | null): void;
 	onEditError(error: unknown): void;
+	/** The operator's own view changed (sort, filter, hidden columns, widths). */
+	onViewChanged?(view: SheetView): void;
+	/** A paste of this many rows (for a toast); `added` of them are new rows. */
+	onPasted?(rows: number, added: number): void;
 	localeText: Record<string, string>;
 	columnMenuLabel(title: string): string;
+	checkboxLabel?: string;
+	locale?: Locale;
+	/** Key of this operator's view in localStorage (the sheet id). */
+	viewKey?: string;
+	/** Called around bulk steps (paste) so they are one undo step of their own. */
+	stopCapturing?(): void;
 }
 
 interface HeaderParams extends IHeaderParams {
@@ -88,14 +107,24 @@ export class SheetGridBinding {
 	readonly #sheet: Sheet;
 	readonly #callbacks: GridCallbacks;
 	readonly #unobserve: () => void;
+	readonly #element: HTMLElement;
+	readonly #peers: PeerCells;
+	#peerNames: string[] = [];
+	#view: SheetView;
+	readonly #cleanup: (() => void)[] = [];
 
 	constructor(element: HTMLElement, sheet: Sheet, callbacks: GridCallbacks) {
 		this.#sheet = sheet;
 		this.#callbacks = callbacks;
+		this.#element = element;
+		this.#peers = new PeerCells(element);
+		this.#view = loadView(this.#storage(), callbacks.viewKey ?? '');
 		this.api = createGrid<Row>(element, {
 			rowData: sheet.rowIds().map((id) => sheet.getRow(id)),
 			columnDefs: this.#columnDefs(),
 			getRowId: (p) => p.data.id,
+			pinnedBottomRowData: [{ id: NEW_ROW_ID } as Row],
+			getRowClass: (p) => (p.node.rowPinned ? 'shtab-new-row' : undefined),
 			readOnlyEdit: true,
 			undoRedoCellEditing: false,
 			stopEditingWhenCellsLoseFocus: true,
@@ -110,21 +139,41 @@ export class SheetGridBinding {
 				enableClickSelection: false
 			},
 			selectionColumnDef: { pinned: 'left', width: 48 },
-			defaultColDef: { resizable: true, sortable: true, filter: false, editable: true },
+			defaultColDef: {
+				resizable: true,
+				sortable: true,
+				editable: true,
+				floatingFilter: this.#view.showFilters,
+				suppressHeaderMenuButton: true,
+				suppressHeaderFilterButton: true
+			},
+			tooltipShowDelay: 300,
+			quickFilterText: this.#view.quickFilter,
 			localeText: callbacks.localeText,
 			onCellEditRequest: (e: CellEditRequestEvent<Row>) => this.#onEdit(e),
 			onColumnMoved: (e: ColumnMovedEvent<Row>) => this.#onMoved(e),
-			onColumnResized: (e: ColumnResizedEvent<Row>) => this.#onResized(e),
+			onSortChanged: () => this.#saveView(),
+			onFilterChanged: () => this.#saveView(),
+			onColumnResized: (e) => {
+				if (e.finished) this.#saveView();
+			},
+			onColumnVisible: () => this.#saveView(),
 			onSelectionChanged: () =>
 				callbacks.onSelectionChanged(this.api.getSelectedRows().map((r) => r.id)),
 			onCellFocused: (e) => {
-				const node = e.rowIndex != null ? this.api.getDisplayedRowAtIndex(e.rowIndex) : null;
+				const node =
+					e.rowIndex != null && !e.rowPinned ? this.api.getDisplayedRowAtIndex(e.rowIndex) : null;
 				const colId = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
 				callbacks.onCellFocused(node?.data && colId ? { rowId: node.data.id, colId } : null);
 			}
 		});
+		this.#applyView();
+		this.#listen();
 		this.#unobserve = sheet.observe((change) => {
-			if (change.columns) this.api.setGridOption('columnDefs', this.#columnDefs());
+			if (change.columns) {
+				this.api.setGridOption('columnDefs', this.#columnDefs());
+				this.#applyView();
+			}
 			if (!change.added.length && !change.updated.length && !change.removed.length) return;
 			const ids = sheet.rowIds();
 			const tailStart = ids.length - change.added.length;
@@ -158,31 +207,56 @@ export class SheetGridBinding {
 			sortable: false,
 			resizable: false,
 			suppressMovable: true,
-			valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
+			valueGetter: (p) => (p.node?.rowPinned ? '+' : (p.node?.rowIndex ?? 0) + 1),
 			cellClass: 'shtab-row-number'
 		};
-		const cols = this.#sheet.columns().map((c): ColDef<Row> => ({
-			colId: c.id,
-			field: c.id,
-			headerName: c.title,
-			width: c.width,
-			headerComponent: SheetHeader,
-			headerComponentParams: { sheetColumn: c, callbacks: this.#callbacks },
-			cellEditor: c.type === 'longtext' ? 'agLargeTextCellEditor' : 'agTextCellEditor',
-			cellEditorPopup: c.type === 'longtext',
-			cellEditorParams: c.type === 'longtext' ? { maxLength: 100_000, rows: 8, cols: 50 } : {},
-			// No cellRenderer returning a string: AG Grid inserts such strings as HTML. Its
-			// default renderer writes text, so hostile cell content stays text.
-			valueGetter: (p) => p.data?.[c.id] ?? ''
-		}));
+		const peerRules: Record<string, (p: { data?: Row; colDef: ColDef<Row> }) => boolean> = {};
+		for (let i = 0; i < PEER_SLOTS; i++) {
+			peerRules[`shtab-peer-${i}`] = (p) =>
+				!!p.data && this.#peers.slot(p.data.id, p.colDef.colId ?? '') === i;
+		}
+		const options = {
+			locale: this.#callbacks.locale ?? 'ru',
+			people: (colId: string) => this.#people(colId),
+			toggle: (rowId: string, colId: string, value: 'true' | 'false') =>
+				this.#write(() => {
+					if (rowId === NEW_ROW_ID) this.#sheet.addRow({ [colId]: value });
+					else this.#sheet.setCell(rowId, colId, value);
+				}),
+			checkboxLabel: this.#callbacks.checkboxLabel ?? ''
+		};
+		const cols = this.#sheet.columns().map((c): ColDef<Row> => {
+			// No cellRenderer returning a string: AG Grid inserts such strings as HTML. The
+			// default renderer writes text; ours (`cells.ts`) build DOM elements.
+			const def = typedColumnDef(c, options);
+			return {
+				...def,
+				headerComponent: SheetHeader,
+				headerComponentParams: { sheetColumn: c, callbacks: this.#callbacks },
+				cellClassRules: { ...def.cellClassRules, ...peerRules }
+			};
+		});
 		return [rowNumber, ...cols];
 	}
 
 	#onEdit(e: CellEditRequestEvent<Row>) {
 		const colId = e.colDef.colId;
 		if (!colId || !e.data) return;
+		const column = this.#sheet.column(colId);
+		if (!column) return;
+		const rowId = e.data.id;
+		const value = typedValue(column, e.newValue ?? '');
+		if (rowId === NEW_ROW_ID) {
+			// The empty last line: a value typed into it becomes a new row.
+			if (value) this.#write(() => this.#sheet.addRow({ [colId]: value }));
+			return;
+		}
+		this.#write(() => this.#sheet.setCell(rowId, colId, value));
+	}
+
+	#write(fn: () => void) {
 		try {
-			this.#sheet.setCell(e.data.id, colId, e.newValue ?? '');
+			fn();
 		} catch (error) {
 			this.#callbacks.onEditError(error);
 		}
@@ -198,14 +272,6 @@ export class SheetGridBinding {
 		if (index >= 0) this.#sheet.moveColumn(colId, index);
 	}
 
-	#onResized(e: ColumnResizedEvent<Row>) {
-		if (!e.finished || e.source !== 'uiColumnResized') return;
-		for (const col of e.columns ?? []) {
-			const id = col.getColId();
-			if (this.#sheet.column(id)) this.#sheet.setColumnWidth(id, col.getActualWidth());
-		}
-	}
-
 	/** Focus a cell and open its editor (e.g. right after "add row"). */
 	editCell(rowId: string, colId: string) {
 		this.api.flushAsyncTransactions();
@@ -216,8 +282,202 @@ export class SheetGridBinding {
 		this.api.startEditingCell({ rowIndex: node.rowIndex, colKey: colId });
 	}
 
+	// ------------------------------------------------------------ the operator's own view
+
+	#storage(): Storage | undefined {
+		return typeof localStorage === 'undefined' ? undefined : localStorage;
+	}
+
+	get view(): SheetView {
+		return this.#view;
+	}
+
+	#applyView() {
+		const view = this.#view;
+		if (view.columns.length) {
+			this.api.applyColumnState({
+				state: view.columns.map((c) => ({
+					colId: c.colId,
+					...(c.width ? { width: c.width } : {}),
+					hide: !!c.hide,
+					sort: c.sort ?? null,
+					sortIndex: c.sortIndex ?? null
+				}))
+			});
+		}
+		if (Object.keys(view.filter).length) this.api.setFilterModel(view.filter);
+	}
+
+	#saveView() {
+		const known = new Set(this.#sheet.columns().map((c) => c.id));
+		const state = this.api.getColumnState().filter((s) => known.has(s.colId));
+		this.#view = {
+			...this.#view,
+			columns: state.map((s) => ({
+				colId: s.colId,
+				...(s.width ? { width: s.width } : {}),
+				...(s.hide ? { hide: true } : {}),
+				...(s.sort ? { sort: s.sort, sortIndex: s.sortIndex ?? null } : {})
+			})),
+			filter: (this.api.getFilterModel() ?? {}) as Record<string, unknown>
+		};
+		saveView(this.#storage(), this.#callbacks.viewKey ?? '', this.#view);
+		this.#callbacks.onViewChanged?.(this.#view);
+	}
+
+	/** Quick search over every column of the sheet (as shown and as stored). */
+	setQuickFilter(text: string) {
+		this.api.setGridOption('quickFilterText', text);
+		this.#view = { ...this.#view, quickFilter: text };
+		this.#saveView();
+	}
+
+	setShowFilters(show: boolean) {
+		this.#view = { ...this.#view, showFilters: show };
+		this.api.setGridOption('defaultColDef', {
+			...this.api.getGridOption('defaultColDef'),
+			floatingFilter: show
+		});
+		this.#saveView();
+	}
+
+	setColumnHidden(colId: string, hidden: boolean) {
+		this.api.setColumnsVisible([colId], !hidden);
+	}
+
+	hiddenColumns(): string[] {
+		return this.#view.columns.filter((c) => c.hide).map((c) => c.colId);
+	}
+
+	clearSortAndFilters() {
+		this.api.setFilterModel(null);
+		this.api.applyColumnState({ defaultState: { sort: null } });
+		this.setQuickFilter('');
+	}
+
+	// ------------------------------------------------------------ presence
+
+	/** Outlines the cell of each colleague (not this operator) in their colour with their name. */
+	setPeers(peers: (Peer & { self?: boolean })[]) {
+		this.#peerNames = peers.map((p) => p.name);
+		const touched = this.#peers.update(peers.filter((p) => !p.self));
+		const rowNodes = [...touched]
+			.map((id) => this.api.getRowNode(id))
+			.filter((n): n is NonNullable<typeof n> => !!n);
+		if (rowNodes.length) this.api.refreshCells({ rowNodes, force: true });
+	}
+
+	/** People offered in a person column: those here now and those already in the column. */
+	#people(colId: string): string[] {
+		const names = new Set(this.#peerNames);
+		const ids = this.#sheet.rowIds();
+		for (let i = 0; i < ids.length && names.size < 500; i++) {
+			const v = this.#sheet.getCell(ids[i], colId);
+			if (v) names.add(v);
+		}
+		return [...names].sort((a, b) => a.localeCompare(b, 'ru'));
+	}
+
+	// ------------------------------------------------------------ keyboard and clipboard
+
+	#listen() {
+		const on = <K extends keyof DocumentEventMap>(
+			target: Document | HTMLElement,
+			type: K,
+			fn: (e: DocumentEventMap[K]) => void,
+			capture = false
+		) => {
+			target.addEventListener(type, fn as EventListener, capture);
+			this.#cleanup.push(() => target.removeEventListener(type, fn as EventListener, capture));
+		};
+		on(document, 'paste', (e) => this.#onPaste(e));
+		on(document, 'copy', (e) => this.#onCopy(e));
+	}
+
+	/** The event is for the grid: its focus is in the grid and no editor is open. */
+	#ours(e: Event): boolean {
+		const active = document.activeElement;
+		const inside =
+			(e.target instanceof Node && this.#element.contains(e.target)) ||
+			(active !== null && this.#element.contains(active));
+		return inside && this.api.getEditingCells().length === 0;
+	}
+
+	/** The visible data columns, in display order. */
+	#displayedColumnIds(): string[] {
+		return this.api
+			.getAllDisplayedColumns()
+			.map((c) => c.getColId())
+			.filter((id) => !!this.#sheet.column(id));
+	}
+
+	#displayedRowIds(): string[] {
+		const ids: string[] = [];
+		this.api.forEachNodeAfterFilterAndSort((n) => {
+			if (n.data) ids.push(n.data.id);
+		});
+		return ids;
+	}
+
+	#onPaste(e: ClipboardEvent) {
+		if (!this.#ours(e)) return;
+		const text = e.clipboardData?.getData('text/plain') ?? '';
+		if (!text) return;
+		e.preventDefault();
+		this.paste(text);
+	}
+
+	/** Pastes TSV at the focused cell (or the first cell), adding rows as needed: one undo step. */
+	paste(text: string) {
+		const block = parseTsv(text);
+		if (!block.length) return;
+		const focused = this.api.getFocusedCell();
+		const columns = this.#displayedColumnIds();
+		const focusedCol = focused?.column.getColId();
+		const from = Math.max(0, focusedCol ? columns.indexOf(focusedCol) : 0);
+		const rowIds = this.#displayedRowIds();
+		const startRow =
+			focused && !focused.rowPinned
+				? Math.max(0, Math.min(focused.rowIndex, rowIds.length))
+				: rowIds.length;
+		const before = this.#sheet.rowCount;
+		this.#callbacks.stopCapturing?.();
+		this.#write(() =>
+			pasteBlock(this.#sheet, { block, rowIds, startRow, colIds: columns.slice(from) })
+		);
+		this.#callbacks.stopCapturing?.();
+		this.#callbacks.onPasted?.(block.length, this.#sheet.rowCount - before);
+	}
+
+	#onCopy(e: ClipboardEvent) {
+		if (!this.#ours(e) || !e.clipboardData) return;
+		const text = this.copyText();
+		if (text === null) return;
+		e.preventDefault();
+		e.clipboardData.setData('text/plain', text);
+	}
+
+	/** The selected rows (every visible column), else the focused cell, as TSV. */
+	copyText(): string | null {
+		const locale = this.#callbacks.locale ?? 'ru';
+		const selected = this.api.getSelectedNodes();
+		if (selected.length) {
+			const ordered = [...selected].sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
+			const ids = ordered.map((n) => n.data?.id).filter((id): id is string => !!id);
+			return toTsv(shownCells(this.#sheet, ids, this.#displayedColumnIds(), locale));
+		}
+		const focused = this.api.getFocusedCell();
+		if (focused?.rowPinned) return null;
+		const node = focused ? this.api.getDisplayedRowAtIndex(focused.rowIndex) : null;
+		const colId = focused?.column.getColId();
+		if (!node?.data || !colId || !this.#sheet.column(colId)) return null;
+		return toTsv(shownCells(this.#sheet, [node.data.id], [colId], locale));
+	}
+
 	destroy() {
+		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#unobserve();
+		this.#peers.destroy();
 		this.api.destroy();
 	}
 }

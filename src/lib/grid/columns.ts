@@ -1,0 +1,134 @@
+/**
+ * Column definitions by type: what the grid shows (through `formatValue`), which editor opens,
+ * how a column filters and sorts, and the flag on a value that is not valid for its type (a
+ * red corner and a tooltip with the reason from `messageFor`). Stored values stay strings.
+ */
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { Locale } from '$lib/i18n';
+import type { Column, Row } from '$lib/model/sheet';
+import { formatValue, messageFor, validateStored } from '$lib/values';
+import { CheckboxRenderer, ListEditor } from './cells';
+import { valueOptions } from './edits';
+
+export interface TypedColumnOptions {
+	locale: Locale;
+	/** Names offered by the person editor. */
+	people(colId: string): string[];
+	toggle(rowId: string, colId: string, value: 'true' | 'false'): void;
+	checkboxLabel: string;
+}
+
+const stored = (data: Row | undefined, colId: string) => data?.[colId] ?? '';
+
+function numberOf(value: string): number | null {
+	if (!/^-?\d+(\.\d+)?$/.test(value)) return null;
+	return Number(value);
+}
+
+/** Empty last, invalid values after valid ones, numbers by value. */
+function numberComparator(a: string, b: string): number {
+	const x = numberOf(a ?? '');
+	const y = numberOf(b ?? '');
+	if (x !== null && y !== null) return x - y;
+	if (x !== null) return -1;
+	if (y !== null) return 1;
+	return (a ?? '').localeCompare(b ?? '', 'ru');
+}
+
+const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
+function textComparator(a: string, b: string): number {
+	if (!a && !b) return 0;
+	if (!a) return 1;
+	if (!b) return -1;
+	return collator.compare(a, b);
+}
+
+/** The agDateColumnFilter comparator over stored ISO dates (an invalid date matches nothing). */
+function dateComparator(filter: Date, value: string): number {
+	if (!/^\d{4}-\d\d-\d\d/.test(value ?? '')) return NaN;
+	const y = filter.getFullYear();
+	const m = String(filter.getMonth() + 1).padStart(2, '0');
+	const d = String(filter.getDate()).padStart(2, '0');
+	const day = value.slice(0, 10);
+	const want = `${y}-${m}-${d}`;
+	return day < want ? -1 : day > want ? 1 : 0;
+}
+
+export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<Row> {
+	const { locale } = options;
+	const check = valueOptions(c);
+	const format = (p: ValueFormatterParams<Row, string>) =>
+		formatValue(c.type, p.value ?? '', locale);
+	const choiceColor = new Map((c.options ?? []).map((o) => [o.value, o.color]));
+	const def: ColDef<Row> = {
+		colId: c.id,
+		headerName: c.title,
+		width: c.width,
+		valueGetter: (p) => stored(p.data, c.id),
+		valueFormatter: format,
+		getQuickFilterText: (p) => {
+			const value = stored(p.data, c.id);
+			return value ? `${value} ${formatValue(c.type, value, locale)}` : '';
+		},
+		comparator: textComparator,
+		cellClassRules: {
+			'shtab-invalid': (p) => !validateStored(c.type, p.value ?? '', check).ok
+		},
+		tooltipValueGetter: (p) => {
+			const value = stored(p.data, c.id);
+			const result = validateStored(c.type, value, check);
+			return result.ok
+				? c.type === 'longtext' && value.length > 40
+					? value
+					: null
+				: messageFor(result.reason, locale, value);
+		},
+		filter: 'agTextColumnFilter',
+		filterParams: { maxNumConditions: 1 },
+		cellEditor: 'agTextCellEditor',
+		cellEditorParams: { useFormatter: true }
+	};
+	switch (c.type) {
+		case 'longtext':
+			def.cellEditor = 'agLargeTextCellEditor';
+			def.cellEditorPopup = true;
+			def.cellEditorParams = { maxLength: 100_000, rows: 8, cols: 50 };
+			break;
+		case 'number':
+			def.filter = 'agNumberColumnFilter';
+			def.filterValueGetter = (p) => numberOf(stored(p.data, c.id));
+			def.comparator = numberComparator;
+			def.cellClass = 'ag-right-aligned-cell';
+			break;
+		case 'date':
+		case 'datetime':
+			def.filter = 'agDateColumnFilter';
+			def.filterParams = { comparator: dateComparator, maxNumConditions: 1 };
+			break;
+		case 'choice':
+			def.cellEditor = 'agSelectCellEditor';
+			def.cellEditorParams = { values: ['', ...(c.options ?? []).map((o) => o.value)] };
+			def.cellStyle = (p) => {
+				const color = choiceColor.get(p.value ?? '');
+				return color
+					? { boxShadow: `inset 4px 0 0 ${color}`, backgroundColor: `${color}14` }
+					: { boxShadow: 'none', backgroundColor: 'transparent' };
+			};
+			break;
+		case 'checkbox':
+			def.cellRenderer = CheckboxRenderer;
+			def.cellRendererParams = {
+				label: `${c.title}`,
+				toggle: (rowId: string, value: 'true' | 'false') => options.toggle(rowId, c.id, value)
+			};
+			def.cellEditor = 'agSelectCellEditor';
+			def.cellEditorParams = { values: ['true', 'false', ''] };
+			def.width = c.width;
+			break;
+		case 'person':
+			def.cellEditor = ListEditor;
+			def.cellEditorParams = { suggestions: () => options.people(c.id) };
+			break;
+	}
+	return def;
+}

@@ -1,0 +1,250 @@
+/**
+ * The grid as operators use it all day: typed columns, paste from a spreadsheet, undo of a
+ * paste while a colleague edits, colleagues' cells outlined, filter and sort, column order.
+ * Two browser contexts are two operators on the real relay.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HomePage, SheetPage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	PHONE,
+	screenshot,
+	startApp,
+	type App,
+	type Operator
+} from './setup';
+
+const MOMENT = { timeout: 5_000, interval: 50 };
+
+let app: App;
+let browser: Browser;
+const operators: Operator[] = [];
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+});
+afterEach(async () => {
+	const done = operators.splice(0);
+	await Promise.all(done.map((o) => o.context.close()));
+	expectNoPageErrors(...done);
+});
+afterAll(cleanup);
+
+async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки' = 'Обзвон') {
+	const anna = await newOperator(browser, 'Анна');
+	const boris = await newOperator(browser, 'Борис');
+	operators.push(anna, boris);
+	const a = await new HomePage(anna.page).goto(app.url).then((h) => h.createSheet(title, kind));
+	const b = await SheetPage.open(boris.page, anna.page.url(), title);
+	await expect.poll(() => a.presenceNames(), MOMENT).toContain('Борис');
+	await expect.poll(() => b.presenceNames(), MOMENT).toContain('Анна');
+	return { anna, boris, a, b };
+}
+
+/** Focuses a cell with a click and pastes `text` there as a spreadsheet's clipboard would. */
+async function pasteAt(sheet: SheetPage, rowIndex: number | 'new', column: string, text: string) {
+	const cell =
+		rowIndex === 'new' ? await sheet.newRowCell(column) : await sheet.cell(rowIndex, column);
+	await cell.click();
+	await cell.evaluate((el, data) => {
+		const transfer = new DataTransfer();
+		transfer.setData('text/plain', data);
+		el.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+		);
+	}, text);
+}
+
+async function tooltipOf(page: Page, cell: Awaited<ReturnType<SheetPage['cell']>>) {
+	await cell.hover();
+	const tooltip = page.locator('.ag-tooltip');
+	await tooltip.waitFor();
+	return (await tooltip.textContent()) ?? '';
+}
+
+describe('the grid operators work in', () => {
+	it('phones are normalised and shown formatted to the colleague; a bad one stays, flagged with its reason', async () => {
+		const { a, b, anna } = await twoOperators('Обзвон: телефоны');
+		await a.addRow('Иванова Мария');
+		await a.addRow('Петров Пётр');
+		await a.editCell(0, 'Телефон', '8 812 123-45-67');
+		await a.editCell(1, 'Телефон', '123-45');
+		await expect
+			.poll(() => b.columnValues('Телефон'), MOMENT)
+			.toEqual(['+7 (812) 123-45-67', '123-45']);
+
+		const bad = await b.cell(1, 'Телефон');
+		await expect.poll(() => bad.getAttribute('class'), MOMENT).toContain('shtab-invalid');
+		expect(await (await b.cell(0, 'Телефон')).getAttribute('class')).not.toContain('shtab-invalid');
+		expect(await tooltipOf(b.page, bad)).toContain('Номер слишком короткий');
+
+		// A date typed the Russian way, a number with a comma, a choice from its options.
+		await a.editCell(0, 'Дата рождения', '5.3.1945');
+		await a.editCell(0, 'Попытки', '2');
+		await a.editCell(1, 'Дата рождения', '31.02.1950');
+		await expect
+			.poll(() => b.columnValues('Дата рождения'), MOMENT)
+			.toEqual(['05.03.1945', '31.02.1950']);
+		await expect
+			.poll(async () => (await b.cell(1, 'Дата рождения')).getAttribute('class'), MOMENT)
+			.toContain('shtab-invalid');
+
+		const outcome = await a.cell(0, 'Результат звонка');
+		await outcome.dblclick();
+		await anna.page.locator('.ag-cell-inline-editing').getByRole('combobox').click();
+		const list = anna.page.getByRole('listbox');
+		await list.getByRole('option', { name: 'перезвонить' }).click();
+		await expect.poll(() => b.cellText(0, 'Результат звонка'), MOMENT).toBe('перезвонить');
+		await screenshot(a.page, 'grid-typed-1366');
+	});
+
+	it('a TSV block pasted at the focused cell fills cells and adds rows, and undo takes it all back but keeps the colleague’s edit', async () => {
+		const { a, b } = await twoOperators('Обзвон: вставка');
+		await b.addRow('Первый');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Первый']);
+
+		const block =
+			'Иванова Мария\t8 812 123-45-67\tул. Ленина, 5\r\n' +
+			'"Петров\r\nПётр"\t+7(921)0000000\t"дом ""5"""\r\n' +
+			'Сидорова\tнет телефона\t\r\n';
+		await pasteAt(a, 0, 'ФИО', block);
+		const expected = [
+			{ ФИО: 'Иванова Мария', Телефон: '+7 (812) 123-45-67', Адрес: 'ул. Ленина, 5' },
+			{ ФИО: 'Петров\nПётр', Телефон: '+7 (921) 000-00-00', Адрес: 'дом "5"' },
+			{ ФИО: 'Сидорова', Телефон: 'нет телефона', Адрес: '' }
+		];
+		for (const s of [a, b]) {
+			await expect.poll(() => s.rows(['ФИО', 'Телефон', 'Адрес']), MOMENT).toEqual(expected);
+			await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		}
+
+		// Борис edits meanwhile; Анна's undo takes back her whole paste, not his edit.
+		await b.editCell(0, 'Адрес', 'пр. Мира, 1');
+		await expect.poll(() => a.cellText(0, 'Адрес'), MOMENT).toBe('пр. Мира, 1');
+		await a.page.locator('.ag-header').click({ position: { x: 5, y: 5 } });
+		await a.pressUndo();
+		for (const s of [a, b]) {
+			await expect
+				.poll(() => s.rows(['ФИО', 'Телефон', 'Адрес']), MOMENT)
+				.toEqual([{ ФИО: 'Первый', Телефон: '', Адрес: 'пр. Мира, 1' }]);
+		}
+	});
+
+	it('the cell a colleague is on is outlined with their name, and Ctrl+C copies the focused cell', async () => {
+		const { a, b } = await twoOperators('Обзвон: кто где');
+		await a.addRow('Иванова');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Иванова']);
+		await (await b.cell(0, 'Адрес')).click();
+		const seen = await a.cell(0, 'Адрес');
+		await expect.poll(() => seen.getAttribute('class'), MOMENT).toMatch(/shtab-peer-\d/);
+		const label = await seen.evaluate((el) => getComputedStyle(el, '::after').content);
+		expect(label).toBe('"Борис"');
+		// Борис moves on: the outline follows him.
+		await (await b.cell(0, 'ФИО')).click();
+		await expect
+			.poll(async () => (await a.cell(0, 'ФИО')).getAttribute('class'), MOMENT)
+			.toMatch(/shtab-peer-\d/);
+		expect(await seen.getAttribute('class')).not.toMatch(/shtab-peer-\d/);
+		await screenshot(a.page, 'grid-presence-1366');
+
+		// Ctrl+C on a focused cell puts its shown value on the clipboard as TSV.
+		await a.editCell(0, 'Телефон', '8 812 123-45-67');
+		const phone = await a.cell(0, 'Телефон');
+		await phone.click();
+		const copied = await phone.evaluate((el) => {
+			const transfer = new DataTransfer();
+			el.dispatchEvent(
+				new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true })
+			);
+			return transfer.getData('text/plain');
+		});
+		expect(copied).toBe('+7 (812) 123-45-67');
+	});
+
+	it('each operator filters and sorts for themselves; a column moved by one moves for the other', async () => {
+		const { a, b } = await twoOperators('Обзвон: фильтр');
+		await pasteAt(
+			a,
+			'new',
+			'ФИО',
+			'Яковлева\t\t\t\t\t\t3\r\nАбрамов\t\t\t\t\t\t1\r\nМихайлова\t\t\t\t\t\t12\r\n'
+		);
+		await expect
+			.poll(() => b.columnValues('ФИО'), MOMENT)
+			.toEqual(['Яковлева', 'Абрамов', 'Михайлова']);
+
+		// Sort by a number column: 1, 3, 12 (numbers, not text).
+		await a.page.locator('.shtab-header-label', { hasText: 'Попытки' }).click();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Абрамов', 'Яковлева', 'Михайлова']);
+		// Quick search.
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('ва');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Михайлова']);
+		// The colleague's view is untouched.
+		expect(await b.columnValues('ФИО')).toEqual(['Яковлева', 'Абрамов', 'Михайлова']);
+		// The view survives a reload (this operator's localStorage).
+		await a.page.reload();
+		await a.ready();
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Михайлова']);
+		await a.page.getByRole('button', { name: 'Сбросить сортировку и фильтры' }).click();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Яковлева', 'Абрамов', 'Михайлова']);
+
+		// A per-column filter from the filter row.
+		await a.page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		const fioId = await a.columnId('ФИО');
+		await a.page.locator(`.ag-floating-filter[col-id="${fioId}"] input`).fill('Абр');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Абрамов']);
+
+		// Drag «Адрес» to the left of «ФИО»: Борис sees the new order.
+		const header = (title: string) => a.page.locator('.ag-header-cell', { hasText: title }).first();
+		const from = await header('Адрес').boundingBox();
+		const to = await header('ФИО').boundingBox();
+		if (!from || !to) throw new Error('headers not drawn');
+		await a.page.mouse.move(from.x + 20, from.y + from.height / 2);
+		await a.page.mouse.down();
+		for (let i = 1; i <= 10; i++) {
+			await a.page.mouse.move(
+				from.x + 20 + ((to.x + 5 - from.x - 20) * i) / 10,
+				from.y + from.height / 2
+			);
+			await a.page.waitForTimeout(30);
+		}
+		await a.page.mouse.up();
+		// The order on screen (AG Grid positions header cells; their DOM order may lag).
+		const order = (s: SheetPage) =>
+			s.page.evaluate(() =>
+				[...document.querySelectorAll<HTMLElement>('.ag-header-row-column .ag-header-cell')]
+					.filter((el) => el.querySelector('.shtab-header-label'))
+					.sort(
+						(x, y) =>
+							Number(x.getAttribute('aria-colindex')) - Number(y.getAttribute('aria-colindex'))
+					)
+					.map((el) => el.querySelector('.shtab-header-label')?.textContent ?? '')
+					.slice(0, 3)
+			);
+		await expect.poll(() => order(a), MOMENT).toEqual(['Адрес', 'ФИО', 'Телефон']);
+		await expect.poll(() => order(b), MOMENT).toEqual(['Адрес', 'ФИО', 'Телефон']);
+	});
+
+	it('looks right on a phone', async () => {
+		const anna = await newOperator(browser, 'Анна', { viewport: PHONE });
+		operators.push(anna);
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Заявки на телефоне', 'Заявки'));
+		await a.addRow('Иванова');
+		await screenshot(a.page, 'grid-390');
+		const overflow = await anna.page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+	});
+});
