@@ -16,6 +16,7 @@ import { HomePage, SAVED, SheetPage } from './pages';
 import {
 	cleanup,
 	expectNoPageErrors,
+	PHONE,
 	launchBrowser,
 	newOperator,
 	screenshot,
@@ -110,7 +111,7 @@ describe('CSV import and export through the page', () => {
 		await dialog.choose({ name: 'обзвон.csv', buffer: Buffer.from(FILE) });
 
 		expect(await dialog.duplicates()).toContain('в файле: 1');
-		await expect.poll(() => dialog.dialog.textContent()).toContain('Автоматически (WINDOWS-1251)');
+		await expect.poll(() => dialog.dialog.textContent()).toContain('Автоматически (Windows-1251)');
 		await expect.poll(() => dialog.dialog.textContent()).toContain('Разделитель: «;»');
 		// The preview shows the values as they will be: the phone normalised, the bad date in red.
 		const preview = dialog.dialog.getByRole('table', { name: 'Так строки попадут в список' });
@@ -225,5 +226,42 @@ describe('CSV import and export through the page', () => {
 		expect(text).toContain('"Просила ""перезвонить""; после 12"');
 		expect(text).toContain('"Две строки\nв одной ячейке"');
 		expectNoPageErrors(anna);
+	});
+	it('on a phone, makes a new list from a CSV file, named after the file', async () => {
+		const olga = await newOperator(browser, 'Ольга', { viewport: PHONE });
+		const page = olga.page;
+		await new HomePage(page).goto(app.url);
+		await page.getByRole('button', { name: 'Новый список из CSV', exact: true }).click();
+		const dialog = page.getByRole('dialog', { name: 'Новый список из CSV' });
+		await dialog.getByLabel('Файл CSV', { exact: true }).setInputFiles({
+			name: 'Заявки КЦСОН.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(FILE)
+		});
+		await expect.poll(() => dialog.getByLabel('Название списка').inputValue()).toBe('Заявки КЦСОН');
+		await dialog.getByLabel('Вид списка').selectOption({ label: 'Заявки' });
+		const counts = dialog.getByTestId('import-duplicates');
+		// The residents are already on the call list imported above: another sheet of the workspace.
+		await expect
+			.poll(() => counts.textContent(), { timeout: 30_000 })
+			.toMatch(/в других списках: 4/);
+		await screenshot(page, 'csv-import-mapping-phone');
+		// Every column is new here, typed from the file's values.
+		expect(await dialog.getByLabel('Тип: Тел.').inputValue()).toBe('phone');
+		await dialog.getByRole('button', { name: /^Импортировать/ }).click();
+		await dialog.getByTestId('import-report').waitFor();
+		expect(await dialog.getByTestId('import-report').textContent()).toContain('Добавлено строк: 3');
+		await screenshot(page, 'csv-import-report-phone');
+		await dialog.getByRole('button', { name: 'Открыть список', exact: true }).click();
+		const sheet = new SheetPage(page);
+		await sheet.ready('Заявки КЦСОН');
+		await expect.poll(() => sheet.rowCount()).toBe(3);
+		expect(await sheet.columnValues('ФИО')).toEqual([
+			'Иванова Анна Петровна',
+			'Петров Пётр Ильич',
+			'Сидорова Мария'
+		]);
+		await olga.context.close();
+		expectNoPageErrors(olga);
 	});
 });

@@ -1,0 +1,234 @@
+/**
+ * CSV import and export in the browser, end to end, on a generated 100,000-row Windows-1251
+ * call list (about 27 MB): the built app in headless Chromium (loopback only), one run.
+ *
+ *   npm run build && node --import tsx bench/import.bench.ts      (or `npm run bench import`)
+ *
+ * In the same page and the same run:
+ * - import: file input → worker read/decode/parse → mapping ready, plus "Импортировать" → worker
+ *   map/dedupe/plan → one transaction into the sheet → report shown (rows in the model), vs
+ *   PapaParse alone in a worker on the same File (read, decode, parse). Target ≤ 2×.
+ * - the longest main-thread task (PerformanceObserver 'longtask') during the import. Target
+ *   < 100 ms.
+ * - export of the same sheet (button → bytes handed to the download) vs `Papa.unparse` of the
+ *   same rows plus encoding, on the main thread. Target ≤ 1.5×.
+ *
+ * stdout: JSON lines only; progress on stderr.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encodeWindows1251 } from '../src/lib/csv/decode';
+import { HomePage } from '../tests/e2e/pages';
+import { cleanup, launchBrowser, newOperator, startApp } from '../tests/e2e/setup';
+import { generateCallListCsv } from './data';
+
+const ROWS = 100_000;
+const SEED = 20240501;
+const DEADLINE_MS = 170_000;
+const IMPORT_TARGET = 2;
+const LONG_TASK_TARGET_MS = 100;
+const EXPORT_TARGET = 1.5;
+
+const deadline = setTimeout(() => {
+	console.error(`import.bench: over ${DEADLINE_MS / 1000} s, giving up`);
+	process.exit(2);
+}, DEADLINE_MS);
+deadline.unref();
+
+const log = (...args: unknown[]) => console.error('import.bench:', ...args);
+const emit = (line: Record<string, unknown>) => process.stdout.write(JSON.stringify(line) + '\n');
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Timestamps the page records itself, so the figures do not include the test driver's polling. */
+const PROBE = `
+window.__bench = { marks: {}, longTasks: [] };
+new PerformanceObserver((list) => {
+	for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+const mark = (name) => { if (!(name in window.__bench.marks)) window.__bench.marks[name] = performance.now(); };
+document.addEventListener('change', (e) => { if (e.target.type === 'file' && e.target.closest('dialog')) mark('picked'); }, true);
+document.addEventListener('click', (e) => {
+	const b = e.target.closest && e.target.closest('button');
+	if (!b) return;
+	if (/^Импортировать/.test(b.textContent.trim())) mark('submit');
+	if (b.textContent.trim() === 'Скачать') mark('exportClick');
+}, true);
+new MutationObserver(() => {
+	const submit = [...document.querySelectorAll('dialog button[type=submit]')].find((b) => /^Импортировать/.test(b.textContent.trim()));
+	if (submit && !submit.disabled) mark('mappingReady');
+	if (document.querySelector('[data-testid=import-report]')) mark('reported');
+}).observe(document, { subtree: true, childList: true, attributes: true });
+const createObjectURL = URL.createObjectURL;
+URL.createObjectURL = function (blob) { if ('exportClick' in window.__bench.marks) mark('exported'); return createObjectURL.call(URL, blob); };
+`;
+
+async function main() {
+	const file = join(tmpdir(), `shtab-bench-${process.pid}.csv`);
+	const csv = generateCallListCsv({ rows: ROWS, seed: SEED });
+	const bytes = encodeWindows1251(csv).bytes;
+	await writeFile(file, bytes);
+	log(`${ROWS} rows, ${round(bytes.length / 1e6)} MB Windows-1251`);
+	const require = createRequire(import.meta.url);
+	const papaSource = await readFile(require.resolve('papaparse/papaparse.min.js'), 'utf8');
+	try {
+		const app = await startApp();
+		const browser = await launchBrowser();
+		const operator = await newOperator(browser, 'Бенчмарк');
+		const page = operator.page;
+		page.setDefaultTimeout(120_000);
+		await page.addInitScript(PROBE);
+		const home = await new HomePage(page).goto(app.url);
+		await home.createSheet('Обзвон 100 000', 'Обзвон');
+
+		// ---- PapaParse alone in a worker, same File, same page.
+		await page.evaluate(() => {
+			const input = document.createElement('input');
+			input.type = 'file';
+			input.id = 'bench-file';
+			input.style.display = 'none';
+			document.body.append(input);
+		});
+		await page.setInputFiles('#bench-file', file);
+		const papaWorkerMs = await page.evaluate(async (papa) => {
+			const code = `${papa};
+self.onmessage = async (e) => {
+	const buffer = await e.data.arrayBuffer();
+	const text = new TextDecoder('windows-1251').decode(buffer);
+	const result = Papa.parse(text, { delimiter: ';' });
+	self.postMessage(result.data.length);
+};`;
+			const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+			const worker = new Worker(url);
+			const input = document.getElementById('bench-file') as HTMLInputElement;
+			const f = input.files![0];
+			const started = performance.now();
+			await new Promise((resolve) => {
+				worker.onmessage = resolve;
+				worker.postMessage(f);
+			});
+			const ms = performance.now() - started;
+			worker.terminate();
+			return ms;
+		}, papaSource);
+		log(`PapaParse in a worker: ${round(papaWorkerMs)} ms`);
+
+		// ---- our import, through the page.
+		await page.getByRole('button', { name: 'Импорт CSV', exact: true }).click();
+		const dialog = page.getByRole('dialog', { name: 'Импорт CSV' });
+		await dialog.getByLabel('Файл CSV', { exact: true }).setInputFiles(file);
+		const submit = dialog.getByRole('button', { name: /^Импортировать/ });
+		await page.waitForFunction(
+			() => 'mappingReady' in (window as never as { __bench: { marks: object } }).__bench.marks
+		);
+		await submit.click();
+		await dialog.getByTestId('import-report').waitFor();
+		const report = (await dialog.getByTestId('import-report').textContent()) ?? '';
+		await page.waitForTimeout(500); // let the last long task be reported
+		const probe = await page.evaluate(
+			() =>
+				(
+					window as never as {
+						__bench: {
+							marks: Record<string, number>;
+							longTasks: { start: number; duration: number }[];
+						};
+					}
+				).__bench
+		);
+		const m = probe.marks;
+		const parseMs = m.mappingReady - m.picked;
+		const applyMs = m.reported - m.submit;
+		const importMs = parseMs + applyMs;
+		const during = probe.longTasks.filter(
+			(t) => t.start >= m.picked - 1 && t.start <= m.reported + 1
+		);
+		const longest = during.reduce((max, t) => Math.max(max, t.duration), 0);
+		const rowsImported = Number(
+			(/Добавлено строк: ([\d\s\u00a0\u202f]+)/.exec(report)?.[1] ?? '').replace(/\D/g, '')
+		);
+		emit({
+			bench: 'csv-import-browser',
+			rows: ROWS,
+			bytes: bytes.length,
+			// The generated list holds a few residents twice: "skip" (the default) leaves them out.
+			rowsImported,
+			importMs: round(importMs),
+			readParseMs: round(parseMs),
+			mapDedupeWriteMs: round(applyMs),
+			papaWorkerMs: round(papaWorkerMs),
+			ratio: round(importMs / papaWorkerMs, 2),
+			target: IMPORT_TARGET,
+			ok: importMs / papaWorkerMs <= IMPORT_TARGET
+		});
+		emit({
+			bench: 'csv-import-longest-task',
+			longestTaskMs: round(longest),
+			longTasks: during.length,
+			longTasksOver100Ms: during.filter((t) => t.duration >= LONG_TASK_TARGET_MS).length,
+			targetMs: LONG_TASK_TARGET_MS,
+			ok: longest < LONG_TASK_TARGET_MS
+		});
+		await dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
+
+		// ---- export of the same sheet vs Papa.unparse of the same rows.
+		await page.addScriptTag({ content: papaSource });
+		const unparseMs = await page.evaluate(async () => {
+			const input = document.getElementById('bench-file') as HTMLInputElement;
+			const text = new TextDecoder('windows-1251').decode(await input.files![0].arrayBuffer());
+			const Papa = (window as never as { Papa: typeof import('papaparse') }).Papa;
+			const rows = Papa.parse<string[]>(text, { delimiter: ';' }).data;
+			const samples: number[] = [];
+			for (let i = 0; i < 3; i++) {
+				const started = performance.now();
+				const out = Papa.unparse(rows, { delimiter: ';', newline: '\r\n', escapeFormulae: true });
+				new TextEncoder().encode('\uFEFF' + out);
+				samples.push(performance.now() - started);
+			}
+			return samples.sort((a, b) => a - b)[1];
+		});
+		const exportRuns: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			await page.evaluate(() => {
+				const marks = (window as never as { __bench: { marks: Record<string, number> } }).__bench
+					.marks;
+				delete marks.exportClick;
+				delete marks.exported;
+			});
+			await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+			const exportDialog = page.getByRole('dialog', { name: 'Экспорт CSV' });
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				exportDialog.getByRole('button', { name: 'Скачать', exact: true }).click()
+			]);
+			await download.path();
+			const marks = await page.evaluate(
+				() => (window as never as { __bench: { marks: Record<string, number> } }).__bench.marks
+			);
+			exportRuns.push(marks.exported - marks.exportClick);
+		}
+		const exportMs = exportRuns.sort((a, b) => a - b)[1];
+		emit({
+			bench: 'csv-export-browser',
+			rows: ROWS,
+			exportMs: round(exportMs),
+			unparseMs: round(unparseMs),
+			ratio: round(exportMs / unparseMs, 2),
+			target: EXPORT_TARGET,
+			ok: exportMs / unparseMs <= EXPORT_TARGET
+		});
+		if (operator.pageErrors.length) throw operator.pageErrors[0];
+	} finally {
+		await cleanup();
+		await rm(file, { force: true });
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	}
+);
