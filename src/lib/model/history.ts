@@ -170,19 +170,23 @@ export function readEntry(value: unknown): HistoryEntry | null {
 	};
 	if (isString(v.c) && /^#[0-9a-fA-F]{3,8}$/.test(v.c)) entry.c = v.c;
 	if (v.u === 'undo' || v.u === 'redo') entry.u = v.u;
+	// Lists longer than any replica writes are cut, so a hostile entry cannot swell the index.
 	if (v.cells !== undefined) {
-		if (!isCellList(v.cells)) return null;
-		entry.cells = v.cells.map(([r, c, o, n]) => [r, c, cut(o), cut(n)]);
+		const cells = Array.isArray(v.cells) ? v.cells.slice(0, MAX_ENTRY_ITEMS) : v.cells;
+		if (!isCellList(cells)) return null;
+		entry.cells = cells.map(([r, c, o, n]) => [r, c, cut(o), cut(n)]);
 	}
 	for (const key of ['add', 'drop'] as const) {
 		if (v[key] === undefined) continue;
-		if (!isChunkList(v[key])) return null;
-		entry[key] = v[key];
+		const list = Array.isArray(v[key]) ? v[key].slice(0, MAX_ENTRY_ITEMS) : v[key];
+		if (!isChunkList(list)) return null;
+		entry[key] = list;
 	}
 	for (const key of ['del', 'res'] as const) {
 		if (v[key] === undefined) continue;
-		if (!isIdList(v[key])) return null;
-		entry[key] = v[key];
+		const list = Array.isArray(v[key]) ? v[key].slice(0, MAX_ENTRY_ITEMS) : v[key];
+		if (!isIdList(list)) return null;
+		entry[key] = list;
 	}
 	if (Number.isInteger(v.more) && (v.more as number) > 0) entry.more = v.more as number;
 	return entry;
