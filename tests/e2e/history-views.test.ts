@@ -260,13 +260,22 @@ describe('history of a row and named views', () => {
 	});
 
 	it('the history panel and the views menu fit a phone', async () => {
-		const { boris, a, b } = await twoOperators('Заявки: телефон', 'Заявки', PHONE);
+		const { anna, boris, a, b } = await twoOperators('Заявки: телефон', 'Заявки', PHONE);
 		await a.addRow('Белова Нина');
+		await anna.page.waitForTimeout(600);
+		await a.editCell(0, 'Адрес', '<img src=x onerror="window.pwned=1">');
+		await anna.page.waitForTimeout(600);
 		await a.editCell(0, 'Адрес', 'ул. Победы, 1, кв. 45');
 		await expect.poll(() => b.cellText(0, 'Адрес'), MOMENT).toBe('ул. Победы, 1, кв. 45');
 		await (await b.cell(0, 'ФИО')).click();
 		await boris.page.keyboard.press('Alt+h');
-		await expect.poll(() => historyLines(boris.page), MOMENT).toHaveLength(3);
+		await expect.poll(() => historyLines(boris.page), MOMENT).toHaveLength(4);
+		// Values are text, never HTML.
+		expect((await historyLines(boris.page))[0]).toContain(
+			'<img src=x onerror="window.pwned=1"> → ул. Победы, 1, кв. 45'
+		);
+		expect(await historyPanel(boris.page).locator('img').count()).toBe(0);
+		expect(await boris.page.evaluate(() => 'pwned' in window)).toBe(false);
 		const box = await historyPanel(boris.page).boundingBox();
 		expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
 		await screenshot(boris.page, 'phone-history-panel');
