@@ -457,11 +457,28 @@ async function main() {
 				},
 				{ ...last, value: valueOf(EDITS - 1) }
 			);
+			const cdp =
+				process.env.GRID_BENCH_PROFILE && run === 0
+					? await page.context().newCDPSession(page)
+					: null;
+			if (cdp) {
+				await cdp.send('Profiler.enable');
+				await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+				await cdp.send('Profiler.start');
+			}
 			for (let k = 0; k < EDITS; k++) {
 				const { row, col } = cellOf(k);
 				sheet.setCell(rowIds[row], col, valueOf(k));
 			}
 			await waitMark(page, 'lastEdit');
+			if (cdp) {
+				const { profile } = await cdp.send('Profiler.stop');
+				await writeFile(
+					join(PROJECT_ROOT, 'bench/results/grid-edits.cpuprofile'),
+					JSON.stringify(profile)
+				);
+				await cdp.detach();
+			}
 			await page.waitForTimeout(300);
 			const p = await probe(page);
 			const m = p.marks;
