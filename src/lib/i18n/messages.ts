@@ -111,6 +111,38 @@ export const ru = {
 
 	'error.generic': 'Что-то пошло не так: {message}',
 
+	// ---- history and named views (issue 3)
+	'history.open': 'История',
+	'history.title': 'История строки',
+	'history.row': 'Строка: {row}',
+	'history.onlyCell': 'Только ячейка «{column}»',
+	'history.empty': 'Изменений пока нет.',
+	'history.close': 'Закрыть историю',
+	'history.pick': 'Выберите ячейку или строку, чтобы увидеть её историю.',
+	'history.added': 'строка добавлена',
+	'history.deleted': 'строка удалена',
+	'history.restored': 'строка возвращена',
+	'history.removed': 'добавление строки отменено',
+	'history.undo': 'отменено',
+	'history.redo': 'повторено',
+	'history.emptyValue': 'пусто',
+	'history.unknown': 'без имени',
+	'history.columnGone': 'удалённый столбец',
+	'views.menu': 'Виды',
+	'views.empty': 'Сохранённых видов пока нет.',
+	'views.hint': 'Виды общие для всех операторов списка; применённый вид меняет только ваш экран.',
+	'views.saveAs': 'Сохранить текущий вид как…',
+	'views.name': 'Название вида',
+	'views.forAnyone': 'Вместо «{name}» подставлять имя того, кто применяет вид',
+	'views.renameTitle': 'Переименовать вид',
+	'views.rename': 'Переименовать вид «{name}»',
+	'views.delete': 'Удалить вид «{name}»',
+	'views.deleted': 'Вид «{name}» удалён.',
+	'views.applied': 'Применён вид «{name}».',
+	'views.saved': 'Вид «{name}» сохранён для всех операторов.',
+	'views.by': 'сохранил(а): {name}',
+	'views.full': 'В списке уже слишком много видов.',
+
 	...csvRu
 } as const;
 
@@ -223,6 +255,39 @@ export const en: Record<MessageKey, string> = {
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
 
 	'error.generic': 'Something went wrong: {message}',
+
+	// ---- history and named views (issue 3)
+	'history.open': 'History',
+	'history.title': 'Row history',
+	'history.row': 'Row: {row}',
+	'history.onlyCell': 'Only the cell “{column}”',
+	'history.empty': 'No changes yet.',
+	'history.close': 'Close history',
+	'history.pick': 'Pick a cell or a row to see its history.',
+	'history.added': 'row added',
+	'history.deleted': 'row deleted',
+	'history.restored': 'row brought back',
+	'history.removed': 'adding the row undone',
+	'history.undo': 'undone',
+	'history.redo': 'redone',
+	'history.emptyValue': 'empty',
+	'history.unknown': 'no name',
+	'history.columnGone': 'deleted column',
+	'views.menu': 'Views',
+	'views.empty': 'No saved views yet.',
+	'views.hint':
+		'Views are shared by every operator of the list; applying one changes only your screen.',
+	'views.saveAs': 'Save the current view as…',
+	'views.name': 'View name',
+	'views.forAnyone': 'Put the name of whoever applies the view instead of “{name}”',
+	'views.renameTitle': 'Rename view',
+	'views.rename': 'Rename view “{name}”',
+	'views.delete': 'Delete view “{name}”',
+	'views.deleted': 'View “{name}” deleted.',
+	'views.applied': 'View “{name}” applied.',
+	'views.saved': 'View “{name}” saved for every operator.',
+	'views.by': 'saved by {name}',
+	'views.full': 'The list already has too many views.',
 
 	...csvEn
 };

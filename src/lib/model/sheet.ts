@@ -24,8 +24,11 @@
  *   `imports[importId]`. So the page never freezes on one huge write, yet every operator sees
  *   the import appear at once, it is one undo step (undo deletes the key: the rows hide again),
  *   and a cancelled or interrupted import shows nothing.
+ * - `history`: Y.Array of entries, one per change of cells or rows (see `history.ts`), written
+ *   in the change's own transaction; `views`: Y.Map of named views (see `views.ts`).
  */
 import * as Y from 'yjs';
+import { SheetHistory, type Author, type CellChange, type ChangeParts } from './history';
 import { isValidId, newId, SHORT_ID_LENGTH } from './ids';
 import { compareByKey, keyBetween } from './order';
 
@@ -239,10 +242,18 @@ export class Sheet {
 	readonly #writing = new Map<string, Chunk>();
 	#columnsTouched = false;
 	readonly #cleanup: (() => void)[] = [];
+	/** Who changed what and when (entries written with each change of this tab). */
+	readonly history: SheetHistory;
+	/** Undo managers made by `createUndoManager`: their undos and redos are recorded too. */
+	readonly #undoManagers = new WeakSet<Y.UndoManager>();
+	/** What the running undo or redo transaction changed, for its history entry. */
+	#undone: Required<ChangeParts> | null = null;
 
-	constructor(doc: Y.Doc, options: { origin?: object } = {}) {
+	constructor(doc: Y.Doc, options: { origin?: object; author?: Author } = {}) {
 		this.doc = doc;
 		this.origin = options.origin ?? { sheet: true };
+		this.history = new SheetHistory(doc);
+		if (options.author) this.history.author = options.author;
 		this.#columns = doc.getMap('columns');
 		this.#chunkMap = doc.getMap('chunks');
 		this.#cellMap = doc.getMap('cells');
@@ -257,8 +268,10 @@ export class Sheet {
 		this.#deletedMap.forEach((_, rowId) => this.#deleted.add(rowId));
 
 		const onChunks = (event: Y.YMapEvent<string>) => {
+			const undone = this.#undoneIn(event.transaction);
 			event.changes.keys.forEach((change, id) => {
 				const old = this.#chunks.get(id);
+				if (undone && old && change.action === 'delete') undone.drop.push([id, old.count]);
 				if (old) {
 					for (let i = 0; i < old.count; i++) this.#touch(rowIdOf(id, i));
 					this.#chunks.delete(id);
@@ -276,27 +289,38 @@ export class Sheet {
 					this.#chunks.set(id, chunk);
 					if (old) for (let i = 0; i < chunk.count; i++) this.#touch(rowIdOf(id, i));
 					else this.#addedChunks.push(chunk);
+					if (undone && !old) undone.add.push([id, chunk.count]);
 				}
 			});
 			this.#order = null;
 		};
 		const onCells = (event: Y.YMapEvent<string>) => {
+			const undone = this.#undoneIn(event.transaction);
 			event.changes.keys.forEach((change, key) => {
-				const rowId = key.slice(0, key.indexOf(':'));
+				const sep = key.indexOf(':');
+				const rowId = key.slice(0, sep);
 				this.#touch(rowId);
+				const old = undone ? this.getCell(rowId, key.slice(sep + 1)) : '';
 				if (change.action === 'delete') this.#deleteOverlay(key);
 				else this.#setOverlay(key, this.#cellMap.get(key) ?? '');
+				if (undone) {
+					const value = this.getCell(rowId, key.slice(sep + 1));
+					if (value !== old) undone.cells.push([rowId, key.slice(sep + 1), old, value]);
+				}
 			});
 		};
 		const onDeleted = (event: Y.YMapEvent<number>) => {
+			const undone = this.#undoneIn(event.transaction);
 			event.changes.keys.forEach((change, rowId) => {
 				this.#touch(rowId);
+				if (undone) (change.action === 'delete' ? undone.res : undone.del).push(rowId);
 				if (change.action === 'delete') this.#deleted.delete(rowId);
 				else this.#deleted.add(rowId);
 			});
 			this.#order = null;
 		};
 		const onImports = (event: Y.YMapEvent<unknown>) => {
+			const undone = this.#undoneIn(event.transaction);
 			event.changes.keys.forEach((change, importId) => {
 				if (change.action === 'delete') {
 					// Undo of an import (or a colleague's): its rows hide again.
@@ -305,6 +329,7 @@ export class Sheet {
 						for (let i = 0; i < chunk.count; i++) this.#touch(rowIdOf(chunk.id, i));
 						this.#chunks.delete(chunk.id);
 						this.#staged.set(chunk.id, chunk);
+						undone?.drop.push([chunk.id, chunk.count]);
 					}
 				} else {
 					for (const chunk of [...this.#staged.values()]) {
@@ -312,6 +337,7 @@ export class Sheet {
 						this.#staged.delete(chunk.id);
 						this.#chunks.set(chunk.id, chunk);
 						this.#addedChunks.push(chunk);
+						undone?.add.push([chunk.id, chunk.count]);
 					}
 				}
 			});
@@ -321,7 +347,10 @@ export class Sheet {
 			this.#columnCache = null;
 			this.#columnsTouched = true;
 		};
-		const afterTransaction = (tr: Y.Transaction) => this.#flush(tr);
+		const afterTransaction = (tr: Y.Transaction) => {
+			this.#flush(tr);
+			this.#recordUndone(tr);
+		};
 
 		this.#chunkMap.observe(onChunks);
 		this.#cellMap.observe(onCells);
@@ -343,6 +372,29 @@ export class Sheet {
 	destroy(): void {
 		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#listeners.clear();
+		this.history.destroy();
+	}
+
+	// ---------------------------------------------------------------- history of undo
+
+	/** The collector of the running transaction when it is an undo or redo of this tab. */
+	#undoneIn(tr: Y.Transaction): Required<ChangeParts> | null {
+		if (!(tr.origin instanceof Y.UndoManager) || !this.#undoManagers.has(tr.origin)) return null;
+		this.#undone ??= { cells: [], add: [], drop: [], del: [], res: [] };
+		return this.#undone;
+	}
+
+	/**
+	 * An undo or redo is a change like any other and gets its own entry, written right after
+	 * it (the undo manager runs its own transaction), outside every undo scope: undoing an edit
+	 * never removes the edit's entry.
+	 */
+	#recordUndone(tr: Y.Transaction) {
+		const undone = this.#undone;
+		this.#undone = null;
+		if (!undone || !(tr.origin instanceof Y.UndoManager)) return;
+		const kind = tr.origin.undoing ? 'undo' : 'redo';
+		this.doc.transact(() => this.history.record(undone, kind), this.history.origin);
 	}
 
 	// ---------------------------------------------------------------- change events
@@ -664,6 +716,7 @@ export class Sheet {
 		let last = this.lastOrder();
 		const clean = cleanRows(rows, columns.length);
 		this.#transact(() => {
+			const add: [string, number][] = [];
 			for (let start = 0; start < clean.length; start += chunkSize) {
 				const part = clean.slice(start, start + chunkSize);
 				const id = newId();
@@ -681,7 +734,9 @@ export class Sheet {
 				this.#writing.set(id, chunk);
 				this.#chunkMap.set(id, writeChunk(last, columns, part));
 				for (let i = 0; i < part.length; i++) ids.push(rowIdOf(id, i));
+				add.push([id, part.length]);
 			}
+			this.history.record({ add });
 		});
 		this.#writing.clear();
 		return ids;
@@ -695,10 +750,14 @@ export class Sheet {
 	setCells(edits: { rowId: string; colId: string; value: unknown }[]): void {
 		const clean = edits.map((e) => ({ ...e, value: toCell(e.value) }));
 		this.#transact(() => {
+			const cells: CellChange[] = [];
 			for (const { rowId, colId, value } of clean) {
-				if (this.getCell(rowId, colId) === value) continue;
+				const old = this.getCell(rowId, colId);
+				if (old === value) continue;
 				this.#cellMap.set(cellKey(rowId, colId), value);
+				cells.push([rowId, colId, old, value]);
 			}
+			if (cells.length) this.history.record({ cells });
 		});
 	}
 
@@ -706,17 +765,24 @@ export class Sheet {
 	deleteRows(rowIds: string[]): void {
 		const now = Date.now();
 		this.#transact(() => {
+			const del: string[] = [];
 			for (const id of rowIds) {
 				// The doc, not the index: a row added earlier in the same transaction counts too.
 				const chunkId = id.slice(0, id.lastIndexOf('.'));
-				if (this.#chunkMap.has(chunkId) && !this.#deletedMap.has(id)) this.#deletedMap.set(id, now);
+				if (this.#chunkMap.has(chunkId) && !this.#deletedMap.has(id)) {
+					this.#deletedMap.set(id, now);
+					del.push(id);
+				}
 			}
+			if (del.length) this.history.record({ del });
 		});
 	}
 
 	restoreRows(rowIds: string[]): void {
 		this.#transact(() => {
-			for (const id of rowIds) if (this.#deletedMap.has(id)) this.#deletedMap.delete(id);
+			const res = rowIds.filter((id) => this.#deletedMap.has(id));
+			for (const id of res) this.#deletedMap.delete(id);
+			if (res.length) this.history.record({ res });
 		});
 	}
 
@@ -763,6 +829,7 @@ export class Sheet {
 		this.#transact(() => {
 			fn();
 			this.#importsMap.set(importId, { at: Date.now(), rows: ids.length });
+			if (chunks.length) this.history.record({ add: chunks.map((c) => [c.id, c.count]) });
 		});
 		return ids;
 	}
@@ -780,16 +847,15 @@ export class Sheet {
 
 	/** Undo of this operator's own changes only: a colleague's edits are never reverted. */
 	createUndoManager(options: { captureTimeout?: number } = {}): Y.UndoManager {
-		const scope = [
-			this.#columns,
-			this.#chunkMap,
-			this.#cellMap,
-			this.#deletedMap,
-			this.#importsMap
-		];
-		return new Y.UndoManager(scope, {
-			trackedOrigins: new Set([this.origin]),
-			captureTimeout: options.captureTimeout ?? 500
-		});
+		// The history is not in the scope: an undo adds an entry, it never removes one.
+		const undo = new Y.UndoManager(
+			[this.#columns, this.#chunkMap, this.#cellMap, this.#deletedMap, this.#importsMap],
+			{
+				trackedOrigins: new Set([this.origin]),
+				captureTimeout: options.captureTimeout ?? 500
+			}
+		);
+		this.#undoManagers.add(undo);
+		return undo;
 	}
 }

@@ -1,5 +1,6 @@
 /** The columns a new sheet of each kind starts with (the lists in DOMAIN.md). */
 import type { ChoiceOption, NewColumn } from './sheet';
+import { ME, type ViewState } from './views';
 import type { SheetKind } from './workspace';
 import type { Locale } from '$lib/i18n';
 
@@ -125,5 +126,65 @@ export function templateColumns(kind: SheetKind, locale: Locale): NewColumn[] {
 			column.options = options;
 		}
 		return column;
+	});
+}
+
+/** A view a new sheet of a kind starts with: a filter "column = value" by template column. */
+type TemplateView = {
+	ru: string;
+	en: string;
+	/** Index of the column in the kind's template. */
+	column: number;
+	/** [Russian, English] value, or `ME` for "the operator who applies the view". */
+	equals: [string, string] | typeof ME;
+};
+
+const TEMPLATE_VIEWS: Record<SheetKind, TemplateView[]> = {
+	callList: [
+		{
+			ru: 'Не дозвонились',
+			en: 'Not reached',
+			column: 5,
+			equals: ['не дозвонились', 'not reached']
+		},
+		{ ru: 'Перезвонить', en: 'Call back', column: 5, equals: ['перезвонить', 'call back'] },
+		{ ru: 'Мои звонки', en: 'My calls', column: 7, equals: ME }
+	],
+	requests: [
+		{ ru: 'Новые заявки', en: 'New requests', column: 4, equals: ['новая', 'new'] },
+		{ ru: 'Мои заявки', en: 'My requests', column: 5, equals: ME }
+	],
+	campaign: [
+		{
+			ru: 'Не дозвонились',
+			en: 'Not reached',
+			column: 4,
+			equals: ['не дозвонились', 'not reached']
+		}
+	],
+	other: []
+};
+
+/**
+ * The named views a new sheet starts with, given the ids `addColumns` returned for
+ * `templateColumns(kind, locale)` (in the same order).
+ */
+export function templateViews(
+	kind: SheetKind,
+	locale: Locale,
+	columnIds: string[]
+): (ViewState & { name: string })[] {
+	return TEMPLATE_VIEWS[kind].flatMap((v) => {
+		const colId = columnIds[v.column];
+		if (!colId) return [];
+		const value = v.equals === ME ? ME : v.equals[locale === 'ru' ? 0 : 1];
+		return [
+			{
+				name: v[locale],
+				columns: [],
+				filter: { [colId]: { filterType: 'text', type: 'equals', filter: value } },
+				quickFilter: ''
+			}
+		];
 	});
 }

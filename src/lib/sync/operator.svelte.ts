@@ -1,3 +1,5 @@
+import { newId } from '$lib/model/ids';
+
 /** Who is at this browser: a name and a colour, chosen on the first visit and remembered. */
 const STORAGE_KEY = 'shtab:operator';
 
@@ -44,6 +46,27 @@ class OperatorState {
 }
 
 export const operator = new OperatorState();
+
+const ID_KEY = 'shtab:operator-id';
+let sessionId = '';
+
+/**
+ * A random id of this browser's operator, kept with the name: the history says who changed a
+ * cell by id and name, so two operators with one name stay apart.
+ */
+export function operatorId(): string {
+	try {
+		let id = localStorage.getItem(ID_KEY);
+		if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+			id = newId(16);
+			localStorage.setItem(ID_KEY, id);
+		}
+		return id;
+	} catch {
+		// No storage: one id for this page.
+		return (sessionId ||= newId(16));
+	}
+}
 
 export function randomColor(): string {
 	return OPERATOR_COLORS[Math.floor(Math.random() * OPERATOR_COLORS.length)];

@@ -1,0 +1,347 @@
+/**
+ * The history of a sheet: who changed what and when, with the earlier values, kept in the
+ * sheet's own Y.Doc (so IndexedDB keeps it offline and the relay shares it).
+ *
+ * Layout: `history`, a Y.Array of compact entries, one per change an operator made (an edit of
+ * one or many cells, a bulk add, a delete, a restore, an undo or a redo). An entry is written in
+ * the same transaction as the change it describes (an undo: right after it, see `Sheet`), and it
+ * is never in any undo scope, so undoing an edit does not remove the edit's entry: it adds an
+ * entry of its own marked `u: 'undo'`. Several operators appending at once are all kept (Yjs
+ * array inserts never overwrite each other).
+ *
+ * An entry (field names short: a busy sheet holds many):
+ * - `t` time (ms), `by` operator id, `n` name, `c` colour;
+ * - `u`: 'undo' | 'redo' when the change was an undo or a redo;
+ * - `cells`: `[rowId, colId, old, new][]`; `add` / `drop`: `[chunkId, rowCount][]` (rows added
+ *   in bulk, one pair per chunk; `drop` only when an undo takes an add back); `del` / `res`:
+ *   row ids deleted / restored; `more`: how many changes did not fit (see the limits).
+ *
+ * Entries come from other replicas too, so every one is checked on read: a broken or hostile
+ * value is skipped, never shown as it is.
+ */
+import * as Y from 'yjs';
+
+/** At most this many cells (or row ids) are listed in one entry; the rest are only counted. */
+export const MAX_ENTRY_ITEMS = 5_000;
+/** At most this many characters of values in one entry (a large paste of long notes). */
+export const MAX_ENTRY_CHARS = 200_000;
+/** A value longer than this is kept cut, ending in `…`. */
+export const MAX_HISTORY_VALUE = 1_000;
+const MAX_NAME = 60;
+const MAX_ID = 80;
+
+export interface Author {
+	id: string;
+	name: string;
+	color?: string;
+}
+
+export type CellChange = [rowId: string, colId: string, old: string, value: string];
+
+export interface HistoryEntry {
+	t: number;
+	by: string;
+	n: string;
+	c?: string;
+	u?: 'undo' | 'redo';
+	cells?: CellChange[];
+	add?: [string, number][];
+	drop?: [string, number][];
+	del?: string[];
+	res?: string[];
+	more?: number;
+}
+
+/** What one change did, before the limits are applied. */
+export interface ChangeParts {
+	cells?: CellChange[];
+	add?: [string, number][];
+	drop?: [string, number][];
+	del?: string[];
+	res?: string[];
+}
+
+/** One line of a row's history, as the panel shows it. */
+export interface HistoryItem {
+	time: number;
+	author: Author;
+	kind: 'cell' | 'added' | 'deleted' | 'restored' | 'removed';
+	undo?: 'undo' | 'redo';
+	colId?: string;
+	old?: string;
+	value?: string;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function cut(value: string): string {
+	return value.length > MAX_HISTORY_VALUE ? value.slice(0, MAX_HISTORY_VALUE - 1) + '…' : value;
+}
+
+/** Applies the limits: at most `MAX_ENTRY_ITEMS` items and `MAX_ENTRY_CHARS` of values. */
+export function buildEntry(
+	parts: ChangeParts,
+	author: Author,
+	time: number,
+	undo?: 'undo' | 'redo'
+): HistoryEntry | null {
+	const entry: HistoryEntry = { t: time, by: author.id, n: author.name };
+	if (author.color) entry.c = author.color;
+	if (undo) entry.u = undo;
+	let items = 0;
+	let chars = 0;
+	let more = 0;
+	const room = (size: number) => {
+		if (items >= MAX_ENTRY_ITEMS || chars + size > MAX_ENTRY_CHARS) {
+			more++;
+			return false;
+		}
+		items++;
+		chars += size;
+		return true;
+	};
+	if (parts.cells?.length) {
+		const cells: CellChange[] = [];
+		for (const [rowId, colId, old, value] of parts.cells) {
+			const o = cut(old);
+			const v = cut(value);
+			if (room(rowId.length + colId.length + o.length + v.length)) cells.push([rowId, colId, o, v]);
+		}
+		if (cells.length) entry.cells = cells;
+	}
+	// Chunks are few (1,000 rows each): always listed.
+	if (parts.add?.length) entry.add = parts.add.map(([id, n]) => [id, n]);
+	if (parts.drop?.length) entry.drop = parts.drop.map(([id, n]) => [id, n]);
+	for (const key of ['del', 'res'] as const) {
+		const list = parts[key]?.filter((id) => room(id.length));
+		if (list?.length) entry[key] = list;
+	}
+	if (more) entry.more = more;
+	const empty = !entry.cells && !entry.add && !entry.drop && !entry.del && !entry.res && !more;
+	return empty ? null : entry;
+}
+
+function isIdList(v: unknown): v is string[] {
+	return Array.isArray(v) && v.every((id) => isString(id) && id.length <= MAX_ID);
+}
+
+function isChunkList(v: unknown): v is [string, number][] {
+	return (
+		Array.isArray(v) &&
+		v.every(
+			(p) =>
+				Array.isArray(p) &&
+				p.length === 2 &&
+				isString(p[0]) &&
+				p[0].length <= MAX_ID &&
+				Number.isInteger(p[1]) &&
+				p[1] >= 0
+		)
+	);
+}
+
+function isCellList(v: unknown): v is CellChange[] {
+	return (
+		Array.isArray(v) &&
+		v.every(
+			(c) =>
+				Array.isArray(c) &&
+				c.length === 4 &&
+				isString(c[0]) &&
+				isString(c[1]) &&
+				isString(c[2]) &&
+				isString(c[3]) &&
+				c[0].length <= MAX_ID &&
+				c[1].length <= MAX_ID
+		)
+	);
+}
+
+/** The entry as stored by any replica, checked field by field; `null` when unusable. */
+export function readEntry(value: unknown): HistoryEntry | null {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+	const v = value as Record<string, unknown>;
+	if (typeof v.t !== 'number' || !Number.isFinite(v.t) || !isString(v.by) || !isString(v.n))
+		return null;
+	const entry: HistoryEntry = {
+		t: v.t,
+		by: v.by.slice(0, MAX_ID),
+		n: v.n.slice(0, MAX_NAME)
+	};
+	if (isString(v.c) && /^#[0-9a-fA-F]{3,8}$/.test(v.c)) entry.c = v.c;
+	if (v.u === 'undo' || v.u === 'redo') entry.u = v.u;
+	// Lists longer than any replica writes are cut, so a hostile entry cannot swell the index.
+	if (v.cells !== undefined) {
+		const cells = Array.isArray(v.cells) ? v.cells.slice(0, MAX_ENTRY_ITEMS) : v.cells;
+		if (!isCellList(cells)) return null;
+		entry.cells = cells.map(([r, c, o, n]) => [r, c, cut(o), cut(n)]);
+	}
+	for (const key of ['add', 'drop'] as const) {
+		if (v[key] === undefined) continue;
+		const list = Array.isArray(v[key]) ? v[key].slice(0, MAX_ENTRY_ITEMS) : v[key];
+		if (!isChunkList(list)) return null;
+		entry[key] = list;
+	}
+	for (const key of ['del', 'res'] as const) {
+		if (v[key] === undefined) continue;
+		const list = Array.isArray(v[key]) ? v[key].slice(0, MAX_ENTRY_ITEMS) : v[key];
+		if (!isIdList(list)) return null;
+		entry[key] = list;
+	}
+	if (Number.isInteger(v.more) && (v.more as number) > 0) entry.more = v.more as number;
+	return entry;
+}
+
+const chunkOf = (rowId: string) => rowId.slice(0, rowId.lastIndexOf('.'));
+
+/** Rows and chunks an entry is about (what the index files it under). */
+function keysOf(entry: HistoryEntry): Set<string> {
+	const keys = new Set<string>();
+	for (const [rowId] of entry.cells ?? []) keys.add(rowId);
+	for (const id of entry.del ?? []) keys.add(id);
+	for (const id of entry.res ?? []) keys.add(id);
+	for (const [chunkId] of entry.add ?? []) keys.add('#' + chunkId);
+	for (const [chunkId] of entry.drop ?? []) keys.add('#' + chunkId);
+	return keys;
+}
+
+/** Row index inside its chunk (base 36 after the last dot), or -1. */
+function indexInChunk(rowId: string): number {
+	const n = parseInt(rowId.slice(rowId.lastIndexOf('.') + 1), 36);
+	return Number.isFinite(n) ? n : -1;
+}
+
+export class SheetHistory {
+	/** Transaction origin of the entries written after an undo or redo. */
+	readonly origin = { history: true };
+	readonly #array: Y.Array<unknown>;
+	#author: Author = { id: '', name: '' };
+	/** Row id (or `#chunkId`) → its entries, in the array's order. Built on first read. */
+	#index: Map<string, HistoryEntry[]> | null = null;
+	/** Order in which entries were filed (the array's order, then arrival). */
+	#seq = new WeakMap<HistoryEntry, number>();
+	#next = 0;
+	readonly #listeners = new Set<() => void>();
+	readonly #onChange: (event: Y.YArrayEvent<unknown>) => void;
+
+	constructor(doc: Y.Doc) {
+		this.#array = doc.getArray('history');
+		this.#onChange = (event) => {
+			if (this.#index) {
+				if (event.changes.deleted.size > 0) {
+					// Entries are only appended; a removal (never done by Shtab) means: index again.
+					this.#index = null;
+				} else {
+					for (const item of event.changes.added) {
+						for (const value of item.content.getContent()) this.#file(this.#index, value);
+					}
+				}
+			}
+			for (const listener of this.#listeners) listener();
+		};
+		this.#array.observe(this.#onChange);
+	}
+
+	destroy(): void {
+		this.#array.unobserve(this.#onChange);
+		this.#listeners.clear();
+	}
+
+	/** Who this tab's changes are recorded as. */
+	get author(): Author {
+		return this.#author;
+	}
+
+	set author(author: Author) {
+		this.#author = {
+			id: String(author.id ?? '').slice(0, MAX_ID),
+			name: String(author.name ?? '').slice(0, MAX_NAME),
+			...(author.color ? { color: String(author.color).slice(0, 16) } : {})
+		};
+	}
+
+	/** Number of entries (of every replica). */
+	get length(): number {
+		return this.#array.length;
+	}
+
+	/** Appends one entry; call inside the transaction of the change. */
+	record(parts: ChangeParts, undo?: 'undo' | 'redo'): void {
+		const entry = buildEntry(parts, this.#author, Date.now(), undo);
+		if (entry) this.#array.push([entry]);
+	}
+
+	/** Every valid entry in the array's order (for tests and export). */
+	entries(): HistoryEntry[] {
+		const list: HistoryEntry[] = [];
+		for (const value of this.#array.toArray()) {
+			const entry = readEntry(value);
+			if (entry) list.push(entry);
+		}
+		return list;
+	}
+
+	/** Called on every new entry (local or remote). Returns the unsubscribe. */
+	observe(listener: () => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	#file(index: Map<string, HistoryEntry[]>, value: unknown) {
+		const entry = readEntry(value);
+		if (!entry) return;
+		this.#seq.set(entry, this.#next++);
+		for (const key of keysOf(entry)) {
+			let list = index.get(key);
+			if (!list) index.set(key, (list = []));
+			list.push(entry);
+		}
+	}
+
+	#indexed(): Map<string, HistoryEntry[]> {
+		if (!this.#index) {
+			const index = new Map<string, HistoryEntry[]>();
+			this.#array.forEach((value) => this.#file(index, value));
+			this.#index = index;
+		}
+		return this.#index;
+	}
+
+	/** Everything that happened to one row, newest first. */
+	forRow(rowId: string): HistoryItem[] {
+		const index = this.#indexed();
+		const chunkId = chunkOf(rowId);
+		const at = indexInChunk(rowId);
+		const items: HistoryItem[] = [];
+		const seq = (e: HistoryEntry) => this.#seq.get(e) ?? 0;
+		const entries = [
+			...new Set([...(index.get(rowId) ?? []), ...(index.get('#' + chunkId) ?? [])])
+		].sort((a, b) => seq(a) - seq(b));
+		for (const entry of entries) {
+			const author: Author = {
+				id: entry.by,
+				name: entry.n,
+				...(entry.c ? { color: entry.c } : {})
+			};
+			const base = { time: entry.t, author, ...(entry.u ? { undo: entry.u } : {}) };
+			for (const [id, count] of entry.add ?? [])
+				if (id === chunkId && at >= 0 && at < count) items.push({ ...base, kind: 'added' });
+			for (const [id, count] of entry.drop ?? [])
+				if (id === chunkId && at >= 0 && at < count) items.push({ ...base, kind: 'removed' });
+			if (entry.del?.includes(rowId)) items.push({ ...base, kind: 'deleted' });
+			if (entry.res?.includes(rowId)) items.push({ ...base, kind: 'restored' });
+			for (const [r, colId, old, value] of entry.cells ?? [])
+				if (r === rowId) items.push({ ...base, kind: 'cell', colId, old, value });
+		}
+		// Newest first; equal times keep the order they were written in, reversed.
+		return items
+			.map((item, i) => ({ item, i }))
+			.sort((a, b) => b.item.time - a.item.time || b.i - a.i)
+			.map(({ item }) => item);
+	}
+
+	/** One cell's changes, newest first. */
+	forCell(rowId: string, colId: string): HistoryItem[] {
+		return this.forRow(rowId).filter((item) => item.kind === 'cell' && item.colId === colId);
+	}
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Sheet } from './sheet';
+import { templateColumns, templateViews } from './templates';
+import { createNetwork, seededRandom } from './testing';
+import { filterFor, filterForAnyone, filterNames, ME, readView, SheetViews } from './views';
+
+const notReached = (colId: string) => ({
+	[colId]: { filterType: 'text', type: 'equals', filter: 'не дозвонились' }
+});
+
+describe('named views', () => {
+	it('a saved view is listed with its sort, filter, hidden columns and search', () => {
+		const views = new SheetViews(new Y.Doc());
+		const id = views.add(
+			{
+				name: '  Не   дозвонились ',
+				columns: [
+					{ colId: 'c1', sort: 'asc', sortIndex: 0 },
+					{ colId: 'c2', hide: true }
+				],
+				filter: notReached('c3'),
+				quickFilter: 'Ленина'
+			},
+			'Анна'
+		);
+		expect(id).toBeTruthy();
+		const [view] = views.list();
+		expect(view).toMatchObject({
+			id,
+			name: 'Не дозвонились',
+			by: 'Анна',
+			columns: [
+				{ colId: 'c1', sort: 'asc', sortIndex: 0 },
+				{ colId: 'c2', hide: true }
+			],
+			filter: notReached('c3'),
+			quickFilter: 'Ленина'
+		});
+		expect(views.add({ name: '   ', columns: [], filter: {}, quickFilter: '' })).toBeNull();
+	});
+
+	it('rename and remove, and a removed view comes back with restore', () => {
+		const views = new SheetViews(new Y.Doc());
+		const id = views.add({ name: 'А', columns: [], filter: {}, quickFilter: '' }) ?? '';
+		views.rename(id, 'Мои заявки');
+		expect(views.list().map((v) => v.name)).toEqual(['Мои заявки']);
+		const removed = views.remove(id);
+		expect(views.list()).toEqual([]);
+		views.restore(removed!);
+		expect(views.list().map((v) => [v.id, v.name])).toEqual([[id, 'Мои заявки']]);
+	});
+
+	it.each([1, 2, 3, 4, 5])(
+		'views saved by several operators at once are all kept (seed %i)',
+		(seed) => {
+			const net = createNetwork(3, seededRandom(seed));
+			const views = net.docs.map((d) => new SheetViews(d));
+			views[0].add({ name: 'Не дозвонились', columns: [], filter: {}, quickFilter: '' }, 'Анна');
+			views[1].add({ name: 'Мои заявки', columns: [], filter: {}, quickFilter: '' }, 'Борис');
+			views[2].add({ name: 'Перезвонить', columns: [], filter: {}, quickFilter: '' }, 'Вера');
+			net.sync();
+			for (const v of views)
+				expect(v.list().map((x) => x.name)).toEqual([
+					'Мои заявки',
+					'Не дозвонились',
+					'Перезвонить'
+				]);
+		}
+	);
+
+	it('views are not part of the cells undo', () => {
+		const doc = new Y.Doc();
+		const sheet = new Sheet(doc);
+		const undo = sheet.createUndoManager();
+		const views = new SheetViews(doc);
+		views.add({ name: 'А', columns: [], filter: {}, quickFilter: '' });
+		expect(undo.canUndo()).toBe(false);
+	});
+
+	it('broken or hostile views from another replica are skipped or cleaned', () => {
+		const doc = new Y.Doc();
+		const map = doc.getMap('views');
+		map.set('a', 'not a view');
+		map.set('b', { name: '' });
+		map.set('c', { name: 'x'.repeat(30_000) });
+		map.set('d', {
+			name: '<b>Вид</b>',
+			columns: [{ colId: '"><script>', sort: 'asc' }, { colId: 'ok', sort: 'sideways' }, 7],
+			filter: {
+				ok: { filterType: 'text', type: 'equals', filter: 'а', __proto__: { polluted: 1 } },
+				bad: { filterType: 'set', values: ['x'] },
+				'no good': { filterType: 'text' },
+				deep: { filterType: 'text', a: { b: { c: { d: { e: { f: 1 } } } } } }
+			},
+			quickFilter: 42,
+			created: 'yesterday'
+		});
+		const views = new SheetViews(doc).list();
+		expect(views).toHaveLength(1);
+		expect(views[0]).toEqual({
+			id: 'd',
+			name: '<b>Вид</b>',
+			columns: [{ colId: 'ok' }],
+			filter: {
+				ok: { filterType: 'text', type: 'equals', filter: 'а' },
+				deep: { filterType: 'text', a: { b: { c: {} } } }
+			},
+			quickFilter: '',
+			by: '',
+			created: 0
+		});
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(readView('x', null)).toBeNull();
+	});
+
+	it('a filter on "me" applies with the name of whoever applies the view', () => {
+		const mine = { p: { filterType: 'text', type: 'equals', filter: ME } };
+		expect(filterFor(mine, 'Борис')).toEqual({
+			p: { filterType: 'text', type: 'equals', filter: 'Борис' }
+		});
+		const anna = { p: { filterType: 'text', type: 'equals', filter: 'Анна' } };
+		expect(filterNames(anna, 'Анна')).toBe(true);
+		expect(filterNames(anna, 'Борис')).toBe(false);
+		expect(filterForAnyone(anna, 'Анна')).toEqual(mine);
+	});
+
+	it('a new call list starts with "Не дозвонились" filtering its call outcome column', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const ids = sheet.addColumns(templateColumns('callList', 'ru'));
+		const views = templateViews('callList', 'ru', ids);
+		const outcome = sheet.columns().find((c) => c.title === 'Результат звонка')!;
+		const operator = sheet.columns().find((c) => c.title === 'Оператор')!;
+		expect(views.find((v) => v.name === 'Не дозвонились')?.filter).toEqual(notReached(outcome.id));
+		expect(outcome.options?.some((o) => o.value === 'не дозвонились')).toBe(true);
+		expect(views.find((v) => v.name === 'Мои звонки')?.filter).toEqual({
+			[operator.id]: { filterType: 'text', type: 'equals', filter: ME }
+		});
+		const requests = new Sheet(new Y.Doc());
+		const rIds = requests.addColumns(templateColumns('requests', 'en'));
+		const mine = templateViews('requests', 'en', rIds).find((v) => v.name === 'My requests');
+		const volunteer = requests.columns().find((c) => c.title === 'Volunteer')!;
+		expect(Object.keys(mine?.filter ?? {})).toEqual([volunteer.id]);
+		const campaign = new Sheet(new Y.Doc());
+		const cIds = campaign.addColumns(templateColumns('campaign', 'ru'));
+		const result = campaign.columns().find((c) => c.title === 'Результат')!;
+		expect(Object.keys(templateViews('campaign', 'ru', cIds)[0].filter)).toEqual([result.id]);
+	});
+});

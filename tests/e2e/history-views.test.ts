@@ -1,0 +1,289 @@
+/**
+ * History and named views, seen by two operators (two browser contexts) on the real relay:
+ * one edits a cell, the other opens the row's history and sees who changed it and the earlier
+ * value; one saves a named view, the other applies it from the "Виды" menu; the history still
+ * shows after a reload with the network off. Screenshots of the panel and the menu are saved in
+ * test-results/ at a laptop and a phone size.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HomePage, SAVED, SheetPage } from './pages';
+import {
+	cleanup,
+	DESKTOP,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	PHONE,
+	screenshot,
+	startApp,
+	type App,
+	type Operator
+} from './setup';
+
+const MOMENT = { timeout: 5_000, interval: 50 };
+const RECONNECT = { timeout: 30_000, interval: 100 };
+
+let app: App;
+let browser: Browser;
+const operators: Operator[] = [];
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+});
+afterEach(async () => {
+	const done = operators.splice(0);
+	await Promise.all(done.map((o) => o.context.close()));
+	expectNoPageErrors(...done);
+});
+afterAll(cleanup);
+
+async function operator(name: string, viewport = DESKTOP) {
+	const o = await newOperator(browser, name, { viewport });
+	operators.push(o);
+	return o;
+}
+
+async function twoOperators(
+	title: string,
+	kind: 'Обзвон' | 'Заявки' = 'Обзвон',
+	viewport = DESKTOP
+) {
+	const anna = await operator('Анна', viewport);
+	const boris = await operator('Борис', viewport);
+	const a = await new HomePage(anna.page).goto(app.url).then((h) => h.createSheet(title, kind));
+	const b = await SheetPage.open(boris.page, anna.page.url(), title);
+	await expect.poll(() => b.presenceNames(), MOMENT).toContain('Анна');
+	return { anna, boris, a, b };
+}
+
+/** Focuses a cell with a click and pastes `text` there as a spreadsheet's clipboard would. */
+async function pasteAt(sheet: SheetPage, rowIndex: number | 'new', column: string, text: string) {
+	const cell =
+		rowIndex === 'new' ? await sheet.newRowCell(column) : await sheet.cell(rowIndex, column);
+	await cell.click();
+	await cell.evaluate((el, data) => {
+		const transfer = new DataTransfer();
+		transfer.setData('text/plain', data);
+		el.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+		);
+	}, text);
+}
+
+// ---------------------------------------------------------------- page objects of this feature
+
+const historyPanel = (page: Page): Locator =>
+	page.getByRole('complementary', { name: 'История строки' });
+
+/** The panel's lines, whitespace collapsed. */
+async function historyLines(page: Page): Promise<string[]> {
+	const lines = await historyPanel(page).getByRole('listitem').allTextContents();
+	return lines.map((l) => l.replace(/\s+/g, ' ').trim());
+}
+
+async function openHistory(sheet: SheetPage, rowIndex: number, column: string) {
+	await (await sheet.cell(rowIndex, column)).click();
+	await sheet.page.getByRole('button', { name: 'История', exact: true }).click();
+	await historyPanel(sheet.page).waitFor();
+}
+
+const viewsButton = (page: Page) => page.getByRole('button', { name: 'Виды', exact: true });
+const viewsMenu = (page: Page) => page.getByRole('group', { name: 'Виды' });
+
+async function openViews(page: Page): Promise<Locator> {
+	if (!(await viewsMenu(page).count())) await viewsButton(page).click();
+	await viewsMenu(page).waitFor();
+	return viewsMenu(page);
+}
+
+async function applyView(page: Page, name: string) {
+	const menu = await openViews(page);
+	await menu.getByRole('button', { name, exact: true }).click();
+	await menu.waitFor({ state: 'detached' });
+}
+
+async function saveViewAs(page: Page, name: string, forAnyone?: boolean) {
+	const menu = await openViews(page);
+	await menu.getByRole('button', { name: 'Сохранить текущий вид как…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Сохранить текущий вид как…' });
+	await dialog.getByLabel('Название вида').fill(name);
+	if (forAnyone !== undefined)
+		await dialog.getByRole('checkbox').setChecked(forAnyone, { timeout: 2_000 });
+	await dialog.getByRole('button', { name: 'Сохранить' }).click();
+	await dialog.waitFor({ state: 'hidden' });
+}
+
+async function serviceWorkerReady(o: Operator) {
+	await o.page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await o.page.reload();
+	await expect
+		.poll(() => o.page.evaluate(() => navigator.serviceWorker.controller !== null), MOMENT)
+		.toBe(true);
+}
+
+describe('history of a row and named views', () => {
+	it('a colleague sees who changed a cell, when and the earlier value; an undo reads as such; the history shows offline after a reload', async () => {
+		const { anna, boris, a, b } = await twoOperators('Обзвон: история');
+		// Edits further apart than the undo's capture time (500 ms) are undone one by one.
+		const pause = () => anna.page.waitForTimeout(600);
+		await a.addRow('Кузнецова Вера Павловна');
+		await pause();
+		await a.editCell(0, 'Адрес', 'ул. Ленина, 5');
+		await pause();
+		await a.editCell(0, 'Адрес', 'ул. Ленина, 7');
+		await expect.poll(() => b.cellText(0, 'Адрес'), MOMENT).toBe('ул. Ленина, 7');
+
+		await openHistory(b, 0, 'Адрес');
+		const panel = historyPanel(boris.page);
+		await expect
+			.poll(() => panel.textContent(), MOMENT)
+			.toContain('Строка: Кузнецова Вера Павловна');
+		await expect.poll(() => historyLines(boris.page), MOMENT).toHaveLength(4);
+		const lines = await historyLines(boris.page);
+		expect(lines[0]).toMatch(
+			/^\d\d\.\d\d\.\d{4}, \d\d:\d\d Анна Адрес: ул\. Ленина, 5 → ул\. Ленина, 7$/
+		);
+		expect(lines[1]).toMatch(/Анна Адрес: пусто → ул\. Ленина, 5$/);
+		expect(lines[2]).toMatch(/Анна ФИО: пусто → Кузнецова Вера Павловна$/);
+		expect(lines[3]).toMatch(/Анна строка добавлена$/);
+		// The author is shown in their colour.
+		const color = await panel
+			.locator('.who')
+			.first()
+			.evaluate((el) => getComputedStyle(el).borderLeftColor);
+		expect(color).toBe('rgb(42, 157, 143)');
+
+		// Only the focused cell.
+		await panel.getByRole('checkbox', { name: 'Только ячейка «Адрес»' }).check();
+		await expect.poll(() => historyLines(boris.page), MOMENT).toHaveLength(2);
+
+		// Анна undoes her last edit: Борис's open panel shows it as an undo, the edit stays listed.
+		await (await a.cell(0, 'ФИО')).click();
+		await a.pressUndo();
+		await expect.poll(() => b.cellText(0, 'Адрес'), MOMENT).toBe('ул. Ленина, 5');
+		await expect.poll(() => historyLines(boris.page), MOMENT).toHaveLength(3);
+		expect((await historyLines(boris.page))[0]).toMatch(
+			/Анна отменено Адрес: ул\. Ленина, 7 → ул\. Ленина, 5$/
+		);
+
+		// Alt+H closes and opens the panel for the focused cell.
+		await boris.page.keyboard.press('Alt+h');
+		await historyPanel(boris.page).waitFor({ state: 'detached' });
+		await (await b.cell(0, 'ФИО')).click();
+		await boris.page.keyboard.press('Alt+h');
+		await historyPanel(boris.page).waitFor();
+		await screenshot(boris.page, 'desktop-history-panel');
+
+		// Offline: Борис reloads with the network off; the history comes from his browser's store.
+		await expect.poll(() => b.status(), RECONNECT).toBe(SAVED);
+		await serviceWorkerReady(boris);
+		await boris.context.setOffline(true);
+		await boris.page.reload();
+		const offline = await new SheetPage(boris.page).ready('Обзвон: история');
+		await expect.poll(() => offline.rowCount(), MOMENT).toBe(1);
+		await openHistory(offline, 0, 'Адрес');
+		await expect.poll(() => historyLines(boris.page), MOMENT).toHaveLength(5);
+		expect((await historyLines(boris.page))[0]).toMatch(/Анна отменено Адрес/);
+		await boris.context.setOffline(false);
+		expect(anna.pageErrors).toEqual([]);
+	});
+
+	it('a view saved by one operator is in the other’s "Виды" menu and filters their rows', async () => {
+		const { anna, boris, a, b } = await twoOperators('Обзвон: виды');
+		await pasteAt(
+			a,
+			'new',
+			'ФИО',
+			[
+				'Яковлева\t\tул. Ленина, 1\t\t\tне дозвонились\t1\tБорис',
+				'Абрамов\t\tпр. Мира, 2\t\t\tдозвонились\t1\tАнна',
+				'Михайлова\t\tул. Ленина, 3\t\t\tне дозвонились\t2\tАнна'
+			].join('\r\n')
+		);
+		await expect
+			.poll(() => b.columnValues('ФИО'), MOMENT)
+			.toEqual(['Яковлева', 'Абрамов', 'Михайлова']);
+
+		// The call list comes with "Не дозвонились" and "Мои звонки".
+		await applyView(boris.page, 'Не дозвонились');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Михайлова']);
+		await applyView(boris.page, 'Мои звонки');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Яковлева']);
+		await applyView(anna.page, 'Мои звонки');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Абрамов', 'Михайлова']);
+
+		// Анна saves her own view: a search and a sort by attempts, descending.
+		await anna.page.getByRole('button', { name: 'Сбросить сортировку и фильтры' }).click();
+		await anna.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('Ленина');
+		const attempts = anna.page.locator('.shtab-header-label', { hasText: 'Попытки' });
+		await attempts.click();
+		await attempts.click();
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Михайлова', 'Яковлева']);
+		await saveViewAs(anna.page, 'Ленина, по попыткам');
+		if (await viewsMenu(anna.page).count()) await viewsButton(anna.page).click();
+
+		// Борис sees it, applies it: his own view changes, Анна's is untouched by his clicks.
+		const menu = await openViews(boris.page);
+		await menu.getByRole('button', { name: 'Ленина, по попыткам', exact: true }).waitFor();
+		await screenshot(boris.page, 'desktop-views-menu');
+		await applyView(boris.page, 'Ленина, по попыткам');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Михайлова', 'Яковлева']);
+		expect(await boris.page.getByRole('searchbox', { name: 'Поиск по списку' }).inputValue()).toBe(
+			'Ленина'
+		);
+
+		// Rename and delete (with "Отменить").
+		const m = await openViews(boris.page);
+		await m.getByRole('button', { name: 'Переименовать вид «Ленина, по попыткам»' }).click();
+		const dialog = boris.page.getByRole('dialog', { name: 'Переименовать вид' });
+		await dialog.getByLabel('Название вида').fill('Улица Ленина');
+		await dialog.getByRole('button', { name: 'Сохранить' }).click();
+		const annaMenu = await openViews(anna.page);
+		await annaMenu.getByRole('button', { name: 'Улица Ленина', exact: true }).waitFor();
+		await (
+			await openViews(boris.page)
+		)
+			.getByRole('button', { name: 'Удалить вид «Улица Ленина»' })
+			.click();
+		await annaMenu.getByRole('button', { name: 'Улица Ленина', exact: true }).waitFor({
+			state: 'detached'
+		});
+		await boris.page
+			.getByRole('status')
+			.getByRole('button', { name: 'Отменить', exact: true })
+			.click();
+		await annaMenu.getByRole('button', { name: 'Улица Ленина', exact: true }).waitFor();
+	});
+
+	it('the history panel and the views menu fit a phone', async () => {
+		const { anna, boris, a, b } = await twoOperators('Заявки: телефон', 'Заявки', PHONE);
+		await a.addRow('Белова Нина');
+		await anna.page.waitForTimeout(600);
+		await a.editCell(0, 'Адрес', '<img src=x onerror="window.pwned=1">');
+		await anna.page.waitForTimeout(600);
+		await a.editCell(0, 'Адрес', 'ул. Победы, 1, кв. 45');
+		await expect.poll(() => b.cellText(0, 'Адрес'), MOMENT).toBe('ул. Победы, 1, кв. 45');
+		await (await b.cell(0, 'ФИО')).click();
+		await boris.page.keyboard.press('Alt+h');
+		await expect.poll(() => historyLines(boris.page), MOMENT).toHaveLength(4);
+		// Values are text, never HTML.
+		expect((await historyLines(boris.page))[0]).toContain(
+			'<img src=x onerror="window.pwned=1"> → ул. Победы, 1, кв. 45'
+		);
+		expect(await historyPanel(boris.page).locator('img').count()).toBe(0);
+		expect(await boris.page.evaluate(() => 'pwned' in window)).toBe(false);
+		const box = await historyPanel(boris.page).boundingBox();
+		expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+		await screenshot(boris.page, 'phone-history-panel');
+		await historyPanel(boris.page).getByRole('button', { name: 'Закрыть историю' }).click();
+		const menu = await openViews(boris.page);
+		await menu.getByRole('button', { name: 'Мои заявки', exact: true }).waitFor();
+		const menuBox = await menu.boundingBox();
+		expect(menuBox && menuBox.x >= 0 && menuBox.x + menuBox.width <= PHONE.width).toBe(true);
+		await screenshot(boris.page, 'phone-views-menu');
+	});
+});
