@@ -122,8 +122,20 @@ self.onmessage = async (e) => {
 		await page.waitForFunction(
 			() => 'mappingReady' in (window as never as { __bench: { marks: object } }).__bench.marks
 		);
+		// BENCH_PROFILE=file.cpuprofile: a CPU profile of the page from "Импортировать" to the report.
+		const profile = process.env.BENCH_PROFILE;
+		const cdp = profile ? await page.context().newCDPSession(page) : null;
+		if (cdp) {
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.start');
+		}
 		await submit.click();
 		await dialog.getByTestId('import-report').waitFor();
+		if (cdp && profile) {
+			const { profile: data } = await cdp.send('Profiler.stop');
+			await writeFile(profile, JSON.stringify(data));
+			log(`CPU profile written to ${profile}`);
+		}
 		const report = (await dialog.getByTestId('import-report').textContent()) ?? '';
 		await page.waitForTimeout(500); // let the last long task be reported
 		const probe = await page.evaluate(
@@ -145,6 +157,13 @@ self.onmessage = async (e) => {
 			(t) => t.start >= m.picked - 1 && t.start <= m.reported + 1
 		);
 		const longest = during.reduce((max, t) => Math.max(max, t.duration), 0);
+		const at = (ms: number) => `${round(ms - m.picked, 0)} ms`;
+		log(
+			`marks: mapping ready ${at(m.mappingReady)}, submit ${at(m.submit)}, report ${at(m.reported)}`
+		);
+		log(
+			`long tasks: ${during.map((t) => `${round(t.duration, 0)} ms at ${at(t.start)}`).join(', ')}`
+		);
 		const rowsImported = Number(
 			(/Добавлено строк: ([\d\s\u00a0\u202f]+)/.exec(report)?.[1] ?? '').replace(/\D/g, '')
 		);

@@ -192,6 +192,86 @@ describe('CSV import and export through the page', () => {
 		expectNoPageErrors(anna);
 	});
 
+	it('writes a big import in slices: a cancel while writing leaves nothing, a finished one reaches a colleague at once', async () => {
+		const page = anna.page;
+		const boris = await newOperator(browser, 'Борис');
+		const colleague = await SheetPage.open(boris.page, page.url(), 'Обзвон из файла');
+		await expect.poll(() => colleague.rowCount()).toBe(3);
+		// Every row count Boris's page ever shows, recorded by the page itself.
+		await boris.page.evaluate(() => {
+			const seen = new Set<string>();
+			(window as never as { __counts: Set<string> }).__counts = seen;
+			const read = () => {
+				for (const el of document.querySelectorAll('footer *'))
+					if (/^Строк: [\d\s]+$/.test(el.textContent ?? ''))
+						seen.add(el.textContent!.replace(/\D/g, ''));
+			};
+			read();
+			new MutationObserver(read).observe(document.body, {
+				subtree: true,
+				childList: true,
+				characterData: true
+			});
+		});
+		const counts = () =>
+			boris.page.evaluate(() => [...(window as never as { __counts: Set<string> }).__counts]);
+
+		// Cancelled while the rows are being written.
+		let dialog = await new ImportDialog(page).open();
+		await dialog.choose(bigFile);
+		await dialog.duplicates();
+		await dialog.dialog.getByLabel('Добавить все строки').check();
+		// The coordinator presses "Отмена" as soon as the first rows are written: a page-side
+		// observer clicks it right after the progress shows them, between two slices.
+		await page.evaluate(() => {
+			const w = window as never as { __cancelledAt: string };
+			new MutationObserver((_, observer) => {
+				const text = document.querySelector('[data-testid=import-writing]')?.textContent ?? '';
+				if (!/Записано строк: [1-9]/.test(text)) return;
+				observer.disconnect();
+				w.__cancelledAt = text.trim();
+				const dialog = document.querySelector('dialog[open]');
+				const cancel = [...(dialog?.querySelectorAll('button') ?? [])].find(
+					(b) => b.textContent?.trim() === 'Отмена'
+				);
+				cancel?.click();
+			}).observe(document.body, { subtree: true, childList: true, characterData: true });
+		});
+		await dialog.submit.click();
+		await dialog.dialog.waitFor({ state: 'hidden', timeout: 60_000 });
+		const cancelledAt = await page.evaluate(
+			() => (window as never as { __cancelledAt: string }).__cancelledAt
+		);
+		const [writtenRows, totalRows] = cancelledAt
+			.replace(/^Записано строк: /, '')
+			.split(' из ')
+			.map((n) => Number(n.replace(/\D/g, '')));
+		expect(writtenRows).toBeGreaterThan(0);
+		expect(writtenRows).toBeLessThan(totalRows);
+		expect(totalRows).toBe(BIG_ROWS);
+		await page.waitForTimeout(2000);
+		expect(await sheet.rowCount()).toBe(3);
+		await expect.poll(() => sheet.status(), { timeout: 30_000 }).toBe(SAVED);
+		expect(await colleague.rowCount()).toBe(3);
+
+		// Finished: Boris's page goes from 3 rows to 3 + 100,000 in one step.
+		dialog = await new ImportDialog(page).open();
+		await dialog.choose(bigFile);
+		const report = await dialog.run('Добавить все строки');
+		const added = Number(/Добавлено строк: ([\d\s]+)/.exec(report)?.[1].replace(/\D/g, ''));
+		expect(added).toBeGreaterThan(99_000);
+		await dialog.close();
+		await expect.poll(() => colleague.rowCount(), { timeout: 60_000 }).toBe(3 + added);
+		expect((await counts()).sort()).toEqual(['3', String(3 + added)].sort());
+		// One undo step takes the whole import back, for both.
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => sheet.rowCount(), { timeout: 30_000 }).toBe(3);
+		await expect.poll(() => colleague.rowCount(), { timeout: 60_000 }).toBe(3);
+		expectNoPageErrors(anna);
+		expectNoPageErrors(boris);
+		await boris.context.close();
+	});
+
 	it('exports the sheet as Excel-ru expects: BOM, ;, CRLF, the same rows', async () => {
 		const page = anna.page;
 		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();

@@ -75,49 +75,26 @@ export const MAX_LISTED_MATCHES = 10;
 export const MAX_BUCKET_SCAN = 500;
 
 const PHONE_SEPARATORS = /[,;]/;
-const YO_UPPER = 0x401;
-const YO_LOWER = 0x451;
-const IE_LOWER = 0x435;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Lower-case letter or digit for a char code, or 0 for punctuation and spaces. */
-function nameChar(code: number): number {
-	if (code >= 97 && code <= 122) return code; // a-z
-	if (code >= 48 && code <= 57) return code; // 0-9
-	if (code >= 0x430 && code <= 0x44f) return code; // а-я
-	if (code >= 0x410 && code <= 0x42f) return code + 0x20; // А-Я
-	if (code === YO_UPPER || code === YO_LOWER) return IE_LOWER;
-	if (code >= 65 && code <= 90) return code + 32; // A-Z
-	if (code < 128) return 0;
-	const char = String.fromCharCode(code);
-	return LETTER_OR_DIGIT.test(char) ? char.toLowerCase().charCodeAt(0) : 0;
-}
+/** Runs of anything but letters and digits (punctuation, spaces, combining marks). */
+const NOT_NAME = /[^\p{L}\p{N}]+/gu;
+const YO = /ё/g;
+/** A phone in its stored form, which `normalizePhone` gives back unchanged. */
+const STORED_PHONE = /^\+7[3489]\d{9}$/;
+/** A date in its stored form (`yyyy-mm-dd`): the birth key either way. */
+const STORED_DATE = /^\d{4}-\d\d-\d\d$/;
 
 /**
  * `Иванова  Анна-Мария Ё.` → `иванова анна мария е`: lower case, `ё` → `е`, punctuation as
- * spaces, spaces collapsed. A char-code loop: this runs for every row of both sides.
+ * spaces, spaces collapsed. Native string operations: this runs for every row of both sides.
  */
 export function normalizeName(name: string): string {
-	let out = '';
-	let pendingSpace = false;
-	for (let i = 0; i < name.length; i++) {
-		const code = nameChar(name.charCodeAt(i));
-		if (code === 0) {
-			pendingSpace = out.length > 0;
-			continue;
-		}
-		if (pendingSpace) {
-			out += ' ';
-			pendingSpace = false;
-		}
-		out += String.fromCharCode(code);
-	}
-	return out;
+	return name.toLowerCase().replace(YO, 'е').replace(NOT_NAME, ' ').trim();
 }
 
 /** Every valid phone in a cell (`8 911 123-45-67, 8 812 555-12-34` gives two). */
 export function phoneKeys(cell: string): string[] {
 	if (!cell) return [];
+	if (STORED_PHONE.test(cell)) return [cell];
 	const whole = normalizePhone(cell);
 	if (whole.ok) return whole.value ? [whole.value] : [];
 	if (!PHONE_SEPARATORS.test(cell)) return [];
@@ -130,6 +107,7 @@ export function phoneKeys(cell: string): string[] {
 }
 
 function birthKey(cell: string): string {
+	if (STORED_DATE.test(cell)) return cell;
 	const date = normalizeValue('date', cell);
 	return date.ok ? date.value : cell.trim();
 }

@@ -57,6 +57,11 @@ export interface ExportOptions {
 	format?: ExportFormat;
 	/** Prefix formula-like cells with `'` (default true). */
 	neutralizeFormulas?: boolean;
+	/**
+	 * Whether this is the start of the file: the header line and the BOM (default true). A file
+	 * written in slices passes false for every slice after the first.
+	 */
+	start?: boolean;
 }
 
 /** One field as written to the file. */
@@ -67,12 +72,12 @@ export function csvCell(value: string, neutralize = true): string {
 
 /** The CSV text (no BOM) in the dialect of `format`. */
 export function exportCsvText(options: ExportOptions): string {
-	const { header, rows, neutralizeFormulas = true } = options;
+	const { header, rows, neutralizeFormulas = true, start = true } = options;
 	const { delimiter } = EXPORT_FORMATS[options.format ?? DEFAULT_EXPORT_FORMAT];
 	const width = header.length;
 	// One flat list of pieces joined once: far less garbage than a string per line.
 	const parts: string[] = [];
-	for (let r = -1; r < rows.length; r++) {
+	for (let r = start ? -1 : 0; r < rows.length; r++) {
 		const cells = r < 0 ? header : rows[r];
 		const n = Math.max(width, cells.length);
 		for (let i = 0; i < n; i++) {
@@ -91,7 +96,7 @@ export function encodeCsv(options: ExportOptions): { bytes: Uint8Array; unmappab
 	const text = exportCsvText(options);
 	if (dialect.encoding === 'windows-1251') return encodeWindows1251(text);
 	const body = new TextEncoder().encode(text);
-	if (!dialect.bom) return { bytes: body, unmappable: 0 };
+	if (!dialect.bom || options.start === false) return { bytes: body, unmappable: 0 };
 	const bytes = new Uint8Array(UTF8_BOM.length + body.length);
 	bytes.set(UTF8_BOM);
 	bytes.set(body, UTF8_BOM.length);

@@ -45,6 +45,7 @@ export const csvRu = {
 	'import.sheetTitle': 'Название списка',
 	'import.submit': 'Импортировать',
 	'import.applying': 'Запись в список…',
+	'import.writing': 'Записано строк: {rows} из {total}',
 	'import.done': 'Импорт завершён',
 	'import.imported': 'Добавлено строк: {count}',
 	'import.updated': 'Дополнено строк: {count}',
@@ -82,6 +83,7 @@ export const csvRu = {
 	'export.utf8-comma': 'UTF-8, «,» — Google Таблицы, LibreOffice',
 	'export.windows-1251': 'Windows-1251, «;» — старый Excel, 1С',
 	'export.download': 'Скачать',
+	'export.writing': 'Записано строк: {rows} из {total}',
 	'export.unmappable': 'Символов, которых нет в Windows-1251: {count} — они заменены на «?».',
 	'export.done': 'Файл «{name}» сохранён.'
 } as const;
@@ -131,6 +133,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.sheetTitle': 'List title',
 	'import.submit': 'Import',
 	'import.applying': 'Writing into the list…',
+	'import.writing': 'Rows written: {rows} of {total}',
 	'import.done': 'Import finished',
 	'import.imported': 'Rows added: {count}',
 	'import.updated': 'Rows filled in: {count}',
@@ -168,6 +171,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'export.utf8-comma': 'UTF-8, “,” — Google Sheets, LibreOffice',
 	'export.windows-1251': 'Windows-1251, “;” — old Excel, 1C',
 	'export.download': 'Download',
+	'export.writing': 'Rows written: {rows} of {total}',
 	'export.unmappable': 'Characters Windows-1251 cannot hold: {count} — replaced with “?”.',
 	'export.done': 'Saved “{name}”.'
 };

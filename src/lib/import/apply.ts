@@ -1,11 +1,18 @@
 /**
- * Writes a prepared import into a sheet in ONE Yjs transaction: the new columns, the new rows
- * (as bulk chunks) and the updates of existing rows. One transaction is one undo step for the
- * coordinator and one update to the relay for the other operators; before it, the sheet is
- * untouched, so a cancelled or failed import leaves it exactly as it was.
+ * Writes a prepared import into a sheet as a STAGED import (see `imports` in `model/sheet.ts`):
+ * 1. `planImportColumns` picks the ids of the columns the import will create, before anything
+ *    is written, so the worker can build the rows' chunks for them (`model/staging.ts`);
+ * 2. the page applies the worker's slices (`Sheet.applyStaged`), one short task each — rows
+ *    invisible to everyone;
+ * 3. `commitImport` makes them appear in ONE transaction together with the new columns and the
+ *    updates of existing rows: one change for the other operators, one undo step.
+ * Before step 3 the sheet shows nothing of the import, so a cancelled or failed import leaves it
+ * as it was (`Sheet.discardImport` drops the slices already written).
  */
-import { createMappedColumns, existingRowsOf, type ColumnMapping, type ExistingRow } from '../csv';
-import type { Sheet } from '../model/sheet';
+import { existingRowsOf, type ExistingRow } from '../csv';
+import { newId, SHORT_ID_LENGTH } from '../model/ids';
+import type { NewColumn, Sheet } from '../model/sheet';
+import { stageRows } from '../model/staging';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
 
 export interface AppliedImport {
@@ -15,41 +22,82 @@ export interface AppliedImport {
 	createdColumns: string[];
 }
 
+/** Where each target key goes: an existing column, or a new column with an id chosen now. */
+export interface ImportColumnPlan {
+	/** Target key → column id. */
+	ids: Record<string, string>;
+	/** The columns to create at commit, with their ids. */
+	created: (NewColumn & { id: string })[];
+}
+
+export function planImportColumns(sheet: Sheet, targets: ImportTargetColumn[]): ImportColumnPlan {
+	const existing = new Set(sheet.columns().map((c) => c.id));
+	const plan: ImportColumnPlan = { ids: {}, created: [] };
+	for (const t of targets) {
+		if (!t.key.startsWith('new:') && existing.has(t.key)) {
+			plan.ids[t.key] = t.key;
+			continue;
+		}
+		const id = newId(SHORT_ID_LENGTH);
+		plan.ids[t.key] = id;
+		plan.created.push({ id, title: t.title, type: t.type });
+	}
+	return plan;
+}
+
+/** The column ids of `prepared.rows`' cells, for staging. */
+export function stagedColumns(plan: ImportColumnPlan, prepared: Pick<PreparedImport, 'keys'>) {
+	return prepared.keys.map((k) => plan.ids[k] ?? k);
+}
+
+/**
+ * Show the staged rows, create the new columns and update the existing rows, in one
+ * transaction. A column created meanwhile by a colleague under the same title is not merged:
+ * the import's own column is made (nothing of theirs is touched).
+ */
+export function commitPreparedImport(
+	sheet: Sheet,
+	importId: string,
+	plan: ImportColumnPlan,
+	prepared: Pick<PreparedImport, 'updates'>
+): AppliedImport {
+	const result: AppliedImport = { added: [], updated: 0, createdColumns: [] };
+	result.added = sheet.commitImport(importId, () => {
+		const known = new Set(sheet.columns().map((c) => c.id));
+		const fresh = plan.created.filter((c) => !known.has(c.id));
+		if (fresh.length > 0) sheet.addColumns(fresh);
+		result.createdColumns = fresh.map((c) => c.id);
+		const edits: { rowId: string; colId: string; value: string }[] = [];
+		for (const update of prepared.updates) {
+			if (!sheet.hasRow(update.rowId)) continue;
+			for (const [key, value] of update.cells)
+				edits.push({ rowId: update.rowId, colId: plan.ids[key] ?? key, value });
+			result.updated++;
+		}
+		if (edits.length > 0) sheet.setCells(edits);
+	});
+	return result;
+}
+
+/**
+ * The whole write on one thread (tests, small imports): stage, apply, commit. The page does the
+ * staging in the import worker instead.
+ */
 export function applyPreparedImport(
 	sheet: Sheet,
 	targets: ImportTargetColumn[],
 	prepared: PreparedImport
 ): AppliedImport {
-	const result: AppliedImport = { added: [], updated: 0, createdColumns: [] };
-	const existingIds = new Set(sheet.columns().map((c) => c.id));
-	sheet.doc.transact(() => {
-		const mapping: ColumnMapping[] = targets.map((t) => ({
-			csvIndex: t.csvIndex,
-			target:
-				t.key.startsWith('new:') || !existingIds.has(t.key)
-					? { kind: 'new', title: t.title, type: t.type }
-					: { kind: 'existing', columnId: t.key }
-		}));
-		const ids = createMappedColumns(sheet, mapping);
-		const idOf = new Map<string, string>();
-		for (const t of targets) {
-			const id = ids[t.csvIndex];
-			if (!id) continue;
-			idOf.set(t.key, id);
-			if (id !== t.key) result.createdColumns.push(id);
-		}
-		const columns = prepared.keys.map((k) => idOf.get(k) ?? k);
-		result.added = sheet.addRows({ columns, rows: prepared.rows });
-		const edits: { rowId: string; colId: string; value: string }[] = [];
-		for (const update of prepared.updates) {
-			if (!sheet.hasRow(update.rowId)) continue;
-			for (const [key, value] of update.cells)
-				edits.push({ rowId: update.rowId, colId: idOf.get(key) ?? key, value });
-			result.updated++;
-		}
-		if (edits.length > 0) sheet.setCells(edits);
-	}, sheet.origin);
-	return result;
+	const importId = newId();
+	const plan = planImportColumns(sheet, targets);
+	stageRows({
+		importId,
+		after: sheet.lastOrder(),
+		columns: stagedColumns(plan, prepared),
+		rows: prepared.rows,
+		onSlice: (update) => sheet.applyStaged(update)
+	});
+	return commitPreparedImport(sheet, importId, plan, prepared);
 }
 
 /** The target sheet's rows with the key columns of this mapping, for duplicate detection. */

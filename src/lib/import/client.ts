@@ -5,7 +5,14 @@
  */
 import type { DuplicatePolicy, EncodingOverride, ExistingRow, KeyColumns } from '../csv';
 import type { ImportTargetColumn } from './plan';
-import type { FromWorker, ImportProgress, ParseSummary, ToWorker } from './protocol';
+import type {
+	FromWorker,
+	ImportProgress,
+	ParseSummary,
+	StagedSlice,
+	StageRequest,
+	ToWorker
+} from './protocol';
 
 type Answer<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
@@ -25,6 +32,8 @@ export class ImportWorker {
 	} | null = null;
 	#closed = false;
 	onProgress: ((progress: ImportProgress) => void) | null = null;
+	/** Each slice of a staged import, in order, each in its own task. */
+	onSlice: ((slice: StagedSlice) => void) | null = null;
 
 	constructor() {
 		this.#worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
@@ -36,6 +45,15 @@ export class ImportWorker {
 	}
 
 	#receive(message: FromWorker) {
+		if (this.#closed) return; // a message queued before `cancel()`
+		if (message.type === 'slice') {
+			try {
+				this.onSlice?.(message);
+			} catch (error) {
+				this.#fail(error instanceof Error ? error : new Error(String(error)));
+			}
+			return;
+		}
 		if (message.type === 'progress') {
 			this.onProgress?.(message);
 			return;
@@ -78,8 +96,9 @@ export class ImportWorker {
 		return this.#request({ type: 'analyze', ...options }, 'analyzed');
 	}
 
-	prepare(policy: DuplicatePolicy): Promise<Answer<'prepared'>> {
-		return this.#request({ type: 'prepare', policy }, 'prepared');
+	/** With `stage`, the new rows come as `onSlice` updates before the answer. */
+	prepare(policy: DuplicatePolicy, stage?: StageRequest): Promise<Answer<'prepared'>> {
+		return this.#request({ type: 'prepare', policy, stage }, 'prepared');
 	}
 
 	get busy(): boolean {

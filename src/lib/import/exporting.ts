@@ -3,7 +3,7 @@
  * as the grid shows them (`+7 (812) 123-45-67`, `05.03.1941`, да/нет), which the import reads
  * back into exactly the stored values, and the file name a coordinator recognises.
  */
-import { EXPORT_FORMATS, type ExportFormat } from '../csv';
+import { encodeCsv, EXPORT_FORMATS, type ExportFormat } from '../csv';
 import type { Locale } from '../i18n';
 import type { Column, Sheet } from '../model/sheet';
 import { formatValue } from '../values';
@@ -56,6 +56,39 @@ export function sheetExportRows(
 	return { header: columns.map((c) => c.title), rows };
 }
 
+/** Rows per slice of a sliced export: one short task each. */
+export const EXPORT_SLICE_ROWS = 5000;
+
+/** Let the browser paint and handle input between two slices of work. */
+export function yieldToPage(): Promise<void> {
+	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (scheduler?.yield) return scheduler.yield();
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The file's bytes written slice by slice, yielding to the page between slices, so a
+ * 100,000-row export never freezes it. The parts go to a `Blob` as they are.
+ */
+export async function exportSheetParts(
+	sheet: Sheet,
+	options: SheetExportOptions & { onProgress?: (rows: number, total: number) => void }
+): Promise<{ parts: Uint8Array[]; unmappable: number }> {
+	const ids = options.rowIds ?? sheet.rowIds();
+	const parts: Uint8Array[] = [];
+	let unmappable = 0;
+	for (let at = 0; at === 0 || at < ids.length; at += EXPORT_SLICE_ROWS) {
+		if (at > 0) await yieldToPage();
+		const slice = ids.slice(at, at + EXPORT_SLICE_ROWS);
+		const { header, rows } = sheetExportRows(sheet, { ...options, rowIds: slice });
+		const encoded = encodeCsv({ header, rows, format: options.format, start: at === 0 });
+		parts.push(encoded.bytes);
+		unmappable += encoded.unmappable;
+		options.onProgress?.(at + slice.length, ids.length);
+	}
+	return { parts, unmappable };
+}
+
 // eslint-disable-next-line no-control-regex -- control characters are what we remove
 const FORBIDDEN_IN_NAMES = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
@@ -70,9 +103,13 @@ export function exportFileName(title: string, date: Date = new Date(), suffix = 
 	return `${clean || 'export'}${suffix} ${day}.csv`;
 }
 
-/** Save bytes as a file through the browser's download. */
-export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'text/csv'): void {
-	const blob = new Blob([bytes as BlobPart], { type });
+/** Save bytes (one array, or the parts of a sliced export) as a file through the download. */
+export function downloadBytes(
+	bytes: Uint8Array | Uint8Array[],
+	fileName: string,
+	type = 'text/csv'
+): void {
+	const blob = new Blob((Array.isArray(bytes) ? bytes : [bytes]) as BlobPart[], { type });
 	const url = URL.createObjectURL(blob);
 	const a = document.createElement('a');
 	a.href = url;

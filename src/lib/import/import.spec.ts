@@ -4,7 +4,13 @@ import { autoMap, encodeCsv, encodeWindows1251, parseCsvBytes, type ExistingRow 
 import { Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
 import { applyPreparedImport, existingRowsForImport } from './apply';
-import { exportFileName, exportValue, sheetExportRows } from './exporting';
+import {
+	EXPORT_SLICE_ROWS,
+	exportFileName,
+	exportSheetParts,
+	exportValue,
+	sheetExportRows
+} from './exporting';
 import { analyzeImport, newColumnKey, prepareImport, type ImportTargetColumn } from './plan';
 import { buildReport, reportCsv } from './report';
 import { keyColumnsOf, existingRowsOf } from '../csv';
@@ -137,14 +143,22 @@ describe('import through the worker pipeline', () => {
 		expect(sheet.getCell(sheet.rowIds()[0], notes)).toBe('новое примечание');
 	});
 
-	it('writes columns and rows in one transaction: one undo step removes all of it', () => {
+	it('shows columns and rows in one transaction: one undo step removes all of it', () => {
 		const sheet = callList();
 		const undo = sheet.createUndoManager();
-		let transactions = 0;
-		sheet.doc.on('afterTransaction', () => transactions++);
+		let own = 0;
+		sheet.doc.on('afterTransaction', (tr: { origin: unknown }) => {
+			if (tr.origin === sheet.origin) own++;
+		});
+		const visible: number[] = [];
+		sheet.observe((change) => {
+			if (change.added.length || change.columns) visible.push(change.added.length);
+		});
 		const before = sheet.columns().length;
 		importInto(sheet, cp1251(FILE), 'keep');
-		expect(transactions).toBe(1);
+		// The staged slices change nothing visible; the commit shows rows and columns at once.
+		expect(own).toBe(1);
+		expect(visible).toEqual([4]);
 		expect(sheet.rowCount).toBe(4);
 		undo.undo();
 		expect(sheet.rowCount).toBe(0);
@@ -244,5 +258,44 @@ describe('the import report', () => {
 			'Такой даты нет'
 		]);
 		expect(back.rows[1][4]).toMatch(/^Строка 4: повтор строки 2/);
+	});
+});
+
+describe('export in slices', () => {
+	it('writes the same bytes as one pass: one header, one BOM, every row once', async () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name, phone] = sheet.addColumns([{ title: 'ФИО' }, { title: 'Телефон', type: 'phone' }]);
+		const count = EXPORT_SLICE_ROWS * 2 + 17;
+		sheet.addRows({
+			columns: [name, phone],
+			rows: Array.from({ length: count }, (_, i) => [`Жит"ель; ${i}`, '+78121234567'])
+		});
+		for (const format of ['excel-ru', 'utf8-comma', 'windows-1251'] as const) {
+			const whole = encodeCsv({ ...sheetExportRows(sheet, { format, locale: 'ru' }), format });
+			const progress: number[] = [];
+			const { parts, unmappable } = await exportSheetParts(sheet, {
+				format,
+				locale: 'ru',
+				onProgress: (rows) => progress.push(rows)
+			});
+			expect(parts).toHaveLength(3);
+			expect(progress).toEqual([EXPORT_SLICE_ROWS, EXPORT_SLICE_ROWS * 2, count]);
+			expect(unmappable).toBe(whole.unmappable);
+			const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+			let at = 0;
+			for (const p of parts) {
+				joined.set(p, at);
+				at += p.length;
+			}
+			expect(joined).toEqual(whole.bytes);
+			expect(parseCsvBytes(joined).rows).toHaveLength(count);
+		}
+	});
+
+	it('writes the header alone for an empty sheet', async () => {
+		const sheet = new Sheet(new Y.Doc());
+		sheet.addColumns([{ title: 'ФИО' }]);
+		const { parts } = await exportSheetParts(sheet, { format: 'utf8-comma', locale: 'ru' });
+		expect(new TextDecoder().decode(parts[0])).toBe('ФИО\r\n');
 	});
 });

@@ -6,13 +6,14 @@
  */
 import { decodeCsvBytes, parseCsv, type EncodingOverride, type ParsedCsv } from '../csv';
 import { analyzeImport, prepareImport, type Analysis, type ImportTargetColumn } from './plan';
+import { stageRows } from '../model/staging';
 import { SAMPLE_ROWS, type FromWorker, type ToWorker } from './protocol';
 
 /** Progress messages are sent at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
 
 const scope = self as unknown as {
-	postMessage(message: FromWorker): void;
+	postMessage(message: FromWorker, transfer?: Transferable[]): void;
 	onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 };
 
@@ -92,7 +93,28 @@ async function handle(message: ToWorker) {
 		case 'prepare': {
 			if (!analysis) throw new Error('not analysed');
 			const prepared = prepareImport(analysis, targets, message.policy);
-			post({ type: 'prepared', ...prepared, elapsedMs: performance.now() - started });
+			const stage = message.stage;
+			if (!stage) {
+				post({ type: 'prepared', ...prepared, staged: 0, elapsedMs: performance.now() - started });
+				return;
+			}
+			const total = prepared.rows.length;
+			const staged = stageRows({
+				importId: stage.importId,
+				after: stage.after,
+				columns: prepared.keys.map((k) => stage.columns[k] ?? k),
+				rows: prepared.rows,
+				onSlice(update, rowsDone) {
+					scope.postMessage({ type: 'slice', update, rowsDone, total }, [update.buffer]);
+				}
+			});
+			post({
+				type: 'prepared',
+				...prepared,
+				rows: [],
+				staged,
+				elapsedMs: performance.now() - started
+			});
 		}
 	}
 }

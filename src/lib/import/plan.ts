@@ -13,7 +13,6 @@ import {
 	findDuplicates,
 	keyColumnsOf,
 	planImport,
-	toIncomingRows,
 	type DuplicateInfo,
 	type DuplicatePolicy,
 	type ExistingRow,
@@ -86,36 +85,40 @@ export function importKeyColumns(targets: ImportTargetColumn[]): KeyColumns {
 	);
 }
 
+/** Types whose values are never flagged (any text fits). */
+const PLAIN_TYPES = new Set<ColumnType>(['text', 'longtext', 'person', 'choice']);
+
 /** Stored values, duplicates and flagged values of a mapped file. */
 export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
-	const columnIds: (string | null)[] = [];
-	for (const t of targets) columnIds[t.csvIndex] = t.key;
-	const incoming = toIncomingRows({
-		parsed,
-		columnIds,
-		columns: targets.map((t) => ({ id: t.key, type: t.type }))
-	});
+	// One pass: each cell is normalised once, for its stored value and for its flag.
+	const columns = targets.map((t) => ({
+		index: t.csvIndex,
+		key: t.key,
+		type: t.type,
+		plain: PLAIN_TYPES.has(t.type)
+	}));
 	const flagged: FlaggedValue[] = [];
 	let flaggedCount = 0;
-	const typed = targets.filter((t) => !['text', 'longtext', 'person', 'choice'].includes(t.type));
+	const incoming: IncomingRow[] = new Array(parsed.rows.length);
 	for (let r = 0; r < parsed.rows.length; r++) {
 		const cells = parsed.rows[r];
-		for (const t of typed) {
-			const raw = cells[t.csvIndex] ?? '';
-			if (raw === '') continue;
-			const result = normalizeValue(t.type, raw);
-			if (result.ok) continue;
-			flaggedCount++;
-			if (flagged.length < MAX_LISTED_PROBLEMS) {
-				flagged.push({
-					line: parsed.rowLines[r] ?? r + 1,
-					csvIndex: t.csvIndex,
-					value: raw,
-					reason: result.reason
-				});
+		const line = parsed.rowLines[r] ?? r + 1;
+		const values: Record<string, string> = {};
+		for (const c of columns) {
+			const raw = cells[c.index] ?? '';
+			if (raw === '') {
+				values[c.key] = '';
+				continue;
 			}
+			const result = normalizeValue(c.type, raw);
+			values[c.key] = result.value;
+			if (result.ok || c.plain) continue;
+			flaggedCount++;
+			if (flagged.length < MAX_LISTED_PROBLEMS)
+				flagged.push({ line, csvIndex: c.index, value: raw, reason: result.reason });
 		}
+		incoming[r] = { line, values };
 	}
 	const duplicates = findDuplicates({
 		incoming,

@@ -25,7 +25,23 @@ export type ToWorker =
 			targetSheetId: string;
 			keyColumnsBySheet: Record<string, KeyColumns>;
 	  }
-	| { type: 'prepare'; policy: DuplicatePolicy };
+	| { type: 'prepare'; policy: DuplicatePolicy; stage?: StageRequest };
+
+/** Build the new rows as a staged import (`model/staging.ts`) instead of sending them back. */
+export interface StageRequest {
+	importId: string;
+	/** `Sheet.lastOrder()` of the target sheet. */
+	after: string | null;
+	/** Target key → column id (`planImportColumns`). */
+	columns: Record<string, string>;
+}
+
+/** One slice of a staged import: a Yjs update for `Sheet.applyStaged`. */
+export interface StagedSlice {
+	update: Uint8Array;
+	rowsDone: number;
+	total: number;
+}
 
 export interface ParseSummary {
 	header: string[];
@@ -60,5 +76,7 @@ export type FromWorker =
 			flaggedCount: number;
 			elapsedMs: number;
 	  }
-	| ({ type: 'prepared'; elapsedMs: number } & PreparedImport)
+	| ({ type: 'slice' } & StagedSlice)
+	/** With a `stage` request, `rows` is empty: they went as slices; `staged` counts them. */
+	| ({ type: 'prepared'; elapsedMs: number; staged: number } & PreparedImport)
 	| { type: 'failed'; message: string };

@@ -18,12 +18,18 @@
  *   it back with the colleague's edit. Nothing is lost.
  * - `columns`: Y.Map<colId, Y.Map> with title, type, order (sort key), width, deleted.
  *   Each field merges on its own: a rename and a concurrent move both survive.
+ * - `imports`: Y.Map<importId, {at, rows}> — big imports are STAGED: their chunks (header
+ *   `[sortKey, rowCount, [colIds], importId]`) are written in slices, built off the main thread
+ *   (`staging.ts`), and stay invisible to everyone until one small transaction sets
+ *   `imports[importId]`. So the page never freezes on one huge write, yet every operator sees
+ *   the import appear at once, it is one undo step (undo deletes the key: the rows hide again),
+ *   and a cancelled or interrupted import shows nothing.
  * - `history`: Y.Array of entries, one per change of cells or rows (see `history.ts`), written
  *   in the change's own transaction; `views`: Y.Map of named views (see `views.ts`).
  */
 import * as Y from 'yjs';
 import { SheetHistory, type Author, type CellChange, type ChangeParts } from './history';
-import { newId, SHORT_ID_LENGTH } from './ids';
+import { isValidId, newId, SHORT_ID_LENGTH } from './ids';
 import { compareByKey, keyBetween } from './order';
 
 export const COLUMN_TYPES = [
@@ -54,6 +60,8 @@ export interface Column {
 }
 
 export interface NewColumn {
+	/** A new id chosen beforehand (a staged import writes rows for columns it creates later). */
+	id?: string;
 	title: string;
 	type?: ColumnType;
 	width?: number;
@@ -86,6 +94,9 @@ export const MAX_TITLE_LENGTH = 120;
 /** Longest value one cell may hold (a long note is a few thousand characters). */
 export const MAX_CELL_LENGTH = 100_000;
 
+/** Origin of the staged slices of an import: never an undo step of their own. */
+export const STAGING_ORIGIN = Object.freeze({ staging: true });
+
 interface Chunk {
 	id: string;
 	order: string;
@@ -96,6 +107,8 @@ interface Chunk {
 	rows: string[][] | null;
 	/** The stored string until its rows are parsed. */
 	raw: string | null;
+	/** The staged import this chunk belongs to; visible only once that import is committed. */
+	importId: string | null;
 }
 
 export class ModelError extends Error {
@@ -128,12 +141,33 @@ function cellKey(rowId: string, colId: string): string {
 /** Reads a stored chunk's header only; its rows stay a string until first read. */
 function readChunk(id: string, stored: string): Chunk {
 	const newline = stored.indexOf('\n');
-	const [order, count, cols] = JSON.parse(stored.slice(0, newline)) as [string, number, string[]];
-	return { id, order, count, cols, colIndex: null, rows: null, raw: stored };
+	const [order, count, cols, importId] = JSON.parse(stored.slice(0, newline)) as [
+		string,
+		number,
+		string[],
+		unknown
+	];
+	return {
+		id,
+		order,
+		count,
+		cols,
+		colIndex: null,
+		rows: null,
+		raw: stored,
+		importId: typeof importId === 'string' ? importId : null
+	};
 }
 
-function writeChunk(order: string, cols: string[], rows: string[][]): string {
-	return JSON.stringify([order, rows.length, cols]) + '\n' + JSON.stringify(rows);
+/** A chunk as stored; with `importId`, a chunk of a staged import (see `imports`). */
+export function writeChunk(
+	order: string,
+	cols: string[],
+	rows: string[][],
+	importId?: string
+): string {
+	const header = importId ? [order, rows.length, cols, importId] : [order, rows.length, cols];
+	return JSON.stringify(header) + '\n' + JSON.stringify(rows);
 }
 
 function rowsOf(chunk: Chunk): string[][] {
@@ -157,7 +191,7 @@ function colIndexOf(chunk: Chunk): Map<string, number> {
  * Rows as string cells, one per column. Rows that already are exactly that (a parsed CSV) are
  * taken as they are, without a copy: they become the sheet's and must not be changed after.
  */
-function cleanRows(rows: unknown[][], width: number): string[][] {
+export function cleanRows(rows: unknown[][], width: number): string[][] {
 	const out: string[][] = new Array(rows.length);
 	for (let r = 0; r < rows.length; r++) {
 		const row = rows[r];
@@ -189,8 +223,11 @@ export class Sheet {
 	readonly #chunkMap: Y.Map<string>;
 	readonly #cellMap: Y.Map<string>;
 	readonly #deletedMap: Y.Map<number>;
+	readonly #importsMap: Y.Map<unknown>;
 
 	readonly #chunks = new Map<string, Chunk>();
+	/** Chunks of staged imports not committed (yet): invisible. */
+	readonly #staged = new Map<string, Chunk>();
 	readonly #overlay = new Map<string, Map<string, string>>();
 	readonly #deleted = new Set<string>();
 	#order: string[] | null = null;
@@ -221,8 +258,12 @@ export class Sheet {
 		this.#chunkMap = doc.getMap('chunks');
 		this.#cellMap = doc.getMap('cells');
 		this.#deletedMap = doc.getMap('deleted');
+		this.#importsMap = doc.getMap('imports');
 
-		this.#chunkMap.forEach((stored, id) => this.#chunks.set(id, readChunk(id, stored)));
+		this.#chunkMap.forEach((stored, id) => {
+			const chunk = readChunk(id, stored);
+			(this.#live(chunk) ? this.#chunks : this.#staged).set(id, chunk);
+		});
 		this.#cellMap.forEach((value, key) => this.#setOverlay(key, value));
 		this.#deletedMap.forEach((_, rowId) => this.#deleted.add(rowId));
 
@@ -235,10 +276,16 @@ export class Sheet {
 					for (let i = 0; i < old.count; i++) this.#touch(rowIdOf(id, i));
 					this.#chunks.delete(id);
 				}
+				this.#staged.delete(id);
 				if (change.action !== 'delete') {
 					const stored = this.#chunkMap.get(id);
 					if (stored === undefined) return;
 					const chunk = this.#writing.get(id) ?? readChunk(id, stored);
+					if (!this.#live(chunk)) {
+						this.#staged.set(id, chunk);
+						if (old) this.#order = null;
+						return;
+					}
 					this.#chunks.set(id, chunk);
 					if (old) for (let i = 0; i < chunk.count; i++) this.#touch(rowIdOf(id, i));
 					else this.#addedChunks.push(chunk);
@@ -272,6 +319,30 @@ export class Sheet {
 			});
 			this.#order = null;
 		};
+		const onImports = (event: Y.YMapEvent<unknown>) => {
+			const undone = this.#undoneIn(event.transaction);
+			event.changes.keys.forEach((change, importId) => {
+				if (change.action === 'delete') {
+					// Undo of an import (or a colleague's): its rows hide again.
+					for (const chunk of [...this.#chunks.values()]) {
+						if (chunk.importId !== importId) continue;
+						for (let i = 0; i < chunk.count; i++) this.#touch(rowIdOf(chunk.id, i));
+						this.#chunks.delete(chunk.id);
+						this.#staged.set(chunk.id, chunk);
+						undone?.drop.push([chunk.id, chunk.count]);
+					}
+				} else {
+					for (const chunk of [...this.#staged.values()]) {
+						if (chunk.importId !== importId) continue;
+						this.#staged.delete(chunk.id);
+						this.#chunks.set(chunk.id, chunk);
+						this.#addedChunks.push(chunk);
+						undone?.add.push([chunk.id, chunk.count]);
+					}
+				}
+			});
+			this.#order = null;
+		};
 		const onColumns = () => {
 			this.#columnCache = null;
 			this.#columnsTouched = true;
@@ -284,12 +355,14 @@ export class Sheet {
 		this.#chunkMap.observe(onChunks);
 		this.#cellMap.observe(onCells);
 		this.#deletedMap.observe(onDeleted);
+		this.#importsMap.observe(onImports);
 		this.#columns.observeDeep(onColumns);
 		doc.on('afterTransaction', afterTransaction);
 		this.#cleanup.push(
 			() => this.#chunkMap.unobserve(onChunks),
 			() => this.#cellMap.unobserve(onCells),
 			() => this.#deletedMap.unobserve(onDeleted),
+			() => this.#importsMap.unobserve(onImports),
 			() => this.#columns.unobserveDeep(onColumns),
 			() => doc.off('afterTransaction', afterTransaction)
 		);
@@ -330,6 +403,11 @@ export class Sheet {
 	observe(listener: (change: SheetChange) => void): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/** Whether a chunk's rows are part of the sheet: not a staged import still uncommitted. */
+	#live(chunk: Chunk): boolean {
+		return chunk.importId === null || this.#importsMap.has(chunk.importId);
 	}
 
 	#visible(rowId: string): boolean {
@@ -468,7 +546,9 @@ export class Sheet {
 				def.set('order', order);
 				def.set('width', col.width ?? DEFAULT_COLUMN_WIDTH);
 				if (col.options) def.set('options', col.options);
-				const id = newId(SHORT_ID_LENGTH);
+				const id = col.id ?? newId(SHORT_ID_LENGTH);
+				if (!isValidId(id) || this.#columns.has(id))
+					throw new ModelError('unknown-column', `Column id ${id} cannot be used`);
 				this.#columns.set(id, def);
 				ids.push(id);
 				prev = order;
@@ -633,9 +713,7 @@ export class Sheet {
 		const { columns, rows, chunkSize = CHUNK_ROWS } = options;
 		const ids: string[] = [];
 		if (rows.length === 0) return ids;
-		let last: string | null = null;
-		for (const chunk of this.#chunks.values())
-			if (last === null || chunk.order > last) last = chunk.order;
+		let last = this.lastOrder();
 		const clean = cleanRows(rows, columns.length);
 		this.#transact(() => {
 			const add: [string, number][] = [];
@@ -650,7 +728,8 @@ export class Sheet {
 					cols: columns,
 					colIndex: null,
 					rows: part,
-					raw: null
+					raw: null,
+					importId: null
 				};
 				this.#writing.set(id, chunk);
 				this.#chunkMap.set(id, writeChunk(last, columns, part));
@@ -707,13 +786,70 @@ export class Sheet {
 		});
 	}
 
+	/** The sort key of the last chunk, staged ones included: new rows go after it. */
+	lastOrder(): string | null {
+		let last: string | null = null;
+		for (const chunk of this.#chunks.values())
+			if (last === null || chunk.order > last) last = chunk.order;
+		for (const chunk of this.#staged.values())
+			if (last === null || chunk.order > last) last = chunk.order;
+		return last;
+	}
+
+	// ---------------------------------------------------------------- staged imports
+
+	/**
+	 * Write a slice of a staged import (an update made by `staging.ts`, off the main thread). Not
+	 * this operator's undoable change: only `commitImport` is. The rows stay invisible.
+	 */
+	applyStaged(update: Uint8Array): void {
+		Y.applyUpdate(this.doc, update, STAGING_ORIGIN);
+	}
+
+	/** Rows written so far for a staged import that is not committed. */
+	stagedRows(importId: string): number {
+		let n = 0;
+		for (const chunk of this.#staged.values()) if (chunk.importId === importId) n += chunk.count;
+		return n;
+	}
+
+	/**
+	 * Show a staged import to everyone, in ONE transaction with whatever `fn` writes (the new
+	 * columns, updates of existing rows): one change for the other operators, one undo step.
+	 * Returns the ids of the rows that appeared, in sheet order.
+	 */
+	commitImport(importId: string, fn: () => void = () => {}): string[] {
+		if (!isValidId(importId)) throw new ModelError('unknown-row', `Bad import id ${importId}`);
+		const chunks = [...this.#staged.values()]
+			.filter((c) => c.importId === importId)
+			.sort(compareByKey);
+		const ids: string[] = [];
+		for (const chunk of chunks)
+			for (let i = 0; i < chunk.count; i++) ids.push(rowIdOf(chunk.id, i));
+		this.#transact(() => {
+			fn();
+			this.#importsMap.set(importId, { at: Date.now(), rows: ids.length });
+			if (chunks.length) this.history.record({ add: chunks.map((c) => [c.id, c.count]) });
+		});
+		return ids;
+	}
+
+	/** Drop the chunks of an import that will not be committed (cancelled, failed). */
+	discardImport(importId: string): void {
+		const ids = [...this.#staged.values()].filter((c) => c.importId === importId).map((c) => c.id);
+		if (ids.length === 0) return;
+		this.doc.transact(() => {
+			for (const id of ids) this.#chunkMap.delete(id);
+		}, STAGING_ORIGIN);
+	}
+
 	// ---------------------------------------------------------------- undo
 
 	/** Undo of this operator's own changes only: a colleague's edits are never reverted. */
 	createUndoManager(options: { captureTimeout?: number } = {}): Y.UndoManager {
 		// The history is not in the scope: an undo adds an entry, it never removes one.
 		const undo = new Y.UndoManager(
-			[this.#columns, this.#chunkMap, this.#cellMap, this.#deletedMap],
+			[this.#columns, this.#chunkMap, this.#cellMap, this.#deletedMap, this.#importsMap],
 			{
 				trackedOrigins: new Set([this.origin]),
 				captureTimeout: options.captureTimeout ?? 500

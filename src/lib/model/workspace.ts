@@ -73,7 +73,14 @@ export class Workspace {
 		this.doc.transact(() => {
 			m.set('title', title);
 			m.set('kind', options.kind ?? 'other');
-			m.set('created', Date.now());
+			// Strictly after every sheet this replica knows: two sheets made within one millisecond
+			// keep the order they were made in.
+			let latest = 0;
+			this.#sheets.forEach((s) => {
+				const created = s.get('created');
+				if (typeof created === 'number' && created > latest) latest = created;
+			});
+			m.set('created', Math.max(Date.now(), latest + 1));
 			this.#sheets.set(id, m);
 		}, this.origin);
 		return id;

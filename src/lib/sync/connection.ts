@@ -75,7 +75,8 @@ export class DocConnection {
 	/** Unconfirmed changes left from an earlier session of this browser. */
 	#carried: number;
 	/** Queries sent on the current socket, oldest first: the `#localSeq` each one covers. */
-	#inflight: number[] = [];
+	/** Queries sent and not answered: the local sequence and state vector when each was sent. */
+	#inflight: { seq: number; state: Map<number, number> }[] = [];
 	#confirmTimer: ReturnType<typeof setTimeout> | null = null;
 	/** A connection attempt has failed or dropped: from then on "not connected" means offline. */
 	#attemptFailed = false;
@@ -216,21 +217,25 @@ export class DocConnection {
 		if (!this.provider.wsconnected || !this.provider.synced || !ws || ws.readyState !== 1) return;
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, messageStateVector);
-		this.#inflight.push(this.#localSeq);
+		this.#inflight.push({
+			seq: this.#localSeq,
+			state: Y.decodeStateVector(Y.encodeStateVector(this.doc))
+		});
 		ws.send(encoding.toUint8Array(encoder));
 	}
 
 	#onServerStateVector(encoded: Uint8Array) {
-		const covered = this.#inflight.shift();
-		if (covered === undefined) return;
-		// Belt and braces: the server must hold every item this browser has.
+		const query = this.#inflight.shift();
+		if (query === undefined) return;
+		// Belt and braces: the server must hold every item this browser had when it asked. (Not
+		// what it has now: updates sent after the query are on their way, not missing.)
 		const server = Y.decodeStateVector(encoded);
 		let complete = true;
-		for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+		for (const [client, clock] of query.state) {
 			if ((server.get(client) ?? 0) < clock) complete = false;
 		}
 		if (complete) {
-			this.#confirmedSeq = Math.max(this.#confirmedSeq, covered);
+			this.#confirmedSeq = Math.max(this.#confirmedSeq, query.seq);
 			this.#carried = 0;
 		} else {
 			// The server lacks something: send it what it misses, then ask again.

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { newId } from './ids';
+import { Sheet, type SheetChange } from './sheet';
+import { stageRows } from './staging';
+import { createNetwork, seededRandom } from './testing';
+
+function rowsOf(n: number, from = 0): string[][] {
+	return Array.from({ length: n }, (_, i) => [
+		`Житель ${from + i}`,
+		`+7812${String(from + i).padStart(7, '0')}`
+	]);
+}
+
+/** Stage `rows` into `sheet` the way the import worker does; returns the updates. */
+function stage(sheet: Sheet, columns: string[], rows: string[][], importId = newId()) {
+	const updates: Uint8Array[] = [];
+	stageRows({
+		importId,
+		after: sheet.lastOrder(),
+		columns,
+		rows,
+		chunkRows: 100,
+		sliceRows: 300,
+		onSlice: (update) => updates.push(update)
+	});
+	return { importId, updates };
+}
+
+describe('staged imports', () => {
+	it('are invisible while written slice by slice, and appear in one change on commit', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name, phone] = sheet.addColumns([{ title: 'ФИО' }, { title: 'Телефон', type: 'phone' }]);
+		sheet.addRow({ [name]: 'Уже в списке' });
+		const changes: SheetChange[] = [];
+		sheet.observe((c) => changes.push(c));
+		const { importId, updates } = stage(sheet, [name, phone], rowsOf(1000));
+		expect(updates).toHaveLength(4); // 300 + 300 + 300 + 100 rows
+		for (const u of updates) sheet.applyStaged(u);
+		expect(sheet.rowCount).toBe(1);
+		expect(sheet.stagedRows(importId)).toBe(1000);
+		expect(changes.every((c) => c.added.length === 0)).toBe(true);
+
+		const ids = sheet.commitImport(importId);
+		expect(ids).toHaveLength(1000);
+		expect(sheet.rowCount).toBe(1001);
+		expect(sheet.rowIds().slice(1)).toEqual(ids);
+		expect(sheet.getRow(ids[999])[name]).toBe('Житель 999');
+		expect(changes.filter((c) => c.added.length > 0).map((c) => c.added.length)).toEqual([1000]);
+		expect(changes.at(-1)!.local).toBe(true);
+	});
+
+	it('is one undo step: undo hides the rows again, redo shows them with later edits', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
+		const undo = sheet.createUndoManager({ captureTimeout: 0 });
+		const { importId, updates } = stage(sheet, [name], rowsOf(250));
+		for (const u of updates) sheet.applyStaged(u);
+		expect(undo.canUndo()).toBe(false); // the slices are not an undo step of their own
+		const ids = sheet.commitImport(importId);
+		undo.stopCapturing();
+		const removed: string[] = [];
+		sheet.observe((c) => removed.push(...c.removed));
+		undo.undo();
+		expect(sheet.rowCount).toBe(0);
+		expect(removed).toHaveLength(250);
+		undo.redo();
+		expect(sheet.rowCount).toBe(250);
+		expect(sheet.getCell(ids[0], name)).toBe('Житель 0');
+	});
+
+	it('reaches the other operators as nothing until the commit, in any delivery order', () => {
+		for (let seed = 1; seed <= 20; seed++) {
+			const net = createNetwork(3, seededRandom(seed));
+			const sheets = net.docs.map((d) => new Sheet(d));
+			const [name] = sheets[0].addColumns([{ title: 'ФИО' }]);
+			net.sync();
+			const { importId, updates } = stage(sheets[0], [name], rowsOf(700));
+			for (const u of updates) sheets[0].applyStaged(u);
+			net.sync();
+			for (const s of sheets.slice(1)) expect(s.rowCount).toBe(0);
+			// A colleague's own rows meanwhile, and the commit, in shuffled order with the slices.
+			sheets[1].addRow({ [name]: 'Коллега' });
+			sheets[0].commitImport(importId);
+			net.sync();
+			net.sync();
+			for (const s of sheets) {
+				expect(s.rowCount).toBe(701);
+				expect(s.rowIds()).toEqual(sheets[0].rowIds());
+			}
+		}
+	});
+
+	it('shows rows whose slices arrive after the commit', () => {
+		const a = new Sheet(new Y.Doc());
+		const [name] = a.addColumns([{ title: 'ФИО' }]);
+		const b = new Sheet(new Y.Doc());
+		Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+		const before = Y.encodeStateVector(a.doc);
+		const { importId, updates } = stage(a, [name], rowsOf(500));
+		for (const u of updates) a.applyStaged(u);
+		const afterSlices = Y.encodeStateVector(a.doc);
+		a.commitImport(importId);
+		// The commit first, then the slices.
+		Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, afterSlices));
+		expect(b.rowCount).toBe(0);
+		const added: string[] = [];
+		b.observe((c) => added.push(...c.added));
+		Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, before));
+		expect(b.rowCount).toBe(500);
+		expect(added).toHaveLength(500);
+	});
+
+	it('a cancelled import is discarded and leaves the sheet as it was', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
+		sheet.addRow({ [name]: 'Было' });
+		const { importId, updates } = stage(sheet, [name], rowsOf(600));
+		sheet.applyStaged(updates[0]); // cancelled after the first slice
+		const chunks = sheet.doc.getMap('chunks');
+		expect(chunks.size).toBe(1 + 3);
+		sheet.discardImport(importId);
+		expect(chunks.size).toBe(1);
+		expect(sheet.rowCount).toBe(1);
+		expect(sheet.stagedRows(importId)).toBe(0);
+		// A copy loaded from the stored state sees the same.
+		const copy = new Sheet(new Y.Doc());
+		Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(sheet.doc));
+		expect(copy.rowCount).toBe(1);
+	});
+
+	it('a reload keeps staged rows hidden and committed rows visible', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
+		const one = stage(sheet, [name], rowsOf(200));
+		for (const u of one.updates) sheet.applyStaged(u);
+		sheet.commitImport(one.importId);
+		const two = stage(sheet, [name], rowsOf(300, 200));
+		for (const u of two.updates) sheet.applyStaged(u);
+		const copy = new Sheet(new Y.Doc());
+		Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(sheet.doc));
+		expect(copy.rowCount).toBe(200);
+		expect(copy.stagedRows(two.importId)).toBe(300);
+		copy.commitImport(two.importId);
+		expect(copy.rowIds().map((id) => copy.getCell(id, name))).toEqual(rowsOf(500).map((r) => r[0]));
+	});
+
+	it('refuses an oversize cell before anything is written', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
+		const slices: Uint8Array[] = [];
+		expect(() =>
+			stageRows({
+				importId: newId(),
+				after: null,
+				columns: [name],
+				rows: [['x'.repeat(200_000)]],
+				onSlice: (u) => slices.push(u)
+			})
+		).toThrow(/at most/);
+		expect(slices).toHaveLength(0);
+	});
+});
