@@ -109,6 +109,8 @@ interface Chunk {
 	raw: string | null;
 	/** The staged import this chunk belongs to; visible only once that import is committed. */
 	importId: string | null;
+	/** Its row ids, made on first use (`idsOf`). */
+	ids?: string[];
 }
 
 export class ModelError extends Error {
@@ -132,6 +134,15 @@ export function normalizeTitle(title: string): string {
 
 function rowIdOf(chunkId: string, index: number): string {
 	return `${chunkId}.${index.toString(36)}`;
+}
+
+/** A chunk's row ids, in order: made once, reused by every listing of the rows. */
+function idsOf(chunk: Chunk): string[] {
+	if (!chunk.ids) {
+		chunk.ids = new Array<string>(chunk.count);
+		for (let i = 0; i < chunk.count; i++) chunk.ids[i] = rowIdOf(chunk.id, i);
+	}
+	return chunk.ids;
 }
 
 function cellKey(rowId: string, colId: string): string {
@@ -437,10 +448,7 @@ export class Sheet {
 		for (const chunk of this.#addedChunks) {
 			if (this.#chunks.get(chunk.id) !== chunk) continue;
 			fresh.add(chunk.id);
-			for (let i = 0; i < chunk.count; i++) {
-				const rowId = rowIdOf(chunk.id, i);
-				if (!this.#deleted.has(rowId)) change.added.push(rowId);
-			}
+			for (const rowId of idsOf(chunk)) if (!this.#deleted.has(rowId)) change.added.push(rowId);
 		}
 		for (const [rowId, was] of this.#touched) {
 			if (fresh.has(rowId.slice(0, rowId.lastIndexOf('.')))) continue;
@@ -641,11 +649,9 @@ export class Sheet {
 		if (this.#order) return this.#order;
 		const chunks = [...this.#chunks.values()].sort(compareByKey);
 		const ids: string[] = [];
+		const anyDeleted = this.#deleted.size > 0;
 		for (const chunk of chunks) {
-			for (let i = 0; i < chunk.count; i++) {
-				const id = rowIdOf(chunk.id, i);
-				if (!this.#deleted.has(id)) ids.push(id);
-			}
+			for (const id of idsOf(chunk)) if (!anyDeleted || !this.#deleted.has(id)) ids.push(id);
 		}
 		return (this.#order = ids);
 	}
@@ -824,8 +830,7 @@ export class Sheet {
 			.filter((c) => c.importId === importId)
 			.sort(compareByKey);
 		const ids: string[] = [];
-		for (const chunk of chunks)
-			for (let i = 0; i < chunk.count; i++) ids.push(rowIdOf(chunk.id, i));
+		for (const chunk of chunks) for (const id of idsOf(chunk)) ids.push(id);
 		this.#transact(() => {
 			fn();
 			this.#importsMap.set(importId, { at: Date.now(), rows: ids.length });
