@@ -17,7 +17,7 @@ import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ClassicLevel } from 'classic-level';
-import * as Y from 'yjs';
+import { createMerger } from './merge.js';
 
 /**
  * @typedef {object} DocStore
@@ -37,8 +37,16 @@ import * as Y from 'yjs';
  * @property {(message: string) => void} error
  */
 
-/** A room's log is rewritten as one update once it holds more updates than this. */
+/** A room's log is rewritten once it holds more updates than this. */
 export const COMPACT_AFTER_UPDATES = 500;
+/**
+ * A background compaction leaves a room's first update (its base: a 100,000-row import is
+ * ~30 MB) alone and merges only the updates after it while they are smaller than the base by
+ * this factor: merging is synchronous CPU work, and merging the base again every 500 edits
+ * stalled the relay for every room. Once the tail has grown to a fraction of the base, the next
+ * compaction merges everything, so the work stays proportional to what was written.
+ */
+export const BASE_TO_TAIL_RATIO = 4;
 /** A new write-ahead file is started once the current one is past this size. */
 export const WAL_ROTATE_BYTES = 16 * 1024 * 1024;
 /** The LevelDB database, inside the store's directory. */
@@ -94,6 +102,23 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	/** @type {Set<Promise<void>>} */
 	const backgroundCompactions = new Set();
 	let closed = false;
+	/** Merges run in a worker thread: see `merge.js`. */
+	const merger = createMerger();
+
+	/**
+	 * Every update of `entries` merged into one; unreadable ones are skipped and logged.
+	 * @param {string} room
+	 * @param {[string, Uint8Array][]} entries
+	 */
+	async function mergeEntries(room, entries) {
+		const { merged, skipped } = await merger.merge(entries.map(([, value]) => value));
+		if (skipped > 0) {
+			log.error(
+				`[store] ${room}: ${skipped} of ${entries.length} stored updates are unreadable and were skipped`
+			);
+		}
+		return merged;
+	}
 
 	/** @param {string} room */
 	const range = (room) => ({ gte: room + KEY_SEPARATOR, lt: room + KEY_RANGE_END });
@@ -194,9 +219,14 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 		if (roomState.count <= 1) return;
 		const run = (async () => {
 			await flushed();
-			const entries = await db.iterator({ ...range(room), lte: keyOf(room, upTo) }).all();
-			if (entries.length <= 1) return;
-			const update = merged ?? mergeUpdatesSafely(room, entries, log);
+			const all = await db.iterator({ ...range(room), lte: keyOf(room, upTo) }).all();
+			if (all.length <= 1) return;
+			// Keep a big base as it is and merge the tail (see BASE_TO_TAIL_RATIO).
+			let tail = 0;
+			for (let i = 1; i < all.length; i++) tail += all[i][1].length;
+			const keepBase = !merged && all.length > 2 && all[0][1].length > tail * BASE_TO_TAIL_RATIO;
+			const entries = keepBase ? all.slice(1) : all;
+			const update = merged ?? (await mergeEntries(room, entries));
 			/** @type {Array<{ type: 'del', key: string } | { type: 'put', key: string, value: Uint8Array }>} */
 			const operations = [];
 			for (const [key] of entries) {
@@ -204,7 +234,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			}
 			operations.push({ type: 'put', key: keyOf(room, upTo), value: update });
 			await db.batch(operations, { sync });
-			roomState.count = 1 + (roomState.lastSeq - upTo);
+			roomState.count = (keepBase ? 2 : 1) + (roomState.lastSeq - upTo);
 		})();
 		roomState.compacting = run;
 		try {
@@ -240,7 +270,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			const entries = await db.iterator(range(room)).all();
 			if (entries.length === 0) return null;
 			if (entries.length > COMPACT_AFTER_UPDATES) compactInBackground(room, roomState);
-			return mergeUpdatesSafely(room, entries, log);
+			return mergeEntries(room, entries);
 		},
 
 		async append(room, update) {
@@ -266,6 +296,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			await flushed();
 			await Promise.all(backgroundCompactions);
 			await wal?.close();
+			await merger.close();
 			await db.close();
 		}
 	};
@@ -410,37 +441,6 @@ function readRecords(bytes, path, log) {
 		);
 	}
 	return records;
-}
-
-/**
- * Merges a room's stored updates. An update that does not decode (a damaged entry) is left out
- * with one error line rather than making the whole room unloadable.
- *
- * @param {string} room
- * @param {Array<[string, Uint8Array]>} entries
- * @param {StoreLog} log
- * @returns {Uint8Array}
- */
-function mergeUpdatesSafely(room, entries, log) {
-	const updates = entries.map(([, value]) => value);
-	if (updates.length === 1) return updates[0];
-	try {
-		return Y.mergeUpdates(updates);
-	} catch {
-		const readable = updates.filter((update) => {
-			try {
-				Y.decodeUpdate(update);
-				return true;
-			} catch {
-				return false;
-			}
-		});
-		log.error(
-			`[store] ${room}: ${updates.length - readable.length} of ${updates.length} stored updates ` +
-				'are unreadable and were skipped'
-		);
-		return Y.mergeUpdates(readable);
-	}
 }
 
 /** @param {unknown} error */

@@ -29,6 +29,17 @@ async function countingStore(dir: string) {
 }
 
 /** Number of entries LevelDB holds for `room` in the store in `dir` (which must be closed). */
+/** The sequence number (key suffix) and size of each stored update of a room. */
+async function storedUpdates(dir: string, room: string) {
+	const db = new ClassicLevel<string, Uint8Array>(join(dir, LEVEL_DIR), { valueEncoding: 'view' });
+	const entries = await db.iterator({ gte: `${room}\u0000`, lt: `${room}\u0001` }).all();
+	await db.close();
+	return entries.map(([key, value]) => ({
+		seq: Number(key.split('\u0000')[1]),
+		bytes: value.length
+	}));
+}
+
 async function entriesOf(dir: string, room: string) {
 	const db = new ClassicLevel<string, Uint8Array>(join(dir, LEVEL_DIR), { valueEncoding: 'view' });
 	const keys = await db.keys({ gte: `${room}\u0000`, lt: `${room}\u0001` }).all();
@@ -114,6 +125,34 @@ describe('the LevelDB store', () => {
 		expect(again.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
 		expect(await reopened.load('sheet:none')).toBeNull();
 		await reopened.close();
+	});
+
+	it('keeps a big first update as it is and compacts the small edits after it', async () => {
+		const dir = await harness.tempDir();
+		const store = await createLevelStore({ dir });
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (update: Uint8Array) => updates.push(update));
+		doc.getMap('rows').set('import', 'x'.repeat(200_000)); // the base: a big import
+		for (let i = 0; i < COMPACT_AFTER_UPDATES + 20; i++) doc.getMap('m').set(`k${i % 50}`, i);
+		for (const update of updates) await store.append('sheet:big', update);
+		await store.close();
+		// The base, untouched under its own key, then the merged tail (and the edits that came
+		// after the compaction began).
+		const left = await storedUpdates(dir, 'sheet:big');
+		expect(left[0].seq).toBe(1);
+		expect(left[0].bytes).toBe(updates[0].length);
+		expect(left.length).toBeGreaterThanOrEqual(2);
+		expect(left.length).toBeLessThan(COMPACT_AFTER_UPDATES);
+		const reopened = await createLevelStore({ dir });
+		const again = new Y.Doc();
+		Y.applyUpdate(again, (await reopened.load('sheet:big')) as Uint8Array);
+		expect(again.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+		expect(again.getMap('rows').get('import')).toHaveLength(200_000);
+		// Compacting on unload (a merged update given) still leaves one update.
+		await reopened.compact('sheet:big', Y.encodeStateAsUpdate(again));
+		await reopened.close();
+		expect(await entriesOf(dir, 'sheet:big')).toBe(1);
 	});
 
 	it('rooms do not see each other’s updates', async () => {
