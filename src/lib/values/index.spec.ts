@@ -194,6 +194,13 @@ describe('guessColumnType', () => {
 		expect(guessColumnType(births)).toBe('date');
 	});
 
+	it('a birth-date header decides even when some dates are wrong (Д/р, Д.р., ДР)', () => {
+		const births = column(['05.03.1941', '31.02.1950', '']);
+		for (const header of ['Д/р', 'д / р', 'Д.р.', 'ДР', 'Дата рожд.'])
+			expect(guessColumnType(births, header)).toBe('date');
+		expect(guessColumnType(births, 'Адрес')).not.toBe('date');
+	});
+
 	it('dates with times of day are a date-time column', () => {
 		const calls = column(['05.03.2024 14:30', '05.03.2024 9:05', '06.03.2024', '2024-03-07T10:00']);
 		expect(guessColumnType(calls, 'Когда звонили')).toBe('datetime');

@@ -157,7 +157,7 @@ export const LONGTEXT_LENGTH = 200;
 const HEADER_HINTS: [ColumnType, RegExp][] = [
 	['phone', /телефон|(^|[^а-я])(тел|моб|сот)\.?([^а-я]|$)|мобильн|сотов|phone|mobile|^tel\b/],
 	['datetime', /время|datetime|date and time|\btime\b/],
-	['date', /дата|(^|[^а-я])д\.\s?р\.?|(^|[^а-я])др([^а-я]|$)|рожд|date|birth/],
+	['date', /дата|(^|[^а-я])д\s?[./]\s?р\.?|(^|[^а-я])др([^а-я]|$)|рожд|date|birth/],
 	['number', /кол-?во|количеств|сумма|попытк|возраст|\b(amount|count|qty|quantity|sum)\b/],
 	[
 		'person',
