@@ -10,10 +10,10 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { BatchedIndexeddbPersistence } from './persistence';
 
 /** Custom message: the client asks, the relay answers with its state vector. */
 export const messageStateVector = 100;
@@ -61,7 +61,7 @@ export class DocConnection {
 	readonly room: string;
 	readonly doc: Y.Doc;
 	readonly provider: WebsocketProvider;
-	readonly persistence: IndexeddbPersistence | null;
+	readonly persistence: BatchedIndexeddbPersistence | null;
 	readonly whenLocalLoaded: Promise<void>;
 
 	#status: SyncStatus;
@@ -94,7 +94,7 @@ export class DocConnection {
 		};
 
 		if (options.persist !== false && typeof indexedDB !== 'undefined') {
-			this.persistence = new IndexeddbPersistence(this.room, this.doc);
+			this.persistence = new BatchedIndexeddbPersistence(this.room, this.doc);
 			this.whenLocalLoaded = this.persistence.whenSynced.then(
 				() => this.#set({ localLoaded: true }),
 				(e: unknown) => this.#set({ localLoaded: true, storageError: String(e) })
@@ -109,6 +109,7 @@ export class DocConnection {
 			maxBackoffTime: MAX_BACKOFF_MS,
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
 		});
+		if (this.persistence) this.persistence.remoteOrigin = this.provider;
 		this.provider.messageHandlers[messageStateVector] = (_encoder, decoder) => {
 			this.#onServerStateVector(decoding.readVarUint8Array(decoder));
 		};

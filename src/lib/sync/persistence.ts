@@ -1,0 +1,100 @@
+/**
+ * The browser's copy of a doc: y-indexeddb, with two changes for big sheets and busy rooms.
+ *
+ * 1. Updates from the server (a colleague's edits; they are on the server already) are written
+ *    in batches — one IndexedDB transaction, small updates merged into one entry — instead of
+ *    one transaction per update: 1,000 quick edits of colleagues cost 1,000 transactions on the
+ *    page's thread otherwise. This tab's own updates are still written in the task that made
+ *    them.
+ * 2. The compaction y-indexeddb runs every 500 updates (read back everything, encode the whole
+ *    doc — 30 MB for a 100,000-row sheet — on the page's thread) runs in a worker instead
+ *    (`compact.worker.ts`): it merges the stored updates and replaces them in one IndexedDB
+ *    transaction, so nothing is ever half-replaced and the page never stalls for it.
+ */
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { CompactRequest, CompactResult } from './compact.worker';
+
+/** Colleagues' updates wait at most this long to be written together. */
+export const REMOTE_BATCH_MS = 50;
+/** A batch up to this size is merged into one stored update (merging is cheap for small ones). */
+export const MERGE_BATCH_BYTES = 256 * 1024;
+const UPDATES_STORE = 'updates';
+
+export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
+	/** Updates with this origin (the websocket provider) are batched. */
+	remoteOrigin: unknown = null;
+	#queue: Uint8Array[] = [];
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	#microtask = false;
+	#compacting = false;
+	readonly #onPageHide = () => this.#flush();
+
+	constructor(name: string, doc: Y.Doc) {
+		super(name, doc);
+		// Replace y-indexeddb's own per-update writer with ours.
+		doc.off('update', this._storeUpdate);
+		this._storeUpdate = (update: Uint8Array, origin: unknown) => {
+			if (!this.db || origin === this) return;
+			this.#queue.push(update);
+			if (origin !== null && origin === this.remoteOrigin) {
+				this.#timer ??= setTimeout(() => this.#flush(), REMOTE_BATCH_MS);
+			} else if (!this.#microtask) {
+				// This tab's change: written before the task ends (with any batch waiting).
+				this.#microtask = true;
+				queueMicrotask(() => this.#flush());
+			}
+		};
+		doc.on('update', this._storeUpdate);
+		globalThis.addEventListener?.('pagehide', this.#onPageHide);
+	}
+
+	#flush() {
+		this.#microtask = false;
+		if (this.#timer !== null) {
+			clearTimeout(this.#timer);
+			this.#timer = null;
+		}
+		const db = this.db;
+		if (!db || this.#queue.length === 0 || this._destroyed) return;
+		const batch = this.#queue;
+		this.#queue = [];
+		// Many small updates (a colleague typing, a burst of edits) are stored as one.
+		let bytes = 0;
+		for (const update of batch) bytes += update.length;
+		const rows = batch.length > 1 && bytes <= MERGE_BATCH_BYTES ? [Y.mergeUpdates(batch)] : batch;
+		const store = db.transaction([UPDATES_STORE], 'readwrite').objectStore(UPDATES_STORE);
+		for (const update of rows) store.add(update);
+		this._dbsize += rows.length;
+		if (this._dbsize >= PREFERRED_TRIM_SIZE) this.#compact();
+	}
+
+	#compact() {
+		if (this.#compacting || typeof Worker === 'undefined') return;
+		this.#compacting = true;
+		const before = this._dbsize;
+		const worker = new Worker(new URL('./compact.worker.ts', import.meta.url), { type: 'module' });
+		const done = () => {
+			worker.terminate();
+			this.#compacting = false;
+		};
+		worker.onmessage = (event: MessageEvent<CompactResult>) => {
+			// What was stored meanwhile came after the compaction and is still there.
+			if (event.data.ok) this._dbsize = event.data.count + Math.max(0, this._dbsize - before);
+			else console.warn(`local store: compacting ${this.name} failed: ${event.data.error}`);
+			done();
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			console.warn(`local store: compacting ${this.name} failed: ${event.message}`);
+			done();
+		};
+		worker.postMessage({ name: this.name } satisfies CompactRequest);
+	}
+
+	override destroy(): Promise<void> {
+		this.#flush();
+		globalThis.removeEventListener?.('pagehide', this.#onPageHide);
+		return super.destroy();
+	}
+}

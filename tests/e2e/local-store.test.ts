@@ -1,0 +1,169 @@
+/**
+ * The browser's own copy of a sheet under a stream of colleagues' edits: they are written to
+ * IndexedDB in batches, the store is compacted by a worker once it holds many updates, and a
+ * reload with the network off shows every edit.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { Sheet } from '../../src/lib/model/sheet';
+import { HomePage, SAVED, SheetPage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	startApp,
+	type App,
+	type Operator
+} from './setup';
+
+const EDITS = 700;
+
+let app: App;
+let browser: Browser;
+let anna: Operator;
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+	anna = await newOperator(browser, 'Анна');
+});
+afterAll(cleanup);
+
+/** The first and last key of the `updates` store of a doc's IndexedDB database (auto keys). */
+function storedKeys(name: string): Promise<{ first: number; last: number; count: number }> {
+	return anna.page.evaluate(
+		(db) =>
+			new Promise<{ first: number; last: number; count: number }>((resolve, reject) => {
+				const open = indexedDB.open(db);
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const req = open.result.transaction('updates').objectStore('updates').getAllKeys();
+					req.onsuccess = () => {
+						open.result.close();
+						const keys = req.result as number[];
+						resolve({ first: keys[0], last: keys[keys.length - 1], count: keys.length });
+					};
+				};
+			}),
+		name
+	);
+}
+
+describe('the browser store under many remote edits', () => {
+	it('keeps every colleague edit, written in batches, and shows all of it offline after a reload', async () => {
+		const home = await new HomePage(anna.page).goto(app.url);
+		const sheet = await home.createSheet('Обзвон: поток правок', 'Обзвон');
+		await sheet.addRow('Иванова Анна');
+		await expect.poll(() => sheet.status(), { timeout: 15_000 }).toBe(SAVED);
+		const id = new URL(anna.page.url()).pathname.split('/').filter(Boolean).pop()!;
+
+		// A colleague's client (Node, the real relay) makes 700 edits, one update each.
+		const doc = new Y.Doc();
+		const provider = new WebsocketProvider(
+			app.url.replace(/^http/, 'ws') + '/sync',
+			`sheet:${id}`,
+			doc,
+			{
+				WebSocketPolyfill: WebSocket as never,
+				disableBc: true
+			}
+		);
+		try {
+			await expect.poll(() => provider.synced, { timeout: 15_000 }).toBe(true);
+			const colleague = new Sheet(doc);
+			const [rowId] = colleague.rowIds();
+			const name = colleague.columns().find((c) => c.title === 'ФИО')!.id;
+			for (let k = 1; k <= EDITS; k++) colleague.setCell(rowId, name, `Иванова Анна, правка ${k}`);
+			await expect
+				.poll(() => sheet.cellText(0, 'ФИО'), { timeout: 30_000 })
+				.toBe(`Иванова Анна, правка ${EDITS}`);
+		} finally {
+			provider.destroy();
+		}
+		// The 700 updates were stored in batches: far fewer entries than updates.
+		const keys = await storedKeys(`sheet:${id}`);
+		expect(keys.last).toBeLessThan(EDITS / 2);
+		expect(keys.count).toBeLessThan(EDITS / 2);
+
+		// The app itself comes from the service worker once it controls the page.
+		await anna.page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await anna.page.reload();
+		await expect
+			.poll(() => anna.page.evaluate(() => navigator.serviceWorker.controller !== null))
+			.toBe(true);
+		await anna.context.setOffline(true);
+		await anna.page.reload();
+		const offline = await new SheetPage(anna.page).ready('Обзвон: поток правок');
+		await expect
+			.poll(() => offline.cellText(0, 'ФИО'), { timeout: 15_000 })
+			.toBe(`Иванова Анна, правка ${EDITS}`);
+		await anna.context.setOffline(false);
+		expectNoPageErrors(anna);
+	});
+	it('a store of many updates is compacted by a worker, and keeps every edit', async () => {
+		const home = await new HomePage(anna.page).goto(app.url);
+		const sheet = await home.createSheet('Обзвон: сжатие', 'Обзвон');
+		await sheet.addRow('Петров Пётр');
+		await expect.poll(() => sheet.status(), { timeout: 15_000 }).toBe(SAVED);
+		const id = new URL(anna.page.url()).pathname.split('/').filter(Boolean).pop()!;
+		const room = `sheet:${id}`;
+
+		// 600 separate updates as an earlier offline session of this browser left them: made on
+		// a copy of the sheet, put straight into the page's IndexedDB while the sheet is closed.
+		const doc = new Y.Doc();
+		const provider = new WebsocketProvider(app.url.replace(/^http/, 'ws') + '/sync', room, doc, {
+			WebSocketPolyfill: WebSocket as never,
+			disableBc: true
+		});
+		await expect.poll(() => provider.synced, { timeout: 15_000 }).toBe(true);
+		provider.destroy();
+		const copy = new Sheet(doc);
+		const [rowId] = copy.rowIds();
+		const name = copy.columns().find((c) => c.title === 'ФИО')!.id;
+		const updates: number[][] = [];
+		doc.on('update', (u: Uint8Array) => updates.push([...u]));
+		for (let k = 1; k <= 600; k++) copy.setCell(rowId, name, `Петров Пётр, правка ${k}`);
+		await new HomePage(anna.page).goto(app.url);
+		await anna.page.evaluate(
+			({ db, list }) =>
+				new Promise<void>((resolve, reject) => {
+					const open = indexedDB.open(db);
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const tx = open.result.transaction('updates', 'readwrite');
+						for (const u of list) tx.objectStore('updates').add(new Uint8Array(u));
+						tx.oncomplete = () => {
+							open.result.close();
+							resolve();
+						};
+						tx.onerror = () => reject(tx.error);
+					};
+				}),
+			{ db: room, list: updates }
+		);
+		expect((await storedKeys(room)).count).toBeGreaterThan(600);
+
+		// Opening the sheet loads them all; the next write finds 600+ entries and compacts.
+		await anna.page.getByRole('link', { name: 'Обзвон: сжатие' }).click();
+		const opened = await new SheetPage(anna.page).ready('Обзвон: сжатие');
+		await expect.poll(() => opened.cellText(0, 'ФИО')).toBe('Петров Пётр, правка 600');
+		await opened.addRow('Сидорова Мария');
+		await expect
+			.poll(async () => (await storedKeys(room)).first, { timeout: 15_000 })
+			.toBeGreaterThan(1);
+		expect((await storedKeys(room)).count).toBeLessThan(10);
+		// Everything is still there after a reload, and on the server.
+		await anna.page.reload();
+		const again = await new SheetPage(anna.page).ready('Обзвон: сжатие');
+		await expect.poll(() => again.rowCount()).toBe(2);
+		expect(await again.cellText(0, 'ФИО')).toBe('Петров Пётр, правка 600');
+		await expect.poll(() => again.status(), { timeout: 15_000 }).toBe(SAVED);
+		expectNoPageErrors(anna);
+	});
+});
