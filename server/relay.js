@@ -281,7 +281,9 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		rooms.delete(room.name);
 		const done = (async () => {
 			try {
-				if (await room.ready) await store.compact(room.name, Y.encodeStateAsUpdate(room.doc));
+				// Every update the room holds was stored before it was applied, so the store can
+				// merge its own log — in its worker thread, not by encoding the doc on this one.
+				if (await room.ready) await store.compact(room.name);
 			} catch (error) {
 				log.error(`[relay] ${room.name}: compacting on unload failed: ${errorMessage(error)}`);
 			} finally {

@@ -25,8 +25,9 @@ import { createMerger } from './merge.js';
  *   Every update of the room merged into one, or null for a room never written.
  * @property {(room: string, update: Uint8Array) => Promise<void>} append
  *   Resolves once the update is durable.
- * @property {(room: string, mergedUpdate: Uint8Array) => Promise<void>} compact
- *   Replaces every update appended so far by `mergedUpdate`, which must contain them all.
+ * @property {(room: string, mergedUpdate?: Uint8Array) => Promise<void>} compact
+ *   Replaces every update appended so far by one: `mergedUpdate`, which must contain them all,
+ *   or, without it, their merge (made in a worker thread).
  * @property {() => Promise<void>} close
  *   Waits for pending writes, then closes.
  */
@@ -208,11 +209,13 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	}
 
 	/**
-	 * Rewrites the room's updates up to now as one. Without `merged`, reads and merges them.
+	 * Rewrites the room's updates up to now as one. Without `merged`, reads and merges them; a
+	 * background compaction (`full` false) may keep a big base and merge only the tail.
 	 * @param {string} room
 	 * @param {Uint8Array} [merged]
+	 * @param {boolean} [full]
 	 */
-	async function compactRoom(room, merged) {
+	async function compactRoom(room, merged, full = true) {
 		const roomState = await roomLog(room);
 		while (roomState.compacting) await roomState.compacting.catch(() => {});
 		const upTo = roomState.lastSeq;
@@ -224,7 +227,8 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			// Keep a big base as it is and merge the tail (see BASE_TO_TAIL_RATIO).
 			let tail = 0;
 			for (let i = 1; i < all.length; i++) tail += all[i][1].length;
-			const keepBase = !merged && all.length > 2 && all[0][1].length > tail * BASE_TO_TAIL_RATIO;
+			const keepBase =
+				!merged && !full && all.length > 2 && all[0][1].length > tail * BASE_TO_TAIL_RATIO;
 			const entries = keepBase ? all.slice(1) : all;
 			const update = merged ?? (await mergeEntries(room, entries));
 			/** @type {Array<{ type: 'del', key: string } | { type: 'put', key: string, value: Uint8Array }>} */
@@ -252,7 +256,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	function compactInBackground(room, roomState) {
 		if (roomState.compactionQueued) return;
 		roomState.compactionQueued = true;
-		const compaction = compactRoom(room)
+		const compaction = compactRoom(room, undefined, false)
 			.catch((error) => log.error(`[store] compacting ${room} failed: ${errorMessage(error)}`))
 			.finally(() => {
 				roomState.compactionQueued = false;
@@ -287,7 +291,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 		},
 
 		async compact(room, mergedUpdate) {
-			await compactRoom(room, mergedUpdate);
+			await compactRoom(room, mergedUpdate, true);
 		},
 
 		async close() {
