@@ -116,7 +116,7 @@ export class SheetPage {
 	async ready(title?: string): Promise<this> {
 		if (title) await this.page.getByRole('heading', { level: 1, name: title }).waitFor();
 		await this.page.getByRole('grid').waitFor();
-		await this.page.locator('.ag-header-cell[col-id="__row"]').waitFor();
+		await this.page.locator('.ag-header-cell[col-id="__row"]:not(.ag-floating-filter)').waitFor();
 		return this;
 	}
 

@@ -387,6 +387,7 @@ export class SheetGridBinding {
 		const options = {
 			locale: this.#callbacks.locale ?? 'ru',
 			people: (colId: string) => this.#people(colId),
+			choices: (colId: string) => this.#sheet.column(colId)?.options ?? [],
 			toggle: (rowId: string, colId: string, value: 'true' | 'false') =>
 				this.#write(() => {
 					if (rowId === NEW_ROW_ID) this.#sheet.addRow({ [colId]: value });

@@ -3,17 +3,22 @@
  * how a column filters and sorts, and the flag on a value that is not valid for its type (a
  * red corner and a tooltip with the reason from `messageFor`). Stored values stay strings.
  */
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { Locale } from '$lib/i18n';
-import type { Column, Row } from '$lib/model/sheet';
+import type { ColDef, SuppressKeyboardEventParams, ValueFormatterParams } from 'ag-grid-community';
+import { translate, type Locale } from '$lib/i18n';
+import type { ChoiceOption, Column, Row } from '$lib/model/sheet';
 import { formatValue, messageFor, validateStored } from '$lib/values';
 import { CheckboxRenderer, ListEditor } from './cells';
+import { ChoiceEditor } from './choice-editor';
+import { ChoiceSetFilter, ChoiceSetFloatingFilter, type ChoiceFilterLabels } from './choice-filter';
+import { DateEditor } from './date-editor';
 import { valueOptions } from './edits';
 
 export interface TypedColumnOptions {
 	locale: Locale;
 	/** Names offered by the person editor. */
 	people(colId: string): string[];
+	/** A choice column's options now (the editor and the filter read them when drawn). */
+	choices?(colId: string): readonly ChoiceOption[];
 	toggle(rowId: string, colId: string, value: 'true' | 'false'): void;
 	checkboxLabel: string;
 }
@@ -52,6 +57,23 @@ function dateComparator(filter: Date, value: string): number {
 	const day = value.slice(0, 10);
 	const want = `${y}-${m}-${d}`;
 	return day < want ? -1 : day > want ? 1 : 0;
+}
+
+/**
+ * Alt+↓ on a date or choice cell opens its editor, as a drop-down list opens in a spreadsheet
+ * (Enter moves down here, as in Excel; F2, a typed key or a double click open any editor).
+ */
+function altDownOpens(p: SuppressKeyboardEventParams<Row>): boolean {
+	const e = p.event;
+	if (p.editing || e.type !== 'keydown' || !e.altKey || e.key !== 'ArrowDown') return false;
+	if (p.node.rowIndex == null) return false;
+	e.preventDefault();
+	p.api.startEditingCell({
+		rowIndex: p.node.rowIndex,
+		colKey: p.column,
+		rowPinned: p.node.rowPinned ?? undefined
+	});
+	return true;
 }
 
 export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<Row> {
@@ -104,10 +126,32 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		case 'datetime':
 			def.filter = 'agDateColumnFilter';
 			def.filterParams = { comparator: dateComparator, maxNumConditions: 1 };
+			def.cellEditor = DateEditor;
+			def.suppressKeyboardEvent = altDownOpens;
+			def.cellEditorParams = {
+				kind: c.type,
+				label: c.title,
+				pickLabel: translate(locale, c.type === 'date' ? 'grid.pickDate' : 'grid.pickDateTime')
+			};
 			break;
-		case 'choice':
-			def.cellEditor = 'agSelectCellEditor';
-			def.cellEditorParams = { values: ['', ...(c.options ?? []).map((o) => o.value)] };
+		case 'choice': {
+			// Read when used: the options a coordinator edits show without reopening the sheet.
+			const choices = () => options.choices?.(c.id) ?? c.options ?? [];
+			const labels: ChoiceFilterLabels = {
+				all: translate(locale, 'grid.filterAll'),
+				empty: translate(locale, 'grid.choiceEmpty'),
+				any: translate(locale, 'grid.filterAny'),
+				none: translate(locale, 'grid.filterNone'),
+				group: translate(locale, 'grid.filterOf', { title: c.title })
+			};
+			def.filter = ChoiceSetFilter;
+			def.filterParams = { options: choices, labels };
+			def.floatingFilterComponent = ChoiceSetFloatingFilter;
+			def.floatingFilterComponentParams = { labels };
+			def.suppressFloatingFilterButton = true;
+			def.cellEditor = ChoiceEditor;
+			def.suppressKeyboardEvent = altDownOpens;
+			def.cellEditorParams = { options: choices, label: c.title, emptyLabel: labels.empty };
 			def.cellStyle = (p) => {
 				const color = choiceColor.get(p.value ?? '');
 				return color
@@ -115,6 +159,7 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 					: { boxShadow: 'none', backgroundColor: 'transparent' };
 			};
 			break;
+		}
 		case 'checkbox':
 			def.cellRenderer = CheckboxRenderer;
 			def.cellRendererParams = {

@@ -109,6 +109,15 @@ export const ru = {
 	'grid.typeChanged':
 		'Тип изменён. Не подошли значения: {count} — они сохранены и отмечены красным.',
 
+	// ---- grid editors and the choice filter (issue 3)
+	'grid.pickDate': 'Выбрать дату в календаре',
+	'grid.pickDateTime': 'Выбрать дату и время в календаре',
+	'grid.choiceEmpty': '(пусто)',
+	'grid.filterAll': 'Выбрать все',
+	'grid.filterAny': 'Все',
+	'grid.filterNone': 'Ничего не выбрано',
+	'grid.filterOf': 'Фильтр «{title}»',
+
 	'error.generic': 'Что-то пошло не так: {message}',
 
 	// ---- history and named views (issue 3)
@@ -253,6 +262,15 @@ export const en: Record<MessageKey, string> = {
 	'grid.optionRemove': 'Remove option {n}',
 	'grid.pasted': 'Rows pasted: {count}, new: {added}.',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
+
+	// ---- grid editors and the choice filter (issue 3)
+	'grid.pickDate': 'Pick a date in the calendar',
+	'grid.pickDateTime': 'Pick a date and time in the calendar',
+	'grid.choiceEmpty': '(empty)',
+	'grid.filterAll': 'Select all',
+	'grid.filterAny': 'All',
+	'grid.filterNone': 'Nothing selected',
+	'grid.filterOf': 'Filter “{title}”',
 
 	'error.generic': 'Something went wrong: {message}',
 

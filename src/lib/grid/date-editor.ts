@@ -1,0 +1,202 @@
+/**
+ * The editor of date and date-time cells: a text field for the date typed the Russian way
+ * (`дд.мм.гггг`, `дд.мм.гггг чч:мм`) and a calendar button next to it that opens the browser's
+ * own picker (`<input type="date">` / `type="datetime-local"`). A picked date is written into the
+ * text field as the operator would type it; Enter commits, Esc cancels (the grid's keys).
+ *
+ * The editor returns the text as typed: the binding stores it through `$lib/values`, so a date
+ * that does not parse is kept exactly as typed and flagged, as anywhere else in the grid.
+ */
+import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
+import type { Row } from '$lib/model/sheet';
+import { formatDate, formatDateTime, parseDate, parseDateTime } from '$lib/values';
+
+export type DateKind = 'date' | 'datetime';
+
+/**
+ * What the browser's picker should open on for the typed `text`: `yyyy-mm-dd` (date) or
+ * `yyyy-mm-ddThh:mm` (date-time), or '' when the text is not a date yet.
+ */
+export function pickerValue(kind: DateKind, text: string): string {
+	if (!text.trim()) return '';
+	if (kind === 'date') {
+		const result = parseDate(text);
+		return result.ok ? result.value : '';
+	}
+	const result = parseDateTime(text);
+	return result.ok ? result.value : '';
+}
+
+/**
+ * The text for a date picked in the browser's picker (`2024-03-05` → `05.03.2024`,
+ * `2024-03-05T14:30` → `05.03.2024 14:30`); '' when the picker was cleared.
+ */
+export function pickedText(kind: DateKind, picked: string): string {
+	if (!picked) return '';
+	// The picker may add seconds (`14:30:15`): a cell keeps minutes.
+	const value = kind === 'datetime' ? picked.slice(0, 16) : picked.slice(0, 10);
+	return kind === 'date' ? formatDate(value) : formatDateTime(value);
+}
+
+/** The text an editor starts with for a stored value (what the cell shows). */
+export function editText(kind: DateKind, stored: string): string {
+	return kind === 'date' ? formatDate(stored) : formatDateTime(stored);
+}
+
+export interface DateEditorParams extends ICellEditorParams<Row, string> {
+	kind: DateKind;
+	/** Label of the text field (the column's title). */
+	label: string;
+	/** Label of the calendar button ("Выбрать в календаре"). */
+	pickLabel: string;
+}
+
+/** A printable key that started the edit replaces the value; Backspace or Delete clear it. */
+function startText(params: DateEditorParams): string {
+	const key = params.eventKey;
+	if (key === 'Backspace' || key === 'Delete') return '';
+	if (key && key.length === 1) return key;
+	return editText(params.kind, params.value ?? '');
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A small calendar drawn in SVG (an emoji needs a font the operator's system may lack). */
+function calendarIcon(): SVGSVGElement {
+	const svg = document.createElementNS(SVG, 'svg');
+	svg.setAttribute('viewBox', '0 0 16 16');
+	svg.setAttribute('width', '16');
+	svg.setAttribute('height', '16');
+	svg.setAttribute('aria-hidden', 'true');
+	svg.setAttribute('fill', 'none');
+	svg.setAttribute('stroke', 'currentColor');
+	svg.setAttribute('stroke-width', '1.5');
+	for (const d of [
+		'M2.5 3.5h11v10h-11z',
+		'M2.5 6.5h11',
+		'M5 1.5v3',
+		'M11 1.5v3',
+		'M5 9h1M7.5 9h1M10 9h1M5 11.5h1M7.5 11.5h1'
+	]) {
+		const path = document.createElementNS(SVG, 'path');
+		path.setAttribute('d', d);
+		svg.append(path);
+	}
+	return svg;
+}
+
+export class DateEditor implements ICellEditorComp<Row, string> {
+	#gui!: HTMLElement;
+	#input!: HTMLInputElement;
+	#button!: HTMLButtonElement;
+	#picker!: HTMLInputElement;
+	#params!: DateEditorParams;
+	#start = '';
+
+	init(params: DateEditorParams) {
+		this.#params = params;
+		const gui = document.createElement('div');
+		gui.className = 'shtab-date-editor';
+
+		const input = document.createElement('input');
+		input.type = 'text';
+		input.className = 'ag-input-field-input ag-text-field-input';
+		input.setAttribute('aria-label', params.label);
+		input.placeholder = params.kind === 'date' ? 'дд.мм.гггг' : 'дд.мм.гггг чч:мм';
+		input.autocomplete = 'off';
+		this.#start = editText(params.kind, params.value ?? '');
+		input.value = startText(params);
+
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'shtab-date-pick';
+		button.setAttribute('aria-label', params.pickLabel);
+		button.title = params.pickLabel;
+		button.append(calendarIcon());
+
+		// The browser's own picker, under the button: opened by it, never focused by Tab.
+		const picker = document.createElement('input');
+		picker.type = params.kind === 'date' ? 'date' : 'datetime-local';
+		picker.className = 'shtab-date-picker';
+		picker.tabIndex = -1;
+		picker.setAttribute('aria-label', params.pickLabel);
+		picker.min = params.kind === 'date' ? '1800-01-01' : '1800-01-01T00:00';
+		picker.max = params.kind === 'date' ? '2199-12-31' : '2199-12-31T23:59';
+
+		gui.append(input, button, picker);
+		this.#gui = gui;
+		this.#input = input;
+		this.#button = button;
+		this.#picker = picker;
+
+		button.addEventListener('click', () => this.#openPicker());
+		button.addEventListener('keydown', (e) => this.#onButtonKey(e));
+		input.addEventListener('keydown', (e) => this.#onInputKey(e));
+		picker.addEventListener('change', () => this.#onPicked());
+		picker.addEventListener('input', () => this.#onPicked());
+		// Keys in the browser's picker are the picker's, never the grid's (Esc closes the picker).
+		picker.addEventListener('keydown', (e) => e.stopPropagation());
+	}
+
+	getGui() {
+		return this.#gui;
+	}
+
+	afterGuiAttached() {
+		const input = this.#input;
+		input.focus();
+		input.setSelectionRange(input.value.length, input.value.length);
+	}
+
+	getValue() {
+		return this.#input.value;
+	}
+
+	/** Nothing changed: no write, no history entry. */
+	isCancelAfterEnd() {
+		return this.#input.value === this.#start;
+	}
+
+	#onInputKey(e: KeyboardEvent) {
+		if ((e.altKey && e.key === 'ArrowDown') || e.key === 'F4') {
+			e.preventDefault();
+			e.stopPropagation();
+			this.#openPicker();
+		} else if (e.key === 'Tab' && !e.shiftKey) {
+			// Tab from the text field reaches the calendar button; from the button it leaves the cell.
+			e.preventDefault();
+			e.stopPropagation();
+			this.#button.focus();
+		}
+	}
+
+	#onButtonKey(e: KeyboardEvent) {
+		if (e.key === 'Enter' || e.key === ' ') {
+			e.preventDefault();
+			e.stopPropagation();
+			this.#openPicker();
+		} else if (e.key === 'Tab' && e.shiftKey) {
+			e.preventDefault();
+			e.stopPropagation();
+			this.#input.focus();
+		}
+	}
+
+	#openPicker() {
+		const picker = this.#picker;
+		picker.value = pickerValue(this.#params.kind, this.#input.value);
+		try {
+			picker.showPicker();
+		} catch {
+			// No picker in this browser (or no user gesture): the field still takes a typed date.
+			this.#input.focus();
+		}
+	}
+
+	#onPicked() {
+		const text = pickedText(this.#params.kind, this.#picker.value);
+		if (!text) return;
+		this.#input.value = text;
+		this.#input.focus();
+	}
+}

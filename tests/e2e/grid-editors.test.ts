@@ -1,0 +1,311 @@
+/**
+ * The grid's own editors and the choice filter, as an operator uses them: a date picked from
+ * the calendar or typed (a wrong one kept and flagged), a choice made with the keyboard alone or
+ * one click, a choice column filtered by a set of options that survives a reload.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HomePage, SheetPage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	PHONE,
+	screenshot,
+	startApp,
+	type App,
+	type Operator
+} from './setup';
+
+const MOMENT = { timeout: 5_000, interval: 50 };
+
+let app: App;
+let browser: Browser;
+const operators: Operator[] = [];
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+});
+afterEach(async () => {
+	const done = operators.splice(0);
+	await Promise.all(done.map((o) => o.context.close()));
+	expectNoPageErrors(...done);
+});
+afterAll(cleanup);
+
+async function callList(title: string, viewport?: { width: number; height: number }) {
+	const anna = await newOperator(browser, 'Анна', viewport ? { viewport } : {});
+	operators.push(anna);
+	const sheet = await new HomePage(anna.page).goto(app.url).then((h) => h.createSheet(title));
+	return { anna, sheet, page: anna.page };
+}
+
+/** Focuses a cell with a click and pastes `text` there as a spreadsheet's clipboard would. */
+async function pasteAtNewRow(sheet: SheetPage, column: string, text: string) {
+	const cell = await sheet.newRowCell(column);
+	await cell.click();
+	await cell.evaluate((el, data) => {
+		const transfer = new DataTransfer();
+		transfer.setData('text/plain', data);
+		el.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+		);
+	}, text);
+}
+
+async function tooltipOf(page: Page, cell: Awaited<ReturnType<SheetPage['cell']>>) {
+	await page.mouse.move(0, 0);
+	await cell.hover();
+	const tooltip = page.locator('.ag-tooltip');
+	await tooltip.waitFor();
+	return (await tooltip.textContent()) ?? '';
+}
+
+/**
+ * Types as on a Russian keyboard layout: a key event per letter (Playwright's `keyboard.type`
+ * sends letters missing from the US layout as text only, with no key event to start an edit).
+ */
+async function typeOnRussianKeyboard(page: Page, text: string) {
+	const cdp = await page.context().newCDPSession(page);
+	for (const ch of text) {
+		await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch });
+		await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+	}
+	await cdp.detach();
+}
+
+const editorClosed = (page: Page) =>
+	page.locator('.ag-cell-inline-editing, .ag-popup-editor').waitFor({ state: 'detached' });
+
+describe('the grid’s editors', () => {
+	it('a date is picked from the calendar or typed; a wrong one is kept and flagged', async () => {
+		const { sheet, page } = await callList('Обзвон: даты');
+		await sheet.addRow('Иванова Мария');
+		await sheet.addRow('Петров Пётр');
+
+		// The calendar button sits next to the typed date and is reached with Tab.
+		await (await sheet.cell(0, 'Дата рождения')).dblclick();
+		await sheet.focusedEditor.waitFor();
+		const pick = page.getByRole('button', { name: 'Выбрать дату в календаре' });
+		await pick.waitFor();
+		await page.keyboard.press('Tab');
+		await expect.poll(() => pick.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press('Shift+Tab');
+		await sheet.focusedEditor.waitFor();
+		await screenshot(page, 'grid-date-editor-1366');
+
+		// Picking a day writes it into the field the Russian way; Enter stores it.
+		await page.locator('.shtab-date-picker').fill('1945-05-09');
+		await expect.poll(() => sheet.focusedEditor.inputValue(), MOMENT).toBe('09.05.1945');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => sheet.cellText(0, 'Дата рождения'), MOMENT).toBe('09.05.1945');
+
+		// Esc cancels.
+		await (await sheet.cell(0, 'Дата рождения')).dblclick();
+		await sheet.focusedEditor.fill('01.01.2000');
+		await page.keyboard.press('Escape');
+		await editorClosed(page);
+		expect(await sheet.cellText(0, 'Дата рождения')).toBe('09.05.1945');
+
+		// The calendar opens on the date in the field; a day picked there replaces it. (The
+		// browser's own popup is recorded, not drawn: headless Chromium keeps it open after a
+		// `fill`, where a click on a day closes it.)
+		await page.evaluate(() => {
+			HTMLInputElement.prototype.showPicker = function () {
+				(window as unknown as { openedOn: string }).openedOn = this.value;
+			};
+		});
+		await (await sheet.cell(0, 'Дата рождения')).dblclick();
+		await sheet.focusedEditor.waitFor();
+		await pick.click();
+		expect(await page.evaluate(() => (window as unknown as { openedOn: string }).openedOn)).toBe(
+			'1945-05-09'
+		);
+		const picker = page.locator('.shtab-date-picker');
+		await picker.fill('1945-05-10');
+		await expect.poll(() => sheet.focusedEditor.inputValue(), MOMENT).toBe('10.05.1945');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => sheet.cellText(0, 'Дата рождения'), MOMENT).toBe('10.05.1945');
+
+		// Typed as before: a good date is stored, a wrong one kept as typed and flagged.
+		await sheet.editCell(1, 'Дата рождения', '5.3.1950');
+		await expect.poll(() => sheet.cellText(1, 'Дата рождения'), MOMENT).toBe('05.03.1950');
+		await sheet.editCell(1, 'Дата звонка', '31.02.2024');
+		const wrong = await sheet.cell(1, 'Дата звонка');
+		await expect.poll(() => wrong.textContent(), MOMENT).toBe('31.02.2024');
+		await expect.poll(() => wrong.getAttribute('class'), MOMENT).toContain('shtab-invalid');
+		expect(await tooltipOf(page, wrong)).toContain('Такой даты нет');
+		// Reopened, the wrong text is there to be corrected.
+		await wrong.dblclick();
+		await sheet.focusedEditor.waitFor();
+		expect(await sheet.focusedEditor.inputValue()).toBe('31.02.2024');
+		await page.keyboard.press('Escape');
+		await editorClosed(page);
+
+		// A date-time column: the picker gives the day and the time.
+		await sheet.addColumn('Перезвонить в', 'Дата и время');
+		await (await sheet.cell(0, 'Перезвонить в')).dblclick();
+		await sheet.focusedEditor.waitFor();
+		await page.getByRole('button', { name: 'Выбрать дату и время в календаре' }).waitFor();
+		await page.locator('.shtab-date-picker').fill('2024-03-05T14:30');
+		await expect.poll(() => sheet.focusedEditor.inputValue(), MOMENT).toBe('05.03.2024 14:30');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => sheet.cellText(0, 'Перезвонить в'), MOMENT).toBe('05.03.2024 14:30');
+	});
+
+	it('a choice is made with the keyboard alone, or with one click on the option', async () => {
+		const { sheet, page } = await callList('Обзвон: выбор');
+		for (const name of ['Иванова', 'Петров', 'Сидорова']) await sheet.addRow(name);
+		const outcome = 'Результат звонка';
+
+		// From «ФИО», arrows reach the column; F2 opens the list at once; arrows move, Enter picks.
+		await (await sheet.cell(0, 'ФИО')).click();
+		for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+		await expect
+			.poll(async () => (await sheet.cell(0, outcome)).getAttribute('class'))
+			.toContain('ag-cell-focus');
+		await page.keyboard.press('F2');
+		const list = page.getByRole('listbox', { name: outcome });
+		await list.waitFor();
+		await expect.poll(() => list.getByRole('option').count()).toBe(7);
+		await screenshot(page, 'grid-choice-editor-1366');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await expect
+			.poll(() => list.getByRole('option', { selected: true }).textContent())
+			.toBe('не дозвонились');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => sheet.cellText(0, outcome), MOMENT).toBe('не дозвонились');
+
+		// Typing opens the list narrowed to what was typed; Enter picks the first match.
+		await (await sheet.cell(1, outcome)).click();
+		await typeOnRussianKeyboard(page, 'пере');
+		await expect.poll(() => list.getByRole('option').allTextContents()).toEqual(['перезвонить']);
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => sheet.cellText(1, outcome), MOMENT).toBe('перезвонить');
+
+		// Alt+↓ opens the list as a spreadsheet's drop-down; Esc leaves the cell as it was.
+		await (await sheet.cell(0, outcome)).click();
+		await page.keyboard.press('Alt+ArrowDown');
+		await list.waitFor();
+		expect(await list.getByRole('option', { selected: true }).textContent()).toBe('не дозвонились');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Escape');
+		await editorClosed(page);
+		expect(await sheet.cellText(0, outcome)).toBe('не дозвонились');
+
+		// A double click opens the list; one click on an option stores it.
+		await (await sheet.cell(2, outcome)).dblclick();
+		await list.getByRole('option', { name: 'неверный номер' }).click();
+		await editorClosed(page);
+		await expect.poll(() => sheet.cellText(2, outcome), MOMENT).toBe('неверный номер');
+
+		// "(пусто)" clears the cell.
+		await (await sheet.cell(2, outcome)).click();
+		await page.keyboard.press('F2');
+		await list.getByRole('option', { name: '(пусто)' }).click();
+		await expect.poll(() => sheet.cellText(2, outcome), MOMENT).toBe('');
+	});
+
+	it('a choice column filtered by a set of options shows only those rows, also after a reload', async () => {
+		const { sheet, page } = await callList('Обзвон: фильтр по выбору');
+		await pasteAtNewRow(
+			sheet,
+			'ФИО',
+			[
+				'Яковлева\t\t\t\t\tне дозвонились',
+				'Абрамов\t\t\t\t\tдозвонились',
+				'Михайлова\t\t\t\t\tперезвонить',
+				'Орлов\t\t\t\t\t'
+			].join('\r\n')
+		);
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Яковлева', 'Абрамов', 'Михайлова', 'Орлов']);
+
+		await page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		const opener = page.getByRole('button', { name: /^Фильтр «Результат звонка»/ });
+		await expect.poll(() => opener.textContent()).toBe('Все');
+		await opener.click();
+		const filter = page.getByRole('group', { name: 'Фильтр «Результат звонка»' });
+		await filter.waitFor();
+		// A checkbox per option, with "(пусто)" and "Выбрать все".
+		const boxes = await filter
+			.getByRole('checkbox')
+			.evaluateAll((els) => els.map((el) => el.closest('label')?.textContent ?? ''));
+		expect(boxes).toEqual([
+			'Выбрать все',
+			'дозвонились',
+			'не дозвонились',
+			'перезвонить',
+			'неверный номер',
+			'отказ',
+			'нужна помощь',
+			'(пусто)'
+		]);
+		await filter.getByRole('checkbox', { name: 'Выбрать все' }).uncheck();
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([]);
+		await filter.getByRole('checkbox', { name: 'не дозвонились', exact: true }).check();
+		await filter.getByRole('checkbox', { name: 'перезвонить', exact: true }).check();
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Михайлова']);
+		await screenshot(page, 'grid-choice-filter-1366');
+		await page.keyboard.press('Escape');
+		await filter.waitFor({ state: 'detached' });
+		await expect.poll(() => opener.textContent()).toBe('не дозвонились, перезвонить');
+
+		// The operator's own view: it survives a reload.
+		await page.reload();
+		await sheet.ready();
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Михайлова']);
+		await expect.poll(() => opener.textContent()).toBe('не дозвонились, перезвонить');
+
+		// Empty cells are one more value of the set.
+		await opener.click();
+		await filter.getByRole('checkbox', { name: '(пусто)' }).check();
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Яковлева', 'Михайлова', 'Орлов']);
+		await filter.getByRole('checkbox', { name: 'Выбрать все' }).check();
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toHaveLength(4);
+		await page.keyboard.press('Escape');
+		await expect.poll(() => opener.textContent()).toBe('Все');
+	});
+
+	it('the editors and the choice filter fit a phone', async () => {
+		const { sheet, page } = await callList('Обзвон: телефон', PHONE);
+		await sheet.addRow('Иванова');
+		await (await sheet.revealColumn('Результат звонка')).waitFor();
+		await (await sheet.cell(0, 'Результат звонка')).dblclick();
+		const list = page.getByRole('listbox', { name: 'Результат звонка' });
+		await list.waitFor();
+		const box = await page.locator('.shtab-choice-editor').boundingBox();
+		expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+		await screenshot(page, 'phone-choice-editor');
+		await page.keyboard.press('Escape');
+		await editorClosed(page);
+
+		await page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		await page.getByRole('button', { name: /^Фильтр «Результат звонка»/ }).click();
+		const filter = page.getByRole('group', { name: 'Фильтр «Результат звонка»' });
+		await filter.waitFor();
+		const filterBox = await filter.boundingBox();
+		expect(filterBox && filterBox.x >= 0 && filterBox.x + filterBox.width <= PHONE.width).toBe(
+			true
+		);
+		await screenshot(page, 'phone-choice-filter');
+		await page.keyboard.press('Escape');
+
+		await (await sheet.revealColumn('Дата рождения')).waitFor();
+		await (await sheet.cell(0, 'Дата рождения')).dblclick();
+		await sheet.focusedEditor.waitFor();
+		await page.getByRole('button', { name: 'Выбрать дату в календаре' }).waitFor();
+		await screenshot(page, 'phone-date-editor');
+	});
+});
