@@ -276,6 +276,23 @@ describe('the grid’s editors', () => {
 		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toHaveLength(4);
 		await page.keyboard.press('Escape');
 		await expect.poll(() => opener.textContent()).toBe('Все');
+
+		// A coordinator adds an option: the filter and the editor offer it at once.
+		await (await sheet.revealColumn('Результат звонка')).click();
+		const dialog = page.getByRole('dialog', { name: 'Столбец «Результат звонка»' });
+		await dialog.getByRole('button', { name: 'Добавить вариант' }).click();
+		await dialog.getByLabel('Вариант 7', { exact: true }).fill('переехал');
+		await dialog.getByRole('button', { name: 'Сохранить' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await opener.click();
+		await filter.getByRole('checkbox', { name: 'переехал', exact: true }).waitFor();
+		await page.keyboard.press('Escape');
+		await (await sheet.cell(3, 'Результат звонка')).dblclick();
+		await page
+			.getByRole('listbox', { name: 'Результат звонка' })
+			.getByRole('option', { name: 'переехал' })
+			.click();
+		await expect.poll(() => sheet.cellText(3, 'Результат звонка'), MOMENT).toBe('переехал');
 	});
 
 	it('the editors and the choice filter fit a phone', async () => {

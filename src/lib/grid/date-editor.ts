@@ -143,6 +143,8 @@ export class DateEditor implements ICellEditorComp<Row, string> {
 	}
 
 	afterGuiAttached() {
+		// A cell half under the pinned columns (a phone's width) comes fully into view.
+		this.#params.api.ensureColumnVisible(this.#params.column);
 		const input = this.#input;
 		input.focus();
 		input.setSelectionRange(input.value.length, input.value.length);
