@@ -3,7 +3,16 @@ import * as Y from 'yjs';
 import { Sheet } from './sheet';
 import { templateColumns, templateViews } from './templates';
 import { createNetwork, seededRandom } from './testing';
-import { filterFor, filterForAnyone, filterNames, ME, readView, SheetViews } from './views';
+import {
+	cleanFilter,
+	filterFor,
+	filterForAnyone,
+	filterNames,
+	MAX_SET_VALUES,
+	ME,
+	readView,
+	SheetViews
+} from './views';
 
 const notReached = (colId: string) => ({
 	[colId]: { filterType: 'text', type: 'equals', filter: 'не дозвонились' }
@@ -112,6 +121,19 @@ describe('named views', () => {
 		});
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(readView('x', null)).toBeNull();
+	});
+
+	it('keeps a choice column\'s set filter, cleaned, including "(пусто)"', () => {
+		expect(
+			cleanFilter({ outcome: { filterType: 'choiceSet', values: ['не дозвонились', '', 7, null] } })
+		).toEqual({ outcome: { filterType: 'choiceSet', values: ['не дозвонились', ''] } });
+		const many = Array.from({ length: 500 }, (_, i) => `вариант ${i}`);
+		const kept = cleanFilter({ c: { filterType: 'choiceSet', values: many } }).c as {
+			values: string[];
+		};
+		expect(kept.values).toHaveLength(MAX_SET_VALUES);
+		expect(cleanFilter({ c: { filterType: 'choiceSet', values: 'x' } })).toEqual({});
+		expect(cleanFilter({ c: { filterType: 'set', values: ['x'] } })).toEqual({});
 	});
 
 	it('a filter on "me" applies with the name of whoever applies the view', () => {

@@ -78,12 +78,25 @@ function cleanValue(v: unknown, depth: number): unknown {
 	return undefined;
 }
 
-/** A grid filter model: column id → one AG Grid filter (text, number or date). */
+/** Values kept in a stored set filter (a choice column has far fewer options). */
+export const MAX_SET_VALUES = 200;
+
+/** A grid filter model: column id → one AG Grid filter (text, number, date, or a choice set). */
 export function cleanFilter(v: unknown): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	if (!isObject(v)) return out;
 	for (const [colId, f] of Object.entries(v).slice(0, 100)) {
 		if (!/^[A-Za-z0-9_-]{1,64}$/.test(colId) || !isObject(f)) continue;
+		if (f.filterType === 'choiceSet') {
+			// The grid's set filter of a choice column: the options ticked ('' is "(пусто)").
+			if (!Array.isArray(f.values)) continue;
+			const values = f.values
+				.filter((x): x is string => typeof x === 'string')
+				.slice(0, MAX_SET_VALUES)
+				.map((x) => x.slice(0, MAX_FILTER_STRING));
+			out[colId] = { filterType: 'choiceSet', values };
+			continue;
+		}
 		if (f.filterType !== 'text' && f.filterType !== 'number' && f.filterType !== 'date') continue;
 		out[colId] = cleanValue(f, 1);
 	}
