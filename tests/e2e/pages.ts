@@ -192,7 +192,16 @@ export class SheetPage {
 			}, left);
 			await this.page.waitForTimeout(50);
 		}
-		await menu.scrollIntoViewIfNeeded();
+		// The header may be drawn anew meanwhile (columns changed, a scroll): try again then.
+		for (let attempt = 0; ; attempt++) {
+			try {
+				await menu.scrollIntoViewIfNeeded({ timeout: 5_000 });
+				break;
+			} catch (error) {
+				if (attempt >= 3 || !/not attached|detached/i.test(String(error))) throw error;
+				await this.page.waitForTimeout(100);
+			}
+		}
 		return menu;
 	}
 

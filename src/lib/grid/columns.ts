@@ -86,7 +86,10 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		colId: c.id,
 		headerName: c.title,
 		width: c.width,
-		valueGetter: (p) => stored(p.data, c.id),
+		// `field`, not a valueGetter: AG Grid reads `data[id]` directly. A getter function is called
+		// twice per comparison when sorting (3.4 million calls for 100,000 rows). Column ids never
+		// contain a dot, so AG Grid does not read them as a path. An empty cell is `undefined`.
+		field: c.id as ColDef<Row>['field'],
 		valueFormatter: format,
 		getQuickFilterText: (p) => {
 			const value = stored(p.data, c.id);
