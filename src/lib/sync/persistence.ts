@@ -17,6 +17,8 @@ import type { CompactRequest, CompactResult } from './compact.worker';
 
 /** Colleagues' updates wait at most this long to be written together. */
 export const REMOTE_BATCH_MS = 50;
+/** Colleagues' updates written together at most (merging 100 small updates takes a few ms). */
+export const MAX_BATCH_UPDATES = 100;
 /** A batch up to this size is merged into one stored update (merging is cheap for small ones). */
 export const MERGE_BATCH_BYTES = 256 * 1024;
 const UPDATES_STORE = 'updates';
@@ -38,7 +40,9 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 			if (!this.db || origin === this) return;
 			this.#queue.push(update);
 			if (origin !== null && origin === this.remoteOrigin) {
-				this.#timer ??= setTimeout(() => this.#flush(), REMOTE_BATCH_MS);
+				// A full batch goes at once: merging a few hundred updates would be a long task.
+				if (this.#queue.length >= MAX_BATCH_UPDATES) this.#flush();
+				else this.#timer ??= setTimeout(() => this.#flush(), REMOTE_BATCH_MS);
 			} else if (!this.#microtask) {
 				// This tab's change: written before the task ends (with any batch waiting).
 				this.#microtask = true;
