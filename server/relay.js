@@ -33,6 +33,8 @@ export const messageQueryAwareness = 3;
  * Only ever sent as an answer, so unmodified clients never see it.
  */
 export const messageStateVector = 100;
+/** Updates merged into one broadcast at most (merging 100 small updates takes a few ms). */
+export const BROADCAST_MERGE_MAX = 100;
 
 export const SYNC_PATH_PREFIX = '/sync/';
 const ROOM_PATTERN = /^(?:ws|sheet):[A-Za-z0-9_-]{1,64}$/;
@@ -97,6 +99,12 @@ class Room {
 		 * @type {Set<Promise<void>>}
 		 */
 		this.draining = new Set();
+		/**
+		 * Updates applied since the last broadcast, sent together (see `broadcastPending`).
+		 * @type {{ update: Uint8Array, origin: unknown }[]}
+		 */
+		this.pending = [];
+		this.broadcastScheduled = false;
 	}
 
 	destroy() {
@@ -214,13 +222,10 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		rooms.set(name, room);
 		room.doc.on('update', (/** @type {Uint8Array} */ update, /** @type {unknown} */ origin) => {
 			if (origin === LOAD_ORIGIN) return;
-			const encoder = encoding.createEncoder();
-			encoding.writeVarUint(encoder, messageSync);
-			syncProtocol.writeUpdate(encoder, update);
-			const message = encoding.toUint8Array(encoder);
-			for (const connection of room.connections) {
-				if (connection !== origin) send(connection, message);
-			}
+			room.pending.push({ update, origin });
+			if (room.broadcastScheduled) return;
+			room.broadcastScheduled = true;
+			setImmediate(() => broadcastPending(room));
 		});
 		room.awareness.on(
 			'update',
@@ -267,6 +272,35 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		);
 		unloads.add(unloaded);
 		void unloaded.finally(() => unloads.delete(unloaded));
+	}
+
+	/**
+	 * Sends the updates applied in this turn of the event loop to the room's other connections.
+	 * A burst (a colleague's 1,000 quick edits, arriving in a few socket reads) goes out as a few
+	 * merged updates instead of one message each: every message costs the browser a task of its
+	 * own. A lone update goes out as it came, one turn of the event loop later.
+	 * @param {Room} room
+	 */
+	function broadcastPending(room) {
+		room.broadcastScheduled = false;
+		const pending = room.pending;
+		room.pending = [];
+		for (let start = 0; start < pending.length; start += BROADCAST_MERGE_MAX) {
+			const group = pending.slice(start, start + BROADCAST_MERGE_MAX);
+			const origins = new Set(group.map((p) => p.origin));
+			const update =
+				group.length === 1 ? group[0].update : Y.mergeUpdates(group.map((p) => p.update));
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, messageSync);
+			syncProtocol.writeUpdate(encoder, update);
+			const message = encoding.toUint8Array(encoder);
+			// Its own updates go back to a sender only when merged with others' (harmless: Yjs
+			// ignores what it has).
+			const skip = origins.size === 1 ? group[0].origin : null;
+			for (const connection of room.connections) {
+				if (connection !== skip) send(connection, message);
+			}
+		}
 	}
 
 	/**

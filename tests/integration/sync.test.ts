@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { messageStateVector, messageSync } from '../../server/relay.js';
 import {
 	Harness,
+	RawClient,
 	contentOf,
 	covers,
 	encodeMessage,
@@ -31,6 +32,38 @@ describe('sync through the relay', () => {
 		}
 		await waitConverged(clients, 61);
 		expect(clients[0].map.size).toBe(61);
+	});
+
+	it('a burst of 1,000 updates reaches the others as a few merged messages, every edit kept', async () => {
+		const { wsUrl } = await harness.start();
+		const watcher = await RawClient.open(`${wsUrl}/sheet:burst`);
+		const sender = await RawClient.open(`${wsUrl}/sheet:burst`);
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		for (let i = 0; i < 1000; i++) doc.getMap('cells').set(`r${i % 300}:c`, `правка ${i}`);
+		watcher.messages.length = 0;
+		for (const u of updates) sender.send(updateMessage(u));
+		// Everything the watcher received, applied to a fresh doc, is the sender's doc.
+		const seen = new Y.Doc();
+		let received = 0;
+		await waitFor(() => {
+			for (const m of watcher.messages.splice(0)) {
+				const decoder = decoding.createDecoder(m);
+				if (decoding.readVarUint(decoder) !== messageSync) continue;
+				received++;
+				syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), seen, null);
+			}
+			return seen.getMap('cells').get('r99:c') === 'правка 999';
+		}, 'the whole burst');
+		expect(seen.getMap('cells').toJSON()).toEqual(doc.getMap('cells').toJSON());
+		// Merged groups of at most 100 updates: at least 10 messages, far fewer than 1,000.
+		expect(received).toBeGreaterThanOrEqual(10);
+		expect(received).toBeLessThan(500);
+		// The sender is not sent its own updates back when the group was all its own.
+		expect(sender.messages.filter((m) => m[0] === messageSync && m[1] === 2)).toEqual([]);
+		watcher.close();
+		sender.close();
 	});
 
 	it('a client that edits offline and reconnects loses nothing, and everyone converges', async () => {
