@@ -222,8 +222,13 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		rooms.set(name, room);
 		room.doc.on('update', (/** @type {Uint8Array} */ update, /** @type {unknown} */ origin) => {
 			if (origin === LOAD_ORIGIN) return;
-			room.pending.push({ update, origin });
-			if (room.broadcastScheduled) return;
+			if (room.broadcastScheduled) {
+				room.pending.push({ update, origin });
+				return;
+			}
+			// The first update of a turn goes at once (a lone edit waits for nothing); the ones
+			// after it in the same turn are sent together at its end.
+			broadcast(room, [{ update, origin }]);
 			room.broadcastScheduled = true;
 			setImmediate(() => broadcastPending(room));
 		});
@@ -275,16 +280,24 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	}
 
 	/**
-	 * Sends the updates applied in this turn of the event loop to the room's other connections.
-	 * A burst (a colleague's 1,000 quick edits, arriving in a few socket reads) goes out as a few
-	 * merged updates instead of one message each: every message costs the browser a task of its
-	 * own. A lone update goes out as it came, one turn of the event loop later.
+	 * Sends the updates applied after the first one in this turn of the event loop. A burst (a
+	 * colleague's 1,000 quick edits, arriving in a few socket reads) goes out as a few merged
+	 * updates instead of one message each: every message costs the browser a task of its own.
 	 * @param {Room} room
 	 */
 	function broadcastPending(room) {
 		room.broadcastScheduled = false;
 		const pending = room.pending;
 		room.pending = [];
+		broadcast(room, pending);
+	}
+
+	/**
+	 * Sends updates to the room's connections, merged in groups of `BROADCAST_MERGE_MAX`.
+	 * @param {Room} room
+	 * @param {{ update: Uint8Array, origin: unknown }[]} pending
+	 */
+	function broadcast(room, pending) {
 		for (let start = 0; start < pending.length; start += BROADCAST_MERGE_MAX) {
 			const group = pending.slice(start, start + BROADCAST_MERGE_MAX);
 			const origins = new Set(group.map((p) => p.origin));
