@@ -72,14 +72,18 @@ export function yieldToPage(): Promise<void> {
  */
 export async function exportSheetParts(
 	sheet: Sheet,
-	options: SheetExportOptions & { onProgress?: (rows: number, total: number) => void }
+	options: SheetExportOptions & {
+		onProgress?: (rows: number, total: number) => void;
+		sliceRows?: number;
+	}
 ): Promise<{ parts: Uint8Array[]; unmappable: number }> {
 	const ids = options.rowIds ?? sheet.rowIds();
+	const size = Math.max(1, options.sliceRows ?? EXPORT_SLICE_ROWS);
 	const parts: Uint8Array[] = [];
 	let unmappable = 0;
-	for (let at = 0; at === 0 || at < ids.length; at += EXPORT_SLICE_ROWS) {
+	for (let at = 0; at === 0 || at < ids.length; at += size) {
 		if (at > 0) await yieldToPage();
-		const slice = ids.slice(at, at + EXPORT_SLICE_ROWS);
+		const slice = ids.slice(at, at + size);
 		const { header, rows } = sheetExportRows(sheet, { ...options, rowIds: slice });
 		const encoded = encodeCsv({ header, rows, format: options.format, start: at === 0 });
 		parts.push(encoded.bytes);

@@ -109,6 +109,8 @@ interface Chunk {
 	raw: string | null;
 	/** The staged import this chunk belongs to; visible only once that import is committed. */
 	importId: string | null;
+	/** When a staged chunk was written (ms since 1970; 0 when unknown). */
+	stagedAt?: number;
 	/** Its row ids, made on first use (`idsOf`). */
 	ids?: string[];
 }
@@ -152,10 +154,11 @@ function cellKey(rowId: string, colId: string): string {
 /** Reads a stored chunk's header only; its rows stay a string until first read. */
 function readChunk(id: string, stored: string): Chunk {
 	const newline = stored.indexOf('\n');
-	const [order, count, cols, importId] = JSON.parse(stored.slice(0, newline)) as [
+	const [order, count, cols, importId, stagedAt] = JSON.parse(stored.slice(0, newline)) as [
 		string,
 		number,
 		string[],
+		unknown,
 		unknown
 	];
 	return {
@@ -166,7 +169,8 @@ function readChunk(id: string, stored: string): Chunk {
 		colIndex: null,
 		rows: null,
 		raw: stored,
-		importId: typeof importId === 'string' ? importId : null
+		importId: typeof importId === 'string' ? importId : null,
+		stagedAt: typeof stagedAt === 'number' ? stagedAt : 0
 	};
 }
 
@@ -175,9 +179,12 @@ export function writeChunk(
 	order: string,
 	cols: string[],
 	rows: string[][],
-	importId?: string
+	importId?: string,
+	stagedAt = Date.now()
 ): string {
-	const header = importId ? [order, rows.length, cols, importId] : [order, rows.length, cols];
+	const header = importId
+		? [order, rows.length, cols, importId, stagedAt]
+		: [order, rows.length, cols];
 	return JSON.stringify(header) + '\n' + JSON.stringify(rows);
 }
 
@@ -837,6 +844,22 @@ export class Sheet {
 			if (chunks.length) this.history.record({ add: chunks.map((c) => [c.id, c.count]) });
 		});
 		return ids;
+	}
+
+	/**
+	 * Drop staged chunks older than `maxAgeMs` whose import was never committed: left by an
+	 * import interrupted by a crash or a closed tab (a cancel discards its own at once). No import
+	 * takes that long, so none under way is touched. Returns how many chunks were dropped.
+	 */
+	discardStaleImports(maxAgeMs: number, now = Date.now()): number {
+		const ids = [...this.#staged.values()]
+			.filter((c) => c.importId !== null && now - (c.stagedAt ?? 0) > maxAgeMs)
+			.map((c) => c.id);
+		if (ids.length === 0) return 0;
+		this.doc.transact(() => {
+			for (const id of ids) this.#chunkMap.delete(id);
+		}, STAGING_ORIGIN);
+		return ids.length;
 	}
 
 	/** Drop the chunks of an import that will not be committed (cancelled, failed). */

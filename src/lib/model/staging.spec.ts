@@ -145,6 +145,23 @@ describe('staged imports', () => {
 		expect(copy.rowIds().map((id) => copy.getCell(id, name))).toEqual(rowsOf(500).map((r) => r[0]));
 	});
 
+	it('drops the slices of an import never committed once they are old, and nothing else', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
+		sheet.addRow({ [name]: 'Было' });
+		const done = stage(sheet, [name], rowsOf(200));
+		for (const u of done.updates) sheet.applyStaged(u);
+		sheet.commitImport(done.importId);
+		const left = stage(sheet, [name], rowsOf(300)); // interrupted: never committed
+		for (const u of left.updates) sheet.applyStaged(u);
+		const week = 7 * 24 * 60 * 60 * 1000;
+		expect(sheet.discardStaleImports(week)).toBe(0); // just written: maybe still under way
+		expect(sheet.discardStaleImports(week, Date.now() + week + 1000)).toBe(3);
+		expect(sheet.stagedRows(left.importId)).toBe(0);
+		expect(sheet.rowCount).toBe(201);
+		expect(sheet.doc.getMap('chunks').size).toBe(1 + 2);
+	});
+
 	it('refuses an oversize cell before anything is written', () => {
 		const sheet = new Sheet(new Y.Doc());
 		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
