@@ -84,7 +84,7 @@ const TEMPLATES: Record<SheetKind, Template[]> = {
 		{ ru: 'Результат звонка', en: 'Call outcome', type: 'choice', options: CALL_OUTCOME },
 		{ ru: 'Попытки', en: 'Attempts', type: 'number', width: 100 },
 		{ ru: 'Оператор', en: 'Operator', type: 'person' },
-		{ ru: 'Дата звонка', en: 'Call date', type: 'date', width: 130 },
+		{ ru: 'Дата звонка', en: 'Call date', type: 'datetime', width: 150 },
 		{ ru: 'Примечание', en: 'Notes', type: 'longtext', width: 280 }
 	],
 	requests: [
