@@ -255,6 +255,9 @@ describe('the grid’s editors', () => {
 		await filter.getByRole('checkbox', { name: 'не дозвонились', exact: true }).check();
 		await filter.getByRole('checkbox', { name: 'перезвонить', exact: true }).check();
 		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Михайлова']);
+		// The status bar says how many of the rows the filter shows.
+		const footer = page.getByRole('contentinfo');
+		await expect.poll(() => footer.textContent(), MOMENT).toContain('Строк: 4, показано: 2');
 		await screenshot(page, 'grid-choice-filter-1366');
 		await page.keyboard.press('Escape');
 		await filter.waitFor({ state: 'detached' });
@@ -273,6 +276,9 @@ describe('the grid’s editors', () => {
 			.poll(() => sheet.columnValues('ФИО'), MOMENT)
 			.toEqual(['Яковлева', 'Михайлова', 'Орлов']);
 		await filter.getByRole('checkbox', { name: 'Выбрать все' }).check();
+		await expect
+			.poll(() => page.getByRole('contentinfo').textContent(), MOMENT)
+			.toMatch(/Строк: 4(?!,)/);
 		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toHaveLength(4);
 		await page.keyboard.press('Escape');
 		await expect.poll(() => opener.textContent()).toBe('Все');
