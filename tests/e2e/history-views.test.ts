@@ -18,6 +18,7 @@ import {
 	screenshot,
 	startApp,
 	type App,
+	serviceWorkerReady,
 	type Operator
 } from './setup';
 
@@ -113,16 +114,6 @@ async function saveViewAs(page: Page, name: string, forAnyone?: boolean) {
 		await dialog.getByRole('checkbox').setChecked(forAnyone, { timeout: 2_000 });
 	await dialog.getByRole('button', { name: 'Сохранить' }).click();
 	await dialog.waitFor({ state: 'hidden' });
-}
-
-async function serviceWorkerReady(o: Operator) {
-	await o.page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await o.page.reload();
-	await expect
-		.poll(() => o.page.evaluate(() => navigator.serviceWorker.controller !== null), MOMENT)
-		.toBe(true);
 }
 
 describe('history of a row and named views', () => {

@@ -17,6 +17,7 @@ import {
 	newOperator,
 	startApp,
 	type App,
+	serviceWorkerReady,
 	type Operator
 } from './setup';
 
@@ -90,13 +91,7 @@ describe('the browser store under many remote edits', () => {
 		expect(keys.count).toBeLessThan(EDITS / 2);
 
 		// The app itself comes from the service worker once it controls the page.
-		await anna.page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-		});
-		await anna.page.reload();
-		await expect
-			.poll(() => anna.page.evaluate(() => navigator.serviceWorker.controller !== null))
-			.toBe(true);
+		await serviceWorkerReady(anna);
 		await anna.context.setOffline(true);
 		await anna.page.reload();
 		const offline = await new SheetPage(anna.page).ready('Обзвон: поток правок');

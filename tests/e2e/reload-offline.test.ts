@@ -13,6 +13,7 @@ import {
 	newOperator,
 	startApp,
 	type App,
+	serviceWorkerReady,
 	type Operator
 } from './setup';
 
@@ -41,18 +42,6 @@ async function operator(name: string) {
 	const o = await newOperator(browser, name);
 	operators.push(o);
 	return o;
-}
-
-/** Wait until the service worker controls the page (it caches the app on install). */
-async function serviceWorkerReady(o: Operator) {
-	await o.page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	// The first load is not controlled yet; one reload with the server up puts it under the worker.
-	await o.page.reload();
-	await expect
-		.poll(() => o.page.evaluate(() => navigator.serviceWorker.controller !== null), MOMENT)
-		.toBe(true);
 }
 
 describe('the offline application', () => {

@@ -257,3 +257,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	await page.screenshot({ path });
 	return path;
 }
+
+/**
+ * Waits until the service worker controls the operator's page (it caches the app on install).
+ * The first load is not controlled yet: one reload with the server up puts it under the worker.
+ */
+export async function serviceWorkerReady(o: Operator): Promise<void> {
+	await o.page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await o.page.reload();
+	const deadline = Date.now() + 10_000;
+	while (!(await o.page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+		if (Date.now() > deadline) throw new Error('the service worker never took the page');
+		await o.page.waitForTimeout(50);
+	}
+}
