@@ -291,7 +291,7 @@ export class Sheet {
 				const old = this.#chunks.get(id);
 				if (undone && old && change.action === 'delete') undone.drop.push([id, old.count]);
 				if (old) {
-					for (let i = 0; i < old.count; i++) this.#touch(rowIdOf(id, i));
+					for (const rowId of idsOf(old)) this.#touch(rowId);
 					this.#chunks.delete(id);
 				}
 				this.#staged.delete(id);
@@ -305,7 +305,7 @@ export class Sheet {
 						return;
 					}
 					this.#chunks.set(id, chunk);
-					if (old) for (let i = 0; i < chunk.count; i++) this.#touch(rowIdOf(id, i));
+					if (old) for (const rowId of idsOf(chunk)) this.#touch(rowId);
 					else this.#addedChunks.push(chunk);
 					if (undone && !old) undone.add.push([id, chunk.count]);
 				}
@@ -344,7 +344,7 @@ export class Sheet {
 					// Undo of an import (or a colleague's): its rows hide again.
 					for (const chunk of [...this.#chunks.values()]) {
 						if (chunk.importId !== importId) continue;
-						for (let i = 0; i < chunk.count; i++) this.#touch(rowIdOf(chunk.id, i));
+						for (const rowId of idsOf(chunk)) this.#touch(rowId);
 						this.#chunks.delete(chunk.id);
 						this.#staged.set(chunk.id, chunk);
 						undone?.drop.push([chunk.id, chunk.count]);
@@ -746,7 +746,7 @@ export class Sheet {
 				};
 				this.#writing.set(id, chunk);
 				this.#chunkMap.set(id, writeChunk(last, columns, part));
-				for (let i = 0; i < part.length; i++) ids.push(rowIdOf(id, i));
+				for (const rowId of idsOf(chunk)) ids.push(rowId);
 				add.push([id, part.length]);
 			}
 			this.history.record({ add });
@@ -819,11 +819,23 @@ export class Sheet {
 		Y.applyUpdate(this.doc, update, STAGING_ORIGIN);
 	}
 
+	/** The staged (uncommitted) chunks of one import. */
+	#stagedOf(importId: string): Chunk[] {
+		return [...this.#staged.values()].filter((c) => c.importId === importId);
+	}
+
+	/** Deletes staged chunks from the doc (not an undo step: they were never visible). */
+	#dropStaged(chunks: Chunk[]): number {
+		if (chunks.length === 0) return 0;
+		this.doc.transact(() => {
+			for (const chunk of chunks) this.#chunkMap.delete(chunk.id);
+		}, STAGING_ORIGIN);
+		return chunks.length;
+	}
+
 	/** Rows written so far for a staged import that is not committed. */
 	stagedRows(importId: string): number {
-		let n = 0;
-		for (const chunk of this.#staged.values()) if (chunk.importId === importId) n += chunk.count;
-		return n;
+		return this.#stagedOf(importId).reduce((n, chunk) => n + chunk.count, 0);
 	}
 
 	/**
@@ -833,9 +845,7 @@ export class Sheet {
 	 */
 	commitImport(importId: string, fn: () => void = () => {}): string[] {
 		if (!isValidId(importId)) throw new ModelError('unknown-row', `Bad import id ${importId}`);
-		const chunks = [...this.#staged.values()]
-			.filter((c) => c.importId === importId)
-			.sort(compareByKey);
+		const chunks = this.#stagedOf(importId).sort(compareByKey);
 		const ids: string[] = [];
 		for (const chunk of chunks) for (const id of idsOf(chunk)) ids.push(id);
 		this.#transact(() => {
@@ -852,23 +862,14 @@ export class Sheet {
 	 * takes that long, so none under way is touched. Returns how many chunks were dropped.
 	 */
 	discardStaleImports(maxAgeMs: number, now = Date.now()): number {
-		const ids = [...this.#staged.values()]
-			.filter((c) => c.importId !== null && now - (c.stagedAt ?? 0) > maxAgeMs)
-			.map((c) => c.id);
-		if (ids.length === 0) return 0;
-		this.doc.transact(() => {
-			for (const id of ids) this.#chunkMap.delete(id);
-		}, STAGING_ORIGIN);
-		return ids.length;
+		return this.#dropStaged(
+			[...this.#staged.values()].filter((c) => now - (c.stagedAt ?? 0) > maxAgeMs)
+		);
 	}
 
 	/** Drop the chunks of an import that will not be committed (cancelled, failed). */
 	discardImport(importId: string): void {
-		const ids = [...this.#staged.values()].filter((c) => c.importId === importId).map((c) => c.id);
-		if (ids.length === 0) return;
-		this.doc.transact(() => {
-			for (const id of ids) this.#chunkMap.delete(id);
-		}, STAGING_ORIGIN);
+		this.#dropStaged(this.#stagedOf(importId));
 	}
 
 	// ---------------------------------------------------------------- undo
