@@ -25,6 +25,7 @@ import {
 } from 'ag-grid-community';
 import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet } from '$lib/model/sheet';
+import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { typedColumnDef } from './columns';
 import { pasteBlock, shownCells, typedValue } from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
@@ -44,24 +45,6 @@ const ROW_NUMBER_WIDTH = 64;
  * slow machine (reading the rows from the model and AG Grid creating their nodes).
  */
 export const ADD_SLICE = 2000;
-
-/** Runs `fn` before the next frame is drawn (or soon, where no frames are drawn). */
-function nextFrame(fn: () => void): () => void {
-	if (typeof requestAnimationFrame !== 'function') return nextTask(fn);
-	const handle = requestAnimationFrame(() => fn());
-	return () => cancelAnimationFrame(handle);
-}
-
-/** Runs `fn` in a task of its own soon (a message, not a timer: timers are clamped to 4 ms). */
-function nextTask(fn: () => void): () => void {
-	const channel = new MessageChannel();
-	channel.port1.onmessage = () => {
-		channel.port1.close();
-		fn();
-	};
-	channel.port2.postMessage(null);
-	return () => channel.port1.close();
-}
 
 export interface GridCallbacks {
 	/** The operator asked for the actions of a column (rename, delete…). */

@@ -6,6 +6,7 @@
 import { encodeCsv, EXPORT_FORMATS, type ExportFormat } from '../csv';
 import type { Locale } from '../i18n';
 import type { Column, Sheet } from '../model/sheet';
+import { yieldToPage } from '../ui/tasks';
 import { formatValue } from '../values';
 
 /** A stored value as it goes into the file. */
@@ -58,13 +59,6 @@ export function sheetExportRows(
 
 /** Rows per slice of a sliced export: one short task each. */
 export const EXPORT_SLICE_ROWS = 5000;
-
-/** Let the browser paint and handle input between two slices of work. */
-export function yieldToPage(): Promise<void> {
-	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-	if (scheduler?.yield) return scheduler.yield();
-	return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /**
  * The file's bytes written slice by slice, yielding to the page between slices, so a
