@@ -564,7 +564,8 @@ export class SheetGridBinding {
 			.filter((id) => !!this.#sheet.column(id));
 	}
 
-	#displayedRowIds(): string[] {
+	/** Ids of the rows of this operator's view (filtered, sorted), every queued row included. */
+	displayedRowIds(): string[] {
 		this.flush();
 		const ids: string[] = [];
 		this.api.forEachNodeAfterFilterAndSort((n) => {
@@ -589,7 +590,7 @@ export class SheetGridBinding {
 		const columns = this.#displayedColumnIds();
 		const focusedCol = focused?.column.getColId();
 		const from = Math.max(0, focusedCol ? columns.indexOf(focusedCol) : 0);
-		const rowIds = this.#displayedRowIds();
+		const rowIds = this.displayedRowIds();
 		const startRow =
 			focused && !focused.rowPinned
 				? Math.max(0, Math.min(focused.rowIndex, rowIds.length))
