@@ -1,42 +1,16 @@
 /** Two operators (two browser contexts, two IndexedDBs) in one sheet through the real relay. */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED, SheetPage } from './pages';
-import {
-	cleanup,
-	expectNoPageErrors,
-	launchBrowser,
-	newOperator,
-	startApp,
-	unexpectedConsoleErrors,
-	type App,
-	type Operator
-} from './setup';
+import { unexpectedConsoleErrors } from './setup';
+import { e2eSession, MOMENT } from './session';
 
-/** "Within a moment": a colleague's edit must show up well inside this. */
-const MOMENT = { timeout: 5_000, interval: 50 };
-
-let app: App;
-let browser: Browser;
-const operators: Operator[] = [];
-
-beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-afterEach(async () => {
-	const done = operators.splice(0);
-	await Promise.all(done.map((o) => o.context.close()));
-	expectNoPageErrors(...done);
-});
-afterAll(cleanup);
+const session = e2eSession();
 
 /** Анна creates a sheet; Борис opens it by its address. */
 async function twoOperatorsInNewSheet(title: string) {
-	const anna = await newOperator(browser, 'Анна');
-	const boris = await newOperator(browser, 'Борис');
-	operators.push(anna, boris);
-	const home = await new HomePage(anna.page).goto(app.url);
+	const anna = await session.operator('Анна');
+	const boris = await session.operator('Борис');
+	const home = await new HomePage(anna.page).goto(session.app.url);
 	const a = await home.createSheet(title, 'Заявки');
 	const b = await SheetPage.open(boris.page, anna.page.url(), title);
 	// Each sees the other before anyone starts: the shared sheet is live.

@@ -3,42 +3,19 @@
  * the calendar or typed (a wrong one kept and flagged), a choice made with the keyboard alone or
  * one click, a choice column filtered by a set of options that survives a reload.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HomePage, SheetPage } from './pages';
-import {
-	cleanup,
-	expectNoPageErrors,
-	launchBrowser,
-	newOperator,
-	PHONE,
-	screenshot,
-	startApp,
-	type App,
-	type Operator
-} from './setup';
+import { PHONE, screenshot } from './setup';
+import { e2eSession, MOMENT } from './session';
 
-const MOMENT = { timeout: 5_000, interval: 50 };
-
-let app: App;
-let browser: Browser;
-const operators: Operator[] = [];
-
-beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-afterEach(async () => {
-	const done = operators.splice(0);
-	await Promise.all(done.map((o) => o.context.close()));
-	expectNoPageErrors(...done);
-});
-afterAll(cleanup);
+const session = e2eSession();
 
 async function callList(title: string, viewport?: { width: number; height: number }) {
-	const anna = await newOperator(browser, 'Анна', viewport ? { viewport } : {});
-	operators.push(anna);
-	const sheet = await new HomePage(anna.page).goto(app.url).then((h) => h.createSheet(title));
+	const anna = await session.operator('Анна', viewport ? { viewport } : {});
+	const sheet = await new HomePage(anna.page)
+		.goto(session.app.url)
+		.then((h) => h.createSheet(title));
 	return { anna, sheet, page: anna.page };
 }
 

@@ -3,43 +3,20 @@
  * paste while a colleague edits, colleagues' cells outlined, filter and sort, column order.
  * Two browser contexts are two operators on the real relay.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HomePage, SheetPage } from './pages';
-import {
-	cleanup,
-	expectNoPageErrors,
-	launchBrowser,
-	newOperator,
-	PHONE,
-	screenshot,
-	startApp,
-	type App,
-	type Operator
-} from './setup';
+import { PHONE, screenshot } from './setup';
+import { e2eSession, MOMENT } from './session';
 
-const MOMENT = { timeout: 5_000, interval: 50 };
-
-let app: App;
-let browser: Browser;
-const operators: Operator[] = [];
-
-beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-afterEach(async () => {
-	const done = operators.splice(0);
-	await Promise.all(done.map((o) => o.context.close()));
-	expectNoPageErrors(...done);
-});
-afterAll(cleanup);
+const session = e2eSession();
 
 async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки' = 'Обзвон') {
-	const anna = await newOperator(browser, 'Анна');
-	const boris = await newOperator(browser, 'Борис');
-	operators.push(anna, boris);
-	const a = await new HomePage(anna.page).goto(app.url).then((h) => h.createSheet(title, kind));
+	const anna = await session.operator('Анна');
+	const boris = await session.operator('Борис');
+	const a = await new HomePage(anna.page)
+		.goto(session.app.url)
+		.then((h) => h.createSheet(title, kind));
 	const b = await SheetPage.open(boris.page, anna.page.url(), title);
 	await expect.poll(() => a.presenceNames(), MOMENT).toContain('Борис');
 	await expect.poll(() => b.presenceNames(), MOMENT).toContain('Анна');
@@ -234,10 +211,9 @@ describe('the grid operators work in', () => {
 	});
 
 	it('looks right on a phone', async () => {
-		const anna = await newOperator(browser, 'Анна', { viewport: PHONE });
-		operators.push(anna);
+		const anna = await session.operator('Анна', { viewport: PHONE });
 		const a = await new HomePage(anna.page)
-			.goto(app.url)
+			.goto(session.app.url)
 			.then((h) => h.createSheet('Заявки на телефоне', 'Заявки'));
 		await a.addRow('Иванова');
 		await screenshot(a.page, 'grid-390');

@@ -5,46 +5,17 @@
  * shows after a reload with the network off. Screenshots of the panel and the menu are saved in
  * test-results/ at a laptop and a phone size.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED, SheetPage } from './pages';
-import {
-	cleanup,
-	DESKTOP,
-	expectNoPageErrors,
-	launchBrowser,
-	newOperator,
-	PHONE,
-	screenshot,
-	startApp,
-	type App,
-	serviceWorkerReady,
-	type Operator
-} from './setup';
+import { DESKTOP, PHONE, screenshot, serviceWorkerReady } from './setup';
+import { e2eSession, MOMENT } from './session';
 
-const MOMENT = { timeout: 5_000, interval: 50 };
 const RECONNECT = { timeout: 30_000, interval: 100 };
 
-let app: App;
-let browser: Browser;
-const operators: Operator[] = [];
+const session = e2eSession();
 
-beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-afterEach(async () => {
-	const done = operators.splice(0);
-	await Promise.all(done.map((o) => o.context.close()));
-	expectNoPageErrors(...done);
-});
-afterAll(cleanup);
-
-async function operator(name: string, viewport = DESKTOP) {
-	const o = await newOperator(browser, name, { viewport });
-	operators.push(o);
-	return o;
-}
+const operator = (name: string, viewport = DESKTOP) => session.operator(name, { viewport });
 
 async function twoOperators(
 	title: string,
@@ -53,7 +24,9 @@ async function twoOperators(
 ) {
 	const anna = await operator('Анна', viewport);
 	const boris = await operator('Борис', viewport);
-	const a = await new HomePage(anna.page).goto(app.url).then((h) => h.createSheet(title, kind));
+	const a = await new HomePage(anna.page)
+		.goto(session.app.url)
+		.then((h) => h.createSheet(title, kind));
 	const b = await SheetPage.open(boris.page, anna.page.url(), title);
 	await expect.poll(() => b.presenceNames(), MOMENT).toContain('Анна');
 	return { anna, boris, a, b };

@@ -2,36 +2,12 @@
  * Whatever an operator (or an imported file) puts into a cell is data: shown as text, never run,
  * and synced unchanged to colleagues.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED, SheetPage } from './pages';
-import {
-	cleanup,
-	expectNoPageErrors,
-	launchBrowser,
-	newOperator,
-	startApp,
-	unexpectedConsoleErrors,
-	type App,
-	type Operator
-} from './setup';
+import { unexpectedConsoleErrors } from './setup';
+import { e2eSession, MOMENT } from './session';
 
-const MOMENT = { timeout: 5_000, interval: 50 };
-
-let app: App;
-let browser: Browser;
-const operators: Operator[] = [];
-
-beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-afterEach(async () => {
-	const done = operators.splice(0);
-	await Promise.all(done.map((o) => o.context.close()));
-	expectNoPageErrors(...done);
-});
-afterAll(cleanup);
+const session = e2eSession();
 
 const HOSTILE = [
 	'<img src=x onerror=alert(1)>',
@@ -47,10 +23,9 @@ const TITLE = '<i>Курсив</i> & "кавычки" <img src=y onerror=alert(2
 
 describe('hostile cell content', () => {
 	it('is shown as text, runs nothing, and is synced as is', async () => {
-		const anna = await newOperator(browser, 'Анна');
-		const boris = await newOperator(browser, 'Борис');
-		operators.push(anna, boris);
-		const home = await new HomePage(anna.page).goto(app.url);
+		const anna = await session.operator('Анна');
+		const boris = await session.operator('Борис');
+		const home = await new HomePage(anna.page).goto(session.app.url);
 		const a = await home.createSheet(TITLE, 'Другое');
 		const b = await SheetPage.open(boris.page, anna.page.url(), TITLE);
 

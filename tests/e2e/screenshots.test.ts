@@ -3,36 +3,13 @@
  * into test-results/ for a person to look at; the test itself checks only that each page fits
  * the screen's width and shows its main controls.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED } from './pages';
-import {
-	cleanup,
-	DESKTOP,
-	expectNoPageErrors,
-	launchBrowser,
-	newOperator,
-	PHONE,
-	screenshot,
-	startApp,
-	type App,
-	type Operator
-} from './setup';
+import { DESKTOP, PHONE, screenshot } from './setup';
+import { e2eSession } from './session';
 
-let app: App;
-let browser: Browser;
-const operators: Operator[] = [];
-
-beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-afterEach(async () => {
-	const done = operators.splice(0);
-	await Promise.all(done.map((o) => o.context.close()));
-	expectNoPageErrors(...done);
-});
-afterAll(cleanup);
+const session = e2eSession();
 
 /** How far the page sticks out sideways (0 when it fits the screen's width). */
 const overflow = (page: Page) =>
@@ -56,9 +33,8 @@ const PEOPLE = [
 
 describe('the pages at a laptop and a phone size', () => {
 	it('fit the screen and are saved as screenshots', async () => {
-		const anna = await newOperator(browser, 'Анна', { viewport: DESKTOP });
-		operators.push(anna);
-		const home = await new HomePage(anna.page).goto(app.url);
+		const anna = await session.operator('Анна', { viewport: DESKTOP });
+		const home = await new HomePage(anna.page).goto(session.app.url);
 		const sheet = await home.createSheet('Обзвон 65+ Калининский район', 'Обзвон');
 		for (const [i, [name, phone, address]] of PEOPLE.entries()) {
 			await sheet.addRow(name);
@@ -80,9 +56,8 @@ describe('the pages at a laptop and a phone size', () => {
 		await screenshot(anna.page, 'desktop-add-column-dialog');
 		await anna.page.keyboard.press('Escape');
 
-		const boris = await newOperator(browser, 'Борис', { viewport: PHONE });
-		operators.push(boris);
-		const phoneHome = await new HomePage(boris.page).goto(app.url);
+		const boris = await session.operator('Борис', { viewport: PHONE });
+		const phoneHome = await new HomePage(boris.page).goto(session.app.url);
 		await phoneHome.link('Обзвон 65+ Калининский район').waitFor();
 		await screenshot(boris.page, 'phone-home');
 		expect(await overflow(boris.page)).toBe(0);

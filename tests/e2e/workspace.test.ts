@@ -1,39 +1,16 @@
 /** The list of sheets, as one operator uses it: create, rename, delete and restore, language. */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HomePage } from './pages';
-import {
-	cleanup,
-	expectNoPageErrors,
-	launchBrowser,
-	newOperator,
-	startApp,
-	unexpectedConsoleErrors,
-	type App,
-	type Operator
-} from './setup';
+import { unexpectedConsoleErrors } from './setup';
+import { e2eSession } from './session';
 
-let app: App;
-let browser: Browser;
-const operators: Operator[] = [];
-
-beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-afterEach(async () => {
-	const done = operators.splice(0);
-	await Promise.all(done.map((o) => o.context.close()));
-	expectNoPageErrors(...done);
-});
-afterAll(cleanup);
+const session = e2eSession();
 
 describe('the workspace', () => {
 	it('opens in Russian, asks the operator name on the first visit and keeps it', async () => {
-		const anna = await newOperator(browser, 'Анна', { askName: true });
-		operators.push(anna);
+		const anna = await session.operator('Анна', { askName: true });
 		const { page } = anna;
-		await page.goto(app.url);
+		await page.goto(session.app.url);
 
 		const ask = page.getByRole('dialog', { name: 'Как вас зовут?' });
 		await ask.waitFor();
@@ -53,9 +30,8 @@ describe('the workspace', () => {
 	});
 
 	it('creates, renames and deletes a sheet; delete asks first and the sheet comes back', async () => {
-		const anna = await newOperator(browser, 'Анна');
-		operators.push(anna);
-		const home = await new HomePage(anna.page).goto(app.url);
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
 
 		const sheet = await home.createSheet('Обзвон 65+ Калининский', 'Обзвон');
 		await expect.poll(() => sheet.heading.textContent()).toBe('Обзвон 65+ Калининский');
@@ -99,10 +75,9 @@ describe('the workspace', () => {
 	});
 
 	it('switches the interface to English and back', async () => {
-		const anna = await newOperator(browser, 'Анна');
-		operators.push(anna);
+		const anna = await session.operator('Анна');
 		const { page } = anna;
-		await new HomePage(page).goto(app.url);
+		await new HomePage(page).goto(session.app.url);
 
 		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Headquarters lists' }).waitFor();
