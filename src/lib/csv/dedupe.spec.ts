@@ -29,6 +29,36 @@ describe('keys', () => {
 		expect(normalizeName('Фёдорова А.П.')).toBe(normalizeName('федорова а п'));
 	});
 
+	it('normalises any text as the general rule does (property)', () => {
+		// The rule: lower case, ё → е, runs of what is neither a letter nor a digit → one space.
+		const rule = (s: string) =>
+			s
+				.toLowerCase()
+				.replace(/ё/g, 'е')
+				.replace(/[^\p{L}\p{N}]+/gu, ' ')
+				.trim();
+		const alphabet = [
+			...'аяёЁЯАжЖzZaA09 .,-;"«»№/\t\n',
+			'  ',
+			'ѐ',
+			'é',
+			'і',
+			'Ω',
+			'e\u0301',
+			'٣',
+			'\u00a0',
+			'—'
+		];
+		let seed = 7;
+		const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+		for (let n = 0; n < 3000; n++) {
+			let text = '';
+			const length = next() % 14;
+			for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
+			expect(normalizeName(text), JSON.stringify(text)).toBe(rule(text));
+		}
+	});
+
 	it('takes every valid phone of a cell', () => {
 		expect(phoneKeys('8 (911) 123-45-67')).toEqual(['+79111234567']);
 		expect(phoneKeys('8 911 123-45-67, 8 812 555-12-34')).toEqual(['+79111234567', '+78125551234']);
