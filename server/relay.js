@@ -133,6 +133,8 @@ class Connection {
 		 */
 		this.queue = Promise.resolve();
 		this.queued = 0;
+		/** The initial state was sent: a message finding the queue empty is handled at once. */
+		this.started = false;
 		/** False once closed or being closed: nothing more is read or sent. */
 		this.open = true;
 		/** A pong arrived since the last ping. */
@@ -424,7 +426,12 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	 * @param {import('ws').RawData} data
 	 * @param {boolean} isBinary
 	 */
-	async function handleMessage(connection, data, isBinary) {
+	/**
+	 * Handles one message; returns a promise only when it must wait (for a store that writes
+	 * asynchronously), so that the next messages of the connection wait behind it.
+	 * @returns {Promise<void> | undefined}
+	 */
+	function handleMessage(connection, data, isBinary) {
 		if (!connection.open) return;
 		if (!isBinary) {
 			closeConnection(
@@ -439,9 +446,11 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 			const decoder = decoding.createDecoder(toUint8Array(data));
 			const messageType = decoding.readVarUint(decoder);
 			switch (messageType) {
-				case messageSync:
-					await handleSyncMessage(connection, decoder);
+				case messageSync: {
+					const waiting = handleSyncMessage(connection, decoder);
+					if (waiting) return waiting.catch((error) => malformed(connection, error));
 					break;
+				}
 				case messageAwareness: {
 					const update = decoding.readVarUint8Array(decoder);
 					expectEnd(decoder);
@@ -469,20 +478,29 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 					throw new Error(`unknown message type ${messageType}`);
 			}
 		} catch (error) {
-			closeConnection(
-				connection,
-				CLOSE_BAD_MESSAGE,
-				'malformed message',
-				`malformed message: ${errorMessage(error)}`
-			);
+			malformed(connection, error);
 		}
 	}
 
 	/**
 	 * @param {Connection} connection
-	 * @param {decoding.Decoder} decoder
+	 * @param {unknown} error
 	 */
-	async function handleSyncMessage(connection, decoder) {
+	function malformed(connection, error) {
+		closeConnection(
+			connection,
+			CLOSE_BAD_MESSAGE,
+			'malformed message',
+			`malformed message: ${errorMessage(error)}`
+		);
+	}
+
+	/**
+	 * @param {Connection} connection
+	 * @param {decoding.Decoder} decoder
+	 * @returns {Promise<void> | undefined}
+	 */
+	function handleSyncMessage(connection, decoder) {
 		const syncType = decoding.readVarUint(decoder);
 		switch (syncType) {
 			case syncProtocol.messageYjsSyncStep1: {
@@ -498,8 +516,7 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 			case syncProtocol.messageYjsUpdate: {
 				const update = decoding.readVarUint8Array(decoder);
 				expectEnd(decoder);
-				await receiveUpdate(connection, update);
-				break;
+				return receiveUpdate(connection, update);
 			}
 			default:
 				throw new Error(`unknown sync message type ${syncType}`);
@@ -507,28 +524,34 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	}
 
 	/**
-	 * Validate, store, then apply (which broadcasts). Throws on an invalid update.
+	 * Validate, store, then apply (which broadcasts). Throws on an invalid update. With the
+	 * write-ahead file the update is durable when `append` returns, and it is applied and
+	 * broadcast in the same turn; otherwise once the store says it is written.
 	 * @param {Connection} connection
 	 * @param {Uint8Array} update
+	 * @returns {Promise<void> | undefined}
 	 */
-	async function receiveUpdate(connection, update) {
+	function receiveUpdate(connection, update) {
 		const { structs, ds } = Y.decodeUpdate(update);
 		if (structs.length === 0 && ds.clients.size === 0) return;
 		const room = connection.room;
-		try {
-			await store.append(room.name, update);
-		} catch (error) {
-			closeConnection(
-				connection,
-				CLOSE_INTERNAL_ERROR,
-				'store unavailable',
-				`storing an update failed: ${errorMessage(error)}`,
-				'error'
-			);
+		const stored = store.append(room.name, update);
+		if (!stored) {
+			Y.applyUpdate(room.doc, update, connection);
 			return;
 		}
-		// Applied even if the connection closed meanwhile: it is in the store, so it is in the room.
-		Y.applyUpdate(room.doc, update, connection);
+		return stored.then(
+			// Applied even if the connection closed meanwhile: it is in the store, so in the room.
+			() => Y.applyUpdate(room.doc, update, connection),
+			(error) =>
+				closeConnection(
+					connection,
+					CLOSE_INTERNAL_ERROR,
+					'store unavailable',
+					`storing an update failed: ${errorMessage(error)}`,
+					'error'
+				)
+		);
 	}
 
 	/**
@@ -544,6 +567,23 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 
 		ws.on('message', (data, isBinary) => {
 			if (!connection.open) return;
+			if (connection.started && connection.queued === 0) {
+				// Nothing waits before it: handled now, not a turn of promises later.
+				let waiting;
+				try {
+					waiting = handleMessage(connection, data, isBinary);
+				} catch (error) {
+					unexpected(connection, error);
+				}
+				if (!waiting) return;
+				connection.queued++;
+				connection.queue = waiting
+					.catch((error) => unexpected(connection, error))
+					.then(() => {
+						connection.queued--;
+					});
+				return;
+			}
 			connection.queued++;
 			if (connection.queued > MAX_QUEUED_MESSAGES) ws.pause();
 			connection.queue = connection.queue
@@ -575,7 +615,10 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 			.then((loaded) => {
 				if (loaded && connection.open) sendInitialState(connection);
 			})
-			.catch((error) => unexpected(connection, error));
+			.catch((error) => unexpected(connection, error))
+			.then(() => {
+				connection.started = true;
+			});
 	}
 
 	/**
