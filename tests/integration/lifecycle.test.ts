@@ -213,6 +213,43 @@ describe('the LevelDB store', () => {
 		expect((await readdir(dir)).filter((name) => name.startsWith('wal-'))).toEqual([]);
 	});
 
+	it('with a store that writes asynchronously, each update is broadcast only once stored, in order', async () => {
+		const dir = await harness.tempDir();
+		const level = await createLevelStore({ dir, sync: true });
+		/** Keys of the map, in the order their updates were stored. */
+		const stored: string[] = [];
+		const slow: DocStore = {
+			load: (room) => level.load(room),
+			// Later appends finish sooner: only the relay's queue keeps them in order.
+			append: async (room, update) => {
+				const keys = Y.decodeUpdate(update).structs.flatMap((struct) =>
+					struct instanceof Y.Item && struct.parentSub ? [struct.parentSub] : []
+				);
+				await new Promise((resolve) => setTimeout(resolve, keys.length ? 40 - stored.length : 0));
+				await level.append(room, update);
+				stored.push(...keys);
+			},
+			compact: (room, update) => level.compact(room, update),
+			close: () => level.close()
+		};
+		const server = await harness.start({ store: slow });
+		const writer = await harness.synced(harness.client(server.wsUrl, 'sheet:slow'));
+		const witness = await harness.synced(harness.client(server.wsUrl, 'sheet:slow'));
+		/** Keys as the witness received them, and how many were stored at that moment. */
+		const seen: { key: string; storedThen: number }[] = [];
+		witness.map.observe((event) => {
+			for (const key of event.keysChanged) seen.push({ key, storedThen: stored.length });
+		});
+		for (let i = 0; i < 10; i++) {
+			writer.map.set(`k${i}`, i);
+			await new Promise((resolve) => setTimeout(resolve, 2));
+		}
+		await waitConverged([writer, witness], 10);
+		expect(seen.map((s) => s.key)).toEqual(Array.from({ length: 10 }, (_, i) => `k${i}`));
+		expect(stored).toEqual(seen.map((s) => s.key));
+		for (const [i, s] of seen.entries()) expect(s.storedThen).toBeGreaterThan(i);
+	});
+
 	it('with sync writes (STORE_SYNC=1) an append resolves once LevelDB has it, no write-ahead file', async () => {
 		const dir = await harness.tempDir();
 		const store = await createLevelStore({ dir, sync: true });
