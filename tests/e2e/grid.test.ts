@@ -1,10 +1,17 @@
 /**
  * The grid as operators use it all day: typed columns, paste from a spreadsheet, undo of a
- * paste while a colleague edits, colleagues' cells outlined, filter and sort, column order.
+ * paste while a colleague edits, colleagues' cells outlined, filter and sort, column order, a
+ * big sheet sorted in the worker while a colleague edits it.
  * Two browser contexts are two operators on the real relay.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { textComparator } from '../../src/lib/grid/row-order';
+import { WORKER_ROWS } from '../../src/lib/grid/sorting';
+import { Sheet } from '../../src/lib/model/sheet';
 import { HomePage, SheetPage } from './pages';
 import { PHONE, screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
@@ -208,6 +215,92 @@ describe('the grid operators work in', () => {
 			);
 		await expect.poll(() => order(a), MOMENT).toEqual(['Адрес', 'ФИО', 'Телефон']);
 		await expect.poll(() => order(b), MOMENT).toEqual(['Адрес', 'ФИО', 'Телефон']);
+	});
+
+	it('a big sheet sorts by a header click in the worker, and a colleague’s edit of the sorted column moves the row into place', async () => {
+		const { a, b } = await twoOperators('Обзвон: большой список');
+		const id = new URL(a.page.url()).pathname.split('/').pop()!;
+		const rows = WORKER_ROWS + 1000;
+		const surnames = ['Иванов', 'Ёлкин', 'елкин', 'Абрамов', 'ЯКОВЛЕВ', 'Сидоров', 'Михайлов'];
+		const given = ['Пётр', 'Анна', 'Олег', 'Юрий', 'Фёдор'];
+		const names = Array.from(
+			{ length: rows },
+			(_, i) => `${surnames[i % 7]} ${given[(i * 3) % 5]} ${(i * 7919) % 1000}`
+		);
+		// A colleague's client (Node, the real relay) writes the rows.
+		const doc = new Y.Doc();
+		const provider = new WebsocketProvider(
+			session.app.url.replace(/^http/, 'ws') + '/sync',
+			`sheet:${id}`,
+			doc,
+			{ WebSocketPolyfill: WebSocket as never, disableBc: true }
+		);
+		try {
+			await expect.poll(() => provider.synced, MOMENT).toBe(true);
+			const writer = new Sheet(doc);
+			const fio = writer.columns().find((c) => c.title === 'ФИО')!.id;
+			writer.addRows({ columns: [fio], rows: names.map((n) => [n]) });
+			for (const s of [a, b]) await expect.poll(() => s.rowCount(), { timeout: 30_000 }).toBe(rows);
+		} finally {
+			provider.destroy();
+		}
+
+		/** The names in the order the synchronous comparator gives (ties in sheet order). */
+		const sorted = (sign: 1 | -1) =>
+			Array.from(names.keys())
+				.sort((x, y) => sign * textComparator(names[x], names[y]) || x - y)
+				.map((i) => names[i]);
+		/** Анна's drawn rows are the first ones of that order. */
+		const shownInOrder = async (sign: 1 | -1) => {
+			const shown = await a.columnValues('ФИО');
+			return shown.length > 10 && shown.every((name, i) => name === sorted(sign)[i]);
+		};
+		// Whether «Сортировка…» showed in the status bar since the last reset.
+		const watchSorting = () =>
+			a.page.evaluate(() => {
+				const w = window as unknown as { __sortingSeen: boolean; __sortingWatch?: boolean };
+				w.__sortingSeen = false;
+				if (w.__sortingWatch) return;
+				w.__sortingWatch = true;
+				const check = () => {
+					if (document.querySelector('footer')?.textContent?.includes('Сортировка…'))
+						w.__sortingSeen = true;
+				};
+				new MutationObserver(check).observe(document.body, {
+					subtree: true,
+					childList: true,
+					characterData: true
+				});
+			});
+		const sortingSeen = () =>
+			a.page.evaluate(() => (window as unknown as { __sortingSeen: boolean }).__sortingSeen);
+		const sortingLabel = a.page.getByRole('contentinfo').getByText('Сортировка…');
+
+		const header = a.page.locator('.shtab-header-label', { hasText: 'ФИО' });
+		await watchSorting();
+		await header.click();
+		await expect.poll(() => shownInOrder(1), MOMENT).toBe(true);
+		expect(await header.textContent()).toBe('ФИО ▲');
+		expect(await sortingSeen()).toBe(true);
+		await sortingLabel.waitFor({ state: 'detached' });
+		await header.click();
+		await expect.poll(() => shownInOrder(-1), MOMENT).toBe(true);
+		expect(await header.textContent()).toBe('ФИО ▼');
+		const top = sorted(-1)[0];
+		expect(await a.cellText(0, 'ФИО')).toBe(top);
+
+		// Борис (no sort) renames a row: on Анна's screen it moves to the top, then away from it,
+		// merged into her order at once, with no worker to wait for.
+		await watchSorting();
+		await b.editCell(3, 'ФИО', 'Яшин Пётр 1');
+		names[3] = 'Яшин Пётр 1';
+		await expect.poll(() => a.cellText(0, 'ФИО'), MOMENT).toBe('Яшин Пётр 1');
+		expect(await shownInOrder(-1)).toBe(true);
+		await b.editCell(3, 'ФИО', 'Абрамов Анна 0');
+		names[3] = 'Абрамов Анна 0';
+		await expect.poll(() => a.cellText(0, 'ФИО'), MOMENT).toBe(top);
+		expect(await shownInOrder(-1)).toBe(true);
+		expect(await sortingSeen()).toBe(false);
 	});
 
 	it('looks right on a phone', async () => {

@@ -9,7 +9,9 @@
  *   delete drops it from the queue. `flush()` hands over the rest at once (before anything
  *   that needs every row in the grid: editing a new row, paste, copy);
  * - edits go the other way through `readOnlyEdit` + `onCellEditRequest` into the model, so the
- *   Y.Doc is the only source of truth and AG Grid's own undo stays off.
+ *   Y.Doc is the only source of truth and AG Grid's own undo stays off;
+ * - rows are put in order by `RowSorter` (`sorting.ts`) through `postSortRows`: a big sheet is
+ *   sorted in a worker, so a click on a header never freezes the page.
  */
 import './grid.css';
 import {
@@ -21,7 +23,8 @@ import {
 	type ColumnMovedEvent,
 	type GridApi,
 	type IHeaderComp,
-	type IHeaderParams
+	type IHeaderParams,
+	type IRowNode
 } from 'ag-grid-community';
 import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet } from '$lib/model/sheet';
@@ -29,6 +32,8 @@ import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { typedColumnDef } from './columns';
 import { pasteBlock, shownCells, typedValue } from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
+import { sortKindOf } from './row-order';
+import { RowSorter, type SortColumn } from './sorting';
 import { parseTsv, toTsv } from './tsv';
 import { loadView, saveView, type SheetView } from './view';
 
@@ -64,6 +69,8 @@ export interface GridCallbacks {
 	viewKey?: string;
 	/** Called around bulk steps (paste) so they are one undo step of their own. */
 	stopCapturing?(): void;
+	/** The rows wait for the order of a sort (a big sheet's, computed in a worker), or no longer. */
+	onSorting?(busy: boolean): void;
 }
 
 interface HeaderParams extends IHeaderParams {
@@ -76,9 +83,12 @@ interface HeaderParams extends IHeaderParams {
 class SheetHeader implements IHeaderComp {
 	#gui!: HTMLElement;
 	#params!: HeaderParams;
+	/** AG Grid does not refresh a header component when its column's sort changes: ▲/▼ follow it. */
+	readonly #onSort = () => this.refresh(this.#params);
 
 	init(params: HeaderParams) {
 		this.#params = params;
+		params.column.addEventListener('sortChanged', this.#onSort);
 		const gui = document.createElement('div');
 		gui.className = 'shtab-header';
 		const label = document.createElement('span');
@@ -112,6 +122,10 @@ class SheetHeader implements IHeaderComp {
 		button.title = params.callbacks.columnMenuLabel(title);
 		return true;
 	}
+
+	destroy() {
+		this.#params.column.removeEventListener('sortChanged', this.#onSort);
+	}
 }
 
 export class SheetGridBinding {
@@ -134,11 +148,17 @@ export class SheetGridBinding {
 	/** Rows a colleague edited, redrawn at the next frame. */
 	readonly #updates = new Set<string>();
 	#cancelUpdates: (() => void) | null = null;
+	readonly #sorter: RowSorter<IRowNode<Row>>;
 
 	constructor(element: HTMLElement, sheet: Sheet, callbacks: GridCallbacks) {
 		this.#sheet = sheet;
 		this.#callbacks = callbacks;
 		this.#element = element;
+		this.#sorter = new RowSorter({
+			// Runs the grid's sort stage again (not `onSortChanged`: no sortChanged event, no save).
+			refresh: () => this.api.refreshClientSideRowModel('sort'),
+			onBusy: (busy) => callbacks.onSorting?.(busy)
+		});
 		this.#peers = new PeerCells(element);
 		this.#view = loadView(this.#storage(), callbacks.viewKey ?? '');
 		const ids = sheet.rowIds();
@@ -179,6 +199,7 @@ export class SheetGridBinding {
 				suppressHeaderMenuButton: true,
 				suppressHeaderFilterButton: true
 			},
+			postSortRows: (p) => this.#sorter.sort(p.nodes, this.#sortColumns(p.api)),
 			tooltipShowDelay: 300,
 			quickFilterText: this.#view.quickFilter,
 			localeText: callbacks.localeText,
@@ -270,6 +291,19 @@ export class SheetGridBinding {
 	/** The operator's view sorts or filters: an edit may move or hide its row. */
 	#sortedOrFiltered(): boolean {
 		return this.api.isAnyFilterPresent() || this.api.getColumnState().some((c) => !!c.sort);
+	}
+
+	/** The sort asked for, column by column, as `RowSorter` takes it. */
+	#sortColumns(api: GridApi<Row>): SortColumn[] {
+		return api
+			.getColumnState()
+			.filter((s) => s.sort)
+			.sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+			.map((s) => ({
+				colId: s.colId,
+				kind: sortKindOf(this.#sheet.column(s.colId)?.type ?? 'text'),
+				descending: s.sort === 'desc'
+			}));
 	}
 
 	/** Replaces the data of rows in the grid; returns the ids not in the grid (yet). */
@@ -564,9 +598,13 @@ export class SheetGridBinding {
 			.filter((id) => !!this.#sheet.column(id));
 	}
 
-	/** Ids of the rows of this operator's view (filtered, sorted), every queued row included. */
+	/**
+	 * Ids of the rows of this operator's view (filtered, sorted), every queued row included. A
+	 * sort still computed in the worker is finished here, on the page.
+	 */
 	displayedRowIds(): string[] {
 		this.flush();
+		this.#sorter.settle();
 		const ids: string[] = [];
 		this.api.forEachNodeAfterFilterAndSort((n) => {
 			if (n.data) ids.push(n.data.id);
@@ -631,6 +669,7 @@ export class SheetGridBinding {
 	}
 
 	destroy() {
+		this.#sorter.destroy();
 		this.#clearQueue();
 		this.#cancelUpdates?.();
 		this.#updates.clear();

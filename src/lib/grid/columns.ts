@@ -1,7 +1,8 @@
 /**
  * Column definitions by type: what the grid shows (through `formatValue`), which editor opens,
- * how a column filters and sorts, and the flag on a value that is not valid for its type (a
- * red corner and a tooltip with the reason from `messageFor`). Stored values stay strings.
+ * how a column filters, and the flag on a value that is not valid for its type (a red corner and
+ * a tooltip with the reason from `messageFor`). Stored values stay strings. How a column sorts
+ * is in `row-order.ts` (`sortKindOf`), applied by `sorting.ts`.
  */
 import type { ColDef, SuppressKeyboardEventParams, ValueFormatterParams } from 'ag-grid-community';
 import { translate, type Locale } from '$lib/i18n';
@@ -12,6 +13,8 @@ import { ChoiceEditor } from './choice-editor';
 import { ChoiceSetFilter, ChoiceSetFloatingFilter, type ChoiceFilterLabels } from './choice-filter';
 import { DateEditor } from './date-editor';
 import { valueOptions } from './edits';
+import { numberOf } from './row-order';
+import { keepOrder } from './sorting';
 
 export interface TypedColumnOptions {
 	locale: Locale;
@@ -24,29 +27,6 @@ export interface TypedColumnOptions {
 }
 
 const stored = (data: Row | undefined, colId: string) => data?.[colId] ?? '';
-
-function numberOf(value: string): number | null {
-	if (!/^-?\d+(\.\d+)?$/.test(value)) return null;
-	return Number(value);
-}
-
-/** Empty last, invalid values after valid ones, numbers by value. */
-function numberComparator(a: string, b: string): number {
-	const x = numberOf(a ?? '');
-	const y = numberOf(b ?? '');
-	if (x !== null && y !== null) return x - y;
-	if (x !== null) return -1;
-	if (y !== null) return 1;
-	return (a ?? '').localeCompare(b ?? '', 'ru');
-}
-
-const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
-function textComparator(a: string, b: string): number {
-	if (!a && !b) return 0;
-	if (!a) return 1;
-	if (!b) return -1;
-	return collator.compare(a, b);
-}
 
 /** The agDateColumnFilter comparator over stored ISO dates (an invalid date matches nothing). */
 function dateComparator(filter: Date, value: string): number {
@@ -95,7 +75,9 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			const value = stored(p.data, c.id);
 			return value ? `${value} ${formatValue(c.type, value, locale)}` : '';
 		},
-		comparator: textComparator,
+		// Rows are put in order by `RowSorter` (postSortRows, `sorting.ts`) with the comparator of
+		// the column's type (`row-order.ts`); AG Grid's own sort stage only keeps their order.
+		comparator: keepOrder,
 		cellClassRules: {
 			'shtab-invalid': (p) => !validateStored(c.type, p.value ?? '', check).ok
 		},
@@ -122,7 +104,6 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		case 'number':
 			def.filter = 'agNumberColumnFilter';
 			def.filterValueGetter = (p) => numberOf(stored(p.data, c.id));
-			def.comparator = numberComparator;
 			def.cellClass = 'ag-right-aligned-cell';
 			break;
 		case 'date':
