@@ -422,13 +422,11 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	}
 
 	/**
+	 * Handles one message; returns a promise only when it must wait (for a store that writes
+	 * asynchronously), so that the next messages of the connection wait behind it.
 	 * @param {Connection} connection
 	 * @param {import('ws').RawData} data
 	 * @param {boolean} isBinary
-	 */
-	/**
-	 * Handles one message; returns a promise only when it must wait (for a store that writes
-	 * asynchronously), so that the next messages of the connection wait behind it.
 	 * @returns {Promise<void> | undefined}
 	 */
 	function handleMessage(connection, data, isBinary) {
