@@ -169,6 +169,25 @@ describe('the grid operators work in', () => {
 		// Quick search.
 		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('ва');
 		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Михайлова']);
+		// «Выбрать все» in the header selects the rows shown, and clears them when all are.
+		const selectAll = a.page.getByRole('checkbox', { name: 'Выбрать все', exact: true });
+		await expect.poll(() => selectAll.isChecked(), MOMENT).toBe(false);
+		await selectAll.click();
+		await expect.poll(() => a.deleteRowsButton.textContent(), MOMENT).toBe('Удалить строки (2)');
+		await expect.poll(() => selectAll.isChecked(), MOMENT).toBe(true);
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toHaveLength(3);
+		await expect.poll(() => selectAll.getAttribute('aria-checked'), MOMENT).toBe('mixed');
+		// Space on the focused header cell, as on AG Grid's own: selects the third row too.
+		await a.page.locator('.ag-header-cell', { has: selectAll }).focus();
+		await a.page.keyboard.press('Space');
+		await expect.poll(() => a.deleteRowsButton.textContent(), MOMENT).toBe('Удалить строки (3)');
+		await expect.poll(() => selectAll.isChecked(), MOMENT).toBe(true);
+		await selectAll.click();
+		await expect.poll(() => a.deleteRowsButton.textContent(), MOMENT).toBe('Удалить строки (0)');
+		await expect.poll(() => selectAll.isChecked(), MOMENT).toBe(false);
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('ва');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Михайлова']);
 		// The colleague's view is untouched.
 		expect(await b.columnValues('ФИО')).toEqual(['Яковлева', 'Абрамов', 'Михайлова']);
 		// The view survives a reload (this operator's localStorage).

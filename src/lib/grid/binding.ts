@@ -30,6 +30,7 @@ import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { typedColumnDef } from './columns';
+import { SelectAllHeader } from './select-all';
 import { pasteBlock, shownCells, typedValue } from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
 import { sortKindOf } from './row-order';
@@ -187,10 +188,16 @@ export class SheetGridBinding {
 			rowSelection: {
 				mode: 'multiRow',
 				checkboxes: true,
-				headerCheckbox: true,
+				// Ours (select-all.ts): AG Grid's recounts all rows after every change of the model.
+				headerCheckbox: false,
 				enableClickSelection: false
 			},
-			selectionColumnDef: { pinned: 'left', width: 48 },
+			selectionColumnDef: {
+				pinned: 'left',
+				width: 48,
+				headerComponent: SelectAllHeader,
+				headerComponentParams: { label: callbacks.localeText.selectAll ?? 'Select all' }
+			},
 			defaultColDef: {
 				resizable: true,
 				sortable: true,
