@@ -27,7 +27,7 @@ import {
 	type IRowNode
 } from 'ag-grid-community';
 import type { Locale } from '$lib/i18n';
-import type { Column, Row, Sheet } from '$lib/model/sheet';
+import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { typedColumnDef } from './columns';
 import { SelectAllHeader } from './select-all';
@@ -139,12 +139,20 @@ export class SheetGridBinding {
 	#peerNames: string[] = [];
 	#view: SheetView;
 	readonly #cleanup: (() => void)[] = [];
-	/** Ids of visible rows not yet in the grid, in sheet order (may hold dropped ids: see `#waiting`). */
+	/** Ids of visible rows not yet in the grid, in sheet order (may hold dropped ids: see `#waitingSet`). */
 	#queue: string[] = [];
 	/** Where the next slice starts in `#queue`. */
 	#queueAt = 0;
 	/** The rows of `#queue` still to hand over. */
-	readonly #waiting = new Set<string>();
+	/**
+	 * The rows of `#queue` still to hand over, as a set: made only when an edit or a delete needs
+	 * to know whether a row is queued (100,000 adds to a set cost a long task after an import).
+	 * Without it, every id from `#queueAt` on is waiting.
+	 */
+	#waitingSet: Set<string> | null = null;
+	/** Changes held behind a big add until the next task (see the observer in the constructor). */
+	#deferred: SheetChange[] = [];
+	#cancelDeferred: (() => void) | null = null;
 	#cancelDrain: (() => void) | null = null;
 	/** Rows a colleague edited, redrawn at the next frame. */
 	readonly #updates = new Set<string>();
@@ -231,66 +239,89 @@ export class SheetGridBinding {
 		this.#listen();
 		if (progressive) this.#enqueue(ids.slice(ADD_SLICE));
 		this.#unobserve = sheet.observe((change) => {
-			if (change.columns) {
-				this.api.setGridOption('columnDefs', this.#columnDefs());
-				this.#applyView();
-			}
-			if (!change.added.length && !change.updated.length && !change.removed.length) return;
-			const ids = sheet.rowIds();
-			const tailStart = ids.length - change.added.length;
-			const appended = change.added.every((id, i) => ids[tailStart + i] === id);
-			if (!appended) {
-				// A row came back in the middle (restore, undo of a delete): let the grid diff by id.
-				this.#clearQueue();
-				this.api.setGridOption(
-					'rowData',
-					ids.map((id) => sheet.getRow(id))
-				);
+			if (this.#deferred.length || change.added.length > ADD_SLICE) {
+				// A big add (an import appearing, here or at a colleague's) is taken in a task of its
+				// own, not in the task of the transaction that made it: the model's part of that one
+				// is long enough. Later changes wait behind it, in order.
+				this.#deferred.push(change);
+				this.#cancelDeferred ??= nextTask(() => this.#takeDeferred());
 				return;
 			}
-			const waiting = this.#waiting;
-			// Rows still queued are read when their slice goes in: an edit needs nothing more, a
-			// delete takes them out of the queue.
-			const updated = waiting.size
+			this.#onChange(change);
+		});
+	}
+
+	/** The changes held behind a big add, in order. */
+	#takeDeferred() {
+		this.#cancelDeferred?.();
+		this.#cancelDeferred = null;
+		const changes = this.#deferred;
+		this.#deferred = [];
+		for (const change of changes) this.#onChange(change);
+	}
+
+	/** One change of the sheet into the grid (a big add goes in slices: see `#enqueue`). */
+	#onChange(change: SheetChange) {
+		const sheet = this.#sheet;
+		if (change.columns) {
+			this.api.setGridOption('columnDefs', this.#columnDefs());
+			this.#applyView();
+		}
+		if (!change.added.length && !change.updated.length && !change.removed.length) return;
+		const ids = sheet.rowIds();
+		const tailStart = ids.length - change.added.length;
+		const appended = change.added.every((id, i) => ids[tailStart + i] === id);
+		if (!appended) {
+			// A row came back in the middle (restore, undo of a delete): let the grid diff by id.
+			this.#clearQueue();
+			this.api.setGridOption(
+				'rowData',
+				ids.map((id) => sheet.getRow(id))
+			);
+			return;
+		}
+		const touched = change.updated.length > 0 || change.removed.length > 0;
+		const waiting = this.#waitingCount && touched ? this.#waiting() : null;
+		// Rows still queued are read when their slice goes in: an edit needs nothing more, a
+		// delete takes them out of the queue.
+		const updated =
+			waiting && change.updated.length
 				? change.updated.filter((id) => !waiting.has(id))
 				: change.updated;
-			const removed = waiting.size
-				? change.removed.filter((id) => !waiting.delete(id))
-				: change.removed;
-			let added = change.added;
-			if (waiting.size || added.length > ADD_SLICE) {
-				// New rows go behind the queued ones, in order.
-				this.#enqueue(added);
-				added = [];
-			}
-			let update = updated;
-			if (update.length && !this.#sortedOrFiltered()) {
-				// Nothing can move or hide: each row's data is replaced in place, which redraws only
-				// that row. A transaction would refresh the whole row model (every row's position,
-				// the header checkbox) for each edit: 30 ms and more with 100,000 rows.
-				if (change.local) {
+		const removed = waiting ? change.removed.filter((id) => !waiting.delete(id)) : change.removed;
+		let added = change.added;
+		if (this.#waitingCount || added.length > ADD_SLICE) {
+			// New rows go behind the queued ones, in order.
+			this.#enqueue(added);
+			added = [];
+		}
+		let update = updated;
+		if (update.length && !this.#sortedOrFiltered()) {
+			// Nothing can move or hide: each row's data is replaced in place, which redraws only
+			// that row. A transaction would refresh the whole row model (every row's position,
+			// the header checkbox) for each edit: 30 ms and more with 100,000 rows.
+			if (change.local) {
+				update = this.#updateInPlace(update);
+				// A row a colleague just added may still wait in the grid's batch.
+				if (update.length) {
+					this.api.flushAsyncTransactions();
 					update = this.#updateInPlace(update);
-					// A row a colleague just added may still wait in the grid's batch.
-					if (update.length) {
-						this.api.flushAsyncTransactions();
-						update = this.#updateInPlace(update);
-					}
-				} else {
-					for (const id of update) this.#updates.add(id);
-					this.#cancelUpdates ??= nextFrame(() => this.#flushUpdates());
-					update = [];
 				}
+			} else {
+				for (const id of update) this.#updates.add(id);
+				this.#cancelUpdates ??= nextFrame(() => this.#flushUpdates());
+				update = [];
 			}
-			if (!added.length && !update.length && !removed.length) return;
-			const tx = {
-				add: added.map((id) => sheet.getRow(id)),
-				update: update.map((id) => sheet.getRow(id)),
-				remove: removed.map((id) => ({ id }) as Row)
-			};
-			// This operator's own change shows at once; colleagues' changes are batched.
-			if (change.local) this.api.applyTransaction(tx);
-			else this.api.applyTransactionAsync(tx);
-		});
+		}
+		if (!added.length && !update.length && !removed.length) return;
+		const tx = {
+			add: added.map((id) => sheet.getRow(id)),
+			update: update.map((id) => sheet.getRow(id)),
+			remove: removed.map((id) => ({ id }) as Row)
+		};
+		// This operator's own change shows at once; colleagues' changes are batched.
+		if (change.local) this.api.applyTransaction(tx);
+		else this.api.applyTransactionAsync(tx);
 	}
 
 	// ------------------------------------------------------------ edits of rows in the grid
@@ -327,7 +358,8 @@ export class SheetGridBinding {
 	/** Colleagues' edits, at most once per frame: in place, or batched when the view sorts or filters. */
 	#flushUpdates() {
 		this.#cancelUpdates = null;
-		const ids = [...this.#updates].filter((id) => this.#sheet.hasRow(id) && !this.#waiting.has(id));
+		const waiting = this.#waitingCount ? this.#waiting() : null;
+		const ids = [...this.#updates].filter((id) => this.#sheet.hasRow(id) && !waiting?.has(id));
 		this.#updates.clear();
 		const rest = this.#sortedOrFiltered() ? ids : this.#updateInPlace(ids);
 		// Rows whose add is still batched in the grid: the update follows it in the same queue.
@@ -342,7 +374,7 @@ export class SheetGridBinding {
 		if (!ids.length) return;
 		for (const id of ids) {
 			this.#queue.push(id);
-			this.#waiting.add(id);
+			this.#waitingSet?.add(id);
 		}
 		this.#cancelDrain ??= nextTask(() => this.#drain());
 	}
@@ -351,7 +383,7 @@ export class SheetGridBinding {
 	#drain() {
 		this.#cancelDrain = null;
 		this.#handOver(ADD_SLICE);
-		if (this.#waiting.size) this.#cancelDrain = nextTask(() => this.#drain());
+		if (this.#waitingCount) this.#cancelDrain = nextTask(() => this.#drain());
 	}
 
 	/** Adds up to `max` queued rows to the grid (at once, so slices never merge into one task). */
@@ -360,9 +392,10 @@ export class SheetGridBinding {
 		const queue = this.#queue;
 		while (this.#queueAt < queue.length && rows.length < max) {
 			const id = queue[this.#queueAt++];
-			if (this.#waiting.delete(id) && this.#sheet.hasRow(id)) rows.push(this.#sheet.getRow(id));
+			const queued = this.#waitingSet ? this.#waitingSet.delete(id) : true;
+			if (queued && this.#sheet.hasRow(id)) rows.push(this.#sheet.getRow(id));
 		}
-		if (this.#queueAt >= queue.length || !this.#waiting.size) this.#clearQueue();
+		if (this.#queueAt >= queue.length || !this.#waitingCount) this.#clearQueue();
 		// Colleagues' changes still batched refer to rows already in the grid: order is kept.
 		if (rows.length) this.api.applyTransaction({ add: rows });
 	}
@@ -372,17 +405,35 @@ export class SheetGridBinding {
 		this.#cancelDrain = null;
 		this.#queue = [];
 		this.#queueAt = 0;
-		this.#waiting.clear();
+		this.#waitingSet = null;
+	}
+
+	/** The queued rows as a set (see `#waitingSet`). */
+	#waiting(): Set<string> {
+		if (!this.#waitingSet) {
+			const set = new Set<string>();
+			for (let i = this.#queueAt; i < this.#queue.length; i++) set.add(this.#queue[i]);
+			this.#waitingSet = set;
+		}
+		return this.#waitingSet;
+	}
+
+	/** How many queued rows are still to hand over. */
+	get #waitingCount(): number {
+		return this.#waitingSet ? this.#waitingSet.size : this.#queue.length - this.#queueAt;
 	}
 
 	/** Rows still waiting to be added to the grid (a big add is handed over in slices). */
 	get pendingRows(): number {
-		return this.#waiting.size;
+		let held = 0;
+		for (const change of this.#deferred) held += change.added.length;
+		return this.#waitingCount + held;
 	}
 
 	/** Hands every waiting row and every batched change to the grid now. */
 	flush() {
-		if (this.#waiting.size) this.#handOver(Infinity);
+		if (this.#deferred.length) this.#takeDeferred();
+		if (this.#waitingCount) this.#handOver(Infinity);
 		if (this.#updates.size) {
 			this.#cancelUpdates?.();
 			this.#flushUpdates();
@@ -677,6 +728,8 @@ export class SheetGridBinding {
 
 	destroy() {
 		this.#sorter.destroy();
+		this.#cancelDeferred?.();
+		this.#deferred = [];
 		this.#clearQueue();
 		this.#cancelUpdates?.();
 		this.#updates.clear();
