@@ -152,9 +152,10 @@ export class SheetPage {
 	async rowCount(): Promise<number> {
 		const text = await this.page
 			.getByRole('contentinfo')
-			.getByText(/^Строк: \d+$/)
+			.getByText(/^Строк: [\d\s]+$/)
 			.textContent();
-		return Number(/\d+/.exec(text ?? '')?.[0] ?? NaN);
+		// Grouped as Russian writes numbers: «Строк: 100 000».
+		return Number(/[\d\s]+/.exec(text ?? '')?.[0].replace(/\D/g, '') || NaN);
 	}
 
 	async presenceNames(): Promise<string[]> {
