@@ -355,13 +355,38 @@ export class SheetGridBinding {
 		return missing;
 	}
 
+	/**
+	 * Colleagues' edits in place, cell by cell: each row's data takes the new values and AG Grid
+	 * redraws only the cells whose value changed (`updateData` redraws every cell of the row: a
+	 * burst of 1,000 edits then spent most of its time drawing). Returns the ids not in the grid.
+	 */
+	#refreshInPlace(ids: Iterable<string>): string[] {
+		const missing: string[] = [];
+		const nodes: IRowNode<Row>[] = [];
+		for (const id of ids) {
+			const node = this.api.getRowNode(id);
+			const data = node?.data;
+			if (!node || !data) {
+				missing.push(id);
+				continue;
+			}
+			const next = this.#sheet.getRow(id);
+			for (const key of Object.keys(data)) if (!(key in next)) delete data[key];
+			Object.assign(data, next);
+			node.resetQuickFilterAggregateText();
+			nodes.push(node);
+		}
+		if (nodes.length) this.api.refreshCells({ rowNodes: nodes });
+		return missing;
+	}
+
 	/** Colleagues' edits, at most once per frame: in place, or batched when the view sorts or filters. */
 	#flushUpdates() {
 		this.#cancelUpdates = null;
 		const waiting = this.#waitingCount ? this.#waiting() : null;
 		const ids = [...this.#updates].filter((id) => this.#sheet.hasRow(id) && !waiting?.has(id));
 		this.#updates.clear();
-		const rest = this.#sortedOrFiltered() ? ids : this.#updateInPlace(ids);
+		const rest = this.#sortedOrFiltered() ? ids : this.#refreshInPlace(ids);
 		// Rows whose add is still batched in the grid: the update follows it in the same queue.
 		if (rest.length) {
 			this.api.applyTransactionAsync({ update: rest.map((id) => this.#sheet.getRow(id)) });
