@@ -20,7 +20,10 @@
  *    sent in one go, to cells in the rows on screen: first update message arriving → the last
  *    edit painted. Target < 250 ms, and no main-thread task over 50 ms in that window (longest
  *    'longtask' reported). How long the relay took to pass them on (first → last arrival) is
- *    reported too.
+ *    reported too. One warm-up burst first (reported as `warmupRunMs`, not in the median), then
+ *    five measured ones; `ok` only if every measured burst meets both targets. The Node client
+ *    makes its edits while disconnected and reconnects after the burst is painted (its resync
+ *    used to run during the burst, which no real colleague's typing causes).
  * 3. `grid-sort`: a click on the «ФИО» header (a text column) → the first rows painted sorted,
  *    ascending and descending, vs the same clicks in the reference grid, and the longest
  *    main-thread task in that window. The app orders a big sheet in a worker (`sorting.ts`): the
@@ -49,7 +52,8 @@ const SEED = 20240501;
 const DEADLINE_MS = 300_000;
 const OPEN_RUNS = 5;
 const EDITS = 1000;
-const EDIT_RUNS = 3;
+/** Measured bursts of edits, after one warm-up burst (reported apart, not in the median). */
+const EDIT_RUNS = 5;
 const SORT_RUNS = 3;
 const OPEN_TARGET = 1.3;
 const EDITS_TARGET_MS = 250;
@@ -453,7 +457,8 @@ async function main() {
 			raw.once('error', reject);
 		});
 		const cells = EDIT_ROWS * editCols.length;
-		for (let run = 0; run < EDIT_RUNS; run++) {
+		let warmup: (typeof editRuns)[number] | null = null;
+		for (let run = -1; run < EDIT_RUNS; run++) {
 			const valueOf = (k: number) => `r${run}-${k}`;
 			const cellOf = (k: number) => {
 				const idx = cells - 1 - (k % cells); // the last edit lands in row 0
@@ -501,9 +506,11 @@ async function main() {
 				raw.send(encoding.toUint8Array(encoder));
 			}
 			const sendLoopMs = performance.now() - sendStart;
-			colleague.provider.connect();
 			log(`edits run ${run}: made in ${round(makeMs)} ms, sent in ${round(sendLoopMs)} ms`);
 			await waitMark(page, 'lastEdit');
+			// The colleague's provider reconnects only now: its resync with the relay (a bench
+			// artefact: the edits were made while it was disconnected) is not the burst measured.
+			colleague.provider.connect();
 			if (cdp) {
 				const { profile } = await cdp.send('Profiler.stop');
 				await writeFile(
@@ -525,24 +532,29 @@ async function main() {
 			}, expected);
 			if (wrong)
 				throw new Error(`edits run ${run}: ${wrong} cells on screen lack their last value`);
-			editRuns.push({
+			const result = {
 				totalMs: m.lastEdit - m.firstArrival,
 				arrivalSpreadMs: m.lastArrival - m.firstArrival,
 				sendLoopMs,
 				lastArrivalToPaintMs: m.lastEdit - m.lastArrival,
 				longestTaskMs: longestIn(p, m.firstArrival, m.lastEdit).longestTaskMs,
 				updates: p.updates
-			});
+			};
+			if (run < 0) warmup = result;
+			else editRuns.push(result);
 			log(`edits run ${run}: ${round(m.lastEdit - m.firstArrival)} ms, ${p.updates} updates`);
 		}
 		const editMid = median(editRuns.map((r) => r.totalMs));
-		const longest = median(editRuns.map((r) => r.longestTaskMs));
+		const slowest = Math.max(...editRuns.map((r) => r.totalMs));
+		const longest = Math.max(...editRuns.map((r) => r.longestTaskMs));
 		emit({
 			bench: 'grid-remote-edits',
 			rows: ROWS,
 			edits: EDITS,
 			totalMs: round(editMid),
 			runsMs: editRuns.map((r) => round(r.totalMs, 0)),
+			slowestRunMs: round(slowest),
+			warmupRunMs: warmup ? round((warmup as { totalMs: number }).totalMs) : null,
 			arrivalSpreadMs: round(median(editRuns.map((r) => r.arrivalSpreadMs))),
 			sendLoopMs: round(median(editRuns.map((r) => r.sendLoopMs))),
 			lastArrivalToPaintMs: round(median(editRuns.map((r) => r.lastArrivalToPaintMs))),
@@ -551,7 +563,8 @@ async function main() {
 			longestTaskRunsMs: editRuns.map((r) => r.longestTaskMs),
 			targetMs: EDITS_TARGET_MS,
 			longTaskTargetMs: LONG_TASK_TARGET_MS,
-			ok: editMid < EDITS_TARGET_MS && longest <= LONG_TASK_TARGET_MS
+			// Every measured burst, not only the median, must meet both targets.
+			ok: slowest < EDITS_TARGET_MS && longest <= LONG_TASK_TARGET_MS
 		});
 
 		// ---- sort in the app: the same clicks on «ФИО».
