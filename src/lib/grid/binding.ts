@@ -217,6 +217,10 @@ export class SheetGridBinding {
 			postSortRows: (p) => this.#sorter.sort(p.nodes, this.#sortColumns(p.api)),
 			tooltipShowDelay: 300,
 			quickFilterText: this.#view.quickFilter,
+			// Each row's search text is built once and kept until the row changes (AG Grid drops it
+			// on a transaction or `updateData`; `#refreshInPlace` drops it itself): without it, every
+			// keystroke in the search rebuilt the text of all 100,000 rows (a 0.4 s task each).
+			cacheQuickFilter: true,
 			localeText: callbacks.localeText,
 			onCellEditRequest: (e: CellEditRequestEvent<Row>) => this.#onEdit(e),
 			onColumnMoved: (e: ColumnMovedEvent<Row>) => this.#onMoved(e),

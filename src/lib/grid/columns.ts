@@ -27,6 +27,8 @@ export interface TypedColumnOptions {
 }
 
 const stored = (data: Row | undefined, colId: string) => data?.[colId] ?? '';
+/** Types whose cells show their stored value as it is. */
+const SHOWN_AS_STORED = new Set<Column['type']>(['text', 'longtext', 'person', 'choice']);
 
 /** The agDateColumnFilter comparator over stored ISO dates (an invalid date matches nothing). */
 function dateComparator(filter: Date, value: string): number {
@@ -71,10 +73,14 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		// contain a dot, so AG Grid does not read them as a path. An empty cell is `undefined`.
 		field: c.id as ColDef<Row>['field'],
 		valueFormatter: format,
-		getQuickFilterText: (p) => {
-			const value = stored(p.data, c.id);
-			return value ? `${value} ${formatValue(c.type, value, locale)}` : '';
-		},
+		// The search matches the stored value and, where it differs, the value as shown
+		// (`+7 (812) 123-45-67`, `05.03.1941`). Text shows as it is stored: no second copy.
+		getQuickFilterText: SHOWN_AS_STORED.has(c.type)
+			? (p) => stored(p.data, c.id)
+			: (p) => {
+					const value = stored(p.data, c.id);
+					return value ? `${value} ${formatValue(c.type, value, locale)}` : '';
+				},
 		// Rows are put in order by `RowSorter` (postSortRows, `sorting.ts`) with the comparator of
 		// the column's type (`row-order.ts`); AG Grid's own sort stage only keeps their order.
 		comparator: keepOrder,
