@@ -184,26 +184,26 @@ export class SheetPage {
 		const viewport = this.page.locator('.ag-grid-viewport').first();
 		const deadline = Date.now() + timeout;
 		let left = 0;
-		while (!(await menu.count())) {
-			if (Date.now() > deadline) throw new Error(`no column titled «${title}» in the grid`);
-			left = await viewport.evaluate((el, from) => {
-				const max = el.scrollWidth - el.clientWidth;
-				el.scrollLeft = from >= max ? 0 : Math.min(from + el.clientWidth / 2, max);
-				return el.scrollLeft;
-			}, left);
-			await this.page.waitForTimeout(50);
-		}
-		// The header may be drawn anew meanwhile (columns changed, a scroll): try again then.
 		for (let attempt = 0; ; attempt++) {
+			while (!(await menu.count())) {
+				if (Date.now() > deadline) throw new Error(`no column titled «${title}» in the grid`);
+				left = await viewport.evaluate((el, from) => {
+					const max = el.scrollWidth - el.clientWidth;
+					el.scrollLeft = from >= max ? 0 : Math.min(from + el.clientWidth / 2, max);
+					return el.scrollLeft;
+				}, left);
+				await this.page.waitForTimeout(50);
+			}
+			// The header may be drawn anew meanwhile (columns changed, a scroll), or dropped by the
+			// grid and not drawn again (seen on a phone after revealing a column further right):
+			// scroll to it again then.
 			try {
-				await menu.scrollIntoViewIfNeeded({ timeout: 5_000 });
-				break;
+				await menu.scrollIntoViewIfNeeded({ timeout: 2_000 });
+				return menu;
 			} catch (error) {
-				if (attempt >= 3 || !/not attached|detached/i.test(String(error))) throw error;
-				await this.page.waitForTimeout(100);
+				if (attempt >= 3 || Date.now() > deadline) throw error;
 			}
 		}
-		return menu;
 	}
 
 	columnMenuButton(title: string): Locator {
