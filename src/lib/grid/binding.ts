@@ -481,6 +481,9 @@ export class SheetGridBinding {
 			resizable: false,
 			suppressMovable: true,
 			valueGetter: (p) => (p.node?.rowPinned ? '+' : (p.node?.rowIndex ?? 0) + 1),
+			// The search looks at the data, not at row numbers (which change with every sort and
+			// would be kept stale in the search's cached texts).
+			getQuickFilterText: () => '',
 			cellClass: 'shtab-row-number'
 		};
 		const peerRules: Record<string, (p: { data?: Row; colDef: ColDef<Row> }) => boolean> = {};
