@@ -30,6 +30,7 @@ import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { typedColumnDef } from './columns';
+import { SearchTexts } from './search-texts';
 import { SelectAllHeader } from './select-all';
 import { pasteBlock, shownCells, typedValue } from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
@@ -152,6 +153,7 @@ export class SheetGridBinding {
 	#waitingSet: Set<string> | null = null;
 	/** Changes held behind a big add until the next task (see the observer in the constructor). */
 	#deferred: SheetChange[] = [];
+	readonly #searchTexts: SearchTexts<Row>;
 	#cancelDeferred: (() => void) | null = null;
 	#cancelDrain: (() => void) | null = null;
 	/** Rows a colleague edited, redrawn at the next frame. */
@@ -241,7 +243,9 @@ export class SheetGridBinding {
 		});
 		this.#applyView();
 		this.#listen();
+		this.#searchTexts = new SearchTexts(this.api);
 		if (progressive) this.#enqueue(ids.slice(ADD_SLICE));
+		else this.#searchTexts.schedule();
 		this.#unobserve = sheet.observe((change) => {
 			if (this.#deferred.length || change.added.length > ADD_SLICE) {
 				// A big add (an import appearing, here or at a colleague's) is taken in a task of its
@@ -413,6 +417,7 @@ export class SheetGridBinding {
 		this.#cancelDrain = null;
 		this.#handOver(ADD_SLICE);
 		if (this.#waitingCount) this.#cancelDrain = nextTask(() => this.#drain());
+		else this.#searchTexts.schedule(); // every row is in the grid: its search text next
 	}
 
 	/** Adds up to `max` queued rows to the grid (at once, so slices never merge into one task). */
@@ -760,6 +765,7 @@ export class SheetGridBinding {
 
 	destroy() {
 		this.#sorter.destroy();
+		this.#searchTexts.destroy();
 		this.#cancelDeferred?.();
 		this.#deferred = [];
 		this.#clearQueue();
