@@ -553,6 +553,24 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	}
 
 	/**
+	 * Runs `step` after the connection's earlier messages; reading pauses while too many wait.
+	 * @param {Connection} connection
+	 * @param {() => Promise<void> | undefined} step
+	 */
+	function enqueue(connection, step) {
+		const { ws } = connection;
+		connection.queued++;
+		if (connection.queued > MAX_QUEUED_MESSAGES) ws.pause();
+		connection.queue = connection.queue
+			.then(step)
+			.catch((error) => unexpected(connection, error))
+			.then(() => {
+				connection.queued--;
+				if (ws.isPaused && connection.queued <= MAX_QUEUED_MESSAGES / 2) ws.resume();
+			});
+	}
+
+	/**
 	 * @param {WebSocket} ws
 	 * @param {string} roomName
 	 * @param {string} peer
@@ -566,31 +584,19 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		ws.on('message', (data, isBinary) => {
 			if (!connection.open) return;
 			if (connection.started && connection.queued === 0) {
-				// Nothing waits before it: handled now, not a turn of promises later.
+				// Nothing waits before it: handled now, not a turn of promises later. Only a message
+				// that must wait (a store writing asynchronously) holds the next ones back.
 				let waiting;
 				try {
 					waiting = handleMessage(connection, data, isBinary);
 				} catch (error) {
 					unexpected(connection, error);
+					return;
 				}
-				if (!waiting) return;
-				connection.queued++;
-				connection.queue = waiting
-					.catch((error) => unexpected(connection, error))
-					.then(() => {
-						connection.queued--;
-					});
+				if (waiting) enqueue(connection, () => waiting);
 				return;
 			}
-			connection.queued++;
-			if (connection.queued > MAX_QUEUED_MESSAGES) ws.pause();
-			connection.queue = connection.queue
-				.then(() => handleMessage(connection, data, isBinary))
-				.catch((error) => unexpected(connection, error))
-				.then(() => {
-					connection.queued--;
-					if (ws.isPaused && connection.queued <= MAX_QUEUED_MESSAGES / 2) ws.resume();
-				});
+			enqueue(connection, () => handleMessage(connection, data, isBinary));
 		});
 		ws.on('pong', () => {
 			connection.alive = true;
