@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HomePage, SheetPage } from './pages';
+import { HomePage } from './pages';
 import { PHONE, screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
 
@@ -17,27 +17,6 @@ async function callList(title: string, viewport?: { width: number; height: numbe
 		.goto(session.app.url)
 		.then((h) => h.createSheet(title));
 	return { anna, sheet, page: anna.page };
-}
-
-/** Focuses a cell with a click and pastes `text` there as a spreadsheet's clipboard would. */
-async function pasteAtNewRow(sheet: SheetPage, column: string, text: string) {
-	const cell = await sheet.newRowCell(column);
-	await cell.click();
-	await cell.evaluate((el, data) => {
-		const transfer = new DataTransfer();
-		transfer.setData('text/plain', data);
-		el.dispatchEvent(
-			new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
-		);
-	}, text);
-}
-
-async function tooltipOf(page: Page, cell: Awaited<ReturnType<SheetPage['cell']>>) {
-	await page.mouse.move(0, 0);
-	await cell.hover();
-	const tooltip = page.locator('.ag-tooltip');
-	await tooltip.waitFor();
-	return (await tooltip.textContent()) ?? '';
 }
 
 /**
@@ -115,7 +94,7 @@ describe('the grid’s editors', () => {
 		const wrong = await sheet.cell(1, 'Дата звонка');
 		await expect.poll(() => wrong.textContent(), MOMENT).toBe('31.02.2024');
 		await expect.poll(() => wrong.getAttribute('class'), MOMENT).toContain('shtab-invalid');
-		expect(await tooltipOf(page, wrong)).toContain('Такой даты нет');
+		expect(await sheet.tooltip(wrong)).toContain('Такой даты нет');
 		// Reopened, the wrong text is there to be corrected.
 		await wrong.dblclick();
 		await sheet.focusedEditor.waitFor();
@@ -193,8 +172,8 @@ describe('the grid’s editors', () => {
 
 	it('a choice column filtered by a set of options shows only those rows, also after a reload', async () => {
 		const { sheet, page } = await callList('Обзвон: фильтр по выбору');
-		await pasteAtNewRow(
-			sheet,
+		await sheet.paste(
+			'new',
 			'ФИО',
 			[
 				'Яковлева\t\t\t\t\tне дозвонились',

@@ -4,7 +4,6 @@
  * big sheet sorted in the worker while a colleague edits it.
  * Two browser contexts are two operators on the real relay.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -30,27 +29,6 @@ async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки'
 	return { anna, boris, a, b };
 }
 
-/** Focuses a cell with a click and pastes `text` there as a spreadsheet's clipboard would. */
-async function pasteAt(sheet: SheetPage, rowIndex: number | 'new', column: string, text: string) {
-	const cell =
-		rowIndex === 'new' ? await sheet.newRowCell(column) : await sheet.cell(rowIndex, column);
-	await cell.click();
-	await cell.evaluate((el, data) => {
-		const transfer = new DataTransfer();
-		transfer.setData('text/plain', data);
-		el.dispatchEvent(
-			new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
-		);
-	}, text);
-}
-
-async function tooltipOf(page: Page, cell: Awaited<ReturnType<SheetPage['cell']>>) {
-	await cell.hover();
-	const tooltip = page.locator('.ag-tooltip');
-	await tooltip.waitFor();
-	return (await tooltip.textContent()) ?? '';
-}
-
 describe('the grid operators work in', () => {
 	it('phones are normalised and shown formatted to the colleague; a bad one stays, flagged with its reason', async () => {
 		const { a, b, anna } = await twoOperators('Обзвон: телефоны');
@@ -65,7 +43,7 @@ describe('the grid operators work in', () => {
 		const bad = await b.cell(1, 'Телефон');
 		await expect.poll(() => bad.getAttribute('class'), MOMENT).toContain('shtab-invalid');
 		expect(await (await b.cell(0, 'Телефон')).getAttribute('class')).not.toContain('shtab-invalid');
-		expect(await tooltipOf(b.page, bad)).toContain('Номер слишком короткий');
+		expect(await b.tooltip(bad)).toContain('Номер слишком короткий');
 
 		// A date typed the Russian way, a number with a comma, a choice from its options.
 		await a.editCell(0, 'Дата рождения', '5.3.1945');
@@ -95,7 +73,7 @@ describe('the grid operators work in', () => {
 			'Иванова Мария\t8 812 123-45-67\tул. Ленина, 5\r\n' +
 			'"Петров\r\nПётр"\t+7(921)0000000\t"дом ""5"""\r\n' +
 			'Сидорова\tнет телефона\t\r\n';
-		await pasteAt(a, 0, 'ФИО', block);
+		await a.paste(0, 'ФИО', block);
 		const expected = [
 			{ ФИО: 'Иванова Мария', Телефон: '+7 (812) 123-45-67', Адрес: 'ул. Ленина, 5' },
 			{ ФИО: 'Петров\nПётр', Телефон: '+7 (921) 000-00-00', Адрес: 'дом "5"' },
@@ -151,8 +129,7 @@ describe('the grid operators work in', () => {
 
 	it('each operator filters and sorts for themselves; a column moved by one moves for the other', async () => {
 		const { a, b } = await twoOperators('Обзвон: фильтр');
-		await pasteAt(
-			a,
+		await a.paste(
 			'new',
 			'ФИО',
 			'Яковлева\t\t\t\t\t\t3\r\nАбрамов\t\t\t\t\t\t1\r\nМихайлова\t\t\t\t\t\t12\r\n'
@@ -240,7 +217,7 @@ describe('the grid operators work in', () => {
 
 	it('a big sheet sorts by a header click in the worker, and a colleague’s edit of the sorted column moves the row into place', async () => {
 		const { a, b } = await twoOperators('Обзвон: большой список');
-		const id = new URL(a.page.url()).pathname.split('/').pop()!;
+		const id = a.id;
 		const rows = WORKER_ROWS + 1000;
 		const surnames = ['Иванов', 'Ёлкин', 'елкин', 'Абрамов', 'ЯКОВЛЕВ', 'Сидоров', 'Михайлов'];
 		const given = ['Пётр', 'Анна', 'Олег', 'Юрий', 'Фёдор'];

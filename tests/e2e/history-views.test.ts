@@ -32,20 +32,6 @@ async function twoOperators(
 	return { anna, boris, a, b };
 }
 
-/** Focuses a cell with a click and pastes `text` there as a spreadsheet's clipboard would. */
-async function pasteAt(sheet: SheetPage, rowIndex: number | 'new', column: string, text: string) {
-	const cell =
-		rowIndex === 'new' ? await sheet.newRowCell(column) : await sheet.cell(rowIndex, column);
-	await cell.click();
-	await cell.evaluate((el, data) => {
-		const transfer = new DataTransfer();
-		transfer.setData('text/plain', data);
-		el.dispatchEvent(
-			new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
-		);
-	}, text);
-}
-
 // ---------------------------------------------------------------- page objects of this feature
 
 const historyPanel = (page: Page): Locator =>
@@ -158,8 +144,7 @@ describe('history of a row and named views', () => {
 
 	it('a view saved by one operator is in the other’s "Виды" menu and filters their rows', async () => {
 		const { anna, boris, a, b } = await twoOperators('Обзвон: виды');
-		await pasteAt(
-			a,
+		await a.paste(
 			'new',
 			'ФИО',
 			[

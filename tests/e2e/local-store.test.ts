@@ -3,40 +3,26 @@
  * IndexedDB in batches, the store is compacted by a worker once it holds many updates, and a
  * reload with the network off shows every edit.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Sheet } from '../../src/lib/model/sheet';
 import { HomePage, SAVED, SheetPage } from './pages';
-import {
-	cleanup,
-	expectNoPageErrors,
-	launchBrowser,
-	newOperator,
-	startApp,
-	type App,
-	serviceWorkerReady,
-	type Operator
-} from './setup';
+import { serviceWorkerReady } from './setup';
+import { e2eSession } from './session';
 
 const EDITS = 700;
 
-let app: App;
-let browser: Browser;
-let anna: Operator;
-
-beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-	anna = await newOperator(browser, 'Анна');
-});
-afterAll(cleanup);
+const session = e2eSession();
 
 /** The first and last key of the `updates` store of a doc's IndexedDB database (auto keys). */
-function storedKeys(name: string): Promise<{ first: number; last: number; count: number }> {
-	return anna.page.evaluate(
+function storedKeys(
+	page: Page,
+	name: string
+): Promise<{ first: number; last: number; count: number }> {
+	return page.evaluate(
 		(db) =>
 			new Promise<{ first: number; last: number; count: number }>((resolve, reject) => {
 				const open = indexedDB.open(db);
@@ -56,16 +42,17 @@ function storedKeys(name: string): Promise<{ first: number; last: number; count:
 
 describe('the browser store under many remote edits', () => {
 	it('keeps every colleague edit, written in batches, and shows all of it offline after a reload', async () => {
-		const home = await new HomePage(anna.page).goto(app.url);
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
 		const sheet = await home.createSheet('Обзвон: поток правок', 'Обзвон');
 		await sheet.addRow('Иванова Анна');
 		await expect.poll(() => sheet.status(), { timeout: 15_000 }).toBe(SAVED);
-		const id = new URL(anna.page.url()).pathname.split('/').filter(Boolean).pop()!;
+		const id = sheet.id;
 
 		// A colleague's client (Node, the real relay) makes 700 edits, one update each.
 		const doc = new Y.Doc();
 		const provider = new WebsocketProvider(
-			app.url.replace(/^http/, 'ws') + '/sync',
+			session.app.url.replace(/^http/, 'ws') + '/sync',
 			`sheet:${id}`,
 			doc,
 			{
@@ -86,7 +73,7 @@ describe('the browser store under many remote edits', () => {
 			provider.destroy();
 		}
 		// The 700 updates were stored in batches: far fewer entries than updates.
-		const keys = await storedKeys(`sheet:${id}`);
+		const keys = await storedKeys(anna.page, `sheet:${id}`);
 		expect(keys.last).toBeLessThan(EDITS / 2);
 		expect(keys.count).toBeLessThan(EDITS / 2);
 
@@ -99,23 +86,27 @@ describe('the browser store under many remote edits', () => {
 			.poll(() => offline.cellText(0, 'ФИО'), { timeout: 15_000 })
 			.toBe(`Иванова Анна, правка ${EDITS}`);
 		await anna.context.setOffline(false);
-		expectNoPageErrors(anna);
 	});
 	it('a store of many updates is compacted by a worker, and keeps every edit', async () => {
-		const home = await new HomePage(anna.page).goto(app.url);
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
 		const sheet = await home.createSheet('Обзвон: сжатие', 'Обзвон');
 		await sheet.addRow('Петров Пётр');
 		await expect.poll(() => sheet.status(), { timeout: 15_000 }).toBe(SAVED);
-		const id = new URL(anna.page.url()).pathname.split('/').filter(Boolean).pop()!;
-		const room = `sheet:${id}`;
+		const room = `sheet:${sheet.id}`;
 
 		// 600 separate updates as an earlier offline session of this browser left them: made on
 		// a copy of the sheet, put straight into the page's IndexedDB while the sheet is closed.
 		const doc = new Y.Doc();
-		const provider = new WebsocketProvider(app.url.replace(/^http/, 'ws') + '/sync', room, doc, {
-			WebSocketPolyfill: WebSocket as never,
-			disableBc: true
-		});
+		const provider = new WebsocketProvider(
+			session.app.url.replace(/^http/, 'ws') + '/sync',
+			room,
+			doc,
+			{
+				WebSocketPolyfill: WebSocket as never,
+				disableBc: true
+			}
+		);
 		await expect.poll(() => provider.synced, { timeout: 15_000 }).toBe(true);
 		provider.destroy();
 		const copy = new Sheet(doc);
@@ -124,7 +115,7 @@ describe('the browser store under many remote edits', () => {
 		const updates: number[][] = [];
 		doc.on('update', (u: Uint8Array) => updates.push([...u]));
 		for (let k = 1; k <= 600; k++) copy.setCell(rowId, name, `Петров Пётр, правка ${k}`);
-		await new HomePage(anna.page).goto(app.url);
+		await new HomePage(anna.page).goto(session.app.url);
 		await anna.page.evaluate(
 			({ db, list }) =>
 				new Promise<void>((resolve, reject) => {
@@ -142,7 +133,7 @@ describe('the browser store under many remote edits', () => {
 				}),
 			{ db: room, list: updates }
 		);
-		expect((await storedKeys(room)).count).toBeGreaterThan(600);
+		expect((await storedKeys(anna.page, room)).count).toBeGreaterThan(600);
 
 		// Opening the sheet loads them all; the next write finds 600+ entries and compacts.
 		await anna.page.getByRole('link', { name: 'Обзвон: сжатие' }).click();
@@ -150,15 +141,14 @@ describe('the browser store under many remote edits', () => {
 		await expect.poll(() => opened.cellText(0, 'ФИО')).toBe('Петров Пётр, правка 600');
 		await opened.addRow('Сидорова Мария');
 		await expect
-			.poll(async () => (await storedKeys(room)).first, { timeout: 15_000 })
+			.poll(async () => (await storedKeys(anna.page, room)).first, { timeout: 15_000 })
 			.toBeGreaterThan(1);
-		expect((await storedKeys(room)).count).toBeLessThan(10);
+		expect((await storedKeys(anna.page, room)).count).toBeLessThan(10);
 		// Everything is still there after a reload, and on the server.
 		await anna.page.reload();
 		const again = await new SheetPage(anna.page).ready('Обзвон: сжатие');
 		await expect.poll(() => again.rowCount()).toBe(2);
 		expect(await again.cellText(0, 'ФИО')).toBe('Петров Пётр, правка 600');
 		await expect.poll(() => again.status(), { timeout: 15_000 }).toBe(SAVED);
-		expectNoPageErrors(anna);
 	});
 });

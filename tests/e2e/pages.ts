@@ -104,6 +104,11 @@ export class SheetPage {
 
 	constructor(readonly page: Page) {}
 
+	/** The sheet's id, from the page's address (`/sheet/<id>`). */
+	get id(): string {
+		return new URL(this.page.url()).pathname.split('/').filter(Boolean).pop() ?? '';
+	}
+
 	/** Opens a sheet by its address (a full page load). */
 	static async open(page: Page, url: string, title?: string): Promise<SheetPage> {
 		await page.goto(url);
@@ -222,6 +227,34 @@ export class SheetPage {
 	async newRowCell(columnTitle: string): Promise<Locator> {
 		const colId = await this.columnId(columnTitle);
 		return this.page.locator(`.shtab-new-row .ag-cell[col-id="${colId}"]`);
+	}
+
+	/**
+	 * Focuses a cell (of the row shown at `rowIndex`, or of the empty last line) with a click and
+	 * pastes `text` there as a spreadsheet's clipboard would.
+	 */
+	async paste(rowIndex: number | 'new', columnTitle: string, text: string): Promise<void> {
+		const cell =
+			rowIndex === 'new'
+				? await this.newRowCell(columnTitle)
+				: await this.cell(rowIndex, columnTitle);
+		await cell.click();
+		await cell.evaluate((el, data) => {
+			const transfer = new DataTransfer();
+			transfer.setData('text/plain', data);
+			el.dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+			);
+		}, text);
+	}
+
+	/** The tooltip a cell shows when the mouse comes onto it. */
+	async tooltip(cell: Locator): Promise<string> {
+		await this.page.mouse.move(0, 0);
+		await cell.hover();
+		const tooltip = this.page.locator('.ag-tooltip');
+		await tooltip.waitFor();
+		return (await tooltip.textContent()) ?? '';
 	}
 
 	async cellText(rowIndex: number, columnTitle: string): Promise<string> {
