@@ -5,12 +5,8 @@
  * Two browser contexts are two operators on the real relay.
  */
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { textComparator } from '../../src/lib/grid/row-order';
 import { WORKER_ROWS } from '../../src/lib/grid/sorting';
-import { Sheet } from '../../src/lib/model/sheet';
 import { HomePage, SheetPage } from './pages';
 import { PHONE, screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
@@ -226,22 +222,11 @@ describe('the grid operators work in', () => {
 			(_, i) => `${surnames[i % 7]} ${given[(i * 3) % 5]} ${(i * 7919) % 1000}`
 		);
 		// A colleague's client (Node, the real relay) writes the rows.
-		const doc = new Y.Doc();
-		const provider = new WebsocketProvider(
-			session.app.url.replace(/^http/, 'ws') + '/sync',
-			`sheet:${id}`,
-			doc,
-			{ WebSocketPolyfill: WebSocket as never, disableBc: true }
-		);
-		try {
-			await expect.poll(() => provider.synced, MOMENT).toBe(true);
-			const writer = new Sheet(doc);
-			const fio = writer.columns().find((c) => c.title === 'ФИО')!.id;
-			writer.addRows({ columns: [fio], rows: names.map((n) => [n]) });
-			for (const s of [a, b]) await expect.poll(() => s.rowCount(), { timeout: 30_000 }).toBe(rows);
-		} finally {
-			provider.destroy();
-		}
+		const { provider, sheet: writer } = await session.colleague(id);
+		const fio = writer.columns().find((c) => c.title === 'ФИО')!.id;
+		writer.addRows({ columns: [fio], rows: names.map((n) => [n]) });
+		for (const s of [a, b]) await expect.poll(() => s.rowCount(), { timeout: 30_000 }).toBe(rows);
+		provider.destroy();
 
 		/** The names in the order the synchronous comparator gives (ties in sheet order). */
 		const sorted = (sign: 1 | -1) =>

@@ -5,10 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { Sheet } from '../../src/lib/model/sheet';
 import { HomePage, SAVED, SheetPage } from './pages';
 import { serviceWorkerReady } from './setup';
 import { e2eSession } from './session';
@@ -50,28 +46,14 @@ describe('the browser store under many remote edits', () => {
 		const id = sheet.id;
 
 		// A colleague's client (Node, the real relay) makes 700 edits, one update each.
-		const doc = new Y.Doc();
-		const provider = new WebsocketProvider(
-			session.app.url.replace(/^http/, 'ws') + '/sync',
-			`sheet:${id}`,
-			doc,
-			{
-				WebSocketPolyfill: WebSocket as never,
-				disableBc: true
-			}
-		);
-		try {
-			await expect.poll(() => provider.synced, { timeout: 15_000 }).toBe(true);
-			const colleague = new Sheet(doc);
-			const [rowId] = colleague.rowIds();
-			const name = colleague.columns().find((c) => c.title === 'ФИО')!.id;
-			for (let k = 1; k <= EDITS; k++) colleague.setCell(rowId, name, `Иванова Анна, правка ${k}`);
-			await expect
-				.poll(() => sheet.cellText(0, 'ФИО'), { timeout: 30_000 })
-				.toBe(`Иванова Анна, правка ${EDITS}`);
-		} finally {
-			provider.destroy();
-		}
+		const { provider, sheet: colleague } = await session.colleague(id);
+		const [rowId] = colleague.rowIds();
+		const name = colleague.columns().find((c) => c.title === 'ФИО')!.id;
+		for (let k = 1; k <= EDITS; k++) colleague.setCell(rowId, name, `Иванова Анна, правка ${k}`);
+		await expect
+			.poll(() => sheet.cellText(0, 'ФИО'), { timeout: 30_000 })
+			.toBe(`Иванова Анна, правка ${EDITS}`);
+		provider.destroy();
 		// The 700 updates were stored in batches: far fewer entries than updates.
 		const keys = await storedKeys(anna.page, `sheet:${id}`);
 		expect(keys.last).toBeLessThan(EDITS / 2);
@@ -97,19 +79,8 @@ describe('the browser store under many remote edits', () => {
 
 		// 600 separate updates as an earlier offline session of this browser left them: made on
 		// a copy of the sheet, put straight into the page's IndexedDB while the sheet is closed.
-		const doc = new Y.Doc();
-		const provider = new WebsocketProvider(
-			session.app.url.replace(/^http/, 'ws') + '/sync',
-			room,
-			doc,
-			{
-				WebSocketPolyfill: WebSocket as never,
-				disableBc: true
-			}
-		);
-		await expect.poll(() => provider.synced, { timeout: 15_000 }).toBe(true);
+		const { doc, provider, sheet: copy } = await session.colleague(sheet.id);
 		provider.destroy();
-		const copy = new Sheet(doc);
 		const [rowId] = copy.rowIds();
 		const name = copy.columns().find((c) => c.title === 'ФИО')!.id;
 		const updates: number[][] = [];

@@ -4,7 +4,11 @@
  * in their pages. (Kept apart from `setup.ts`, which the benchmarks import without vitest.)
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { Sheet } from '../../src/lib/model/sheet';
 import {
 	cleanup,
 	expectNoPageErrors,
@@ -24,6 +28,17 @@ export interface E2eSession {
 	readonly browser: Browser;
 	/** A new operator (browser context), closed and checked after the test. */
 	operator(name: string, options?: OperatorOptions): Promise<Operator>;
+	/**
+	 * A colleague's client in Node on the app's relay, synced with the sheet `sheetId`; its
+	 * provider is destroyed after the test (or earlier by the test).
+	 */
+	colleague(sheetId: string): Promise<Colleague>;
+}
+
+export interface Colleague {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	sheet: Sheet;
 }
 
 /** Registers the file's hooks; call once at the top level of a test file. */
@@ -31,12 +46,14 @@ export function e2eSession(): E2eSession {
 	let app: App | null = null;
 	let browser: Browser | null = null;
 	const operators: Operator[] = [];
+	const providers: WebsocketProvider[] = [];
 
 	beforeAll(async () => {
 		app = await startApp();
 		browser = await launchBrowser();
 	});
 	afterEach(async () => {
+		for (const provider of providers.splice(0)) provider.destroy();
 		const done = operators.splice(0);
 		await Promise.all(done.map((o) => o.context.close()));
 		expectNoPageErrors(...done);
@@ -56,6 +73,18 @@ export function e2eSession(): E2eSession {
 			const o = await newOperator(session.browser, name, options);
 			operators.push(o);
 			return o;
+		},
+		async colleague(sheetId) {
+			const doc = new Y.Doc();
+			const provider = new WebsocketProvider(
+				session.app.url.replace(/^http/, 'ws') + '/sync',
+				`sheet:${sheetId}`,
+				doc,
+				{ WebSocketPolyfill: WebSocket as never, disableBc: true }
+			);
+			providers.push(provider);
+			await expect.poll(() => provider.synced, { timeout: 15_000 }).toBe(true);
+			return { doc, provider, sheet: new Sheet(doc) };
 		}
 	};
 	return session;
