@@ -5,7 +5,8 @@
  * worker thread; the relay's thread only hands the bytes over and gets one update back.
  *
  * One worker, started on first use and stopped by `close()`; jobs go one at a time. If the
- * worker cannot run (or dies), the merge runs here, as before: slower for others, never lost.
+ * worker cannot run (or dies), the merge runs here, as before: slower for others, never lost,
+ * and said once in the log.
  */
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
@@ -39,11 +40,34 @@ export function mergeReadable(updates) {
  * @property {() => Promise<void>} close
  */
 
-/** @returns {Merger} */
-export function createMerger() {
+/**
+ * Node options of this process that a worker may inherit. A worker inherits `process.execArgv`,
+ * and `--input-type` (a server started with `node --input-type=module -e …`, as the benchmarks
+ * do) makes every worker fail to load its file: the merges then ran on the relay's thread.
+ * @param {readonly string[]} execArgv
+ * @returns {string[]}
+ */
+export function workerExecArgv(execArgv) {
+	/** @type {string[]} */
+	const kept = [];
+	for (let i = 0; i < execArgv.length; i++) {
+		const arg = execArgv[i];
+		if (arg === '--input-type')
+			i++; // `--input-type module`: its value goes too
+		else if (!arg.startsWith('--input-type=')) kept.push(arg);
+	}
+	return kept;
+}
+
+/**
+ * @param {{ log?: Pick<Console, 'warn'> }} [options] where the fallback is said
+ * @returns {Merger}
+ */
+export function createMerger({ log = console } = {}) {
 	/** @type {Worker | null} */
 	let worker = null;
 	let broken = false;
+	let warned = false;
 	let nextId = 0;
 	/** @type {Map<number, { resolve: (r: { merged: Uint8Array, skipped: number }) => void, reject: (e: Error) => void }>} */
 	const jobs = new Map();
@@ -51,16 +75,29 @@ export function createMerger() {
 	function fail(/** @type {Error} */ error) {
 		broken = true;
 		worker = null;
+		warn(error);
 		for (const job of jobs.values()) job.reject(error);
 		jobs.clear();
+	}
+
+	/** @param {unknown} error */
+	function warn(error) {
+		if (warned) return;
+		warned = true;
+		log.warn(
+			`[store] the merge worker cannot run (${error instanceof Error ? error.message : String(error)}); merging on the relay's thread`
+		);
 	}
 
 	function start() {
 		if (worker || broken) return worker;
 		try {
-			worker = new Worker(new URL('./merge-worker.js', import.meta.url));
-		} catch {
+			worker = new Worker(new URL('./merge-worker.js', import.meta.url), {
+				execArgv: workerExecArgv(process.execArgv)
+			});
+		} catch (error) {
 			broken = true;
+			warn(error);
 			return null;
 		}
 		worker.unref();

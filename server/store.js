@@ -113,7 +113,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	const backgroundCompactions = new Set();
 	let closed = false;
 	/** Merges run in a worker thread: see `merge.js`. */
-	const merger = createMerger();
+	const merger = createMerger({ log });
 
 	/**
 	 * Every update of `entries` merged into one; unreadable ones are skipped and logged.

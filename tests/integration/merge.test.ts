@@ -2,9 +2,16 @@
  * The store's merges run in a worker thread (`server/merge.js`): same result as `Y.mergeUpdates`,
  * unreadable updates skipped and counted, and the relay's thread free meanwhile.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMerger } from '../../server/merge.js';
+import { createMerger, workerExecArgv } from '../../server/merge.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MERGE_URL = pathToFileURL(
+	fileURLToPath(new URL('../../server/merge.js', import.meta.url))
+).href;
 
 function updatesOf(count: number): Uint8Array[] {
 	const doc = new Y.Doc();
@@ -53,5 +60,48 @@ describe('merging stored updates in a worker thread', () => {
 		// The timer ran while the worker merged: this thread was never blocked for the whole merge.
 		expect(ticks).toBeGreaterThan(0);
 		await merger.close();
+	});
+});
+
+describe('the merge worker of a server started with `node --input-type=module -e`', () => {
+	it('inherits every option of the process but --input-type', () => {
+		expect(
+			workerExecArgv(['--input-type=module', '--max-old-space-size=512', '--input-type', 'module'])
+		).toEqual(['--max-old-space-size=512']);
+		expect(workerExecArgv(['--enable-source-maps'])).toEqual(['--enable-source-maps']);
+	});
+
+	it('still merges in its worker, not on the relay’s thread', async () => {
+		// Before, the worker inherited `--input-type` and could not load its file: every merge
+		// silently ran on the relay's thread.
+		const script = `
+			const { createMerger } = await import(${JSON.stringify(MERGE_URL)});
+			const Y = await import('yjs');
+			const doc = new Y.Doc();
+			const updates = [];
+			doc.on('update', (u) => updates.push(u));
+			for (let i = 0; i < 5; i++) doc.getMap('cells').set('c' + i, 'значение ' + i);
+			const warnings = [];
+			const merger = createMerger({ log: { warn: (line) => warnings.push(line) } });
+			const { merged } = await merger.merge(updates);
+			const back = new Y.Doc();
+			Y.applyUpdate(back, merged);
+			await merger.close();
+			process.stdout.write(JSON.stringify({ warnings, cells: back.getMap('cells').toJSON() }));
+		`;
+		const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+			cwd: PROJECT_ROOT,
+			encoding: 'utf8'
+		});
+		expect(child.stderr).toBe('');
+		const result = JSON.parse(child.stdout) as { warnings: string[]; cells: object };
+		expect(result.warnings).toEqual([]);
+		expect(result.cells).toEqual({
+			c0: 'значение 0',
+			c1: 'значение 1',
+			c2: 'значение 2',
+			c3: 'значение 3',
+			c4: 'значение 4'
+		});
 	});
 });
