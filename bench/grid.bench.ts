@@ -463,6 +463,8 @@ async function main() {
 			arrivalSpreadMs: number;
 			sendLoopMs: number;
 			lastArrivalToPaintMs: number;
+			relayLastSentMs: number;
+			relaySpreadMs: number;
 			longestTaskMs: number;
 			updates: number;
 		}[] = [];
@@ -471,6 +473,17 @@ async function main() {
 		await new Promise<void>((resolve, reject) => {
 			raw.once('open', () => resolve());
 			raw.once('error', reject);
+		});
+		// A second Node client that only listens: when the relay's broadcasts reach a plain socket,
+		// so the relay's share of the spread can be told from the browser's.
+		const listener = new WebSocket(`${serverUrl}/sheet:${sheetId}`);
+		await new Promise<void>((resolve, reject) => {
+			listener.once('open', () => resolve());
+			listener.once('error', reject);
+		});
+		let nodeArrivals: number[] = [];
+		listener.on('message', (data: Buffer) => {
+			if (data[0] === 0 && data[1] === 2) nodeArrivals.push(performance.now());
 		});
 		const cells = EDIT_ROWS * editCols.length;
 		let warmup: (typeof editRuns)[number] | null = null;
@@ -514,6 +527,7 @@ async function main() {
 			}
 			const makeMs = performance.now() - makeStart;
 			colleague.doc.off('update', collect);
+			nodeArrivals = [];
 			const sendStart = performance.now();
 			for (const update of updates) {
 				const encoder = encoding.createEncoder();
@@ -553,12 +567,22 @@ async function main() {
 				arrivalSpreadMs: m.lastArrival - m.firstArrival,
 				sendLoopMs,
 				lastArrivalToPaintMs: m.lastEdit - m.lastArrival,
+				relayLastSentMs: nodeArrivals.length
+					? nodeArrivals[nodeArrivals.length - 1] - sendStart
+					: Number.NaN,
+				relaySpreadMs: nodeArrivals.length
+					? nodeArrivals[nodeArrivals.length - 1] - nodeArrivals[0]
+					: Number.NaN,
 				longestTaskMs: longestIn(p, m.firstArrival, m.lastEdit).longestTaskMs,
 				updates: p.updates
 			};
 			if (run < 0) warmup = result;
 			else editRuns.push(result);
-			log(`edits run ${run}: ${round(m.lastEdit - m.firstArrival)} ms, ${p.updates} updates`);
+			log(
+				`edits run ${run}: ${round(m.lastEdit - m.firstArrival)} ms, ${p.updates} updates; ` +
+					`browser arrivals over ${round(result.arrivalSpreadMs)} ms, a Node listener's over ` +
+					`${round(result.relaySpreadMs)} ms (last ${round(result.relayLastSentMs)} ms after sending began)`
+			);
 		}
 		const editMid = median(editRuns.map((r) => r.totalMs));
 		const slowest = Math.max(...editRuns.map((r) => r.totalMs));
@@ -572,6 +596,7 @@ async function main() {
 			slowestRunMs: round(slowest),
 			warmupRunMs: warmup ? round((warmup as { totalMs: number }).totalMs) : null,
 			arrivalSpreadMs: round(median(editRuns.map((r) => r.arrivalSpreadMs))),
+			relaySpreadMs: round(median(editRuns.map((r) => r.relaySpreadMs))),
 			sendLoopMs: round(median(editRuns.map((r) => r.sendLoopMs))),
 			lastArrivalToPaintMs: round(median(editRuns.map((r) => r.lastArrivalToPaintMs))),
 			updatesSeen: editRuns.map((r) => r.updates),
@@ -634,6 +659,7 @@ async function main() {
 		});
 		if (operator.pageErrors.length) throw operator.pageErrors[0];
 		raw.close();
+		listener.close();
 		colleague.provider.destroy();
 		ws.provider.destroy();
 	} finally {

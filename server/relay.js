@@ -7,6 +7,9 @@
  * - a room's stored state is loaded before sync step 1 is sent and before any message is read;
  * - the messages of one connection are handled one after another, in order;
  * - an update is validated, appended to the store, and only then applied and broadcast;
+ * - updates are applied at the end of the turn of the event loop that read them, a run of one
+ *   connection's updates in one transaction (one broadcast), and always before anything reads
+ *   the room's document (a state vector, a sync step 2);
  * - a bad frame closes that one connection with one log line; nothing else is affected.
  */
 import { STATUS_CODES } from 'node:http';
@@ -33,8 +36,13 @@ export const messageQueryAwareness = 3;
  * Only ever sent as an answer, so unmodified clients never see it.
  */
 export const messageStateVector = 100;
-/** Updates merged into one broadcast at most (merging 100 small updates takes a few ms). */
-export const BROADCAST_MERGE_MAX = 100;
+/**
+ * A connection's updates applied in one transaction, and so broadcast as one message, at most.
+ * A colleague's burst of 1,000 quick edits then costs the relay ten transactions instead of
+ * 1,000 (each with its own clean-up and re-encoding), and every browser ten messages of a size
+ * it takes in a short task.
+ */
+export const APPLY_GROUP_MAX = 100;
 
 export const SYNC_PATH_PREFIX = '/sync/';
 const ROOM_PATTERN = /^(?:ws|sheet):[A-Za-z0-9_-]{1,64}$/;
@@ -100,11 +108,11 @@ class Room {
 		 */
 		this.draining = new Set();
 		/**
-		 * Updates applied since the last broadcast, sent together (see `broadcastPending`).
-		 * @type {{ update: Uint8Array, origin: unknown }[]}
+		 * Updates in the store, not yet applied (see `applyStored`).
+		 * @type {{ update: Uint8Array, connection: Connection }[]}
 		 */
-		this.pending = [];
-		this.broadcastScheduled = false;
+		this.toApply = [];
+		this.applyScheduled = false;
 	}
 
 	destroy() {
@@ -223,16 +231,7 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		const room = new Room(name);
 		rooms.set(name, room);
 		room.doc.on('update', (/** @type {Uint8Array} */ update, /** @type {unknown} */ origin) => {
-			if (origin === LOAD_ORIGIN) return;
-			if (room.broadcastScheduled) {
-				room.pending.push({ update, origin });
-				return;
-			}
-			// The first update of a turn goes at once (a lone edit waits for nothing); the ones
-			// after it in the same turn are sent together at its end.
-			broadcast(room, [{ update, origin }]);
-			room.broadcastScheduled = true;
-			setImmediate(() => broadcastPending(room));
+			if (origin !== LOAD_ORIGIN) broadcast(room, update, origin);
 		});
 		room.awareness.on(
 			'update',
@@ -282,40 +281,62 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	}
 
 	/**
-	 * Sends the updates applied after the first one in this turn of the event loop. A burst (a
-	 * colleague's 1,000 quick edits, arriving in a few socket reads) goes out as a few merged
-	 * updates instead of one message each: every message costs the browser a task of its own.
+	 * Sends a transaction's update to the room's connections but the one it came from.
 	 * @param {Room} room
+	 * @param {Uint8Array} update
+	 * @param {unknown} origin
 	 */
-	function broadcastPending(room) {
-		room.broadcastScheduled = false;
-		const pending = room.pending;
-		room.pending = [];
-		broadcast(room, pending);
+	function broadcast(room, update, origin) {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, messageSync);
+		syncProtocol.writeUpdate(encoder, update);
+		const message = encoding.toUint8Array(encoder);
+		for (const connection of room.connections) {
+			if (connection !== origin) send(connection, message);
+		}
 	}
 
 	/**
-	 * Sends updates to the room's connections, merged in groups of `BROADCAST_MERGE_MAX`.
+	 * Applies the updates that are in the store but not yet in the room's document: a run of one
+	 * connection's updates (at most `APPLY_GROUP_MAX`) in one transaction, so one broadcast.
+	 * Scheduled by the first of them with `setImmediate`: it runs once the socket reads of this
+	 * turn of the event loop have been handled (a burst arrives in several reads; a lone edit
+	 * waits for nothing else). Called at once by anything about to read the document.
 	 * @param {Room} room
-	 * @param {{ update: Uint8Array, origin: unknown }[]} pending
 	 */
-	function broadcast(room, pending) {
-		for (let start = 0; start < pending.length; start += BROADCAST_MERGE_MAX) {
-			const group = pending.slice(start, start + BROADCAST_MERGE_MAX);
-			const origins = new Set(group.map((p) => p.origin));
-			const update =
-				group.length === 1 ? group[0].update : Y.mergeUpdates(group.map((p) => p.update));
-			const encoder = encoding.createEncoder();
-			encoding.writeVarUint(encoder, messageSync);
-			syncProtocol.writeUpdate(encoder, update);
-			const message = encoding.toUint8Array(encoder);
-			// Its own updates go back to a sender only when merged with others' (harmless: Yjs
-			// ignores what it has).
-			const skip = origins.size === 1 ? group[0].origin : null;
-			for (const connection of room.connections) {
-				if (connection !== skip) send(connection, message);
-			}
+	function applyStored(room) {
+		room.applyScheduled = false;
+		const list = room.toApply;
+		if (list.length === 0) return;
+		room.toApply = [];
+		for (let start = 0; start < list.length;) {
+			const origin = list[start].connection;
+			let end = start + 1;
+			while (end < list.length && end - start < APPLY_GROUP_MAX && list[end].connection === origin)
+				end++;
+			room.doc.transact(() => {
+				for (let i = start; i < end; i++) {
+					try {
+						Y.applyUpdate(room.doc, list[i].update, origin);
+					} catch (error) {
+						malformed(origin, error);
+					}
+				}
+			}, origin);
+			start = end;
 		}
+	}
+
+	/**
+	 * @param {Connection} connection
+	 * @param {Uint8Array} update in the store already
+	 */
+	function applySoon(connection, update) {
+		const room = connection.room;
+		room.toApply.push({ update, connection });
+		if (room.applyScheduled) return;
+		room.applyScheduled = true;
+		setImmediate(() => applyStored(room));
 	}
 
 	/**
@@ -412,6 +433,7 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 
 	/** @param {Connection} connection */
 	function sendInitialState(connection) {
+		applyStored(connection.room);
 		const { doc, awareness } = connection.room;
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, messageSync);
@@ -464,6 +486,7 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 				}
 				case messageStateVector: {
 					expectEnd(decoder);
+					applyStored(connection.room);
 					const encoder = encoding.createEncoder();
 					encoding.writeVarUint(encoder, messageStateVector);
 					encoding.writeVarUint8Array(encoder, Y.encodeStateVector(connection.room.doc));
@@ -504,6 +527,7 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 			case syncProtocol.messageYjsSyncStep1: {
 				const stateVector = decoding.readVarUint8Array(decoder);
 				expectEnd(decoder);
+				applyStored(connection.room);
 				const encoder = encoding.createEncoder();
 				encoding.writeVarUint(encoder, messageSync);
 				syncProtocol.writeSyncStep2(encoder, connection.room.doc, stateVector);
@@ -522,9 +546,9 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	}
 
 	/**
-	 * Validate, store, then apply (which broadcasts). Throws on an invalid update. With the
-	 * write-ahead file the update is durable when `append` returns, and it is applied and
-	 * broadcast in the same turn; otherwise once the store says it is written.
+	 * Validate, store, then apply (which broadcasts: see `applyStored`). Throws on an invalid
+	 * update. With the write-ahead file the update is durable when `append` returns, and it is
+	 * applied and broadcast in the same turn; otherwise once the store says it is written.
 	 * @param {Connection} connection
 	 * @param {Uint8Array} update
 	 * @returns {Promise<void> | undefined}
@@ -535,12 +559,12 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		const room = connection.room;
 		const stored = store.append(room.name, update);
 		if (!stored) {
-			Y.applyUpdate(room.doc, update, connection);
+			applySoon(connection, update);
 			return;
 		}
 		return stored.then(
 			// Applied even if the connection closed meanwhile: it is in the store, so in the room.
-			() => Y.applyUpdate(room.doc, update, connection),
+			() => applySoon(connection, update),
 			(error) =>
 				closeConnection(
 					connection,

@@ -34,7 +34,7 @@ describe('sync through the relay', () => {
 		expect(clients[0].map.size).toBe(61);
 	});
 
-	it('a burst of 1,000 updates reaches the others as a few merged messages, every edit kept', async () => {
+	it('a burst of 1,000 updates reaches the others as a few messages, every edit kept', async () => {
 		const { wsUrl } = await harness.start();
 		const watcher = await RawClient.open(`${wsUrl}/sheet:burst`);
 		const sender = await RawClient.open(`${wsUrl}/sheet:burst`);
@@ -57,10 +57,11 @@ describe('sync through the relay', () => {
 			return seen.getMap('cells').get('r99:c') === 'правка 999';
 		}, 'the whole burst');
 		expect(seen.getMap('cells').toJSON()).toEqual(doc.getMap('cells').toJSON());
-		// Merged groups of at most 100 updates: at least 10 messages, far fewer than 1,000.
+		// Applied in transactions of at most 100 updates: at least 10 messages, far fewer than
+		// 1,000 (the burst arrives in a few socket reads).
 		expect(received).toBeGreaterThanOrEqual(10);
 		expect(received).toBeLessThan(500);
-		// The sender is not sent its own updates back when the group was all its own.
+		// The sender is not sent its own updates back.
 		expect(sender.messages.filter((m) => m[0] === messageSync && m[1] === 2)).toEqual([]);
 		watcher.close();
 		sender.close();
