@@ -503,7 +503,8 @@ async function main() {
 				{ ...last, value: valueOf(EDITS - 1) }
 			);
 			const cdp =
-				process.env.GRID_BENCH_PROFILE && run === 0
+				process.env.GRID_BENCH_PROFILE &&
+				run === (process.env.GRID_BENCH_PROFILE === 'warmup' ? -1 : 0)
 					? await page.context().newCDPSession(page)
 					: null;
 			if (cdp) {
