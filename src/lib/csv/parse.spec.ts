@@ -1,7 +1,22 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { generateCallListCsv, generateRows } from '../../../bench/data';
+import { createRandom, generateCallListCsv, generateRows } from '../../../bench/data';
 import { encodeWindows1251 } from './decode';
-import { detectLineBreak, MAX_REPORTED_ERRORS, parseCsv, parseCsvBytes } from './parse';
+import { detectDelimiter, detectHeader, HEADER_SAMPLE_ROWS } from './detect';
+import { restoreFormula } from './formula';
+import {
+	DEFAULT_BATCH_SIZE,
+	detectLineBreak,
+	MAX_REPORTED_ERRORS,
+	parseCsv,
+	parseCsvBytes,
+	splitLineLeniently,
+	type CsvError,
+	type CsvErrorCode,
+	type LineBreak,
+	type ParseOptions,
+	type ParsedCsv
+} from './parse';
 
 const BIG_ROWS = 100_000;
 
@@ -245,5 +260,408 @@ describe('detectLineBreak', () => {
 			lineBreak: '\r\n',
 			mixed: false
 		});
+	});
+});
+
+// ---------------------------------------------------------------- the reference
+
+// `parseCsv` as it was when every record went through PapaParse's `step` callback, kept to
+// check that the fast reader gives exactly the same result, errors and progress calls.
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const BOM = '\uFEFF';
+
+interface BreakCounts {
+	crlf: number;
+	lf: number;
+	cr: number;
+}
+
+/**
+ * Count the line breaks between records (outside quoted cells); with `rewrite`, also return
+ * the text with each of them replaced by `\n`. A quote opens a quoted cell only at the start of
+ * a field, as in PapaParse.
+ */
+function scanRecordBreaks(
+	text: string,
+	delimiter: string,
+	rewrite: boolean
+): { counts: BreakCounts; text: string } {
+	const counts: BreakCounts = { crlf: 0, lf: 0, cr: 0 };
+	const delim = delimiter.charCodeAt(0);
+	const parts: string[] = [];
+	let copied = 0;
+	// Jump between quotes and breaks with indexOf (native speed), never char by char.
+	let quote = text.indexOf('"');
+	let cr = text.indexOf('\r');
+	let lf = text.indexOf('\n');
+	let pos = 0;
+	for (;;) {
+		if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
+		if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+		if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
+		const lineBreak = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+		if (quote !== -1 && (lineBreak === -1 || quote < lineBreak)) {
+			const before = quote === 0 ? LF : text.charCodeAt(quote - 1);
+			pos = quote + 1;
+			if (before !== delim && before !== CR && before !== LF) continue;
+			// A quoted cell: jump past its closing quote (`""` is a quote inside it).
+			let close = text.indexOf('"', pos);
+			while (close !== -1 && text.charCodeAt(close + 1) === QUOTE)
+				close = text.indexOf('"', close + 2);
+			if (close === -1) break;
+			pos = close + 1;
+			continue;
+		}
+		if (lineBreak === -1) break;
+		let length = 1;
+		if (lineBreak === lf) counts.lf++;
+		else if (text.charCodeAt(lineBreak + 1) === LF) {
+			counts.crlf++;
+			length = 2;
+		} else counts.cr++;
+		if (rewrite) {
+			parts.push(text.slice(copied, lineBreak), '\n');
+			copied = lineBreak + length;
+		}
+		pos = lineBreak + length;
+	}
+	if (!rewrite) return { counts, text };
+	parts.push(text.slice(copied));
+	return { counts, text: parts.join('') };
+}
+
+function message(
+	code: CsvErrorCode,
+	line: number,
+	found = 0,
+	expected = 0
+): { messageRu: string; messageEn: string } {
+	switch (code) {
+		case 'unterminated-quote':
+			return {
+				messageRu: `Строка ${line}: кавычка открыта и не закрыта до конца файла. Строка прочитана без учёта кавычек — проверьте её.`,
+				messageEn: `Line ${line}: a quote is opened and never closed. The line was read ignoring quotes — please check it.`
+			};
+		case 'malformed-quote':
+			return {
+				messageRu: `Строка ${line}: лишняя кавычка в ячейке захватила следующие строки. Строка прочитана без учёта кавычек — проверьте её.`,
+				messageEn: `Line ${line}: a stray quote in a cell swallowed the following lines. The line was read ignoring quotes — please check it.`
+			};
+		case 'stray-quote':
+			return {
+				messageRu: `Строка ${line}: кавычки в ячейке расставлены неправильно; значение прочитано как есть — проверьте его.`,
+				messageEn: `Line ${line}: quotes inside a cell are malformed; the value was read as is — please check it.`
+			};
+		case 'too-few-fields':
+			return {
+				messageRu: `Строка ${line}: значений ${found}, а столбцов ${expected} — недостающие ячейки оставлены пустыми.`,
+				messageEn: `Line ${line}: ${found} values for ${expected} columns — the missing cells are left empty.`
+			};
+		case 'too-many-fields':
+			return {
+				messageRu: `Строка ${line}: значений ${found}, а столбцов ${expected} — лишние значения сохранены в дополнительных столбцах.`,
+				messageEn: `Line ${line}: ${found} values for ${expected} columns — the extra values are kept in extra columns.`
+			};
+	}
+}
+
+// ---------------------------------------------------------------- malformed lines
+
+/** The end of the physical line that `from` is on: the next CR or LF, or the end. */
+function endOfLine(text: string, from: number): number {
+	let i = from;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (c === CR || c === LF) break;
+		i++;
+	}
+	return i;
+}
+
+function breakLength(text: string, at: number): number {
+	if (at >= text.length) return 0;
+	return text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF ? 2 : 1;
+}
+
+function isBlankRecord(cells: string[]): boolean {
+	for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+	return true;
+}
+
+/** Line numbers (1-based) in a text editor at the given character offsets. */
+function textLinesAt(text: string, offsets: number[]): Map<number, number> {
+	const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+	const lines = new Map<number, number>();
+	const lineBreak = /\r\n|\r|\n/g;
+	let line = 1;
+	let counted = 0;
+	for (const offset of sorted) {
+		lineBreak.lastIndex = counted;
+		while (lineBreak.exec(text) && lineBreak.lastIndex <= offset) {
+			line++;
+			counted = lineBreak.lastIndex;
+		}
+		lines.set(offset, line);
+	}
+	return lines;
+}
+
+interface PendingError {
+	code: CsvErrorCode;
+	severity: 'error' | 'warning';
+	line: number;
+	offset: number;
+	/** Index among the kept records (header included), when kept. */
+	record?: number;
+	found?: number;
+	expected?: number;
+}
+
+/** `parseCsv` as it was before the fast reader: every record through a `step` callback. */
+function parseCsvReference(input: string, options: ParseOptions = {}): ParsedCsv {
+	const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+	const restore = options.restoreFormulas ?? true;
+	let text = input.startsWith(BOM) ? input.slice(BOM.length) : input;
+	const delimiter = options.delimiter ?? detectDelimiter(text);
+	const { lineBreak, mixed } = detectLineBreak(text, delimiter);
+	if (mixed) text = scanRecordBreaks(text, delimiter, true).text;
+	const newline: LineBreak = mixed ? '\n' : lineBreak;
+
+	const records: string[][] = [];
+	const recordLines: number[] = [];
+	const recordOffsets: number[] = [];
+	const pending: PendingError[] = [];
+	let emptyLines = 0;
+	let line = 0;
+	let base = 0;
+
+	while (base < text.length) {
+		let previousEnd = 0;
+		let resumeAt = -1;
+		const chunk = base === 0 ? text : text.slice(base);
+		const chunkBase = base;
+		Papa.parse<string[]>(chunk, {
+			delimiter,
+			newline,
+			quoteChar: '"',
+			header: false,
+			dynamicTyping: false,
+			skipEmptyLines: false,
+			step(result, parser) {
+				const start = chunkBase + previousEnd;
+				const end = chunkBase + result.meta.cursor;
+				previousEnd = result.meta.cursor;
+				// PapaParse reports an empty record after the last line break: not a line.
+				if (start >= text.length) return;
+				line++;
+				let cells = result.data;
+				if (result.errors.length > 0) {
+					const unterminated = result.errors.some((e) => e.code === 'MissingQuotes');
+					const lineEnd = endOfLine(text, start);
+					const nextLine = lineEnd + breakLength(text, lineEnd);
+					// Stray quotes in a record that spans lines: it has most likely swallowed the
+					// records after it (a cell with line breaks AND bad quotes is rarer, and is
+					// still reported).
+					const swallowed = nextLine < end;
+					if (unterminated || swallowed) {
+						// The record swallowed the lines after its first: keep that line alone.
+						cells = splitLineLeniently(text.slice(start, lineEnd), delimiter);
+						pending.push({
+							code: unterminated ? 'unterminated-quote' : 'malformed-quote',
+							severity: 'error',
+							line,
+							offset: start,
+							record: isBlankRecord(cells) ? undefined : records.length
+						});
+						resumeAt = nextLine;
+						parser.abort();
+					} else {
+						pending.push({
+							code: 'stray-quote',
+							severity: 'warning',
+							line,
+							offset: start,
+							record: isBlankRecord(cells) ? undefined : records.length
+						});
+					}
+				}
+				if (isBlankRecord(cells)) {
+					emptyLines++;
+					return;
+				}
+				if (restore) for (let i = 0; i < cells.length; i++) cells[i] = restoreFormula(cells[i]);
+				records.push(cells);
+				recordLines.push(line);
+				recordOffsets.push(start);
+				if (options.onProgress && records.length % batchSize === 0)
+					options.onProgress(records.length, end, text.length);
+			}
+		});
+		if (resumeAt === -1) break;
+		base = resumeAt;
+	}
+
+	const useHeader =
+		options.header === undefined || options.header === 'auto'
+			? detectHeader(records.slice(0, HEADER_SAMPLE_ROWS + 1))
+			: options.header;
+	const header = useHeader && records.length > 0 ? records[0] : null;
+	const first = header ? 1 : 0;
+	const expected = records.length > 0 ? records[0].length : 0;
+	let width = expected;
+	for (let r = first; r < records.length; r++) {
+		const cells = records[r];
+		if (cells.length > expected) {
+			let last = cells.length;
+			while (last > expected && cells[last - 1] === '') last--;
+			if (last < cells.length) cells.length = last;
+			if (last > expected) {
+				pending.push({
+					code: 'too-many-fields',
+					severity: 'warning',
+					line: recordLines[r],
+					offset: recordOffsets[r],
+					record: r,
+					found: last,
+					expected
+				});
+				if (last > width) width = last;
+			}
+		} else if (cells.length < expected) {
+			pending.push({
+				code: 'too-few-fields',
+				severity: 'warning',
+				line: recordLines[r],
+				offset: recordOffsets[r],
+				record: r,
+				found: cells.length,
+				expected
+			});
+		}
+	}
+	for (const cells of records) while (cells.length < width) cells.push('');
+
+	pending.sort((a, b) => a.line - b.line);
+	const listed = pending.slice(0, MAX_REPORTED_ERRORS);
+	const textLines = textLinesAt(
+		text,
+		listed.map((e) => e.offset)
+	);
+	const errors = listed.map((e): CsvError => {
+		const row = e.record === undefined ? undefined : e.record - first;
+		return {
+			line: e.line,
+			textLine: textLines.get(e.offset) ?? 1,
+			...(row !== undefined && row >= 0 ? { row } : {}),
+			code: e.code,
+			severity: e.severity,
+			...message(e.code, e.line, e.found, e.expected)
+		};
+	});
+	const rows = header ? records.slice(1) : records;
+	options.onProgress?.(rows.length, text.length, text.length);
+	return {
+		header,
+		rows,
+		rowLines: header ? recordLines.slice(1) : recordLines,
+		errors,
+		errorsOmitted: pending.length - listed.length,
+		delimiter,
+		lineBreak,
+		mixedLineBreaks: mixed,
+		emptyLines
+	};
+}
+
+describe('parseCsv: the fast reader gives what the record-by-record reader gave', () => {
+	type Random = () => number;
+	const pick = <T>(random: Random, items: readonly T[]): T =>
+		items[Math.floor(random() * items.length)];
+
+	/** Text of a cell, hostile: separators, quotes, line breaks, ё, Latin, formula starts. */
+	function cellText(random: Random, inQuotes: boolean): string {
+		const plain = ['а', 'Б', 'ё', 'Ё', 'x', 'Z', '7', ' ', "'", '=', '-', '+', '@', '.'];
+		const quoted = [...plain, ';', ',', '\t', '\r\n', '\n', '\r', '""'];
+		let text = '';
+		const length = Math.floor(random() * 6);
+		for (let i = 0; i < length; i++) text += pick(random, inQuotes ? quoted : plain);
+		return text;
+	}
+
+	function field(random: Random): string {
+		const r = random();
+		if (r < 0.55) return cellText(random, false);
+		if (r < 0.85) return '"' + cellText(random, true) + '"';
+		if (r < 0.88) return cellText(random, false) + '"' + cellText(random, false); // stray quote
+		if (r < 0.91) return '"' + cellText(random, true) + '"' + cellText(random, false); // "ab"c
+		if (r < 0.94) return '"' + cellText(random, true) + '"  '; // spaces after the quote
+		if (r < 0.96) return '"' + cellText(random, true); // never closed
+		return '';
+	}
+
+	function randomCsv(random: Random): string {
+		const delimiter = pick(random, [';', ',', '\t']);
+		const breaks: string[] =
+			random() < 0.7 ? [pick(random, ['\r\n', '\n', '\r'])] : ['\r\n', '\n', '\r'];
+		const width = 1 + Math.floor(random() * 4);
+		const records = Math.floor(random() * (random() < 0.1 ? 200 : 25));
+		let text = random() < 0.1 ? '\uFEFF' : '';
+		for (let r = 0; r < records; r++) {
+			if (r > 0) text += pick(random, breaks);
+			if (random() < 0.08) continue; // a blank line
+			const fields = random() < 0.8 ? width : 1 + Math.floor(random() * (width + 3));
+			const cells: string[] = [];
+			for (let f = 0; f < fields; f++) cells.push(field(random));
+			text += cells.join(delimiter);
+		}
+		if (random() < 0.6) text += pick(random, breaks);
+		return text;
+	}
+
+	function parseBoth(text: string, options: ParseOptions) {
+		const fast: unknown[] = [];
+		const reference: unknown[] = [];
+		return {
+			fast: parseCsv(text, { ...options, onProgress: (...args) => fast.push(args) }),
+			fastProgress: fast,
+			reference: parseCsvReference(text, {
+				...options,
+				onProgress: (...args) => reference.push(args)
+			}),
+			referenceProgress: reference
+		};
+	}
+
+	it('on random files with quotes, separators and line breaks in cells, ragged rows and broken quotes', () => {
+		const random = createRandom(20240501);
+		let withErrors = 0;
+		for (let i = 0; i < 3000; i++) {
+			const text = randomCsv(random);
+			const options: ParseOptions = {
+				delimiter: random() < 0.5 ? undefined : detectDelimiter(text),
+				header: pick(random, [undefined, 'auto', true, false] as const),
+				batchSize: pick(random, [1, 2, 3, 5, 8, undefined]),
+				restoreFormulas: random() < 0.8
+			};
+			const result = parseBoth(text, options);
+			expect(result.fast, JSON.stringify({ text, options })).toEqual(result.reference);
+			expect(result.fastProgress).toEqual(result.referenceProgress);
+			if (result.reference.errors.some((e) => e.severity === 'error')) withErrors++;
+		}
+		// The fallback to the record-by-record reader was exercised too.
+		expect(withErrors).toBeGreaterThan(100);
+	});
+
+	it('on the bench call list, with a broken quote in a later slice', () => {
+		const text = generateCallListCsv({ rows: 3 * DEFAULT_BATCH_SIZE, seed: 5 });
+		const at = text.indexOf('\r\n', Math.floor(text.length * 0.7)) + 2;
+		for (const input of [text, text.slice(0, at) + 'Иванова;"не закрыта' + text.slice(at)]) {
+			const result = parseBoth(input, {});
+			expect(result.fast).toEqual(result.reference);
+			expect(result.fastProgress).toEqual(result.referenceProgress);
+		}
 	});
 });

@@ -22,7 +22,7 @@ import {
 	type SkippedRow
 } from '../csv';
 import type { ColumnType } from '../model/sheet';
-import { normalizeValue } from '../values';
+import { normalizeText, normalizeValue } from '../values';
 
 /** One CSV column that is imported, and where it goes. */
 export interface ImportTargetColumn {
@@ -87,6 +87,8 @@ export function importKeyColumns(targets: ImportTargetColumn[]): KeyColumns {
 
 /** Types whose values are never flagged (any text fits). */
 const PLAIN_TYPES = new Set<ColumnType>(['text', 'longtext', 'person', 'choice']);
+/** Types stored as typed (`normalizeText`): no result object to make for each of their cells. */
+const TEXT_TYPES = new Set<ColumnType>(['text', 'longtext', 'person']);
 
 /** Stored values, duplicates and flagged values of a mapped file. */
 export function analyzeImport(options: AnalyzeOptions): Analysis {
@@ -96,19 +98,29 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		index: t.csvIndex,
 		key: t.key,
 		type: t.type,
-		plain: PLAIN_TYPES.has(t.type)
+		plain: PLAIN_TYPES.has(t.type),
+		text: TEXT_TYPES.has(t.type)
 	}));
+	// Every row's values are a copy of this one (same keys, same order): copying an object
+	// gives it its final shape at once, where adding a dozen keys one by one reshapes it at
+	// each and moves them out of the object.
+	const empty: Record<string, string> = {};
+	for (const c of columns) empty[c.key] = '';
 	const flagged: FlaggedValue[] = [];
 	let flaggedCount = 0;
 	const incoming: IncomingRow[] = new Array(parsed.rows.length);
 	for (let r = 0; r < parsed.rows.length; r++) {
 		const cells = parsed.rows[r];
 		const line = parsed.rowLines[r] ?? r + 1;
-		const values: Record<string, string> = {};
+		const values: Record<string, string> = { ...empty };
 		for (const c of columns) {
 			const raw = cells[c.index] ?? '';
 			if (raw === '') {
 				values[c.key] = '';
+				continue;
+			}
+			if (c.text) {
+				values[c.key] = normalizeText(raw);
 				continue;
 			}
 			const result = normalizeValue(c.type, raw);
@@ -162,6 +174,13 @@ export interface PreparedImport {
 	mergedCount: number;
 }
 
+/** A row's values in `keys` order (a loop: 100,000 rows of a dozen cells). */
+function cellsOf(values: Record<string, string>, keys: string[]): string[] {
+	const cells: string[] = [];
+	for (let i = 0; i < keys.length; i++) cells.push(values[keys[i]] ?? '');
+	return cells;
+}
+
 /** The plan for `policy`, as rows in `keys` order. */
 export function prepareImport(
 	analysis: Pick<Analysis, 'incoming' | 'duplicates'>,
@@ -172,7 +191,7 @@ export function prepareImport(
 	const keys = targets.map((t) => t.key);
 	return {
 		keys,
-		rows: plan.toAdd.map((row) => keys.map((k) => row.values[k] ?? '')),
+		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
 		updates: plan.toUpdate.map((u) => ({
 			rowId: u.rowId,
 			cells: Object.entries(u.values).filter(([, v]) => v !== ''),

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../bench/data';
+import { trimValue } from './clean';
+import { invalid, valid, type ValueResult } from './result';
 import {
 	formatDate,
 	formatDateTime,
@@ -143,5 +146,234 @@ describe('formatDate and formatDateTime', () => {
 			expect(parseDate(formatDate(stored)).value).toBe(stored);
 		}
 		expect(parseDateTime(formatDateTime('2024-03-05T09:05')).value).toBe('2024-03-05T09:05');
+	});
+});
+
+// ---------------------------------------------------------------- the reference
+
+// `parseDate` and `parseDateTime` as they were when every date went through the regular
+// expressions, kept to check that the plain `dd.mm.yyyy` reader gives the same answers.
+
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2199;
+/** Excel's largest serial date (31.12.9999). */
+const MAX_EXCEL_SERIAL = 2958465;
+const DAY_MS = 86_400_000;
+
+const TIME = String.raw`(?:\s*,\s*|\s+|[Tt])(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,]\d{1,9})?)?`;
+const YEAR_MARK = String.raw`(?:\s*(?:года|[гГ]\.?))?`;
+const DAY_FIRST = new RegExp(
+	String.raw`^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d\d)${YEAR_MARK}(?:${TIME})?$`
+);
+const YEAR_FIRST = new RegExp(
+	String.raw`^(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?:${TIME}([Zz]|[+-]\d\d(?::?\d\d)?)?)?$`
+);
+const IN_WORDS = new RegExp(
+	String.raw`^(\d{1,2})\s+([а-яё]+)\.?,?\s+(\d{4})${YEAR_MARK}(?:${TIME})?$`,
+	'i'
+);
+const SERIAL = /^(\d{1,7})(?:[.,](\d+))?$/;
+const MONTHS = new Map<string, number>();
+[
+	['январь', 'января', 'янв'],
+	['февраль', 'февраля', 'фев', 'февр'],
+	['март', 'марта', 'мар'],
+	['апрель', 'апреля', 'апр'],
+	['май', 'мая'],
+	['июнь', 'июня', 'июн'],
+	['июль', 'июля', 'июл'],
+	['август', 'августа', 'авг'],
+	['сентябрь', 'сентября', 'сен', 'сент'],
+	['октябрь', 'октября', 'окт'],
+	['ноябрь', 'ноября', 'ноя', 'нояб'],
+	['декабрь', 'декабря', 'дек']
+].forEach((names, i) => names.forEach((name) => MONTHS.set(name, i + 1)));
+
+/** The fields of the value being parsed: one object, reused by every call. */
+const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
+
+function isLeap(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysIn(month: number, year: number): number {
+	if (month === 2) return isLeap(year) ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year);
+}
+
+function pad2(n: number): string {
+	return n < 10 ? '0' + n : String(n);
+}
+
+function fullYear(text: string, options: DateOptions): number {
+	const year = +text;
+	if (text.length === 4) return year;
+	const current = options.currentYear ?? new Date().getFullYear();
+	const century = current - (current % 100);
+	return year <= current % 100 ? century + year : century - 100 + year;
+}
+
+/** Sets `parts` from a UTC timestamp (after a zone shift or an Excel serial). */
+function setFromUtc(ms: number): void {
+	const d = new Date(ms);
+	parts.year = d.getUTCFullYear();
+	parts.month = d.getUTCMonth() + 1;
+	parts.day = d.getUTCDate();
+	parts.hour = d.getUTCHours();
+	parts.minute = d.getUTCMinutes();
+}
+
+function zoneMinutes(zone: string): number {
+	if (zone === 'Z' || zone === 'z') return 0;
+	const sign = zone[0] === '-' ? -1 : 1;
+	const digits = zone.slice(1).replace(':', '');
+	return sign * (+digits.slice(0, 2) * 60 + (digits.length > 2 ? +digits.slice(2) : 0));
+}
+
+function readSerial(m: RegExpExecArray, options: DateOptions): DateReason | null {
+	const whole = +m[1];
+	if (!options.fromExcelSerial) {
+		return whole >= 10_000 && whole <= 99_999 ? 'excel-serial' : 'not-a-date';
+	}
+	if (whole < 1 || whole > MAX_EXCEL_SERIAL) return 'not-a-date';
+	if (whole === 60) return 'no-such-date'; // Excel's 29.02.1900, a day that never was
+	const fraction = m[2] ? +('0.' + m[2]) : 0;
+	// Excel counts 1900 as a leap year: serials after 60 are one day ahead of the calendar.
+	const epoch = Date.UTC(1899, 11, whole < 60 ? 31 : 30);
+	setFromUtc(epoch + whole * DAY_MS + Math.round(fraction * 1440) * 60_000);
+	return null;
+}
+
+/** Fills `parts` from `s` (already trimmed); returns null, or why it is not a date. */
+function read(s: string, options: DateOptions): DateReason | null {
+	let m: RegExpExecArray | null;
+	let timeAt: number;
+	let zone: string | undefined;
+	const fifth = s.charCodeAt(4);
+	const yearFirst = fifth === 0x2d || fifth === 0x2e || fifth === 0x2f; // - . /
+	if (yearFirst && (m = YEAR_FIRST.exec(s))) {
+		parts.year = +m[1];
+		parts.month = +m[3];
+		parts.day = +m[4];
+		timeAt = 5;
+		zone = m[8];
+	} else if ((m = DAY_FIRST.exec(s))) {
+		parts.year = fullYear(m[4], options);
+		parts.month = +m[3];
+		parts.day = +m[1];
+		timeAt = 5;
+	} else if ((m = IN_WORDS.exec(s))) {
+		const month = MONTHS.get(m[2].toLowerCase());
+		if (month === undefined) return 'not-a-date';
+		parts.year = +m[3];
+		parts.month = month;
+		parts.day = +m[1];
+		timeAt = 4;
+	} else if ((m = SERIAL.exec(s))) {
+		return readSerial(m, options);
+	} else {
+		return 'not-a-date';
+	}
+
+	if (parts.year < MIN_YEAR || parts.year > MAX_YEAR) return 'year-out-of-range';
+	if (!isRealDate(parts.year, parts.month, parts.day)) return 'no-such-date';
+	const hasTime = m[timeAt] !== undefined;
+	parts.hour = hasTime ? +m[timeAt] : 0;
+	parts.minute = hasTime ? +m[timeAt + 1] : 0;
+	const second = hasTime && m[timeAt + 2] !== undefined ? +m[timeAt + 2] : 0;
+	if (parts.hour > 23 || parts.minute > 59 || second > 59) return 'no-such-time';
+	if (zone !== undefined) {
+		if (options.utcOffsetMinutes === undefined) return 'time-zone';
+		const utc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+		setFromUtc(utc + (options.utcOffsetMinutes - zoneMinutes(zone)) * 60_000);
+		if (parts.year < MIN_YEAR || parts.year > MAX_YEAR) return 'year-out-of-range';
+	}
+	return null;
+}
+
+function isoDate(): string {
+	return parts.year + '-' + pad2(parts.month) + '-' + pad2(parts.day);
+}
+
+/** `parseDate` as it was before dates were read without regular expressions first. */
+function parseDateReference(raw: string, options: DateOptions = {}): ValueResult<DateReason> {
+	const s = trimValue(raw);
+	if (s.length === 0) return invalid(raw, 'empty');
+	const reason = read(s, options);
+	if (reason !== null) return invalid(raw, reason);
+	if (parts.hour !== 0 || parts.minute !== 0) return invalid(raw, 'has-time');
+	return valid(isoDate());
+}
+
+/** `parseDateTime` as it was. */
+function parseDateTimeReference(raw: string, options: DateOptions = {}): ValueResult<DateReason> {
+	const s = trimValue(raw);
+	if (s.length === 0) return invalid(raw, 'empty');
+	const reason = read(s, options);
+	if (reason !== null) return invalid(raw, reason);
+	return valid(isoDate() + 'T' + pad2(parts.hour) + ':' + pad2(parts.minute));
+}
+
+describe('the plain dd.mm.yyyy reader', () => {
+	it('gives what the regular expressions gave, on dates written every way (property)', () => {
+		const random = createRandom(1945);
+		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+		const digits = (n: number) => {
+			let text = '';
+			for (let i = 0; i < n; i++) text += Math.floor(random() * 10);
+			return text;
+		};
+		const upTo = (max: number) => {
+			const n = String(1 + Math.floor(random() * max));
+			return random() < 0.5 ? n.padStart(2, '0') : n;
+		};
+		const day = () => pick([upTo(28), upTo(31), upTo(31), digits(2), '0', '00', digits(3)]);
+		const month = () => pick([upTo(12), upTo(12), upTo(12), '13', '0', digits(2)]);
+		const sixty = () => pick([digits(2), '59', '60', '00']);
+		const hour = () => pick([upTo(23), upTo(23), digits(2), '23', '24', '0', digits(3)]);
+		const year = () =>
+			pick([digits(4), digits(2), '1941', '2024', '2000', '1799', '2200', '1900', digits(5)]);
+		const time = () =>
+			pick([
+				'',
+				'',
+				' ' + hour() + ':' + sixty(),
+				' ' + hour() + ':' + sixty() + ':' + sixty(),
+				' ' + hour() + ':' + sixty() + ':' + sixty() + '.5',
+				'  14:30',
+				', 14:30',
+				'T14:30',
+				' 14:3',
+				' 14:30:',
+				' 14:30:1',
+				' 24:00',
+				' 0:00:00',
+				' г.',
+				' года 10:00'
+			]);
+		for (let n = 0; n < 20_000; n++) {
+			const separator = pick(['.', '.', '/', '-', ' ', ',']);
+			const other = random() < 0.9 ? separator : pick(['.', '/', '-']);
+			const text =
+				pick(['', '', '', ' ', "'", '"']) +
+				day() +
+				separator +
+				month() +
+				other +
+				year() +
+				time() +
+				pick(['', '', '', ' ', 'x', '"']);
+			const options: DateOptions = pick([{}, IN_2025, { fromExcelSerial: true }]);
+			expect(parseDate(text, options), JSON.stringify(text)).toEqual(
+				parseDateReference(text, options)
+			);
+			expect(parseDateTime(text, options), JSON.stringify(text)).toEqual(
+				parseDateTimeReference(text, options)
+			);
+		}
 	});
 });

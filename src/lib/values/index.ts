@@ -46,8 +46,11 @@ export interface ValueOptions extends DateOptions {
 	choices?: ChoiceList;
 }
 
-/** Text is kept exactly as typed, leading spaces too; only line breaks become `\n`. */
-function normalizeText(raw: string): string {
+/**
+ * Text is kept exactly as typed, leading spaces too; only line breaks become `\n`. What
+ * `normalizeValue` stores for a text, long-text or person column (always valid).
+ */
+export function normalizeText(raw: string): string {
 	return raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n');
 }
 

@@ -39,13 +39,16 @@ function isDigit(code: number): boolean {
 /** Significant digits of the number written `integer.fraction` (outer zeros aside). */
 function significantDigits(integer: string, fraction: string): number {
 	const length = integer.length + fraction.length;
-	const at = (k: number) =>
-		k < integer.length ? integer.charCodeAt(k) : fraction.charCodeAt(k - integer.length);
 	let first = 0;
-	while (first < length && at(first) === 48) first++;
+	while (first < length && digitOf(integer, fraction, first) === 48) first++;
 	let last = length - 1;
-	while (last > first && at(last) === 48) last--;
+	while (last > first && digitOf(integer, fraction, last) === 48) last--;
 	return first === length ? 0 : last - first + 1;
+}
+
+/** The `k`-th digit (char code) of `integer` followed by `fraction`. */
+function digitOf(integer: string, fraction: string, k: number): number {
+	return k < integer.length ? integer.charCodeAt(k) : fraction.charCodeAt(k - integer.length);
 }
 
 /** Parse a number as typed; see the module comment for the separators. */
