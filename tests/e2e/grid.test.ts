@@ -30,15 +30,23 @@ describe('the grid operators work in', () => {
 		const { a, b, anna } = await twoOperators('Обзвон: телефоны');
 		await a.addRow('Иванова Мария');
 		await a.addRow('Петров Пётр');
+		await a.addRow('Сидорова Анна');
 		await a.editCell(0, 'Телефон', '8 812 123-45-67');
 		await a.editCell(1, 'Телефон', '123-45');
+		// A mobile and a landline in one cell: both kept, each shown formatted.
+		await a.editCell(2, 'Телефон', '8 911 000-11-22, 8 (812) 555 12 34');
 		await expect
 			.poll(() => b.columnValues('Телефон'), MOMENT)
-			.toEqual(['+7 (812) 123-45-67', '123-45']);
+			.toEqual(['+7 (812) 123-45-67', '123-45', '+7 (911) 000-11-22, +7 (812) 555-12-34']);
 
 		const bad = await b.cell(1, 'Телефон');
 		await expect.poll(() => bad.getAttribute('class'), MOMENT).toContain('shtab-invalid');
 		expect(await (await b.cell(0, 'Телефон')).getAttribute('class')).not.toContain('shtab-invalid');
+		const two = await b.cell(2, 'Телефон');
+		expect(await two.getAttribute('class')).not.toContain('shtab-invalid');
+		// They rarely fit the column: the tooltip lists them one per line.
+		expect(await b.tooltip(two)).toBe('+7 (911) 000-11-22\n+7 (812) 555-12-34');
+		await screenshot(b.page, 'grid-two-phones-tooltip');
 		expect(await b.tooltip(bad)).toContain('Номер слишком короткий');
 
 		// A date typed the Russian way, a number with a comma, a choice from its options.
@@ -47,7 +55,7 @@ describe('the grid operators work in', () => {
 		await a.editCell(1, 'Дата рождения', '31.02.1950');
 		await expect
 			.poll(() => b.columnValues('Дата рождения'), MOMENT)
-			.toEqual(['05.03.1945', '31.02.1950']);
+			.toEqual(['05.03.1945', '31.02.1950', '']);
 		await expect
 			.poll(async () => (await b.cell(1, 'Дата рождения')).getAttribute('class'), MOMENT)
 			.toContain('shtab-invalid');

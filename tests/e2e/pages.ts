@@ -251,8 +251,10 @@ export class SheetPage {
 	/** The tooltip a cell shows when the mouse comes onto it. */
 	async tooltip(cell: Locator): Promise<string> {
 		await this.page.mouse.move(0, 0);
-		await cell.hover();
 		const tooltip = this.page.locator('.ag-tooltip');
+		// The tooltip of the cell hovered before must be gone, or it would be read instead.
+		await tooltip.waitFor({ state: 'detached' });
+		await cell.hover();
 		await tooltip.waitFor();
 		return (await tooltip.textContent()) ?? '';
 	}

@@ -69,6 +69,9 @@ describe('keys', () => {
 	it('takes every valid phone of a cell', () => {
 		expect(phoneKeys('8 (911) 123-45-67')).toEqual(['+79111234567']);
 		expect(phoneKeys('8 911 123-45-67, 8 812 555-12-34')).toEqual(['+79111234567', '+78125551234']);
+		// As stored: several numbers of one cell are several keys.
+		expect(phoneKeys('+79111234567, +78125551234')).toEqual(['+79111234567', '+78125551234']);
+		expect(phoneKeys('8 911 123-45-67\n8 812 555-12-34 (соседка)')).toEqual(['+79111234567']);
 		expect(phoneKeys('нет')).toEqual([]);
 		expect(phoneKeys('')).toEqual([]);
 	});
@@ -88,6 +91,21 @@ describe('findDuplicates', () => {
 			targetSheetId: 's'
 		});
 		expect(dups.map((d) => d.inFile)).toEqual([null, null, { line: 2, by: 'phone' }]);
+	});
+
+	it('finds a person by either of the two numbers of a cell', () => {
+		const rows = incoming(
+			['Иванова Анна', '+79111234567, +78125551234', ''],
+			['Иванова Анна', '8 812 555-12-34', '']
+		);
+		const dups = findDuplicates({
+			incoming: rows,
+			existing: existing('s', [['r1', 'Иванова Анна', '8 911 123-45-67, 8 (4842) 56-78-90', '']]),
+			keyColumns: KEYS,
+			targetSheetId: 's'
+		});
+		expect(dups[0].inSheet).toEqual([{ rowId: 'r1', by: 'phone' }]);
+		expect(dups[1].inFile).toEqual({ line: 2, by: 'phone' });
 	});
 
 	it('finds a person by name and birth date even with another phone', () => {
@@ -240,7 +258,7 @@ describe('planImport', () => {
 // insertion shared their lookups and names were lower-cased into a buffer, kept to check that
 // the faster ones find exactly the same duplicates.
 
-const PHONE_SEPARATORS = /[,;]/;
+const PHONE_SEPARATORS = /[,;\n\r]/;
 /** Runs of anything but letters and digits (punctuation, spaces, combining marks). */
 const NOT_NAME = /[^\p{L}\p{N}]+/gu;
 const YO = /ё/g;
@@ -288,7 +306,8 @@ function phoneKeysReference(cell: string): string[] {
 	if (!cell) return [];
 	if (STORED_PHONE.test(cell)) return [cell];
 	const whole = normalizePhone(cell);
-	if (whole.ok) return whole.value ? [whole.value] : [];
+	// Since a phone cell may hold several numbers, a valid cell gives each of them.
+	if (whole.ok) return whole.value ? whole.value.split(', ') : [];
 	if (!PHONE_SEPARATORS.test(cell)) return [];
 	const keys: string[] = [];
 	for (const part of cell.split(PHONE_SEPARATORS)) {

@@ -18,7 +18,7 @@
  * only of a row with exactly the same values in `KeyColumns.row` (when given): so importing a
  * file twice never adds such rows twice either.
  */
-import { normalizePhone, normalizeValue } from '../values';
+import { normalizePhone, normalizeValue, storedPhones } from '../values';
 
 export type DuplicatePolicy = 'skip' | 'update' | 'keep';
 /** Why two rows are the same person. */
@@ -74,7 +74,8 @@ export const MAX_LISTED_MATCHES = 10;
  * desk's phone shared by a thousand rows must not make the search quadratic. */
 export const MAX_BUCKET_SCAN = 500;
 
-const PHONE_SEPARATORS = /[,;]/;
+/** Between the numbers of a phone cell (as in `normalizePhone`). */
+const PHONE_SEPARATORS = /[,;\n\r]/;
 /** Runs of anything but letters and digits (punctuation, spaces, combining marks). */
 const NOT_NAME = /[^\p{L}\p{N}]+/gu;
 const YO = /ё/g;
@@ -169,7 +170,7 @@ export function phoneKeys(cell: string): string[] {
 	if (!cell) return [];
 	if (isStoredPhone(cell)) return [cell];
 	const whole = normalizePhone(cell);
-	if (whole.ok) return whole.value ? [whole.value] : [];
+	if (whole.ok) return whole.value ? storedPhones(whole.value) : [];
 	if (!PHONE_SEPARATORS.test(cell)) return [];
 	const keys: string[] = [];
 	for (const part of cell.split(PHONE_SEPARATORS)) {

@@ -7,7 +7,13 @@
 import type { ColDef, SuppressKeyboardEventParams, ValueFormatterParams } from 'ag-grid-community';
 import { translate, type Locale } from '$lib/i18n';
 import type { ChoiceOption, Column, Row } from '$lib/model/sheet';
-import { formatValue, messageFor, validateStored } from '$lib/values';
+import {
+	formatValue,
+	messageFor,
+	PHONE_LIST_SEPARATOR,
+	storedPhones,
+	validateStored
+} from '$lib/values';
 import { CheckboxRenderer, ListEditor } from './cells';
 import { ChoiceEditor } from './choice-editor';
 import { ChoiceSetFilter, ChoiceSetFloatingFilter, type ChoiceFilterLabels } from './choice-filter';
@@ -90,11 +96,14 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		tooltipValueGetter: (p) => {
 			const value = stored(p.data, c.id);
 			const result = validateStored(c.type, value, check);
-			return result.ok
-				? c.type === 'longtext' && value.length > 40
-					? value
-					: null
-				: messageFor(result.reason, locale, value);
+			if (!result.ok) return messageFor(result.reason, locale, value);
+			if (c.type === 'longtext' && value.length > 40) return value;
+			// Several numbers rarely fit the column: the tooltip lists them, one per line.
+			if (c.type === 'phone' && value.includes(PHONE_LIST_SEPARATOR))
+				return storedPhones(value)
+					.map((n) => formatValue('phone', n, locale))
+					.join('\n');
+			return null;
 		},
 		filter: 'agTextColumnFilter',
 		filterParams: { maxNumConditions: 1 },

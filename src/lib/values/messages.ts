@@ -9,8 +9,8 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		en: 'The number is too short: the area code is missing'
 	},
 	'too-long': {
-		ru: 'В номере слишком много цифр — возможно, в ячейке два номера',
-		en: 'The number has too many digits — maybe there are two numbers in the cell'
+		ru: 'В номере слишком много цифр. Если в ячейке несколько номеров, разделите их запятой',
+		en: 'The number has too many digits. If the cell holds several numbers, separate them with commas'
 	},
 	'not-russian': {
 		ru: 'Номер не российский: ожидается +7 или 8 и код 3xx, 4xx, 8xx или 9xx',

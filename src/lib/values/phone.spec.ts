@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, normalizePhone, type PhoneReason } from './phone';
+import {
+	formatPhone,
+	isStoredPhone,
+	normalizePhone,
+	storedPhones,
+	type PhoneReason
+} from './phone';
 
 const NBSP = '\u00a0';
 
@@ -33,7 +39,30 @@ const valid: [string, string, string][] = [
 	['an extension in brackets', '8 812 123-45-67 (доб. 123)', '+78121234567;ext=123'],
 	['the stored form with an extension', '+78121234567;ext=123', '+78121234567;ext=123'],
 	['dialled with 00', '00 7 911 123 45 67', '+79111234567'],
-	['dialled with 8 10', '8 10 7 911 123 45 67', '+79111234567']
+	['dialled with 8 10', '8 10 7 911 123 45 67', '+79111234567'],
+	[
+		'two numbers separated by a comma',
+		'8 911 123 45 67, 8 812 555-12-34',
+		'+79111234567, +78125551234'
+	],
+	[
+		'two numbers separated by a semicolon',
+		'+7 911 123 45 67; 8 812 555-12-34',
+		'+79111234567, +78125551234'
+	],
+	['two numbers on two lines', '8 911 123 45 67\n8 (812) 555-12-34', '+79111234567, +78125551234'],
+	[
+		'three numbers',
+		'89111234567,88125551234,84842567890',
+		'+79111234567, +78125551234, +74842567890'
+	],
+	[
+		'two numbers, the first with an extension',
+		'8 812 123-45-67 доб. 12, 8 911 123 45 67',
+		'+78121234567;ext=12, +79111234567'
+	],
+	['the same number written twice', '8 911 123 45 67, +7 (911) 123-45-67', '+79111234567'],
+	['two stored numbers', '+78121234567;ext=12, +79111234567', '+78121234567;ext=12, +79111234567']
 ];
 
 /** [what is wrong, as typed, reason] */
@@ -44,7 +73,11 @@ const invalid: [string, string, PhoneReason][] = [
 	['a number one digit short', '8 911 123 45 6', 'too-short'],
 	['+7 one digit short', '+7 911 123 45 6', 'too-short'],
 	['a number one digit long', '8 911 123 45 678', 'too-long'],
-	['two numbers in one cell', '8 911 123 45 67, 8 812 123 45 67', 'too-long'],
+	['two numbers with only spaces between them', '8 911 123 45 67 8 812 123 45 67', 'too-long'],
+	['two numbers, the second a digit short', '8 911 123 45 67, 8 812 123 45 6', 'too-short'],
+	['two numbers, the first with a note', '8 911 123 45 67 (дочь), 8 812 123 45 67', 'letters'],
+	['two numbers, the second Ukrainian', '8 911 123 45 67; +380 50 123 45 67', 'not-russian'],
+	['commas and nothing else', ', ,', 'letters'],
 	['eleven digits that start with neither 7 nor 8', '19111234567', 'too-long'],
 	['a Ukrainian number', '+380 50 123 45 67', 'not-russian'],
 	['a Belarusian number', '+375 29 123-45-67', 'not-russian'],
@@ -76,6 +109,34 @@ describe('normalizePhone', () => {
 	});
 });
 
+describe('several numbers in a cell', () => {
+	it('are recognised in their stored form, different and separated by ", "', () => {
+		expect(isStoredPhone('+79111234567, +78125551234')).toBe(true);
+		expect(isStoredPhone('+78121234567;ext=12, +79111234567')).toBe(true);
+		expect(isStoredPhone('+79111234567,+78125551234')).toBe(false);
+		expect(isStoredPhone('+79111234567, +79111234567')).toBe(false);
+		expect(isStoredPhone('+79111234567, 555-12-34')).toBe(false);
+	});
+
+	it('are listed one by one', () => {
+		expect(storedPhones('+79111234567, +78125551234')).toEqual(['+79111234567', '+78125551234']);
+		expect(storedPhones('+79111234567')).toEqual(['+79111234567']);
+	});
+
+	it('are each shown as +7 (…) …, in the order typed', () => {
+		expect(formatPhone('+79111234567, +78121234567;ext=12')).toBe(
+			'+7 (911) 123-45-67, +7 (812) 123-45-67 доб. 12'
+		);
+	});
+
+	it('shown, then typed again, give back the stored cell', () => {
+		for (const [, raw] of valid) {
+			const stored = normalizePhone(raw).value;
+			expect(normalizePhone(formatPhone(stored))).toEqual({ ok: true, value: stored });
+		}
+	});
+});
+
 describe('formatPhone', () => {
 	it('a stored number is shown as +7 (812) 123-45-67', () => {
 		expect(formatPhone('+78121234567')).toBe('+7 (812) 123-45-67');
@@ -87,7 +148,14 @@ describe('formatPhone', () => {
 	});
 
 	it('a value that is not a stored number is shown as it is', () => {
-		for (const raw of ['123-45-67', '8 911 123 45 67', '+380501234567', 'нет', '']) {
+		for (const raw of [
+			'123-45-67',
+			'8 911 123 45 67',
+			'+380501234567',
+			'нет',
+			'',
+			'+79111234567, 555-12-34'
+		]) {
 			expect(formatPhone(raw)).toBe(raw);
 		}
 	});

@@ -1,6 +1,8 @@
 /**
  * Russian phone numbers, written every way a call list holds them, stored in E.164:
- * `+7XXXXXXXXXX`, with an extension as `+7XXXXXXXXXX;ext=123` (RFC 3966).
+ * `+7XXXXXXXXXX`, with an extension as `+7XXXXXXXXXX;ext=123` (RFC 3966). A cell may hold
+ * several numbers (a mobile and a landline, a relative's): `8 911 123-45-67, 8 812 555-12-34`
+ * is stored `+79111234567, +78125551234` and shown `+7 (911) 123-45-67, +7 (812) 555-12-34`.
  *
  * Rules (in this order):
  * - Spaces (NBSP too), quotes, Excel's leading apostrophe around the number are ignored;
@@ -14,9 +16,13 @@
  *   dialled as `00380…` or `8 10 380…`).
  * - Fewer than 10 digits → 'too-short' (a local `123-45-67` needs its city code), and so are
  *   10 digits from 78, 79, 88, 89 (`8 911 123 45 6`: no area code starts so, it is a trunk
- *   prefix and a digit is missing); more → 'too-long' (often two numbers in one cell). Without `+`, `00` or `8 10` the country is
- *   never guessed: 11 digits that don't start with 7 or 8 are 'too-long'.
- * An invalid number is returned exactly as typed.
+ *   prefix and a digit is missing); more → 'too-long' (often two numbers with only spaces
+ *   between them). Without `+`, `00` or `8 10` the country is never guessed: 11 digits that
+ *   don't start with 7 or 8 are 'too-long'.
+ * - A value that is not one number, but numbers separated by `,`, `;` or line breaks, is
+ *   those numbers (each by the rules above; the same number twice is kept once) when every
+ *   one of them is valid; otherwise it is flagged with the first invalid one's reason.
+ * An invalid value is returned exactly as typed.
  */
 import { trimValue } from './clean';
 import { invalid, valid, type ValueResult } from './result';
@@ -29,8 +35,13 @@ const NATIONAL_DIGITS = 10;
 /** Digits kept while scanning; a longer value is 'too-long' whatever it holds. */
 const MAX_DIGITS = 24;
 
-/** The stored form (also what `formatPhone` accepts). */
+/** The stored form of one number (also what `formatPhone` accepts). */
 const STORED = /^\+7([3489]\d\d)(\d{3})(\d\d)(\d\d)(?:;ext=(\d{1,8}))?$/;
+/** Between the numbers of a cell in the stored form. */
+export const PHONE_LIST_SEPARATOR = ', ';
+/** Between the numbers of a cell as typed: `,`, `;` (but not the `;ext=` of a stored one),
+ * line breaks, and the spaces around them. */
+const TYPED_LIST_SEPARATOR = /\s*(?:[,\n\r]|;(?!ext=))\s*/;
 
 /** An extension marker and its digits, matched (sticky) where the scan met a letter. */
 const EXTENSION =
@@ -58,8 +69,25 @@ function isSeparator(code: number): boolean {
 	);
 }
 
-/** Parse a phone number as typed; see the module comment for the rules. */
+/** Parse a phone number, or several, as typed; see the module comment for the rules. */
 export function normalizePhone(raw: string): PhoneResult {
+	const one = normalizeOnePhone(raw);
+	// Two numbers run together are too long; with a note or a line break between, letters.
+	if (one.ok || (one.reason !== 'too-long' && one.reason !== 'letters')) return one;
+	if (isStoredPhone(raw)) return valid(raw);
+	const parts = trimValue(raw).split(TYPED_LIST_SEPARATOR);
+	const numbers: string[] = [];
+	for (const part of parts) {
+		if (part === '') continue;
+		const phone = normalizeOnePhone(part);
+		if (!phone.ok) return parts.length > 1 ? invalid(raw, phone.reason) : one;
+		if (!numbers.includes(phone.value)) numbers.push(phone.value);
+	}
+	return numbers.length > 0 ? valid(numbers.join(PHONE_LIST_SEPARATOR)) : one;
+}
+
+/** One number as typed. */
+function normalizeOnePhone(raw: string): PhoneResult {
 	const s = trimValue(raw);
 	if (s.length === 0) return invalid(raw, 'empty');
 
@@ -140,13 +168,35 @@ export function normalizePhone(raw: string): PhoneResult {
 	return valid(extension ? value + ';ext=' + extension : value);
 }
 
-/** True when `stored` is already in the stored form `+7XXXXXXXXXX[;ext=N]`. */
+/**
+ * True when `stored` is already in the stored form: `+7XXXXXXXXXX[;ext=N]`, or several such
+ * numbers, different, separated by `, `.
+ */
 export function isStoredPhone(stored: string): boolean {
-	return STORED.test(stored);
+	if (STORED.test(stored)) return true;
+	if (!stored.includes(PHONE_LIST_SEPARATOR)) return false;
+	const numbers = stored.split(PHONE_LIST_SEPARATOR);
+	return numbers.every((n) => STORED.test(n)) && new Set(numbers).size === numbers.length;
 }
 
-/** `+78121234567;ext=12` → `+7 (812) 123-45-67 доб. 12`; anything else unchanged. */
+/** The numbers of a stored cell (`+79111234567, +78125551234` gives two). */
+export function storedPhones(stored: string): string[] {
+	return stored.includes(PHONE_LIST_SEPARATOR) ? stored.split(PHONE_LIST_SEPARATOR) : [stored];
+}
+
+/**
+ * `+78121234567;ext=12` → `+7 (812) 123-45-67 доб. 12`, several numbers separated by `, `;
+ * anything else unchanged.
+ */
 export function formatPhone(stored: string): string {
+	if (stored.includes(PHONE_LIST_SEPARATOR)) {
+		if (!isStoredPhone(stored)) return stored;
+		return stored.split(PHONE_LIST_SEPARATOR).map(formatOnePhone).join(PHONE_LIST_SEPARATOR);
+	}
+	return formatOnePhone(stored);
+}
+
+function formatOnePhone(stored: string): string {
 	const m = STORED.exec(stored);
 	if (!m) return stored;
 	const main = `+7 (${m[1]}) ${m[2]}-${m[3]}-${m[4]}`;
