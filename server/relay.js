@@ -10,7 +10,10 @@
  * - updates are applied at the end of the turn of the event loop that read them, a run of one
  *   connection's updates in one transaction (one broadcast), and always before anything reads
  *   the room's document (a state vector, a sync step 2);
- * - a bad frame closes that one connection with one log line; nothing else is affected.
+ * - a bad frame closes that one connection with one log line; nothing else is affected; an
+ *   update that reads well but does not apply is also rewritten out of the log, and a log whose
+ *   updates do not apply together is loaded one update at a time, the broken ones skipped;
+ * - a connection's presence never overtakes its edits read before it.
  */
 import { STATUS_CODES } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -254,8 +257,13 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		const previousUnload = unloading.get(name) ?? Promise.resolve();
 		room.ready = previousUnload
 			.then(() => store.load(name))
-			.then((stored) => {
-				if (stored) Y.applyUpdate(room.doc, stored, LOAD_ORIGIN);
+			.then(async (stored) => {
+				if (!stored) return true;
+				try {
+					Y.applyUpdate(room.doc, stored, LOAD_ORIGIN);
+				} catch (error) {
+					await loadOneByOne(room, error);
+				}
 				return true;
 			})
 			.catch((error) => {
@@ -268,6 +276,45 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 				return false;
 			});
 		return room;
+	}
+
+	/**
+	 * The room's stored updates merged do not apply: one of them is broken (an update that reads
+	 * well but cannot be applied, stored before `applyStored` found out, and the relay stopped
+	 * before `repairStore` rewrote the log). Applies them one by one, skips those that throw,
+	 * and rewrites the log without them. Throws when the store cannot list them.
+	 * @param {Room} room
+	 * @param {unknown} error
+	 */
+	async function loadOneByOne(room, error) {
+		if (!store.loadEach) throw error;
+		const updates = await store.loadEach(room.name);
+		let skipped = 0;
+		for (const update of updates) {
+			try {
+				Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
+			} catch {
+				skipped++;
+			}
+		}
+		log.error(
+			`[relay] ${room.name}: the stored updates did not apply together (${errorMessage(error)}); ${skipped} of ${updates.length} skipped, the rest loaded`
+		);
+		repairStore(room);
+	}
+
+	/**
+	 * Rewrites the room's log as the room's document, which holds every stored update but those
+	 * that could not be applied: a broken update must not stay in the log, or the room would
+	 * not load again.
+	 * @param {Room} room
+	 */
+	function repairStore(room) {
+		store
+			.compact(room.name, Y.encodeStateAsUpdate(room.doc))
+			.catch((error) =>
+				log.error(`[relay] ${room.name}: rewriting the log failed: ${errorMessage(error)}`)
+			);
 	}
 
 	/** @param {Room} room */
@@ -309,22 +356,36 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		const list = room.toApply;
 		if (list.length === 0) return;
 		room.toApply = [];
+		let broken = false;
 		for (let start = 0; start < list.length;) {
 			const origin = list[start].connection;
 			let end = start + 1;
 			while (end < list.length && end - start < APPLY_GROUP_MAX && list[end].connection === origin)
 				end++;
-			room.doc.transact(() => {
-				for (let i = start; i < end; i++) {
-					try {
-						Y.applyUpdate(room.doc, list[i].update, origin);
-					} catch (error) {
-						malformed(origin, error);
+			try {
+				room.doc.transact(() => {
+					for (let i = start; i < end; i++) {
+						try {
+							Y.applyUpdate(room.doc, list[i].update, origin);
+						} catch (error) {
+							// It read well but does not apply: its sender is closed, and the log that
+							// already holds it is rewritten without it.
+							broken = true;
+							if (origin.open) malformed(origin, error);
+							else
+								log.warn(
+									`[relay] ${describe(origin)}: an update could not be applied: ${errorMessage(error)}`
+								);
+						}
 					}
-				}
-			}, origin);
+				}, origin);
+			} catch (error) {
+				// Not the update's fault (the broadcast, Yjs's clean-up): the next groups still go.
+				unexpected(origin, error);
+			}
 			start = end;
 		}
+		if (broken) repairStore(room);
 	}
 
 	/**
@@ -374,6 +435,8 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		const room = connection.room;
 		if (!room.connections.delete(connection)) return;
 		connections.delete(connection);
+		// Its last edits go out before its presence is removed.
+		applyStored(room);
 		if (connection.awarenessIds.size > 0) {
 			awarenessProtocol.removeAwarenessStates(room.awareness, [...connection.awarenessIds], null);
 		}
@@ -474,6 +537,8 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 				case messageAwareness: {
 					const update = decoding.readVarUint8Array(decoder);
 					expectEnd(decoder);
+					// Its edits read before it go out before it (a cursor after the edit it is on).
+					applyStored(connection.room);
 					awarenessProtocol.applyAwarenessUpdate(connection.room.awareness, update, connection);
 					break;
 				}

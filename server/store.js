@@ -23,6 +23,8 @@ import { createMerger } from './merge.js';
  * @typedef {object} DocStore
  * @property {(room: string) => Promise<Uint8Array | null>} load
  *   Every update of the room merged into one, or null for a room never written.
+ * @property {(room: string) => Promise<Uint8Array[]>} [loadEach]
+ *   Every update of the room as stored, in order: for a room whose merged updates do not apply.
  * @property {(room: string, update: Uint8Array) => Promise<void> | void} append
  *   Returns nothing when the update is already durable (written synchronously), else a promise
  *   that resolves once it is. Errors come as a rejected promise.
@@ -288,6 +290,12 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			if (entries.length === 0) return null;
 			if (entries.length > COMPACT_AFTER_UPDATES) compactInBackground(room, roomState);
 			return mergeEntries(room, entries);
+		},
+
+		async loadEach(room) {
+			await flushed();
+			const entries = await db.iterator(range(room)).all();
+			return entries.map(([, value]) => value);
 		},
 
 		append(room, update) {
