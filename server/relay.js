@@ -7,9 +7,9 @@
  * - a room's stored state is loaded before sync step 1 is sent and before any message is read;
  * - the messages of one connection are handled one after another, in order;
  * - an update is validated, appended to the store, and only then applied and broadcast;
- * - updates are applied at the end of the turn of the event loop that read them, a run of one
- *   connection's updates in one transaction (one broadcast), and always before anything reads
- *   the room's document (a state vector, a sync step 2);
+ * - the first update of a turn of the event loop is applied at once, the others read in that
+ *   turn at its end, a run of one connection's updates in one transaction (one broadcast), and
+ *   always before anything reads the room's document (a state vector, a sync step 2);
  * - a bad frame closes that one connection with one log line; nothing else is affected; an
  *   update that reads well but does not apply is also rewritten out of the log, and a log whose
  *   updates do not apply together is loaded one update at a time, the broken ones skipped;
@@ -115,7 +115,8 @@ class Room {
 		 * @type {{ update: Uint8Array, connection: Connection }[]}
 		 */
 		this.toApply = [];
-		this.applyScheduled = false;
+		/** An update was applied in this turn of the event loop: the next ones wait for its end. */
+		this.turnBusy = false;
 	}
 
 	destroy() {
@@ -346,13 +347,11 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	/**
 	 * Applies the updates that are in the store but not yet in the room's document: a run of one
 	 * connection's updates (at most `APPLY_GROUP_MAX`) in one transaction, so one broadcast.
-	 * Scheduled by the first of them with `setImmediate`: it runs once the socket reads of this
-	 * turn of the event loop have been handled (a burst arrives in several reads; a lone edit
-	 * waits for nothing else). Called at once by anything about to read the document.
+	 * Runs at the end of a turn of the event loop (see `applySoon`), and at once before anything
+	 * reads the document.
 	 * @param {Room} room
 	 */
 	function applyStored(room) {
-		room.applyScheduled = false;
 		const list = room.toApply;
 		if (list.length === 0) return;
 		room.toApply = [];
@@ -389,15 +388,22 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	}
 
 	/**
+	 * The first update of a turn of the event loop is applied (and broadcast) at once: a lone edit
+	 * waits for nothing. The ones read after it in the same turn (a burst arrives in a few socket
+	 * reads) wait for the turn's end, to be applied together by `applyStored`.
 	 * @param {Connection} connection
 	 * @param {Uint8Array} update in the store already
 	 */
 	function applySoon(connection, update) {
 		const room = connection.room;
 		room.toApply.push({ update, connection });
-		if (room.applyScheduled) return;
-		room.applyScheduled = true;
-		setImmediate(() => applyStored(room));
+		if (room.turnBusy) return;
+		room.turnBusy = true;
+		setImmediate(() => {
+			room.turnBusy = false;
+			applyStored(room);
+		});
+		applyStored(room);
 	}
 
 	/**
