@@ -44,15 +44,14 @@ export function sheetExportRows(
 ): { header: string[]; rows: string[][] } {
 	const columns = sheet.columns();
 	const ids = options.rowIds ?? sheet.rowIds();
-	const rows: string[][] = new Array(ids.length);
-	for (let r = 0; r < ids.length; r++) {
-		const row = sheet.getRow(ids[r]);
-		const cells: string[] = new Array(columns.length);
+	const rows = sheet.rowValues(
+		ids,
+		columns.map((c) => c.id)
+	);
+	for (const cells of rows) {
 		for (let c = 0; c < columns.length; c++) {
-			const col = columns[c];
-			cells[c] = exportValue(col, row[col.id] ?? '', options.format, options.locale);
+			if (cells[c]) cells[c] = exportValue(columns[c], cells[c], options.format, options.locale);
 		}
-		rows[r] = cells;
 	}
 	return { header: columns.map((c) => c.title), rows };
 }

@@ -26,6 +26,38 @@ describe('sheet model', () => {
 		expect(sheet.getCell(id, 'nope')).toBe('');
 	});
 
+	it('reads rows as arrays of given columns exactly as getRow reads them', () => {
+		const { sheet, name, phone, note } = newSheet();
+		const first = sheet.addRows({
+			columns: [name, phone],
+			rows: Array.from({ length: 7 }, (_, i) => [`Жилец ${i}`, i % 2 ? `+7911000000${i}` : '']),
+			chunkSize: 3
+		});
+		// A column added later: the earlier chunks do not hold it.
+		const [district] = sheet.addColumns([{ title: 'Район' }]);
+		const second = sheet.addRows({
+			columns: [district, note, name],
+			rows: [
+				['Калининский', 'две строки\nв ячейке', 'Петров'],
+				['', '', '']
+			]
+		});
+		sheet.setCells([
+			{ rowId: first[1], colId: phone, value: '' }, // cleared: the overlay's '' wins
+			{ rowId: first[4], colId: district, value: 'Выборгский' },
+			{ rowId: second[0], colId: name, value: 'Петров П.' }
+		]);
+		sheet.deleteRows([first[2]]);
+		const ids = [...first, ...second, 'no-such.0', first[0]];
+		const columns = [phone, 'unknown', name, district, note];
+		const expected = ids.map((id) => {
+			const row = sheet.getRow(id) as Record<string, string | undefined>;
+			return columns.map((c) => row[c] ?? '');
+		});
+		expect(sheet.rowValues(ids, columns)).toEqual(expected);
+		expect(sheet.rowValues([first[4]], [district, name])).toEqual([['Выборгский', 'Жилец 4']]);
+	});
+
 	it('bulk insert writes rows in chunks, in order, in one transaction', () => {
 		const { sheet, name, phone } = newSheet();
 		let transactions = 0;

@@ -722,6 +722,43 @@ export class Sheet {
 		return row;
 	}
 
+	/**
+	 * The rows' values for `columnIds`, in that order, `''` where empty: what `getRow` gives, as
+	 * arrays, without building an object per row (an export reads 100,000 rows: objects keyed by
+	 * column ids are slow to build). Where a chunk keeps each column is worked out once per chunk.
+	 */
+	rowValues(rowIds: readonly string[], columnIds: readonly string[]): string[][] {
+		const out: string[][] = new Array(rowIds.length);
+		const width = columnIds.length;
+		let chunk: Chunk | null = null;
+		let positions: number[] = [];
+		for (let r = 0; r < rowIds.length; r++) {
+			const rowId = rowIds[r];
+			const cells: string[] = new Array(width);
+			const at = this.#locate(rowId);
+			if (at) {
+				if (at.chunk !== chunk) {
+					chunk = at.chunk;
+					const index = colIndexOf(chunk);
+					positions = columnIds.map((id) => index.get(id) ?? -1);
+				}
+				const values = rowsOf(at.chunk)[at.index];
+				for (let c = 0; c < width; c++) {
+					const i = positions[c];
+					cells[c] = i < 0 ? '' : (values[i] ?? '');
+				}
+			} else cells.fill('');
+			const over = this.#overlay.get(rowId);
+			if (over)
+				for (let c = 0; c < width; c++) {
+					const v = over.get(columnIds[c]);
+					if (v !== undefined) cells[c] = v;
+				}
+			out[r] = cells;
+		}
+		return out;
+	}
+
 	/** Add one row at the end with the given values (column id → value). */
 	addRow(values: Record<string, unknown> = {}): string {
 		const cols = Object.keys(values);
