@@ -18,7 +18,7 @@
  * only of a row with exactly the same values in `KeyColumns.row` (when given): so importing a
  * file twice never adds such rows twice either.
  */
-import { normalizePhone, normalizeValue, storedPhones } from '../values';
+import { normalizePhone, normalizeValue, phoneParts, storedPhones } from '../values';
 
 export type DuplicatePolicy = 'skip' | 'update' | 'keep';
 /** Why two rows are the same person. */
@@ -173,7 +173,7 @@ export function phoneKeys(cell: string): string[] {
 	if (whole.ok) return whole.value ? storedPhones(whole.value) : [];
 	if (!PHONE_SEPARATORS.test(cell)) return [];
 	const keys: string[] = [];
-	for (const part of cell.split(PHONE_SEPARATORS)) {
+	for (const part of phoneParts(cell)) {
 		const phone = normalizePhone(part);
 		if (phone.ok && phone.value && !keys.includes(phone.value)) keys.push(phone.value);
 	}

@@ -31,7 +31,13 @@ export type { DateOptions, DateReason, DateResult } from './date';
 export type { NumberReason, NumberResult } from './number';
 export type { CheckboxReason, CheckboxResult } from './checkbox';
 export type { ChoiceList, ChoiceReason, ChoiceResult } from './choice';
-export { normalizePhone, formatPhone, storedPhones, PHONE_LIST_SEPARATOR } from './phone';
+export {
+	normalizePhone,
+	formatPhone,
+	phoneParts,
+	storedPhones,
+	PHONE_LIST_SEPARATOR
+} from './phone';
 export { parseDate, parseDateTime, formatDate, formatDateTime } from './date';
 export { parseNumber, formatNumber } from './number';
 export { normalizeCheckbox, formatCheckbox } from './checkbox';

@@ -20,7 +20,8 @@
  *   between them). Without `+`, `00` or `8 10` the country is never guessed: 11 digits that
  *   don't start with 7 or 8 are 'too-long'.
  * - A value that is not one number, but numbers separated by `,`, `;` or line breaks, is
- *   those numbers (each by the rules above; the same number twice is kept once) when every
+ *   those numbers (each by the rules above, an extension after a separator — `…, доб. 12` —
+ *   staying with the number before it; the same number twice is kept once) when every
  *   one of them is valid; otherwise it is flagged with the first invalid one's reason.
  * An invalid value is returned exactly as typed.
  */
@@ -39,9 +40,13 @@ const MAX_DIGITS = 24;
 const STORED = /^\+7([3489]\d\d)(\d{3})(\d\d)(\d\d)(?:;ext=(\d{1,8}))?$/;
 /** Between the numbers of a cell in the stored form. */
 export const PHONE_LIST_SEPARATOR = ', ';
-/** Between the numbers of a cell as typed: `,`, `;` (but not the `;ext=` of a stored one),
- * line breaks, and the spaces around them. */
-const TYPED_LIST_SEPARATOR = /\s*(?:[,\n\r]|;(?!ext=))\s*/;
+/** Between the numbers of a cell as typed: `,`, `;` or a line break (spaces around them are
+ * trimmed from the parts: a `\s*` here made a long run of spaces quadratic). */
+const TYPED_LIST_SEPARATOR = /[,;\n\r]/;
+/** A part that is only an extension (`доб. 12`, `ext=12`): it belongs to the number before it,
+ * as `8 (812) 123-45-67, доб 45` is one number. */
+const EXTENSION_ONLY =
+	/^\(?\s*(?:добавочный|доб|внутренний|вн|extension|ext|x|х|#)\.?\s*[:=]?\s*\d{1,8}[\s.)]*$/i;
 
 /** An extension marker and its digits, matched (sticky) where the scan met a letter. */
 const EXTENSION =
@@ -75,15 +80,30 @@ export function normalizePhone(raw: string): PhoneResult {
 	// Two numbers run together are too long; with a note or a line break between, letters.
 	if (one.ok || (one.reason !== 'too-long' && one.reason !== 'letters')) return one;
 	if (isStoredPhone(raw)) return valid(raw);
-	const parts = trimValue(raw).split(TYPED_LIST_SEPARATOR);
-	const numbers: string[] = [];
+	const parts = phoneParts(raw);
+	if (parts.length <= 1) return one;
+	const numbers = new Set<string>();
 	for (const part of parts) {
-		if (part === '') continue;
 		const phone = normalizeOnePhone(part);
 		if (!phone.ok) return parts.length > 1 ? invalid(raw, phone.reason) : one;
-		if (!numbers.includes(phone.value)) numbers.push(phone.value);
+		numbers.add(phone.value);
 	}
-	return numbers.length > 0 ? valid(numbers.join(PHONE_LIST_SEPARATOR)) : one;
+	return numbers.size > 0 ? valid([...numbers].join(PHONE_LIST_SEPARATOR)) : one;
+}
+
+/**
+ * The numbers of a cell as typed, each as its own text: split at `,`, `;` and line breaks, an
+ * extension after a separator (`…, доб. 12`, `…;ext=12`) kept with the number before it.
+ */
+export function phoneParts(raw: string): string[] {
+	const parts: string[] = [];
+	for (const piece of trimValue(raw).split(TYPED_LIST_SEPARATOR)) {
+		const part = piece.trim();
+		if (part === '') continue;
+		if (parts.length > 0 && EXTENSION_ONLY.test(part)) parts[parts.length - 1] += ' ' + part;
+		else parts.push(part);
+	}
+	return parts;
 }
 
 /** One number as typed. */
