@@ -288,7 +288,7 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	 * @param {unknown} error
 	 */
 	async function loadOneByOne(room, error) {
-		if (!store.loadEach) throw error;
+		if (!store.loadEach || !store.exclude) throw error;
 		const updates = await store.loadEach(room.name);
 		let skipped = 0;
 		for (const update of updates) {
@@ -296,6 +296,7 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 				Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
 			} catch {
 				skipped++;
+				store.exclude(room.name, update);
 			}
 		}
 		log.error(
@@ -305,14 +306,14 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	}
 
 	/**
-	 * Rewrites the room's log as the room's document, which holds every stored update but those
-	 * that could not be applied: a broken update must not stay in the log, or the room would
-	 * not load again.
+	 * Rewrites the room's log without the updates excluded from it (`store.exclude`): a broken
+	 * update must not stay in the log, or the room would not load again. The store merges its
+	 * own log (not this document's state), so updates appended meanwhile are never lost.
 	 * @param {Room} room
 	 */
 	function repairStore(room) {
 		store
-			.compact(room.name, Y.encodeStateAsUpdate(room.doc))
+			.compact(room.name)
 			.catch((error) =>
 				log.error(`[relay] ${room.name}: rewriting the log failed: ${errorMessage(error)}`)
 			);
@@ -370,6 +371,7 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 							// It read well but does not apply: its sender is closed, and the log that
 							// already holds it is rewritten without it.
 							broken = true;
+							store.exclude?.(room.name, list[i].update);
 							if (origin.open) malformed(origin, error);
 							else
 								log.warn(

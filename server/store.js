@@ -25,6 +25,9 @@ import { createMerger } from './merge.js';
  *   Every update of the room merged into one, or null for a room never written.
  * @property {(room: string) => Promise<Uint8Array[]>} [loadEach]
  *   Every update of the room as stored, in order: for a room whose merged updates do not apply.
+ * @property {(room: string, update: Uint8Array) => void} [exclude]
+ *   An update appended earlier that does not apply: left out of every later load and merge of
+ *   the room from now on, and out of the log at its next compaction.
  * @property {(room: string, update: Uint8Array) => Promise<void> | void} append
  *   Returns nothing when the update is already durable (written synchronously), else a promise
  *   that resolves once it is. Errors come as a rejected promise.
@@ -113,6 +116,21 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	const unpersisted = new Set();
 	/** @type {Set<Promise<void>>} */
 	const backgroundCompactions = new Set();
+	/**
+	 * Per room, appended updates found not to apply (see `exclude`): never merged again.
+	 * @type {Map<string, Uint8Array[]>}
+	 */
+	const excluded = new Map();
+
+	/**
+	 * @param {string} room
+	 * @returns {(entry: [string, Uint8Array]) => boolean} true for an entry to keep
+	 */
+	function notExcluded(room) {
+		const list = excluded.get(room);
+		if (!list) return () => true;
+		return ([, value]) => !list.some((bad) => sameBytes(bad, value));
+	}
 	let closed = false;
 	/** Merges run in a worker thread: see `merge.js`. */
 	const merger = createMerger({ log });
@@ -233,18 +251,25 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 		const roomState = await roomLog(room);
 		while (roomState.compacting) await roomState.compacting.catch(() => {});
 		const upTo = roomState.lastSeq;
-		if (roomState.count <= 1) return;
+		const dropping = !merged && excluded.has(room);
+		if (roomState.count <= 1 && !dropping) return;
 		const run = (async () => {
 			await flushed();
 			const all = await db.iterator({ ...range(room), lte: keyOf(room, upTo) }).all();
-			if (all.length <= 1) return;
+			const keep = merged ? () => true : notExcluded(room);
+			const kept = all.filter(keep);
+			if (all.length === 0 || (all.length === 1 && kept.length === 1)) return;
 			// Keep a big base as it is and merge the tail (see BASE_TO_TAIL_RATIO).
 			let tail = 0;
 			for (let i = 1; i < all.length; i++) tail += all[i][1].length;
 			const keepBase =
-				!merged && !full && all.length > 2 && all[0][1].length > tail * BASE_TO_TAIL_RATIO;
+				!merged &&
+				!full &&
+				all.length > 2 &&
+				kept[0] === all[0] &&
+				all[0][1].length > tail * BASE_TO_TAIL_RATIO;
 			const entries = keepBase ? all.slice(1) : all;
-			const update = merged ?? (await mergeEntries(room, entries));
+			const update = merged ?? (await mergeEntries(room, entries.filter(keep)));
 			/** @type {Array<{ type: 'del', key: string } | { type: 'put', key: string, value: Uint8Array }>} */
 			const operations = [];
 			for (const [key] of entries) {
@@ -253,6 +278,13 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			operations.push({ type: 'put', key: keyOf(room, upTo), value: update });
 			await db.batch(operations, { sync });
 			roomState.count = (keepBase ? 2 : 1) + (roomState.lastSeq - upTo);
+			// The excluded updates read here are out of the log now.
+			const list = excluded.get(room);
+			if (list) {
+				const left = list.filter((bad) => !all.some(([, value]) => sameBytes(bad, value)));
+				if (left.length > 0) excluded.set(room, left);
+				else excluded.delete(room);
+			}
 		})();
 		roomState.compacting = run;
 		try {
@@ -286,10 +318,11 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 		async load(room) {
 			await flushed();
 			const roomState = await roomLog(room);
-			const entries = await db.iterator(range(room)).all();
-			if (entries.length === 0) return null;
-			if (entries.length > COMPACT_AFTER_UPDATES) compactInBackground(room, roomState);
-			return mergeEntries(room, entries);
+			const all = await db.iterator(range(room)).all();
+			if (all.length === 0) return null;
+			if (all.length > COMPACT_AFTER_UPDATES) compactInBackground(room, roomState);
+			const entries = all.filter(notExcluded(room));
+			return entries.length === 0 ? null : mergeEntries(room, entries);
 		},
 
 		async loadEach(room) {
@@ -319,6 +352,12 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			await compactRoom(room, mergedUpdate, true);
 		},
 
+		exclude(room, update) {
+			const list = excluded.get(room) ?? [];
+			if (!list.some((bad) => sameBytes(bad, update))) list.push(update.slice());
+			excluded.set(room, list);
+		},
+
 		async close() {
 			if (closed) return;
 			closed = true;
@@ -329,6 +368,16 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			await db.close();
 		}
 	};
+}
+
+/**
+ * @param {Uint8Array} a
+ * @param {Uint8Array} b
+ */
+function sameBytes(a, b) {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 /** @param {string} location */

@@ -132,6 +132,25 @@ export function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8
 	return encoding.toUint8Array(encoder);
 }
 
+/**
+ * An update that `Y.decodeUpdate` reads but `Y.applyUpdate` throws on: one item of client
+ * `clientID` whose left origin is the item itself (an ID the doc cannot hold yet).
+ */
+export function selfOriginUpdate(clientID: number): Uint8Array {
+	return encodeMessage((e) => {
+		encoding.writeVarUint(e, 1); // clients
+		encoding.writeVarUint(e, 1); // structs of that client
+		encoding.writeVarUint(e, clientID);
+		encoding.writeVarUint(e, 0); // first clock
+		encoding.writeUint8(e, 0x80 | 8); // has a left origin; ContentAny
+		encoding.writeVarUint(e, clientID); // left origin: itself
+		encoding.writeVarUint(e, 0);
+		encoding.writeVarUint(e, 1); // one value
+		encoding.writeAny(e, 'poison');
+		encoding.writeVarUint(e, 0); // empty delete set
+	});
+}
+
 /** A sync "update" message carrying `update`. */
 export const updateMessage = (update: Uint8Array) =>
 	encodeMessage((e) => {

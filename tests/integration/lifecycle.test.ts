@@ -10,7 +10,15 @@ import {
 	createLevelStore,
 	type DocStore
 } from '../../server/store.js';
-import { Harness, PROJECT_ROOT, captureLog, contentOf, waitConverged, waitFor } from './helpers.js';
+import {
+	Harness,
+	PROJECT_ROOT,
+	captureLog,
+	contentOf,
+	selfOriginUpdate,
+	waitConverged,
+	waitFor
+} from './helpers.js';
 
 const harness = new Harness();
 afterEach(() => harness.cleanup());
@@ -159,6 +167,40 @@ describe('the LevelDB store', () => {
 		expect(merged.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
 		expect(merged.getMap('rows').get('import')).toHaveLength(200_000);
 		await last.close();
+	});
+
+	it('an excluded update is left out of loads and merges at once, and out of the log at the next compaction; appends meanwhile are kept', async () => {
+		const dir = await harness.tempDir();
+		const store = await createLevelStore({ dir });
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (update: Uint8Array) => updates.push(update));
+		doc.getMap('m').set('before', 1);
+		// It merges with the others (Y.mergeUpdates takes it) but does not apply.
+		const broken = selfOriginUpdate(4242);
+		await store.append('sheet:x', updates[0]);
+		await store.append('sheet:x', broken);
+		store.exclude('sheet:x', broken);
+		const loaded = new Y.Doc();
+		Y.applyUpdate(loaded, (await store.load('sheet:x')) as Uint8Array);
+		expect(loaded.getMap('m').toJSON()).toEqual({ before: 1 });
+		// Edits appended while the compaction that drops it runs are all kept.
+		const compaction = store.compact('sheet:x');
+		for (let i = 0; i < 30; i++) {
+			doc.getMap('m').set(`k${i}`, i);
+			await store.append('sheet:x', updates[updates.length - 1]);
+		}
+		await compaction;
+		await store.close();
+		const left = await createLevelStore({ dir });
+		const all = await left.loadEach('sheet:x');
+		expect(all.some((u) => u.length === broken.length && u.every((b, i) => b === broken[i]))).toBe(
+			false
+		);
+		const again = new Y.Doc();
+		Y.applyUpdate(again, (await left.load('sheet:x')) as Uint8Array);
+		expect(again.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+		await left.close();
 	});
 
 	it('rooms do not see each other’s updates', async () => {

@@ -20,6 +20,7 @@ import {
 	captureLog,
 	covers,
 	encodeMessage,
+	selfOriginUpdate,
 	updateMessage,
 	waitFor,
 	wsUrlOf
@@ -38,25 +39,6 @@ function burstOf(clientID: number, prefix: string, count: number) {
 	doc.on('update', (update: Uint8Array) => updates.push(update));
 	for (let i = 0; i < count; i++) doc.getMap('m').set(`${prefix}${i}`, `${prefix}-value-${i}`);
 	return { doc, messages: updates.map(updateMessage) };
-}
-
-/**
- * An update that `Y.decodeUpdate` reads but `Y.applyUpdate` throws on: one item of client
- * `clientID` whose left origin is the item itself (an ID the doc cannot hold yet).
- */
-function selfOriginUpdate(clientID: number): Uint8Array {
-	return encodeMessage((e) => {
-		encoding.writeVarUint(e, 1); // clients
-		encoding.writeVarUint(e, 1); // structs of that client
-		encoding.writeVarUint(e, clientID);
-		encoding.writeVarUint(e, 0); // first clock
-		encoding.writeUint8(e, 0x80 | 8); // has a left origin; ContentAny
-		encoding.writeVarUint(e, clientID); // left origin: itself
-		encoding.writeVarUint(e, 0);
-		encoding.writeVarUint(e, 1); // one value
-		encoding.writeAny(e, 'poison');
-		encoding.writeVarUint(e, 0); // empty delete set
-	});
 }
 
 /** Applies the sync messages a raw client received so far to `doc` (other messages stay). */
