@@ -96,7 +96,7 @@ const SEQ_DIGITS = 16;
  * @param {string} options.dir the store's directory (created if missing)
  * @param {boolean} [options.sync] fsync every write (survives power loss, slower)
  * @param {StoreLog} [options.log]
- * @returns {Promise<DocStore>}
+ * @returns {Promise<Required<DocStore>>}
  */
 export async function createLevelStore({ dir, sync = false, log = console }) {
 	await mkdir(dir, { recursive: true });
