@@ -18,7 +18,7 @@
  * only of a row with exactly the same values in `KeyColumns.row` (when given): so importing a
  * file twice never adds such rows twice either.
  */
-import { normalizePhone, normalizeValue, phoneParts, storedPhones } from '../values';
+import { isStoredPhone, normalizePhone, normalizeValue, phoneParts, storedPhones } from '../values';
 
 export type DuplicatePolicy = 'skip' | 'update' | 'keep';
 /** Why two rows are the same person. */
@@ -135,23 +135,6 @@ function normalizeAnyName(lower: string): string {
 	return lower.replace(YO, 'е').replace(NOT_NAME, ' ').trim();
 }
 
-/**
- * `+7`, then 10 digits, the first 3, 4, 8 or 9: a phone in its stored form, which
- * `normalizePhone` gives back unchanged. Checked without a regular expression: it is what
- * nearly every phone cell of an import holds once `analyzeImport` has stored it.
- */
-function isStoredPhone(cell: string): boolean {
-	if (cell.length !== 12 || cell.charCodeAt(0) !== 0x2b || cell.charCodeAt(1) !== 0x37)
-		return false;
-	const area = cell.charCodeAt(2);
-	if (area !== 0x33 && area !== 0x34 && area !== 0x38 && area !== 0x39) return false;
-	for (let i = 3; i < 12; i++) {
-		const c = cell.charCodeAt(i);
-		if (c < 0x30 || c > 0x39) return false;
-	}
-	return true;
-}
-
 /** `yyyy-mm-dd` (digits, not checked as a date): the birth key either way, as is. */
 function isStoredDateShape(cell: string): boolean {
 	if (cell.length !== 10 || cell.charCodeAt(4) !== 0x2d || cell.charCodeAt(7) !== 0x2d)
@@ -168,7 +151,7 @@ const NO_PHONES: readonly string[] = Object.freeze([]);
 /** Every valid phone in a cell (`8 911 123-45-67, 8 812 555-12-34` gives two). */
 export function phoneKeys(cell: string): string[] {
 	if (!cell) return [];
-	if (isStoredPhone(cell)) return [cell];
+	if (isStoredPhone(cell)) return storedPhones(cell);
 	const whole = normalizePhone(cell);
 	if (whole.ok) return whole.value ? storedPhones(whole.value) : [];
 	if (!PHONE_SEPARATORS.test(cell)) return [];

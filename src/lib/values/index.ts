@@ -34,6 +34,7 @@ export type { ChoiceList, ChoiceReason, ChoiceResult } from './choice';
 export {
 	normalizePhone,
 	formatPhone,
+	isStoredPhone,
 	phoneParts,
 	storedPhones,
 	PHONE_LIST_SEPARATOR

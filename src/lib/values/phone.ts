@@ -193,10 +193,27 @@ function normalizeOnePhone(raw: string): PhoneResult {
  * numbers, different, separated by `, `.
  */
 export function isStoredPhone(stored: string): boolean {
-	if (STORED.test(stored)) return true;
+	if (isPlainStoredPhone(stored) || STORED.test(stored)) return true;
 	if (!stored.includes(PHONE_LIST_SEPARATOR)) return false;
 	const numbers = stored.split(PHONE_LIST_SEPARATOR);
 	return numbers.every((n) => STORED.test(n)) && new Set(numbers).size === numbers.length;
+}
+
+/**
+ * `+7`, then 10 digits, the first 3, 4, 8 or 9: one number in its stored form, without an
+ * extension. Checked without a regular expression: it is what nearly every phone cell holds
+ * (an import's duplicate search asks for 100,000 of them).
+ */
+function isPlainStoredPhone(cell: string): boolean {
+	if (cell.length !== 12 || cell.charCodeAt(0) !== 0x2b || cell.charCodeAt(1) !== 0x37)
+		return false;
+	const area = cell.charCodeAt(2);
+	if (area !== 0x33 && area !== 0x34 && area !== 0x38 && area !== 0x39) return false;
+	for (let i = 3; i < 12; i++) {
+		const c = cell.charCodeAt(i);
+		if (c < 0x30 || c > 0x39) return false;
+	}
+	return true;
 }
 
 /** The numbers of a stored cell (`+79111234567, +78125551234` gives two). */
