@@ -63,6 +63,45 @@ function sendTogether(raw: RawClient, frames: Uint8Array[]) {
 	socket.uncork();
 }
 
+/** `count` raw clients of `room`, each past its sync step 1 (whose messages go when `clear`). */
+async function rawClientsOf(
+	wsUrl: string,
+	room: string,
+	count: number,
+	clear = false
+): Promise<RawClient[]> {
+	const clients: RawClient[] = [];
+	for (let i = 0; i < count; i++) clients.push(await harness.raw(`${wsUrl}/${room}`));
+	for (const raw of clients) {
+		await waitFor(() => raw.messages.length > 0, 'sync step 1');
+		if (clear) raw.messages.length = 0;
+	}
+	return clients;
+}
+
+/** Two bursts of the same length, one message of each in turn. */
+function sendInterleaved(
+	alice: RawClient,
+	a: { messages: Uint8Array[] },
+	bob: RawClient,
+	b: { messages: Uint8Array[] }
+) {
+	for (let i = 0; i < a.messages.length; i++) {
+		alice.send(a.messages[i]);
+		bob.send(b.messages[i]);
+	}
+}
+
+/** What `watcher` was sent, as a doc, once the first broadcast has arrived. */
+async function firstBroadcast(watcher: RawClient): Promise<Y.Doc> {
+	const seen = new Y.Doc();
+	await waitFor(() => {
+		takeSync(watcher, seen);
+		return seen.getMap('m').size > 0;
+	}, 'the first broadcast');
+	return seen;
+}
+
 /** The map 'm' of the room as a fresh y-websocket client gets it. */
 async function roomContent(wsUrl: string, room: string) {
 	const client = await harness.synced(harness.client(wsUrl, room));
@@ -101,19 +140,10 @@ describe.each([
 		const dataDir = await harness.tempDir();
 		const server = await harness.start({ dataDir, storeSync });
 		const room = 'sheet:interleaved';
-		const watcher = await harness.raw(`${server.wsUrl}/${room}`);
-		const alice = await harness.raw(`${server.wsUrl}/${room}`);
-		const bob = await harness.raw(`${server.wsUrl}/${room}`);
-		for (const raw of [watcher, alice, bob]) {
-			await waitFor(() => raw.messages.length > 0, 'sync step 1');
-			raw.messages.length = 0;
-		}
+		const [watcher, alice, bob] = await rawClientsOf(server.wsUrl, room, 3, true);
 		const a = burstOf(101, 'a', 400);
 		const b = burstOf(102, 'b', 400);
-		for (let i = 0; i < 400; i++) {
-			alice.send(a.messages[i]);
-			bob.send(b.messages[i]);
-		}
+		sendInterleaved(alice, a, bob, b);
 		// Both bursts are in the room, and each sender's state-vector answer covers its burst.
 		expect(covers(await alice.stateVector(), a.doc)).toBe(true);
 		expect(covers(await bob.stateVector(), b.doc)).toBe(true);
@@ -183,23 +213,9 @@ describe.each([
 		const logs = captureLog();
 		const server = await harness.start({ dataDir, storeSync, log: logs.log });
 		const room = 'sheet:closing';
-		const watcher = await harness.raw(`${server.wsUrl}/${room}`);
-		const alice = await harness.raw(`${server.wsUrl}/${room}`);
-		const bob = await harness.raw(`${server.wsUrl}/${room}`);
-		for (const raw of [watcher, alice, bob]) {
-			await waitFor(() => raw.messages.length > 0, 'sync step 1');
-		}
-		const a = burstOf(601, 'a', 1000);
-		const b = burstOf(602, 'b', 1000);
-		for (let i = 0; i < 1000; i++) {
-			alice.send(a.messages[i]);
-			bob.send(b.messages[i]);
-		}
-		const seen = new Y.Doc();
-		await waitFor(() => {
-			takeSync(watcher, seen);
-			return seen.getMap('m').size > 0;
-		}, 'the first broadcast');
+		const [watcher, alice, bob] = await rawClientsOf(server.wsUrl, room, 3);
+		sendInterleaved(alice, burstOf(601, 'a', 1000), bob, burstOf(602, 'b', 1000));
+		const seen = await firstBroadcast(watcher);
 		const closed = server.close();
 		await watcher.closed;
 		await closed;
@@ -218,13 +234,7 @@ describe('a malformed update in the middle of a burst', () => {
 		const logs = captureLog();
 		const server = await harness.start({ log: logs.log });
 		const room = 'sheet:poisoned-burst';
-		const watcher = await harness.raw(`${server.wsUrl}/${room}`);
-		const attacker = await harness.raw(`${server.wsUrl}/${room}`);
-		const bob = await harness.raw(`${server.wsUrl}/${room}`);
-		for (const raw of [watcher, attacker, bob]) {
-			await waitFor(() => raw.messages.length > 0, 'sync step 1');
-			raw.messages.length = 0;
-		}
+		const [watcher, attacker, bob] = await rawClientsOf(server.wsUrl, room, 3, true);
 		const a = burstOf(301, 'a', 40);
 		const b = burstOf(302, 'b', 41);
 		const attackerFrames = [
@@ -266,23 +276,9 @@ describe('kill -9 right after a burst', () => {
 		const dataDir = await harness.tempDir();
 		const first = await harness.startChild({ DATA_DIR: dataDir });
 		const room = 'sheet:burst-crash';
-		const watcher = await harness.raw(`${wsUrlOf(first.url)}/${room}`);
-		const alice = await harness.raw(`${wsUrlOf(first.url)}/${room}`);
-		const bob = await harness.raw(`${wsUrlOf(first.url)}/${room}`);
-		for (const raw of [watcher, alice, bob]) {
-			await waitFor(() => raw.messages.length > 0, 'sync step 1');
-		}
-		const a = burstOf(401, 'a', 1500);
-		const b = burstOf(402, 'b', 1500);
-		for (let i = 0; i < 1500; i++) {
-			alice.send(a.messages[i]);
-			bob.send(b.messages[i]);
-		}
-		const seen = new Y.Doc();
-		await waitFor(() => {
-			takeSync(watcher, seen);
-			return seen.getMap('m').size > 0;
-		}, 'the first broadcast');
+		const [watcher, alice, bob] = await rawClientsOf(wsUrlOf(first.url), room, 3);
+		sendInterleaved(alice, burstOf(401, 'a', 1500), bob, burstOf(402, 'b', 1500));
+		const seen = await firstBroadcast(watcher);
 		first.process.kill('SIGKILL');
 		expect(await first.exited).toBe(null);
 		await watcher.closed;
@@ -305,11 +301,7 @@ describe('found in review', () => {
 	it('a connection’s awareness update is not sent before its earlier doc update', async () => {
 		const server = await harness.start();
 		const room = 'sheet:cursor-after-edit';
-		const watcher = await harness.raw(`${server.wsUrl}/${room}`);
-		const sender = await harness.raw(`${server.wsUrl}/${room}`);
-		for (const raw of [watcher, sender]) {
-			await waitFor(() => raw.messages.length > 0, 'sync step 1');
-		}
+		const [watcher, sender] = await rawClientsOf(server.wsUrl, room, 2);
 		watcher.messages.length = 0;
 		const edit = burstOf(501, 'cell', 1);
 		const awareness = new awarenessProtocol.Awareness(edit.doc);
