@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newId } from './ids';
 import { Sheet } from './sheet';
-import { stageRows } from './staging';
+import { stageForTest } from './testing';
 
 /** What the export read before `rowValues`: `getRow(id)[column] ?? ''`. */
 function viaGetRow(sheet: Sheet, rowIds: readonly string[], columnIds: readonly string[]) {
@@ -23,18 +22,8 @@ function newSheet() {
 }
 
 /** Stage rows the way the import worker does; returns the updates (not applied). */
-function stage(sheet: Sheet, columns: string[], rows: string[][], importId = newId()) {
-	const updates: Uint8Array[] = [];
-	stageRows({
-		importId,
-		after: sheet.lastOrder(),
-		columns,
-		rows,
-		chunkRows: 2,
-		sliceRows: 4,
-		onSlice: (update) => updates.push(update)
-	});
-	return { importId, updates };
+function stage(sheet: Sheet, columns: string[], rows: string[][], importId?: string) {
+	return stageForTest(sheet, columns, rows, { chunkRows: 2, sliceRows: 4 }, importId);
 }
 
 describe('Sheet.rowValues reads what getRow reads', () => {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { newId } from './ids';
 import { Sheet, type SheetChange } from './sheet';
 import { stageRows } from './staging';
-import { createNetwork, seededRandom } from './testing';
+import { createNetwork, seededRandom, stageForTest } from './testing';
 
 function rowsOf(n: number, from = 0): string[][] {
 	return Array.from({ length: n }, (_, i) => [
@@ -12,19 +12,9 @@ function rowsOf(n: number, from = 0): string[][] {
 	]);
 }
 
-/** Stage `rows` into `sheet` the way the import worker does; returns the updates. */
-function stage(sheet: Sheet, columns: string[], rows: string[][], importId = newId()) {
-	const updates: Uint8Array[] = [];
-	stageRows({
-		importId,
-		after: sheet.lastOrder(),
-		columns,
-		rows,
-		chunkRows: 100,
-		sliceRows: 300,
-		onSlice: (update) => updates.push(update)
-	});
-	return { importId, updates };
+/** Stage rows the way the import worker does; returns the updates (not applied). */
+function stage(sheet: Sheet, columns: string[], rows: string[][], importId?: string) {
+	return stageForTest(sheet, columns, rows, { chunkRows: 100, sliceRows: 300 }, importId);
 }
 
 describe('staged imports', () => {

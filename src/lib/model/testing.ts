@@ -1,8 +1,12 @@
 /**
- * Test helpers for merge tests: replicas that exchange updates in shuffled orders chosen by a
- * seeded random generator, so a failing order can be replayed (the Yjs testHelper idea).
+ * Test helpers of the model: staging an import as the worker does, and, for merge tests,
+ * replicas that exchange updates in shuffled orders chosen by a seeded random generator, so a
+ * failing order can be replayed (the Yjs testHelper idea).
  */
 import * as Y from 'yjs';
+import { newId } from './ids';
+import type { Sheet } from './sheet';
+import { stageRows } from './staging';
 
 /** mulberry32: a small seeded generator, good enough to shuffle deliveries. */
 export function seededRandom(seed: number): () => number {
@@ -57,4 +61,27 @@ export function createNetwork(n: number, random: () => number): Network {
 		},
 		pending: () => inbox.reduce((sum, q) => sum + q.length, 0)
 	};
+}
+
+/**
+ * Stage `rows` into `sheet` the way the import worker does, in small chunks and slices so that
+ * a test sees several of each; returns the updates (not applied) and the import's id.
+ */
+export function stageForTest(
+	sheet: Sheet,
+	columns: string[],
+	rows: string[][],
+	sizes: { chunkRows: number; sliceRows: number },
+	importId = newId()
+): { importId: string; updates: Uint8Array[] } {
+	const updates: Uint8Array[] = [];
+	stageRows({
+		importId,
+		after: sheet.lastOrder(),
+		columns,
+		rows,
+		...sizes,
+		onSlice: (update) => updates.push(update)
+	});
+	return { importId, updates };
 }
