@@ -131,6 +131,100 @@ describe('the grid operators work in', () => {
 		expect(copied).toBe('+7 (812) 123-45-67');
 	});
 
+	it('a block of cells: Shift+click, Shift+arrows or a drag select it; copy, fill, Delete and undo work on it', async () => {
+		const { a, b } = await twoOperators('Обзвон: блок ячеек');
+		await a.paste(
+			'new',
+			'ФИО',
+			'Иванова\t8 812 123-45-67\tЛиговский 1\r\nПетров\t8 911 000-11-22\tНевский 2\r\nСидорова\t\tСадовая 3\r\n'
+		);
+		await expect
+			.poll(() => b.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова', 'Петров', 'Сидорова']);
+		const inRange = async (cells: [number, string][]) => {
+			const out: boolean[] = [];
+			for (const [row, title] of cells) {
+				const cls = (await (await a.cell(row, title)).getAttribute('class')) ?? '';
+				out.push(cls.includes('shtab-in-range'));
+			}
+			return out;
+		};
+		const copy = async () =>
+			(await a.cell(0, 'ФИО')).evaluate(() => {
+				const transfer = new DataTransfer();
+				document.activeElement?.dispatchEvent(
+					new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true })
+				);
+				return transfer.getData('text/plain');
+			});
+		const status = a.page.locator('.range-size');
+
+		// Shift+click: from the focused cell to the clicked one.
+		await (await a.cell(0, 'ФИО')).click();
+		await (await a.cell(1, 'Телефон')).click({ modifiers: ['Shift'] });
+		await expect.poll(() => status.textContent()).toBe('Выделено: 2 × 2');
+		expect(
+			await inRange([
+				[0, 'ФИО'],
+				[0, 'Телефон'],
+				[1, 'ФИО'],
+				[1, 'Телефон'],
+				[2, 'ФИО'],
+				[0, 'Адрес']
+			])
+		).toEqual([true, true, true, true, false, false]);
+		// The focus stays where the block began; Ctrl+C copies the block as shown.
+		expect(await copy()).toBe('Иванова\t+7 (812) 123-45-67\r\nПетров\t+7 (911) 000-11-22');
+		await screenshot(a.page, 'grid-block-selected');
+		await a.page.keyboard.press('Escape');
+		await expect.poll(() => status.textContent()).toBe('');
+		expect(await inRange([[0, 'ФИО']])).toEqual([false]);
+
+		// Shift+arrows from the focused cell; Delete empties the block for both operators.
+		await (await a.cell(0, 'Телефон')).click();
+		await a.page.keyboard.press('Shift+ArrowDown');
+		await a.page.keyboard.press('Shift+ArrowDown');
+		await a.page.keyboard.press('Shift+ArrowRight');
+		await expect.poll(() => status.textContent()).toBe('Выделено: 3 × 2');
+		await a.page.keyboard.press('Delete');
+		await expect.poll(() => b.columnValues('Адрес'), MOMENT).toEqual(['', '', '']);
+		expect(await b.columnValues('Телефон')).toEqual(['', '', '']);
+		expect(await b.columnValues('ФИО')).toEqual(['Иванова', 'Петров', 'Сидорова']);
+		await a.page.getByText('Очищено ячеек: 5. Отменить — Ctrl+Z.').waitFor();
+		// One undo step brings all five back.
+		await a.page.keyboard.press('Control+z');
+		await expect
+			.poll(() => b.columnValues('Адрес'), MOMENT)
+			.toEqual(['Лиговский 1', 'Невский 2', 'Садовая 3']);
+		expect(await b.columnValues('Телефон')).toEqual([
+			'+7 (812) 123-45-67',
+			'+7 (911) 000-11-22',
+			''
+		]);
+
+		// A drag with the mouse down a column; one pasted value fills the whole block.
+		const from = await (await a.cell(0, 'Результат звонка')).boundingBox();
+		const to = await (await a.cell(2, 'Результат звонка')).boundingBox();
+		if (!from || !to) throw new Error('cells not drawn');
+		await a.page.mouse.move(from.x + 10, from.y + from.height / 2);
+		await a.page.mouse.down();
+		await a.page.mouse.move(to.x + 10, to.y + to.height / 2, { steps: 5 });
+		await a.page.mouse.up();
+		await expect.poll(() => status.textContent()).toBe('Выделено: 3 × 1');
+		await (
+			await a.cell(0, 'Результат звонка')
+		).evaluate(() => {
+			const transfer = new DataTransfer();
+			transfer.setData('text/plain', 'дозвонились');
+			document.activeElement?.dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+			);
+		});
+		await expect
+			.poll(() => b.columnValues('Результат звонка'), MOMENT)
+			.toEqual(['дозвонились', 'дозвонились', 'дозвонились']);
+	});
+
 	it('each operator filters and sorts for themselves; a column moved by one moves for the other', async () => {
 		const { a, b } = await twoOperators('Обзвон: фильтр');
 		await a.paste(

@@ -32,8 +32,20 @@ import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { typedColumnDef } from './columns';
 import { SearchTexts } from './search-texts';
 import { SelectAllHeader } from './select-all';
-import { pasteBlock, shownCells, typedValue } from './edits';
+import { clearCells, pasteBlock, shownCells, typedValue } from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
+import {
+	boxCells,
+	boxColumns,
+	boxOf,
+	boxRows,
+	clampBox,
+	fillBlock,
+	MAX_RANGE_WRITE,
+	movedEnd,
+	type Box,
+	type CellPos
+} from './range';
 import { sortKindOf } from './row-order';
 import { RowSorter, type SortColumn } from './sorting';
 import { parseTsv, toTsv } from './tsv';
@@ -52,6 +64,9 @@ const ROW_NUMBER_WIDTH = 64;
  * slow machine (reading the rows from the model and AG Grid creating their nodes).
  */
 export const ADD_SLICE = 2000;
+
+/** Ctrl+C, Ctrl+V, Ctrl+X in the Latin and the Russian layout: they keep a selected block. */
+const CLIPBOARD_KEYS = new Set(['c', 'v', 'x', 'с', 'м', 'ч']);
 
 export interface GridCallbacks {
 	/** The operator asked for the actions of a column (rename, delete…). */
@@ -73,6 +88,12 @@ export interface GridCallbacks {
 	stopCapturing?(): void;
 	/** The rows wait for the order of a sort (a big sheet's, computed in a worker), or no longer. */
 	onSorting?(busy: boolean): void;
+	/** The selected block of cells changed: its size, or null when one cell or none is selected. */
+	onRangeChanged?(size: { rows: number; columns: number } | null): void;
+	/** A clear or a fill of `cells` cells was refused: more than `max`. */
+	onRangeTooBig?(cells: number, max: number): void;
+	/** Cells were emptied (Delete on a block, or a cut): how many had a value. */
+	onCleared?(cells: number): void;
 }
 
 interface HeaderParams extends IHeaderParams {
@@ -160,6 +181,13 @@ export class SheetGridBinding {
 	readonly #updates = new Set<string>();
 	#cancelUpdates: (() => void) | null = null;
 	readonly #sorter: RowSorter<IRowNode<Row>>;
+	/** The selected block: from the focused cell (`anchor`) to `end`; null when none. */
+	#range: { anchor: CellPos; end: CellPos } | null = null;
+	/** The block as shown, for the cells' class rule (null: one cell or none). */
+	#rangeBox: Box | null = null;
+	#rangeColumns: string[] = [];
+	/** A drag with the mouse is selecting a block from the anchor. */
+	#dragging = false;
 
 	constructor(element: HTMLElement, sheet: Sheet, callbacks: GridCallbacks) {
 		this.#sheet = sheet;
@@ -226,8 +254,15 @@ export class SheetGridBinding {
 			localeText: callbacks.localeText,
 			onCellEditRequest: (e: CellEditRequestEvent<Row>) => this.#onEdit(e),
 			onColumnMoved: (e: ColumnMovedEvent<Row>) => this.#onMoved(e),
-			onSortChanged: () => this.#saveView(),
-			onFilterChanged: () => this.#saveView(),
+			onSortChanged: () => {
+				this.clearRange();
+				this.#saveView();
+			},
+			onFilterChanged: () => {
+				this.clearRange();
+				this.#saveView();
+			},
+			onDisplayedColumnsChanged: () => this.#showRange(),
 			onColumnResized: (e) => {
 				if (e.finished) this.#saveView();
 			},
@@ -238,6 +273,11 @@ export class SheetGridBinding {
 				const node =
 					e.rowIndex != null && !e.rowPinned ? this.api.getDisplayedRowAtIndex(e.rowIndex) : null;
 				const colId = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
+				// The focus moved off the block's anchor (a click, an arrow, Tab): no block.
+				const anchor = this.#range?.anchor;
+				if (anchor && (e.rowPinned || anchor.row !== e.rowIndex || anchor.col !== colId)) {
+					this.clearRange();
+				}
 				callbacks.onCellFocused(node?.data && colId ? { rowId: node.data.id, colId } : null);
 			}
 		});
@@ -496,6 +536,8 @@ export class SheetGridBinding {
 				}),
 			checkboxLabel: this.#callbacks.checkboxLabel ?? ''
 		};
+		const rangeRule = (p: { node: IRowNode<Row> | null; colDef: ColDef<Row> }) =>
+			this.#inRange(p.node, p.colDef.colId);
 		const cols = this.#sheet.columns().map((c): ColDef<Row> => {
 			// No cellRenderer returning a string: AG Grid inserts such strings as HTML. The
 			// default renderer writes text; ours (`cells.ts`) build DOM elements.
@@ -504,7 +546,7 @@ export class SheetGridBinding {
 				...def,
 				headerComponent: SheetHeader,
 				headerComponentParams: { sheetColumn: c, callbacks: this.#callbacks },
-				cellClassRules: { ...def.cellClassRules, ...peerRules }
+				cellClassRules: { ...def.cellClassRules, ...peerRules, 'shtab-in-range': rangeRule }
 			};
 		});
 		return [rowNumber, ...cols];
@@ -663,6 +705,25 @@ export class SheetGridBinding {
 		};
 		on(document, 'paste', (e) => this.#onPaste(e));
 		on(document, 'copy', (e) => this.#onCopy(e));
+		on(document, 'cut', (e) => this.#onCut(e));
+		// Capture: a block's keys and Shift+click are ours before AG Grid moves the focus.
+		on(this.#element, 'keydown', (e) => this.#onKeyDown(e), true);
+		// AG Grid focuses a cell on `pointerdown` (or `mousedown` where there are no pointer
+		// events); the browser on `mousedown`. A Shift+click stops both from moving the focus.
+		on(this.#element, 'pointerdown', (e) => this.#onPointerDown(e), true);
+		on(
+			this.#element,
+			'mousedown',
+			(e) => {
+				if (e.shiftKey && this.#cellAt(e.target)) {
+					e.preventDefault();
+					e.stopPropagation();
+				}
+			},
+			true
+		);
+		on(this.#element, 'mouseover', (e) => this.#onMouseOver(e));
+		on(document, 'mouseup', () => (this.#dragging = false));
 	}
 
 	/** The event is for the grid: its focus is in the grid and no editor is open. */
@@ -704,19 +765,37 @@ export class SheetGridBinding {
 		this.paste(text);
 	}
 
-	/** Pastes TSV at the focused cell (or the first cell), adding rows as needed: one undo step. */
+	/**
+	 * Pastes TSV at the focused cell (or the first cell), adding rows as needed: one undo step.
+	 * Into a selected block it goes from the block's top-left cell, and one value (or a block
+	 * the selection holds a whole number of times) fills the whole selection, as in Excel.
+	 */
 	paste(text: string) {
-		const block = parseTsv(text);
+		let block = parseTsv(text);
 		if (!block.length) return;
-		const focused = this.api.getFocusedCell();
 		const columns = this.#displayedColumnIds();
-		const focusedCol = focused?.column.getColId();
-		const from = Math.max(0, focusedCol ? columns.indexOf(focusedCol) : 0);
 		const rowIds = this.displayedRowIds();
-		const startRow =
-			focused && !focused.rowPinned
-				? Math.max(0, Math.min(focused.rowIndex, rowIds.length))
-				: rowIds.length;
+		const box = this.#rangeBox;
+		let from: number;
+		let startRow: number;
+		if (box) {
+			const filled = fillBlock(block, box);
+			if (filled !== block && boxCells(box) > MAX_RANGE_WRITE) {
+				this.#callbacks.onRangeTooBig?.(boxCells(box), MAX_RANGE_WRITE);
+				return;
+			}
+			block = filled;
+			from = box.left;
+			startRow = box.top;
+		} else {
+			const focused = this.api.getFocusedCell();
+			const focusedCol = focused?.column.getColId();
+			from = Math.max(0, focusedCol ? columns.indexOf(focusedCol) : 0);
+			startRow =
+				focused && !focused.rowPinned
+					? Math.max(0, Math.min(focused.rowIndex, rowIds.length))
+					: rowIds.length;
+		}
 		const before = this.#sheet.rowCount;
 		this.#callbacks.stopCapturing?.();
 		this.#write(() =>
@@ -734,10 +813,32 @@ export class SheetGridBinding {
 		e.clipboardData.setData('text/plain', text);
 	}
 
-	/** The selected rows (every visible column), else the focused cell, as TSV. */
+	#onCut(e: ClipboardEvent) {
+		if (!this.#ours(e) || !e.clipboardData) return;
+		const text = this.copyText();
+		if (text === null) return;
+		e.preventDefault();
+		e.clipboardData.setData('text/plain', text);
+		if (this.#rangeBox) {
+			this.clearRangeCells();
+			return;
+		}
+		const cell = this.#focusedPos();
+		const rowId = cell ? this.api.getDisplayedRowAtIndex(cell.row)?.data?.id : undefined;
+		if (cell && rowId) this.#write(() => this.#sheet.setCell(rowId, cell.col, ''));
+	}
+
+	/**
+	 * As TSV, values as shown (`+7 (812) 123-45-67`, `05.03.1945`): the selected block of cells;
+	 * else the selected rows (every visible column); else the focused cell.
+	 */
 	copyText(): string | null {
 		this.flush();
 		const locale = this.#callbacks.locale ?? 'ru';
+		const box = this.#rangeBox;
+		if (box) {
+			return toTsv(shownCells(this.#sheet, this.#boxRowIds(box), this.#rangeColumns, locale));
+		}
 		const selected = this.api.getSelectedNodes();
 		if (selected.length) {
 			const ordered = [...selected].sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
@@ -750,6 +851,184 @@ export class SheetGridBinding {
 		const colId = focused?.column.getColId();
 		if (!node?.data || !colId || !this.#sheet.column(colId)) return null;
 		return toTsv(shownCells(this.#sheet, [node.data.id], [colId], locale));
+	}
+
+	// ------------------------------------------------------------ a block of cells (range.ts)
+
+	/** The data cell of a row shown under `target` (not the new-row line, not №). */
+	#cellAt(target: EventTarget | null): CellPos | null {
+		if (!(target instanceof Element)) return null;
+		const cell = target.closest('.ag-cell');
+		const row = cell?.closest('.ag-row');
+		if (!cell || !row || !this.#element.contains(cell) || row.closest('.ag-floating-bottom')) {
+			return null;
+		}
+		const col = cell.getAttribute('col-id');
+		const index = Number(row.getAttribute('row-index'));
+		if (!col || !this.#sheet.column(col) || !Number.isInteger(index) || index < 0) return null;
+		return { row: index, col };
+	}
+
+	/** The focused cell, when it is a data cell of a row shown. */
+	#focusedPos(): CellPos | null {
+		const focused = this.api.getFocusedCell();
+		if (!focused || focused.rowPinned) return null;
+		const col = focused.column.getColId();
+		return this.#sheet.column(col) ? { row: focused.rowIndex, col } : null;
+	}
+
+	/** Rows one PageUp/PageDown moves the block's corner by: about a screenful. */
+	#pageRows(): number {
+		const viewport = this.#element.querySelector('.ag-body-viewport');
+		const rowHeight = this.api.getSizesForCurrentTheme().rowHeight || 32;
+		return Math.max(1, Math.floor((viewport?.clientHeight ?? 0) / rowHeight) - 1);
+	}
+
+	#inRange(node: IRowNode<Row> | null, colId: string | undefined): boolean {
+		const box = this.#rangeBox;
+		if (!box || !node || node.rowPinned || node.rowIndex == null || !colId) return false;
+		return (
+			node.rowIndex >= box.top && node.rowIndex <= box.bottom && this.#rangeColumns.includes(colId)
+		);
+	}
+
+	/** The ids of the rows of `box`, top to bottom. */
+	#boxRowIds(box: Box): string[] {
+		const ids: string[] = [];
+		for (let i = box.top; i <= box.bottom; i++) {
+			const id = this.api.getDisplayedRowAtIndex(i)?.data?.id;
+			if (id) ids.push(id);
+		}
+		return ids;
+	}
+
+	#setRange(anchor: CellPos, end: CellPos) {
+		this.#range = { anchor, end };
+		this.#showRange();
+	}
+
+	/** Drops the selected block (the focused cell stays). */
+	clearRange() {
+		if (!this.#range) return;
+		this.#range = null;
+		this.#showRange();
+	}
+
+	/** The selected block's size, or null when one cell or none is selected. */
+	get rangeSize(): { rows: number; columns: number } | null {
+		const box = this.#rangeBox;
+		return box ? { rows: boxRows(box), columns: boxColumns(box) } : null;
+	}
+
+	/** Works out the block as shown now, redraws the rows it leaves or enters, tells the page. */
+	#showRange() {
+		const before = this.#rangeBox;
+		if (!before && !this.#range) return;
+		const columns = this.#displayedColumnIds();
+		let box = this.#range ? boxOf(this.#range.anchor, this.#range.end, columns) : null;
+		if (box) box = clampBox(box, this.api.getDisplayedRowCount());
+		if (box && boxCells(box) < 2) box = null;
+		this.#rangeBox = box;
+		this.#rangeColumns = box ? columns.slice(box.left, box.right + 1) : [];
+		const touches = (b: Box | null, i: number) => !!b && i >= b.top && i <= b.bottom;
+		const rowNodes = this.api
+			.getRenderedNodes()
+			.filter(
+				(n) =>
+					!n.rowPinned &&
+					n.rowIndex != null &&
+					(touches(before, n.rowIndex) || touches(box, n.rowIndex))
+			);
+		// Without `force`: AG Grid applies the class rules again and redraws no value.
+		if (rowNodes.length) this.api.refreshCells({ rowNodes });
+		if (before || box) this.#callbacks.onRangeChanged?.(this.rangeSize);
+	}
+
+	/** Empties every cell of the selected block, as one undo step. */
+	clearRangeCells() {
+		const box = this.#rangeBox;
+		if (!box) return;
+		const cells = boxCells(box);
+		if (cells > MAX_RANGE_WRITE) {
+			this.#callbacks.onRangeTooBig?.(cells, MAX_RANGE_WRITE);
+			return;
+		}
+		const rowIds = this.#boxRowIds(box);
+		const colIds = this.#rangeColumns;
+		let cleared = 0;
+		this.#callbacks.stopCapturing?.();
+		this.#write(() => (cleared = clearCells(this.#sheet, rowIds, colIds)));
+		this.#callbacks.stopCapturing?.();
+		this.#callbacks.onCleared?.(cleared);
+	}
+
+	#onKeyDown(e: KeyboardEvent) {
+		const key = e.key;
+		if (key === 'Shift' || key === 'Control' || key === 'Meta' || key === 'Alt') return;
+		if (!(e.target instanceof Element) || !e.target.closest('.ag-cell')) return;
+		if (this.api.getEditingCells().length) return;
+		const mod = e.ctrlKey || e.metaKey;
+		if (e.shiftKey && !e.altKey) {
+			const anchor = this.#focusedPos();
+			if (!anchor) return;
+			const range = this.#range;
+			const from =
+				range && range.anchor.row === anchor.row && range.anchor.col === anchor.col
+					? range.end
+					: anchor;
+			const end = movedEnd(from, key, mod, {
+				rowCount: this.api.getDisplayedRowCount(),
+				columns: this.#displayedColumnIds(),
+				page: this.#pageRows()
+			});
+			if (!end) return; // Shift+Tab, Shift+Enter: the grid's own
+			e.preventDefault();
+			e.stopPropagation();
+			this.#setRange(anchor, end);
+			this.api.ensureIndexVisible(end.row);
+			this.api.ensureColumnVisible(end.col);
+			return;
+		}
+		if (!this.#rangeBox) return;
+		if (!mod && (key === 'Delete' || key === 'Backspace')) {
+			e.preventDefault();
+			e.stopPropagation();
+			this.clearRangeCells();
+			return;
+		}
+		// Copy, cut and paste keep the block (in either keyboard layout); any other key drops it.
+		if (mod && CLIPBOARD_KEYS.has(key.toLowerCase())) return;
+		this.clearRange();
+	}
+
+	#onPointerDown(e: PointerEvent) {
+		if (e.button !== 0 || e.pointerType === 'touch') return;
+		const cell = this.#cellAt(e.target);
+		if (!cell || this.api.getEditingCells().length) return;
+		if (e.shiftKey) {
+			const anchor = this.#focusedPos();
+			if (!anchor) return;
+			// The focus stays on the anchor, as in a spreadsheet.
+			e.preventDefault();
+			e.stopPropagation();
+			this.#setRange(anchor, cell);
+			return;
+		}
+		// A click focuses this cell (AG Grid); a drag from it selects a block.
+		this.#setRange(cell, cell);
+		this.#dragging = true;
+	}
+
+	#onMouseOver(e: MouseEvent) {
+		const range = this.#range;
+		if (!this.#dragging || !range) return;
+		if (!(e.buttons & 1)) {
+			this.#dragging = false;
+			return;
+		}
+		const cell = this.#cellAt(e.target);
+		if (!cell || (cell.row === range.end.row && cell.col === range.end.col)) return;
+		this.#setRange(range.anchor, cell);
 	}
 
 	destroy() {

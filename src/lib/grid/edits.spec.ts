@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
-import { changeColumnType, fillColumn, pasteBlock, shownCells } from './edits';
+import { changeColumnType, clearCells, fillColumn, pasteBlock, shownCells } from './edits';
 
 function callList() {
 	const sheet = new Sheet(new Y.Doc());
@@ -80,5 +80,27 @@ describe('bulk edits', () => {
 			['Иванова', '+7 (812) 123-45-67'],
 			['Петров', '']
 		]);
+	});
+});
+
+describe('clearing a block of cells', () => {
+	it('empties the cells that have a value, in one undo step, and counts them', () => {
+		const { sheet, name, phone, rows, undo } = callList();
+		sheet.setCells([
+			{ rowId: rows[0], colId: phone, value: '+78121234567' },
+			{ rowId: rows[1], colId: phone, value: '+78125551234' }
+		]);
+		undo.stopCapturing();
+		const before = rows.map((id) => sheet.getRow(id));
+		expect(clearCells(sheet, rows, [name, phone])).toBe(4);
+		const cells = () => rows.map((id) => [sheet.getCell(id, name), sheet.getCell(id, phone)]);
+		expect(cells()).toEqual([
+			['', ''],
+			['', '']
+		]);
+		// Empty cells are not written: nothing to clear, nothing in the undo stack.
+		expect(clearCells(sheet, rows, [name, phone])).toBe(0);
+		undo.undo();
+		expect(rows.map((id) => sheet.getRow(id))).toEqual(before);
 	});
 });

@@ -115,3 +115,15 @@ export function shownCells(
 		columns.map((c) => formatValue(c.type, sheet.getCell(rowId, c.id), locale))
 	);
 }
+
+/** Empties the given cells (those not empty already) in one step. Returns how many changed. */
+export function clearCells(sheet: Sheet, rowIds: readonly string[], colIds: readonly string[]) {
+	const edits: { rowId: string; colId: string; value: string }[] = [];
+	for (const rowId of rowIds) {
+		for (const colId of colIds) {
+			if (sheet.getCell(rowId, colId) !== '') edits.push({ rowId, colId, value: '' });
+		}
+	}
+	if (edits.length) inOneStep(sheet, () => sheet.setCells(edits));
+	return edits.length;
+}

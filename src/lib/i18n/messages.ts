@@ -108,6 +108,12 @@ export const ru = {
 	'grid.optionColor': 'Цвет варианта {n}',
 	'grid.optionRemove': 'Убрать вариант {n}',
 	'grid.pasted': 'Вставлено строк: {count}, из них новых: {added}.',
+	'grid.range': 'Выделено: {rows} × {columns}',
+	'grid.rangeHint':
+		'Выделенные ячейки: Ctrl+C — копировать, Ctrl+V — вставить (одно значение заполнит все), Delete — очистить, Esc — снять выделение.',
+	'grid.rangeTooBig':
+		'Выделено слишком много ячеек ({count}): за один раз можно очистить или заполнить не больше {max}.',
+	'grid.cleared': 'Очищено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.typeChanged':
 		'Тип изменён. Не подошли значения: {count} — они сохранены и отмечены красным.',
 
@@ -265,6 +271,12 @@ export const en: Record<MessageKey, string> = {
 	'grid.optionColor': 'Colour of option {n}',
 	'grid.optionRemove': 'Remove option {n}',
 	'grid.pasted': 'Rows pasted: {count}, new: {added}.',
+	'grid.range': 'Selected: {rows} × {columns}',
+	'grid.rangeHint':
+		'Selected cells: Ctrl+C copies, Ctrl+V pastes (one value fills them all), Delete clears, Esc unselects.',
+	'grid.rangeTooBig':
+		'Too many cells selected ({count}): at most {max} can be cleared or filled at once.',
+	'grid.cleared': 'Cells cleared: {count}. Undo with Ctrl+Z.',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
 
 	// ---- grid editors and the choice filter (issue 3)
