@@ -73,7 +73,14 @@ describe('keys', () => {
 		expect(phoneKeys('+79111234567, +78125551234')).toEqual(['+79111234567', '+78125551234']);
 		// An extension stays with its number in a cell that is invalid as a whole too.
 		expect(phoneKeys('+79111234567;ext=12, 123')).toEqual(['+79111234567;ext=12']);
-		expect(phoneKeys('8 911 123-45-67\n8 812 555-12-34 (соседка)')).toEqual(['+79111234567']);
+		// A note is not part of who it is.
+		expect(phoneKeys('8 911 123-45-67\n8 812 555-12-34 (соседка)')).toEqual([
+			'+79111234567',
+			'+78125551234'
+		]);
+		expect(phoneKeys('+79111234567 (дочь)')).toEqual(['+79111234567']);
+		expect(phoneKeys('8 911 123-45-67 (дочь), 8 911 123-45-67 (сын)')).toEqual(['+79111234567']);
+		expect(phoneKeys('8 911 123-45-67 (дочь), 123')).toEqual(['+79111234567']);
 		expect(phoneKeys('нет')).toEqual([]);
 		expect(phoneKeys('')).toEqual([]);
 	});

@@ -18,7 +18,13 @@
  * only of a row with exactly the same values in `KeyColumns.row` (when given): so importing a
  * file twice never adds such rows twice either.
  */
-import { isStoredPhone, normalizePhone, normalizeValue, phoneParts, storedPhones } from '../values';
+import {
+	isStoredPhone,
+	normalizePhone,
+	normalizeValue,
+	phoneParts,
+	storedPhoneNumbers
+} from '../values';
 
 export type DuplicatePolicy = 'skip' | 'update' | 'keep';
 /** Why two rows are the same person. */
@@ -148,17 +154,21 @@ function isStoredDateShape(cell: string): boolean {
 
 const NO_PHONES: readonly string[] = Object.freeze([]);
 
-/** Every valid phone in a cell (`8 911 123-45-67, 8 812 555-12-34` gives two). */
+/**
+ * Every valid phone in a cell (`8 911 123-45-67, 8 812 555-12-34` gives two), without its note
+ * (`(дочь)`): the number is who it is.
+ */
 export function phoneKeys(cell: string): string[] {
 	if (!cell) return [];
-	if (isStoredPhone(cell)) return storedPhones(cell);
+	if (isStoredPhone(cell)) return storedPhoneNumbers(cell);
 	const whole = normalizePhone(cell);
-	if (whole.ok) return whole.value ? storedPhones(whole.value) : [];
+	if (whole.ok) return whole.value ? storedPhoneNumbers(whole.value) : [];
 	if (!PHONE_SEPARATORS.test(cell)) return [];
 	const keys: string[] = [];
 	for (const part of phoneParts(cell)) {
 		const phone = normalizePhone(part);
-		if (phone.ok && phone.value && !keys.includes(phone.value)) keys.push(phone.value);
+		if (!phone.ok || !phone.value) continue;
+		for (const key of storedPhoneNumbers(phone.value)) if (!keys.includes(key)) keys.push(key);
 	}
 	return keys;
 }

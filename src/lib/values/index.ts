@@ -35,7 +35,9 @@ export {
 	normalizePhone,
 	formatPhone,
 	isStoredPhone,
+	phoneNumber,
 	phoneParts,
+	storedPhoneNumbers,
 	storedPhones,
 	PHONE_LIST_SEPARATOR
 } from './phone';

@@ -3,6 +3,8 @@ import {
 	formatPhone,
 	isStoredPhone,
 	normalizePhone,
+	phoneNumber,
+	storedPhoneNumbers,
 	storedPhones,
 	type PhoneReason
 } from './phone';
@@ -62,7 +64,22 @@ const valid: [string, string, string][] = [
 		'+78121234567;ext=12, +79111234567'
 	],
 	['the same number written twice', '8 911 123 45 67, +7 (911) 123-45-67', '+79111234567'],
-	['two stored numbers', '+78121234567;ext=12, +79111234567', '+78121234567;ext=12, +79111234567']
+	['two stored numbers', '+78121234567;ext=12, +79111234567', '+78121234567;ext=12, +79111234567'],
+	['a note in brackets after it', '8 911 123 45 67 (дочь)', '+79111234567 (дочь)'],
+	['a note without brackets after it', '8 (812) 555-12-34 раб.', '+78125551234 (раб.)'],
+	['a note after a dash', '8 911 123-45-67 - сын', '+79111234567 (сын)'],
+	['a label before it', 'дочь: 8 911 123-45-67', '+79111234567 (дочь)'],
+	['a label before +7', 'моб. +7 911 123 45 67', '+79111234567 (моб.)'],
+	['a note in brackets before it', '(сосед Иван) 89111234567', '+79111234567 (сосед Иван)'],
+	['тел. before it (dropped)', 'тел. 8 911 123 45 67', '+79111234567'],
+	['тел.: before it and a note after', 'тел.: 8 911 123 45 67 (дочь)', '+79111234567 (дочь)'],
+	['an extension and a note', '8 812 123-45-67 доб. 12 (дом.)', '+78121234567;ext=12 (дом.)'],
+	['the stored form with a note', '+79111234567 (дочь)', '+79111234567 (дочь)'],
+	[
+		'two numbers, the first with a note',
+		'8 911 123 45 67 (дочь), 8 812 123 45 67',
+		'+79111234567 (дочь), +78121234567'
+	]
 ];
 
 /** [what is wrong, as typed, reason] */
@@ -75,7 +92,19 @@ const invalid: [string, string, PhoneReason][] = [
 	['a number one digit long', '8 911 123 45 678', 'too-long'],
 	['two numbers with only spaces between them', '8 911 123 45 67 8 812 123 45 67', 'too-long'],
 	['two numbers, the second a digit short', '8 911 123 45 67, 8 812 123 45 6', 'too-short'],
-	['two numbers, the first with a note', '8 911 123 45 67 (дочь), 8 812 123 45 67', 'letters'],
+	['a number between two notes', 'дочь 8 911 123 45 67 (сын)', 'letters'],
+	['two notes after a number', '8 911 123 45 67 (дочь) (сын)', 'letters'],
+	[
+		'a note longer than 40 characters',
+		`8 911 123 45 67 (${'очень длинная заметка '.repeat(2)})`,
+		'letters'
+	],
+	[
+		'a note between two numbers without a separator',
+		'8 911 123 45 67 дочь 8 812 555 12 34',
+		'letters'
+	],
+	['a short number with a note (its own reason)', '123-45 (дочь)', 'too-short'],
 	['two numbers, the second Ukrainian', '8 911 123 45 67; +380 50 123 45 67', 'not-russian'],
 	['commas and nothing else', ', ,', 'letters'],
 	['eleven digits that start with neither 7 nor 8', '19111234567', 'too-long'],
@@ -86,8 +115,7 @@ const invalid: [string, string, PhoneReason][] = [
 	['a +7 number with no such area code', '+7 123 456 78 90', 'not-russian'],
 	['+8 instead of +7', '+8 911 123 45 67', 'not-russian'],
 	['a word instead of a number', 'нет телефона', 'letters'],
-	['a note after the number', '8 911 123 45 67 (дочь)', 'letters'],
-	['a label before the number', 'тел. 8 911 123 45 67', 'letters'],
+	['a label and no number', 'тел. —', 'letters'],
 	['a dash for "no number"', '—', 'letters'],
 	['a plus in the middle', '8 911 +123 45 67', 'letters']
 ];
@@ -118,9 +146,22 @@ describe('several numbers in a cell', () => {
 		expect(isStoredPhone('+79111234567, 555-12-34')).toBe(false);
 	});
 
-	it('are listed one by one', () => {
+	it('are listed one by one, each with its note', () => {
 		expect(storedPhones('+79111234567, +78125551234')).toEqual(['+79111234567', '+78125551234']);
 		expect(storedPhones('+79111234567')).toEqual(['+79111234567']);
+		expect(storedPhones('+79111234567 (дочь), +78125551234')).toEqual([
+			'+79111234567 (дочь)',
+			'+78125551234'
+		]);
+	});
+
+	it('are who a resident is without their notes, each once', () => {
+		expect(storedPhoneNumbers('+79111234567 (дочь), +78125551234 (дом.)')).toEqual([
+			'+79111234567',
+			'+78125551234'
+		]);
+		expect(storedPhoneNumbers('+79111234567 (дочь), +79111234567 (сын)')).toEqual(['+79111234567']);
+		expect(phoneNumber('+78121234567;ext=12 (дом.)')).toBe('+78121234567;ext=12');
 	});
 
 	it('are each shown as +7 (…) …, in the order typed', () => {
@@ -145,6 +186,19 @@ describe('formatPhone', () => {
 
 	it('an extension is shown after доб.', () => {
 		expect(formatPhone('+78121234567;ext=123')).toBe('+7 (812) 123-45-67 доб. 123');
+	});
+
+	it('a note is shown in brackets after the number', () => {
+		expect(formatPhone('+79111234567 (дочь)')).toBe('+7 (911) 123-45-67 (дочь)');
+		expect(formatPhone('+78121234567;ext=12 (дом.)')).toBe('+7 (812) 123-45-67 доб. 12 (дом.)');
+	});
+
+	it('a stored note is only one without spaces at its ends, digits or brackets', () => {
+		expect(isStoredPhone('+79111234567 (дочь)')).toBe(true);
+		expect(isStoredPhone('+79111234567 ( дочь)')).toBe(false);
+		expect(isStoredPhone('+79111234567 (кв 5)')).toBe(false);
+		expect(isStoredPhone('+79111234567 ()')).toBe(false);
+		expect(isStoredPhone(`+79111234567 (${'а'.repeat(41)})`)).toBe(false);
 	});
 
 	it('a value that is not a stored number is shown as it is', () => {

@@ -3,13 +3,20 @@
  * `+7XXXXXXXXXX`, with an extension as `+7XXXXXXXXXX;ext=123` (RFC 3966). A cell may hold
  * several numbers (a mobile and a landline, a relative's): `8 911 123-45-67, 8 812 555-12-34`
  * is stored `+79111234567, +78125551234` and shown `+7 (911) 123-45-67, +7 (812) 555-12-34`.
+ * A number may carry a short note, as lists write who answers it or what it is:
+ * `8 911 123-45-67 (дочь)`, `дом. 8 812 555-12-34` are stored `+79111234567 (дочь)`,
+ * `+78125551234 (дом.)` and shown `+7 (911) 123-45-67 (дочь)`.
  *
  * Rules (in this order):
  * - Spaces (NBSP too), quotes, Excel's leading apostrophe around the number are ignored;
  *   so are the separators `- – — ( ) . / , ;` between digits.
  * - An extension at the end — `доб. 123`, `доб 123`, `вн. 12`, `ext 123`, `x123`, `#123` —
- *   is kept. Any other letter (`тел.`, `нет`, `(дочь)`) → 'letters'; so is a value without any
- *   digit (`—`).
+ *   is kept.
+ * - Words after the number (and its extension), in brackets or not — `(дочь)`, `сосед Иван` —
+ *   or before it — `дочь: …`, `моб. …` — are its note: up to 40 characters from a letter on,
+ *   with no digit, bracket, `,` or `;` in them. `тел.` (`телефон`, `т.`) before a number says
+ *   nothing and is dropped. Any other letter (letters between digits, a longer note) →
+ *   'letters'; so is a value without any digit (`нет`, `—`).
  * - `+7 …`, `8 …`, `7 …` followed by 10 digits, or 10 digits alone, is a Russian number when
  *   the area code starts with 3, 4, 8 or 9 (the Russian ranges of zone +7); `+7 6xx`, `+7 7xx`
  *   are Kazakhstan → 'not-russian', as is any other country code (`+380…`, `+375…`, also
@@ -37,7 +44,8 @@ const NATIONAL_DIGITS = 10;
 const MAX_DIGITS = 24;
 
 /** The stored form of one number (also what `formatPhone` accepts). */
-const STORED = /^\+7([3489]\d\d)(\d{3})(\d\d)(\d\d)(?:;ext=(\d{1,8}))?$/;
+const STORED =
+	/^\+7([3489]\d\d)(\d{3})(\d\d)(\d\d)(?:;ext=(\d{1,8}))?(?: \(([^\s\d()\n\r,;](?:[^\d()\n\r,;]{0,38}[^\s\d()\n\r,;])?)\))?$/;
 /** Between the numbers of a cell in the stored form. */
 export const PHONE_LIST_SEPARATOR = ', ';
 /** Between the numbers of a cell as typed: `,`, `;` or a line break (spaces around them are
@@ -48,9 +56,48 @@ const TYPED_LIST_SEPARATOR = /[,;\n\r]/;
 const EXTENSION_ONLY =
 	/^\(?\s*(?:добавочный|доб|внутренний|вн|extension|ext|x|х|#)\.?\s*[:=]?\s*\d{1,8}[\s.)]*$/i;
 
-/** An extension marker and its digits, matched (sticky) where the scan met a letter. */
+/** An extension marker and its digits, matched (sticky) where the scan met a letter; a note
+ * may follow. */
 const EXTENSION =
-	/(?:добавочный|доб|внутренний|вн|extension|ext|x|х|#)\.?\s*[:=]?\s*(\d{1,8})[\s.)]*$/iy;
+	/(?:добавочный|доб|внутренний|вн|extension|ext|x|х|#)\.?\s*[:=]?\s*(\d{1,8})[\s.)]*(?:\(?\s*([A-Za-zА-Яа-яЁё][^\d()\n\r,;]{0,39})\)?\s*)?$/iy;
+/** A note after the number, from the letter where the scan stopped to the end. */
+const NOTE_AFTER = /\(?\s*([A-Za-zА-Яа-яЁё][^\d()\n\r,;]{0,39})\)?\s*$/y;
+/** A label before the number (`дочь:`, `моб.`, `(сосед)`): its words, up to 40 characters. */
+const NOTE_BEFORE = /[A-Za-zА-Яа-яЁё][^\d()+\n\r,;:]{0,39}/y;
+/** A label that only says "phone": dropped. */
+const PHONE_LABEL = /^(?:тел(?:ефон)?|т|tel|phone)\.?$/i;
+/** Characters trimmed from the ends of a note. */
+const NOTE_EDGES = /^[\s\-–—:]+|[\s\-–—:]+$/g;
+/** Longest note kept with a number. */
+const MAX_NOTE = 40;
+
+/**
+ * The label starting at `i` when a number follows it (after `)`, `:`, spaces or `(`): where
+ * the label ends and where the number begins; else null. The spaces are skipped by a loop: in
+ * a regular expression, a run of them with nothing after is tried from each of its spaces
+ * (quadratic).
+ */
+function labelAt(s: string, i: number): { end: number; number: number } | null {
+	NOTE_BEFORE.lastIndex = i;
+	if (!NOTE_BEFORE.exec(s)) return null;
+	const end = NOTE_BEFORE.lastIndex;
+	let j = end;
+	if (s.charCodeAt(j) === 0x29) j++; // )
+	while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+	if (s.charCodeAt(j) === 0x3a) j++; // :
+	while (j < s.length && (isSpace(s.charCodeAt(j)) || s.charCodeAt(j) === 0x28)) j++;
+	const next = s.charCodeAt(j);
+	return next === 0x2b || (next >= 48 && next <= 57) ? { end, number: j } : null;
+}
+
+function isSpace(code: number): boolean {
+	return code === 32 || code === 9 || code === 0xa0 || code === 0x202f;
+}
+
+/** A note as stored: its ends trimmed, its spaces collapsed; '' when nothing is left. */
+function cleanNote(text: string): string {
+	return text.replace(NOTE_EDGES, '').replace(/\s+/g, ' ').slice(0, MAX_NOTE).trim();
+}
 
 /** Digits of the value being scanned: reused, so a call allocates only its result. */
 const digits = new Uint8Array(MAX_DIGITS);
@@ -114,6 +161,7 @@ function normalizeOnePhone(raw: string): PhoneResult {
 	let count = 0;
 	let plus = false;
 	let extension = '';
+	let note = '';
 	for (let i = 0; i < s.length; i++) {
 		const code = s.charCodeAt(i);
 		if (code >= 48 && code <= 57) {
@@ -122,11 +170,29 @@ function normalizeOnePhone(raw: string): PhoneResult {
 		} else if (code === 0x2b && count === 0 && !plus) {
 			plus = true;
 		} else if (!isSeparator(code)) {
+			if (count === 0 && !plus && !note) {
+				// A label before the number.
+				const label = labelAt(s, i);
+				if (label) {
+					const text = cleanNote(s.slice(i, label.end));
+					note = PHONE_LABEL.test(text) ? '' : text;
+					i = label.number - 1;
+					continue;
+				}
+			}
 			if (count > 0) {
 				EXTENSION.lastIndex = i;
 				const match = EXTENSION.exec(s);
 				if (match) {
 					extension = match[1];
+					if (match[2] && !note) note = cleanNote(match[2]);
+					else if (match[2]) return invalid(raw, 'letters');
+					break;
+				}
+				NOTE_AFTER.lastIndex = i;
+				const after = note ? null : NOTE_AFTER.exec(s);
+				if (after) {
+					note = cleanNote(after[1]);
 					break;
 				}
 			}
@@ -185,12 +251,13 @@ function normalizeOnePhone(raw: string): PhoneResult {
 		48 + digits[n + 8],
 		48 + digits[n + 9]
 	);
-	return valid(extension ? value + ';ext=' + extension : value);
+	const withExtension = extension ? value + ';ext=' + extension : value;
+	return valid(note ? `${withExtension} (${note})` : withExtension);
 }
 
 /**
- * True when `stored` is already in the stored form: `+7XXXXXXXXXX[;ext=N]`, or several such
- * numbers, different, separated by `, `.
+ * True when `stored` is already in the stored form: `+7XXXXXXXXXX[;ext=N][ (note)]`, or several
+ * such numbers, different, separated by `, `.
  */
 export function isStoredPhone(stored: string): boolean {
 	if (isPlainStoredPhone(stored) || STORED.test(stored)) return true;
@@ -216,9 +283,25 @@ function isPlainStoredPhone(cell: string): boolean {
 	return true;
 }
 
-/** The numbers of a stored cell (`+79111234567, +78125551234` gives two). */
+/**
+ * The numbers of a stored cell (`+79111234567 (дочь), +78125551234` gives two), each with its
+ * note.
+ */
 export function storedPhones(stored: string): string[] {
 	return stored.includes(PHONE_LIST_SEPARATOR) ? stored.split(PHONE_LIST_SEPARATOR) : [stored];
+}
+
+/** A stored number without its note (`+79111234567 (дочь)` → `+79111234567`). */
+export function phoneNumber(stored: string): string {
+	const space = stored.indexOf(' (');
+	return space < 0 ? stored : stored.slice(0, space);
+}
+
+/** The numbers of a stored cell without their notes, each once: what says who a resident is. */
+export function storedPhoneNumbers(stored: string): string[] {
+	const entries = storedPhones(stored);
+	if (!stored.includes(' (')) return entries;
+	return [...new Set(entries.map(phoneNumber))];
 }
 
 /**
@@ -237,5 +320,6 @@ function formatOnePhone(stored: string): string {
 	const m = STORED.exec(stored);
 	if (!m) return stored;
 	const main = `+7 (${m[1]}) ${m[2]}-${m[3]}-${m[4]}`;
-	return m[5] ? `${main} доб. ${m[5]}` : main;
+	const withExtension = m[5] ? `${main} доб. ${m[5]}` : main;
+	return m[6] ? `${withExtension} (${m[6]})` : withExtension;
 }
