@@ -13,6 +13,17 @@ import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
 
+/** Dispatches a clipboard event at the focused element, as Ctrl+C / Ctrl+X do; returns its text. */
+async function clipboard(sheet: SheetPage, type: 'copy' | 'cut'): Promise<string> {
+	return sheet.page.evaluate((type) => {
+		const transfer = new DataTransfer();
+		document.activeElement?.dispatchEvent(
+			new ClipboardEvent(type, { clipboardData: transfer, bubbles: true, cancelable: true })
+		);
+		return transfer.getData('text/plain');
+	}, type);
+}
+
 async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки' = 'Обзвон') {
 	const anna = await session.operator('Анна');
 	const boris = await session.operator('Борис');
@@ -33,11 +44,11 @@ describe('the grid operators work in', () => {
 		await a.addRow('Сидорова Анна');
 		await a.editCell(0, 'Телефон', '8 812 123-45-67');
 		await a.editCell(1, 'Телефон', '123-45');
-		// A mobile and a landline in one cell: both kept, each shown formatted.
-		await a.editCell(2, 'Телефон', '8 911 000-11-22, 8 (812) 555 12 34');
+		// A mobile with a note and a landline in one cell: both kept, each shown formatted.
+		await a.editCell(2, 'Телефон', '8 911 000-11-22 (дочь), 8 (812) 555 12 34');
 		await expect
 			.poll(() => b.columnValues('Телефон'), MOMENT)
-			.toEqual(['+7 (812) 123-45-67', '123-45', '+7 (911) 000-11-22, +7 (812) 555-12-34']);
+			.toEqual(['+7 (812) 123-45-67', '123-45', '+7 (911) 000-11-22 (дочь), +7 (812) 555-12-34']);
 
 		const bad = await b.cell(1, 'Телефон');
 		await expect.poll(() => bad.getAttribute('class'), MOMENT).toContain('shtab-invalid');
@@ -45,7 +56,7 @@ describe('the grid operators work in', () => {
 		const two = await b.cell(2, 'Телефон');
 		expect(await two.getAttribute('class')).not.toContain('shtab-invalid');
 		// They rarely fit the column: the tooltip lists them one per line.
-		expect(await b.tooltip(two)).toBe('+7 (911) 000-11-22\n+7 (812) 555-12-34');
+		expect(await b.tooltip(two)).toBe('+7 (911) 000-11-22 (дочь)\n+7 (812) 555-12-34');
 		await screenshot(b.page, 'grid-two-phones-tooltip');
 		expect(await b.tooltip(bad)).toContain('Номер слишком короткий');
 
@@ -149,14 +160,7 @@ describe('the grid operators work in', () => {
 			}
 			return out;
 		};
-		const copy = async () =>
-			(await a.cell(0, 'ФИО')).evaluate(() => {
-				const transfer = new DataTransfer();
-				document.activeElement?.dispatchEvent(
-					new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true })
-				);
-				return transfer.getData('text/plain');
-			});
+		const copy = () => clipboard(a, 'copy');
 		const status = a.page.locator('.range-size');
 
 		// Shift+click: from the focused cell to the clicked one.
@@ -223,6 +227,120 @@ describe('the grid operators work in', () => {
 		await expect
 			.poll(() => b.columnValues('Результат звонка'), MOMENT)
 			.toEqual(['дозвонились', 'дозвонились', 'дозвонились']);
+
+		// Ctrl+X: the block goes to the clipboard as shown and is emptied, as one undo step.
+		expect(await clipboard(a, 'cut')).toBe('дозвонились\r\nдозвонились\r\nдозвонились');
+		await expect.poll(() => b.columnValues('Результат звонка'), MOMENT).toEqual(['', '', '']);
+		await a.page.getByText('Очищено ячеек: 3. Отменить — Ctrl+Z.').waitFor();
+		await a.page.keyboard.press('Control+z');
+		await expect
+			.poll(() => b.columnValues('Результат звонка'), MOMENT)
+			.toEqual(['дозвонились', 'дозвонились', 'дозвонились']);
+		// Without a block, Ctrl+X cuts the focused cell.
+		await (await a.cell(1, 'Адрес')).click();
+		await expect.poll(() => status.textContent()).toBe('');
+		expect(await clipboard(a, 'cut')).toBe('Невский 2');
+		await expect
+			.poll(() => b.columnValues('Адрес'), MOMENT)
+			.toEqual(['Лиговский 1', '', 'Садовая 3']);
+		expect(await b.columnValues('Результат звонка')).toEqual([
+			'дозвонились',
+			'дозвонились',
+			'дозвонились'
+		]);
+	});
+
+	it('a block of cells stays on its rows when a colleague deletes a row above it and is dropped when one inside goes; a capital letter edits the focused cell; Ctrl+X on ticked rows empties those rows', async () => {
+		const { a, b } = await twoOperators('Обзвон: блок и коллега');
+		await a.paste('new', 'ФИО', 'Р0\t\tА0\r\nР1\t\tА1\r\nР2\t\tА2\r\nР3\t\tА3\r\nР4\t\tА4\r\n');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Р0', 'Р1', 'Р2', 'Р3', 'Р4']);
+		const status = a.page.locator('.range-size');
+		const tinted = async (title: string) => {
+			const out: number[] = [];
+			for (let row = 0; row < 5; row++) {
+				const cell = await a.cell(row, title);
+				if ((await cell.count()) && (await cell.getAttribute('class'))?.includes('shtab-in-range'))
+					out.push(row);
+			}
+			return out;
+		};
+
+		// Анна selects Р2…Р3, ФИО to Адрес; Борис deletes Р0 meanwhile.
+		await (await a.cell(2, 'ФИО')).click();
+		await a.page.keyboard.press('Shift+ArrowDown');
+		await a.page.keyboard.press('Shift+ArrowRight');
+		await a.page.keyboard.press('Shift+ArrowRight');
+		await expect.poll(() => status.textContent()).toBe('Выделено: 2 × 3');
+		await b.selectRows([0]);
+		await b.deleteSelectedRows();
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Р1', 'Р2', 'Р3', 'Р4']);
+		// The block moved up with its rows (now shown 2nd and 3rd), and so did its anchor.
+		await expect.poll(() => tinted('Адрес'), MOMENT).toEqual([1, 2]);
+		expect(await status.textContent()).toBe('Выделено: 2 × 3');
+		await a.page.keyboard.press('Shift+ArrowDown');
+		await expect.poll(() => status.textContent()).toBe('Выделено: 3 × 3');
+		await a.page.keyboard.press('Shift+ArrowUp');
+		await expect.poll(() => status.textContent()).toBe('Выделено: 2 × 3');
+		// Delete empties what is tinted: Р2 and Р3, not Р4.
+		await a.page.keyboard.press('Delete');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Р1', '', '', 'Р4']);
+		expect(await b.columnValues('Адрес')).toEqual(['А1', '', '', 'А4']);
+		await a.page.keyboard.press('Control+z');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Р1', 'Р2', 'Р3', 'Р4']);
+
+		// A capital letter (Shift+letter) starts editing the focused cell and drops the block.
+		await a.page.keyboard.press('Shift+ArrowRight');
+		await expect.poll(() => status.textContent()).toBe('Выделено: 1 × 2');
+		await a.page.keyboard.press('Shift+KeyA');
+		await a.focusedEditor.waitFor();
+		await expect.poll(() => status.textContent()).toBe('');
+		expect(await tinted('Адрес')).toEqual([]);
+		await a.page.keyboard.type('nna');
+		await a.page.keyboard.press('Enter');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Р1', 'Anna', 'Р3', 'Р4']);
+
+		// Rows ticked and another cell focused: Ctrl+X takes the ticked rows and empties them,
+		// and leaves the focused cell alone.
+		await a.selectRows([2, 3]);
+		await (await a.cell(0, 'Адрес')).click();
+		const cut = await clipboard(a, 'cut');
+		expect(cut.split('\r\n').map((row) => row.split('\t').slice(0, 3))).toEqual([
+			['Р3', '', 'А3'],
+			['Р4', '', 'А4']
+		]);
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Р1', 'Anna', '', '']);
+		expect(await b.columnValues('Адрес')).toEqual(['А1', 'А2', '', '']);
+
+		// A row inside the block deleted by a colleague: the block is dropped, not stretched
+		// over a row Анна did not select.
+		await (await a.cell(0, 'ФИО')).click();
+		await (await a.cell(1, 'Адрес')).click({ modifiers: ['Shift'] });
+		await expect.poll(() => status.textContent()).toBe('Выделено: 2 × 3');
+		await b.selectRows([1]);
+		await b.deleteSelectedRows();
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Р1', '', '']);
+		await expect.poll(() => status.textContent(), MOMENT).toBe('');
+		expect(await tinted('ФИО')).toEqual([]);
+	});
+
+	it('a block of cells: Shift+click on the box of a checkbox cell extends the block and leaves the box as it was', async () => {
+		const anna = await session.operator('Анна');
+		const a = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Поздравления: блок', 'Поздравления'));
+		await a.paste('new', 'ФИО', 'Иванова\r\nПетров\r\nСидорова\r\n');
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова', 'Петров', 'Сидорова']);
+		await a.revealColumn('Подарочный набор');
+		const box = (await a.cell(2, 'Подарочный набор')).getByRole('checkbox');
+		expect(await box.isChecked()).toBe(false);
+		await (await a.cell(0, 'Результат')).click();
+		await box.click({ modifiers: ['Shift'] });
+		await expect.poll(() => a.page.locator('.range-size').textContent()).toBe('Выделено: 3 × 2');
+		// Still unticked a moment later: nothing was written.
+		await a.page.waitForTimeout(300);
+		expect(await box.isChecked()).toBe(false);
 	});
 
 	it('each operator filters and sorts for themselves; a column moved by one moves for the other', async () => {

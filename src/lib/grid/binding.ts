@@ -39,10 +39,10 @@ import {
 	boxColumns,
 	boxOf,
 	boxRows,
-	clampBox,
 	fillBlock,
 	MAX_RANGE_WRITE,
 	movedEnd,
+	sameBox,
 	type Box,
 	type CellPos
 } from './range';
@@ -67,6 +67,15 @@ export const ADD_SLICE = 2000;
 
 /** Ctrl+C, Ctrl+V, Ctrl+X in the Latin and the Russian layout: they keep a selected block. */
 const CLIPBOARD_KEYS = new Set(['c', 'v', 'x', 'с', 'м', 'ч']);
+
+/**
+ * A corner of a selected block: its row by id, so the block stays on the rows it was drawn on
+ * when a colleague's rows come or go above it (their places in the view shift), and its column.
+ */
+interface Corner {
+	rowId: string;
+	col: string;
+}
 
 export interface GridCallbacks {
 	/** The operator asked for the actions of a column (rename, delete…). */
@@ -181,11 +190,16 @@ export class SheetGridBinding {
 	readonly #updates = new Set<string>();
 	#cancelUpdates: (() => void) | null = null;
 	readonly #sorter: RowSorter<IRowNode<Row>>;
-	/** The selected block: from the focused cell (`anchor`) to `end`; null when none. */
-	#range: { anchor: CellPos; end: CellPos } | null = null;
+	/**
+	 * The selected block: from the focused cell (`anchor`) to `end`, `rows` rows high when it
+	 * was drawn; null when none.
+	 */
+	#range: { anchor: Corner; end: Corner; rows: number } | null = null;
 	/** The block as shown, for the cells' class rule (null: one cell or none). */
 	#rangeBox: Box | null = null;
 	#rangeColumns: string[] = [];
+	/** Where the block's anchor was shown when the block was last worked out. */
+	#anchorRow: number | null = null;
 	/** A drag with the mouse is selecting a block from the anchor. */
 	#dragging = false;
 
@@ -263,6 +277,8 @@ export class SheetGridBinding {
 				this.#saveView();
 			},
 			onDisplayedColumnsChanged: () => this.#showRange(),
+			// Rows came, went or moved (a colleague's, a sort's): the block follows its rows.
+			onModelUpdated: () => this.#followRows(),
 			onColumnResized: (e) => {
 				if (e.finished) this.#saveView();
 			},
@@ -275,7 +291,7 @@ export class SheetGridBinding {
 				const colId = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
 				// The focus moved off the block's anchor (a click, an arrow, Tab): no block.
 				const anchor = this.#range?.anchor;
-				if (anchor && (e.rowPinned || anchor.row !== e.rowIndex || anchor.col !== colId)) {
+				if (anchor && (!node?.data || node.data.id !== anchor.rowId || anchor.col !== colId)) {
 					this.clearRange();
 				}
 				callbacks.onCellFocused(node?.data && colId ? { rowId: node.data.id, colId } : null);
@@ -709,19 +725,17 @@ export class SheetGridBinding {
 		// Capture: a block's keys and Shift+click are ours before AG Grid moves the focus.
 		on(this.#element, 'keydown', (e) => this.#onKeyDown(e), true);
 		// AG Grid focuses a cell on `pointerdown` (or `mousedown` where there are no pointer
-		// events); the browser on `mousedown`. A Shift+click stops both from moving the focus.
+		// events); the browser on `mousedown`. A Shift+click stops both from moving the focus,
+		// and its `click` from reaching the cell: on a checkbox cell's box it would tick it.
 		on(this.#element, 'pointerdown', (e) => this.#onPointerDown(e), true);
-		on(
-			this.#element,
-			'mousedown',
-			(e) => {
-				if (e.shiftKey && this.#cellAt(e.target)) {
-					e.preventDefault();
-					e.stopPropagation();
-				}
-			},
-			true
-		);
+		const shiftClick = (e: MouseEvent) => {
+			if (e.shiftKey && this.#cellAt(e.target)) {
+				e.preventDefault();
+				e.stopPropagation();
+			}
+		};
+		on(this.#element, 'mousedown', shiftClick, true);
+		on(this.#element, 'click', shiftClick, true);
 		on(this.#element, 'mouseover', (e) => this.#onMouseOver(e));
 		on(document, 'mouseup', () => (this.#dragging = false));
 	}
@@ -775,6 +789,8 @@ export class SheetGridBinding {
 		if (!block.length) return;
 		const columns = this.#displayedColumnIds();
 		const rowIds = this.displayedRowIds();
+		// The rows just handed to the grid may have moved the block's rows.
+		this.#showRange();
 		const box = this.#rangeBox;
 		let from: number;
 		let startRow: number;
@@ -813,44 +829,55 @@ export class SheetGridBinding {
 		e.clipboardData.setData('text/plain', text);
 	}
 
+	/** Ctrl+X: copies what Ctrl+C would, then empties exactly those cells (one undo step). */
 	#onCut(e: ClipboardEvent) {
 		if (!this.#ours(e) || !e.clipboardData) return;
-		const text = this.copyText();
-		if (text === null) return;
-		e.preventDefault();
-		e.clipboardData.setData('text/plain', text);
-		if (this.#rangeBox) {
-			this.clearRangeCells();
+		const cells = this.#copiedCells();
+		if (!cells) return;
+		const count = cells.rowIds.length * cells.colIds.length;
+		if (count > MAX_RANGE_WRITE) {
+			// Neither copied nor emptied: the clipboard keeps what it had.
+			this.#callbacks.onRangeTooBig?.(count, MAX_RANGE_WRITE);
 			return;
 		}
-		const cell = this.#focusedPos();
-		const rowId = cell ? this.api.getDisplayedRowAtIndex(cell.row)?.data?.id : undefined;
-		if (cell && rowId) this.#write(() => this.#sheet.setCell(rowId, cell.col, ''));
+		e.preventDefault();
+		e.clipboardData.setData('text/plain', this.#tsv(cells));
+		this.#clear(cells.rowIds, cells.colIds);
 	}
 
 	/**
 	 * As TSV, values as shown (`+7 (812) 123-45-67`, `05.03.1945`): the selected block of cells;
-	 * else the selected rows (every visible column); else the focused cell.
+	 * else the selected rows shown (every visible column); else the focused cell.
 	 */
 	copyText(): string | null {
-		this.flush();
+		const cells = this.#copiedCells();
+		return cells ? this.#tsv(cells) : null;
+	}
+
+	#tsv(cells: { rowIds: string[]; colIds: string[] }): string {
 		const locale = this.#callbacks.locale ?? 'ru';
+		return toTsv(shownCells(this.#sheet, cells.rowIds, cells.colIds, locale));
+	}
+
+	/** The cells a copy takes (see `copyText`), or null when there are none. */
+	#copiedCells(): { rowIds: string[]; colIds: string[] } | null {
+		this.flush();
+		this.#showRange();
 		const box = this.#rangeBox;
-		if (box) {
-			return toTsv(shownCells(this.#sheet, this.#boxRowIds(box), this.#rangeColumns, locale));
-		}
-		const selected = this.api.getSelectedNodes();
+		if (box) return { rowIds: this.#boxRowIds(box), colIds: this.#rangeColumns };
+		// The selected rows shown (a row selected, then hidden by a filter, is neither copied nor
+		// emptied by a cut), in the order shown.
+		const selected = this.api.getSelectedNodes().filter((n) => n.rowIndex != null && n.data);
 		if (selected.length) {
-			const ordered = [...selected].sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
-			const ids = ordered.map((n) => n.data?.id).filter((id): id is string => !!id);
-			return toTsv(shownCells(this.#sheet, ids, this.#displayedColumnIds(), locale));
+			const ordered = selected.sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
+			return { rowIds: ordered.map((n) => n.data!.id), colIds: this.#displayedColumnIds() };
 		}
 		const focused = this.api.getFocusedCell();
 		if (focused?.rowPinned) return null;
 		const node = focused ? this.api.getDisplayedRowAtIndex(focused.rowIndex) : null;
 		const colId = focused?.column.getColId();
 		if (!node?.data || !colId || !this.#sheet.column(colId)) return null;
-		return toTsv(shownCells(this.#sheet, [node.data.id], [colId], locale));
+		return { rowIds: [node.data.id], colIds: [colId] };
 	}
 
 	// ------------------------------------------------------------ a block of cells (range.ts)
@@ -860,13 +887,12 @@ export class SheetGridBinding {
 		if (!(target instanceof Element)) return null;
 		const cell = target.closest('.ag-cell');
 		const row = cell?.closest('.ag-row');
-		if (!cell || !row || !this.#element.contains(cell) || row.closest('.ag-floating-bottom')) {
-			return null;
-		}
+		if (!cell || !row || !this.#element.contains(cell)) return null;
 		const col = cell.getAttribute('col-id');
-		const index = Number(row.getAttribute('row-index'));
-		if (!col || !this.#sheet.column(col) || !Number.isInteger(index) || index < 0) return null;
-		return { row: index, col };
+		// A pinned row's index is `b-0` (the new-row line) or `t-0`: only digits are a row shown.
+		const index = row.getAttribute('row-index') ?? '';
+		if (!col || !this.#sheet.column(col) || !/^\d+$/.test(index)) return null;
+		return { row: Number(index), col };
 	}
 
 	/** The focused cell, when it is a data cell of a row shown. */
@@ -875,6 +901,19 @@ export class SheetGridBinding {
 		if (!focused || focused.rowPinned) return null;
 		const col = focused.column.getColId();
 		return this.#sheet.column(col) ? { row: focused.rowIndex, col } : null;
+	}
+
+	/** The cell at a place in the view, as a corner of a block (its row by id). */
+	#corner(pos: CellPos): Corner | null {
+		const rowId = this.api.getDisplayedRowAtIndex(pos.row)?.data?.id;
+		return rowId ? { rowId, col: pos.col } : null;
+	}
+
+	/** Where a corner's row is shown now; null when it is gone (deleted, filtered out). */
+	#place(corner: Corner): CellPos | null {
+		const node = this.api.getRowNode(corner.rowId);
+		if (!node || node.rowPinned || node.rowIndex == null) return null;
+		return { row: node.rowIndex, col: corner.col };
 	}
 
 	/** Rows one PageUp/PageDown moves the block's corner by: about a screenful. */
@@ -902,8 +941,10 @@ export class SheetGridBinding {
 		return ids;
 	}
 
-	#setRange(anchor: CellPos, end: CellPos) {
-		this.#range = { anchor, end };
+	#setRange(anchor: Corner, end: Corner) {
+		const from = this.#place(anchor);
+		const to = this.#place(end);
+		this.#range = { anchor, end, rows: from && to ? Math.abs(from.row - to.row) + 1 : 0 };
 		this.#showRange();
 	}
 
@@ -920,16 +961,32 @@ export class SheetGridBinding {
 		return box ? { rows: boxRows(box), columns: boxColumns(box) } : null;
 	}
 
-	/** Works out the block as shown now, redraws the rows it leaves or enters, tells the page. */
-	#showRange() {
+	/**
+	 * Works out where the block is shown now (its rows may have moved), redraws the rows it
+	 * leaves or enters, tells the page. `moved`: rows may have changed places, so every row
+	 * drawn is redrawn.
+	 */
+	#showRange(moved = false) {
 		const before = this.#rangeBox;
-		if (!before && !this.#range) return;
+		const range = this.#range;
+		if (!before && !range) return;
+		let anchor = range && this.#place(range.anchor);
+		const end = range && this.#place(range.end);
+		// The block follows its rows when they move together (a colleague's row deleted or added
+		// above it). When its own rows change (one of them deleted, one moved in or out of it by
+		// a sort) it is dropped, not stretched over rows this operator did not select.
+		if (range && (!anchor || !end || Math.abs(anchor.row - end.row) + 1 !== range.rows)) {
+			this.#range = null;
+			anchor = null;
+		}
 		const columns = this.#displayedColumnIds();
-		let box = this.#range ? boxOf(this.#range.anchor, this.#range.end, columns) : null;
-		if (box) box = clampBox(box, this.api.getDisplayedRowCount());
+		let box = anchor && end ? boxOf(anchor, end, columns) : null;
 		if (box && boxCells(box) < 2) box = null;
+		this.#anchorRow = anchor?.row ?? null;
 		this.#rangeBox = box;
 		this.#rangeColumns = box ? columns.slice(box.left, box.right + 1) : [];
+		const changed = !sameBox(before, box);
+		if (!changed && !(moved && box)) return;
 		const touches = (b: Box | null, i: number) => !!b && i >= b.top && i <= b.bottom;
 		const rowNodes = this.api
 			.getRenderedNodes()
@@ -937,15 +994,43 @@ export class SheetGridBinding {
 				(n) =>
 					!n.rowPinned &&
 					n.rowIndex != null &&
-					(touches(before, n.rowIndex) || touches(box, n.rowIndex))
+					(moved || touches(before, n.rowIndex) || touches(box, n.rowIndex))
 			);
 		// Without `force`: AG Grid applies the class rules again and redraws no value.
 		if (rowNodes.length) this.api.refreshCells({ rowNodes });
-		if (before || box) this.#callbacks.onRangeChanged?.(this.rangeSize);
+		if (changed) this.#callbacks.onRangeChanged?.(this.rangeSize);
+	}
+
+	/**
+	 * The rows changed (a colleague's added or deleted, an edit that moves a row in a sorted
+	 * view): the block stays on its rows (see `#showRange`), and the focus, which AG Grid keeps
+	 * at its place in the view, goes along with the block's anchor.
+	 */
+	#followRows() {
+		if (!this.#range) return;
+		const was = this.#anchorRow;
+		this.#showRange(true);
+		const range = this.#range;
+		const now = this.#anchorRow;
+		if (!range || !this.#rangeBox || was === null || now === null || was === now) return;
+		const focused = this.api.getFocusedCell();
+		const active = document.activeElement;
+		if (
+			focused &&
+			!focused.rowPinned &&
+			focused.rowIndex === was &&
+			focused.column.getColId() === range.anchor.col &&
+			active &&
+			this.#element.contains(active) &&
+			!this.api.getEditingCells().length
+		) {
+			this.api.setFocusedCell(now, range.anchor.col);
+		}
 	}
 
 	/** Empties every cell of the selected block, as one undo step. */
 	clearRangeCells() {
+		this.#showRange();
 		const box = this.#rangeBox;
 		if (!box) return;
 		const cells = boxCells(box);
@@ -953,8 +1038,11 @@ export class SheetGridBinding {
 			this.#callbacks.onRangeTooBig?.(cells, MAX_RANGE_WRITE);
 			return;
 		}
-		const rowIds = this.#boxRowIds(box);
-		const colIds = this.#rangeColumns;
+		this.#clear(this.#boxRowIds(box), this.#rangeColumns);
+	}
+
+	/** Empties these cells as one undo step of their own and says how many had a value. */
+	#clear(rowIds: string[], colIds: string[]) {
 		let cleared = 0;
 		this.#callbacks.stopCapturing?.();
 		this.#write(() => (cleared = clearCells(this.#sheet, rowIds, colIds)));
@@ -968,27 +1056,12 @@ export class SheetGridBinding {
 		if (!(e.target instanceof Element) || !e.target.closest('.ag-cell')) return;
 		if (this.api.getEditingCells().length) return;
 		const mod = e.ctrlKey || e.metaKey;
-		if (e.shiftKey && !e.altKey) {
-			const anchor = this.#focusedPos();
-			if (!anchor) return;
-			const range = this.#range;
-			const from =
-				range && range.anchor.row === anchor.row && range.anchor.col === anchor.col
-					? range.end
-					: anchor;
-			const end = movedEnd(from, key, mod, {
-				rowCount: this.api.getDisplayedRowCount(),
-				columns: this.#displayedColumnIds(),
-				page: this.#pageRows()
-			});
-			if (!end) return; // Shift+Tab, Shift+Enter: the grid's own
+		if (e.shiftKey && !e.altKey && this.#extendRange(key, mod)) {
 			e.preventDefault();
 			e.stopPropagation();
-			this.#setRange(anchor, end);
-			this.api.ensureIndexVisible(end.row);
-			this.api.ensureColumnVisible(end.col);
 			return;
 		}
+		this.#showRange();
 		if (!this.#rangeBox) return;
 		if (!mod && (key === 'Delete' || key === 'Backspace')) {
 			e.preventDefault();
@@ -996,17 +1069,52 @@ export class SheetGridBinding {
 			this.clearRangeCells();
 			return;
 		}
-		// Copy, cut and paste keep the block (in either keyboard layout); any other key drops it.
+		// Copy, cut and paste keep the block (in either keyboard layout); any other key drops it:
+		// a letter (a capital one too: Shift+letter) or `+` edits the focused cell, Enter opens it.
 		if (mod && CLIPBOARD_KEYS.has(key.toLowerCase())) return;
 		this.clearRange();
 	}
 
+	/**
+	 * Shift+`key` moves the far corner of the block from the focused cell (see `movedEnd`).
+	 * False for a key that does not move it (Shift+letter, Shift+Tab, Shift+Enter).
+	 */
+	#extendRange(key: string, jump: boolean): boolean {
+		const focused = this.#focusedPos();
+		const anchor = focused && this.#corner(focused);
+		if (!focused || !anchor) return false;
+		this.#showRange();
+		const range = this.#range;
+		const columns = this.#displayedColumnIds();
+		// From the far corner of this cell's block (while it is shown), else from this cell.
+		const far =
+			range &&
+			this.#rangeBox &&
+			range.anchor.rowId === anchor.rowId &&
+			range.anchor.col === anchor.col
+				? this.#place(range.end)
+				: null;
+		const end = movedEnd(far ?? focused, key, jump, {
+			rowCount: this.api.getDisplayedRowCount(),
+			columns,
+			page: this.#pageRows()
+		});
+		const corner = end && this.#corner(end);
+		if (!end || !corner) return false;
+		this.#setRange(anchor, corner);
+		this.api.ensureIndexVisible(end.row);
+		this.api.ensureColumnVisible(end.col);
+		return true;
+	}
+
 	#onPointerDown(e: PointerEvent) {
 		if (e.button !== 0 || e.pointerType === 'touch') return;
-		const cell = this.#cellAt(e.target);
+		const pos = this.#cellAt(e.target);
+		const cell = pos && this.#corner(pos);
 		if (!cell || this.api.getEditingCells().length) return;
 		if (e.shiftKey) {
-			const anchor = this.#focusedPos();
+			const focused = this.#focusedPos();
+			const anchor = focused && this.#corner(focused);
 			if (!anchor) return;
 			// The focus stays on the anchor, as in a spreadsheet.
 			e.preventDefault();
@@ -1026,8 +1134,9 @@ export class SheetGridBinding {
 			this.#dragging = false;
 			return;
 		}
-		const cell = this.#cellAt(e.target);
-		if (!cell || (cell.row === range.end.row && cell.col === range.end.col)) return;
+		const pos = this.#cellAt(e.target);
+		const cell = pos && this.#corner(pos);
+		if (!cell || (cell.rowId === range.end.rowId && cell.col === range.end.col)) return;
 		this.#setRange(range.anchor, cell);
 	}
 

@@ -55,6 +55,19 @@ describe('pasting a block', () => {
 	});
 });
 
+describe('pasting a big block', () => {
+	it('writes 300,000 rows from a spreadsheet without running out of stack', () => {
+		// Spreads of one argument per row (Math.max, push) overflowed V8's stack from ~125,000.
+		const { sheet, name, rows } = callList();
+		const block = Array.from({ length: 300_000 }, (_, i) => [`Имя ${i}`]);
+		const written = pasteBlock(sheet, { block, rowIds: rows, startRow: 0, colIds: [name] });
+		expect(written).toHaveLength(300_000);
+		expect(written.slice(0, 2)).toEqual(rows);
+		expect(sheet.rowCount).toBe(300_000);
+		expect(sheet.getCell(written[299_999], name)).toBe('Имя 299999');
+	});
+});
+
 describe('bulk edits', () => {
 	it('fills a column for the chosen rows with the typed value', () => {
 		const { sheet, outcome, rows } = callList();

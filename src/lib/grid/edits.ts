@@ -8,6 +8,7 @@
 import type { Locale } from '$lib/i18n';
 import type { Column, ColumnType, Sheet } from '$lib/model/sheet';
 import { formatValue, normalizeValue, validateStored, type ValueOptions } from '$lib/values';
+import { blockWidth } from './range';
 
 export function valueOptions(column: Pick<Column, 'type' | 'options'>): ValueOptions {
 	return column.type === 'choice' && column.options ? { choices: column.options } : {};
@@ -43,7 +44,7 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 	const { block, rowIds, startRow, colIds } = options;
 	const columns = colIds.map((id) => sheet.column(id)).filter((c): c is Column => !!c);
 	if (block.length === 0 || columns.length === 0) return [];
-	const width = Math.min(columns.length, Math.max(...block.map((r) => r.length)));
+	const width = Math.min(columns.length, blockWidth(block));
 	const used = columns.slice(0, width);
 	const value = (row: string[], j: number) => typedValue(used[j], row[j] ?? '');
 	const existing = Math.max(0, Math.min(block.length, rowIds.length - startRow));
@@ -64,7 +65,8 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 				columns: used.map((c) => c.id),
 				rows: rest.map((row) => used.map((_, j) => value(row, j)))
 			});
-			written.push(...added);
+			// Not `push(...added)`: one argument per row overflows the stack on a big paste.
+			for (const id of added) written.push(id);
 		}
 	});
 	return written;

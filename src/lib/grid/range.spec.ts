@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxCells, boxOf, clampBox, fillBlock, movedEnd, type Box } from './range';
+import { boxCells, boxOf, fillBlock, movedEnd, sameBox, type Box } from './range';
 
 const COLUMNS = ['name', 'phone', 'address', 'outcome'];
 const LIMITS = { rowCount: 100, columns: COLUMNS, page: 20 };
@@ -26,11 +26,12 @@ describe('a selected block of cells', () => {
 		);
 	});
 
-	it('is cut to the rows that are left', () => {
+	it('is the same box only with the same four sides', () => {
 		const box: Box = { top: 3, bottom: 10, left: 0, right: 1 };
-		expect(clampBox(box, 6)).toEqual({ top: 3, bottom: 5, left: 0, right: 1 });
-		expect(clampBox(box, 3)).toBe(null);
-		expect(clampBox(box, 0)).toBe(null);
+		expect(sameBox(box, { ...box })).toBe(true);
+		expect(sameBox(box, { ...box, bottom: 11 })).toBe(false);
+		expect(sameBox(box, null)).toBe(false);
+		expect(sameBox(null, null)).toBe(true);
 	});
 });
 
@@ -105,6 +106,16 @@ describe('a paste into a selected block', () => {
 			['1', '2'],
 			['3', '4']
 		]);
+	});
+
+	it('takes a block of any height without running out of stack (a whole column pasted)', () => {
+		// Spread into Math.max, 150,000 rows overflow V8's stack: the paste threw.
+		const tall = Array.from({ length: 300_000 }, (_, i) => [String(i)]);
+		expect(fillBlock(tall, box)).toBe(tall);
+		const column: Box = { top: 0, bottom: 299_999, left: 0, right: 0 };
+		const filled = fillBlock([['да']], column);
+		expect(filled).toHaveLength(300_000);
+		expect(filled[299_999]).toEqual(['да']);
 	});
 
 	it('pastes any other block once, at its own size', () => {

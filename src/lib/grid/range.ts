@@ -1,8 +1,10 @@
 /**
  * A block of cells selected the way spreadsheet users do it (AG Grid's range selection is an
- * Enterprise feature): Shift+click, Shift+arrows or a drag with the mouse. The block is held by
- * position in this operator's view — a row index among the rows shown, a column among the
- * columns shown — like Excel's, so it is dropped when the view is sorted or filtered.
+ * Enterprise feature): Shift+click, Shift+arrows or a drag with the mouse. The block is what
+ * lies between two corners in this operator's view: rows by their place among the rows shown,
+ * columns among the columns shown. The binding keeps each corner's row by id, so the block stays
+ * on its rows when a colleague's rows come or go above it; it is dropped when its own rows
+ * change (one deleted, one moved in or out), and when the view is sorted or filtered.
  *
  * The anchor is the grid's focused cell (the one typing edits); the far corner moves. Pure
  * logic here, the grid's events in `binding.ts`.
@@ -22,8 +24,12 @@ export interface Box {
 	right: number;
 }
 
-/** Cells one clear or one fill may write at most (each is an entry in the sheet's overlay). */
-export const MAX_RANGE_WRITE = 50_000;
+/**
+ * Cells one clear or one fill may write at most: each is an entry in the sheet's overlay and
+ * in its history. A whole column of a 100,000-row call list (new round of calls: clear the
+ * outcomes) is about a second of work in one step.
+ */
+export const MAX_RANGE_WRITE = 100_000;
 
 /** The box between two cells, or null when a column is no longer shown. */
 export function boxOf(anchor: CellPos, end: CellPos, columns: readonly string[]): Box | null {
@@ -50,10 +56,9 @@ export function boxCells(box: Box): number {
 	return boxRows(box) * boxColumns(box);
 }
 
-/** The box cut to the rows that exist (a row may have gone since it was selected). */
-export function clampBox(box: Box, rowCount: number): Box | null {
-	if (rowCount <= 0 || box.top >= rowCount) return null;
-	return { ...box, bottom: Math.min(box.bottom, rowCount - 1) };
+export function sameBox(a: Box | null, b: Box | null): boolean {
+	if (!a || !b) return a === b;
+	return a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
 }
 
 export interface MoveLimits {
@@ -106,6 +111,16 @@ export function movedEnd(
 }
 
 /**
+ * Cells in the longest row of a block. A loop: `Math.max(...rows)` passes one argument per row
+ * and overflows the stack from about 125,000 rows (a whole column pasted from a spreadsheet).
+ */
+export function blockWidth(block: readonly (readonly string[])[]): number {
+	let width = 0;
+	for (const row of block) if (row.length > width) width = row.length;
+	return width;
+}
+
+/**
  * What a paste writes into a selected box, as Excel does: one copied value fills the whole box;
  * a block the box holds a whole number of times (a row pasted into several rows, a column into
  * several columns) is repeated to fill it; any other block is pasted once from the box's
@@ -113,7 +128,7 @@ export function movedEnd(
  */
 export function fillBlock(block: string[][], box: Box): string[][] {
 	const height = block.length;
-	const width = Math.max(0, ...block.map((r) => r.length));
+	const width = blockWidth(block);
 	if (height === 0 || width === 0) return block;
 	const rows = boxRows(box);
 	const cols = boxColumns(box);
