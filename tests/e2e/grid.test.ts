@@ -343,6 +343,56 @@ describe('the grid operators work in', () => {
 		expect(await box.isChecked()).toBe(false);
 	});
 
+	it('a drag past the bottom of the rows scrolls them, and the block grows with them', async () => {
+		const anna = await session.operator('Анна');
+		const a = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Обзвон: длинный блок'));
+		const names = Array.from({ length: 80 }, (_, i) => `Житель ${i + 1}`);
+		await a.paste('new', 'ФИО', names.join('\r\n') + '\r\n');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(80);
+		const status = a.page.locator('.range-size');
+		const first = await (await a.cell(0, 'ФИО')).boundingBox();
+		const viewport = await a.page.locator('.ag-grid-viewport').boundingBox();
+		if (!first || !viewport) throw new Error('grid not drawn');
+		// Rows shown at once: far fewer than 40.
+		expect(viewport.height / first.height).toBeLessThan(30);
+		await a.page.mouse.move(first.x + 20, first.y + first.height / 2);
+		await a.page.mouse.down();
+		// Down the column and past the rows' bottom edge: the pointer then stays still there.
+		await a.page.mouse.move(first.x + 20, viewport.y + viewport.height + 15, { steps: 8 });
+		await expect
+			.poll(async () => Number((await status.textContent())?.match(/(\d+) ×/)?.[1] ?? 0), MOMENT)
+			.toBeGreaterThanOrEqual(40);
+		await a.page.mouse.up();
+		const rows = Number((await status.textContent())?.match(/(\d+) × 1$/)?.[1]);
+		expect(rows).toBeGreaterThanOrEqual(40);
+		// The block ends at a row now drawn at the bottom; the grid stopped scrolling with the drag.
+		const last = await a.cell(rows - 1, 'ФИО');
+		await expect.poll(() => last.getAttribute('class')).toContain('shtab-in-range');
+		expect(await last.textContent()).toBe(`Житель ${rows}`);
+		await a.page.waitForTimeout(300);
+		expect(await status.textContent()).toBe(`Выделено: ${rows} × 1`);
+		// Ctrl+C takes every row of it, those scrolled out of sight too.
+		const copied = await last.evaluate(() => {
+			const transfer = new DataTransfer();
+			document.activeElement?.dispatchEvent(
+				new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true })
+			);
+			return transfer.getData('text/plain');
+		});
+		expect(copied).toBe(names.slice(0, rows).join('\r\n'));
+
+		// Shift+PageDown extends the block by about a screenful of rows.
+		await a.page.keyboard.press('Escape');
+		await (await a.cell(rows - 1, 'ФИО')).click();
+		await a.page.keyboard.press('Shift+PageDown');
+		const page = Number((await status.textContent())?.match(/(\d+) × 1$/)?.[1]);
+		const shown = viewport.height / first.height;
+		expect(page).toBeGreaterThan(shown / 2);
+		expect(page).toBeLessThanOrEqual(Math.ceil(shown));
+	});
+
 	it('each operator filters and sorts for themselves; a column moved by one moves for the other', async () => {
 		const { a, b } = await twoOperators('Обзвон: фильтр');
 		await a.paste(

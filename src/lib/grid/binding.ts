@@ -65,6 +65,11 @@ const ROW_NUMBER_WIDTH = 64;
  */
 export const ADD_SLICE = 2000;
 
+/** A drag this close to the rows' top or bottom edge (px), or past it, scrolls them. */
+const DRAG_SCROLL_EDGE = 8;
+/** Fastest scroll of such a drag, in pixels per frame. */
+const DRAG_SCROLL_MAX = 60;
+
 /** Ctrl+C, Ctrl+V, Ctrl+X in the Latin and the Russian layout: they keep a selected block. */
 const CLIPBOARD_KEYS = new Set(['c', 'v', 'x', 'с', 'м', 'ч']);
 
@@ -202,6 +207,9 @@ export class SheetGridBinding {
 	#anchorRow: number | null = null;
 	/** A drag with the mouse is selecting a block from the anchor. */
 	#dragging = false;
+	/** Where the pointer of a drag is (client coordinates): past an edge, the grid scrolls. */
+	#dragAt = { x: 0, y: 0 };
+	#cancelDragScroll: (() => void) | null = null;
 
 	constructor(element: HTMLElement, sheet: Sheet, callbacks: GridCallbacks) {
 		this.#sheet = sheet;
@@ -737,7 +745,8 @@ export class SheetGridBinding {
 		on(this.#element, 'mousedown', shiftClick, true);
 		on(this.#element, 'click', shiftClick, true);
 		on(this.#element, 'mouseover', (e) => this.#onMouseOver(e));
-		on(document, 'mouseup', () => (this.#dragging = false));
+		on(document, 'mousemove', (e) => this.#onDragMove(e));
+		on(document, 'mouseup', () => this.#endDrag());
 	}
 
 	/** The event is for the grid: its focus is in the grid and no editor is open. */
@@ -918,9 +927,34 @@ export class SheetGridBinding {
 
 	/** Rows one PageUp/PageDown moves the block's corner by: about a screenful. */
 	#pageRows(): number {
-		const viewport = this.#element.querySelector('.ag-body-viewport');
+		const area = this.#rowsArea();
 		const rowHeight = this.api.getSizesForCurrentTheme().rowHeight || 32;
-		return Math.max(1, Math.floor((viewport?.clientHeight ?? 0) / rowHeight) - 1);
+		return Math.max(1, Math.floor((area ? area.bottom - area.top : 0) / rowHeight) - 1);
+	}
+
+	/**
+	 * Where the scrolling rows are drawn (client coordinates) and the element that scrolls them.
+	 * AG Grid 36 scrolls one viewport that also holds the header (at its top) and the new-row
+	 * line (pinned at its bottom): the rows are between them.
+	 */
+	#rowsArea(): {
+		scroller: Element;
+		top: number;
+		bottom: number;
+		left: number;
+		right: number;
+	} | null {
+		const scroller = this.#element.querySelector('.ag-grid-viewport');
+		if (!scroller) return null;
+		const rect = scroller.getBoundingClientRect();
+		const header = this.#element.querySelector('.ag-header')?.getBoundingClientRect();
+		const pinned = this.#element
+			.querySelector('.ag-grid-pinned-bottom-rows')
+			?.getBoundingClientRect();
+		const top =
+			header && header.bottom > rect.top ? Math.min(header.bottom, rect.bottom) : rect.top;
+		const bottom = pinned && pinned.height > 0 ? Math.max(top, pinned.top) : rect.bottom;
+		return { scroller, top, bottom, left: rect.left, right: rect.right };
 	}
 
 	#inRange(node: IRowNode<Row> | null, colId: string | undefined): boolean {
@@ -1131,7 +1165,7 @@ export class SheetGridBinding {
 		const range = this.#range;
 		if (!this.#dragging || !range) return;
 		if (!(e.buttons & 1)) {
-			this.#dragging = false;
+			this.#endDrag();
 			return;
 		}
 		const pos = this.#cellAt(e.target);
@@ -1140,7 +1174,62 @@ export class SheetGridBinding {
 		this.#setRange(range.anchor, cell);
 	}
 
+	#endDrag() {
+		this.#dragging = false;
+		this.#cancelDragScroll?.();
+		this.#cancelDragScroll = null;
+	}
+
+	/** A drag that goes past the top or the bottom of the rows scrolls them, as in a spreadsheet. */
+	#onDragMove(e: MouseEvent) {
+		if (!this.#dragging) return;
+		if (!(e.buttons & 1)) {
+			this.#endDrag();
+			return;
+		}
+		this.#dragAt = { x: e.clientX, y: e.clientY };
+		if (!this.#cancelDragScroll && this.#dragScrollSpeed() !== 0) this.#dragScrollStep();
+	}
+
+	/** Pixels to scroll per frame: the farther past the rows' top or bottom edge, the faster. */
+	#dragScrollSpeed(): number {
+		const area = this.#rowsArea();
+		if (!area) return 0;
+		const { top, bottom } = area;
+		const y = this.#dragAt.y;
+		if (y < top + DRAG_SCROLL_EDGE) return -Math.min(DRAG_SCROLL_MAX, 4 + (top - y) / 2);
+		if (y > bottom - DRAG_SCROLL_EDGE) return Math.min(DRAG_SCROLL_MAX, 4 + (y - bottom) / 2);
+		return 0;
+	}
+
+	/**
+	 * One frame of a drag past an edge: the block's corner goes to the cell drawn at that edge
+	 * (under the pointer's column), then the rows scroll on. The pointer is still, so no
+	 * `mouseover` says which cell is there now.
+	 */
+	#dragScrollStep() {
+		this.#cancelDragScroll = null;
+		const range = this.#range;
+		const area = this.#rowsArea();
+		const speed = this.#dragScrollSpeed();
+		if (!this.#dragging || !range || !area || speed === 0) return;
+		const x = Math.max(area.left + 1, Math.min(area.right - 2, this.#dragAt.x));
+		// The first row drawn in from that edge (a scrollbar may lie over the rows' bottom).
+		let pos: CellPos | null = null;
+		for (let inset = 2; !pos && inset < 80; inset += 6) {
+			const y = speed < 0 ? area.top + inset : area.bottom - inset;
+			pos = this.#cellAt(document.elementFromPoint(x, y));
+		}
+		const corner = pos && this.#corner(pos);
+		if (corner && (corner.rowId !== range.end.rowId || corner.col !== range.end.col)) {
+			this.#setRange(range.anchor, corner);
+		}
+		area.scroller.scrollTop += speed;
+		this.#cancelDragScroll = nextFrame(() => this.#dragScrollStep());
+	}
+
 	destroy() {
+		this.#endDrag();
 		this.#sorter.destroy();
 		this.#searchTexts.destroy();
 		this.#cancelDeferred?.();
