@@ -393,6 +393,63 @@ describe('the grid operators work in', () => {
 		expect(page).toBeLessThanOrEqual(Math.ceil(shown));
 	});
 
+	it('the fill handle and Ctrl+D copy cells down as in a spreadsheet, one undo step each', async () => {
+		const { a, b } = await twoOperators('Обзвон: заполнение');
+		await a.paste(
+			'new',
+			'ФИО',
+			'Иванова\t\tЛиговский 1\r\nПетров\t\tНевский 2\r\nСидорова\r\nКузнецов\r\n'
+		);
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(4);
+		await a.paste(0, 'Результат звонка', 'перезвонить');
+		await expect
+			.poll(() => b.columnValues('Результат звонка'), MOMENT)
+			.toEqual(['перезвонить', '', '', '']);
+
+		// The handle: the small square at the bottom-right of the focused cell, dragged down.
+		const source = await a.cell(0, 'Результат звонка');
+		await source.click();
+		await expect.poll(() => source.getAttribute('class')).toContain('shtab-fill-handle');
+		const from = await source.boundingBox();
+		const to = await (await a.cell(3, 'Результат звонка')).boundingBox();
+		if (!from || !to) throw new Error('cells not drawn');
+		await a.page.mouse.move(from.x + from.width - 3, from.y + from.height - 3);
+		await a.page.mouse.down();
+		await a.page.mouse.move(from.x + 20, to.y + to.height / 2, { steps: 6 });
+		// Where it would write is outlined before the button is let go.
+		await expect
+			.poll(async () => (await a.cell(3, 'Результат звонка')).getAttribute('class'))
+			.toContain('shtab-fill-target');
+		await screenshot(a.page, 'grid-fill-handle');
+		await a.page.mouse.up();
+		await expect
+			.poll(() => b.columnValues('Результат звонка'), MOMENT)
+			.toEqual(['перезвонить', 'перезвонить', 'перезвонить', 'перезвонить']);
+		await a.page.getByText('Заполнено ячеек: 3. Отменить — Ctrl+Z.').waitFor();
+		await expect.poll(() => a.page.locator('.range-size').textContent()).toBe('Выделено: 4 × 1');
+		await a.page.keyboard.press('Control+z');
+		await expect
+			.poll(() => b.columnValues('Результат звонка'), MOMENT)
+			.toEqual(['перезвонить', '', '', '']);
+
+		// Ctrl+D: the block's top row goes into the rows under it.
+		await (await a.cell(0, 'ФИО')).click();
+		await (await a.cell(2, 'Адрес')).click({ modifiers: ['Shift'] });
+		await a.page.keyboard.press('Control+d');
+		await expect
+			.poll(() => b.rows(['ФИО', 'Адрес']), MOMENT)
+			.toEqual([
+				{ ФИО: 'Иванова', Адрес: 'Лиговский 1' },
+				{ ФИО: 'Иванова', Адрес: 'Лиговский 1' },
+				{ ФИО: 'Иванова', Адрес: 'Лиговский 1' },
+				{ ФИО: 'Кузнецов', Адрес: '' }
+			]);
+		await a.page.keyboard.press('Control+z');
+		await expect
+			.poll(() => b.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова', 'Петров', 'Сидорова', 'Кузнецов']);
+	});
+
 	it('each operator filters and sorts for themselves; a column moved by one moves for the other', async () => {
 		const { a, b } = await twoOperators('Обзвон: фильтр');
 		await a.paste(

@@ -32,7 +32,7 @@ import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { typedColumnDef } from './columns';
 import { SearchTexts } from './search-texts';
 import { SelectAllHeader } from './select-all';
-import { clearCells, pasteBlock, shownCells, typedValue } from './edits';
+import { clearCells, fillDown, pasteBlock, shownCells, typedValue } from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
 import {
 	boxCells,
@@ -41,6 +41,7 @@ import {
 	boxRows,
 	fillBlock,
 	MAX_RANGE_WRITE,
+	fillSourceRows,
 	movedEnd,
 	sameBox,
 	type Box,
@@ -69,6 +70,8 @@ export const ADD_SLICE = 2000;
 const DRAG_SCROLL_EDGE = 8;
 /** Fastest scroll of such a drag, in pixels per frame. */
 const DRAG_SCROLL_MAX = 60;
+/** How near the bottom-right corner of its cell (px) a press takes the fill handle. */
+const FILL_HANDLE_HIT = 10;
 
 /** Ctrl+C, Ctrl+V, Ctrl+X in the Latin and the Russian layout: they keep a selected block. */
 const CLIPBOARD_KEYS = new Set(['c', 'v', 'x', 'с', 'м', 'ч']);
@@ -108,6 +111,8 @@ export interface GridCallbacks {
 	onRangeTooBig?(cells: number, max: number): void;
 	/** Cells were emptied (Delete on a block, or a cut): how many had a value. */
 	onCleared?(cells: number): void;
+	/** Cells were filled (Ctrl+D, the fill handle): how many changed. */
+	onFilled?(cells: number): void;
 }
 
 interface HeaderParams extends IHeaderParams {
@@ -210,6 +215,14 @@ export class SheetGridBinding {
 	/** Where the pointer of a drag is (client coordinates): past an edge, the grid scrolls. */
 	#dragAt = { x: 0, y: 0 };
 	#cancelDragScroll: (() => void) | null = null;
+	/**
+	 * The fill handle being dragged: the rows it copies (by id, shown from `top` to `bottom`), its
+	 * columns, and the row shown where the pointer is (`to`).
+	 */
+	#fill: { rowIds: string[]; colIds: string[]; top: number; bottom: number; to: number } | null =
+		null;
+	/** The cell with the fill handle: the block's bottom-right cell, else the focused cell. */
+	#handleAt: CellPos | null = null;
 
 	constructor(element: HTMLElement, sheet: Sheet, callbacks: GridCallbacks) {
 		this.#sheet = sheet;
@@ -302,6 +315,7 @@ export class SheetGridBinding {
 				if (anchor && (!node?.data || node.data.id !== anchor.rowId || anchor.col !== colId)) {
 					this.clearRange();
 				}
+				this.#refreshHandle();
 				callbacks.onCellFocused(node?.data && colId ? { rowId: node.data.id, colId } : null);
 			}
 		});
@@ -560,8 +574,14 @@ export class SheetGridBinding {
 				}),
 			checkboxLabel: this.#callbacks.checkboxLabel ?? ''
 		};
-		const rangeRule = (p: { node: IRowNode<Row> | null; colDef: ColDef<Row> }) =>
-			this.#inRange(p.node, p.colDef.colId);
+		type RuleParams = { node: IRowNode<Row> | null; colDef: ColDef<Row> };
+		const rangeRule = (p: RuleParams) => this.#inRange(p.node, p.colDef.colId);
+		const handleRule = (p: RuleParams) =>
+			!!p.node &&
+			!p.node.rowPinned &&
+			this.#handleAt?.row === p.node.rowIndex &&
+			this.#handleAt.col === p.colDef.colId;
+		const fillRule = (p: RuleParams) => this.#inFillTarget(p.node, p.colDef.colId);
 		const cols = this.#sheet.columns().map((c): ColDef<Row> => {
 			// No cellRenderer returning a string: AG Grid inserts such strings as HTML. The
 			// default renderer writes text; ours (`cells.ts`) build DOM elements.
@@ -570,7 +590,13 @@ export class SheetGridBinding {
 				...def,
 				headerComponent: SheetHeader,
 				headerComponentParams: { sheetColumn: c, callbacks: this.#callbacks },
-				cellClassRules: { ...def.cellClassRules, ...peerRules, 'shtab-in-range': rangeRule }
+				cellClassRules: {
+					...def.cellClassRules,
+					...peerRules,
+					'shtab-in-range': rangeRule,
+					'shtab-fill-handle': handleRule,
+					'shtab-fill-target': fillRule
+				}
 			};
 		});
 		return [rowNumber, ...cols];
@@ -745,8 +771,14 @@ export class SheetGridBinding {
 		on(this.#element, 'mousedown', shiftClick, true);
 		on(this.#element, 'click', shiftClick, true);
 		on(this.#element, 'mouseover', (e) => this.#onMouseOver(e));
-		on(document, 'mousemove', (e) => this.#onDragMove(e));
-		on(document, 'mouseup', () => this.#endDrag());
+		// Pointer events, not mouse events: a press on the fill handle cancels its `pointerdown`,
+		// and the browser then sends no `mousemove` or `mouseup` until the button is let go.
+		on(document, 'pointermove', (e) => this.#onDragMove(e));
+		on(document, 'pointerup', () => this.#endDrag());
+		on(document, 'pointercancel', () => {
+			this.#fill = null;
+			this.#endDrag();
+		});
 	}
 
 	/** The event is for the grid: its focus is in the grid and no editor is open. */
@@ -1001,6 +1033,12 @@ export class SheetGridBinding {
 	 * drawn is redrawn.
 	 */
 	#showRange(moved = false) {
+		this.#placeRange(moved);
+		this.#refreshHandle();
+	}
+
+	/** `#showRange` but for the fill handle. */
+	#placeRange(moved: boolean) {
 		const before = this.#rangeBox;
 		const range = this.#range;
 		if (!before && !range) return;
@@ -1062,6 +1100,38 @@ export class SheetGridBinding {
 		}
 	}
 
+	/**
+	 * Ctrl+D, as in a spreadsheet: the block's top row goes into its other rows; a block one row
+	 * high, or the focused cell alone, takes the row above it. One undo step.
+	 */
+	fillDown() {
+		this.flush();
+		this.#showRange();
+		let box = this.#rangeBox;
+		let colIds = this.#rangeColumns;
+		if (!box) {
+			const focused = this.#focusedPos();
+			if (!focused) return;
+			box = { top: focused.row, bottom: focused.row, left: 0, right: 0 };
+			colIds = [focused.col];
+		}
+		if (box.top === box.bottom) {
+			if (box.top === 0) return;
+			box = { ...box, top: box.top - 1 };
+		}
+		const rowIds = this.#boxRowIds(box);
+		const cells = (rowIds.length - 1) * colIds.length;
+		if (cells > MAX_RANGE_WRITE) {
+			this.#callbacks.onRangeTooBig?.(cells, MAX_RANGE_WRITE);
+			return;
+		}
+		let changed = 0;
+		this.#callbacks.stopCapturing?.();
+		this.#write(() => (changed = fillDown(this.#sheet, rowIds, colIds)));
+		this.#callbacks.stopCapturing?.();
+		this.#callbacks.onFilled?.(changed);
+	}
+
 	/** Empties every cell of the selected block, as one undo step. */
 	clearRangeCells() {
 		this.#showRange();
@@ -1096,6 +1166,13 @@ export class SheetGridBinding {
 			return;
 		}
 		this.#showRange();
+		// Ctrl+D (by the key's place: the same in the Russian layout), as in a spreadsheet.
+		if (mod && !e.shiftKey && !e.altKey && e.code === 'KeyD') {
+			e.preventDefault();
+			e.stopPropagation();
+			this.fillDown();
+			return;
+		}
 		if (!this.#rangeBox) return;
 		if (!mod && (key === 'Delete' || key === 'Backspace')) {
 			e.preventDefault();
@@ -1146,6 +1223,12 @@ export class SheetGridBinding {
 		const pos = this.#cellAt(e.target);
 		const cell = pos && this.#corner(pos);
 		if (!cell || this.api.getEditingCells().length) return;
+		if (!e.shiftKey && this.#onFillHandle(e, pos)) {
+			e.preventDefault();
+			e.stopPropagation();
+			this.#startFill();
+			return;
+		}
 		if (e.shiftKey) {
 			const focused = this.#focusedPos();
 			const anchor = focused && this.#corner(focused);
@@ -1162,15 +1245,24 @@ export class SheetGridBinding {
 	}
 
 	#onMouseOver(e: MouseEvent) {
-		const range = this.#range;
-		if (!this.#dragging || !range) return;
+		if (!this.#dragging) return;
 		if (!(e.buttons & 1)) {
 			this.#endDrag();
 			return;
 		}
 		const pos = this.#cellAt(e.target);
-		const cell = pos && this.#corner(pos);
-		if (!cell || (cell.rowId === range.end.rowId && cell.col === range.end.col)) return;
+		if (pos) this.#dragOver(pos);
+	}
+
+	/** A drag reached a cell: the block's far corner (a selection) or the fill's end goes there. */
+	#dragOver(pos: CellPos) {
+		if (this.#fill) {
+			this.#fillOver(pos);
+			return;
+		}
+		const range = this.#range;
+		const cell = this.#corner(pos);
+		if (!range || !cell || (cell.rowId === range.end.rowId && cell.col === range.end.col)) return;
 		this.#setRange(range.anchor, cell);
 	}
 
@@ -1178,6 +1270,119 @@ export class SheetGridBinding {
 		this.#dragging = false;
 		this.#cancelDragScroll?.();
 		this.#cancelDragScroll = null;
+		if (this.#fill) this.#commitFill();
+	}
+
+	// ------------------------------------------------------------ the fill handle
+
+	/** The cell with the fill handle follows the block and the focus; its rows are redrawn. */
+	#refreshHandle() {
+		// Column events may come while the grid is being made, before `api` is set.
+		if (!(this.api as GridApi<Row> | undefined)) return;
+		const box = this.#rangeBox;
+		const next = box
+			? { row: box.bottom, col: this.#rangeColumns[this.#rangeColumns.length - 1] }
+			: this.#focusedPos();
+		const was = this.#handleAt;
+		if (was?.row === next?.row && was?.col === next?.col) return;
+		this.#handleAt = next;
+		const rowNodes = [was?.row, next?.row]
+			.map((i) => (i == null ? undefined : this.api.getDisplayedRowAtIndex(i)))
+			.filter((n): n is IRowNode<Row> => !!n);
+		if (rowNodes.length) this.api.refreshCells({ rowNodes });
+	}
+
+	/** The press is on the fill handle: the bottom-right corner of the handle's cell. */
+	#onFillHandle(e: PointerEvent, pos: CellPos): boolean {
+		const handle = this.#handleAt;
+		if (!handle || handle.row !== pos.row || handle.col !== pos.col) return false;
+		const cell = e.target instanceof Element ? e.target.closest('.ag-cell') : null;
+		const rect = cell?.getBoundingClientRect();
+		return (
+			!!rect &&
+			e.clientX >= rect.right - FILL_HANDLE_HIT &&
+			e.clientY >= rect.bottom - FILL_HANDLE_HIT
+		);
+	}
+
+	#startFill() {
+		this.flush();
+		const focused = this.#focusedPos();
+		const box = this.#rangeBox;
+		const top = box ? box.top : focused?.row;
+		const bottom = box ? box.bottom : focused?.row;
+		const colIds = box ? this.#rangeColumns : focused ? [focused.col] : [];
+		if (top == null || bottom == null || !colIds.length) return;
+		const rowIds = this.#boxRowIds({ top, bottom, left: 0, right: 0 });
+		this.#fill = { rowIds, colIds, top, bottom, to: bottom };
+		this.#dragging = true;
+	}
+
+	#inFillTarget(node: IRowNode<Row> | null, colId: string | undefined): boolean {
+		const fill = this.#fill;
+		if (!fill || !node || node.rowPinned || node.rowIndex == null || !colId) return false;
+		const i = node.rowIndex;
+		const target =
+			(fill.to > fill.bottom && i > fill.bottom && i <= fill.to) ||
+			(fill.to < fill.top && i < fill.top && i >= fill.to);
+		return target && fill.colIds.includes(colId);
+	}
+
+	/** The fill's end follows the pointer up or down; the rows it would write are outlined. */
+	#fillOver(pos: CellPos) {
+		const fill = this.#fill;
+		if (!fill || pos.row === fill.to) return;
+		fill.to = pos.row;
+		const rowNodes = this.api.getRenderedNodes().filter((n) => !n.rowPinned);
+		if (rowNodes.length) this.api.refreshCells({ rowNodes });
+	}
+
+	/**
+	 * The fill handle let go: the block (or the cell) is copied into the rows it was dragged over,
+	 * repeated as needed, in one undo step; the block then covers them too.
+	 */
+	#commitFill() {
+		const fill = this.#fill;
+		this.#fill = null;
+		if (!fill) return;
+		const rendered = this.api.getRenderedNodes().filter((n) => !n.rowPinned);
+		if (rendered.length) this.api.refreshCells({ rowNodes: rendered });
+		const upward = fill.to < fill.top;
+		const targets: number[] = [];
+		if (fill.to > fill.bottom) for (let i = fill.bottom + 1; i <= fill.to; i++) targets.push(i);
+		else for (let i = fill.top - 1; i >= fill.to; i--) targets.push(i);
+		if (!targets.length) return;
+		const cells = targets.length * fill.colIds.length;
+		if (cells > MAX_RANGE_WRITE) {
+			this.#callbacks.onRangeTooBig?.(cells, MAX_RANGE_WRITE);
+			return;
+		}
+		const sources = fillSourceRows(fill.rowIds.length, targets.length, upward);
+		const sheet = this.#sheet;
+		const edits: { rowId: string; colId: string; value: string }[] = [];
+		targets.forEach((index, k) => {
+			const rowId = this.api.getDisplayedRowAtIndex(index)?.data?.id;
+			const from = fill.rowIds[sources[k]];
+			if (!rowId || !from) return;
+			for (const colId of fill.colIds) {
+				const value = sheet.getCell(from, colId);
+				if (sheet.getCell(rowId, colId) !== value) edits.push({ rowId, colId, value });
+			}
+		});
+		this.#callbacks.stopCapturing?.();
+		this.#write(() => {
+			if (edits.length) sheet.doc.transact(() => sheet.setCells(edits), sheet.origin);
+		});
+		this.#callbacks.stopCapturing?.();
+		this.#callbacks.onFilled?.(edits.length);
+		// The block covers what was copied and where it went, from its top (or bottom) left cell.
+		const first = upward ? fill.bottom : fill.top;
+		const last = targets[targets.length - 1];
+		const anchor = this.#corner({ row: first, col: fill.colIds[0] });
+		const end = this.#corner({ row: last, col: fill.colIds[fill.colIds.length - 1] });
+		if (!anchor || !end) return;
+		this.api.setFocusedCell(first, fill.colIds[0]);
+		this.#setRange(anchor, end);
 	}
 
 	/** A drag that goes past the top or the bottom of the rows scrolls them, as in a spreadsheet. */
@@ -1209,10 +1414,9 @@ export class SheetGridBinding {
 	 */
 	#dragScrollStep() {
 		this.#cancelDragScroll = null;
-		const range = this.#range;
 		const area = this.#rowsArea();
 		const speed = this.#dragScrollSpeed();
-		if (!this.#dragging || !range || !area || speed === 0) return;
+		if (!this.#dragging || !area || speed === 0) return;
 		const x = Math.max(area.left + 1, Math.min(area.right - 2, this.#dragAt.x));
 		// The first row drawn in from that edge (a scrollbar may lie over the rows' bottom).
 		let pos: CellPos | null = null;
@@ -1220,10 +1424,7 @@ export class SheetGridBinding {
 			const y = speed < 0 ? area.top + inset : area.bottom - inset;
 			pos = this.#cellAt(document.elementFromPoint(x, y));
 		}
-		const corner = pos && this.#corner(pos);
-		if (corner && (corner.rowId !== range.end.rowId || corner.col !== range.end.col)) {
-			this.#setRange(range.anchor, corner);
-		}
+		if (pos) this.#dragOver(pos);
 		area.scroller.scrollTop += speed;
 		this.#cancelDragScroll = nextFrame(() => this.#dragScrollStep());
 	}

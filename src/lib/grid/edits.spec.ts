@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
-import { changeColumnType, clearCells, fillColumn, pasteBlock, shownCells } from './edits';
+import {
+	changeColumnType,
+	clearCells,
+	fillColumn,
+	fillDown,
+	pasteBlock,
+	shownCells
+} from './edits';
 
 function callList() {
 	const sheet = new Sheet(new Y.Doc());
@@ -115,5 +122,29 @@ describe('clearing a block of cells', () => {
 		expect(clearCells(sheet, rows, [name, phone])).toBe(0);
 		undo.undo();
 		expect(rows.map((id) => sheet.getRow(id))).toEqual(before);
+	});
+});
+
+describe('fill down (Ctrl+D)', () => {
+	it('copies the first row into the others as stored, in one undo step, and counts the changes', () => {
+		const { sheet, name, phone, rows, undo } = callList();
+		const [third] = sheet.addRows({ columns: [name], rows: [['Сидорова']] });
+		sheet.setCells([
+			{ rowId: rows[0], colId: phone, value: '+78121234567' },
+			{ rowId: rows[1], colId: phone, value: '+78121234567' }
+		]);
+		undo.stopCapturing();
+		const ids = [rows[0], rows[1], third];
+		const before = ids.map((id) => sheet.getRow(id));
+		// Петров's phone is already the same: three of the four cells below change.
+		expect(fillDown(sheet, ids, [name, phone])).toBe(3);
+		expect(ids.map((id) => [sheet.getCell(id, name), sheet.getCell(id, phone)])).toEqual([
+			['Иванова', '+78121234567'],
+			['Иванова', '+78121234567'],
+			['Иванова', '+78121234567']
+		]);
+		undo.undo();
+		expect(ids.map((id) => sheet.getRow(id))).toEqual(before);
+		expect(fillDown(sheet, [rows[0]], [name])).toBe(0);
 	});
 });

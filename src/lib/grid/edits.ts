@@ -129,3 +129,22 @@ export function clearCells(sheet: Sheet, rowIds: readonly string[], colIds: read
 	if (edits.length) inOneStep(sheet, () => sheet.setCells(edits));
 	return edits.length;
 }
+
+/**
+ * Ctrl+D: the first row's values (as stored) go into every other given row, column by column.
+ * One step; returns how many cells changed.
+ */
+export function fillDown(sheet: Sheet, rowIds: readonly string[], colIds: readonly string[]) {
+	if (rowIds.length < 2) return 0;
+	const source = colIds.map((colId) => sheet.getCell(rowIds[0], colId));
+	const edits: { rowId: string; colId: string; value: string }[] = [];
+	for (let i = 1; i < rowIds.length; i++) {
+		for (let j = 0; j < colIds.length; j++) {
+			if (sheet.getCell(rowIds[i], colIds[j]) !== source[j]) {
+				edits.push({ rowId: rowIds[i], colId: colIds[j], value: source[j] });
+			}
+		}
+	}
+	if (edits.length) inOneStep(sheet, () => sheet.setCells(edits));
+	return edits.length;
+}

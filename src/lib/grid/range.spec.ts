@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxCells, boxOf, fillBlock, movedEnd, sameBox, type Box } from './range';
+import { boxCells, boxOf, fillSourceRows, fillBlock, movedEnd, sameBox, type Box } from './range';
 
 const COLUMNS = ['name', 'phone', 'address', 'outcome'];
 const LIMITS = { rowCount: 100, columns: COLUMNS, page: 20 };
@@ -130,5 +130,19 @@ describe('a paste into a selected block', () => {
 			['7', '8']
 		];
 		expect(fillBlock(same, box)).toBe(same);
+	});
+});
+
+describe('the fill handle', () => {
+	it('repeats the block down from its top row', () => {
+		expect(fillSourceRows(1, 3, false)).toEqual([0, 0, 0]);
+		expect(fillSourceRows(2, 5, false)).toEqual([0, 1, 0, 1, 0]);
+	});
+
+	it('repeats the block up from its bottom row, so the pattern goes on above it', () => {
+		// Rows а, б: above them come б, а, б… (nearest first).
+		expect(fillSourceRows(2, 3, true)).toEqual([1, 0, 1]);
+		expect(fillSourceRows(3, 4, true)).toEqual([2, 1, 0, 2]);
+		expect(fillSourceRows(2, 0, true)).toEqual([]);
 	});
 });

@@ -144,3 +144,15 @@ export function fillBlock(block: string[][], box: Box): string[][] {
 	}
 	return out;
 }
+
+/**
+ * The fill handle dragged `count` rows past a block `height` rows high, down or (`upward`) up:
+ * for each new row, nearest first, the row of the block it copies (0 = the block's top). The
+ * block repeats, as Excel copies it: going down from its top row, going up from its bottom row
+ * backwards, so the pattern continues seamlessly either way.
+ */
+export function fillSourceRows(height: number, count: number, upward: boolean): number[] {
+	const rows: number[] = new Array(Math.max(0, count));
+	for (let k = 0; k < rows.length; k++) rows[k] = upward ? height - 1 - (k % height) : k % height;
+	return rows;
+}

@@ -110,10 +110,11 @@ export const ru = {
 	'grid.pasted': 'Вставлено строк: {count}, из них новых: {added}.',
 	'grid.range': 'Выделено: {rows} × {columns}',
 	'grid.rangeHint':
-		'Выделенные ячейки: Ctrl+C — копировать, Ctrl+X — вырезать, Ctrl+V — вставить (одно значение заполнит все), Delete — очистить, Esc — снять выделение.',
+		'Выделенные ячейки: Ctrl+C — копировать, Ctrl+X — вырезать, Ctrl+V — вставить (одно значение заполнит все), Ctrl+D — заполнить вниз верхней строкой, Delete — очистить, Esc — снять выделение.',
 	'grid.rangeTooBig':
 		'Выделено слишком много ячеек ({count}): за один раз можно очистить или заполнить не больше {max}.',
 	'grid.cleared': 'Очищено ячеек: {count}. Отменить — Ctrl+Z.',
+	'grid.filled': 'Заполнено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.typeChanged':
 		'Тип изменён. Не подошли значения: {count} — они сохранены и отмечены красным.',
 
@@ -273,10 +274,11 @@ export const en: Record<MessageKey, string> = {
 	'grid.pasted': 'Rows pasted: {count}, new: {added}.',
 	'grid.range': 'Selected: {rows} × {columns}',
 	'grid.rangeHint':
-		'Selected cells: Ctrl+C copies, Ctrl+X cuts, Ctrl+V pastes (one value fills them all), Delete clears, Esc unselects.',
+		'Selected cells: Ctrl+C copies, Ctrl+X cuts, Ctrl+V pastes (one value fills them all), Ctrl+D fills down from the top row, Delete clears, Esc unselects.',
 	'grid.rangeTooBig':
 		'Too many cells selected ({count}): at most {max} can be cleared or filled at once.',
 	'grid.cleared': 'Cells cleared: {count}. Undo with Ctrl+Z.',
+	'grid.filled': 'Cells filled: {count}. Undo with Ctrl+Z.',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
 
 	// ---- grid editors and the choice filter (issue 3)
