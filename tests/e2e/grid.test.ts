@@ -450,6 +450,171 @@ describe('the grid operators work in', () => {
 			.toEqual(['Иванова', 'Петров', 'Сидорова', 'Кузнецов']);
 	});
 
+	it('a fill drag goes on over the rows it was drawn on when a colleague deletes a row above; a source row deleted cancels it; the handle stays on the focused cell', async () => {
+		const { a, b } = await twoOperators('Обзвон: заполнение и коллега');
+		await a.paste(
+			'new',
+			'ФИО',
+			Array.from({ length: 7 }, (_, i) => `Р${i}\t\tА${i}`).join('\r\n') + '\r\n'
+		);
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(7);
+
+		// Анна drags the handle of the block Р1…Р2 down to Р3; Борис deletes Р0 meanwhile.
+		await (await a.cell(1, 'Адрес')).click();
+		await a.page.keyboard.press('Shift+ArrowDown');
+		await a.pressFillHandle(2, 'Адрес');
+		await a.dragOnto(3, 'Адрес');
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-target')).toEqual([3]);
+		await b.selectRows([0]);
+		await b.deleteSelectedRows();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Р1', 'Р2', 'Р3', 'Р4', 'Р5', 'Р6']);
+		// Р1…Р2 are now shown 1st and 2nd: a drag on to Р4 outlines Р3 and Р4 under them.
+		await a.dragOnto(4, 'Адрес');
+		await a.dragOnto(3, 'Адрес');
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-target')).toEqual([2, 3]);
+		await a.page.mouse.up();
+		await expect
+			.poll(() => b.columnValues('Адрес'), MOMENT)
+			.toEqual(['А1', 'А2', 'А1', 'А2', 'А5', 'А6']);
+		await a.page.keyboard.press('Control+z');
+		await expect
+			.poll(() => b.columnValues('Адрес'), MOMENT)
+			.toEqual(['А1', 'А2', 'А3', 'А4', 'А5', 'А6']);
+
+		// A row the drag copies is deleted: the fill is called off, nothing is written.
+		await (await a.cell(1, 'Адрес')).click();
+		await a.pressFillHandle(1, 'Адрес');
+		await a.dragOnto(3, 'Адрес');
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-target')).toEqual([2, 3]);
+		await b.selectRows([1]);
+		await b.deleteSelectedRows();
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Р1', 'Р3', 'Р4', 'Р5', 'Р6']);
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-target')).toEqual([]);
+		await a.dragOnto(4, 'Адрес');
+		await a.page.mouse.up();
+		await a.page.waitForTimeout(300);
+		expect(await b.columnValues('Адрес')).toEqual(['А1', 'А3', 'А4', 'А5', 'А6']);
+
+		// The handle is drawn on the focused cell (Р4), also after a colleague's delete above it:
+		// AG Grid keeps the focus at its place in the view (now Р5's cell), and so does the handle.
+		await (await a.cell(2, 'Адрес')).click();
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-handle')).toEqual([2]);
+		await b.selectRows([0]);
+		await b.deleteSelectedRows();
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Р3', 'Р4', 'Р5', 'Р6']);
+		expect(await a.rowsWithClass('Адрес', 'ag-cell-focus')).toEqual([2]);
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-handle')).toEqual([2]);
+		// And a drag from it copies that cell.
+		await a.pressFillHandle(2, 'Адрес');
+		await a.dragOnto(3, 'Адрес');
+		await a.page.mouse.up();
+		await expect.poll(() => b.columnValues('Адрес'), MOMENT).toEqual(['А3', 'А4', 'А5', 'А5']);
+	});
+
+	it('the fill handle: Esc calls a drag off; a fill that hides its rows from a search leaves no block on other rows; no handle over an editor', async () => {
+		const anna = await session.operator('Анна');
+		const a = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Обзвон: заполнение в поиске'));
+		await a.paste(
+			'new',
+			'ФИО',
+			'Невская\t\t\r\nПетров\t\tНевский 2\r\nСидорова\t\tНевский 3\r\nНевзоров\t\tЛиговский 5\r\nНеверов\t\tСадовая 7\r\n'
+		);
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(5);
+		const addresses = ['', 'Невский 2', 'Невский 3', 'Лиговский 5', 'Садовая 7'];
+		await expect.poll(() => a.columnValues('Адрес'), MOMENT).toEqual(addresses);
+		const status = a.page.locator('.range-size');
+
+		// Esc while the handle is dragged: the outline goes, nothing is written on release.
+		await (await a.cell(1, 'Адрес')).click();
+		await a.pressFillHandle(1, 'Адрес');
+		await a.dragOnto(3, 'Адрес');
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-target')).toEqual([2, 3]);
+		await a.page.keyboard.press('Escape');
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-target')).toEqual([]);
+		await a.dragOnto(4, 'Адрес');
+		await a.page.mouse.up();
+		await a.page.waitForTimeout(300);
+		expect(await a.columnValues('Адрес')).toEqual(addresses);
+		expect(await a.page.getByText(/^Заполнено ячеек/).count()).toBe(0);
+		expect(await status.textContent()).toBe('');
+
+		// The cell being edited shows no handle over its editor.
+		await a.page.keyboard.press('F2');
+		await a.focusedEditor.waitFor();
+		const editing = a.page.locator('.ag-cell-inline-editing');
+		expect(await editing.evaluate((el) => getComputedStyle(el, '::before').display)).toBe('none');
+		await a.page.keyboard.press('Escape');
+		await editing.waitFor({ state: 'detached' });
+
+		// A search for «нев»: Невская's empty address filled down over Петров and Сидорова takes
+		// them out of the search. No block is left on the rows that moved up in their place.
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('нев');
+		await (await a.cell(0, 'Адрес')).click();
+		await a.pressFillHandle(0, 'Адрес');
+		await a.dragOnto(2, 'Адрес');
+		await a.page.mouse.up();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Невская', 'Невзоров', 'Неверов']);
+		await a.page.waitForTimeout(300);
+		expect(await status.textContent()).toBe('');
+		expect(await a.rowsWithClass('Адрес', 'shtab-in-range')).toEqual([]);
+		// Delete empties the focused cell's block only: Невзоров and Неверов keep their addresses.
+		await a.page.keyboard.press('Delete');
+		await a.page.waitForTimeout(300);
+		expect(await a.columnValues('Адрес')).toEqual(['', 'Лиговский 5', 'Садовая 7']);
+	});
+
+	it('a fill drag past the bottom stops scrolling and writes nothing when the window loses focus or the grid is rebuilt', async () => {
+		const anna = await session.operator('Анна');
+		const a = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Обзвон: заполнение и фокус'));
+		const rows = Array.from({ length: 80 }, (_, i) => `Житель ${i + 1}\t\t${i ? '' : 'Невский 1'}`);
+		await a.paste('new', 'ФИО', rows.join('\r\n') + '\r\n');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(80);
+		const viewport = a.page.locator('.ag-grid-viewport');
+		const scrollTop = () => viewport.evaluate((el) => el.scrollTop);
+		const box = await viewport.boundingBox();
+		if (!box) throw new Error('grid not drawn');
+
+		// Past the bottom: the rows scroll; another window takes the focus (the button is then let
+		// go there, and this page never hears of it).
+		await (await a.cell(0, 'Адрес')).click();
+		await a.pressFillHandle(0, 'Адрес');
+		await a.page.mouse.move(box.x + 200, box.y + box.height + 15, { steps: 6 });
+		await expect.poll(scrollTop, MOMENT).toBeGreaterThan(100);
+		await a.page.evaluate(() => window.dispatchEvent(new Event('blur')));
+		const stopped = await scrollTop();
+		await a.page.waitForTimeout(300);
+		expect(await scrollTop()).toBe(stopped);
+		expect(await a.rowsWithClass('Адрес', 'shtab-fill-target')).toEqual([]);
+		await a.page.mouse.up();
+		await a.page.waitForTimeout(300);
+		expect(await a.page.getByText(/^Заполнено ячеек/).count()).toBe(0);
+		// The rows drawn (row 1 too, maybe) hold no copy of Невский 1.
+		expect((await a.columnValues('Адрес')).filter(Boolean).length).toBeLessThanOrEqual(1);
+
+		// The language switched (the grid is made anew) in the middle of a drag: nothing is written.
+		await viewport.evaluate((el) => (el.scrollTop = 0));
+		await expect.poll(() => a.cellText(0, 'Адрес')).toBe('Невский 1');
+		await (await a.cell(0, 'Адрес')).click();
+		await a.pressFillHandle(0, 'Адрес');
+		await a.dragOnto(3, 'Адрес');
+		await expect.poll(() => a.rowsWithClass('Адрес', 'shtab-fill-target')).toEqual([1, 2, 3]);
+		await a.page
+			.getByRole('button', { name: 'Язык интерфейса' })
+			.evaluate((el) => (el as HTMLElement).click());
+		await a.page.getByRole('button', { name: 'Interface language' }).waitFor();
+		await a.page.mouse.up();
+		await a.page.waitForTimeout(300);
+		expect((await a.columnValues('Адрес')).slice(0, 5)).toEqual(['Невский 1', '', '', '', '']);
+	});
+
 	it('each operator filters and sorts for themselves; a column moved by one moves for the other', async () => {
 		const { a, b } = await twoOperators('Обзвон: фильтр');
 		await a.paste(

@@ -248,6 +248,42 @@ export class SheetPage {
 		}, text);
 	}
 
+	/**
+	 * Presses the mouse on the fill handle of a cell: the small square at its bottom-right, drawn
+	 * on the focused cell or on the bottom-right cell of a block. The button stays down.
+	 */
+	async pressFillHandle(rowIndex: number, columnTitle: string): Promise<void> {
+		const cell = await this.cell(rowIndex, columnTitle);
+		await cell.and(this.page.locator('.shtab-fill-handle')).waitFor();
+		const box = await cell.boundingBox();
+		if (!box) throw new Error(`cell ${rowIndex} «${columnTitle}» not drawn`);
+		await this.page.mouse.move(box.x + box.width - 3, box.y + box.height - 3);
+		await this.page.mouse.down();
+	}
+
+	/** Moves the mouse (its button down: a drag) onto a cell, in a few steps. */
+	async dragOnto(rowIndex: number, columnTitle: string): Promise<void> {
+		const box = await (await this.cell(rowIndex, columnTitle)).boundingBox();
+		if (!box) throw new Error(`cell ${rowIndex} «${columnTitle}» not drawn`);
+		await this.page.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 5 });
+	}
+
+	/** The rows shown (their indexes) whose cell of the titled column has this class. */
+	async rowsWithClass(columnTitle: string, className: string): Promise<number[]> {
+		const colId = await this.columnId(columnTitle);
+		return this.page.evaluate(
+			([id, cls]) =>
+				[
+					...document.querySelectorAll<HTMLElement>(
+						`.ag-row[row-index]:not(.shtab-new-row) .ag-cell[col-id="${id}"].${cls}`
+					)
+				]
+					.map((cell) => Number(cell.closest('.ag-row')?.getAttribute('row-index')))
+					.sort((x, y) => x - y),
+			[colId, className]
+		);
+	}
+
 	/** The tooltip a cell shows when the mouse comes onto it. */
 	async tooltip(cell: Locator): Promise<string> {
 		await this.page.mouse.move(0, 0);

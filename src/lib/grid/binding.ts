@@ -216,13 +216,17 @@ export class SheetGridBinding {
 	#dragAt = { x: 0, y: 0 };
 	#cancelDragScroll: (() => void) | null = null;
 	/**
-	 * The fill handle being dragged: the rows it copies (by id, shown from `top` to `bottom`), its
-	 * columns, and the row shown where the pointer is (`to`).
+	 * The fill handle being dragged: the rows it copies (by id, top to bottom, as a block's
+	 * corners: a colleague's rows coming or going above them move them all), its columns, and how
+	 * many rows past them the pointer was last seen (`reach`: down when positive, up when negative).
 	 */
-	#fill: { rowIds: string[]; colIds: string[]; top: number; bottom: number; to: number } | null =
-		null;
+	#fill: { rowIds: string[]; colIds: string[]; reach: number } | null = null;
+	/** Where the fill is shown now: its rows from `top` to `bottom`, the pointer's row `to`. */
+	#fillBox: { top: number; bottom: number; to: number } | null = null;
 	/** The cell with the fill handle: the block's bottom-right cell, else the focused cell. */
 	#handleAt: CellPos | null = null;
+	/** The row drawn with the handle (AG Grid keeps a row's classes when the row moves). */
+	#handleNode: IRowNode<Row> | null = null;
 
 	constructor(element: HTMLElement, sheet: Sheet, callbacks: GridCallbacks) {
 		this.#sheet = sheet;
@@ -299,7 +303,11 @@ export class SheetGridBinding {
 			},
 			onDisplayedColumnsChanged: () => this.#showRange(),
 			// Rows came, went or moved (a colleague's, a sort's): the block follows its rows.
-			onModelUpdated: () => this.#followRows(),
+			onModelUpdated: () => {
+				this.#followFill();
+				this.#followRows();
+				this.#refreshHandle();
+			},
 			onColumnResized: (e) => {
 				if (e.finished) this.#saveView();
 			},
@@ -745,7 +753,7 @@ export class SheetGridBinding {
 
 	#listen() {
 		const on = <K extends keyof DocumentEventMap>(
-			target: Document | HTMLElement,
+			target: Window | Document | HTMLElement,
 			type: K,
 			fn: (e: DocumentEventMap[K]) => void,
 			capture = false
@@ -776,9 +784,28 @@ export class SheetGridBinding {
 		on(document, 'pointermove', (e) => this.#onDragMove(e));
 		on(document, 'pointerup', () => this.#endDrag());
 		on(document, 'pointercancel', () => {
-			this.#fill = null;
+			this.#cancelFill();
 			this.#endDrag();
 		});
+		// Another window took the focus: the button may be let go there, unseen. A fill is called
+		// off (not written where it happened to be) and the scrolling stops.
+		on(window, 'blur', () => {
+			this.#cancelFill();
+			this.#endDrag();
+		});
+		// Esc while the handle is dragged calls the fill off, wherever the keyboard focus is (a
+		// press on the handle does not move it). The block stays.
+		on(
+			document,
+			'keydown',
+			(e) => {
+				if (e.key !== 'Escape' || !this.#fill) return;
+				e.preventDefault();
+				e.stopPropagation();
+				this.#cancelFill();
+			},
+			true
+		);
 	}
 
 	/** The event is for the grid: its focus is in the grid and no editor is open. */
@@ -1226,7 +1253,7 @@ export class SheetGridBinding {
 		if (!e.shiftKey && this.#onFillHandle(e, pos)) {
 			e.preventDefault();
 			e.stopPropagation();
-			this.#startFill();
+			this.#startFill(pos);
 			return;
 		}
 		if (e.shiftKey) {
@@ -1275,7 +1302,11 @@ export class SheetGridBinding {
 
 	// ------------------------------------------------------------ the fill handle
 
-	/** The cell with the fill handle follows the block and the focus; its rows are redrawn. */
+	/**
+	 * The cell with the fill handle follows the block and the focus; its rows are redrawn. Also
+	 * after rows moved: AG Grid keeps the focus at its place in the view, while the handle's class
+	 * stays on the row it was drawn on.
+	 */
 	#refreshHandle() {
 		// Column events may come while the grid is being made, before `api` is set.
 		if (!(this.api as GridApi<Row> | undefined)) return;
@@ -1283,12 +1314,13 @@ export class SheetGridBinding {
 		const next = box
 			? { row: box.bottom, col: this.#rangeColumns[this.#rangeColumns.length - 1] }
 			: this.#focusedPos();
+		const node = (next && this.api.getDisplayedRowAtIndex(next.row)) || null;
 		const was = this.#handleAt;
-		if (was?.row === next?.row && was?.col === next?.col) return;
+		const wasNode = this.#handleNode;
+		if (was?.row === next?.row && was?.col === next?.col && wasNode === node) return;
 		this.#handleAt = next;
-		const rowNodes = [was?.row, next?.row]
-			.map((i) => (i == null ? undefined : this.api.getDisplayedRowAtIndex(i)))
-			.filter((n): n is IRowNode<Row> => !!n);
+		this.#handleNode = node;
+		const rowNodes = [wasNode, node].filter((n): n is IRowNode<Row> => !!n);
 		if (rowNodes.length) this.api.refreshCells({ rowNodes });
 	}
 
@@ -1305,35 +1337,101 @@ export class SheetGridBinding {
 		);
 	}
 
-	#startFill() {
+	/** A press on the handle of `pos` (the block's bottom-right cell, or the focused cell). */
+	#startFill(pos: CellPos) {
 		this.flush();
-		const focused = this.#focusedPos();
+		this.#showRange();
 		const box = this.#rangeBox;
-		const top = box ? box.top : focused?.row;
-		const bottom = box ? box.bottom : focused?.row;
-		const colIds = box ? this.#rangeColumns : focused ? [focused.col] : [];
-		if (top == null || bottom == null || !colIds.length) return;
+		const top = box ? box.top : pos.row;
+		const bottom = box ? box.bottom : pos.row;
+		const colIds = box ? this.#rangeColumns : [pos.col];
 		const rowIds = this.#boxRowIds({ top, bottom, left: 0, right: 0 });
-		this.#fill = { rowIds, colIds, top, bottom, to: bottom };
+		if (!colIds.length || rowIds.length !== bottom - top + 1) return;
+		this.#fill = { rowIds, colIds, reach: 0 };
+		this.#fillBox = { top, bottom, to: bottom };
 		this.#dragging = true;
+	}
+
+	/**
+	 * Where the fill's rows are shown now, or null when they no longer lie together (one of them
+	 * deleted or filtered out by a colleague's edit, a row come back between them).
+	 */
+	#placeFill(): { top: number; bottom: number; to: number } | null {
+		const fill = this.#fill;
+		if (!fill) return null;
+		const top = this.api.getRowNode(fill.rowIds[0])?.rowIndex;
+		const bottom = this.api.getRowNode(fill.rowIds[fill.rowIds.length - 1])?.rowIndex;
+		if (top == null || bottom == null || bottom - top + 1 !== fill.rowIds.length) return null;
+		const last = this.api.getDisplayedRowCount() - 1;
+		// As far past them as the pointer was: the rows under it may have moved, not the fill's end.
+		const reach = fill.reach;
+		const to =
+			reach > 0 ? Math.min(last, bottom + reach) : reach < 0 ? Math.max(0, top + reach) : bottom;
+		return { top, bottom, to };
+	}
+
+	/** Rows came, went or moved during a fill: its outline follows its rows, or it is called off. */
+	#followFill() {
+		if (!this.#fill) return;
+		const box = this.#placeFill();
+		if (!box) {
+			this.#cancelFill();
+			return;
+		}
+		this.#fillBox = box;
+		this.#refreshRendered();
+	}
+
+	/** The fill is called off (Esc, its rows gone, the window left): nothing is written. */
+	#cancelFill() {
+		if (!this.#fill) return;
+		this.#fill = null;
+		this.#fillBox = null;
+		this.#dragging = false;
+		this.#cancelDragScroll?.();
+		this.#cancelDragScroll = null;
+		this.#refreshRendered();
+	}
+
+	/** Applies the class rules again to every row drawn (not the new-row line). */
+	#refreshRendered() {
+		const rowNodes = this.api.getRenderedNodes().filter((n) => !n.rowPinned);
+		if (rowNodes.length) this.api.refreshCells({ rowNodes });
+	}
+
+	/** The fill outlines row `i` (shown there): it lies past the fill's rows, up to the pointer's. */
+	#fillTargets(box: { top: number; bottom: number; to: number } | null, i: number): boolean {
+		if (!box) return false;
+		return (
+			(box.to > box.bottom && i > box.bottom && i <= box.to) ||
+			(box.to < box.top && i < box.top && i >= box.to)
+		);
 	}
 
 	#inFillTarget(node: IRowNode<Row> | null, colId: string | undefined): boolean {
 		const fill = this.#fill;
 		if (!fill || !node || node.rowPinned || node.rowIndex == null || !colId) return false;
-		const i = node.rowIndex;
-		const target =
-			(fill.to > fill.bottom && i > fill.bottom && i <= fill.to) ||
-			(fill.to < fill.top && i < fill.top && i >= fill.to);
-		return target && fill.colIds.includes(colId);
+		return this.#fillTargets(this.#fillBox, node.rowIndex) && fill.colIds.includes(colId);
 	}
 
 	/** The fill's end follows the pointer up or down; the rows it would write are outlined. */
 	#fillOver(pos: CellPos) {
 		const fill = this.#fill;
-		if (!fill || pos.row === fill.to) return;
-		fill.to = pos.row;
-		const rowNodes = this.api.getRenderedNodes().filter((n) => !n.rowPinned);
+		const box = this.#fillBox;
+		if (!fill || !box || pos.row === box.to) return;
+		const before = { ...box };
+		fill.reach =
+			pos.row > box.bottom ? pos.row - box.bottom : pos.row < box.top ? pos.row - box.top : 0;
+		box.to = pos.row;
+		// Only the rows whose outline changes are drawn again.
+		const rowNodes = this.api
+			.getRenderedNodes()
+			.filter(
+				(n) =>
+					!n.rowPinned &&
+					n.rowIndex != null &&
+					this.#fillTargets(before, n.rowIndex) !== this.#fillTargets(box, n.rowIndex)
+			);
 		if (rowNodes.length) this.api.refreshCells({ rowNodes });
 	}
 
@@ -1343,14 +1441,20 @@ export class SheetGridBinding {
 	 */
 	#commitFill() {
 		const fill = this.#fill;
+		const box = this.#placeFill();
 		this.#fill = null;
+		this.#fillBox = null;
 		if (!fill) return;
-		const rendered = this.api.getRenderedNodes().filter((n) => !n.rowPinned);
-		if (rendered.length) this.api.refreshCells({ rowNodes: rendered });
-		const upward = fill.to < fill.top;
-		const targets: number[] = [];
-		if (fill.to > fill.bottom) for (let i = fill.bottom + 1; i <= fill.to; i++) targets.push(i);
-		else for (let i = fill.top - 1; i >= fill.to; i--) targets.push(i);
+		this.#refreshRendered();
+		if (!box) return;
+		const upward = box.to < box.top;
+		const targets: string[] = [];
+		const target = (i: number) => {
+			const id = this.api.getDisplayedRowAtIndex(i)?.data?.id;
+			if (id) targets.push(id);
+		};
+		if (box.to > box.bottom) for (let i = box.bottom + 1; i <= box.to; i++) target(i);
+		else for (let i = box.top - 1; i >= box.to; i--) target(i);
 		if (!targets.length) return;
 		const cells = targets.length * fill.colIds.length;
 		if (cells > MAX_RANGE_WRITE) {
@@ -1360,29 +1464,29 @@ export class SheetGridBinding {
 		const sources = fillSourceRows(fill.rowIds.length, targets.length, upward);
 		const sheet = this.#sheet;
 		const edits: { rowId: string; colId: string; value: string }[] = [];
-		targets.forEach((index, k) => {
-			const rowId = this.api.getDisplayedRowAtIndex(index)?.data?.id;
+		targets.forEach((rowId, k) => {
 			const from = fill.rowIds[sources[k]];
-			if (!rowId || !from) return;
 			for (const colId of fill.colIds) {
 				const value = sheet.getCell(from, colId);
 				if (sheet.getCell(rowId, colId) !== value) edits.push({ rowId, colId, value });
 			}
 		});
+		// The block covers what was copied and where it went, from its top (or bottom) left cell.
+		// Set before the write: in a sorted or filtered view the write may move or hide these rows,
+		// and the block is then dropped (see `#placeRange`), not left on rows that took their place.
+		const first = upward ? box.bottom : box.top;
+		const anchor = this.#corner({ row: first, col: fill.colIds[0] });
+		const end = { rowId: targets[targets.length - 1], col: fill.colIds[fill.colIds.length - 1] };
+		if (anchor) {
+			this.api.setFocusedCell(first, fill.colIds[0]);
+			this.#setRange(anchor, end);
+		}
 		this.#callbacks.stopCapturing?.();
 		this.#write(() => {
 			if (edits.length) sheet.doc.transact(() => sheet.setCells(edits), sheet.origin);
 		});
 		this.#callbacks.stopCapturing?.();
 		this.#callbacks.onFilled?.(edits.length);
-		// The block covers what was copied and where it went, from its top (or bottom) left cell.
-		const first = upward ? fill.bottom : fill.top;
-		const last = targets[targets.length - 1];
-		const anchor = this.#corner({ row: first, col: fill.colIds[0] });
-		const end = this.#corner({ row: last, col: fill.colIds[fill.colIds.length - 1] });
-		if (!anchor || !end) return;
-		this.api.setFocusedCell(first, fill.colIds[0]);
-		this.#setRange(anchor, end);
 	}
 
 	/** A drag that goes past the top or the bottom of the rows scrolls them, as in a spreadsheet. */
@@ -1430,6 +1534,9 @@ export class SheetGridBinding {
 	}
 
 	destroy() {
+		// A drag still going on is called off: nothing is written by a grid going away (the
+		// language switched, the page left).
+		this.#cancelFill();
 		this.#endDrag();
 		this.#sorter.destroy();
 		this.#searchTexts.destroy();
