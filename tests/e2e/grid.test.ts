@@ -13,15 +13,26 @@ import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
 
-/** Dispatches a clipboard event at the focused element, as Ctrl+C / Ctrl+X do; returns its text. */
-async function clipboard(sheet: SheetPage, type: 'copy' | 'cut'): Promise<string> {
-	return sheet.page.evaluate((type) => {
-		const transfer = new DataTransfer();
-		document.activeElement?.dispatchEvent(
-			new ClipboardEvent(type, { clipboardData: transfer, bubbles: true, cancelable: true })
-		);
-		return transfer.getData('text/plain');
-	}, type);
+/**
+ * Dispatches a clipboard event at the focused element, as Ctrl+C / Ctrl+X / Ctrl+V do (a paste
+ * carrying `text`); returns the text on the clipboard after it.
+ */
+async function clipboard(
+	sheet: SheetPage,
+	type: 'copy' | 'cut' | 'paste',
+	text = ''
+): Promise<string> {
+	return sheet.page.evaluate(
+		([type, text]) => {
+			const transfer = new DataTransfer();
+			if (text) transfer.setData('text/plain', text);
+			document.activeElement?.dispatchEvent(
+				new ClipboardEvent(type, { clipboardData: transfer, bubbles: true, cancelable: true })
+			);
+			return transfer.getData('text/plain');
+		},
+		[type, text] as const
+	);
 }
 
 async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки' = 'Обзвон') {
@@ -215,15 +226,7 @@ describe('the grid operators work in', () => {
 		await a.page.mouse.move(to.x + 10, to.y + to.height / 2, { steps: 5 });
 		await a.page.mouse.up();
 		await expect.poll(() => status.textContent()).toBe('Выделено: 3 × 1');
-		await (
-			await a.cell(0, 'Результат звонка')
-		).evaluate(() => {
-			const transfer = new DataTransfer();
-			transfer.setData('text/plain', 'дозвонились');
-			document.activeElement?.dispatchEvent(
-				new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
-			);
-		});
+		await clipboard(a, 'paste', 'дозвонились');
 		await expect
 			.poll(() => b.columnValues('Результат звонка'), MOMENT)
 			.toEqual(['дозвонились', 'дозвонились', 'дозвонились']);
@@ -374,13 +377,7 @@ describe('the grid operators work in', () => {
 		await a.page.waitForTimeout(300);
 		expect(await status.textContent()).toBe(`Выделено: ${rows} × 1`);
 		// Ctrl+C takes every row of it, those scrolled out of sight too.
-		const copied = await last.evaluate(() => {
-			const transfer = new DataTransfer();
-			document.activeElement?.dispatchEvent(
-				new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true })
-			);
-			return transfer.getData('text/plain');
-		});
+		const copied = await clipboard(a, 'copy');
 		expect(copied).toBe(names.slice(0, rows).join('\r\n'));
 
 		// Shift+PageDown extends the block by about a screenful of rows.

@@ -32,7 +32,7 @@ import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { typedColumnDef } from './columns';
 import { SearchTexts } from './search-texts';
 import { SelectAllHeader } from './select-all';
-import { clearCells, fillDown, pasteBlock, shownCells, typedValue } from './edits';
+import { clearCells, copyRows, fillDown, pasteBlock, shownCells, typedValue } from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
 import {
 	boxCells,
@@ -1087,16 +1087,7 @@ export class SheetGridBinding {
 		const changed = !sameBox(before, box);
 		if (!changed && !(moved && box)) return;
 		const touches = (b: Box | null, i: number) => !!b && i >= b.top && i <= b.bottom;
-		const rowNodes = this.api
-			.getRenderedNodes()
-			.filter(
-				(n) =>
-					!n.rowPinned &&
-					n.rowIndex != null &&
-					(moved || touches(before, n.rowIndex) || touches(box, n.rowIndex))
-			);
-		// Without `force`: AG Grid applies the class rules again and redraws no value.
-		if (rowNodes.length) this.api.refreshCells({ rowNodes });
+		this.#redrawRows((i) => moved || touches(before, i) || touches(box, i));
 		if (changed) this.#callbacks.onRangeChanged?.(this.rangeSize);
 	}
 
@@ -1379,7 +1370,7 @@ export class SheetGridBinding {
 			return;
 		}
 		this.#fillBox = box;
-		this.#refreshRendered();
+		this.#redrawRows(() => true);
 	}
 
 	/** The fill is called off (Esc, its rows gone, the window left): nothing is written. */
@@ -1390,13 +1381,7 @@ export class SheetGridBinding {
 		this.#dragging = false;
 		this.#cancelDragScroll?.();
 		this.#cancelDragScroll = null;
-		this.#refreshRendered();
-	}
-
-	/** Applies the class rules again to every row drawn (not the new-row line). */
-	#refreshRendered() {
-		const rowNodes = this.api.getRenderedNodes().filter((n) => !n.rowPinned);
-		if (rowNodes.length) this.api.refreshCells({ rowNodes });
+		this.#redrawRows(() => true);
 	}
 
 	/** The fill outlines row `i` (shown there): it lies past the fill's rows, up to the pointer's. */
@@ -1424,14 +1409,17 @@ export class SheetGridBinding {
 			pos.row > box.bottom ? pos.row - box.bottom : pos.row < box.top ? pos.row - box.top : 0;
 		box.to = pos.row;
 		// Only the rows whose outline changes are drawn again.
+		this.#redrawRows((i) => this.#fillTargets(before, i) !== this.#fillTargets(box, i));
+	}
+
+	/**
+	 * Applies the cells' class rules again (block, fill handle, fill outline) on the rows drawn
+	 * whose place in the view passes `test`: without `force`, AG Grid redraws no value.
+	 */
+	#redrawRows(test: (rowIndex: number) => boolean) {
 		const rowNodes = this.api
 			.getRenderedNodes()
-			.filter(
-				(n) =>
-					!n.rowPinned &&
-					n.rowIndex != null &&
-					this.#fillTargets(before, n.rowIndex) !== this.#fillTargets(box, n.rowIndex)
-			);
+			.filter((n) => !n.rowPinned && n.rowIndex != null && test(n.rowIndex));
 		if (rowNodes.length) this.api.refreshCells({ rowNodes });
 	}
 
@@ -1445,7 +1433,7 @@ export class SheetGridBinding {
 		this.#fill = null;
 		this.#fillBox = null;
 		if (!fill) return;
-		this.#refreshRendered();
+		this.#redrawRows(() => true);
 		if (!box) return;
 		const upward = box.to < box.top;
 		const targets: string[] = [];
@@ -1462,15 +1450,7 @@ export class SheetGridBinding {
 			return;
 		}
 		const sources = fillSourceRows(fill.rowIds.length, targets.length, upward);
-		const sheet = this.#sheet;
-		const edits: { rowId: string; colId: string; value: string }[] = [];
-		targets.forEach((rowId, k) => {
-			const from = fill.rowIds[sources[k]];
-			for (const colId of fill.colIds) {
-				const value = sheet.getCell(from, colId);
-				if (sheet.getCell(rowId, colId) !== value) edits.push({ rowId, colId, value });
-			}
-		});
+		const pairs = targets.map((rowId, k): [string, string] => [fill.rowIds[sources[k]], rowId]);
 		// The block covers what was copied and where it went, from its top (or bottom) left cell.
 		// Set before the write: in a sorted or filtered view the write may move or hide these rows,
 		// and the block is then dropped (see `#placeRange`), not left on rows that took their place.
@@ -1481,12 +1461,11 @@ export class SheetGridBinding {
 			this.api.setFocusedCell(first, fill.colIds[0]);
 			this.#setRange(anchor, end);
 		}
+		let changed = 0;
 		this.#callbacks.stopCapturing?.();
-		this.#write(() => {
-			if (edits.length) sheet.doc.transact(() => sheet.setCells(edits), sheet.origin);
-		});
+		this.#write(() => (changed = copyRows(this.#sheet, pairs, fill.colIds)));
 		this.#callbacks.stopCapturing?.();
-		this.#callbacks.onFilled?.(edits.length);
+		this.#callbacks.onFilled?.(changed);
 	}
 
 	/** A drag that goes past the top or the bottom of the rows scrolls them, as in a spreadsheet. */

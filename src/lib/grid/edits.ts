@@ -131,20 +131,31 @@ export function clearCells(sheet: Sheet, rowIds: readonly string[], colIds: read
 }
 
 /**
- * Ctrl+D: the first row's values (as stored) go into every other given row, column by column.
- * One step; returns how many cells changed.
+ * Copies rows into rows, cell by cell as stored, for each `[from, to]` pair and each column:
+ * the fill handle and Ctrl+D. One step; returns how many cells changed (cells that already hold
+ * the value are not written).
  */
-export function fillDown(sheet: Sheet, rowIds: readonly string[], colIds: readonly string[]) {
-	if (rowIds.length < 2) return 0;
-	const source = colIds.map((colId) => sheet.getCell(rowIds[0], colId));
+export function copyRows(
+	sheet: Sheet,
+	pairs: readonly (readonly [string, string])[],
+	colIds: readonly string[]
+): number {
 	const edits: { rowId: string; colId: string; value: string }[] = [];
-	for (let i = 1; i < rowIds.length; i++) {
-		for (let j = 0; j < colIds.length; j++) {
-			if (sheet.getCell(rowIds[i], colIds[j]) !== source[j]) {
-				edits.push({ rowId: rowIds[i], colId: colIds[j], value: source[j] });
-			}
+	for (const [from, to] of pairs) {
+		for (const colId of colIds) {
+			const value = sheet.getCell(from, colId);
+			if (sheet.getCell(to, colId) !== value) edits.push({ rowId: to, colId, value });
 		}
 	}
 	if (edits.length) inOneStep(sheet, () => sheet.setCells(edits));
 	return edits.length;
+}
+
+/** Ctrl+D: the first row's values go into every other given row (`copyRows`). */
+export function fillDown(sheet: Sheet, rowIds: readonly string[], colIds: readonly string[]) {
+	return copyRows(
+		sheet,
+		rowIds.slice(1).map((to) => [rowIds[0], to] as const),
+		colIds
+	);
 }
