@@ -10,6 +10,10 @@
  *   into a reference or a function call: numbers (`-12`, `+5`, `-1 234,5`, `-0.5`, `-15%`) and
  *   phones (`+7 (812) 123-45-67`, `+79111234567`: `+`, then 10–15 digits with spaces, brackets
  *   and hyphens). They are written untouched.
+ * - Also untouched: phones as the grid shows them, with an extension and a short note in words
+ *   (`+7 (911) 123-45-67 доб. 12 (дочь)`), one or several separated by `, `. A note is only
+ *   letters, spaces, dots and hyphens: no operator, quote, `|` or `!` that could make a formula
+ *   or a DDE call (`+7 (911) 123-45-67 (a|'b'!c)` is neutralised).
  * - A cell that already starts with `'` followed by one of those characters gets one more `'`,
  *   so that the import rule below gives it back exactly (`'=x` → `''=x`).
  *
@@ -29,19 +33,29 @@ const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-](?:\d+|\d{1,3}(?:[ \u00a0]\d{3})+)(?:[.,]\d+)?%?$/;
 /** `+7 (812) 123-45-67`, `+79111234567`, `+7-911-123-45-67`. */
 const PLAIN_PHONE = /^\+[\d ()-]+$/;
+/** One number as `formatPhone` shows it: `+7 (911) 123-45-67`, ` доб. 12`, ` (дочь)`. */
+const SHOWN_PHONE =
+	/^\+7 \(\d{3}\) \d{3}-\d\d-\d\d(?: доб\. \d{1,8})?(?: \([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё .-]{0,39}\))?$/;
+/** Between the numbers of a cell as `formatPhone` shows them. */
+const SHOWN_PHONE_SEPARATOR = ', ';
 const PHONE_MIN_DIGITS = 10;
 const PHONE_MAX_DIGITS = 15;
 
-/** True for a signed number or a `+` phone: a value that only looks like a formula. */
+/** True for a signed number or a `+` phone (or several): a value that only looks like a formula. */
 export function isPlainNumberOrPhone(cell: string): boolean {
 	if (PLAIN_NUMBER.test(cell)) return true;
-	if (!PLAIN_PHONE.test(cell)) return false;
+	if (!PLAIN_PHONE.test(cell)) return isShownPhone(cell);
 	let digits = 0;
 	for (let i = 0; i < cell.length; i++) {
 		const code = cell.charCodeAt(i);
 		if (code >= 48 && code <= 57) digits++;
 	}
 	return digits >= PHONE_MIN_DIGITS && digits <= PHONE_MAX_DIGITS;
+}
+
+/** True for one or several phones as the grid shows them, with extensions and word notes. */
+function isShownPhone(cell: string): boolean {
+	return cell.split(SHOWN_PHONE_SEPARATOR).every((one) => SHOWN_PHONE.test(one));
 }
 
 /** The cell as it should be written to a CSV file (see the rule above). */

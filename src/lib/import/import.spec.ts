@@ -166,10 +166,17 @@ describe('export of a sheet', () => {
 		importInto(sheet, cp1251(FILE), 'keep');
 		const attempts = sheet.columns().find((c) => c.title === 'Попытки')!.id;
 		sheet.setCell(sheet.rowIds()[0], attempts, '2.5');
+		const phone = sheet.columns().find((c) => c.type === 'phone')!.id;
+		const withNote = '+79111234567;ext=12 (дочь), +78125551234';
+		sheet.setCell(sheet.rowIds()[1], phone, withNote);
 		for (const format of ['excel-ru', 'utf8-comma', 'windows-1251'] as const) {
 			const { header, rows } = sheetExportRows(sheet, { format, locale: 'ru' });
 			expect(rows[0]).toContain('+7 (812) 123-45-67');
 			expect(rows[0]).toContain('05.03.1941');
+			// A phone with a note and a second number is written as shown, without a `'` (quoted
+			// for its comma).
+			const text = new TextDecoder().decode(encodeCsv({ header, rows, format: 'excel-ru' }).bytes);
+			expect(text).toContain(';"+7 (911) 123-45-67 доб. 12 (дочь), +7 (812) 555-12-34";');
 			const copy = callList();
 			for (const title of header.slice(copy.columns().length)) copy.addColumn({ title });
 			const { applied } = importInto(copy, encodeCsv({ header, rows, format }).bytes, 'keep');
