@@ -445,6 +445,27 @@ describe('the grid operators work in', () => {
 		await expect
 			.poll(() => b.columnValues('ФИО'), MOMENT)
 			.toEqual(['Иванова', 'Петров', 'Сидорова', 'Кузнецов']);
+
+		// Ctrl+D in an open editor does nothing: the text stays, the browser's bookmark key is
+		// held back, and the editor stays open.
+		await a.page.evaluate(() => {
+			const seen: boolean[] = [];
+			(window as never as { ctrlD: boolean[] }).ctrlD = seen;
+			window.addEventListener('keydown', (e) => {
+				if (e.ctrlKey && e.code === 'KeyD') seen.push(e.defaultPrevented);
+			});
+		});
+		await (await a.cell(1, 'ФИО')).dblclick();
+		await a.page.keyboard.press('End');
+		await a.page.keyboard.type(' П.');
+		await a.page.keyboard.press('Control+d');
+		expect(await a.page.evaluate(() => (window as never as { ctrlD: boolean[] }).ctrlD)).toEqual([
+			true
+		]);
+		await a.page.keyboard.press('Enter');
+		await expect
+			.poll(() => b.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова', 'Петров П.', 'Сидорова', 'Кузнецов']);
 	});
 
 	it('a fill drag goes on over the rows it was drawn on when a colleague deletes a row above; a source row deleted cancels it; the handle stays on the focused cell', async () => {

@@ -1175,9 +1175,15 @@ export class SheetGridBinding {
 	#onKeyDown(e: KeyboardEvent) {
 		const key = e.key;
 		if (key === 'Shift' || key === 'Control' || key === 'Meta' || key === 'Alt') return;
-		if (!(e.target instanceof Element) || !e.target.closest('.ag-cell')) return;
-		if (this.api.getEditingCells().length) return;
 		const mod = e.ctrlKey || e.metaKey;
+		const ctrlD = mod && !e.shiftKey && !e.altKey && e.code === 'KeyD';
+		if (this.api.getEditingCells().length) {
+			// Ctrl+D in an open editor (a popup one too) does nothing, as in a spreadsheet: the
+			// browser would bookmark the page.
+			if (ctrlD) e.preventDefault();
+			return;
+		}
+		if (!(e.target instanceof Element) || !e.target.closest('.ag-cell')) return;
 		if (e.shiftKey && !e.altKey && this.#extendRange(key, mod)) {
 			e.preventDefault();
 			e.stopPropagation();
@@ -1185,7 +1191,7 @@ export class SheetGridBinding {
 		}
 		this.#showRange();
 		// Ctrl+D (by the key's place: the same in the Russian layout), as in a spreadsheet.
-		if (mod && !e.shiftKey && !e.altKey && e.code === 'KeyD') {
+		if (ctrlD) {
 			e.preventDefault();
 			e.stopPropagation();
 			this.fillDown();
