@@ -388,6 +388,23 @@ describe('the grid operators work in', () => {
 		const shown = viewport.height / first.height;
 		expect(page).toBeGreaterThan(shown / 2);
 		expect(page).toBeLessThanOrEqual(Math.ceil(shown));
+
+		// A drag that strays over the row numbers on its way past the bottom still takes the rows
+		// it scrolls to (up to the first column, as over a spreadsheet's row headers): ФИО,
+		// Телефон, Адрес.
+		await a.page.keyboard.press('Escape');
+		await a.page.locator('.ag-grid-viewport').evaluate((el) => (el.scrollTop = 0));
+		const top = await (await a.cell(0, 'Адрес')).boundingBox();
+		const number = await a.page.locator('.ag-row[row-index="0"] [col-id="__row"]').boundingBox();
+		if (!top || !number) throw new Error('grid not drawn');
+		await a.page.mouse.move(top.x + 20, top.y + top.height / 2);
+		await a.page.mouse.down();
+		await a.page.mouse.move(number.x + 10, top.y + top.height * 3, { steps: 4 });
+		await a.page.mouse.move(number.x + 10, viewport.y + viewport.height + 15, { steps: 8 });
+		await expect
+			.poll(async () => Number((await status.textContent())?.match(/(\d+) × 3$/)?.[1] ?? 0), MOMENT)
+			.toBeGreaterThanOrEqual(40);
+		await a.page.mouse.up();
 	});
 
 	it('the fill handle and Ctrl+D copy cells down as in a spreadsheet, one undo step each', async () => {

@@ -963,6 +963,21 @@ export class SheetGridBinding {
 		return { row: Number(index), col };
 	}
 
+	/**
+	 * `#cellAt` for a drag: over the row's number or checkbox (left of the data), the row's first
+	 * data column, as a drag over a spreadsheet's row headers selects up to its first column.
+	 */
+	#cellNear(target: EventTarget | null): CellPos | null {
+		const pos = this.#cellAt(target);
+		if (pos || !(target instanceof Element)) return pos;
+		const cell = target.closest('.ag-cell');
+		const row = cell?.closest('.ag-row');
+		const index = row?.getAttribute('row-index') ?? '';
+		if (!cell || !row || !this.#element.contains(cell) || !/^\d+$/.test(index)) return null;
+		const first = this.#displayedColumnIds()[0];
+		return first ? { row: Number(index), col: first } : null;
+	}
+
 	/** The focused cell, when it is a data cell of a row shown. */
 	#focusedPos(): CellPos | null {
 		const focused = this.api.getFocusedCell();
@@ -1274,7 +1289,7 @@ export class SheetGridBinding {
 			this.#endDrag();
 			return;
 		}
-		const pos = this.#cellAt(e.target);
+		const pos = this.#cellNear(e.target);
 		if (pos) this.#dragOver(pos);
 	}
 
@@ -1511,7 +1526,7 @@ export class SheetGridBinding {
 		let pos: CellPos | null = null;
 		for (let inset = 2; !pos && inset < 80; inset += 6) {
 			const y = speed < 0 ? area.top + inset : area.bottom - inset;
-			pos = this.#cellAt(document.elementFromPoint(x, y));
+			pos = this.#cellNear(document.elementFromPoint(x, y));
 		}
 		if (pos) this.#dragOver(pos);
 		area.scroller.scrollTop += speed;
