@@ -8,6 +8,7 @@ import type { Locale } from '../i18n';
 import type { Column, Sheet } from '../model/sheet';
 import { yieldToPage } from '../ui/tasks';
 import { formatValue } from '../values';
+import { isStoredNumber } from '../values/number';
 
 /** A stored value as it goes into the file. */
 export function exportValue(
@@ -20,7 +21,10 @@ export function exportValue(
 	switch (column.type) {
 		case 'number':
 			// Excel in a Russian locale reads `1234,5` as a number, and `1234.5` as a date or text.
-			return EXPORT_FORMATS[format].delimiter === ';' ? stored.replace('.', ',') : stored;
+			// A cell kept as typed because it is no number (`около 5.5`) is written as typed.
+			return EXPORT_FORMATS[format].delimiter === ';' && isStoredNumber(stored)
+				? stored.replace('.', ',')
+				: stored;
 		case 'phone':
 		case 'date':
 		case 'datetime':

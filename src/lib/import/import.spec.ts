@@ -208,6 +208,17 @@ describe('export of a sheet', () => {
 		expect(exportValue({ type: 'phone' }, 'нет номера', 'excel-ru', 'ru')).toBe('нет номера');
 	});
 
+	it('writes a number cell that does not parse exactly as typed, point included', () => {
+		// Kept as typed and flagged in the grid: the export must not turn its point into a comma.
+		for (const typed of ['около 5.5', '1.2.3', 'см. примечание'])
+			expect(exportValue({ type: 'number' }, typed, 'excel-ru', 'ru')).toBe(typed);
+		const sheet = new Sheet(new Y.Doc());
+		const attempts = sheet.addColumn({ title: 'Попытки', type: 'number' });
+		sheet.addRows({ columns: [attempts], rows: [['2.5'], ['2 (см. прим.)']] });
+		const { rows } = sheetExportRows(sheet, { format: 'windows-1251', locale: 'ru' });
+		expect(rows).toEqual([['2,5'], ['2 (см. прим.)']]);
+	});
+
 	it('names the file after the sheet and the date, without characters a system forbids', () => {
 		const date = new Date(2024, 4, 9);
 		expect(exportFileName('Обзвон 65+ Калининский', date)).toBe(
