@@ -1,0 +1,96 @@
+/**
+ * Import files and moves a coordinator makes that the first CSV tests do not: the encoding
+ * changed while the duplicates of a big file are still being searched.
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCallListCsv } from '../../bench/data';
+import { encodeWindows1251 } from '../../src/lib/csv/decode';
+import { HomePage, SheetPage } from './pages';
+import {
+	cleanup,
+	expectNoPageErrors,
+	launchBrowser,
+	newOperator,
+	startApp,
+	unexpectedConsoleErrors,
+	type App,
+	type Operator
+} from './setup';
+
+const BIG_ROWS = 100_000;
+
+class ImportDialog {
+	readonly dialog: Locator;
+	constructor(readonly page: Page) {
+		this.dialog = page.getByRole('dialog', { name: 'Импорт CSV' });
+	}
+
+	async open(): Promise<this> {
+		await this.page.getByRole('button', { name: 'Импорт CSV', exact: true }).click();
+		await this.dialog.waitFor();
+		return this;
+	}
+
+	async choose(file: { name: string; buffer: Buffer } | string): Promise<void> {
+		const input = this.dialog.getByLabel('Файл CSV', { exact: true });
+		await input.setInputFiles(typeof file === 'string' ? file : { ...file, mimeType: 'text/csv' });
+	}
+
+	get counts(): Locator {
+		return this.dialog.getByTestId('import-duplicates');
+	}
+
+	async duplicates(): Promise<string> {
+		await expect.poll(() => this.counts.textContent(), { timeout: 30_000 }).toMatch(/в файле: \d/);
+		return (await this.counts.textContent())!.replace(/\s+/g, ' ').trim();
+	}
+}
+
+let app: App;
+let browser: Browser;
+let anna: Operator;
+let sheet: SheetPage;
+const bigFile = join(tmpdir(), `shtab-e2e-hostile-${process.pid}.csv`);
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+	anna = await newOperator(browser, 'Анна');
+	await writeFile(
+		bigFile,
+		encodeWindows1251(generateCallListCsv({ rows: BIG_ROWS, seed: 11 })).bytes
+	);
+	const home = await new HomePage(anna.page).goto(app.url);
+	sheet = await home.createSheet('Поздравления', 'Обзвон');
+});
+afterAll(async () => {
+	await rm(bigFile, { force: true });
+	await cleanup();
+});
+
+describe('hostile CSV imports through the page', () => {
+	it('changing the encoding while the duplicates of 100,000 rows are searched reads the file again', async () => {
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(bigFile);
+		const encoding = dialog.dialog.getByLabel('Кодировка');
+		await encoding.waitFor({ timeout: 30_000 });
+		// The search has started and takes a while on 100,000 rows: change the encoding now.
+		expect(await dialog.counts.textContent()).toContain('Поиск повторов');
+		await encoding.selectOption('utf-8');
+		await expect
+			.poll(() => dialog.dialog.textContent(), { timeout: 30_000 })
+			.toContain(`строк: ${BIG_ROWS.toLocaleString('ru-RU')}`);
+		await dialog.duplicates();
+		expect(await dialog.dialog.getByRole('alert').count()).toBe(0);
+		expect(await encoding.inputValue()).toBe('utf-8');
+		await dialog.dialog.getByRole('button', { name: 'Отмена', exact: true }).click();
+		await dialog.dialog.waitFor({ state: 'hidden' });
+		expect(await sheet.rowCount()).toBe(0);
+		expectNoPageErrors(anna);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+});
