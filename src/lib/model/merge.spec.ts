@@ -167,4 +167,42 @@ describe('merge rules', () => {
 			expectConverged(sheets);
 		}
 	);
+
+	it.each(SEEDS)(
+		'an undo of a rename, a move or a type change that raced a colleague’s leaves the column whole (seed %i)',
+		(seed) => {
+			const { net, sheets, cols } = setup(seed, 2);
+			const [anna, boris] = sheets;
+			const undo = anna.createUndoManager({ captureTimeout: 0 });
+			// Both rename, move and retype the same columns at the same moment; Анна undoes hers.
+			boris.renameColumn(cols.phone, 'Телефон дочери');
+			anna.renameColumn(cols.phone, 'Тел. (моб.)');
+			boris.moveColumn(cols.note, 1);
+			anna.moveColumn(cols.note, 0);
+			boris.setColumnType(cols.name, 'longtext');
+			anna.setColumnType(cols.name, 'person');
+			net.sync();
+			undo.undo();
+			undo.undo();
+			undo.undo();
+			net.sync();
+			const end = expectConverged(sheets);
+			expect(end.columns).toHaveLength(3);
+			for (const s of sheets) {
+				for (const c of s.columns()) {
+					expect(c.title, `title of ${c.id}`).not.toBe('');
+					expect(c.order, `order of ${c.id}`).not.toBe('');
+				}
+				// A title is one of those it had; the type one of the three.
+				expect(['Телефон', 'Телефон дочери', 'Тел. (моб.)']).toContain(s.column(cols.phone)?.title);
+				expect(['text', 'longtext', 'person']).toContain(s.column(cols.name)?.type);
+			}
+			// The columns can still be moved, to the front too.
+			anna.moveColumn(cols.phone, 0);
+			boris.moveColumn(cols.name, 0);
+			net.sync();
+			expectConverged(sheets);
+			expect(anna.columns().map((c) => c.id)).toHaveLength(3);
+		}
+	);
 });

@@ -96,6 +96,13 @@ export const MAX_CELL_LENGTH = 100_000;
 
 /** Origin of the staged slices of an import: never an undo step of their own. */
 export const STAGING_ORIGIN = Object.freeze({ staging: true });
+/** Origin of the repair of a column an undo left without a field (see `#repairColumns`). */
+const REPAIR_ORIGIN = Object.freeze({ repair: true });
+/** What every column definition holds; an undo can leave one of them unset. */
+const COLUMN_FIELDS = ['title', 'type', 'order'] as const;
+type ColumnField = (typeof COLUMN_FIELDS)[number];
+/** The title of a column whose title was lost before this replica ever saw it. */
+const UNTITLED_COLUMN = 'Столбец';
 
 interface Chunk {
 	id: string;
@@ -266,6 +273,13 @@ export class Sheet {
 	readonly #undoManagers = new WeakSet<Y.UndoManager>();
 	/** What the running undo or redo transaction changed, for its history entry. */
 	#undone: Required<ChangeParts> | null = null;
+	/**
+	 * The last two values of each column's title, type and order seen set, earlier one first
+	 * (see `#repairColumns`).
+	 */
+	readonly #knownColumns = new Map<string, Partial<Record<ColumnField, [string, string]>>>();
+	/** The running transaction changed the columns: check them when it ends. */
+	#checkColumns = false;
 
 	constructor(doc: Y.Doc, options: { origin?: object; author?: Author } = {}) {
 		this.doc = doc;
@@ -364,10 +378,18 @@ export class Sheet {
 		const onColumns = () => {
 			this.#columnCache = null;
 			this.#columnsTouched = true;
+			this.#checkColumns = true;
+			this.#knowColumns();
 		};
+		this.#knowColumns();
+		this.#repairColumns();
 		const afterTransaction = (tr: Y.Transaction) => {
 			this.#flush(tr);
 			this.#recordUndone(tr);
+			if (this.#checkColumns) {
+				this.#checkColumns = false;
+				this.#repairColumns();
+			}
 		};
 
 		this.#chunkMap.observe(onChunks);
@@ -391,6 +413,59 @@ export class Sheet {
 		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#listeners.clear();
 		this.history.destroy();
+	}
+
+	// ---------------------------------------------------------------- repair after an undo
+
+	/** Note each column's title, type and order where they are set. */
+	#knowColumns() {
+		this.#columns.forEach((def, id) => {
+			let known = this.#knownColumns.get(id);
+			if (!known) this.#knownColumns.set(id, (known = {}));
+			for (const field of COLUMN_FIELDS) {
+				const value = def.get(field);
+				if (typeof value !== 'string' || !value) continue;
+				const seen = known[field];
+				if (!seen) known[field] = [value, value];
+				else if (seen[1] !== value) known[field] = [seen[1], value];
+			}
+		});
+	}
+
+	/**
+	 * Yjs's undo of a column's rename (or move, or type change) deletes this operator's value and
+	 * brings back the earlier one only if no colleague overwrote it meanwhile: when a colleague
+	 * renamed the column at the same moment, the title was left unset (an empty header, a column
+	 * that could not be moved). Whichever replica sees such a column (the one that undid, or a
+	 * colleague's, before the repair reaches it) writes back the value it saw before the one
+	 * undone, as an undo would have, in a transaction of its own, outside the undo scopes (the
+	 * redo stack stays). Two replicas repairing at once: the usual last-writer-wins.
+	 */
+	#repairColumns() {
+		const broken: [Y.Map<unknown>, ColumnField[], string][] = [];
+		this.#columns.forEach((def, id) => {
+			const missing = COLUMN_FIELDS.filter((f) => {
+				const value = def.get(f);
+				return typeof value !== 'string' || !value;
+			});
+			if (missing.length) broken.push([def, missing, id]);
+		});
+		if (!broken.length) return;
+		this.doc.transact(() => {
+			for (const [def, missing, id] of broken) {
+				const known = this.#knownColumns.get(id) ?? {};
+				for (const field of missing) {
+					const before = known[field]?.[0];
+					if (field === 'order') {
+						const orders = this.columns()
+							.map((c) => c.order)
+							.filter(Boolean);
+						def.set('order', before ?? keyBetween(orders[orders.length - 1] ?? null, null));
+					} else if (field === 'type') def.set('type', before ?? 'text');
+					else def.set('title', before ?? UNTITLED_COLUMN);
+				}
+			}
+		}, REPAIR_ORIGIN);
 	}
 
 	// ---------------------------------------------------------------- history of undo
@@ -622,8 +697,9 @@ export class Sheet {
 		const next = at < others.length ? others[at].order : null;
 		const def = this.#def(id);
 		this.#transact(() => {
-			if (prev !== null && next !== null && prev >= next) {
-				// Two operators once picked the same key: spread every key again, then move.
+			if ((prev !== null && next !== null && prev >= next) || next === '') {
+				// Two operators once picked the same key (or a key is missing): spread every key
+				// again, then move.
 				let key: string | null = null;
 				others.forEach((c, i) => {
 					key = keyBetween(key, null);
