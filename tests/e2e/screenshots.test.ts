@@ -1,7 +1,8 @@
 /**
  * Screenshots of the main pages at a laptop size (1366×768) and a phone size (390×844), saved
  * into test-results/ for a person to look at; the test itself checks only that each page fits
- * the screen's width and shows its main controls.
+ * the screen's width and shows its main controls, and that the sheet's actions take one line on
+ * the laptop.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,13 @@ async function onScreen(locator: Locator): Promise<boolean> {
 		box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height
 	);
 }
+
+/** The top of each button of the sheet's toolbar, as drawn: all the same when they fit one line. */
+const toolbarTops = (page: Page, title: string) =>
+	page
+		.getByRole('toolbar', { name: title })
+		.getByRole('button')
+		.evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
 
 const PEOPLE = [
 	['Смирнова Анна Ивановна', '+7 912 345-67-89', 'ул. Ленина, 5, кв. 12'],
@@ -52,6 +60,9 @@ describe('the pages at a laptop and a phone size', () => {
 		await calls.page.locator('.ag-row[row-index="0"]').waitFor();
 		await screenshot(anna.page, 'desktop-sheet');
 		expect(await overflow(anna.page)).toBe(0);
+		// The nine actions take one line on a laptop, not two.
+		const tops = await toolbarTops(anna.page, 'Обзвон 65+ Калининский район');
+		expect(tops).toEqual(Array(9).fill(tops[0]));
 		await anna.page.getByRole('button', { name: 'Добавить столбец' }).click();
 		await screenshot(anna.page, 'desktop-add-column-dialog');
 		await anna.page.keyboard.press('Escape');
@@ -87,5 +98,7 @@ describe('the pages at a laptop and a phone size', () => {
 		await anna.page.getByRole('button', { name: 'Язык интерфейса' }).click();
 		await anna.page.getByRole('button', { name: 'Add row' }).waitFor();
 		await screenshot(anna.page, 'desktop-sheet-en');
+		const topsEn = await toolbarTops(anna.page, 'Обзвон 65+ Калининский район');
+		expect(topsEn).toEqual(Array(9).fill(topsEn[0]));
 	});
 });
