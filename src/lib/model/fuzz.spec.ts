@@ -128,7 +128,29 @@ function run(seed: number) {
 	for (const r of replicas) deliver(r, Infinity);
 
 	let counter = 0;
-	const value = () => (random() < 0.15 ? '' : `v${counter++}`);
+	/** The replica acting now: every value says who wrote it (`o1v17`), and each is new. */
+	let acting = 0;
+	const value = () => (random() < 0.15 ? '' : `o${acting}v${counter++}`);
+	const writerOf = (v: string) => Number(/^o(\d+)v/.exec(v)?.[1] ?? -1);
+	/**
+	 * An undo or redo never reverts what a colleague did: every value a colleague wrote that
+	 * this replica shows before is still shown after, unless its row or column went away.
+	 */
+	const keepingColleagues = (r: Replica, act: () => void) => {
+		const { sheet } = r;
+		const before: [string, string, string][] = [];
+		for (const rowId of sheet.rowIds())
+			for (const { id } of sheet.columns()) {
+				const v = sheet.getCell(rowId, id);
+				if (v && writerOf(v) !== acting) before.push([rowId, id, v]);
+			}
+		act();
+		const rows = new Set(sheet.rowIds());
+		const columns = new Set(sheet.columns().map((c) => c.id));
+		for (const [rowId, colId, v] of before)
+			if (rows.has(rowId) && columns.has(colId))
+				expect(sheet.getCell(rowId, colId), `a colleague's ${v} in ${rowId}`).toBe(v);
+	};
 	const ops: [string, (r: Replica) => void][] = [
 		[
 			'add rows',
@@ -172,8 +194,8 @@ function run(seed: number) {
 				if (row) sheet.restoreRows([row.id]);
 			}
 		],
-		['undo', ({ undo }) => undo.undo()],
-		['redo', ({ undo }) => undo.redo()],
+		['undo', (r) => keepingColleagues(r, () => r.undo.undo())],
+		['redo', (r) => keepingColleagues(r, () => r.undo.redo())],
 		['add a column', ({ sheet }) => void sheet.addColumn({ title: `Столбец ${counter++}` })],
 		[
 			'rename a column',
@@ -229,6 +251,7 @@ function run(seed: number) {
 			continue;
 		}
 		const [name, op] = ops[Math.floor(random() * ops.length)];
+		acting = n;
 		op(r);
 		expectMirrorMatches(r, `seed ${seed}, step ${step}, replica ${n} after ${name}`);
 		expectColumnsWhole(r.sheet, `seed ${seed}, step ${step}, replica ${n} after ${name}`);
