@@ -1,6 +1,7 @@
 /**
  * Import files and moves a coordinator makes that the first CSV tests do not: the encoding
- * changed while the duplicates of a big file are still being searched.
+ * changed while the duplicates of a big file are still being searched; a list without a title
+ * row (its first resident must not become the column titles).
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,14 @@ import {
 	type Operator
 } from './setup';
 
+/** Names and addresses only: nothing tells the first row from the others. */
+const NO_TITLES = encodeWindows1251(
+	[
+		'Иванова Анна Петровна;ул. Ленина, д. 1, кв. 2',
+		'Петров Пётр Ильич;пр. Мира, д. 3',
+		'Сидорова Мария Ивановна;ул. Садовая, д. 5'
+	].join('\r\n') + '\r\n'
+).bytes;
 const BIG_ROWS = 100_000;
 
 class ImportDialog {
@@ -90,6 +99,39 @@ describe('hostile CSV imports through the page', () => {
 		await dialog.dialog.getByRole('button', { name: 'Отмена', exact: true }).click();
 		await dialog.dialog.waitFor({ state: 'hidden' });
 		expect(await sheet.rowCount()).toBe(0);
+		expectNoPageErrors(anna);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
+	it('a list without a title row: unticking "первая строка — заголовки" imports its first resident too', async () => {
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({ name: 'ветераны.csv', buffer: Buffer.from(NO_TITLES) });
+		await dialog.duplicates();
+		expect(await dialog.dialog.textContent()).toContain('строк: 2');
+		const titles = dialog.dialog.getByLabel('первая строка — заголовки');
+		expect(await titles.isChecked()).toBe(true);
+		await titles.uncheck();
+		await expect.poll(() => dialog.dialog.textContent()).toContain('строк: 3');
+		await dialog.duplicates();
+		await dialog.dialog.getByLabel('Куда: 1', { exact: true }).selectOption({ label: 'ФИО' });
+		await dialog.dialog.getByLabel('Куда: 2', { exact: true }).selectOption({ label: 'Адрес' });
+		await dialog.duplicates();
+		await dialog.dialog.getByRole('button', { name: /^Импортировать/ }).click();
+		const report = dialog.dialog.getByTestId('import-report');
+		await report.waitFor({ timeout: 30_000 });
+		expect((await report.textContent())!.replace(/\s+/g, ' ')).toContain('Добавлено строк: 3');
+		await dialog.dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
+		await expect.poll(() => sheet.rowCount()).toBe(3);
+		expect(await sheet.columnValues('ФИО')).toEqual([
+			'Иванова Анна Петровна',
+			'Петров Пётр Ильич',
+			'Сидорова Мария Ивановна'
+		]);
+		expect(await sheet.columnValues('Адрес')).toEqual([
+			'ул. Ленина, д. 1, кв. 2',
+			'пр. Мира, д. 3',
+			'ул. Садовая, д. 5'
+		]);
 		expectNoPageErrors(anna);
 		expect(unexpectedConsoleErrors(anna)).toEqual([]);
 	});

@@ -1,7 +1,7 @@
 /**
  * Guesses about a CSV file that a coordinator should not have to make: the separator, the line
- * break, and whether the first row is a header. Each guess is shown in the import dialog and
- * can be changed there.
+ * break, and whether the first row is a header. The separator and the header guess are shown in
+ * the import dialog; the header guess can be changed there (the separator cannot yet).
  */
 import { guessColumnType, normalizeValue } from '../values';
 import type { ColumnType } from '../model/sheet';

@@ -82,9 +82,16 @@ export class ImportWorker {
 		});
 	}
 
-	/** Read and parse a file (or re-parse the same one in another encoding). */
-	parse(file: Blob | undefined, encoding?: EncodingOverride): Promise<ParseSummary> {
-		return this.#request({ type: 'parse', file, encoding }, 'parsed');
+	/**
+	 * Read and parse a file (or re-parse the same one in another encoding, or with or without
+	 * a title row; `header` undefined: guessed).
+	 */
+	parse(
+		file: Blob | undefined,
+		encoding?: EncodingOverride,
+		header?: boolean
+	): Promise<ParseSummary> {
+		return this.#request({ type: 'parse', file, encoding, header }, 'parsed');
 	}
 
 	analyze(options: {

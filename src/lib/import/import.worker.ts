@@ -26,7 +26,11 @@ function post(message: FromWorker) {
 	scope.postMessage(message);
 }
 
-async function parse(file: Blob | undefined, encoding: EncodingOverride | undefined) {
+async function parse(
+	file: Blob | undefined,
+	encoding: EncodingOverride | undefined,
+	header: boolean | undefined
+) {
 	const started = performance.now();
 	const elapsed = () => performance.now() - started;
 	if (file) {
@@ -38,6 +42,7 @@ async function parse(file: Blob | undefined, encoding: EncodingOverride | undefi
 	const decoded = decodeCsvBytes(bytes, encoding);
 	let last = 0;
 	parsed = parseCsv(decoded.text, {
+		header: header ?? 'auto',
 		onProgress(rows, chars, total) {
 			const now = elapsed();
 			if (now - last < PROGRESS_INTERVAL_MS) return;
@@ -69,7 +74,7 @@ async function handle(message: ToWorker) {
 	const started = performance.now();
 	switch (message.type) {
 		case 'parse':
-			await parse(message.file, message.encoding);
+			await parse(message.file, message.encoding, message.header);
 			return;
 		case 'analyze': {
 			if (!parsed) throw new Error('nothing parsed');

@@ -17,7 +17,13 @@ import type { DuplicateCounts, FlaggedValue, ImportTargetColumn, PreparedImport 
 export const SAMPLE_ROWS = 200;
 
 export type ToWorker =
-	| { type: 'parse'; file?: Blob; encoding?: EncodingOverride }
+	| {
+			type: 'parse';
+			file?: Blob;
+			encoding?: EncodingOverride;
+			/** Whether the first row holds the titles; default: guessed (`detectHeader`). */
+			header?: boolean;
+	  }
 	| {
 			type: 'analyze';
 			targets: ImportTargetColumn[];
