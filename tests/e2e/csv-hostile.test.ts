@@ -135,4 +135,53 @@ describe('hostile CSV imports through the page', () => {
 		expectNoPageErrors(anna);
 		expect(unexpectedConsoleErrors(anna)).toEqual([]);
 	});
+
+	it('"Отмена" pressed once the rows are shown to everyone does not say the list is unchanged', async () => {
+		const page = anna.page;
+		const cancelled = page.getByRole('status').getByText('Импорт отменён, список не изменён.');
+		// The toast of the cancel above is gone first.
+		await expect.poll(() => cancelled.count(), { timeout: 15_000 }).toBe(0);
+		// The click lands in the task right after the commit (a coordinator clicking during the
+		// long commit task of a big import): queued as the worker's last answer arrives.
+		await page.evaluate(() => {
+			const Original = window.Worker;
+			window.Worker = class extends Original {
+				constructor(url: string | URL, options?: WorkerOptions) {
+					super(url, options);
+					this.addEventListener('message', (event: MessageEvent<{ type: string }>) => {
+						if (event.data?.type !== 'prepared') return;
+						const channel = new MessageChannel();
+						channel.port1.onmessage = () => {
+							const dialog = document.querySelector('dialog[open]');
+							const cancel = [...(dialog?.querySelectorAll('button') ?? [])].find(
+								(b) => b.textContent?.trim() === 'Отмена'
+							);
+							(window as never as { __clicked: boolean }).__clicked = !!cancel;
+							cancel?.click();
+						};
+						channel.port2.postMessage(null);
+					});
+				}
+			};
+		});
+		const dialog = await new ImportDialog(page).open();
+		const file =
+			'ФИО;Телефон\r\nКузнецова Вера;+7 911 222-33-44\r\nОрлов Иван;+7 911 555-66-77\r\n';
+		await dialog.choose({
+			name: 'ещё двое.csv',
+			buffer: Buffer.from(encodeWindows1251(file).bytes)
+		});
+		await dialog.duplicates();
+		await dialog.dialog.getByRole('button', { name: /^Импортировать/ }).click();
+		await expect.poll(() => sheet.rowCount(), { timeout: 30_000 }).toBe(5);
+		expect(await page.evaluate(() => (window as never as { __clicked: boolean }).__clicked)).toBe(
+			true
+		);
+		// The rows are in: the coordinator is told so, never "cancelled, the list is unchanged".
+		await dialog.dialog.getByTestId('import-report').waitFor({ timeout: 10_000 });
+		expect(await cancelled.count()).toBe(0);
+		await dialog.dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
+		expectNoPageErrors(anna);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
 });
