@@ -5,7 +5,13 @@ import { Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
 import { applyPreparedImport, existingRowsForImport } from './apply';
 import { exportFileName, exportSheetParts, exportValue, sheetExportRows } from './exporting';
-import { analyzeImport, newColumnKey, prepareImport, type ImportTargetColumn } from './plan';
+import {
+	analyzeImport,
+	existingTarget,
+	newColumnKey,
+	prepareImport,
+	type ImportTargetColumn
+} from './plan';
 import { buildReport, reportCsv } from './report';
 import { keyColumnsOf, existingRowsOf } from '../csv';
 
@@ -44,7 +50,7 @@ function importInto(
 			});
 		else if (target.kind === 'existing') {
 			const col = columns.find((c) => c.id === target.columnId)!;
-			targets.push({ csvIndex, key: col.id, title: col.title, type: col.type });
+			targets.push(existingTarget(csvIndex, col));
 		}
 	}
 	const existing: ExistingRow[] = existingRowsForImport(sheet, 'target', targets);
@@ -87,6 +93,26 @@ describe('import through the worker pipeline', () => {
 		expect(analysis.flagged.map((f) => [f.line, f.reason])).toEqual([
 			[3, 'no-such-date'],
 			[5, 'too-short']
+		]);
+	});
+
+	it("reads a choice column's values as its options, as the grid does, and flags the others", () => {
+		const sheet = callList();
+		const file = [
+			'ФИО;Результат звонка;Категория',
+			'Иванова Анна;Дозвонились;старше 65 лет',
+			'Петров Пётр;  НЕ ДОЗВОНИЛИСЬ ;Старше 65 лет',
+			'Сидорова Мария;ушла в магазин;'
+		].join('\r\n');
+		const { analysis, applied } = importInto(sheet, cp1251(file), 'keep');
+		const column = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const values = (title: string) => applied.added.map((id) => sheet.getCell(id, column(title)));
+		// Spelled as the options are: the views "Не дозвонились", "Перезвонить" and the filters
+		// by option find them.
+		expect(values('Результат звонка')).toEqual(['дозвонились', 'не дозвонились', 'ушла в магазин']);
+		expect(values('Категория')).toEqual(['Старше 65 лет', 'Старше 65 лет', '']);
+		expect(analysis.flagged.map((f) => [f.line, f.reason, f.value])).toEqual([
+			[4, 'not-an-option', 'ушла в магазин']
 		]);
 	});
 

@@ -21,8 +21,8 @@ import {
 	type ParsedCsv,
 	type SkippedRow
 } from '../csv';
-import type { ColumnType } from '../model/sheet';
-import { normalizeText, normalizeValue } from '../values';
+import type { ChoiceOption, Column, ColumnType } from '../model/sheet';
+import { normalizeText, normalizeValue, type ValueOptions } from '../values';
 
 /** One CSV column that is imported, and where it goes. */
 export interface ImportTargetColumn {
@@ -31,6 +31,23 @@ export interface ImportTargetColumn {
 	key: string;
 	title: string;
 	type: ColumnType;
+	/** An existing choice column's options: values are read as them (`Дозвонились` → `дозвонились`). */
+	options?: ChoiceOption[];
+}
+
+/** The target of a CSV column that goes into an existing column of the sheet. */
+export function existingTarget(
+	csvIndex: number,
+	column: Pick<Column, 'id' | 'title' | 'type' | 'options'>
+): ImportTargetColumn {
+	const target: ImportTargetColumn = {
+		csvIndex,
+		key: column.id,
+		title: column.title,
+		type: column.type
+	};
+	if (column.type === 'choice' && column.options) target.options = column.options;
+	return target;
 }
 
 /** Problems listed one by one in the report; beyond this they are only counted. */
@@ -85,7 +102,7 @@ export function importKeyColumns(targets: ImportTargetColumn[]): KeyColumns {
 	);
 }
 
-/** Types whose values are never flagged (any text fits). */
+/** Types whose values are never flagged (any text fits; a choice column without options). */
 const PLAIN_TYPES = new Set<ColumnType>(['text', 'longtext', 'person', 'choice']);
 /** Types stored as typed (`normalizeText`): no result object to make for each of their cells. */
 const TEXT_TYPES = new Set<ColumnType>(['text', 'longtext', 'person']);
@@ -94,13 +111,18 @@ const TEXT_TYPES = new Set<ColumnType>(['text', 'longtext', 'person']);
 export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
 	// One pass: each cell is normalised once, for its stored value and for its flag.
-	const columns = targets.map((t) => ({
-		index: t.csvIndex,
-		key: t.key,
-		type: t.type,
-		plain: PLAIN_TYPES.has(t.type),
-		text: TEXT_TYPES.has(t.type)
-	}));
+	const columns = targets.map((t) => {
+		// A choice column's options, as the grid reads typed values: one list for every cell.
+		const options: ValueOptions = t.type === 'choice' && t.options ? { choices: t.options } : {};
+		return {
+			index: t.csvIndex,
+			key: t.key,
+			type: t.type,
+			options,
+			plain: PLAIN_TYPES.has(t.type) && !options.choices,
+			text: TEXT_TYPES.has(t.type)
+		};
+	});
 	// Every row's values are a copy of this one (same keys, same order): copying an object
 	// gives it its final shape at once, where adding a dozen keys one by one reshapes it at
 	// each and moves them out of the object.
@@ -123,7 +145,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				values[c.key] = normalizeText(raw);
 				continue;
 			}
-			const result = normalizeValue(c.type, raw);
+			const result = normalizeValue(c.type, raw, c.options);
 			values[c.key] = result.value;
 			if (result.ok || c.plain) continue;
 			flaggedCount++;
