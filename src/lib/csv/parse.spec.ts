@@ -80,6 +80,23 @@ describe('parseCsv: empty lines and ragged rows', () => {
 		]);
 	});
 
+	it('skips a record whose cells hold only spaces, as an empty one', () => {
+		// Cells "cleared" with a space bar, or a no-break space from a copy, in Excel.
+		const text = 'ФИО;Телефон\r\n   ; \r\nИванова;1\r\n"  ";\u00a0\r\nПетров;2\r\n';
+		const result = parseCsv(text, { header: true });
+		expect(result.rows).toEqual([
+			['Иванова', '1'],
+			['Петров', '2']
+		]);
+		expect(result.rowLines).toEqual([3, 5]);
+		expect(result.emptyLines).toBe(2);
+		expect(result.errors).toEqual([]);
+		// A cell with text and spaces around it is kept as it is.
+		expect(parseCsv('ФИО;Телефон\r\n  Иванова ; \r\n', { header: true }).rows).toEqual([
+			['  Иванова ', ' ']
+		]);
+	});
+
 	it('pads a short row with empty cells and says so in Russian and English', () => {
 		const result = parseCsv('a;b;c\r\n1;2;3\r\n4\r\n', { header: true });
 		expect(result.rows).toEqual([

@@ -15,7 +15,8 @@
  * - a quote left open, or a stray quote that makes a cell swallow the following lines, costs
  *   one line, not the rest of the file: that line is read without quotes, reported as an error,
  *   and parsing resumes on the next line;
- * - blank records (every cell empty) are skipped; the line numbers still count them;
+ * - blank records (every cell empty or only spaces: `isSpacesOnly`) are skipped; the line
+ *   numbers still count them;
  * - ragged rows: a short row is padded with empty cells (warning); a long row keeps its extra
  *   cells in extra columns — the header gets empty titles for them — and is reported (warning);
  *   extra cells that are all empty (a trailing `;`) are dropped silently;
@@ -29,6 +30,7 @@ import Papa from 'papaparse';
 import { decodeCsvBytes, type CsvEncoding, type EncodingOverride } from './decode';
 import { detectDelimiter, detectHeader, HEADER_SAMPLE_ROWS, type CsvDelimiter } from './detect';
 import { restoreFormula } from './formula';
+import { isSpaceCode } from '../values/clean';
 
 export type LineBreak = '\r\n' | '\n' | '\r';
 
@@ -88,6 +90,7 @@ export const MAX_REPORTED_ERRORS = 1000;
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+const TAB = 9;
 const BOM = '\uFEFF';
 
 // ---------------------------------------------------------------- line breaks
@@ -301,8 +304,25 @@ export function splitLineLeniently(line: string, delimiter: string): string[] {
 
 // ---------------------------------------------------------------- parse
 
+/**
+ * A cell with only spaces in it (the space bar, a no-break space, a line feed): nothing a
+ * coordinator wants as a row. A TAB or a CR is not counted: an export writes a cell starting
+ * with one as `'…` (`formula.ts`), and what it wrote is read back as it was.
+ */
+export function isSpacesOnly(cell: string): boolean {
+	for (let i = 0; i < cell.length; i++) {
+		const code = cell.charCodeAt(i);
+		if (code === TAB || code === CR || !isSpaceCode(code)) return false;
+	}
+	return true;
+}
+
+/** Every cell empty, or only spaces (`isSpacesOnly`): a blank line. */
 function isBlankRecord(cells: string[]): boolean {
-	for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+	for (let i = 0; i < cells.length; i++) {
+		const cell = cells[i];
+		if (cell !== '' && !isSpacesOnly(cell)) return false;
+	}
 	return true;
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../model/testing';
 import { decodeCsvBytes, isWindows1251Char } from './decode';
 import { EXPORT_FORMATS, exportCsv, type ExportFormat } from './export';
-import { parseCsv } from './parse';
+import { isSpacesOnly, parseCsv } from './parse';
 
 const SHEETS = Number(process.env.CSV_PROPERTY_SHEETS ?? 200);
 const MAX_COLUMNS = 6;
@@ -100,8 +100,9 @@ describe('export → import round trip (property)', () => {
 				const decoded = decodeCsvBytes(bytes);
 				const parsed = parseCsv(decoded.text, { header: true });
 				const context = `sheet ${n}: ${JSON.stringify({ header, rows })}`;
-				// A row with nothing in it is a blank line, and blank lines are not data.
-				const expected = rows.filter((row) => row.some((value) => value !== ''));
+				// A row with nothing in it (or only spaces) is a blank line, and blank lines are not
+				// data.
+				const expected = rows.filter((row) => row.some((value) => !isSpacesOnly(value)));
 				expect(parsed.header, context).toEqual(header);
 				expect(parsed.rows, context).toEqual(expected);
 				expect(parsed.errors, context).toEqual([]);
