@@ -47,7 +47,9 @@ export function sheetExportRows(
 	options: SheetExportOptions
 ): { header: string[]; rows: string[][] } {
 	const columns = sheet.columns();
-	const ids = options.rowIds ?? sheet.rowIds();
+	// Rows given by the caller (a view taken when the dialog opened, a slice of a long export)
+	// may have been deleted by a colleague since: a deleted row is never written.
+	const ids = options.rowIds ? options.rowIds.filter((id) => sheet.hasRow(id)) : sheet.rowIds();
 	const rows = sheet.rowValues(
 		ids,
 		columns.map((c) => c.id)

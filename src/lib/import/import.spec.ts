@@ -227,6 +227,27 @@ describe('export of a sheet', () => {
 		expect(rows[1][3]).toBe('05.03.1941');
 	});
 
+	it('leaves out rows deleted since the view was taken (a colleague deleting them meanwhile)', async () => {
+		const sheet = callList();
+		importInto(sheet, cp1251(FILE), 'keep');
+		const [a, b, c] = sheet.rowIds();
+		const view = [c, b, a];
+		sheet.deleteRows([b]);
+		const { parts } = await exportSheetParts(sheet, {
+			rowIds: view,
+			format: 'excel-ru',
+			locale: 'ru',
+			sliceRows: 2
+		});
+		const rows = parseCsvBytes(
+			new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer())
+		).rows;
+		expect(rows.map((r) => r[0])).toEqual(['Иванова Анна Петровна', 'Иванова Анна Петровна']);
+		expect(
+			sheetExportRows(sheet, { rowIds: view, format: 'excel-ru', locale: 'ru' }).rows
+		).toHaveLength(2);
+	});
+
 	it('writes numbers with a decimal comma for Excel-ru and a point for UTF-8 with commas', () => {
 		expect(exportValue({ type: 'number' }, '-1234.5', 'excel-ru', 'ru')).toBe('-1234,5');
 		expect(exportValue({ type: 'number' }, '-1234.5', 'utf8-comma', 'ru')).toBe('-1234.5');
