@@ -3,6 +3,7 @@
  * orders from a seeded generator (a failing seed can be replayed).
  */
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { Sheet } from './sheet';
 import { createNetwork, seededRandom } from './testing';
 
@@ -188,7 +189,10 @@ describe('merge rules', () => {
 			net.sync();
 			const end = expectConverged(sheets);
 			expect(end.columns).toHaveLength(3);
-			for (const s of sheets) {
+			// What is stored is whole: an operator opening the sheet now sees every field.
+			const fresh = new Sheet(new Y.Doc());
+			Y.applyUpdate(fresh.doc, Y.encodeStateAsUpdate(anna.doc));
+			for (const s of [...sheets, fresh]) {
 				for (const c of s.columns()) {
 					expect(c.title, `title of ${c.id}`).not.toBe('');
 					expect(c.order, `order of ${c.id}`).not.toBe('');

@@ -278,8 +278,8 @@ export class Sheet {
 	 * (see `#repairColumns`).
 	 */
 	readonly #knownColumns = new Map<string, Partial<Record<ColumnField, [string, string]>>>();
-	/** The running transaction changed the columns: check them when it ends. */
-	#checkColumns = false;
+	/** The running transaction is an undo or redo of this tab that changed the columns. */
+	#columnsUndone = false;
 
 	constructor(doc: Y.Doc, options: { origin?: object; author?: Author } = {}) {
 		this.doc = doc;
@@ -375,19 +375,19 @@ export class Sheet {
 			});
 			this.#order = null;
 		};
-		const onColumns = () => {
+		const onColumns = (_: unknown, tr: Y.Transaction) => {
 			this.#columnCache = null;
 			this.#columnsTouched = true;
-			this.#checkColumns = true;
+			if (tr.origin instanceof Y.UndoManager && this.#undoManagers.has(tr.origin))
+				this.#columnsUndone = true;
 			this.#knowColumns();
 		};
 		this.#knowColumns();
-		this.#repairColumns();
 		const afterTransaction = (tr: Y.Transaction) => {
 			this.#flush(tr);
 			this.#recordUndone(tr);
-			if (this.#checkColumns) {
-				this.#checkColumns = false;
+			if (this.#columnsUndone) {
+				this.#columnsUndone = false;
 				this.#repairColumns();
 			}
 		};
@@ -436,10 +436,11 @@ export class Sheet {
 	 * Yjs's undo of a column's rename (or move, or type change) deletes this operator's value and
 	 * brings back the earlier one only if no colleague overwrote it meanwhile: when a colleague
 	 * renamed the column at the same moment, the title was left unset (an empty header, a column
-	 * that could not be moved). Whichever replica sees such a column (the one that undid, or a
-	 * colleague's, before the repair reaches it) writes back the value it saw before the one
-	 * undone, as an undo would have, in a transaction of its own, outside the undo scopes (the
-	 * redo stack stays). Two replicas repairing at once: the usual last-writer-wins.
+	 * that could not be moved). The replica that undid writes back the value it saw before the
+	 * one undone, as an undo would have, in a transaction of its own, outside the undo scopes
+	 * (the redo stack stays). Only that replica: a colleague's repair would race later changes
+	 * it has not seen (a move made right after). Until the repair arrives, a colleague's
+	 * `columns()` shows the last value it saw (see `#columnField`).
 	 */
 	#repairColumns() {
 		const broken: [Y.Map<unknown>, ColumnField[], string][] = [];
@@ -466,6 +467,12 @@ export class Sheet {
 				}
 			}
 		}, REPAIR_ORIGIN);
+	}
+
+	/** A column's field as stored, else (an undo left it unset) the last value seen. */
+	#columnField(def: Y.Map<unknown>, id: string, field: ColumnField): string | undefined {
+		const value = def.get(field);
+		return typeof value === 'string' && value ? value : this.#knownColumns.get(id)?.[field]?.[1];
 	}
 
 	// ---------------------------------------------------------------- history of undo
@@ -580,9 +587,9 @@ export class Sheet {
 			const options = def.get('options') as ChoiceOption[] | undefined;
 			list.push({
 				id,
-				title: String(def.get('title') ?? ''),
-				type: (def.get('type') as ColumnType) ?? 'text',
-				order: String(def.get('order') ?? ''),
+				title: this.#columnField(def, id, 'title') ?? UNTITLED_COLUMN,
+				type: (this.#columnField(def, id, 'type') as ColumnType | undefined) ?? 'text',
+				order: this.#columnField(def, id, 'order') ?? '',
 				width: Number(def.get('width')) || DEFAULT_COLUMN_WIDTH,
 				...(options ? { options } : {})
 			});
@@ -597,7 +604,11 @@ export class Sheet {
 		this.#columns.forEach((def, id) => {
 			const deleted = def.get('deleted');
 			if (deleted)
-				list.push({ id, title: String(def.get('title') ?? ''), deleted: Number(deleted) });
+				list.push({
+					id,
+					title: this.#columnField(def, id, 'title') ?? UNTITLED_COLUMN,
+					deleted: Number(deleted)
+				});
 		});
 		return list.sort((a, b) => b.deleted - a.deleted || (a.id < b.id ? -1 : 1));
 	}
