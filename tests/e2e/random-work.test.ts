@@ -15,7 +15,7 @@ import { e2eSession, MOMENT } from './session';
 const session = e2eSession();
 
 const COLUMNS = ['ФИО', 'Адрес'];
-const STEPS = 36;
+const STEPS = 40;
 const SEED = Number(process.env.RANDOM_WORK_SEED ?? 20261203);
 /** Rows kept at most: all of them stay drawn in the grid at 1366×768. */
 const MAX_ROWS = 9;
@@ -57,6 +57,11 @@ describe('random work by two operators', () => {
 				});
 			return sheet.rows(COLUMNS);
 		};
+		/** The same rows, whatever order each operator's own sort shows them in. */
+		const same = (x: Record<string, string>[], y: Record<string, string>[]) => {
+			const key = (rows: Record<string, string>[]) => rows.map((r) => JSON.stringify(r)).sort();
+			return JSON.stringify(key(x)) === JSON.stringify(key(y));
+		};
 		let counter = 0;
 		const text = (who: string) => `${who[0]}${counter++}`;
 		const log: string[] = [];
@@ -67,13 +72,22 @@ describe('random work by two operators', () => {
 			const rows = await sheet.rowCount();
 			const row = int(Math.max(1, rows));
 			const column = COLUMNS[int(COLUMNS.length)];
-			const kind = int(10);
-			const what =
-				rows === 0 && kind !== 6
-					? 'add'
-					: (['type', 'type', 'paste', 'undo', 'redo', 'clear', 'add', 'delete', 'fill', 'offline'][
-							kind
-						] as string);
+			const kinds = [
+				'type',
+				'type',
+				'paste',
+				'undo',
+				'redo',
+				'clear',
+				'add',
+				'delete',
+				'fill',
+				'offline',
+				'sort',
+				'search'
+			];
+			const kind = kinds[int(kinds.length)];
+			const what = rows === 0 && kind !== 'add' ? 'add' : kind;
 			log.push(`${step}: ${op.name} ${what} r${row} ${column}`);
 			switch (what) {
 				case 'type':
@@ -117,6 +131,26 @@ describe('random work by two operators', () => {
 					await sheet.page.keyboard.press('Control+d');
 					break;
 				}
+				case 'sort':
+					// ascending, descending, none: this operator's own view
+					await sheet.page.locator('.shtab-header-label', { hasText: column }).first().click();
+					break;
+				case 'search': {
+					// A quick search for what starts one of the values shown, then cleared.
+					const values = (await shown(sheet)).flatMap((r) => COLUMNS.map((c) => r[c]));
+					const term = values.filter(Boolean)[int(values.length)]?.slice(0, 2);
+					if (!term) break;
+					const box = sheet.page.getByRole('searchbox', { name: 'Поиск по списку' });
+					await box.fill(term);
+					await expect
+						.poll(async () =>
+							(await shown(sheet)).every((r) => COLUMNS.some((c) => r[c].includes(term)))
+						)
+						.toBe(true);
+					await box.fill('');
+					await expect.poll(() => sheet.rowCount(), MOMENT).toBe(rows);
+					break;
+				}
 				case 'offline':
 					if (operators.some((o) => o.offlineFor > 0)) break;
 					await op.context.setOffline(true);
@@ -132,7 +166,7 @@ describe('random work by two operators', () => {
 			}
 			if (operators.every((o) => o.offlineFor === 0)) {
 				await expect
-					.poll(async () => JSON.stringify(await shown(b)) === JSON.stringify(await shown(a)), {
+					.poll(async () => same(await shown(a), await shown(b)), {
 						timeout: 15_000,
 						interval: 100
 					})
@@ -147,17 +181,16 @@ describe('random work by two operators', () => {
 			}
 		}
 		for (const o of operators) if (o.offlineFor > 0) await o.context.setOffline(false);
-		await expect
-			.poll(async () => JSON.stringify(await shown(b)), MOMENT)
-			.toBe(JSON.stringify(await shown(a)));
-		const before = await shown(a);
-		expect(before.length, 'rows are left to compare').toBeGreaterThan(0);
+		await expect.poll(async () => same(await shown(a), await shown(b)), MOMENT).toBe(true);
+		expect((await shown(a)).length, 'rows are left to compare').toBeGreaterThan(0);
 		expect(new Set(log.map((l) => l.split(' ')[2])).size, 'the steps were varied').toBeGreaterThan(
 			5
 		);
 
-		// What each grid showed after all those transactions is what a fresh grid shows.
+		// What each grid showed after all those transactions is what a fresh grid shows, in the
+		// same order (each operator's sort is kept with the page).
 		for (const sheet of [a, b]) {
+			const before = await shown(sheet);
 			await sheet.page.reload();
 			await sheet.ready('Обзвон: вечер');
 			await expect
