@@ -97,6 +97,44 @@ describe('parseCsv: empty lines and ragged rows', () => {
 		]);
 	});
 
+	it('leaves out the title row repeated in the middle (lists joined into one file), with a warning', () => {
+		const text = [
+			'ФИО;Телефон;Адрес',
+			'Иванова;1;Ленина 5',
+			'ФИО;Телефон;Адрес',
+			'"Петров ""Пётр""";2;Мира 1',
+			' фио ; ТЕЛЕФОН ;адрес;',
+			'ФИО;Телефон;Адрес;лишнее',
+			'ФИО;Телефон',
+			'Сидорова;3;'
+		].join('\r\n');
+		for (const parse of [parseCsv, parseCsvRecordByRecord]) {
+			const result = parse(text, { header: true });
+			// A row with one more value, or one value fewer, is not the title row again: kept.
+			expect(result.rows.map((r) => r[0])).toEqual([
+				'Иванова',
+				'Петров "Пётр"',
+				'ФИО',
+				'ФИО',
+				'Сидорова'
+			]);
+			expect(result.rowLines).toEqual([2, 4, 6, 7, 8]);
+			const repeated = result.errors.filter((e) => e.code === 'repeated-header');
+			expect(repeated.map((e) => e.line)).toEqual([3, 5]);
+			expect(repeated[0]).toMatchObject({
+				severity: 'warning',
+				messageRu: 'Строка 3: снова строка заголовков (списки склеены в один файл?) — пропущена.'
+			});
+			// The other warnings still point at their rows after the two left out.
+			const short = result.errors.find((e) => e.code === 'too-few-fields');
+			expect(short?.line).toBe(7);
+			expect(result.rows[short?.row ?? -1]?.[1]).toBe('Телефон');
+			expect(result.rows[short?.row ?? -1]?.[2]).toBe('');
+		}
+		// Without a title row nothing is compared.
+		expect(parseCsv('Иванова;1\r\nИванова;1\r\n', { header: false }).rows).toHaveLength(2);
+	});
+
 	it('pads a short row with empty cells and says so in Russian and English', () => {
 		const result = parseCsv('a;b;c\r\n1;2;3\r\n4\r\n', { header: true });
 		expect(result.rows).toEqual([

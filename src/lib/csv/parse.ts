@@ -35,7 +35,12 @@ import { isSpaceCode } from '../values/clean';
 export type LineBreak = '\r\n' | '\n' | '\r';
 
 export type CsvErrorCode =
-	'unterminated-quote' | 'malformed-quote' | 'stray-quote' | 'too-few-fields' | 'too-many-fields';
+	| 'unterminated-quote'
+	| 'malformed-quote'
+	| 'stray-quote'
+	| 'too-few-fields'
+	| 'too-many-fields'
+	| 'repeated-header';
 
 export interface CsvError {
 	/** Row number in Excel (1-based, the header row and blank rows included). */
@@ -228,6 +233,11 @@ function message(
 			return {
 				messageRu: `Строка ${line}: кавычки в ячейке расставлены неправильно; значение прочитано как есть — проверьте его.`,
 				messageEn: `Line ${line}: quotes inside a cell are malformed; the value was read as is — please check it.`
+			};
+		case 'repeated-header':
+			return {
+				messageRu: `Строка ${line}: снова строка заголовков (списки склеены в один файл?) — пропущена.`,
+				messageEn: `Line ${line}: the title row again (lists joined into one file?) — skipped.`
 			};
 		case 'too-few-fields':
 			return {
@@ -544,6 +554,7 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 			? detectHeader(records.slice(0, HEADER_SAMPLE_ROWS + 1))
 			: options.header;
 	const header = useHeader && records.length > 0 ? records[0] : null;
+	if (header) dropRepeatedHeaders(state, header);
 	const first = header ? 1 : 0;
 	const expected = records.length > 0 ? records[0].length : 0;
 	let width = expected;
@@ -609,6 +620,64 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 		mixedLineBreaks: mixed,
 		emptyLines: state.emptyLines
 	};
+}
+
+/** A title as compared with a row: trimmed, spaces collapsed, lower case. */
+function titleKey(cell: string): string {
+	return cell.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Lists joined into one file (copied one under the other in Excel) repeat their title row in
+ * the middle: such a row is not a resident. It is left out with a warning, once its cells say
+ * the header's titles again (case and spaces aside; empty cells after them allowed).
+ */
+function dropRepeatedHeaders(state: ReadState, header: string[]) {
+	const keys = header.map(titleKey);
+	const last = keys.findLastIndex((k) => k !== '');
+	if (last < 0) return;
+	const { cells, lines, offsets, pending } = state;
+	const initial = keys[0].charAt(0);
+	const repeats = (row: string[]) => {
+		if (row.length <= last) return false;
+		// Most rows differ at their first letter: no key is made for them.
+		const head = row[0];
+		let i = 0;
+		while (i < head.length && head.charCodeAt(i) <= 32) i++;
+		if (head.charAt(i).toLowerCase() !== initial || titleKey(head) !== keys[0]) return false;
+		for (let c = 1; c < row.length; c++)
+			if (c <= last ? titleKey(row[c]) !== keys[c] : row[c] !== '') return false;
+		return true;
+	};
+	// Index among the kept records, before → after; -1 for a record left out.
+	const moved: number[] = new Array(cells.length);
+	let kept = 1;
+	moved[0] = 0;
+	for (let r = 1; r < cells.length; r++) {
+		if (!repeats(cells[r])) {
+			moved[r] = kept;
+			cells[kept] = cells[r];
+			lines[kept] = lines[r];
+			offsets[kept] = offsets[r];
+			kept++;
+			continue;
+		}
+		moved[r] = -1;
+		pending.push({
+			code: 'repeated-header',
+			severity: 'warning',
+			line: lines[r],
+			offset: offsets[r]
+		});
+	}
+	if (kept === cells.length) return;
+	cells.length = lines.length = offsets.length = kept;
+	for (const e of pending) {
+		if (e.record === undefined) continue;
+		const to = moved[e.record];
+		if (to >= 0) e.record = to;
+		else delete e.record;
+	}
 }
 
 /** Decode (`decodeCsvBytes`) and parse a file's bytes: what the import worker runs. */
