@@ -305,6 +305,30 @@ describe('CSV import and export through the page', () => {
 		// The cell with `;`, quotes and a line break is quoted as Excel writes it.
 		expect(text).toContain('"Просила ""перезвонить""; после 12"');
 		expect(text).toContain('"Две строки\nв одной ячейке"');
+
+		// «Как показано сейчас»: the rows of the search, without the column Анна hid for herself.
+		const sheet = new SheetPage(page);
+		await (await sheet.revealColumn('Телефон')).click();
+		const column = page.getByRole('dialog', { name: 'Столбец «Телефон»' });
+		await column.getByRole('button', { name: 'Скрыть у себя', exact: true }).click();
+		await column.waitFor({ state: 'hidden' });
+		const search = page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await search.fill('Ильич');
+		await expect.poll(() => sheet.columnValues('ФИО')).toEqual(['Петров Пётр Ильич']);
+		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+		await dialog.getByLabel(/Как показано сейчас/).check();
+		const [shown] = await Promise.all([
+			page.waitForEvent('download'),
+			dialog.getByRole('button', { name: 'Скачать', exact: true }).click()
+		]);
+		const view = parseCsvBytes(await readFile((await shown.path())!));
+		expect(view.header?.slice(0, 3)).toEqual(['ФИО', 'Адрес', 'Дата рождения']);
+		expect(view.header).not.toContain('Телефон');
+		expect(view.rows.map((r) => r[0])).toEqual(['Петров Пётр Ильич']);
+		await search.fill('');
+		await page.getByText('Скрытые столбцы (1)').click();
+		await page.getByRole('button', { name: 'Показать', exact: true }).click();
+		await expect.poll(async () => (await sheet.columnValues('ФИО')).length).toBe(3);
 		expectNoPageErrors(anna);
 	});
 	it('on a phone, makes a new list from a CSV file, named after the file', async () => {

@@ -817,6 +817,11 @@ export class SheetGridBinding {
 		return inside && this.api.getEditingCells().length === 0;
 	}
 
+	/** The data columns this operator shows (hidden ones left out), in display order. */
+	displayedColumnIds(): string[] {
+		return this.#displayedColumnIds();
+	}
+
 	/** The visible data columns, in display order. */
 	#displayedColumnIds(): string[] {
 		return this.api

@@ -77,7 +77,8 @@ export const csvRu = {
 	'export.title': 'Экспорт CSV',
 	'export.scope': 'Что выгрузить',
 	'export.whole': 'Весь список (строк: {count})',
-	'export.view': 'Как показано сейчас — с фильтрами и сортировкой (строк: {count})',
+	'export.view':
+		'Как показано сейчас — с фильтрами, сортировкой, без скрытых столбцов (строк: {count})',
 	'export.format': 'Формат',
 	'export.excel-ru': 'Excel: UTF-8 с BOM, «;» — рекомендуется',
 	'export.utf8-comma': 'UTF-8, «,» — Google Таблицы, LibreOffice',
@@ -165,7 +166,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'export.title': 'Export CSV',
 	'export.scope': 'What to export',
 	'export.whole': 'The whole list (rows: {count})',
-	'export.view': 'As shown now — filtered and sorted (rows: {count})',
+	'export.view': 'As shown now — filtered, sorted, without hidden columns (rows: {count})',
 	'export.format': 'Format',
 	'export.excel-ru': 'Excel: UTF-8 with BOM, “;” — recommended',
 	'export.utf8-comma': 'UTF-8, “,” — Google Sheets, LibreOffice',

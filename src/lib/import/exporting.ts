@@ -38,6 +38,11 @@ export function exportValue(
 export interface SheetExportOptions {
 	/** Rows in the order to write; default every row of the sheet, in sheet order. */
 	rowIds?: string[];
+	/**
+	 * Columns in the order to write (the operator's view: hidden ones left out); default every
+	 * column of the sheet. A column deleted since is left out.
+	 */
+	columnIds?: string[];
 	format: ExportFormat;
 	locale: Locale;
 }
@@ -46,7 +51,9 @@ export function sheetExportRows(
 	sheet: Sheet,
 	options: SheetExportOptions
 ): { header: string[]; rows: string[][] } {
-	const columns = sheet.columns();
+	const columns = options.columnIds
+		? options.columnIds.flatMap((id) => sheet.column(id) ?? [])
+		: sheet.columns();
 	// Rows given by the caller (a view taken when the dialog opened, a slice of a long export)
 	// may have been deleted by a colleague since: a deleted row is never written.
 	const ids = options.rowIds ? options.rowIds.filter((id) => sheet.hasRow(id)) : sheet.rowIds();

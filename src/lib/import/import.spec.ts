@@ -227,6 +227,22 @@ describe('export of a sheet', () => {
 		expect(rows[1][3]).toBe('05.03.1941');
 	});
 
+	it('exports only the columns of the view, in its order, without one deleted since', () => {
+		const sheet = callList();
+		importInto(sheet, cp1251(FILE), 'keep');
+		const id = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const [phone, name, born, gone] = [id('Телефон'), id('ФИО'), id('Дата рождения'), id('Район')];
+		sheet.deleteColumn(gone);
+		const { header, rows } = sheetExportRows(sheet, {
+			rowIds: sheet.rowIds().slice(0, 1),
+			columnIds: [phone, name, born, gone],
+			format: 'excel-ru',
+			locale: 'ru'
+		});
+		expect(header).toEqual(['Телефон', 'ФИО', 'Дата рождения']);
+		expect(rows).toEqual([['+7 (812) 123-45-67', 'Иванова Анна Петровна', '05.03.1941']]);
+	});
+
 	it('leaves out rows deleted since the view was taken (a colleague deleting them meanwhile)', async () => {
 		const sheet = callList();
 		importInto(sheet, cp1251(FILE), 'keep');
