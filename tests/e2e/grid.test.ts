@@ -346,6 +346,38 @@ describe('the grid operators work in', () => {
 		expect(await box.isChecked()).toBe(false);
 	});
 
+	it('Ctrl+F goes to the sheet’s search (the browser’s find sees only the rows drawn); Ctrl+S says saving is automatic', async () => {
+		const anna = await session.operator('Анна');
+		const a = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Обзвон: поиск'));
+		const names = Array.from({ length: 300 }, (_, i) => `Житель ${i + 1}`);
+		await a.paste('new', 'ФИО', names.join('\r\n') + '\r\n');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(300);
+		await anna.page.evaluate(() => {
+			const seen: string[] = [];
+			(window as never as { keys: string[] }).keys = seen;
+			window.addEventListener('keydown', (e) => {
+				if (e.ctrlKey && e.code.startsWith('Key')) seen.push(`${e.code}:${e.defaultPrevented}`);
+			});
+		});
+		await (await a.cell(0, 'ФИО')).click();
+		await anna.page.keyboard.press('Control+f');
+		const search = anna.page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+		// «Житель 287» is far below the rows drawn: the sheet's search finds it.
+		await anna.page.keyboard.type('Житель 287');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Житель 287']);
+		await anna.page.keyboard.press('Control+s');
+		await anna.page
+			.getByText('Сохранять не нужно: каждое изменение сохраняется само', { exact: false })
+			.waitFor();
+		expect(await anna.page.evaluate(() => (window as never as { keys: string[] }).keys)).toEqual([
+			'KeyF:true',
+			'KeyS:true'
+		]);
+	});
+
 	it('a drag past the bottom of the rows scrolls them, and the block grows with them', async () => {
 		const anna = await session.operator('Анна');
 		const a = await new HomePage(anna.page)

@@ -59,6 +59,8 @@ export const ru = {
 	'sheet.deleteRows': 'Удалить строки ({count})',
 	'sheet.deleteRowsConfirm': 'Удалить выбранные строки ({count})? Их можно вернуть.',
 	'sheet.rowsDeleted': 'Удалено строк: {count}.',
+	'sheet.autosave':
+		'Сохранять не нужно: каждое изменение сохраняется само (что с ним — в строке состояния внизу).',
 	'sheet.deletedRows': 'Удалённые строки',
 	'sheet.restoreRows': 'Вернуть',
 	'sheet.rows': 'Строк: {count}',
@@ -223,6 +225,8 @@ export const en: Record<MessageKey, string> = {
 	'sheet.deleteRows': 'Delete rows ({count})',
 	'sheet.deleteRowsConfirm': 'Delete the selected rows ({count})? They can be brought back.',
 	'sheet.rowsDeleted': 'Rows deleted: {count}.',
+	'sheet.autosave':
+		'No need to save: every change is saved as you go (the status bar says where it is).',
 	'sheet.deletedRows': 'Deleted rows',
 	'sheet.restoreRows': 'Bring back',
 	'sheet.rows': 'Rows: {count}',
