@@ -136,6 +136,38 @@ describe('hostile CSV imports through the page', () => {
 		expect(unexpectedConsoleErrors(anna)).toEqual([]);
 	});
 
+	it('a file of one resident, taken for a title row, says so and imports them once unticked', async () => {
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({
+			name: 'одна.csv',
+			buffer: Buffer.from(encodeWindows1251('Кузнецова Ольга Петровна;ул. Победы, д. 7\r\n').bytes)
+		});
+		const alert = dialog.dialog.getByRole('alert');
+		await expect
+			.poll(() => alert.textContent(), { timeout: 30_000 })
+			.toContain('В файле одна строка, и она принята за заголовки');
+		const submit = dialog.dialog.getByRole('button', { name: /^Импортировать/ });
+		expect(await submit.isDisabled()).toBe(true);
+		await dialog.dialog.getByLabel('первая строка — заголовки').uncheck();
+		await expect.poll(() => dialog.dialog.textContent()).toContain('строк: 1');
+		expect(await alert.count()).toBe(0);
+		await dialog.duplicates();
+		await dialog.dialog.getByLabel('Куда: 1', { exact: true }).selectOption({ label: 'ФИО' });
+		await dialog.dialog.getByLabel('Куда: 2', { exact: true }).selectOption({ label: 'Адрес' });
+		await dialog.duplicates();
+		await submit.click();
+		const report = dialog.dialog.getByTestId('import-report');
+		await report.waitFor({ timeout: 30_000 });
+		expect((await report.textContent())!.replace(/\s+/g, ' ')).toContain('Добавлено строк: 1');
+		await dialog.dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
+		await expect.poll(() => sheet.columnValues('ФИО')).toContain('Кузнецова Ольга Петровна');
+		// Taken back (one undo step), for the tests after this one.
+		await anna.page.keyboard.press('Control+z');
+		await expect.poll(() => sheet.rowCount()).toBe(3);
+		expectNoPageErrors(anna);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
 	it('"Отмена" pressed once the rows are shown to everyone does not say the list is unchanged', async () => {
 		const page = anna.page;
 		const cancelled = page.getByRole('status').getByText('Импорт отменён, список не изменён.');

@@ -60,6 +60,8 @@ export const csvRu = {
 	'import.failed': 'Не удалось импортировать файл: {message}',
 	'import.cancelled': 'Импорт отменён, список не изменён.',
 	'import.empty': 'В файле нет строк с данными.',
+	'import.onlyTitles':
+		'В файле одна строка, и она принята за заголовки: импортировать нечего. Если это данные — снимите «первая строка — заголовки».',
 	'import.mergedInto': 'Строка {line}: тот же житель, что в строке {into}; данные объединены.',
 	'import.omitted': 'И ещё замечаний: {count}',
 	'import.report.line': 'Строка',
@@ -149,6 +151,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.failed': 'The file could not be imported: {message}',
 	'import.cancelled': 'Import cancelled; the list is unchanged.',
 	'import.empty': 'The file has no data rows.',
+	'import.onlyTitles':
+		'The file has one row, taken for the titles: there is nothing to import. If it is data, untick “the first row holds the titles”.',
 	'import.mergedInto': 'Line {line}: the same resident as line {into}; merged.',
 	'import.omitted': 'And {count} more',
 	'import.report.line': 'Line',
