@@ -31,7 +31,11 @@ export interface ImportColumnPlan {
 }
 
 export function planImportColumns(sheet: Sheet, targets: ImportTargetColumn[]): ImportColumnPlan {
-	const existing = new Set(sheet.columns().map((c) => c.id));
+	const columns = sheet.columns();
+	const existing = new Set(columns.map((c) => c.id));
+	// A new column never takes a title the sheet (or another new column) has: «ФИО» mapped to a
+	// new column beside the sheet's «ФИО» becomes «ФИО (2)», not a second «ФИО».
+	const taken = new Set(columns.map((c) => titleKey(c.title)));
 	const plan: ImportColumnPlan = { ids: {}, created: [] };
 	for (const t of targets) {
 		if (!t.key.startsWith('new:') && existing.has(t.key)) {
@@ -40,9 +44,17 @@ export function planImportColumns(sheet: Sheet, targets: ImportTargetColumn[]): 
 		}
 		const id = newId(SHORT_ID_LENGTH);
 		plan.ids[t.key] = id;
-		plan.created.push({ id, title: t.title, type: t.type });
+		const base = t.title.replace(/\s+/g, ' ').trim();
+		let title = base;
+		for (let n = 2; taken.has(titleKey(title)); n++) title = `${base} (${n})`;
+		taken.add(titleKey(title));
+		plan.created.push({ id, title, type: t.type });
 	}
 	return plan;
+}
+
+function titleKey(title: string): string {
+	return title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('ru');
 }
 
 /** The column ids of `prepared.rows`' cells, for staging. */

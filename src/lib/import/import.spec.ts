@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { autoMap, encodeCsv, encodeWindows1251, parseCsvBytes, type ExistingRow } from '../csv';
 import { Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
-import { applyPreparedImport, existingRowsForImport } from './apply';
+import { applyPreparedImport, existingRowsForImport, planImportColumns } from './apply';
 import { exportFileName, exportSheetParts, exportValue, sheetExportRows } from './exporting';
 import {
 	analyzeImport,
@@ -183,6 +183,24 @@ describe('import through the worker pipeline', () => {
 		undo.undo();
 		expect(sheet.rowCount).toBe(0);
 		expect(sheet.columns().length).toBe(before);
+	});
+});
+
+describe('new columns of an import', () => {
+	it('never take a title the sheet or another new column has', () => {
+		const sheet = callList();
+		const plan = planImportColumns(sheet, [
+			{ csvIndex: 0, key: newColumnKey(0), title: 'ФИО', type: 'text' },
+			{ csvIndex: 1, key: newColumnKey(1), title: ' фио ', type: 'text' },
+			{ csvIndex: 2, key: newColumnKey(2), title: 'Соседи', type: 'text' },
+			{ csvIndex: 3, key: newColumnKey(3), title: 'Соседи', type: 'text' }
+		]);
+		expect(plan.created.map((c) => c.title)).toEqual([
+			'ФИО (2)',
+			'фио (3)',
+			'Соседи',
+			'Соседи (2)'
+		]);
 	});
 });
 
