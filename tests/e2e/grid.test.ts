@@ -48,6 +48,32 @@ async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки'
 }
 
 describe('the grid operators work in', () => {
+	it('a column cannot take the title of another one: the dialog says so and stays open', async () => {
+		const anna = await session.operator('Анна');
+		const a = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Обзвон: столбцы'));
+		await a.button('Добавить столбец').click();
+		const add = anna.page.getByRole('dialog', { name: 'Добавить столбец' });
+		await add.getByLabel('Название столбца').fill(' фио ');
+		await add.getByRole('button', { name: 'Добавить столбец' }).click();
+		await add.getByText('В списке уже есть столбец «ФИО»: назовите этот по-другому.').waitFor();
+		expect(await add.isVisible()).toBe(true);
+		await add.getByLabel('Название столбца').fill('ФИО соседа');
+		await add.getByRole('button', { name: 'Добавить столбец' }).click();
+		await add.waitFor({ state: 'hidden' });
+		await a.revealColumn('ФИО соседа');
+		// Renaming onto another column's title is refused too; keeping its own title is fine.
+		await (await a.revealColumn('ФИО соседа')).click();
+		const edit = anna.page.getByRole('dialog', { name: 'Столбец «ФИО соседа»' });
+		await edit.getByLabel('Название столбца').fill('Адрес');
+		await edit.getByRole('button', { name: 'Сохранить' }).click();
+		await edit.getByText('В списке уже есть столбец «Адрес»: назовите этот по-другому.').waitFor();
+		await edit.getByLabel('Название столбца').fill('ФИО соседа');
+		await edit.getByRole('button', { name: 'Сохранить' }).click();
+		await edit.waitFor({ state: 'hidden' });
+	});
+
 	it('phones are normalised and shown formatted to the colleague; a bad one stays, flagged with its reason', async () => {
 		const { a, b, anna } = await twoOperators('Обзвон: телефоны');
 		await a.addRow('Иванова Мария');

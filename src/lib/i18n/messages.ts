@@ -37,6 +37,7 @@ export const ru = {
 	'home.deletedAt': 'Удалён',
 	'home.kind': 'Вид',
 	'home.titleEmpty': 'Название не может быть пустым',
+	'sheet.columnTitleTaken': 'В списке уже есть столбец «{title}»: назовите этот по-другому.',
 	'home.columns': 'Название списка',
 
 	'kind.callList': 'Обзвон',
@@ -203,6 +204,7 @@ export const en: Record<MessageKey, string> = {
 	'home.deletedAt': 'Deleted',
 	'home.kind': 'Kind',
 	'home.titleEmpty': 'The title cannot be empty',
+	'sheet.columnTitleTaken': 'The list already has a column “{title}”: give this one another name.',
 	'home.columns': 'List title',
 
 	'kind.callList': 'Call list',
