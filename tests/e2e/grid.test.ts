@@ -372,7 +372,7 @@ describe('the grid operators work in', () => {
 		expect(await box.isChecked()).toBe(false);
 	});
 
-	it('Ctrl+F goes to the sheet’s search (the browser’s find sees only the rows drawn); Ctrl+S says saving is automatic', async () => {
+	it('Ctrl+F goes to the sheet’s search (the browser’s find sees only the rows drawn); Ctrl+S says saving is automatic; F1 lists the keys', async () => {
 		const anna = await session.operator('Анна');
 		const a = await new HomePage(anna.page)
 			.goto(session.app.url)
@@ -402,6 +402,21 @@ describe('the grid operators work in', () => {
 			'KeyF:true',
 			'KeyS:true'
 		]);
+
+		// The keys of the page, listed: F1 or the «Клавиши» button; Esc closes the list.
+		await (await a.cell(0, 'ФИО')).click();
+		await anna.page.keyboard.press('F1');
+		const keys = anna.page.getByRole('dialog', { name: 'Клавиши в списке' });
+		await keys.waitFor();
+		expect(await keys.getByRole('row').count()).toBeGreaterThan(10);
+		expect(await keys.textContent()).toContain('заполнить вниз');
+		await screenshot(anna.page, 'grid-keys-1366');
+		await anna.page.keyboard.press('Escape');
+		await keys.waitFor({ state: 'hidden' });
+		await anna.page.getByRole('button', { name: 'Клавиши', exact: true }).click();
+		await keys.waitFor();
+		await keys.getByRole('button', { name: 'Закрыть', exact: true }).click();
+		await keys.waitFor({ state: 'hidden' });
 	});
 
 	it('a drag past the bottom of the rows scrolls them, and the block grows with them', async () => {

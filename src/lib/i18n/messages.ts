@@ -164,6 +164,25 @@ export const ru = {
 	'views.by': 'сохранил(а): {name}',
 	'views.full': 'В списке уже слишком много видов.',
 
+	'keys.open': 'Клавиши',
+	'keys.title': 'Клавиши в списке',
+	'keys.edit': 'открыть ячейку для правки (или просто начните печатать)',
+	'keys.move': 'сохранить и перейти вниз, вправо, влево; стрелки — по ячейкам',
+	'keys.cancelEdit': 'выйти из правки без изменений; отменить протягивание',
+	'keys.options': 'список вариантов или календарь в ячейке',
+	'keys.block': 'выделить блок ячеек (или Shift+щелчок, или протянуть мышью)',
+	'keys.blockEdge': 'выделить до края списка',
+	'keys.clipboard': 'копировать, вырезать, вставить — и из Excel или Google Таблиц',
+	'keys.clear': 'очистить выделенные ячейки',
+	'keys.fillDown': 'заполнить вниз (как квадратик в углу выделения)',
+	'keys.undo': 'отменить своё последнее изменение (изменения коллег не трогаются)',
+	'keys.redo': 'повторить отменённое',
+	'keys.search': 'поиск по всему списку',
+	'keys.history': 'история строки: кто, когда и что менял',
+	'keys.help': 'эта подсказка',
+	'keys.mac': 'На Mac вместо Ctrl — ⌘.',
+	'keys.close': 'Закрыть',
+
 	...csvRu
 } as const;
 
@@ -330,6 +349,25 @@ export const en: Record<MessageKey, string> = {
 	'views.saved': 'View “{name}” saved for every operator.',
 	'views.by': 'saved by {name}',
 	'views.full': 'The list already has too many views.',
+
+	'keys.open': 'Keys',
+	'keys.title': 'Keys in a list',
+	'keys.edit': 'edit the cell (or just start typing)',
+	'keys.move': 'save and move down, right, left; arrows move between cells',
+	'keys.cancelEdit': 'leave the editor without a change; call a fill drag off',
+	'keys.options': 'the options or the calendar of the cell',
+	'keys.block': 'select a block of cells (or Shift+click, or drag with the mouse)',
+	'keys.blockEdge': 'select to the edge of the list',
+	'keys.clipboard': 'copy, cut, paste — from Excel or Google Sheets too',
+	'keys.clear': 'empty the selected cells',
+	'keys.fillDown': 'fill down (as the small square at the corner of a selection does)',
+	'keys.undo': 'undo your last change (colleagues’ changes are left alone)',
+	'keys.redo': 'redo what was undone',
+	'keys.search': 'search the whole list',
+	'keys.history': 'the row’s history: who changed what, and when',
+	'keys.help': 'this list',
+	'keys.mac': 'On a Mac, ⌘ instead of Ctrl.',
+	'keys.close': 'Close',
 
 	...csvEn
 };
