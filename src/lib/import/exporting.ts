@@ -51,9 +51,21 @@ export function sheetExportRows(
 	sheet: Sheet,
 	options: SheetExportOptions
 ): { header: string[]; rows: string[][] } {
-	const columns = options.columnIds
+	return exportRows(sheet, exportColumns(sheet, options), options);
+}
+
+/** The columns to write: the ones asked for that the sheet still has, or every column. */
+function exportColumns(sheet: Sheet, options: Pick<SheetExportOptions, 'columnIds'>): Column[] {
+	return options.columnIds
 		? options.columnIds.flatMap((id) => sheet.column(id) ?? [])
 		: sheet.columns();
+}
+
+function exportRows(
+	sheet: Sheet,
+	columns: Column[],
+	options: SheetExportOptions
+): { header: string[]; rows: string[][] } {
 	// Rows given by the caller (a view taken when the dialog opened, a slice of a long export)
 	// may have been deleted by a colleague since: a deleted row is never written.
 	const ids = options.rowIds ? options.rowIds.filter((id) => sheet.hasRow(id)) : sheet.rowIds();
@@ -84,13 +96,16 @@ export async function exportSheetParts(
 	}
 ): Promise<{ parts: Uint8Array[]; unmappable: number }> {
 	const ids = options.rowIds ?? sheet.rowIds();
+	// Taken once, as the header: a column a colleague deletes, adds or moves while the slices are
+	// written would shift the cells of the later slices under the wrong titles.
+	const columns = exportColumns(sheet, options);
 	const size = Math.max(1, options.sliceRows ?? EXPORT_SLICE_ROWS);
 	const parts: Uint8Array[] = [];
 	let unmappable = 0;
 	for (let at = 0; at === 0 || at < ids.length; at += size) {
 		if (at > 0) await yieldToPage();
 		const slice = ids.slice(at, at + size);
-		const { header, rows } = sheetExportRows(sheet, { ...options, rowIds: slice });
+		const { header, rows } = exportRows(sheet, columns, { ...options, rowIds: slice });
 		const encoded = encodeCsv({ header, rows, format: options.format, start: at === 0 });
 		parts.push(encoded.bytes);
 		unmappable += encoded.unmappable;

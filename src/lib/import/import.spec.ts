@@ -282,6 +282,43 @@ describe('export of a sheet', () => {
 		).toHaveLength(2);
 	});
 
+	it('keeps every row under the header of a long export when a colleague changes the columns meanwhile', async () => {
+		for (const view of [false, true]) {
+			const sheet = callList();
+			importInto(sheet, cp1251(FILE), 'keep');
+			const columns = sheet.columns();
+			const name = columns.find((c) => c.title === 'ФИО')!.id;
+			const phone = columns.find((c) => c.title === 'Телефон')!.id;
+			let changed = false;
+			const { parts } = await exportSheetParts(sheet, {
+				...(view ? { columnIds: [name, phone] } : {}),
+				format: 'excel-ru',
+				locale: 'ru',
+				sliceRows: 1,
+				onProgress: () => {
+					// Between two slices: a colleague deletes «ФИО» and adds a column in front.
+					if (changed) return;
+					changed = true;
+					sheet.deleteColumn(name);
+					sheet.addColumn({ title: 'Новый' }, { before: phone });
+				}
+			});
+			const parsed = parseCsvBytes(
+				new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer()),
+				{ header: true }
+			);
+			const at = parsed.header!.indexOf('ФИО');
+			expect(at).toBeGreaterThanOrEqual(0);
+			expect(parsed.rows.map((r) => r[at])).toEqual([
+				'Иванова Анна Петровна',
+				'Петров Пётр',
+				'Иванова Анна Петровна',
+				'Сидоров Иван'
+			]);
+			expect(parsed.errors).toEqual([]);
+		}
+	});
+
 	it('writes numbers with a decimal comma for Excel-ru and a point for UTF-8 with commas', () => {
 		expect(exportValue({ type: 'number' }, '-1234.5', 'excel-ru', 'ru')).toBe('-1234,5');
 		expect(exportValue({ type: 'number' }, '-1234.5', 'utf8-comma', 'ru')).toBe('-1234.5');
