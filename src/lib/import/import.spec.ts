@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { autoMap, encodeCsv, encodeWindows1251, parseCsvBytes, type ExistingRow } from '../csv';
-import { Sheet } from '../model/sheet';
+import { MAX_TITLE_LENGTH, Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
 import { applyPreparedImport, existingRowsForImport, planImportColumns } from './apply';
 import { exportFileName, exportSheetParts, exportValue, sheetExportRows } from './exporting';
@@ -201,6 +201,22 @@ describe('new columns of an import', () => {
 			'Соседи',
 			'Соседи (2)'
 		]);
+	});
+
+	it('keeps the new titles apart when they are longer than a title can be', () => {
+		// A form's questions as titles: the same first 120 characters, or one the sheet has.
+		const question = 'Нуждается ли проживающий в помощи '.repeat(4).trim();
+		expect(question.length).toBeGreaterThan(MAX_TITLE_LENGTH);
+		const sheet = new Sheet(new Y.Doc());
+		sheet.addColumn({ title: question.slice(0, MAX_TITLE_LENGTH) });
+		const plan = planImportColumns(sheet, [
+			{ csvIndex: 0, key: newColumnKey(0), title: question + ' (продукты)', type: 'text' },
+			{ csvIndex: 1, key: newColumnKey(1), title: question + ' (лекарства)', type: 'text' }
+		]);
+		sheet.addColumns(plan.created);
+		const titles = sheet.columns().map((c) => c.title.toLowerCase());
+		expect(new Set(titles).size).toBe(3);
+		for (const title of titles) expect(title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
 	});
 });
 
