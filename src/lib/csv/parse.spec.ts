@@ -133,6 +133,11 @@ describe('parseCsv: empty lines and ragged rows', () => {
 		}
 		// Without a title row nothing is compared.
 		expect(parseCsv('Иванова;1\r\nИванова;1\r\n', { header: false }).rows).toHaveLength(2);
+		// A no-break space in front (copied from a web page or Word) is a space too.
+		for (const parse of [parseCsv, parseCsvRecordByRecord])
+			expect(
+				parse('ФИО;Телефон\r\nИванова;1\r\n\u00a0ФИО;Телефон\u00a0\r\n', { header: true }).rows
+			).toEqual([['Иванова', '1']]);
 	});
 
 	it('pads a short row with empty cells and says so in Russian and English', () => {

@@ -643,7 +643,7 @@ function dropRepeatedHeaders(state: ReadState, header: string[]) {
 		// Most rows differ at their first letter: no key is made for them.
 		const head = row[0];
 		let i = 0;
-		while (i < head.length && head.charCodeAt(i) <= 32) i++;
+		while (i < head.length && (head.charCodeAt(i) <= 32 || isSpaceCode(head.charCodeAt(i)))) i++;
 		if (head.charAt(i).toLowerCase() !== initial || titleKey(head) !== keys[0]) return false;
 		for (let c = 1; c < row.length; c++)
 			if (c <= last ? titleKey(row[c]) !== keys[c] : row[c] !== '') return false;
