@@ -564,6 +564,16 @@ describe('the grid operators work in', () => {
 		await expect
 			.poll(() => b.columnValues('ФИО'), MOMENT)
 			.toEqual(['Иванова', 'Петров П.', 'Сидорова', 'Кузнецов']);
+		// …and in a column's filter field under the header.
+		await a.page.getByLabel('Фильтры', { exact: true }).check();
+		const filter = a.page.locator('.ag-floating-filter input[type="text"]').first();
+		await filter.click();
+		await a.page.keyboard.press('Control+d');
+		expect(await a.page.evaluate(() => (window as never as { ctrlD: boolean[] }).ctrlD)).toEqual([
+			true,
+			true
+		]);
+		await a.page.getByLabel('Фильтры', { exact: true }).uncheck();
 	});
 
 	it('a fill drag goes on over the rows it was drawn on when a colleague deletes a row above; a source row deleted cancels it; the handle stays on the focused cell', async () => {

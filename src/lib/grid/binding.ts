@@ -1197,13 +1197,13 @@ export class SheetGridBinding {
 		if (key === 'Shift' || key === 'Control' || key === 'Meta' || key === 'Alt') return;
 		const mod = e.ctrlKey || e.metaKey;
 		const ctrlD = mod && !e.shiftKey && !e.altKey && e.code === 'KeyD';
-		if (this.api.getEditingCells().length) {
-			// Ctrl+D in an open editor (a popup one too) does nothing, as in a spreadsheet: the
-			// browser would bookmark the page.
+		const inCell = e.target instanceof Element && !!e.target.closest('.ag-cell');
+		if (this.api.getEditingCells().length || !inCell) {
+			// Ctrl+D in an open editor (a popup one too) or in a header's filter field does nothing,
+			// as in a spreadsheet: the browser would bookmark the page.
 			if (ctrlD) e.preventDefault();
 			return;
 		}
-		if (!(e.target instanceof Element) || !e.target.closest('.ag-cell')) return;
 		if (e.shiftKey && !e.altKey && this.#extendRange(key, mod)) {
 			e.preventDefault();
 			e.stopPropagation();
