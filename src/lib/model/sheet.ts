@@ -640,8 +640,9 @@ export class Sheet {
 			for (const col of columns) {
 				const type = col.type ?? 'text';
 				if (!COLUMN_TYPES.includes(type)) throw new ModelError('bad-type', `Unknown type ${type}`);
+				// No key fits before an empty one (a column an undo left without its place): then after.
 				const order =
-					prev !== null && next !== null && prev >= next
+					(prev !== null && next !== null && prev >= next) || next === ''
 						? keyBetween(prev, null)
 						: keyBetween(prev, next);
 				const def = new Y.Map<unknown>();
