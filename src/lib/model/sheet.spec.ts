@@ -198,6 +198,25 @@ describe('sheet model', () => {
 		expect(sheet.columns().map((c) => c.id)).toEqual([name, extra, phone, note]);
 	});
 
+	it('a column brought back beside a new one of its title is renamed «… (2)», in one undo step', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [phone] = sheet.addColumns([{ title: 'Телефон' }, { title: 'ФИО' }]);
+		const undo = sheet.createUndoManager({ captureTimeout: 0 });
+		sheet.deleteColumn(phone);
+		sheet.addColumn({ title: ' телефон ' });
+		sheet.restoreColumn(phone);
+		expect(sheet.column(phone)?.title).toBe('Телефон (2)');
+		undo.undo();
+		expect(sheet.column(phone)).toBeUndefined();
+		expect(sheet.deletedColumns().find((c) => c.id === phone)?.title).toBe('Телефон');
+		// Without a clash the title stays.
+		const other = new Sheet(new Y.Doc());
+		const [name] = other.addColumns([{ title: 'ФИО' }]);
+		other.deleteColumn(name);
+		other.restoreColumn(name);
+		expect(other.column(name)?.title).toBe('ФИО');
+	});
+
 	it('adds and moves columns beside one whose place an undo left unset', () => {
 		const sheet = new Sheet(new Y.Doc());
 		const [first, second] = sheet.addColumns([{ title: 'ФИО' }, { title: 'Адрес' }]);

@@ -735,9 +735,24 @@ export class Sheet {
 		this.#transact(() => def.set('deleted', Date.now()));
 	}
 
+	/**
+	 * Bring a deleted column back. When a column of the same title was added meanwhile, the one
+	 * coming back is called «Телефон (2)»: two columns of one title cannot be told apart.
+	 */
 	restoreColumn(id: string): void {
 		const def = this.#def(id);
-		this.#transact(() => def.delete('deleted'));
+		const key = (title: string) => title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('ru');
+		const taken = new Set(this.columns().map((c) => key(c.title)));
+		const title = this.#columnField(def, id, 'title') ?? UNTITLED_COLUMN;
+		let free = title;
+		for (let n = 2; taken.has(key(free)); n++) {
+			const suffix = ` (${n})`;
+			free = title.slice(0, MAX_TITLE_LENGTH - suffix.length) + suffix;
+		}
+		this.#transact(() => {
+			def.delete('deleted');
+			if (free !== title) def.set('title', free);
+		});
 	}
 
 	// ---------------------------------------------------------------- rows
