@@ -6,11 +6,11 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCallListCsv } from '../../bench/data';
 import { encodeWindows1251 } from '../../src/lib/csv/decode';
-import { HomePage, SheetPage } from './pages';
+import { HomePage, ImportDialog, SheetPage } from './pages';
 import {
 	cleanup,
 	expectNoPageErrors,
@@ -31,33 +31,6 @@ const NO_TITLES = encodeWindows1251(
 	].join('\r\n') + '\r\n'
 ).bytes;
 const BIG_ROWS = 100_000;
-
-class ImportDialog {
-	readonly dialog: Locator;
-	constructor(readonly page: Page) {
-		this.dialog = page.getByRole('dialog', { name: 'Импорт CSV' });
-	}
-
-	async open(): Promise<this> {
-		await this.page.getByRole('button', { name: 'Импорт CSV', exact: true }).click();
-		await this.dialog.waitFor();
-		return this;
-	}
-
-	async choose(file: { name: string; buffer: Buffer } | string): Promise<void> {
-		const input = this.dialog.getByLabel('Файл CSV', { exact: true });
-		await input.setInputFiles(typeof file === 'string' ? file : { ...file, mimeType: 'text/csv' });
-	}
-
-	get counts(): Locator {
-		return this.dialog.getByTestId('import-duplicates');
-	}
-
-	async duplicates(): Promise<string> {
-		await expect.poll(() => this.counts.textContent(), { timeout: 30_000 }).toMatch(/в файле: \d/);
-		return (await this.counts.textContent())!.replace(/\s+/g, ' ').trim();
-	}
-}
 
 let app: App;
 let browser: Browser;
@@ -116,7 +89,7 @@ describe('hostile CSV imports through the page', () => {
 		await dialog.dialog.getByLabel('Куда: 1', { exact: true }).selectOption({ label: 'ФИО' });
 		await dialog.dialog.getByLabel('Куда: 2', { exact: true }).selectOption({ label: 'Адрес' });
 		await dialog.duplicates();
-		await dialog.dialog.getByRole('button', { name: /^Импортировать/ }).click();
+		await dialog.submit.click();
 		const report = dialog.dialog.getByTestId('import-report');
 		await report.waitFor({ timeout: 30_000 });
 		expect((await report.textContent())!.replace(/\s+/g, ' ')).toContain('Добавлено строк: 3');
@@ -146,8 +119,7 @@ describe('hostile CSV imports through the page', () => {
 		await expect
 			.poll(() => alert.textContent(), { timeout: 30_000 })
 			.toContain('В файле одна строка, и она принята за заголовки');
-		const submit = dialog.dialog.getByRole('button', { name: /^Импортировать/ });
-		expect(await submit.isDisabled()).toBe(true);
+		expect(await dialog.submit.isDisabled()).toBe(true);
 		await dialog.dialog.getByLabel('первая строка — заголовки').uncheck();
 		await expect.poll(() => dialog.dialog.textContent()).toContain('строк: 1');
 		expect(await alert.count()).toBe(0);
@@ -155,7 +127,7 @@ describe('hostile CSV imports through the page', () => {
 		await dialog.dialog.getByLabel('Куда: 1', { exact: true }).selectOption({ label: 'ФИО' });
 		await dialog.dialog.getByLabel('Куда: 2', { exact: true }).selectOption({ label: 'Адрес' });
 		await dialog.duplicates();
-		await submit.click();
+		await dialog.submit.click();
 		const report = dialog.dialog.getByTestId('import-report');
 		await report.waitFor({ timeout: 30_000 });
 		expect((await report.textContent())!.replace(/\s+/g, ' ')).toContain('Добавлено строк: 1');
@@ -204,7 +176,7 @@ describe('hostile CSV imports through the page', () => {
 			buffer: Buffer.from(encodeWindows1251(file).bytes)
 		});
 		await dialog.duplicates();
-		await dialog.dialog.getByRole('button', { name: /^Импортировать/ }).click();
+		await dialog.submit.click();
 		await expect.poll(() => sheet.rowCount(), { timeout: 30_000 }).toBe(5);
 		expect(await page.evaluate(() => (window as never as { __clicked: boolean }).__clicked)).toBe(
 			true

@@ -7,12 +7,12 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCallListCsv } from '../../bench/data';
 import { encodeWindows1251 } from '../../src/lib/csv/decode';
 import { parseCsvBytes } from '../../src/lib/csv/parse';
-import { HomePage, SAVED, SheetPage } from './pages';
+import { HomePage, ImportDialog, SAVED, SheetPage } from './pages';
 import {
 	cleanup,
 	expectNoPageErrors,
@@ -35,50 +35,6 @@ const FILE_LINES = [
 ];
 const FILE = encodeWindows1251(FILE_LINES.join('\r\n') + '\r\n').bytes;
 const BIG_ROWS = 100_000;
-
-/** The import dialog as the coordinator sees it. */
-class ImportDialog {
-	readonly dialog: Locator;
-	constructor(readonly page: Page) {
-		this.dialog = page.getByRole('dialog', { name: 'Импорт CSV' });
-	}
-
-	async open(): Promise<this> {
-		await this.page.getByRole('button', { name: 'Импорт CSV', exact: true }).click();
-		await this.dialog.waitFor();
-		return this;
-	}
-
-	async choose(file: { name: string; buffer: Buffer } | string): Promise<void> {
-		const input = this.dialog.getByLabel('Файл CSV', { exact: true });
-		await input.setInputFiles(typeof file === 'string' ? file : { ...file, mimeType: 'text/csv' });
-	}
-
-	get submit(): Locator {
-		return this.dialog.getByRole('button', { name: /^Импортировать/ });
-	}
-
-	/** Waits for the mapping step with its duplicate counts, and returns their text. */
-	async duplicates(): Promise<string> {
-		const counts = this.dialog.getByTestId('import-duplicates');
-		await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/в файле: \d/);
-		return (await counts.textContent())!.replace(/\s+/g, ' ').trim();
-	}
-
-	async run(policy = 'Пропустить повторы'): Promise<string> {
-		await this.duplicates();
-		await this.dialog.getByLabel(policy).check();
-		await this.submit.click();
-		const report = this.dialog.getByTestId('import-report');
-		await report.waitFor({ timeout: 60_000 });
-		return (await report.textContent())!.replace(/\s+/g, ' ');
-	}
-
-	async close(): Promise<void> {
-		await this.dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
-		await this.dialog.waitFor({ state: 'hidden' });
-	}
-}
 
 let app: App;
 let browser: Browser;

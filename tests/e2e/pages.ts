@@ -5,6 +5,7 @@
  * still named by its title, as the operator would.
  */
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The sheet kinds as the "Вид списка" select shows them. */
 export type SheetKindLabel = 'Обзвон' | 'Заявки' | 'Поздравления' | 'Другое';
@@ -420,5 +421,53 @@ export class SheetPage {
 
 	async pressRedo(): Promise<void> {
 		await this.page.keyboard.press('Control+Shift+z');
+	}
+}
+
+/** The import dialog as the coordinator sees it. */
+export class ImportDialog {
+	readonly dialog: Locator;
+	constructor(readonly page: Page) {
+		this.dialog = page.getByRole('dialog', { name: 'Импорт CSV' });
+	}
+
+	async open(): Promise<this> {
+		await this.page.getByRole('button', { name: 'Импорт CSV', exact: true }).click();
+		await this.dialog.waitFor();
+		return this;
+	}
+
+	async choose(file: { name: string; buffer: Buffer } | string): Promise<void> {
+		const input = this.dialog.getByLabel('Файл CSV', { exact: true });
+		await input.setInputFiles(typeof file === 'string' ? file : { ...file, mimeType: 'text/csv' });
+	}
+
+	get submit(): Locator {
+		return this.dialog.getByRole('button', { name: /^Импортировать/ });
+	}
+
+	/** The duplicate counts of the mapping step («в файле: 1 · в этом списке: 0 · …»). */
+	get counts(): Locator {
+		return this.dialog.getByTestId('import-duplicates');
+	}
+
+	/** Waits for the mapping step with its duplicate counts, and returns their text. */
+	async duplicates(): Promise<string> {
+		await expect.poll(() => this.counts.textContent(), { timeout: 30_000 }).toMatch(/в файле: \d/);
+		return (await this.counts.textContent())!.replace(/\s+/g, ' ').trim();
+	}
+
+	async run(policy = 'Пропустить повторы'): Promise<string> {
+		await this.duplicates();
+		await this.dialog.getByLabel(policy).check();
+		await this.submit.click();
+		const report = this.dialog.getByTestId('import-report');
+		await report.waitFor({ timeout: 60_000 });
+		return (await report.textContent())!.replace(/\s+/g, ' ');
+	}
+
+	async close(): Promise<void> {
+		await this.dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
+		await this.dialog.waitFor({ state: 'hidden' });
 	}
 }
