@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { textComparator } from '../../src/lib/grid/row-order';
 import { WORKER_ROWS } from '../../src/lib/grid/sorting';
-import { HomePage, SheetPage } from './pages';
+import { HomePage, SheetPage, type SheetKindLabel } from './pages';
 import { PHONE, screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
 
@@ -35,6 +35,15 @@ async function clipboard(
 	);
 }
 
+/** Анна alone in a new sheet. */
+async function oneOperator(title: string, kind: SheetKindLabel = 'Обзвон') {
+	const anna = await session.operator('Анна');
+	const a = await new HomePage(anna.page)
+		.goto(session.app.url)
+		.then((h) => h.createSheet(title, kind));
+	return { anna, a };
+}
+
 async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки' = 'Обзвон') {
 	const anna = await session.operator('Анна');
 	const boris = await session.operator('Борис');
@@ -49,10 +58,7 @@ async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки'
 
 describe('the grid operators work in', () => {
 	it('a column cannot take the title of another one: the dialog says so and stays open', async () => {
-		const anna = await session.operator('Анна');
-		const a = await new HomePage(anna.page)
-			.goto(session.app.url)
-			.then((h) => h.createSheet('Обзвон: столбцы'));
+		const { anna, a } = await oneOperator('Обзвон: столбцы');
 		await a.button('Добавить столбец').click();
 		const add = anna.page.getByRole('dialog', { name: 'Добавить столбец' });
 		await add.getByLabel('Название столбца').fill(' фио ');
@@ -353,10 +359,7 @@ describe('the grid operators work in', () => {
 	});
 
 	it('a block of cells: Shift+click on the box of a checkbox cell extends the block and leaves the box as it was', async () => {
-		const anna = await session.operator('Анна');
-		const a = await new HomePage(anna.page)
-			.goto(session.app.url)
-			.then((h) => h.createSheet('Поздравления: блок', 'Поздравления'));
+		const { a } = await oneOperator('Поздравления: блок', 'Поздравления');
 		await a.paste('new', 'ФИО', 'Иванова\r\nПетров\r\nСидорова\r\n');
 		await expect
 			.poll(() => a.columnValues('ФИО'), MOMENT)
@@ -373,10 +376,7 @@ describe('the grid operators work in', () => {
 	});
 
 	it('Ctrl+F goes to the sheet’s search (the browser’s find sees only the rows drawn); Ctrl+S says saving is automatic; F1 lists the keys', async () => {
-		const anna = await session.operator('Анна');
-		const a = await new HomePage(anna.page)
-			.goto(session.app.url)
-			.then((h) => h.createSheet('Обзвон: поиск'));
+		const { anna, a } = await oneOperator('Обзвон: поиск');
 		const names = Array.from({ length: 300 }, (_, i) => `Житель ${i + 1}`);
 		await a.paste('new', 'ФИО', names.join('\r\n') + '\r\n');
 		await expect.poll(() => a.rowCount(), MOMENT).toBe(300);
@@ -428,10 +428,7 @@ describe('the grid operators work in', () => {
 	});
 
 	it('a drag past the bottom of the rows scrolls them, and the block grows with them', async () => {
-		const anna = await session.operator('Анна');
-		const a = await new HomePage(anna.page)
-			.goto(session.app.url)
-			.then((h) => h.createSheet('Обзвон: длинный блок'));
+		const { a } = await oneOperator('Обзвон: длинный блок');
 		const names = Array.from({ length: 80 }, (_, i) => `Житель ${i + 1}`);
 		await a.paste('new', 'ФИО', names.join('\r\n') + '\r\n');
 		await expect.poll(() => a.rowCount(), MOMENT).toBe(80);
@@ -640,10 +637,7 @@ describe('the grid operators work in', () => {
 	});
 
 	it('the fill handle: Esc calls a drag off; a fill that hides its rows from a search leaves no block on other rows; no handle over an editor', async () => {
-		const anna = await session.operator('Анна');
-		const a = await new HomePage(anna.page)
-			.goto(session.app.url)
-			.then((h) => h.createSheet('Обзвон: заполнение в поиске'));
+		const { a } = await oneOperator('Обзвон: заполнение в поиске');
 		await a.paste(
 			'new',
 			'ФИО',
@@ -696,10 +690,7 @@ describe('the grid operators work in', () => {
 	});
 
 	it('a fill drag past the bottom stops scrolling and writes nothing when the window loses focus or the grid is rebuilt', async () => {
-		const anna = await session.operator('Анна');
-		const a = await new HomePage(anna.page)
-			.goto(session.app.url)
-			.then((h) => h.createSheet('Обзвон: заполнение и фокус'));
+		const { a } = await oneOperator('Обзвон: заполнение и фокус');
 		const rows = Array.from({ length: 80 }, (_, i) => `Житель ${i + 1}\t\t${i ? '' : 'Невский 1'}`);
 		await a.paste('new', 'ФИО', rows.join('\r\n') + '\r\n');
 		await expect.poll(() => a.rowCount(), MOMENT).toBe(80);
