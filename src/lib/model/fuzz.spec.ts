@@ -174,6 +174,17 @@ function run(seed: number) {
 			if (rows.has(rowId) && columns.has(colId))
 				expect(sheet.getCell(rowId, colId), `${what}: a colleague's ${v} in ${rowId}`).toBe(v);
 	};
+	/** Up to `most` rows staged as the import worker does, in small chunks and slices. */
+	const stage = (sheet: Sheet, most: number): string => {
+		const columns = sheet.columns().map((c) => c.id);
+		const rows = Array.from({ length: 1 + Math.floor(random() * most) }, () => columns.map(value));
+		const { importId, updates } = stageForTest(sheet, columns, rows, {
+			chunkRows: 2,
+			sliceRows: 2
+		});
+		for (const u of updates) sheet.applyStaged(u);
+		return importId;
+	};
 	const ops: [string, (r: Replica) => void][] = [
 		[
 			'add rows',
@@ -268,29 +279,14 @@ function run(seed: number) {
 		[
 			'import (staged, then committed or cancelled)',
 			({ sheet }) => {
-				const columns = sheet.columns().map((c) => c.id);
-				const rows = Array.from({ length: 1 + Math.floor(random() * 6) }, () => columns.map(value));
-				const { importId, updates } = stageForTest(sheet, columns, rows, {
-					chunkRows: 2,
-					sliceRows: 2
-				});
-				for (const u of updates) sheet.applyStaged(u);
+				const importId = stage(sheet, 6);
 				if (random() < 0.75) sheet.commitImport(importId);
 				else sheet.discardImport(importId);
 			}
 		],
 		[
 			'import staged now, committed later',
-			({ sheet, waiting }) => {
-				const columns = sheet.columns().map((c) => c.id);
-				const rows = Array.from({ length: 1 + Math.floor(random() * 5) }, () => columns.map(value));
-				const { importId, updates } = stageForTest(sheet, columns, rows, {
-					chunkRows: 2,
-					sliceRows: 2
-				});
-				for (const u of updates) sheet.applyStaged(u);
-				waiting.push(importId);
-			}
+			({ sheet, waiting }) => void waiting.push(stage(sheet, 5))
 		],
 		[
 			'commit or cancel a waiting import',
