@@ -5,7 +5,7 @@
  * normalisation (`headerKey`) and through synonyms (`HEADER_SYNONYMS`).
  */
 import { guessColumnType } from '../values';
-import type { ColumnType } from '../model/sheet';
+import { titleKey, uniqueTitle, type ColumnType } from '../model/sheet';
 
 /** The things a headquarters' list is about, whatever a file calls them. */
 export type HeaderField =
@@ -224,7 +224,7 @@ export function autoMap(
 		const id = byKey.get(headerKey(title));
 		return take(id) ? id : null;
 	});
-	const titles = new Set(sheetColumns.map((c) => c.title.trim().toLowerCase()));
+	const titles = new Set(sheetColumns.map((c) => titleKey(c.title)));
 	return csvHeaders.map((rawTitle, csvIndex): ColumnMapping => {
 		const exactId = exact[csvIndex];
 		if (exactId) return { csvIndex, target: { kind: 'existing', columnId: exactId } };
@@ -249,12 +249,4 @@ export function autoMap(
 			target: { kind: 'new', title, type: guessColumnType(values, clean || undefined) }
 		};
 	});
-}
-
-/** `Телефон`, then `Телефон (2)`, `Телефон (3)`… among the titles already taken. */
-function uniqueTitle(title: string, taken: Set<string>): string {
-	let candidate = title;
-	for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${title} (${n})`;
-	taken.add(candidate.toLowerCase());
-	return candidate;
 }

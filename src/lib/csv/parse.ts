@@ -31,6 +31,7 @@ import { decodeCsvBytes, type CsvEncoding, type EncodingOverride } from './decod
 import { detectDelimiter, detectHeader, HEADER_SAMPLE_ROWS, type CsvDelimiter } from './detect';
 import { restoreFormula } from './formula';
 import { isSpaceCode } from '../values/clean';
+import { titleKey } from '../model/sheet';
 
 export type LineBreak = '\r\n' | '\n' | '\r';
 
@@ -622,11 +623,6 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 	};
 }
 
-/** A title as compared with a row: trimmed, spaces collapsed, lower case. */
-function titleKey(cell: string): string {
-	return cell.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 /**
  * Lists joined into one file (copied one under the other in Excel) repeat their title row in
  * the middle: such a row is not a resident. It is left out with a warning, once its cells say
@@ -644,7 +640,8 @@ function dropRepeatedHeaders(state: ReadState, header: string[]) {
 		const head = row[0];
 		let i = 0;
 		while (i < head.length && (head.charCodeAt(i) <= 32 || isSpaceCode(head.charCodeAt(i)))) i++;
-		if (head.charAt(i).toLowerCase() !== initial || titleKey(head) !== keys[0]) return false;
+		if (head.charAt(i).toLocaleLowerCase('ru') !== initial || titleKey(head) !== keys[0])
+			return false;
 		for (let c = 1; c < row.length; c++)
 			if (c <= last ? titleKey(row[c]) !== keys[c] : row[c] !== '') return false;
 		return true;

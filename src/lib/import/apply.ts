@@ -11,7 +11,7 @@
  */
 import { existingRowsOf, type ExistingRow } from '../csv';
 import { newId, SHORT_ID_LENGTH } from '../model/ids';
-import { MAX_TITLE_LENGTH, type NewColumn, type Sheet } from '../model/sheet';
+import { titleKey, uniqueTitle, type NewColumn, type Sheet } from '../model/sheet';
 import { stageRows } from '../model/staging';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
 
@@ -44,22 +44,11 @@ export function planImportColumns(sheet: Sheet, targets: ImportTargetColumn[]): 
 		}
 		const id = newId(SHORT_ID_LENGTH);
 		plan.ids[t.key] = id;
-		// Cut as the sheet stores it (`normalizeTitle`), the number kept inside the length: two
-		// long titles alike in their first characters would end up as one.
-		const base = t.title.replace(/\s+/g, ' ').trim();
-		let title = base.slice(0, MAX_TITLE_LENGTH);
-		for (let n = 2; taken.has(titleKey(title)); n++) {
-			const suffix = ` (${n})`;
-			title = base.slice(0, MAX_TITLE_LENGTH - suffix.length).trimEnd() + suffix;
-		}
-		taken.add(titleKey(title));
-		plan.created.push({ id, title, type: t.type });
+		// Cut as the sheet stores it, the number kept inside the length: two long titles alike
+		// in their first characters would end up as one.
+		plan.created.push({ id, title: uniqueTitle(t.title, taken), type: t.type });
 	}
 	return plan;
-}
-
-function titleKey(title: string): string {
-	return title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('ru');
 }
 
 /** The column ids of `prepared.rows`' cells, for staging. */

@@ -141,6 +141,27 @@ export function normalizeTitle(title: string): string {
 	return clean.slice(0, MAX_TITLE_LENGTH);
 }
 
+/** What makes two titles the same one: spaces and case aside (`ФИО`, ` фио `). */
+export function titleKey(title: string): string {
+	return title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('ru');
+}
+
+/**
+ * `title`, or `title (2)`, `title (3)`… — the first whose `titleKey` is not in `taken` (which
+ * it joins), cut to `MAX_TITLE_LENGTH` with the number kept: two columns of one title cannot be
+ * told apart in a filter, a view, an export or an import.
+ */
+export function uniqueTitle(title: string, taken: Set<string>): string {
+	const base = title.replace(/\s+/g, ' ').trim();
+	let free = base.slice(0, MAX_TITLE_LENGTH);
+	for (let n = 2; taken.has(titleKey(free)); n++) {
+		const suffix = ` (${n})`;
+		free = base.slice(0, MAX_TITLE_LENGTH - suffix.length).trimEnd() + suffix;
+	}
+	taken.add(titleKey(free));
+	return free;
+}
+
 function rowIdOf(chunkId: string, index: number): string {
 	return `${chunkId}.${index.toString(36)}`;
 }
@@ -741,14 +762,8 @@ export class Sheet {
 	 */
 	restoreColumn(id: string): void {
 		const def = this.#def(id);
-		const key = (title: string) => title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('ru');
-		const taken = new Set(this.columns().map((c) => key(c.title)));
 		const title = this.#columnField(def, id, 'title') ?? UNTITLED_COLUMN;
-		let free = title;
-		for (let n = 2; taken.has(key(free)); n++) {
-			const suffix = ` (${n})`;
-			free = title.slice(0, MAX_TITLE_LENGTH - suffix.length) + suffix;
-		}
+		const free = uniqueTitle(title, new Set(this.columns().map((c) => titleKey(c.title))));
 		this.#transact(() => {
 			def.delete('deleted');
 			if (free !== title) def.set('title', free);
