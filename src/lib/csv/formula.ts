@@ -23,6 +23,8 @@
  * is `'=A1` is read as `=A1` — which is what its author saw in Excel.
  */
 
+import { PHONE_LIST_SEPARATOR } from '../values/phone';
+
 const APOSTROPHE = "'";
 const APOSTROPHE_CODE = 39;
 /** First characters that make a spreadsheet evaluate a cell: `=`, `+`, `-`, `@`, TAB, CR. */
@@ -36,8 +38,6 @@ const PLAIN_PHONE = /^\+[\d ()-]+$/;
 /** One number as `formatPhone` shows it: `+7 (911) 123-45-67`, ` доб. 12`, ` (дочь)`. */
 const SHOWN_PHONE =
 	/^\+7 \(\d{3}\) \d{3}-\d\d-\d\d(?: доб\. \d{1,8})?(?: \([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё .-]{0,39}\))?$/;
-/** Between the numbers of a cell as `formatPhone` shows them. */
-const SHOWN_PHONE_SEPARATOR = ', ';
 const PHONE_MIN_DIGITS = 10;
 const PHONE_MAX_DIGITS = 15;
 
@@ -55,7 +55,7 @@ export function isPlainNumberOrPhone(cell: string): boolean {
 
 /** True for one or several phones as the grid shows them, with extensions and word notes. */
 function isShownPhone(cell: string): boolean {
-	return cell.split(SHOWN_PHONE_SEPARATOR).every((one) => SHOWN_PHONE.test(one));
+	return cell.split(PHONE_LIST_SEPARATOR).every((one) => SHOWN_PHONE.test(one));
 }
 
 /** The cell as it should be written to a CSV file (see the rule above). */
