@@ -819,11 +819,6 @@ export class SheetGridBinding {
 
 	/** The data columns this operator shows (hidden ones left out), in display order. */
 	displayedColumnIds(): string[] {
-		return this.#displayedColumnIds();
-	}
-
-	/** The visible data columns, in display order. */
-	#displayedColumnIds(): string[] {
 		return this.api
 			.getAllDisplayedColumns()
 			.map((c) => c.getColId())
@@ -860,7 +855,7 @@ export class SheetGridBinding {
 	paste(text: string) {
 		let block = parseTsv(text);
 		if (!block.length) return;
-		const columns = this.#displayedColumnIds();
+		const columns = this.displayedColumnIds();
 		const rowIds = this.displayedRowIds();
 		// The rows just handed to the grid may have moved the block's rows.
 		this.#showRange();
@@ -943,7 +938,7 @@ export class SheetGridBinding {
 		const selected = this.api.getSelectedNodes().filter((n) => n.rowIndex != null && n.data);
 		if (selected.length) {
 			const ordered = selected.sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
-			return { rowIds: ordered.map((n) => n.data!.id), colIds: this.#displayedColumnIds() };
+			return { rowIds: ordered.map((n) => n.data!.id), colIds: this.displayedColumnIds() };
 		}
 		const focused = this.api.getFocusedCell();
 		if (focused?.rowPinned) return null;
@@ -956,31 +951,22 @@ export class SheetGridBinding {
 	// ------------------------------------------------------------ a block of cells (range.ts)
 
 	/** The data cell of a row shown under `target` (not the new-row line, not №). */
-	#cellAt(target: EventTarget | null): CellPos | null {
+	/**
+	 * The data cell of a row shown under `target`. For a drag (`nearest`), the row's number or
+	 * checkbox (left of the data) counts as its first data column, as a drag over a spreadsheet's
+	 * row headers selects up to its first column.
+	 */
+	#cellAt(target: EventTarget | null, nearest = false): CellPos | null {
 		if (!(target instanceof Element)) return null;
 		const cell = target.closest('.ag-cell');
 		const row = cell?.closest('.ag-row');
 		if (!cell || !row || !this.#element.contains(cell)) return null;
-		const col = cell.getAttribute('col-id');
 		// A pinned row's index is `b-0` (the new-row line) or `t-0`: only digits are a row shown.
 		const index = row.getAttribute('row-index') ?? '';
-		if (!col || !this.#sheet.column(col) || !/^\d+$/.test(index)) return null;
-		return { row: Number(index), col };
-	}
-
-	/**
-	 * `#cellAt` for a drag: over the row's number or checkbox (left of the data), the row's first
-	 * data column, as a drag over a spreadsheet's row headers selects up to its first column.
-	 */
-	#cellNear(target: EventTarget | null): CellPos | null {
-		const pos = this.#cellAt(target);
-		if (pos || !(target instanceof Element)) return pos;
-		const cell = target.closest('.ag-cell');
-		const row = cell?.closest('.ag-row');
-		const index = row?.getAttribute('row-index') ?? '';
-		if (!cell || !row || !this.#element.contains(cell) || !/^\d+$/.test(index)) return null;
-		const first = this.#displayedColumnIds()[0];
-		return first ? { row: Number(index), col: first } : null;
+		if (!/^\d+$/.test(index)) return null;
+		let col = cell.getAttribute('col-id');
+		if (!col || !this.#sheet.column(col)) col = nearest ? this.displayedColumnIds()[0] : null;
+		return col ? { row: Number(index), col } : null;
 	}
 
 	/** The focused cell, when it is a data cell of a row shown. */
@@ -1098,7 +1084,7 @@ export class SheetGridBinding {
 			this.#range = null;
 			anchor = null;
 		}
-		const columns = this.#displayedColumnIds();
+		const columns = this.displayedColumnIds();
 		let box = anchor && end ? boxOf(anchor, end, columns) : null;
 		if (box && boxCells(box) < 2) box = null;
 		this.#anchorRow = anchor?.row ?? null;
@@ -1240,7 +1226,7 @@ export class SheetGridBinding {
 		if (!focused || !anchor) return false;
 		this.#showRange();
 		const range = this.#range;
-		const columns = this.#displayedColumnIds();
+		const columns = this.displayedColumnIds();
 		// From the far corner of this cell's block (while it is shown), else from this cell.
 		const far =
 			range &&
@@ -1294,7 +1280,7 @@ export class SheetGridBinding {
 			this.#endDrag();
 			return;
 		}
-		const pos = this.#cellNear(e.target);
+		const pos = this.#cellAt(e.target, true);
 		if (pos) this.#dragOver(pos);
 	}
 
@@ -1531,7 +1517,7 @@ export class SheetGridBinding {
 		let pos: CellPos | null = null;
 		for (let inset = 2; !pos && inset < 80; inset += 6) {
 			const y = speed < 0 ? area.top + inset : area.bottom - inset;
-			pos = this.#cellNear(document.elementFromPoint(x, y));
+			pos = this.#cellAt(document.elementFromPoint(x, y), true);
 		}
 		if (pos) this.#dragOver(pos);
 		area.scroller.scrollTop += speed;
