@@ -36,6 +36,25 @@ function storedKeys(
 	);
 }
 
+/** Bytes in the `updates` store of a doc's IndexedDB database. */
+function storedBytes(page: Page, name: string): Promise<number> {
+	return page.evaluate(
+		(db) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open(db);
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const req = open.result.transaction('updates').objectStore('updates').getAll();
+					req.onsuccess = () => {
+						open.result.close();
+						resolve((req.result as Uint8Array[]).reduce((sum, u) => sum + u.byteLength, 0));
+					};
+				};
+			}),
+		name
+	);
+}
+
 describe('the browser store under many remote edits', () => {
 	it('keeps every colleague edit, written in batches, and shows all of it offline after a reload', async () => {
 		const anna = await session.operator('Анна');
@@ -69,6 +88,106 @@ describe('the browser store under many remote edits', () => {
 			.toBe(`Иванова Анна, правка ${EDITS}`);
 		await anna.context.setOffline(false);
 	});
+	it('opening a big sheet sends the server what it lacks, not the whole local copy again', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: повторное открытие', 'Обзвон');
+		await sheet.addRow('Иванова Анна');
+		await expect.poll(() => sheet.status(), { timeout: 15_000 }).toBe(SAVED);
+		const room = `sheet:${sheet.id}`;
+		const url = anna.page.url();
+
+		// A colleague imports 20,000 rows (a few MB); Анна's browser keeps its copy.
+		const { provider, sheet: writer } = await session.colleague(sheet.id);
+		const columns = writer.columns().map((c) => c.id);
+		const [fio, phone, address] = ['ФИО', 'Телефон', 'Адрес'].map(
+			(title) => writer.columns().find((c) => c.title === title)!.id
+		);
+		writer.addRows({
+			columns: [fio, phone, address],
+			rows: Array.from({ length: 20_000 }, (_, i) => [
+				`Жителева Мария Ивановна ${i}`,
+				`+7912${String(i).padStart(7, '0')}`,
+				`ул. Ленина, д. ${i % 300}, кв. ${i % 97}`
+			])
+		});
+		await expect.poll(() => sheet.rowCount(), { timeout: 30_000 }).toBe(20_001);
+		provider.destroy();
+		// … and its IndexedDB holds them (colleagues' updates are written in batches).
+		await expect.poll(() => storedBytes(anna.page, room), { timeout: 15_000 }).toBeGreaterThan(1e6);
+		expect(columns.length).toBeGreaterThan(3);
+
+		// An edit only this browser has (an earlier offline session), put into its IndexedDB
+		// while the sheet is closed.
+		const { doc, provider: other, sheet: copy } = await session.colleague(sheet.id);
+		other.destroy();
+		const local: number[][] = [];
+		doc.on('update', (u: Uint8Array) => local.push([...u]));
+		copy.setCell(copy.rowIds()[0], fio, 'Иванова Анна Петровна');
+		await new HomePage(anna.page).goto(session.app.url);
+		await anna.page.evaluate(
+			({ db, list }) =>
+				new Promise<void>((resolve, reject) => {
+					const open = indexedDB.open(db);
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const tx = open.result.transaction('updates', 'readwrite');
+						for (const u of list) tx.objectStore('updates').add(new Uint8Array(u));
+						tx.oncomplete = () => {
+							open.result.close();
+							resolve();
+						};
+						tx.onerror = () => reject(tx.error);
+					};
+				}),
+			{ db: room, list: local }
+		);
+
+		// Bytes this page sends and receives on the sheet's socket from now on.
+		await anna.page.evaluate(() => {
+			const w = window as unknown as { __sent: number; __received: number };
+			w.__sent = 0;
+			w.__received = 0;
+			const size = (data: unknown) =>
+				typeof data === 'string'
+					? data.length
+					: data instanceof Blob
+						? data.size
+						: (data as ArrayBuffer).byteLength;
+			const Native = WebSocket;
+			class Counted extends Native {
+				constructor(url: string | URL, protocols?: string | string[]) {
+					super(url, protocols);
+					if (String(url).includes('/sync/sheet:'))
+						this.addEventListener('message', (e) => (w.__received += size(e.data)));
+				}
+				override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+					if (this.url.includes('/sync/sheet:')) w.__sent += size(data);
+					super.send(data);
+				}
+			}
+			window.WebSocket = Counted;
+		});
+		await anna.page.getByRole('link', { name: 'Обзвон: повторное открытие' }).click();
+		const opened = await new SheetPage(anna.page).ready('Обзвон: повторное открытие');
+		expect(anna.page.url()).toBe(url);
+		await expect.poll(() => opened.rowCount(), { timeout: 30_000 }).toBe(20_001);
+		await expect.poll(() => opened.status(), { timeout: 15_000 }).toBe(SAVED);
+		// The server has the edit made offline …
+		const { sheet: check } = await session.colleague(sheet.id);
+		expect(check.getCell(check.rowIds()[0], fio)).toBe('Иванова Анна Петровна');
+		// … and received a few kilobytes for it, not the 20,000 rows it already had.
+		const { sent, received } = await anna.page.evaluate(() => {
+			const w = window as unknown as { __sent: number; __received: number };
+			return { sent: w.__sent, received: w.__received };
+		});
+		expect(sent).toBeGreaterThan(0);
+		expect(sent).toBeLessThan(50_000);
+		// Nor did the relay send the rows back: the browser had them.
+		expect(received).toBeGreaterThan(0);
+		expect(received).toBeLessThan(50_000);
+	});
+
 	it('a store of many updates is compacted by a worker, and keeps every edit', async () => {
 		const anna = await session.operator('Анна');
 		const home = await new HomePage(anna.page).goto(session.app.url);

@@ -7,6 +7,12 @@
  * the same socket; the relay answers only once every earlier message of that socket is in its
  * store. Local changes made since the last confirmation are counted (and the count survives a
  * reload while offline).
+ *
+ * The socket opens once the browser's own copy is loaded: the first exchange with the relay then
+ * carries only what either side lacks. Opened earlier, it raced IndexedDB: the relay sent the
+ * whole sheet (the browser's state vector was still empty), and the browser sent its whole
+ * stored copy back as an update (it arrived after the exchange) — about 30 MB each way for a
+ * 100,000-row sheet, at every opening.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -19,6 +25,8 @@ import { BatchedIndexeddbPersistence } from './persistence';
 export const messageStateVector = 100;
 /** Longest wait between reconnection attempts (exponential backoff up to this). */
 export const MAX_BACKOFF_MS = 10_000;
+/** The socket waits at most this long for the browser's copy (a stuck IndexedDB). */
+export const LOCAL_LOAD_WAIT_MS = 5_000;
 /** Local edits are confirmed in batches: a query at most this often. */
 export const CONFIRM_DEBOUNCE_MS = 250;
 
@@ -80,6 +88,10 @@ export class DocConnection {
 	#confirmTimer: ReturnType<typeof setTimeout> | null = null;
 	/** A connection attempt has failed or dropped: from then on "not connected" means offline. */
 	#attemptFailed = false;
+	/** The browser's copy is loaded (or was waited for long enough): the socket may open. */
+	#localReady = false;
+	/** The browser has not said it is offline. */
+	#online = true;
 
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
@@ -93,29 +105,47 @@ export class DocConnection {
 			storageError: null
 		};
 
+		this.provider = new WebsocketProvider(options.serverUrl, this.room, this.doc, {
+			connect: false,
+			maxBackoffTime: MAX_BACKOFF_MS,
+			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
+		});
+		// The provider sends every update it has not received itself; until the socket opens
+		// there is nowhere to send, and the exchange on opening carries what the relay lacks.
+		this.doc.off('update', this.provider._updateHandler);
+		this.provider.messageHandlers[messageStateVector] = (_encoder, decoder) => {
+			this.#onServerStateVector(decoding.readVarUint8Array(decoder));
+		};
+
 		if (options.persist !== false && typeof indexedDB !== 'undefined') {
 			this.persistence = new BatchedIndexeddbPersistence(this.room, this.doc);
-			this.whenLocalLoaded = this.persistence.whenSynced.then(
-				() => this.#set({ localLoaded: true }),
-				(e: unknown) => this.#set({ localLoaded: true, storageError: String(e) })
-			);
+			this.persistence.remoteOrigin = this.provider;
+			const waited = setTimeout(() => this.#openSocket(), LOCAL_LOAD_WAIT_MS);
+			this.#cleanup.push(() => clearTimeout(waited));
+			this.whenLocalLoaded = Promise.race([
+				this.persistence.whenSynced.then(() => ({ localLoaded: true })),
+				// IndexedDB refused to open (a private window, a full disk): the relay still works.
+				this.persistence._db.then(
+					() => new Promise<never>(() => {}),
+					(e: unknown) => ({ localLoaded: true, storageError: String(e) })
+				)
+			]).then((patch) => {
+				clearTimeout(waited);
+				this.#set(patch);
+				this.#openSocket();
+			});
 		} else {
 			this.persistence = null;
 			this.whenLocalLoaded = Promise.resolve();
 			this.#status.localLoaded = true;
 		}
 
-		this.provider = new WebsocketProvider(options.serverUrl, this.room, this.doc, {
-			maxBackoffTime: MAX_BACKOFF_MS,
-			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
-		});
-		if (this.persistence) this.persistence.remoteOrigin = this.provider;
-		this.provider.messageHandlers[messageStateVector] = (_encoder, decoder) => {
-			this.#onServerStateVector(decoding.readVarUint8Array(decoder));
-		};
-
-		const onUpdate = (_update: Uint8Array, origin: unknown) => {
+		// Counted after each transaction rather than on 'update': an 'update' listener makes Yjs
+		// encode every transaction, the load of the stored copy included.
+		const onTransaction = (transaction: Y.Transaction) => {
+			const origin = transaction.origin;
 			if (origin === this.provider || origin === this.persistence) return;
+			if (!changesDoc(transaction)) return;
 			this.#localSeq++;
 			this.#changed();
 			this.#scheduleConfirm();
@@ -136,13 +166,13 @@ export class DocConnection {
 			this.#attemptFailed = true;
 			this.#changed();
 		};
-		this.doc.on('update', onUpdate);
+		this.doc.on('afterTransaction', onTransaction);
 		this.provider.on('status', onStatus);
 		this.provider.on('sync', onSync);
 		this.provider.on('connection-close', onClose);
 		this.provider.on('connection-error', onError);
 		this.#cleanup.push(
-			() => this.doc.off('update', onUpdate),
+			() => this.doc.off('afterTransaction', onTransaction),
 			() => this.provider.off('status', onStatus),
 			() => this.provider.off('sync', onSync),
 			() => this.provider.off('connection-close', onClose),
@@ -151,16 +181,32 @@ export class DocConnection {
 
 		if (typeof window !== 'undefined') {
 			// The browser knows first when the network is gone; don't wait for a socket timeout.
-			const offline = () => this.provider.disconnect();
-			const online = () => this.provider.connect();
+			const offline = () => {
+				this.#online = false;
+				this.provider.disconnect();
+			};
+			const online = () => {
+				this.#online = true;
+				if (this.#localReady) this.provider.connect();
+			};
 			window.addEventListener('offline', offline);
 			window.addEventListener('online', online);
 			this.#cleanup.push(
 				() => window.removeEventListener('offline', offline),
 				() => window.removeEventListener('online', online)
 			);
-			if (navigator.onLine === false) this.provider.disconnect();
+			if (navigator.onLine === false) this.#online = false;
 		}
+		if (!this.persistence) this.#openSocket();
+	}
+
+	/** Once the browser's copy is loaded (or waited for long enough): sync with the relay. */
+	#openSocket() {
+		if (this.#localReady) return;
+		this.#localReady = true;
+		this.doc.on('update', this.provider._updateHandler);
+		if (this.#online) this.provider.connect();
+		this.#changed();
 	}
 
 	get status(): SyncStatus {
@@ -186,7 +232,7 @@ export class DocConnection {
 		const pending = this.#carried + Math.max(0, this.#localSeq - this.#confirmedSeq);
 		const connected = this.provider.wsconnected;
 		const state: SyncState = !connected
-			? this.provider.wsconnecting && !this.#attemptFailed
+			? (this.provider.wsconnecting || !this.#localReady) && this.#online && !this.#attemptFailed
 				? 'connecting'
 				: 'offline'
 			: !this.provider.synced || pending > 0
@@ -261,10 +307,20 @@ export class DocConnection {
 	}
 
 	destroy() {
+		this.#localReady = true;
 		if (this.#confirmTimer !== null) clearTimeout(this.#confirmTimer);
 		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#listeners.clear();
 		this.provider.destroy();
 		void this.persistence?.destroy();
 	}
+}
+
+/** Whether a transaction changed the doc (what makes Yjs emit an update for it). */
+function changesDoc(transaction: Y.Transaction): boolean {
+	if (transaction.deleteSet.clients.size > 0) return true;
+	for (const [client, clock] of transaction.afterState) {
+		if (transaction.beforeState.get(client) !== clock) return true;
+	}
+	return false;
 }

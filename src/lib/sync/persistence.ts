@@ -9,7 +9,10 @@
  * 2. The compaction y-indexeddb runs every 500 updates (read back everything, encode the whole
  *    doc — 30 MB for a 100,000-row sheet — on the page's thread) runs in a worker instead
  *    (`compact.worker.ts`): it merges the stored updates and replaces them in one IndexedDB
- *    transaction, so nothing is ever half-replaced and the page never stalls for it.
+ *    transaction, so nothing is ever half-replaced and the page never stalls for it. * 3. Nothing is written per update until the stored copy is loaded: y-indexeddb stores the whole
+ *    doc as it is just before it applies the stored updates (in the same task), so nothing made
+ *    earlier is lost, and the load itself is not encoded again for a listener that would skip
+ *    it (Yjs encodes a transaction's update only when someone listens: 30 MB for a big sheet).
  */
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -49,7 +52,12 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 				queueMicrotask(() => this.#flush());
 			}
 		};
-		doc.on('update', this._storeUpdate);
+		let listening = false;
+		this.on('synced', () => {
+			if (listening || this._destroyed) return;
+			listening = true;
+			doc.on('update', this._storeUpdate);
+		});
 		globalThis.addEventListener?.('pagehide', this.#onPageHide);
 	}
 
