@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED, SheetPage } from './pages';
-import { serviceWorkerReady } from './setup';
+import { screenshot, serviceWorkerReady } from './setup';
 import { e2eSession } from './session';
 
 const EDITS = 700;
@@ -186,6 +186,34 @@ describe('the browser store under many remote edits', () => {
 		// Nor did the relay send the rows back: the browser had them.
 		expect(received).toBeGreaterThan(0);
 		expect(received).toBeLessThan(50_000);
+	});
+
+	it('a browser that refuses to store data locally still works online, and says so', async () => {
+		const anna = await session.operator('Анна');
+		// As in some private windows: IndexedDB exists but refuses to open.
+		await anna.context.addInitScript(() => {
+			IDBFactory.prototype.open = () => {
+				throw new DOMException(
+					'The user denied permission to access the database.',
+					'UnknownError'
+				);
+			};
+		});
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: без хранилища', 'Обзвон');
+		await sheet.addRow('Орлова Нина');
+		await expect.poll(() => sheet.status(), { timeout: 15_000 }).toBe(SAVED);
+		await expect
+			.poll(() => anna.page.getByRole('contentinfo').textContent())
+			.toContain(
+				'Браузер не даёт сохранять данные на этом компьютере — без сети работать не получится'
+			);
+		await screenshot(anna.page, 'desktop-storage-refused');
+		// A colleague sees the row: it went to the server.
+		const { sheet: check } = await session.colleague(sheet.id);
+		expect(check.rowIds().map((id) => check.getRow(id)?.[check.columns()[0].id])).toEqual([
+			'Орлова Нина'
+		]);
 	});
 
 	it('a store of many updates is compacted by a worker, and keeps every edit', async () => {

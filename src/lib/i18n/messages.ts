@@ -82,7 +82,8 @@ export const ru = {
 	'status.syncing': 'Синхронизация…',
 	'status.saved': 'Все изменения сохранены на сервере',
 	'status.local': 'Сохранено в браузере',
-	'status.storageError': 'Браузер не даёт сохранять данные локально: {message}',
+	'status.storageError':
+		'Браузер не даёт сохранять данные на этом компьютере — без сети работать не получится ({message})',
 
 	'type.text': 'Текст',
 	'type.longtext': 'Длинный текст',
@@ -268,7 +269,8 @@ export const en: Record<MessageKey, string> = {
 	'status.syncing': 'Syncing…',
 	'status.saved': 'All changes saved on the server',
 	'status.local': 'Saved in the browser',
-	'status.storageError': 'The browser does not let us save data locally: {message}',
+	'status.storageError':
+		'The browser does not let us save data on this computer — work without the network is not possible ({message})',
 
 	'type.text': 'Text',
 	'type.longtext': 'Long text',

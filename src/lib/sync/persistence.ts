@@ -26,6 +26,23 @@ export const MAX_BATCH_UPDATES = 100;
 export const MERGE_BATCH_BYTES = 256 * 1024;
 const UPDATES_STORE = 'updates';
 
+/**
+ * Why IndexedDB refused to open, per refusal: the connection shows it in the status bar, but
+ * y-indexeddb's own promises that wait for the database reject with it too, unhandled.
+ */
+const refusals = new WeakSet<object>();
+let hushing = false;
+
+function hushRefusals(): void {
+	if (hushing || typeof globalThis.addEventListener !== 'function') return;
+	hushing = true;
+	globalThis.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
+		const reason: unknown = event.reason;
+		if (typeof reason === 'object' && reason !== null && refusals.has(reason))
+			event.preventDefault();
+	});
+}
+
 export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 	/** Updates with this origin (the websocket provider) are batched. */
 	remoteOrigin: unknown = null;
@@ -37,6 +54,10 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
 	constructor(name: string, doc: Y.Doc) {
 		super(name, doc);
+		hushRefusals();
+		this._db.catch((reason: unknown) => {
+			if (typeof reason === 'object' && reason !== null) refusals.add(reason);
+		});
 		// Replace y-indexeddb's own per-update writer with ours.
 		doc.off('update', this._storeUpdate);
 		this._storeUpdate = (update: Uint8Array, origin: unknown) => {
