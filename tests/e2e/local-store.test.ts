@@ -188,6 +188,44 @@ describe('the browser store under many remote edits', () => {
 		expect(received).toBeLessThan(50_000);
 	});
 
+	it('a second tab of a big sheet opens without posting the sheet to the first, and both tabs see each other’s edits', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const first = await home.createSheet('Обзвон: две вкладки', 'Обзвон');
+		await first.addRow('Иванова Анна');
+		const room = `sheet:${first.id}`;
+		const { provider, sheet: writer } = await session.colleague(first.id);
+		const fio = writer.columns().find((c) => c.title === 'ФИО')!.id;
+		writer.addRows({
+			columns: [fio],
+			rows: Array.from({ length: 20_000 }, (_, i) => [`Жителева Мария Ивановна ${i}`])
+		});
+		await expect.poll(() => first.rowCount(), { timeout: 30_000 }).toBe(20_001);
+		provider.destroy();
+		await expect.poll(() => storedBytes(anna.page, room), { timeout: 15_000 }).toBeGreaterThan(5e5);
+
+		// Bytes every page of this browser posts on a BroadcastChannel from now on.
+		await anna.context.addInitScript(() => {
+			const w = window as unknown as { __posted: number };
+			w.__posted = 0;
+			const post = BroadcastChannel.prototype.postMessage;
+			BroadcastChannel.prototype.postMessage = function (message: unknown) {
+				w.__posted += message instanceof ArrayBuffer ? message.byteLength : String(message).length;
+				return post.call(this, message);
+			};
+		});
+		const tab = await anna.context.newPage();
+		const second = await SheetPage.open(tab, anna.page.url(), 'Обзвон: две вкладки');
+		await expect.poll(() => second.rowCount(), { timeout: 30_000 }).toBe(20_001);
+		await expect.poll(() => second.status(), { timeout: 15_000 }).toBe(SAVED);
+		expect(await tab.evaluate(() => (window as unknown as { __posted: number }).__posted)).toBe(0);
+
+		await second.editCell(0, 'ФИО', 'Иванова Анна Петровна');
+		await expect.poll(() => first.cellText(0, 'ФИО')).toBe('Иванова Анна Петровна');
+		await first.addRow('Смирнова Ольга');
+		await expect.poll(() => second.rowCount()).toBe(20_002);
+	});
+
 	it('a browser that refuses to store data locally still works online, and says so', async () => {
 		const anna = await session.operator('Анна');
 		// As in some private windows: IndexedDB exists but refuses to open.

@@ -107,6 +107,10 @@ export class DocConnection {
 
 		this.provider = new WebsocketProvider(options.serverUrl, this.room, this.doc, {
 			connect: false,
+			// Tabs of one browser meet at the relay, not on a BroadcastChannel: joining one, the
+			// provider posts the whole doc to every other tab (30 MB for a big sheet) at every
+			// connect, and offline (where a channel would matter) it is disconnected anyway.
+			disableBc: true,
 			maxBackoffTime: MAX_BACKOFF_MS,
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
 		});
