@@ -92,6 +92,8 @@ export class DocConnection {
 	#localReady = false;
 	/** The browser has not said it is offline. */
 	#online = true;
+	/** The stored copy has been read (or cannot be): changes counted from an earlier session are in the doc. */
+	#copyRead = false;
 
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
@@ -109,7 +111,8 @@ export class DocConnection {
 			connect: false,
 			// Tabs of one browser meet at the relay, not on a BroadcastChannel: joining one, the
 			// provider posts the whole doc to every other tab (30 MB for a big sheet) at every
-			// connect, and offline (where a channel would matter) it is disconnected anyway.
+			// connect. (While the relay is unreachable, tabs see each other's edits once it is
+			// back; each tab's own are in IndexedDB meanwhile.)
 			disableBc: true,
 			maxBackoffTime: MAX_BACKOFF_MS,
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
@@ -135,8 +138,12 @@ export class DocConnection {
 				)
 			]).then((patch) => {
 				clearTimeout(waited);
+				this.#copyRead = true;
 				this.#set(patch);
 				this.#openSocket();
+				// Opened before the copy was read (see LOCAL_LOAD_WAIT_MS): ask again, so that an
+				// earlier session's changes are confirmed (or sent) now that they are in the doc.
+				if (this.provider.synced) this.#scheduleConfirm();
 			});
 		} else {
 			this.persistence = null;
@@ -188,10 +195,12 @@ export class DocConnection {
 			const offline = () => {
 				this.#online = false;
 				this.provider.disconnect();
+				this.#changed();
 			};
 			const online = () => {
 				this.#online = true;
 				if (this.#localReady) this.provider.connect();
+				this.#changed();
 			};
 			window.addEventListener('offline', offline);
 			window.addEventListener('online', online);
@@ -201,7 +210,10 @@ export class DocConnection {
 			);
 			if (navigator.onLine === false) this.#online = false;
 		}
-		if (!this.persistence) this.#openSocket();
+		if (!this.persistence) {
+			this.#copyRead = true;
+			this.#openSocket();
+		}
 	}
 
 	/** Once the browser's copy is loaded (or waited for long enough): sync with the relay. */
@@ -287,7 +299,8 @@ export class DocConnection {
 		}
 		if (complete) {
 			this.#confirmedSeq = Math.max(this.#confirmedSeq, query.seq);
-			this.#carried = 0;
+			// An earlier session's changes are confirmed only once they are in the doc.
+			if (this.#copyRead) this.#carried = 0;
 		} else {
 			// The server lacks something: send it what it misses, then ask again.
 			this.#sendMissing(encoded);

@@ -9,10 +9,10 @@
  * 2. The compaction y-indexeddb runs every 500 updates (read back everything, encode the whole
  *    doc — 30 MB for a 100,000-row sheet — on the page's thread) runs in a worker instead
  *    (`compact.worker.ts`): it merges the stored updates and replaces them in one IndexedDB
- *    transaction, so nothing is ever half-replaced and the page never stalls for it. * 3. Nothing is written per update until the stored copy is loaded: y-indexeddb stores the whole
- *    doc as it is just before it applies the stored updates (in the same task), so nothing made
- *    earlier is lost, and the load itself is not encoded again for a listener that would skip
- *    it (Yjs encodes a transaction's update only when someone listens: 30 MB for a big sheet).
+ *    transaction, so nothing is ever half-replaced and the page never stalls for it. * 3. The writer stops listening while the stored copy is applied (and starts again right after,
+ *    in the same task): it would skip that update anyway, and Yjs encodes a transaction's
+ *    update only when someone listens (30 MB for a big sheet). Changes made while the copy is
+ *    read are written as usual.
  */
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -51,6 +51,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 	#microtask = false;
 	#compacting = false;
 	readonly #onPageHide = () => this.#flush();
+	#detach: () => void = () => {};
 
 	constructor(name: string, doc: Y.Doc) {
 		super(name, doc);
@@ -73,12 +74,30 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 				queueMicrotask(() => this.#flush());
 			}
 		};
-		let listening = false;
-		this.on('synced', () => {
-			if (listening || this._destroyed) return;
-			listening = true;
-			doc.on('update', this._storeUpdate);
-		});
+		doc.on('update', this._storeUpdate);
+		// Not listening while the stored copy is applied (see 3. above); back right after it, in
+		// the same task, before anything else can change the doc.
+		let applying = false;
+		const resume = () => {
+			if (!applying) return;
+			applying = false;
+			if (!this._destroyed) doc.on('update', this._storeUpdate);
+		};
+		const onBefore = (transaction: Y.Transaction) => {
+			if (transaction.origin !== this || applying) return;
+			applying = true;
+			doc.off('update', this._storeUpdate);
+		};
+		const onCleanup = (transaction: Y.Transaction) => {
+			if (transaction.origin === this) queueMicrotask(resume);
+		};
+		doc.on('beforeTransaction', onBefore);
+		doc.on('afterTransactionCleanup', onCleanup);
+		this.on('synced', resume);
+		this.#detach = () => {
+			doc.off('beforeTransaction', onBefore);
+			doc.off('afterTransactionCleanup', onCleanup);
+		};
 		globalThis.addEventListener?.('pagehide', this.#onPageHide);
 	}
 
@@ -127,6 +146,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
 	override destroy(): Promise<void> {
 		this.#flush();
+		this.#detach();
 		globalThis.removeEventListener?.('pagehide', this.#onPageHide);
 		return super.destroy();
 	}
