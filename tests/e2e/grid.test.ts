@@ -375,6 +375,44 @@ describe('the grid operators work in', () => {
 		expect(await box.isChecked()).toBe(false);
 	});
 
+	it('Space ticks a checkbox cell, or every one of a block (again: unticks them), one undo step; on other cells it still ticks the row', async () => {
+		const { anna, a } = await oneOperator('Поздравления: галочки', 'Поздравления');
+		await a.paste('new', 'ФИО', 'Иванова\r\nПетров\r\nСидорова\r\n');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(3);
+		await a.revealColumn('Подарочный набор');
+		const boxes = async () =>
+			Promise.all(
+				[0, 1, 2].map(async (row) =>
+					(await a.cell(row, 'Подарочный набор')).getByRole('checkbox').isChecked()
+				)
+			);
+		// Focus the cell beside its box (a click on the box ticks it by itself).
+		const cell = await a.cell(0, 'Подарочный набор');
+		const size = await cell.boundingBox();
+		await cell.click({ position: { x: size!.width - 6, y: size!.height / 2 } });
+		expect(await boxes()).toEqual([false, false, false]);
+		await anna.page.keyboard.press('Space');
+		await expect.poll(boxes, MOMENT).toEqual([true, false, false]);
+		const deleteRows = anna.page.getByRole('button', { name: /^Удалить строки/ });
+		expect(await deleteRows.textContent()).toBe('Удалить строки (0)');
+		// A block of the three: some unticked, so Space ticks them all; again, unticks them all.
+		await anna.page.keyboard.press('Shift+ArrowDown');
+		await anna.page.keyboard.press('Shift+ArrowDown');
+		await anna.page.keyboard.press('Space');
+		await expect.poll(boxes, MOMENT).toEqual([true, true, true]);
+		await anna.page.keyboard.press('Space');
+		await expect.poll(boxes, MOMENT).toEqual([false, false, false]);
+		await anna.page.keyboard.press('Control+z');
+		await expect.poll(boxes, MOMENT).toEqual([true, true, true]);
+		await anna.page.keyboard.press('Control+z');
+		await expect.poll(boxes, MOMENT).toEqual([true, false, false]);
+		// Any other cell: Space ticks the row, as before.
+		await (await a.cell(1, 'ФИО')).click();
+		await anna.page.keyboard.press('Space');
+		await expect.poll(() => deleteRows.textContent(), MOMENT).toBe('Удалить строки (1)');
+		expect(await boxes()).toEqual([true, false, false]);
+	});
+
 	it('Ctrl+F goes to the sheet’s search (the browser’s find sees only the rows drawn); Ctrl+S says saving is automatic; F1 lists the keys', async () => {
 		const { anna, a } = await oneOperator('Обзвон: поиск');
 		const names = Array.from({ length: 300 }, (_, i) => `Житель ${i + 1}`);
@@ -410,6 +448,9 @@ describe('the grid operators work in', () => {
 		await keys.waitFor();
 		expect(await keys.getByRole('row').count()).toBeGreaterThan(10);
 		expect(await keys.textContent()).toContain('заполнить вниз');
+		expect(await keys.textContent()).toContain('Пробел');
+		// Enter moves down, as in Excel: F2 is the key that opens a cell.
+		expect(await keys.getByRole('row', { name: /открыть ячейку/ }).textContent()).toMatch(/^F2/);
 		await screenshot(anna.page, 'grid-keys-1366');
 		// In a dialog the sheet's search is out of reach: Ctrl+F is left to the browser's find
 		// (it was swallowed: nothing happened).
@@ -818,6 +859,40 @@ describe('the grid operators work in', () => {
 			);
 		await expect.poll(() => order(a), MOMENT).toEqual(['Адрес', 'ФИО', 'Телефон']);
 		await expect.poll(() => order(b), MOMENT).toEqual(['Адрес', 'ФИО', 'Телефон']);
+	});
+
+	it('row numbers follow the order shown: after a sort and a search they count 1, 2, 3… down the rows', async () => {
+		const { a } = await oneOperator('Обзвон: номера строк');
+		for (const name of ['Яковлев Пётр', 'Абрамов Олег', 'Михайлов Юрий', 'Борисов Иван'])
+			await a.addRow(name);
+		const numbers = () =>
+			a.page
+				.locator('.ag-root')
+				.first()
+				.evaluate((root) =>
+					[...root.querySelectorAll<HTMLElement>('.ag-cell[col-id="__row"]')]
+						.map((cell) => cell.closest<HTMLElement>('.ag-row[row-index]'))
+						.filter((row): row is HTMLElement => !!row && !row.matches('.ag-row-pinned'))
+						.sort(
+							(x, y) => Number(x.getAttribute('row-index')) - Number(y.getAttribute('row-index'))
+						)
+						.map((row) => row.querySelector('.ag-cell[col-id="__row"]')?.textContent ?? '')
+				);
+		await expect.poll(numbers).toEqual(['1', '2', '3', '4']);
+		// The operator is on a cell of the third row when the sort comes.
+		await (await a.cell(2, 'Адрес')).click();
+		await a.page.locator('.shtab-header-label', { hasText: 'ФИО' }).click();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Абрамов Олег', 'Борисов Иван', 'Михайлов Юрий', 'Яковлев Пётр']);
+		await expect.poll(numbers, MOMENT).toEqual(['1', '2', '3', '4']);
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('ов');
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Абрамов Олег', 'Борисов Иван', 'Михайлов Юрий', 'Яковлев Пётр']);
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('Михайлов');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Михайлов Юрий']);
+		await expect.poll(numbers, MOMENT).toEqual(['1']);
 	});
 
 	it('a big sheet sorts by a header click in the worker, and a colleague’s edit of the sorted column moves the row into place', async () => {

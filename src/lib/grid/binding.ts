@@ -59,6 +59,8 @@ export const NEW_ROW_ID = '__new';
 
 /** Width of the row-number column. */
 const ROW_NUMBER_WIDTH = 64;
+/** The № column: the row's place in the order shown (1, 2, 3… after any sort or search). */
+const ROW_NUMBER_COL = '__row';
 
 /**
  * Rows handed to the grid per task when many arrive at once. About 20 ms of work per slice on a
@@ -304,6 +306,9 @@ export class SheetGridBinding {
 			onDisplayedColumnsChanged: () => this.#showRange(),
 			// Rows came, went or moved (a colleague's, a sort's): the block follows its rows.
 			onModelUpdated: () => {
+				// The № cells of rows that stay drawn keep the number of their old place otherwise.
+				// (`api` is unset while createGrid runs, before any row is drawn.)
+				this.api?.refreshCells({ columns: [ROW_NUMBER_COL], force: true });
 				this.#followFill();
 				this.#followRows();
 				this.#refreshHandle();
@@ -552,7 +557,7 @@ export class SheetGridBinding {
 
 	#columnDefs(): ColDef<Row>[] {
 		const rowNumber: ColDef<Row> = {
-			colId: '__row',
+			colId: ROW_NUMBER_COL,
 			headerName: '№',
 			width: ROW_NUMBER_WIDTH,
 			pinned: 'left',
@@ -1178,6 +1183,52 @@ export class SheetGridBinding {
 		this.#callbacks.onCleared?.(cleared);
 	}
 
+	/**
+	 * Ticks every checkbox cell of the block shown (or the focused cell), or unticks them all
+	 * when all are ticked: one undo step. False when there is no checkbox cell there.
+	 */
+	#toggleCheckboxes(): boolean {
+		const isCheckbox = (col: string) => this.#sheet.column(col)?.type === 'checkbox';
+		this.#showRange();
+		const box = this.#rangeBox;
+		let rowIds: string[];
+		let cols: string[];
+		if (box && boxCells(box) > 1) {
+			cols = this.#rangeColumns.filter(isCheckbox);
+			if (cols.length === 0) return false;
+			if (boxCells(box) > MAX_RANGE_WRITE) {
+				this.#callbacks.onRangeTooBig?.(boxCells(box), MAX_RANGE_WRITE);
+				return true;
+			}
+			rowIds = this.#boxRowIds(box);
+		} else {
+			const focused = this.api.getFocusedCell();
+			const col = focused?.column.getColId();
+			if (!focused || !col || !isCheckbox(col)) return false;
+			if (focused.rowPinned) {
+				// The «+» line: a new row, ticked.
+				this.#write(() => this.#sheet.addRow({ [col]: 'true' }));
+				return true;
+			}
+			const rowId = this.api.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id;
+			if (!rowId) return false;
+			rowIds = [rowId];
+			cols = [col];
+		}
+		const all = rowIds.every((rowId) =>
+			cols.every((colId) => this.#sheet.getCell(rowId, colId) === 'true')
+		);
+		const value = all ? 'false' : 'true';
+		this.#callbacks.stopCapturing?.();
+		this.#write(() =>
+			this.#sheet.setCells(
+				rowIds.flatMap((rowId) => cols.map((colId) => ({ rowId, colId, value })))
+			)
+		);
+		this.#callbacks.stopCapturing?.();
+		return true;
+	}
+
 	#onKeyDown(e: KeyboardEvent) {
 		const key = e.key;
 		if (key === 'Shift' || key === 'Control' || key === 'Meta' || key === 'Alt') return;
@@ -1188,6 +1239,13 @@ export class SheetGridBinding {
 			// Ctrl+D in an open editor (a popup one too) or in a header's filter field does nothing,
 			// as in a spreadsheet: the browser would bookmark the page.
 			if (ctrlD) e.preventDefault();
+			return;
+		}
+		// Space ticks the checkbox cells of the block (or the focused one), as in Google Sheets;
+		// elsewhere it still ticks the row.
+		if (key === ' ' && !mod && !e.altKey && !e.shiftKey && this.#toggleCheckboxes()) {
+			e.preventDefault();
+			e.stopPropagation();
 			return;
 		}
 		if (e.shiftKey && !e.altKey && this.#extendRange(key, mod)) {

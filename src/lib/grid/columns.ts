@@ -155,7 +155,9 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 				const color = choiceColor.get(p.value ?? '');
 				return color
 					? { boxShadow: `inset 4px 0 0 ${color}`, backgroundColor: `${color}14` }
-					: { boxShadow: 'none', backgroundColor: 'transparent' };
+					: // Empty resets the colour of an earlier value and leaves the stylesheet's (an
+						// invalid value's pink) in place; 'transparent' hid it.
+						{ boxShadow: '', backgroundColor: '' };
 			};
 			break;
 		}

@@ -175,6 +175,9 @@ export const ru = {
 	'keys.blockEdge': 'выделить до края списка',
 	'keys.clipboard': 'копировать, вырезать, вставить — и из Excel или Google Таблиц',
 	'keys.clear': 'очистить выделенные ячейки',
+	'keys.space': 'Пробел',
+	'keys.checkbox':
+		'на галочке: поставить или снять (во всём блоке сразу); на другой ячейке: отметить строку',
 	'keys.fillDown': 'заполнить вниз (как квадратик в углу выделения)',
 	'keys.undo': 'отменить своё последнее изменение (изменения коллег не трогаются)',
 	'keys.redo': 'повторить отменённое',
@@ -362,6 +365,9 @@ export const en: Record<MessageKey, string> = {
 	'keys.blockEdge': 'select to the edge of the list',
 	'keys.clipboard': 'copy, cut, paste — from Excel or Google Sheets too',
 	'keys.clear': 'empty the selected cells',
+	'keys.space': 'Space',
+	'keys.checkbox':
+		'on a checkbox: tick or untick it (the whole block at once); elsewhere: tick the row',
 	'keys.fillDown': 'fill down (as the small square at the corner of a selection does)',
 	'keys.undo': 'undo your last change (colleagues’ changes are left alone)',
 	'keys.redo': 'redo what was undone',
