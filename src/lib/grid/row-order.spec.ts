@@ -110,6 +110,19 @@ describe('the order of a sort', () => {
 		]);
 	});
 
+	it('leaves spaces around a value out (the grid does not show them); spaces only count as empty', () => {
+		const names = ['Волков', '   ', '  Кузнецов   Пётр ', '=1+2', 'Абрамов', ''];
+		const order = sortOrder([names], [{ kind: 'text', descending: false }]);
+		expect([...order].map((i) => names[i])).toEqual([
+			'=1+2',
+			'Абрамов',
+			'Волков',
+			'  Кузнецов   Пётр ',
+			'   ',
+			''
+		]);
+	});
+
 	it('sorts numbers by value, then the other values as Russian text (Cyrillic before Latin)', () => {
 		const values = ['10', 'abc', '9', '', '-3', '2.5', 'нет'];
 		const order = sortOrder([values], [{ kind: 'number', descending: false }]);

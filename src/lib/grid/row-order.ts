@@ -42,12 +42,18 @@ export function numberComparator(a: string, b: string): number {
 
 const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
 
-/** Russian alphabetical order, numbers inside text by value, case and ё/е alike; empty last. */
+/**
+ * Russian alphabetical order, numbers inside text by value, case and ё/е alike; empty last.
+ * Spaces around a value are left out (the grid does not show them: `  Кузнецов` from a file
+ * sorted before every name), and a value of spaces only is empty.
+ */
 export function textComparator(a: string, b: string): number {
-	if (!a && !b) return 0;
-	if (!a) return 1;
-	if (!b) return -1;
-	return collator.compare(a, b);
+	const x = a ? a.trim() : '';
+	const y = b ? b.trim() : '';
+	if (!x && !y) return 0;
+	if (!x) return 1;
+	if (!y) return -1;
+	return collator.compare(x, y);
 }
 
 export function comparatorOf(kind: SortKind): Comparator {
