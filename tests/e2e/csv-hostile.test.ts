@@ -16,6 +16,7 @@ import {
 	expectNoPageErrors,
 	launchBrowser,
 	newOperator,
+	screenshot,
 	startApp,
 	unexpectedConsoleErrors,
 	type App,
@@ -187,5 +188,64 @@ describe('hostile CSV imports through the page', () => {
 		await dialog.dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
 		expectNoPageErrors(anna);
 		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
+	it('values that are none of a choice column’s options are listed: each read as an option, added as one, or kept and flagged', async () => {
+		const olga = await newOperator(browser, 'Ольга');
+		const home = await new HomePage(olga.page).goto(app.url);
+		const list = await home.createSheet('Обзвон: категории', 'Обзвон');
+		const file = [
+			'ФИО;Категория',
+			'Иванова Анна;65+',
+			'Петров Пётр;65+',
+			'Сидорова Мария;инвалид 1 гр.',
+			'Орлова Ольга;Старше 65 лет',
+			'Зайцев Иван;многодетные'
+		].join('\r\n');
+		const dialog = await new ImportDialog(olga.page).open();
+		await dialog.choose({
+			name: 'соцзащита.csv',
+			buffer: Buffer.from(encodeWindows1251(file).bytes)
+		});
+		await dialog.duplicates();
+		const values = dialog.dialog.getByTestId('import-unmatched');
+		await values.waitFor();
+		expect((await values.textContent())!.replace(/\s+/g, ' ')).toMatch(
+			/«65\+» \(строк: 2\).*«инвалид 1 гр\.» \(строк: 1\).*«многодетные» \(строк: 1\)/
+		);
+		await values.getByLabel('«65+» в столбце «Категория»').selectOption({ label: 'Старше 65 лет' });
+		await values
+			.getByLabel('«инвалид 1 гр.» в столбце «Категория»')
+			.selectOption({ label: 'добавить вариант «инвалид 1 гр.»' });
+		// The preview reads them so at once; «многодетные» stays flagged.
+		const preview = dialog.dialog.getByRole('table', { name: 'Так строки попадут в список' });
+		await expect
+			.poll(async () => (await preview.locator('td.bad').allTextContents()).join('|'))
+			.toBe('многодетные');
+		await dialog.duplicates();
+		await values.scrollIntoViewIfNeeded();
+		await screenshot(olga.page, 'csv-import-unmatched');
+		await dialog.submit.click();
+		const report = dialog.dialog.getByTestId('import-report');
+		await report.waitFor({ timeout: 30_000 });
+		expect((await report.textContent())!.replace(/\s+/g, ' ')).toContain(
+			'Значений не по формату: 1'
+		);
+		await dialog.close();
+		await expect.poll(() => list.rowCount()).toBe(5);
+		expect(await list.columnValues('Категория')).toEqual([
+			'Старше 65 лет',
+			'Старше 65 лет',
+			'инвалид 1 гр.',
+			'Старше 65 лет',
+			'многодетные'
+		]);
+		// Only «многодетные» is flagged in the grid: «инвалид 1 гр.» is an option now.
+		await expect
+			.poll(() => olga.page.locator('.ag-cell.shtab-invalid').allTextContents())
+			.toEqual(['многодетные']);
+		expectNoPageErrors(olga);
+		expect(unexpectedConsoleErrors(olga)).toEqual([]);
+		await olga.context.close();
 	});
 });

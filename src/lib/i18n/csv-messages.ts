@@ -40,6 +40,13 @@ export const csvRu = {
 	'import.policy.skip': 'Пропустить повторы',
 	'import.policy.update': 'Дополнить найденные строки',
 	'import.policy.keep': 'Добавить все строки',
+	'import.unmatchedTitle': 'Значения не из вариантов столбца',
+	'import.unmatchedHint':
+		'Выберите, каким вариантом считать значение из файла, или добавьте его как новый вариант. Оставленные как есть будут отмечены красным.',
+	'import.unmatchedRows': '(строк: {count})',
+	'import.unmatchedLabel': '«{value}» в столбце «{column}»',
+	'import.unmatchedKeep': 'оставить как есть (отметить)',
+	'import.unmatchedAdd': 'добавить вариант «{value}»',
 	'import.flaggedHint':
 		'Значений не по формату столбца: {count}. Они сохранятся как есть и будут отмечены.',
 	'import.sheetTitle': 'Название списка',
@@ -131,6 +138,13 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.policy.skip': 'Skip duplicates',
 	'import.policy.update': 'Fill in the rows found',
 	'import.policy.keep': 'Add every row',
+	'import.unmatchedTitle': 'Values that are none of the column’s options',
+	'import.unmatchedHint':
+		'Choose which option a value of the file is, or add it as a new option. Values left as they are will be flagged red.',
+	'import.unmatchedRows': '(rows: {count})',
+	'import.unmatchedLabel': '“{value}” in the column “{column}”',
+	'import.unmatchedKeep': 'keep as it is (flag it)',
+	'import.unmatchedAdd': 'add the option “{value}”',
 	'import.flaggedHint':
 		'Values that do not fit their column: {count}. They are kept as they are and flagged.',
 	'import.sheetTitle': 'List title',

@@ -65,7 +65,8 @@ export function commitPreparedImport(
 	sheet: Sheet,
 	importId: string,
 	plan: ImportColumnPlan,
-	prepared: Pick<PreparedImport, 'updates'>
+	prepared: Pick<PreparedImport, 'updates'>,
+	targets: ImportTargetColumn[] = []
 ): AppliedImport {
 	const result: AppliedImport = { added: [], updated: 0, createdColumns: [] };
 	result.added = sheet.commitImport(importId, () => {
@@ -73,6 +74,16 @@ export function commitPreparedImport(
 		const fresh = plan.created.filter((c) => !known.has(c.id));
 		if (fresh.length > 0) sheet.addColumns(fresh);
 		result.createdColumns = fresh.map((c) => c.id);
+		// File values kept as new options of a choice column (its options as they are now: a
+		// colleague may have changed them meanwhile).
+		for (const t of targets) {
+			const column = t.addOptions?.length ? sheet.column(plan.ids[t.key] ?? t.key) : null;
+			if (!column || column.type !== 'choice' || !t.addOptions) continue;
+			const options = column.options ?? [];
+			const have = new Set(options.map((o) => o.value));
+			const added = t.addOptions.filter((value) => !have.has(value)).map((value) => ({ value }));
+			if (added.length > 0) sheet.setColumnOptions(column.id, [...options, ...added]);
+		}
 		const edits: { rowId: string; colId: string; value: string }[] = [];
 		for (const update of prepared.updates) {
 			if (!sheet.hasRow(update.rowId)) continue;
@@ -103,7 +114,7 @@ export function applyPreparedImport(
 		rows: prepared.rows,
 		onSlice: (update) => sheet.applyStaged(update)
 	});
-	return commitPreparedImport(sheet, importId, plan, prepared);
+	return commitPreparedImport(sheet, importId, plan, prepared, targets);
 }
 
 /** The target sheet's rows with the key columns of this mapping, for duplicate detection. */

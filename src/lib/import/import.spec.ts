@@ -14,6 +14,7 @@ import {
 } from './plan';
 import { buildReport, reportCsv } from './report';
 import { keyColumnsOf, existingRowsOf } from '../csv';
+import { choiceKey } from '../values';
 
 function callList(): Sheet {
 	const sheet = new Sheet(new Y.Doc());
@@ -34,7 +35,9 @@ function importInto(
 	sheet: Sheet,
 	bytes: Uint8Array,
 	policy: 'skip' | 'update' | 'keep',
-	others: { sheet: Sheet; id: string }[] = []
+	others: { sheet: Sheet; id: string }[] = [],
+	/** What the coordinator changes in the mapping before importing. */
+	adjust: (targets: ImportTargetColumn[]) => void = () => {}
 ) {
 	const parsed = parseCsvBytes(bytes);
 	const columns = sheet.columns();
@@ -53,6 +56,7 @@ function importInto(
 			targets.push(existingTarget(csvIndex, col));
 		}
 	}
+	adjust(targets);
 	const existing: ExistingRow[] = existingRowsForImport(sheet, 'target', targets);
 	const keyColumnsBySheet: Record<string, ReturnType<typeof keyColumnsOf>> = {};
 	for (const other of others) {
@@ -114,6 +118,56 @@ describe('import through the worker pipeline', () => {
 		expect(analysis.flagged.map((f) => [f.line, f.reason, f.value])).toEqual([
 			[4, 'not-an-option', 'ушла в магазин']
 		]);
+	});
+
+	it('lists the values that are none of a choice column’s options and reads them as matched: an option, a new option, or kept and flagged', () => {
+		const file = [
+			'ФИО;Категория',
+			'Иванова Анна;65+',
+			'Петров Пётр;  65+ ',
+			'Сидорова Мария;инвалид 1 гр.',
+			'Орлова Ольга;Старше 65 лет',
+			'Зайцев Иван;многодетные'
+		].join('\r\n');
+		// As the file comes: three values are none of the options, the most frequent first.
+		const first = importInto(callList(), cp1251(file), 'keep');
+		expect(first.analysis.unmatched.map((u) => [u.value, u.count])).toEqual([
+			['65+', 2],
+			['инвалид 1 гр.', 1],
+			['многодетные', 1]
+		]);
+		expect(first.analysis.flaggedCount).toBe(4);
+
+		// Matched: «65+» is «Старше 65 лет», «инвалид 1 гр.» becomes an option, «многодетные»
+		// is kept as it is.
+		const sheet = callList();
+		const undo = sheet.createUndoManager();
+		const { analysis, applied } = importInto(sheet, cp1251(file), 'keep', [], (targets) => {
+			const category = targets.find((t) => t.title === 'Категория')!;
+			category.valueMap = {
+				[choiceKey('65+')]: 'Старше 65 лет',
+				[choiceKey('инвалид 1 гр.')]: 'инвалид 1 гр.'
+			};
+			category.addOptions = ['инвалид 1 гр.'];
+		});
+		const column = sheet.columns().find((c) => c.title === 'Категория')!;
+		expect(applied.added.map((id) => sheet.getCell(id, column.id))).toEqual([
+			'Старше 65 лет',
+			'Старше 65 лет',
+			'инвалид 1 гр.',
+			'Старше 65 лет',
+			'многодетные'
+		]);
+		expect(analysis.flagged.map((f) => [f.line, f.value])).toEqual([[6, 'многодетные']]);
+		// The list stays as it was: it is against the column's own options.
+		expect(analysis.unmatched.map((u) => u.value)).toEqual(['65+', 'инвалид 1 гр.', 'многодетные']);
+		// The new option comes after the column's own, for every operator; one undo step takes it
+		// away with the rows.
+		const options = () => sheet.column(column.id)!.options!.map((o) => o.value);
+		expect(options().slice(-2)).toEqual(['Другое', 'инвалид 1 гр.']);
+		undo.undo();
+		expect(sheet.rowCount).toBe(0);
+		expect(options()).not.toContain('инвалид 1 гр.');
 	});
 
 	it('counts duplicates in the file, in the sheet and in other sheets', () => {

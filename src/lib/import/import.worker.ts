@@ -91,6 +91,7 @@ async function handle(message: ToWorker) {
 				counts: analysis.counts,
 				flagged: analysis.flagged,
 				flaggedCount: analysis.flaggedCount,
+				unmatched: analysis.unmatched,
 				elapsedMs: performance.now() - started
 			});
 			return;

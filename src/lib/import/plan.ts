@@ -22,7 +22,13 @@ import {
 	type SkippedRow
 } from '../csv';
 import type { ChoiceOption, Column, ColumnType } from '../model/sheet';
-import { normalizeText, normalizeValue, type ValueOptions } from '../values';
+import {
+	choiceKey,
+	normalizeChoice,
+	normalizeText,
+	normalizeValue,
+	type ValueOptions
+} from '../values';
 
 /** One CSV column that is imported, and where it goes. */
 export interface ImportTargetColumn {
@@ -33,6 +39,39 @@ export interface ImportTargetColumn {
 	type: ColumnType;
 	/** An existing choice column's options: values are read as them (`Дозвонились` → `дозвонились`). */
 	options?: ChoiceOption[];
+	/**
+	 * File values that are none of `options`, read as one of them or of `addOptions`, as the
+	 * coordinator chose: `choiceKey(file value)` → option value (`65+` → `Старше 65 лет`).
+	 */
+	valueMap?: Record<string, string>;
+	/** Values the commit adds to the column's options (a file value kept as a new option). */
+	addOptions?: string[];
+}
+
+/** A file value that is none of an existing choice column's own options, and its rows. */
+export interface UnmatchedValue {
+	csvIndex: number;
+	/** As first seen in the file, spaces around it left out. */
+	value: string;
+	/** `choiceKey(value)`: the key of `valueMap`. */
+	key: string;
+	count: number;
+}
+
+/** File values listed per choice column for the coordinator to match (the most frequent). */
+export const MAX_UNMATCHED_VALUES = 30;
+
+/** The options a target's values are read as: its own, and those the import adds. */
+export function targetChoices(target: ImportTargetColumn): ChoiceOption[] | undefined {
+	if (target.type !== 'choice' || !target.options) return undefined;
+	if (!target.addOptions?.length) return target.options;
+	return [...target.options, ...target.addOptions.map((value) => ({ value }))];
+}
+
+/** A file value as the import reads it into a target: mapped to an option if so chosen. */
+export function mappedInput(target: ImportTargetColumn, raw: string): string {
+	if (!target.valueMap || raw === '') return raw;
+	return target.valueMap[choiceKey(raw)] ?? raw;
 }
 
 /** The target of a CSV column that goes into an existing column of the sheet. */
@@ -82,6 +121,8 @@ export interface Analysis {
 	counts: DuplicateCounts;
 	flagged: FlaggedValue[];
 	flaggedCount: number;
+	/** Per existing choice column, the file values that are none of its own options. */
+	unmatched: UnmatchedValue[];
 }
 
 export interface AnalyzeOptions {
@@ -113,14 +154,20 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	// One pass: each cell is normalised once, for its stored value and for its flag.
 	const columns = targets.map((t) => {
 		// A choice column's options, as the grid reads typed values: one list for every cell.
-		const options: ValueOptions = t.type === 'choice' && t.options ? { choices: t.options } : {};
+		const choices = targetChoices(t);
+		const options: ValueOptions = choices ? { choices } : {};
 		return {
 			index: t.csvIndex,
 			key: t.key,
 			type: t.type,
 			options,
 			plain: PLAIN_TYPES.has(t.type) && !options.choices,
-			text: TEXT_TYPES.has(t.type)
+			text: TEXT_TYPES.has(t.type),
+			target: t,
+			// Values that are none of the column's own options (mapped or not: the list the
+			// coordinator matches them in stays the same while they do).
+			own: t.type === 'choice' && t.options ? t.options : null,
+			unmatched: new Map<string, UnmatchedValue>()
 		};
 	});
 	// Every row's values are a copy of this one (same keys, same order): copying an object
@@ -145,7 +192,13 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				values[c.key] = normalizeText(raw);
 				continue;
 			}
-			const result = normalizeValue(c.type, raw, c.options);
+			if (c.own && !normalizeChoice(raw, c.own).ok) {
+				const key = choiceKey(raw);
+				const seen = c.unmatched.get(key);
+				if (seen) seen.count++;
+				else c.unmatched.set(key, { csvIndex: c.index, value: raw.trim(), key, count: 1 });
+			}
+			const result = normalizeValue(c.type, c.own ? mappedInput(c.target, raw) : raw, c.options);
 			values[c.key] = result.value;
 			if (result.ok || c.plain) continue;
 			flaggedCount++;
@@ -161,7 +214,19 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		keyColumnsBySheet,
 		targetSheetId
 	});
-	return { incoming, duplicates, counts: countDuplicates(duplicates), flagged, flaggedCount };
+	const unmatched = columns.flatMap((c) =>
+		[...c.unmatched.values()]
+			.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'ru'))
+			.slice(0, MAX_UNMATCHED_VALUES)
+	);
+	return {
+		incoming,
+		duplicates,
+		counts: countDuplicates(duplicates),
+		flagged,
+		flaggedCount,
+		unmatched
+	};
 }
 
 export function countDuplicates(duplicates: DuplicateInfo[]): DuplicateCounts {

@@ -11,7 +11,13 @@ import type {
 	ExistingRow,
 	KeyColumns
 } from '../csv';
-import type { DuplicateCounts, FlaggedValue, ImportTargetColumn, PreparedImport } from './plan';
+import type {
+	DuplicateCounts,
+	FlaggedValue,
+	ImportTargetColumn,
+	PreparedImport,
+	UnmatchedValue
+} from './plan';
 
 /** Rows sent to the page for the preview and for guessing the types of new columns. */
 export const SAMPLE_ROWS = 200;
@@ -80,6 +86,7 @@ export type FromWorker =
 			counts: DuplicateCounts;
 			flagged: FlaggedValue[];
 			flaggedCount: number;
+			unmatched: UnmatchedValue[];
 			elapsedMs: number;
 	  }
 	| ({ type: 'slice' } & StagedSlice)
