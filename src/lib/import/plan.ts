@@ -167,7 +167,11 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			// Values that are none of the column's own options (mapped or not: the list the
 			// coordinator matches them in stays the same while they do).
 			own: t.type === 'choice' && t.options ? t.options : null,
-			unmatched: new Map<string, UnmatchedValue>()
+			unmatched: new Map<string, UnmatchedValue>(),
+			// Per file value (a column repeats a few values 100,000 times): its entry above, and
+			// what it is read as.
+			seen: new Map<string, UnmatchedValue | null>(),
+			inputs: new Map<string, string>()
 		};
 	});
 	// Every row's values are a copy of this one (same keys, same order): copying an object
@@ -192,13 +196,13 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				values[c.key] = normalizeText(raw);
 				continue;
 			}
-			if (c.own && !normalizeChoice(raw, c.own).ok) {
-				const key = choiceKey(raw);
-				const seen = c.unmatched.get(key);
-				if (seen) seen.count++;
-				else c.unmatched.set(key, { csvIndex: c.index, value: raw.trim(), key, count: 1 });
+			if (c.own) countUnmatched(c, raw);
+			let input = raw;
+			if (c.own && c.target.valueMap) {
+				input = c.inputs.get(raw) ?? mappedInput(c.target, raw);
+				c.inputs.set(raw, input);
 			}
-			const result = normalizeValue(c.type, c.own ? mappedInput(c.target, raw) : raw, c.options);
+			const result = normalizeValue(c.type, input, c.options);
 			values[c.key] = result.value;
 			if (result.ok || c.plain) continue;
 			flaggedCount++;
@@ -227,6 +231,32 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		flaggedCount,
 		unmatched
 	};
+}
+
+/** Counts a file value of an existing choice column that is none of the column's own options. */
+function countUnmatched(
+	column: {
+		index: number;
+		own: ChoiceOption[] | null;
+		unmatched: Map<string, UnmatchedValue>;
+		seen: Map<string, UnmatchedValue | null>;
+	},
+	raw: string
+): void {
+	let entry = column.seen.get(raw);
+	if (entry === undefined) {
+		entry = null;
+		if (column.own && !normalizeChoice(raw, column.own).ok) {
+			const key = choiceKey(raw);
+			entry = column.unmatched.get(key) ?? null;
+			if (!entry) {
+				entry = { csvIndex: column.index, value: raw.trim(), key, count: 0 };
+				column.unmatched.set(key, entry);
+			}
+		}
+		column.seen.set(raw, entry);
+	}
+	if (entry) entry.count++;
 }
 
 export function countDuplicates(duplicates: DuplicateInfo[]): DuplicateCounts {
