@@ -411,6 +411,28 @@ describe('the grid operators work in', () => {
 		await anna.page.keyboard.press('Space');
 		await expect.poll(() => deleteRows.textContent(), MOMENT).toBe('Удалить строки (1)');
 		expect(await boxes()).toEqual([true, false, false]);
+		// A cell holding other text (as imported) is left as it is by a block's Space.
+		const { sheet: colleague } = await session.colleague(a.id);
+		const gift = colleague.columns().find((c) => c.title === 'Подарочный набор')!.id;
+		colleague.setCell(colleague.rowIds()[2], gift, 'да, позже');
+		await expect
+			.poll(async () => (await a.cell(2, 'Подарочный набор')).textContent(), MOMENT)
+			.toContain('да, позже');
+		const first = await a.cell(0, 'Подарочный набор');
+		await first.click({ position: { x: size!.width - 6, y: size!.height / 2 } });
+		await anna.page.keyboard.press('Shift+ArrowDown');
+		await anna.page.keyboard.press('Shift+ArrowDown');
+		await anna.page.keyboard.press('Space');
+		await expect
+			.poll(
+				async () => [
+					await (await a.cell(0, 'Подарочный набор')).getByRole('checkbox').isChecked(),
+					await (await a.cell(1, 'Подарочный набор')).getByRole('checkbox').isChecked(),
+					await (await a.cell(2, 'Подарочный набор')).textContent()
+				],
+				MOMENT
+			)
+			.toEqual([true, true, 'да, позже']);
 	});
 
 	it('Ctrl+F goes to the sheet’s search (the browser’s find sees only the rows drawn); Ctrl+S says saving is automatic; F1 lists the keys', async () => {

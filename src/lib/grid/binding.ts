@@ -1215,15 +1215,18 @@ export class SheetGridBinding {
 			rowIds = [rowId];
 			cols = [col];
 		}
-		const all = rowIds.every((rowId) =>
-			cols.every((colId) => this.#sheet.getCell(rowId, colId) === 'true')
+		// A cell holding something else (imported text such as «да, позже», shown red) is left as
+		// it is: Space would overwrite it unseen.
+		const boxes = rowIds.flatMap((rowId) =>
+			cols
+				.map((colId) => ({ rowId, colId, old: this.#sheet.getCell(rowId, colId) }))
+				.filter((c) => c.old === '' || c.old === 'true' || c.old === 'false')
 		);
-		const value = all ? 'false' : 'true';
+		if (boxes.length === 0) return true;
+		const value = boxes.every((c) => c.old === 'true') ? 'false' : 'true';
 		this.#callbacks.stopCapturing?.();
 		this.#write(() =>
-			this.#sheet.setCells(
-				rowIds.flatMap((rowId) => cols.map((colId) => ({ rowId, colId, value })))
-			)
+			this.#sheet.setCells(boxes.map(({ rowId, colId }) => ({ rowId, colId, value })))
 		);
 		this.#callbacks.stopCapturing?.();
 		return true;

@@ -13,6 +13,7 @@ import { existingRowsOf, type ExistingRow } from '../csv';
 import { newId, SHORT_ID_LENGTH } from '../model/ids';
 import { titleKey, uniqueTitle, type NewColumn, type Sheet } from '../model/sheet';
 import { stageRows } from '../model/staging';
+import { choiceKey } from '../values';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
 
 export interface AppliedImport {
@@ -80,8 +81,12 @@ export function commitPreparedImport(
 			const column = t.addOptions?.length ? sheet.column(plan.ids[t.key] ?? t.key) : null;
 			if (!column || column.type !== 'choice' || !t.addOptions) continue;
 			const options = column.options ?? [];
-			const have = new Set(options.map((o) => o.value));
-			const added = t.addOptions.filter((value) => !have.has(value)).map((value) => ({ value }));
+			// An option a colleague added meanwhile in another spelling (case, spaces, ё) is the
+			// same one: the imported cells match it as they are.
+			const have = new Set(options.map((o) => choiceKey(o.value)));
+			const added = t.addOptions
+				.filter((value) => !have.has(choiceKey(value)))
+				.map((value) => ({ value }));
 			if (added.length > 0) sheet.setColumnOptions(column.id, [...options, ...added]);
 		}
 		const edits: { rowId: string; colId: string; value: string }[] = [];

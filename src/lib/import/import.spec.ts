@@ -170,6 +170,35 @@ describe('import through the worker pipeline', () => {
 		expect(options()).not.toContain('инвалид 1 гр.');
 	});
 
+	it('maps only values that are none of the column’s own options, and adds no look-alike of an option a colleague added meanwhile', () => {
+		const file = ['ФИО;Категория', 'Иванова Анна;Другое', 'Петров Пётр;инвалид 1 гр.'].join('\r\n');
+		const sheet = callList();
+		const column = sheet.columns().find((c) => c.title === 'Категория')!;
+		// A choice made for another column (the same values, mapped there) lingers: «Другое» is
+		// one of this column's own options, so it is written as it is.
+		const { applied } = importInto(sheet, cp1251(file), 'keep', [], (targets) => {
+			const category = targets.find((t) => t.title === 'Категория')!;
+			category.valueMap = {
+				[choiceKey('Другое')]: 'Старше 65 лет',
+				[choiceKey('инвалид 1 гр.')]: 'инвалид 1 гр.'
+			};
+			category.addOptions = ['инвалид 1 гр.'];
+			// A colleague adds the same option in another spelling before the commit.
+			sheet.setColumnOptions(column.id, [
+				...sheet.column(column.id)!.options!,
+				{ value: 'Инвалид 1 гр.' }
+			]);
+		});
+		expect(applied.added.map((id) => sheet.getCell(id, column.id))).toEqual([
+			'Другое',
+			'инвалид 1 гр.'
+		]);
+		const options = sheet.column(column.id)!.options!.map((o) => o.value);
+		expect(options.filter((v) => choiceKey(v) === choiceKey('инвалид 1 гр.'))).toEqual([
+			'Инвалид 1 гр.'
+		]);
+	});
+
 	it('counts duplicates in the file, in the sheet and in other sheets', () => {
 		const requests = new Sheet(new Y.Doc());
 		requests.addColumns(templateColumns('requests', 'ru'));

@@ -68,9 +68,14 @@ export function targetChoices(target: ImportTargetColumn): ChoiceOption[] | unde
 	return [...target.options, ...target.addOptions.map((value) => ({ value }))];
 }
 
-/** A file value as the import reads it into a target: mapped to an option if so chosen. */
+/**
+ * A file value as the import reads it into a target: mapped to an option if so chosen. Only a
+ * value that is none of the column's own options is mapped (a choice made for another column
+ * the file's column went to before must not rewrite this one's options).
+ */
 export function mappedInput(target: ImportTargetColumn, raw: string): string {
-	if (!target.valueMap || raw === '') return raw;
+	if (!target.valueMap || !target.options || raw === '') return raw;
+	if (normalizeChoice(raw, target.options).ok) return raw;
 	return target.valueMap[choiceKey(raw)] ?? raw;
 }
 
