@@ -46,6 +46,8 @@ export const csvRu = {
 	'import.unmatchedRows': '(строк: {count})',
 	'import.unmatchedLabel': '«{value}» в столбце «{column}»',
 	'import.unmatchedKeep': 'оставить как есть (отметить)',
+	'import.unmatchedMore':
+		'И ещё значений: {values} (строк: {rows}) — они будут оставлены как есть и отмечены.',
 	'import.unmatchedAdd': 'добавить вариант «{value}»',
 	'import.flaggedHint':
 		'Значений не по формату столбца: {count}. Они сохранятся как есть и будут отмечены.',
@@ -144,6 +146,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.unmatchedRows': '(rows: {count})',
 	'import.unmatchedLabel': '“{value}” in the column “{column}”',
 	'import.unmatchedKeep': 'keep as it is (flag it)',
+	'import.unmatchedMore': 'And {values} more values ({rows} rows): kept as they are and flagged.',
 	'import.unmatchedAdd': 'add the option “{value}”',
 	'import.flaggedHint':
 		'Values that do not fit their column: {count}. They are kept as they are and flagged.',

@@ -137,6 +137,7 @@ describe('import through the worker pipeline', () => {
 			['многодетные', 1]
 		]);
 		expect(first.analysis.flaggedCount).toBe(4);
+		expect(first.analysis.unmatchedMore).toEqual([]);
 
 		// Matched: «65+» is «Старше 65 лет», «инвалид 1 гр.» becomes an option, «многодетные»
 		// is kept as it is.
@@ -197,6 +198,16 @@ describe('import through the worker pipeline', () => {
 		expect(options.filter((v) => choiceKey(v) === choiceKey('инвалид 1 гр.'))).toEqual([
 			'Инвалид 1 гр.'
 		]);
+	});
+
+	it('lists the most frequent unknown values of a choice column and counts the rest', () => {
+		const rows = Array.from({ length: 40 }, (_, i) => `Житель ${i};вариант ${i}`);
+		rows.push('Житель 40;вариант 0');
+		const file = ['ФИО;Категория', ...rows].join('\r\n');
+		const { analysis } = importInto(callList(), cp1251(file), 'keep');
+		expect(analysis.unmatched).toHaveLength(30);
+		expect(analysis.unmatched[0]).toMatchObject({ value: 'вариант 0', count: 2 });
+		expect(analysis.unmatchedMore).toEqual([{ csvIndex: 1, values: 10, rows: 10 }]);
 	});
 
 	it('counts duplicates in the file, in the sheet and in other sheets', () => {

@@ -92,6 +92,7 @@ async function handle(message: ToWorker) {
 				flagged: analysis.flagged,
 				flaggedCount: analysis.flaggedCount,
 				unmatched: analysis.unmatched,
+				unmatchedMore: analysis.unmatchedMore,
 				elapsedMs: performance.now() - started
 			});
 			return;

@@ -128,6 +128,8 @@ export interface Analysis {
 	flaggedCount: number;
 	/** Per existing choice column, the file values that are none of its own options. */
 	unmatched: UnmatchedValue[];
+	/** Per such column, the values beyond the listed ones, and their rows (kept and flagged). */
+	unmatchedMore: { csvIndex: number; values: number; rows: number }[];
 }
 
 export interface AnalyzeOptions {
@@ -223,18 +225,30 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		keyColumnsBySheet,
 		targetSheetId
 	});
-	const unmatched = columns.flatMap((c) =>
-		[...c.unmatched.values()]
-			.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'ru'))
-			.slice(0, MAX_UNMATCHED_VALUES)
-	);
+	const unmatched: UnmatchedValue[] = [];
+	const unmatchedMore: Analysis['unmatchedMore'] = [];
+	for (const c of columns) {
+		const all = [...c.unmatched.values()].sort(
+			(a, b) => b.count - a.count || a.value.localeCompare(b.value, 'ru')
+		);
+		unmatched.push(...all.slice(0, MAX_UNMATCHED_VALUES));
+		if (all.length > MAX_UNMATCHED_VALUES) {
+			const rest = all.slice(MAX_UNMATCHED_VALUES);
+			unmatchedMore.push({
+				csvIndex: c.index,
+				values: rest.length,
+				rows: rest.reduce((sum, u) => sum + u.count, 0)
+			});
+		}
+	}
 	return {
 		incoming,
 		duplicates,
 		counts: countDuplicates(duplicates),
 		flagged,
 		flaggedCount,
-		unmatched
+		unmatched,
+		unmatchedMore
 	};
 }
 

@@ -87,6 +87,7 @@ export type FromWorker =
 			flagged: FlaggedValue[];
 			flaggedCount: number;
 			unmatched: UnmatchedValue[];
+			unmatchedMore: { csvIndex: number; values: number; rows: number }[];
 			elapsedMs: number;
 	  }
 	| ({ type: 'slice' } & StagedSlice)
