@@ -189,6 +189,14 @@ describe('history of a row and named views', () => {
 		const m = await openViews(boris.page);
 		await m.getByRole('button', { name: 'Переименовать вид «Ленина, по попыткам»' }).click();
 		const dialog = boris.page.getByRole('dialog', { name: 'Переименовать вид' });
+		// A name another view has (spaces and case aside) is refused: the menu could not tell
+		// the two apart. The dialog stays open with the reason.
+		await dialog.getByLabel('Название вида').fill('  не ДОЗВОНИЛИСЬ ');
+		await dialog.getByRole('button', { name: 'Сохранить' }).click();
+		await expect
+			.poll(() => dialog.getByRole('alert').textContent())
+			.toBe('Вид «Не дозвонились» уже есть: назовите этот по-другому.');
+		expect(await dialog.isVisible()).toBe(true);
 		await dialog.getByLabel('Название вида').fill('Улица Ленина');
 		await dialog.getByRole('button', { name: 'Сохранить' }).click();
 		const annaMenu = await openViews(anna.page);

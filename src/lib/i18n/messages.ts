@@ -164,6 +164,7 @@ export const ru = {
 	'views.saved': 'Вид «{name}» сохранён для всех операторов.',
 	'views.by': 'сохранил(а): {name}',
 	'views.full': 'В списке уже слишком много видов.',
+	'views.nameTaken': 'Вид «{name}» уже есть: назовите этот по-другому.',
 
 	'keys.open': 'Клавиши',
 	'keys.title': 'Клавиши в списке',
@@ -354,6 +355,7 @@ export const en: Record<MessageKey, string> = {
 	'views.saved': 'View “{name}” saved for every operator.',
 	'views.by': 'saved by {name}',
 	'views.full': 'The list already has too many views.',
+	'views.nameTaken': 'There is a view “{name}” already: give this one another name.',
 
 	'keys.open': 'Keys',
 	'keys.title': 'Keys in a list',
