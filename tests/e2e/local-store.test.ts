@@ -36,6 +36,30 @@ function storedKeys(
 	);
 }
 
+/**
+ * Puts updates straight into a doc's IndexedDB database, as an earlier session of this browser
+ * (offline) left them; the doc must not be open in the page.
+ */
+function storeUpdates(page: Page, name: string, list: number[][]): Promise<void> {
+	return page.evaluate(
+		({ db, list }) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open(db);
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('updates', 'readwrite');
+					for (const u of list) tx.objectStore('updates').add(new Uint8Array(u));
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		{ db: name, list }
+	);
+}
+
 /** Bytes in the `updates` store of a doc's IndexedDB database. */
 function storedBytes(page: Page, name: string): Promise<number> {
 	return page.evaluate(
@@ -125,23 +149,7 @@ describe('the browser store under many remote edits', () => {
 		doc.on('update', (u: Uint8Array) => local.push([...u]));
 		copy.setCell(copy.rowIds()[0], fio, 'Иванова Анна Петровна');
 		await new HomePage(anna.page).goto(session.app.url);
-		await anna.page.evaluate(
-			({ db, list }) =>
-				new Promise<void>((resolve, reject) => {
-					const open = indexedDB.open(db);
-					open.onerror = () => reject(open.error);
-					open.onsuccess = () => {
-						const tx = open.result.transaction('updates', 'readwrite');
-						for (const u of list) tx.objectStore('updates').add(new Uint8Array(u));
-						tx.oncomplete = () => {
-							open.result.close();
-							resolve();
-						};
-						tx.onerror = () => reject(tx.error);
-					};
-				}),
-			{ db: room, list: local }
-		);
+		await storeUpdates(anna.page, room, local);
 
 		// Bytes this page sends and receives on the sheet's socket from now on.
 		await anna.page.evaluate(() => {
@@ -272,23 +280,7 @@ describe('the browser store under many remote edits', () => {
 		doc.on('update', (u: Uint8Array) => updates.push([...u]));
 		for (let k = 1; k <= 600; k++) copy.setCell(rowId, name, `Петров Пётр, правка ${k}`);
 		await new HomePage(anna.page).goto(session.app.url);
-		await anna.page.evaluate(
-			({ db, list }) =>
-				new Promise<void>((resolve, reject) => {
-					const open = indexedDB.open(db);
-					open.onerror = () => reject(open.error);
-					open.onsuccess = () => {
-						const tx = open.result.transaction('updates', 'readwrite');
-						for (const u of list) tx.objectStore('updates').add(new Uint8Array(u));
-						tx.oncomplete = () => {
-							open.result.close();
-							resolve();
-						};
-						tx.onerror = () => reject(tx.error);
-					};
-				}),
-			{ db: room, list: updates }
-		);
+		await storeUpdates(anna.page, room, updates);
 		expect((await storedKeys(anna.page, room)).count).toBeGreaterThan(600);
 
 		// Opening the sheet loads them all; the next write finds 600+ entries and compacts.
