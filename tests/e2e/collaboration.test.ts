@@ -125,4 +125,49 @@ describe('two operators in one sheet', () => {
 		// (Борис's own undo is not checked here: edits less than 500 ms apart are one undo step,
 		// so what it reverts depends on timing.)
 	});
+
+	it('two operators adding options to one column in dialogs open at once keep both', async () => {
+		const { a, b, anna, boris } = await twoOperatorsInNewSheet('Заявки: статусы');
+		const openSettings = async (s: SheetPage) => {
+			await (await s.revealColumn('Статус')).click();
+			const dialog = s.page.getByRole('dialog', { name: 'Столбец «Статус»' });
+			await dialog.waitFor();
+			return dialog;
+		};
+		const values = async (s: SheetPage) => {
+			const dialog = await openSettings(s);
+			const list = await dialog
+				.getByLabel(/^Вариант \d+$/)
+				.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+			await dialog.getByRole('button', { name: 'Отмена' }).click();
+			await dialog.waitFor({ state: 'hidden' });
+			return list;
+		};
+		// Both open the column's settings; each adds an option; Анна saves first.
+		const annaDialog = await openSettings(a);
+		const borisDialog = await openSettings(b);
+		for (const [dialog, value] of [
+			[annaDialog, 'ждёт звонка'],
+			[borisDialog, 'передана волонтёру']
+		] as const) {
+			await dialog.getByRole('button', { name: 'Добавить вариант' }).click();
+			await dialog.getByLabel('Вариант 5', { exact: true }).fill(value);
+		}
+		await annaDialog.getByRole('button', { name: 'Сохранить' }).click();
+		await annaDialog.waitFor({ state: 'hidden' });
+		await expect.poll(() => a.status(), MOMENT).toContain(SAVED);
+		await borisDialog.getByRole('button', { name: 'Сохранить' }).click();
+		await borisDialog.waitFor({ state: 'hidden' });
+		const expected = [
+			'новая',
+			'в работе',
+			'выполнена',
+			'отменена',
+			'ждёт звонка',
+			'передана волонтёру'
+		];
+		for (const s of [a, b]) await expect.poll(() => values(s), MOMENT).toEqual(expected);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+		expect(unexpectedConsoleErrors(boris)).toEqual([]);
+	});
 });

@@ -209,4 +209,116 @@ describe('merge rules', () => {
 			expect(anna.columns().map((c) => c.id)).toHaveLength(3);
 		}
 	);
+
+	const optionsOf = (s: Sheet, id: string) => s.column(id)?.options ?? [];
+
+	it.each(SEEDS)(
+		'choice options changed at once by several operators are all kept, one order everywhere (seed %i)',
+		(seed) => {
+			const { net, sheets } = setup(seed);
+			const [anna, boris, vera] = sheets;
+			const kind = anna.addColumn({
+				title: 'Вид помощи',
+				type: 'choice',
+				options: [
+					{ value: 'Продукты', color: '#1565c0' },
+					{ value: 'Лекарства', color: '#2e7d32' },
+					{ value: 'Оплата ЖКУ', color: '#b26a00' }
+				]
+			});
+			net.sync();
+			const current = () => optionsOf(anna, kind);
+			// Анна adds one, Борис adds another and recolours one, Вера removes one and moves one.
+			anna.setColumnOptions(kind, [...current(), { value: 'Выгул собак', color: '#616161' }]);
+			boris.setColumnOptions(kind, [
+				{ value: 'Продукты', color: '#c62828' },
+				...optionsOf(boris, kind).slice(1),
+				{ value: 'Консультация' }
+			]);
+			const v = optionsOf(vera, kind);
+			vera.setColumnOptions(kind, [v[2], v[0]]);
+			net.sync();
+			expectConverged(sheets);
+			const end = sheets.map((s) => optionsOf(s, kind));
+			for (const list of end) expect(list).toEqual(end[0]);
+			expect(end[0].map((o) => o.value).sort()).toEqual(
+				['Выгул собак', 'Консультация', 'Оплата ЖКУ', 'Продукты'].sort()
+			);
+			expect(end[0].find((o) => o.value === 'Продукты')?.color).toBe('#c62828');
+			// Вера's move is kept: «Оплата ЖКУ» before «Продукты».
+			const values = end[0].map((o) => o.value);
+			expect(values.indexOf('Оплата ЖКУ')).toBeLessThan(values.indexOf('Продукты'));
+		}
+	);
+
+	it.each(SEEDS)(
+		'operators editing the options in dialogs open at once keep each other’s changes (seed %i)',
+		(seed) => {
+			const { net, sheets } = setup(seed);
+			const [anna, boris, vera] = sheets;
+			const kind = anna.addColumn({
+				title: 'Вид помощи',
+				type: 'choice',
+				options: [
+					{ value: 'Продукты', color: '#1565c0' },
+					{ value: 'Лекарства', color: '#2e7d32' },
+					{ value: 'Оплата ЖКУ', color: '#b26a00' }
+				]
+			});
+			net.sync();
+			// Each opens the column's settings: the list as it is then.
+			const [annaBase, borisBase, veraBase] = sheets.map((s) => optionsOf(s, kind));
+			const [p, l, o] = annaBase;
+			// Борис saves first: a new option, «Продукты» in red.
+			boris.setColumnOptions(kind, [{ ...p, color: '#c62828' }, l, o, { value: 'Выгул собак' }], {
+				base: borisBase
+			});
+			net.sync();
+			// Анна's dialog still shows the old list: she removes «Лекарства» and adds one.
+			anna.setColumnOptions(kind, [p, o, { value: 'Консультация' }], { base: annaBase });
+			// Вера's too: she moves «Оплата ЖКУ» to the top.
+			vera.setColumnOptions(kind, [o, p, l], { base: veraBase });
+			net.sync();
+			expectConverged(sheets);
+			const end = sheets.map((s) => optionsOf(s, kind));
+			for (const list of end) expect(list).toEqual(end[0]);
+			const values = end[0].map((x) => x.value);
+			expect([...values].sort()).toEqual(
+				['Выгул собак', 'Консультация', 'Оплата ЖКУ', 'Продукты'].sort()
+			);
+			expect(end[0].find((x) => x.value === 'Продукты')?.color).toBe('#c62828');
+			expect(values.indexOf('Оплата ЖКУ')).toBeLessThan(values.indexOf('Продукты'));
+		}
+	);
+
+	it.each(SEEDS)(
+		'options of a sheet written before options merged are kept and merge from the first change (seed %i)',
+		(seed) => {
+			const { net, sheets } = setup(seed);
+			const [anna, boris] = sheets;
+			const kind = anna.addColumn({ title: 'Категория', type: 'choice' });
+			// As the app wrote them before: the whole list as one value of the column.
+			const def = anna.doc.getMap<Y.Map<unknown>>('columns').get(kind);
+			anna.doc.transact(() =>
+				def?.set('options', [{ value: 'Старше 65 лет', color: '#1565c0' }, { value: 'Инвалид' }])
+			);
+			net.sync();
+			for (const s of sheets)
+				expect(optionsOf(s, kind).map((o) => o.value)).toEqual(['Старше 65 лет', 'Инвалид']);
+			anna.setColumnOptions(kind, [...optionsOf(anna, kind), { value: 'Многодетные' }]);
+			boris.setColumnOptions(kind, [...optionsOf(boris, kind), { value: 'Ветеран' }]);
+			net.sync();
+			expectConverged(sheets);
+			for (const s of sheets) {
+				const values = optionsOf(s, kind).map((o) => o.value);
+				expect(values.slice(0, 2)).toEqual(['Старше 65 лет', 'Инвалид']);
+				expect(values.slice(2).sort()).toEqual(['Ветеран', 'Многодетные']);
+				expect(optionsOf(s, kind)[0].color).toBe('#1565c0');
+			}
+			// Every option removed stays removed (the old list does not come back).
+			anna.setColumnOptions(kind, []);
+			net.sync();
+			for (const s of sheets) expect(optionsOf(s, kind)).toEqual([]);
+		}
+	);
 });

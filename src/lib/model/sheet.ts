@@ -31,6 +31,15 @@ import * as Y from 'yjs';
 import { SheetHistory, type Author, type CellChange, type ChangeParts } from './history';
 import { isValidId, newId, SHORT_ID_LENGTH } from './ids';
 import { compareByKey, keyBetween } from './order';
+import {
+	cleanOptions,
+	mergeOptions,
+	readOptions,
+	writeOptions,
+	type ChoiceOption
+} from './options';
+
+export type { ChoiceOption } from './options';
 
 export const COLUMN_TYPES = [
 	'text',
@@ -44,11 +53,6 @@ export const COLUMN_TYPES = [
 	'person'
 ] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
-
-export interface ChoiceOption {
-	value: string;
-	color?: string;
-}
 
 export interface Column {
 	id: string;
@@ -103,7 +107,6 @@ const COLUMN_FIELDS = ['title', 'type', 'order'] as const;
 type ColumnField = (typeof COLUMN_FIELDS)[number];
 /** The title of a column whose title was lost before this replica ever saw it. */
 const UNTITLED_COLUMN = 'Столбец';
-
 interface Chunk {
 	id: string;
 	order: string;
@@ -605,7 +608,7 @@ export class Sheet {
 		const list: Column[] = [];
 		this.#columns.forEach((def, id) => {
 			if (def.get('deleted')) return;
-			const options = def.get('options') as ChoiceOption[] | undefined;
+			const options = readOptions(def);
 			list.push({
 				id,
 				title: this.#columnField(def, id, 'title') ?? UNTITLED_COLUMN,
@@ -671,11 +674,11 @@ export class Sheet {
 				def.set('type', type);
 				def.set('order', order);
 				def.set('width', col.width ?? DEFAULT_COLUMN_WIDTH);
-				if (col.options) def.set('options', col.options);
 				const id = col.id ?? newId(SHORT_ID_LENGTH);
 				if (!isValidId(id) || this.#columns.has(id))
 					throw new ModelError('unknown-column', `Column id ${id} cannot be used`);
 				this.#columns.set(id, def);
+				if (col.options) writeOptions(def, cleanOptions(col.options));
 				ids.push(id);
 				prev = order;
 			}
@@ -699,21 +702,24 @@ export class Sheet {
 		this.#transact(() => def.set('type', type));
 	}
 
-	/** A choice column's options (value + colour), shared by every operator. */
-	setColumnOptions(id: string, options: ChoiceOption[]): void {
+	/**
+	 * A choice column's options (value + colour), shared by every operator. With `base` (the
+	 * list the operator's edit started from), only what they changed is applied, onto the
+	 * options as they are now: a colleague's changes made meanwhile stay (see `mergeOptions`).
+	 */
+	setColumnOptions(
+		id: string,
+		options: ChoiceOption[],
+		edit: { base?: ChoiceOption[] } = {}
+	): void {
 		const def = this.#def(id);
-		const seen = new Set<string>();
-		const clean: ChoiceOption[] = [];
-		for (const o of options) {
-			const value = String(o.value ?? '')
-				.replace(/\s+/g, ' ')
-				.trim()
-				.slice(0, MAX_TITLE_LENGTH);
-			if (!value || seen.has(value)) continue;
-			seen.add(value);
-			clean.push(o.color ? { value, color: String(o.color).slice(0, 32) } : { value });
-		}
-		this.#transact(() => def.set('options', clean));
+		const wanted = cleanOptions(options);
+		this.#transact(() => {
+			const target = edit.base
+				? cleanOptions(mergeOptions(cleanOptions(edit.base), wanted, readOptions(def) ?? []))
+				: wanted;
+			writeOptions(def, target);
+		});
 	}
 
 	setColumnWidth(id: string, width: number): void {
