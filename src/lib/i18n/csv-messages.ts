@@ -90,6 +90,8 @@ export const csvRu = {
 	'export.whole': 'Весь список (строк: {count})',
 	'export.view':
 		'Как показано сейчас — с фильтрами, сортировкой, без скрытых столбцов (строк: {count})',
+	'export.viewNoColumns':
+		'В этом виде скрыты все столбцы: выгружать нечего. Покажите нужные столбцы или выгрузите весь список.',
 	'export.format': 'Формат',
 	'export.excel-ru': 'Excel: UTF-8 с BOM, «;» — рекомендуется',
 	'export.utf8-comma': 'UTF-8, «,» — Google Таблицы, LibreOffice',
@@ -188,6 +190,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'export.scope': 'What to export',
 	'export.whole': 'The whole list (rows: {count})',
 	'export.view': 'As shown now — filtered, sorted, without hidden columns (rows: {count})',
+	'export.viewNoColumns':
+		'Every column is hidden in this view: nothing to export. Show the columns you need or export the whole list.',
 	'export.format': 'Format',
 	'export.excel-ru': 'Excel: UTF-8 with BOM, “;” — recommended',
 	'export.utf8-comma': 'UTF-8, “,” — Google Sheets, LibreOffice',
