@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCallListCsv } from '../../bench/data';
 import { encodeWindows1251 } from '../../src/lib/csv/decode';
 import { HomePage, ImportDialog, SheetPage } from './pages';
+import { MOMENT } from './session';
 import {
 	cleanup,
 	expectNoPageErrors,
@@ -75,6 +76,33 @@ describe('hostile CSV imports through the page', () => {
 		expect(await sheet.rowCount()).toBe(0);
 		expectNoPageErrors(anna);
 		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
+	it('a file over the size limit is refused before it is read, with its size and the limit, and the dialog takes another', async () => {
+		const huge = join(tmpdir(), `shtab-e2e-huge-${process.pid}.csv`);
+		// 51 MB of call list lines (the content is never read: the size alone refuses it).
+		const line = Buffer.from('Иванова Анна Петровна;+7 (812) 123-45-67;ул. Ленина, д. 1\r\n');
+		await writeFile(huge, Buffer.concat(Array(Math.ceil((51 * 2 ** 20) / line.length)).fill(line)));
+		try {
+			const dialog = await new ImportDialog(anna.page).open();
+			await dialog.choose(huge);
+			const alert = dialog.dialog.getByRole('alert');
+			await alert.waitFor();
+			expect(await alert.textContent()).toMatch(
+				/^Файл «shtab-e2e-huge-\d+\.csv» слишком большой: 51 МБ\. Импорт принимает файлы до 50 МБ/
+			);
+			await screenshot(anna.page, 'csv-import-too-big');
+			// Another file is taken at once, and the refusal is gone.
+			await dialog.choose({ name: 'без заголовков.csv', buffer: Buffer.from(NO_TITLES) });
+			await expect.poll(() => dialog.dialog.textContent(), MOMENT).toMatch(/строк: \d/);
+			expect(await alert.count()).toBe(0);
+			await dialog.dialog.getByRole('button', { name: 'Отмена', exact: true }).click();
+			await dialog.dialog.waitFor({ state: 'hidden' });
+			expect(await sheet.rowCount()).toBe(0);
+			expectNoPageErrors(anna);
+		} finally {
+			await rm(huge, { force: true });
+		}
 	});
 
 	it('a list without a title row: unticking "первая строка — заголовки" imports its first resident too', async () => {

@@ -69,6 +69,8 @@ export const csvRu = {
 	'import.failed': 'Не удалось импортировать файл: {message}',
 	'import.cancelled': 'Импорт отменён, список не изменён.',
 	'import.empty': 'В файле нет строк с данными.',
+	'import.tooBig':
+		'Файл «{name}» слишком большой: {size} МБ. Импорт принимает файлы до {max} МБ (около 200 000 строк) — разделите его на части и импортируйте по очереди.',
 	'import.onlyTitles':
 		'В файле одна строка, и она принята за заголовки: импортировать нечего. Если это данные — снимите «первая строка — заголовки».',
 	'import.mergedInto': 'Строка {line}: тот же житель, что в строке {into}; данные объединены.',
@@ -170,6 +172,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.failed': 'The file could not be imported: {message}',
 	'import.cancelled': 'Import cancelled; the list is unchanged.',
 	'import.empty': 'The file has no data rows.',
+	'import.tooBig':
+		'The file “{name}” is too big: {size} MB. Import takes files of up to {max} MB (about 200,000 rows) — split it into parts and import them one after another.',
 	'import.onlyTitles':
 		'The file has one row, taken for the titles: there is nothing to import. If it is data, untick “the first row holds the titles”.',
 	'import.mergedInto': 'Line {line}: the same resident as line {into}; merged.',

@@ -21,6 +21,13 @@ import type {
 
 /** Rows sent to the page for the preview and for guessing the types of new columns. */
 export const SAMPLE_ROWS = 200;
+/**
+ * The largest file an import reads: about 200,000 rows of a call list. The whole file, its text
+ * and its rows are held by the worker at once, and every operator's browser then holds the sheet:
+ * a file much bigger would run a laptop's tab out of memory (and the page with it) instead of
+ * saying anything. Checked before a byte is read.
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export type ToWorker =
 	| {
