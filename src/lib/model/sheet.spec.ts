@@ -263,6 +263,33 @@ describe('sheet model', () => {
 		expect(colleague.getCell(a, name)).toBe('mine');
 	});
 
+	it('a change of a choice column’s options is one undo step, also the first one of an old sheet', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const status = sheet.addColumn({ title: 'Статус', type: 'choice' });
+		// Stored as the app wrote options before they merged: the whole list as one value.
+		const def = sheet.doc.getMap<Y.Map<unknown>>('columns').get(status);
+		sheet.doc.transact(() => def?.set('options', [{ value: 'новая', color: '#1565c0' }]));
+		const undo = sheet.createUndoManager({ captureTimeout: 0 });
+		const values = () => sheet.column(status)?.options?.map((o) => [o.value, o.color ?? '']);
+		sheet.setColumnOptions(status, [{ value: 'в работе' }, { value: 'новая', color: '#c62828' }]);
+		expect(values()).toEqual([
+			['в работе', ''],
+			['новая', '#c62828']
+		]);
+		sheet.setColumnOptions(status, [{ value: 'новая', color: '#c62828' }]);
+		expect(values()).toEqual([['новая', '#c62828']]);
+		undo.undo();
+		expect(values()).toEqual([
+			['в работе', ''],
+			['новая', '#c62828']
+		]);
+		undo.undo();
+		expect(values()).toEqual([['новая', '#1565c0']]);
+		undo.redo();
+		undo.redo();
+		expect(values()).toEqual([['новая', '#c62828']]);
+	});
+
 	it('row ids are unique across many replicas adding rows at once', () => {
 		const ids = new Set<string>();
 		for (let r = 0; r < 50; r++) {
