@@ -17,6 +17,8 @@ const ROWS = 100_000;
 const LAYOUT_ROWS = 20_000;
 const EDITS = 10_000;
 const RUNS = 5;
+/** Single-cell edits of the growth bench: five calls to each of 20,000 residents. */
+const GROWTH_EDITS = 100_000;
 const SEED = 20240501;
 /** The whole file must finish well within this (it is killed past it). */
 const DEADLINE_MS = 180_000;
@@ -310,6 +312,31 @@ function main(): void {
 		ratio_import: round(layout.ymap_import / layout.chunks_import, 2),
 		ratio_bytes: round(ymapUpdate.byteLength / chunkUpdate.byteLength, 2),
 		ratio_load: round(layout.ymap_load / layout.chunks_load, 2)
+	});
+	// 6. growth with use: a campaign's edits, each with its history entry, stay in the document
+	log(`model.bench: growth, ${GROWTH_EDITS} edits on ${LAYOUT_ROWS} rows…`);
+	const used = importRows(small.header, small.rows);
+	const fresh = Y.encodeStateAsUpdate(used.doc);
+	const usedIds = used.sheet.rowIds();
+	for (let i = 0; i < GROWTH_EDITS; i++) {
+		// Every row called five times: its result column rewritten each time.
+		used.sheet.setCell(usedIds[(i * 7919) % usedIds.length], used.columns[10], `звонок ${i}`);
+	}
+	const worn = Y.encodeStateAsUpdate(used.doc);
+	const growth = compare(
+		{ fresh_load: () => loadSheet(fresh), used_load: () => loadSheet(worn) },
+		3
+	);
+	emit({
+		bench: 'growth',
+		rows: LAYOUT_ROWS,
+		edits: GROWTH_EDITS,
+		fresh_bytes: fresh.byteLength,
+		used_bytes: worn.byteLength,
+		bytes_per_edit: round((worn.byteLength - fresh.byteLength) / GROWTH_EDITS),
+		fresh_load_ms: growth.fresh_load,
+		used_load_ms: growth.used_load,
+		ratio_load: round(growth.used_load / growth.fresh_load, 2)
 	});
 	log(`model.bench: done in ${round((performance.now() - started) / 1000)} s`);
 }
