@@ -283,7 +283,7 @@ async function main() {
 		bench: 'relay-roundtrip',
 		...(same ? { same } : {}),
 		ratio_p99: round3(p99[0] / p99[1]),
-		target: same ? 'A/A: the bench\'s own noise' : '<=1'
+		target: same ? "A/A: the bench's own noise" : '<=1'
 	});
 }
 
