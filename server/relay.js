@@ -245,7 +245,14 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 			) => {
 				const sender = origin instanceof Connection ? origin : null;
 				if (sender) {
-					for (const id of changes.added) sender.awarenessIds.add(id);
+					// A presence belongs to the connection that last renewed it: a browser back
+					// after a network drop renews it on its new connection while the relay may
+					// still hold the dead one, whose close must not take the presence away.
+					for (const id of changes.added.concat(changes.updated)) {
+						if (sender.awarenessIds.has(id)) continue;
+						for (const other of room.connections) other.awarenessIds.delete(id);
+						sender.awarenessIds.add(id);
+					}
 					for (const id of changes.removed) sender.awarenessIds.delete(id);
 				}
 				const changed = changes.added.concat(changes.updated, changes.removed);

@@ -1,9 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { messageStateVector, messageSync } from '../../server/relay.js';
+import { messageAwareness, messageStateVector, messageSync } from '../../server/relay.js';
 import {
 	Harness,
 	RawClient,
@@ -174,5 +175,57 @@ describe('sync through the relay', () => {
 			() => !bob.provider.awareness.getStates().has(alice.doc.clientID),
 			"Alice's presence to go"
 		);
+	});
+
+	/**
+	 * Found by exploration: after a short network drop the browser reconnects with the same
+	 * client id while the relay still holds the dead connection; when the relay finally closes
+	 * that one, it must not take away the presence the new connection renewed.
+	 */
+	it('presence renewed on a new connection survives the close of the old one', async () => {
+		const { url, wsUrl } = await harness.start();
+		const room = 'sheet:presence-reconnect';
+		const bob = await harness.synced(harness.client(wsUrl, room));
+		bob.provider.awareness.setLocalStateField('user', { name: 'Bob' });
+		const doc = new Y.Doc();
+		doc.clientID = 4242;
+		const awareness = new awarenessProtocol.Awareness(doc);
+		const presence = () =>
+			encodeMessage((e) => {
+				encoding.writeVarUint(e, messageAwareness);
+				encoding.writeVarUint8Array(
+					e,
+					awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])
+				);
+			});
+		awareness.setLocalState({ user: { name: 'Alice' } });
+		const before = await harness.raw(`${wsUrl}/${room}`);
+		before.send(presence());
+		await waitFor(() => bob.provider.awareness.getStates().has(4242), "Alice's presence at Bob");
+		// The same browser on a new connection renews its presence (a higher clock).
+		const after = await harness.raw(`${wsUrl}/${room}`);
+		awareness.setLocalState({ user: { name: 'Alice' } });
+		after.send(presence());
+		await waitFor(
+			() => bob.provider.awareness.meta.get(4242)?.clock === awareness.meta.get(4242)?.clock,
+			'the renewed presence at Bob'
+		);
+		before.close();
+		// The relay has seen the old connection close when it counts two (Bob's and the new one).
+		await waitFor(async () => {
+			const health = (await (await fetch(`${url}/healthz`)).json()) as { connections: number };
+			return health.connections === 2;
+		}, 'the relay to see the old connection close');
+		const probe = await harness.synced(harness.client(wsUrl, room));
+		await waitFor(
+			() => probe.provider.awareness.getStates().has(bob.doc.clientID),
+			'the presences at a newcomer'
+		);
+		expect(bob.provider.awareness.getStates().get(4242)).toEqual({ user: { name: 'Alice' } });
+		expect(probe.provider.awareness.getStates().get(4242)).toEqual({ user: { name: 'Alice' } });
+		// And when the new connection closes too, the presence goes.
+		after.close();
+		await waitFor(() => !bob.provider.awareness.getStates().has(4242), "Alice's presence to go");
+		awareness.destroy();
 	});
 });
