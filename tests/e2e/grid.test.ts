@@ -992,6 +992,55 @@ describe('the grid operators work in', () => {
 		expect(await sortingSeen()).toBe(false);
 	});
 
+	/**
+	 * Found by exploration: the dialog showed an empty column choice and filled the first column
+	 * (ФИО) when the operator did not pick one, overwriting the names of every ticked row.
+	 */
+	it('«Заполнить столбец…» fills only the column the operator picked: the focused cell’s, or none until chosen', async () => {
+		const { a } = await oneOperator('Заполнение столбца');
+		await a.addRow('Иванова Мария');
+		await a.addRow('Петров Пётр');
+		await a.selectRows([0, 1]);
+		const fill = a.page.getByRole('button', { name: 'Заполнить столбец…' });
+		const dialog = a.page.getByRole('dialog', { name: /^Заполнить столбец/ });
+		const column = dialog.getByLabel('Столбец');
+		const value = dialog.getByLabel('Значение');
+
+		// With no cell focused nothing is chosen, and the dialog will not fill until one is.
+		await a.page.getByRole('heading', { name: 'Заполнение столбца' }).click();
+		await fill.click();
+		await dialog.waitFor();
+		expect(await column.evaluate((s: HTMLSelectElement) => s.value)).toBe('');
+		await value.fill('Иванов');
+		await dialog.getByRole('button', { name: 'Заполнить', exact: true }).click();
+		expect(await dialog.isVisible()).toBe(true);
+		expect(await a.columnValues('ФИО')).toEqual(['Иванова Мария', 'Петров Пётр']);
+		await column.selectOption({ label: 'Оператор' });
+		await value.fill('Иванов');
+		await dialog.getByRole('button', { name: 'Заполнить', exact: true }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await a.revealColumn('Оператор');
+		await expect.poll(() => a.columnValues('Оператор'), MOMENT).toEqual(['Иванов', 'Иванов']);
+		await a.revealColumn('ФИО');
+		expect(await a.columnValues('ФИО')).toEqual(['Иванова Мария', 'Петров Пётр']);
+
+		// Opened from a focused cell, the dialog picks that cell's column; an empty value says
+		// it clears the column.
+		await a.revealColumn('Адрес');
+		await (await a.cell(0, 'Адрес')).click();
+		await fill.click();
+		await dialog.waitFor();
+		expect(await column.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe(
+			'Адрес'
+		);
+		expect(await value.inputValue()).toBe('');
+		await dialog.getByRole('button', { name: 'Очистить столбец', exact: true }).waitFor();
+		await screenshot(a.page, 'grid-fill-dialog');
+		await dialog.getByRole('button', { name: 'Отмена' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await a.columnValues('ФИО')).toEqual(['Иванова Мария', 'Петров Пётр']);
+	});
+
 	it('looks right on a phone', async () => {
 		const anna = await session.operator('Анна', { viewport: PHONE });
 		const a = await new HomePage(anna.page)
