@@ -126,6 +126,41 @@ describe('two operators in one sheet', () => {
 		// so what it reverts depends on timing.)
 	});
 
+	/**
+	 * Found by exploration: when Борис had overwritten Анна's last edit, her Ctrl+Z went on to
+	 * the step before it and took away the column she had added, with Борис's note in it.
+	 */
+	it('Ctrl+Z on a step a colleague overwrote says so and undoes nothing else; the next one undoes the step before', async () => {
+		const { a, b } = await twoOperatorsInNewSheet('Обзвон подъезда 4');
+		await b.addRow('Сидоров');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Сидоров']);
+		await a.addColumn('Звонок');
+		// Changes less than 500 ms apart are one undo step; these are two.
+		await a.page.waitForTimeout(600);
+		await a.revealColumn('ФИО');
+		await a.editCell(0, 'ФИО', 'Сидоров Андрей');
+		await expect.poll(() => b.cellText(0, 'ФИО'), MOMENT).toBe('Сидоров Андрей');
+		await b.editCell(0, 'Звонок', 'перезвонить вечером');
+		await b.revealColumn('ФИО');
+		await b.editCell(0, 'ФИО', 'Сидоров А. П.');
+		await expect.poll(() => a.cellText(0, 'ФИО'), MOMENT).toBe('Сидоров А. П.');
+
+		await a.pressUndo();
+		await a.page.getByText('Отменять нечего: коллеги уже изменили всё').waitFor();
+		await a.revealColumn('Звонок');
+		expect(await a.columnValues('Звонок')).toEqual(['перезвонить вечером']);
+		expect(await a.button('Отменить').isEnabled()).toBe(true);
+
+		// The next press undoes the column, and redo brings it back with Борис's note.
+		await a.pressUndo();
+		await expect
+			.poll(() => b.page.locator('.ag-header-cell-text', { hasText: 'Звонок' }).count(), MOMENT)
+			.toBe(0);
+		await a.pressRedo();
+		await b.revealColumn('Звонок');
+		await expect.poll(() => b.columnValues('Звонок'), MOMENT).toEqual(['перезвонить вечером']);
+	});
+
 	it('two operators adding options to one column in dialogs open at once keep both', async () => {
 		const { a, b, anna, boris } = await twoOperatorsInNewSheet('Заявки: статусы');
 		const openSettings = async (s: SheetPage) => {

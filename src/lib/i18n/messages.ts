@@ -68,6 +68,9 @@ export const ru = {
 	'sheet.rowsShown': 'Строк: {count}, показано: {shown}',
 	'sheet.undo': 'Отменить',
 	'sheet.redo': 'Повторить',
+	'sheet.undoOverwritten':
+		'Отменять нечего: коллеги уже изменили всё, что сделал этот шаг. Следующее «Отменить» отменит шаг перед ним.',
+	'sheet.redoOverwritten': 'Повторять нечего: коллеги уже изменили всё, что затрагивал этот шаг.',
 	'sheet.save': 'Сохранить',
 	'sheet.cancel': 'Отмена',
 	'sheet.column': 'Столбец',
@@ -261,6 +264,10 @@ export const en: Record<MessageKey, string> = {
 	'sheet.rowsShown': 'Rows: {count}, shown: {shown}',
 	'sheet.undo': 'Undo',
 	'sheet.redo': 'Redo',
+	'sheet.undoOverwritten':
+		'Nothing to undo: colleagues have already changed everything this step did. The next Undo undoes the step before it.',
+	'sheet.redoOverwritten':
+		'Nothing to redo: colleagues have already changed everything this step touched.',
 	'sheet.save': 'Save',
 	'sheet.cancel': 'Cancel',
 	'sheet.column': 'Column',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ModelError, Sheet, type SheetChange } from './sheet';
+import { ModelError, Sheet, undoStep, type SheetChange } from './sheet';
 
 function newSheet() {
 	const sheet = new Sheet(new Y.Doc());
@@ -261,6 +261,43 @@ describe('sheet model', () => {
 		expect(colleague.getCell(a, name)).toBe('a');
 		undo.redo();
 		expect(colleague.getCell(a, name)).toBe('mine');
+	});
+
+	/**
+	 * Found by exploration: Y.UndoManager pops steps until one changes something, so when a
+	 * colleague had overwritten this operator's last edit, one Ctrl+Z undid the step before it
+	 * too (a new column, with the colleague's notes in it).
+	 */
+	it('one undo is one step: a step a colleague overwrote is reported, the one before it stays', () => {
+		const { sheet, name } = newSheet();
+		const colleague = new Sheet(new Y.Doc());
+		sheet.doc.on('update', (u: Uint8Array, origin: unknown) => {
+			if (origin !== 'remote') Y.applyUpdate(colleague.doc, u, 'remote');
+		});
+		colleague.doc.on('update', (u: Uint8Array, origin: unknown) => {
+			if (origin !== 'remote') Y.applyUpdate(sheet.doc, u, 'remote');
+		});
+		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(sheet.doc), 'remote');
+		const [a] = sheet.addRows({ columns: [name], rows: [['a']] });
+		const undo = sheet.createUndoManager({ captureTimeout: 0 });
+		const note = sheet.addColumn({ title: 'Звонок' });
+		sheet.setCell(a, name, 'mine');
+		colleague.setCell(a, note, 'перезвонить');
+		colleague.setCell(a, name, 'theirs');
+
+		expect(undoStep(undo, 'undo')).toBe('overwritten');
+		expect(sheet.column(note)?.title).toBe('Звонок');
+		expect(sheet.getCell(a, note)).toBe('перезвонить');
+		expect(sheet.getCell(a, name)).toBe('theirs');
+		expect(undo.canUndo()).toBe(true);
+
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(sheet.column(note)).toBeUndefined();
+		expect(undoStep(undo, 'undo')).toBe('empty');
+		expect(undoStep(undo, 'redo')).toBe('done');
+		expect(sheet.column(note)?.title).toBe('Звонок');
+		expect(colleague.getCell(a, note)).toBe('перезвонить');
+		expect(undoStep(undo, 'redo')).toBe('empty');
 	});
 
 	it('a change of a choice column’s options is one undo step, also the first one of an old sheet', () => {

@@ -1059,3 +1059,26 @@ export class Sheet {
 		return undo;
 	}
 }
+
+/** What one press of Ctrl+Z (or Ctrl+Shift+Z) did. */
+export type UndoStepResult = 'done' | 'overwritten' | 'empty';
+
+/**
+ * Undoes (or redoes) exactly one step. Y.UndoManager alone goes on popping steps until one
+ * changes something, so when colleagues had overwritten everything the last step did, one
+ * press would also undo the step before it, which the operator did not ask for. Here that
+ * step is used up with nothing changed and reported as 'overwritten'; the next press undoes
+ * the step before it.
+ */
+export function undoStep(undo: Y.UndoManager, direction: 'undo' | 'redo'): UndoStepResult {
+	const stack = direction === 'undo' ? undo.undoStack : undo.redoStack;
+	if (stack.length === 0) return 'empty';
+	const earlier = stack.splice(0, stack.length - 1);
+	let item: unknown;
+	try {
+		item = direction === 'undo' ? undo.undo() : undo.redo();
+	} finally {
+		stack.unshift(...earlier);
+	}
+	return item ? 'done' : 'overwritten';
+}
