@@ -1041,6 +1041,37 @@ describe('the grid operators work in', () => {
 		expect(await a.columnValues('ФИО')).toEqual(['Иванова Мария', 'Петров Пётр']);
 	});
 
+	/** Found by exploration: the filter popups spoke English in the Russian interface. */
+	it('the filter popups of text, number and date columns speak Russian', async () => {
+		const { a } = await oneOperator('Фильтры по-русски');
+		await a.page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		for (const title of ['ФИО', 'Попытки', 'Дата рождения']) {
+			await a.revealColumn(title);
+			const id = await a.columnId(title);
+			await a.page
+				.locator(`.ag-floating-filter[col-id="${id}"] .ag-floating-filter-button button`)
+				.click();
+			const popup = a.page.locator('.ag-popup .ag-filter');
+			await popup.waitFor();
+			// Everything the operator reads or hears: text, placeholders, labels, options.
+			const words = await popup.evaluate((root) => {
+				const texts = [root.textContent ?? ''];
+				for (const el of root.querySelectorAll('*')) {
+					for (const name of ['placeholder', 'aria-label', 'title']) {
+						const value = el.getAttribute(name);
+						if (value) texts.push(value);
+					}
+				}
+				return texts.join(' ');
+			});
+			expect(words, title).toMatch(/[а-я]/i);
+			expect(words.match(/[a-z]{2,}/gi), `${title}: ${words}`).toBeNull();
+			if (title === 'ФИО') await screenshot(a.page, 'grid-filter-ru');
+			await a.page.keyboard.press('Escape');
+			await popup.waitFor({ state: 'hidden' });
+		}
+	});
+
 	it('looks right on a phone', async () => {
 		const anna = await session.operator('Анна', { viewport: PHONE });
 		const a = await new HomePage(anna.page)
