@@ -120,6 +120,38 @@ describe('merge rules', () => {
 	);
 
 	it.each(SEEDS)(
+		'columns given one title at once by several operators are told apart the same way everywhere (seed %i)',
+		(seed) => {
+			const { net, sheets, cols } = setup(seed);
+			// Offline, each checked its own title against what it knew; after the merge two
+			// titles are the same, and a third column already has the title the merge would give.
+			const mine = sheets[0].addColumn({ title: 'Адрес' });
+			const theirs = sheets[1].addColumn({ title: ' адрес ' });
+			sheets[2].renameColumn(cols.note, 'Адрес (2)');
+			net.sync();
+			const state = expectConverged(sheets);
+			const titles = state.columns.map((c) => c[1] as string);
+			expect(new Set(titles.map((t) => t.toLocaleLowerCase('ru'))).size).toBe(titles.length);
+			expect(titles).toContain('Адрес (2)');
+			expect(sheets[0].column(cols.note)?.title).toBe('Адрес (2)');
+			// The column with the lower id keeps its title, so a move changes nothing.
+			const [first, second] = [mine, theirs].sort();
+			const before = sheets[0].column(second)?.title;
+			expect(before).toMatch(/^(Адрес|адрес) \(3\)$/);
+			expect(sheets[0].column(first)?.title).toMatch(/^(Адрес|адрес)$/);
+			sheets[1].moveColumn(second, 0);
+			net.sync();
+			expectConverged(sheets);
+			expect(sheets[2].column(second)?.title).toBe(before);
+			// Renaming one of them (to what it shows, as the column dialog saves it) settles it.
+			sheets[2].renameColumn(second, before as string);
+			net.sync();
+			expect(sheets[0].column(second)?.title).toBe(before);
+			expect(sheets[0].column(first)?.title).toMatch(/^(Адрес|адрес)$/);
+		}
+	);
+
+	it.each(SEEDS)(
 		'rows added at once by several operators are all kept, in one order (seed %i)',
 		(seed) => {
 			const { net, sheets, cols } = setup(seed);

@@ -165,6 +165,23 @@ export function uniqueTitle(title: string, taken: Set<string>): string {
 	return free;
 }
 
+/**
+ * Titles are unique when given (`uniqueTitle`), but operators offline can give two columns one
+ * title; after the merge, the column with the lower id keeps it and the others show the next
+ * free `title (n)`, the same on every replica and unchanged by a move. Saving such a column in
+ * its dialog stores the title shown.
+ */
+function distinguishTitles(columns: Column[]) {
+	const taken = new Set(columns.map((c) => titleKey(c.title)));
+	if (taken.size === columns.length) return;
+	const kept = new Set<string>();
+	for (const column of [...columns].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+		const key = titleKey(column.title);
+		if (kept.has(key)) column.title = uniqueTitle(column.title, taken);
+		kept.add(titleKey(column.title));
+	}
+}
+
 function rowIdOf(chunkId: string, index: number): string {
 	return `${chunkId}.${index.toString(36)}`;
 }
@@ -619,6 +636,7 @@ export class Sheet {
 			});
 		});
 		list.sort(compareByKey);
+		distinguishTitles(list);
 		return (this.#columnCache = list);
 	}
 
