@@ -1072,6 +1072,37 @@ describe('the grid operators work in', () => {
 		}
 	});
 
+	/**
+	 * Found by exploration: ticked rows that a search then hid were deleted with the visible
+	 * ones, and the confirmation did not say so.
+	 */
+	it('deleting ticked rows that a search hides: the dialog says how many are hidden and can delete only the visible ones', async () => {
+		const { a } = await oneOperator('Удаление скрытых строк');
+		await a.addRow('Иванова');
+		await a.addRow('Петров');
+		await a.addRow('Сидоров');
+		await a.selectRows([0, 1, 2]);
+		const search = a.page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await search.fill('ров');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Петров', 'Сидоров']);
+
+		const dialog = await a.askDeleteRows();
+		expect(await dialog.textContent()).toContain('Из них не видно сейчас (скрыты поиском или фильтрами): 1.');
+		await screenshot(a.page, 'grid-delete-hidden');
+		await dialog.getByRole('button', { name: 'Удалить только видимые (2)' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual([]);
+		await search.fill('');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Иванова']);
+
+		// With nothing hidden the dialog has only the usual buttons.
+		await a.selectRows([0]);
+		const plain = await a.askDeleteRows();
+		expect(await plain.textContent()).not.toContain('не видно');
+		expect(await plain.getByRole('button', { name: /только видимые/ }).count()).toBe(0);
+		await plain.getByRole('button', { name: 'Отмена' }).click();
+	});
+
 	it('looks right on a phone', async () => {
 		const anna = await session.operator('Анна', { viewport: PHONE });
 		const a = await new HomePage(anna.page)

@@ -834,6 +834,19 @@ export class SheetGridBinding {
 	 * Ids of the rows of this operator's view (filtered, sorted), every queued row included. A
 	 * sort still computed in the worker is finished here, on the page.
 	 */
+	/** `rowIds` split into those shown now and those the search or the filters hide. */
+	splitShown(rowIds: string[]): { shown: string[]; hidden: string[] } {
+		this.flush();
+		const displayed = new Set<string>();
+		this.api.forEachNodeAfterFilter((n) => {
+			if (n.data) displayed.add(n.data.id);
+		});
+		const shown: string[] = [];
+		const hidden: string[] = [];
+		for (const id of rowIds) (displayed.has(id) ? shown : hidden).push(id);
+		return { shown, hidden };
+	}
+
 	displayedRowIds(): string[] {
 		this.flush();
 		this.#sorter.settle();

@@ -60,6 +60,9 @@ export const ru = {
 	'sheet.deleteRows': 'Удалить строки ({count})',
 	'sheet.deleteRowsConfirm': 'Удалить выбранные строки ({count})? Их можно вернуть.',
 	'sheet.rowsDeleted': 'Удалено строк: {count}.',
+	'sheet.deleteRowsHidden':
+		'Из них не видно сейчас (скрыты поиском или фильтрами): {count}. «Удалить» удалит и их.',
+	'sheet.deleteRowsVisible': 'Удалить только видимые ({count})',
 	'sheet.autosave':
 		'Сохранять не нужно: каждое изменение сохраняется само (что с ним — в строке состояния внизу).',
 	'sheet.deletedRows': 'Удалённые строки',
@@ -256,6 +259,9 @@ export const en: Record<MessageKey, string> = {
 	'sheet.deleteRows': 'Delete rows ({count})',
 	'sheet.deleteRowsConfirm': 'Delete the selected rows ({count})? They can be brought back.',
 	'sheet.rowsDeleted': 'Rows deleted: {count}.',
+	'sheet.deleteRowsHidden':
+		'Not shown now (hidden by the search or filters): {count}. “Delete” deletes them too.',
+	'sheet.deleteRowsVisible': 'Delete only the shown ones ({count})',
 	'sheet.autosave':
 		'No need to save: every change is saved as you go (the status bar says where it is).',
 	'sheet.deletedRows': 'Deleted rows',
