@@ -1,5 +1,7 @@
 /** Two operators (two browser contexts, two IndexedDBs) in one sheet through the real relay. */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { parseCsvBytes } from '../../src/lib/csv/parse';
 import { HomePage, SAVED, SheetPage } from './pages';
 import { unexpectedConsoleErrors } from './setup';
 import { e2eSession, MOMENT } from './session';
@@ -159,6 +161,36 @@ describe('two operators in one sheet', () => {
 		await a.pressRedo();
 		await b.revealColumn('Звонок');
 		await expect.poll(() => b.columnValues('Звонок'), MOMENT).toEqual(['перезвонить вечером']);
+	});
+
+	/**
+	 * Found by exploration: the export of the view took the rows shown when the dialog opened,
+	 * so a row a colleague added meanwhile was missing from the file and from the counts.
+	 */
+	it('the export dialog counts and exports the view as it is when Анна clicks, with Борис’s row added meanwhile', async () => {
+		const { a, b } = await twoOperatorsInNewSheet('Обзвон подъезда 5');
+		await a.addRow('Сидоров');
+		await a.addRow('Иванова');
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('ров');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Сидоров']);
+		await a.page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+		const dialog = a.page.getByRole('dialog', { name: 'Экспорт CSV' });
+		const viewChoice = dialog.getByLabel(/Как показано сейчас/);
+		await viewChoice.check();
+		expect(await dialog.textContent()).toContain('(строк: 1)');
+		expect(await dialog.textContent()).toContain('Весь список (строк: 2)');
+
+		await b.addRow('Петров');
+		await expect.poll(() => dialog.textContent(), MOMENT).toContain('Весь список (строк: 3)');
+		await expect
+			.poll(() => dialog.textContent(), MOMENT)
+			.toMatch(/без скрытых столбцов \(строк: 2\)/);
+		const [file] = await Promise.all([
+			a.page.waitForEvent('download'),
+			dialog.getByRole('button', { name: 'Скачать', exact: true }).click()
+		]);
+		const rows = parseCsvBytes(await readFile((await file.path()) as string)).rows;
+		expect(rows.map((r) => r[0]).sort()).toEqual(['Петров', 'Сидоров']);
 	});
 
 	it('two operators adding options to one column in dialogs open at once keep both', async () => {

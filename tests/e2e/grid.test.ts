@@ -1087,7 +1087,9 @@ describe('the grid operators work in', () => {
 		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Петров', 'Сидоров']);
 
 		const dialog = await a.askDeleteRows();
-		expect(await dialog.textContent()).toContain('Из них не видно сейчас (скрыты поиском или фильтрами): 1.');
+		expect(await dialog.textContent()).toContain(
+			'Из них не видно сейчас (скрыты поиском или фильтрами): 1.'
+		);
 		await screenshot(a.page, 'grid-delete-hidden');
 		await dialog.getByRole('button', { name: 'Удалить только видимые (2)' }).click();
 		await dialog.waitFor({ state: 'hidden' });
