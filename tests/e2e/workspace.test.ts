@@ -88,6 +88,18 @@ describe('the workspace', () => {
 			.waitFor();
 		await page.getByRole('button', { name: 'Interface language' }).getByText('Русский').waitFor();
 		expect(await page.getByText('Списки штаба').count()).toBe(0);
+		// Found by exploration: these were left in one language.
+		const form = page.getByRole('form', { name: 'New list' });
+		expect(await form.getByRole('textbox').first().getAttribute('placeholder')).toBe(
+			'Calls to residents 65+ (Kalininsky district)'
+		);
+		await page.getByRole('contentinfo', { name: 'Sync status' }).waitFor();
+		await form.getByRole('textbox').first().fill('Calls');
+		await form.getByRole('button', { name: 'Create' }).click();
+		await page.getByRole('button', { name: 'Column “Full name”', exact: true }).click();
+		await page.getByRole('dialog', { name: 'Column “Full name”' }).waitFor();
+		await page.keyboard.press('Escape');
+		await page.goBack();
 
 		// The choice is kept for the next visit.
 		await page.reload();
