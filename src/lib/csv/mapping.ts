@@ -5,6 +5,7 @@
  * normalisation (`headerKey`) and through synonyms (`HEADER_SYNONYMS`).
  */
 import { guessColumnType } from '../values';
+import { cleanLabel } from '../values/clean';
 import { titleKey, uniqueTitle, type ColumnType } from '../model/sheet';
 
 /** The things a headquarters' list is about, whatever a file calls them. */
@@ -241,7 +242,7 @@ export function autoMap(
 			const cell = row[csvIndex];
 			if (cell && cell.trim()) values.push(cell);
 		}
-		const clean = rawTitle.replace(/\s+/g, ' ').trim();
+		const clean = cleanLabel(rawTitle);
 		if (!clean && values.length === 0) return { csvIndex, target: { kind: 'skip' } };
 		const title = uniqueTitle(clean || untitled(csvIndex + 1), titles);
 		return {

@@ -30,6 +30,7 @@
 import * as Y from 'yjs';
 import { SheetHistory, type Author, type CellChange, type ChangeParts } from './history';
 import { isValidId, newId, SHORT_ID_LENGTH } from './ids';
+import { cleanLabel } from '../values/clean';
 import { compareByKey, keyBetween } from './order';
 import {
 	cleanOptions,
@@ -137,16 +138,14 @@ export class ModelError extends Error {
 
 /** Trim and collapse whitespace; throws `ModelError('empty-title')` when nothing is left. */
 export function normalizeTitle(title: string): string {
-	const clean = String(title ?? '')
-		.replace(/\s+/g, ' ')
-		.trim();
+	const clean = cleanLabel(String(title ?? ''));
 	if (!clean) throw new ModelError('empty-title', 'The title is empty');
 	return clean.slice(0, MAX_TITLE_LENGTH);
 }
 
 /** What makes two titles the same one: spaces and case aside (`ФИО`, ` фио `). */
 export function titleKey(title: string): string {
-	return title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('ru');
+	return cleanLabel(title).toLocaleLowerCase('ru');
 }
 
 /**
@@ -155,7 +154,7 @@ export function titleKey(title: string): string {
  * told apart in a filter, a view, an export or an import.
  */
 export function uniqueTitle(title: string, taken: Set<string>): string {
-	const base = title.replace(/\s+/g, ' ').trim();
+	const base = cleanLabel(title);
 	let free = base.slice(0, MAX_TITLE_LENGTH);
 	for (let n = 2; taken.has(titleKey(free)); n++) {
 		const suffix = ` (${n})`;

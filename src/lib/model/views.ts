@@ -11,6 +11,7 @@
  * who applies the view ("Мои заявки": volunteer = me).
  */
 import * as Y from 'yjs';
+import { cleanLabel } from '../values/clean';
 import { newId, SHORT_ID_LENGTH } from './ids';
 
 /** In a stored filter, "the operator who applies this view". */
@@ -49,10 +50,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function cleanViewName(name: string): string {
-	return String(name ?? '')
-		.replace(/\s+/g, ' ')
-		.trim()
-		.slice(0, MAX_VIEW_NAME);
+	return cleanLabel(String(name ?? '')).slice(0, MAX_VIEW_NAME);
 }
 
 /** Plain JSON values only: short strings, finite numbers, booleans, null, small arrays. */

@@ -1,4 +1,5 @@
 import { newId } from '$lib/model/ids';
+import { cleanLabel } from '$lib/values/clean';
 
 /** Who is at this browser: a name and a colour, chosen on the first visit and remembered. */
 const STORAGE_KEY = 'shtab:operator';
@@ -37,7 +38,7 @@ class OperatorState {
 
 	save(identity: OperatorIdentity) {
 		const clean = {
-			name: identity.name.replace(/\s+/g, ' ').trim().slice(0, 60),
+			name: cleanLabel(identity.name).slice(0, 60),
 			color: identity.color
 		};
 		this.identity = clean;

@@ -1,6 +1,7 @@
 /** Bridges from the sync layer and the model into Svelte runes (createSubscriber). */
 import { createSubscriber } from 'svelte/reactivity';
 import type { Workspace } from '$lib/model/workspace';
+import { cleanLabel } from '$lib/values/clean';
 import type { DocConnection, SyncStatus } from './connection';
 
 export class ReactiveStatus {
@@ -49,7 +50,7 @@ export class ReactivePresence {
 			if (!user || typeof user.name !== 'string') return;
 			list.push({
 				clientId,
-				name: user.name.slice(0, 60),
+				name: cleanLabel(user.name).slice(0, 60),
 				color: typeof user.color === 'string' ? user.color : '#888',
 				self: clientId === awareness.clientID,
 				cell: (state.cell as PresenceEntry['cell']) ?? null

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isBlank, trimValue } from './clean';
+import { cleanLabel, isBlank, trimValue } from './clean';
+import * as Y from 'yjs';
+import { Sheet, titleKey } from '../model/sheet';
 
 describe('trimValue', () => {
 	it('spaces of every kind around a value are removed', () => {
@@ -32,5 +34,32 @@ describe('isBlank', () => {
 		expect(isBlank('')).toBe(true);
 		expect(isBlank(' \u00a0\t')).toBe(true);
 		expect(isBlank(' x ')).toBe(false);
+	});
+});
+
+/**
+ * Found by exploration: a column title with a zero-width space looked the same as an existing
+ * one and was accepted; an operator name with a right-to-left override turned the «(вы)» after
+ * it around.
+ */
+describe('cleanLabel', () => {
+	it('drops invisible format characters and collapses spaces', () => {
+		expect(cleanLabel('Ад\u200bрес')).toBe('Адрес');
+		expect(cleanLabel('\u202eАнна\u202c')).toBe('Анна');
+		expect(cleanLabel(' \u2066Борис\u2069  Петров\ufeff ')).toBe('Борис Петров');
+		expect(cleanLabel('мяг\u00adкий')).toBe('мягкий');
+		expect(cleanLabel('\u200d\u200c\u200e\u200f')).toBe('');
+		// Letters, digits, punctuation and emoji stay as typed.
+		expect(cleanLabel('Обзвон 65+ (№ 3) — «ветераны» 🎖️')).toBe('Обзвон 65+ (№ 3) — «ветераны» 🎖️');
+	});
+
+	it('titles that only differ by invisible characters are one title to the sheet', () => {
+		const sheet = new Sheet(new Y.Doc());
+		sheet.addColumn({ title: 'Адрес' });
+		sheet.addColumn({ title: 'Ад\u200bрес' });
+		expect(sheet.columns().map((c) => c.title)).toEqual(
+			expect.arrayContaining(['Адрес', 'Адрес (2)'])
+		);
+		expect(titleKey('\u202eФИО')).toBe(titleKey('фио'));
 	});
 });

@@ -69,3 +69,18 @@ export function isBlank(raw: string): boolean {
 	for (let i = 0; i < raw.length; i++) if (!isSpaceCode(raw.charCodeAt(i))) return false;
 	return true;
 }
+
+/**
+ * Invisible format characters: zero-width spaces and joiners, the soft hyphen, the word
+ * joiner, the byte-order mark, and the bidirectional marks, embeddings, overrides and isolates
+ * (an override in a name turns the text after it around).
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * A title, a name or an option as operators give it: without invisible format characters,
+ * runs of spaces as one, trimmed. Two titles that look the same are the same.
+ */
+export function cleanLabel(text: string): string {
+	return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
