@@ -1105,6 +1105,32 @@ describe('the grid operators work in', () => {
 		await plain.getByRole('button', { name: 'Отмена' }).click();
 	});
 
+	/** Found by exploration: a column's settings (⋮) could not be reached from the keyboard. */
+	it('on a column header, Alt+↓ opens the column’s settings; Esc gives the keyboard back to the header', async () => {
+		const { a } = await oneOperator('Клавиатура в заголовках');
+		await a.addRow('Иванова');
+		// From a cell, up to its header, then one header to the right.
+		await (await a.cell(0, 'ФИО')).click();
+		await a.page.keyboard.press('ArrowUp');
+		await a.page.keyboard.press('ArrowRight');
+		await expect
+			.poll(() => a.page.evaluate(() => document.activeElement?.textContent ?? ''))
+			.toContain('Телефон');
+		await a.page.keyboard.press('Alt+ArrowDown');
+		const dialog = a.page.getByRole('dialog', { name: 'Столбец «Телефон»' });
+		await dialog.waitFor();
+		await a.page.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'hidden' });
+		await expect
+			.poll(() => a.page.evaluate(() => document.activeElement?.textContent ?? ''))
+			.toContain('Телефон');
+		await a.page.getByRole('button', { name: 'Клавиши' }).click();
+		await a.page
+			.getByRole('dialog', { name: 'Клавиши в списке' })
+			.getByText('настройки столбца')
+			.waitFor();
+	});
+
 	it('looks right on a phone', async () => {
 		const anna = await session.operator('Анна', { viewport: PHONE });
 		const a = await new HomePage(anna.page)

@@ -129,6 +129,7 @@ class SheetHeader implements IHeaderComp {
 	#params!: HeaderParams;
 	/** AG Grid does not refresh a header component when its column's sort changes: ▲/▼ follow it. */
 	readonly #onSort = () => this.refresh(this.#params);
+	#onKey: (e: KeyboardEvent) => void = () => {};
 
 	init(params: HeaderParams) {
 		this.#params = params;
@@ -148,6 +149,20 @@ class SheetHeader implements IHeaderComp {
 		});
 		gui.append(label, button);
 		this.#gui = gui;
+		// From the keyboard: on the header cell, Alt+↓ (as AG Grid's own column menu), the
+		// context-menu key or Shift+F10 open the column's settings.
+		this.#onKey = (e: KeyboardEvent) => {
+			if (e.target !== params.eGridHeader) return;
+			const menuKey =
+				(e.altKey && e.key === 'ArrowDown') ||
+				e.key === 'ContextMenu' ||
+				(e.shiftKey && e.key === 'F10');
+			if (!menuKey) return;
+			e.preventDefault();
+			e.stopPropagation();
+			this.#params.callbacks.onColumnMenu(this.#params.sheetColumn, button);
+		};
+		params.eGridHeader.addEventListener('keydown', this.#onKey);
 		this.refresh(params);
 	}
 
@@ -169,6 +184,7 @@ class SheetHeader implements IHeaderComp {
 
 	destroy() {
 		this.#params.column.removeEventListener('sortChanged', this.#onSort);
+		this.#params.eGridHeader.removeEventListener('keydown', this.#onKey);
 	}
 }
 
