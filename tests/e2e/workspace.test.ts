@@ -47,6 +47,32 @@ describe('the workspace', () => {
 		expect(await home.sheetTitles()).toContain('Обзвон 65+ Ленинский');
 		expect(await home.sheetTitles()).not.toContain('Обзвон 65+ Калининский');
 
+		// From the keyboard (found by exploration: the focus stayed on the button, Esc did
+		// nothing): the field takes the focus with the title selected, Esc cancels, Enter saves,
+		// and the focus comes back to the row's «Переименовать».
+		const renameButton = anna.page.getByRole('button', {
+			name: 'Переименовать: Обзвон 65+ Ленинский',
+			exact: true
+		});
+		await renameButton.focus();
+		await anna.page.keyboard.press('Enter');
+		const field = anna.page.getByRole('textbox', { name: 'Переименовать', exact: true });
+		await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+		await anna.page.keyboard.type('Черновик');
+		await anna.page.keyboard.press('Escape');
+		await field.waitFor({ state: 'detached' });
+		expect(await home.sheetTitles()).toContain('Обзвон 65+ Ленинский');
+		await expect
+			.poll(() => renameButton.evaluate((el) => el === document.activeElement))
+			.toBe(true);
+		await anna.page.keyboard.press('Enter');
+		await anna.page.keyboard.press('End');
+		await anna.page.keyboard.type(' (дом 5)');
+		await anna.page.keyboard.press('Enter');
+		await field.waitFor({ state: 'detached' });
+		expect(await home.sheetTitles()).toContain('Обзвон 65+ Ленинский (дом 5)');
+		await home.rename('Обзвон 65+ Ленинский (дом 5)', 'Обзвон 65+ Ленинский');
+
 		// Delete asks first; "Отмена" keeps the sheet.
 		const dialog = await home.askDelete('Обзвон 65+ Ленинский');
 		await dialog.getByText('Удалить список «Обзвон 65+ Ленинский»?').waitFor();
