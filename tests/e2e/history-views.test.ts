@@ -216,6 +216,37 @@ describe('history of a row and named views', () => {
 		await annaMenu.getByRole('button', { name: 'Улица Ленина', exact: true }).waitFor();
 	});
 
+	/** Found by exploration: after a view was applied from the keyboard the focus fell to the page. */
+	it('the "Виды" menu works from the keyboard: ↓ into it, Enter applies, the focus comes back to "Виды"; Esc too', async () => {
+		const anna = await operator('Анна');
+		const a = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Обзвон: виды с клавиатуры', 'Обзвон'));
+		await a.paste('new', 'ФИО', 'Яковлева\t\t\t\t\tне дозвонились\r\nАбрамов\t\t\t\t\tдозвонились');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Яковлева', 'Абрамов']);
+		const focused = () =>
+			anna.page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+		await viewsButton(anna.page).focus();
+		await anna.page.keyboard.press('ArrowDown');
+		await viewsMenu(anna.page).waitFor();
+		await expect.poll(focused).toBe('Мои звонки');
+		// Each view has its ✎ and × after it.
+		await anna.page.keyboard.press('ArrowDown');
+		await anna.page.keyboard.press('ArrowDown');
+		await anna.page.keyboard.press('ArrowDown');
+		await expect.poll(focused).toBe('Не дозвонились');
+		await anna.page.keyboard.press('Enter');
+		await viewsMenu(anna.page).waitFor({ state: 'hidden' });
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Яковлева']);
+		await expect.poll(focused).toMatch(/^Виды/);
+		await anna.page.keyboard.press('Enter');
+		await viewsMenu(anna.page).waitFor();
+		await anna.page.keyboard.press('ArrowDown');
+		await anna.page.keyboard.press('Escape');
+		await viewsMenu(anna.page).waitFor({ state: 'hidden' });
+		await expect.poll(focused).toMatch(/^Виды/);
+	});
+
 	it('the history panel and the views menu fit a phone', async () => {
 		const { anna, boris, a, b } = await twoOperators('Заявки: телефон', 'Заявки', PHONE);
 		await a.addRow('Белова Нина');
