@@ -77,6 +77,11 @@ describe('two operators in one sheet', () => {
 			await expect.poll(() => s.columnValues('ФИО'), MOMENT).toEqual(['Строка 2']);
 			await expect.poll(() => s.rowCount(), MOMENT).toBe(1);
 		}
+		// The keyboard is back in the grid (found by exploration: it fell to the page, the
+		// button it was on being disabled with no row ticked).
+		await expect
+			.poll(() => a.page.evaluate(() => !!document.activeElement?.closest('.ag-cell')))
+			.toBe(true);
 
 		// The toast's "Отменить" brings them back, for both.
 		await a.page.getByRole('status').getByText('Удалено строк: 2.').waitFor();

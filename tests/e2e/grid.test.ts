@@ -1124,6 +1124,14 @@ describe('the grid operators work in', () => {
 		await expect
 			.poll(() => a.page.evaluate(() => document.activeElement?.textContent ?? ''))
 			.toContain('Телефон');
+		// Hidden from its dialog, the column's header is gone: the keyboard goes to a cell.
+		await a.page.keyboard.press('Alt+ArrowDown');
+		await dialog.waitFor();
+		await dialog.getByRole('button', { name: 'Скрыть у себя', exact: true }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await expect
+			.poll(() => a.page.evaluate(() => !!document.activeElement?.closest('.ag-cell')))
+			.toBe(true);
 		await a.page.getByRole('button', { name: 'Клавиши' }).click();
 		await a.page
 			.getByRole('dialog', { name: 'Клавиши в списке' })
