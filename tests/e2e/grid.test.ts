@@ -1139,6 +1139,44 @@ describe('the grid operators work in', () => {
 			.waitFor();
 	});
 
+	it('«Добавить строку» then Esc (or a click away) with nothing typed leaves no empty row, and nothing to undo or redo', async () => {
+		const { a } = await oneOperator('Пустая строка');
+		await a.addRow('Иванова');
+		await a.page.waitForTimeout(600); // a step of its own
+		const undoButton = a.button('Отменить');
+		const redoButton = a.button('Повторить');
+		await a.button('Добавить строку').click();
+		await a.focusedEditor.waitFor();
+		await expect.poll(() => a.rowCount()).toBe(2);
+		await a.page.keyboard.press('Escape');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(1);
+		expect(await a.columnValues('ФИО')).toEqual(['Иванова']);
+		expect(await redoButton.isDisabled()).toBe(true);
+		// The step before is still the one Ctrl+Z undoes: the row typed first.
+		expect(await undoButton.isEnabled()).toBe(true);
+
+		// Typed and saved, the row stays.
+		await a.addRow('Петров');
+		expect(await a.columnValues('ФИО')).toEqual(['Иванова', 'Петров']);
+		await a.button('Добавить строку').click();
+		await a.focusedEditor.waitFor();
+		await a.page.getByRole('heading', { name: 'Пустая строка' }).click();
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(2);
+		await a.page.keyboard.press('Control+z');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Иванова']);
+
+		// Tab past the first cell without typing: the row is still being filled in.
+		await a.button('Добавить строку').click();
+		await a.focusedEditor.waitFor();
+		await a.page.keyboard.press('Tab');
+		await a.focusedEditor.waitFor();
+		await a.page.keyboard.type('+79110000001');
+		await a.page.keyboard.press('Enter');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(2);
+		await a.page.waitForTimeout(300);
+		expect(await a.rowCount()).toBe(2);
+	});
+
 	it('looks right on a phone', async () => {
 		const anna = await session.operator('Анна', { viewport: PHONE });
 		const a = await new HomePage(anna.page)
