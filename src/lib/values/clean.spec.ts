@@ -49,6 +49,10 @@ describe('cleanLabel', () => {
 		expect(cleanLabel(' \u2066Борис\u2069  Петров\ufeff ')).toBe('Борис Петров');
 		expect(cleanLabel('мяг\u00adкий')).toBe('мягкий');
 		expect(cleanLabel('\u200d\u200c\u200e\u200f')).toBe('');
+		// A joiner inside an emoji sequence is part of it.
+		expect(cleanLabel('Семья 👨\u200d👩\u200d👧')).toBe('Семья 👨\u200d👩\u200d👧');
+		expect(cleanLabel('❤\ufe0f\u200d🔥')).toBe('❤\ufe0f\u200d🔥');
+		expect(cleanLabel('Ад\u200dрес')).toBe('Адрес');
 		// Letters, digits, punctuation and emoji stay as typed.
 		expect(cleanLabel('Обзвон 65+ (№ 3) — «ветераны» 🎖️')).toBe('Обзвон 65+ (№ 3) — «ветераны» 🎖️');
 	});

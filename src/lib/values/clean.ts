@@ -75,12 +75,15 @@ export function isBlank(raw: string): boolean {
  * joiner, the byte-order mark, and the bidirectional marks, embeddings, overrides and isolates
  * (an override in a name turns the text after it around).
  */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** A zero-width joiner not joining two pictographs (as in 👨‍👩‍👧, which it keeps whole). */
+const LOOSE_JOINER =
+	/(?<!\p{Extended_Pictographic}\p{M}*)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 
 /**
  * A title, a name or an option as operators give it: without invisible format characters,
  * runs of spaces as one, trimmed. Two titles that look the same are the same.
  */
 export function cleanLabel(text: string): string {
-	return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+	return text.replace(INVISIBLE, '').replace(LOOSE_JOINER, '').replace(/\s+/g, ' ').trim();
 }
