@@ -133,6 +133,16 @@ describe('parseCsv: empty lines and ragged rows', () => {
 		}
 		// Without a title row nothing is compared.
 		expect(parseCsv('Иванова;1\r\nИванова;1\r\n', { header: false }).rows).toHaveLength(2);
+		// An invisible mark in front (a left-to-right mark, a zero-width space from a web page)
+		// is nothing, as in the titles (found in review).
+		for (const parse of [parseCsv, parseCsvRecordByRecord])
+			expect(
+				parse('\u200eФИО;Телефон\r\nИванова;1\r\n\u200eФИО;Телефон\r\nПетров;2', { header: true })
+					.rows
+			).toEqual([
+				['Иванова', '1'],
+				['Петров', '2']
+			]);
 		// A no-break space in front (copied from a web page or Word) is a space too.
 		for (const parse of [parseCsv, parseCsvRecordByRecord])
 			expect(

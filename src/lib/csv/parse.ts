@@ -30,7 +30,7 @@ import Papa from 'papaparse';
 import { decodeCsvBytes, type CsvEncoding, type EncodingOverride } from './decode';
 import { detectDelimiter, detectHeader, HEADER_SAMPLE_ROWS, type CsvDelimiter } from './detect';
 import { restoreFormula } from './formula';
-import { isSpaceCode } from '../values/clean';
+import { isInvisibleCode, isSpaceCode } from '../values/clean';
 import { titleKey } from '../model/sheet';
 
 export type LineBreak = '\r\n' | '\n' | '\r';
@@ -639,7 +639,11 @@ function dropRepeatedHeaders(state: ReadState, header: string[]) {
 		// Most rows differ at their first letter: no key is made for them.
 		const head = row[0];
 		let i = 0;
-		while (i < head.length && (head.charCodeAt(i) <= 32 || isSpaceCode(head.charCodeAt(i)))) i++;
+		while (i < head.length) {
+			const code = head.charCodeAt(i);
+			if (code > 32 && !isSpaceCode(code) && !isInvisibleCode(code)) break;
+			i++;
+		}
 		if (head.charAt(i).toLocaleLowerCase('ru') !== initial || titleKey(head) !== keys[0])
 			return false;
 		for (let c = 1; c < row.length; c++)

@@ -300,6 +300,31 @@ describe('sheet model', () => {
 		expect(undoStep(undo, 'redo')).toBe('empty');
 	});
 
+	it('an edit right after an undo that changed nothing is a step of its own (found in review)', () => {
+		const { sheet, name, phone } = newSheet();
+		const colleague = new Sheet(new Y.Doc());
+		sheet.doc.on('update', (u: Uint8Array, origin: unknown) => {
+			if (origin !== 'remote') Y.applyUpdate(colleague.doc, u, 'remote');
+		});
+		colleague.doc.on('update', (u: Uint8Array, origin: unknown) => {
+			if (origin !== 'remote') Y.applyUpdate(sheet.doc, u, 'remote');
+		});
+		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(sheet.doc), 'remote');
+		const [a, b] = sheet.addRows({ columns: [name], rows: [['a'], ['b']] });
+		// The page's undo manager: changes less than 500 ms apart are one step.
+		const undo = sheet.createUndoManager();
+		undo.stopCapturing();
+		sheet.setCell(a, phone, 'A1');
+		undo.stopCapturing();
+		sheet.setCell(b, phone, 'B1');
+		colleague.setCell(b, phone, 'theirs');
+		expect(undoStep(undo, 'undo')).toBe('overwritten');
+		sheet.setCell(b, phone, 'B2');
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(sheet.getCell(b, phone)).toBe('theirs');
+		expect(sheet.getCell(a, phone)).toBe('A1');
+	});
+
 	it('a change of a choice column’s options is one undo step, also the first one of an old sheet', () => {
 		const sheet = new Sheet(new Y.Doc());
 		const status = sheet.addColumn({ title: 'Статус', type: 'choice' });

@@ -1096,6 +1096,9 @@ export function undoStep(undo: Y.UndoManager, direction: 'undo' | 'redo'): UndoS
 		item = direction === 'undo' ? undo.undo() : undo.redo();
 	} finally {
 		stack.unshift(...earlier);
+		// An undo that changed nothing does not end the capture of the step before it, as one
+		// that changed something does: the next edit would join that step.
+		undo.stopCapturing();
 	}
 	return item ? 'done' : 'overwritten';
 }

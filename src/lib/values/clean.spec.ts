@@ -53,6 +53,9 @@ describe('cleanLabel', () => {
 		expect(cleanLabel('Семья 👨\u200d👩\u200d👧')).toBe('Семья 👨\u200d👩\u200d👧');
 		expect(cleanLabel('❤\ufe0f\u200d🔥')).toBe('❤\ufe0f\u200d🔥');
 		expect(cleanLabel('Ад\u200dрес')).toBe('Адрес');
+		// Skin tones before the joiner (found in review).
+		for (const emoji of ['👩🏽\u200d💻', '👩🏻\u200d🦰', '🫱🏼\u200d🫲🏿', '🧑🏿\u200d🤝\u200d🧑🏻'])
+			expect(cleanLabel(`Волонтёр ${emoji}`)).toBe(`Волонтёр ${emoji}`);
 		// Letters, digits, punctuation and emoji stay as typed.
 		expect(cleanLabel('Обзвон 65+ (№ 3) — «ветераны» 🎖️')).toBe('Обзвон 65+ (№ 3) — «ветераны» 🎖️');
 	});

@@ -76,9 +76,24 @@ export function isBlank(raw: string): boolean {
  * (an override in a name turns the text after it around).
  */
 const INVISIBLE = /[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-/** A zero-width joiner not joining two pictographs (as in 👨‍👩‍👧, which it keeps whole). */
+/**
+ * A zero-width joiner not joining two pictographs (as in 👨‍👩‍👧 or 👩🏽‍💻, which it keeps whole:
+ * a pictograph may carry a variation selector or a skin tone before the joiner).
+ */
 const LOOSE_JOINER =
-	/(?<!\p{Extended_Pictographic}\p{M}*)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+	/(?<!\p{Extended_Pictographic}[\p{M}\u{1F3FB}-\u{1F3FF}]*)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+
+/** Whether the character is one `cleanLabel` leaves out (a joiner, unless inside an emoji). */
+export function isInvisibleCode(code: number): boolean {
+	return (
+		code === 0xad ||
+		(code >= 0x200b && code <= 0x200f) ||
+		(code >= 0x202a && code <= 0x202e) ||
+		(code >= 0x2060 && code <= 0x2064) ||
+		(code >= 0x2066 && code <= 0x2069) ||
+		code === 0xfeff
+	);
+}
 
 /**
  * A title, a name or an option as operators give it: without invisible format characters,
