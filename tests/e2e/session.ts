@@ -42,14 +42,14 @@ export interface Colleague {
 }
 
 /** Registers the file's hooks; call once at the top level of a test file. */
-export function e2eSession(): E2eSession {
+export function e2eSession(env: Record<string, string> = {}): E2eSession {
 	let app: App | null = null;
 	let browser: Browser | null = null;
 	const operators: Operator[] = [];
 	const providers: WebsocketProvider[] = [];
 
 	beforeAll(async () => {
-		app = await startApp();
+		app = await startApp(env);
 		browser = await launchBrowser();
 	});
 	afterEach(async () => {

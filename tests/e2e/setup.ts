@@ -87,8 +87,11 @@ export interface App {
 	restart(): Promise<void>;
 }
 
-/** Starts the built app and the relay on a free port with an empty data directory. */
-export async function startApp(): Promise<App> {
+/**
+ * Starts the built app and the relay on a free port with an empty data directory; `env` adds to
+ * the server's environment (e.g. a short `PING_INTERVAL_MS`).
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<App> {
 	ensureBuild();
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
@@ -105,7 +108,7 @@ export async function startApp(): Promise<App> {
 	async function launch() {
 		const proc = spawn(process.execPath, ['server/index.js'], {
 			cwd: PROJECT_ROOT,
-			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+			env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		child = proc;

@@ -182,6 +182,9 @@ describe('sync through the relay', () => {
 	 * client id while the relay still holds the dead connection; when the relay finally closes
 	 * that one, it must not take away the presence the new connection renewed.
 	 */
+	// y-websocket alone sends the presence again at the same clock on reconnecting, which the
+	// relay cannot tell from a colleague's echo (below); the app's client renews it with a new
+	// clock on every connect (src/lib/sync/connection.ts, e2e: tests/e2e/presence.test.ts).
 	it('presence renewed on a new connection survives the close of the old one', async () => {
 		const { url, wsUrl } = await harness.start();
 		const room = 'sheet:presence-reconnect';
@@ -202,13 +205,15 @@ describe('sync through the relay', () => {
 		const before = await harness.raw(`${wsUrl}/${room}`);
 		before.send(presence());
 		await waitFor(() => bob.provider.awareness.getStates().has(4242), "Alice's presence at Bob");
-		// The same browser on a new connection renews its presence (a higher clock).
+		// The same browser on a new connection sends its presence again.
 		const after = await harness.raw(`${wsUrl}/${room}`);
 		awareness.setLocalState({ user: { name: 'Alice' } });
 		after.send(presence());
+		// Answered once the relay has read everything sent before on that socket.
+		await after.stateVector();
 		await waitFor(
 			() => bob.provider.awareness.meta.get(4242)?.clock === awareness.meta.get(4242)?.clock,
-			'the renewed presence at Bob'
+			'the presence at Bob'
 		);
 		before.close();
 		// The relay has seen the old connection close when it counts two (Bob's and the new one).
@@ -226,6 +231,41 @@ describe('sync through the relay', () => {
 		// And when the new connection closes too, the presence goes.
 		after.close();
 		await waitFor(() => !bob.provider.awareness.getStates().has(4242), "Alice's presence to go");
+		awareness.destroy();
+	});
+
+	it('a colleague’s client echoing a presence back does not take it (its close leaves it)', async () => {
+		const { url, wsUrl } = await harness.start();
+		const room = 'sheet:presence-echo';
+		const doc = new Y.Doc();
+		doc.clientID = 4343;
+		const awareness = new awarenessProtocol.Awareness(doc);
+		awareness.setLocalState({ user: { name: 'Alice' } });
+		const alice = await harness.raw(`${wsUrl}/${room}`);
+		alice.send(
+			encodeMessage((e) => {
+				encoding.writeVarUint(e, messageAwareness);
+				encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [4343]));
+			})
+		);
+		// An unmodified y-websocket client sends every presence it receives back, same clock:
+		// Carol's first, then Bob's, the last one echoed.
+		const carol = await harness.synced(harness.client(wsUrl, room));
+		await waitFor(
+			() => carol.provider.awareness.getStates().has(4343),
+			"Alice's presence at Carol"
+		);
+		const bob = await harness.synced(harness.client(wsUrl, room));
+		await waitFor(() => bob.provider.awareness.getStates().has(4343), "Alice's presence at Bob");
+		bob.provider.awareness.setLocalStateField('user', { name: 'Bob' });
+		await waitFor(() => carol.provider.awareness.getStates().has(bob.doc.clientID), 'Bob at Carol');
+		bob.provider.destroy();
+		await waitFor(async () => {
+			const health = (await (await fetch(`${url}/healthz`)).json()) as { connections: number };
+			return health.connections === 2;
+		}, 'the relay to see Bob go');
+		await waitFor(() => !carol.provider.awareness.getStates().has(bob.doc.clientID), 'Bob to go');
+		expect(carol.provider.awareness.getStates().get(4343)).toEqual({ user: { name: 'Alice' } });
 		awareness.destroy();
 	});
 });

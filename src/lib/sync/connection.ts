@@ -161,7 +161,16 @@ export class DocConnection {
 			this.#changed();
 			this.#scheduleConfirm();
 		};
-		const onStatus = () => this.#changed();
+		const onStatus = (event: { status: string }) => {
+			if (event.status === 'connected') {
+				// y-websocket sends the presence again at the clock the relay has, which it ignores:
+				// the presence would stay with the old connection (after a network drop the relay
+				// may still hold it) and go with it. A new clock makes it this connection's.
+				const state = this.provider.awareness.getLocalState();
+				if (state !== null) this.provider.awareness.setLocalState(state);
+			}
+			this.#changed();
+		};
 		const onSync = (synced: boolean) => {
 			if (synced) {
 				this.#set({ serverSynced: true });
