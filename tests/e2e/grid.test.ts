@@ -1165,6 +1165,15 @@ describe('the grid operators work in', () => {
 		await a.page.keyboard.press('Control+z');
 		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Иванова']);
 
+		// Two presses in a row, nothing typed: one new row, and it goes with Esc (found in review).
+		await a.button('Добавить строку').click();
+		await a.focusedEditor.waitFor();
+		await a.button('Добавить строку').click();
+		await a.focusedEditor.waitFor();
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(2);
+		await a.page.keyboard.press('Escape');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(1);
+
 		// Tab past the first cell without typing: the row is still being filled in.
 		await a.button('Добавить строку').click();
 		await a.focusedEditor.waitFor();
@@ -1175,6 +1184,25 @@ describe('the grid operators work in', () => {
 		await expect.poll(() => a.rowCount(), MOMENT).toBe(2);
 		await a.page.waitForTimeout(300);
 		expect(await a.rowCount()).toBe(2);
+	});
+
+	/** Found in review: such a title passed the dialogs' check and then failed in the model. */
+	it('a title of invisible characters only is refused as empty, in the column and the views dialogs', async () => {
+		const { a } = await oneOperator('Невидимые названия');
+		await a.button('Добавить столбец').click();
+		const add = a.page.getByRole('dialog', { name: 'Добавить столбец' });
+		await add.getByLabel('Название столбца').fill('\u200b\u2066 \u200e');
+		await add.getByRole('button', { name: 'Добавить столбец' }).click();
+		await add.getByText('Название не может быть пустым').waitFor();
+		await add.getByRole('button', { name: 'Отмена' }).click();
+
+		await a.page.getByRole('button', { name: 'Виды', exact: true }).click();
+		await a.page.getByRole('button', { name: 'Сохранить текущий вид как…' }).click();
+		const save = a.page.getByRole('dialog', { name: 'Сохранить текущий вид как…' });
+		await save.getByRole('textbox').first().fill('\u200b');
+		await save.getByRole('button', { name: 'Сохранить', exact: true }).click();
+		await save.getByText('Название не может быть пустым').waitFor();
+		expect(await save.isVisible()).toBe(true);
 	});
 
 	it('looks right on a phone', async () => {

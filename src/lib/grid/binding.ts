@@ -846,10 +846,6 @@ export class SheetGridBinding {
 			.filter((id) => !!this.#sheet.column(id));
 	}
 
-	/**
-	 * Ids of the rows of this operator's view (filtered, sorted), every queued row included. A
-	 * sort still computed in the worker is finished here, on the page.
-	 */
 	/** `rowIds` split into those shown now and those the search or the filters hide. */
 	splitShown(rowIds: string[]): { shown: string[]; hidden: string[] } {
 		this.flush();
@@ -863,6 +859,10 @@ export class SheetGridBinding {
 		return { shown, hidden };
 	}
 
+	/**
+	 * Ids of the rows of this operator's view (filtered, sorted), every queued row included. A
+	 * sort still computed in the worker is finished here, on the page.
+	 */
 	displayedRowIds(): string[] {
 		this.flush();
 		this.#sorter.settle();

@@ -62,6 +62,11 @@ export interface Column {
 	order: string;
 	width: number;
 	options?: ChoiceOption[];
+	/**
+	 * The title as stored, when another column has it too (offline, both operators gave it) and
+	 * `title` is the one this column shows, `title (n)` (see `distinguishTitles`).
+	 */
+	storedTitle?: string;
 }
 
 export interface NewColumn {
@@ -176,7 +181,10 @@ function distinguishTitles(columns: Column[]) {
 	const kept = new Set<string>();
 	for (const column of [...columns].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
 		const key = titleKey(column.title);
-		if (kept.has(key)) column.title = uniqueTitle(column.title, taken);
+		if (kept.has(key)) {
+			column.storedTitle = column.title;
+			column.title = uniqueTitle(column.title, taken);
+		}
 		kept.add(titleKey(column.title));
 	}
 }

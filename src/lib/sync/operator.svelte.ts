@@ -25,7 +25,7 @@ function load(): OperatorIdentity | null {
 		const raw = localStorage.getItem(STORAGE_KEY);
 		if (!raw) return null;
 		const value = JSON.parse(raw) as Partial<OperatorIdentity>;
-		if (typeof value.name === 'string' && value.name.trim() && typeof value.color === 'string')
+		if (typeof value.name === 'string' && cleanLabel(value.name) && typeof value.color === 'string')
 			return { name: value.name, color: value.color };
 	} catch {
 		// A damaged entry is treated as a first visit.
