@@ -1070,6 +1070,11 @@ describe('the grid operators work in', () => {
 			await a.page.keyboard.press('Escape');
 			await popup.waitFor({ state: 'hidden' });
 		}
+		// A search that matches no row says so in Russian too (found by exploration).
+		await a.addRow('Иванова');
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('нет такого');
+		await a.page.getByText('Нет строк, подходящих под поиск или фильтры').waitFor();
+		expect(await a.page.getByText('No Matching Rows').count()).toBe(0);
 	});
 
 	/**

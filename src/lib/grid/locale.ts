@@ -3,6 +3,7 @@ import type { Locale } from '$lib/i18n';
 
 const ru: Record<string, string> = {
 	noRowsToShow: 'Строк нет',
+	noMatchingRows: 'Нет строк, подходящих под поиск или фильтры',
 	loadingOoo: 'Загрузка…',
 	selectAll: 'Выбрать все',
 	ariaChecked: 'отмечено',

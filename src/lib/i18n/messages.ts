@@ -87,6 +87,7 @@ export const ru = {
 	'sheet.cellTooLong': 'Слишком длинное значение: не более {max} символов.',
 
 	'status.offline': 'Нет связи с сервером — работаем локально',
+	'status.savingLocally': 'Сохраняется в браузере… не закрывайте вкладку',
 	'status.pending': 'ждут отправки: {count}',
 	'status.connecting': 'Подключение…',
 	'status.syncing': 'Синхронизация…',
@@ -292,6 +293,7 @@ export const en: Record<MessageKey, string> = {
 	'sheet.cellTooLong': 'The value is too long: at most {max} characters.',
 
 	'status.offline': 'No connection to the server — working locally',
+	'status.savingLocally': 'Saving in the browser… do not close the tab',
 	'status.pending': 'waiting to be sent: {count}',
 	'status.connecting': 'Connecting…',
 	'status.syncing': 'Syncing…',

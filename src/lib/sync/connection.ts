@@ -42,6 +42,8 @@ export interface SyncStatus {
 	serverSynced: boolean;
 	/** A problem with local storage, if any. */
 	storageError: string | null;
+	/** This tab's changes are being written to the browser's store (not yet safe from a close). */
+	savingLocally: boolean;
 }
 
 export interface ConnectionOptions {
@@ -104,7 +106,8 @@ export class DocConnection {
 			pending: this.#carried,
 			localLoaded: false,
 			serverSynced: false,
-			storageError: null
+			storageError: null,
+			savingLocally: false
 		};
 
 		this.provider = new WebsocketProvider(options.serverUrl, this.room, this.doc, {
@@ -127,6 +130,13 @@ export class DocConnection {
 		if (options.persist !== false && typeof indexedDB !== 'undefined') {
 			this.persistence = new BatchedIndexeddbPersistence(this.room, this.doc);
 			this.persistence.remoteOrigin = this.provider;
+			const persistence = this.persistence;
+			this.#cleanup.push(
+				persistence.onWriting(() => {
+					if (persistence.writing !== this.#status.savingLocally)
+						this.#set({ savingLocally: persistence.writing });
+				})
+			);
 			const waited = setTimeout(() => this.#openSocket(), LOCAL_LOAD_WAIT_MS);
 			this.#cleanup.push(() => clearTimeout(waited));
 			this.whenLocalLoaded = Promise.race([
@@ -236,6 +246,15 @@ export class DocConnection {
 
 	get status(): SyncStatus {
 		return this.#status;
+	}
+
+	/**
+	 * Whether closing the page now would lose changes: some not yet written to the browser's
+	 * store, or (with no store) not yet confirmed by the server.
+	 */
+	get unsaved(): boolean {
+		if (this.persistence && !this.#status.storageError) return this.persistence.writing;
+		return this.#status.pending > 0;
 	}
 
 	get awareness() {

@@ -32,6 +32,24 @@ interface Entry {
 
 const open = new Map<string, Entry>();
 
+/**
+ * Closing or reloading the page while changes are not yet in the browser's store (a big
+ * import's slices take seconds to write) would lose them: the browser asks first.
+ */
+function guardUnload() {
+	if (typeof window === 'undefined') return;
+	window.addEventListener('beforeunload', (event) => {
+		for (const entry of open.values()) {
+			if (entry.connection.unsaved) {
+				event.preventDefault();
+				event.returnValue = ''; // older browsers ask only with this set
+				return;
+			}
+		}
+	});
+}
+guardUnload();
+
 /** Open (or reuse) the doc of `room`. Call the returned `release` when done with it. */
 export function acquire(room: string): { connection: DocConnection; release: () => void } {
 	let entry = open.get(room);

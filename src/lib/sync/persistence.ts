@@ -50,6 +50,9 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#microtask = false;
 	#compacting = false;
+	/** IndexedDB transactions started and not yet complete (a page closed now aborts them). */
+	#writing = 0;
+	readonly #writingListeners = new Set<() => void>();
 	readonly #onPageHide = () => this.#flush();
 	#detach: () => void = () => {};
 
@@ -115,10 +118,38 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 		let bytes = 0;
 		for (const update of batch) bytes += update.length;
 		const rows = batch.length > 1 && bytes <= MERGE_BATCH_BYTES ? [Y.mergeUpdates(batch)] : batch;
-		const store = db.transaction([UPDATES_STORE], 'readwrite').objectStore(UPDATES_STORE);
+		const transaction = db.transaction([UPDATES_STORE], 'readwrite');
+		const store = transaction.objectStore(UPDATES_STORE);
 		for (const update of rows) store.add(update);
+		this.#writing++;
+		let settled = false;
+		const settle = () => {
+			if (settled) return;
+			settled = true;
+			this.#writing--;
+			if (this.#writing === 0) for (const listener of this.#writingListeners) listener();
+		};
+		transaction.oncomplete = settle;
+		transaction.onabort = settle;
+		transaction.onerror = settle;
+		if (this.#writing === 1) for (const listener of this.#writingListeners) listener();
 		this._dbsize += rows.length;
 		if (this._dbsize >= PREFERRED_TRIM_SIZE) this.#compact();
+	}
+
+	/**
+	 * Whether changes of this tab are not yet in IndexedDB: waiting for the microtask or the
+	 * batch, or in a transaction not yet complete. A big import's slices take seconds to write;
+	 * closing the page meanwhile would lose them.
+	 */
+	get writing(): boolean {
+		return this.#writing > 0 || this.#queue.length > 0;
+	}
+
+	/** Called when `writing` may have changed. Returns the unsubscribe. */
+	onWriting(listener: () => void): () => void {
+		this.#writingListeners.add(listener);
+		return () => this.#writingListeners.delete(listener);
 	}
 
 	#compact() {
