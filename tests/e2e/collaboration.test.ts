@@ -57,6 +57,17 @@ describe('two operators in one sheet', () => {
 		expect(unexpectedConsoleErrors(boris)).toEqual([]);
 	});
 
+	it('an operator who leaves the sheet for the list of sheets leaves the colleague’s presence list at once, and comes back to it', async () => {
+		const { a, b } = await twoOperatorsInNewSheet('Обзвон: кто здесь');
+		const url = b.page.url();
+		await b.back();
+		// Found by exploration: Борис stayed listed for about 30 s (the doc stays open a while).
+		await expect.poll(() => a.presenceNames(), MOMENT).not.toContain('Борис');
+		const again = await SheetPage.open(b.page, url, 'Обзвон: кто здесь');
+		await expect.poll(() => a.presenceNames(), MOMENT).toContain('Борис');
+		await expect.poll(() => again.presenceNames(), MOMENT).toContain('Анна');
+	});
+
 	it('deleting selected rows asks first, the rows vanish for the colleague too, and undo brings them back', async () => {
 		const { a, b } = await twoOperatorsInNewSheet('Поздравления ветеранов');
 		// Борис fills the sheet, so Анна's undo history holds nothing but her delete.
