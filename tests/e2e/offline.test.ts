@@ -188,6 +188,39 @@ describe('offline work', () => {
 		await expect.poll(() => thirdSheet.rows(COLUMNS), RECONNECT).toEqual(offlineRows);
 	});
 
+	/**
+	 * Found by exploration: the home page said «Все изменения сохранены на сервере» while a sheet
+	 * still had edits of a closed tab in this browser, and colleagues did not see them until the
+	 * operator opened that very sheet again.
+	 */
+	it('edits a closed tab left in the browser are sent from the list of sheets, without opening the sheet', async () => {
+		const anna = await operator('Анна');
+		const home = await new HomePage(anna.page).goto(app.url);
+		const sheet = await home.createSheet('Оставленные правки', 'Обзвон');
+		await sheet.addRow('Иванова');
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+		const sheetUrl = anna.page.url();
+
+		await app.kill9();
+		await expect.poll(() => sheet.status(), RECONNECT).toMatch(/^Нет связи с сервером/);
+		await sheet.editCell(0, 'ФИО', 'Иванова Мария');
+		await expect.poll(() => sheet.pending(), MOMENT).toBeGreaterThan(0);
+		await anna.page.close();
+		await app.restart();
+
+		// Back the next day at the list of sheets only.
+		const page = await anna.newPage();
+		await new HomePage(page).goto(app.url);
+		const boris = await operator('Борис');
+		const b = await SheetPage.open(boris.page, sheetUrl, 'Оставленные правки');
+		await expect.poll(() => b.columnValues('ФИО'), RECONNECT).toEqual(['Иванова Мария']);
+		expect(page.url()).toBe(`${app.url}/`);
+		await expect
+			.poll(async () => (await page.getByTestId('sync-status').textContent())?.trim(), RECONNECT)
+			.toBe(SAVED);
+		await page.getByText('Отправляются изменения').waitFor({ state: 'hidden' });
+	});
+
 	it('kill -9 of the server after “all changes saved” loses nothing', async () => {
 		const anna = await operator('Анна');
 		const home = await new HomePage(anna.page).goto(app.url);

@@ -83,3 +83,55 @@ export function acquire(room: string): { connection: DocConnection; release: () 
 		}
 	};
 }
+
+const PENDING_PREFIX = 'shtab:pending:sheet:';
+
+/** Sheets this browser holds changes of that the server has not confirmed (a closed tab's). */
+function sheetsWithLeftovers(): string[] {
+	const ids: string[] = [];
+	try {
+		const storage = globalThis.localStorage;
+		for (let i = 0; i < (storage?.length ?? 0); i++) {
+			const key = storage.key(i);
+			if (key?.startsWith(PENDING_PREFIX) && Number(storage.getItem(key)) > 0)
+				ids.push(key.slice(PENDING_PREFIX.length));
+		}
+	} catch {
+		// Storage blocked: nothing known to send.
+	}
+	return ids;
+}
+
+/**
+ * Sends the changes a closed tab left in this browser's store for sheets not open now, one
+ * sheet at a time (a big one takes memory while open): without it they would reach the server
+ * only when the operator opens that sheet again, and colleagues would not see them meanwhile.
+ * `onProgress` gets how many sheets are left to send. Returns the stop.
+ */
+export function sendLeftovers(onProgress: (left: number) => void): () => void {
+	const queue = sheetsWithLeftovers().filter((id) => !open.has(sheetRoom(id)));
+	let stopped = false;
+	let current: { release: () => void; unsubscribe: () => void } | null = null;
+	const next = () => {
+		current?.unsubscribe();
+		current?.release();
+		current = null;
+		onProgress(queue.length);
+		const id = queue.shift();
+		if (stopped || id === undefined) return;
+		const { connection, release } = acquire(sheetRoom(id));
+		const check = () => {
+			const { state, pending, localLoaded } = connection.status;
+			if (localLoaded && state === 'saved' && pending === 0) next();
+		};
+		current = { release, unsubscribe: connection.onStatus(check) };
+		check();
+	};
+	next();
+	return () => {
+		stopped = true;
+		current?.unsubscribe();
+		current?.release();
+		current = null;
+	};
+}
