@@ -68,6 +68,8 @@ export const csvRu = {
 	'import.openSheet': 'Открыть список',
 	'import.failed': 'Не удалось импортировать файл: {message}',
 	'import.cancelled': 'Импорт отменён, список не изменён.',
+	'import.cancelTooLate':
+		'«Отмена» не успела: строки уже были добавлены в список. Чтобы убрать их, нажмите «Отменить» (Ctrl+Z) в списке.',
 	'import.empty': 'В файле нет строк с данными.',
 	'import.tooBig':
 		'Файл «{name}» слишком большой: {size} МБ. Импорт принимает файлы до {max} МБ (около 200 000 строк) — разделите его на части и импортируйте по очереди.',
@@ -171,6 +173,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.openSheet': 'Open the list',
 	'import.failed': 'The file could not be imported: {message}',
 	'import.cancelled': 'Import cancelled; the list is unchanged.',
+	'import.cancelTooLate':
+		'“Cancel” came too late: the rows were already added to the list. To take them out, press “Undo” (Ctrl+Z) in the list.',
 	'import.empty': 'The file has no data rows.',
 	'import.tooBig':
 		'The file “{name}” is too big: {size} MB. Import takes files of up to {max} MB (about 200,000 rows) — split it into parts and import them one after another.',
