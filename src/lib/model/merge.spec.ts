@@ -243,21 +243,24 @@ describe('merge rules', () => {
 	);
 
 	const optionsOf = (s: Sheet, id: string) => s.column(id)?.options ?? [];
+	/** «Вид помощи» with three coloured options, added by `sheet`. */
+	const addHelpKinds = (sheet: Sheet) =>
+		sheet.addColumn({
+			title: 'Вид помощи',
+			type: 'choice',
+			options: [
+				{ value: 'Продукты', color: '#1565c0' },
+				{ value: 'Лекарства', color: '#2e7d32' },
+				{ value: 'Оплата ЖКУ', color: '#b26a00' }
+			]
+		});
 
 	it.each(SEEDS)(
 		'choice options changed at once by several operators are all kept, one order everywhere (seed %i)',
 		(seed) => {
 			const { net, sheets } = setup(seed);
 			const [anna, boris, vera] = sheets;
-			const kind = anna.addColumn({
-				title: 'Вид помощи',
-				type: 'choice',
-				options: [
-					{ value: 'Продукты', color: '#1565c0' },
-					{ value: 'Лекарства', color: '#2e7d32' },
-					{ value: 'Оплата ЖКУ', color: '#b26a00' }
-				]
-			});
+			const kind = addHelpKinds(anna);
 			net.sync();
 			const current = () => optionsOf(anna, kind);
 			// Анна adds one, Борис adds another and recolours one, Вера removes one and moves one.
@@ -288,15 +291,7 @@ describe('merge rules', () => {
 		(seed) => {
 			const { net, sheets } = setup(seed);
 			const [anna, boris, vera] = sheets;
-			const kind = anna.addColumn({
-				title: 'Вид помощи',
-				type: 'choice',
-				options: [
-					{ value: 'Продукты', color: '#1565c0' },
-					{ value: 'Лекарства', color: '#2e7d32' },
-					{ value: 'Оплата ЖКУ', color: '#b26a00' }
-				]
-			});
+			const kind = addHelpKinds(anna);
 			net.sync();
 			// Each opens the column's settings: the list as it is then.
 			const [annaBase, borisBase, veraBase] = sheets.map((s) => optionsOf(s, kind));

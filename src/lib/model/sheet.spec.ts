@@ -12,6 +12,19 @@ function newSheet() {
 	return { sheet, name, phone, note };
 }
 
+/** A colleague's replica of `sheet`, every update of either delivered to the other at once. */
+function colleagueOf(sheet: Sheet): Sheet {
+	const colleague = new Sheet(new Y.Doc());
+	sheet.doc.on('update', (u: Uint8Array, origin: unknown) => {
+		if (origin !== 'remote') Y.applyUpdate(colleague.doc, u, 'remote');
+	});
+	colleague.doc.on('update', (u: Uint8Array, origin: unknown) => {
+		if (origin !== 'remote') Y.applyUpdate(sheet.doc, u, 'remote');
+	});
+	Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(sheet.doc), 'remote');
+	return colleague;
+}
+
 describe('sheet model', () => {
 	it('adds rows and reads them back as plain objects', () => {
 		const { sheet, name, phone } = newSheet();
@@ -243,14 +256,7 @@ describe('sheet model', () => {
 
 	it('undo reverts only this operator’s own changes', () => {
 		const { sheet, name } = newSheet();
-		const colleague = new Sheet(new Y.Doc());
-		sheet.doc.on('update', (u: Uint8Array, origin: unknown) => {
-			if (origin !== 'remote') Y.applyUpdate(colleague.doc, u, 'remote');
-		});
-		colleague.doc.on('update', (u: Uint8Array, origin: unknown) => {
-			if (origin !== 'remote') Y.applyUpdate(sheet.doc, u, 'remote');
-		});
-		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(sheet.doc), 'remote');
+		const colleague = colleagueOf(sheet);
 		const [a, b] = sheet.addRows({ columns: [name], rows: [['a'], ['b']] });
 		const undo = sheet.createUndoManager({ captureTimeout: 0 });
 		sheet.setCell(a, name, 'mine');
@@ -270,14 +276,7 @@ describe('sheet model', () => {
 	 */
 	it('one undo is one step: a step a colleague overwrote is reported, the one before it stays', () => {
 		const { sheet, name } = newSheet();
-		const colleague = new Sheet(new Y.Doc());
-		sheet.doc.on('update', (u: Uint8Array, origin: unknown) => {
-			if (origin !== 'remote') Y.applyUpdate(colleague.doc, u, 'remote');
-		});
-		colleague.doc.on('update', (u: Uint8Array, origin: unknown) => {
-			if (origin !== 'remote') Y.applyUpdate(sheet.doc, u, 'remote');
-		});
-		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(sheet.doc), 'remote');
+		const colleague = colleagueOf(sheet);
 		const [a] = sheet.addRows({ columns: [name], rows: [['a']] });
 		const undo = sheet.createUndoManager({ captureTimeout: 0 });
 		const note = sheet.addColumn({ title: 'Звонок' });
@@ -302,14 +301,7 @@ describe('sheet model', () => {
 
 	it('an edit right after an undo that changed nothing is a step of its own (found in review)', () => {
 		const { sheet, name, phone } = newSheet();
-		const colleague = new Sheet(new Y.Doc());
-		sheet.doc.on('update', (u: Uint8Array, origin: unknown) => {
-			if (origin !== 'remote') Y.applyUpdate(colleague.doc, u, 'remote');
-		});
-		colleague.doc.on('update', (u: Uint8Array, origin: unknown) => {
-			if (origin !== 'remote') Y.applyUpdate(sheet.doc, u, 'remote');
-		});
-		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(sheet.doc), 'remote');
+		const colleague = colleagueOf(sheet);
 		const [a, b] = sheet.addRows({ columns: [name], rows: [['a'], ['b']] });
 		// The page's undo manager: changes less than 500 ms apart are one step.
 		const undo = sheet.createUndoManager();
