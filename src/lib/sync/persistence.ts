@@ -50,8 +50,14 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#microtask = false;
 	#compacting = false;
-	/** IndexedDB transactions started and not yet complete (a page closed now aborts them). */
+	/**
+	 * Transactions holding this tab's own changes, started and not yet complete (a page closed
+	 * now aborts them). Colleagues' updates are on the server already: not counted, or the
+	 * status would flicker at every batch of a colleague's typing.
+	 */
 	#writing = 0;
+	/** This tab's own changes wait in `#queue`. */
+	#localQueued = false;
 	readonly #writingListeners = new Set<() => void>();
 	readonly #onPageHide = () => this.#flush();
 	#detach: () => void = () => {};
@@ -71,10 +77,13 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 				// A full batch goes at once: merging a few hundred updates would be a long task.
 				if (this.#queue.length >= MAX_BATCH_UPDATES) this.#flush();
 				else this.#timer ??= setTimeout(() => this.#flush(), REMOTE_BATCH_MS);
-			} else if (!this.#microtask) {
-				// This tab's change: written before the task ends (with any batch waiting).
-				this.#microtask = true;
-				queueMicrotask(() => this.#flush());
+			} else {
+				this.#localQueued = true;
+				if (!this.#microtask) {
+					// This tab's change: written before the task ends (with any batch waiting).
+					this.#microtask = true;
+					queueMicrotask(() => this.#flush());
+				}
 			}
 		};
 		doc.on('update', this._storeUpdate);
@@ -113,7 +122,9 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 		const db = this.db;
 		if (!db || this.#queue.length === 0 || this._destroyed) return;
 		const batch = this.#queue;
+		const local = this.#localQueued;
 		this.#queue = [];
+		this.#localQueued = false;
 		// Many small updates (a colleague typing, a burst of edits) are stored as one.
 		let bytes = 0;
 		for (const update of batch) bytes += update.length;
@@ -121,6 +132,9 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 		const transaction = db.transaction([UPDATES_STORE], 'readwrite');
 		const store = transaction.objectStore(UPDATES_STORE);
 		for (const update of rows) store.add(update);
+		this._dbsize += rows.length;
+		if (this._dbsize >= PREFERRED_TRIM_SIZE) this.#compact();
+		if (!local) return;
 		this.#writing++;
 		let settled = false;
 		const settle = () => {
@@ -133,8 +147,6 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 		transaction.onabort = settle;
 		transaction.onerror = settle;
 		if (this.#writing === 1) for (const listener of this.#writingListeners) listener();
-		this._dbsize += rows.length;
-		if (this._dbsize >= PREFERRED_TRIM_SIZE) this.#compact();
 	}
 
 	/**
@@ -143,7 +155,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 	 * closing the page meanwhile would lose them.
 	 */
 	get writing(): boolean {
-		return this.#writing > 0 || this.#queue.length > 0;
+		return this.#writing > 0 || this.#localQueued;
 	}
 
 	/** Called when `writing` may have changed. Returns the unsubscribe. */
