@@ -24,6 +24,12 @@ export const REMOTE_BATCH_MS = 50;
 export const MAX_BATCH_UPDATES = 100;
 /** A batch up to this size is merged into one stored update (merging is cheap for small ones). */
 export const MERGE_BATCH_BYTES = 256 * 1024;
+/**
+ * This tab's changes count as "being saved" (the status says so, a close of the page asks
+ * first) once they have waited this long: an edit is stored in a few ms, and a question at
+ * every reload right after typing would be noise; a big import's slices take seconds.
+ */
+export const LONG_WRITE_MS = 200;
 const UPDATES_STORE = 'updates';
 
 /**
@@ -58,6 +64,9 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 	#writing = 0;
 	/** This tab's own changes wait in `#queue`. */
 	#localQueued = false;
+	/** Since when this tab's own changes wait to be stored (null: none wait). */
+	#since: number | null = null;
+	#longTimer: ReturnType<typeof setTimeout> | null = null;
 	readonly #writingListeners = new Set<() => void>();
 	readonly #onPageHide = () => this.#flush();
 	#detach: () => void = () => {};
@@ -79,6 +88,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 				else this.#timer ??= setTimeout(() => this.#flush(), REMOTE_BATCH_MS);
 			} else {
 				this.#localQueued = true;
+				this.#begin();
 				if (!this.#microtask) {
 					// This tab's change: written before the task ends (with any batch waiting).
 					this.#microtask = true;
@@ -141,21 +151,42 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 			if (settled) return;
 			settled = true;
 			this.#writing--;
-			if (this.#writing === 0) for (const listener of this.#writingListeners) listener();
+			this.#end();
 		};
 		transaction.oncomplete = settle;
 		transaction.onabort = settle;
 		transaction.onerror = settle;
-		if (this.#writing === 1) for (const listener of this.#writingListeners) listener();
+	}
+
+	/** This tab's changes start waiting: listeners hear of it once the wait is long. */
+	#begin() {
+		if (this.#since !== null) return;
+		this.#since = Date.now();
+		this.#longTimer = setTimeout(() => {
+			this.#longTimer = null;
+			for (const listener of this.#writingListeners) listener();
+		}, LONG_WRITE_MS);
+	}
+
+	/** Nothing of this tab waits any more: listeners hear of it if they heard of the wait. */
+	#end() {
+		if (this.#since === null || this.#writing > 0 || this.#localQueued) return;
+		this.#since = null;
+		if (this.#longTimer !== null) {
+			clearTimeout(this.#longTimer);
+			this.#longTimer = null;
+			return;
+		}
+		for (const listener of this.#writingListeners) listener();
 	}
 
 	/**
-	 * Whether changes of this tab are not yet in IndexedDB: waiting for the microtask or the
-	 * batch, or in a transaction not yet complete. A big import's slices take seconds to write;
-	 * closing the page meanwhile would lose them.
+	 * Whether changes of this tab have waited `LONG_WRITE_MS` or more and are not yet in
+	 * IndexedDB (queued, or in a transaction not yet complete). A big import's slices take
+	 * seconds to write; closing the page meanwhile would lose them.
 	 */
 	get writing(): boolean {
-		return this.#writing > 0 || this.#localQueued;
+		return this.#since !== null && Date.now() - this.#since >= LONG_WRITE_MS;
 	}
 
 	/** Called when `writing` may have changed. Returns the unsubscribe. */
@@ -189,6 +220,7 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 
 	override destroy(): Promise<void> {
 		this.#flush();
+		if (this.#longTimer !== null) clearTimeout(this.#longTimer);
 		this.#detach();
 		globalThis.removeEventListener?.('pagehide', this.#onPageHide);
 		return super.destroy();
