@@ -81,6 +81,12 @@ describe('the grid’s editors', () => {
 			'1945-05-09'
 		);
 		const picker = page.locator('.shtab-date-picker');
+		// A date of birth: the calendar offers no day after today.
+		const now = new Date();
+		const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+			.map((n) => String(n).padStart(2, '0'))
+			.join('-');
+		expect(await picker.getAttribute('max')).toBe(today);
 		await picker.fill('1945-05-10');
 		await expect.poll(() => sheet.focusedEditor.inputValue(), MOMENT).toBe('10.05.1945');
 		await page.keyboard.press('Enter');
@@ -90,6 +96,12 @@ describe('the grid’s editors', () => {
 		// Typed as before: a good date is stored, a wrong one kept as typed and flagged.
 		await sheet.editCell(1, 'Дата рождения', '5.3.1950');
 		await expect.poll(() => sheet.cellText(1, 'Дата рождения'), MOMENT).toBe('05.03.1950');
+		// A date of birth after today (the century mistyped) is kept as typed and flagged.
+		await sheet.editCell(1, 'Дата рождения', '12.05.2045');
+		const future = await sheet.cell(1, 'Дата рождения');
+		await expect.poll(() => future.getAttribute('class'), MOMENT).toContain('shtab-invalid');
+		expect(await future.textContent()).toBe('12.05.2045');
+		expect(await sheet.tooltip(future)).toContain('Дата рождения позже сегодняшнего дня');
 		await sheet.editCell(1, 'Дата звонка', '31.02.2024');
 		const wrong = await sheet.cell(1, 'Дата звонка');
 		await expect.poll(() => wrong.textContent(), MOMENT).toBe('31.02.2024');

@@ -165,6 +165,11 @@ export function fieldOfHeader(title: string): HeaderField | null {
 	return key ? (FIELD_BY_KEY.get(key) ?? null) : null;
 }
 
+/** A title that names a date of birth (`Дата рождения`, `Д/р`): such dates cannot be later than today. */
+export function isBirthDateTitle(title: string): boolean {
+	return fieldOfHeader(title) === 'birthDate';
+}
+
 export type ImportTarget =
 	| { kind: 'existing'; columnId: string }
 	| { kind: 'new'; title: string; type: ColumnType }

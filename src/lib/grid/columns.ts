@@ -130,7 +130,8 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			def.cellEditorParams = {
 				kind: c.type,
 				label: c.title,
-				pickLabel: translate(locale, c.type === 'date' ? 'grid.pickDate' : 'grid.pickDateTime')
+				pickLabel: translate(locale, c.type === 'date' ? 'grid.pickDate' : 'grid.pickDateTime'),
+				birthDate: check.birthDate === true
 			};
 			break;
 		case 'choice': {

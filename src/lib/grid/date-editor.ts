@@ -9,7 +9,7 @@
  */
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import type { Row } from '$lib/model/sheet';
-import { formatDate, formatDateTime, parseDate, parseDateTime } from '$lib/values';
+import { formatDate, formatDateTime, localIsoDate, parseDate, parseDateTime } from '$lib/values';
 
 export type DateKind = 'date' | 'datetime';
 
@@ -49,6 +49,8 @@ export interface DateEditorParams extends ICellEditorParams<Row, string> {
 	label: string;
 	/** Label of the calendar button ("Выбрать в календаре"). */
 	pickLabel: string;
+	/** A date of birth: the calendar offers no day after today. */
+	birthDate?: boolean;
 }
 
 /** A printable key that started the edit replaces the value; Backspace or Delete clear it. */
@@ -121,7 +123,11 @@ export class DateEditor implements ICellEditorComp<Row, string> {
 		picker.tabIndex = -1;
 		picker.setAttribute('aria-label', params.pickLabel);
 		picker.min = params.kind === 'date' ? '1800-01-01' : '1800-01-01T00:00';
-		picker.max = params.kind === 'date' ? '2199-12-31' : '2199-12-31T23:59';
+		picker.max = params.birthDate
+			? localIsoDate()
+			: params.kind === 'date'
+				? '2199-12-31'
+				: '2199-12-31T23:59';
 
 		gui.append(input, button, picker);
 		this.#gui = gui;

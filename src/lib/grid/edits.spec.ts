@@ -7,7 +7,8 @@ import {
 	fillColumn,
 	fillDown,
 	pasteBlock,
-	shownCells
+	shownCells,
+	typedValue
 } from './edits';
 
 function callList() {
@@ -91,6 +92,24 @@ describe('bulk edits', () => {
 		expect(changeColumnType(sheet, name, 'phone')).toBe(1);
 		expect(sheet.column(name)?.type).toBe('phone');
 		expect(rows.map((id) => sheet.getCell(id, name))).toEqual(['+78121234567', 'нет телефона']);
+	});
+
+	it('reads a date of birth as one: never after today, no year of either century guessed', () => {
+		const birth = { type: 'date' as const, title: 'Дата рождения' };
+		expect(typedValue(birth, '12.05.2045')).toBe('12.05.2045');
+		expect(typedValue(birth, '05.03.25')).toBe('05.03.25');
+		expect(typedValue(birth, '05.03.1925')).toBe('1925-03-05');
+		expect(typedValue({ type: 'date', title: 'Д/р' }, '12.05.2045')).toBe('12.05.2045');
+		// Another date column (a planned call) takes a later date.
+		expect(typedValue({ type: 'date', title: 'Дата звонка' }, '12.05.2045')).toBe('2045-05-12');
+		const { sheet, rows } = callList();
+		const [born] = sheet.addColumns([{ title: 'Дата рождения', type: 'text' }]);
+		sheet.setCells([
+			{ rowId: rows[0], colId: born, value: '2045-05-12' },
+			{ rowId: rows[1], colId: born, value: '12.05.1945' }
+		]);
+		expect(changeColumnType(sheet, born, 'date')).toBe(1);
+		expect(rows.map((id) => sheet.getCell(id, born))).toEqual(['2045-05-12', '1945-05-12']);
 	});
 
 	it('copies cells as shown', () => {

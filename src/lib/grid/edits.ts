@@ -8,14 +8,21 @@
 import type { Locale } from '$lib/i18n';
 import type { Column, ColumnType, Sheet } from '$lib/model/sheet';
 import { formatValue, normalizeValue, validateStored, type ValueOptions } from '$lib/values';
+import { isBirthDateTitle } from '$lib/csv/mapping';
 import { blockWidth } from './range';
 
-export function valueOptions(column: Pick<Column, 'type' | 'options'>): ValueOptions {
-	return column.type === 'choice' && column.options ? { choices: column.options } : {};
+/** How `column`'s values are read and checked: its options, or as dates of birth. */
+export function valueOptions(column: Pick<Column, 'type' | 'options' | 'title'>): ValueOptions {
+	if (column.type === 'choice' && column.options) return { choices: column.options };
+	if (column.type === 'date' && isBirthDateTitle(column.title)) return { birthDate: true };
+	return {};
 }
 
 /** What to store for `raw` typed or pasted into `column`. */
-export function typedValue(column: Pick<Column, 'type' | 'options'>, raw: string): string {
+export function typedValue(
+	column: Pick<Column, 'type' | 'options' | 'title'>,
+	raw: string
+): string {
 	return normalizeValue(column.type, raw, valueOptions(column)).value;
 }
 
@@ -88,7 +95,7 @@ export function fillColumn(sheet: Sheet, rowIds: readonly string[], colId: strin
 export function changeColumnType(sheet: Sheet, colId: string, type: ColumnType): number {
 	const column = sheet.column(colId);
 	if (!column || column.type === type) return 0;
-	const target = { type, options: column.options };
+	const options = valueOptions({ type, options: column.options, title: column.title });
 	let invalid = 0;
 	inOneStep(sheet, () => {
 		sheet.setColumnType(colId, type);
@@ -96,7 +103,7 @@ export function changeColumnType(sheet: Sheet, colId: string, type: ColumnType):
 		for (const rowId of sheet.rowIds()) {
 			const stored = sheet.getCell(rowId, colId);
 			if (!stored) continue;
-			const result = validateStored(type, stored, valueOptions(target));
+			const result = validateStored(type, stored, options);
 			if (!result.ok) invalid++;
 			else if (result.value !== stored) edits.push({ rowId, colId, value: result.value });
 		}

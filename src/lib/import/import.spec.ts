@@ -100,6 +100,33 @@ describe('import through the worker pipeline', () => {
 		]);
 	});
 
+	it('flags a date of birth after today or with a year of either century, and keeps it as typed', () => {
+		const sheet = callList();
+		const tomorrow = new Date();
+		tomorrow.setDate(tomorrow.getDate() + 1);
+		const later = `${tomorrow.getDate()}.${tomorrow.getMonth() + 1}.${tomorrow.getFullYear()}`;
+		const file = [
+			'ФИО;Дата рождения;Дата звонка',
+			`Иванова Анна;12.05.2045;${later}`,
+			'Петров Пётр;05.03.00;',
+			'Сидоров Иван;12.04.45;',
+			`Орлова Вера;${later};`
+		].join('\r\n');
+		const { analysis, applied } = importInto(sheet, cp1251(file), 'keep');
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const births = applied.added.map((id) => sheet.getCell(id, byTitle('Дата рождения')));
+		expect(births).toEqual(['12.05.2045', '05.03.00', '1945-04-12', later]);
+		expect(analysis.flagged.map((f) => [f.line, f.reason])).toEqual([
+			[2, 'future-birth'],
+			[3, 'two-digit-year'],
+			[5, 'future-birth']
+		]);
+		// A call date may well be tomorrow (a call planned): only dates of birth are checked so.
+		expect(sheet.getCell(applied.added[0], byTitle('Дата звонка'))).toMatch(
+			/^\d{4}-\d\d-\d\dT00:00$/
+		);
+	});
+
 	it("reads a choice column's values as its options, as the grid does, and flags the others", () => {
 		const sheet = callList();
 		const file = [

@@ -21,6 +21,7 @@ import {
 	type ParsedCsv,
 	type SkippedRow
 } from '../csv';
+import { isBirthDateTitle } from '../csv/mapping';
 import type { ChoiceOption, Column, ColumnType } from '../model/sheet';
 import {
 	choiceKey,
@@ -66,6 +67,14 @@ export function targetChoices(target: ImportTargetColumn): ChoiceOption[] | unde
 	if (target.type !== 'choice' || !target.options) return undefined;
 	if (!target.addOptions?.length) return target.options;
 	return [...target.options, ...target.addOptions.map((value) => ({ value }))];
+}
+
+/** How a target's values are read and checked: as the grid reads its column's (`valueOptions`). */
+export function targetOptions(target: ImportTargetColumn): ValueOptions {
+	const choices = targetChoices(target);
+	if (choices) return { choices };
+	if (target.type === 'date' && isBirthDateTitle(target.title)) return { birthDate: true };
+	return {};
 }
 
 /**
@@ -160,9 +169,8 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
 	// One pass: each cell is normalised once, for its stored value and for its flag.
 	const columns = targets.map((t) => {
-		// A choice column's options, as the grid reads typed values: one list for every cell.
-		const choices = targetChoices(t);
-		const options: ValueOptions = choices ? { choices } : {};
+		// A choice column's options (one list for every cell), as the grid reads typed values.
+		const options = targetOptions(t);
 		return {
 			index: t.csvIndex,
 			key: t.key,

@@ -42,6 +42,47 @@ describe('parseDate', () => {
 		expect(parseDate(raw, IN_2025)).toEqual({ ok: true, value: stored });
 	});
 
+	describe('a date of birth', () => {
+		const BIRTH: DateOptions = { birthDate: true, currentYear: 2026, today: '2026-12-04' };
+
+		it.each([
+			['typed with the wrong century', '12.05.2045'],
+			['tomorrow', '05.12.2026'],
+			['in ISO form', '2030-01-01'],
+			['in words', '9 мая 2045']
+		])('after today is flagged: %s', (_, raw) => {
+			expect(parseDate(raw, BIRTH)).toEqual({ ok: false, value: raw, reason: 'future-birth' });
+			// Any other date column takes it.
+			expect(parseDate(raw, { currentYear: 2026 }).ok).toBe(true);
+		});
+
+		it.each([
+			['today', '04.12.2026', '2026-12-04'],
+			['a veteran of 1925', '09.05.1925', '1925-05-09'],
+			['a two-digit year only the last century can mean', '12.04.45', '1945-04-12'],
+			['the lowest such year', '01.02.27', '1927-02-01']
+		])('up to today is stored: %s', (_, raw, stored) => {
+			expect(parseDate(raw, BIRTH)).toEqual({ ok: true, value: stored });
+		});
+
+		it.each(['05.03.25', '01.01.00', '31.12.26', '5/3/10'])(
+			'a two-digit year of either century is not guessed: %s',
+			(raw) => {
+				expect(parseDate(raw, BIRTH)).toEqual({ ok: false, value: raw, reason: 'two-digit-year' });
+				expect(parseDate(raw, { currentYear: 2026 }).ok).toBe(true);
+			}
+		);
+
+		it('today defaults to the local date', () => {
+			const now = new Date();
+			const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+			const typed = `${tomorrow.getDate()}.${tomorrow.getMonth() + 1}.${tomorrow.getFullYear()}`;
+			expect(parseDate(typed, { birthDate: true }).ok).toBe(false);
+			const today = `${now.getDate()}.${now.getMonth() + 1}.${now.getFullYear()}`;
+			expect(parseDate(today, { birthDate: true }).ok).toBe(true);
+		});
+	});
+
 	it('two-digit years move with the current year', () => {
 		expect(parseDate('01.02.26', { currentYear: 2026 }).value).toBe('2026-02-01');
 		expect(parseDate('01.02.30', { currentYear: 2026 }).value).toBe('1930-02-01');

@@ -13,7 +13,9 @@
  *
  * Two-digit years: `yy` ≤ the current year's last two digits → 20yy, else 19yy (in 2025,
  * `25` → 2025 and `26` → 1926). Residents over 65 were born in 19xx, so a birth date
- * `01.02.45` reads as 1945; a two-digit year can never mean the future.
+ * `01.02.45` reads as 1945; a two-digit year can never mean the future. In a date of birth
+ * (`birthDate`) a two-digit year that could be either century is not guessed, and no date of
+ * birth may be after today.
  *
  * Checked: the date exists (31.02 never, 29.02 in leap years only), the year is within
  * 1800–2199, the time within 00:00–23:59. A date column refuses a time other than midnight
@@ -31,7 +33,9 @@ export type DateReason =
 	| 'has-time'
 	| 'excel-serial'
 	| 'no-such-time'
-	| 'time-zone';
+	| 'time-zone'
+	| 'future-birth'
+	| 'two-digit-year';
 export type DateResult = ValueResult<DateReason>;
 
 export interface DateOptions {
@@ -51,6 +55,14 @@ export interface DateOptions {
 	 * property test checks that both give the same answers.
 	 */
 	plainReader?: boolean;
+	/**
+	 * A date of birth: a date after `today` is flagged 'future-birth' (`12.05.2045` typed for
+	 * 1945, a call date put in the wrong column), and a two-digit year that could be of either
+	 * century (`05.03.25`: a veteran of 1925, or a child of 2025?) 'two-digit-year'.
+	 */
+	birthDate?: boolean;
+	/** Today as `yyyy-mm-dd`, for `birthDate`. Default: this machine's local date. */
+	today?: string;
 }
 
 export const MIN_YEAR = 1800;
@@ -117,6 +129,15 @@ function fullYear(text: string, options: DateOptions): number {
 	const current = options.currentYear ?? new Date().getFullYear();
 	const century = current - (current % 100);
 	return year <= current % 100 ? century + year : century - 100 + year;
+}
+
+/**
+ * A two-digit year of birth that could be either century: `25` in 2026 is 1925 or 2025. Older
+ * ones (`45`) can only be 19yy.
+ */
+function isAmbiguousBirthYear(year: number, options: DateOptions): boolean {
+	const current = options.currentYear ?? new Date().getFullYear();
+	return year <= current % 100;
 }
 
 /** Sets `parts` from a UTC timestamp (after a zone shift or an Excel serial). */
@@ -235,6 +256,8 @@ function read(s: string, options: DateOptions): DateReason | null {
 		timeAt = 5;
 		zone = m[8];
 	} else if ((m = DAY_FIRST.exec(s))) {
+		if (options.birthDate && m[4].length === 2 && isAmbiguousBirthYear(+m[4], options))
+			return 'two-digit-year';
 		parts.year = fullYear(m[4], options);
 		parts.month = +m[3];
 		parts.day = +m[1];
@@ -293,7 +316,19 @@ export function parseDate(raw: string, options: DateOptions = {}): DateResult {
 	const reason = read(s, options);
 	if (reason !== null) return invalid(raw, reason);
 	if (parts.hour !== 0 || parts.minute !== 0) return invalid(raw, 'has-time');
-	return valid(isoDate());
+	const iso = isoDate();
+	if (options.birthDate && isFutureBirth(iso, options)) return invalid(raw, 'future-birth');
+	return valid(iso);
+}
+
+/** `yyyy-mm-dd` of the local date of `now`. */
+export function localIsoDate(now = new Date()): string {
+	return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
+
+/** For a date of birth (stored form): true when it is after today (see `DateOptions`). */
+export function isFutureBirth(stored: string, options: DateOptions): boolean {
+	return stored > (options.today ?? localIsoDate());
 }
 
 /** Parse a date with a time as typed → `yyyy-mm-ddThh:mm`; a date alone is taken at 00:00. */

@@ -129,6 +129,17 @@ describe('validateStored', () => {
 		});
 	});
 
+	it('a stored date of birth after today is flagged', () => {
+		const birth = { birthDate: true, today: '2026-12-04' };
+		expect(validateStored('date', '2026-12-05', birth)).toEqual({
+			ok: false,
+			value: '2026-12-05',
+			reason: 'future-birth'
+		});
+		expect(validateStored('date', '2026-12-04', birth).ok).toBe(true);
+		expect(validateStored('date', '2026-12-05').ok).toBe(true);
+	});
+
 	it('a date column turned into a date-time column converts its dates to midnight', () => {
 		expect(validateStored('datetime', '2024-03-05')).toEqual({
 			ok: true,

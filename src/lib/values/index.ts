@@ -15,6 +15,7 @@ import { isBlank, trimValue } from './clean';
 import {
 	formatDate,
 	formatDateTime,
+	isFutureBirth,
 	isStoredDate,
 	isStoredDateTime,
 	parseDate,
@@ -23,7 +24,7 @@ import {
 } from './date';
 import { formatNumber, isStoredNumber, parseNumber } from './number';
 import { formatPhone, isStoredPhone, normalizePhone } from './phone';
-import { EMPTY, valid, type ValueResult } from './result';
+import { EMPTY, invalid, valid, type ValueResult } from './result';
 
 export type { ValueResult } from './result';
 export type { PhoneReason, PhoneResult } from './phone';
@@ -41,7 +42,7 @@ export {
 	storedPhones,
 	PHONE_LIST_SEPARATOR
 } from './phone';
-export { parseDate, parseDateTime, formatDate, formatDateTime } from './date';
+export { parseDate, parseDateTime, formatDate, formatDateTime, localIsoDate } from './date';
 export { parseNumber, formatNumber } from './number';
 export { normalizeCheckbox, formatCheckbox } from './checkbox';
 export { normalizeChoice, choiceKey } from './choice';
@@ -134,6 +135,8 @@ export function validateStored(
 			break;
 		case 'date':
 			already = isStoredDate(stored);
+			if (already && options.birthDate && isFutureBirth(stored, options))
+				return invalid(stored, 'future-birth');
 			break;
 		case 'datetime':
 			already = isStoredDateTime(stored);

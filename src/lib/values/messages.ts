@@ -36,6 +36,14 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		en: 'Looks like an Excel date saved as a number: format the column as a date in Excel'
 	},
 	'no-such-time': { ru: 'Такого времени нет', en: 'There is no such time' },
+	'future-birth': {
+		ru: 'Дата рождения позже сегодняшнего дня: проверьте год',
+		en: 'The date of birth is after today: check the year'
+	},
+	'two-digit-year': {
+		ru: 'Год из двух цифр: неясно, 19.. или 20.. Укажите год полностью',
+		en: 'A two-digit year: 19.. or 20..? Enter the full year'
+	},
 	'time-zone': {
 		ru: 'Время указано с часовым поясом: укажите местное время',
 		en: 'The time has a time zone: enter the local time'
