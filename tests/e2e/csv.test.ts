@@ -126,6 +126,38 @@ describe('CSV import and export through the page', () => {
 		expectNoPageErrors(anna);
 	});
 
+	it('"Дополнить" fills empty cells only: what operators corrected stays, and the report lists it', async () => {
+		// Иванова's phone corrected (she is still found by name and date of birth), Сидорова's
+		// note cleared.
+		await sheet.editCell(0, 'Телефон', '8 911 555 55 55');
+		await sheet.revealColumn('Примечание');
+		await (await sheet.cell(2, 'Примечание')).click();
+		await anna.page.keyboard.press('Delete');
+		await expect.poll(() => sheet.cellText(2, 'Примечание')).toBe('');
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({ name: 'обзвон.csv', buffer: Buffer.from(FILE) });
+		expect(await dialog.duplicates()).toContain('в этом списке: 4');
+		await dialog.dialog.getByLabel('Дополнить найденные строки').check();
+		await expect
+			.poll(() => dialog.submit.textContent())
+			.toContain('Импортировать (новых: 0, дополнить: 4)');
+		await dialog.dialog.getByLabel('Пропустить повторы').check();
+		await expect.poll(() => dialog.submit.textContent()).toMatch(/Импортировать \(0\)/);
+		const report = await dialog.run('Дополнить найденные строки');
+		expect(report).toContain('Добавлено строк: 0');
+		expect(report).toContain('Дополнено строк: 1');
+		expect(report).toContain('где в файле другое значение (оставлены как были): 2');
+		expect(report).toContain(
+			'Телефон: в списке уже «+7 (911) 555-55-55», оставлено как было; в файле «+7 (812) 123-45-67»'
+		);
+		await dialog.close();
+		expect(await sheet.rowCount()).toBe(3);
+		expect(await sheet.cellText(0, 'Телефон')).toBe('+7 (911) 555-55-55');
+		expect(await sheet.cellText(0, 'Примечание')).toBe('Просила "перезвонить"; после 12');
+		expect(await sheet.cellText(2, 'Примечание')).toBe('Аллергия на мёд');
+		expectNoPageErrors(anna);
+	});
+
 	it('cancelling a 100,000-row import half-way leaves the sheet exactly as it was', async () => {
 		const page = anna.page;
 		const columnsBefore = await page.locator('.shtab-header-menu').count();

@@ -439,9 +439,10 @@ function mergeValues(into: Record<string, string>, from: Record<string, string>)
  * not acted on — a resident on the call list may well have a request too):
  * - 'skip': a row already in the sheet, or earlier in the file, is not added. Importing the same
  *   file twice adds nothing the second time.
- * - 'update': a row already in the sheet updates that row (the first match) with its non-empty
- *   cells; a row seen earlier in the file is folded into that earlier row (later non-empty
- *   cells win). Nothing is added twice, nothing is erased.
+ * - 'update': a row already in the sheet fills that row's (the first match's) empty cells with
+ *   its non-empty ones (`commitPreparedImport`: a filled cell is never replaced); a row seen
+ *   earlier in the file is folded into that earlier row (later non-empty cells win). Nothing
+ *   is added twice, nothing is erased.
  * - 'keep': every row is added; duplicates are only reported by `findDuplicates`.
  */
 export function planImport(options: PlanImportOptions): ImportPlan {

@@ -16,9 +16,23 @@ import { stageRows } from '../model/staging';
 import { choiceKey } from '../values';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
 
+/** A cell of a row found in the sheet that already held another value: the sheet's is kept. */
+export interface KeptCell {
+	/** The file's line that matched the row. */
+	line: number;
+	rowId: string;
+	colId: string;
+	/** Stored values: the sheet's (kept) and the file's (not taken). */
+	kept: string;
+	file: string;
+}
+
 export interface AppliedImport {
 	added: string[];
+	/** Rows found in the sheet that got at least one empty cell filled. */
 	updated: number;
+	/** Cells of found rows where the file says something else: left as they are. */
+	kept: KeptCell[];
 	/** Ids of the columns the import created. */
 	createdColumns: string[];
 }
@@ -69,7 +83,7 @@ export function commitPreparedImport(
 	prepared: Pick<PreparedImport, 'updates'>,
 	targets: ImportTargetColumn[] = []
 ): AppliedImport {
-	const result: AppliedImport = { added: [], updated: 0, createdColumns: [] };
+	const result: AppliedImport = { added: [], updated: 0, kept: [], createdColumns: [] };
 	result.added = sheet.commitImport(importId, () => {
 		const known = new Set(sheet.columns().map((c) => c.id));
 		const fresh = plan.created.filter((c) => !known.has(c.id));
@@ -89,12 +103,29 @@ export function commitPreparedImport(
 				.map((value) => ({ value }));
 			if (added.length > 0) sheet.setColumnOptions(column.id, [...options, ...added]);
 		}
+		// A row found fills its empty cells only: what operators wrote (a corrected phone, a
+		// call's result) is never replaced by an older file; where they differ it is reported.
 		const edits: { rowId: string; colId: string; value: string }[] = [];
 		for (const update of prepared.updates) {
 			if (!sheet.hasRow(update.rowId)) continue;
-			for (const [key, value] of update.cells)
-				edits.push({ rowId: update.rowId, colId: plan.ids[key] ?? key, value });
-			result.updated++;
+			let filled = false;
+			for (const [key, value] of update.cells) {
+				const colId = plan.ids[key] ?? key;
+				const current = sheet.getCell(update.rowId, colId);
+				if (current === value) continue;
+				if (current === '') {
+					edits.push({ rowId: update.rowId, colId, value });
+					filled = true;
+				} else
+					result.kept.push({
+						line: update.lines[0] ?? 0,
+						rowId: update.rowId,
+						colId,
+						kept: current,
+						file: value
+					});
+			}
+			if (filled) result.updated++;
 		}
 		if (edits.length > 0) sheet.setCells(edits);
 	});

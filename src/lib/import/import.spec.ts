@@ -273,15 +273,64 @@ describe('import through the worker pipeline', () => {
 		expect(sheet.columns().length).toBe(columns);
 	});
 
-	it('"update" fills in the rows already in the sheet without adding them', () => {
+	it('"update" fills the empty cells of the rows already in the sheet, never what operators wrote', () => {
 		const sheet = callList();
 		importInto(sheet, cp1251(FILE), 'skip');
-		const updated = FILE.replace('повтор', 'новое примечание');
-		const { applied } = importInto(sheet, cp1251(updated), 'update');
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const [ivanova, petrov] = sheet.rowIds();
+		// An operator corrects Иванова's phone (she is still found by name and date of birth);
+		// Петров's note got cleared.
+		sheet.setCell(ivanova, col('Телефон'), '+79115555555');
+		sheet.setCell(petrov, col('Примечание'), '');
+		const { applied } = importInto(sheet, cp1251(FILE), 'update');
 		expect(applied.added).toHaveLength(0);
-		expect(applied.updated).toBe(3);
-		const notes = sheet.columns().find((c) => c.title === 'Примечание')!.id;
-		expect(sheet.getCell(sheet.rowIds()[0], notes)).toBe('новое примечание');
+		expect(sheet.getCell(petrov, col('Примечание'))).toBe('две строки\nв ячейке');
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79115555555');
+		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Просила "перезвонить"; после 12');
+		expect(applied.updated).toBe(1);
+		// Line 4 (the same Иванова, folded into line 2) brings «повтор» as her note.
+		expect(applied.kept).toEqual([
+			{
+				line: 2,
+				rowId: ivanova,
+				colId: col('Телефон'),
+				kept: '+79115555555',
+				file: '+78121234567'
+			},
+			{
+				line: 2,
+				rowId: ivanova,
+				colId: col('Примечание'),
+				kept: 'Просила "перезвонить"; после 12',
+				file: 'повтор'
+			}
+		]);
+		// The report lists it with both values.
+		const report = buildReport({
+			locale: 'ru',
+			imported: 0,
+			updated: applied.updated,
+			parseErrors: [],
+			parseErrorsOmitted: 0,
+			skipped: [],
+			skippedCount: 0,
+			merged: [],
+			mergedCount: 0,
+			flagged: [],
+			flaggedCount: 0,
+			columnTitle: () => '',
+			kept: [{ line: 3, column: 'Телефон', kept: '+7 (911) 555-55-55', file: '+7 (911) 000-11-22' }]
+		});
+		expect(report.kept).toBe(1);
+		expect(report.problems).toEqual([
+			{
+				line: 3,
+				kind: 'kept',
+				column: 'Телефон',
+				value: '+7 (911) 000-11-22',
+				message: 'в списке уже «+7 (911) 555-55-55», оставлено как было; в файле'
+			}
+		]);
 	});
 
 	it('shows columns and rows in one transaction: one undo step removes all of it', () => {

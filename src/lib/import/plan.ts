@@ -127,6 +127,8 @@ export interface DuplicateCounts {
 	/** Rows whose person is in another sheet, and how many per sheet. */
 	inOtherSheets: number;
 	bySheet: Record<string, number>;
+	/** Rows that are none of the file's earlier rows nor in the sheet: what 'skip' adds. */
+	fresh: number;
 }
 
 export interface Analysis {
@@ -287,8 +289,15 @@ function countUnmatched(
 }
 
 export function countDuplicates(duplicates: DuplicateInfo[]): DuplicateCounts {
-	const counts: DuplicateCounts = { inFile: 0, inSheet: 0, inOtherSheets: 0, bySheet: {} };
+	const counts: DuplicateCounts = {
+		inFile: 0,
+		inSheet: 0,
+		inOtherSheets: 0,
+		bySheet: {},
+		fresh: 0
+	};
 	for (const d of duplicates) {
+		if (!d.inFile && !d.inSheet.length) counts.fresh++;
 		if (d.inFile) counts.inFile++;
 		if (d.inSheet.length) counts.inSheet++;
 		if (d.inOtherSheets.length) {

@@ -8,7 +8,7 @@ import { translate, type Locale } from '../i18n';
 import { messageFor } from '../values';
 import type { FlaggedValue } from './plan';
 
-export type ProblemKind = 'error' | 'warning' | 'skipped' | 'merged' | 'flagged';
+export type ProblemKind = 'error' | 'warning' | 'skipped' | 'merged' | 'flagged' | 'kept';
 
 export interface ReportProblem {
 	line: number;
@@ -24,6 +24,8 @@ export interface ImportReport {
 	skipped: number;
 	merged: number;
 	flagged: number;
+	/** Cells of rows found in the list that the file would have changed: left as they were. */
+	kept: number;
 	/** Problems of the file itself (quotes, ragged rows). */
 	fileProblems: number;
 	problems: ReportProblem[];
@@ -45,6 +47,8 @@ export interface BuildReportOptions {
 	flaggedCount: number;
 	/** The sheet column's title for a CSV column. */
 	columnTitle: (csvIndex: number) => string;
+	/** Cells left as they were (values as the grid shows them), all of them. */
+	kept?: { line: number; column: string; kept: string; file: string }[];
 }
 
 export function buildReport(options: BuildReportOptions): ImportReport {
@@ -86,24 +90,37 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 			message: messageFor(f.reason, locale)
 		});
 	}
+	const kept = options.kept ?? [];
+	for (const k of kept) {
+		problems.push({
+			line: k.line,
+			kind: 'kept',
+			column: k.column,
+			value: k.file,
+			message: translate(locale, 'import.keptCell', { kept: k.kept })
+		});
+	}
 	problems.sort((a, b) => a.line - b.line);
 	const listed =
 		options.parseErrors.length +
 		options.skipped.length +
 		options.merged.length +
-		options.flagged.length;
+		options.flagged.length +
+		kept.length;
 	const total =
 		options.parseErrors.length +
 		options.parseErrorsOmitted +
 		options.skippedCount +
 		options.mergedCount +
-		options.flaggedCount;
+		options.flaggedCount +
+		kept.length;
 	return {
 		imported: options.imported,
 		updated: options.updated,
 		skipped: options.skippedCount,
 		merged: options.mergedCount,
 		flagged: options.flaggedCount,
+		kept: kept.length,
 		fileProblems: options.parseErrors.length + options.parseErrorsOmitted,
 		problems,
 		omitted: total - listed
