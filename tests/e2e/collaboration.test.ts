@@ -21,6 +21,15 @@ async function twoOperatorsInNewSheet(title: string) {
 	return { anna, boris, a, b };
 }
 
+/** Types into the focused cell as an operator does: the first key opens the editor. */
+async function typeIntoFocused(s: SheetPage, text: string) {
+	await s.page.keyboard.press(text[0]);
+	await s.focusedEditor.waitFor();
+	await s.page.keyboard.type(text.slice(1));
+	await s.page.keyboard.press('Enter');
+	await s.page.locator('.ag-cell-inline-editing').waitFor({ state: 'detached' });
+}
+
 describe('two operators in one sheet', () => {
 	it('each sees the other in the presence list and the other’s edits within a moment', async () => {
 		const { anna, boris, a, b } = await twoOperatorsInNewSheet('Заявки на продукты');
@@ -109,6 +118,65 @@ describe('two operators in one sheet', () => {
 		for (const s of [a, b]) {
 			await expect.poll(() => s.columnValues('ФИО'), MOMENT).toEqual(all);
 			await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		}
+	});
+
+	it('the focused cell stays on its resident when a colleague deletes or adds rows above it', async () => {
+		const { a, b } = await twoOperatorsInNewSheet('Обзвон: фокус на строке');
+		const names = ['Абрамова', 'Борисов', 'Васильева', 'Григорьев'];
+		for (const name of names) await b.addRow(name);
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(names);
+		const addressOf = async (s: SheetPage, name: string) =>
+			(await s.rows(['ФИО', 'Адрес'])).find((r) => r.ФИО === name)?.Адрес;
+
+		// Анна is on Васильева's address; Борис deletes Абрамова, above her.
+		await (await a.cell(2, 'Адрес')).click();
+		await b.selectRows([0]);
+		await b.deleteSelectedRows();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Борисов', 'Васильева', 'Григорьев']);
+		// Found by exploration: the focus stayed at its place on screen, on Григорьев.
+		await typeIntoFocused(a, 'Sadovaya 1');
+		for (const s of [a, b]) {
+			await expect.poll(() => addressOf(s, 'Васильева'), MOMENT).toBe('Sadovaya 1');
+			expect(await addressOf(s, 'Григорьев')).toBe('');
+		}
+
+		// Sorted by name (her own sort: the focus stays where it is shown), Анна is on Григорьев;
+		// Борис adds a resident who sorts above him.
+		await a.page.locator('.shtab-header-label', { hasText: 'ФИО' }).click();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Борисов', 'Васильева', 'Григорьев']);
+		await (await a.cell(2, 'Адрес')).click();
+		await b.addRow('Анисимова');
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Анисимова', 'Борисов', 'Васильева', 'Григорьев']);
+		await typeIntoFocused(a, 'Lesnaya 2');
+		for (const s of [a, b]) {
+			await expect.poll(() => addressOf(s, 'Григорьев'), MOMENT).toBe('Lesnaya 2');
+			expect(await addressOf(s, 'Васильева')).toBe('Sadovaya 1');
+		}
+
+		// Анна is typing Борисов's address when Борис deletes Анисимова, above him: the editor
+		// keeps the keyboard, and the whole text goes to Борисов.
+		await (await a.cell(1, 'Адрес')).click();
+		await a.page.keyboard.press('N');
+		await a.focusedEditor.waitFor();
+		await a.page.keyboard.type('ab');
+		expect(await b.columnValues('ФИО')).toEqual(['Борисов', 'Васильева', 'Григорьев', 'Анисимова']);
+		await b.selectRows([3]);
+		await b.deleteSelectedRows();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Борисов', 'Васильева', 'Григорьев']);
+		await a.page.keyboard.type('erezhnaya 3');
+		await a.page.keyboard.press('Enter');
+		for (const s of [a, b]) {
+			await expect.poll(() => addressOf(s, 'Борисов'), MOMENT).toBe('Naberezhnaya 3');
+			expect(await addressOf(s, 'Васильева')).toBe('Sadovaya 1');
 		}
 	});
 

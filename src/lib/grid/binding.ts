@@ -223,11 +223,13 @@ export class SheetGridBinding {
 	 * was drawn; null when none.
 	 */
 	#range: { anchor: Corner; end: Corner; rows: number } | null = null;
+	/** The row of the focused cell (`#followFocus`). */
+	#focusRowId: string | null = null;
+	#lastOrderKey = '';
+	#ownReorder = false;
 	/** The block as shown, for the cells' class rule (null: one cell or none). */
 	#rangeBox: Box | null = null;
 	#rangeColumns: string[] = [];
-	/** Where the block's anchor was shown when the block was last worked out. */
-	#anchorRow: number | null = null;
 	/** A drag with the mouse is selecting a block from the anchor. */
 	#dragging = false;
 	/** Where the pointer of a drag is (client coordinates): past an edge, the grid scrolls. */
@@ -252,7 +254,15 @@ export class SheetGridBinding {
 		this.#element = element;
 		this.#sorter = new RowSorter({
 			// Runs the grid's sort stage again (not `onSortChanged`: no sortChanged event, no save).
-			refresh: () => this.api.refreshClientSideRowModel('sort'),
+			refresh: () => {
+				// The order this operator asked for arrives: the focus stays where it is on screen.
+				this.#ownReorder = true;
+				try {
+					this.api.refreshClientSideRowModel('sort');
+				} finally {
+					this.#ownReorder = false;
+				}
+			},
 			onBusy: (busy) => callbacks.onSorting?.(busy)
 		});
 		this.#peers = new PeerCells(element);
@@ -327,6 +337,7 @@ export class SheetGridBinding {
 				this.api?.refreshCells({ columns: [ROW_NUMBER_COL], force: true });
 				this.#followFill();
 				this.#followRows();
+				this.#followFocus();
 				this.#refreshHandle();
 			},
 			onColumnResized: (e) => {
@@ -345,6 +356,7 @@ export class SheetGridBinding {
 					this.clearRange();
 				}
 				this.#refreshHandle();
+				this.#focusRowId = node?.data?.id ?? null;
 				callbacks.onCellFocused(node?.data && colId ? { rowId: node.data.id, colId } : null);
 			}
 		});
@@ -1121,7 +1133,6 @@ export class SheetGridBinding {
 		const columns = this.displayedColumnIds();
 		let box = anchor && end ? boxOf(anchor, end, columns) : null;
 		if (box && boxCells(box) < 2) box = null;
-		this.#anchorRow = anchor?.row ?? null;
 		this.#rangeBox = box;
 		this.#rangeColumns = box ? columns.slice(box.left, box.right + 1) : [];
 		const changed = !sameBox(before, box);
@@ -1133,29 +1144,54 @@ export class SheetGridBinding {
 
 	/**
 	 * The rows changed (a colleague's added or deleted, an edit that moves a row in a sorted
-	 * view): the block stays on its rows (see `#showRange`), and the focus, which AG Grid keeps
-	 * at its place in the view, goes along with the block's anchor.
+	 * view): the block stays on its rows (see `#showRange`).
 	 */
 	#followRows() {
-		if (!this.#range) return;
-		const was = this.#anchorRow;
-		this.#showRange(true);
-		const range = this.#range;
-		const now = this.#anchorRow;
-		if (!range || !this.#rangeBox || was === null || now === null || was === now) return;
+		if (this.#range) this.#showRange(true);
+	}
+
+	/**
+	 * A colleague's rows came or went above the focused cell (or moved it, in a sorted view): the
+	 * focus stays on its resident, and on the block's anchor when there is a block. AG Grid keeps
+	 * the focus at its place on screen, so the next keystrokes went into another resident's row.
+	 * A sort or filter this operator chose moves nothing: the focus stays where it was shown.
+	 */
+	#followFocus() {
+		const key = this.#orderKey();
+		const reordered = this.#ownReorder || key !== this.#lastOrderKey;
+		this.#lastOrderKey = key;
+		if (reordered) return;
 		const focused = this.api.getFocusedCell();
+		if (!focused || focused.rowPinned || focused.rowIndex == null) return;
+		const anchor = this.#range?.anchor;
+		const rowId = anchor ? anchor.rowId : this.#focusRowId;
+		if (!rowId || (anchor && anchor.col !== focused.column.getColId())) return;
 		const active = document.activeElement;
-		if (
-			focused &&
-			!focused.rowPinned &&
-			focused.rowIndex === was &&
-			focused.column.getColId() === range.anchor.col &&
-			active &&
-			this.#element.contains(active) &&
-			!this.api.getEditingCells().length
-		) {
-			this.api.setFocusedCell(now, range.anchor.col);
+		if (!active || !this.#element.contains(active)) return;
+		const editing = this.api.getEditingCells()[0];
+		if (editing) {
+			// The editor moved with its row, but the keyboard stayed with the cell where the row was:
+			// the rest of what the operator typed was lost. It goes back to the editor.
+			const editor = this.#element.querySelector<HTMLElement>(
+				'.ag-cell-inline-editing :is(input, textarea)'
+			);
+			if (editor && active !== editor) editor.focus();
+			return;
 		}
+		const now = this.api.getRowNode(rowId)?.rowIndex;
+		// A deleted row: the focus stays on the row that took its place.
+		if (now == null || now === focused.rowIndex) return;
+		this.api.setFocusedCell(now, focused.column);
+	}
+
+	/** What orders and filters the rows this operator sees. */
+	#orderKey(): string {
+		const sort = this.api
+			.getColumnState()
+			.filter((c) => c.sort)
+			.map((c) => `${c.colId}:${c.sort}:${c.sortIndex ?? ''}`)
+			.join(',');
+		return `${sort}|${JSON.stringify(this.api.getFilterModel())}|${this.api.getGridOption('quickFilterText') ?? ''}`;
 	}
 
 	/**
