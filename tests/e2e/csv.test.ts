@@ -155,6 +155,8 @@ describe('CSV import and export through the page', () => {
 		expect(await sheet.cellText(0, 'Телефон')).toBe('+7 (911) 555-55-55');
 		expect(await sheet.cellText(0, 'Примечание')).toBe('Просила "перезвонить"; после 12');
 		expect(await sheet.cellText(2, 'Примечание')).toBe('Аллергия на мёд');
+		// Back as it was, for the export below.
+		await sheet.editCell(0, 'Телефон', '8 (812) 123-45-67');
 		expectNoPageErrors(anna);
 	});
 
@@ -358,8 +360,24 @@ describe('CSV import and export through the page', () => {
 			.poll(() => counts.textContent(), { timeout: 30_000 })
 			.toMatch(/в других списках: 4/);
 		await screenshot(page, 'csv-import-mapping-phone');
-		// Every column is new here, typed from the file's values.
-		expect(await dialog.getByLabel('Тип: Тел.').inputValue()).toBe('phone');
+		// The new list has the columns of its kind, as one made with «Создать»: the file's go into
+		// them where they match (found by exploration: a call list got none of them, so operators
+		// had nowhere to write a call's result). The one that matches none is new, typed from
+		// the file's values.
+		const target = (title: string) =>
+			dialog
+				.getByLabel(`Куда: ${title}`)
+				.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
+		expect(await target('ФИО')).toBe('ФИО');
+		expect(await target('Тел.')).toBe('Телефон');
+		expect(await target('Примечание')).toBe('Примечание');
+		expect(await target('Д/р')).toBe('Новый столбец');
+		expect(await dialog.getByLabel('Тип: Д/р').inputValue()).toBe('date');
+		// Another kind: its columns, and the file mapped again.
+		await dialog.getByLabel('Вид списка').selectOption({ label: 'Обзвон' });
+		await expect.poll(() => target('Д/р')).toBe('Дата рождения');
+		await dialog.getByLabel('Вид списка').selectOption({ label: 'Заявки' });
+		await expect.poll(() => target('Д/р')).toBe('Новый столбец');
 		await dialog.getByRole('button', { name: /^Импортировать/ }).click();
 		await dialog.getByTestId('import-report').waitFor();
 		expect(await dialog.getByTestId('import-report').textContent()).toContain('Добавлено строк: 3');
@@ -373,6 +391,16 @@ describe('CSV import and export through the page', () => {
 			'Петров Пётр Ильич',
 			'Сидорова Мария'
 		]);
+		expect((await sheet.columnValues('Телефон')).map(digits)).toEqual([
+			'78121234567',
+			'79110001122',
+			'79215556677'
+		]);
+		// The request board's own columns and views are there, empty, to work with.
+		await sheet.revealColumn('Статус');
+		expect(await sheet.columnValues('Статус')).toEqual(['', '', '']);
+		await page.getByRole('button', { name: 'Виды', exact: true }).click();
+		await page.getByRole('group', { name: 'Виды' }).getByText('Новые заявки').waitFor();
 		await olga.context.close();
 		expectNoPageErrors(olga);
 	});
