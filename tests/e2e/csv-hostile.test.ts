@@ -105,6 +105,33 @@ describe('hostile CSV imports through the page', () => {
 		}
 	});
 
+	it('an Excel workbook or a PDF picked instead of a CSV is named for what it is, with what to do, and nothing is imported', async () => {
+		const dialog = await new ImportDialog(anna.page).open();
+		const alert = dialog.dialog.getByRole('alert');
+		// Found by exploration: read as Windows-1251, a workbook gave garbled rows ready to import.
+		const zip = Buffer.concat([
+			Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0]),
+			Buffer.from('[Content_Types].xml'),
+			Buffer.alloc(2000, 7)
+		]);
+		await dialog.choose({ name: 'Список жителей.csv', buffer: zip });
+		await expect
+			.poll(() => alert.textContent(), MOMENT)
+			.toContain('«Список жителей.csv» — это книга Excel (или другой архив), а не CSV.');
+		expect(await alert.textContent()).toContain('Сохранить как → CSV');
+		await dialog.choose({ name: 'отчёт.csv', buffer: Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj') });
+		await expect.poll(() => alert.textContent(), MOMENT).toContain('это документ PDF');
+		// A real list is taken at once after it.
+		await dialog.choose({ name: 'без заголовков.csv', buffer: Buffer.from(NO_TITLES) });
+		await expect.poll(() => dialog.dialog.textContent(), MOMENT).toMatch(/строк: \d/);
+		expect(await alert.count()).toBe(0);
+		await dialog.dialog.getByRole('button', { name: 'Отмена', exact: true }).click();
+		await dialog.dialog.waitFor({ state: 'hidden' });
+		expect(await sheet.rowCount()).toBe(0);
+		expectNoPageErrors(anna);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
 	it('a list without a title row: unticking "первая строка — заголовки" imports its first resident too', async () => {
 		const dialog = await new ImportDialog(anna.page).open();
 		await dialog.choose({ name: 'ветераны.csv', buffer: Buffer.from(NO_TITLES) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, encodeWindows1251, isWindows1251Char } from './decode';
+import { decodeCsvBytes, encodeWindows1251, isWindows1251Char, notTextKind } from './decode';
 
 const SAMPLE =
 	'ФИО;Телефон;Примечание\r\nФёдорова Анна Петровна;8 911 123-45-67;«Ветеран» № 5 — ёж\r\n';
@@ -83,5 +83,34 @@ describe('encodeWindows1251', () => {
 		expect(unmappable).toBe(4);
 		expect(isWindows1251Char('ë'.charCodeAt(0))).toBe(false);
 		expect(isWindows1251Char('ё'.charCodeAt(0))).toBe(true);
+	});
+});
+
+describe('notTextKind', () => {
+	const bytes = (...parts: (number[] | string)[]) =>
+		Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p)] : p)));
+
+	it('tells a workbook, an old workbook and a PDF by their first bytes', () => {
+		expect(notTextKind(bytes([0x50, 0x4b, 0x03, 0x04], '[Content_Types].xml'))).toBe('xlsx');
+		expect(notTextKind(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('xls');
+		expect(notTextKind(bytes('%PDF-1.7\n'))).toBe('pdf');
+	});
+
+	it('takes bytes full of control characters for no text', () => {
+		const random = new Uint8Array(4096);
+		let seed = 7;
+		for (let i = 0; i < random.length; i++)
+			random[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+		expect(notTextKind(random)).toBe('binary');
+	});
+
+	it('takes text for text: Windows-1251, UTF-8, UTF-16 with its BOM, a stray control character', () => {
+		const line = 'Иванова Анна;+7 (812) 123-45-67;ул. Ленина\t1\r\n';
+		expect(notTextKind(encodeWindows1251(line.repeat(50)).bytes)).toBeNull();
+		expect(notTextKind(bytes(line.repeat(50)))).toBeNull();
+		const utf16 = Buffer.from('\ufeff' + line.repeat(50), 'utf16le');
+		expect(notTextKind(new Uint8Array(utf16))).toBeNull();
+		expect(notTextKind(bytes(line.repeat(50), [0x01], line, [0x1a]))).toBeNull();
+		expect(notTextKind(new Uint8Array())).toBeNull();
 	});
 });

@@ -41,6 +41,33 @@ function decode(label: string, bytes: Uint8Array, fatal = false): string {
 	return new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes);
 }
 
+/** What a file that is no text is, when it can be told: a workbook saved as is, a PDF. */
+export type NotTextKind = 'xlsx' | 'xls' | 'pdf' | 'binary';
+
+/** How much of the file's start is looked at for control bytes. */
+const SNIFF_BYTES = 65_536;
+
+/**
+ * Null when `bytes` look like text; else what they are instead. An Excel workbook renamed or
+ * picked by mistake (a zip, or the old OLE file), a PDF, or bytes with NULs and control
+ * characters text never has. A UTF-16 file (with its BOM) is text.
+ */
+export function notTextKind(bytes: Uint8Array): NotTextKind | null {
+	if (startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM)) return null;
+	if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
+	if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
+	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+	const end = Math.min(bytes.length, SNIFF_BYTES);
+	let controls = 0;
+	for (let i = 0; i < end; i++) {
+		const b = bytes[i];
+		// Tab, line feed, form feed, carriage return and Ctrl+Z (an old end of file) are text.
+		if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a) controls++;
+	}
+	// One stray control character in a big list is a typo in a cell; one in a hundred is not text.
+	return controls > 0 && controls * 100 >= end ? 'binary' : null;
+}
+
 /** Decode a CSV file; never throws. `override` forces an encoding (a BOM is still dropped). */
 export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedCsv {
 	const hasUtf8Bom = startsWith(bytes, UTF8_BOM);

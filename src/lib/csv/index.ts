@@ -7,6 +7,8 @@ export {
 	decodeCsvBytes,
 	encodeWindows1251,
 	isWindows1251Char,
+	notTextKind,
+	type NotTextKind,
 	type CsvEncoding,
 	type DecodedCsv,
 	type EncodingOverride

@@ -76,6 +76,14 @@ export const csvRu = {
 	'import.cancelTooLate':
 		'«Отмена» не успела: строки уже были добавлены в список. Чтобы убрать их, нажмите «Отменить» (Ctrl+Z) в списке.',
 	'import.empty': 'В файле нет строк с данными.',
+	'import.notText.xlsx':
+		'«{name}» — это книга Excel (или другой архив), а не CSV. Откройте её в Excel, выберите «Файл → Сохранить как → CSV (разделители — точки с запятой)» и импортируйте сохранённый файл.',
+	'import.notText.xls':
+		'«{name}» — это книга Excel старого формата (.xls), а не CSV. Откройте её в Excel, выберите «Файл → Сохранить как → CSV (разделители — точки с запятой)» и импортируйте сохранённый файл.',
+	'import.notText.pdf':
+		'«{name}» — это документ PDF, а не таблица CSV: из него список не прочитать. Попросите у отправителя файл Excel или CSV.',
+	'import.notText.binary':
+		'«{name}» — не текстовый файл: в нём нет строк таблицы. Выберите файл CSV (в Excel: «Сохранить как → CSV»).',
 	'import.tooBig':
 		'Файл «{name}» слишком большой: {size} МБ. Импорт принимает файлы до {max} МБ (около 200 000 строк) — разделите его на части и импортируйте по очереди.',
 	'import.onlyTitles':
@@ -186,6 +194,14 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.cancelTooLate':
 		'“Cancel” came too late: the rows were already added to the list. To take them out, press “Undo” (Ctrl+Z) in the list.',
 	'import.empty': 'The file has no data rows.',
+	'import.notText.xlsx':
+		'“{name}” is an Excel workbook (or another archive), not a CSV file. Open it in Excel, choose “File → Save as → CSV” and import the saved file.',
+	'import.notText.xls':
+		'“{name}” is an old-format Excel workbook (.xls), not a CSV file. Open it in Excel, choose “File → Save as → CSV” and import the saved file.',
+	'import.notText.pdf':
+		'“{name}” is a PDF document, not a CSV table: no list can be read from it. Ask the sender for an Excel or CSV file.',
+	'import.notText.binary':
+		'“{name}” is not a text file: it holds no table rows. Choose a CSV file (in Excel: “Save as → CSV”).',
 	'import.tooBig':
 		'The file “{name}” is too big: {size} MB. Import takes files of up to {max} MB (about 200,000 rows) — split it into parts and import them one after another.',
 	'import.onlyTitles':

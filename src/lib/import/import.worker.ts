@@ -4,10 +4,16 @@
  * `new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })`; cancelling
  * an import terminates it.
  */
-import { decodeCsvBytes, parseCsv, type EncodingOverride, type ParsedCsv } from '../csv';
+import {
+	decodeCsvBytes,
+	notTextKind,
+	parseCsv,
+	type EncodingOverride,
+	type ParsedCsv
+} from '../csv';
 import { analyzeImport, prepareImport, type Analysis, type ImportTargetColumn } from './plan';
 import { stageRows } from '../model/staging';
-import { SAMPLE_ROWS, type FromWorker, type ToWorker } from './protocol';
+import { NOT_TEXT, SAMPLE_ROWS, type FromWorker, type ToWorker } from './protocol';
 
 /** Progress messages are sent at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -38,6 +44,9 @@ async function parse(
 		bytes = new Uint8Array(await file.arrayBuffer());
 	}
 	if (!bytes) throw new Error('no file');
+	const kind = notTextKind(bytes);
+	// Read as Windows-1251, a workbook gave rows of garbled characters, ready to import.
+	if (kind) throw new Error(`${NOT_TEXT}${kind}`);
 	post({ type: 'progress', phase: 'decode', rows: 0, done: 0, elapsedMs: elapsed() });
 	const decoded = decodeCsvBytes(bytes, encoding);
 	let last = 0;

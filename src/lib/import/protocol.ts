@@ -101,3 +101,6 @@ export type FromWorker =
 	/** With a `stage` request, `rows` is empty: they went as slices; `staged` counts them. */
 	| ({ type: 'prepared'; elapsedMs: number; staged: number } & PreparedImport)
 	| { type: 'failed'; message: string };
+
+/** The start of a failure's message for a file that is no text: `not-text:xlsx` (see `notTextKind`). */
+export const NOT_TEXT = 'not-text:';
