@@ -303,4 +303,39 @@ describe('hostile CSV imports through the page', () => {
 		expect(unexpectedConsoleErrors(olga)).toEqual([]);
 		await olga.context.close();
 	});
+	it('a 1C export with a line above the header: the line is skipped and said, the columns match, no resident is lost', async () => {
+		const home = await new HomePage(anna.page).goto(app.url);
+		const list = await home.createSheet('Выгрузка 1С', 'Обзвон');
+		const dialog = await new ImportDialog(anna.page).open();
+		const file = encodeWindows1251(
+			[
+				'Выгрузка из 1С от 12.04.2020',
+				'ФИО;Телефон;Дата рождения',
+				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+				'Петров Пётр Ильич;+7 911 000-11-22;12.04.1938'
+			].join('\r\n')
+		).bytes;
+		await dialog.choose({ name: 'выгрузка 1С.csv', buffer: Buffer.from(file) });
+		// Found by exploration: the line was taken for the header, and the real one imported as a
+		// resident, with every column new.
+		await dialog.dialog.getByTestId('import-caption').waitFor({ timeout: MOMENT.timeout });
+		expect(await dialog.dialog.getByTestId('import-caption').textContent()).toContain(
+			'Строка 1: «Выгрузка из 1С от 12.04.2020» — надпись над таблицей'
+		);
+		const target = (title: string) =>
+			dialog.dialog
+				.getByLabel(`Куда: ${title}`)
+				.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
+		expect(await target('ФИО')).toBe('ФИО');
+		expect(await target('Телефон')).toBe('Телефон');
+		const report = await dialog.run('Добавить все строки');
+		expect(report).toContain('Добавлено строк: 2');
+		expect(report).toContain('надпись над таблицей, а не житель; пропущена');
+		await dialog.close();
+		await expect
+			.poll(() => list.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна Петровна', 'Петров Пётр Ильич']);
+		await expect.poll(() => list.cellText(1, 'Дата рождения'), MOMENT).toBe('12.04.1938');
+		expectNoPageErrors(anna);
+	});
 });

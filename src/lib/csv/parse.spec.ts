@@ -249,6 +249,58 @@ describe('parseCsv: malformed quotes', () => {
 	});
 });
 
+describe('parseCsv: captions above the header', () => {
+	const HEADER = 'ФИО;Телефон;Адрес;Дата рождения';
+	const ROWS = [
+		'Иванова Анна Петровна;8 (812) 123-45-67;ул. Ленина, 1;05.03.1941',
+		'Петров Пётр Ильич;+7 911 000-11-22;пр. Мира, 2;12.04.1938'
+	];
+	const residents = [
+		['Иванова Анна Петровна', '8 (812) 123-45-67', 'ул. Ленина, 1', '05.03.1941'],
+		['Петров Пётр Ильич', '+7 911 000-11-22', 'пр. Мира, 2', '12.04.1938']
+	];
+
+	it.each([
+		['a caption in the first cell, as Excel saves it', ['Список жителей старше 65 лет;;;']],
+		['1C’s line, with no separator at all', ['Выгрузка из 1С от 12.04.2020']],
+		["Excel's separator line", ['sep=;']],
+		['a caption, a blank line and a date', ['Список жителей', '', ';;;', '12.04.2020;;;']]
+	])('are skipped and reported: %s', (_, above) => {
+		const parsed = parseCsv([...above, HEADER, ...ROWS].join('\r\n'));
+		expect(parsed.header).toEqual(HEADER.split(';'));
+		expect(parsed.rows).toEqual(residents);
+		const skipped = parsed.errors.filter((e) => e.code === 'title-above-header');
+		expect(skipped.length).toBeGreaterThan(0);
+		expect(skipped.every((e) => e.severity === 'warning')).toBe(true);
+		expect(parsed.errors.filter((e) => e.code !== 'title-above-header')).toEqual([]);
+		// The rows keep the line numbers Excel shows.
+		expect(parsed.rowLines).toEqual([above.length + 2, above.length + 3]);
+	});
+
+	it('the warning quotes the caption and its line', () => {
+		const parsed = parseCsv(['Выгрузка из 1С от 12.04.2020', HEADER, ...ROWS].join('\r\n'));
+		expect(parsed.errors.map((e) => [e.line, e.messageRu])).toEqual([
+			[
+				1,
+				'Строка 1: «Выгрузка из 1С от 12.04.2020» — надпись над таблицей, а не житель; пропущена.'
+			]
+		]);
+	});
+
+	it('a list without titles whose first resident has only a name loses no one', () => {
+		const text = ['Сидорова Мария;;;', ...ROWS].join('\r\n');
+		const parsed = parseCsv(text);
+		expect(parsed.header).toBeNull();
+		expect(parsed.rows).toEqual([['Сидорова Мария', '', '', ''], ...residents]);
+	});
+
+	it('a header the coordinator pointed at is taken as it is', () => {
+		const text = ['Список жителей;;;', HEADER, ...ROWS].join('\r\n');
+		expect(parseCsv(text, { header: true }).header).toEqual(['Список жителей', '', '', '']);
+		expect(parseCsv(text, { header: false }).rows).toHaveLength(4);
+	});
+});
+
 describe('parseCsv: options', () => {
 	it("restores cells an export neutralised (`'=…` → `=…`), and can be told not to", () => {
 		const text = "a;b\r\n'=1+1;''-5\r\n";

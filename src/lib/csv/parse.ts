@@ -41,7 +41,8 @@ export type CsvErrorCode =
 	| 'stray-quote'
 	| 'too-few-fields'
 	| 'too-many-fields'
-	| 'repeated-header';
+	| 'repeated-header'
+	| 'title-above-header';
 
 export interface CsvError {
 	/** Row number in Excel (1-based, the header row and blank rows included). */
@@ -217,9 +218,15 @@ function message(
 	code: CsvErrorCode,
 	line: number,
 	found = 0,
-	expected = 0
+	expected = 0,
+	text = ''
 ): { messageRu: string; messageEn: string } {
 	switch (code) {
+		case 'title-above-header':
+			return {
+				messageRu: `Строка ${line}: «${text}» — надпись над таблицей, а не житель; пропущена.`,
+				messageEn: `Line ${line}: “${text}” is a caption above the table, not a resident; skipped.`
+			};
 		case 'unterminated-quote':
 			return {
 				messageRu: `Строка ${line}: кавычка открыта и не закрыта до конца файла. Строка прочитана без учёта кавычек — проверьте её.`,
@@ -364,6 +371,8 @@ interface PendingError {
 	record?: number;
 	found?: number;
 	expected?: number;
+	/** The text of a line skipped above the header. */
+	text?: string;
 }
 
 /**
@@ -507,6 +516,31 @@ function readStepwise(state: ReadState, base: number) {
 	}
 }
 
+/** Lines that may stand above a table's header. */
+const MAX_PREAMBLE = 5;
+/** Longest part of a skipped caption quoted in its warning. */
+const MAX_QUOTED_TITLE = 80;
+
+function filledCells(cells: string[] | undefined): number {
+	let n = 0;
+	for (const cell of cells ?? []) if (cell.trim() !== '') n++;
+	return n;
+}
+
+/**
+ * How many records above the header are captions: lines of at most one value (`Список жителей
+ * старше 65 лет;;;;`, `Выгрузка из 1С от 12.04.2020`, `sep=;`), followed by a line of several
+ * values that reads as a header. Without such a header after them they are data (a resident
+ * with only a name), and 0 is returned.
+ */
+export function preambleLength(records: string[][]): number {
+	const limit = Math.min(MAX_PREAMBLE, records.length - 1);
+	let p = 0;
+	while (p < limit && filledCells(records[p]) <= 1) p++;
+	if (p === 0 || filledCells(records[p]) < 2) return 0;
+	return detectHeader(records.slice(p, p + HEADER_SAMPLE_ROWS + 1)) ? p : 0;
+}
+
 /** Parse CSV text. Never throws; see the module comment for every rule. */
 export function parseCsv(input: string, options: ParseOptions = {}): ParsedCsv {
 	return parseWith(input, options, true);
@@ -550,10 +584,34 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 	if (text.length > 0) readStepwise(state, fast ? readFast(state, starts) : 0);
 	const { cells: records, lines: recordLines, offsets: recordOffsets, pending } = state;
 
+	// Lines above the header (a caption «Список жителей…», 1C's «Выгрузка от…», Excel's `sep=;`)
+	// are skipped, each reported: taken for the header, they left the real one as a resident.
+	// Only while the header is guessed: a coordinator who says where it is is taken at their word.
+	const auto = options.header === undefined || options.header === 'auto';
+	const preamble = auto ? preambleLength(records) : 0;
+	if (preamble > 0) {
+		const lines = recordLines.splice(0, preamble);
+		const offsets = recordOffsets.splice(0, preamble);
+		records.splice(0, preamble).forEach((cells, i) => {
+			pending.push({
+				code: 'title-above-header',
+				severity: 'warning',
+				line: lines[i],
+				offset: offsets[i],
+				text: cells
+					.filter((c) => c.trim() !== '')
+					.join(' ')
+					.slice(0, MAX_QUOTED_TITLE)
+			});
+		});
+		for (const e of pending) {
+			if (e.record === undefined || e.code === 'title-above-header') continue;
+			e.record = e.record >= preamble ? e.record - preamble : undefined;
+		}
+	}
 	const useHeader =
-		options.header === undefined || options.header === 'auto'
-			? detectHeader(records.slice(0, HEADER_SAMPLE_ROWS + 1))
-			: options.header;
+		preamble > 0 ||
+		(auto ? detectHeader(records.slice(0, HEADER_SAMPLE_ROWS + 1)) : options.header === true);
 	const header = useHeader && records.length > 0 ? records[0] : null;
 	if (header) dropRepeatedHeaders(state, header);
 	const first = header ? 1 : 0;
@@ -605,7 +663,7 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 			...(row !== undefined && row >= 0 ? { row } : {}),
 			code: e.code,
 			severity: e.severity,
-			...message(e.code, e.line, e.found, e.expected)
+			...message(e.code, e.line, e.found, e.expected, e.text)
 		};
 	});
 	const rows = header ? records.slice(1) : records;

@@ -251,7 +251,9 @@ describe('import through the worker pipeline', () => {
 			inFile: 1,
 			inSheet: 0,
 			inOtherSheets: 1,
-			bySheet: { requests: 1 }
+			bySheet: { requests: 1 },
+			// What "skip" adds: every row but the repeat of line 2.
+			fresh: 3
 		});
 		const again = importInto(sheet, cp1251(FILE), 'keep');
 		expect(again.analysis.counts.inSheet).toBe(4);
