@@ -19,7 +19,7 @@ import * as encoding from 'lib0/encoding';
 import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { BatchedIndexeddbPersistence } from './persistence';
+import { BatchedIndexeddbPersistence, TAB_ID } from './persistence';
 
 /** Custom message: the client asks, the relay answers with its state vector. */
 export const messageStateVector = 100;
@@ -55,16 +55,36 @@ export interface ConnectionOptions {
 	WebSocketPolyfill?: typeof WebSocket;
 }
 
+/**
+ * Each tab counts its own changes the server has not confirmed under a key of its own,
+ * `shtab:pending:<room>#<tab>` = `<count> <time>`: a tab's count must never overwrite another's
+ * (a closed tab's leftovers were hidden so, and the list of sheets did not send them).
+ */
+export const PENDING_PREFIX = 'shtab:pending:';
+
 function storageKey(room: string) {
-	return `shtab:pending:${room}`;
+	return `${PENDING_PREFIX}${room}#${TAB_ID}`;
 }
 
-function readStoredPending(room: string): number {
+/** Other tabs' (or closed tabs') counts of a room: key, count, when written. */
+function storedPending(room: string): { key: string; count: number; at: number }[] {
+	const found: { key: string; count: number; at: number }[] = [];
 	try {
-		return Number(globalThis.localStorage?.getItem(storageKey(room))) || 0;
+		const storage = globalThis.localStorage;
+		const own = storageKey(room);
+		for (let i = 0; i < (storage?.length ?? 0); i++) {
+			const key = storage.key(i);
+			if (!key || key === own) continue;
+			// `<prefix><room>` alone: the one key all tabs shared before.
+			if (key !== `${PENDING_PREFIX}${room}` && !key.startsWith(`${PENDING_PREFIX}${room}#`))
+				continue;
+			const [count, at] = (storage.getItem(key) ?? '').split(' ');
+			found.push({ key, count: Number(count) || 0, at: Number(at) || 0 });
+		}
 	} catch {
-		return 0;
+		// Storage blocked: nothing known.
 	}
+	return found;
 }
 
 export class DocConnection {
@@ -86,7 +106,14 @@ export class DocConnection {
 	#carried: number;
 	/** Queries sent on the current socket, oldest first: the `#localSeq` each one covers. */
 	/** Queries sent and not answered: the local sequence and state vector when each was sent. */
-	#inflight: { seq: number; state: Map<number, number> }[] = [];
+	#inflight: {
+		seq: number;
+		state: Map<number, number>;
+		/** Sent with the stored copy read: its confirmation covers changes carried from it. */
+		carried: boolean;
+		/** When the stored copy was last read, as the query was sent. */
+		readUpTo: number;
+	}[] = [];
 	#confirmTimer: ReturnType<typeof setTimeout> | null = null;
 	/** A connection attempt has failed or dropped: from then on "not connected" means offline. */
 	#attemptFailed = false;
@@ -100,7 +127,7 @@ export class DocConnection {
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
 		this.doc = options.doc ?? new Y.Doc();
-		this.#carried = readStoredPending(this.room);
+		this.#carried = storedPending(this.room).reduce((sum, p) => sum + p.count, 0);
 		this.#status = {
 			state: 'connecting',
 			pending: this.#carried,
@@ -165,7 +192,16 @@ export class DocConnection {
 		// encode every transaction, the load of the stored copy included.
 		const onTransaction = (transaction: Y.Transaction) => {
 			const origin = transaction.origin;
-			if (origin === this.provider || origin === this.persistence) return;
+			if (origin === this.provider) return;
+			if (origin === this.persistence && this.persistence) {
+				// The stored copy: the first load, or what another tab stored since (read in by
+				// the persistence). The latter waits for the server like this tab's own changes.
+				if (!this.#copyRead || !changesDoc(transaction)) return;
+				this.#carried++;
+				this.#changed();
+				this.#scheduleConfirm();
+				return;
+			}
 			if (!changesDoc(transaction)) return;
 			this.#localSeq++;
 			this.#changed();
@@ -287,7 +323,9 @@ export class DocConnection {
 			this.#status = { ...prev, state, pending };
 		}
 		try {
-			globalThis.localStorage?.setItem(storageKey(this.room), String(pending));
+			const storage = globalThis.localStorage;
+			if (pending > 0) storage?.setItem(storageKey(this.room), `${pending} ${Date.now()}`);
+			else storage?.removeItem(storageKey(this.room));
 		} catch {
 			// Storage full or blocked: the count is only a hint; the doc itself is in IndexedDB.
 		}
@@ -310,7 +348,9 @@ export class DocConnection {
 		encoding.writeVarUint(encoder, messageStateVector);
 		this.#inflight.push({
 			seq: this.#localSeq,
-			state: Y.decodeStateVector(Y.encodeStateVector(this.doc))
+			state: Y.decodeStateVector(Y.encodeStateVector(this.doc)),
+			carried: this.#copyRead,
+			readUpTo: this.persistence?.readUpTo ?? Date.now()
 		});
 		ws.send(encoding.toUint8Array(encoder));
 	}
@@ -328,13 +368,30 @@ export class DocConnection {
 		if (complete) {
 			this.#confirmedSeq = Math.max(this.#confirmedSeq, query.seq);
 			// An earlier session's changes are confirmed only once they are in the doc.
-			if (this.#copyRead) this.#carried = 0;
+			if (this.#copyRead && query.carried) {
+				this.#carried = 0;
+				this.#forgetCarried(query.readUpTo);
+			}
 		} else {
 			// The server lacks something: send it what it misses, then ask again.
 			this.#sendMissing(encoded);
 			this.#scheduleConfirm();
 		}
 		this.#changed();
+	}
+
+	/**
+	 * Other tabs' counts written before the stored copy was last read: what they counted is in
+	 * this doc, and now on the server. (A tab still open writes its count again at its next
+	 * change; a count written after the read may be of changes not read yet, and stays.)
+	 */
+	#forgetCarried(readUpTo: number) {
+		try {
+			for (const { key, at } of storedPending(this.room))
+				if (at <= readUpTo) globalThis.localStorage?.removeItem(key);
+		} catch {
+			// Storage blocked: nothing to forget.
+		}
 	}
 
 	#sendMissing(serverStateVector: Uint8Array) {

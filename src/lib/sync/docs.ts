@@ -3,7 +3,7 @@
  * doc is opened by its page and closed a little after the last page lets it go (so going back
  * and forth does not reload a big sheet).
  */
-import { DocConnection } from './connection';
+import { DocConnection, PENDING_PREFIX } from './connection';
 
 /** The one workspace of this installation (several headquarters come with access control). */
 export const WORKSPACE_ID = 'main';
@@ -84,7 +84,7 @@ export function acquire(room: string): { connection: DocConnection; release: () 
 	};
 }
 
-const PENDING_PREFIX = 'shtab:pending:sheet:';
+const PENDING_SHEET_PREFIX = `${PENDING_PREFIX}sheet:`;
 
 /** Sheets this browser holds changes of that the server has not confirmed (a closed tab's). */
 function sheetsWithLeftovers(): string[] {
@@ -93,8 +93,11 @@ function sheetsWithLeftovers(): string[] {
 		const storage = globalThis.localStorage;
 		for (let i = 0; i < (storage?.length ?? 0); i++) {
 			const key = storage.key(i);
-			if (key?.startsWith(PENDING_PREFIX) && Number(storage.getItem(key)) > 0)
-				ids.push(key.slice(PENDING_PREFIX.length));
+			if (!key?.startsWith(PENDING_SHEET_PREFIX)) continue;
+			// `<count> <time>`, under `…sheet:<id>#<tab>` (or `…sheet:<id>` alone, from before).
+			if (!(Number((storage.getItem(key) ?? '').split(' ')[0]) > 0)) continue;
+			const id = key.slice(PENDING_SHEET_PREFIX.length).split('#')[0];
+			if (!ids.includes(id)) ids.push(id);
 		}
 	} catch {
 		// Storage blocked: nothing known to send.

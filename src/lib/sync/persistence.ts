@@ -14,7 +14,7 @@
  *    update only when someone listens (30 MB for a big sheet). Changes made while the copy is
  *    read are written as usual.
  */
-import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
+import { fetchUpdates, IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { CompactRequest, CompactResult } from './compact.worker';
 
@@ -31,6 +31,19 @@ export const MERGE_BATCH_BYTES = 256 * 1024;
  */
 export const LONG_WRITE_MS = 200;
 const UPDATES_STORE = 'updates';
+/** Another tab's stored changes are read at most this often. */
+const PULL_DELAY_MS = 100;
+
+/** This tab, among the browser's tabs (its keys in localStorage, its signals to the others). */
+export const TAB_ID = Math.random().toString(36).slice(2, 10);
+
+/**
+ * The localStorage key a tab sets (`<tab> <time>`) each time it has stored changes of its own:
+ * the other tabs with the doc open hear of it (a `storage` event) and read them in.
+ */
+export function storedSignalKey(name: string): string {
+	return `shtab:stored:${name}`;
+}
 
 /**
  * Why IndexedDB refused to open, per refusal: the connection shows it in the status bar, but
@@ -69,6 +82,14 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 	#longTimer: ReturnType<typeof setTimeout> | null = null;
 	readonly #writingListeners = new Set<() => void>();
 	readonly #onPageHide = () => this.#flush();
+	#pullTimer: ReturnType<typeof setTimeout> | null = null;
+	/** When the stored copy was last read whole or in part (0: not yet). */
+	readUpTo = 0;
+	readonly #onStorage = (event: StorageEvent) => {
+		if (event.key !== storedSignalKey(this.name) || !event.newValue) return;
+		if (event.newValue.startsWith(`${TAB_ID} `)) return;
+		this.#pullTimer ??= setTimeout(() => this.#pull(), PULL_DELAY_MS);
+	};
 	#detach: () => void = () => {};
 
 	constructor(name: string, doc: Y.Doc) {
@@ -121,6 +142,27 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 			doc.off('afterTransactionCleanup', onCleanup);
 		};
 		globalThis.addEventListener?.('pagehide', this.#onPageHide);
+		// Tabs of one browser do not share a BroadcastChannel (see connection.ts): another tab's
+		// changes are read from the store it wrote them to. Without it, a change made in a tab
+		// closed while the server was away reached no one while this tab stayed open, and this
+		// tab said all was on the server.
+		globalThis.addEventListener?.('storage', this.#onStorage);
+		this.on('synced', () => {
+			if (this.readUpTo === 0) this.readUpTo = Date.now();
+		});
+	}
+
+	/** Reads in what other tabs stored since the last read: only the entries after it. */
+	#pull() {
+		this.#pullTimer = null;
+		if (!this.db || this._destroyed || !this.synced) return;
+		const started = Date.now();
+		fetchUpdates(this).then(
+			() => {
+				this.readUpTo = Math.max(this.readUpTo, started);
+			},
+			(error: unknown) => console.warn(`local store: reading ${this.name} again failed`, error)
+		);
 	}
 
 	#flush() {
@@ -141,7 +183,15 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 		const rows = batch.length > 1 && bytes <= MERGE_BATCH_BYTES ? [Y.mergeUpdates(batch)] : batch;
 		const transaction = db.transaction([UPDATES_STORE], 'readwrite');
 		const store = transaction.objectStore(UPDATES_STORE);
-		for (const update of rows) store.add(update);
+		for (const update of rows) {
+			const request = store.add(update);
+			// Read-in of other tabs' changes (`#pull`) starts after what this tab wrote itself
+			// when nothing of theirs came between: it would read this tab's own again (an import's
+			// 30 MB) for nothing.
+			request.onsuccess = () => {
+				if (request.result === this._dbref) this._dbref = (request.result as number) + 1;
+			};
+		}
 		this._dbsize += rows.length;
 		if (this._dbsize >= PREFERRED_TRIM_SIZE) this.#compact();
 		if (!local) return;
@@ -153,7 +203,14 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 			this.#writing--;
 			this.#end();
 		};
-		transaction.oncomplete = settle;
+		transaction.oncomplete = () => {
+			settle();
+			try {
+				globalThis.localStorage?.setItem(storedSignalKey(this.name), `${TAB_ID} ${Date.now()}`);
+			} catch {
+				// Storage blocked: other tabs read this one's changes when they load the doc.
+			}
+		};
 		transaction.onabort = settle;
 		transaction.onerror = settle;
 	}
@@ -223,6 +280,8 @@ export class BatchedIndexeddbPersistence extends IndexeddbPersistence {
 		if (this.#longTimer !== null) clearTimeout(this.#longTimer);
 		this.#detach();
 		globalThis.removeEventListener?.('pagehide', this.#onPageHide);
+		globalThis.removeEventListener?.('storage', this.#onStorage);
+		if (this.#pullTimer !== null) clearTimeout(this.#pullTimer);
 		return super.destroy();
 	}
 }
