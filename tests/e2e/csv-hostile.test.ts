@@ -338,4 +338,34 @@ describe('hostile CSV imports through the page', () => {
 		await expect.poll(() => list.cellText(1, 'Дата рождения'), MOMENT).toBe('12.04.1938');
 		expectNoPageErrors(anna);
 	});
+	it('after the file is read the keyboard is in the form, and Esc asks before throwing away what was matched by hand', async () => {
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({ name: 'без заголовков.csv', buffer: Buffer.from(NO_TITLES) });
+		await expect.poll(() => dialog.dialog.textContent(), MOMENT).toMatch(/строк: \d/);
+		// Found by exploration: the keyboard fell to the page with the file input gone.
+		await expect
+			.poll(() => anna.page.evaluate(() => !!document.activeElement?.closest('dialog form')))
+			.toBe(true);
+		// Esc with the automatic matching as it was: closed at once.
+		await anna.page.keyboard.press('Escape');
+		await dialog.dialog.waitFor({ state: 'hidden' });
+		const asked = anna.dialogs.length;
+
+		await dialog.open();
+		await dialog.choose({ name: 'без заголовков.csv', buffer: Buffer.from(NO_TITLES) });
+		await expect.poll(() => dialog.dialog.textContent(), MOMENT).toMatch(/строк: \d/);
+		await dialog.dialog.getByLabel('Пропустить повторы').waitFor();
+		await dialog.dialog.getByLabel('Добавить все строки').check();
+		await anna.page.keyboard.press('Escape');
+		await expect.poll(() => anna.dialogs.length).toBe(asked + 1);
+		expect(anna.dialogs.at(-1)).toBe(
+			'confirm: Закрыть импорт? Выбранное для столбцов и значений не сохранится.'
+		);
+		// Answered «Отмена» (the test's browser dismisses it): the dialog and the choice stay.
+		expect(await dialog.dialog.isVisible()).toBe(true);
+		expect(await dialog.dialog.getByLabel('Добавить все строки').isChecked()).toBe(true);
+		await dialog.dialog.getByRole('button', { name: 'Отмена', exact: true }).click();
+		await dialog.dialog.waitFor({ state: 'hidden' });
+		expectNoPageErrors(anna);
+	});
 });
