@@ -20,6 +20,10 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'В номере есть буквы или лишние знаки',
 		en: 'The number contains letters or other characters'
 	},
+	'excel-exponent': {
+		ru: 'Excel сохранил номер как число (8,91112E+10) и потерял его последние цифры: задайте столбцу в Excel формат «Текстовый» и введите номер заново',
+		en: 'Excel saved the number as a number (8.91112E+10) and lost its last digits: format the column as Text in Excel and enter the number again'
+	},
 	// date, datetime
 	'not-a-date': { ru: 'Это не дата: ожидается дд.мм.гггг', en: 'Not a date: expected dd.mm.yyyy' },
 	'no-such-date': { ru: 'Такой даты нет', en: 'There is no such date' },

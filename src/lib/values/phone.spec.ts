@@ -8,6 +8,7 @@ import {
 	storedPhones,
 	type PhoneReason
 } from './phone';
+import { messageFor } from './messages';
 
 const NBSP = '\u00a0';
 
@@ -212,5 +213,28 @@ describe('formatPhone', () => {
 		]) {
 			expect(formatPhone(raw)).toBe(raw);
 		}
+	});
+});
+
+describe('phones a spreadsheet wrote as numbers', () => {
+	it.each([
+		['89111234567.0', '+79111234567'],
+		['9111234567,0', '+79111234567'],
+		[' 78121234567.00 ', '+78121234567']
+	])('a float with its digits whole is read: %s', (raw, stored) => {
+		expect(normalizePhone(raw)).toEqual({ ok: true, value: stored });
+	});
+
+	it.each(['8.91112E+10', '8,91112E+10', '7,81212e10'])(
+		'the exponent form, its last digits lost, says so: %s',
+		(raw) => {
+			expect(normalizePhone(raw)).toEqual({ ok: false, value: raw, reason: 'excel-exponent' });
+			expect(messageFor('excel-exponent', 'ru')).toContain('формат «Текстовый»');
+		}
+	);
+
+	it('other numbers with a fraction are no phones', () => {
+		expect(normalizePhone('89111234567.5').ok).toBe(false);
+		expect(normalizePhone('12345.0').ok).toBe(false);
 	});
 });

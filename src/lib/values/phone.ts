@@ -35,7 +35,13 @@
 import { trimValue } from './clean';
 import { invalid, valid, type ValueResult } from './result';
 
-export type PhoneReason = 'empty' | 'too-short' | 'too-long' | 'not-russian' | 'letters';
+export type PhoneReason =
+	'empty' | 'too-short' | 'too-long' | 'not-russian' | 'letters' | 'excel-exponent';
+
+/** A number Excel wrote as a float: `89111234567.0` (the digits are all there). */
+const EXCEL_FLOAT = /^(\d{10,11})[.,]0+$/;
+/** A number Excel wrote in exponent form: `8,91112E+10` (the last digits are lost). */
+const EXCEL_EXPONENT = /^\d(?:[.,]\d+)?[eE]\+?\d{1,2}$/;
 export type PhoneResult = ValueResult<PhoneReason>;
 
 /** Digits of a Russian number without the country code. */
@@ -124,6 +130,18 @@ function isSeparator(code: number): boolean {
 /** Parse a phone number, or several, as typed; see the module comment for the rules. */
 export function normalizePhone(raw: string): PhoneResult {
 	const one = normalizeOnePhone(raw);
+	if (!one.ok) {
+		// A phone column Excel took for numbers: as a float the number is whole, in exponent
+		// form its last digits are gone (found by exploration: both read as "too many digits" or
+		// "letters", which says nothing of the cause).
+		const trimmed = trimValue(raw);
+		const float = EXCEL_FLOAT.exec(trimmed);
+		if (float) {
+			const whole = normalizeOnePhone(float[1]);
+			if (whole.ok) return whole;
+		}
+		if (EXCEL_EXPONENT.test(trimmed)) return invalid(raw, 'excel-exponent');
+	}
 	// Two numbers run together are too long; with a note or a line break between, letters.
 	if (one.ok || (one.reason !== 'too-long' && one.reason !== 'letters')) return one;
 	if (isStoredPhone(raw)) return valid(raw);
