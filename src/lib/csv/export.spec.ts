@@ -48,6 +48,10 @@ describe('formula neutralisation', () => {
 		['-1\u00a0234,5', '-1\u00a0234,5'],
 		['-0.5', '-0.5'],
 		['-15%', '-15%'],
+		// A dash for "nothing", as lists write it: no formula can be dashes alone.
+		['-', '-'],
+		['--', "'--"],
+		['-A1', "'-A1"],
 		['Иванов', 'Иванов'],
 		['', ''],
 		['1+1', '1+1'],

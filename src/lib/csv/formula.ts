@@ -9,7 +9,8 @@
  * - EXCEPT ordinary values that are only digits and separators, which no spreadsheet can turn
  *   into a reference or a function call: numbers (`-12`, `+5`, `-1 234,5`, `-0.5`, `-15%`) and
  *   phones (`+7 (812) 123-45-67`, `+79111234567`: `+`, then 10–15 digits with spaces, brackets
- *   and hyphens). They are written untouched.
+ *   and hyphens), and a dash alone (`-`: "nothing", as lists write it). They are written
+ *   untouched.
  * - Also untouched: phones as the grid shows them, with an extension and a short note in words
  *   (`+7 (911) 123-45-67 доб. 12 (дочь)`), one or several separated by `, `. A note is only
  *   letters, spaces, dots and hyphens: no operator, quote, `|` or `!` that could make a formula
@@ -33,6 +34,8 @@ const FORMULA_START_CODES = new Set([61, 43, 45, 64, 9, 13]);
 const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
 /** `-12`, `+5`, `-0,5`, `-1 234,5` (plain or no-break space between thousands), `-15%`. */
 const PLAIN_NUMBER = /^[+-](?:\d+|\d{1,3}(?:[ \u00a0]\d{3})+)(?:[.,]\d+)?%?$/;
+/** `-` alone: a dash for "nothing" (a formula needs something after its sign). */
+const SIGNS_ONLY = /^-$/;
 /** `+7 (812) 123-45-67`, `+79111234567`, `+7-911-123-45-67`. */
 const PLAIN_PHONE = /^\+[\d ()-]+$/;
 /** One number as `formatPhone` shows it: `+7 (911) 123-45-67`, ` доб. 12`, ` (дочь)`. */
@@ -43,7 +46,7 @@ const PHONE_MAX_DIGITS = 15;
 
 /** True for a signed number or a `+` phone (or several): a value that only looks like a formula. */
 export function isPlainNumberOrPhone(cell: string): boolean {
-	if (PLAIN_NUMBER.test(cell)) return true;
+	if (PLAIN_NUMBER.test(cell) || SIGNS_ONLY.test(cell)) return true;
 	if (!PLAIN_PHONE.test(cell)) return isShownPhone(cell);
 	let digits = 0;
 	for (let i = 0; i < cell.length; i++) {
