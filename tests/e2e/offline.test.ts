@@ -236,6 +236,10 @@ describe('offline work', () => {
 		const tab = await anna.newPage();
 		const second = await SheetPage.open(tab, url, 'Две вкладки');
 		await expect.poll(() => second.columnValues('ФИО'), MOMENT).toEqual(['Иванова']);
+		// Her other tab is not taken for a colleague of the same name (found by exploration).
+		await expect
+			.poll(() => first.presenceNames(), MOMENT)
+			.toEqual(['Анна (вы)', 'Анна (вы, другая вкладка)']);
 
 		await app.kill9();
 		await expect.poll(() => second.status(), RECONNECT).toMatch(/^Нет связи с сервером/);

@@ -85,6 +85,7 @@ export const ru = {
 	'sheet.noColumns': 'В списке нет столбцов. Добавьте первый.',
 	'sheet.here': 'Сейчас в списке',
 	'sheet.you': 'вы',
+	'sheet.youOtherTab': 'вы, другая вкладка',
 	'sheet.cellTooLong': 'Слишком длинное значение: не более {max} символов.',
 
 	'status.offline': 'Нет связи с сервером — работаем локально',
@@ -292,6 +293,7 @@ export const en: Record<MessageKey, string> = {
 	'sheet.noColumns': 'The list has no columns. Add the first one.',
 	'sheet.here': 'In this list now',
 	'sheet.you': 'you',
+	'sheet.youOtherTab': 'you, another tab',
 	'sheet.cellTooLong': 'The value is too long: at most {max} characters.',
 
 	'status.offline': 'No connection to the server — working locally',

@@ -24,6 +24,8 @@ export interface PresenceEntry {
 	name: string;
 	color: string;
 	self: boolean;
+	/** The operator's id (the same in each of their tabs), when their app sends it. */
+	operatorId: string | null;
 	/** The cell the colleague is on, if any. */
 	cell?: { rowId: string; colId: string } | null;
 }
@@ -46,13 +48,14 @@ export class ReactivePresence {
 		const awareness = this.#connection.awareness;
 		const list: PresenceEntry[] = [];
 		awareness.getStates().forEach((state, clientId) => {
-			const user = state.user as { name?: unknown; color?: unknown } | undefined;
+			const user = state.user as { name?: unknown; color?: unknown; id?: unknown } | undefined;
 			if (!user || typeof user.name !== 'string') return;
 			list.push({
 				clientId,
 				name: cleanLabel(user.name).slice(0, 60),
 				color: typeof user.color === 'string' ? user.color : '#888',
 				self: clientId === awareness.clientID,
+				operatorId: typeof user.id === 'string' ? user.id : null,
 				cell: (state.cell as PresenceEntry['cell']) ?? null
 			});
 		});
