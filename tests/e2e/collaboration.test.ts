@@ -178,6 +178,21 @@ describe('two operators in one sheet', () => {
 			await expect.poll(() => addressOf(s, 'Борисов'), MOMENT).toBe('Naberezhnaya 3');
 			expect(await addressOf(s, 'Васильева')).toBe('Sadovaya 1');
 		}
+
+		// Борис deletes Васильева, the row Анна is on: her focus stays on Григорьев, who took its
+		// place, and follows him when a resident who sorts above is added (found by review: it
+		// stayed at its place).
+		await (await a.cell(1, 'Адрес')).click();
+		expect(await b.columnValues('ФИО')).toEqual(['Борисов', 'Васильева', 'Григорьев']);
+		await b.selectRows([1]);
+		await b.deleteSelectedRows();
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Борисов', 'Григорьев']);
+		await b.addRow('Аксёнова');
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Аксёнова', 'Борисов', 'Григорьев']);
+		await typeIntoFocused(a, 'Polevaya 4');
+		await expect.poll(() => addressOf(b, 'Григорьев'), MOMENT).toBe('Polevaya 4');
 	});
 
 	it('undo reverts only my own edit, not the colleague’s edit made meanwhile', async () => {

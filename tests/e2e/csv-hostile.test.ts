@@ -368,4 +368,39 @@ describe('hostile CSV imports through the page', () => {
 		await dialog.dialog.waitFor({ state: 'hidden' });
 		expectNoPageErrors(anna);
 	});
+	it('Фамилия, Имя, Отчество and two phone columns go together into ФИО and Телефон', async () => {
+		const home = await new HomePage(anna.page).goto(app.url);
+		const list = await home.createSheet('Раздельные ФИО', 'Обзвон');
+		const dialog = await new ImportDialog(anna.page).open();
+		const file = encodeWindows1251(
+			[
+				'Фамилия;Имя;Отчество;Тел. дом.;Тел. моб.',
+				'Иванова;Анна;Петровна;8 (812) 123-45-67;8 911 123-45-67',
+				'Петров;Пётр;Ильич;;+7 921 000-11-22'
+			].join('\r\n')
+		).bytes;
+		await dialog.choose({ name: 'соцзащита.csv', buffer: Buffer.from(file) });
+		// Found by exploration: each became a new column, and ФИО and Телефон stayed empty.
+		const target = (title: string) =>
+			dialog.dialog
+				.getByLabel(`Куда: ${title}`)
+				.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
+		await expect.poll(() => target('Отчество'), MOMENT).toBe('ФИО');
+		expect(await target('Фамилия')).toBe('ФИО');
+		expect(await target('Тел. моб.')).toBe('Телефон');
+		expect(await dialog.dialog.textContent()).toContain(
+			'вместе с «Имя», «Отчество»: значения соединятся в одной ячейке'
+		);
+		const report = await dialog.run('Добавить все строки');
+		expect(report).toContain('Добавлено строк: 2');
+		await dialog.close();
+		await expect
+			.poll(() => list.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна Петровна', 'Петров Пётр Ильич']);
+		expect(await list.columnValues('Телефон')).toEqual([
+			'+7 (812) 123-45-67, +7 (911) 123-45-67',
+			'+7 (921) 000-11-22'
+		]);
+		expectNoPageErrors(anna);
+	});
 });

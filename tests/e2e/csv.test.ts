@@ -140,7 +140,7 @@ describe('CSV import and export through the page', () => {
 		await dialog.dialog.getByLabel('Дополнить найденные строки').check();
 		await expect
 			.poll(() => dialog.submit.textContent())
-			.toContain('Импортировать (новых: 0, дополнить: 4)');
+			.toContain('Импортировать (новых: 0, найдено в списке: 4)');
 		await dialog.dialog.getByLabel('Пропустить повторы').check();
 		await expect.poll(() => dialog.submit.textContent()).toMatch(/Импортировать \(0\)/);
 		const report = await dialog.run('Дополнить найденные строки');

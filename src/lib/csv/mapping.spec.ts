@@ -98,6 +98,31 @@ describe('autoMap', () => {
 		]);
 	});
 
+	it('puts Фамилия, Имя, Отчество together into the full name, and every phone column into the phone', () => {
+		const mapping = autoMap(
+			['Фамилия', 'Имя', 'Отчество', 'Тел. дом.', 'Тел. моб.', 'Дата рождения'],
+			CALL_LIST
+		);
+		expect(mapping.map((m) => m.target)).toEqual([
+			{ kind: 'existing', columnId: 'c-name' },
+			{ kind: 'existing', columnId: 'c-name' },
+			{ kind: 'existing', columnId: 'c-name' },
+			{ kind: 'existing', columnId: 'c-phone' },
+			{ kind: 'existing', columnId: 'c-phone' },
+			{ kind: 'existing', columnId: 'c-birth' }
+		]);
+	});
+
+	it('leaves the name parts apart when the file has a full name too', () => {
+		const mapping = autoMap(['Фамилия', 'ФИО'], CALL_LIST, {
+			rows: [['Иванова', 'Иванова А. П.']]
+		});
+		expect(mapping.map((m) => m.target)).toEqual([
+			{ kind: 'new', title: 'Фамилия', type: 'text' },
+			{ kind: 'existing', columnId: 'c-name' }
+		]);
+	});
+
 	it('creates new columns typed from their values, with unique titles', () => {
 		const rows = [
 			['8 911 123-45-67', '05.03.1941', 'Поликлиника № 5', '', '3'],

@@ -70,6 +70,14 @@ export const HEADER_SYNONYMS: Record<HeaderField, readonly string[]> = {
 		'Телефон для связи',
 		'Дом. телефон',
 		'Домашний телефон',
+		'Тел. дом.',
+		'Тел. моб.',
+		'Телефон домашний',
+		'Телефон мобильный',
+		'Телефон 2',
+		'Второй телефон',
+		'Доп. телефон',
+		'Дополнительный телефон',
 		'Phone',
 		'Phone number'
 	],
@@ -132,6 +140,9 @@ export const HEADER_SYNONYMS: Record<HeaderField, readonly string[]> = {
 	email: ['E-mail', 'Email', 'Эл. почта', 'Электронная почта'],
 	district: ['Район', 'District']
 };
+
+/** Parts of a name a file may hold in columns of their own. */
+const NAME_PARTS = new Set<HeaderField>(['lastName', 'firstName', 'patronymic']);
 
 /** Fields close enough that a file's `Статус` may fill a sheet's `Результат`, and back. */
 const RELATED_FIELDS: Partial<Record<HeaderField, HeaderField>> = {
@@ -200,7 +211,9 @@ export interface AutoMapOptions {
  *    (`Статус` ↔ `Результат`);
  * 3. else a new column with the CSV title (made unique) and the type `guessColumnType` gives
  *    for the column's values; a column with neither a title nor any value is skipped.
- * A sheet column takes at most one CSV column: the first that matches.
+ * A sheet column takes at most one CSV column, the first that matches, except two: the full
+ * name takes Фамилия, Имя and Отчество (when the file has no full name), and the phone column
+ * takes every phone column of the file; their values are joined on import.
  */
 export function autoMap(
 	csvHeaders: string[],
@@ -230,14 +243,32 @@ export function autoMap(
 		const id = byKey.get(headerKey(title));
 		return take(id) ? id : null;
 	});
+	// Фамилия, Имя, Отчество go together into the sheet's full name, unless the file has a full
+	// name too; a second phone column joins the first in the phone column (several numbers in a
+	// cell are a list there).
+	const nameId = byField.get('name');
+	const fullName = csvHeaders.some(
+		(title, i) => fieldOfHeader(title) === 'name' || (nameId !== undefined && exact[i] === nameId)
+	);
+	// Only when the sheet has one phone column: with a home and a mobile one, each takes its own.
+	const phones = sheetColumns.filter(
+		(c) => c.type === 'phone' || fieldOfHeader(c.title) === 'phone'
+	);
+	const phoneId = phones.length === 1 ? byField.get('phone') : undefined;
 	const titles = new Set(sheetColumns.map((c) => titleKey(c.title)));
 	return csvHeaders.map((rawTitle, csvIndex): ColumnMapping => {
 		const exactId = exact[csvIndex];
 		if (exactId) return { csvIndex, target: { kind: 'existing', columnId: exactId } };
 		const field = fieldOfHeader(rawTitle);
+		if (field && NAME_PARTS.has(field) && nameId && !fullName) {
+			used.add(nameId);
+			return { csvIndex, target: { kind: 'existing', columnId: nameId } };
+		}
 		if (field) {
 			const id = byField.get(field);
 			if (take(id)) return { csvIndex, target: { kind: 'existing', columnId: id } };
+			if (field === 'phone' && phoneId && id === phoneId)
+				return { csvIndex, target: { kind: 'existing', columnId: phoneId } };
 			const related = RELATED_FIELDS[field];
 			const relatedId = related ? byField.get(related) : undefined;
 			if (take(relatedId)) return { csvIndex, target: { kind: 'existing', columnId: relatedId } };

@@ -294,6 +294,24 @@ describe('parseCsv: captions above the header', () => {
 		expect(parsed.rows).toEqual([['Сидорова Мария', '', '', ''], ...residents]);
 	});
 
+	it('a list of names and addresses without titles whose first resident has a name only loses no one', () => {
+		// Found by review: «Петров Пётр» was taken for the header, and Иванова for a caption.
+		const text = [
+			'Иванова Мария;;',
+			'Петров Пётр;ул. Ленина, 5;кв. 3',
+			'Сидоров Иван;ул. Мира, 3;кв. 12',
+			'Кузнецова Анна;пр. Победы, 7;кв. 40'
+		].join('\r\n');
+		const parsed = parseCsv(text);
+		expect(parsed.header).toBeNull();
+		expect(parsed.rows.map((r) => r[0])).toEqual([
+			'Иванова Мария',
+			'Петров Пётр',
+			'Сидоров Иван',
+			'Кузнецова Анна'
+		]);
+	});
+
 	it('a header the coordinator pointed at is taken as it is', () => {
 		const text = ['Список жителей;;;', HEADER, ...ROWS].join('\r\n');
 		expect(parseCsv(text, { header: true }).header).toEqual(['Список жителей', '', '', '']);

@@ -29,6 +29,7 @@
 import Papa from 'papaparse';
 import { decodeCsvBytes, type CsvEncoding, type EncodingOverride } from './decode';
 import { detectDelimiter, detectHeader, HEADER_SAMPLE_ROWS, type CsvDelimiter } from './detect';
+import { fieldOfHeader } from './mapping';
 import { restoreFormula } from './formula';
 import { isInvisibleCode, isSpaceCode } from '../values/clean';
 import { titleKey } from '../model/sheet';
@@ -530,14 +531,18 @@ function filledCells(cells: string[] | undefined): number {
 /**
  * How many records above the header are captions: lines of at most one value (`Список жителей
  * старше 65 лет;;;;`, `Выгрузка из 1С от 12.04.2020`, `sep=;`), followed by a line of several
- * values that reads as a header. Without such a header after them they are data (a resident
- * with only a name), and 0 is returned.
+ * values that reads as a header and holds a title we know. Without such a header after them
+ * they are data (a resident with only a name), and 0 is returned.
  */
 export function preambleLength(records: string[][]): number {
 	const limit = Math.min(MAX_PREAMBLE, records.length - 1);
 	let p = 0;
 	while (p < limit && filledCells(records[p]) <= 1) p++;
 	if (p === 0 || filledCells(records[p]) < 2) return 0;
+	// A title we know (ФИО, Телефон…) in it: a list of names and addresses without titles whose
+	// first resident has a name only would otherwise lose that resident, and the next one would
+	// be taken for the header (found by review).
+	if (!records[p].some((cell) => fieldOfHeader(cell) !== null)) return 0;
 	return detectHeader(records.slice(p, p + HEADER_SAMPLE_ROWS + 1)) ? p : 0;
 }
 

@@ -61,6 +61,8 @@ export const NEW_ROW_ID = '__new';
 const ROW_NUMBER_WIDTH = 64;
 /** The № column: the row's place in the order shown (1, 2, 3… after any sort or search). */
 const ROW_NUMBER_COL = '__row';
+/** How far off the rows shown the focused row may move and still be followed (`#followFocus`). */
+const FOLLOW_MARGIN_ROWS = 5;
 
 /**
  * Rows handed to the grid per task when many arrive at once. About 20 ms of work per slice on a
@@ -1179,8 +1181,27 @@ export class SheetGridBinding {
 			return;
 		}
 		const now = this.api.getRowNode(rowId)?.rowIndex;
-		// A deleted row: the focus stays on the row that took its place.
-		if (now == null || now === focused.rowIndex) return;
+		if (now == null) {
+			// Deleted, or hidden by this operator's search or filter: the focus stays on the row
+			// that took its place, and follows that one from now on (found by review: it followed
+			// nothing any more, and the next rows moved under it).
+			if (!anchor)
+				this.#focusRowId = this.api.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id ?? null;
+			return;
+		}
+		if (now === focused.rowIndex) return;
+		// Moved far (a colleague's edit of the sorted column): following it would throw the
+		// operator's screen thousands of rows away, and staying would put the next keystrokes
+		// into another resident's row. The focus is let go instead.
+		const first = this.api.getFirstDisplayedRowIndex();
+		const last = this.api.getLastDisplayedRowIndex();
+		if (now < first - FOLLOW_MARGIN_ROWS || now > last + FOLLOW_MARGIN_ROWS) {
+			this.api.clearFocusedCell();
+			this.#focusRowId = null;
+			// The cell element may keep the browser's focus, and a key would start editing it.
+			if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+			return;
+		}
 		this.api.setFocusedCell(now, focused.column);
 	}
 

@@ -127,6 +127,31 @@ describe('import through the worker pipeline', () => {
 		);
 	});
 
+	it('joins Фамилия, Имя, Отчество into ФИО and both phones into Телефон, and finds the resident again by them', () => {
+		const sheet = callList();
+		const file = [
+			'Фамилия;Имя;Отчество;Тел. дом.;Тел. моб.;Дата рождения',
+			'Иванова;Анна;Петровна;8 (812) 123-45-67;8 911 123-45-67;05.03.1941',
+			'Петров; Пётр ;;;+7 921 000-11-22;12.04.1938'
+		].join('\r\n');
+		const { applied, prepared } = importInto(sheet, cp1251(file), 'skip');
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		expect(applied.createdColumns).toEqual([]);
+		// One cell per sheet column.
+		expect(prepared.keys).toHaveLength(new Set(prepared.keys).size);
+		expect(applied.added.map((id) => sheet.getCell(id, col('ФИО')))).toEqual([
+			'Иванова Анна Петровна',
+			'Петров Пётр'
+		]);
+		expect(applied.added.map((id) => sheet.getCell(id, col('Телефон')))).toEqual([
+			'+78121234567, +79111234567',
+			'+79210001122'
+		]);
+		const again = importInto(sheet, cp1251(file), 'skip');
+		expect(again.analysis.counts.inSheet).toBe(2);
+		expect(again.applied.added).toEqual([]);
+	});
+
 	it("reads a choice column's values as its options, as the grid does, and flags the others", () => {
 		const sheet = callList();
 		const file = [

@@ -161,6 +161,25 @@ export function importKeyColumns(targets: ImportTargetColumn[]): KeyColumns {
 	);
 }
 
+/** Types a sheet column of which may take several file columns, joined (see `joinCells`). */
+export const JOINABLE_TYPES = new Set<ColumnType>(['text', 'longtext', 'person', 'phone']);
+
+/** How the file columns going into one sheet column are joined: phones as a list. */
+function joinSeparator(type: ColumnType): string {
+	return type === 'phone' ? ', ' : type === 'longtext' ? '\n' : ' ';
+}
+
+/** The non-empty cells at `indexes`, trimmed, joined: `Иванова`, `Анна`, `` → `Иванова Анна`. */
+function joinCells(cells: string[], indexes: number[], separator: string): string {
+	let out = '';
+	for (const i of indexes) {
+		const cell = (cells[i] ?? '').trim();
+		if (cell === '') continue;
+		out = out === '' ? cell : out + separator + cell;
+	}
+	return out;
+}
+
 /** Types whose values are never flagged (any text fits; a choice column without options). */
 const PLAIN_TYPES = new Set<ColumnType>(['text', 'longtext', 'person', 'choice']);
 /** Types stored as typed (`normalizeText`): no result object to make for each of their cells. */
@@ -169,28 +188,37 @@ const TEXT_TYPES = new Set<ColumnType>(['text', 'longtext', 'person']);
 /** Stored values, duplicates and flagged values of a mapped file. */
 export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
-	// One pass: each cell is normalised once, for its stored value and for its flag.
-	const columns = targets.map((t) => {
-		// A choice column's options (one list for every cell), as the grid reads typed values.
-		const options = targetOptions(t);
-		return {
-			index: t.csvIndex,
-			key: t.key,
-			type: t.type,
-			options,
-			plain: PLAIN_TYPES.has(t.type) && !options.choices,
-			text: TEXT_TYPES.has(t.type),
-			target: t,
-			// Values that are none of the column's own options (mapped or not: the list the
-			// coordinator matches them in stays the same while they do).
-			own: t.type === 'choice' && t.options ? t.options : null,
-			unmatched: new Map<string, UnmatchedValue>(),
-			// Per file value (a column repeats a few values 100,000 times): its entry above, and
-			// what it is read as.
-			seen: new Map<string, UnmatchedValue | null>(),
-			inputs: new Map<string, string>()
-		};
-	});
+	// One pass: each cell is normalised once, for its stored value and for its flag. File
+	// columns that go into one sheet column (Фамилия, Имя, Отчество → ФИО) are joined first.
+	const joined = new Map<string, number[]>();
+	for (const t of targets) joined.set(t.key, [...(joined.get(t.key) ?? []), t.csvIndex]);
+	const columns = targets
+		.filter((t) => joined.get(t.key)?.[0] === t.csvIndex)
+		.map((t) => {
+			// A choice column's options (one list for every cell), as the grid reads typed values.
+			const options = targetOptions(t);
+			const indexes = joined.get(t.key) ?? [t.csvIndex];
+			return {
+				index: t.csvIndex,
+				/** With several file columns: all of them, in the file's order. */
+				indexes: indexes.length > 1 ? indexes : null,
+				separator: joinSeparator(t.type),
+				key: t.key,
+				type: t.type,
+				options,
+				plain: PLAIN_TYPES.has(t.type) && !options.choices,
+				text: TEXT_TYPES.has(t.type),
+				target: t,
+				// Values that are none of the column's own options (mapped or not: the list the
+				// coordinator matches them in stays the same while they do).
+				own: t.type === 'choice' && t.options ? t.options : null,
+				unmatched: new Map<string, UnmatchedValue>(),
+				// Per file value (a column repeats a few values 100,000 times): its entry above, and
+				// what it is read as.
+				seen: new Map<string, UnmatchedValue | null>(),
+				inputs: new Map<string, string>()
+			};
+		});
 	// Every row's values are a copy of this one (same keys, same order): copying an object
 	// gives it its final shape at once, where adding a dozen keys one by one reshapes it at
 	// each and moves them out of the object.
@@ -204,7 +232,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		const line = parsed.rowLines[r] ?? r + 1;
 		const values: Record<string, string> = { ...empty };
 		for (const c of columns) {
-			const raw = cells[c.index] ?? '';
+			const raw = c.indexes ? joinCells(cells, c.indexes, c.separator) : (cells[c.index] ?? '');
 			if (raw === '') {
 				values[c.key] = '';
 				continue;
@@ -341,7 +369,8 @@ export function prepareImport(
 	policy: DuplicatePolicy
 ): PreparedImport {
 	const plan = planImport({ incoming: analysis.incoming, duplicates: analysis.duplicates, policy });
-	const keys = targets.map((t) => t.key);
+	// One cell per sheet column, however many file columns went into it.
+	const keys = [...new Set(targets.map((t) => t.key))];
 	return {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
