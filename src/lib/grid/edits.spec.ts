@@ -100,6 +100,13 @@ describe('bulk edits', () => {
 		expect(typedValue(birth, '05.03.25')).toBe('05.03.25');
 		expect(typedValue(birth, '05.03.1925')).toBe('1925-03-05');
 		expect(typedValue({ type: 'date', title: 'Д/р' }, '12.05.2045')).toBe('12.05.2045');
+		// Told apart from a namesake after an offline merge, it is still a date of birth.
+		const twin = {
+			type: 'date' as const,
+			title: 'Дата рождения (2)',
+			storedTitle: 'Дата рождения'
+		};
+		expect(typedValue(twin, '12.05.2045')).toBe('12.05.2045');
 		// Another date column (a planned call) takes a later date.
 		expect(typedValue({ type: 'date', title: 'Дата звонка' }, '12.05.2045')).toBe('2045-05-12');
 		const { sheet, rows } = callList();

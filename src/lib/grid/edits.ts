@@ -12,9 +12,13 @@ import { isBirthDateTitle } from '$lib/csv/mapping';
 import { blockWidth } from './range';
 
 /** How `column`'s values are read and checked: its options, or as dates of birth. */
-export function valueOptions(column: Pick<Column, 'type' | 'options' | 'title'>): ValueOptions {
+export function valueOptions(
+	column: Pick<Column, 'type' | 'options' | 'title' | 'storedTitle'>
+): ValueOptions {
 	if (column.type === 'choice' && column.options) return { choices: column.options };
-	if (column.type === 'date' && isBirthDateTitle(column.title)) return { birthDate: true };
+	// As stored: «Дата рождения (2)» is how the grid tells apart two columns given one title.
+	if (column.type === 'date' && isBirthDateTitle(column.storedTitle ?? column.title))
+		return { birthDate: true };
 	return {};
 }
 
