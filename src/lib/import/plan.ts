@@ -165,12 +165,12 @@ export function importKeyColumns(targets: ImportTargetColumn[]): KeyColumns {
 export const JOINABLE_TYPES = new Set<ColumnType>(['text', 'longtext', 'person', 'phone']);
 
 /** How the file columns going into one sheet column are joined: phones as a list. */
-function joinSeparator(type: ColumnType): string {
+export function joinSeparator(type: ColumnType): string {
 	return type === 'phone' ? ', ' : type === 'longtext' ? '\n' : ' ';
 }
 
 /** The non-empty cells at `indexes`, trimmed, joined: `Иванова`, `Анна`, `` → `Иванова Анна`. */
-function joinCells(cells: string[], indexes: number[], separator: string): string {
+export function joinCells(cells: string[], indexes: number[], separator: string): string {
 	let out = '';
 	for (const i of indexes) {
 		const cell = (cells[i] ?? '').trim();
