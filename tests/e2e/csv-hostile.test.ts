@@ -303,6 +303,7 @@ describe('hostile CSV imports through the page', () => {
 		expect(unexpectedConsoleErrors(olga)).toEqual([]);
 		await olga.context.close();
 	});
+
 	it('a 1C export with a line above the header: the line is skipped and said, the columns match, no resident is lost', async () => {
 		const home = await new HomePage(anna.page).goto(app.url);
 		const list = await home.createSheet('Выгрузка 1С', 'Обзвон');
@@ -322,10 +323,7 @@ describe('hostile CSV imports through the page', () => {
 		expect(await dialog.dialog.getByTestId('import-caption').textContent()).toContain(
 			'Строка 1: «Выгрузка из 1С от 12.04.2020» — надпись над таблицей'
 		);
-		const target = (title: string) =>
-			dialog.dialog
-				.getByLabel(`Куда: ${title}`)
-				.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
+		const target = (title: string) => dialog.targetOf(title);
 		expect(await target('ФИО')).toBe('ФИО');
 		expect(await target('Телефон')).toBe('Телефон');
 		const report = await dialog.run('Добавить все строки');
@@ -338,6 +336,7 @@ describe('hostile CSV imports through the page', () => {
 		await expect.poll(() => list.cellText(1, 'Дата рождения'), MOMENT).toBe('12.04.1938');
 		expectNoPageErrors(anna);
 	});
+
 	it('after the file is read the keyboard is in the form, and Esc asks before throwing away what was matched by hand', async () => {
 		const dialog = await new ImportDialog(anna.page).open();
 		await dialog.choose({ name: 'без заголовков.csv', buffer: Buffer.from(NO_TITLES) });
@@ -368,6 +367,7 @@ describe('hostile CSV imports through the page', () => {
 		await dialog.dialog.waitFor({ state: 'hidden' });
 		expectNoPageErrors(anna);
 	});
+
 	it('Фамилия, Имя, Отчество and two phone columns go together into ФИО and Телефон', async () => {
 		const home = await new HomePage(anna.page).goto(app.url);
 		const list = await home.createSheet('Раздельные ФИО', 'Обзвон');
@@ -381,10 +381,7 @@ describe('hostile CSV imports through the page', () => {
 		).bytes;
 		await dialog.choose({ name: 'соцзащита.csv', buffer: Buffer.from(file) });
 		// Found by exploration: each became a new column, and ФИО and Телефон stayed empty.
-		const target = (title: string) =>
-			dialog.dialog
-				.getByLabel(`Куда: ${title}`)
-				.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
+		const target = (title: string) => dialog.targetOf(title);
 		await expect.poll(() => target('Отчество'), MOMENT).toBe('ФИО');
 		expect(await target('Фамилия')).toBe('ФИО');
 		expect(await target('Тел. моб.')).toBe('Телефон');

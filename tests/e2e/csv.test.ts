@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCallListCsv } from '../../bench/data';
 import { encodeWindows1251 } from '../../src/lib/csv/decode';
 import { parseCsvBytes } from '../../src/lib/csv/parse';
-import { HomePage, ImportDialog, SAVED, SheetPage } from './pages';
+import { HomePage, ImportDialog, mappedTo, SAVED, SheetPage } from './pages';
 import {
 	cleanup,
 	expectNoPageErrors,
@@ -364,10 +364,7 @@ describe('CSV import and export through the page', () => {
 		// them where they match (found by exploration: a call list got none of them, so operators
 		// had nowhere to write a call's result). The one that matches none is new, typed from
 		// the file's values.
-		const target = (title: string) =>
-			dialog
-				.getByLabel(`Куда: ${title}`)
-				.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
+		const target = (title: string) => mappedTo(dialog, title);
 		expect(await target('ФИО')).toBe('ФИО');
 		expect(await target('Тел.')).toBe('Телефон');
 		expect(await target('Примечание')).toBe('Примечание');

@@ -424,6 +424,13 @@ export class SheetPage {
 	}
 }
 
+/** Where a file column goes on the mapping step of an import `dialog`, as shown. */
+export function mappedTo(dialog: Locator, fileColumn: string): Promise<string> {
+	return dialog
+		.getByLabel(`Куда: ${fileColumn}`)
+		.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
+}
+
 /** The import dialog as the coordinator sees it. */
 export class ImportDialog {
 	readonly dialog: Locator;
@@ -444,6 +451,11 @@ export class ImportDialog {
 
 	get submit(): Locator {
 		return this.dialog.getByRole('button', { name: /^Импортировать/ });
+	}
+
+	/** Where a file column goes on the mapping step, as shown: «ФИО», «Новый столбец»… */
+	targetOf(fileColumn: string): Promise<string> {
+		return mappedTo(this.dialog, fileColumn);
 	}
 
 	/** The duplicate counts of the mapping step («в файле: 1 · в этом списке: 0 · …»). */
