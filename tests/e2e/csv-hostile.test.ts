@@ -56,6 +56,16 @@ afterAll(async () => {
 	await cleanup();
 });
 
+/** A new call list, and a Windows-1251 file of `lines` chosen in its import dialog. */
+async function fileIntoNewList(title: string, name: string, lines: string[]) {
+	const home = await new HomePage(anna.page).goto(app.url);
+	const list = await home.createSheet(title, 'Обзвон');
+	const dialog = await new ImportDialog(anna.page).open();
+	const file = encodeWindows1251(lines.join('\r\n')).bytes;
+	await dialog.choose({ name, buffer: Buffer.from(file) });
+	return { list, dialog };
+}
+
 describe('hostile CSV imports through the page', () => {
 	it('changing the encoding while the duplicates of 100,000 rows are searched reads the file again', async () => {
 		const dialog = await new ImportDialog(anna.page).open();
@@ -305,18 +315,12 @@ describe('hostile CSV imports through the page', () => {
 	});
 
 	it('a 1C export with a line above the header: the line is skipped and said, the columns match, no resident is lost', async () => {
-		const home = await new HomePage(anna.page).goto(app.url);
-		const list = await home.createSheet('Выгрузка 1С', 'Обзвон');
-		const dialog = await new ImportDialog(anna.page).open();
-		const file = encodeWindows1251(
-			[
-				'Выгрузка из 1С от 12.04.2020',
-				'ФИО;Телефон;Дата рождения',
-				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
-				'Петров Пётр Ильич;+7 911 000-11-22;12.04.1938'
-			].join('\r\n')
-		).bytes;
-		await dialog.choose({ name: 'выгрузка 1С.csv', buffer: Buffer.from(file) });
+		const { list, dialog } = await fileIntoNewList('Выгрузка 1С', 'выгрузка 1С.csv', [
+			'Выгрузка из 1С от 12.04.2020',
+			'ФИО;Телефон;Дата рождения',
+			'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+			'Петров Пётр Ильич;+7 911 000-11-22;12.04.1938'
+		]);
 		// Found by exploration: the line was taken for the header, and the real one imported as a
 		// resident, with every column new.
 		await dialog.dialog.getByTestId('import-caption').waitFor({ timeout: MOMENT.timeout });
@@ -369,17 +373,11 @@ describe('hostile CSV imports through the page', () => {
 	});
 
 	it('Фамилия, Имя, Отчество and two phone columns go together into ФИО and Телефон', async () => {
-		const home = await new HomePage(anna.page).goto(app.url);
-		const list = await home.createSheet('Раздельные ФИО', 'Обзвон');
-		const dialog = await new ImportDialog(anna.page).open();
-		const file = encodeWindows1251(
-			[
-				'Фамилия;Имя;Отчество;Тел. дом.;Тел. моб.',
-				'Иванова;Анна;Петровна;8 (812) 123-45-67;8 911 123-45-67',
-				'Петров;Пётр;Ильич;;+7 921 000-11-22'
-			].join('\r\n')
-		).bytes;
-		await dialog.choose({ name: 'соцзащита.csv', buffer: Buffer.from(file) });
+		const { list, dialog } = await fileIntoNewList('Раздельные ФИО', 'соцзащита.csv', [
+			'Фамилия;Имя;Отчество;Тел. дом.;Тел. моб.',
+			'Иванова;Анна;Петровна;8 (812) 123-45-67;8 911 123-45-67',
+			'Петров;Пётр;Ильич;;+7 921 000-11-22'
+		]);
 		// Found by exploration: each became a new column, and ФИО and Телефон stayed empty.
 		const target = (title: string) => dialog.targetOf(title);
 		await expect.poll(() => target('Отчество'), MOMENT).toBe('ФИО');
