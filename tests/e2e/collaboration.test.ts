@@ -290,6 +290,10 @@ describe('two operators in one sheet', () => {
 		]);
 		const rows = parseCsvBytes(await readFile((await file.path()) as string)).rows;
 		expect(rows.map((r) => r[0]).sort()).toEqual(['Петров', 'Сидоров']);
+		// Its file is told apart from the whole list's (found by exploration: the same name).
+		expect(file.suggestedFilename()).toMatch(
+			/^Обзвон подъезда 5 — как показано \d{4}-\d\d-\d\d\.csv$/
+		);
 	});
 
 	it('two operators adding options to one column in dialogs open at once keep both', async () => {

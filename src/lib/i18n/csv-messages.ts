@@ -107,6 +107,7 @@ export const csvRu = {
 	'export.button': 'Экспорт CSV',
 	'export.title': 'Экспорт CSV',
 	'export.scope': 'Что выгрузить',
+	'export.viewSuffix': ' — как показано',
 	'export.whole': 'Весь список (строк: {count})',
 	'export.view':
 		'Как показано сейчас — с фильтрами, сортировкой, без скрытых столбцов (строк: {count})',
@@ -227,6 +228,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'export.button': 'Export CSV',
 	'export.title': 'Export CSV',
 	'export.scope': 'What to export',
+	'export.viewSuffix': ' — as shown',
 	'export.whole': 'The whole list (rows: {count})',
 	'export.view': 'As shown now — filtered, sorted, without hidden columns (rows: {count})',
 	'export.viewNoColumns':
