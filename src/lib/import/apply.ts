@@ -45,13 +45,21 @@ export interface ImportColumnPlan {
 	created: (NewColumn & { id: string })[];
 }
 
-export function planImportColumns(sheet: Sheet, targets: ImportTargetColumn[]): ImportColumnPlan {
-	const columns = sheet.columns();
+export function planImportColumns(
+	sheet: Sheet,
+	targets: ImportTargetColumn[],
+	/**
+	 * Columns a new sheet starts with (its kind's), with their ids: created by the commit too, so
+	 * a cancelled import leaves the new sheet's document as empty as it found it.
+	 */
+	base: (NewColumn & { id: string })[] = []
+): ImportColumnPlan {
+	const columns = [...sheet.columns(), ...base];
 	const existing = new Set(columns.map((c) => c.id));
 	// A new column never takes a title the sheet (or another new column) has: «ФИО» mapped to a
 	// new column beside the sheet's «ФИО» becomes «ФИО (2)», not a second «ФИО».
 	const taken = new Set(columns.map((c) => titleKey(c.title)));
-	const plan: ImportColumnPlan = { ids: {}, created: [] };
+	const plan: ImportColumnPlan = { ids: {}, created: base.map((c) => ({ ...c })) };
 	for (const t of targets) {
 		if (!t.key.startsWith('new:') && existing.has(t.key)) {
 			plan.ids[t.key] = t.key;

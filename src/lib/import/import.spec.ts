@@ -3,7 +3,14 @@ import * as Y from 'yjs';
 import { autoMap, encodeCsv, encodeWindows1251, parseCsvBytes, type ExistingRow } from '../csv';
 import { MAX_TITLE_LENGTH, Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
-import { applyPreparedImport, existingRowsForImport, planImportColumns } from './apply';
+import {
+	applyPreparedImport,
+	commitPreparedImport,
+	existingRowsForImport,
+	planImportColumns,
+	stagedColumns
+} from './apply';
+import { stageRows } from '../model/staging';
 import { exportFileName, exportSheetParts, exportValue, sheetExportRows } from './exporting';
 import {
 	analyzeImport,
@@ -380,6 +387,81 @@ describe('import through the worker pipeline', () => {
 		undo.undo();
 		expect(sheet.rowCount).toBe(0);
 		expect(sheet.columns().length).toBe(before);
+	});
+});
+
+describe('an import into a new sheet', () => {
+	it('creates the kind’s columns with the commit, and a cancel leaves the new document empty', () => {
+		const scratch = new Sheet(new Y.Doc());
+		scratch.addColumns(templateColumns('callList', 'ru'));
+		const base = scratch.columns().map(({ id, title, type, width, options }) => ({
+			id,
+			title,
+			type,
+			width,
+			options
+		}));
+		const parsed = parseCsvBytes(
+			cp1251('ФИО;Тел.;Район\r\nИванова Анна;8 (812) 123-45-67;Калининский')
+		);
+		const targets: ImportTargetColumn[] = autoMap(parsed.header ?? [], scratch.columns(), {
+			rows: parsed.rows
+		}).map(({ csvIndex, target }) =>
+			target.kind === 'existing'
+				? existingTarget(
+						csvIndex,
+						scratch.columns().find((c) => c.id === target.columnId)!
+					)
+				: {
+						csvIndex,
+						key: newColumnKey(csvIndex),
+						title: target.kind === 'new' ? target.title : '',
+						type: target.kind === 'new' ? target.type : 'text'
+					}
+		);
+		const analysis = analyzeImport({
+			parsed,
+			targets,
+			existing: [],
+			targetSheetId: 'new',
+			keyColumnsBySheet: {}
+		});
+		const prepared = prepareImport(analysis, targets, 'skip');
+
+		// Cancelled after its rows were staged: nothing of it stays, not even the columns.
+		const cancelled = new Sheet(new Y.Doc());
+		const plan = planImportColumns(cancelled, targets, base);
+		stageRows({
+			importId: 'cancelled',
+			after: cancelled.lastOrder(),
+			columns: stagedColumns(plan, prepared),
+			rows: prepared.rows,
+			onSlice: (update) => cancelled.applyStaged(update)
+		});
+		cancelled.discardImport('cancelled');
+		expect(cancelled.columns()).toEqual([]);
+		expect(cancelled.rowCount).toBe(0);
+
+		const sheet = new Sheet(new Y.Doc());
+		const committedPlan = planImportColumns(sheet, targets, base);
+		stageRows({
+			importId: 'done',
+			after: sheet.lastOrder(),
+			columns: stagedColumns(committedPlan, prepared),
+			rows: prepared.rows,
+			onSlice: (update) => sheet.applyStaged(update)
+		});
+		const applied = commitPreparedImport(sheet, 'done', committedPlan, prepared, targets);
+		expect(sheet.columns().map((c) => c.title)).toEqual([...base.map((c) => c.title), 'Район']);
+		expect(
+			sheet
+				.columns()
+				.slice(0, base.length)
+				.map((c) => c.id)
+		).toEqual(base.map((c) => c.id));
+		const row = sheet.getRow(applied.added[0]);
+		expect(row[base[0].id]).toBe('Иванова Анна');
+		expect(row[base[1].id]).toBe('+78121234567');
 	});
 });
 
