@@ -299,9 +299,15 @@ describe('import through the worker pipeline', () => {
 			[4, 'duplicate-in-file']
 		]);
 		const columns = sheet.columns().length;
+		expect(first.prepared.flaggedCount).toBe(2);
 		const second = importInto(sheet, cp1251(FILE), 'skip');
 		expect(second.applied.added).toHaveLength(0);
 		expect(second.prepared.skippedCount).toBe(4);
+		// The skipped lines' values are not the list's: their flags are not reported (found by
+		// review), though the analysis of the file still counts them.
+		expect(second.analysis.flaggedCount).toBe(2);
+		expect(second.prepared.flaggedCount).toBe(0);
+		expect(second.prepared.flagged).toEqual([]);
 		expect(sheet.rowCount).toBe(3);
 		// The extra column is matched by its title the second time, not created again.
 		expect(sheet.columns().length).toBe(columns);

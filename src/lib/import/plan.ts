@@ -137,6 +137,8 @@ export interface Analysis {
 	counts: DuplicateCounts;
 	flagged: FlaggedValue[];
 	flaggedCount: number;
+	/** Per line of the file with a flagged value, how many it has (not sent to the page). */
+	flaggedLines: Map<number, number>;
 	/** Per existing choice column, the file values that are none of its own options. */
 	unmatched: UnmatchedValue[];
 	/** Per such column, the values beyond the listed ones, and their rows (kept and flagged). */
@@ -226,6 +228,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	for (const c of columns) empty[c.key] = '';
 	const flagged: FlaggedValue[] = [];
 	let flaggedCount = 0;
+	const flaggedLines = new Map<number, number>();
 	const incoming: IncomingRow[] = new Array(parsed.rows.length);
 	for (let r = 0; r < parsed.rows.length; r++) {
 		const cells = parsed.rows[r];
@@ -251,6 +254,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			values[c.key] = result.value;
 			if (result.ok || c.plain) continue;
 			flaggedCount++;
+			flaggedLines.set(line, (flaggedLines.get(line) ?? 0) + 1);
 			if (flagged.length < MAX_LISTED_PROBLEMS)
 				flagged.push({ line, csvIndex: c.index, value: raw, reason: result.reason });
 		}
@@ -285,6 +289,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		counts: countDuplicates(duplicates),
 		flagged,
 		flaggedCount,
+		flaggedLines,
 		unmatched,
 		unmatchedMore
 	};
@@ -353,6 +358,9 @@ export interface PreparedImport {
 	skippedCount: number;
 	merged: { line: number; intoLine: number }[];
 	mergedCount: number;
+	/** Flagged values of the lines written (a skipped duplicate's are not reported). */
+	flagged: FlaggedValue[];
+	flaggedCount: number;
 }
 
 /** A row's values in `keys` order (a loop: 100,000 rows of a dozen cells). */
@@ -362,9 +370,29 @@ function cellsOf(values: Record<string, string>, keys: string[]): string[] {
 	return cells;
 }
 
+/** The flagged values of the lines not skipped: what the import writes is what it reports. */
+function flaggedWritten(
+	analysis: Partial<Pick<Analysis, 'flagged' | 'flaggedCount' | 'flaggedLines'>>,
+	skipped: SkippedRow[]
+): Pick<PreparedImport, 'flagged' | 'flaggedCount'> {
+	const flagged = analysis.flagged ?? [];
+	let flaggedCount = analysis.flaggedCount ?? 0;
+	const lines = analysis.flaggedLines;
+	if (!lines || skipped.length === 0) return { flagged, flaggedCount };
+	const gone = new Set<number>();
+	for (const s of skipped) {
+		const n = lines.get(s.line);
+		if (n === undefined) continue;
+		gone.add(s.line);
+		flaggedCount -= n;
+	}
+	return { flagged: flagged.filter((f) => !gone.has(f.line)), flaggedCount };
+}
+
 /** The plan for `policy`, as rows in `keys` order. */
 export function prepareImport(
-	analysis: Pick<Analysis, 'incoming' | 'duplicates'>,
+	analysis: Pick<Analysis, 'incoming' | 'duplicates'> &
+		Partial<Pick<Analysis, 'flagged' | 'flaggedCount' | 'flaggedLines'>>,
 	targets: ImportTargetColumn[],
 	policy: DuplicatePolicy
 ): PreparedImport {
@@ -382,6 +410,7 @@ export function prepareImport(
 		skipped: plan.skipped.slice(0, MAX_LISTED_PROBLEMS),
 		skippedCount: plan.skipped.length,
 		merged: plan.merged.slice(0, MAX_LISTED_PROBLEMS),
-		mergedCount: plan.merged.length
+		mergedCount: plan.merged.length,
+		...flaggedWritten(analysis, plan.skipped)
 	};
 }
