@@ -375,6 +375,19 @@ describe('CSV import and export through the page', () => {
 		await expect.poll(() => target('Д/р')).toBe('Дата рождения');
 		await dialog.getByLabel('Вид списка').selectOption({ label: 'Заявки' });
 		await expect.poll(() => target('Д/р')).toBe('Новый столбец');
+		// With a column matched by hand, another kind asks first; answered «Отмена», nothing moves.
+		await dialog.getByLabel('Куда: Примечание').selectOption({ label: 'Новый столбец' });
+		const asked = olga.dialogs.length;
+		await dialog.getByLabel('Вид списка').selectOption({ label: 'Обзвон' });
+		await expect.poll(() => olga.dialogs.length).toBe(asked + 1);
+		expect(olga.dialogs.at(-1)).toContain('выбранное вручную не сохранится');
+		expect(
+			await dialog
+				.getByLabel('Вид списка')
+				.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)
+		).toBe('Заявки');
+		expect(await target('Примечание')).toBe('Новый столбец');
+		await dialog.getByLabel('Куда: Примечание').selectOption({ label: 'Примечание' });
 		await dialog.getByRole('button', { name: /^Импортировать/ }).click();
 		await dialog.getByTestId('import-report').waitFor();
 		expect(await dialog.getByTestId('import-report').textContent()).toContain('Добавлено строк: 3');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, encodeWindows1251, isWindows1251Char, notTextKind } from './decode';
+import {
+	decodeCsvBytes,
+	encodeWindows1251,
+	isWindows1251Char,
+	notTextKind,
+	withoutZeroPadding
+} from './decode';
 
 const SAMPLE =
 	'ФИО;Телефон;Примечание\r\nФёдорова Анна Петровна;8 911 123-45-67;«Ветеран» № 5 — ёж\r\n';
@@ -112,5 +118,23 @@ describe('notTextKind', () => {
 		expect(notTextKind(new Uint8Array(utf16))).toBeNull();
 		expect(notTextKind(bytes(line.repeat(50), [0x01], line, [0x1a]))).toBeNull();
 		expect(notTextKind(new Uint8Array())).toBeNull();
+	});
+});
+
+describe('withoutZeroPadding', () => {
+	it('drops the zero bytes padding a file, so a small list is text again', () => {
+		const list = encodeWindows1251('ФИО;Телефон\r\nИванова;8 911 123-45-67\r\n').bytes;
+		const padded = new Uint8Array(list.length + 20);
+		padded.set(list);
+		expect(notTextKind(padded)).toBe('binary');
+		expect(withoutZeroPadding(padded)).toEqual(list);
+		expect(notTextKind(withoutZeroPadding(padded))).toBeNull();
+		expect(withoutZeroPadding(list)).toBe(list);
+	});
+
+	it('leaves UTF-16 as it is: its last character may end in a zero byte', () => {
+		const utf16 = new Uint8Array(Buffer.from('\ufeffФИО\n', 'utf16le'));
+		expect(utf16.at(-1)).toBe(0);
+		expect(withoutZeroPadding(utf16)).toBe(utf16);
 	});
 });

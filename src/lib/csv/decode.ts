@@ -68,6 +68,18 @@ export function notTextKind(bytes: Uint8Array): NotTextKind | null {
 	return controls > 0 && controls * 100 >= end ? 'binary' : null;
 }
 
+/**
+ * The file without the zero bytes some programs pad its end with (they are no part of the list,
+ * and made a small list pass for no text). UTF-16 is left as it is: its last character may end
+ * in a zero byte.
+ */
+export function withoutZeroPadding(bytes: Uint8Array): Uint8Array {
+	if (startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM)) return bytes;
+	let end = bytes.length;
+	while (end > 0 && bytes[end - 1] === 0) end--;
+	return end === bytes.length ? bytes : bytes.subarray(0, end);
+}
+
 /** Decode a CSV file; never throws. `override` forces an encoding (a BOM is still dropped). */
 export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedCsv {
 	const hasUtf8Bom = startsWith(bytes, UTF8_BOM);

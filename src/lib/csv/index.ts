@@ -8,6 +8,7 @@ export {
 	encodeWindows1251,
 	isWindows1251Char,
 	notTextKind,
+	withoutZeroPadding,
 	type NotTextKind,
 	type CsvEncoding,
 	type DecodedCsv,

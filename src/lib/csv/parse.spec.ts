@@ -264,7 +264,8 @@ describe('parseCsv: captions above the header', () => {
 		['a caption in the first cell, as Excel saves it', ['Список жителей старше 65 лет;;;']],
 		['1C’s line, with no separator at all', ['Выгрузка из 1С от 12.04.2020']],
 		["Excel's separator line", ['sep=;']],
-		['a caption, a blank line and a date', ['Список жителей', '', ';;;', '12.04.2020;;;']]
+		['a caption, a blank line and a date', ['Список жителей', '', ';;;', '12.04.2020;;;']],
+		['a caption with its date in the next cell', ['Выгрузка от;12.04.2020;;']]
 	])('are skipped and reported: %s', (_, above) => {
 		const parsed = parseCsv([...above, HEADER, ...ROWS].join('\r\n'));
 		expect(parsed.header).toEqual(HEADER.split(';'));
@@ -275,6 +276,15 @@ describe('parseCsv: captions above the header', () => {
 		expect(parsed.errors.filter((e) => e.code !== 'title-above-header')).toEqual([]);
 		// The rows keep the line numbers Excel shows.
 		expect(parsed.rowLines).toEqual([above.length + 2, above.length + 3]);
+	});
+
+	it('a list of two columns keeps its header and rows, with a caption above or without', () => {
+		const rows = ['Иванова Анна;8 (812) 123-45-67', 'Петров Пётр;+7 911 000-11-22'];
+		for (const above of [[], ['Список на обзвон;']]) {
+			const parsed = parseCsv([...above, 'ФИО;Телефон', ...rows].join('\r\n'));
+			expect(parsed.header).toEqual(['ФИО', 'Телефон']);
+			expect(parsed.rows.map((r) => r[0])).toEqual(['Иванова Анна', 'Петров Пётр']);
+		}
 	});
 
 	it('the warning quotes the caption and its line', () => {

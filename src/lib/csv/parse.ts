@@ -519,6 +519,8 @@ function readStepwise(state: ReadState, base: number) {
 
 /** Lines that may stand above a table's header. */
 const MAX_PREAMBLE = 5;
+/** Values a caption line may hold (a caption and a date), fewer than its header has. */
+const MAX_CAPTION_VALUES = 2;
 /** Longest part of a skipped caption quoted in its warning. */
 const MAX_QUOTED_TITLE = 80;
 
@@ -529,21 +531,29 @@ function filledCells(cells: string[] | undefined): number {
 }
 
 /**
- * How many records above the header are captions: lines of at most one value (`Список жителей
- * старше 65 лет;;;;`, `Выгрузка из 1С от 12.04.2020`, `sep=;`), followed by a line of several
- * values that reads as a header and holds a title we know. Without such a header after them
+ * How many records above the header are captions: lines of at most two values, fewer than the
+ * header's (`Список жителей старше 65 лет;;;;`, `Выгрузка из 1С от 12.04.2020`,
+ * `Выгрузка от;12.04.2020;;`, `sep=;`), followed by a line that reads as a header and holds a
+ * title we know. Without such a header after them
  * they are data (a resident with only a name), and 0 is returned.
  */
 export function preambleLength(records: string[][]): number {
 	const limit = Math.min(MAX_PREAMBLE, records.length - 1);
-	let p = 0;
-	while (p < limit && filledCells(records[p]) <= 1) p++;
-	if (p === 0 || filledCells(records[p]) < 2) return 0;
-	// A title we know (ФИО, Телефон…) in it: a list of names and addresses without titles whose
-	// first resident has a name only would otherwise lose that resident, and the next one would
-	// be taken for the header (found by review).
-	if (!records[p].some((cell) => fieldOfHeader(cell) !== null)) return 0;
-	return detectHeader(records.slice(p, p + HEADER_SAMPLE_ROWS + 1)) ? p : 0;
+	// The widest caption above the candidate header: «Выгрузка от;12.04.2020» holds two values.
+	let widest = 0;
+	for (let p = 1; p <= limit; p++) {
+		widest = Math.max(widest, filledCells(records[p - 1]));
+		if (widest > MAX_CAPTION_VALUES) return 0;
+		const header = records[p];
+		const filled = filledCells(header);
+		if (filled < 2 || filled <= widest) continue;
+		// A title we know (ФИО, Телефон…) in it: a list of names and addresses without titles
+		// whose first resident has a name only would otherwise lose that resident, and the next
+		// one would be taken for the header (found by review).
+		if (!header.some((cell) => fieldOfHeader(cell) !== null)) continue;
+		if (detectHeader(records.slice(p, p + HEADER_SAMPLE_ROWS + 1))) return p;
+	}
+	return 0;
 }
 
 /** Parse CSV text. Never throws; see the module comment for every rule. */

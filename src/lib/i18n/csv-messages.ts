@@ -77,6 +77,8 @@ export const csvRu = {
 	'import.cancelTooLate':
 		'«Отмена» не успела: строки уже были добавлены в список. Чтобы убрать их, нажмите «Отменить» (Ctrl+Z) в списке.',
 	'import.discard': 'Закрыть импорт? Выбранное для столбцов и значений не сохранится.',
+	'import.kindRemap':
+		'Столбцы файла будут сопоставлены со столбцами этого вида заново; выбранное вручную не сохранится. Продолжить?',
 	'import.empty': 'В файле нет строк с данными.',
 	'import.notText.xlsx':
 		'«{name}» — это книга Excel (или другой архив), а не CSV. Откройте её в Excel, выберите «Файл → Сохранить как → CSV (разделители — точки с запятой)» и импортируйте сохранённый файл.',
@@ -198,6 +200,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.cancelTooLate':
 		'“Cancel” came too late: the rows were already added to the list. To take them out, press “Undo” (Ctrl+Z) in the list.',
 	'import.discard': 'Close the import? What you chose for the columns and values will be lost.',
+	'import.kindRemap':
+		'The file’s columns will be matched to this kind’s columns anew; what you chose by hand will be lost. Go on?',
 	'import.empty': 'The file has no data rows.',
 	'import.notText.xlsx':
 		'“{name}” is an Excel workbook (or another archive), not a CSV file. Open it in Excel, choose “File → Save as → CSV” and import the saved file.',

@@ -8,6 +8,7 @@ import {
 	decodeCsvBytes,
 	notTextKind,
 	parseCsv,
+	withoutZeroPadding,
 	type EncodingOverride,
 	type ParsedCsv
 } from '../csv';
@@ -44,6 +45,7 @@ async function parse(
 		bytes = new Uint8Array(await file.arrayBuffer());
 	}
 	if (!bytes) throw new Error('no file');
+	bytes = withoutZeroPadding(bytes);
 	const kind = notTextKind(bytes);
 	// Read as Windows-1251, a workbook gave rows of garbled characters, ready to import.
 	if (kind) throw new Error(`${NOT_TEXT}${kind}`);
