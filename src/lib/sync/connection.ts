@@ -123,6 +123,8 @@ export class DocConnection {
 	#online = true;
 	/** The stored copy has been read (or cannot be): changes counted from an earlier session are in the doc. */
 	#copyRead = false;
+	/** The count last written to this tab's localStorage key (-1: none yet). */
+	#writtenPending = -1;
 
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
@@ -322,12 +324,18 @@ export class DocConnection {
 		if (prev.state !== state || prev.pending !== pending) {
 			this.#status = { ...prev, state, pending };
 		}
-		try {
-			const storage = globalThis.localStorage;
-			if (pending > 0) storage?.setItem(storageKey(this.room), `${pending} ${Date.now()}`);
-			else storage?.removeItem(storageKey(this.room));
-		} catch {
-			// Storage full or blocked: the count is only a hint; the doc itself is in IndexedDB.
+		// Written when the count changes, with that moment: another tab that has read this one's
+		// changes since may forget it (`#forgetCarried`). Rewritten at every status change, a
+		// count stayed newer than any read, and was never forgotten.
+		if (pending !== this.#writtenPending) {
+			this.#writtenPending = pending;
+			try {
+				const storage = globalThis.localStorage;
+				if (pending > 0) storage?.setItem(storageKey(this.room), `${pending} ${Date.now()}`);
+				else storage?.removeItem(storageKey(this.room));
+			} catch {
+				// Storage full or blocked: the count is only a hint; the doc itself is in IndexedDB.
+			}
 		}
 		for (const listener of this.#listeners) listener();
 	}
