@@ -195,6 +195,30 @@ describe('two operators in one sheet', () => {
 		await expect.poll(() => addressOf(b, 'Григорьев'), MOMENT).toBe('Polevaya 4');
 	});
 
+	it('a focused row a colleague’s edit moves far away in a sorted view lets the focus go: what is typed next goes nowhere', async () => {
+		const { a, b } = await twoOperatorsInNewSheet('Обзвон: далеко');
+		const names = Array.from({ length: 60 }, (_, i) => `Житель ${String(i + 1).padStart(2, '0')}`);
+		await b.paste('new', 'ФИО', names.join('\r\n') + '\r\n');
+		await expect.poll(async () => (await a.rowCount()) === 60, MOMENT).toBe(true);
+		await a.page.locator('.shtab-header-label', { hasText: 'ФИО' }).click();
+		await expect.poll(async () => (await a.columnValues('ФИО'))[0], MOMENT).toBe('Житель 01');
+		await (await a.cell(0, 'Адрес')).click();
+		// Борис renames the resident Анна is on: in her view sorted by name, the row goes to the
+		// end, far past the rows she sees.
+		expect((await b.columnValues('ФИО'))[0]).toBe('Житель 01');
+		await b.editCell(0, 'ФИО', 'Яковлев');
+		await expect.poll(async () => (await a.columnValues('ФИО'))[0], MOMENT).toBe('Житель 02');
+		await expect
+			.poll(() => a.page.evaluate(() => document.querySelectorAll('.ag-cell-focus').length))
+			.toBe(0);
+		// Neither Житель 02, now where her focus was, nor Яковлев gets what she types.
+		await a.page.keyboard.type('Zarechnaya 9');
+		await a.page.keyboard.press('Enter');
+		await a.page.waitForTimeout(500);
+		const addresses = (await b.rows(['ФИО', 'Адрес'])).filter((r) => r.Адрес !== '');
+		expect(addresses).toEqual([]);
+	});
+
 	it('undo reverts only my own edit, not the colleague’s edit made meanwhile', async () => {
 		const { a, b } = await twoOperatorsInNewSheet('Обзвон подъезда 3');
 		await b.addRow('Сидоров');
