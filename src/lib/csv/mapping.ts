@@ -4,9 +4,9 @@
  * same thing (`ФИО`, `Ф.И.О.`, `Фамилия, имя, отчество`): titles are compared after
  * normalisation (`headerKey`) and through synonyms (`HEADER_SYNONYMS`).
  */
-import { guessColumnType } from '../values';
+import { guessColumnType, type ValueOptions } from '../values';
 import { cleanLabel } from '../values/clean';
-import { titleKey, uniqueTitle, type ColumnType } from '../model/sheet';
+import { titleKey, uniqueTitle, type Column, type ColumnType } from '../model/sheet';
 
 /** The things a headquarters' list is about, whatever a file calls them. */
 export type HeaderField =
@@ -177,8 +177,22 @@ export function fieldOfHeader(title: string): HeaderField | null {
 }
 
 /** A title that names a date of birth (`Дата рождения`, `Д/р`): such dates cannot be later than today. */
-export function isBirthDateTitle(title: string): boolean {
+function isBirthDateTitle(title: string): boolean {
 	return fieldOfHeader(title) === 'birthDate';
+}
+
+/**
+ * How a column's values are read and checked, in the grid and by an import alike: a choice
+ * column's options, or as dates of birth.
+ */
+export function valueOptions(
+	column: Pick<Column, 'type' | 'options' | 'title' | 'storedTitle'>
+): ValueOptions {
+	if (column.type === 'choice' && column.options) return { choices: column.options };
+	// As stored: «Дата рождения (2)» is how the grid tells apart two columns given one title.
+	if (column.type === 'date' && isBirthDateTitle(column.storedTitle ?? column.title))
+		return { birthDate: true };
+	return {};
 }
 
 export type ImportTarget =

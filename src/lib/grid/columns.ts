@@ -18,7 +18,7 @@ import { CheckboxRenderer, ListEditor } from './cells';
 import { ChoiceEditor } from './choice-editor';
 import { ChoiceSetFilter, ChoiceSetFloatingFilter, type ChoiceFilterLabels } from './choice-filter';
 import { DateEditor } from './date-editor';
-import { valueOptions } from './edits';
+import { valueOptions } from '$lib/csv/mapping';
 import { numberOf } from './row-order';
 import { keepOrder } from './sorting';
 

@@ -7,20 +7,9 @@
  */
 import type { Locale } from '$lib/i18n';
 import type { Column, ColumnType, Sheet } from '$lib/model/sheet';
-import { formatValue, normalizeValue, validateStored, type ValueOptions } from '$lib/values';
-import { isBirthDateTitle } from '$lib/csv/mapping';
+import { formatValue, normalizeValue, validateStored } from '$lib/values';
+import { valueOptions } from '$lib/csv/mapping';
 import { blockWidth } from './range';
-
-/** How `column`'s values are read and checked: its options, or as dates of birth. */
-export function valueOptions(
-	column: Pick<Column, 'type' | 'options' | 'title' | 'storedTitle'>
-): ValueOptions {
-	if (column.type === 'choice' && column.options) return { choices: column.options };
-	// As stored: «Дата рождения (2)» is how the grid tells apart two columns given one title.
-	if (column.type === 'date' && isBirthDateTitle(column.storedTitle ?? column.title))
-		return { birthDate: true };
-	return {};
-}
 
 /** What to store for `raw` typed or pasted into `column`. */
 export function typedValue(

@@ -21,7 +21,7 @@ import {
 	type ParsedCsv,
 	type SkippedRow
 } from '../csv';
-import { isBirthDateTitle } from '../csv/mapping';
+import { valueOptions } from '../csv/mapping';
 import type { ChoiceOption, Column, ColumnType } from '../model/sheet';
 import {
 	choiceKey,
@@ -69,12 +69,9 @@ export function targetChoices(target: ImportTargetColumn): ChoiceOption[] | unde
 	return [...target.options, ...target.addOptions.map((value) => ({ value }))];
 }
 
-/** How a target's values are read and checked: as the grid reads its column's (`valueOptions`). */
+/** How a target's values are read and checked: as the grid reads its column's. */
 export function targetOptions(target: ImportTargetColumn): ValueOptions {
-	const choices = targetChoices(target);
-	if (choices) return { choices };
-	if (target.type === 'date' && isBirthDateTitle(target.title)) return { birthDate: true };
-	return {};
+	return valueOptions({ type: target.type, options: targetChoices(target), title: target.title });
 }
 
 /**
