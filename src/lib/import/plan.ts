@@ -160,21 +160,44 @@ export function importKeyColumns(targets: ImportTargetColumn[]): KeyColumns {
 	);
 }
 
-/** Types a sheet column of which may take several file columns, joined (see `joinCells`). */
+/** Types a sheet column of which may take several file columns, joined (see `groupValue`). */
 export const JOINABLE_TYPES = new Set<ColumnType>(['text', 'longtext', 'person', 'phone']);
 
-/** How the file columns going into one sheet column are joined: phones as a list. */
-export function joinSeparator(type: ColumnType): string {
-	return type === 'phone' ? ', ' : type === 'longtext' ? '\n' : ' ';
+/** One sheet column of an import and the file columns going into it, in the file's order. */
+export interface TargetGroup {
+	/** The first file column's target: the sheet column's key, title, type and options. */
+	target: ImportTargetColumn;
+	indexes: number[];
+	/** How several are joined: phones as a list. */
+	separator: string;
 }
 
-/** The non-empty cells at `indexes`, trimmed, joined: `Иванова`, `Анна`, `` → `Иванова Анна`. */
-export function joinCells(cells: string[], indexes: number[], separator: string): string {
+/** The targets, one per sheet column (Фамилия, Имя, Отчество → one ФИО). */
+export function targetGroups(targets: ImportTargetColumn[]): TargetGroup[] {
+	const groups = new Map<string, TargetGroup>();
+	for (const t of targets) {
+		const group = groups.get(t.key);
+		if (group) group.indexes.push(t.csvIndex);
+		else {
+			const separator = t.type === 'phone' ? ', ' : t.type === 'longtext' ? '\n' : ' ';
+			groups.set(t.key, { target: t, indexes: [t.csvIndex], separator });
+		}
+	}
+	return [...groups.values()];
+}
+
+/**
+ * A group's value in a file row: its one cell as it is, or the non-empty cells trimmed and
+ * joined (`Иванова`, `Анна`, `` → `Иванова Анна`).
+ */
+export function groupValue(cells: string[], group: TargetGroup): string {
+	const { indexes } = group;
+	if (indexes.length === 1) return cells[indexes[0]] ?? '';
 	let out = '';
 	for (const i of indexes) {
 		const cell = (cells[i] ?? '').trim();
 		if (cell === '') continue;
-		out = out === '' ? cell : out + separator + cell;
+		out = out === '' ? cell : out + group.separator + cell;
 	}
 	return out;
 }
@@ -189,35 +212,29 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
 	// One pass: each cell is normalised once, for its stored value and for its flag. File
 	// columns that go into one sheet column (Фамилия, Имя, Отчество → ФИО) are joined first.
-	const joined = new Map<string, number[]>();
-	for (const t of targets) joined.set(t.key, [...(joined.get(t.key) ?? []), t.csvIndex]);
-	const columns = targets
-		.filter((t) => joined.get(t.key)?.[0] === t.csvIndex)
-		.map((t) => {
-			// A choice column's options (one list for every cell), as the grid reads typed values.
-			const options = targetOptions(t);
-			const indexes = joined.get(t.key) ?? [t.csvIndex];
-			return {
-				index: t.csvIndex,
-				/** With several file columns: all of them, in the file's order. */
-				indexes: indexes.length > 1 ? indexes : null,
-				separator: joinSeparator(t.type),
-				key: t.key,
-				type: t.type,
-				options,
-				plain: PLAIN_TYPES.has(t.type) && !options.choices,
-				text: TEXT_TYPES.has(t.type),
-				target: t,
-				// Values that are none of the column's own options (mapped or not: the list the
-				// coordinator matches them in stays the same while they do).
-				own: t.type === 'choice' && t.options ? t.options : null,
-				unmatched: new Map<string, UnmatchedValue>(),
-				// Per file value (a column repeats a few values 100,000 times): its entry above, and
-				// what it is read as.
-				seen: new Map<string, UnmatchedValue | null>(),
-				inputs: new Map<string, string>()
-			};
-		});
+	const columns = targetGroups(targets).map((group) => {
+		const t = group.target;
+		// A choice column's options (one list for every cell), as the grid reads typed values.
+		const options = targetOptions(t);
+		return {
+			index: t.csvIndex,
+			group,
+			key: t.key,
+			type: t.type,
+			options,
+			plain: PLAIN_TYPES.has(t.type) && !options.choices,
+			text: TEXT_TYPES.has(t.type),
+			target: t,
+			// Values that are none of the column's own options (mapped or not: the list the
+			// coordinator matches them in stays the same while they do).
+			own: t.type === 'choice' && t.options ? t.options : null,
+			unmatched: new Map<string, UnmatchedValue>(),
+			// Per file value (a column repeats a few values 100,000 times): its entry above, and
+			// what it is read as.
+			seen: new Map<string, UnmatchedValue | null>(),
+			inputs: new Map<string, string>()
+		};
+	});
 	// Every row's values are a copy of this one (same keys, same order): copying an object
 	// gives it its final shape at once, where adding a dozen keys one by one reshapes it at
 	// each and moves them out of the object.
@@ -232,7 +249,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		const line = parsed.rowLines[r] ?? r + 1;
 		const values: Record<string, string> = { ...empty };
 		for (const c of columns) {
-			const raw = c.indexes ? joinCells(cells, c.indexes, c.separator) : (cells[c.index] ?? '');
+			const raw = groupValue(cells, c.group);
 			if (raw === '') {
 				values[c.key] = '';
 				continue;
@@ -395,7 +412,7 @@ export function prepareImport(
 ): PreparedImport {
 	const plan = planImport({ incoming: analysis.incoming, duplicates: analysis.duplicates, policy });
 	// One cell per sheet column, however many file columns went into it.
-	const keys = [...new Set(targets.map((t) => t.key))];
+	const keys = targetGroups(targets).map((g) => g.target.key);
 	return {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
