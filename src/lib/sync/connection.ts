@@ -60,31 +60,43 @@ export interface ConnectionOptions {
  * `shtab:pending:<room>#<tab>` = `<count> <time>`: a tab's count must never overwrite another's
  * (a closed tab's leftovers were hidden so, and the list of sheets did not send them).
  */
-export const PENDING_PREFIX = 'shtab:pending:';
+const PENDING_PREFIX = 'shtab:pending:';
 
 function storageKey(room: string) {
 	return `${PENDING_PREFIX}${room}#${TAB_ID}`;
 }
 
-/** Other tabs' (or closed tabs') counts of a room: key, count, when written. */
-function storedPending(room: string): { key: string; count: number; at: number }[] {
-	const found: { key: string; count: number; at: number }[] = [];
+/** A count of changes in localStorage: its key, its room, the count, when it was written. */
+export interface StoredPending {
+	key: string;
+	room: string;
+	count: number;
+	at: number;
+}
+
+/** Every tab's (and closed tab's) count of changes the server has not confirmed, of any room. */
+export function storedPendingCounts(): StoredPending[] {
+	const found: StoredPending[] = [];
 	try {
 		const storage = globalThis.localStorage;
-		const own = storageKey(room);
 		for (let i = 0; i < (storage?.length ?? 0); i++) {
 			const key = storage.key(i);
-			if (!key || key === own) continue;
-			// `<prefix><room>` alone: the one key all tabs shared before.
-			if (key !== `${PENDING_PREFIX}${room}` && !key.startsWith(`${PENDING_PREFIX}${room}#`))
-				continue;
+			if (!key?.startsWith(PENDING_PREFIX)) continue;
+			// `<prefix><room>#<tab>`, or `<prefix><room>` alone: the one key all tabs shared before.
+			const room = key.slice(PENDING_PREFIX.length).split('#')[0];
 			const [count, at] = (storage.getItem(key) ?? '').split(' ');
-			found.push({ key, count: Number(count) || 0, at: Number(at) || 0 });
+			found.push({ key, room, count: Number(count) || 0, at: Number(at) || 0 });
 		}
 	} catch {
 		// Storage blocked: nothing known.
 	}
 	return found;
+}
+
+/** Other tabs' (or closed tabs') counts of a room. */
+function storedPending(room: string): StoredPending[] {
+	const own = storageKey(room);
+	return storedPendingCounts().filter((p) => p.room === room && p.key !== own);
 }
 
 export class DocConnection {

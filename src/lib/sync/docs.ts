@@ -3,7 +3,7 @@
  * doc is opened by its page and closed a little after the last page lets it go (so going back
  * and forth does not reload a big sheet).
  */
-import { DocConnection, PENDING_PREFIX } from './connection';
+import { DocConnection, storedPendingCounts } from './connection';
 
 /** The one workspace of this installation (several headquarters come with access control). */
 export const WORKSPACE_ID = 'main';
@@ -14,8 +14,10 @@ export function workspaceRoom(id = WORKSPACE_ID) {
 	return `ws:${id}`;
 }
 
+const SHEET_ROOM_PREFIX = 'sheet:';
+
 export function sheetRoom(sheetId: string) {
-	return `sheet:${sheetId}`;
+	return `${SHEET_ROOM_PREFIX}${sheetId}`;
 }
 
 /** ws://host/sync on the page's own origin (the relay shares the app's port). */
@@ -84,25 +86,13 @@ export function acquire(room: string): { connection: DocConnection; release: () 
 	};
 }
 
-const PENDING_SHEET_PREFIX = `${PENDING_PREFIX}sheet:`;
-
 /** Sheets this browser holds changes of that the server has not confirmed (a closed tab's). */
 function sheetsWithLeftovers(): string[] {
-	const ids: string[] = [];
-	try {
-		const storage = globalThis.localStorage;
-		for (let i = 0; i < (storage?.length ?? 0); i++) {
-			const key = storage.key(i);
-			if (!key?.startsWith(PENDING_SHEET_PREFIX)) continue;
-			// `<count> <time>`, under `…sheet:<id>#<tab>` (or `…sheet:<id>` alone, from before).
-			if (!(Number((storage.getItem(key) ?? '').split(' ')[0]) > 0)) continue;
-			const id = key.slice(PENDING_SHEET_PREFIX.length).split('#')[0];
-			if (!ids.includes(id)) ids.push(id);
-		}
-	} catch {
-		// Storage blocked: nothing known to send.
-	}
-	return ids;
+	const ids = new Set<string>();
+	for (const { room, count } of storedPendingCounts())
+		if (count > 0 && room.startsWith(SHEET_ROOM_PREFIX))
+			ids.add(room.slice(SHEET_ROOM_PREFIX.length));
+	return [...ids];
 }
 
 /**
