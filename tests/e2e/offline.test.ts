@@ -44,6 +44,16 @@ async function operator(name: string) {
 	return o;
 }
 
+/** Анна's new call list with one resident, «Иванова», saved on the server. */
+async function annaWithSavedList(title: string) {
+	const anna = await operator('Анна');
+	const home = await new HomePage(anna.page).goto(app.url);
+	const sheet = await home.createSheet(title, 'Обзвон');
+	await sheet.addRow('Иванова');
+	await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+	return { anna, sheet, url: anna.page.url() };
+}
+
 describe('offline work', () => {
 	it('an operator offline keeps editing, sees what waits to be sent, and both converge once back online', async () => {
 		const anna = await operator('Анна');
@@ -194,12 +204,7 @@ describe('offline work', () => {
 	 * operator opened that very sheet again.
 	 */
 	it('edits a closed tab left in the browser are sent from the list of sheets, without opening the sheet', async () => {
-		const anna = await operator('Анна');
-		const home = await new HomePage(anna.page).goto(app.url);
-		const sheet = await home.createSheet('Оставленные правки', 'Обзвон');
-		await sheet.addRow('Иванова');
-		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
-		const sheetUrl = anna.page.url();
+		const { anna, sheet, url: sheetUrl } = await annaWithSavedList('Оставленные правки');
 
 		await app.kill9();
 		await expect.poll(() => sheet.status(), RECONNECT).toMatch(/^Нет связи с сервером/);
@@ -227,12 +232,7 @@ describe('offline work', () => {
 	 * the first tab said «Все изменения сохранены на сервере».
 	 */
 	it('an edit of a second tab closed while the server was away reaches the colleague through the tab still open', async () => {
-		const anna = await operator('Анна');
-		const home = await new HomePage(anna.page).goto(app.url);
-		const first = await home.createSheet('Две вкладки', 'Обзвон');
-		await first.addRow('Иванова');
-		await expect.poll(() => first.status(), MOMENT).toBe(SAVED);
-		const url = anna.page.url();
+		const { anna, sheet: first, url } = await annaWithSavedList('Две вкладки');
 		const tab = await anna.newPage();
 		const second = await SheetPage.open(tab, url, 'Две вкладки');
 		await expect.poll(() => second.columnValues('ФИО'), MOMENT).toEqual(['Иванова']);
