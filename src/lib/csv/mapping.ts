@@ -186,9 +186,10 @@ function isBirthDateTitle(title: string): boolean {
  * column's options, or as dates of birth.
  */
 export function valueOptions(
-	column: Pick<Column, 'type' | 'options' | 'title' | 'storedTitle'>
+	column: Pick<Column, 'type' | 'options' | 'title' | 'storedTitle' | 'areaCode'>
 ): ValueOptions {
 	if (column.type === 'choice' && column.options) return { choices: column.options };
+	if (column.type === 'phone' && column.areaCode) return { areaCode: column.areaCode };
 	// As stored: «Дата рождения (2)» is how the grid tells apart two columns given one title.
 	if (column.type === 'date' && isBirthDateTitle(column.storedTitle ?? column.title))
 		return { birthDate: true };

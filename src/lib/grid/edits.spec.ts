@@ -7,6 +7,7 @@ import {
 	fillColumn,
 	fillDown,
 	pasteBlock,
+	setAreaCode,
 	shownCells,
 	typedValue
 } from './edits';
@@ -117,6 +118,65 @@ describe('bulk edits', () => {
 		]);
 		expect(changeColumnType(sheet, born, 'date')).toBe(1);
 		expect(rows.map((id) => sheet.getCell(id, born))).toEqual(['2045-05-12', '1945-05-12']);
+	});
+
+	it('changing a type reads the column as stored: «Дата рождения (2)» is a date of birth', () => {
+		const sheet = new Sheet(new Y.Doc());
+		// Two columns given one title (offline): the grid shows one of them as «… (2)».
+		const ids = sheet.addColumns([
+			{ title: 'Дата рождения', type: 'text' },
+			{ title: 'Дата рождения', type: 'text' }
+		]);
+		const second = ids.find((id) => sheet.column(id)?.title === 'Дата рождения (2)');
+		if (!second) throw new Error('no column shown as «Дата рождения (2)»');
+		const [row] = sheet.addRows({ columns: [second], rows: [['12.05.2045']] });
+		expect(changeColumnType(sheet, second, 'date')).toBe(1);
+		expect(sheet.getCell(row, second)).toBe('12.05.2045');
+	});
+
+	it("an area code completes the column's local numbers in one undo step, and later ones", () => {
+		const { sheet, phone, rows, undo } = callList();
+		const [, , third] = [...rows, ...sheet.addRows({ columns: [phone], rows: [['нет']] })];
+		sheet.setCells([
+			{ rowId: rows[0], colId: phone, value: '555-12-34 (дочь)' },
+			{ rowId: rows[1], colId: phone, value: '+79111234567' }
+		]);
+		undo.stopCapturing();
+		expect(setAreaCode(sheet, phone, '812')).toBe(1);
+		expect(sheet.column(phone)?.areaCode).toBe('812');
+		expect([...rows, third].map((id) => sheet.getCell(id, phone))).toEqual([
+			'+78125551234 (дочь)',
+			'+79111234567',
+			'нет'
+		]);
+		const column = sheet.column(phone);
+		if (!column) throw new Error('no column');
+		expect(typedValue(column, '246-00-11')).toBe('+78122460011');
+		undo.stopCapturing();
+		pasteBlock(sheet, { block: [['322-11-00']], rowIds: rows, startRow: 1, colIds: [phone] });
+		expect(sheet.getCell(rows[1], phone)).toBe('+78123221100');
+		undo.undo();
+		undo.undo();
+		expect(sheet.column(phone)?.areaCode).toBeUndefined();
+		expect(sheet.getCell(rows[0], phone)).toBe('555-12-34 (дочь)');
+		// Converting a text column to phones uses the area code the column kept.
+		const [notes] = sheet.addColumns([{ title: 'Домашний', type: 'text' }]);
+		sheet.setColumnAreaCode(notes, '4842');
+		sheet.setCell(rows[0], notes, '56-78-90');
+		expect(changeColumnType(sheet, notes, 'phone')).toBe(0);
+		expect(sheet.getCell(rows[0], notes)).toBe('+74842567890');
+	});
+
+	it('an area code that is none is refused, and a colleague gets the one set', () => {
+		const { sheet, phone } = callList();
+		expect(() => sheet.setColumnAreaCode(phone, '911')).toThrow();
+		expect(() => sheet.setColumnAreaCode(phone, '8 12')).toThrow();
+		sheet.setColumnAreaCode(phone, '812');
+		const colleague = new Sheet(new Y.Doc());
+		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(sheet.doc));
+		expect(colleague.column(phone)?.areaCode).toBe('812');
+		sheet.setColumnAreaCode(phone, '');
+		expect(sheet.column(phone)?.areaCode).toBeUndefined();
 	});
 
 	it('copies cells as shown', () => {

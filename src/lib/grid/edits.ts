@@ -7,13 +7,19 @@
  */
 import type { Locale } from '$lib/i18n';
 import type { Column, ColumnType, Sheet } from '$lib/model/sheet';
-import { formatValue, normalizeValue, validateStored } from '$lib/values';
+import {
+	formatValue,
+	isStoredPhone,
+	normalizePhone,
+	normalizeValue,
+	validateStored
+} from '$lib/values';
 import { valueOptions } from '$lib/csv/mapping';
 import { blockWidth } from './range';
 
 /** What to store for `raw` typed or pasted into `column`. */
 export function typedValue(
-	column: Pick<Column, 'type' | 'options' | 'title'>,
+	column: Pick<Column, 'type' | 'options' | 'title' | 'storedTitle' | 'areaCode'>,
 	raw: string
 ): string {
 	return normalizeValue(column.type, raw, valueOptions(column)).value;
@@ -88,7 +94,8 @@ export function fillColumn(sheet: Sheet, rowIds: readonly string[], colId: strin
 export function changeColumnType(sheet: Sheet, colId: string, type: ColumnType): number {
 	const column = sheet.column(colId);
 	if (!column || column.type === type) return 0;
-	const options = valueOptions({ type, options: column.options, title: column.title });
+	// Read as the grid will read the column then: its stored title, options and area code.
+	const options = valueOptions({ ...column, type });
 	let invalid = 0;
 	inOneStep(sheet, () => {
 		sheet.setColumnType(colId, type);
@@ -103,6 +110,31 @@ export function changeColumnType(sheet: Sheet, colId: string, type: ColumnType):
 		if (edits.length) sheet.setCells(edits);
 	});
 	return invalid;
+}
+
+/**
+ * Sets a phone column's area code (`812`, or '' for none) and, in the same step, completes the
+ * local numbers already in it (`555-12-34` → `+78125551234`): a list imported before the code
+ * was set is fixed at once. Returns how many cells were completed.
+ */
+export function setAreaCode(sheet: Sheet, colId: string, areaCode: string): number {
+	const column = sheet.column(colId);
+	if (!column || (column.areaCode ?? '') === areaCode) return 0;
+	let completed = 0;
+	inOneStep(sheet, () => {
+		sheet.setColumnAreaCode(colId, areaCode);
+		if (column.type !== 'phone' || !areaCode) return;
+		const edits: { rowId: string; colId: string; value: string }[] = [];
+		for (const rowId of sheet.rowIds()) {
+			const stored = sheet.getCell(rowId, colId);
+			if (!stored || isStoredPhone(stored)) continue;
+			const result = normalizePhone(stored, areaCode);
+			if (result.ok) edits.push({ rowId, colId, value: result.value });
+		}
+		if (edits.length) sheet.setCells(edits);
+		completed = edits.length;
+	});
+	return completed;
 }
 
 /** Rows × columns as shown (formatted), for the clipboard. */

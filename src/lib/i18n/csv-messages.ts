@@ -53,6 +53,12 @@ export const csvRu = {
 	'import.unmatchedAdd': 'добавить вариант «{value}»',
 	'import.flaggedHint':
 		'Значений не по формату столбца: {count}. Они сохранятся как есть и будут отмечены.',
+	'import.areaCode': 'Код города для местных номеров',
+	'import.localPhones':
+		'Номеров без кода города (как 555-12-34): {count}. Укажите код — он будет добавлен к ним и запомнится в столбце для номеров, которые введут потом.',
+	'import.localPhonesDone': 'Код города {code} будет добавлен к местным номерам файла.',
+	'import.localPhonesMismatch':
+		'Номеров, к которым код {code} не подходит: {count} (вместе с кодом в номере должно быть 10 цифр). Они сохранятся как есть и будут отмечены.',
 	'import.sheetTitle': 'Название списка',
 	'import.submit': 'Импортировать',
 	'import.submitUpdate': 'Импортировать (новых: {added}, найдено в списке: {updated})',
@@ -177,6 +183,12 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.unmatchedAdd': 'add the option “{value}”',
 	'import.flaggedHint':
 		'Values that do not fit their column: {count}. They are kept as they are and flagged.',
+	'import.areaCode': 'Area code for local numbers',
+	'import.localPhones':
+		'Numbers without an area code (like 555-12-34): {count}. Give the code: it is added to them and kept in the column for numbers typed later.',
+	'import.localPhonesDone': 'The area code {code} will be added to the file’s local numbers.',
+	'import.localPhonesMismatch':
+		'Numbers the code {code} does not fit: {count} (with the code a number has 10 digits). They are kept as they are and flagged.',
 	'import.sheetTitle': 'List title',
 	'import.submit': 'Import',
 	'import.submitUpdate': 'Import (new: {added}, found in the list: {updated})',

@@ -136,6 +136,11 @@ export const ru = {
 	'grid.filled': 'Заполнено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.typeChanged':
 		'Тип изменён. Не подошли значения: {count} — они сохранены и отмечены красным.',
+	'sheet.areaCode': 'Код города для местных номеров',
+	'sheet.areaCodeHint':
+		'Номерам без кода (555-12-34) добавляется этот код: 812 — Санкт-Петербург, 4842 — Калуга. Пусто — не добавлять.',
+	'sheet.areaCodeBad': 'Код города — от 3 до 5 цифр, первая 3, 4 или 8 (например, 812).',
+	'sheet.areaCodeSet': 'Код города {code} добавлен к номерам: {count}.',
 
 	// ---- grid editors and the choice filter (issue 3)
 	'grid.pickDate': 'Выбрать дату в календаре',
@@ -343,6 +348,11 @@ export const en: Record<MessageKey, string> = {
 	'grid.cleared': 'Cells cleared: {count}. Undo with Ctrl+Z.',
 	'grid.filled': 'Cells filled: {count}. Undo with Ctrl+Z.',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
+	'sheet.areaCode': 'Area code for local numbers',
+	'sheet.areaCodeHint':
+		'Numbers without a code (555-12-34) get this code: 812 — St Petersburg, 4842 — Kaluga. Empty — none added.',
+	'sheet.areaCodeBad': 'An area code has 3 to 5 digits, the first 3, 4 or 8 (e.g. 812).',
+	'sheet.areaCodeSet': 'Area code {code} added to numbers: {count}.',
 
 	// ---- grid editors and the choice filter (issue 3)
 	'grid.pickDate': 'Pick a date in the calendar',

@@ -59,7 +59,15 @@ export function planImportColumns(
 	// A new column never takes a title the sheet (or another new column) has: «ФИО» mapped to a
 	// new column beside the sheet's «ФИО» becomes «ФИО (2)», not a second «ФИО».
 	const taken = new Set(columns.map((c) => titleKey(c.title)));
-	const plan: ImportColumnPlan = { ids: {}, created: base.map((c) => ({ ...c })) };
+	// A kind's phone column the file goes into takes the area code its numbers were read with.
+	const codes = new Map(targets.map((t) => [t.key, t.type === 'phone' ? t.areaCode : undefined]));
+	const plan: ImportColumnPlan = {
+		ids: {},
+		created: base.map((c) => {
+			const areaCode = c.type === 'phone' ? codes.get(c.id) : undefined;
+			return areaCode ? { ...c, areaCode } : { ...c };
+		})
+	};
 	for (const t of targets) {
 		if (!t.key.startsWith('new:') && existing.has(t.key)) {
 			plan.ids[t.key] = t.key;
@@ -69,7 +77,12 @@ export function planImportColumns(
 		plan.ids[t.key] = id;
 		// Cut as the sheet stores it, the number kept inside the length: two long titles alike
 		// in their first characters would end up as one.
-		plan.created.push({ id, title: uniqueTitle(t.title, taken), type: t.type });
+		plan.created.push({
+			id,
+			title: uniqueTitle(t.title, taken),
+			type: t.type,
+			...(t.type === 'phone' && t.areaCode ? { areaCode: t.areaCode } : {})
+		});
 	}
 	return plan;
 }
@@ -97,6 +110,13 @@ export function commitPreparedImport(
 		const fresh = plan.created.filter((c) => !known.has(c.id));
 		if (fresh.length > 0) sheet.addColumns(fresh);
 		result.createdColumns = fresh.map((c) => c.id);
+		// The area code the file's local numbers were read with, for a phone column that has
+		// none: what operators type into it later is read the same way.
+		for (const t of targets) {
+			const column = t.areaCode ? sheet.column(plan.ids[t.key] ?? t.key) : null;
+			if (column?.type === 'phone' && !column.areaCode && t.areaCode)
+				sheet.setColumnAreaCode(column.id, t.areaCode);
+		}
 		// File values kept as new options of a choice column (its options as they are now: a
 		// colleague may have changed them meanwhile).
 		for (const t of targets) {

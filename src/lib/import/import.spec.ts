@@ -34,7 +34,7 @@ const FILE = [
 	'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;"Просила ""перезвонить""; после 12";Калининский',
 	'Петров Пётр;+7 911 000-11-22;31.02.1950;"две строки\nв ячейке";Калининский',
 	'Иванова Анна Петровна;8-812-123-45-67;05.03.1941;повтор;Калининский',
-	'Сидоров Иван;12345;;;Выборгский'
+	'Сидоров Иван;1234;;;Выборгский'
 ].join('\r\n');
 
 /** The whole pipeline as the dialog and the worker run it, with the automatic mapping. */
@@ -99,7 +99,7 @@ describe('import through the worker pipeline', () => {
 		expect(sheet.getCell(applied.added[1], byTitle('Примечание'))).toBe('две строки\nв ячейке');
 		// Kept as they were in the file, and counted with their line and reason.
 		expect(sheet.getCell(applied.added[1], byTitle('Дата рождения'))).toBe('31.02.1950');
-		expect(sheet.getCell(applied.added[3], byTitle('Телефон'))).toBe('12345');
+		expect(sheet.getCell(applied.added[3], byTitle('Телефон'))).toBe('1234');
 		expect(analysis.flaggedCount).toBe(2);
 		expect(analysis.flagged.map((f) => [f.line, f.reason])).toEqual([
 			[3, 'no-such-date'],
@@ -469,9 +469,76 @@ describe('an import into a new sheet', () => {
 		expect(row[base[0].id]).toBe('Иванова Анна');
 		expect(row[base[1].id]).toBe('+78121234567');
 	});
+
+	it('reads local numbers with the area code given, finds residents by them, and keeps the code in the column', () => {
+		const sheet = callList();
+		const phone = sheet.columns().find((c) => c.type === 'phone')!.id;
+		const name = sheet.columns().find((c) => c.title === 'ФИО')!.id;
+		sheet.addRows({ columns: [name, phone], rows: [['Иванова Анна', '+78125551234']] });
+		const file = cp1251(
+			[
+				'ФИО;Телефон;Тел. соседки',
+				'Иванова Анна;555-12-34;',
+				'Петров Пётр;246-00-11;8 911 000-11-22',
+				'Орлова Вера;56-78-90;322-11-00'
+			].join('\r\n')
+		);
+		// Without a code: each local number is counted and flagged, and Иванова is not found.
+		const copy = new Sheet(new Y.Doc());
+		Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(sheet.doc));
+		const before = importInto(copy, file, 'skip');
+		expect(before.analysis.localPhones).toBe(4);
+		expect(before.analysis.flagged.map((f) => f.reason)).toEqual([
+			'no-area-code',
+			'no-area-code',
+			'no-area-code',
+			'no-area-code'
+		]);
+		expect(before.analysis.counts.inSheet).toBe(0);
+		expect(copy.column(phone)?.areaCode).toBeUndefined();
+
+		const given = (targets: ImportTargetColumn[]) => {
+			for (const t of targets) if (t.type === 'phone') t.areaCode = '812';
+		};
+		const { analysis, applied, targets } = importInto(sheet, file, 'skip', [], given);
+		expect(targets.filter((t) => t.type === 'phone')).toHaveLength(2);
+		expect(analysis.counts.inSheet).toBe(1);
+		// Orlova's 6 digits do not fit 812: counted apart, kept as they were.
+		expect(analysis.localPhones).toBe(1);
+		expect(analysis.flagged.map((f) => [f.line, f.reason])).toEqual([[4, 'local-length']]);
+		expect(applied.added).toHaveLength(2);
+		const neighbour = applied.createdColumns[0];
+		expect(
+			applied.added.map((id) => [sheet.getCell(id, phone), sheet.getCell(id, neighbour)])
+		).toEqual([
+			['+78122460011', '+79110001122'],
+			['56-78-90', '+78123221100']
+		]);
+		// Both columns now read what operators type the same way.
+		expect(sheet.column(phone)?.areaCode).toBe('812');
+		expect(sheet.column(neighbour)?.areaCode).toBe('812');
+		expect(sheet.column(name)?.areaCode).toBeUndefined();
+	});
 });
 
 describe('new columns of an import', () => {
+	it("give a new list's phone column the area code its file was read with", () => {
+		const base = templateColumns('callList', 'ru').map((c, i) => ({ ...c, id: `c${i}` }));
+		const phone = base.find((c) => c.type === 'phone')!;
+		const plan = planImportColumns(
+			new Sheet(new Y.Doc()),
+			[
+				{ csvIndex: 0, key: phone.id, title: phone.title, type: 'phone', areaCode: '4842' },
+				{ csvIndex: 1, key: newColumnKey(1), title: 'Рабочий', type: 'phone', areaCode: '4842' }
+			],
+			base
+		);
+		expect(plan.created.filter((c) => c.areaCode).map((c) => c.title)).toEqual([
+			phone.title,
+			'Рабочий'
+		]);
+	});
+
 	it('never take a title the sheet or another new column has', () => {
 		const sheet = callList();
 		const plan = planImportColumns(sheet, [

@@ -102,6 +102,7 @@ async function handle(message: ToWorker) {
 				counts: analysis.counts,
 				flagged: analysis.flagged,
 				flaggedCount: analysis.flaggedCount,
+				localPhones: analysis.localPhones,
 				unmatched: analysis.unmatched,
 				unmatchedMore: analysis.unmatchedMore,
 				elapsedMs: performance.now() - started

@@ -47,6 +47,11 @@ export interface ImportTargetColumn {
 	valueMap?: Record<string, string>;
 	/** Values the commit adds to the column's options (a file value kept as a new option). */
 	addOptions?: string[];
+	/**
+	 * A phone column's area code, for the file's local numbers (`555-12-34`): the column's own,
+	 * or the one the coordinator gave (the commit then gives it to a column that has none).
+	 */
+	areaCode?: string;
 }
 
 /** A file value that is none of an existing choice column's own options, and its rows. */
@@ -71,7 +76,12 @@ export function targetChoices(target: ImportTargetColumn): ChoiceOption[] | unde
 
 /** How a target's values are read and checked: as the grid reads its column's. */
 export function targetOptions(target: ImportTargetColumn): ValueOptions {
-	return valueOptions({ type: target.type, options: targetChoices(target), title: target.title });
+	return valueOptions({
+		type: target.type,
+		options: targetChoices(target),
+		title: target.title,
+		areaCode: target.areaCode
+	});
 }
 
 /**
@@ -88,7 +98,7 @@ export function mappedInput(target: ImportTargetColumn, raw: string): string {
 /** The target of a CSV column that goes into an existing column of the sheet. */
 export function existingTarget(
 	csvIndex: number,
-	column: Pick<Column, 'id' | 'title' | 'type' | 'options'>
+	column: Pick<Column, 'id' | 'title' | 'type' | 'options' | 'areaCode'>
 ): ImportTargetColumn {
 	const target: ImportTargetColumn = {
 		csvIndex,
@@ -97,6 +107,7 @@ export function existingTarget(
 		type: column.type
 	};
 	if (column.type === 'choice' && column.options) target.options = column.options;
+	if (column.type === 'phone' && column.areaCode) target.areaCode = column.areaCode;
 	return target;
 }
 
@@ -134,6 +145,9 @@ export interface Analysis {
 	counts: DuplicateCounts;
 	flagged: FlaggedValue[];
 	flaggedCount: number;
+	/** Local numbers without their area code, or not fitting the one given (`no-area-code`,
+	 * `local-length`). */
+	localPhones: number;
 	/** Per line of the file with a flagged value, how many it has (not sent to the page). */
 	flaggedLines: Map<number, number>;
 	/** Per existing choice column, the file values that are none of its own options. */
@@ -242,6 +256,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	for (const c of columns) empty[c.key] = '';
 	const flagged: FlaggedValue[] = [];
 	let flaggedCount = 0;
+	let localPhones = 0;
 	const flaggedLines = new Map<number, number>();
 	const incoming: IncomingRow[] = new Array(parsed.rows.length);
 	for (let r = 0; r < parsed.rows.length; r++) {
@@ -268,6 +283,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			values[c.key] = result.value;
 			if (result.ok || c.plain) continue;
 			flaggedCount++;
+			if (result.reason === 'no-area-code' || result.reason === 'local-length') localPhones++;
 			flaggedLines.set(line, (flaggedLines.get(line) ?? 0) + 1);
 			if (flagged.length < MAX_LISTED_PROBLEMS)
 				flagged.push({ line, csvIndex: c.index, value: raw, reason: result.reason });
@@ -303,6 +319,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		counts: countDuplicates(duplicates),
 		flagged,
 		flaggedCount,
+		localPhones,
 		flaggedLines,
 		unmatched,
 		unmatchedMore

@@ -93,6 +93,8 @@ export type FromWorker =
 			counts: DuplicateCounts;
 			flagged: FlaggedValue[];
 			flaggedCount: number;
+			/** Local numbers without their area code (`no-area-code`): the dialog asks for it. */
+			localPhones: number;
 			unmatched: UnmatchedValue[];
 			unmatchedMore: { csvIndex: number; values: number; rows: number }[];
 			elapsedMs: number;

@@ -31,6 +31,7 @@ import * as Y from 'yjs';
 import { SheetHistory, type Author, type CellChange, type ChangeParts } from './history';
 import { isValidId, newId, SHORT_ID_LENGTH } from './ids';
 import { cleanLabel } from '../values/clean';
+import { AREA_CODE } from '../values/phone';
 import { compareByKey, keyBetween } from './order';
 import {
 	cleanOptions,
@@ -63,6 +64,11 @@ export interface Column {
 	width: number;
 	options?: ChoiceOption[];
 	/**
+	 * A phone column's area code (`812`): local numbers typed, pasted or imported into it
+	 * (`555-12-34`) are that city's. Kept when the type changes.
+	 */
+	areaCode?: string;
+	/**
 	 * The title as stored, when another column has it too (offline, both operators gave it) and
 	 * `title` is the one this column shows, `title (n)` (see `distinguishTitles`).
 	 */
@@ -76,6 +82,7 @@ export interface NewColumn {
 	type?: ColumnType;
 	width?: number;
 	options?: ChoiceOption[];
+	areaCode?: string;
 }
 
 /** A row as a plain object: `id` plus one string per column id that has a value. */
@@ -133,7 +140,8 @@ interface Chunk {
 
 export class ModelError extends Error {
 	constructor(
-		readonly code: 'empty-title' | 'unknown-column' | 'unknown-row' | 'bad-type' | 'too-long',
+		readonly code:
+			'empty-title' | 'unknown-column' | 'unknown-row' | 'bad-type' | 'too-long' | 'bad-area-code',
 		message: string
 	) {
 		super(message);
@@ -633,13 +641,15 @@ export class Sheet {
 		this.#columns.forEach((def, id) => {
 			if (def.get('deleted')) return;
 			const options = readOptions(def);
+			const areaCode = def.get('areaCode');
 			list.push({
 				id,
 				title: this.#columnField(def, id, 'title') ?? UNTITLED_COLUMN,
 				type: (this.#columnField(def, id, 'type') as ColumnType | undefined) ?? 'text',
 				order: this.#columnField(def, id, 'order') ?? '',
 				width: Number(def.get('width')) || DEFAULT_COLUMN_WIDTH,
-				...(options ? { options } : {})
+				...(options ? { options } : {}),
+				...(typeof areaCode === 'string' && AREA_CODE.test(areaCode) ? { areaCode } : {})
 			});
 		});
 		list.sort(compareByKey);
@@ -704,6 +714,7 @@ export class Sheet {
 					throw new ModelError('unknown-column', `Column id ${id} cannot be used`);
 				this.#columns.set(id, def);
 				if (col.options) writeOptions(def, cleanOptions(col.options));
+				if (col.areaCode && AREA_CODE.test(col.areaCode)) def.set('areaCode', col.areaCode);
 				ids.push(id);
 				prev = order;
 			}
@@ -745,6 +756,15 @@ export class Sheet {
 				: wanted;
 			writeOptions(def, target);
 		});
+	}
+
+	/** A phone column's area code (`AREA_CODE`), or '' for none. */
+	setColumnAreaCode(id: string, areaCode: string): void {
+		if (areaCode !== '' && !AREA_CODE.test(areaCode))
+			throw new ModelError('bad-area-code', `Not an area code: ${areaCode}`);
+		const def = this.#def(id);
+		if ((def.get('areaCode') ?? '') === areaCode) return;
+		this.#transact(() => (areaCode ? def.set('areaCode', areaCode) : def.delete('areaCode')));
 	}
 
 	setColumnWidth(id: string, width: number): void {

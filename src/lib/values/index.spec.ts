@@ -49,7 +49,8 @@ describe('normalizeValue', () => {
 
 	it('invalid input is kept as typed, with the reason', () => {
 		const cases: [Parameters<typeof normalizeValue>[0], string, string][] = [
-			['phone', '123-45-67', 'too-short'],
+			['phone', '123-45-67', 'no-area-code'],
+			['phone', '8 911 123-45-6', 'too-short'],
 			['date', '31.02.1950', 'no-such-date'],
 			['datetime', 'вечером', 'not-a-date'],
 			['number', 'много', 'not-a-number'],
@@ -63,6 +64,15 @@ describe('normalizeValue', () => {
 			value: 'Перезвонить',
 			reason: 'not-an-option'
 		});
+	});
+
+	it("a phone column's area code completes local numbers, typed or stored", () => {
+		expect(normalizeValue('phone', '555-12-34', { areaCode: '812' }).value).toBe('+78125551234');
+		expect(validateStored('phone', '555-12-34', { areaCode: '812' })).toEqual({
+			ok: true,
+			value: '+78125551234'
+		});
+		expect(validateStored('phone', '555-12-34').ok).toBe(false);
 	});
 
 	it('a choice column without options keeps any value', () => {

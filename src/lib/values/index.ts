@@ -33,6 +33,7 @@ export type { NumberReason, NumberResult } from './number';
 export type { CheckboxReason, CheckboxResult } from './checkbox';
 export type { ChoiceList, ChoiceReason, ChoiceResult } from './choice';
 export {
+	AREA_CODE,
 	normalizePhone,
 	formatPhone,
 	isStoredPhone,
@@ -54,6 +55,8 @@ export interface ValueOptions extends DateOptions {
 	 * typed (valid); with them (even `[]`) anything that is not an option is flagged.
 	 */
 	choices?: ChoiceList;
+	/** A phone column's area code (`812`): local numbers (`555-12-34`) are that city's. */
+	areaCode?: string;
 }
 
 /**
@@ -82,7 +85,7 @@ export function normalizeValue(
 	if (isBlank(raw)) return EMPTY;
 	switch (type) {
 		case 'phone':
-			return normalizePhone(raw);
+			return normalizePhone(raw, options.areaCode);
 		case 'date':
 			return parseDate(raw, options);
 		case 'datetime':

@@ -8,6 +8,14 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'Номер слишком короткий: не хватает кода города',
 		en: 'The number is too short: the area code is missing'
 	},
+	'no-area-code': {
+		ru: 'Местный номер без кода города: укажите код города в настройках столбца (например, 812)',
+		en: 'A local number without its area code: set the area code in the column’s settings (e.g. 812)'
+	},
+	'local-length': {
+		ru: 'Местный номер не подходит к коду города столбца: вместе с кодом должно быть 10 цифр',
+		en: 'The local number does not fit the column’s area code: with the code it must have 10 digits'
+	},
 	'too-long': {
 		ru: 'В номере слишком много цифр. Если в ячейке несколько номеров, разделите их запятой',
 		en: 'The number has too many digits. If the cell holds several numbers, separate them with commas'

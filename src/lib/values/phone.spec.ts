@@ -87,7 +87,9 @@ const valid: [string, string, string][] = [
 const invalid: [string, string, PhoneReason][] = [
 	['an empty cell', '', 'empty'],
 	['spaces only', `  ${NBSP} `, 'empty'],
-	['a local St Petersburg number without its city code', '123-45-67', 'too-short'],
+	['a local St Petersburg number without its city code', '123-45-67', 'no-area-code'],
+	['a local Kaluga number without its city code', '56-78-90', 'no-area-code'],
+	['four digits', '12-34', 'too-short'],
 	['a number one digit short', '8 911 123 45 6', 'too-short'],
 	['+7 one digit short', '+7 911 123 45 6', 'too-short'],
 	['a number one digit long', '8 911 123 45 678', 'too-long'],
@@ -105,7 +107,9 @@ const invalid: [string, string, PhoneReason][] = [
 		'8 911 123 45 67 дочь 8 812 555 12 34',
 		'letters'
 	],
-	['a short number with a note (its own reason)', '123-45 (дочь)', 'too-short'],
+	['a short number with a note (its own reason)', '123-45 (дочь)', 'no-area-code'],
+	['eight digits', '1234-56-78', 'too-short'],
+	['seven digits after a trunk 8', '8 123-45-6', 'too-short'],
 	['two numbers, the second Ukrainian', '8 911 123 45 67; +380 50 123 45 67', 'not-russian'],
 	['commas and nothing else', ', ,', 'letters'],
 	['eleven digits that start with neither 7 nor 8', '19111234567', 'too-long'],
@@ -135,6 +139,52 @@ describe('normalizePhone', () => {
 			const once = normalizePhone(raw);
 			expect(normalizePhone(once.value)).toEqual(once);
 		}
+	});
+});
+
+describe("a column's area code", () => {
+	it.each([
+		['812', '555-12-34', '+78125551234'],
+		['812', '5551234', '+78125551234'],
+		['812', '555-12-34 доб. 7', '+78125551234;ext=7'],
+		['812', '555-12-34 (соседка)', '+78125551234 (соседка)'],
+		['4842', '56-78-90', '+74842567890'],
+		['48439', '2-34-56', '+74843923456']
+	])('%s completes the local number %s', (code, raw, stored) => {
+		expect(normalizePhone(raw, code)).toEqual({ ok: true, value: stored });
+	});
+
+	it('changes nothing in a number that has its code, and is mixed with one in a list', () => {
+		expect(normalizePhone('8 911 123-45-67', '812')).toEqual({ ok: true, value: '+79111234567' });
+		expect(normalizePhone('+7 4842 56-78-90', '812').value).toBe('+74842567890');
+		expect(normalizePhone('8 911 123-45-67, 555-12-34', '812')).toEqual({
+			ok: true,
+			value: '+79111234567, +78125551234'
+		});
+	});
+
+	it('that does not fit the number leaves it flagged', () => {
+		expect(normalizePhone('56-78-90', '812')).toEqual({
+			ok: false,
+			value: '56-78-90',
+			reason: 'local-length'
+		});
+		expect(normalizePhone('555-12-34', '4842').ok).toBe(false);
+	});
+
+	it('that is no Russian area code is ignored', () => {
+		for (const code of ['911', '12', '123456', '81a', ' 812']) {
+			expect(normalizePhone('555-12-34', code)).toMatchObject({
+				ok: false,
+				reason: 'no-area-code'
+			});
+		}
+	});
+
+	it('is what the stored number is read back as, with or without the code', () => {
+		const stored = normalizePhone('555-12-34', '812').value;
+		expect(normalizePhone(stored)).toEqual({ ok: true, value: stored });
+		expect(normalizePhone(formatPhone(stored), '4842')).toEqual({ ok: true, value: stored });
 	});
 });
 

@@ -21,7 +21,11 @@
  *   the area code starts with 3, 4, 8 or 9 (the Russian ranges of zone +7); `+7 6xx`, `+7 7xx`
  *   are Kazakhstan → 'not-russian', as is any other country code (`+380…`, `+375…`, also
  *   dialled as `00380…` or `8 10 380…`).
- * - Fewer than 10 digits → 'too-short' (a local `123-45-67` needs its city code), and so are
+ * - A local number, 5 to 7 digits without `+` (`555-12-34`, Kaluga's `56-78-90`): with the
+ *   column's area code (`812`, `4842`) that makes 10 digits with it, it is that city's number
+ *   (`+78125551234`); without one → 'no-area-code', which says what to do; with one that does
+ *   not fit (a 6-digit number, code 812) → 'local-length'.
+ * - Fewer than 10 digits otherwise → 'too-short', and so are
  *   10 digits from 78, 79, 88, 89 (`8 911 123 45 6`: no area code starts so, it is a trunk
  *   prefix and a digit is missing); more → 'too-long' (often two numbers with only spaces
  *   between them). Without `+`, `00` or `8 10` the country is never guessed: 11 digits that
@@ -36,7 +40,24 @@ import { trimValue } from './clean';
 import { invalid, valid, type ValueResult } from './result';
 
 export type PhoneReason =
-	'empty' | 'too-short' | 'too-long' | 'not-russian' | 'letters' | 'excel-exponent';
+	| 'empty'
+	| 'too-short'
+	| 'no-area-code'
+	| 'local-length'
+	| 'too-long'
+	| 'not-russian'
+	| 'letters'
+	| 'excel-exponent';
+
+/**
+ * A Russian area code a column's local numbers are dialled with: 3 to 5 digits, the first 3, 4
+ * or 8 (9xx codes are mobile: no local numbers). St Petersburg 812, Kaluga 4842, Obninsk 484.
+ */
+export const AREA_CODE = /^[348]\d{2,4}$/;
+
+/** Digits of a local number without its area code: 5 (a 5-digit code) to 7 (a 3-digit code). */
+const LOCAL_MIN = 5;
+const LOCAL_MAX = 7;
 
 /** A number Excel wrote as a float: `89111234567.0` (the digits are all there). */
 const EXCEL_FLOAT = /^(\d{10,11})[.,]0+$/;
@@ -127,9 +148,13 @@ function isSeparator(code: number): boolean {
 	);
 }
 
-/** Parse a phone number, or several, as typed; see the module comment for the rules. */
-export function normalizePhone(raw: string): PhoneResult {
-	const one = normalizeOnePhone(raw);
+/**
+ * Parse a phone number, or several, as typed; see the module comment for the rules. `areaCode`
+ * (`AREA_CODE`, else ignored) completes local numbers.
+ */
+export function normalizePhone(raw: string, areaCode = ''): PhoneResult {
+	const code = AREA_CODE.test(areaCode) ? areaCode : '';
+	const one = normalizeOnePhone(raw, code);
 	if (!one.ok) {
 		// A phone column Excel took for numbers: as a float the number is whole, in exponent
 		// form its last digits are gone (found by exploration: both read as "too many digits" or
@@ -137,7 +162,7 @@ export function normalizePhone(raw: string): PhoneResult {
 		const trimmed = trimValue(raw);
 		const float = EXCEL_FLOAT.exec(trimmed);
 		if (float) {
-			const whole = normalizeOnePhone(float[1]);
+			const whole = normalizeOnePhone(float[1], '');
 			if (whole.ok) return whole;
 		}
 		if (EXCEL_EXPONENT.test(trimmed)) return invalid(raw, 'excel-exponent');
@@ -149,7 +174,7 @@ export function normalizePhone(raw: string): PhoneResult {
 	if (parts.length <= 1) return one;
 	const numbers = new Set<string>();
 	for (const part of parts) {
-		const phone = normalizeOnePhone(part);
+		const phone = normalizeOnePhone(part, code);
 		if (!phone.ok) return parts.length > 1 ? invalid(raw, phone.reason) : one;
 		numbers.add(phone.value);
 	}
@@ -171,8 +196,8 @@ export function phoneParts(raw: string): string[] {
 	return parts;
 }
 
-/** One number as typed. */
-function normalizeOnePhone(raw: string): PhoneResult {
+/** One number as typed; `areaCode` is valid or ''. */
+function normalizeOnePhone(raw: string, areaCode: string): PhoneResult {
 	const s = trimValue(raw);
 	if (s.length === 0) return invalid(raw, 'empty');
 
@@ -234,7 +259,14 @@ function normalizeOnePhone(raw: string): PhoneResult {
 
 	let national: number;
 	const length = count - start;
-	if (plus) {
+	if (!plus && length >= LOCAL_MIN && length <= LOCAL_MAX && digits[0] !== 0 && digits[0] !== 8) {
+		if (length + areaCode.length !== NATIONAL_DIGITS)
+			return invalid(raw, areaCode ? 'local-length' : 'no-area-code');
+		for (let i = length - 1; i >= 0; i--) digits[i + areaCode.length] = digits[i];
+		for (let i = 0; i < areaCode.length; i++) digits[i] = areaCode.charCodeAt(i) - 48;
+		count = NATIONAL_DIGITS;
+		national = 0;
+	} else if (plus) {
 		if (digits[start] !== 7) return invalid(raw, 'not-russian');
 		national = start + 1;
 	} else if (length === NATIONAL_DIGITS + 1 && (digits[0] === 8 || digits[0] === 7)) {
