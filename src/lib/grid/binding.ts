@@ -117,6 +117,11 @@ export interface GridCallbacks {
 	onCleared?(cells: number): void;
 	/** Cells were filled (Ctrl+D, the fill handle): how many changed. */
 	onFilled?(cells: number): void;
+	/**
+	 * A colleague deleted the row whose cell this operator was editing: the editor closed, and
+	 * what she had typed was `kept` in the deleted row (restoring it brings it back).
+	 */
+	onEditedRowDeleted?(kept: boolean): void;
 }
 
 interface HeaderParams extends IHeaderParams {
@@ -229,6 +234,22 @@ export class SheetGridBinding {
 	#focusRowId: string | null = null;
 	#lastOrderKey = '';
 	#ownReorder = false;
+	/**
+	 * The row this operator is on, as it was when an edit (hers or a colleague's) changed it in
+	 * a filtered view: the filters read these values (`filterValueGetter`), so the row stays
+	 * shown until she leaves it. Without this, an operator marking «дозвонились» in the view «Не
+	 * дозвонились» saw the row vanish under her Tab, and what she typed next went into the next
+	 * resident's row (found by exploration).
+	 */
+	readonly #held = new Map<string, Row>();
+	/**
+	 * The row made from the empty last line («+») by this operator's first value there: her next
+	 * values in that line (Tab, as in a spreadsheet) go into it, until Enter or the focus leaves
+	 * the line. Each value made a row of its own (found by exploration).
+	 */
+	#draftRowId: string | null = null;
+	/** The last key pressed in the grid was Enter (it ends `#draftRowId`). */
+	#enterPressed = false;
 	/** The block as shown, for the cells' class rule (null: one cell or none). */
 	#rangeBox: Box | null = null;
 	#rangeColumns: string[] = [];
@@ -330,6 +351,8 @@ export class SheetGridBinding {
 			onFilterChanged: () => {
 				this.clearRange();
 				this.#saveView();
+				// A filter of her own: every row as it is now.
+				this.#release(null);
 			},
 			onDisplayedColumnsChanged: () => this.#showRange(),
 			// Rows came, went or moved (a colleague's, a sort's): the block follows its rows.
@@ -359,6 +382,9 @@ export class SheetGridBinding {
 				}
 				this.#refreshHandle();
 				this.#focusRowId = node?.data?.id ?? null;
+				if (!e.rowPinned) this.#draftRowId = null;
+				// Out of the event: AG Grid is still moving the focus.
+				if (this.#held.size) queueMicrotask(() => this.#release(this.#focusRowId));
 				callbacks.onCellFocused(node?.data && colId ? { rowId: node.data.id, colId } : null);
 			}
 		});
@@ -397,6 +423,8 @@ export class SheetGridBinding {
 			this.#applyView();
 		}
 		if (!change.added.length && !change.updated.length && !change.removed.length) return;
+		if (change.removed.length && !change.local) this.#onEditedRowRemoved(change.removed);
+		if (change.updated.length) this.#hold(change.updated);
 		const ids = sheet.rowIds();
 		const tailStart = ids.length - change.added.length;
 		const appended = change.added.every((id, i) => ids[tailStart + i] === id);
@@ -610,11 +638,10 @@ export class SheetGridBinding {
 			locale: this.#callbacks.locale ?? 'ru',
 			people: (colId: string) => this.#people(colId),
 			choices: (colId: string) => this.#sheet.column(colId)?.options ?? [],
-			toggle: (rowId: string, colId: string, value: 'true' | 'false') =>
-				this.#write(() => {
-					if (rowId === NEW_ROW_ID) this.#sheet.addRow({ [colId]: value });
-					else this.#sheet.setCell(rowId, colId, value);
-				}),
+			toggle: (rowId: string, colId: string, value: 'true' | 'false') => {
+				if (rowId === NEW_ROW_ID) this.#writeNewRow(colId, value);
+				else this.#write(() => this.#sheet.setCell(rowId, colId, value));
+			},
 			checkboxLabel: this.#callbacks.checkboxLabel ?? ''
 		};
 		type RuleParams = { node: IRowNode<Row> | null; colDef: ColDef<Row> };
@@ -629,8 +656,14 @@ export class SheetGridBinding {
 			// No cellRenderer returning a string: AG Grid inserts such strings as HTML. The
 			// default renderer writes text; ours (`cells.ts`) build DOM elements.
 			const def = typedColumnDef(c, options);
+			const id = c.id;
 			return {
 				...def,
+				// The row this operator is on is filtered as it was (`#held`).
+				filterValueGetter: (p) => {
+					const data = p.data ? (this.#held.get(p.data.id) ?? p.data) : undefined;
+					return data?.[id];
+				},
 				headerComponent: SheetHeader,
 				headerComponentParams: { sheetColumn: c, callbacks: this.#callbacks },
 				cellClassRules: {
@@ -653,11 +686,85 @@ export class SheetGridBinding {
 		const rowId = e.data.id;
 		const value = typedValue(column, e.newValue ?? '');
 		if (rowId === NEW_ROW_ID) {
-			// The empty last line: a value typed into it becomes a new row.
-			if (value) this.#write(() => this.#sheet.addRow({ [colId]: value }));
+			this.#writeNewRow(colId, value);
 			return;
 		}
 		this.#write(() => this.#sheet.setCell(rowId, colId, value));
+	}
+
+	/**
+	 * A value typed into the empty last line: the first makes a new row, the next ones (Tab along
+	 * the line) go into that row (`#draftRowId`).
+	 */
+	#writeNewRow(colId: string, value: string) {
+		const draft = this.#draftRowId;
+		const last = this.#enterPressed;
+		if (draft && this.#sheet.hasRow(draft)) {
+			this.#write(() => this.#sheet.setCell(draft, colId, value));
+		} else if (value) {
+			this.#write(() => {
+				this.#draftRowId = this.#sheet.addRow({ [colId]: value });
+			});
+		}
+		if (last) this.#draftRowId = null;
+	}
+
+	/**
+	 * The focused row in a filtered view, changed by `updated`: kept as it was for the filters
+	 * (`#held`) until the operator leaves it.
+	 */
+	#hold(updated: readonly string[]) {
+		const id = this.#focusRowId;
+		if (!id || this.#held.has(id) || !this.api.isAnyFilterPresent()) return;
+		if (!updated.includes(id)) return;
+		const data = this.api.getRowNode(id)?.data;
+		if (data) this.#held.set(id, data);
+	}
+
+	/** The held rows but `keep` are filtered as they are now (those that no longer fit go). */
+	#release(keep: string | null) {
+		const ids = [...this.#held.keys()].filter((id) => id !== keep);
+		if (!ids.length) return;
+		for (const id of ids) this.#held.delete(id);
+		const rows = ids
+			.filter((id) => this.#sheet.hasRow(id) && this.api.getRowNode(id))
+			.map((id) => this.#sheet.getRow(id));
+		if (rows.length) this.api.applyTransaction({ update: rows });
+	}
+
+	/**
+	 * A colleague deleted rows: when one of them has this operator's open editor, what she typed
+	 * is kept in that (deleted) row and she is told; the focus is let go. AG Grid moved the focus
+	 * to the row that took its place, and her next keys overwrote another resident's cell (found
+	 * by exploration).
+	 */
+	#onEditedRowRemoved(removed: readonly string[]) {
+		const editing = this.api.getEditingCells()[0];
+		if (!editing || editing.rowPinned || editing.rowIndex == null) return;
+		const rowId = this.api.getDisplayedRowAtIndex(editing.rowIndex)?.data?.id;
+		const colId = editing.column?.getColId();
+		if (!rowId || !colId || !removed.includes(rowId)) return;
+		const column = this.#sheet.column(colId);
+		const editor = this.api.getCellEditorInstances()[0] as { getValue?(): unknown } | undefined;
+		const typed = editor?.getValue?.();
+		this.api.stopEditing(true);
+		this.api.clearFocusedCell();
+		this.#focusRowId = null;
+		if (
+			document.activeElement instanceof HTMLElement &&
+			this.#element.contains(document.activeElement)
+		)
+			document.activeElement.blur();
+		let kept = false;
+		if (column && typeof typed === 'string') {
+			const value = typedValue(column, typed);
+			if (value !== this.#sheet.getCell(rowId, colId)) {
+				kept = true;
+				// After the colleague's transaction, of which this is an observer.
+				queueMicrotask(() => this.#write(() => this.#sheet.setCell(rowId, colId, value)));
+			}
+		}
+		this.#callbacks.onEditedRowDeleted?.(kept);
 	}
 
 	#write(fn: () => void) {
@@ -1321,6 +1428,10 @@ export class SheetGridBinding {
 	#onKeyDown(e: KeyboardEvent) {
 		const key = e.key;
 		if (key === 'Shift' || key === 'Control' || key === 'Meta' || key === 'Alt') return;
+		// Enter in the empty last line ends the new row there: the next value makes another (the
+		// value Enter stores goes in first: AG Grid may store it after this event).
+		this.#enterPressed = key === 'Enter';
+		if (this.#enterPressed && !this.api.getEditingCells().length) this.#draftRowId = null;
 		const mod = e.ctrlKey || e.metaKey;
 		const ctrlD = mod && !e.shiftKey && !e.altKey && e.code === 'KeyD';
 		const inCell = e.target instanceof Element && !!e.target.closest('.ag-cell');

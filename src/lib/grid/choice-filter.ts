@@ -77,7 +77,10 @@ export class ChoiceSetFilter implements IFilterComp<Row> {
 	}
 
 	doesFilterPass(params: IDoesFilterPassParams<Row>) {
-		return this.#passes(params.data?.[this.#params.column.getColId()]);
+		// Through `getValue`: the column's `filterValueGetter` (a row the operator is on is filtered
+		// as it was until she leaves it).
+		const value = this.#params.getValue(params.node);
+		return this.#passes(typeof value === 'string' ? value : undefined);
 	}
 
 	getModel() {

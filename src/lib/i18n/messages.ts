@@ -134,6 +134,9 @@ export const ru = {
 		'Выделено слишком много ячеек ({count}): за один раз можно очистить или заполнить не больше {max}.',
 	'grid.cleared': 'Очищено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.filled': 'Заполнено ячеек: {count}. Отменить — Ctrl+Z.',
+	'grid.editedRowDeleted': 'Коллега удалил строку, которую вы редактировали.',
+	'grid.editedRowDeletedKept':
+		'Коллега удалил строку, которую вы редактировали. Ваш ввод сохранён в ней: строку можно вернуть через «Удалённые строки».',
 	'grid.typeChanged':
 		'Тип изменён. Не подошли значения: {count} — они сохранены и отмечены красным.',
 	'sheet.areaCode': 'Код города для местных номеров',
@@ -347,6 +350,9 @@ export const en: Record<MessageKey, string> = {
 		'Too many cells selected ({count}): at most {max} can be cleared or filled at once.',
 	'grid.cleared': 'Cells cleared: {count}. Undo with Ctrl+Z.',
 	'grid.filled': 'Cells filled: {count}. Undo with Ctrl+Z.',
+	'grid.editedRowDeleted': 'A colleague deleted the row you were editing.',
+	'grid.editedRowDeletedKept':
+		'A colleague deleted the row you were editing. What you typed is kept in it: bring the row back from “Deleted rows”.',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
 	'sheet.areaCode': 'Area code for local numbers',
 	'sheet.areaCodeHint':

@@ -1,0 +1,178 @@
+/**
+ * An operator's keys land in the resident's row she means, as exploration found they did not:
+ * - typing a new resident into the empty last line («+») with Tab between the fields makes one
+ *   row, not one row per field;
+ * - in the view «Не дозвонились», marking «дозвонились» and pressing Tab keeps her on that
+ *   resident's row (it leaves the view when she leaves it), so the attempts go to her, not to the
+ *   next resident;
+ * - a colleague deleting the row she is typing in keeps what she typed in that row, tells her,
+ *   and lets the focus go: her next keys overwrote the next resident's cell.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HomePage, SheetPage } from './pages';
+import { e2eSession, MOMENT } from './session';
+
+const session = e2eSession();
+
+/** Key events per letter, as a Russian keyboard sends them (see grid-editors.test.ts). */
+async function typeOnRussianKeyboard(page: Page, text: string) {
+	const cdp = await page.context().newCDPSession(page);
+	for (const ch of text) {
+		await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch });
+		await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+	}
+	await cdp.detach();
+}
+
+const editorOpen = (page: Page) =>
+	page.locator('.ag-cell-inline-editing, .ag-popup-editor').first().waitFor();
+const editorClosed = (page: Page) =>
+	page.locator('.ag-cell-inline-editing, .ag-popup-editor').waitFor({ state: 'detached' });
+
+async function callList(title: string): Promise<SheetPage> {
+	const anna = await session.operator('Анна');
+	return new HomePage(anna.page).goto(session.app.url).then((h) => h.createSheet(title));
+}
+
+async function applyView(page: Page, name: string) {
+	await page.getByRole('button', { name: 'Виды', exact: true }).click();
+	const menu = page.getByRole('group', { name: 'Виды' });
+	await menu.getByRole('button', { name, exact: true }).click();
+	await menu.waitFor({ state: 'detached' });
+}
+
+describe('keys go into the row the operator means', () => {
+	it('a new resident typed into the «+» line with Tab between the fields is one row', async () => {
+		const sheet = await callList('Обзвон: новая строка');
+		const { page } = sheet;
+		await sheet.addRow('Петров Пётр');
+		await (await sheet.newRowCell('ФИО')).click();
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		await page.keyboard.type('Иванова Мария');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await page.keyboard.type('89111234567');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await page.keyboard.type('Софьи Ковалевской, 5');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		expect(await sheet.rows(['ФИО', 'Телефон', 'Адрес'])).toEqual([
+			{ ФИО: 'Петров Пётр', Телефон: '', Адрес: '' },
+			{ ФИО: 'Иванова Мария', Телефон: '+7 (911) 123-45-67', Адрес: 'Софьи Ковалевской, 5' }
+		]);
+
+		// After Enter the next value in the line is the next resident.
+		await (await sheet.newRowCell('ФИО')).click();
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		await page.keyboard.type('Сидоров Иван');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		expect(await sheet.columnValues('ФИО')).toEqual([
+			'Петров Пётр',
+			'Иванова Мария',
+			'Сидоров Иван'
+		]);
+	});
+
+	it('in «Не дозвонились», a result and Tab keep the operator on her resident', async () => {
+		const sheet = await callList('Обзвон: перезвон');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		expect(cols['Попытки'] && cols['Результат звонка']).toBeTruthy();
+		colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Результат звонка'], cols['Попытки']],
+			rows: [
+				['Алексеева Ольга', 'не дозвонились', '1'],
+				['Борисов Глеб', 'дозвонились', '1'],
+				['Васильева Дарья', 'не дозвонились', '5'],
+				['Григорьев Лев', 'не дозвонились', '1']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+		await applyView(page, 'Не дозвонились');
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Алексеева Ольга', 'Васильева Дарья', 'Григорьев Лев']);
+
+		// «дозв», Tab: the result is stored, and the row stays while she is on it.
+		await (await sheet.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(page, 'дозв');
+		await page.getByRole('listbox', { name: 'Результат звонка' }).waitFor();
+		await page.keyboard.press('Tab');
+		await expect
+			.poll(() => colleague.sheet.getCell(colleague.sheet.rowIds()[0], cols['Результат звонка']))
+			.toBe('дозвонились');
+		// A colleague's edit elsewhere meanwhile filters the rows again: hers stays.
+		colleague.sheet.setCell(colleague.sheet.rowIds()[3], cols['Попытки'], '2');
+		await expect.poll(() => sheet.cellText(2, 'Попытки'), MOMENT).toBe('2');
+		expect(await sheet.cellText(0, 'ФИО')).toBe('Алексеева Ольга');
+		await page.keyboard.type('9');
+		await page.keyboard.press('Enter');
+		await expect
+			.poll(() => colleague.sheet.getCell(colleague.sheet.rowIds()[0], cols['Попытки']), MOMENT)
+			.toBe('9');
+		expect(colleague.sheet.getCell(colleague.sheet.rowIds()[2], cols['Попытки'])).toBe('5');
+
+		// Enter took her to the next resident: the reached one leaves the view, the focus stays
+		// on Васильева, and what she types goes to Васильева.
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Васильева Дарья', 'Григорьев Лев']);
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		await page.keyboard.press('Control+a');
+		await page.keyboard.type('6');
+		await page.keyboard.press('Enter');
+		await expect
+			.poll(() => colleague.sheet.getCell(colleague.sheet.rowIds()[2], cols['Попытки']), MOMENT)
+			.toBe('6');
+		expect(colleague.sheet.getCell(colleague.sheet.rowIds()[0], cols['Попытки'])).toBe('9');
+	});
+
+	it('a colleague deleting the row she types in keeps her text there and lets the focus go', async () => {
+		const sheet = await callList('Обзвон: удаление под рукой');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		const [, vasilyeva, grigoriev] = colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Адрес']],
+			rows: [
+				['Борисов Глеб', 'Гражданский пр., 1'],
+				['Васильева Дарья', 'ул. Бутлерова, 2'],
+				['Григорьев Лев', 'ул. Гидротехников, 3']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		await (await sheet.cell(1, 'Примечание')).dblclick();
+		await editorOpen(page);
+		await page.keyboard.type('нужна помощь с лекарствами');
+
+		colleague.sheet.deleteRows([vasilyeva]);
+		await page.getByText('Коллега удалил строку, которую вы редактировали.').waitFor(MOMENT);
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		await expect
+			.poll(() => colleague.sheet.getCell(vasilyeva, cols['Примечание']), MOMENT)
+			.toBe('нужна помощь с лекарствами');
+		// Her next keys go nowhere: Григорьев's row, now where Васильева's was, is untouched.
+		await page.keyboard.type(' и срочно');
+		await page.keyboard.press('Enter');
+		await page.waitForTimeout(300);
+		expect(colleague.sheet.getRow(grigoriev)).toMatchObject({
+			[cols['Адрес']]: 'ул. Гидротехников, 3'
+		});
+		expect(colleague.sheet.getCell(grigoriev, cols['Примечание'])).toBe('');
+		expect(await sheet.columnValues('Примечание')).toEqual(['', '']);
+
+		// Restored, the row comes back with her note.
+		colleague.sheet.restoreRows([vasilyeva]);
+		await expect
+			.poll(() => sheet.columnValues('Примечание'), MOMENT)
+			.toEqual(['', 'нужна помощь с лекарствами', '']);
+	});
+});
