@@ -244,15 +244,74 @@ describe('planImport', () => {
 
 	it("'update' fills existing rows and folds repeats into the first line, erasing nothing", () => {
 		const plan = planImport({ incoming: rows, duplicates, policy: 'update' });
+		// Line 4 fills line 2's empty date; its phone, written another way, does not replace
+		// line 2's, and is reported.
 		expect(plan.toAdd).toEqual([
-			{ line: 2, values: { name: 'Иванова Анна', phone: '8 911 123-45-67', birth: '05.03.1941' } },
+			{ line: 2, values: { name: 'Иванова Анна', phone: '89111234567', birth: '05.03.1941' } },
 			{ line: 5, values: { name: 'Сидоров', phone: '89110000000', birth: '' } }
 		]);
 		expect(plan.toUpdate).toEqual([
 			{ rowId: 'r1', values: { name: 'Петров Пётр', birth: '01.01.1950' }, lines: [3] }
 		]);
 		expect(plan.merged).toEqual([{ line: 4, intoLine: 2 }]);
+		expect(plan.mergeKept).toEqual([
+			{ line: 4, intoLine: 2, column: 'phone', kept: '89111234567', file: '8 911 123-45-67' }
+		]);
 		expect(plan.skipped).toEqual([]);
+	});
+
+	it("'update' keeps both numbers of a resident the file has twice, and the first note", () => {
+		const lines = incoming(
+			['Орлова Вера', '+79317778899', '1940-02-03'],
+			['Орлова Вера', '+79317778800', '1940-02-03'],
+			['Орлова Вера', '+79317778899 (дочь)', '1940-02-03']
+		).map((row, i) => ({
+			...row,
+			values: { ...row.values, note: ['новая', 'повтор в файле', 'НОВАЯ '][i] }
+		}));
+		const found = findDuplicates({
+			incoming: lines,
+			existing: [],
+			keyColumns: KEYS,
+			targetSheetId: 's'
+		});
+		const plan = planImport({
+			incoming: lines,
+			duplicates: found,
+			policy: 'update',
+			listColumns: ['phone']
+		});
+		expect(plan.toAdd).toHaveLength(1);
+		expect(plan.toAdd[0].values).toMatchObject({
+			phone: '+79317778899, +79317778800',
+			note: 'новая'
+		});
+		// «НОВАЯ » differs in case and spaces only: nothing to report.
+		expect(plan.mergeKept).toEqual([
+			{ line: 3, intoLine: 2, column: 'note', kept: 'новая', file: 'повтор в файле' }
+		]);
+	});
+
+	it("'update' fills no row when a line matches several residents of the sheet", () => {
+		const couple = existing('s', [
+			['k1', 'Кузнецов Геннадий', '+79210001122', ''],
+			['k2', 'Кузнецова Галина', '+79210001122', '']
+		]);
+		const lines = incoming(['', '+79210001122', ''], ['Кузнецова Галина', '+79210001122', '']);
+		const found = findDuplicates({
+			incoming: lines,
+			existing: couple,
+			keyColumns: KEYS,
+			targetSheetId: 's'
+		});
+		const plan = planImport({ incoming: lines, duplicates: found, policy: 'update' });
+		// The line with her name is hers alone.
+		expect(plan.toUpdate.map((u) => [u.rowId, u.lines])).toEqual([['k2', [3]]]);
+		expect(plan.toAdd).toEqual([]);
+		expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([[2, 'ambiguous-in-sheet']]);
+		expect(plan.skipped[0].messageRu).toBe(
+			'Строка 2: подходит к нескольким жителям списка (тот же телефон, строк: 2) — не внесена, внесите вручную.'
+		);
 	});
 
 	it("'keep' adds every row", () => {

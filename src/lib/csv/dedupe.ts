@@ -19,11 +19,14 @@
  * file twice never adds such rows twice either.
  */
 import {
+	choiceKey,
 	isStoredPhone,
 	normalizePhone,
 	normalizeValue,
 	phoneParts,
-	storedPhoneNumbers
+	PHONE_LIST_SEPARATOR,
+	storedPhoneNumbers,
+	storedPhones
 } from '../values';
 
 export type DuplicatePolicy = 'skip' | 'update' | 'keep';
@@ -397,7 +400,7 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 
 export interface SkippedRow {
 	line: number;
-	reason: 'duplicate-in-sheet' | 'duplicate-in-file';
+	reason: 'duplicate-in-sheet' | 'duplicate-in-file' | 'ambiguous-in-sheet';
 	/** The row of the sheet, or the earlier line of the file, it duplicates. */
 	rowId?: string;
 	duplicateOfLine?: number;
@@ -413,6 +416,20 @@ export interface ImportPlan {
 	skipped: SkippedRow[];
 	/** With 'update': later lines folded into an earlier line of the same person. */
 	merged: { line: number; intoLine: number }[];
+	/**
+	 * With 'update': cells of a later line that differ from the earlier line of the same person
+	 * (or of the same row of the sheet): the earlier value is kept, and this is reported.
+	 */
+	mergeKept: MergeKept[];
+}
+
+/** A cell of a later line of the file not folded in: `kept` (line `intoLine`'s) stays. */
+export interface MergeKept {
+	line: number;
+	intoLine: number;
+	column: string;
+	kept: string;
+	file: string;
 }
 
 export interface PlanImportOptions {
@@ -420,6 +437,8 @@ export interface PlanImportOptions {
 	/** `findDuplicates` for the same rows, same order. */
 	duplicates: DuplicateInfo[];
 	policy: DuplicatePolicy;
+	/** Columns holding a list of phone numbers: two lines' different numbers are both kept. */
+	listColumns?: readonly string[];
 }
 
 const KEY_WORDS: Record<DuplicateKey, { ru: string; en: string }> = {
@@ -429,9 +448,41 @@ const KEY_WORDS: Record<DuplicateKey, { ru: string; en: string }> = {
 	'same-row': { ru: 'те же значения', en: 'same values' }
 };
 
-/** Copy the non-empty values of `from` over `into`: a file's empty cell never erases data. */
-function mergeValues(into: Record<string, string>, from: Record<string, string>) {
-	for (const [column, value] of Object.entries(from)) if (value !== '') into[column] = value;
+/**
+ * Fold a later line's values into an earlier one's, as a found row of the sheet takes them: an
+ * empty cell takes the value; a phone list takes the numbers it lacks; a different value
+ * (not only in case or spaces) is not taken but handed to `differs`. Found by exploration: the
+ * later line's values replaced the earlier's, and a resident's first phone was lost unreported.
+ */
+function mergeValues(
+	into: Record<string, string>,
+	from: Record<string, string>,
+	lists: ReadonlySet<string>,
+	differs: (column: string, kept: string, file: string) => void
+) {
+	for (const column in from) {
+		const value = from[column];
+		if (value === '') continue;
+		const have = into[column] ?? '';
+		if (have === '') into[column] = value;
+		else if (have === value || choiceKey(have) === choiceKey(value)) continue;
+		else if (lists.has(column) && isStoredPhone(have) && isStoredPhone(value))
+			into[column] = joinPhones(have, value);
+		else differs(column, have, value);
+	}
+}
+
+/** Two stored phone cells as one: the first's numbers, then those of the second it lacks. */
+function joinPhones(a: string, b: string): string {
+	const numbers = storedPhones(a);
+	const have = new Set(storedPhoneNumbers(a));
+	for (const phone of storedPhones(b)) {
+		const [number] = storedPhoneNumbers(phone);
+		if (have.has(number)) continue;
+		have.add(number);
+		numbers.push(phone);
+	}
+	return numbers.join(PHONE_LIST_SEPARATOR);
 }
 
 /**
@@ -439,15 +490,18 @@ function mergeValues(into: Record<string, string>, from: Record<string, string>)
  * not acted on — a resident on the call list may well have a request too):
  * - 'skip': a row already in the sheet, or earlier in the file, is not added. Importing the same
  *   file twice adds nothing the second time.
- * - 'update': a row already in the sheet fills that row's (the first match's) empty cells with
- *   its non-empty ones (`commitPreparedImport`: a filled cell is never replaced); a row seen
- *   earlier in the file is folded into that earlier row (later non-empty cells win). Nothing
- *   is added twice, nothing is erased.
+ * - 'update': a row already in the sheet fills that row's empty cells with its non-empty ones
+ *   (`commitPreparedImport`: a filled cell is never replaced); a row that matches several rows
+ *   of the sheet (a couple sharing a landline) fills none and is reported, not guessed; a row
+ *   seen earlier in the file is folded into that earlier row by the same rule (`mergeValues`:
+ *   the earlier value stays, the difference is reported). Nothing is added twice, nothing is
+ *   erased.
  * - 'keep': every row is added; duplicates are only reported by `findDuplicates`.
  */
 export function planImport(options: PlanImportOptions): ImportPlan {
 	const { incoming, duplicates, policy } = options;
-	const plan: ImportPlan = { toAdd: [], toUpdate: [], skipped: [], merged: [] };
+	const plan: ImportPlan = { toAdd: [], toUpdate: [], skipped: [], merged: [], mergeKept: [] };
+	const lists = new Set(options.listColumns ?? []);
 	if (policy === 'keep') {
 		plan.toAdd = incoming.slice();
 		return plan;
@@ -482,6 +536,20 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 			return;
 		}
 		// 'update'
+		if (sheetMatch && dup.inSheet.length > 1) {
+			// Which of them? Filling the first one's cells put a request onto the wrong resident
+			// (found by exploration): the coordinator decides.
+			const by = KEY_WORDS[sheetMatch.by];
+			const n = dup.inSheet.length;
+			plan.skipped.push({
+				line: row.line,
+				reason: 'ambiguous-in-sheet',
+				rowId: sheetMatch.rowId,
+				messageRu: `Строка ${row.line}: подходит к нескольким жителям списка (${by.ru}, строк: ${n}${n >= MAX_LISTED_MATCHES ? ' и более' : ''}) — не внесена, внесите вручную.`,
+				messageEn: `Line ${row.line}: matches several residents of the list (${by.en}, rows: ${n}${n >= MAX_LISTED_MATCHES ? ' or more' : ''}) — not written, enter it by hand.`
+			});
+			return;
+		}
 		if (sheetMatch) {
 			let update = updates.get(sheetMatch.rowId);
 			if (!update) {
@@ -489,14 +557,19 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 				updates.set(sheetMatch.rowId, update);
 				plan.toUpdate.push(update);
 			}
-			mergeValues(update.values, row.values);
+			const into = update.lines[0];
+			mergeValues(update.values, row.values, lists, (column, kept, file) =>
+				plan.mergeKept.push({ line: row.line, intoLine: into, column, kept, file })
+			);
 			update.lines.push(row.line);
 			target.set(row.line, update.values);
 			return;
 		}
 		const earlier = fileMatch ? target.get(fileMatch.line) : undefined;
 		if (fileMatch && earlier) {
-			mergeValues(earlier, row.values);
+			mergeValues(earlier, row.values, lists, (column, kept, file) =>
+				plan.mergeKept.push({ line: row.line, intoLine: fileMatch.line, column, kept, file })
+			);
 			target.set(row.line, earlier);
 			plan.merged.push({ line: row.line, intoLine: fileMatch.line });
 			return;

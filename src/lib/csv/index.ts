@@ -54,6 +54,7 @@ export {
 	type ExistingRow,
 	type FindDuplicatesOptions,
 	type ImportPlan,
+	type MergeKept,
 	type IncomingRow,
 	type KeyColumns,
 	type PlanImportOptions,

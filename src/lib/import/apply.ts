@@ -144,7 +144,8 @@ export function commitPreparedImport(
 				if (current === '') {
 					edits.push({ rowId: update.rowId, colId, value });
 					filled = true;
-				} else
+				} else if (choiceKey(current) !== choiceKey(value))
+					// Only in case or spaces (a polyclinic's list in capitals) is no difference.
 					result.kept.push({
 						line: update.lines[0] ?? 0,
 						rowId: update.rowId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { autoMap, encodeCsv, encodeWindows1251, parseCsvBytes, type ExistingRow } from '../csv';
-import { MAX_TITLE_LENGTH, Sheet } from '../model/sheet';
+import { MAX_CELL_LENGTH, MAX_TITLE_LENGTH, Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
 import {
 	applyPreparedImport,
@@ -105,6 +105,19 @@ describe('import through the worker pipeline', () => {
 			[3, 'no-such-date'],
 			[5, 'too-short']
 		]);
+	});
+
+	it('cuts a cell longer than the sheet holds, flags it with its line, and imports the rest', () => {
+		const sheet = callList();
+		const huge = 'очень длинное примечание '.repeat(6_000);
+		const file = ['ФИО;Примечание', `Иванова Анна;"${huge}"`, 'Петров Пётр;звонить после 12'];
+		const { analysis, applied } = importInto(sheet, cp1251(file.join('\r\n')), 'skip');
+		expect(huge.length).toBeGreaterThan(MAX_CELL_LENGTH);
+		expect(applied.added).toHaveLength(2);
+		const note = sheet.columns().find((c) => c.title === 'Примечание')!.id;
+		expect(sheet.getCell(applied.added[0], note)).toBe(huge.slice(0, MAX_CELL_LENGTH));
+		expect(sheet.getCell(applied.added[1], note)).toBe('звонить после 12');
+		expect(analysis.flagged.map((f) => [f.line, f.reason])).toEqual([[2, 'cell-too-long']]);
 	});
 
 	it('flags a date of birth after today or with a year of either century, and keeps it as typed', () => {
@@ -285,7 +298,8 @@ describe('import through the worker pipeline', () => {
 			inOtherSheets: 1,
 			bySheet: { requests: 1 },
 			// What "skip" adds: every row but the repeat of line 2.
-			fresh: 3
+			fresh: 3,
+			ambiguous: 0
 		});
 		const again = importInto(sheet, cp1251(FILE), 'keep');
 		expect(again.analysis.counts.inSheet).toBe(4);
@@ -322,13 +336,12 @@ describe('import through the worker pipeline', () => {
 		// Петров's note got cleared.
 		sheet.setCell(ivanova, col('Телефон'), '+79115555555');
 		sheet.setCell(petrov, col('Примечание'), '');
-		const { applied } = importInto(sheet, cp1251(FILE), 'update');
+		const { applied, prepared } = importInto(sheet, cp1251(FILE), 'update');
 		expect(applied.added).toHaveLength(0);
 		expect(sheet.getCell(petrov, col('Примечание'))).toBe('две строки\nв ячейке');
 		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79115555555');
 		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Просила "перезвонить"; после 12');
 		expect(applied.updated).toBe(1);
-		// Line 4 (the same Иванова, folded into line 2) brings «повтор» as her note.
 		expect(applied.kept).toEqual([
 			{
 				line: 2,
@@ -336,11 +349,15 @@ describe('import through the worker pipeline', () => {
 				colId: col('Телефон'),
 				kept: '+79115555555',
 				file: '+78121234567'
-			},
+			}
+		]);
+		// Line 4 (the same Иванова, folded into line 2) brings «повтор» as her note: line 2's
+		// stays, and the difference is reported.
+		expect(prepared.mergeKept).toEqual([
 			{
-				line: 2,
-				rowId: ivanova,
-				colId: col('Примечание'),
+				line: 4,
+				intoLine: 2,
+				column: col('Примечание'),
 				kept: 'Просила "перезвонить"; после 12',
 				file: 'повтор'
 			}
@@ -368,7 +385,8 @@ describe('import through the worker pipeline', () => {
 				kind: 'kept',
 				column: 'Телефон',
 				value: '+7 (911) 000-11-22',
-				message: 'в списке уже «+7 (911) 555-55-55», оставлено как было; в файле'
+				message:
+					'в списке уже «+7 (911) 555-55-55», оставлено как было; в файле «+7 (911) 000-11-22»'
 			}
 		]);
 	});

@@ -18,11 +18,12 @@ import {
 	type ExistingRow,
 	type IncomingRow,
 	type KeyColumns,
+	type MergeKept,
 	type ParsedCsv,
 	type SkippedRow
 } from '../csv';
 import { valueOptions } from '../csv/mapping';
-import type { ChoiceOption, Column, ColumnType } from '../model/sheet';
+import { MAX_CELL_LENGTH, type ChoiceOption, type Column, type ColumnType } from '../model/sheet';
 import {
 	choiceKey,
 	normalizeChoice,
@@ -137,6 +138,8 @@ export interface DuplicateCounts {
 	bySheet: Record<string, number>;
 	/** Rows that are none of the file's earlier rows nor in the sheet: what 'skip' adds. */
 	fresh: number;
+	/** Rows of `inSheet` that match several rows of the sheet: 'update' fills none of them. */
+	ambiguous: number;
 }
 
 export interface Analysis {
@@ -269,6 +272,22 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				values[c.key] = '';
 				continue;
 			}
+			if (raw.length > MAX_CELL_LENGTH) {
+				// A cell the sheet cannot hold (a quote left open in the file swallows the lines
+				// after it): cut and flagged here, where the coordinator sees it, not refused by the
+				// write after «Импортировать» (found by exploration).
+				values[c.key] = raw.slice(0, MAX_CELL_LENGTH);
+				flaggedCount++;
+				flaggedLines.set(line, (flaggedLines.get(line) ?? 0) + 1);
+				if (flagged.length < MAX_LISTED_PROBLEMS)
+					flagged.push({
+						line,
+						csvIndex: c.index,
+						value: raw.slice(0, 60) + '…',
+						reason: 'cell-too-long'
+					});
+				continue;
+			}
 			if (c.text) {
 				values[c.key] = normalizeText(raw);
 				continue;
@@ -358,12 +377,14 @@ export function countDuplicates(duplicates: DuplicateInfo[]): DuplicateCounts {
 		inSheet: 0,
 		inOtherSheets: 0,
 		bySheet: {},
-		fresh: 0
+		fresh: 0,
+		ambiguous: 0
 	};
 	for (const d of duplicates) {
 		if (!d.inFile && !d.inSheet.length) counts.fresh++;
 		if (d.inFile) counts.inFile++;
 		if (d.inSheet.length) counts.inSheet++;
+		if (d.inSheet.length > 1) counts.ambiguous++;
 		if (d.inOtherSheets.length) {
 			counts.inOtherSheets++;
 			const seen = new Set<string>();
@@ -389,6 +410,9 @@ export interface PreparedImport {
 	skippedCount: number;
 	merged: { line: number; intoLine: number }[];
 	mergedCount: number;
+	/** Cells of a later line of a resident that differ from an earlier line's (kept). */
+	mergeKept: MergeKept[];
+	mergeKeptCount: number;
 	/** Flagged values of the lines written (a skipped duplicate's are not reported). */
 	flagged: FlaggedValue[];
 	flaggedCount: number;
@@ -427,7 +451,12 @@ export function prepareImport(
 	targets: ImportTargetColumn[],
 	policy: DuplicatePolicy
 ): PreparedImport {
-	const plan = planImport({ incoming: analysis.incoming, duplicates: analysis.duplicates, policy });
+	const plan = planImport({
+		incoming: analysis.incoming,
+		duplicates: analysis.duplicates,
+		policy,
+		listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key)
+	});
 	// One cell per sheet column, however many file columns went into it.
 	const keys = targetGroups(targets).map((g) => g.target.key);
 	return {
@@ -442,6 +471,8 @@ export function prepareImport(
 		skippedCount: plan.skipped.length,
 		merged: plan.merged.slice(0, MAX_LISTED_PROBLEMS),
 		mergedCount: plan.merged.length,
+		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),
+		mergeKeptCount: plan.mergeKept.length,
 		...flaggedWritten(analysis, plan.skipped)
 	};
 }

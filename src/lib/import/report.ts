@@ -48,7 +48,7 @@ export interface BuildReportOptions {
 	/** The sheet column's title for a CSV column. */
 	columnTitle: (csvIndex: number) => string;
 	/** Cells left as they were (values as the grid shows them), all of them. */
-	kept?: { line: number; column: string; kept: string; file: string }[];
+	kept?: { line: number; column: string; kept: string; file: string; intoLine?: number }[];
 }
 
 export function buildReport(options: BuildReportOptions): ImportReport {
@@ -97,7 +97,10 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 			kind: 'kept',
 			column: k.column,
 			value: k.file,
-			message: translate(locale, 'import.keptCell', { kept: k.kept })
+			message:
+				k.intoLine === undefined
+					? translate(locale, 'import.keptCell', { kept: k.kept, file: k.file })
+					: translate(locale, 'import.keptInFile', { into: k.intoLine, kept: k.kept, file: k.file })
 		});
 	}
 	problems.sort((a, b) => a.line - b.line);

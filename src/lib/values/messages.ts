@@ -3,6 +3,10 @@ import type { Locale } from '$lib/i18n';
 
 const MESSAGES: Record<string, Record<Locale, string>> = {
 	empty: { ru: 'Значение не заполнено', en: 'The value is empty' },
+	'cell-too-long': {
+		ru: 'Значение длиннее 100 000 знаков: сохранены первые 100 000',
+		en: 'The value is longer than 100,000 characters: the first 100,000 are kept'
+	},
 	// phone
 	'too-short': {
 		ru: 'Номер слишком короткий: не хватает кода города',
