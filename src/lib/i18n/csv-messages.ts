@@ -66,6 +66,13 @@ export const csvRu = {
 	'import.applying': 'Запись в список…',
 	'import.writing': 'Записано строк: {rows} из {total}',
 	'import.done': 'Импорт завершён',
+	'import.savingBrowser':
+		'Импорт сохраняется в браузере… Не закрывайте вкладку, пока это сообщение не сменится.',
+	'import.savingServer':
+		'Сохранено в браузере, отправляется на сервер (ждут отправки: {count}). Коллеги увидят импорт, когда отправка закончится.',
+	'import.savingOffline':
+		'Сохранено в браузере. Нет связи с сервером: коллеги увидят импорт, когда связь вернётся.',
+	'import.savedServer': 'Импорт сохранён на сервере: его видят все операторы.',
 	'import.imported': 'Добавлено строк: {count}',
 	'import.updated': 'Дополнено строк: {count}',
 	'import.keptCount':
@@ -198,6 +205,13 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.applying': 'Writing into the list…',
 	'import.writing': 'Rows written: {rows} of {total}',
 	'import.done': 'Import finished',
+	'import.savingBrowser':
+		'Saving the import in the browser… Do not close the tab until this message changes.',
+	'import.savingServer':
+		'Saved in the browser, being sent to the server ({count} waiting). Colleagues see the import once it is sent.',
+	'import.savingOffline':
+		'Saved in the browser. No connection to the server: colleagues see the import when it is back.',
+	'import.savedServer': 'The import is saved on the server: every operator sees it.',
 	'import.imported': 'Rows added: {count}',
 	'import.updated': 'Rows filled in: {count}',
 	'import.keptCount': 'Filled cells where the file differs (left as they were): {count}',
