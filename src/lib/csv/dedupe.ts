@@ -441,6 +441,11 @@ export interface PlanImportOptions {
 	listColumns?: readonly string[];
 }
 
+/** Why two rows are the same person, in words («тот же телефон»). */
+export function duplicateKeyWords(by: DuplicateKey, locale: 'ru' | 'en'): string {
+	return KEY_WORDS[by][locale];
+}
+
 const KEY_WORDS: Record<DuplicateKey, { ru: string; en: string }> = {
 	phone: { ru: 'тот же телефон', en: 'same phone' },
 	'name-birth': { ru: 'те же ФИО и дата рождения', en: 'same name and date of birth' },

@@ -48,6 +48,7 @@ export {
 	planImport,
 	normalizeName,
 	phoneKeys,
+	duplicateKeyWords,
 	type DuplicateInfo,
 	type DuplicateKey,
 	type DuplicatePolicy,

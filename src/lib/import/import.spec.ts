@@ -282,6 +282,46 @@ describe('import through the worker pipeline', () => {
 		expect(analysis.unmatchedMore).toEqual([{ csvIndex: 1, values: 10, rows: 10 }]);
 	});
 
+	it('lists the lines on other lists, and with "keep" the repeats it added, line by line', () => {
+		const requests = new Sheet(new Y.Doc());
+		requests.addColumns(templateColumns('requests', 'ru'));
+		const phone = requests.columns().find((c) => c.title === 'Телефон')!.id;
+		requests.addRow({ [phone]: '+79110001122' });
+		const sheet = callList();
+		const { prepared } = importInto(sheet, cp1251(FILE), 'keep', [
+			{ sheet: requests, id: 'requests' }
+		]);
+		expect(prepared.inOthers).toEqual([{ line: 3, sheetIds: ['requests'], by: 'phone' }]);
+		expect(prepared.repeats).toEqual([{ line: 4, by: 'name-birth', fileLine: 2 }]);
+		const report = buildReport({
+			locale: 'ru',
+			imported: 4,
+			updated: 0,
+			parseErrors: [],
+			parseErrorsOmitted: 0,
+			skipped: [],
+			skippedCount: 0,
+			merged: [],
+			mergedCount: 0,
+			flagged: [],
+			flaggedCount: 0,
+			columnTitle: () => '',
+			repeats: prepared.repeats.map((r) => ({ ...r, by: 'те же ФИО и дата рождения' })),
+			repeatsCount: prepared.repeatsCount,
+			inOthers: [{ line: 3, lists: '«Заявки»', by: 'тот же телефон' }],
+			inOthersCount: prepared.inOthersCount
+		});
+		expect(report.problems.map((p) => [p.line, p.kind, p.message])).toEqual([
+			[3, 'other-list', 'этот житель есть и в списке «Заявки» (тот же телефон)'],
+			[4, 'repeat', 'добавлена, хотя повторяет строку 2 (те же ФИО и дата рождения)']
+		]);
+		expect([report.repeats, report.inOthers, report.omitted]).toEqual([1, 1, 0]);
+		// With "skip" the repeat is not added, and a skipped line is not listed as on other lists.
+		const again = importInto(sheet, cp1251(FILE), 'skip', [{ sheet: requests, id: 'requests' }]);
+		expect(again.prepared.repeats).toEqual([]);
+		expect(again.prepared.inOthers).toEqual([]);
+	});
+
 	it('counts duplicates in the file, in the sheet and in other sheets', () => {
 		const requests = new Sheet(new Y.Doc());
 		requests.addColumns(templateColumns('requests', 'ru'));

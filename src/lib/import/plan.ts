@@ -14,6 +14,7 @@ import {
 	keyColumnsOf,
 	planImport,
 	type DuplicateInfo,
+	type DuplicateKey,
 	type DuplicatePolicy,
 	type ExistingRow,
 	type IncomingRow,
@@ -416,6 +417,15 @@ export interface PreparedImport {
 	/** Flagged values of the lines written (a skipped duplicate's are not reported). */
 	flagged: FlaggedValue[];
 	flaggedCount: number;
+	/**
+	 * Lines written whose resident is on other lists of the workspace too (a request on the
+	 * board for someone on the call list): listed for the coordinator, not acted on.
+	 */
+	inOthers: { line: number; sheetIds: string[]; by: DuplicateKey }[];
+	inOthersCount: number;
+	/** With 'keep': lines added although their resident is in the list or earlier in the file. */
+	repeats: { line: number; by: DuplicateKey; fileLine?: number }[];
+	repeatsCount: number;
 }
 
 /** A row's values in `keys` order (a loop: 100,000 rows of a dozen cells). */
@@ -473,6 +483,47 @@ export function prepareImport(
 		mergedCount: plan.merged.length,
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),
 		mergeKeptCount: plan.mergeKept.length,
-		...flaggedWritten(analysis, plan.skipped)
+		...flaggedWritten(analysis, plan.skipped),
+		...duplicatesWritten(analysis.duplicates, plan.skipped, policy)
 	};
+}
+
+/**
+ * The duplicates of the lines written, to list in the report: found by exploration, the dialog
+ * counted residents already on the request board but nothing said which lines they were, and
+ * «Добавить все строки» added repeats with «Замечаний нет».
+ */
+function duplicatesWritten(
+	duplicates: DuplicateInfo[],
+	skipped: SkippedRow[],
+	policy: DuplicatePolicy
+): Pick<PreparedImport, 'inOthers' | 'inOthersCount' | 'repeats' | 'repeatsCount'> {
+	const gone = new Set(skipped.map((s) => s.line));
+	const out: ReturnType<typeof duplicatesWritten> = {
+		inOthers: [],
+		inOthersCount: 0,
+		repeats: [],
+		repeatsCount: 0
+	};
+	for (const d of duplicates) {
+		if (gone.has(d.line)) continue;
+		if (d.inOtherSheets.length) {
+			out.inOthersCount++;
+			if (out.inOthers.length < MAX_LISTED_PROBLEMS)
+				out.inOthers.push({
+					line: d.line,
+					sheetIds: [...new Set(d.inOtherSheets.map((m) => m.sheetId))],
+					by: d.inOtherSheets[0].by
+				});
+		}
+		if (policy !== 'keep') continue;
+		const match = d.inSheet[0] ?? null;
+		const earlier = d.inFile;
+		if (!match && !earlier) continue;
+		out.repeatsCount++;
+		if (out.repeats.length >= MAX_LISTED_PROBLEMS) continue;
+		if (match) out.repeats.push({ line: d.line, by: match.by });
+		else if (earlier) out.repeats.push({ line: d.line, by: earlier.by, fileLine: earlier.line });
+	}
+	return out;
 }

@@ -8,7 +8,8 @@ import { translate, type Locale } from '../i18n';
 import { messageFor } from '../values';
 import type { FlaggedValue } from './plan';
 
-export type ProblemKind = 'error' | 'warning' | 'skipped' | 'merged' | 'flagged' | 'kept';
+export type ProblemKind =
+	'error' | 'warning' | 'skipped' | 'merged' | 'flagged' | 'kept' | 'repeat' | 'other-list';
 
 export interface ReportProblem {
 	line: number;
@@ -26,6 +27,10 @@ export interface ImportReport {
 	flagged: number;
 	/** Cells of rows found in the list that the file would have changed: left as they were. */
 	kept: number;
+	/** Lines added although they repeat a resident ('keep'). */
+	repeats: number;
+	/** Lines written whose resident is on other lists too. */
+	inOthers: number;
 	/** Problems of the file itself (quotes, ragged rows). */
 	fileProblems: number;
 	problems: ReportProblem[];
@@ -49,6 +54,12 @@ export interface BuildReportOptions {
 	columnTitle: (csvIndex: number) => string;
 	/** Cells left as they were (values as the grid shows them), all of them. */
 	kept?: { line: number; column: string; kept: string; file: string; intoLine?: number }[];
+	/** Lines added although they repeat a resident ('keep'); `by` in words. */
+	repeats?: { line: number; by: string; fileLine?: number }[];
+	repeatsCount?: number;
+	/** Lines written whose resident is on other lists: `lists` as the dialog names them. */
+	inOthers?: { line: number; lists: string; by: string }[];
+	inOthersCount?: number;
 }
 
 export function buildReport(options: BuildReportOptions): ImportReport {
@@ -103,20 +114,47 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 					: translate(locale, 'import.keptInFile', { into: k.intoLine, kept: k.kept, file: k.file })
 		});
 	}
+	const repeats = options.repeats ?? [];
+	for (const r of repeats) {
+		problems.push({
+			line: r.line,
+			kind: 'repeat',
+			column: '',
+			value: '',
+			message:
+				r.fileLine === undefined
+					? translate(locale, 'import.repeatInSheet', { by: r.by })
+					: translate(locale, 'import.repeatInFile', { by: r.by, line: r.fileLine })
+		});
+	}
+	const inOthers = options.inOthers ?? [];
+	for (const o of inOthers) {
+		problems.push({
+			line: o.line,
+			kind: 'other-list',
+			column: '',
+			value: '',
+			message: translate(locale, 'import.inOtherLists', { lists: o.lists, by: o.by })
+		});
+	}
 	problems.sort((a, b) => a.line - b.line);
 	const listed =
 		options.parseErrors.length +
 		options.skipped.length +
 		options.merged.length +
 		options.flagged.length +
-		kept.length;
+		kept.length +
+		repeats.length +
+		inOthers.length;
 	const total =
 		options.parseErrors.length +
 		options.parseErrorsOmitted +
 		options.skippedCount +
 		options.mergedCount +
 		options.flaggedCount +
-		kept.length;
+		kept.length +
+		(options.repeatsCount ?? repeats.length) +
+		(options.inOthersCount ?? inOthers.length);
 	return {
 		imported: options.imported,
 		updated: options.updated,
@@ -124,6 +162,8 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		merged: options.mergedCount,
 		flagged: options.flaggedCount,
 		kept: kept.length,
+		repeats: options.repeatsCount ?? repeats.length,
+		inOthers: options.inOthersCount ?? inOthers.length,
 		fileProblems: options.parseErrors.length + options.parseErrorsOmitted,
 		problems,
 		omitted: total - listed
