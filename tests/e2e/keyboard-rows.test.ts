@@ -10,6 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { Sheet } from '../../src/lib/model/sheet';
 import { HomePage, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
@@ -133,6 +134,29 @@ describe('keys go into the row the operator means', () => {
 			.poll(() => colleague.sheet.getCell(colleague.sheet.rowIds()[2], cols['Попытки']), MOMENT)
 			.toBe('6');
 		expect(colleague.sheet.getCell(colleague.sheet.rowIds()[0], cols['Попытки'])).toBe('9');
+	});
+
+	it('a colleague’s value over hers a moment later is told, and hers can be put back', async () => {
+		const sheet = await callList('Обзвон: одна ячейка');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const boris = new Sheet(colleague.doc, { author: { id: 'boris', name: 'Борис' } });
+		const cols = Object.fromEntries(boris.columns().map((c) => [c.title, c.id]));
+		const [row] = boris.addRows({ columns: [cols['ФИО']], rows: [['Иванова Анна']] });
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(1);
+		await sheet.editCell(0, 'Адрес', 'Анна: кв 12');
+		await expect.poll(() => boris.getCell(row, cols['Адрес']), MOMENT).toBe('Анна: кв 12');
+		boris.setCell(row, cols['Адрес'], 'Борис: кв 21');
+		const notice = page.getByText(
+			'Борис одновременно с вами изменил(а) ячейку «Адрес»: осталось «Борис: кв 21», ваше «Анна: кв 12» — в истории.'
+		);
+		await notice.waitFor(MOMENT);
+		await page.getByRole('status').getByRole('button', { name: 'Вернуть моё' }).click();
+		await expect.poll(() => boris.getCell(row, cols['Адрес']), MOMENT).toBe('Анна: кв 12');
+		// A colleague's edit of another cell of the row says nothing.
+		boris.setCell(row, cols['Телефон'], '+79111234567');
+		await expect.poll(() => sheet.cellText(0, 'Телефон'), MOMENT).toBe('+7 (911) 123-45-67');
+		expect(await page.getByText('одновременно с вами').count()).toBe(0);
 	});
 
 	it('a colleague deleting the row she types in keeps her text there and lets the focus go', async () => {

@@ -61,6 +61,10 @@ export const NEW_ROW_ID = '__new';
 const ROW_NUMBER_WIDTH = 64;
 /** The № column: the row's place in the order shown (1, 2, 3… after any sort or search). */
 const ROW_NUMBER_COL = '__row';
+/** A colleague's value over one typed this long ago or less is told (`onOverwritten`). */
+const OVERWRITE_NOTICE_MS = 60_000;
+/** Typed values remembered for it at most. */
+const MAX_TYPED_KEPT = 50;
 /** How far off the rows shown the focused row may move and still be followed (`#followFocus`). */
 const FOLLOW_MARGIN_ROWS = 5;
 
@@ -122,6 +126,17 @@ export interface GridCallbacks {
 	 * what she had typed was `kept` in the deleted row (restoring it brings it back).
 	 */
 	onEditedRowDeleted?(kept: boolean): void;
+	/**
+	 * A colleague's value replaced one this operator typed a moment ago (the same cell, edited
+	 * at once: one of them wins). Values as stored; `by` the colleague's name when known.
+	 */
+	onOverwritten?(cell: {
+		rowId: string;
+		colId: string;
+		mine: string;
+		theirs: string;
+		by: string;
+	}): void;
 }
 
 interface HeaderParams extends IHeaderParams {
@@ -250,6 +265,12 @@ export class SheetGridBinding {
 	#draftRowId: string | null = null;
 	/** The last key pressed in the grid was Enter (it ends `#draftRowId`). */
 	#enterPressed = false;
+	/**
+	 * This operator's latest typed values, by `row:col`, for `onOverwritten`: the same cell
+	 * typed by two operators at once kept one value, and the other operator never knew hers
+	 * was gone (found by exploration).
+	 */
+	readonly #typed = new Map<string, { rowId: string; colId: string; value: string; at: number }>();
 	/** The block as shown, for the cells' class rule (null: one cell or none). */
 	#rangeBox: Box | null = null;
 	#rangeColumns: string[] = [];
@@ -425,6 +446,8 @@ export class SheetGridBinding {
 		if (!change.added.length && !change.updated.length && !change.removed.length) return;
 		if (change.removed.length && !change.local) this.#onEditedRowRemoved(change.removed);
 		if (change.updated.length) this.#hold(change.updated);
+		if (change.updated.length && !change.local && this.#typed.size)
+			this.#noticeOverwrites(change.updated);
 		const ids = sheet.rowIds();
 		const tailStart = ids.length - change.added.length;
 		const appended = change.added.every((id, i) => ids[tailStart + i] === id);
@@ -690,6 +713,41 @@ export class SheetGridBinding {
 			return;
 		}
 		this.#write(() => this.#sheet.setCell(rowId, colId, value));
+		this.#rememberTyped(rowId, colId, value);
+	}
+
+	#rememberTyped(rowId: string, colId: string, value: string) {
+		const now = Date.now();
+		if (this.#typed.size >= MAX_TYPED_KEPT)
+			for (const [key, t] of this.#typed)
+				if (now - t.at > OVERWRITE_NOTICE_MS) this.#typed.delete(key);
+		if (this.#typed.size >= MAX_TYPED_KEPT)
+			this.#typed.delete(this.#typed.keys().next().value ?? '');
+		this.#typed.set(`${rowId}:${colId}`, { rowId, colId, value, at: now });
+	}
+
+	/** A colleague's change over a value this operator typed a moment ago: she is told. */
+	#noticeOverwrites(updated: readonly string[]) {
+		const now = Date.now();
+		const rows = updated.length > 50 ? new Set(updated) : null;
+		for (const [key, t] of this.#typed) {
+			if (now - t.at > OVERWRITE_NOTICE_MS) {
+				this.#typed.delete(key);
+				continue;
+			}
+			if (!(rows ? rows.has(t.rowId) : updated.includes(t.rowId))) continue;
+			const theirs = this.#sheet.getCell(t.rowId, t.colId);
+			if (theirs === t.value) continue;
+			this.#typed.delete(key);
+			const last = this.#sheet.history.forCell(t.rowId, t.colId)[0];
+			this.#callbacks.onOverwritten?.({
+				rowId: t.rowId,
+				colId: t.colId,
+				mine: t.value,
+				theirs,
+				by: last && last.author.id !== this.#sheet.history.author.id ? last.author.name : ''
+			});
+		}
 	}
 
 	/**

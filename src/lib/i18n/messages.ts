@@ -135,6 +135,11 @@ export const ru = {
 	'grid.cleared': 'Очищено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.filled': 'Заполнено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.editedRowDeleted': 'Коллега удалил строку, которую вы редактировали.',
+	'grid.overwrittenBy':
+		'{by} одновременно с вами изменил(а) ячейку «{column}»: осталось «{theirs}», ваше «{mine}» — в истории.',
+	'grid.overwritten':
+		'Коллега одновременно с вами изменил ячейку «{column}»: осталось «{theirs}», ваше «{mine}» — в истории.',
+	'grid.overwrittenRestore': 'Вернуть моё',
 	'grid.editedRowDeletedKept':
 		'Коллега удалил строку, которую вы редактировали. Ваш ввод сохранён в ней: строку можно вернуть через «Удалённые строки».',
 	'grid.typeChanged':
@@ -351,6 +356,11 @@ export const en: Record<MessageKey, string> = {
 	'grid.cleared': 'Cells cleared: {count}. Undo with Ctrl+Z.',
 	'grid.filled': 'Cells filled: {count}. Undo with Ctrl+Z.',
 	'grid.editedRowDeleted': 'A colleague deleted the row you were editing.',
+	'grid.overwrittenBy':
+		'{by} changed the cell “{column}” at the same time as you: it now holds “{theirs}”; your “{mine}” is in its history.',
+	'grid.overwritten':
+		'A colleague changed the cell “{column}” at the same time as you: it now holds “{theirs}”; your “{mine}” is in its history.',
+	'grid.overwrittenRestore': 'Put mine back',
 	'grid.editedRowDeletedKept':
 		'A colleague deleted the row you were editing. What you typed is kept in it: bring the row back from “Deleted rows”.',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
