@@ -160,6 +160,13 @@ class SheetHeader implements IHeaderComp {
 		gui.className = 'shtab-header';
 		const label = document.createElement('span');
 		label.className = 'shtab-header-label';
+		// The title may be cut («Дата ро…»); the sort mark beside it never is (found by
+		// exploration: in a new call list the mark was the first thing the cut removed).
+		const text = document.createElement('span');
+		text.className = 'shtab-header-title';
+		const mark = document.createElement('span');
+		mark.className = 'shtab-header-sort';
+		label.append(text, mark);
 		label.addEventListener('click', (e) => params.progressSort(e.shiftKey));
 		const button = document.createElement('button');
 		button.type = 'button';
@@ -197,7 +204,10 @@ class SheetHeader implements IHeaderComp {
 		const title = params.sheetColumn.title;
 		const label = this.#gui.querySelector('.shtab-header-label') as HTMLElement;
 		const sort = params.column.getSort();
-		label.textContent = title + (sort === 'asc' ? ' ▲' : sort === 'desc' ? ' ▼' : '');
+		(label.querySelector('.shtab-header-title') as HTMLElement).textContent = title;
+		(label.querySelector('.shtab-header-sort') as HTMLElement).textContent =
+			sort === 'asc' ? ' ▲' : sort === 'desc' ? ' ▼' : '';
+		label.title = title;
 		const button = this.#gui.querySelector('button') as HTMLButtonElement;
 		button.setAttribute('aria-label', params.callbacks.columnMenuLabel(title));
 		button.title = params.callbacks.columnMenuLabel(title);

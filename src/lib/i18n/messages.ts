@@ -43,6 +43,7 @@ export const ru = {
 	'home.kind': 'Вид',
 	'home.titleEmpty': 'Название не может быть пустым',
 	'sheet.columnTitleTaken': 'В списке уже есть столбец «{title}»: назовите этот по-другому.',
+	'sheet.columnDeleted': 'Столбец «{title}» удалён.',
 	'home.columns': 'Название списка',
 
 	'kind.callList': 'Обзвон',
@@ -263,6 +264,7 @@ export const en: Record<MessageKey, string> = {
 	'home.kind': 'Kind',
 	'home.titleEmpty': 'The title cannot be empty',
 	'sheet.columnTitleTaken': 'The list already has a column “{title}”: give this one another name.',
+	'sheet.columnDeleted': 'Column “{title}” deleted.',
 	'home.columns': 'List title',
 
 	'kind.callList': 'Call list',
