@@ -39,9 +39,15 @@ describe('closing the page after a big import', () => {
 
 		// The operator's page dismisses every dialog (stays on the page) and records it.
 		const asked = () => anna.dialogs.map((d) => d.split(':')[0]);
-		const saving = page.getByText('Сохраняется в браузере… не закрывайте вкладку');
-		// 100,000 rows take the browser seconds to store: still writing when the report shows.
+		const saving = page
+			.getByRole('contentinfo')
+			.getByText('Сохраняется в браузере… не закрывайте вкладку');
+		// 100,000 rows take the browser seconds to store: still writing when the report shows, and
+		// the report says so too.
 		await saving.waitFor({ timeout: 2_000 });
+		expect(await dialog.dialog.getByTestId('import-saving').textContent()).toContain(
+			'Импорт сохраняется в браузере… Не закрывайте вкладку'
+		);
 		// A reload is asked about, and staying keeps the page as it was.
 		await page.reload({ timeout: 3_000 }).catch(() => {});
 		expect(asked()).toContain('beforeunload');

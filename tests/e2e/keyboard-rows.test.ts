@@ -10,7 +10,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { Sheet } from '../../src/lib/model/sheet';
+import { Sheet, undoStep } from '../../src/lib/model/sheet';
+import { SheetViews } from '../../src/lib/model/views';
 import { HomePage, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
@@ -198,5 +199,149 @@ describe('keys go into the row the operator means', () => {
 		await expect
 			.poll(() => sheet.columnValues('Примечание'), MOMENT)
 			.toEqual(['', 'нужна помощь с лекарствами', '']);
+	});
+});
+
+/** The rows of a sheet by column title, as a colleague's client reads them. */
+function rowsByTitle(sheet: Sheet): Record<string, string>[] {
+	const titles = Object.fromEntries(sheet.columns().map((c) => [c.id, c.title]));
+	return sheet.rowIds().map((id) => {
+		const { id: _, ...cells } = sheet.getRow(id);
+		return Object.fromEntries(Object.entries(cells).map(([k, v]) => [titles[k] ?? k, v]));
+	});
+}
+
+/** Types `text` into the «+» line's cell of `column` (F2, then the text). */
+async function typeIntoNewRow(sheet: SheetPage, column: string, text: string) {
+	await (await sheet.newRowCell(column)).click();
+	await sheet.page.keyboard.press('F2');
+	await editorOpen(sheet.page);
+	await sheet.page.keyboard.type(text);
+}
+
+describe('the «+» line ends its new row where the operator does (found in review)', () => {
+	it('Enter on an empty field ends it, and so does leaving the grid: no resident is written over', async () => {
+		const sheet = await callList('Обзвон: конец строки');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		await typeIntoNewRow(sheet, 'ФИО', 'Иванова Мария');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await page.keyboard.press('Enter'); // no phone: done with her
+		await editorClosed(page);
+		await typeIntoNewRow(sheet, 'ФИО', 'Петров Пётр');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await page.keyboard.type('89111234567');
+		await sheet.heading.click(); // away from the grid: the phone is stored, the row ends
+		await editorClosed(page);
+		await typeIntoNewRow(sheet, 'ФИО', 'Сидорова Анна');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(3);
+		expect(rowsByTitle(colleague.sheet)).toEqual([
+			{ ФИО: 'Иванова Мария' },
+			{ ФИО: 'Петров Пётр', Телефон: '+79111234567' },
+			{ ФИО: 'Сидорова Анна' }
+		]);
+	});
+
+	it('a paste, Space on a checkbox and a choice picked with Enter go into the row being typed', async () => {
+		const anna = await session.operator('Анна');
+		const sheet = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Поздравления: новая строка', 'Поздравления'));
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		await typeIntoNewRow(sheet, 'ФИО', 'Иванова Мария');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await page.keyboard.press('Escape');
+		await sheet.paste('new', 'Телефон', '89111234567');
+		await (await sheet.newRowCell('Подарочный набор')).click();
+		await page.keyboard.press(' ');
+		await (await sheet.newRowCell('Результат')).click();
+		await page.keyboard.press('F2');
+		await page.getByRole('listbox', { name: 'Результат' }).waitFor();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		await page.keyboard.type('5.1.2025');
+		await page.keyboard.press('Enter');
+		await expect
+			.poll(() => rowsByTitle(colleague.sheet)[0]?.['Дата'] ?? '', MOMENT)
+			.toBe('2025-01-05');
+		expect(colleague.sheet.rowCount).toBe(1);
+		expect(rowsByTitle(colleague.sheet)[0]).toMatchObject({
+			ФИО: 'Иванова Мария',
+			Телефон: '+79111234567',
+			'Подарочный набор': 'true'
+		});
+		expect(rowsByTitle(colleague.sheet)[0]['Результат']).toBeTruthy();
+	});
+});
+
+describe('the row the operator is on, in a filtered view (found in review)', () => {
+	it('a number view «Попытки = 1» shows its rows, and the search keeps her row while she is on it', async () => {
+		const sheet = await callList('Обзвон: поиск');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Результат звонка'], cols['Попытки']],
+			rows: [
+				['Алексеева Ольга', 'не дозвонились', '1'],
+				['Борисов Глеб', 'дозвонились', '2'],
+				['Васильева Дарья', 'не дозвонились', '5']
+			]
+		});
+		new SheetViews(colleague.doc).add({
+			name: 'Одна попытка',
+			columns: [],
+			filter: { [cols['Попытки']]: { filterType: 'number', type: 'equals', filter: 1 } },
+			quickFilter: ''
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		await applyView(page, 'Одна попытка');
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Алексеева Ольга']);
+		await page.getByRole('button', { name: 'Сбросить сортировку и фильтры' }).click();
+
+		await page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('не дозв');
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Алексеева Ольга', 'Васильева Дарья']);
+		await (await sheet.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(page, 'дозв');
+		await page.getByRole('listbox', { name: 'Результат звонка' }).waitFor();
+		await page.keyboard.press('Tab');
+		const [first, , third] = colleague.sheet.rowIds();
+		await expect
+			.poll(() => colleague.sheet.getCell(first, cols['Результат звонка']), MOMENT)
+			.toBe('дозвонились');
+		await page.keyboard.type('9');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => colleague.sheet.getCell(first, cols['Попытки']), MOMENT).toBe('9');
+		expect(colleague.sheet.getCell(third, cols['Попытки'])).toBe('5');
+	});
+
+	it('a colleague undoing the row she types in: her text is shown, no «Удалённые строки» promised', async () => {
+		const sheet = await callList('Обзвон: отмена под рукой');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		const undo = colleague.sheet.createUndoManager();
+		colleague.sheet.addRows({ columns: [cols['ФИО']], rows: [['Борисов Глеб']] });
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(1);
+		await (await sheet.cell(0, 'Адрес')).dblclick();
+		await editorOpen(page);
+		await page.keyboard.type('Гражданский пр., 5');
+		undoStep(undo, 'undo');
+		await page
+			.getByText(
+				'Строки, которую вы редактировали, больше нет (коллега отменил её добавление). Вы ввели: «Гражданский пр., 5».'
+			)
+			.waitFor(MOMENT);
+		expect(colleague.sheet.deletedRows()).toEqual([]);
 	});
 });

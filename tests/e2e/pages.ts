@@ -349,6 +349,8 @@ export class SheetPage {
 
 	/** Opens the cell's editor with a double click, replaces its text and presses Enter. */
 	async editCell(rowIndex: number, columnTitle: string, text: string): Promise<void> {
+		// Scrolled to first, as an operator would: a column off screen is not drawn.
+		await this.revealColumn(columnTitle);
 		const cell = await this.cell(rowIndex, columnTitle);
 		await cell.dblclick();
 		await this.focusedEditor.waitFor();

@@ -292,6 +292,27 @@ describe('planImport', () => {
 		]);
 	});
 
+	it("'update' takes a resident's valid number over an invalid one from an earlier line (found in review)", () => {
+		const lines = incoming(
+			['Орлова Вера', '8 931 777', '1940-02-03'],
+			['Орлова Вера', '+79317778899', '1940-02-03']
+		);
+		const found = findDuplicates({
+			incoming: lines,
+			existing: [],
+			keyColumns: KEYS,
+			targetSheetId: 's'
+		});
+		const plan = planImport({
+			incoming: lines,
+			duplicates: found,
+			policy: 'update',
+			listColumns: ['phone']
+		});
+		expect(plan.toAdd.map((r) => r.values.phone)).toEqual(['+79317778899']);
+		expect(plan.mergeKept).toEqual([]);
+	});
+
 	it("'update' fills no row when a line matches several residents of the sheet", () => {
 		const couple = existing('s', [
 			['k1', 'Кузнецов Геннадий', '+79210001122', ''],

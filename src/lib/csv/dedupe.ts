@@ -454,10 +454,12 @@ const KEY_WORDS: Record<DuplicateKey, { ru: string; en: string }> = {
 };
 
 /**
- * Fold a later line's values into an earlier one's, as a found row of the sheet takes them: an
- * empty cell takes the value; a phone list takes the numbers it lacks; a different value
- * (not only in case or spaces) is not taken but handed to `differs`. Found by exploration: the
- * later line's values replaced the earlier's, and a resident's first phone was lost unreported.
+ * Fold a later line's values into an earlier one's: an empty cell takes the value; a phone
+ * column takes the numbers it lacks, and a valid number over one that is not; any other
+ * different value (not only in case or spaces) is not taken but handed to `differs`. Found by
+ * exploration: the later line's values replaced the earlier's, and a resident's first phone was
+ * lost unreported. (A found row of the sheet only takes values for its empty cells: see
+ * `commitPreparedImport`.)
  */
 function mergeValues(
 	into: Record<string, string>,
@@ -471,8 +473,9 @@ function mergeValues(
 		const have = into[column] ?? '';
 		if (have === '') into[column] = value;
 		else if (have === value || choiceKey(have) === choiceKey(value)) continue;
-		else if (lists.has(column) && isStoredPhone(have) && isStoredPhone(value))
-			into[column] = joinPhones(have, value);
+		else if (lists.has(column) && isStoredPhone(value))
+			// (The invalid one is flagged with its line already.)
+			into[column] = isStoredPhone(have) ? joinPhones(have, value) : value;
 		else differs(column, have, value);
 	}
 }

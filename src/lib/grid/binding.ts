@@ -61,6 +61,8 @@ export const NEW_ROW_ID = '__new';
 const ROW_NUMBER_WIDTH = 64;
 /** The № column: the row's place in the order shown (1, 2, 3… after any sort or search). */
 const ROW_NUMBER_COL = '__row';
+/** After an Enter in the «+» line, the new row ends at the latest this much later. */
+const DRAFT_END_MS = 300;
 /** A colleague's value over one typed this long ago or less is told (`onOverwritten`). */
 const OVERWRITE_NOTICE_MS = 60_000;
 /** Typed values remembered for it at most. */
@@ -123,9 +125,10 @@ export interface GridCallbacks {
 	onFilled?(cells: number): void;
 	/**
 	 * A colleague deleted the row whose cell this operator was editing: the editor closed, and
-	 * what she had typed was `kept` in the deleted row (restoring it brings it back).
+	 * what she had typed (`typed`) was `kept` in the deleted row (restoring it brings it back), or
+	 * not, when the row is gone altogether (a colleague's undo of adding it).
 	 */
-	onEditedRowDeleted?(kept: boolean): void;
+	onEditedRowDeleted?(result: { kept: boolean; typed: string }): void;
 	/**
 	 * A colleague's value replaced one this operator typed a moment ago (the same cell, edited
 	 * at once: one of them wins). Values as stored; `by` the colleague's name when known.
@@ -273,8 +276,11 @@ export class SheetGridBinding {
 	 * the line. Each value made a row of its own (found by exploration).
 	 */
 	#draftRowId: string | null = null;
-	/** The last key pressed in the grid was Enter (it ends `#draftRowId`). */
-	#enterPressed = false;
+	/**
+	 * `#draftRowId` ends with the value being stored now, if any (`#endDraftSoon`): at the latest
+	 * at the operator's next key or click.
+	 */
+	#draftEnding = false;
 	/**
 	 * This operator's latest typed values, by `row:col`, for `onOverwritten`: the same cell
 	 * typed by two operators at once kept one value, and the other operator never knew hers
@@ -413,7 +419,9 @@ export class SheetGridBinding {
 				}
 				this.#refreshHandle();
 				this.#focusRowId = node?.data?.id ?? null;
-				if (!e.rowPinned) this.#draftRowId = null;
+				// Off the «+» line, its new row ends (after the value being stored, if any: a click
+				// may move the focus before the edit it ends is stored).
+				if (!e.rowPinned) this.#endDraftSoon();
 				// Out of the event: AG Grid is still moving the focus.
 				if (this.#held.size) queueMicrotask(() => this.#release(this.#focusRowId));
 				callbacks.onCellFocused(node?.data && colId ? { rowId: node.data.id, colId } : null);
@@ -675,7 +683,9 @@ export class SheetGridBinding {
 				if (rowId === NEW_ROW_ID) this.#writeNewRow(colId, value);
 				else this.#write(() => this.#sheet.setCell(rowId, colId, value));
 			},
-			checkboxLabel: this.#callbacks.checkboxLabel ?? ''
+			checkboxLabel: this.#callbacks.checkboxLabel ?? '',
+			// The row this operator is on is filtered and searched as it was (`#held`).
+			filterData: (data: Row | undefined) => (data && this.#held.get(data.id)) || data
 		};
 		type RuleParams = { node: IRowNode<Row> | null; colDef: ColDef<Row> };
 		const rangeRule = (p: RuleParams) => this.#inRange(p.node, p.colDef.colId);
@@ -689,14 +699,8 @@ export class SheetGridBinding {
 			// No cellRenderer returning a string: AG Grid inserts such strings as HTML. The
 			// default renderer writes text; ours (`cells.ts`) build DOM elements.
 			const def = typedColumnDef(c, options);
-			const id = c.id;
 			return {
 				...def,
-				// The row this operator is on is filtered as it was (`#held`).
-				filterValueGetter: (p) => {
-					const data = p.data ? (this.#held.get(p.data.id) ?? p.data) : undefined;
-					return data?.[id];
-				},
 				headerComponent: SheetHeader,
 				headerComponentParams: { sheetColumn: c, callbacks: this.#callbacks },
 				cellClassRules: {
@@ -766,15 +770,24 @@ export class SheetGridBinding {
 	 */
 	#writeNewRow(colId: string, value: string) {
 		const draft = this.#draftRowId;
-		const last = this.#enterPressed;
-		if (draft && this.#sheet.hasRow(draft)) {
+		const last = this.#draftEnding;
+		// A cell of the new row is filled once from the line: a value for a column it has already
+		// is the next resident's (found in review: Tab, then a click back to «ФИО» and the next
+		// name overwrote the last one's).
+		const filled = draft ? this.#sheet.getCell(draft, colId) : '';
+		if (draft && this.#sheet.hasRow(draft) && (filled === '' || filled === value)) {
 			this.#write(() => this.#sheet.setCell(draft, colId, value));
 		} else if (value) {
 			this.#write(() => {
 				this.#draftRowId = this.#sheet.addRow({ [colId]: value });
 			});
 		}
-		if (last) this.#draftRowId = null;
+		if (last) this.#endDraft();
+	}
+
+	#endDraft() {
+		this.#draftRowId = null;
+		this.#draftEnding = false;
 	}
 
 	/**
@@ -824,15 +837,19 @@ export class SheetGridBinding {
 		)
 			document.activeElement.blur();
 		let kept = false;
-		if (column && typeof typed === 'string') {
-			const value = typedValue(column, typed);
+		const text = typeof typed === 'string' ? typed : '';
+		// Only a deleted row (a tombstone) can be restored with the text: a row a colleague's undo
+		// took away is not in «Удалённые строки» (found in review), so the text is shown instead.
+		const restorable = this.#sheet.deletedRows().some((d) => d.id === rowId);
+		if (column && text && restorable) {
+			const value = typedValue(column, text);
 			if (value !== this.#sheet.getCell(rowId, colId)) {
 				kept = true;
 				// After the colleague's transaction, of which this is an observer.
 				queueMicrotask(() => this.#write(() => this.#sheet.setCell(rowId, colId, value)));
 			}
 		}
-		this.#callbacks.onEditedRowDeleted?.(kept);
+		this.#callbacks.onEditedRowDeleted?.({ kept, typed: text });
 	}
 
 	#write(fn: () => void) {
@@ -976,6 +993,15 @@ export class SheetGridBinding {
 		on(document, 'cut', (e) => this.#onCut(e));
 		// Capture: a block's keys and Shift+click are ours before AG Grid moves the focus.
 		on(this.#element, 'keydown', (e) => this.#onKeyDown(e), true);
+		// The keyboard leaves the grid (a click on the page, another window): the «+» line's new
+		// row ends there.
+		// (Looked at after the move: an editor that closes drops the focus for a moment.)
+		on(this.#element, 'focusout', () => {
+			if (!this.#draftRowId) return;
+			setTimeout(() => {
+				if (!this.#element.contains(document.activeElement)) this.#endDraftSoon();
+			});
+		});
 		// AG Grid focuses a cell on `pointerdown` (or `mousedown` where there are no pointer
 		// events); the browser on `mousedown`. A Shift+click stops both from moving the focus,
 		// and its `click` from reaching the cell: on a checkbox cell's box it would tick it.
@@ -1105,9 +1131,26 @@ export class SheetGridBinding {
 		}
 		const before = this.#sheet.rowCount;
 		this.#callbacks.stopCapturing?.();
+		// One row pasted into the «+» line while a new row is being typed there: into that row.
+		if (this.#draftEnding) this.#endDraft();
+		const draft = this.#draftRowId;
+		const intoDraft =
+			!box &&
+			block.length === 1 &&
+			!!draft &&
+			this.#sheet.hasRow(draft) &&
+			!!this.api.getFocusedCell()?.rowPinned;
 		this.#write(() =>
-			pasteBlock(this.#sheet, { block, rowIds, startRow, colIds: columns.slice(from) })
+			intoDraft && draft
+				? pasteBlock(this.#sheet, {
+						block,
+						rowIds: [draft],
+						startRow: 0,
+						colIds: columns.slice(from)
+					})
+				: pasteBlock(this.#sheet, { block, rowIds, startRow, colIds: columns.slice(from) })
 		);
+		if (!intoDraft) this.#draftRowId = null;
 		this.#callbacks.stopCapturing?.();
 		this.#callbacks.onPasted?.(block.length, this.#sheet.rowCount - before);
 	}
@@ -1467,8 +1510,8 @@ export class SheetGridBinding {
 			const col = focused?.column.getColId();
 			if (!focused || !col || !isCheckbox(col)) return false;
 			if (focused.rowPinned) {
-				// The «+» line: a new row, ticked.
-				this.#write(() => this.#sheet.addRow({ [col]: 'true' }));
+				// The «+» line: the new row, ticked (the one being typed in, if any).
+				this.#writeNewRow(col, 'true');
 				return true;
 			}
 			const rowId = this.api.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id;
@@ -1493,13 +1536,37 @@ export class SheetGridBinding {
 		return true;
 	}
 
+	/**
+	 * Enter ends the new row of the «+» line (`#draftRowId`), but not the Enter that picks in a
+	 * choice list or a calendar. Tab, arrows, Esc and clicks along the line go on with it.
+	 */
+	#onDraftKey(e: KeyboardEvent) {
+		if (!this.#draftRowId || e.key !== 'Enter') return;
+		const target = e.target instanceof Element ? e.target : null;
+		// The Enter that picks in a choice list or a calendar stores the cell only.
+		if (target?.closest('.shtab-choice-editor, [role="listbox"], .shtab-date-picker')) return;
+		this.#endDraftSoon();
+	}
+
+	/**
+	 * Ends the «+» line's new row once the value being stored (if any) is in it: AG Grid may store
+	 * it after the key or the click that ends the edit. An editor left unchanged stores nothing:
+	 * the row ends at the operator's next key or click, or a moment later.
+	 */
+	#endDraftSoon() {
+		const draft = this.#draftRowId;
+		if (!draft) return;
+		this.#draftEnding = true;
+		setTimeout(() => {
+			if (this.#draftRowId === draft && this.#draftEnding) this.#endDraft();
+		}, DRAFT_END_MS);
+	}
+
 	#onKeyDown(e: KeyboardEvent) {
 		const key = e.key;
 		if (key === 'Shift' || key === 'Control' || key === 'Meta' || key === 'Alt') return;
-		// Enter in the empty last line ends the new row there: the next value makes another (the
-		// value Enter stores goes in first: AG Grid may store it after this event).
-		this.#enterPressed = key === 'Enter';
-		if (this.#enterPressed && !this.api.getEditingCells().length) this.#draftRowId = null;
+		if (this.#draftEnding) this.#endDraft();
+		this.#onDraftKey(e);
 		const mod = e.ctrlKey || e.metaKey;
 		const ctrlD = mod && !e.shiftKey && !e.altKey && e.code === 'KeyD';
 		const inCell = e.target instanceof Element && !!e.target.closest('.ag-cell');
@@ -1575,6 +1642,7 @@ export class SheetGridBinding {
 	}
 
 	#onPointerDown(e: PointerEvent) {
+		if (this.#draftEnding) this.#endDraft();
 		if (e.button !== 0 || e.pointerType === 'touch') return;
 		const pos = this.#cellAt(e.target);
 		const cell = pos && this.#corner(pos);

@@ -30,6 +30,12 @@ export interface TypedColumnOptions {
 	choices?(colId: string): readonly ChoiceOption[];
 	toggle(rowId: string, colId: string, value: 'true' | 'false'): void;
 	checkboxLabel: string;
+	/**
+	 * The row's values as the filters and the search read them (default: as they are). The
+	 * binding gives the row the operator is on as it was before an edit, so it stays shown until
+	 * she leaves it.
+	 */
+	filterData?(data: Row | undefined): Row | undefined;
 }
 
 const stored = (data: Row | undefined, colId: string) => data?.[colId] ?? '';
@@ -66,6 +72,7 @@ function altDownOpens(p: SuppressKeyboardEventParams<Row>): boolean {
 
 export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<Row> {
 	const { locale } = options;
+	const read = options.filterData ?? ((data: Row | undefined) => data);
 	const check = valueOptions(c);
 	const format = (p: ValueFormatterParams<Row, string>) =>
 		formatValue(c.type, p.value ?? '', locale);
@@ -82,9 +89,9 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		// The search matches the stored value and, where it differs, the value as shown
 		// (`+7 (812) 123-45-67`, `05.03.1941`). Text shows as it is stored: no second copy.
 		getQuickFilterText: SHOWN_AS_STORED.has(c.type)
-			? (p) => stored(p.data, c.id)
+			? (p) => stored(read(p.data), c.id)
 			: (p) => {
-					const value = stored(p.data, c.id);
+					const value = stored(read(p.data), c.id);
 					return value ? `${value} ${formatValue(c.type, value, locale)}` : '';
 				},
 		// Rows are put in order by `RowSorter` (postSortRows, `sorting.ts`) with the comparator of
@@ -107,6 +114,7 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		},
 		filter: 'agTextColumnFilter',
 		filterParams: { maxNumConditions: 1 },
+		...(options.filterData ? { filterValueGetter: (p) => read(p.data)?.[c.id] } : {}),
 		cellEditor: 'agTextCellEditor',
 		cellEditorParams: { useFormatter: true }
 	};
@@ -118,7 +126,7 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			break;
 		case 'number':
 			def.filter = 'agNumberColumnFilter';
-			def.filterValueGetter = (p) => numberOf(stored(p.data, c.id));
+			def.filterValueGetter = (p) => numberOf(stored(read(p.data), c.id));
 			def.cellClass = 'ag-right-aligned-cell';
 			break;
 		case 'date':

@@ -78,7 +78,8 @@ export const csvRu = {
 	'import.keptCount':
 		'Заполненных ячеек, где в файле другое значение (оставлены как были): {count}',
 	'import.keptCell': 'в списке уже «{kept}», оставлено как было; в файле «{file}»',
-	'import.keptInFile': 'в строке {into} файла «{kept}», оставлено; в этой строке «{file}»',
+	'import.keptInFile':
+		'не внесено: для этого жителя в строке {into} файла уже «{kept}»; в этой строке «{file}»',
 	'import.skippedCount': 'Пропущено повторов: {count}',
 	'import.mergedCount': 'Объединено с другими строками файла: {count}',
 	'import.flaggedCount': 'Значений не по формату: {count}',
@@ -223,7 +224,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.updated': 'Rows filled in: {count}',
 	'import.keptCount': 'Filled cells where the file differs (left as they were): {count}',
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',
-	'import.keptInFile': 'line {into} of the file has “{kept}”, kept; this line has “{file}”',
+	'import.keptInFile':
+		'not written: line {into} of the file already has “{kept}” for this resident; this line has “{file}”',
 	'import.skippedCount': 'Duplicates skipped: {count}',
 	'import.mergedCount': 'Merged with other rows of the file: {count}',
 	'import.flaggedCount': 'Values that do not fit: {count}',

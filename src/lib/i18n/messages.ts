@@ -136,6 +136,8 @@ export const ru = {
 	'grid.cleared': 'Очищено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.filled': 'Заполнено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.editedRowDeleted': 'Коллега удалил строку, которую вы редактировали.',
+	'grid.editedRowGone':
+		'Строки, которую вы редактировали, больше нет (коллега отменил её добавление). Вы ввели: «{typed}».',
 	'grid.overwrittenBy':
 		'{by} одновременно с вами изменил(а) ячейку «{column}»: осталось «{theirs}», ваше «{mine}» — в истории.',
 	'grid.overwritten':
@@ -358,6 +360,8 @@ export const en: Record<MessageKey, string> = {
 	'grid.cleared': 'Cells cleared: {count}. Undo with Ctrl+Z.',
 	'grid.filled': 'Cells filled: {count}. Undo with Ctrl+Z.',
 	'grid.editedRowDeleted': 'A colleague deleted the row you were editing.',
+	'grid.editedRowGone':
+		'The row you were editing is gone (a colleague undid adding it). You typed: “{typed}”.',
 	'grid.overwrittenBy':
 		'{by} changed the cell “{column}” at the same time as you: it now holds “{theirs}”; your “{mine}” is in its history.',
 	'grid.overwritten':

@@ -14,6 +14,7 @@ import { newId, SHORT_ID_LENGTH } from '../model/ids';
 import { titleKey, uniqueTitle, type NewColumn, type Sheet } from '../model/sheet';
 import { stageRows } from '../model/staging';
 import { choiceKey } from '../values';
+import { setAreaCode } from '../grid/edits';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
 
 /** A cell of a row found in the sheet that already held another value: the sheet's is kept. */
@@ -111,11 +112,13 @@ export function commitPreparedImport(
 		if (fresh.length > 0) sheet.addColumns(fresh);
 		result.createdColumns = fresh.map((c) => c.id);
 		// The area code the file's local numbers were read with, for a phone column that has
-		// none: what operators type into it later is read the same way.
+		// none: what operators type into it later is read the same way, and the local numbers
+		// already in it are completed too (found in review: they stayed as typed, unflagged, and
+		// the next import did not find those residents by phone).
 		for (const t of targets) {
 			const column = t.areaCode ? sheet.column(plan.ids[t.key] ?? t.key) : null;
 			if (column?.type === 'phone' && !column.areaCode && t.areaCode)
-				sheet.setColumnAreaCode(column.id, t.areaCode);
+				setAreaCode(sheet, column.id, t.areaCode);
 		}
 		// File values kept as new options of a choice column (its options as they are now: a
 		// colleague may have changed them meanwhile).

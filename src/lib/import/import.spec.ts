@@ -554,6 +554,17 @@ describe('an import into a new sheet', () => {
 		]);
 		expect(before.analysis.counts.inSheet).toBe(0);
 		expect(copy.column(phone)?.areaCode).toBeUndefined();
+		// A later import that gives the code completes the local numbers already there (found in
+		// review: they stayed as typed, and the next import did not find these residents).
+		importInto(copy, file, 'skip', [], (targets) => {
+			for (const t of targets) if (t.type === 'phone') t.areaCode = '812';
+		});
+		expect(copy.column(phone)?.areaCode).toBe('812');
+		expect(before.applied.added.map((id) => copy.getCell(id, phone))).toEqual([
+			'+78125551234',
+			'+78122460011',
+			'56-78-90'
+		]);
 
 		const given = (targets: ImportTargetColumn[]) => {
 			for (const t of targets) if (t.type === 'phone') t.areaCode = '812';

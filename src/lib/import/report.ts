@@ -54,6 +54,8 @@ export interface BuildReportOptions {
 	columnTitle: (csvIndex: number) => string;
 	/** Cells left as they were (values as the grid shows them), all of them. */
 	kept?: { line: number; column: string; kept: string; file: string; intoLine?: number }[];
+	/** All of them, when `kept` lists the first ones only. */
+	keptCount?: number;
 	/** Lines added although they repeat a resident ('keep'); `by` in words. */
 	repeats?: { line: number; by: string; fileLine?: number }[];
 	repeatsCount?: number;
@@ -152,7 +154,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		options.skippedCount +
 		options.mergedCount +
 		options.flaggedCount +
-		kept.length +
+		(options.keptCount ?? kept.length) +
 		(options.repeatsCount ?? repeats.length) +
 		(options.inOthersCount ?? inOthers.length);
 	return {
@@ -161,7 +163,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		skipped: options.skippedCount,
 		merged: options.mergedCount,
 		flagged: options.flaggedCount,
-		kept: kept.length,
+		kept: options.keptCount ?? kept.length,
 		repeats: options.repeatsCount ?? repeats.length,
 		inOthers: options.inOthersCount ?? inOthers.length,
 		fileProblems: options.parseErrors.length + options.parseErrorsOmitted,

@@ -79,18 +79,12 @@ const person: Template[] = [
 const TEMPLATES: Record<SheetKind, Template[]> = {
 	callList: [
 		...person,
-		{ ru: 'Дата рождения', en: 'Date of birth', type: 'date', width: 175 },
+		{ ru: 'Дата рождения', en: 'Date of birth', type: 'date', width: 130 },
 		{ ru: 'Категория', en: 'Category', type: 'choice', options: CATEGORY },
-		{
-			ru: 'Результат звонка',
-			en: 'Call outcome',
-			type: 'choice',
-			width: 200,
-			options: CALL_OUTCOME
-		},
-		{ ru: 'Попытки', en: 'Attempts', type: 'number', width: 130 },
+		{ ru: 'Результат звонка', en: 'Call outcome', type: 'choice', options: CALL_OUTCOME },
+		{ ru: 'Попытки', en: 'Attempts', type: 'number', width: 100 },
 		{ ru: 'Оператор', en: 'Operator', type: 'person' },
-		{ ru: 'Дата звонка', en: 'Call date', type: 'datetime', width: 160 },
+		{ ru: 'Дата звонка', en: 'Call date', type: 'datetime', width: 150 },
 		{ ru: 'Примечание', en: 'Notes', type: 'longtext', width: 280 }
 	],
 	requests: [
@@ -104,14 +98,14 @@ const TEMPLATES: Record<SheetKind, Template[]> = {
 		},
 		{ ru: 'Статус', en: 'Status', type: 'choice', options: STATUS },
 		{ ru: 'Волонтёр', en: 'Volunteer', type: 'person' },
-		{ ru: 'Дата заявки', en: 'Request date', type: 'date', width: 150 },
+		{ ru: 'Дата заявки', en: 'Request date', type: 'date', width: 130 },
 		{ ru: 'Примечание', en: 'Notes', type: 'longtext', width: 280 }
 	],
 	campaign: [
 		...person,
 		{ ru: 'Повод', en: 'Occasion', type: 'choice', options: OCCASION },
 		{ ru: 'Результат', en: 'Result', type: 'choice', options: CAMPAIGN_RESULT },
-		{ ru: 'Подарочный набор', en: 'Gift set', type: 'checkbox', width: 190 },
+		{ ru: 'Подарочный набор', en: 'Gift set', type: 'checkbox', width: 130 },
 		{ ru: 'Дата', en: 'Date', type: 'date', width: 130 },
 		{ ru: 'Примечание', en: 'Notes', type: 'longtext', width: 280 }
 	],

@@ -172,6 +172,11 @@ describe("a column's area code", () => {
 		expect(normalizePhone('555-12-34', '4842').ok).toBe(false);
 	});
 
+	it('completes a local number Excel wrote as a number (found in review)', () => {
+		expect(normalizePhone('5551234.0', '812')).toEqual({ ok: true, value: '+78125551234' });
+		expect(normalizePhone('5551234.0').ok).toBe(false);
+	});
+
 	it('that is no Russian area code is ignored', () => {
 		for (const code of ['911', '12', '123456', '81a', ' 812']) {
 			expect(normalizePhone('555-12-34', code)).toMatchObject({

@@ -60,7 +60,7 @@ const LOCAL_MIN = 5;
 const LOCAL_MAX = 7;
 
 /** A number Excel wrote as a float: `89111234567.0` (the digits are all there). */
-const EXCEL_FLOAT = /^(\d{10,11})[.,]0+$/;
+const EXCEL_FLOAT = /^(\d{5,11})[.,]0+$/;
 /** A number Excel wrote in exponent form: `8,91112E+10` (the last digits are lost). */
 const EXCEL_EXPONENT = /^\d(?:[.,]\d+)?[eE]\+?\d{1,2}$/;
 export type PhoneResult = ValueResult<PhoneReason>;
@@ -162,7 +162,7 @@ export function normalizePhone(raw: string, areaCode = ''): PhoneResult {
 		const trimmed = trimValue(raw);
 		const float = EXCEL_FLOAT.exec(trimmed);
 		if (float) {
-			const whole = normalizeOnePhone(float[1], '');
+			const whole = normalizeOnePhone(float[1], code);
 			if (whole.ok) return whole;
 		}
 		if (EXCEL_EXPONENT.test(trimmed)) return invalid(raw, 'excel-exponent');
