@@ -3,9 +3,8 @@
  * the calendar or typed (a wrong one kept and flagged), a choice made with the keyboard alone or
  * one click, a choice column filtered by a set of options that survives a reload.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HomePage } from './pages';
+import { editorClosed, HomePage, typeOnRussianKeyboard } from './pages';
 import { PHONE, screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
 
@@ -18,22 +17,6 @@ async function callList(title: string, viewport?: { width: number; height: numbe
 		.then((h) => h.createSheet(title));
 	return { anna, sheet, page: anna.page };
 }
-
-/**
- * Types as on a Russian keyboard layout: a key event per letter (Playwright's `keyboard.type`
- * sends letters missing from the US layout as text only, with no key event to start an edit).
- */
-async function typeOnRussianKeyboard(page: Page, text: string) {
-	const cdp = await page.context().newCDPSession(page);
-	for (const ch of text) {
-		await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch });
-		await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
-	}
-	await cdp.detach();
-}
-
-const editorClosed = (page: Page) =>
-	page.locator('.ag-cell-inline-editing, .ag-popup-editor').waitFor({ state: 'detached' });
 
 describe('the grid’s editors', () => {
 	it('a date is picked from the calendar or typed; a wrong one is kept and flagged', async () => {

@@ -12,25 +12,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Sheet, undoStep } from '../../src/lib/model/sheet';
 import { SheetViews } from '../../src/lib/model/views';
-import { HomePage, SheetPage } from './pages';
+import { editorClosed, editorOpen, HomePage, SheetPage, typeOnRussianKeyboard } from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
-
-/** Key events per letter, as a Russian keyboard sends them (see grid-editors.test.ts). */
-async function typeOnRussianKeyboard(page: Page, text: string) {
-	const cdp = await page.context().newCDPSession(page);
-	for (const ch of text) {
-		await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch });
-		await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
-	}
-	await cdp.detach();
-}
-
-const editorOpen = (page: Page) =>
-	page.locator('.ag-cell-inline-editing, .ag-popup-editor').first().waitFor();
-const editorClosed = (page: Page) =>
-	page.locator('.ag-cell-inline-editing, .ag-popup-editor').waitFor({ state: 'detached' });
 
 async function callList(title: string): Promise<SheetPage> {
 	const anna = await session.operator('Анна');

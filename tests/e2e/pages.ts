@@ -485,3 +485,25 @@ export class ImportDialog {
 		await this.dialog.waitFor({ state: 'hidden' });
 	}
 }
+
+/**
+ * Types as on a Russian keyboard layout: a key event per letter (Playwright's `keyboard.type`
+ * sends letters missing from the US layout as text only, with no key event to start an edit).
+ */
+export async function typeOnRussianKeyboard(page: Page, text: string): Promise<void> {
+	const cdp = await page.context().newCDPSession(page);
+	for (const ch of text) {
+		await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch });
+		await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+	}
+	await cdp.detach();
+}
+
+const EDITOR = '.ag-cell-inline-editing, .ag-popup-editor';
+
+/** Waits for a cell editor (inline or popup) to be open. */
+export const editorOpen = (page: Page): Promise<void> => page.locator(EDITOR).first().waitFor();
+
+/** Waits for every cell editor to be closed. */
+export const editorClosed = (page: Page): Promise<void> =>
+	page.locator(EDITOR).waitFor({ state: 'detached' });
