@@ -204,6 +204,39 @@ async function typeIntoNewRow(sheet: SheetPage, column: string, text: string) {
 	await sheet.page.keyboard.type(text);
 }
 
+describe('logging a call (found by exploration)', () => {
+	it('a result fills in who called, when, and one more attempt, in one undo step', async () => {
+		const sheet = await callList('Обзвон: звонок');
+		const { page } = sheet;
+		await sheet.addRow('Иванова Анна');
+		await (await sheet.cell(0, 'Результат звонка')).click();
+		await page.keyboard.press('F2');
+		await page.getByRole('listbox', { name: 'Результат звонка' }).waitFor();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		const now = new Date();
+		const today = [now.getDate(), now.getMonth() + 1]
+			.map((n) => String(n).padStart(2, '0'))
+			.concat(String(now.getFullYear()))
+			.join('.');
+		await expect.poll(() => sheet.cellText(0, 'Оператор'), MOMENT).toBe('Анна');
+		expect(await sheet.cellText(0, 'Попытки')).toBe('1');
+		expect(await sheet.cellText(0, 'Дата звонка')).toContain(today);
+		// «Мои звонки» finds the row by the name written in full.
+		await applyView(page, 'Мои звонки');
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Иванова Анна']);
+		await page.getByRole('button', { name: 'Сбросить сортировку и фильтры' }).click();
+
+		await (await sheet.cell(0, 'ФИО')).click();
+		await sheet.pressUndo();
+		await expect.poll(() => sheet.cellText(0, 'Результат звонка'), MOMENT).toBe('');
+		expect(await sheet.cellText(0, 'Оператор')).toBe('');
+		expect(await sheet.cellText(0, 'Попытки')).toBe('');
+		expect(await sheet.cellText(0, 'Дата звонка')).toBe('');
+	});
+});
+
 describe('the «+» line ends its new row where the operator does (found in review)', () => {
 	it('Enter on an empty field ends it, and so does leaving the grid: no resident is written over', async () => {
 		const sheet = await callList('Обзвон: конец строки');

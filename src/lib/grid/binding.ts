@@ -133,6 +133,11 @@ export interface GridCallbacks {
 	 * A colleague's value replaced one this operator typed a moment ago (the same cell, edited
 	 * at once: one of them wins). Values as stored; `by` the colleague's name when known.
 	 */
+	/**
+	 * Other cells of the row to set in the same step as a value the operator typed into a cell
+	 * (a call's result: who called and when, `call-log.ts`).
+	 */
+	alsoSet?(rowId: string, colId: string, value: string): { colId: string; value: string }[];
 	onOverwritten?(cell: {
 		rowId: string;
 		colId: string;
@@ -726,7 +731,12 @@ export class SheetGridBinding {
 			this.#writeNewRow(colId, value);
 			return;
 		}
-		this.#write(() => this.#sheet.setCell(rowId, colId, value));
+		const also = this.#callbacks.alsoSet?.(rowId, colId, value) ?? [];
+		this.#write(() =>
+			also.length
+				? this.#sheet.setCells([{ rowId, colId, value }, ...also.map((e) => ({ rowId, ...e }))])
+				: this.#sheet.setCell(rowId, colId, value)
+		);
 		this.#rememberTyped(rowId, colId, value);
 	}
 

@@ -1,0 +1,70 @@
+/**
+ * Logging a call in a call list: the operator sets «Результат звонка», and the same step fills
+ * in who called and when, and counts the attempt. Found by exploration: «Оператор» and «Дата
+ * звонка» were typed by hand for every call (about 30 keys), and a name typed short («А») took
+ * the row out of the view «Мои звонки».
+ *
+ * The columns are the call list's own (`model/templates.ts`), found by type and title in either
+ * language. An attempt is counted when the last call logged on the row is older than
+ * `CORRECTION_MS`; a result changed within that time corrects the call, it is not another one.
+ */
+import type { Column, Sheet } from '$lib/model/sheet';
+import { localIsoDate } from '$lib/values';
+
+/** A result changed this soon after the last call logged on the row corrects that call. */
+export const CORRECTION_MS = 10 * 60_000;
+
+const RESULT = ['результат звонка', 'call outcome'];
+const OPERATOR = ['оператор', 'operator'];
+const CALL_DATE = ['дата звонка', 'call date'];
+const ATTEMPTS = ['попытки', 'attempts'];
+
+function find(columns: Column[], type: Column['type'], titles: string[]): Column | undefined {
+	return columns.find(
+		(c) => c.type === type && titles.includes((c.storedTitle ?? c.title).trim().toLowerCase())
+	);
+}
+
+/** `2024-03-05T14:30`, local time: the stored form of a date-and-time cell. */
+function localIsoDateTime(now: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${localIsoDate(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}
+
+/** A stored date-and-time as a moment (local time), or null. */
+function parseStored(value: string): number | null {
+	const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/.exec(value);
+	if (!m) return null;
+	return new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]).getTime();
+}
+
+/**
+ * The other cells to set with `value` typed into `colId` of `rowId`: none unless it is a new
+ * call result; then the operator's name, the time, and the attempts one more.
+ */
+export function callLogEdits(
+	sheet: Pick<Sheet, 'columns' | 'getCell'>,
+	rowId: string,
+	colId: string,
+	value: string,
+	operatorName: string,
+	now = new Date()
+): { colId: string; value: string }[] {
+	if (value === '') return [];
+	const columns = sheet.columns();
+	const result = find(columns, 'choice', RESULT);
+	if (!result || result.id !== colId || sheet.getCell(rowId, colId) === value) return [];
+	const edits: { colId: string; value: string }[] = [];
+	const operator = find(columns, 'person', OPERATOR);
+	if (operator && operatorName) edits.push({ colId: operator.id, value: operatorName });
+	const date = find(columns, 'datetime', CALL_DATE);
+	const last = date ? parseStored(sheet.getCell(rowId, date.id)) : null;
+	const correction = last !== null && now.getTime() - last < CORRECTION_MS;
+	if (date) edits.push({ colId: date.id, value: localIsoDateTime(now) });
+	const attempts = find(columns, 'number', ATTEMPTS);
+	if (attempts && !correction) {
+		const count = Number.parseInt(sheet.getCell(rowId, attempts.id), 10);
+		edits.push({ colId: attempts.id, value: String((Number.isFinite(count) ? count : 0) + 1) });
+	}
+	return edits;
+}
