@@ -81,6 +81,8 @@ export const csvRu = {
 	'import.keptInFile':
 		'не внесено: для этого жителя в строке {into} файла уже «{kept}»; в этой строке «{file}»',
 	'import.skippedCount': 'Пропущено повторов: {count}',
+	'import.ambiguousCount':
+		'Не внесено строк, которые подходят к нескольким жителям списка: {count} (внесите вручную)',
 	'import.mergedCount': 'Объединено с другими строками файла: {count}',
 	'import.flaggedCount': 'Значений не по формату: {count}',
 	'import.problems': 'Замечания',
@@ -227,6 +229,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.keptInFile':
 		'not written: line {into} of the file already has “{kept}” for this resident; this line has “{file}”',
 	'import.skippedCount': 'Duplicates skipped: {count}',
+	'import.ambiguousCount':
+		'Lines not written, matching several residents of the list: {count} (enter them by hand)',
 	'import.mergedCount': 'Merged with other rows of the file: {count}',
 	'import.flaggedCount': 'Values that do not fit: {count}',
 	'import.problems': 'Notes',

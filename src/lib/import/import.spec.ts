@@ -282,6 +282,43 @@ describe('import through the worker pipeline', () => {
 		expect(analysis.unmatchedMore).toEqual([{ csvIndex: 1, values: 10, rows: 10 }]);
 	});
 
+	it('"update" writes no line that matches several residents, and counts it apart from duplicates', () => {
+		const sheet = callList();
+		const name = sheet.columns().find((c) => c.title === 'ФИО')!.id;
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		sheet.addRows({
+			columns: [name, phone],
+			rows: [
+				['Кузнецов Геннадий', '+79210001122'],
+				['Кузнецова Галина', '+79210001122'],
+				['Орлова Вера', '+79211112233']
+			]
+		});
+		const file = ['Телефон;Примечание', '8 921 000-11-22;лежачая', '8 921 111-22-33;лекарства'];
+		const { prepared, applied } = importInto(sheet, cp1251(file.join('\r\n')), 'update');
+		expect(applied.updated).toBe(1);
+		expect(prepared.ambiguousCount).toBe(1);
+		const note = sheet.columns().find((c) => c.title === 'Примечание')!.id;
+		expect(sheet.rowIds().map((id) => sheet.getCell(id, note))).toEqual(['', '', 'лекарства']);
+		const report = buildReport({
+			locale: 'ru',
+			imported: 0,
+			updated: applied.updated,
+			parseErrors: [],
+			parseErrorsOmitted: 0,
+			skipped: prepared.skipped,
+			skippedCount: prepared.skippedCount,
+			ambiguousCount: prepared.ambiguousCount,
+			merged: [],
+			mergedCount: 0,
+			flagged: [],
+			flaggedCount: 0,
+			columnTitle: () => ''
+		});
+		expect([report.skipped, report.ambiguous]).toEqual([0, 1]);
+		expect(report.problems.map((p) => [p.line, p.kind])).toEqual([[2, 'skipped']]);
+	});
+
 	it('lists the lines on other lists, and with "keep" the repeats it added, line by line', () => {
 		const requests = new Sheet(new Y.Doc());
 		requests.addColumns(templateColumns('requests', 'ru'));

@@ -409,6 +409,8 @@ export interface PreparedImport {
 	updates: { rowId: string; cells: [string, string][]; lines: number[] }[];
 	skipped: SkippedRow[];
 	skippedCount: number;
+	/** Of `skippedCount`: lines not written because they match several residents of the list. */
+	ambiguousCount: number;
 	merged: { line: number; intoLine: number }[];
 	mergedCount: number;
 	/** Cells of a later line of a resident that differ from an earlier line's (kept). */
@@ -479,6 +481,7 @@ export function prepareImport(
 		})),
 		skipped: plan.skipped.slice(0, MAX_LISTED_PROBLEMS),
 		skippedCount: plan.skipped.length,
+		ambiguousCount: plan.skipped.filter((s) => s.reason === 'ambiguous-in-sheet').length,
 		merged: plan.merged.slice(0, MAX_LISTED_PROBLEMS),
 		mergedCount: plan.merged.length,
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),

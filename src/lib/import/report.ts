@@ -27,6 +27,8 @@ export interface ImportReport {
 	flagged: number;
 	/** Cells of rows found in the list that the file would have changed: left as they were. */
 	kept: number;
+	/** Lines not written because they match several residents of the list. */
+	ambiguous: number;
 	/** Lines added although they repeat a resident ('keep'). */
 	repeats: number;
 	/** Lines written whose resident is on other lists too. */
@@ -46,6 +48,8 @@ export interface BuildReportOptions {
 	parseErrorsOmitted: number;
 	skipped: SkippedRow[];
 	skippedCount: number;
+	/** Of `skippedCount`: lines matching several residents of the list (not duplicates). */
+	ambiguousCount?: number;
 	merged: { line: number; intoLine: number }[];
 	mergedCount: number;
 	flagged: FlaggedValue[];
@@ -160,7 +164,8 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 	return {
 		imported: options.imported,
 		updated: options.updated,
-		skipped: options.skippedCount,
+		skipped: options.skippedCount - (options.ambiguousCount ?? 0),
+		ambiguous: options.ambiguousCount ?? 0,
 		merged: options.mergedCount,
 		flagged: options.flaggedCount,
 		kept: options.keptCount ?? kept.length,
