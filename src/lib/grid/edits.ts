@@ -7,13 +7,7 @@
  */
 import type { Locale } from '$lib/i18n';
 import type { Column, ColumnType, Sheet } from '$lib/model/sheet';
-import {
-	formatValue,
-	isStoredPhone,
-	normalizePhone,
-	normalizeValue,
-	validateStored
-} from '$lib/values';
+import { formatValue, normalizeValue, validateStored, type ValueOptions } from '$lib/values';
 import { valueOptions } from '$lib/csv/mapping';
 import { blockWidth } from './range';
 
@@ -94,22 +88,36 @@ export function fillColumn(sheet: Sheet, rowIds: readonly string[], colId: strin
 export function changeColumnType(sheet: Sheet, colId: string, type: ColumnType): number {
 	const column = sheet.column(colId);
 	if (!column || column.type === type) return 0;
-	// Read as the grid will read the column then: its stored title, options and area code.
-	const options = valueOptions({ ...column, type });
 	let invalid = 0;
 	inOneStep(sheet, () => {
 		sheet.setColumnType(colId, type);
-		const edits: { rowId: string; colId: string; value: string }[] = [];
-		for (const rowId of sheet.rowIds()) {
-			const stored = sheet.getCell(rowId, colId);
-			if (!stored) continue;
-			const result = validateStored(type, stored, options);
-			if (!result.ok) invalid++;
-			else if (result.value !== stored) edits.push({ rowId, colId, value: result.value });
-		}
-		if (edits.length) sheet.setCells(edits);
+		// Read as the grid will read the column then: its stored title, options and area code.
+		invalid = rereadColumn(sheet, colId, type, valueOptions({ ...column, type })).invalid;
 	});
 	return invalid;
+}
+
+/**
+ * Stores every value of a column that converts under `type` and `options` in its stored form
+ * (one `setCells`, inside the caller's step). Returns how many converted and how many do not fit.
+ */
+function rereadColumn(
+	sheet: Sheet,
+	colId: string,
+	type: ColumnType,
+	options: ValueOptions
+): { converted: number; invalid: number } {
+	let invalid = 0;
+	const edits: { rowId: string; colId: string; value: string }[] = [];
+	for (const rowId of sheet.rowIds()) {
+		const stored = sheet.getCell(rowId, colId);
+		if (!stored) continue;
+		const result = validateStored(type, stored, options);
+		if (!result.ok) invalid++;
+		else if (result.value !== stored) edits.push({ rowId, colId, value: result.value });
+	}
+	if (edits.length) sheet.setCells(edits);
+	return { converted: edits.length, invalid };
 }
 
 /**
@@ -124,15 +132,12 @@ export function setAreaCode(sheet: Sheet, colId: string, areaCode: string): numb
 	inOneStep(sheet, () => {
 		sheet.setColumnAreaCode(colId, areaCode);
 		if (column.type !== 'phone' || !areaCode) return;
-		const edits: { rowId: string; colId: string; value: string }[] = [];
-		for (const rowId of sheet.rowIds()) {
-			const stored = sheet.getCell(rowId, colId);
-			if (!stored || isStoredPhone(stored)) continue;
-			const result = normalizePhone(stored, areaCode);
-			if (result.ok) edits.push({ rowId, colId, value: result.value });
-		}
-		if (edits.length) sheet.setCells(edits);
-		completed = edits.length;
+		completed = rereadColumn(
+			sheet,
+			colId,
+			'phone',
+			valueOptions({ ...column, areaCode })
+		).converted;
 	});
 	return completed;
 }
