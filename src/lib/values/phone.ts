@@ -55,6 +55,14 @@ export type PhoneReason =
  */
 export const AREA_CODE = /^[348]\d{2,4}$/;
 
+/**
+ * An area code as typed into a field: spaces, brackets and dashes go («(812)» → `812`); letters
+ * stay, so `AREA_CODE` refuses them rather than taking what is left.
+ */
+export function typedAreaCode(text: string): string {
+	return text.replace(/[\s()-]/g, '');
+}
+
 /** Digits of a local number without its area code: 5 (a 5-digit code) to 7 (a 3-digit code). */
 const LOCAL_MIN = 5;
 const LOCAL_MAX = 7;
