@@ -262,6 +262,11 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	let flaggedCount = 0;
 	let localPhones = 0;
 	const flaggedLines = new Map<number, number>();
+	const flag = (line: number, csvIndex: number, value: string, reason: string) => {
+		flaggedCount++;
+		flaggedLines.set(line, (flaggedLines.get(line) ?? 0) + 1);
+		if (flagged.length < MAX_LISTED_PROBLEMS) flagged.push({ line, csvIndex, value, reason });
+	};
 	const incoming: IncomingRow[] = new Array(parsed.rows.length);
 	for (let r = 0; r < parsed.rows.length; r++) {
 		const cells = parsed.rows[r];
@@ -278,15 +283,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				// after it): cut and flagged here, where the coordinator sees it, not refused by the
 				// write after «Импортировать» (found by exploration).
 				values[c.key] = raw.slice(0, MAX_CELL_LENGTH);
-				flaggedCount++;
-				flaggedLines.set(line, (flaggedLines.get(line) ?? 0) + 1);
-				if (flagged.length < MAX_LISTED_PROBLEMS)
-					flagged.push({
-						line,
-						csvIndex: c.index,
-						value: raw.slice(0, 60) + '…',
-						reason: 'cell-too-long'
-					});
+				flag(line, c.index, raw.slice(0, 60) + '…', 'cell-too-long');
 				continue;
 			}
 			if (c.text) {
@@ -302,11 +299,8 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			const result = normalizeValue(c.type, input, c.options);
 			values[c.key] = result.value;
 			if (result.ok || c.plain) continue;
-			flaggedCount++;
 			if (result.reason === 'no-area-code' || result.reason === 'local-length') localPhones++;
-			flaggedLines.set(line, (flaggedLines.get(line) ?? 0) + 1);
-			if (flagged.length < MAX_LISTED_PROBLEMS)
-				flagged.push({ line, csvIndex: c.index, value: raw, reason: result.reason });
+			flag(line, c.index, raw, result.reason);
 		}
 		incoming[r] = { line, values };
 	}
