@@ -214,6 +214,17 @@ describe('findDuplicates', () => {
 	});
 });
 
+/** The 'update' plan of `lines` against a sheet of `sheetRows`, duplicates found first. */
+function updatePlan(lines: IncomingRow[], sheetRows: ExistingRow[] = [], listColumns?: string[]) {
+	const duplicates = findDuplicates({
+		incoming: lines,
+		existing: sheetRows,
+		keyColumns: KEYS,
+		targetSheetId: 's'
+	});
+	return planImport({ incoming: lines, duplicates, policy: 'update', listColumns });
+}
+
 describe('planImport', () => {
 	const rows = incoming(
 		['Иванова Анна', '89111234567', ''],
@@ -269,18 +280,7 @@ describe('planImport', () => {
 			...row,
 			values: { ...row.values, note: ['новая', 'повтор в файле', 'НОВАЯ '][i] }
 		}));
-		const found = findDuplicates({
-			incoming: lines,
-			existing: [],
-			keyColumns: KEYS,
-			targetSheetId: 's'
-		});
-		const plan = planImport({
-			incoming: lines,
-			duplicates: found,
-			policy: 'update',
-			listColumns: ['phone']
-		});
+		const plan = updatePlan(lines, [], ['phone']);
 		expect(plan.toAdd).toHaveLength(1);
 		expect(plan.toAdd[0].values).toMatchObject({
 			phone: '+79317778899, +79317778800',
@@ -297,18 +297,7 @@ describe('planImport', () => {
 			['Орлова Вера', '8 931 777', '1940-02-03'],
 			['Орлова Вера', '+79317778899', '1940-02-03']
 		);
-		const found = findDuplicates({
-			incoming: lines,
-			existing: [],
-			keyColumns: KEYS,
-			targetSheetId: 's'
-		});
-		const plan = planImport({
-			incoming: lines,
-			duplicates: found,
-			policy: 'update',
-			listColumns: ['phone']
-		});
+		const plan = updatePlan(lines, [], ['phone']);
 		expect(plan.toAdd.map((r) => r.values.phone)).toEqual(['+79317778899']);
 		expect(plan.mergeKept).toEqual([]);
 	});
@@ -319,13 +308,7 @@ describe('planImport', () => {
 			['k2', 'Кузнецова Галина', '+79210001122', '']
 		]);
 		const lines = incoming(['', '+79210001122', ''], ['Кузнецова Галина', '+79210001122', '']);
-		const found = findDuplicates({
-			incoming: lines,
-			existing: couple,
-			keyColumns: KEYS,
-			targetSheetId: 's'
-		});
-		const plan = planImport({ incoming: lines, duplicates: found, policy: 'update' });
+		const plan = updatePlan(lines, couple);
 		// The line with her name is hers alone.
 		expect(plan.toUpdate.map((u) => [u.rowId, u.lines])).toEqual([['k2', [3]]]);
 		expect(plan.toAdd).toEqual([]);

@@ -19,7 +19,7 @@ import {
 	prepareImport,
 	type ImportTargetColumn
 } from './plan';
-import { buildReport, reportCsv } from './report';
+import { buildReport, reportCsv, type BuildReportOptions } from './report';
 import { keyColumnsOf, existingRowsOf } from '../csv';
 import { choiceKey } from '../values';
 
@@ -83,6 +83,25 @@ function importInto(
 }
 
 const cp1251 = (text: string) => encodeWindows1251(text).bytes;
+
+/** A Russian report with nothing in it but what `options` gives. */
+function reportOf(options: Partial<BuildReportOptions>) {
+	return buildReport({
+		locale: 'ru',
+		imported: 0,
+		updated: 0,
+		parseErrors: [],
+		parseErrorsOmitted: 0,
+		skipped: [],
+		skippedCount: 0,
+		merged: [],
+		mergedCount: 0,
+		flagged: [],
+		flaggedCount: 0,
+		columnTitle: () => '',
+		...options
+	});
+}
 
 describe('import through the worker pipeline', () => {
 	it('maps synonyms, stores typed values, creates new columns and flags what does not fit', () => {
@@ -300,20 +319,11 @@ describe('import through the worker pipeline', () => {
 		expect(prepared.ambiguousCount).toBe(1);
 		const note = sheet.columns().find((c) => c.title === 'Примечание')!.id;
 		expect(sheet.rowIds().map((id) => sheet.getCell(id, note))).toEqual(['', '', 'лекарства']);
-		const report = buildReport({
-			locale: 'ru',
-			imported: 0,
+		const report = reportOf({
 			updated: applied.updated,
-			parseErrors: [],
-			parseErrorsOmitted: 0,
 			skipped: prepared.skipped,
 			skippedCount: prepared.skippedCount,
-			ambiguousCount: prepared.ambiguousCount,
-			merged: [],
-			mergedCount: 0,
-			flagged: [],
-			flaggedCount: 0,
-			columnTitle: () => ''
+			ambiguousCount: prepared.ambiguousCount
 		});
 		expect([report.skipped, report.ambiguous]).toEqual([0, 1]);
 		expect(report.problems.map((p) => [p.line, p.kind])).toEqual([[2, 'skipped']]);
@@ -330,19 +340,8 @@ describe('import through the worker pipeline', () => {
 		]);
 		expect(prepared.inOthers).toEqual([{ line: 3, sheetIds: ['requests'], by: 'phone' }]);
 		expect(prepared.repeats).toEqual([{ line: 4, by: 'name-birth', fileLine: 2 }]);
-		const report = buildReport({
-			locale: 'ru',
+		const report = reportOf({
 			imported: 4,
-			updated: 0,
-			parseErrors: [],
-			parseErrorsOmitted: 0,
-			skipped: [],
-			skippedCount: 0,
-			merged: [],
-			mergedCount: 0,
-			flagged: [],
-			flaggedCount: 0,
-			columnTitle: () => '',
 			repeats: prepared.repeats.map((r) => ({ ...r, by: 'те же ФИО и дата рождения' })),
 			repeatsCount: prepared.repeatsCount,
 			inOthers: [{ line: 3, lists: '«Заявки»', by: 'тот же телефон' }],
@@ -440,19 +439,8 @@ describe('import through the worker pipeline', () => {
 			}
 		]);
 		// The report lists it with both values.
-		const report = buildReport({
-			locale: 'ru',
-			imported: 0,
+		const report = reportOf({
 			updated: applied.updated,
-			parseErrors: [],
-			parseErrorsOmitted: 0,
-			skipped: [],
-			skippedCount: 0,
-			merged: [],
-			mergedCount: 0,
-			flagged: [],
-			flaggedCount: 0,
-			columnTitle: () => '',
 			kept: [{ line: 3, column: 'Телефон', kept: '+7 (911) 555-55-55', file: '+7 (911) 000-11-22' }]
 		});
 		expect(report.kept).toBe(1);
