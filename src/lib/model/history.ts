@@ -20,6 +20,7 @@
  * value is skipped, never shown as it is.
  */
 import * as Y from 'yjs';
+import { clip } from '../values/clean';
 
 /** At most this many cells (or row ids) are listed in one entry; the rest are only counted. */
 export const MAX_ENTRY_ITEMS = 5_000;
@@ -75,7 +76,7 @@ export interface HistoryItem {
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 function cut(value: string): string {
-	return value.length > MAX_HISTORY_VALUE ? value.slice(0, MAX_HISTORY_VALUE - 1) + '…' : value;
+	return clip(value, MAX_HISTORY_VALUE);
 }
 
 /** Applies the limits: at most `MAX_ENTRY_ITEMS` items and `MAX_ENTRY_CHARS` of values. */

@@ -102,3 +102,8 @@ export function isInvisibleCode(code: number): boolean {
 export function cleanLabel(text: string): string {
 	return text.replace(INVISIBLE, '').replace(LOOSE_JOINER, '').replace(/\s+/g, ' ').trim();
 }
+
+/** `text` at most `max` characters long: a longer one cut, its last character an ellipsis. */
+export function clip(text: string, max: number): string {
+	return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}

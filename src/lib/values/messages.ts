@@ -1,5 +1,6 @@
 /** What each `reason` of this folder means, in words a coordinator understands. */
 import type { Locale } from '$lib/i18n';
+import { clip } from './clean';
 
 const MESSAGES: Record<string, Record<Locale, string>> = {
 	empty: { ru: 'Значение не заполнено', en: 'The value is empty' },
@@ -90,6 +91,6 @@ const MAX_QUOTED = 40;
 export function messageFor(reason: string, locale: Locale, value?: string): string {
 	const text = (Object.hasOwn(MESSAGES, reason) ? MESSAGES[reason] : FALLBACK)[locale];
 	if (value === undefined || value === '') return text;
-	const shown = value.length > MAX_QUOTED ? value.slice(0, MAX_QUOTED - 1) + '…' : value;
+	const shown = clip(value, MAX_QUOTED);
 	return text.includes(':') ? `${text} (${shown})` : `${text}: ${shown}`;
 }
