@@ -8,6 +8,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.js';
+import { unknownHost, unknownHostPage } from './origin.js';
 import { createRelay } from './relay.js';
 import { createLevelStore } from './store.js';
 
@@ -23,6 +24,7 @@ const DOCS_DIR = 'docs';
  *   host?: string,
  *   dataDir?: string,
  *   storeSync?: boolean,
+ *   allowedHosts?: string[],
  *   serveApp?: boolean,
  *   store?: import('./store.js').DocStore,
  *   authorize?: import('./relay.js').Authorize,
@@ -62,6 +64,16 @@ export async function startServer(options = {}) {
 			const body = JSON.stringify({ ok: true, ...relay.stats() });
 			res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
 			res.end(req.method === 'HEAD' ? undefined : body);
+			return;
+		}
+		const unknown = unknownHost(req, config.allowedHosts);
+		if (unknown !== null) {
+			res.writeHead(403, {
+				'content-type': 'text/plain; charset=utf-8',
+				'x-content-type-options': 'nosniff',
+				'cache-control': 'no-store'
+			});
+			res.end(unknownHostPage(unknown));
 			return;
 		}
 		if (appHandler) {

@@ -4,6 +4,8 @@
  * place. Nothing is read at import time; call `readConfig()`.
  */
 
+import { parseAllowedHosts } from './origin.js';
+
 export const DEFAULT_PORT = 3000;
 /** Loopback unless HOST says otherwise: a relay is not exposed by accident. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -28,6 +30,8 @@ export const DEFAULT_STORE_SYNC = false;
  * @property {number} docIdleMs
  * @property {number} pingIntervalMs
  * @property {boolean} storeSync
+ * @property {string[]} allowedHosts host names besides localhost and IP addresses that browser
+ *   pages may use (see origin.js)
  */
 
 /**
@@ -43,7 +47,8 @@ export function readConfig(env = process.env) {
 		maxBufferedBytes: readInteger(env, 'MAX_BUFFERED_BYTES', DEFAULT_MAX_BUFFERED_BYTES, 1),
 		docIdleMs: readInteger(env, 'DOC_IDLE_MS', DEFAULT_DOC_IDLE_MS),
 		pingIntervalMs: readInteger(env, 'PING_INTERVAL_MS', DEFAULT_PING_INTERVAL_MS, 1),
-		storeSync: readBoolean(env, 'STORE_SYNC', DEFAULT_STORE_SYNC)
+		storeSync: readBoolean(env, 'STORE_SYNC', DEFAULT_STORE_SYNC),
+		allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS)
 	};
 }
 

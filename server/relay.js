@@ -13,7 +13,8 @@
  * - a bad frame closes that one connection with one log line; nothing else is affected; an
  *   update that reads well but does not apply is also rewritten out of the log, and a log whose
  *   updates do not apply together is loaded one update at a time, the broken ones skipped;
- * - a connection's presence never overtakes its edits read before it.
+ * - a connection's presence never overtakes its edits read before it;
+ * - a browser page of another site is refused at the upgrade (origin.js).
  */
 import { STATUS_CODES } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -28,6 +29,7 @@ import {
 	DEFAULT_MAX_MESSAGE_BYTES,
 	DEFAULT_PING_INTERVAL_MS
 } from './config.js';
+import { refusedOrigin } from './origin.js';
 
 export const messageSync = 0;
 export const messageAwareness = 1;
@@ -82,6 +84,7 @@ const LOAD_ORIGIN = Symbol('load');
  * @property {number} [maxBufferedBytes]
  * @property {number} [docIdleMs]
  * @property {number} [pingIntervalMs]
+ * @property {readonly string[]} [allowedHosts] host names browser pages may use (origin.js)
  */
 
 /**
@@ -167,7 +170,8 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 		maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES,
 		maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
 		docIdleMs = DEFAULT_DOC_IDLE_MS,
-		pingIntervalMs = DEFAULT_PING_INTERVAL_MS
+		pingIntervalMs = DEFAULT_PING_INTERVAL_MS,
+		allowedHosts = []
 	} = config;
 
 	const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
@@ -737,6 +741,13 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 	 */
 	async function admit(req, socket, head, room) {
 		const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+		// Another web site's page (or a DNS-rebinding one) reading the lists: refused first.
+		const foreign = refusedOrigin(req, allowedHosts);
+		if (foreign) {
+			log.warn(`[relay] ${room} ${peer}: ${foreign}: refused (403)`);
+			refuse(socket, 403);
+			return;
+		}
 		let allowed = false;
 		try {
 			allowed = await authorize({ req, room });

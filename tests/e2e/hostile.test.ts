@@ -2,6 +2,8 @@
  * Whatever an operator (or an imported file) puts into a cell is data: shown as text, never run,
  * and synced unchanged to colleagues.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED, SheetPage } from './pages';
 import { unexpectedConsoleErrors } from './setup';
@@ -72,5 +74,69 @@ describe('hostile cell content', () => {
 				unexpectedConsoleErrors(o).filter((line) => !line.startsWith('Слишком длинное значение'))
 			).toEqual([]);
 		}
+	});
+});
+
+describe('another web site open in the same browser', () => {
+	it('cannot read the lists through the relay; the app itself still syncs', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон Калининского района', 'Обзвон');
+		await sheet.addRow('Иванова Анна Петровна');
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+		const room = `sheet:${new URL(anna.page.url()).pathname.split('/').pop()}`;
+
+		// A site the operator has open in another tab (any site: a WebSocket has no CORS).
+		const other = http.createServer((_req, res) => {
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.end('<!doctype html><title>Другой сайт</title><p>Другой сайт</p>');
+		});
+		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = other.address() as AddressInfo;
+			const tab = await anna.context.newPage();
+			await tab.goto(`http://127.0.0.1:${port}/`);
+			const relay = `${session.app.url.replace(/^http/, 'ws')}/sync/`;
+			const outcome = await tab.evaluate(
+				(urls) =>
+					Promise.all(
+						urls.map(
+							(url) =>
+								new Promise<{ opened: boolean; bytes: number }>((resolve) => {
+									const ws = new WebSocket(url);
+									ws.binaryType = 'arraybuffer';
+									let opened = false;
+									let bytes = 0;
+									ws.onopen = () => {
+										opened = true;
+										// Sync step 1 with an empty state vector: "send me everything".
+										ws.send(new Uint8Array([0, 0, 1, 0]));
+									};
+									ws.onmessage = (e) => (bytes += (e.data as ArrayBuffer).byteLength);
+									ws.onclose = () => resolve({ opened, bytes });
+									setTimeout(() => {
+										resolve({ opened, bytes });
+										ws.close();
+									}, 1500);
+								})
+						)
+					),
+				[relay + room, relay + 'ws:main']
+			);
+			expect(outcome).toEqual([
+				{ opened: false, bytes: 0 },
+				{ opened: false, bytes: 0 }
+			]);
+			await tab.close();
+		} finally {
+			await new Promise((resolve) => other.close(resolve));
+		}
+
+		// The operator's own page goes on syncing.
+		await sheet.addRow('Петров Пётр Иванович');
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+		await sheet.page.reload();
+		await sheet.ready('Обзвон Калининского района');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
 	});
 });
