@@ -298,6 +298,8 @@ export class SheetPage {
 
 	async cellText(rowIndex: number, columnTitle: string): Promise<string> {
 		const cell = await this.cell(rowIndex, columnTitle);
+		// Scrolled out of sight, the grid does not draw it: scrolled to, as the operator would.
+		if (!(await cell.count())) await this.revealColumn(columnTitle);
 		if (!(await cell.count())) return '';
 		return (await cell.textContent()) ?? '';
 	}

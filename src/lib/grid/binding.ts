@@ -59,6 +59,8 @@ export const NEW_ROW_ID = '__new';
 
 /** Width of the row-number column. */
 const ROW_NUMBER_WIDTH = 64;
+/** Narrower than this, the grid freezes no column of the sheet (a phone: the name would take half). */
+const PIN_MIN_WIDTH = 700;
 /** The № column: the row's place in the order shown (1, 2, 3… after any sort or search). */
 const ROW_NUMBER_COL = '__row';
 /** After an Enter in the «+» line, the new row ends at the latest this much later. */
@@ -397,6 +399,8 @@ export class SheetGridBinding {
 				this.#release(null);
 			},
 			onDisplayedColumnsChanged: () => this.#showRange(),
+			onDragStopped: () => this.#repin(),
+			onGridSizeChanged: () => this.#repin(),
 			// Rows came, went or moved (a colleague's, a sort's): the block follows its rows.
 			onModelUpdated: () => {
 				// The № cells of rows that stay drawn keep the number of their old place otherwise.
@@ -700,12 +704,17 @@ export class SheetGridBinding {
 			this.#handleAt?.row === p.node.rowIndex &&
 			this.#handleAt.col === p.colDef.colId;
 		const fillRule = (p: RuleParams) => this.#inFillTarget(p.node, p.colDef.colId);
-		const cols = this.#sheet.columns().map((c): ColDef<Row> => {
+		const pinFirst = this.#pinsFirst();
+		const cols = this.#sheet.columns().map((c, i): ColDef<Row> => {
 			// No cellRenderer returning a string: AG Grid inserts such strings as HTML. The
 			// default renderer writes text; ours (`cells.ts`) build DOM elements.
 			const def = typedColumnDef(c, options);
 			return {
 				...def,
+				// The first column frozen (the operator's choice): always the shared order's first.
+				// A column dragged into the frozen part becomes the first (`#onMoved`), and the one
+				// frozen before goes back beside it, so the order stays one for all.
+				pinned: pinFirst && i === 0 ? 'left' : null,
 				headerComponent: SheetHeader,
 				headerComponentParams: { sheetColumn: c, callbacks: this.#callbacks },
 				cellClassRules: {
@@ -937,6 +946,31 @@ export class SheetGridBinding {
 	setQuickFilter(text: string) {
 		this.api.setGridOption('quickFilterText', text);
 		this.#view = { ...this.#view, quickFilter: text };
+		this.#saveView();
+	}
+
+	/**
+	 * Whether the first column is frozen now: her choice, on a grid wide enough for it (on a
+	 * phone, a frozen name would leave a third of the screen for the rest).
+	 */
+	#pinsFirst(): boolean {
+		return this.#view.pinFirst && this.#element.clientWidth >= PIN_MIN_WIDTH;
+	}
+
+	/** The frozen column as the order and the width say (a drag or a resize changes it). */
+	#repin() {
+		const first = this.#sheet.columns()[0]?.id;
+		const want = this.#pinsFirst();
+		const wrong = this.api
+			.getColumnState()
+			.some((s) => this.#sheet.column(s.colId) && !!s.pinned !== (want && s.colId === first));
+		if (wrong) this.api.setGridOption('columnDefs', this.#columnDefs());
+	}
+
+	/** Freeze the first column (or not): this operator's choice, kept in her view. */
+	setPinFirst(pin: boolean) {
+		this.#view = { ...this.#view, pinFirst: pin };
+		this.api.setGridOption('columnDefs', this.#columnDefs());
 		this.#saveView();
 	}
 

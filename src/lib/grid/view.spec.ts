@@ -20,7 +20,8 @@ describe('each operator’s own view of a sheet', () => {
 			],
 			filter: { a: { filterType: 'text', type: 'contains', filter: 'Иван' } },
 			quickFilter: 'Ленина',
-			showFilters: true
+			showFilters: true,
+			pinFirst: false
 		};
 		saveView(storage, 'sheet1', view);
 		expect(loadView(storage, 'sheet1')).toEqual(view);
@@ -28,7 +29,8 @@ describe('each operator’s own view of a sheet', () => {
 			columns: [],
 			filter: {},
 			quickFilter: '',
-			showFilters: false
+			showFilters: false,
+			pinFirst: true
 		});
 	});
 
@@ -44,7 +46,8 @@ describe('each operator’s own view of a sheet', () => {
 			columns: [{ colId: 'a', width: 2000 }],
 			filter: {},
 			quickFilter: '',
-			showFilters: false
+			showFilters: false,
+			pinFirst: true
 		});
 		expect(loadView(undefined, 's').columns).toEqual([]);
 	});

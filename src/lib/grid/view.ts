@@ -1,6 +1,6 @@
 /**
  * Each operator's own view of a sheet: sort, filters, hidden columns, widths, the quick search
- * and whether the filter row is shown. Kept in this browser's localStorage per sheet, never in
+ * whether the filter row is shown and whether the first column stays in view (frozen). Kept in this browser's localStorage per sheet, never in
  * the shared document: one operator sorting or hiding a column changes nothing for colleagues.
  * Column order and the column definitions (title, type, options) are shared, in the model.
  *
@@ -21,13 +21,19 @@ export interface SheetView {
 	filter: Record<string, unknown>;
 	quickFilter: string;
 	showFilters: boolean;
+	/**
+	 * The first column (ФИО in every template) stays in view, pinned left, while the operator
+	 * scrolls to the call columns. On unless she turned it off.
+	 */
+	pinFirst: boolean;
 }
 
 export const EMPTY_VIEW: SheetView = Object.freeze({
 	columns: [],
 	filter: {},
 	quickFilter: '',
-	showFilters: false
+	showFilters: false,
+	pinFirst: true
 }) as SheetView;
 
 const KEY_PREFIX = 'shtab:view:';
@@ -66,7 +72,8 @@ export function loadView(storage: Storage | undefined, sheetId: string): SheetVi
 				: [],
 			filter: isObject(v.filter) ? v.filter : {},
 			quickFilter: typeof v.quickFilter === 'string' ? v.quickFilter.slice(0, 200) : '',
-			showFilters: v.showFilters === true
+			showFilters: v.showFilters === true,
+			pinFirst: v.pinFirst !== false
 		};
 	} catch {
 		return { ...EMPTY_VIEW };

@@ -111,6 +111,9 @@ export const ru = {
 	'sheet.columnType': 'Тип столбца',
 	'grid.search': 'Поиск по списку',
 	'grid.filters': 'Фильтры',
+	'grid.pinFirst': 'Закрепить первый столбец',
+	'grid.pinFirstHint':
+		'Первый столбец (обычно ФИО) остаётся на месте, когда таблица прокручена вправо. Чтобы переставить его, снимите отметку.',
 	'grid.resetView': 'Сбросить сортировку и фильтры',
 	'grid.sorting': 'Сортировка…',
 	'grid.fill': 'Заполнить столбец…',
@@ -335,6 +338,9 @@ export const en: Record<MessageKey, string> = {
 	'sheet.columnType': 'Column type',
 	'grid.search': 'Search the list',
 	'grid.filters': 'Filters',
+	'grid.pinFirst': 'Freeze first column',
+	'grid.pinFirstHint':
+		'The first column (usually the name) stays in view when the table is scrolled right. To move it, untick this.',
 	'grid.resetView': 'Clear sort and filters',
 	'grid.sorting': 'Sorting…',
 	'grid.fill': 'Fill column…',
