@@ -363,3 +363,36 @@ describe('the row the operator is on, in a filtered view (found in review)', () 
 		expect(colleague.sheet.deletedRows()).toEqual([]);
 	});
 });
+
+describe('Ctrl+Z never takes away a colleague’s work', () => {
+	it('a request a colleague has worked on stays when its author undoes typing it', async () => {
+		const sheet = await callList('Заявки: отмена');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		await sheet.addRow('Иванова Анна Петровна');
+		await expect.poll(() => colleague.sheet.rowIds().length, MOMENT).toBe(1);
+		// The coordinator notes a volunteer on it.
+		const [request] = colleague.sheet.rowIds();
+		colleague.sheet.setCell(request, cols['Примечание'], 'волонтёр Сергеев');
+		await expect.poll(() => sheet.cellText(0, 'Примечание'), MOMENT).toBe('волонтёр Сергеев');
+
+		await (await sheet.cell(0, 'ФИО')).click();
+		await page.keyboard.press('Control+z');
+		await page
+			.getByRole('status')
+			.getByText(/^Строки или столбец, добавленные этим шагом, не убраны/)
+			.waitFor();
+		expect(await sheet.rowCount()).toBe(1);
+		expect(await sheet.cellText(0, 'ФИО')).toBe('Иванова Анна Петровна');
+		expect(colleague.sheet.getCell(request, cols['Примечание'])).toBe('волонтёр Сергеев');
+
+		// A row nobody else touched is undone as before.
+		await sheet.addRow('Петров Пётр');
+		await expect.poll(() => colleague.sheet.rowIds().length, MOMENT).toBe(2);
+		await (await sheet.cell(1, 'ФИО')).click();
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => colleague.sheet.rowIds().length, MOMENT).toBe(1);
+		expect(await sheet.rowCount()).toBe(1);
+	});
+});

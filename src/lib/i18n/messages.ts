@@ -80,6 +80,8 @@ export const ru = {
 	'sheet.undoOverwritten':
 		'Отменять нечего: коллеги уже изменили всё, что сделал этот шаг. Следующее «Отменить» отменит шаг перед ним.',
 	'sheet.redoOverwritten': 'Повторять нечего: коллеги уже изменили всё, что затрагивал этот шаг.',
+	'sheet.undoKept':
+		'Строки или столбец, добавленные этим шагом, не убраны: коллеги уже внесли в них данные. Если они не нужны, удалите их — их можно будет вернуть.',
 	'sheet.save': 'Сохранить',
 	'sheet.cancel': 'Отмена',
 	'sheet.column': 'Столбец',
@@ -307,6 +309,8 @@ export const en: Record<MessageKey, string> = {
 		'Nothing to undo: colleagues have already changed everything this step did. The next Undo undoes the step before it.',
 	'sheet.redoOverwritten':
 		'Nothing to redo: colleagues have already changed everything this step touched.',
+	'sheet.undoKept':
+		'The rows or column this step added stay: colleagues have already entered data in them. If they are not needed, delete them (they can be brought back).',
 	'sheet.save': 'Save',
 	'sheet.cancel': 'Cancel',
 	'sheet.column': 'Column',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ModelError, Sheet, undoStep, type SheetChange } from './sheet';
+import { stageForTest } from './testing';
 
 function newSheet() {
 	const sheet = new Sheet(new Y.Doc());
@@ -290,13 +291,64 @@ describe('sheet model', () => {
 		expect(sheet.getCell(a, name)).toBe('theirs');
 		expect(undo.canUndo()).toBe(true);
 
-		expect(undoStep(undo, 'undo')).toBe('done');
-		expect(sheet.column(note)).toBeUndefined();
-		expect(undoStep(undo, 'undo')).toBe('empty');
-		expect(undoStep(undo, 'redo')).toBe('done');
+		// The column before it holds the colleague's note: it stays (see the test below).
+		expect(undoStep(undo, 'undo')).toBe('kept');
 		expect(sheet.column(note)?.title).toBe('Звонок');
 		expect(colleague.getCell(a, note)).toBe('перезвонить');
+		expect(undoStep(undo, 'undo')).toBe('empty');
 		expect(undoStep(undo, 'redo')).toBe('empty');
+	});
+
+	/**
+	 * Found by exploration: an operator typed a request, the coordinator assigned a volunteer and
+	 * set its status, and the operator's Ctrl+Z took the whole row away for everyone, the
+	 * coordinator's work with it, with no word and nothing in «Удалённые строки».
+	 */
+	it('an undo leaves a row, an import or a column a colleague has written in since, and says so', () => {
+		const { sheet, name, note } = newSheet();
+		const colleague = colleagueOf(sheet);
+		const undo = sheet.createUndoManager({ captureTimeout: 0 });
+		const undoTyping = sheet.createUndoManager({ captureTimeout: 60_000 });
+		const [request] = sheet.addRows({ columns: [name], rows: [['Иванова Анна']] });
+		// Typed into the new row in the same step (as the «+» line does): it stays with the row.
+		sheet.setCell(request, note, 'позвонила сама');
+		colleague.setCell(request, name, 'Иванова Анна Петровна');
+		expect(undoStep(undoTyping, 'undo')).toBe('kept');
+		expect(sheet.getCell(request, note)).toBe('позвонила сама');
+		undoTyping.destroy();
+		colleague.setCell(request, note, 'волонтёр Сергеев, в работе');
+		expect(sheet.rowIds()).toEqual([request]);
+		expect(sheet.getCell(request, name)).toBe('Иванова Анна Петровна');
+		expect(colleague.getCell(request, note)).toBe('волонтёр Сергеев, в работе');
+
+		// A row nobody else touched goes, as before; so does one only this operator edited.
+		const [mine] = sheet.addRows({ columns: [name], rows: [['Петров Пётр']] });
+		sheet.setCell(mine, note, 'моя заметка');
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(colleague.rowIds()).toEqual([request]);
+
+		// An imported list operators have started calling stays.
+		const { importId, updates } = stageForTest(
+			sheet,
+			[name],
+			[['Сидорова Мария'], ['Орлов Олег'], ['Кузнецова Вера']],
+			{ chunkRows: 2, sliceRows: 2 }
+		);
+		for (const u of updates) Y.applyUpdate(sheet.doc, u);
+		sheet.commitImport(importId);
+		const imported = sheet.rowIds().slice(1);
+		expect(imported).toHaveLength(3);
+		colleague.setCell(imported[2], note, 'дозвонились');
+		expect(undoStep(undo, 'undo')).toBe('kept');
+		expect(colleague.rowIds()).toHaveLength(4);
+
+		// A column a colleague has written in stays too.
+		const call = sheet.addColumn({ title: 'Звонок' });
+		colleague.setCell(request, call, 'перезвонить');
+		expect(undoStep(undo, 'undo')).toBe('kept');
+		expect(colleague.column(call)?.title).toBe('Звонок');
+		expect(colleague.getCell(request, call)).toBe('перезвонить');
 	});
 
 	it('an edit right after an undo that changed nothing is a step of its own (found in review)', () => {

@@ -1090,23 +1090,104 @@ export class Sheet {
 
 	// ---------------------------------------------------------------- undo
 
-	/** Undo of this operator's own changes only: a colleague's edits are never reverted. */
+	/**
+	 * Undo of this operator's own changes only: a colleague's edits are never reverted, and
+	 * neither is what they stand on. An undo does not take away rows (typed or imported) or a
+	 * column a colleague has written in since: found by exploration, the operator's Ctrl+Z of a
+	 * typed request removed it for everyone with the coordinator's assignment in it, and an
+	 * import undone took away the rows volunteers had marked. `undoStep` reports it ('kept').
+	 */
 	createUndoManager(options: { captureTimeout?: number } = {}): Y.UndoManager {
 		// The history is not in the scope: an undo adds an entry, it never removes one.
 		const undo = new Y.UndoManager(
 			[this.#columns, this.#chunkMap, this.#cellMap, this.#deletedMap, this.#importsMap],
 			{
 				trackedOrigins: new Set([this.origin]),
-				captureTimeout: options.captureTimeout ?? 500
+				captureTimeout: options.captureTimeout ?? 500,
+				deleteFilter: (item) => {
+					let kept = keptByUndo.get(undo);
+					if (!kept) keptByUndo.set(undo, (kept = new Set()));
+					const key =
+						item.parent === this.#cellMap
+							? this.#keptAround(item, undo)
+							: this.#colleagueWroteIn(item);
+					if (key === null) return true;
+					kept.add(key);
+					return false;
+				}
 			}
 		);
 		this.#undoManagers.add(undo);
 		return undo;
 	}
+
+	/**
+	 * For a cell `item` of the overlay the running undo step wrote: the key of the row (chunk,
+	 * import) or column the same step added and keeps for colleagues (the name typed into the
+	 * new row stays with it), else null.
+	 */
+	#keptAround(item: Y.Item, undo: Y.UndoManager): string | null {
+		const step = runningStep.get(undo);
+		if (!step || item.parentSub === null) return null;
+		const [rowId, colId] = item.parentSub.split(':');
+		const chunkId = rowId.slice(0, rowId.lastIndexOf('.'));
+		const importId = this.#chunks.get(chunkId)?.importId;
+		const added = (map: object, key: string) => {
+			const entry = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+			return entry && Y.isDeleted(step.insertions, entry.id) ? entry : null;
+		};
+		for (const entry of [
+			added(this.#chunkMap, chunkId),
+			importId ? added(this.#importsMap, importId) : null,
+			added(this.#columns, colId)
+		]) {
+			const key = entry && this.#colleagueWroteIn(entry);
+			if (key) return key;
+		}
+		return null;
+	}
+
+	/**
+	 * When `item`, which an undo is about to delete, is rows (a chunk, an import) or a column
+	 * holding a cell another replica wrote (the overlay's current entries by another client):
+	 * its key (chunk, import or column id); else null.
+	 */
+	#colleagueWroteIn(item: Y.Item): string | null {
+		// A field of a column (its title, type…: the column is a map of its own) goes with it.
+		const parent = (item.parent as Y.AbstractType<unknown> | null)?._item;
+		if (parent && parent.parent === this.#columns) return this.#colleagueWroteIn(parent);
+		const key = item.parentSub;
+		if (key === null) return null;
+		let inside: (rowId: string, colId: string) => boolean;
+		if (item.parent === this.#chunkMap) {
+			inside = (rowId) => rowId.slice(0, rowId.lastIndexOf('.')) === key;
+		} else if (item.parent === this.#importsMap) {
+			const chunks = new Set<string>();
+			for (const chunk of this.#chunks.values()) if (chunk.importId === key) chunks.add(chunk.id);
+			if (chunks.size === 0) return null;
+			inside = (rowId) => chunks.has(rowId.slice(0, rowId.lastIndexOf('.')));
+		} else if (item.parent === this.#columns) {
+			inside = (_rowId, colId) => colId === key;
+		} else return null;
+		const own = this.doc.clientID;
+		// Yjs's own map of the overlay's entries (the current item of each key).
+		const entries = (this.#cellMap as unknown as { _map: Map<string, Y.Item> })._map;
+		for (const [cell, entry] of entries) {
+			if (entry.deleted || entry.id.client === own) continue;
+			const sep = cell.indexOf(':');
+			if (inside(cell.slice(0, sep), cell.slice(sep + 1))) return key;
+		}
+		return null;
+	}
 }
 
-/** What one press of Ctrl+Z (or Ctrl+Shift+Z) did. */
-export type UndoStepResult = 'done' | 'overwritten' | 'empty';
+/** What one press of Ctrl+Z (or Ctrl+Shift+Z) did ('kept': rows or a column colleagues wrote in stayed). */
+export type UndoStepResult = 'done' | 'overwritten' | 'empty' | 'kept';
+
+/** Per undo manager, what its running undo left for colleagues' sake (chunk, import, column ids). */
+const keptByUndo = new WeakMap<Y.UndoManager, Set<string>>();
+/** Per undo manager, the step its running undo takes back (`undoStep` sets it). */
+const runningStep = new WeakMap<Y.UndoManager, { insertions: Parameters<typeof Y.isDeleted>[0] }>();
 
 /**
  * Undoes (or redoes) exactly one step. Y.UndoManager alone goes on popping steps until one
@@ -1120,13 +1201,17 @@ export function undoStep(undo: Y.UndoManager, direction: 'undo' | 'redo'): UndoS
 	if (stack.length === 0) return 'empty';
 	const earlier = stack.splice(0, stack.length - 1);
 	let item: unknown;
+	keptByUndo.delete(undo);
+	runningStep.set(undo, stack[stack.length - 1]);
 	try {
 		item = direction === 'undo' ? undo.undo() : undo.redo();
 	} finally {
+		runningStep.delete(undo);
 		stack.unshift(...earlier);
 		// An undo that changed nothing does not end the capture of the step before it, as one
 		// that changed something does: the next edit would join that step.
 		undo.stopCapturing();
 	}
+	if (keptByUndo.get(undo)?.size) return 'kept';
 	return item ? 'done' : 'overwritten';
 }
