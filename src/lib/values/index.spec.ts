@@ -277,6 +277,17 @@ describe('guessColumnType', () => {
 		expect(guessColumnType(inn, 'ИНН')).toBe('text');
 		const codes = column(['007', '012', '0345'], 3);
 		expect(guessColumnType(codes, 'Код')).toBe('text');
+		// Found by exploration: 28 codes without a leading zero and 2 with one made a number
+		// column, and «012345» became 12345 without a word.
+		const mixed = [
+			...Array.from({ length: 28 }, (_, i) => String(23456 + i * 7)),
+			'012345',
+			'0071'
+		];
+		expect(guessColumnType(mixed, 'Код соцзащиты')).toBe('text');
+		expect(guessColumnType(mixed)).toBe('text');
+		// Amounts and counts stay numbers («0» and «0,5» are no codes).
+		expect(guessColumnType(['0', '12', '0,5', '3', '250'], 'Сумма')).toBe('number');
 	});
 
 	it('notes with line breaks are long text', () => {

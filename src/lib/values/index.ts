@@ -210,7 +210,8 @@ function looksLikeIdentifier(value: string): boolean {
  *    Кол-во, Количество, Сумма → number) wins when at least half the samples fit it (for a
  *    phone: look like a number, even one too short), or when there are no samples.
  * 2. Else the first of checkbox, phone, date, datetime, number that ≥ 90 % of the non-empty
- *    samples parse as (numbers with a leading zero or ten digits and more count as codes).
+ *    samples parse as (numbers with a leading zero or ten digits and more are codes: one of
+ *    them among the samples, and the column is no number column).
  * 3. A header naming a person (Оператор, Волонтёр…) → person.
  * 4. ≤ 12 distinct values among ≥ 20 samples (or a header like Статус, Результат) → choice.
  * 5. Line breaks or very long values → longtext; else text.
@@ -223,6 +224,7 @@ export function guessColumnType(samples: readonly string[], header = ''): Column
 	let dates = 0;
 	let dateTimes = 0;
 	let numbers = 0;
+	let codes = 0;
 	let checkboxes = 0;
 	let longest = 0;
 	let lineBreaks = false;
@@ -235,7 +237,8 @@ export function guessColumnType(samples: readonly string[], header = ''): Column
 		if (phone.ok || phone.reason !== 'letters') phoneLike++;
 		if (parseDate(sample).ok) dates++;
 		if (parseDateTime(sample).ok) dateTimes++;
-		if (parseNumber(sample).ok && !looksLikeIdentifier(sample)) numbers++;
+		if (looksLikeIdentifier(sample)) codes++;
+		else if (parseNumber(sample).ok) numbers++;
 		if (normalizeCheckbox(sample).ok) checkboxes++;
 		if (sample.length > longest) longest = sample.length;
 		if (sample.includes('\n')) lineBreaks = true;
@@ -247,7 +250,9 @@ export function guessColumnType(samples: readonly string[], header = ''): Column
 		phone: phoneLike,
 		date: dates,
 		datetime: dateTimes,
-		number: numbers
+		// One code among the numbers (`0071`) makes them codes: read as a number, its zeros would
+		// be lost (found by exploration: «012345» became 12345 without a word).
+		number: codes > 0 ? 0 : numbers
 	};
 	const hintedCount = hint ? hinted[hint] : undefined;
 	if (hint && hintedCount !== undefined && hintedCount >= total * HINTED_SHARE) return hint;
@@ -257,7 +262,7 @@ export function guessColumnType(samples: readonly string[], header = ''): Column
 		['phone', phones],
 		['date', dates],
 		['datetime', dateTimes],
-		['number', numbers]
+		['number', codes > 0 ? 0 : numbers]
 	];
 	for (const [type, count] of strong) if (count >= total * GUESS_SHARE) return type;
 
