@@ -964,13 +964,17 @@ export class SheetGridBinding {
 		const wrong = this.api
 			.getColumnState()
 			.some((s) => this.#sheet.column(s.colId) && !!s.pinned !== (want && s.colId === first));
-		if (wrong) this.api.setGridOption('columnDefs', this.#columnDefs());
+		if (!wrong) return;
+		this.api.setGridOption('columnDefs', this.#columnDefs());
+		// New definitions bring back the model's widths: hers again (found in review).
+		this.#applyView();
 	}
 
 	/** Freeze the first column (or not): this operator's choice, kept in her view. */
 	setPinFirst(pin: boolean) {
 		this.#view = { ...this.#view, pinFirst: pin };
 		this.api.setGridOption('columnDefs', this.#columnDefs());
+		this.#applyView();
 		this.#saveView();
 	}
 

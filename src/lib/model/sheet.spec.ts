@@ -349,6 +349,19 @@ describe('sheet model', () => {
 		expect(undoStep(undo, 'undo')).toBe('kept');
 		expect(colleague.column(call)?.title).toBe('Звонок');
 		expect(colleague.getCell(request, call)).toBe('перезвонить');
+
+		// Found in review: only what the step added is kept. Her rename and her deletion of a
+		// column colleagues wrote in are undone as ever.
+		sheet.renameColumn(call, 'Звонок 2');
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(colleague.column(call)?.title).toBe('Звонок');
+		expect(undoStep(undo, 'redo')).toBe('done');
+		expect(colleague.column(call)?.title).toBe('Звонок 2');
+		sheet.deleteColumn(call);
+		expect(colleague.column(call)).toBeUndefined();
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(colleague.column(call)?.title).toBe('Звонок 2');
+		expect(colleague.getCell(request, call)).toBe('перезвонить');
 	});
 
 	it('an edit right after an undo that changed nothing is a step of its own (found in review)', () => {

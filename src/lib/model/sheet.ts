@@ -1110,7 +1110,7 @@ export class Sheet {
 					const key =
 						item.parent === this.#cellMap
 							? this.#keptAround(item, undo)
-							: this.#colleagueWroteIn(item);
+							: this.#colleagueWroteIn(item, undo);
 					if (key === null) return true;
 					kept.add(key);
 					return false;
@@ -1127,21 +1127,18 @@ export class Sheet {
 	 * new row stays with it), else null.
 	 */
 	#keptAround(item: Y.Item, undo: Y.UndoManager): string | null {
-		const step = runningStep.get(undo);
-		if (!step || item.parentSub === null) return null;
+		if (item.parentSub === null) return null;
 		const [rowId, colId] = item.parentSub.split(':');
 		const chunkId = rowId.slice(0, rowId.lastIndexOf('.'));
 		const importId = this.#chunks.get(chunkId)?.importId;
-		const added = (map: object, key: string) => {
-			const entry = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
-			return entry && Y.isDeleted(step.insertions, entry.id) ? entry : null;
-		};
-		for (const entry of [
-			added(this.#chunkMap, chunkId),
-			importId ? added(this.#importsMap, importId) : null,
-			added(this.#columns, colId)
+		const entry = (map: object, key: string) =>
+			(map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+		for (const added of [
+			entry(this.#chunkMap, chunkId),
+			importId ? entry(this.#importsMap, importId) : undefined,
+			entry(this.#columns, colId)
 		]) {
-			const key = entry && this.#colleagueWroteIn(entry);
+			const key = added && this.#colleagueWroteIn(added, undo);
 			if (key) return key;
 		}
 		return null;
@@ -1149,33 +1146,38 @@ export class Sheet {
 
 	/**
 	 * When `item`, which an undo is about to delete, is rows (a chunk, an import) or a column
-	 * holding a cell another replica wrote (the overlay's current entries by another client):
-	 * its key (chunk, import or column id); else null.
+	 * that the running step added and that holds a cell another replica wrote (the overlay's
+	 * current entries by another client): its key (chunk, import or column id); else null. A
+	 * column's fields (its title, type…: the column is a map of its own) go with the column; a
+	 * field the step changed (a rename, a deletion) is undone as ever.
 	 */
-	#colleagueWroteIn(item: Y.Item): string | null {
-		// A field of a column (its title, type…: the column is a map of its own) goes with it.
+	#colleagueWroteIn(item: Y.Item, undo: Y.UndoManager): string | null {
+		const step = runningStep.get(undo);
+		if (!step) return null;
 		const parent = (item.parent as Y.AbstractType<unknown> | null)?._item;
-		if (parent && parent.parent === this.#columns) return this.#colleagueWroteIn(parent);
+		if (parent && parent.parent === this.#columns) return this.#colleagueWroteIn(parent, undo);
 		const key = item.parentSub;
-		if (key === null) return null;
-		let inside: (rowId: string, colId: string) => boolean;
-		if (item.parent === this.#chunkMap) {
-			inside = (rowId) => rowId.slice(0, rowId.lastIndexOf('.')) === key;
-		} else if (item.parent === this.#importsMap) {
+		if (key === null || !Y.isDeleted(step.insertions, item.id)) return null;
+		// Who wrote where, read once per step (a scan of the overlay: 100,000s of entries).
+		if (!step.colleagues) {
 			const chunks = new Set<string>();
-			for (const chunk of this.#chunks.values()) if (chunk.importId === key) chunks.add(chunk.id);
-			if (chunks.size === 0) return null;
-			inside = (rowId) => chunks.has(rowId.slice(0, rowId.lastIndexOf('.')));
-		} else if (item.parent === this.#columns) {
-			inside = (_rowId, colId) => colId === key;
-		} else return null;
-		const own = this.doc.clientID;
-		// Yjs's own map of the overlay's entries (the current item of each key).
-		const entries = (this.#cellMap as unknown as { _map: Map<string, Y.Item> })._map;
-		for (const [cell, entry] of entries) {
-			if (entry.deleted || entry.id.client === own) continue;
-			const sep = cell.indexOf(':');
-			if (inside(cell.slice(0, sep), cell.slice(sep + 1))) return key;
+			const columns = new Set<string>();
+			const own = this.doc.clientID;
+			const entries = (this.#cellMap as unknown as { _map: Map<string, Y.Item> })._map;
+			for (const [cell, entry] of entries) {
+				if (entry.deleted || entry.id.client === own) continue;
+				const sep = cell.indexOf(':');
+				chunks.add(cell.slice(0, cell.lastIndexOf('.', sep)));
+				columns.add(cell.slice(sep + 1));
+			}
+			step.colleagues = { chunks, columns };
+		}
+		const { chunks, columns } = step.colleagues;
+		if (item.parent === this.#chunkMap) return chunks.has(key) ? key : null;
+		if (item.parent === this.#columns) return columns.has(key) ? key : null;
+		if (item.parent === this.#importsMap) {
+			for (const chunk of this.#chunks.values())
+				if (chunk.importId === key && chunks.has(chunk.id)) return key;
 		}
 		return null;
 	}
@@ -1187,7 +1189,14 @@ export type UndoStepResult = 'done' | 'overwritten' | 'empty' | 'kept';
 /** Per undo manager, what its running undo left for colleagues' sake (chunk, import, column ids). */
 const keptByUndo = new WeakMap<Y.UndoManager, Set<string>>();
 /** Per undo manager, the step its running undo takes back (`undoStep` sets it). */
-const runningStep = new WeakMap<Y.UndoManager, { insertions: Parameters<typeof Y.isDeleted>[0] }>();
+const runningStep = new WeakMap<
+	Y.UndoManager,
+	{
+		insertions: Parameters<typeof Y.isDeleted>[0];
+		/** Chunks and columns holding a cell another replica wrote (made on first need). */
+		colleagues?: { chunks: Set<string>; columns: Set<string> };
+	}
+>();
 
 /**
  * Undoes (or redoes) exactly one step. Y.UndoManager alone goes on popping steps until one
@@ -1202,7 +1211,7 @@ export function undoStep(undo: Y.UndoManager, direction: 'undo' | 'redo'): UndoS
 	const earlier = stack.splice(0, stack.length - 1);
 	let item: unknown;
 	keptByUndo.delete(undo);
-	runningStep.set(undo, stack[stack.length - 1]);
+	runningStep.set(undo, { insertions: stack[stack.length - 1].insertions });
 	try {
 		item = direction === 'undo' ? undo.undo() : undo.redo();
 	} finally {

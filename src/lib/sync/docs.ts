@@ -90,7 +90,9 @@ export function acquire(room: string): {
 				open.delete(room);
 				e.connection.destroy();
 			};
-			if (options.now) close();
+			// Still writing to the browser's store (a big import left a moment ago): kept open, so
+			// closing the tab still asks first (found in review).
+			if (options.now && !e.connection.unsaved) close();
 			else e.timer = setTimeout(close, RELEASE_DELAY_MS);
 		}
 	};
