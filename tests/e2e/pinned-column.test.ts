@@ -61,8 +61,31 @@ describe('the first column stays in view', () => {
 		await a.page.keyboard.press('Shift+Tab');
 		await expect.poll(() => focusedColumn(a)).toBe(name);
 
+		// Boris widens «Телефон» by dragging its header's edge; turning the freeze off keeps his
+		// widths (found in review: new column definitions put back the model's widths).
+		const headerWidth = (s: SheetPage) =>
+			s.page.evaluate(
+				(id) =>
+					document.querySelector(`.ag-header-cell[col-id="${id}"]`)?.getBoundingClientRect().width,
+				id('Телефон')
+			);
+		await b.revealColumn('Телефон');
+		const before = (await headerWidth(b))!;
+		const edge = (await b.page
+			.locator(`.ag-header-cell[col-id="${id('Телефон')}"] .ag-header-cell-resize`)
+			.boundingBox())!;
+		await b.page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+		await b.page.mouse.down();
+		for (let i = 1; i <= 8; i++)
+			await b.page.mouse.move(edge.x + edge.width / 2 + i * 10, edge.y + edge.height / 2);
+		await b.page.mouse.up();
+		await expect.poll(() => headerWidth(b), MOMENT).toBeGreaterThan(before + 60);
+		const widened = (await headerWidth(b))!;
+
 		// Boris turns it off: his name column scrolls away; Anna's stays, and his choice is kept.
 		await pin(b).uncheck();
+		await b.revealColumn('Телефон');
+		expect(await headerWidth(b)).toBe(widened);
 		await b.revealColumn(last.title);
 		await expect.poll(() => seen(b, 0, last.id), MOMENT).toBe(true);
 		await expect.poll(() => seen(b, 0, name), MOMENT).toBe(false);
@@ -71,6 +94,8 @@ describe('the first column stays in view', () => {
 		await b.page.reload();
 		await b.ready('Обзвон: закреплённое ФИО');
 		expect(await pin(b).isChecked()).toBe(false);
+		await b.revealColumn('Телефон');
+		expect(await headerWidth(b)).toBe(widened);
 
 		// A colleague puts «Телефон» first: that column is the frozen one now, for Anna.
 		colleague.sheet.moveColumn(id('Телефон'), 0);

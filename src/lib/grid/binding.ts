@@ -965,10 +965,22 @@ export class SheetGridBinding {
 			.getColumnState()
 			.some((s) => this.#sheet.column(s.colId) && !!s.pinned !== (want && s.colId === first));
 		if (!wrong) return;
+		// Not under the operator's typing (new definitions would end her edit): when it ends.
+		if (this.api.getEditingCells().length > 0) {
+			this.api.addEventListener('cellEditingStopped', this.#repinAfterEdit);
+			return;
+		}
 		this.api.setGridOption('columnDefs', this.#columnDefs());
 		// New definitions bring back the model's widths: hers again (found in review).
 		this.#applyView();
 	}
+
+	readonly #repinAfterEdit = () => {
+		this.api.removeEventListener('cellEditingStopped', this.#repinAfterEdit);
+		setTimeout(() => {
+			if (!this.api.isDestroyed()) this.#repin();
+		});
+	};
 
 	/** Freeze the first column (or not): this operator's choice, kept in her view. */
 	setPinFirst(pin: boolean) {
