@@ -90,7 +90,6 @@ function calendarIcon(): SVGSVGElement {
 export class DateEditor implements ICellEditorComp<Row, string> {
 	#gui!: HTMLElement;
 	#input!: HTMLInputElement;
-	#button!: HTMLButtonElement;
 	#picker!: HTMLInputElement;
 	#params!: DateEditorParams;
 	#start = '';
@@ -113,7 +112,9 @@ export class DateEditor implements ICellEditorComp<Row, string> {
 		button.type = 'button';
 		button.className = 'shtab-date-pick';
 		button.setAttribute('aria-label', params.pickLabel);
-		button.title = params.pickLabel;
+		button.title = `${params.pickLabel} (Alt+↓, F4)`;
+		// Not a Tab stop: Tab leaves the cell (see `#onInputKey`).
+		button.tabIndex = -1;
 		button.append(calendarIcon());
 
 		// The browser's own picker, under the button: opened by it, never focused by Tab.
@@ -132,7 +133,6 @@ export class DateEditor implements ICellEditorComp<Row, string> {
 		gui.append(input, button, picker);
 		this.#gui = gui;
 		this.#input = input;
-		this.#button = button;
 		this.#picker = picker;
 
 		button.addEventListener('click', () => this.#openPicker());
@@ -170,12 +170,10 @@ export class DateEditor implements ICellEditorComp<Row, string> {
 			e.preventDefault();
 			e.stopPropagation();
 			this.#openPicker();
-		} else if (e.key === 'Tab' && !e.shiftKey) {
-			// Tab from the text field reaches the calendar button; from the button it leaves the cell.
-			e.preventDefault();
-			e.stopPropagation();
-			this.#button.focus();
 		}
+		// Tab stores the date and goes to the next cell, as in every other cell (found by
+		// exploration: it went to the calendar button, and the note typed next opened the
+		// browser's calendar or ran into the date). The calendar is Alt+↓ or F4 from the keyboard.
 	}
 
 	#onButtonKey(e: KeyboardEvent) {
