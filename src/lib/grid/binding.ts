@@ -29,7 +29,7 @@ import {
 import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
-import { typedColumnDef } from './columns';
+import { parseQuickFilter, typedColumnDef } from './columns';
 import { SearchTexts } from './search-texts';
 import { SelectAllHeader } from './select-all';
 import { clearCells, copyRows, fillDown, pasteBlock, shownCells, typedValue } from './edits';
@@ -381,6 +381,7 @@ export class SheetGridBinding {
 			postSortRows: (p) => this.#sorter.sort(p.nodes, this.#sortColumns(p.api)),
 			tooltipShowDelay: 300,
 			quickFilterText: this.#view.quickFilter,
+			quickFilterParser: parseQuickFilter,
 			// Each row's search text is built once and kept until the row changes (AG Grid drops it
 			// on a transaction; `#refreshInPlace` drops it itself): without it, every
 			// keystroke in the search rebuilt the text of all 100,000 rows (a 0.4 s task each).

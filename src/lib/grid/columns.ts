@@ -42,6 +42,38 @@ const stored = (data: Row | undefined, colId: string) => data?.[colId] ?? '';
 /** Types whose cells show their stored value as it is. */
 const SHOWN_AS_STORED = new Set<Column['type']>(['text', 'longtext', 'person', 'choice']);
 
+/** `Фёдорова` → `Федорова`: the search and the filters read ё as е (people write either). */
+export function foldYo(text: string): string {
+	return YO.test(text) ? text.replace(YO_ALL, (c) => (c === 'ё' ? 'е' : 'Е')) : text;
+}
+const YO = /[ёЁ]/;
+const YO_ALL = /[ёЁ]/g;
+
+/**
+ * The quick search's terms (AG Grid hands over the text in capitals, split at spaces as its
+ * own parser does), ё read as е to match `getQuickFilterText`.
+ */
+export function parseQuickFilter(text: string): string[] {
+	return foldYo(text).split(' ');
+}
+
+/** A text filter's way of reading both the value and what she typed: any case, ё as е. */
+function foldText(text: string | null): string | null {
+	return text == null ? null : foldYo(text.toLowerCase());
+}
+
+/**
+ * A phone filter reads digits only, a leading 8 as +7: «529-94-28», «(812) 529» and
+ * «8 812 529 94 28» all find +7 (812) 529-94-28 (found by exploration: only `5299428` did).
+ * Without a digit, as text («дочь»).
+ */
+function phoneDigits(text: string | null): string | null {
+	if (text == null) return null;
+	const digits = text.replace(/\D/g, '');
+	if (!digits) return foldText(text);
+	return digits.length === 11 && digits[0] === '8' ? `7${digits.slice(1)}` : digits;
+}
+
 /** The agDateColumnFilter comparator over stored ISO dates (an invalid date matches nothing). */
 function dateComparator(filter: Date, value: string): number {
 	if (!/^\d{4}-\d\d-\d\d/.test(value ?? '')) return NaN;
@@ -89,10 +121,10 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		// The search matches the stored value and, where it differs, the value as shown
 		// (`+7 (812) 123-45-67`, `05.03.1941`). Text shows as it is stored: no second copy.
 		getQuickFilterText: SHOWN_AS_STORED.has(c.type)
-			? (p) => stored(read(p.data), c.id)
+			? (p) => foldYo(stored(read(p.data), c.id))
 			: (p) => {
 					const value = stored(read(p.data), c.id);
-					return value ? `${value} ${formatValue(c.type, value, locale)}` : '';
+					return value ? foldYo(`${value} ${formatValue(c.type, value, locale)}`) : '';
 				},
 		// Rows are put in order by `RowSorter` (postSortRows, `sorting.ts`) with the comparator of
 		// the column's type (`row-order.ts`); AG Grid's own sort stage only keeps their order.
@@ -113,7 +145,7 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			return null;
 		},
 		filter: 'agTextColumnFilter',
-		filterParams: { maxNumConditions: 1 },
+		filterParams: { maxNumConditions: 1, textFormatter: foldText },
 		...(options.filterData ? { filterValueGetter: (p) => read(p.data)?.[c.id] } : {}),
 		cellEditor: 'agTextCellEditor',
 		cellEditorParams: { useFormatter: true }
@@ -170,7 +202,14 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			};
 			break;
 		}
+		case 'phone':
+			def.filterParams = { maxNumConditions: 1, textFormatter: phoneDigits };
+			break;
 		case 'checkbox':
+			// Filtered by what the box means, «да» or «нет» (unticked is «нет», empty or not):
+			// found by exploration, «да» found nothing, only the stored `true` did.
+			def.filterValueGetter = (p) =>
+				formatValue('checkbox', stored(read(p.data), c.id) === 'true' ? 'true' : 'false', locale);
 			def.cellRenderer = CheckboxRenderer;
 			def.cellRendererParams = {
 				label: `${c.title}`,

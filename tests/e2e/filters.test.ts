@@ -1,0 +1,64 @@
+/**
+ * The filter row and the search find residents as the coordinator writes them (found by
+ * exploration): a phone by any part of it as shown or dialled, a checkbox by «да» or «нет», and
+ * ё and е as the same letter («Федорова» finds «Фёдорова»).
+ */
+import { describe, expect, it } from 'vitest';
+import { HomePage } from './pages';
+import { e2eSession, MOMENT } from './session';
+
+const session = e2eSession();
+
+describe('filters and search read values as people write them', () => {
+	it('phone by any part, checkbox by да/нет, ё as е', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Поздравления ветеранов', 'Поздравления');
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Телефон'], cols['Подарочный набор']],
+			rows: [
+				['Фёдорова Анна', '+78125299428', 'true'],
+				['Королёв Иван', '+79111234567', 'false'],
+				['Семенова Мария', '+78125550000', '']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const shown = () => sheet.columnValues('ФИО');
+		await anna.page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		const filter = async (title: string, text: string) => {
+			await sheet.revealColumn(title);
+			await anna.page.locator(`.ag-floating-filter[col-id="${cols[title]}"] input`).fill(text);
+		};
+
+		for (const text of ['529-94-28', '(812) 529', '8 812 529 94 28', '+7 (812) 529-94-28']) {
+			await filter('Телефон', text);
+			await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна']);
+		}
+		await filter('Телефон', '812');
+		await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна', 'Семенова Мария']);
+		await filter('Телефон', '');
+
+		await filter('Подарочный набор', 'да');
+		await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна']);
+		await filter('Подарочный набор', 'нет');
+		await expect.poll(shown, MOMENT).toEqual(['Королёв Иван', 'Семенова Мария']);
+		await filter('Подарочный набор', '');
+
+		await filter('ФИО', 'федорова');
+		await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна']);
+		await filter('ФИО', 'Семёнова');
+		await expect.poll(shown, MOMENT).toEqual(['Семенова Мария']);
+		await filter('ФИО', '');
+		await expect.poll(shown, MOMENT).toHaveLength(3);
+
+		const search = anna.page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await search.fill('Королев');
+		await expect.poll(shown, MOMENT).toEqual(['Королёв Иван']);
+		await search.fill('семёнова');
+		await expect.poll(shown, MOMENT).toEqual(['Семенова Мария']);
+		await search.fill('');
+		await expect.poll(shown, MOMENT).toHaveLength(3);
+	});
+});
