@@ -278,6 +278,36 @@ describe('parseCsv: captions above the header', () => {
 		expect(parsed.rowLines).toEqual([above.length + 2, above.length + 3]);
 	});
 
+	/**
+	 * Found by exploration: a social protection file ends with «Итого: 5 человек» and the
+	 * clerk's signature with her phone; both were imported as residents (7 for 5).
+	 */
+	it('lines under the table (a total, a signature) are skipped and reported', () => {
+		const below = ['Итого: 2 человека;;;', ';;;', 'Исп. Петрова О.В., тел. 555-12-34;;;'];
+		const parsed = parseCsv([HEADER, ...ROWS, ...below].join('\r\n'));
+		expect(parsed.rows).toEqual(residents);
+		const skipped = parsed.errors.filter((e) => e.code === 'note-below-table');
+		expect(skipped.map((e) => [e.line, e.severity])).toEqual([
+			[4, 'warning'],
+			[6, 'warning']
+		]);
+		expect(skipped[0].messageRu).toBe(
+			'Строка 4: «Итого: 2 человека» — надпись под таблицей, а не житель; пропущена.'
+		);
+		// A resident whose name starts like one, or a total in the middle, is a resident.
+		for (const rows of [
+			[...ROWS, 'Исаева Ольга;;;'],
+			[ROWS[0], 'Итого по дому: 1;;;', ROWS[1]],
+			[...ROWS, 'Всего: 2;+7 911 000-11-22;пр. Мира, 2;']
+		]) {
+			expect(parseCsv([HEADER, ...rows].join('\r\n')).rows).toHaveLength(3);
+		}
+		// A header given by the coordinator: every line is taken at her word.
+		expect(parseCsv([HEADER, ...ROWS, ...below].join('\r\n'), { header: true }).rows).toHaveLength(
+			4
+		);
+	});
+
 	it('a list of two columns keeps its header and rows, with a caption above or without', () => {
 		const rows = ['Иванова Анна;8 (812) 123-45-67', 'Петров Пётр;+7 911 000-11-22'];
 		for (const above of [[], ['Список на обзвон;']]) {

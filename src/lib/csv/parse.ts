@@ -43,7 +43,8 @@ export type CsvErrorCode =
 	| 'too-few-fields'
 	| 'too-many-fields'
 	| 'repeated-header'
-	| 'title-above-header';
+	| 'title-above-header'
+	| 'note-below-table';
 
 export interface CsvError {
 	/** Row number in Excel (1-based, the header row and blank rows included). */
@@ -227,6 +228,11 @@ function message(
 			return {
 				messageRu: `Строка ${line}: «${text}» — надпись над таблицей, а не житель; пропущена.`,
 				messageEn: `Line ${line}: “${text}” is a caption above the table, not a resident; skipped.`
+			};
+		case 'note-below-table':
+			return {
+				messageRu: `Строка ${line}: «${text}» — надпись под таблицей, а не житель; пропущена.`,
+				messageEn: `Line ${line}: “${text}” is a note under the table, not a resident; skipped.`
 			};
 		case 'unterminated-quote':
 			return {
@@ -629,6 +635,7 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 		(auto ? detectHeader(records.slice(0, HEADER_SAMPLE_ROWS + 1)) : options.header === true);
 	const header = useHeader && records.length > 0 ? records[0] : null;
 	if (header) dropRepeatedHeaders(state, header);
+	if (header && auto) dropNotesBelow(state, header);
 	const first = header ? 1 : 0;
 	const expected = records.length > 0 ? records[0].length : 0;
 	let width = expected;
@@ -694,6 +701,45 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 		mixedLineBreaks: mixed,
 		emptyLines: state.emptyLines
 	};
+}
+
+/** How a line under a table starts: a total, the clerk's signature (`Исп. Петрова О.В.`). */
+const NOTE_BELOW =
+	/^\s*(итого|всего|исп\.|исполнител|ответственн|составил|подпись|руководител|начальник|м\.\s?п\.)/i;
+
+/**
+ * The lines at the end of a file that are notes under the table, not residents: at most two
+ * values, fewer than the header has, the first a total or a signature (`Итого: 5 человек`,
+ * `Исп. Петрова О.В., тел. 555-12-34`). Left out with a warning each (found by exploration:
+ * both became residents). Only while the header is guessed, like the captions above it.
+ */
+function dropNotesBelow(state: ReadState, header: string[]) {
+	const { cells: records, lines, offsets, pending } = state;
+	let end = records.length;
+	while (end > 2) {
+		const cells = records[end - 1];
+		const filled = filledCells(cells);
+		const first = cells.find((c) => c.trim() !== '') ?? '';
+		if (filled > MAX_CAPTION_VALUES || filled >= header.length || !NOTE_BELOW.test(first)) break;
+		end--;
+	}
+	if (end === records.length) return;
+	for (let r = end; r < records.length; r++) {
+		pending.push({
+			code: 'note-below-table',
+			severity: 'warning',
+			line: lines[r],
+			offset: offsets[r],
+			text: records[r]
+				.filter((c) => c.trim() !== '')
+				.join(' ')
+				.slice(0, MAX_QUOTED_TITLE)
+		});
+	}
+	for (const e of pending) if (e.record !== undefined && e.record >= end) e.record = undefined;
+	records.length = end;
+	lines.length = end;
+	offsets.length = end;
 }
 
 /**
