@@ -365,6 +365,30 @@ describe('the row the operator is on, in a filtered view (found in review)', () 
 });
 
 describe('Ctrl+Z never takes away a colleague’s work', () => {
+	it('her own Ctrl+Z is not told as a colleague’s change over her value (found by exploration)', async () => {
+		const sheet = await callList('Обзвон: своя отмена');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		await sheet.addRow('Иванова Анна Петровна');
+		await expect.poll(() => colleague.sheet.rowIds().length, MOMENT).toBe(1);
+		// Her next change is a step of its own (changes within 500 ms are one).
+		await page.waitForTimeout(600);
+		await sheet.editCell(0, 'Адрес', 'ул. Ленина, 1');
+		await expect
+			.poll(() => colleague.sheet.getCell(colleague.sheet.rowIds()[0], cols['Адрес']), MOMENT)
+			.toBe('ул. Ленина, 1');
+		await page.keyboard.press('Control+z');
+		await expect
+			.poll(() => colleague.sheet.getCell(colleague.sheet.rowIds()[0], cols['Адрес']), MOMENT)
+			.toBe('');
+		// A colleague's edit of the row a moment later does not bring the notice either.
+		colleague.sheet.setCell(colleague.sheet.rowIds()[0], cols['Телефон'], '+79111234567');
+		await expect.poll(() => sheet.cellText(0, 'Телефон'), MOMENT).toBe('+7 (911) 123-45-67');
+		await page.waitForTimeout(300);
+		expect(await page.getByText(/одновременно с вами/).count()).toBe(0);
+	});
+
 	it('a request a colleague has worked on stays when its author undoes typing it', async () => {
 		const sheet = await callList('Заявки: отмена');
 		const { page } = sheet;

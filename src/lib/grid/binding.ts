@@ -474,8 +474,10 @@ export class SheetGridBinding {
 		if (!change.added.length && !change.updated.length && !change.removed.length) return;
 		if (change.removed.length && !change.local) this.#onEditedRowRemoved(change.removed);
 		if (change.updated.length) this.#hold(change.updated);
-		if (change.updated.length && !change.local && this.#typed.size)
-			this.#noticeOverwrites(change.updated);
+		if (change.updated.length && this.#typed.size) {
+			if (change.local) this.#forgetChanged(change.updated);
+			else this.#noticeOverwrites(change.updated);
+		}
 		const ids = sheet.rowIds();
 		const tailStart = ids.length - change.added.length;
 		const appended = change.added.every((id, i) => ids[tailStart + i] === id);
@@ -758,6 +760,13 @@ export class SheetGridBinding {
 		if (this.#typed.size >= MAX_TYPED_KEPT)
 			this.#typed.delete(this.#typed.keys().next().value ?? '');
 		this.#typed.set(`${rowId}:${colId}`, { rowId, colId, value, at: now });
+	}
+
+	/** Her own change (an undo) over a value she typed: nothing to tell her of it later. */
+	#forgetChanged(updated: readonly string[]) {
+		for (const [key, t] of this.#typed)
+			if (updated.includes(t.rowId) && this.#sheet.getCell(t.rowId, t.colId) !== t.value)
+				this.#typed.delete(key);
 	}
 
 	/** A colleague's change over a value this operator typed a moment ago: she is told. */

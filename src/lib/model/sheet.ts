@@ -98,7 +98,10 @@ export interface SheetChange {
 	updated: string[];
 	removed: string[];
 	columns: boolean;
-	/** True when the change was made through this model (this operator, this tab). */
+	/**
+	 * True when the change was made through this model (this operator, this tab), her undo and
+	 * redo included (found by exploration: her own Ctrl+Z was told as a colleague's change).
+	 */
 	local: boolean;
 	origin: unknown;
 }
@@ -586,7 +589,9 @@ export class Sheet {
 			updated: [],
 			removed: [],
 			columns: this.#columnsTouched,
-			local: tr.origin === this.origin,
+			local:
+				tr.origin === this.origin ||
+				(tr.origin instanceof Y.UndoManager && this.#undoManagers.has(tr.origin)),
 			origin: tr.origin
 		};
 		const fresh = new Set<string>();
