@@ -364,6 +364,60 @@ describe('sheet model', () => {
 		expect(colleague.getCell(request, call)).toBe('перезвонить');
 	});
 
+	/**
+	 * Found by exploration: Борис, offline, set a request «в работе» while Анна set it
+	 * «выполнена»; his value won the merge, and his Ctrl+Z then left the cell empty for everyone
+	 * (Yjs does not bring back «новая» over Анна's value, and Анна's value had lost).
+	 */
+	it('undoing a value that won a race gives the colleague’s value, not an empty cell', () => {
+		for (const [borisWins, typed] of [
+			[true, false],
+			[false, false],
+			[true, true],
+			[false, true]
+		]) {
+			const boris = new Sheet(new Y.Doc());
+			const anna = new Sheet(new Y.Doc());
+			boris.doc.clientID = borisWins ? 2_000_000 : 1_000;
+			anna.doc.clientID = borisWins ? 1_000 : 2_000_000;
+			boris.history.author = { id: 'boris', name: 'Борис' };
+			anna.history.author = { id: 'anna', name: 'Анна' };
+			const status = boris.addColumn({ title: 'Статус' });
+			// «новая» as imported (in the row) or typed in later (Yjs leaves '' then, not «новая»).
+			const [request] = boris.addRows({ columns: [status], rows: [[typed ? '' : 'новая']] });
+			if (typed) boris.setCell(request, status, 'новая');
+			Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(boris.doc));
+			const undo = boris.createUndoManager({ captureTimeout: 0 });
+			// Both change it without seeing the other's change.
+			boris.setCell(request, status, 'в работе');
+			anna.setCell(request, status, 'выполнена');
+			Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(boris.doc));
+			Y.applyUpdate(boris.doc, Y.encodeStateAsUpdate(anna.doc));
+			expect(boris.getCell(request, status)).toBe(borisWins ? 'в работе' : 'выполнена');
+
+			expect(undoStep(undo, 'undo')).toBe(borisWins ? 'done' : 'overwritten');
+			Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(boris.doc));
+			expect(boris.getCell(request, status), `Борис wins: ${borisWins}, ${typed}`).toBe(
+				'выполнена'
+			);
+			// His undo's entry in the history says what it did (when his value had won).
+			if (borisWins)
+				expect(boris.history.forCell(request, status)[0]).toMatchObject({
+					undo: 'undo',
+					old: 'в работе',
+					value: 'выполнена'
+				});
+			expect(anna.getCell(request, status)).toBe('выполнена');
+		}
+		// Without a race, the undo brings back what was there.
+		const { sheet, name } = newSheet();
+		const [row] = sheet.addRows({ columns: [name], rows: [['новая']] });
+		const undo = sheet.createUndoManager({ captureTimeout: 0 });
+		sheet.setCell(row, name, 'в работе');
+		undoStep(undo, 'undo');
+		expect(sheet.getCell(row, name)).toBe('новая');
+	});
+
 	it('an edit right after an undo that changed nothing is a step of its own (found in review)', () => {
 		const { sheet, name, phone } = newSheet();
 		const colleague = colleagueOf(sheet);

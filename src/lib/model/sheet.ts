@@ -444,7 +444,13 @@ export class Sheet {
 		this.#knowColumns();
 		const afterTransaction = (tr: Y.Transaction) => {
 			this.#flush(tr);
+			const raced = this.#racedUndoneCells(tr);
 			this.#recordUndone(tr);
+			if (raced.length)
+				this.doc.transact(() => {
+					for (const [rowId, colId, value] of raced)
+						this.#cellMap.set(cellKey(rowId, colId), value);
+				}, REPAIR_ORIGIN);
 			if (this.#columnsUndone) {
 				this.#columnsUndone = false;
 				this.#repairColumns();
@@ -548,6 +554,37 @@ export class Sheet {
 	 * it (the undo manager runs its own transaction), outside every undo scope: undoing an edit
 	 * never removes the edit's entry.
 	 */
+	/**
+	 * Cells an undo of this tab left with a value other than the colleague's who changed them at
+	 * the same time as the step undone, and that value: an undo never reverts a colleague's
+	 * value, and where two values raced, the colleague's is what stays when hers is taken back.
+	 * Found by exploration: her «в работе» had won the race over «выполнена», and her Ctrl+Z left
+	 * the cell empty for everyone (Yjs brings back the value before hers only where nobody
+	 * wrote over it, and the colleague's value had lost). The undo's history entry says so.
+	 */
+	#racedUndoneCells(tr: Y.Transaction): [string, string, string][] {
+		const undone = this.#undone;
+		if (!undone?.cells.length || !(tr.origin instanceof Y.UndoManager) || !tr.origin.undoing)
+			return [];
+		const me = this.history.author.id;
+		const raced: [string, string, string][] = [];
+		for (const cell of undone.cells) {
+			const [rowId, colId, before, after] = cell;
+			const items = this.history.forCell(rowId, colId).filter((i) => !i.undo);
+			const mine = items.find((i) => i.author.id === me && i.value === before);
+			if (!mine) continue;
+			// A colleague's change made from the same value as hers, or after it (newest first).
+			const theirs = items.find(
+				(i) => i.author.id !== me && (i.old === mine.old || i.time > mine.time)
+			);
+			const target = theirs ? (theirs.value ?? '') : (mine.old ?? '');
+			if (target === after) continue;
+			cell[3] = target;
+			raced.push([rowId, colId, target]);
+		}
+		return raced;
+	}
+
 	#recordUndone(tr: Y.Transaction) {
 		const undone = this.#undone;
 		this.#undone = null;
