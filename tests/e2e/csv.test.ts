@@ -296,6 +296,20 @@ describe('CSV import and export through the page', () => {
 		expect(text).toContain('"Просила ""перезвонить""; после 12"');
 		expect(text).toContain('"Две строки\nв одной ячейке"');
 
+		// Another format, another name (found by exploration: the three formats had one name).
+		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+		await dialog.getByLabel(/Windows-1251, «;»/).check();
+		const [old] = await Promise.all([
+			page.waitForEvent('download'),
+			dialog.getByRole('button', { name: 'Скачать', exact: true }).click()
+		]);
+		expect(old.suggestedFilename()).toMatch(
+			/^Обзвон из файла \(Windows-1251\) \d{4}-\d\d-\d\d\.csv$/
+		);
+		const oldBytes = await readFile((await old.path())!);
+		expect([...oldBytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+		expect(parseCsvBytes(oldBytes).rows.map(pick)).toEqual(parsed.rows.map(pick));
+
 		// «Как показано сейчас»: the rows of the search, without the column Анна hid for herself.
 		const sheet = new SheetPage(page);
 		await (await sheet.revealColumn('Телефон')).click();
@@ -413,5 +427,29 @@ describe('CSV import and export through the page', () => {
 		await page.getByRole('group', { name: 'Виды' }).getByText('Новые заявки').waitFor();
 		await olga.context.close();
 		expectNoPageErrors(olga);
+	});
+
+	it('a campaign’s own export makes a campaign again (its kind guessed from its titles)', async () => {
+		const vera = await newOperator(browser, 'Вера');
+		const page = vera.page;
+		await new HomePage(page).goto(app.url);
+		await page.getByRole('button', { name: 'Новый список из CSV', exact: true }).click();
+		const dialog = page.getByRole('dialog', { name: 'Новый список из CSV' });
+		await dialog.getByLabel('Файл CSV', { exact: true }).setInputFiles({
+			name: 'Поздравления 9 мая.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				'ФИО;Телефон;Повод;Результат;Подарочный набор\r\nИванова Анна;+79111234567;9 Мая;вручили набор;да\r\n'
+			)
+		});
+		const kind = dialog.getByLabel('Вид списка');
+		await expect
+			.poll(() => kind.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text ?? ''))
+			.toBe('Поздравления');
+		expect(await mappedTo(dialog, 'Результат')).toBe('Результат');
+		expect(await mappedTo(dialog, 'Повод')).toBe('Повод');
+		expect(await mappedTo(dialog, 'Подарочный набор')).toBe('Подарочный набор');
+		await vera.context.close();
+		expectNoPageErrors(vera);
 	});
 });

@@ -129,6 +129,39 @@ export function templateColumns(kind: SheetKind, locale: Locale): NewColumn[] {
 	});
 }
 
+const titleOf = (title: string) => title.trim().toLowerCase().replace(/ё/g, 'е');
+
+/** Per kind, the titles of its columns that no other kind has (ru and en). */
+const OWN_TITLES: [SheetKind, Set<string>][] = (() => {
+	const count = new Map<string, number>();
+	const titles = (kind: SheetKind) =>
+		new Set(TEMPLATES[kind].flatMap((t) => [titleOf(t.ru), titleOf(t.en)]));
+	for (const kind of Object.keys(TEMPLATES) as SheetKind[])
+		for (const title of titles(kind)) count.set(title, (count.get(title) ?? 0) + 1);
+	return (Object.keys(TEMPLATES) as SheetKind[]).map((kind) => [
+		kind,
+		new Set([...titles(kind)].filter((title) => count.get(title) === 1))
+	]);
+})();
+
+/**
+ * The kind a new list made from a file most likely is, from the file's titles: the kind with
+ * the most column titles of its own in them («Повод», «Подарочный набор» → a campaign), else a
+ * call list. Found by exploration: a campaign's own export was proposed as a call list, its
+ * results then all flagged as not one of «Результат звонка»'s options.
+ */
+export function guessKind(header: readonly string[]): SheetKind {
+	const titles = new Set(header.map(titleOf));
+	let best: SheetKind = 'callList';
+	let most = 0;
+	for (const [kind, own] of OWN_TITLES) {
+		let n = 0;
+		for (const title of own) if (titles.has(title)) n++;
+		if (n > most) [best, most] = [kind, n];
+	}
+	return best;
+}
+
 /** A view a new sheet of a kind starts with: a filter "column = value" by template column. */
 type TemplateView = {
 	ru: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Sheet } from './sheet';
-import { templateColumns, templateViews } from './templates';
+import { guessKind, templateColumns, templateViews } from './templates';
 import { createNetwork, seededRandom } from './testing';
 import {
 	cleanFilter,
@@ -167,5 +167,22 @@ describe('named views', () => {
 		const cIds = campaign.addColumns(templateColumns('campaign', 'ru'));
 		const result = campaign.columns().find((c) => c.title === 'Результат')!;
 		expect(Object.keys(templateViews('campaign', 'ru', cIds)[0].filter)).toEqual([result.id]);
+	});
+});
+
+describe('the kind of a new list made from a file', () => {
+	it('is guessed from the titles only that kind has', () => {
+		const person = ['ФИО', 'Телефон', 'Адрес'];
+		expect(guessKind([...person, 'Повод', 'Результат', 'Подарочный набор', 'Дата'])).toBe(
+			'campaign'
+		);
+		expect(guessKind([...person, 'Вид помощи', 'Статус', 'Волонтёр', 'Примечание'])).toBe(
+			'requests'
+		);
+		expect(guessKind([...person, 'Дата рождения', 'Результат звонка', 'Попытки'])).toBe('callList');
+		expect(guessKind([' full name', 'Phone', 'Gift set', 'Occasion'])).toBe('campaign');
+		// Nothing of any kind's own: a call list, as before.
+		expect(guessKind([...person, 'Примечание'])).toBe('callList');
+		expect(guessKind([])).toBe('callList');
 	});
 });
