@@ -430,6 +430,11 @@ export interface MergeKept {
 	column: string;
 	kept: string;
 	file: string;
+	/**
+	 * With 'skip': the line was skipped as a repeat of `intoLine`, and this value of it (which
+	 * that line has not) is not written anywhere.
+	 */
+	skipped?: true;
 }
 
 export interface PlanImportOptions {
@@ -517,6 +522,7 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 	/** Where each kept line's values went: a new row or an update. */
 	const target = new Map<number, Record<string, string>>();
 	const updates = new Map<string, ImportPlan['toUpdate'][number]>();
+	let byLine: Map<number, Record<string, string>> | undefined;
 	incoming.forEach((row, i) => {
 		const dup = duplicates[i];
 		const sheetMatch = dup?.inSheet[0];
@@ -540,6 +546,24 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 					messageRu: `Строка ${row.line}: повтор строки ${fileMatch.line} (${by.ru}) — пропущена.`,
 					messageEn: `Line ${row.line}: repeats line ${fileMatch.line} (${by.en}) — skipped.`
 				});
+				// What it has that the line kept has not is said, not lost without a word (found by
+				// exploration: a resident's second phone).
+				byLine ??= new Map(incoming.map((r) => [r.line, r.values]));
+				const first = byLine.get(fileMatch.line) ?? {};
+				for (const column in row.values) {
+					const file = row.values[column];
+					const kept = first[column] ?? '';
+					if (!file || choiceKey(file) === choiceKey(kept)) continue;
+					if (lists.has(column) && joinPhones(kept, file) === kept) continue;
+					plan.mergeKept.push({
+						line: row.line,
+						intoLine: fileMatch.line,
+						column,
+						kept,
+						file,
+						skipped: true
+					});
+				}
 			} else plan.toAdd.push(row);
 			return;
 		}

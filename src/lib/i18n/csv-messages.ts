@@ -80,6 +80,10 @@ export const csvRu = {
 	'import.keptCell': 'в списке уже «{kept}», оставлено как было; в файле «{file}»',
 	'import.keptInFile':
 		'не внесено: для этого жителя в строке {into} файла уже «{kept}»; в этой строке «{file}»',
+	'import.lostInSkipped':
+		'не внесено: строка пропущена как повтор строки {into}, где «{kept}»; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
+	'import.lostInSkippedEmpty':
+		'не внесено: строка пропущена как повтор строки {into}, где пусто; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
 	'import.skippedCount': 'Пропущено повторов: {count}',
 	'import.ambiguousCount':
 		'Не внесено строк, которые подходят к нескольким жителям списка: {count} (внесите вручную)',
@@ -228,6 +232,10 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',
 	'import.keptInFile':
 		'not written: line {into} of the file already has “{kept}” for this resident; this line has “{file}”',
+	'import.lostInSkipped':
+		'not written: the line was skipped as a repeat of line {into}, which has “{kept}”; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
+	'import.lostInSkippedEmpty':
+		'not written: the line was skipped as a repeat of line {into}, which has nothing here; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
 	'import.skippedCount': 'Duplicates skipped: {count}',
 	'import.ambiguousCount':
 		'Lines not written, matching several residents of the list: {count} (enter them by hand)',

@@ -57,7 +57,15 @@ export interface BuildReportOptions {
 	/** The sheet column's title for a CSV column. */
 	columnTitle: (csvIndex: number) => string;
 	/** Cells left as they were (values as the grid shows them), all of them. */
-	kept?: { line: number; column: string; kept: string; file: string; intoLine?: number }[];
+	kept?: {
+		line: number;
+		column: string;
+		kept: string;
+		file: string;
+		intoLine?: number;
+		/** The line was skipped as a repeat of `intoLine`: this value of it is not written. */
+		skipped?: boolean;
+	}[];
 	/** All of them, when `kept` lists the first ones only. */
 	keptCount?: number;
 	/** Lines added although they repeat a resident ('keep'); `by` in words. */
@@ -117,7 +125,17 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 			message:
 				k.intoLine === undefined
 					? translate(locale, 'import.keptCell', { kept: k.kept, file: k.file })
-					: translate(locale, 'import.keptInFile', { into: k.intoLine, kept: k.kept, file: k.file })
+					: k.skipped
+						? translate(locale, k.kept ? 'import.lostInSkipped' : 'import.lostInSkippedEmpty', {
+								into: k.intoLine,
+								kept: k.kept,
+								file: k.file
+							})
+						: translate(locale, 'import.keptInFile', {
+								into: k.intoLine,
+								kept: k.kept,
+								file: k.file
+							})
 		});
 	}
 	const repeats = options.repeats ?? [];
