@@ -418,6 +418,43 @@ describe('sheet model', () => {
 		expect(sheet.getCell(row, name)).toBe('новая');
 	});
 
+	/** Found in review of the rule above: a colleague's old change is no race. */
+	it('an undo without a race brings back the value before, whatever colleagues did earlier', () => {
+		const { sheet, name, note } = newSheet();
+		const colleague = colleagueOf(sheet);
+		sheet.history.author = { id: 'boris', name: 'Борис' };
+		colleague.history.author = { id: 'anna', name: 'Анна' };
+		const [row] = sheet.addRows({ columns: [name], rows: [['Иванова']] });
+		// Earlier, and seen: Анна filled the note and cleared it; a status went back and forth.
+		colleague.setCell(row, note, 'старое');
+		colleague.setCell(row, note, '');
+		colleague.setCell(row, name, 'в работе');
+		colleague.setCell(row, name, 'Иванова');
+		const undo = sheet.createUndoManager({ captureTimeout: 500 });
+		sheet.setCell(row, note, 'моё');
+		undo.stopCapturing();
+		sheet.setCell(row, name, 'выполнена');
+		undo.stopCapturing();
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(colleague.getCell(row, name)).toBe('Иванова');
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(colleague.getCell(row, note)).toBe('');
+		// A long note comes back whole (the history keeps 1,000 characters of it).
+		const long = 'Просила перезвонить. '.repeat(80);
+		sheet.setCell(row, note, long);
+		undo.stopCapturing();
+		sheet.setCell(row, note, '');
+		undo.stopCapturing();
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(colleague.getCell(row, note)).toBe(long);
+		// Two changes of one cell in one step (two clicks on a box): undone to the first value.
+		sheet.setCell(row, name, 'А');
+		sheet.setCell(row, name, 'Б');
+		undo.stopCapturing();
+		expect(undoStep(undo, 'undo')).toBe('done');
+		expect(colleague.getCell(row, name)).toBe('Иванова');
+	});
+
 	it('an edit right after an undo that changed nothing is a step of its own (found in review)', () => {
 		const { sheet, name, phone } = newSheet();
 		const colleague = colleagueOf(sheet);

@@ -28,7 +28,13 @@
  *   in the change's own transaction; `views`: Y.Map of named views (see `views.ts`).
  */
 import * as Y from 'yjs';
-import { SheetHistory, type Author, type CellChange, type ChangeParts } from './history';
+import {
+	MAX_HISTORY_VALUE,
+	SheetHistory,
+	type Author,
+	type CellChange,
+	type ChangeParts
+} from './history';
 import { isValidId, newId, SHORT_ID_LENGTH } from './ids';
 import { cleanLabel } from '../values/clean';
 import { AREA_CODE } from '../values/phone';
@@ -118,6 +124,10 @@ export const MAX_CELL_LENGTH = 100_000;
 export const STAGING_ORIGIN = Object.freeze({ staging: true });
 /** Origin of the repair of a column an undo left without a field (see `#repairColumns`). */
 const REPAIR_ORIGIN = Object.freeze({ repair: true });
+/** How far back through a cell's values a race is looked for (one entry per change of it). */
+const MAX_RACE_WALK = 1_000;
+/** A history value cut to its limit (`…` at the end): not the value itself. */
+const isCut = (value: string) => value.length >= MAX_HISTORY_VALUE && value.endsWith('…');
 /** What every column definition holds; an undo can leave one of them unset. */
 const COLUMN_FIELDS = ['title', 'type', 'order'] as const;
 type ColumnField = (typeof COLUMN_FIELDS)[number];
@@ -555,34 +565,63 @@ export class Sheet {
 	 * never removes the edit's entry.
 	 */
 	/**
-	 * Cells an undo of this tab left with a value other than the colleague's who changed them at
-	 * the same time as the step undone, and that value: an undo never reverts a colleague's
-	 * value, and where two values raced, the colleague's is what stays when hers is taken back.
-	 * Found by exploration: her «в работе» had won the race over «выполнена», and her Ctrl+Z left
-	 * the cell empty for everyone (Yjs brings back the value before hers only where nobody
-	 * wrote over it, and the colleague's value had lost). The undo's history entry says so.
+	 * Cells where the value this tab's undo takes back had won a race with a colleague's (both
+	 * changed the cell at the same time), with the colleague's value: an undo never reverts a
+	 * colleague's value, so theirs is what stays. Found by exploration: her «в работе» had won
+	 * over «выполнена», and her Ctrl+Z left the cell empty for everyone (Yjs brings back the
+	 * value before hers only where nobody wrote over it; theirs had lost).
+	 *
+	 * The race is read from Yjs itself: between her value and the value it was written over lies
+	 * a value of another replica, written over the same one at the same time. Its text is gone
+	 * from Yjs (a value that loses is garbage-collected) and is taken from the history: the
+	 * newest colleague's change from the value hers replaced. None found, or cut there (over
+	 * 1,000 characters), and the cell is left as Yjs's undo left it.
 	 */
 	#racedUndoneCells(tr: Y.Transaction): [string, string, string][] {
 		const undone = this.#undone;
 		if (!undone?.cells.length || !(tr.origin instanceof Y.UndoManager) || !tr.origin.undoing)
 			return [];
-		const me = this.history.author.id;
+		const entries = (this.#cellMap as unknown as { _map: Map<string, Y.Item> })._map;
 		const raced: [string, string, string][] = [];
 		for (const cell of undone.cells) {
 			const [rowId, colId, before, after] = cell;
+			if (!this.#lostRace(entries.get(cellKey(rowId, colId)), tr)) continue;
+			const me = this.history.author.id;
 			const items = this.history.forCell(rowId, colId).filter((i) => !i.undo);
 			const mine = items.find((i) => i.author.id === me && i.value === before);
 			if (!mine) continue;
-			// A colleague's change made from the same value as hers, or after it (newest first).
-			const theirs = items.find(
-				(i) => i.author.id !== me && (i.old === mine.old || i.time > mine.time)
-			);
-			const target = theirs ? (theirs.value ?? '') : (mine.old ?? '');
-			if (target === after) continue;
+			const theirs = items.find((i) => i.author.id !== me && i.old === mine.old);
+			const target = theirs?.value;
+			if (target === undefined || target === after || isCut(target)) continue;
 			cell[3] = target;
 			raced.push([rowId, colId, target]);
 		}
 		return raced;
+	}
+
+	/**
+	 * Whether the value of this replica that `tr` (an undo) deleted from the cell whose newest
+	 * entry is `last` had been written at the same time as another replica's over the same value:
+	 * between it and that value lies the other's (a few entries back at most: one per change).
+	 */
+	#lostRace(last: Y.Item | undefined, tr: Y.Transaction): boolean {
+		const own = this.doc.clientID;
+		let mine: Y.Item | null = null;
+		for (let item = last ?? null, n = 0; item && n < MAX_RACE_WALK; item = item.left, n++) {
+			if (item.id.client === own && Y.isDeleted(tr.deleteSet, item.id)) {
+				mine = item;
+				break;
+			}
+		}
+		if (!mine) return false;
+		// Back to the value hers was written over (none: the cell's first value in the overlay).
+		const origin = mine.origin;
+		for (let item = mine.left, n = 0; item && n < MAX_RACE_WALK; item = item.left, n++) {
+			if (origin && item.id.client === origin.client && item.id.clock === origin.clock)
+				return false;
+			if (item.id.client !== own) return true;
+		}
+		return false;
 	}
 
 	#recordUndone(tr: Y.Transaction) {
@@ -628,6 +667,7 @@ export class Sheet {
 			columns: this.#columnsTouched,
 			local:
 				tr.origin === this.origin ||
+				tr.origin === REPAIR_ORIGIN ||
 				(tr.origin instanceof Y.UndoManager && this.#undoManagers.has(tr.origin)),
 			origin: tr.origin
 		};
