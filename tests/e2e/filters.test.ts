@@ -21,7 +21,7 @@ describe('filters and search read values as people write them', () => {
 			rows: [
 				['Фёдорова Анна', '+78125299428', 'true'],
 				['Королёв Иван', '+79111234567', 'false'],
-				['Семенова Мария', '+78125550000', '']
+				['Семенова Мария', '+78125550000 (дочь)', '']
 			]
 		});
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
@@ -32,18 +32,30 @@ describe('filters and search read values as people write them', () => {
 			await anna.page.locator(`.ag-floating-filter[col-id="${cols[title]}"] input`).fill(text);
 		};
 
-		for (const text of ['529-94-28', '(812) 529', '8 812 529 94 28', '+7 (812) 529-94-28']) {
+		for (const text of [
+			'529-94-28',
+			'(812) 529',
+			'8 812 529',
+			'8 812 529 94 28',
+			'+7 (812) 529-94-28'
+		]) {
 			await filter('Телефон', text);
 			await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна']);
 		}
 		await filter('Телефон', '812');
 		await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна', 'Семенова Мария']);
+		// A note with the number is found as text.
+		await filter('Телефон', 'дочь');
+		await expect.poll(shown, MOMENT).toEqual(['Семенова Мария']);
 		await filter('Телефон', '');
 
 		await filter('Подарочный набор', 'да');
 		await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна']);
 		await filter('Подарочный набор', 'нет');
 		await expect.poll(shown, MOMENT).toEqual(['Королёв Иван', 'Семенова Мария']);
+		// As before, and as views saved before read it: the stored word.
+		await filter('Подарочный набор', 'true');
+		await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна']);
 		await filter('Подарочный набор', '');
 
 		await filter('ФИО', 'федорова');

@@ -302,6 +302,12 @@ describe('parseCsv: captions above the header', () => {
 		]) {
 			expect(parseCsv([HEADER, ...rows].join('\r\n')).rows).toHaveLength(3);
 		}
+		// Found in review: a surname that starts like one is a resident; a note's own second line
+		// (a phone with no word before it) goes with it.
+		expect(parseCsv([HEADER, ...ROWS, 'Начальникова Мария;;;'].join('\r\n')).rows).toHaveLength(3);
+		const signed = parseCsv([HEADER, ...ROWS, 'Итого: 2;;;', 'тел. 555-12-34;;;'].join('\r\n'));
+		expect(signed.rows).toEqual(residents);
+		expect(signed.errors.map((e) => e.code)).toEqual(['note-below-table', 'note-below-table']);
 		// A header given by the coordinator: every line is taken at her word.
 		expect(parseCsv([HEADER, ...ROWS, ...below].join('\r\n'), { header: true }).rows).toHaveLength(
 			4

@@ -705,7 +705,7 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 
 /** How a line under a table starts: a total, the clerk's signature (`Исп. Петрова О.В.`). */
 const NOTE_BELOW =
-	/^\s*(итого|всего|исп\.|исполнител|ответственн|составил|подпись|руководител|начальник|м\.\s?п\.)/i;
+	/^\s*(итого|всего|исп\.|исполнитель|ответственн(ый|ая)|составил[а]?|подпись|руководитель|начальник|м\.\s?п\.)(?![а-яёa-z])/i;
 
 /**
  * The lines at the end of a file that are notes under the table, not residents: at most two
@@ -715,13 +715,22 @@ const NOTE_BELOW =
  */
 function dropNotesBelow(state: ReadState, header: string[]) {
 	const { cells: records, lines, offsets, pending } = state;
+	// The short lines at the end; from the first of them that reads as a total or a signature
+	// on, they are notes (its second line, «тел. 555-12-34», too). The short lines above it are
+	// residents with a name only.
+	let tail = records.length;
+	while (tail > 2) {
+		const filled = filledCells(records[tail - 1]);
+		if (filled > MAX_CAPTION_VALUES || filled >= header.length) break;
+		tail--;
+	}
 	let end = records.length;
-	while (end > 2) {
-		const cells = records[end - 1];
-		const filled = filledCells(cells);
-		const first = cells.find((c) => c.trim() !== '') ?? '';
-		if (filled > MAX_CAPTION_VALUES || filled >= header.length || !NOTE_BELOW.test(first)) break;
-		end--;
+	for (let r = tail; r < records.length; r++) {
+		const first = records[r].find((c) => c.trim() !== '') ?? '';
+		if (NOTE_BELOW.test(first)) {
+			end = r;
+			break;
+		}
 	}
 	if (end === records.length) return;
 	for (let r = end; r < records.length; r++) {

@@ -10,6 +10,7 @@ import type { ChoiceOption, Column, Row } from '$lib/model/sheet';
 import {
 	formatValue,
 	messageFor,
+	normalizeCheckbox,
 	PHONE_LIST_SEPARATOR,
 	storedPhones,
 	validateStored
@@ -62,16 +63,65 @@ function foldText(text: string | null): string | null {
 	return text == null ? null : foldYo(text.toLowerCase());
 }
 
+/** What a text filter option asks of the parts of a value (`texts`) and what she typed. */
+function matches(option: string | null | undefined, texts: string[], typed: string[]): boolean {
+	const any = (test: (text: string, t: string) => boolean) =>
+		texts.some((text) => typed.some((t) => test(text, t)));
+	switch (option) {
+		case 'equals':
+			return any((text, t) => text === t);
+		case 'notEqual':
+			return !any((text, t) => text === t);
+		case 'startsWith':
+			return any((text, t) => text.startsWith(t));
+		case 'endsWith':
+			return any((text, t) => text.endsWith(t));
+		case 'notContains':
+			return !any((text, t) => text.includes(t));
+		default:
+			return any((text, t) => text.includes(t));
+	}
+}
+
 /**
- * A phone filter reads digits only, a leading 8 as +7: «529-94-28», «(812) 529» and
- * «8 812 529 94 28» all find +7 (812) 529-94-28 (found by exploration: only `5299428` did).
- * Without a digit, as text («дочь»).
+ * A phone filter reads each number of the cell by its digits, and what she typed the same way,
+ * a leading 8 also as 7: «529-94-28», «(812) 529», «8 812 529» and «8 812 529 94 28» all find
+ * +7 (812) 529-94-28 (found by exploration: only `5299428` did). Typed without a digit
+ * («дочь»), it reads the cell as text, its notes included.
  */
-function phoneDigits(text: string | null): string | null {
-	if (text == null) return null;
-	const digits = text.replace(/\D/g, '');
-	if (!digits) return foldText(text);
-	return digits.length === 11 && digits[0] === '8' ? `7${digits.slice(1)}` : digits;
+function phoneMatcher(p: {
+	filterOption?: string | null;
+	value: unknown;
+	filterText: string | null;
+}) {
+	const value = foldYo(String(p.value ?? '').toLowerCase());
+	const typed = foldYo((p.filterText ?? '').toLowerCase());
+	const digits = typed.replace(/\D/g, '');
+	if (!digits) return matches(p.filterOption, [value], [typed]);
+	const numbers = value
+		.split(/[,;\n]/)
+		.map((n) => n.replace(/\([^)]*\)/g, '').replace(/\D/g, ''))
+		.filter(Boolean);
+	const forms = digits[0] === '8' ? [digits, `7${digits.slice(1)}`] : [digits];
+	return matches(p.filterOption, numbers, forms);
+}
+
+/**
+ * A checkbox filter reads what she typed as yes or no («да», «нет», «yes», «true», «✓»…, as a
+ * cell takes them): «да» finds the ticked boxes, «нет» the others, empty ones too (found by
+ * exploration: only the stored `true` found anything). Anything else finds nothing.
+ */
+function checkboxMatcher(p: {
+	filterOption?: string | null;
+	value: unknown;
+	filterText: string | null;
+}) {
+	const typed = normalizeCheckbox(p.filterText ?? '');
+	if (!typed.ok || !typed.value) return false;
+	const ticked = String(p.value ?? '') === 'true';
+	const wanted = typed.value === 'true';
+	const negated = p.filterOption === 'notEqual' || p.filterOption === 'notContains';
+	return negated ? ticked !== wanted : ticked === wanted;
 }
 
 /** The agDateColumnFilter comparator over stored ISO dates (an invalid date matches nothing). */
@@ -203,13 +253,12 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			break;
 		}
 		case 'phone':
-			def.filterParams = { maxNumConditions: 1, textFormatter: phoneDigits };
+			def.filterParams = { maxNumConditions: 1, textMatcher: phoneMatcher };
 			break;
 		case 'checkbox':
-			// Filtered by what the box means, «да» or «нет» (unticked is «нет», empty or not):
-			// found by exploration, «да» found nothing, only the stored `true` did.
-			def.filterValueGetter = (p) =>
-				formatValue('checkbox', stored(read(p.data), c.id) === 'true' ? 'true' : 'false', locale);
+			def.filterParams = { maxNumConditions: 1, textMatcher: checkboxMatcher };
+			// An empty box is an unticked one (the filter skips empty values without asking).
+			def.filterValueGetter = (p) => (stored(read(p.data), c.id) === 'true' ? 'true' : 'false');
 			def.cellRenderer = CheckboxRenderer;
 			def.cellRendererParams = {
 				label: `${c.title}`,
