@@ -66,6 +66,11 @@ describe('filters and search read values as people write them', () => {
 		await expect.poll(shown, MOMENT).toHaveLength(3);
 
 		const search = anna.page.getByRole('searchbox', { name: 'Поиск по списку' });
+		// A number as dictated, with 8.
+		for (const text of ['89111234567', '8 911 123-45-67', '8 (911) 123']) {
+			await search.fill(text);
+			await expect.poll(shown, MOMENT).toEqual(['Королёв Иван']);
+		}
 		await search.fill('Королев');
 		await expect.poll(shown, MOMENT).toEqual(['Королёв Иван']);
 		await search.fill('семёнова');
