@@ -144,9 +144,9 @@ export const ru = {
 	'grid.editedRowGone':
 		'Строки, которую вы редактировали, больше нет (коллега отменил её добавление). Вы ввели: «{typed}».',
 	'grid.overwrittenBy':
-		'{by} одновременно с вами изменил(а) ячейку «{column}»: осталось «{theirs}», ваше «{mine}» — в истории.',
+		'{by} тоже изменил(а) ячейку «{column}»: осталось «{theirs}», ваше «{mine}» — в истории.',
 	'grid.overwritten':
-		'Коллега одновременно с вами изменил ячейку «{column}»: осталось «{theirs}», ваше «{mine}» — в истории.',
+		'Коллега тоже изменил ячейку «{column}»: осталось «{theirs}», ваше «{mine}» — в истории.',
 	'grid.overwrittenRestore': 'Вернуть моё',
 	'grid.editedRowDeletedKept':
 		'Коллега удалил строку, которую вы редактировали. Ваш ввод сохранён в ней: строку можно вернуть через «Удалённые строки».',
@@ -373,9 +373,9 @@ export const en: Record<MessageKey, string> = {
 	'grid.editedRowGone':
 		'The row you were editing is gone (a colleague undid adding it). You typed: “{typed}”.',
 	'grid.overwrittenBy':
-		'{by} changed the cell “{column}” at the same time as you: it now holds “{theirs}”; your “{mine}” is in its history.',
+		'{by} also changed the cell “{column}”: it now holds “{theirs}”; your “{mine}” is in its history.',
 	'grid.overwritten':
-		'A colleague changed the cell “{column}” at the same time as you: it now holds “{theirs}”; your “{mine}” is in its history.',
+		'A colleague also changed the cell “{column}”: it now holds “{theirs}”; your “{mine}” is in its history.',
 	'grid.overwrittenRestore': 'Put mine back',
 	'grid.editedRowDeletedKept':
 		'A colleague deleted the row you were editing. What you typed is kept in it: bring the row back from “Deleted rows”.',
