@@ -358,6 +358,23 @@ describe('import through the worker pipeline', () => {
 		expect(again.prepared.inOthers).toEqual([]);
 	});
 
+	/**
+	 * Found by exploration: with «Дополнить», «Жителей, которые есть и в других списках» counted
+	 * a resident the file has twice twice (46 for 43 residents).
+	 */
+	it('with "update", a repeat folded into its first line is not counted again as on other lists', () => {
+		const requests = new Sheet(new Y.Doc());
+		requests.addColumns(templateColumns('requests', 'ru'));
+		const phone = requests.columns().find((c) => c.title === 'Телефон')!.id;
+		requests.addRow({ [phone]: '+78121234567' });
+		const { prepared } = importInto(callList(), cp1251(FILE), 'update', [
+			{ sheet: requests, id: 'requests' }
+		]);
+		expect(prepared.merged).toEqual([{ line: 4, intoLine: 2 }]);
+		expect(prepared.inOthers.map((o) => o.line)).toEqual([2]);
+		expect(prepared.inOthersCount).toBe(1);
+	});
+
 	it('counts duplicates in the file, in the sheet and in other sheets', () => {
 		const requests = new Sheet(new Y.Doc());
 		requests.addColumns(templateColumns('requests', 'ru'));

@@ -481,7 +481,7 @@ export function prepareImport(
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),
 		mergeKeptCount: plan.mergeKept.length,
 		...flaggedWritten(analysis, plan.skipped),
-		...duplicatesWritten(analysis.duplicates, plan.skipped, policy)
+		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged)
 	};
 }
 
@@ -493,9 +493,12 @@ export function prepareImport(
 function duplicatesWritten(
 	duplicates: DuplicateInfo[],
 	skipped: SkippedRow[],
-	policy: DuplicatePolicy
+	policy: DuplicatePolicy,
+	merged: { line: number }[] = []
 ): Pick<PreparedImport, 'inOthers' | 'inOthersCount' | 'repeats' | 'repeatsCount'> {
-	const gone = new Set(skipped.map((s) => s.line));
+	// Skipped lines are not written; folded ones are the resident of their first line, counted
+	// there (found by exploration: a resident the file has twice was counted twice).
+	const gone = new Set([...skipped, ...merged].map((s) => s.line));
 	const out: ReturnType<typeof duplicatesWritten> = {
 		inOthers: [],
 		inOthersCount: 0,
