@@ -1162,7 +1162,7 @@ describe('the grid operators work in', () => {
 
 		// Typed and saved, the row stays.
 		await a.addRow('Петров');
-		expect(await a.columnValues('ФИО')).toEqual(['Иванова', 'Петров']);
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Иванова', 'Петров']);
 		await a.button('Добавить строку').click();
 		await a.focusedEditor.waitFor();
 		await a.page.getByRole('heading', { name: 'Пустая строка' }).click();
