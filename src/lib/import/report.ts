@@ -122,20 +122,17 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 			kind: 'kept',
 			column: k.column,
 			value: k.file,
-			message:
+			message: translate(
+				locale,
 				k.intoLine === undefined
-					? translate(locale, 'import.keptCell', { kept: k.kept, file: k.file })
-					: k.skipped
-						? translate(locale, k.kept ? 'import.lostInSkipped' : 'import.lostInSkippedEmpty', {
-								into: k.intoLine,
-								kept: k.kept,
-								file: k.file
-							})
-						: translate(locale, 'import.keptInFile', {
-								into: k.intoLine,
-								kept: k.kept,
-								file: k.file
-							})
+					? 'import.keptCell'
+					: !k.skipped
+						? 'import.keptInFile'
+						: k.kept
+							? 'import.lostInSkipped'
+							: 'import.lostInSkippedEmpty',
+				{ into: k.intoLine ?? '', kept: k.kept, file: k.file }
+			)
 		});
 	}
 	const repeats = options.repeats ?? [];

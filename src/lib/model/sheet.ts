@@ -124,6 +124,8 @@ export const MAX_CELL_LENGTH = 100_000;
 export const STAGING_ORIGIN = Object.freeze({ staging: true });
 /** Origin of the repair of a column an undo left without a field (see `#repairColumns`). */
 const REPAIR_ORIGIN = Object.freeze({ repair: true });
+/** Yjs's own map of a Y.Map's entries: the current item of each key (who wrote it, its left). */
+const entriesOf = (map: object) => (map as { _map: Map<string, Y.Item> })._map;
 /** How far back through a cell's values a race is looked for (one entry per change of it). */
 const MAX_RACE_WALK = 1_000;
 /** A history value cut to its limit (`…` at the end): not the value itself. */
@@ -581,7 +583,7 @@ export class Sheet {
 		const undone = this.#undone;
 		if (!undone?.cells.length || !(tr.origin instanceof Y.UndoManager) || !tr.origin.undoing)
 			return [];
-		const entries = (this.#cellMap as unknown as { _map: Map<string, Y.Item> })._map;
+		const entries = entriesOf(this.#cellMap);
 		const raced: [string, string, string][] = [];
 		for (const cell of undone.cells) {
 			const [rowId, colId, before, after] = cell;
@@ -1213,12 +1215,10 @@ export class Sheet {
 		const [rowId, colId] = item.parentSub.split(':');
 		const chunkId = rowId.slice(0, rowId.lastIndexOf('.'));
 		const importId = this.#chunks.get(chunkId)?.importId;
-		const entry = (map: object, key: string) =>
-			(map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
 		for (const added of [
-			entry(this.#chunkMap, chunkId),
-			importId ? entry(this.#importsMap, importId) : undefined,
-			entry(this.#columns, colId)
+			entriesOf(this.#chunkMap).get(chunkId),
+			importId ? entriesOf(this.#importsMap).get(importId) : undefined,
+			entriesOf(this.#columns).get(colId)
 		]) {
 			const key = added && this.#colleagueWroteIn(added, undo);
 			if (key) return key;
@@ -1245,7 +1245,7 @@ export class Sheet {
 			const chunks = new Set<string>();
 			const columns = new Set<string>();
 			const own = this.doc.clientID;
-			const entries = (this.#cellMap as unknown as { _map: Map<string, Y.Item> })._map;
+			const entries = entriesOf(this.#cellMap);
 			for (const [cell, entry] of entries) {
 				if (entry.deleted || entry.id.client === own) continue;
 				const sep = cell.indexOf(':');
