@@ -468,8 +468,7 @@ export class SheetGridBinding {
 	#onChange(change: SheetChange) {
 		const sheet = this.#sheet;
 		if (change.columns) {
-			this.api.setGridOption('columnDefs', this.#columnDefs());
-			this.#applyView();
+			this.#resetColumns();
 		}
 		if (!change.added.length && !change.updated.length && !change.removed.length) return;
 		if (change.removed.length && !change.local) this.#onEditedRowRemoved(change.removed);
@@ -980,8 +979,12 @@ export class SheetGridBinding {
 			this.api.addEventListener('cellEditingStopped', this.#repinAfterEdit);
 			return;
 		}
+		this.#resetColumns();
+	}
+
+	/** The columns defined anew; the definitions bring back the model's widths: hers again. */
+	#resetColumns() {
 		this.api.setGridOption('columnDefs', this.#columnDefs());
-		// New definitions bring back the model's widths: hers again (found in review).
 		this.#applyView();
 	}
 
@@ -995,8 +998,7 @@ export class SheetGridBinding {
 	/** Freeze the first column (or not): this operator's choice, kept in her view. */
 	setPinFirst(pin: boolean) {
 		this.#view = { ...this.#view, pinFirst: pin };
-		this.api.setGridOption('columnDefs', this.#columnDefs());
-		this.#applyView();
+		this.#resetColumns();
 		this.#saveView();
 	}
 
