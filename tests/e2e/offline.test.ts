@@ -105,6 +105,52 @@ describe('offline work', () => {
 		expect((await a.columnValues('ФИО')).slice(2).sort()).toEqual(['Онлайн Олег', 'Офлайн Ольга']);
 	});
 
+	it('a row a colleague deleted while she was offline: she is told, and brings it back with her work', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис');
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон 75+', 'Обзвон'));
+		for (const name of ['Иванова Мария', 'Петров Олег', 'Сидорова Анна']) await a.addRow(name);
+		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон 75+');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(3);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		// Борис, on a bad line, writes Петров's address; Анна deletes Петров's row meanwhile.
+		await boris.context.setOffline(true);
+		await expect.poll(() => b.status(), MOMENT).toBe(OFFLINE);
+		await b.editCell(1, 'Адрес', 'ул. Ленина, 5');
+		await a.selectRows([1]);
+		await a.deleteSelectedRows();
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(2);
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+
+		// His line comes back: the row leaves his screen, and he is told why, with a way back.
+		await boris.context.setOffline(false);
+		await expect.poll(() => b.rowCount(), RECONNECT).toBe(2);
+		const notice = boris.page
+			.getByRole('status')
+			.getByText('Анна удалил(а) строку «Петров Олег», не увидев ваших изменений в ней.', {
+				exact: false
+			});
+		await notice.waitFor({ timeout: 5_000 });
+		await b.toastButton('Вернуть строку').click();
+		await notice.waitFor({ state: 'hidden', timeout: 5_000 });
+		const back = [
+			{ ФИО: 'Иванова Мария', Адрес: '' },
+			{ ФИО: 'Петров Олег', Адрес: 'ул. Ленина, 5' },
+			{ ФИО: 'Сидорова Анна', Адрес: '' }
+		];
+		for (const s of [a, b]) {
+			await expect.poll(() => s.rows(['ФИО', 'Адрес']), RECONNECT).toEqual(back);
+			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+		}
+		// Анна's own delete told her nothing of the kind.
+		expect(await anna.page.getByText('не увидев ваших изменений', { exact: false }).count()).toBe(
+			0
+		);
+	});
+
 	/**
 	 * What this covers: with the server killed (kill -9), the already-loaded app keeps working from
 	 * the browser's store — edits, a renamed sheet, navigation home ↔ sheet inside the app. The tab

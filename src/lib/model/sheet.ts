@@ -934,6 +934,11 @@ export class Sheet {
 		return this.#visible(rowId);
 	}
 
+	/** A row deleted (a tombstone: `restoreRows` brings it back with every edit). */
+	isDeletedRow(rowId: string): boolean {
+		return this.#deletedMap.has(rowId);
+	}
+
 	/** Deleted rows with when they were deleted, newest first. */
 	deletedRows(): { id: string; deleted: number }[] {
 		const list: { id: string; deleted: number }[] = [];

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { Sheet } from '$lib/model/sheet';
+import type { SyncState } from '$lib/sync/connection';
+import { RECENT_MS, watchDeletedWork, type DeletedWork, type SyncSource } from './deleted-work';
+
+/** A connection's status, set by the test. */
+class FakeSync implements SyncSource {
+	status: { state: SyncState };
+	readonly #listeners = new Set<() => void>();
+	constructor(state: SyncState) {
+		this.status = { state };
+	}
+	set(state: SyncState) {
+		this.status = { state };
+		for (const listener of this.#listeners) listener();
+	}
+	onStatus(listener: () => void) {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+}
+
+/** Two operators' replicas of one sheet, and the updates each has not sent the other yet. */
+function twoOperators() {
+	const docs = [new Y.Doc(), new Y.Doc()];
+	const outbox: Uint8Array[][] = [[], []];
+	docs.forEach((doc, i) =>
+		doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== 'remote') outbox[i].push(update);
+		})
+	);
+	const anna = new Sheet(docs[0], { author: { id: 'anna', name: 'Анна' } });
+	const olga = new Sheet(docs[1], { author: { id: 'olga', name: 'Ольга' } });
+	/** Deliver what `from` has written to the other replica. */
+	const send = (from: 0 | 1) => {
+		for (const u of outbox[from].splice(0)) Y.applyUpdate(docs[1 - from], u, 'remote');
+	};
+	const name = anna.addColumn({ title: 'ФИО' });
+	const result = anna.addColumn({ title: 'Результат звонка' });
+	const rows = anna.addRows({
+		columns: [name, result],
+		rows: [
+			['Иванова Мария', ''],
+			['Петров Олег', ''],
+			['Сидорова Анна', '']
+		]
+	});
+	send(0);
+	return { anna, olga, send, name, result, rows };
+}
+
+describe('watchDeletedWork: rows a colleague deleted before seeing her work in them', () => {
+	const T0 = new Date('2026-12-01T10:00:00Z').getTime();
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(T0);
+	});
+	afterEach(() => vi.useRealTimers());
+
+	it('tells her of a row she wrote in offline that a colleague deleted meanwhile; restoring brings her value back', () => {
+		const { anna, olga, send, result, rows } = twoOperators();
+		const sync = new FakeSync('saved');
+		const told: DeletedWork[] = [];
+		watchDeletedWork(anna, sync, (work) => told.push(work));
+		// Anna's line goes down; she logs a call ten minutes later, still offline.
+		vi.setSystemTime(T0 + 60_000);
+		sync.set('offline');
+		vi.setSystemTime(T0 + 10 * 60_000);
+		anna.setCell(rows[1], result, 'дозвонились');
+		// Olga deletes that row meanwhile (and another one Anna never touched).
+		vi.setSystemTime(T0 + 12 * 60_000);
+		olga.deleteRows([rows[1], rows[2]]);
+		// Anna's line comes back twenty minutes after her call: Olga's delete arrives.
+		vi.setSystemTime(T0 + 30 * 60_000);
+		sync.set('connecting');
+		send(1);
+		expect(told).toEqual([{ rows: [rows[1]], by: 'Ольга' }]);
+		expect(anna.hasRow(rows[1])).toBe(false);
+		// «Вернуть»: the row comes back with her result, for Olga too.
+		anna.restoreRows(told[0].rows);
+		send(0);
+		expect(olga.hasRow(rows[1])).toBe(true);
+		expect(olga.getCell(rows[1], result)).toBe('дозвонились');
+	});
+
+	it('tells her of a row she wrote in a moment ago, online (they worked at once)', () => {
+		const { anna, olga, send, result, rows } = twoOperators();
+		const told: DeletedWork[] = [];
+		watchDeletedWork(anna, new FakeSync('saved'), (work) => told.push(work));
+		anna.setCell(rows[0], result, 'занято');
+		send(0);
+		vi.setSystemTime(T0 + RECENT_MS - 1_000);
+		olga.deleteRows([rows[0]]);
+		send(1);
+		expect(told).toEqual([{ rows: [rows[0]], by: 'Ольга' }]);
+	});
+
+	it('says nothing when her work had long been on the server (the colleague saw it)', () => {
+		const { anna, olga, send, result, rows } = twoOperators();
+		const sync = new FakeSync('saved');
+		const told: DeletedWork[] = [];
+		watchDeletedWork(anna, sync, (work) => told.push(work));
+		anna.setCell(rows[0], result, 'занято');
+		sync.set('syncing');
+		sync.set('saved');
+		send(0);
+		vi.setSystemTime(T0 + RECENT_MS + 60_000);
+		olga.deleteRows([rows[0]]);
+		send(1);
+		expect(told).toEqual([]);
+	});
+
+	it('says nothing of her own delete, nor of rows she never wrote in', () => {
+		const { anna, olga, send, result, rows } = twoOperators();
+		const sync = new FakeSync('offline');
+		const told: DeletedWork[] = [];
+		watchDeletedWork(anna, sync, (work) => told.push(work));
+		anna.setCell(rows[0], result, 'занято');
+		anna.deleteRows([rows[0]]);
+		olga.setCell(rows[2], result, 'дозвонились');
+		olga.deleteRows([rows[2]]);
+		send(1);
+		expect(told).toEqual([]);
+	});
+
+	it('leaves out a row a colleague took away by undoing its adding (it cannot be brought back)', () => {
+		const { anna, olga, send, result, name } = twoOperators();
+		const sync = new FakeSync('offline');
+		const told: DeletedWork[] = [];
+		watchDeletedWork(anna, sync, (work) => told.push(work));
+		const undo = olga.createUndoManager();
+		const added = olga.addRow({ [name]: 'Новикова Вера' });
+		send(1);
+		anna.setCell(added, result, 'занято');
+		undo.undo();
+		send(1);
+		expect(anna.hasRow(added)).toBe(false);
+		expect(told).toEqual([]);
+	});
+
+	it('stops when unsubscribed', () => {
+		const { anna, olga, send, result, rows } = twoOperators();
+		const told: DeletedWork[] = [];
+		const stop = watchDeletedWork(anna, new FakeSync('offline'), (work) => told.push(work));
+		anna.setCell(rows[0], result, 'занято');
+		stop();
+		olga.deleteRows([rows[0]]);
+		send(1);
+		expect(told).toEqual([]);
+	});
+});

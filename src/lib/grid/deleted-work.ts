@@ -1,0 +1,77 @@
+/**
+ * Rows a colleague deleted while this operator's work in them had not reached the colleague.
+ * Found by exploration: an operator offline on a bad line wrote a call's result into a row; a
+ * coordinator deleted that row meanwhile; when her line came back the row left her screen with
+ * no word, and her result with it (it is kept in the deleted row, but nothing said so).
+ *
+ * A row counts when, in the change that deleted it (a colleague's), it has a change of hers to a
+ * cell that the colleague could not have seen:
+ * - made while her changes were not all on the server (offline, or not yet confirmed): from the
+ *   moment the status left «saved» until it is «saved» again;
+ * - or made within `RECENT_MS` (they were working at once: the same rule as the notice of a
+ *   cell typed over, `binding.ts`).
+ * Her work stays in the deleted row, so the notice offers to bring the rows back.
+ */
+import type { Sheet } from '$lib/model/sheet';
+import type { SyncStatus } from '$lib/sync/connection';
+
+/** A change of hers this recent is told of even when it was on the server. */
+export const RECENT_MS = 60_000;
+/** At most this many removed rows are looked at in one change (a coordinator's clean-up). */
+export const MAX_ROWS_LOOKED_AT = 5_000;
+
+export interface DeletedWork {
+	/** The rows, in the order the change listed them. */
+	rows: string[];
+	/** Who deleted them, when their history says so ('' when it does not yet). */
+	by: string;
+}
+
+/** What is needed of a `DocConnection`: its status, and word when that changes. */
+export interface SyncSource {
+	readonly status: Pick<SyncStatus, 'state'>;
+	onStatus(listener: () => void): () => void;
+}
+
+/**
+ * Calls `onDeleted` for each colleague's change that deleted rows holding her unseen work.
+ * Returns the unsubscribe.
+ */
+export function watchDeletedWork(
+	sheet: Sheet,
+	sync: SyncSource,
+	onDeleted: (work: DeletedWork) => void,
+	now: () => number = Date.now
+): () => void {
+	/** Since when her changes have not all been on the server (null: they are). */
+	let unsavedSince: number | null = sync.status.state === 'saved' ? null : now();
+	const stopStatus = sync.onStatus(() => {
+		if (sync.status.state === 'saved') unsavedSince = null;
+		else unsavedSince ??= now();
+	});
+	const stopSheet = sheet.observe((change) => {
+		if (change.local || change.removed.length === 0) return;
+		const me = sheet.history.author.id;
+		const at = now();
+		const unseen = (time: number) =>
+			at - time <= RECENT_MS || (unsavedSince !== null && time >= unsavedSince);
+		const rows: string[] = [];
+		let by = '';
+		for (const rowId of change.removed.slice(0, MAX_ROWS_LOOKED_AT)) {
+			// Only a deleted row can be brought back (not one a colleague's undo took away).
+			if (!sheet.isDeletedRow(rowId)) continue;
+			const items = sheet.history.forRow(rowId);
+			const mine = items.some(
+				(item) => item.kind === 'cell' && item.author.id === me && !item.undo && unseen(item.time)
+			);
+			if (!mine) continue;
+			rows.push(rowId);
+			if (!by) by = items.find((item) => item.kind === 'deleted')?.author.name ?? '';
+		}
+		if (rows.length) onDeleted({ rows, by });
+	});
+	return () => {
+		stopStatus();
+		stopSheet();
+	};
+}
