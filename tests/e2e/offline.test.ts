@@ -130,7 +130,7 @@ describe('offline work', () => {
 		await expect.poll(() => b.rowCount(), RECONNECT).toBe(2);
 		const notice = boris.page
 			.getByRole('status')
-			.getByText('Анна удалил(а) строку «Петров Олег», не увидев ваших изменений в ней.', {
+			.getByText('Анна удалил(а) строку «Петров Олег» с вашими недавними изменениями.', {
 				exact: false
 			});
 		await notice.waitFor({ timeout: 5_000 });
@@ -146,9 +146,9 @@ describe('offline work', () => {
 			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
 		}
 		// Анна's own delete told her nothing of the kind.
-		expect(await anna.page.getByText('не увидев ваших изменений', { exact: false }).count()).toBe(
-			0
-		);
+		expect(
+			await anna.page.getByText('с вашими недавними изменениями', { exact: false }).count()
+		).toBe(0);
 	});
 
 	/**

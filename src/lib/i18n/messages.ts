@@ -152,9 +152,9 @@ export const ru = {
 		'Коллега удалил строку, которую вы редактировали. Ваш ввод сохранён в ней: строку можно вернуть через «Удалённые строки».',
 	'grid.colleague': 'Коллега',
 	'grid.deletedWork':
-		'{by} удалил(а) строку «{row}», не увидев ваших изменений в ней. Они сохранены в удалённой строке.',
+		'{by} удалил(а) строку «{row}» с вашими недавними изменениями. Они сохранены в удалённой строке.',
 	'grid.deletedWorkMany':
-		'{by} удалил(а) строки, не увидев ваших изменений в них (строк: {count}). Изменения сохранены в удалённых строках.',
+		'{by} удалил(а) строки с вашими недавними изменениями (строк: {count}). Изменения сохранены в удалённых строках.',
 	'grid.deletedWorkRestore': 'Вернуть строку',
 	'grid.deletedWorkRestoreMany': 'Вернуть строки',
 	'grid.typeChanged':
@@ -388,9 +388,9 @@ export const en: Record<MessageKey, string> = {
 		'A colleague deleted the row you were editing. What you typed is kept in it: bring the row back from “Deleted rows”.',
 	'grid.colleague': 'A colleague',
 	'grid.deletedWork':
-		'{by} deleted the row “{row}” before seeing your changes in it. They are kept in the deleted row.',
+		'{by} deleted the row “{row}” with your recent changes in it. They are kept in the deleted row.',
 	'grid.deletedWorkMany':
-		'{by} deleted rows before seeing your changes in them ({count} rows). Your changes are kept in the deleted rows.',
+		'{by} deleted rows with your recent changes in them ({count} rows). Your changes are kept in the deleted rows.',
 	'grid.deletedWorkRestore': 'Restore the row',
 	'grid.deletedWorkRestoreMany': 'Restore the rows',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
