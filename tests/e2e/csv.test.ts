@@ -84,6 +84,10 @@ describe('CSV import and export through the page', () => {
 		expect(report).toContain(
 			'не внесено: строка пропущена как повтор строки 2, где «Просила "перезвонить"; после 12»; в этой строке «Повтор»'
 		);
+		// Listed and counted as not written, not among the cells kept as they were.
+		expect(report).toMatch(/5\s*Не записано\s*Примечание: не внесено/);
+		expect(report).toContain('Значений из пропущенных повторов, не внесённых в список: 1');
+		expect(report).not.toContain('оставлены как были');
 		expect(report).toMatch(/3\s*Не по формату\s*Дата рождения:\s*Такой даты нет/);
 
 		// The report downloads as an Excel-ru CSV with the same problems.
@@ -96,6 +100,7 @@ describe('CSV import and export through the page', () => {
 		);
 		const reportRows = parseCsvBytes(await readFile((await download.path())!)).rows;
 		expect(reportRows.map((r) => r[0])).toEqual(['3', '5', '5']);
+		expect(reportRows.map((r) => r[1])).toEqual(['Не по формату', 'Пропущена', 'Не записано']);
 		await dialog.close();
 
 		await expect.poll(() => sheet.rowCount()).toBe(3);

@@ -77,6 +77,7 @@ export const csvRu = {
 	'import.updated': 'Дополнено строк: {count}',
 	'import.keptCount':
 		'Заполненных ячеек, где в файле другое значение (оставлены как были): {count}',
+	'import.lostCount': 'Значений из пропущенных повторов, не внесённых в список: {count}',
 	'import.keptCell': 'в списке уже «{kept}», оставлено как было; в файле «{file}»',
 	'import.keptInFile':
 		'не внесено: для этого жителя в строке {into} файла уже «{kept}»; в этой строке «{file}»',
@@ -127,6 +128,7 @@ export const csvRu = {
 	'import.kind.merged': 'Объединена',
 	'import.kind.flagged': 'Не по формату',
 	'import.kind.kept': 'Не заменено',
+	'import.kind.lost': 'Не записано',
 	'import.kind.repeat': 'Повтор добавлен',
 	'import.repeatsCount': 'Добавлено повторов (уже были в списке или в файле): {count}',
 	'import.inOthersCount': 'Жителей, которые есть и в других списках: {count}',
@@ -229,6 +231,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.imported': 'Rows added: {count}',
 	'import.updated': 'Rows filled in: {count}',
 	'import.keptCount': 'Filled cells where the file differs (left as they were): {count}',
+	'import.lostCount': 'Values of skipped repeats not written to the list: {count}',
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',
 	'import.keptInFile':
 		'not written: line {into} of the file already has “{kept}” for this resident; this line has “{file}”',
@@ -279,6 +282,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.kind.merged': 'Merged',
 	'import.kind.flagged': 'Does not fit',
 	'import.kind.kept': 'Not replaced',
+	'import.kind.lost': 'Not written',
 	'import.kind.repeat': 'Repeat added',
 	'import.repeatsCount': 'Repeats added (already in the list or in the file): {count}',
 	'import.inOthersCount': 'Residents who are on other lists too: {count}',

@@ -407,9 +407,15 @@ export interface PreparedImport {
 	ambiguousCount: number;
 	merged: { line: number; intoLine: number }[];
 	mergedCount: number;
-	/** Cells of a later line of a resident that differ from an earlier line's (kept). */
+	/**
+	 * Cells of a later line of a resident that differ from an earlier line's (kept), and with
+	 * 'skip' the values of a skipped repeat that its first line has not (`skipped`: lost).
+	 */
 	mergeKept: MergeKept[];
+	/** Of all `mergeKept`: the cells kept (not `skipped`). */
 	mergeKeptCount: number;
+	/** Of all `mergeKept`: the values of skipped repeats, written nowhere. */
+	lostCount: number;
 	/** Flagged values of the lines written (a skipped duplicate's are not reported). */
 	flagged: FlaggedValue[];
 	flaggedCount: number;
@@ -450,6 +456,13 @@ function flaggedWritten(
 	return { flagged: flagged.filter((f) => !gone.has(f.line)), flaggedCount };
 }
 
+/** How many of `mergeKept` are cells kept, and how many values of skipped repeats. */
+function keptAndLost(mergeKept: MergeKept[]): Pick<PreparedImport, 'mergeKeptCount' | 'lostCount'> {
+	let lostCount = 0;
+	for (const k of mergeKept) if (k.skipped) lostCount++;
+	return { mergeKeptCount: mergeKept.length - lostCount, lostCount };
+}
+
 /** The plan for `policy`, as rows in `keys` order. */
 export function prepareImport(
 	analysis: Pick<Analysis, 'incoming' | 'duplicates'> &
@@ -479,7 +492,7 @@ export function prepareImport(
 		merged: plan.merged.slice(0, MAX_LISTED_PROBLEMS),
 		mergedCount: plan.merged.length,
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),
-		mergeKeptCount: plan.mergeKept.length,
+		...keptAndLost(plan.mergeKept),
 		...flaggedWritten(analysis, plan.skipped),
 		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged)
 	};

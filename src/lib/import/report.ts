@@ -4,12 +4,20 @@
  * on screen and as a CSV file for Excel.
  */
 import { exportCsv, type CsvError, type SkippedRow } from '../csv';
-import { translate, type Locale } from '../i18n';
+import { translate, type Locale, type MessageKey } from '../i18n';
 import { messageFor } from '../values';
 import type { FlaggedValue } from './plan';
 
 export type ProblemKind =
-	'error' | 'warning' | 'skipped' | 'merged' | 'flagged' | 'kept' | 'repeat' | 'other-list';
+	| 'error'
+	| 'warning'
+	| 'skipped'
+	| 'merged'
+	| 'flagged'
+	| 'kept'
+	| 'lost'
+	| 'repeat'
+	| 'other-list';
 
 export interface ReportProblem {
 	line: number;
@@ -25,8 +33,16 @@ export interface ImportReport {
 	skipped: number;
 	merged: number;
 	flagged: number;
-	/** Cells of rows found in the list that the file would have changed: left as they were. */
+	/**
+	 * Cells left as they were: of rows found in the list, or of a line of the file a later line
+	 * of the same resident was merged into ('update').
+	 */
 	kept: number;
+	/**
+	 * Values of lines skipped as repeats of an earlier line ('skip') that the earlier line has
+	 * not (a second phone, a note): written nowhere. Not among `kept`: no cell kept them.
+	 */
+	lost: number;
 	/** Lines not written because they match several residents of the list. */
 	ambiguous: number;
 	/** Lines added although they repeat a resident ('keep'). */
@@ -56,7 +72,10 @@ export interface BuildReportOptions {
 	flaggedCount: number;
 	/** The sheet column's title for a CSV column. */
 	columnTitle: (csvIndex: number) => string;
-	/** Cells left as they were (values as the grid shows them), all of them. */
+	/**
+	 * Cells left as they were (values as the grid shows them), and the values of skipped repeats
+	 * written nowhere (`skipped`); the first ones of both.
+	 */
 	kept?: {
 		line: number;
 		column: string;
@@ -66,8 +85,10 @@ export interface BuildReportOptions {
 		/** The line was skipped as a repeat of `intoLine`: this value of it is not written. */
 		skipped?: boolean;
 	}[];
-	/** All of them, when `kept` lists the first ones only. */
+	/** All the cells left as they were (not `skipped`), when `kept` lists the first ones only. */
 	keptCount?: number;
+	/** All the values of skipped repeats (`skipped`), when `kept` lists the first ones only. */
+	lostCount?: number;
 	/** Lines added although they repeat a resident ('keep'); `by` in words. */
 	repeats?: { line: number; by: string; fileLine?: number }[];
 	repeatsCount?: number;
@@ -116,10 +137,14 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		});
 	}
 	const kept = options.kept ?? [];
+	let keptListed = 0;
 	for (const k of kept) {
+		if (!k.skipped) keptListed++;
 		problems.push({
 			line: k.line,
-			kind: 'kept',
+			// A skipped repeat's value is not a cell left as it was: it is not written anywhere
+			// (found in review: it was listed and counted as «Не заменено»).
+			kind: k.skipped ? 'lost' : 'kept',
 			column: k.column,
 			value: k.file,
 			message: translate(
@@ -173,7 +198,8 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		options.skippedCount +
 		options.mergedCount +
 		options.flaggedCount +
-		(options.keptCount ?? kept.length) +
+		(options.keptCount ?? keptListed) +
+		(options.lostCount ?? kept.length - keptListed) +
 		(options.repeatsCount ?? repeats.length) +
 		(options.inOthersCount ?? inOthers.length);
 	return {
@@ -183,13 +209,31 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		ambiguous: options.ambiguousCount ?? 0,
 		merged: options.mergedCount,
 		flagged: options.flaggedCount,
-		kept: options.keptCount ?? kept.length,
+		kept: options.keptCount ?? keptListed,
+		lost: options.lostCount ?? kept.length - keptListed,
 		repeats: options.repeatsCount ?? repeats.length,
 		inOthers: options.inOthersCount ?? inOthers.length,
 		fileProblems: options.parseErrors.length + options.parseErrorsOmitted,
 		problems,
 		omitted: total - listed
 	};
+}
+
+/** The report's totals as listed: imported, skipped and flagged always, the others when any. */
+export function reportTotals(r: ImportReport): [MessageKey, number][] {
+	const totals: [MessageKey, number, boolean][] = [
+		['import.imported', r.imported, true],
+		['import.updated', r.updated, false],
+		['import.skippedCount', r.skipped, true],
+		['import.ambiguousCount', r.ambiguous, false],
+		['import.mergedCount', r.merged, false],
+		['import.keptCount', r.kept, false],
+		['import.lostCount', r.lost, false],
+		['import.flaggedCount', r.flagged, true],
+		['import.repeatsCount', r.repeats, false],
+		['import.inOthersCount', r.inOthers, false]
+	];
+	return totals.filter(([, n, always]) => always || n > 0).map(([key, n]) => [key, n]);
 }
 
 /** The report as an Excel-ru CSV file (UTF-8 with BOM, `;`, CRLF). */
