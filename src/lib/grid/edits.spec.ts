@@ -152,6 +152,8 @@ describe('bulk edits', () => {
 		const column = sheet.column(phone);
 		if (!column) throw new Error('no column');
 		expect(typedValue(column, '246-00-11')).toBe('+78122460011');
+		// Typed after the trunk 8, as lists write every number (found in review: still flagged).
+		expect(typedValue(column, '8 246-00-11')).toBe('+78122460011');
 		undo.stopCapturing();
 		pasteBlock(sheet, { block: [['322-11-00']], rowIds: rows, startRow: 1, colIds: [phone] });
 		expect(sheet.getCell(rows[1], phone)).toBe('+78123221100');

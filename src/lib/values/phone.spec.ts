@@ -172,6 +172,51 @@ describe("a column's area code", () => {
 		expect(normalizePhone('555-12-34', '4842').ok).toBe(false);
 	});
 
+	/**
+	 * Found in review: a local number written with the long-distance 8 before it, as lists
+	 * write every number, stayed «Номер слишком короткий: не хватает кода города» after the
+	 * coordinator gave the city's code.
+	 */
+	it.each([
+		['812', '8 529-94-28', '+78125299428'],
+		['812', '8-529-94-28', '+78125299428'],
+		['812', '85299428', '+78125299428'],
+		['812', '8 (529) 94-28', '+78125299428'],
+		['812', '8 529-94-28 доб. 12', '+78125299428;ext=12'],
+		['812', 'дочь: 8 529-94-28', '+78125299428 (дочь)'],
+		['812', '8 529-94-28, 8 911 123-45-67', '+78125299428, +79111234567'],
+		['4842', '8 56-78-90', '+74842567890'],
+		['48439', '8 2-34-56', '+74843923456']
+	])('%s completes the local number %s written after a trunk 8', (code, raw, stored) => {
+		expect(normalizePhone(raw, code)).toEqual({ ok: true, value: stored });
+	});
+
+	it.each([
+		// Without a code, as before: nothing says which city (the message asks for its code).
+		['', '8 529-94-28', 'too-short'],
+		// Digits that are not the local length of this code: a number with digits missing.
+		['812', '8 56-78-90', 'too-short'],
+		['4842', '8 529-94-28', 'too-short'],
+		// 8 9… is how every mobile number starts: one with digits missing, not a local number.
+		['812', '8 911-12-34', 'too-short'],
+		// No local number starts with 0 or 8.
+		['812', '8 012-34-56', 'too-short'],
+		['812', '8 812-34-56', 'too-short'],
+		// + is never a trunk 8.
+		['812', '+8 529-94-28', 'not-russian']
+	])('with %s, %s stays flagged (%s)', (code, raw, reason) => {
+		expect(normalizePhone(raw, code)).toEqual({ ok: false, value: raw, reason });
+	});
+
+	it('reads full numbers as before, whatever the code', () => {
+		for (const code of ['', '812', '4842']) {
+			expect(normalizePhone('8 812 529-94-28', code).value).toBe('+78125299428');
+			expect(normalizePhone('88125299428', code).value).toBe('+78125299428');
+			expect(normalizePhone('89111234567', code).value).toBe('+79111234567');
+			expect(normalizePhone('+7 (812) 529-94-28', code).value).toBe('+78125299428');
+		}
+	});
+
 	it('completes a local number Excel wrote as a number (found in review)', () => {
 		expect(normalizePhone('5551234.0', '812')).toEqual({ ok: true, value: '+78125551234' });
 		expect(normalizePhone('5551234.0').ok).toBe(false);

@@ -25,6 +25,13 @@
  *   column's area code (`812`, `4842`) that makes 10 digits with it, it is that city's number
  *   (`+78125551234`); without one → 'no-area-code', which says what to do; with one that does
  *   not fit (a 6-digit number, code 812) → 'local-length'.
+ * - The same local number after the long-distance 8, as lists write every number
+ *   (`8 529-94-28`), is that city's number when the column has an area code and the digits after
+ *   the 8 are exactly its local length (7 for 812, 6 for 4842): `8 529-94-28` with 812 is
+ *   `+78125299428`. Otherwise it stays 'too-short' (a number with digits missing, whose message
+ *   asks for the area code): without a code nothing says which city, and the 8 is not dropped
+ *   when what follows is `0…`, `8…` (no local number starts so) or `9…` (`8 911-12-34` is how a
+ *   mobile number with three digits missing begins, far likelier than a local one).
  * - Fewer than 10 digits otherwise → 'too-short', and so are
  *   10 digits from 78, 79, 88, 89 (`8 911 123 45 6`: no area code starts so, it is a trunk
  *   prefix and a digit is missing); more → 'too-long' (often two numbers with only spaces
@@ -271,6 +278,22 @@ function normalizeOnePhone(raw: string, areaCode: string): PhoneResult {
 		if (length + areaCode.length !== NATIONAL_DIGITS)
 			return invalid(raw, areaCode ? 'local-length' : 'no-area-code');
 		for (let i = length - 1; i >= 0; i--) digits[i + areaCode.length] = digits[i];
+		for (let i = 0; i < areaCode.length; i++) digits[i] = areaCode.charCodeAt(i) - 48;
+		count = NATIONAL_DIGITS;
+		national = 0;
+	} else if (
+		!plus &&
+		areaCode &&
+		digits[0] === 8 &&
+		length - 1 + areaCode.length === NATIONAL_DIGITS &&
+		digits[1] !== 0 &&
+		digits[1] !== 8 &&
+		digits[1] !== 9
+	) {
+		// A local number after the trunk 8 (`8 529-94-28`, lists put 8 before every number): the
+		// 8 goes, the column's code takes its place (found in review: it stayed «не хватает кода
+		// города» after the coordinator gave the code).
+		for (let i = length - 1; i >= 1; i--) digits[i - 1 + areaCode.length] = digits[i];
 		for (let i = 0; i < areaCode.length; i++) digits[i] = areaCode.charCodeAt(i) - 48;
 		count = NATIONAL_DIGITS;
 		national = 0;
