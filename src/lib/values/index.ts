@@ -34,6 +34,7 @@ export type { CheckboxReason, CheckboxResult } from './checkbox';
 export type { ChoiceList, ChoiceReason, ChoiceResult } from './choice';
 export {
 	AREA_CODE,
+	areaCodeCompletes,
 	typedAreaCode,
 	normalizePhone,
 	formatPhone,

@@ -196,6 +196,18 @@ export function normalizePhone(raw: string, areaCode = ''): PhoneResult {
 	return numbers.size > 0 ? valid([...numbers].join(PHONE_LIST_SEPARATOR)) : one;
 }
 
+/** An area code of each length (`AREA_CODE`): which one does not matter, only its length. */
+const SOME_AREA_CODES = ['300', '3000', '30000'];
+
+/**
+ * True when some area code completes `raw`: a local number (`555-12-34`), also after the trunk 8
+ * (`8 555-12-34`, flagged 'too-short' without a code), or several of them. What the import counts
+ * to ask the coordinator for the code.
+ */
+export function areaCodeCompletes(raw: string): boolean {
+	return SOME_AREA_CODES.some((code) => normalizePhone(raw, code).ok);
+}
+
 /**
  * The numbers of a cell as typed, each as its own text: split at `,`, `;` and line breaks, an
  * extension after a separator (`…, доб. 12`, `…;ext=12`) kept with the number before it.
