@@ -2,10 +2,12 @@
  * A sheet (call list, request board, campaign…) inside its own Y.Doc.
  *
  * Layout (see DESIGN.md, measured in `bench/model.bench.ts`):
- * - `chunks`: Y.Map<chunkId, string> — rows written together (an import, a paste, one added
- *   row) as ONE immutable string: a header line `[sortKey, rowCount, [colIds]]` in JSON, a
- *   newline, then the rows as JSON `[[cells]]` (JSON escapes newlines inside cells, so the
- *   first newline always ends the header). A 100,000-row import is ~100 Yjs items instead of
+ * - `chunks`: Y.Map<chunkId, Uint8Array> — rows written together (an import, a paste, one
+ *   added row) as ONE immutable value: a header line `[sortKey, rowCount, [colIds]]` in JSON, a
+ *   newline, then the rows (`chunk-codec.ts`: UTF-8 with separators; newlines inside cells are
+ *   not escaped, but the header's newline is the first). Chunks written before 2026-12 are
+ *   strings: the same header line, then the rows as JSON `[[cells]]`; both are read. A
+ *   100,000-row import is ~100 Yjs items instead of
  *   1.2 million; loading reads only the headers and a chunk's rows are parsed the first time
  *   one of them is read. A row's id is `<chunkId>.<index base 36>`: random, never a position
  *   in the sheet, and it finds its chunk without a per-row index.
@@ -28,6 +30,7 @@
  *   in the change's own transaction; `views`: Y.Map of named views (see `views.ts`).
  */
 import * as Y from 'yjs';
+import { decodeHeader, decodeRows, encodeChunk } from './chunk-codec';
 import {
 	MAX_HISTORY_VALUE,
 	SheetHistory,
@@ -143,8 +146,8 @@ interface Chunk {
 	/** Parsed on first use (see `#rowsOf`). */
 	colIndex: Map<string, number> | null;
 	rows: string[][] | null;
-	/** The stored string until its rows are parsed. */
-	raw: string | null;
+	/** The stored chunk until its rows are read. */
+	raw: StoredChunk | null;
 	/** The staged import this chunk belongs to; visible only once that import is committed. */
 	importId: string | null;
 	/** When a staged chunk was written (ms since 1970; 0 when unknown). */
@@ -229,24 +232,41 @@ function cellKey(rowId: string, colId: string): string {
 	return `${rowId}:${colId}`;
 }
 
-/** Reads a stored chunk's header only; its rows stay a string until first read. */
-function readChunk(id: string, stored: string): Chunk {
-	const newline = stored.indexOf('\n');
-	const [order, count, cols, importId, stagedAt] = JSON.parse(stored.slice(0, newline)) as [
-		string,
-		number,
-		string[],
-		unknown,
-		unknown
-	];
+/** What a chunk is stored as: bytes (`chunk-codec.ts`), or a string of JSON (before 2026-12). */
+type StoredChunk = Uint8Array | string;
+
+/**
+ * Reads a stored chunk's header only; its rows stay as stored until first read. A value that is
+ * not a chunk (not written by this code) is read as a chunk of no rows: the sheet still opens.
+ */
+function readChunk(id: string, stored: StoredChunk): Chunk {
+	let header: unknown = null;
+	try {
+		header =
+			typeof stored === 'string'
+				? JSON.parse(stored.slice(0, stored.indexOf('\n')))
+				: stored instanceof Uint8Array
+					? decodeHeader(stored)
+					: null;
+	} catch {
+		header = null;
+	}
+	const [order, count, cols, importId, stagedAt] = Array.isArray(header) ? header : [];
+	const valid =
+		typeof order === 'string' &&
+		Number.isSafeInteger(count) &&
+		count >= 0 &&
+		Array.isArray(cols) &&
+		cols.every((c) => typeof c === 'string');
+	if (!valid) console.warn(`sheet: chunk ${id} is not a chunk; read as empty`);
 	return {
 		id,
-		order,
-		count,
-		cols,
+		order: valid ? order : '',
+		count: valid ? (count as number) : 0,
+		cols: valid ? (cols as string[]) : [],
 		colIndex: null,
-		rows: null,
-		raw: stored,
+		rows: valid ? null : [],
+		raw: valid ? stored : null,
 		importId: typeof importId === 'string' ? importId : null,
 		stagedAt: typeof stagedAt === 'number' ? stagedAt : 0
 	};
@@ -259,17 +279,20 @@ export function writeChunk(
 	rows: string[][],
 	importId?: string,
 	stagedAt = Date.now()
-): string {
+): Uint8Array {
 	const header = importId
 		? [order, rows.length, cols, importId, stagedAt]
 		: [order, rows.length, cols];
-	return JSON.stringify(header) + '\n' + JSON.stringify(rows);
+	return encodeChunk(header, rows, cols.length);
 }
 
 function rowsOf(chunk: Chunk): string[][] {
 	if (chunk.rows === null) {
 		const raw = chunk.raw ?? '';
-		chunk.rows = JSON.parse(raw.slice(raw.indexOf('\n') + 1)) as string[][];
+		chunk.rows =
+			typeof raw === 'string'
+				? (JSON.parse(raw.slice(raw.indexOf('\n') + 1)) as string[][])
+				: decodeRows(raw, chunk.count, chunk.cols.length);
 		chunk.raw = null;
 	}
 	return chunk.rows;
@@ -316,7 +339,7 @@ export class Sheet {
 	readonly origin: object;
 
 	readonly #columns: Y.Map<Y.Map<unknown>>;
-	readonly #chunkMap: Y.Map<string>;
+	readonly #chunkMap: Y.Map<StoredChunk>;
 	readonly #cellMap: Y.Map<string>;
 	readonly #deletedMap: Y.Map<number>;
 	readonly #importsMap: Y.Map<unknown>;
@@ -370,7 +393,7 @@ export class Sheet {
 		this.#cellMap.forEach((value, key) => this.#setOverlay(key, value));
 		this.#deletedMap.forEach((_, rowId) => this.#deleted.add(rowId));
 
-		const onChunks = (event: Y.YMapEvent<string>) => {
+		const onChunks = (event: Y.YMapEvent<StoredChunk>) => {
 			const undone = this.#undoneIn(event.transaction);
 			event.changes.keys.forEach((change, id) => {
 				const old = this.#chunks.get(id);

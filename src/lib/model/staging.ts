@@ -35,7 +35,7 @@ export function stageRows(options: StageOptions): number {
 	const chunkRows = Math.max(1, options.chunkRows ?? CHUNK_ROWS);
 	const sliceRows = Math.max(chunkRows, options.sliceRows ?? SLICE_ROWS);
 	const doc = new Y.Doc();
-	const chunks = doc.getMap<string>('chunks');
+	const chunks = doc.getMap<Uint8Array>('chunks');
 	let pending: Uint8Array | null = null;
 	doc.on('update', (update: Uint8Array) => {
 		pending = update;
