@@ -1660,6 +1660,12 @@ export class SheetGridBinding {
 			e.stopPropagation();
 			return;
 		}
+		// Home and End as in a spreadsheet (AG Grid's go to the sheet's corners).
+		if ((key === 'Home' || key === 'End') && !e.altKey && this.#homeOrEnd(key, mod)) {
+			e.preventDefault();
+			e.stopPropagation();
+			return;
+		}
 		this.#showRange();
 		// Ctrl+D (by the key's place: the same in the Russian layout), as in a spreadsheet.
 		if (ctrlD) {
@@ -1710,6 +1716,34 @@ export class SheetGridBinding {
 		this.#setRange(anchor, corner);
 		this.api.ensureIndexVisible(end.row);
 		this.api.ensureColumnVisible(end.col);
+		return true;
+	}
+
+	/**
+	 * Home and End as in Excel: to the first or last column of the focused cell's row (of the «+»
+	 * line too; the frozen first column is the first); with Ctrl (`jump`) to the first cell of the
+	 * first row or the last of the last. The block goes, as with any move of the focus.
+	 */
+	#homeOrEnd(key: 'Home' | 'End', jump: boolean): boolean {
+		const focused = this.api.getFocusedCell();
+		const columns = this.displayedColumnIds();
+		if (!focused || !columns.length) return false;
+		const rowCount = this.api.getDisplayedRowCount();
+		// From the «+» line, or from a column that is not the sheet's (№, the row's checkbox).
+		const from = {
+			row: focused.rowPinned ? 0 : focused.rowIndex,
+			col: columns.includes(focused.column.getColId()) ? focused.column.getColId() : columns[0]
+		};
+		const to = movedEnd(from, key, jump, { rowCount, columns, page: 1 });
+		if (!to) return false;
+		// Along the «+» line, or to a corner of a sheet that has no rows yet: the «+» line.
+		const pinned = focused.rowPinned && (!jump || rowCount === 0) ? focused.rowPinned : null;
+		this.clearRange();
+		if (!pinned) this.api.ensureIndexVisible(to.row);
+		// Home shows the columns after a frozen first one from their start.
+		const scrollTo = key === 'Home' ? this.api.getDisplayedCenterColumns()[0] : null;
+		this.api.ensureColumnVisible(scrollTo ?? to.col);
+		this.api.setFocusedCell(to.row, to.col, pinned);
 		return true;
 	}
 

@@ -71,7 +71,8 @@ export interface MoveLimits {
 /**
  * Where Shift+`key` takes the far corner: one cell with an arrow, a page with PageUp/PageDown,
  * the first or last column with Home/End; with Ctrl (`jump`) an arrow goes to the edge of the
- * sheet and Home/End to its first or last cell. Null for any other key.
+ * sheet and Home/End to its first or last cell. Null for any other key. (Without Shift, Home and
+ * End move the focus the same way.)
  */
 export function movedEnd(
 	end: CellPos,

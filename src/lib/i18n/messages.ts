@@ -213,6 +213,9 @@ export const ru = {
 	'keys.title': 'Клавиши в списке',
 	'keys.edit': 'открыть ячейку для правки (или просто начните печатать)',
 	'keys.move': 'сохранить и перейти вниз, вправо, влево; стрелки — по ячейкам',
+	'keys.rowEdge':
+		'в первый или последний столбец строки (в открытой ячейке — к началу или концу текста)',
+	'keys.sheetEdge': 'в первую ячейку списка или в последнюю',
 	'keys.cancelEdit': 'выйти из правки без изменений; отменить протягивание',
 	'keys.options': 'список вариантов или календарь в ячейке',
 	'keys.columnMenu': 'на заголовке: настройки столбца (название, тип, варианты, скрыть)',
@@ -449,6 +452,9 @@ export const en: Record<MessageKey, string> = {
 	'keys.title': 'Keys in a list',
 	'keys.edit': 'edit the cell (or just start typing)',
 	'keys.move': 'save and move down, right, left; arrows move between cells',
+	'keys.rowEdge':
+		'to the first or last column of the row (in an open cell: to the start or end of the text)',
+	'keys.sheetEdge': 'to the first cell of the list or to the last',
 	'keys.cancelEdit': 'leave the editor without a change; call a fill drag off',
 	'keys.options': 'the options or the calendar of the cell',
 	'keys.columnMenu': 'on a header: the column’s settings (title, type, options, hide)',
