@@ -314,6 +314,8 @@ export class SheetGridBinding {
 	#handleAt: CellPos | null = null;
 	/** The row drawn with the handle (AG Grid keeps a row's classes when the row moves). */
 	#handleNode: IRowNode<Row> | null = null;
+	/** The grid's height when it last changed size (see `#keepBottomShown`). */
+	#height = 0;
 
 	constructor(element: HTMLElement, sheet: Sheet, callbacks: GridCallbacks) {
 		this.#sheet = sheet;
@@ -401,7 +403,10 @@ export class SheetGridBinding {
 			},
 			onDisplayedColumnsChanged: () => this.#showRange(),
 			onDragStopped: () => this.#repin(),
-			onGridSizeChanged: () => this.#repin(),
+			onGridSizeChanged: (e) => {
+				this.#keepBottomShown(e.clientHeight);
+				this.#repin();
+			},
 			// Rows came, went or moved (a colleague's, a sort's): the block follows its rows.
 			onModelUpdated: () => {
 				// The № cells of rows that stay drawn keep the number of their old place otherwise.
@@ -956,6 +961,34 @@ export class SheetGridBinding {
 		this.api.setGridOption('quickFilterText', text);
 		this.#view = { ...this.#view, quickFilter: text };
 		this.#saveView();
+	}
+
+	/**
+	 * The grid got lower (a toast under it, the window made lower): the rows area's bottom came up
+	 * over its last rows shown. The focused row stays in sight if it was, and a grid scrolled to its
+	 * end stays there (found by exploration: a toast hid the operator's row at the bottom).
+	 */
+	#keepBottomShown(height: number) {
+		const lower = this.#height - height;
+		this.#height = height;
+		const area = lower > 0 ? this.#rowsArea() : null;
+		if (!area) return;
+		const { scroller } = area;
+		if (
+			scroller.scrollTop > 0 &&
+			scroller.scrollTop + scroller.clientHeight + lower >= scroller.scrollHeight - 1
+		) {
+			scroller.scrollTop = scroller.scrollHeight;
+			return;
+		}
+		const focused = this.api.getFocusedCell();
+		if (!focused || focused.rowPinned) return;
+		const row = this.#element
+			.querySelector(`.ag-row[row-index="${focused.rowIndex}"]`)
+			?.getBoundingClientRect();
+		if (row && row.bottom > area.bottom + 1 && row.bottom <= area.bottom + lower + 1) {
+			scroller.scrollTop += row.bottom - area.bottom;
+		}
 	}
 
 	/**

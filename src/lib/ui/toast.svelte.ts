@@ -12,6 +12,12 @@ const TOAST_ACTION_MS = 10_000;
 
 class Toasts {
 	list = $state<Toast[]>([]);
+	/**
+	 * Pages that show the toasts in their own layout (`<Toasts docked />`): the sheet, whose grid
+	 * reaches the bottom of the screen (floating over it, a toast hid the «+» line). The floating
+	 * ones are left out while any such page is shown.
+	 */
+	docked = $state(0);
 	#next = 1;
 
 	show(message: string, options: { kind?: Toast['kind']; action?: Toast['action'] } = {}) {
