@@ -249,6 +249,55 @@ describe('logging a call (found by exploration)', () => {
 	});
 });
 
+describe('Tab through the cells a call filled in (found by exploration)', () => {
+	it("a result, then Tab past «Попытки» to «Примечание»: the attempt stays, and so does a colleague's value she passed", async () => {
+		const sheet = await callList('Обзвон: Tab после звонка');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		await sheet.addRow('Лебедева Ольга');
+		await (await sheet.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(page, 'нуж');
+		await page.getByRole('listbox', { name: 'Результат звонка' }).waitFor();
+		// Tab stores «нужна помощь» and opens «Попытки», «Оператор», «Дата звонка» in turn: she
+		// changes none of them.
+		for (let i = 0; i < 4; i++) {
+			await page.keyboard.press('Tab');
+			await editorOpen(page);
+		}
+		await page.keyboard.type('просит продукты');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		const [row] = colleague.sheet.rowIds();
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		await expect
+			.poll(() => colleague.sheet.getCell(row, cols['Примечание']), MOMENT)
+			.toBe('просит продукты');
+		expect(colleague.sheet.getCell(row, cols['Результат звонка'])).toBe('нужна помощь');
+		expect(colleague.sheet.getCell(row, cols['Попытки'])).toBe('1');
+		expect(colleague.sheet.getCell(row, cols['Оператор'])).toBe('Анна');
+		expect(colleague.sheet.getCell(row, cols['Дата звонка'])).not.toBe('');
+		expect(await sheet.cellText(0, 'Попытки')).toBe('1');
+
+		// A colleague's value arrives while her editor is open on that cell; she leaves it
+		// unchanged: the colleague's value stays.
+		await (await sheet.cell(0, 'Попытки')).click();
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		// (with a note in the same change, drawn in a cell not being edited: the sign it arrived)
+		colleague.sheet.setCells([
+			{ rowId: row, colId: cols['Попытки'], value: '3' },
+			{ rowId: row, colId: cols['Примечание'], value: 'перезвонила сама' }
+		]);
+		await expect.poll(() => sheet.cellText(0, 'Примечание'), MOMENT).toBe('перезвонила сама');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await page.keyboard.press('Escape');
+		await editorClosed(page);
+		await page.waitForTimeout(300);
+		expect(colleague.sheet.getCell(row, cols['Попытки'])).toBe('3');
+	});
+});
+
 describe('the «+» line ends its new row where the operator does (found in review)', () => {
 	it('Enter on an empty field ends it, and so does leaving the grid: no resident is written over', async () => {
 		const sheet = await callList('Обзвон: конец строки');

@@ -19,6 +19,7 @@ import {
 	createGrid,
 	ModuleRegistry,
 	type CellEditRequestEvent,
+	type CellEditingStartedEvent,
 	type ColDef,
 	type ColumnMovedEvent,
 	type GridApi,
@@ -294,6 +295,8 @@ export class SheetGridBinding {
 	 * was gone (found by exploration).
 	 */
 	readonly #typed = new Map<string, { rowId: string; colId: string; value: string; at: number }>();
+	/** The cell an editor opened on, and its value then (`#onEditStarted`). */
+	#editStart: { rowId: string; colId: string; value: string } | null = null;
 	/** The block as shown, for the cells' class rule (null: one cell or none). */
 	#rangeBox: Box | null = null;
 	#rangeColumns: string[] = [];
@@ -389,6 +392,7 @@ export class SheetGridBinding {
 			// keystroke in the search rebuilt the text of all 100,000 rows (a 0.4 s task each).
 			cacheQuickFilter: true,
 			localeText: callbacks.localeText,
+			onCellEditingStarted: (e: CellEditingStartedEvent<Row>) => this.#onEditStarted(e),
 			onCellEditRequest: (e: CellEditRequestEvent<Row>) => this.#onEdit(e),
 			onColumnMoved: (e: ColumnMovedEvent<Row>) => this.#onMoved(e),
 			onSortChanged: () => {
@@ -736,6 +740,20 @@ export class SheetGridBinding {
 		return [rowNumber, ...cols];
 	}
 
+	/**
+	 * An editor opened on a row's cell: the value it opened with (see `#onEdit`). That is the
+	 * grid's, which may be a moment behind the model (the attempt her result has just counted).
+	 */
+	#onEditStarted(e: CellEditingStartedEvent<Row>) {
+		const colId = e.column.getColId();
+		const rowId = e.data?.id;
+		const column = this.#sheet.column(colId);
+		this.#editStart =
+			rowId && rowId !== NEW_ROW_ID && !e.rowPinned && column
+				? { rowId, colId, value: typedValue(column, String(e.value ?? '')) }
+				: null;
+	}
+
 	#onEdit(e: CellEditRequestEvent<Row>) {
 		const colId = e.colDef.colId;
 		if (!colId || !e.data) return;
@@ -746,6 +764,16 @@ export class SheetGridBinding {
 		if (rowId === NEW_ROW_ID) {
 			this.#writeNewRow(colId, value);
 			return;
+		}
+		// The editor closes on the value it opened with: the operator changed nothing, and
+		// nothing is written — the cell may have changed under the editor (her call counted in
+		// «Попытки» by the result she had just chosen, a colleague's value), and AG Grid,
+		// comparing with the cell as it is now, asks to write the old value back. Found by
+		// exploration: Tab through «Попытки» after a result emptied it.
+		const start = this.#editStart;
+		if (start?.rowId === rowId && start.colId === colId) {
+			this.#editStart = null;
+			if (start.value === value) return;
 		}
 		const also = this.#callbacks.alsoSet?.(rowId, colId, value) ?? [];
 		this.#write(() =>
