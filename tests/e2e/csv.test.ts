@@ -86,7 +86,7 @@ describe('CSV import and export through the page', () => {
 		);
 		// Listed and counted as not written, not among the cells kept as they were.
 		expect(report).toMatch(/5\s*Не записано\s*Примечание: не внесено/);
-		expect(report).toContain('Значений из пропущенных повторов, не внесённых в список: 1');
+		expect(report).toContain('Значений из пропущенных строк, не внесённых в список: 1');
 		expect(report).not.toContain('оставлены как были');
 		expect(report).toMatch(/3\s*Не по формату\s*Дата рождения:\s*Такой даты нет/);
 

@@ -423,16 +423,22 @@ export interface ImportPlan {
 	mergeKept: MergeKept[];
 }
 
-/** A cell of a later line of the file not folded in: `kept` (line `intoLine`'s) stays. */
+/**
+ * A cell of a later line of the file not folded in: `kept` (line `intoLine`'s) stays. With
+ * 'skip', a value of a skipped line that is not written anywhere.
+ */
 export interface MergeKept {
 	line: number;
-	intoLine: number;
+	/** The earlier line of the file; none for a line skipped as already in the sheet (`rowId`). */
+	intoLine?: number;
+	/** With 'skip': the row of the sheet the line was skipped as (`kept` is its value). */
+	rowId?: string;
 	column: string;
 	kept: string;
 	file: string;
 	/**
-	 * With 'skip': the line was skipped as a repeat of `intoLine`, and this value of it (which
-	 * that line has not) is not written anywhere.
+	 * With 'skip': the line was skipped as a repeat of `intoLine`, or as the row `rowId` of the
+	 * sheet, and this value of it (which that line, or row, has not) is not written anywhere.
 	 */
 	skipped?: true;
 }
@@ -444,6 +450,12 @@ export interface PlanImportOptions {
 	policy: DuplicatePolicy;
 	/** Columns holding a list of phone numbers: two lines' different numbers are both kept. */
 	listColumns?: readonly string[];
+	/**
+	 * With 'skip': the values of a row of the target sheet (by column id; a column it lacks is
+	 * not compared), asked only for a line skipped as that one row: what the line has that the
+	 * row has not is reported (`MergeKept.rowId`).
+	 */
+	sheetValues?: (rowId: string) => Record<string, string> | undefined;
 }
 
 /** Why two rows are the same person, in words («тот же телефон»). */
@@ -483,6 +495,18 @@ function mergeValues(
 			into[column] = isStoredPhone(have) ? joinPhones(have, value) : value;
 		else differs(column, have, value);
 	}
+}
+
+/**
+ * Whether a line skipped as a row of the sheet has a value that the row has not, by the rule of
+ * `mergeValues`: the row's cell is empty, or differs in more than case or spaces — for a phone
+ * column, the line's valid numbers are not all among the row's (however the row writes them).
+ */
+function notInRow(file: string, have: string, list: boolean): boolean {
+	if (file === '' || file === have || choiceKey(file) === choiceKey(have)) return false;
+	if (!list || have === '' || !isStoredPhone(file)) return true;
+	const numbers = phoneKeys(have);
+	return !storedPhoneNumbers(file).every((n) => numbers.includes(n));
 }
 
 /** Two stored phone cells as one: the first's numbers, then those of the second it lacks. */
@@ -537,6 +561,24 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 					messageRu: `Строка ${row.line}: уже есть в таблице (${by.ru}) — пропущена.`,
 					messageEn: `Line ${row.line}: already in the sheet (${by.en}) — skipped.`
 				});
+				// What it has that the row has not (a second phone, a note, a value for an empty
+				// cell) is said too (found while fixing the skipped-repeat report: lost without a
+				// word). Not for a line matching several rows: which resident it is, is not known.
+				const have = dup.inSheet.length === 1 ? options.sheetValues?.(sheetMatch.rowId) : undefined;
+				if (have)
+					for (const column in row.values) {
+						const file = row.values[column];
+						const kept = have[column];
+						if (kept === undefined || !notInRow(file, kept, lists.has(column))) continue;
+						plan.mergeKept.push({
+							line: row.line,
+							rowId: sheetMatch.rowId,
+							column,
+							kept,
+							file,
+							skipped: true
+						});
+					}
 			} else if (fileMatch) {
 				const by = KEY_WORDS[fileMatch.by];
 				plan.skipped.push({

@@ -77,7 +77,7 @@ export const csvRu = {
 	'import.updated': 'Дополнено строк: {count}',
 	'import.keptCount':
 		'Заполненных ячеек, где в файле другое значение (оставлены как были): {count}',
-	'import.lostCount': 'Значений из пропущенных повторов, не внесённых в список: {count}',
+	'import.lostCount': 'Значений из пропущенных строк, не внесённых в список: {count}',
 	'import.keptCell': 'в списке уже «{kept}», оставлено как было; в файле «{file}»',
 	'import.keptInFile':
 		'не внесено: для этого жителя в строке {into} файла уже «{kept}»; в этой строке «{file}»',
@@ -85,6 +85,10 @@ export const csvRu = {
 		'не внесено: строка пропущена как повтор строки {into}, где «{kept}»; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
 	'import.lostInSkippedEmpty':
 		'не внесено: строка пропущена как повтор строки {into}, где пусто; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
+	'import.lostInSheet':
+		'не внесено: житель уже есть в списке, где «{kept}»; в этой строке «{file}» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)',
+	'import.lostInSheetEmpty':
+		'не внесено: житель уже есть в списке, где пусто; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
 	'import.skippedCount': 'Пропущено повторов: {count}',
 	'import.ambiguousCount':
 		'Не внесено строк, которые подходят к нескольким жителям списка: {count} (внесите вручную)',
@@ -231,7 +235,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.imported': 'Rows added: {count}',
 	'import.updated': 'Rows filled in: {count}',
 	'import.keptCount': 'Filled cells where the file differs (left as they were): {count}',
-	'import.lostCount': 'Values of skipped repeats not written to the list: {count}',
+	'import.lostCount': 'Values of skipped lines not written to the list: {count}',
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',
 	'import.keptInFile':
 		'not written: line {into} of the file already has “{kept}” for this resident; this line has “{file}”',
@@ -239,6 +243,10 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 		'not written: the line was skipped as a repeat of line {into}, which has “{kept}”; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
 	'import.lostInSkippedEmpty':
 		'not written: the line was skipped as a repeat of line {into}, which has nothing here; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
+	'import.lostInSheet':
+		'not written: the resident is already in the list, which has “{kept}” here; this line has “{file}” (enter it by hand: “Fill in the rows found” fills empty cells only)',
+	'import.lostInSheetEmpty':
+		'not written: the resident is already in the list, which has nothing here; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
 	'import.skippedCount': 'Duplicates skipped: {count}',
 	'import.ambiguousCount':
 		'Lines not written, matching several residents of the list: {count} (enter them by hand)',

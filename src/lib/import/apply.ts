@@ -185,7 +185,11 @@ export function applyPreparedImport(
 	return commitPreparedImport(sheet, importId, plan, prepared, targets);
 }
 
-/** The target sheet's rows with the key columns of this mapping, for duplicate detection. */
+/**
+ * The target sheet's rows with the columns of this mapping (its key columns, and all of them as
+ * `row`), for duplicate detection — and with 'skip', for what a line skipped as one of them has
+ * that the row has not (`prepareImport`).
+ */
 export function existingRowsForImport(
 	sheet: Sheet,
 	sheetId: string,

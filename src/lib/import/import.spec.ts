@@ -20,9 +20,9 @@ import {
 	type ImportTargetColumn
 } from './plan';
 import { buildReport, reportCsv, reportTotals, type BuildReportOptions } from './report';
-import { translate } from '../i18n';
+import { translate, type Locale } from '../i18n';
 import { keyColumnsOf, existingRowsOf } from '../csv';
-import { choiceKey } from '../values';
+import { choiceKey, formatValue } from '../values';
 
 function callList(): Sheet {
 	const sheet = new Sheet(new Y.Doc());
@@ -949,13 +949,13 @@ describe('the import report', () => {
 		expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toEqual([
 			'Добавлено строк: 3',
 			'Пропущено повторов: 1',
-			'Значений из пропущенных повторов, не внесённых в список: 1',
+			'Значений из пропущенных строк, не внесённых в список: 1',
 			'Значений не по формату: 2'
 		]);
 		expect(reportTotals(report).map(([key, n]) => translate('en', key, { count: n }))).toEqual([
 			'Rows added: 3',
 			'Duplicates skipped: 1',
-			'Values of skipped repeats not written to the list: 1',
+			'Values of skipped lines not written to the list: 1',
 			'Values that do not fit: 2'
 		]);
 		const rows = parseCsvBytes(reportCsv(report, 'ru')).rows;
@@ -997,9 +997,211 @@ describe('the import report', () => {
 			'Добавлено строк: 0',
 			'Пропущено повторов: 0',
 			'Заполненных ячеек, где в файле другое значение (оставлены как были): 3',
-			'Значений из пропущенных повторов, не внесённых в список: 2',
+			'Значений из пропущенных строк, не внесённых в список: 2',
 			'Значений не по формату: 0'
 		]);
+	});
+
+	/** The report as the dialog builds it, values shown as the grid shows them. */
+	function dialogReport(sheet: Sheet, run: ReturnType<typeof importInto>, locale: Locale = 'ru') {
+		const { parsed, prepared, applied, targets } = run;
+		return buildReport({
+			locale,
+			imported: applied.added.length,
+			updated: applied.updated,
+			parseErrors: parsed.errors,
+			parseErrorsOmitted: parsed.errorsOmitted,
+			skipped: prepared.skipped,
+			skippedCount: prepared.skippedCount,
+			ambiguousCount: prepared.ambiguousCount,
+			merged: prepared.merged,
+			mergedCount: prepared.mergedCount,
+			flagged: prepared.flagged,
+			flaggedCount: prepared.flaggedCount,
+			columnTitle: (i) => targets.find((t) => t.csvIndex === i)?.title ?? '',
+			keptCount: applied.kept.length + prepared.mergeKeptCount,
+			lostCount: prepared.lostCount,
+			kept: [
+				...applied.kept.map((k) => {
+					const column = sheet.column(k.colId)!;
+					return {
+						line: k.line,
+						column: column.title,
+						kept: formatValue(column.type, k.kept, locale),
+						file: formatValue(column.type, k.file, locale)
+					};
+				}),
+				...prepared.mergeKept.map((k) => {
+					const target = targets.find((t) => t.key === k.column)!;
+					return {
+						line: k.line,
+						intoLine: k.intoLine,
+						column: target.title,
+						kept: formatValue(target.type, k.kept, locale),
+						file: formatValue(target.type, k.file, locale),
+						skipped: k.skipped
+					};
+				})
+			]
+		});
+	}
+
+	const IN_LIST = [
+		'ФИО;Тел.;Д/р;Примечание',
+		'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;Просила перезвонить',
+		'Петров Пётр;"+7 911 000-11-22, 8 812 555-12-34";12.04.1950;',
+		'Сидорова Мария;8-921-555-66-77;;Аллергия на мёд'
+	].join('\r\n');
+
+	/**
+	 * Found while fixing the skipped-repeat report: with «Пропустить повторы», a line skipped
+	 * because its resident is already in the list lost its second phone, its note, a value for
+	 * a cell the list's row has empty — without a word.
+	 */
+	it('lists what a line skipped as already in the list has that its row has not', () => {
+		const sheet = callList();
+		importInto(sheet, cp1251(IN_LIST), 'skip');
+		const file = [
+			'ФИО;Тел.;Д/р;Примечание;Район',
+			// A second number; the note only in other case and spaces.
+			'Иванова Анна Петровна;"8 812 123 45 67, 8 911 222-33-44";05.03.1941;ПРОСИЛА  перезвонить;',
+			// One of the row's two numbers; a note where the row has none; a new column.
+			'Петров Пётр;8 812 555 12 34;12.04.1950;ключ у соседки;Калининский',
+			// Another note than the row's.
+			'Сидорова Мария;8-921-555-66-77;;Ключ у соседки;',
+			'Кузнецова Ольга;8 921 000-00-01;01.01.1945;;Выборгский'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'skip');
+		expect(run.prepared.skipped.map((s) => [s.line, s.reason])).toEqual([
+			[2, 'duplicate-in-sheet'],
+			[3, 'duplicate-in-sheet'],
+			[4, 'duplicate-in-sheet']
+		]);
+		expect(run.prepared).toMatchObject({ lostCount: 4, mergeKeptCount: 0 });
+		const report = dialogReport(sheet, run);
+		expect(report).toMatchObject({ imported: 1, skipped: 3, kept: 0, lost: 4, omitted: 0 });
+		expect(report.problems.map((p) => [p.line, p.kind, p.column, p.value])).toEqual([
+			[2, 'skipped', '', ''],
+			[2, 'lost', 'Телефон', '+7 (812) 123-45-67, +7 (911) 222-33-44'],
+			[3, 'skipped', '', ''],
+			[3, 'lost', 'Примечание', 'ключ у соседки'],
+			[3, 'lost', 'Район', 'Калининский'],
+			[4, 'skipped', '', ''],
+			[4, 'lost', 'Примечание', 'Ключ у соседки']
+		]);
+		expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toEqual([
+			'Добавлено строк: 1',
+			'Пропущено повторов: 3',
+			'Значений из пропущенных строк, не внесённых в список: 4',
+			'Значений не по формату: 0'
+		]);
+		const rows = parseCsvBytes(reportCsv(report, 'ru')).rows;
+		expect(rows.slice(0, 2)).toEqual([
+			[
+				'2',
+				'Пропущена',
+				'',
+				'',
+				'Строка 2: уже есть в таблице (те же ФИО и дата рождения) — пропущена.'
+			],
+			[
+				'2',
+				'Не записано',
+				'Телефон',
+				'+7 (812) 123-45-67, +7 (911) 222-33-44',
+				'не внесено: житель уже есть в списке, где «+7 (812) 123-45-67»; в этой строке «+7 (812) 123-45-67, +7 (911) 222-33-44» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)'
+			]
+		]);
+		expect(rows[3]).toEqual([
+			'3',
+			'Не записано',
+			'Примечание',
+			'ключ у соседки',
+			'не внесено: житель уже есть в списке, где пусто; в этой строке «ключ у соседки» (внесите вручную или выберите «Дополнить найденные строки»)'
+		]);
+		expect(rows[6][4]).toBe(
+			'не внесено: житель уже есть в списке, где «Аллергия на мёд»; в этой строке «Ключ у соседки» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)'
+		);
+		const en = dialogReport(sheet, run, 'en');
+		expect(reportTotals(en).map(([key, n]) => translate('en', key, { count: n }))).toEqual([
+			'Rows added: 1',
+			'Duplicates skipped: 3',
+			'Values of skipped lines not written to the list: 4',
+			'Values that do not fit: 0'
+		]);
+		expect(parseCsvBytes(reportCsv(en, 'en')).rows[1]).toEqual([
+			'2',
+			'Not written',
+			'Телефон',
+			'+7 (812) 123-45-67, +7 (911) 222-33-44',
+			'not written: the resident is already in the list, which has “+7 (812) 123-45-67” here; this line has “+7 (812) 123-45-67, +7 (911) 222-33-44” (enter it by hand: “Fill in the rows found” fills empty cells only)'
+		]);
+		expect(parseCsvBytes(reportCsv(en, 'en')).rows[3][4]).toBe(
+			'not written: the resident is already in the list, which has nothing here; this line has “ключ у соседки” (enter it by hand or choose “Fill in the rows found”)'
+		);
+		// Nothing of it was written: the rows are as they were.
+		const id = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		expect(sheet.rowIds().map((r) => sheet.getCell(r, id('Примечание')))).toEqual([
+			'Просила перезвонить',
+			'',
+			'Аллергия на мёд',
+			''
+		]);
+	});
+
+	it('lists nothing of a file imported a second time with «Пропустить повторы»', () => {
+		const sheet = callList();
+		importInto(sheet, cp1251(IN_LIST), 'skip');
+		const again = importInto(sheet, cp1251(IN_LIST), 'skip');
+		expect(again.prepared).toMatchObject({ skippedCount: 3, lostCount: 0, mergeKept: [] });
+		const report = dialogReport(sheet, again);
+		expect(report).toMatchObject({ imported: 0, skipped: 3, lost: 0, omitted: 0 });
+		expect(report.problems.map((p) => p.kind)).toEqual(['skipped', 'skipped', 'skipped']);
+		// With the bad date and phone of FILE, its new column, and line 4 (a repeat of line 2
+		// within the file): the values are the list's, only line 4's own note is not in it.
+		const other = callList();
+		importInto(other, cp1251(FILE), 'skip');
+		const twice = dialogReport(other, importInto(other, cp1251(FILE), 'skip'));
+		expect(twice).toMatchObject({ imported: 0, skipped: 4, lost: 1, omitted: 0 });
+		expect(
+			twice.problems
+				.filter((p) => p.kind !== 'skipped')
+				.map((p) => [p.line, p.kind, p.column, p.value])
+		).toEqual([[4, 'lost', 'Примечание', 'повтор']]);
+		expect(twice.problems[3].message).toBe(
+			'не внесено: житель уже есть в списке, где «Просила "перезвонить"; после 12»; в этой строке «повтор» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)'
+		);
+	});
+
+	it('lists nothing for a line that matches several rows of the list: which one it is, is not known', () => {
+		const sheet = callList();
+		// The same resident twice in the list (added with «Добавить все строки»).
+		importInto(sheet, cp1251(IN_LIST), 'keep');
+		importInto(sheet, cp1251(IN_LIST), 'keep');
+		const file = [
+			'ФИО;Тел.;Д/р;Примечание',
+			'Иванова Анна Петровна;"8 812 123 45 67, 8 911 222-33-44";05.03.1941;ключ у соседки'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'skip');
+		expect(run.analysis.counts.ambiguous).toBe(1);
+		expect(run.prepared).toMatchObject({ skippedCount: 1, lostCount: 0, mergeKept: [] });
+	});
+
+	it('lists no value of a line found in the list with «Дополнить» or «Добавить все строки»', () => {
+		for (const policy of ['update', 'keep'] as const) {
+			const sheet = callList();
+			importInto(sheet, cp1251(IN_LIST), 'skip');
+			const file = [
+				'ФИО;Тел.;Д/р;Примечание',
+				'Петров Пётр;8 812 555 12 34;12.04.1950;ключ у соседки'
+			].join('\r\n');
+			const run = importInto(sheet, cp1251(file), policy);
+			expect(run.prepared.lostCount, policy).toBe(0);
+			expect(
+				dialogReport(sheet, run).problems.filter((p) => p.kind === 'lost'),
+				policy
+			).toEqual([]);
+		}
 	});
 });
 

@@ -159,6 +159,12 @@ export interface Analysis {
 	unmatched: UnmatchedValue[];
 	/** Per such column, the values beyond the listed ones, and their rows (kept and flagged). */
 	unmatchedMore: { csvIndex: number; values: number; rows: number }[];
+	/**
+	 * The rows searched, as given (kept, not copied), and the target sheet's id: with 'skip',
+	 * the values of the rows lines were skipped as (`prepareImport`).
+	 */
+	existing: ExistingRow[];
+	targetSheetId: string;
 }
 
 export interface AnalyzeOptions {
@@ -344,7 +350,9 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		localPhones,
 		flaggedLines,
 		unmatched,
-		unmatchedMore
+		unmatchedMore,
+		existing,
+		targetSheetId
 	};
 }
 
@@ -417,12 +425,13 @@ export interface PreparedImport {
 	mergedCount: number;
 	/**
 	 * Cells of a later line of a resident that differ from an earlier line's (kept), and with
-	 * 'skip' the values of a skipped repeat that its first line has not (`skipped`: lost).
+	 * 'skip' the values of a skipped line that its first line, or the row of the sheet it was
+	 * skipped as, has not (`skipped`: lost).
 	 */
 	mergeKept: MergeKept[];
 	/** Of all `mergeKept`: the cells kept (not `skipped`). */
 	mergeKeptCount: number;
-	/** Of all `mergeKept`: the values of skipped repeats, written nowhere. */
+	/** Of all `mergeKept`: the values of skipped lines, written nowhere. */
 	lostCount: number;
 	/** Flagged values of the lines written (a skipped duplicate's are not reported). */
 	flagged: FlaggedValue[];
@@ -464,25 +473,52 @@ function flaggedWritten(
 	return { flagged: flagged.filter((f) => !gone.has(f.line)), flaggedCount };
 }
 
-/** How many of `mergeKept` are cells kept, and how many values of skipped repeats. */
+/** How many of `mergeKept` are cells kept, and how many values of skipped lines. */
 function keptAndLost(mergeKept: MergeKept[]): Pick<PreparedImport, 'mergeKeptCount' | 'lostCount'> {
 	let lostCount = 0;
 	for (const k of mergeKept) if (k.skipped) lostCount++;
 	return { mergeKeptCount: mergeKept.length - lostCount, lostCount };
 }
 
+/**
+ * The values of the sheet's rows by id, from `existing`: indexed on the first question only
+ * (a line skipped as a row of the sheet), once.
+ */
+function sheetValuesOf(
+	existing: readonly ExistingRow[],
+	sheetId: string
+): (rowId: string) => Record<string, string> | undefined {
+	let byId: Map<string, Record<string, string>> | undefined;
+	return (rowId) => {
+		if (!byId) {
+			byId = new Map();
+			for (const row of existing) if (row.sheetId === sheetId) byId.set(row.rowId, row.values);
+		}
+		return byId.get(rowId);
+	};
+}
+
 /** The plan for `policy`, as rows in `keys` order. */
 export function prepareImport(
 	analysis: Pick<Analysis, 'incoming' | 'duplicates'> &
-		Partial<Pick<Analysis, 'flagged' | 'flaggedCount' | 'flaggedLines'>>,
+		Partial<
+			Pick<Analysis, 'flagged' | 'flaggedCount' | 'flaggedLines' | 'existing' | 'targetSheetId'>
+		>,
 	targets: ImportTargetColumn[],
 	policy: DuplicatePolicy
 ): PreparedImport {
+	const { existing, targetSheetId } = analysis;
 	const plan = planImport({
 		incoming: analysis.incoming,
 		duplicates: analysis.duplicates,
 		policy,
-		listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key)
+		listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key),
+		// With 'skip', what a line skipped as a row of the sheet has that the row has not is
+		// reported (the rows hold every mapped column: `existingRowsForImport`).
+		sheetValues:
+			policy === 'skip' && existing && targetSheetId !== undefined
+				? sheetValuesOf(existing, targetSheetId)
+				: undefined
 	});
 	// One cell per sheet column, however many file columns went into it.
 	const keys = targetGroups(targets).map((g) => g.target.key);

@@ -39,8 +39,9 @@ export interface ImportReport {
 	 */
 	kept: number;
 	/**
-	 * Values of lines skipped as repeats of an earlier line ('skip') that the earlier line has
-	 * not (a second phone, a note): written nowhere. Not among `kept`: no cell kept them.
+	 * Values of lines skipped ('skip') as repeats of an earlier line, or as a row already in the
+	 * list, that the earlier line or the row has not (a second phone, a note): written nowhere.
+	 * Not among `kept`: no cell kept them.
 	 */
 	lost: number;
 	/** Lines not written because they match several residents of the list. */
@@ -73,7 +74,7 @@ export interface BuildReportOptions {
 	/** The sheet column's title for a CSV column. */
 	columnTitle: (csvIndex: number) => string;
 	/**
-	 * Cells left as they were (values as the grid shows them), and the values of skipped repeats
+	 * Cells left as they were (values as the grid shows them), and the values of skipped lines
 	 * written nowhere (`skipped`); the first ones of both.
 	 */
 	kept?: {
@@ -82,12 +83,15 @@ export interface BuildReportOptions {
 		kept: string;
 		file: string;
 		intoLine?: number;
-		/** The line was skipped as a repeat of `intoLine`: this value of it is not written. */
+		/**
+		 * The line was skipped as a repeat of `intoLine`, or without `intoLine` as a row already in
+		 * the list (whose value is `kept`): this value of it is not written.
+		 */
 		skipped?: boolean;
 	}[];
 	/** All the cells left as they were (not `skipped`), when `kept` lists the first ones only. */
 	keptCount?: number;
-	/** All the values of skipped repeats (`skipped`), when `kept` lists the first ones only. */
+	/** All the values of skipped lines (`skipped`), when `kept` lists the first ones only. */
 	lostCount?: number;
 	/** Lines added although they repeat a resident ('keep'); `by` in words. */
 	repeats?: { line: number; by: string; fileLine?: number }[];
@@ -142,22 +146,16 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		if (!k.skipped) keptListed++;
 		problems.push({
 			line: k.line,
-			// A skipped repeat's value is not a cell left as it was: it is not written anywhere
+			// A skipped line's value is not a cell left as it was: it is not written anywhere
 			// (found in review: it was listed and counted as «Не заменено»).
 			kind: k.skipped ? 'lost' : 'kept',
 			column: k.column,
 			value: k.file,
-			message: translate(
-				locale,
-				k.intoLine === undefined
-					? 'import.keptCell'
-					: !k.skipped
-						? 'import.keptInFile'
-						: k.kept
-							? 'import.lostInSkipped'
-							: 'import.lostInSkippedEmpty',
-				{ into: k.intoLine ?? '', kept: k.kept, file: k.file }
-			)
+			message: translate(locale, keptMessage(k), {
+				into: k.intoLine ?? '',
+				kept: k.kept,
+				file: k.file
+			})
 		});
 	}
 	const repeats = options.repeats ?? [];
@@ -217,6 +215,15 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		problems,
 		omitted: total - listed
 	};
+}
+
+/** The reason of a cell kept, or of a skipped line's value not written. */
+function keptMessage(k: NonNullable<BuildReportOptions['kept']>[number]): MessageKey {
+	if (!k.skipped) return k.intoLine === undefined ? 'import.keptCell' : 'import.keptInFile';
+	// Skipped as a row already in the list: its empty cell «Дополнить» would fill; another value
+	// only a hand changes.
+	if (k.intoLine === undefined) return k.kept ? 'import.lostInSheet' : 'import.lostInSheetEmpty';
+	return k.kept ? 'import.lostInSkipped' : 'import.lostInSkippedEmpty';
 }
 
 /** The report's totals as listed: imported, skipped and flagged always, the others when any. */
