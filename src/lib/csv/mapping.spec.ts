@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { autoMap, fieldOfHeader, headerKey, HEADER_SYNONYMS, type SheetColumnRef } from './mapping';
+import {
+	autoMap,
+	fieldOfHeader,
+	headerKey,
+	HEADER_SYNONYMS,
+	isRowNumberTitle,
+	type SheetColumnRef
+} from './mapping';
 
 const CALL_LIST: SheetColumnRef[] = [
 	{ id: 'c-name', title: 'ФИО', type: 'text' },
@@ -138,6 +145,36 @@ describe('autoMap', () => {
 			{ kind: 'skip' },
 			{ kind: 'existing', columnId: 'c-notes' }
 		]);
+	});
+
+	it("leaves out the file's own line numbers («№», «№ п/п»), but not a «№» column of other values", () => {
+		const rows = [
+			['1', '1.', 'Иванова', 'А-17', '12'],
+			['2', '2.', 'Петров', 'Б-3', '13']
+		];
+		const mapping = autoMap(['№', '№ п/п', 'ФИО', '№', 'N'], CALL_LIST, { rows });
+		expect(mapping.map((m) => m.target)).toMatchObject([
+			{ kind: 'skip' },
+			{ kind: 'skip' },
+			{ kind: 'existing', columnId: 'c-name' },
+			{ kind: 'new', title: '№' },
+			{ kind: 'skip' }
+		]);
+		for (const title of [
+			'№',
+			'#',
+			'N',
+			'No.',
+			'№ п/п',
+			'N п/п',
+			'п/п',
+			'№п/п',
+			'Номер п/п',
+			'п.п.'
+		])
+			expect(isRowNumberTitle(title), title).toBe(true);
+		for (const title of ['Номер', 'Номер телефона', 'Нп', 'Код', 'Поликлиника №'])
+			expect(isRowNumberTitle(title), title).toBe(false);
 	});
 
 	it('names an untitled column with values `Столбец N`, and a repeated title `X (2)`', () => {

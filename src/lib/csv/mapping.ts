@@ -158,6 +158,15 @@ const NON_KEY_CHARS = /[^\p{L}\p{N}]+/gu;
  * A title reduced to what identifies it: lower case, `ё` → `е`, only letters and digits
  * (`Ф.И.О.` → `фио`, `Моб. телефон` → `мобтелефон`, `Д/р` → `др`).
  */
+/** «№», «#», «N», «№ п/п», «N п/п», «п/п», «Номер п/п»: the title of a file's line numbers. */
+export function isRowNumberTitle(title: string): boolean {
+	const t = title.trim().toLowerCase();
+	return /^(№|#|n|no|nn)\.?$/.test(t) || /^(№|#|n|no|номер)?\s*\.?\s*п\s*[/.]?\s*п\.?$/.test(t);
+}
+
+/** A line number as a file writes it: digits, perhaps with a dot («12.»). */
+const LINE_NUMBER = /^\s*\d{1,7}\.?\s*$/;
+
 export function headerKey(title: string): string {
 	return title.toLowerCase().replace(/ё/g, 'е').replace(NON_KEY_CHARS, '');
 }
@@ -295,6 +304,10 @@ export function autoMap(
 		}
 		const clean = cleanLabel(rawTitle);
 		if (!clean && values.length === 0) return { csvIndex, target: { kind: 'skip' } };
+		// The file's own line numbers («№», «№ п/п»): the sheet numbers its rows itself. Found by
+		// exploration: they became a second «№» column, exported with the list.
+		if (isRowNumberTitle(clean) && values.length > 0 && values.every((v) => LINE_NUMBER.test(v)))
+			return { csvIndex, target: { kind: 'skip' } };
 		const title = uniqueTitle(clean || untitled(csvIndex + 1), titles);
 		return {
 			csvIndex,
