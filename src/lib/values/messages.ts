@@ -21,6 +21,10 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'Местный номер не подходит к коду города столбца: вместе с кодом должно быть 10 цифр',
 		en: 'The local number does not fit the column’s area code: with the code it must have 10 digits'
 	},
+	'local-start': {
+		ru: 'Местный номер не может начинаться с 8 или 0: проверьте, не пропущены ли цифры',
+		en: 'A local number cannot start with 8 or 0: check whether digits are missing'
+	},
 	'too-long': {
 		ru: 'В номере слишком много цифр. Если в ячейке несколько номеров, разделите их запятой',
 		en: 'The number has too many digits. If the cell holds several numbers, separate them with commas'

@@ -194,8 +194,9 @@ describe("a column's area code", () => {
 	it.each([
 		// Without a code, as before: nothing says which city (the message asks for its code).
 		['', '8 529-94-28', 'too-short'],
-		// Digits that are not the local length of this code: a number with digits missing.
-		['812', '8 56-78-90', 'too-short'],
+		// Digits that are not the local length of this code: a number with digits missing (with
+		// the 8, the local length of 812, which no local number starts with: 'local-start').
+		['812', '8 56-78-90', 'local-start'],
 		['4842', '8 529-94-28', 'too-short'],
 		// 8 9… is how every mobile number starts: one with digits missing, not a local number.
 		['812', '8 911-12-34', 'too-short'],
@@ -203,7 +204,14 @@ describe("a column's area code", () => {
 		['812', '8 012-34-56', 'too-short'],
 		['812', '8 812-34-56', 'too-short'],
 		// + is never a trunk 8.
-		['812', '+8 529-94-28', 'not-russian']
+		['812', '+8 529-94-28', 'not-russian'],
+		// The local length, but starting with 8 or 0: not the code missing (found by exploration).
+		['812', '892-28-73', 'local-start'],
+		['812', '8922873', 'local-start'],
+		['812', '012-34-56', 'local-start'],
+		['4842', '86-78-90', 'local-start'],
+		// Without a code, as before.
+		['', '892-28-73', 'too-short']
 	])('with %s, %s stays flagged (%s)', (code, raw, reason) => {
 		expect(normalizePhone(raw, code)).toEqual({ ok: false, value: raw, reason });
 	});

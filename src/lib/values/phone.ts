@@ -32,6 +32,8 @@
  *   asks for the area code): without a code nothing says which city, and the 8 is not dropped
  *   when what follows is `0…`, `8…` (no local number starts so) or `9…` (`8 911-12-34` is how a
  *   mobile number with three digits missing begins, far likelier than a local one).
+ * - The local length of the column's code starting with 0 or 8 (`892-28-73` with 812) →
+ *   'local-start': no local number starts so, and the code is not what is missing.
  * - Fewer than 10 digits otherwise → 'too-short', and so are
  *   10 digits from 78, 79, 88, 89 (`8 911 123 45 6`: no area code starts so, it is a trunk
  *   prefix and a digit is missing); more → 'too-long' (often two numbers with only spaces
@@ -51,6 +53,7 @@ export type PhoneReason =
 	| 'too-short'
 	| 'no-area-code'
 	| 'local-length'
+	| 'local-start'
 	| 'too-long'
 	| 'not-russian'
 	| 'letters'
@@ -319,6 +322,11 @@ function normalizeOnePhone(raw: string, areaCode: string): PhoneResult {
 		// followed by a mobile number with a digit missing.
 		if ((digits[0] === 7 || digits[0] === 8) && digits[1] >= 8) return invalid(raw, 'too-short');
 		national = 0;
+	} else if (!plus && areaCode && length + areaCode.length === NATIONAL_DIGITS) {
+		// The local length of the column's code, but starting with 0 or 8, as no local number
+		// does (`892-28-73` with 812): not «no area code», which the coordinator has just given
+		// (found by exploration: the report asked for the code she had given).
+		return invalid(raw, 'local-start');
 	} else {
 		return invalid(raw, length < NATIONAL_DIGITS ? 'too-short' : 'too-long');
 	}
