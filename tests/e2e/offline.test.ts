@@ -4,7 +4,8 @@
  */
 import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HomePage, OFFLINE, SAVED, SheetPage } from './pages';
+import { LATER_BY_MS } from '../../src/lib/model/sheet';
+import { editorClosed, HomePage, OFFLINE, SAVED, SheetPage, typeOnRussianKeyboard } from './pages';
 import {
 	cleanup,
 	expectNoPageErrors,
@@ -149,6 +150,51 @@ describe('offline work', () => {
 		expect(
 			await anna.page.getByText('с вашими недавними изменениями', { exact: false }).count()
 		).toBe(0);
+	});
+
+	it('a result logged offline and a later call by a colleague: the later one stays, and the offline operator is told who', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис');
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон 85+', 'Обзвон'));
+		await a.addRow('Лебедева Ольга');
+		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон 85+');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		// Борис, offline, logs his call: not reached.
+		await boris.context.setOffline(true);
+		await expect.poll(() => b.status(), MOMENT).toBe(OFFLINE);
+		await (await b.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(boris.page, 'не дозв');
+		await boris.page.keyboard.press('Enter');
+		await editorClosed(boris.page);
+		await expect.poll(() => b.cellText(0, 'Результат звонка'), MOMENT).toBe('не дозвонились');
+		// Анна calls the same resident later (more than a second: what is later is read from the
+		// two changes' times) and reaches her.
+		await anna.page.waitForTimeout(LATER_BY_MS + 500);
+		await (await a.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(anna.page, 'дозв');
+		await anna.page.keyboard.press('Enter');
+		await editorClosed(anna.page);
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+
+		await boris.context.setOffline(false);
+		for (const s of [a, b]) {
+			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+			await expect.poll(() => s.cellText(0, 'Результат звонка'), MOMENT).toBe('дозвонились');
+		}
+		await boris.page
+			.getByRole('status')
+			.getByText(
+				'Анна тоже изменил(а) ячейку «Результат звонка»: осталось «дозвонились», ваше «не дозвонились» — в истории.'
+			)
+			.waitFor({ timeout: 5_000 });
+		// Still so a moment later, on both sides (no replica writes its value back again).
+		await anna.page.waitForTimeout(500);
+		expect(await a.cellText(0, 'Результат звонка')).toBe('дозвонились');
+		expect(await b.cellText(0, 'Результат звонка')).toBe('дозвонились');
 	});
 
 	/**

@@ -69,7 +69,7 @@ const DRAFT_END_MS = 300;
 /** A colleague's value over one typed this long ago or less is told (`onOverwritten`). */
 const OVERWRITE_NOTICE_MS = 60_000;
 /** Typed values remembered for it at most. */
-const MAX_TYPED_KEPT = 50;
+const MAX_TYPED_KEPT = 500;
 /** How far off the rows shown the focused row may move and still be followed (`#followFocus`). */
 const FOLLOW_MARGIN_ROWS = 5;
 
@@ -794,6 +794,16 @@ export class SheetGridBinding {
 		this.#typed.set(`${rowId}:${colId}`, { rowId, colId, value, at: now });
 	}
 
+	/**
+	 * Her line is back: what she typed while it was down counts as typed now for the notice of a
+	 * colleague's value over hers (her values reach the colleagues only now; found by
+	 * exploration: a result logged offline and replaced by a later call was replaced unsaid).
+	 */
+	renewTyped(): void {
+		const now = Date.now();
+		for (const t of this.#typed.values()) t.at = now;
+	}
+
 	/** Her own change (an undo) over a value she typed: nothing to tell her of it later. */
 	#forgetChanged(updated: readonly string[]) {
 		for (const [key, t] of this.#typed)
@@ -814,13 +824,19 @@ export class SheetGridBinding {
 			const theirs = this.#sheet.getCell(t.rowId, t.colId);
 			if (theirs === t.value) continue;
 			this.#typed.delete(key);
-			const last = this.#sheet.history.forCell(t.rowId, t.colId)[0];
+			// Whose value it is: the newest change to it by someone else (not the newest change of
+			// the cell — hers is newer when an older value won the merge: found by exploration,
+			// the notice said «Коллега»).
+			const me = this.#sheet.history.author.id;
+			const last = this.#sheet.history
+				.forCell(t.rowId, t.colId)
+				.find((item) => item.author.id !== me && item.value === theirs);
 			this.#callbacks.onOverwritten?.({
 				rowId: t.rowId,
 				colId: t.colId,
 				mine: t.value,
 				theirs,
-				by: last && last.author.id !== this.#sheet.history.author.id ? last.author.name : ''
+				by: last?.author.name ?? ''
 			});
 		}
 	}

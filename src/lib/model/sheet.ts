@@ -129,6 +129,8 @@ export const STAGING_ORIGIN = Object.freeze({ staging: true });
 const REPAIR_ORIGIN = Object.freeze({ repair: true });
 /** Yjs's own map of a Y.Map's entries: the current item of each key (who wrote it, its left). */
 const entriesOf = (map: object) => (map as { _map: Map<string, Y.Item> })._map;
+/** A value written at the same time as another stays over it when this much later (ms). */
+export const LATER_BY_MS = 1_000;
 /** How far back through a cell's values a race is looked for (one entry per change of it). */
 const MAX_RACE_WALK = 1_000;
 /** A history value cut to its limit (`…` at the end): not the value itself. */
@@ -333,6 +335,37 @@ function toCell(value: unknown): string {
 	return s;
 }
 
+/** Whether `item` holds the struct `id` (deleted neighbours of one replica are merged). */
+function holds(item: Y.Item, id: Y.ID): boolean {
+	return (
+		item.id.client === id.client &&
+		id.clock >= item.id.clock &&
+		id.clock < item.id.clock + item.length
+	);
+}
+
+/** This replica's value of a cell that `tr` deleted, found left of the cell's `current` one. */
+function ownItemDeleted(current: Y.Item, own: number, tr: Y.Transaction): Y.Item | null {
+	for (let item = current.left, n = 0; item && n < MAX_RACE_WALK; item = item.left, n++)
+		if (item.id.client === own && Y.isDeleted(tr.deleteSet, item.id)) return item;
+	return null;
+}
+
+/**
+ * Whether `current` was written over `earlier` (knowing it): `earlier` is the value it replaced
+ * (its origin) or before it. Not found within the walk: taken as known (nothing is repaired).
+ */
+function knew(current: Y.Item, earlier: Y.Item): boolean {
+	const origin = current.origin;
+	if (!origin) return false;
+	let item = current.left;
+	let n = 0;
+	for (; item && n < MAX_RACE_WALK && !holds(item, origin); item = item.left, n++);
+	if (!item || n >= MAX_RACE_WALK) return true;
+	for (; item && n < MAX_RACE_WALK; item = item.left, n++) if (item === earlier) return true;
+	return n >= MAX_RACE_WALK;
+}
+
 export class Sheet {
 	readonly doc: Y.Doc;
 	/** Transaction origin of this operator's writes (used by undo and by observers). */
@@ -355,6 +388,8 @@ export class Sheet {
 	readonly #listeners = new Set<(change: SheetChange) => void>();
 	/** Rows touched by the running transaction → whether they were visible before it. */
 	#touched = new Map<string, boolean>();
+	/** Cells a colleague's transaction wrote over, with the value before (`#newerLostCells`). */
+	#replacedRemotely: [rowId: string, colId: string, before: string][] = [];
 	/** Chunks that appeared in the running transaction: all their rows are new. */
 	#addedChunks: Chunk[] = [];
 	/** Chunks this tab is writing, so the observer need not parse what it just wrote. */
@@ -422,11 +457,20 @@ export class Sheet {
 		};
 		const onCells = (event: Y.YMapEvent<string>) => {
 			const undone = this.#undoneIn(event.transaction);
+			const remote = !event.transaction.local;
 			event.changes.keys.forEach((change, key) => {
 				const sep = key.indexOf(':');
 				const rowId = key.slice(0, sep);
 				this.#touch(rowId);
 				const old = undone ? this.getCell(rowId, key.slice(sep + 1)) : '';
+				// A colleague's value over one in the overlay: perhaps hers, written at the same time
+				// and later (see `#newerLostCells`).
+				if (remote && change.action === 'update')
+					this.#replacedRemotely.push([
+						rowId,
+						key.slice(sep + 1),
+						this.getCell(rowId, key.slice(sep + 1))
+					]);
 				if (change.action === 'delete') this.#deleteOverlay(key);
 				else this.#setOverlay(key, this.#cellMap.get(key) ?? '');
 				if (undone) {
@@ -485,6 +529,13 @@ export class Sheet {
 				this.doc.transact(() => {
 					for (const [rowId, colId, value] of raced)
 						this.#cellMap.set(cellKey(rowId, colId), value);
+				}, REPAIR_ORIGIN);
+			const newer = this.#newerLostCells(tr);
+			if (newer.length)
+				this.doc.transact(() => {
+					for (const [rowId, colId, , value] of newer)
+						this.#cellMap.set(cellKey(rowId, colId), value);
+					this.history.record({ cells: newer });
 				}, REPAIR_ORIGIN);
 			if (this.#columnsUndone) {
 				this.#columnsUndone = false;
@@ -622,6 +673,45 @@ export class Sheet {
 			raced.push([rowId, colId, target]);
 		}
 		return raced;
+	}
+
+	/**
+	 * Her values that a colleague's value, written at the same time but EARLIER, has just won
+	 * over in `tr`, as `[rowId, colId, theirs, hers]`: they are written again, so the later
+	 * change stays everywhere. Found by exploration: an operator offline logged «не дозвонились»;
+	 * a colleague, online, called the same resident later and logged «дозвонились»; when the
+	 * first came back online, Yjs kept her older value (two values written over the same one at
+	 * once are ordered by replica, not by time), and the resident counted as not reached.
+	 *
+	 * At the same time: the colleague's value was not written over hers (Yjs's chain of the
+	 * cell: hers is not at or before the value the colleague's replaced). Times are those of the
+	 * two changes' history entries (each operator's clock); times less than `LATER_BY_MS` apart
+	 * (two keys pressed at once: which is later means nothing at that scale, nor across two
+	 * laptops' clocks), or an entry not found, leave Yjs's order. Only the replica whose value is the later one writes it again, so the
+	 * replicas never take turns.
+	 */
+	#newerLostCells(tr: Y.Transaction): CellChange[] {
+		const replaced = this.#replacedRemotely;
+		this.#replacedRemotely = [];
+		if (replaced.length === 0 || tr.local) return [];
+		const entries = entriesOf(this.#cellMap);
+		const own = this.doc.clientID;
+		const me = this.history.author.id;
+		const out: CellChange[] = [];
+		for (const [rowId, colId, hers] of replaced) {
+			const current = entries.get(cellKey(rowId, colId));
+			if (!current || current.deleted || current.id.client === own) continue;
+			const theirs = this.getCell(rowId, colId);
+			if (theirs === hers || isCut(hers)) continue;
+			const mine = ownItemDeleted(current, own, tr);
+			if (!mine || knew(current, mine)) continue;
+			const items = this.history.forCell(rowId, colId);
+			const myChange = items.find((i) => i.author.id === me && !i.undo && i.value === hers);
+			const theirChange = items.find((i) => i.author.id !== me && i.value === theirs);
+			if (!myChange || !theirChange || myChange.time - theirChange.time <= LATER_BY_MS) continue;
+			out.push([rowId, colId, theirs, hers]);
+		}
+		return out;
 	}
 
 	/**
