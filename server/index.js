@@ -1,10 +1,15 @@
 // @ts-check
 /** `npm start`: the app and the relay on one port, configured from the environment. */
+import { networkInterfaces } from 'node:os';
+import { isWildcard, startupLines } from './addresses.js';
 import { startServer } from './app.js';
 import { readConfig } from './config.js';
 
 const running = await startServer(readConfig());
-console.info(`[server] listening on ${running.url}`);
+const bound = /** @type {import('node:net').AddressInfo} */ (running.server.address());
+const everywhere = isWildcard(bound.address) ? ' (every network interface)' : '';
+console.info(`[server] listening on ${running.url}${everywhere}`);
+for (const line of startupLines(bound.address, bound.port, networkInterfaces())) console.info(line);
 
 let stopping = false;
 /** @param {NodeJS.Signals} signal */

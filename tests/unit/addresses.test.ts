@@ -1,0 +1,138 @@
+/**
+ * What the server prints at start: the addresses a person can type to open Shtab. Bound to all
+ * interfaces (`HOST=0.0.0.0`), `http://0.0.0.0:3000` opens nothing on the operators' laptops:
+ * they need this laptop's address on the office network.
+ */
+import type { NetworkInterfaceInfo } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { openingUrls, startupLines } from '../../server/addresses.js';
+
+const lo: NetworkInterfaceInfo[] = [
+	{
+		address: '127.0.0.1',
+		netmask: '255.0.0.0',
+		family: 'IPv4',
+		mac: '00:00:00:00:00:00',
+		internal: true,
+		cidr: '127.0.0.1/8'
+	},
+	{
+		address: '::1',
+		netmask: 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+		family: 'IPv6',
+		mac: '00:00:00:00:00:00',
+		internal: true,
+		cidr: '::1/128',
+		scopeid: 0
+	}
+];
+const ipv4 = (address: string): NetworkInterfaceInfo => ({
+	address,
+	netmask: '255.255.255.0',
+	family: 'IPv4',
+	mac: '02:00:00:00:00:01',
+	internal: false,
+	cidr: `${address}/24`
+});
+const ipv6 = (address: string): NetworkInterfaceInfo => ({
+	address,
+	netmask: 'ffff:ffff:ffff:ffff::',
+	family: 'IPv6',
+	mac: '02:00:00:00:00:01',
+	internal: false,
+	cidr: `${address}/64`,
+	scopeid: 0
+});
+
+const office = {
+	lo,
+	wlan0: [ipv4('192.168.1.20'), ipv6('fe80::1')],
+	docker0: [ipv4('172.17.0.1')]
+};
+
+describe('openingUrls', () => {
+	it('bound to every interface: one URL per network IPv4 address, and the local one', () => {
+		for (const wildcard of ['0.0.0.0', '::']) {
+			expect(openingUrls(wildcard, 3000, office)).toEqual({
+				network: [
+					{ url: 'http://192.168.1.20:3000', name: 'wlan0' },
+					{ url: 'http://172.17.0.1:3000', name: 'docker0' }
+				],
+				local: 'http://127.0.0.1:3000',
+				onlyThisComputer: false
+			});
+		}
+	});
+
+	it('bound to every interface on a computer with no network: only the local URL', () => {
+		expect(openingUrls('0.0.0.0', 4391, { lo, eth0: [ipv6('fe80::2')] })).toEqual({
+			network: [],
+			local: 'http://127.0.0.1:4391',
+			onlyThisComputer: false
+		});
+		expect(openingUrls('0.0.0.0', 4391, {})).toMatchObject({ network: [] });
+	});
+
+	it('bound to loopback (the default): only this computer', () => {
+		for (const loopback of ['127.0.0.1', '127.0.1.1', '::1']) {
+			const host = loopback.includes(':') ? `[${loopback}]` : loopback;
+			expect(openingUrls(loopback, 3000, office)).toEqual({
+				network: [],
+				local: `http://${host}:3000`,
+				onlyThisComputer: true
+			});
+		}
+	});
+
+	it('bound to one address of the network: that address', () => {
+		expect(openingUrls('192.168.1.20', 3000, office)).toEqual({
+			network: [{ url: 'http://192.168.1.20:3000', name: 'wlan0' }],
+			local: null,
+			onlyThisComputer: false
+		});
+		expect(openingUrls('fd00::2', 3000, {})).toEqual({
+			network: [{ url: 'http://[fd00::2]:3000', name: null }],
+			local: null,
+			onlyThisComputer: false
+		});
+	});
+
+	it('reads the numeric family of older Node versions', () => {
+		const old = { eth0: [{ ...ipv4('10.0.0.5'), family: 4 as unknown as 'IPv4' }] };
+		expect(openingUrls('0.0.0.0', 80, old).network).toEqual([
+			{ url: 'http://10.0.0.5:80', name: 'eth0' }
+		]);
+	});
+});
+
+describe('startupLines', () => {
+	it('with HOST=0.0.0.0 names the addresses to give colleagues, never 0.0.0.0', () => {
+		const lines = startupLines('0.0.0.0', 3000, office);
+		expect(lines).toEqual([
+			'[server] откройте на других компьютерах / open on the other computers: http://192.168.1.20:3000 (wlan0)',
+			'[server] откройте на других компьютерах / open on the other computers: http://172.17.0.1:3000 (docker0)',
+			'[server] на этом компьютере / on this computer: http://127.0.0.1:3000'
+		]);
+		expect(lines.join('\n')).not.toContain('0.0.0.0');
+	});
+
+	it('with HOST=0.0.0.0 and no network says so', () => {
+		expect(startupLines('0.0.0.0', 3000, { lo })).toEqual([
+			'[server] сетевой адрес не найден: компьютер не подключён к сети / no network address: this computer is not on a network',
+			'[server] на этом компьютере / on this computer: http://127.0.0.1:3000'
+		]);
+	});
+
+	it('by default says only this computer opens it, and how to let the others in', () => {
+		expect(startupLines('127.0.0.1', 3000, office)).toEqual([
+			'[server] открыть можно только на этом компьютере / only this computer can open it: http://127.0.0.1:3000',
+			'[server] чтобы открыли коллеги по сети / to let colleagues in over the network: HOST=0.0.0.0 npm start (README: «Several operators on an office network»)'
+		]);
+	});
+
+	it('bound to one address prints that address', () => {
+		expect(startupLines('192.168.1.20', 3000, office)).toEqual([
+			'[server] откройте на других компьютерах / open on the other computers: http://192.168.1.20:3000 (wlan0)'
+		]);
+	});
+});
