@@ -109,7 +109,7 @@ describe('the browser store under many remote edits', () => {
 					bytes = now;
 					return settled;
 				},
-				{ timeout: 15_000, intervals: [300] }
+				{ timeout: 15_000, interval: 300 }
 			)
 			.toBe(true);
 		// The 700 updates were stored in batches: far fewer entries than updates.
