@@ -705,7 +705,8 @@ export class SheetGridBinding {
 			},
 			checkboxLabel: this.#callbacks.checkboxLabel ?? '',
 			// The row this operator is on is filtered and searched as it was (`#held`).
-			filterData: (data: Row | undefined) => (data && this.#held.get(data.id)) || data
+			filterData: (data: Row | undefined) => (data && this.#held.get(data.id)) || data,
+			watchRows: (listener: () => void) => this.#sheet.observe(() => listener())
 		};
 		type RuleParams = { node: IRowNode<Row> | null; colDef: ColDef<Row> };
 		const rangeRule = (p: RuleParams) => this.#inRange(p.node, p.colDef.colId);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { choiceSetMatcher, choiceSetModel, choiceSetSummary, toChoiceSet } from './choice-set';
+import {
+	choiceFilterValues,
+	choiceSetMatcher,
+	choiceSetModel,
+	choiceSetSummary,
+	tallyChoices,
+	toChoiceSet
+} from './choice-set';
 
 const OPTIONS = ['дозвонились', 'не дозвонились', 'перезвонить', 'неверный номер'];
 const LABELS = { all: 'Все', empty: '(пусто)', none: 'Ничего не выбрано' };
@@ -79,5 +86,76 @@ describe('the filter of a choice column', () => {
 		expect(choiceSetSummary({ filterType: 'choiceSet', values: ['перезвонить', ''] }, LABELS)).toBe(
 			'перезвонить, (пусто)'
 		);
+	});
+});
+
+describe('the counts beside the choice filter’s values', () => {
+	/** Rows as [value, shown by the other filters and the search]. */
+	const tally = (rows: [unknown, boolean][]) =>
+		tallyChoices((add) => rows.forEach(([value, counted]) => add(value, counted)));
+	const options = OPTIONS.map((value) => ({ value, color: '#2e7d32' }));
+
+	it('counts the rows of each value the other filters let through, empty cells as ""', () => {
+		const t = tally([
+			['дозвонились', true],
+			['дозвонились', true],
+			['дозвонились', false],
+			['не дозвонились', true],
+			['', true],
+			[undefined, true],
+			[null, false]
+		]);
+		expect(t.total).toBe(5);
+		expect(Object.fromEntries(t.counted)).toEqual({ дозвонились: 2, 'не дозвонились': 1, '': 2 });
+		expect(Object.fromEntries(t.seen)).toEqual({ дозвонились: 3, 'не дозвонились': 1, '': 3 });
+	});
+
+	it('lists every option (0 when no row has it), then values no option, then empty', () => {
+		const t = tally([
+			['дозвонились', true],
+			['Отказался', true],
+			['Абонент недоступен', false],
+			['', true]
+		]);
+		const { values, unlisted } = choiceFilterValues(options, null, t);
+		expect(values.map((v) => [v.value, v.count])).toEqual([
+			['дозвонились', 1],
+			['не дозвонились', 0],
+			['перезвонить', 0],
+			['неверный номер', 0],
+			// Alphabetically; one only in rows the other filters hide is listed with 0, so that
+			// ticking the others does not hide it without a word.
+			['Абонент недоступен', 0],
+			['Отказался', 1],
+			['', 1]
+		]);
+		expect(values[0].color).toBe('#2e7d32');
+		expect(unlisted).toEqual([]);
+	});
+
+	it('has no counts before the rows were counted; keeps a ticked value no row has', () => {
+		const model = { filterType: 'choiceSet' as const, values: ['переехал', ''] };
+		expect(choiceFilterValues(options, model, null).values.map((v) => [v.value, v.count])).toEqual([
+			...OPTIONS.map((v) => [v, null]),
+			['переехал', null],
+			['', null]
+		]);
+		expect(
+			choiceFilterValues(options, model, tally([])).values.map((v) => [v.value, v.count])
+		).toEqual([...OPTIONS.map((v) => [v, 0]), ['переехал', 0], ['', 0]]);
+	});
+
+	it('lists at most so many values no option, those in most rows and those ticked', () => {
+		const rows: [string, boolean][] = [];
+		for (let i = 0; i < 5; i++) for (let n = 0; n <= i; n++) rows.push([`значение ${i}`, true]);
+		const model = { filterType: 'choiceSet' as const, values: ['значение 0'] };
+		const { values, unlisted } = choiceFilterValues(options, model, tally(rows), 3);
+		expect(values.slice(OPTIONS.length).map((v) => [v.value, v.count])).toEqual([
+			['значение 0', 1],
+			['значение 3', 4],
+			['значение 4', 5],
+			['', 0]
+		]);
+		expect(unlisted.sort()).toEqual(['значение 1', 'значение 2']);
 	});
 });

@@ -100,3 +100,75 @@ export function choiceSetSummary(
 	if (!model.values.length) return labels.none;
 	return model.values.map((v) => (v === '' ? labels.empty : v)).join(', ');
 }
+
+/**
+ * A choice column's values over the grid's rows, for the counts the filter shows beside each
+ * value (as Excel's and Google Sheets' filters do): `counted` — how many of the rows counted
+ * (those the other filters and the search let through) hold each value, '' for an empty cell;
+ * `seen` — every value in the column, counted or not, with how many rows hold it (a value that
+ * is no option is listed even where the other filters hide its rows, so that ticking the others
+ * does not silently hide it too). A choice cell holds one value, spelled as its option.
+ */
+export interface ChoiceTally {
+	counted: Map<string, number>;
+	/** How many rows were counted. */
+	total: number;
+	seen: Map<string, number>;
+}
+
+/** Tallies the rows `each` hands over: its value, and whether the row is counted. */
+export function tallyChoices(
+	each: (add: (value: unknown, counted: boolean) => void) => void
+): ChoiceTally {
+	const counted = new Map<string, number>();
+	const seen = new Map<string, number>();
+	let total = 0;
+	each((raw, isCounted) => {
+		const value = typeof raw === 'string' ? raw : '';
+		seen.set(value, (seen.get(value) ?? 0) + 1);
+		if (!isCounted) return;
+		total++;
+		counted.set(value, (counted.get(value) ?? 0) + 1);
+	});
+	return { counted, total, seen };
+}
+
+export interface ChoiceFilterValue {
+	value: string;
+	color?: string;
+	/** Rows counted with this value; null before the rows were counted. */
+	count: number | null;
+}
+
+/**
+ * The values the filter offers, in order: the options, then values that are no option (flagged
+ * in their cells, kept) — those still ticked in the model and those found in the rows — in
+ * alphabetical order, then empty. At most `maxExtra` of the other values are listed (the ones
+ * in the most rows, and every one ticked in the model); the rest are `unlisted`, still part of
+ * "Выбрать все".
+ */
+export function choiceFilterValues(
+	options: readonly { value: string; color?: string }[],
+	model: ChoiceSetModel | null,
+	tally: ChoiceTally | null,
+	maxExtra = 100
+): { values: ChoiceFilterValue[]; unlisted: string[] } {
+	const count = (value: string) => (tally ? (tally.counted.get(value) ?? 0) : null);
+	const known = new Set(options.map((o) => o.value));
+	const ticked = new Set((model?.values ?? []).filter((v) => v !== '' && !known.has(v)));
+	const found = [...(tally?.seen ?? [])]
+		.filter(([v]) => v !== '' && !known.has(v) && !ticked.has(v))
+		.sort((a, b) => b[1] - a[1]);
+	const room = Math.max(0, maxExtra - ticked.size);
+	const extra = [...ticked, ...found.slice(0, room).map(([v]) => v)].sort((a, b) =>
+		a.localeCompare(b, 'ru')
+	);
+	return {
+		values: [
+			...options.map((o) => ({ value: o.value, color: o.color, count: count(o.value) })),
+			...extra.map((value) => ({ value, count: count(value) })),
+			{ value: '', count: count('') }
+		],
+		unlisted: found.slice(room).map(([v]) => v)
+	};
+}

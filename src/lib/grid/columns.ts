@@ -37,6 +37,19 @@ export interface TypedColumnOptions {
 	 * she leaves it.
 	 */
 	filterData?(data: Row | undefined): Row | undefined;
+	/** Calls `listener` on each change of the sheet's rows (a choice filter's counts follow them). */
+	watchRows?(listener: () => void): () => void;
+}
+
+const groupers = new Map<Locale, Intl.NumberFormat>();
+/** A count as the sheet's status bar writes it: «100 000» in Russian, «100,000» in English. */
+function groupDigits(locale: Locale, n: number): string {
+	let grouper = groupers.get(locale);
+	if (!grouper) {
+		grouper = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB');
+		groupers.set(locale, grouper);
+	}
+	return grouper.format(n);
 }
 
 const stored = (data: Row | undefined, colId: string) => data?.[colId] ?? '';
@@ -239,7 +252,14 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 				group: translate(locale, 'grid.filterOf', { title: c.title })
 			};
 			def.filter = ChoiceSetFilter;
-			def.filterParams = { options: choices, labels };
+			def.filterParams = {
+				options: choices,
+				labels,
+				formatCount: (n: number) => groupDigits(locale, n),
+				moreValues: (n: number) =>
+					translate(locale, 'grid.filterMore', { count: groupDigits(locale, n) }),
+				watchRows: options.watchRows
+			};
 			def.floatingFilterComponent = ChoiceSetFloatingFilter;
 			def.floatingFilterComponentParams = { labels };
 			def.suppressFloatingFilterButton = true;

@@ -172,6 +172,7 @@ export const ru = {
 	'grid.filterAll': 'Выбрать все',
 	'grid.filterAny': 'Все',
 	'grid.filterNone': 'Ничего не выбрано',
+	'grid.filterMore': 'Ещё значений не из вариантов (не показаны): {count}',
 	'grid.filterOf': 'Фильтр «{title}»',
 
 	'error.generic': 'Что-то пошло не так: {message}',
@@ -410,6 +411,7 @@ export const en: Record<MessageKey, string> = {
 	'grid.filterAll': 'Select all',
 	'grid.filterAny': 'All',
 	'grid.filterNone': 'Nothing selected',
+	'grid.filterMore': 'More values that are no option (not listed): {count}',
 	'grid.filterOf': 'Filter “{title}”',
 
 	'error.generic': 'Something went wrong: {message}',
