@@ -28,7 +28,13 @@ import {
 	type IRowNode
 } from 'ag-grid-community';
 import type { Locale } from '$lib/i18n';
-import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
+import {
+	LATER_ORIGIN,
+	type Column,
+	type Row,
+	type Sheet,
+	type SheetChange
+} from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { parseQuickFilter, typedColumnDef } from './columns';
 import { SearchTexts } from './search-texts';
@@ -483,7 +489,8 @@ export class SheetGridBinding {
 		if (change.removed.length && !change.local) this.#onEditedRowRemoved(change.removed);
 		if (change.updated.length) this.#hold(change.updated);
 		if (change.updated.length && this.#typed.size) {
-			if (change.local) this.#forgetChanged(change.updated);
+			// A later value written again over hers (`LATER_ORIGIN`) is told as a colleague's.
+			if (change.local && change.origin !== LATER_ORIGIN) this.#forgetChanged(change.updated);
 			else this.#noticeOverwrites(change.updated);
 		}
 		const ids = sheet.rowIds();
@@ -796,13 +803,14 @@ export class SheetGridBinding {
 	}
 
 	/**
-	 * Her line is back: what she typed while it was down counts as typed now for the notice of a
-	 * colleague's value over hers (her values reach the colleagues only now; found by
-	 * exploration: a result logged offline and replaced by a later call was replaced unsaid).
+	 * Her line is back: what she typed while it was down (since `since`) counts as typed now for
+	 * the notice of a colleague's value over hers (her values reach the colleagues only now;
+	 * found by exploration: a result logged offline and replaced by a later call was replaced
+	 * unsaid). What she typed before it went down stays as old as it is (found in review).
 	 */
-	renewTyped(): void {
+	renewTyped(since: number): void {
 		const now = Date.now();
-		for (const t of this.#typed.values()) t.at = now;
+		for (const t of this.#typed.values()) if (t.at >= since) t.at = now;
 	}
 
 	/** Her own change (an undo) over a value she typed: nothing to tell her of it later. */

@@ -127,6 +127,11 @@ export const MAX_CELL_LENGTH = 100_000;
 export const STAGING_ORIGIN = Object.freeze({ staging: true });
 /** Origin of the repair of a column an undo left without a field (see `#repairColumns`). */
 const REPAIR_ORIGIN = Object.freeze({ repair: true });
+/**
+ * Origin of a value written again because it is the later of two written at once
+ * (`#laterLostCells`): the operator whose value it replaces is told, as of a colleague's.
+ */
+export const LATER_ORIGIN = Object.freeze({ later: true });
 /** Yjs's own map of a Y.Map's entries: the current item of each key (who wrote it, its left). */
 const entriesOf = (map: object) => (map as { _map: Map<string, Y.Item> })._map;
 /** A value written at the same time as another stays over it when this much later (ms). */
@@ -344,26 +349,33 @@ function holds(item: Y.Item, id: Y.ID): boolean {
 	);
 }
 
-/** This replica's value of a cell that `tr` deleted, found left of the cell's `current` one. */
-function ownItemDeleted(current: Y.Item, own: number, tr: Y.Transaction): Y.Item | null {
-	for (let item = current.left, n = 0; item && n < MAX_RACE_WALK; item = item.left, n++)
-		if (item.id.client === own && Y.isDeleted(tr.deleteSet, item.id)) return item;
-	return null;
-}
+/** How far left of a cell's current value losers of a merge are looked for. */
+const MAX_LOSER_WALK = 50;
 
 /**
- * Whether `current` was written over `earlier` (knowing it): `earlier` is the value it replaced
- * (its origin) or before it. Not found within the walk: taken as known (nothing is repaired).
+ * Whether `later` was written over `earlier`, directly or through values written over it (Yjs
+ * keeps, for each value of a map key, the value it was written over: its `origin`, always left
+ * of it). Not decided within the walk: taken as written over (nothing is repaired).
  */
-function knew(current: Y.Item, earlier: Y.Item): boolean {
-	const origin = current.origin;
-	if (!origin) return false;
-	let item = current.left;
+function writtenOver(later: Y.Item, earlier: Y.Item): boolean {
+	let item: Y.Item | null = later;
 	let n = 0;
-	for (; item && n < MAX_RACE_WALK && !holds(item, origin); item = item.left, n++);
-	if (!item || n >= MAX_RACE_WALK) return true;
-	for (; item && n < MAX_RACE_WALK; item = item.left, n++) if (item === earlier) return true;
-	return n >= MAX_RACE_WALK;
+	while (item && n < MAX_RACE_WALK) {
+		const origin: Y.ID | null = item.origin;
+		if (!origin) return false;
+		let parent: Y.Item | null = item.left;
+		for (; parent && n < MAX_RACE_WALK && !holds(parent, origin); parent = parent.left) n++;
+		if (!parent) return false;
+		if (parent === earlier) return true;
+		item = parent;
+	}
+	return true;
+}
+
+/** A map value's content as stored (a cell's string), or undefined once garbage-collected. */
+function valueOf(item: Y.Item): unknown {
+	const content = item.content as { getContent?(): unknown[] };
+	return item.content instanceof Y.ContentAny ? content.getContent?.()[0] : undefined;
 }
 
 export class Sheet {
@@ -388,8 +400,6 @@ export class Sheet {
 	readonly #listeners = new Set<(change: SheetChange) => void>();
 	/** Rows touched by the running transaction → whether they were visible before it. */
 	#touched = new Map<string, boolean>();
-	/** Cells a colleague's transaction wrote over, with the value before (`#newerLostCells`). */
-	#replacedRemotely: [rowId: string, colId: string, before: string][] = [];
 	/** Chunks that appeared in the running transaction: all their rows are new. */
 	#addedChunks: Chunk[] = [];
 	/** Chunks this tab is writing, so the observer need not parse what it just wrote. */
@@ -457,20 +467,11 @@ export class Sheet {
 		};
 		const onCells = (event: Y.YMapEvent<string>) => {
 			const undone = this.#undoneIn(event.transaction);
-			const remote = !event.transaction.local;
 			event.changes.keys.forEach((change, key) => {
 				const sep = key.indexOf(':');
 				const rowId = key.slice(0, sep);
 				this.#touch(rowId);
 				const old = undone ? this.getCell(rowId, key.slice(sep + 1)) : '';
-				// A colleague's value over one in the overlay: perhaps hers, written at the same time
-				// and later (see `#newerLostCells`).
-				if (remote && change.action === 'update')
-					this.#replacedRemotely.push([
-						rowId,
-						key.slice(sep + 1),
-						this.getCell(rowId, key.slice(sep + 1))
-					]);
 				if (change.action === 'delete') this.#deleteOverlay(key);
 				else this.#setOverlay(key, this.#cellMap.get(key) ?? '');
 				if (undone) {
@@ -530,13 +531,12 @@ export class Sheet {
 					for (const [rowId, colId, value] of raced)
 						this.#cellMap.set(cellKey(rowId, colId), value);
 				}, REPAIR_ORIGIN);
-			const newer = this.#newerLostCells(tr);
-			if (newer.length)
+			const later = this.#laterLostCells(tr);
+			if (later.length)
 				this.doc.transact(() => {
-					for (const [rowId, colId, , value] of newer)
+					for (const [rowId, colId, value] of later)
 						this.#cellMap.set(cellKey(rowId, colId), value);
-					this.history.record({ cells: newer });
-				}, REPAIR_ORIGIN);
+				}, LATER_ORIGIN);
 			if (this.#columnsUndone) {
 				this.#columnsUndone = false;
 				this.#repairColumns();
@@ -676,40 +676,62 @@ export class Sheet {
 	}
 
 	/**
-	 * Her values that a colleague's value, written at the same time but EARLIER, has just won
-	 * over in `tr`, as `[rowId, colId, theirs, hers]`: they are written again, so the later
-	 * change stays everywhere. Found by exploration: an operator offline logged «не дозвонились»;
-	 * a colleague, online, called the same resident later and logged «дозвонились»; when the
-	 * first came back online, Yjs kept her older value (two values written over the same one at
-	 * once are ordered by replica, not by time), and the resident counted as not reached.
+	 * Cells where a colleague's transaction `tr` brought together values written at the same
+	 * time (none written over the other), and the one that stays is not the latest: as
+	 * `[rowId, colId, latest value]`, to be written again so the later change stays everywhere.
+	 * Found by exploration: an operator offline logged «не дозвонились»; a colleague, online,
+	 * called the same resident later and logged «дозвонились»; when the first came back online,
+	 * Yjs kept her older value (values written at once are ordered by replica, not by time), and
+	 * the resident counted as not reached.
 	 *
-	 * At the same time: the colleague's value was not written over hers (Yjs's chain of the
-	 * cell: hers is not at or before the value the colleague's replaced). Times are those of the
-	 * two changes' history entries (each operator's clock); times less than `LATER_BY_MS` apart
-	 * (two keys pressed at once: which is later means nothing at that scale, nor across two
-	 * laptops' clocks), or an entry not found, leave Yjs's order. Only the replica whose value is the later one writes it again, so the
-	 * replicas never take turns.
+	 * "Written over" follows Yjs's own record of what each value replaced, so a value written
+	 * knowing another stays whatever the clocks say. Times are those of the values' changes in
+	 * the history (each operator's clock: the newest change to that value). Values less than
+	 * `LATER_BY_MS` apart (two keys pressed at once: which is later means nothing at that scale,
+	 * nor across two laptops' clocks), or a time not found, leave Yjs's order. Any replica that
+	 * sees it repairs it (the later writer may have closed her tab): every replica picks the
+	 * same value, so repairs never take turns, and the write is not a change of anyone's in the
+	 * history.
 	 */
-	#newerLostCells(tr: Y.Transaction): CellChange[] {
-		const replaced = this.#replacedRemotely;
-		this.#replacedRemotely = [];
-		if (replaced.length === 0 || tr.local) return [];
+	#laterLostCells(tr: Y.Transaction): [string, string, string][] {
+		if (tr.local) return [];
+		const keys = tr.changed.get(this.#cellMap as unknown as Y.AbstractType<Y.YEvent<Y.Map<string>>>);
+		if (!keys?.size) return [];
 		const entries = entriesOf(this.#cellMap);
-		const own = this.doc.clientID;
-		const me = this.history.author.id;
-		const out: CellChange[] = [];
-		for (const [rowId, colId, hers] of replaced) {
-			const current = entries.get(cellKey(rowId, colId));
-			if (!current || current.deleted || current.id.client === own) continue;
-			const theirs = this.getCell(rowId, colId);
-			if (theirs === hers || isCut(hers)) continue;
-			const mine = ownItemDeleted(current, own, tr);
-			if (!mine || knew(current, mine)) continue;
-			const items = this.history.forCell(rowId, colId);
-			const myChange = items.find((i) => i.author.id === me && !i.undo && i.value === hers);
-			const theirChange = items.find((i) => i.author.id !== me && i.value === theirs);
-			if (!myChange || !theirChange || myChange.time - theirChange.time <= LATER_BY_MS) continue;
-			out.push([rowId, colId, theirs, hers]);
+		const out: [string, string, string][] = [];
+		for (const key of keys) {
+			if (key === null) continue;
+			const current = entries.get(key);
+			if (!current || current.deleted) continue;
+			// Values this transaction deleted (replaced or lost): written at once with the current
+			// one unless it was written over them.
+			let losers: Y.Item[] | null = null;
+			let item = current.left;
+			for (let n = 0; item && n < MAX_LOSER_WALK; item = item.left, n++) {
+				if (!Y.isDeleted(tr.deleteSet, item.id) || writtenOver(current, item)) continue;
+				(losers ??= []).push(item);
+			}
+			if (!losers) continue;
+			const sep = key.indexOf(':');
+			const rowId = key.slice(0, sep);
+			const colId = key.slice(sep + 1);
+			const kept = this.getCell(rowId, colId);
+			const changes = this.history.forCell(rowId, colId).filter((i) => !i.undo);
+			const timeOf = (value: string) => changes.find((i) => i.value === value)?.time;
+			const keptAt = timeOf(kept);
+			if (keptAt === undefined) continue;
+			let best: string | null = null;
+			let bestAt = keptAt + LATER_BY_MS;
+			for (const loser of losers) {
+				const value = valueOf(loser);
+				if (typeof value !== 'string' || value === kept || isCut(value)) continue;
+				const at = timeOf(value);
+				if (at !== undefined && at > bestAt) {
+					best = value;
+					bestAt = at;
+				}
+			}
+			if (best !== null) out.push([rowId, colId, best]);
 		}
 		return out;
 	}
@@ -783,6 +805,7 @@ export class Sheet {
 			local:
 				tr.origin === this.origin ||
 				tr.origin === REPAIR_ORIGIN ||
+				tr.origin === LATER_ORIGIN ||
 				(tr.origin instanceof Y.UndoManager && this.#undoManagers.has(tr.origin)),
 			origin: tr.origin
 		};
