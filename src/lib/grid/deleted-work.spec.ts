@@ -139,6 +139,37 @@ describe('watchDeletedWork: rows a colleague deleted before seeing her work in t
 		expect(told).toEqual([]);
 	});
 
+	it('tells her after a reload offline too: her work waits since before the page was opened', () => {
+		const { anna, olga, send, result, rows } = twoOperators();
+		vi.setSystemTime(T0 + 60_000);
+		anna.setCell(rows[0], result, 'дозвонились'); // offline, before the reload
+		// The page reloads, still offline: its connection reads when her waiting changes began
+		// (DocConnection.unsavedSince, from localStorage).
+		vi.setSystemTime(T0 + 10 * 60_000);
+		const sync = Object.assign(new FakeSync('connecting'), { unsavedSince: T0 + 60_000 });
+		const told: DeletedWork[] = [];
+		watchDeletedWork(anna, sync, (work) => told.push(work));
+		sync.set('offline');
+		olga.deleteRows([rows[0]]);
+		vi.setSystemTime(T0 + 30 * 60_000);
+		sync.set('syncing');
+		send(1);
+		expect(told).toEqual([{ rows: [rows[0]], by: 'Ольга' }]);
+	});
+
+	it('says nothing of a delete she made herself in another tab', () => {
+		const { anna, result, rows } = twoOperators();
+		const otherTab = new Sheet(new Y.Doc(), { author: { id: 'anna', name: 'Анна' } });
+		Y.applyUpdate(otherTab.doc, Y.encodeStateAsUpdate(anna.doc));
+		const told: DeletedWork[] = [];
+		watchDeletedWork(anna, new FakeSync('saved'), (work) => told.push(work));
+		anna.setCell(rows[0], result, 'занято');
+		otherTab.deleteRows([rows[0]]);
+		Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(otherTab.doc, Y.encodeStateVector(anna.doc)));
+		expect(anna.hasRow(rows[0])).toBe(false);
+		expect(told).toEqual([]);
+	});
+
 	it('stops when unsubscribed', () => {
 		const { anna, olga, send, result, rows } = twoOperators();
 		const told: DeletedWork[] = [];

@@ -7,7 +7,8 @@
  * A row counts when, in the change that deleted it (a colleague's), it has a change of hers to a
  * cell that the colleague could not have seen:
  * - made while her changes were not all on the server (offline, or not yet confirmed): from the
- *   moment the status left «saved» until it is «saved» again;
+ *   moment the status left «saved», or from the oldest change of hers still waiting (a reload
+ *   offline keeps it: `DocConnection.unsavedSince`), until it is «saved» again;
  * - or made within `RECENT_MS` (they were working at once: the same rule as the notice of a
  *   cell typed over, `binding.ts`).
  * Her work stays in the deleted row, so the notice offers to bring the rows back.
@@ -27,10 +28,14 @@ export interface DeletedWork {
 	by: string;
 }
 
-/** What is needed of a `DocConnection`: its status, and word when that changes. */
+/**
+ * What is needed of a `DocConnection`: its status, word when that changes, and since when its
+ * changes have waited for the server (kept across a reload: work done offline before it).
+ */
 export interface SyncSource {
 	readonly status: Pick<SyncStatus, 'state'>;
 	onStatus(listener: () => void): () => void;
+	readonly unsavedSince?: number | null;
 }
 
 /**
@@ -53,20 +58,29 @@ export function watchDeletedWork(
 		if (change.local || change.removed.length === 0) return;
 		const me = sheet.history.author.id;
 		const at = now();
-		const unseen = (time: number) =>
-			at - time <= RECENT_MS || (unsavedSince !== null && time >= unsavedSince);
+		const stored = sync.unsavedSince ?? null;
+		const since =
+			unsavedSince === null
+				? stored
+				: stored === null
+					? unsavedSince
+					: Math.min(stored, unsavedSince);
+		const unseen = (time: number) => at - time <= RECENT_MS || (since !== null && time >= since);
 		const rows: string[] = [];
 		let by = '';
 		for (const rowId of change.removed.slice(0, MAX_ROWS_LOOKED_AT)) {
 			// Only a deleted row can be brought back (not one a colleague's undo took away).
 			if (!sheet.isDeletedRow(rowId)) continue;
 			const items = sheet.history.forRow(rowId);
+			const deletion = items.find((item) => item.kind === 'deleted');
+			// Her own delete, from another tab of hers: nothing to tell (found in review).
+			if (deletion?.author.id === me) continue;
 			const mine = items.some(
 				(item) => item.kind === 'cell' && item.author.id === me && !item.undo && unseen(item.time)
 			);
 			if (!mine) continue;
 			rows.push(rowId);
-			if (!by) by = items.find((item) => item.kind === 'deleted')?.author.name ?? '';
+			if (!by) by = deletion?.author.name ?? '';
 		}
 		if (rows.length) onDeleted({ rows, by });
 	});

@@ -66,12 +66,16 @@ function storageKey(room: string) {
 	return `${PENDING_PREFIX}${room}#${TAB_ID}`;
 }
 
-/** A count of changes in localStorage: its key, its room, the count, when it was written. */
+/**
+ * A count of changes in localStorage: its key, its room, the count, when it was written, and
+ * since when that tab had changes the server had not confirmed (`at` when not written).
+ */
 export interface StoredPending {
 	key: string;
 	room: string;
 	count: number;
 	at: number;
+	since: number;
 }
 
 /** Every tab's (and closed tab's) count of changes the server has not confirmed, of any room. */
@@ -84,8 +88,14 @@ export function storedPendingCounts(): StoredPending[] {
 			if (!key?.startsWith(PENDING_PREFIX)) continue;
 			// `<prefix><room>#<tab>`, or `<prefix><room>` alone: the one key all tabs shared before.
 			const room = key.slice(PENDING_PREFIX.length).split('#')[0];
-			const [count, at] = (storage.getItem(key) ?? '').split(' ');
-			found.push({ key, room, count: Number(count) || 0, at: Number(at) || 0 });
+			const [count, at, since] = (storage.getItem(key) ?? '').split(' ');
+			found.push({
+				key,
+				room,
+				count: Number(count) || 0,
+				at: Number(at) || 0,
+				since: Number(since) || Number(at) || 0
+			});
 		}
 	} catch {
 		// Storage blocked: nothing known.
@@ -137,11 +147,17 @@ export class DocConnection {
 	#copyRead = false;
 	/** The count last written to this tab's localStorage key (-1: none yet). */
 	#writtenPending = -1;
+	/** Since when this tab has had changes the server has not confirmed (null: none). */
+	#pendingSince: number | null = null;
+	/** The same for the changes carried from an earlier session (null: none). */
+	#carriedSince: number | null = null;
 
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
 		this.doc = options.doc ?? new Y.Doc();
-		this.#carried = storedPending(this.room).reduce((sum, p) => sum + p.count, 0);
+		const carried = storedPending(this.room);
+		this.#carried = carried.reduce((sum, p) => sum + p.count, 0);
+		if (carried.length) this.#carriedSince = Math.min(...carried.map((p) => p.since));
 		this.#status = {
 			state: 'connecting',
 			pending: this.#carried,
@@ -294,6 +310,17 @@ export class DocConnection {
 		this.#changed();
 	}
 
+	/**
+	 * Since when some change of this browser's (this tab's, or carried from an earlier session
+	 * or a closed tab) has not been confirmed by the server; null when none is waiting.
+	 */
+	get unsavedSince(): number | null {
+		const times = [this.#pendingSince, this.#carried > 0 ? this.#carriedSince : null].filter(
+			(t): t is number => t !== null
+		);
+		return times.length ? Math.min(...times) : null;
+	}
+
 	get status(): SyncStatus {
 		return this.#status;
 	}
@@ -332,6 +359,9 @@ export class DocConnection {
 			: !this.provider.synced || pending > 0
 				? 'syncing'
 				: 'saved';
+		const own = pending - this.#carried;
+		if (own <= 0) this.#pendingSince = null;
+		else this.#pendingSince ??= Date.now();
 		const prev = this.#status;
 		if (prev.state !== state || prev.pending !== pending) {
 			this.#status = { ...prev, state, pending };
@@ -343,7 +373,9 @@ export class DocConnection {
 			this.#writtenPending = pending;
 			try {
 				const storage = globalThis.localStorage;
-				if (pending > 0) storage?.setItem(storageKey(this.room), `${pending} ${Date.now()}`);
+				const since = this.unsavedSince ?? Date.now();
+				if (pending > 0)
+					storage?.setItem(storageKey(this.room), `${pending} ${Date.now()} ${since}`);
 				else storage?.removeItem(storageKey(this.room));
 			} catch {
 				// Storage full or blocked: the count is only a hint; the doc itself is in IndexedDB.
@@ -390,6 +422,7 @@ export class DocConnection {
 			// An earlier session's changes are confirmed only once they are in the doc.
 			if (this.#copyRead && query.carried) {
 				this.#carried = 0;
+				this.#carriedSince = null;
 				this.#forgetCarried(query.readUpTo);
 			}
 		} else {
