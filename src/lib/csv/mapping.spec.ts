@@ -149,16 +149,18 @@ describe('autoMap', () => {
 
 	it("leaves out the file's own line numbers («№», «№ п/п»), but not a «№» column of other values", () => {
 		const rows = [
-			['1', '1.', 'Иванова', 'А-17', '12'],
-			['2', '2.', 'Петров', 'Б-3', '13']
+			['1', '1.', 'Иванова', 'А-17', '12', '1024'],
+			['2', '2.', 'Петров', 'Б-3', '13', '1187']
 		];
-		const mapping = autoMap(['№', '№ п/п', 'ФИО', '№', 'N'], CALL_LIST, { rows });
+		const mapping = autoMap(['№', '№ п/п', 'ФИО', '№', 'N', '№'], CALL_LIST, { rows });
 		expect(mapping.map((m) => m.target)).toMatchObject([
 			{ kind: 'skip' },
 			{ kind: 'skip' },
 			{ kind: 'existing', columnId: 'c-name' },
 			{ kind: 'new', title: '№' },
-			{ kind: 'skip' }
+			{ kind: 'skip' },
+			// Numbers that do not count the lines (a request's number): data.
+			{ kind: 'new', title: '№ (2)' }
 		]);
 		for (const title of [
 			'№',

@@ -167,6 +167,16 @@ export function isRowNumberTitle(title: string): boolean {
 /** A line number as a file writes it: digits, perhaps with a dot («12.»). */
 const LINE_NUMBER = /^\s*\d{1,7}\.?\s*$/;
 
+/**
+ * Whether a column's first values count its lines: 1, 2, 3… (from any start), one more each
+ * line. Other numbers under «№» (a request's number, a case number) are data (found in review).
+ */
+function areLineNumbers(values: string[]): boolean {
+	if (values.length === 0 || !values.every((v) => LINE_NUMBER.test(v))) return false;
+	const numbers = values.map((v) => parseInt(v, 10));
+	return numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+}
+
 export function headerKey(title: string): string {
 	return title.toLowerCase().replace(/ё/g, 'е').replace(NON_KEY_CHARS, '');
 }
@@ -306,7 +316,7 @@ export function autoMap(
 		if (!clean && values.length === 0) return { csvIndex, target: { kind: 'skip' } };
 		// The file's own line numbers («№», «№ п/п»): the sheet numbers its rows itself. Found by
 		// exploration: they became a second «№» column, exported with the list.
-		if (isRowNumberTitle(clean) && values.length > 0 && values.every((v) => LINE_NUMBER.test(v)))
+		if (isRowNumberTitle(clean) && areLineNumbers(values))
 			return { csvIndex, target: { kind: 'skip' } };
 		const title = uniqueTitle(clean || untitled(csvIndex + 1), titles);
 		return {

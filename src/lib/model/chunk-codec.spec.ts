@@ -70,6 +70,12 @@ describe('chunk bytes', () => {
 		expect(bytes).toEqual(expected);
 	});
 
+	it('keep a U+FEFF that starts the first cell (found in review: the decoder dropped it)', () => {
+		const rows = [['\ufeffИванова', 'x']];
+		const bytes = encodeChunk(['a0', 1, ['a', 'b']], rows, 2);
+		expect(decodeRows(bytes, 1, 2)).toEqual(rows);
+	});
+
 	it('not written by this code still give the rows the header says (missing cells empty)', () => {
 		const bytes = new Uint8Array([
 			...new TextEncoder().encode('["a0",3,["x","y"]]\n'),

@@ -21,7 +21,8 @@ const ESC = 0x1b;
 const NEWLINE = 0x0a;
 
 const utf8 = new TextEncoder();
-const text = new TextDecoder();
+/** A cell may start with U+FEFF: it is a character of the cell, not a mark to drop. */
+const text = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Reused between chunks (grown when a chunk needs more); each chunk's bytes are a copy. */
 let buffer: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
