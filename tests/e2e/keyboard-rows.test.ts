@@ -249,6 +249,52 @@ describe('logging a call (found by exploration)', () => {
 	});
 });
 
+describe('quick ↓ presses while a colleague edits (found by exploration)', () => {
+	it('the focus goes down row by row and stays on the row the keys reached', async () => {
+		const sheet = await callList('Обзвон: стрелки');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		// 40 residents of Анна's, 20 of another operator's, whose notes the colleague keeps editing.
+		colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Оператор']],
+			rows: [
+				...Array.from({ length: 40 }, (_, i) => [`Жительница ${i + 1}`, 'Анна']),
+				...Array.from({ length: 20 }, (_, i) => [`Житель ${i + 1}`, 'Петрова'])
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(60);
+		// Her view «Мои звонки» filters the list: the colleague's edits arrive as the grid's
+		// transactions, each followed by the check that keeps her on her row.
+		await applyView(page, 'Мои звонки');
+		await expect
+			.poll(() => page.getByRole('contentinfo').textContent(), MOMENT)
+			.toMatch(/показано: 40\b/);
+		const others = colleague.sheet.rowIds().slice(40);
+		let n = 0;
+		const timer = setInterval(() => {
+			n++;
+			colleague.sheet.setCell(others[n % others.length], cols['Примечание'], `правка ${n}`);
+		}, 15);
+		const focusedRow = () =>
+			page.evaluate(() =>
+				Number(document.activeElement?.closest('.ag-row')?.getAttribute('row-index') ?? -1)
+			);
+		try {
+			for (let trial = 0; trial < 6; trial++) {
+				await (await sheet.cell(2, 'Результат звонка')).click();
+				for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowDown');
+				await page.waitForTimeout(300);
+				expect(await focusedRow(), `trial ${trial}`).toBe(27);
+				await page.keyboard.press('Control+Home');
+			}
+		} finally {
+			clearInterval(timer);
+		}
+		expect(n).toBeGreaterThan(20);
+	});
+});
+
 describe('Tab through the cells a call filled in (found by exploration)', () => {
 	it("a result, then Tab past «Попытки» to «Примечание»: the attempt stays, and so does a colleague's value she passed", async () => {
 		const sheet = await callList('Обзвон: Tab после звонка');

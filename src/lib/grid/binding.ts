@@ -274,6 +274,8 @@ export class SheetGridBinding {
 	#range: { anchor: Corner; end: Corner; rows: number } | null = null;
 	/** The row of the focused cell (`#followFocus`). */
 	#focusRowId: string | null = null;
+	/** Where that row was when the grid said it was focused (`#followFocus`). */
+	#focusIndex: number | null = null;
 	#lastOrderKey = '';
 	#ownReorder = false;
 	/**
@@ -444,6 +446,7 @@ export class SheetGridBinding {
 				}
 				this.#refreshHandle();
 				this.#focusRowId = node?.data?.id ?? null;
+				this.#focusIndex = node?.data ? (e.rowIndex ?? null) : null;
 				// Off the «+» line, its new row ends (after the value being stored, if any: a click
 				// may move the focus before the edit it ends is stored).
 				if (!e.rowPinned) this.#endDraftSoon();
@@ -1541,6 +1544,11 @@ export class SheetGridBinding {
 		if (reordered) return;
 		const focused = this.api.getFocusedCell();
 		if (!focused || focused.rowPinned || focused.rowIndex == null) return;
+		// The grid has moved the focus (her ↓ presses) and not yet said so (its focus events
+		// come later): the row she is on is not known yet, and nothing is followed. Found by
+		// exploration: with a colleague's edits arriving, quick ↓ presses were sent back to a
+		// row several presses behind, and a call's result went into another resident's row.
+		if (focused.rowIndex !== this.#focusIndex) return;
 		const anchor = this.#range?.anchor;
 		const rowId = anchor ? anchor.rowId : this.#focusRowId;
 		if (!rowId || (anchor && anchor.col !== focused.column.getColId())) return;
