@@ -78,4 +78,43 @@ describe('filters and search read values as people write them', () => {
 		await search.fill('');
 		await expect.poll(shown, MOMENT).toHaveLength(3);
 	});
+
+	it("a search that a view's filter hides says so, and searches the whole list at a click (found by exploration)", async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: поиск в виде', 'Обзвон');
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Оператор']],
+			rows: [
+				['Иванова Мария', 'Анна'],
+				['Сидорова Вера', 'Петрова'],
+				['Петров Олег', 'Анна']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const page = anna.page;
+		await page.getByRole('button', { name: 'Виды', exact: true }).click();
+		const menu = page.getByRole('group', { name: 'Виды' });
+		await menu.getByRole('button', { name: 'Мои звонки', exact: true }).click();
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Мария', 'Петров Олег']);
+		const hint = page.getByText(
+			'Поиск ничего не нашёл среди строк, которые оставляют фильтры (столбцы: Оператор).'
+		);
+		// A resident of her own view: found, no hint.
+		const search = page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await search.fill('Петров');
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Петров Олег']);
+		expect(await hint.count()).toBe(0);
+		// A resident the view hides: the hint says why, and its button searches everywhere.
+		await search.fill('Сидорова');
+		await hint.waitFor({ timeout: 5_000 });
+		await page.getByRole('button', { name: 'Искать по всему списку' }).click();
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Сидорова Вера']);
+		expect(await search.inputValue()).toBe('Сидорова');
+		await hint.waitFor({ state: 'detached', timeout: 5_000 });
+	});
 });

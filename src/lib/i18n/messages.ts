@@ -117,6 +117,9 @@ export const ru = {
 	'grid.pinFirstHint':
 		'Первый столбец (обычно ФИО) остаётся на месте, когда таблица прокручена вправо. Чтобы переставить его, снимите отметку.',
 	'grid.resetView': 'Сбросить сортировку и фильтры',
+	'grid.searchFiltered':
+		'Поиск ничего не нашёл среди строк, которые оставляют фильтры (столбцы: {columns}).',
+	'grid.searchEverywhere': 'Искать по всему списку',
 	'grid.sorting': 'Сортировка…',
 	'grid.fill': 'Заполнить столбец…',
 	'grid.fillTitle': 'Заполнить столбец в выбранных строках ({count})',
@@ -357,6 +360,9 @@ export const en: Record<MessageKey, string> = {
 	'grid.pinFirstHint':
 		'The first column (usually the name) stays in view when the table is scrolled right. To move it, untick this.',
 	'grid.resetView': 'Clear sort and filters',
+	'grid.searchFiltered':
+		'The search found nothing among the rows the filters leave (columns: {columns}).',
+	'grid.searchEverywhere': 'Search the whole list',
 	'grid.sorting': 'Sorting…',
 	'grid.fill': 'Fill column…',
 	'grid.fillTitle': 'Fill a column in the selected rows ({count})',
