@@ -24,6 +24,15 @@ const ru: Record<string, string> = {
 	page: 'Страница',
 	of: 'из',
 	to: '–',
+	// The paging panel (not shown, but read by screen readers: found by exploration).
+	number: 'номер',
+	pageSizeSelectorLabel: 'Строк на странице:',
+	ariaPageSizeSelectorLabel: 'Строк на странице',
+	firstPage: 'Первая страница',
+	previousPage: 'Предыдущая страница',
+	nextPage: 'Следующая страница',
+	lastPage: 'Последняя страница',
+	pageLastRowUnknown: '?',
 	// The filters (text, number, date) and their popups.
 	applyFilter: 'Применить',
 	clearFilter: 'Очистить',
