@@ -21,12 +21,11 @@
 import {
 	choiceKey,
 	isStoredPhone,
+	joinPhones,
 	normalizePhone,
 	normalizeValue,
 	phoneParts,
-	PHONE_LIST_SEPARATOR,
-	storedPhoneNumbers,
-	storedPhones
+	storedPhoneNumbers
 } from '../values';
 
 export type DuplicatePolicy = 'skip' | 'update' | 'keep';
@@ -475,8 +474,8 @@ const KEY_WORDS: Record<DuplicateKey, { ru: string; en: string }> = {
  * column takes the numbers it lacks, and a valid number over one that is not; any other
  * different value (not only in case or spaces) is not taken but handed to `differs`. Found by
  * exploration: the later line's values replaced the earlier's, and a resident's first phone was
- * lost unreported. (A found row of the sheet only takes values for its empty cells: see
- * `commitPreparedImport`.)
+ * lost unreported. (A found row of the sheet takes values for its empty cells, and the numbers
+ * its phone cell lacks: see `commitPreparedImport`.)
  */
 function mergeValues(
 	into: Record<string, string>,
@@ -509,26 +508,14 @@ function notInRow(file: string, have: string, list: boolean): boolean {
 	return !storedPhoneNumbers(file).every((n) => numbers.includes(n));
 }
 
-/** Two stored phone cells as one: the first's numbers, then those of the second it lacks. */
-function joinPhones(a: string, b: string): string {
-	const numbers = storedPhones(a);
-	const have = new Set(storedPhoneNumbers(a));
-	for (const phone of storedPhones(b)) {
-		const [number] = storedPhoneNumbers(phone);
-		if (have.has(number)) continue;
-		have.add(number);
-		numbers.push(phone);
-	}
-	return numbers.join(PHONE_LIST_SEPARATOR);
-}
-
 /**
  * What an import does with its duplicates (other sheets never change the plan: they are shown,
  * not acted on — a resident on the call list may well have a request too):
  * - 'skip': a row already in the sheet, or earlier in the file, is not added. Importing the same
  *   file twice adds nothing the second time.
- * - 'update': a row already in the sheet fills that row's empty cells with its non-empty ones
- *   (`commitPreparedImport`: a filled cell is never replaced); a row that matches several rows
+ * - 'update': a row already in the sheet fills that row's empty cells with its non-empty ones,
+ *   and adds to its phone cell the numbers it lacks (`commitPreparedImport`: a filled cell is
+ *   never replaced); a row that matches several rows
  *   of the sheet (a couple sharing a landline) fills none and is reported, not guessed; a row
  *   seen earlier in the file is folded into that earlier row by the same rule (`mergeValues`:
  *   the earlier value stays, the difference is reported). Nothing is added twice, nothing is

@@ -13,7 +13,7 @@ import { existingRowsOf, type ExistingRow } from '../csv';
 import { newId, SHORT_ID_LENGTH } from '../model/ids';
 import { titleKey, uniqueTitle, type NewColumn, type Sheet } from '../model/sheet';
 import { stageRows } from '../model/staging';
-import { choiceKey } from '../values';
+import { choiceKey, isStoredPhone, joinPhones } from '../values';
 import { setAreaCode } from '../grid/edits';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
 
@@ -30,7 +30,10 @@ export interface KeptCell {
 
 export interface AppliedImport {
 	added: string[];
-	/** Rows found in the sheet that got at least one empty cell filled. */
+	/**
+	 * Rows found in the sheet that got at least one empty cell filled, or a phone number added
+	 * to their phone cell.
+	 */
 	updated: number;
 	/** Cells of found rows where the file says something else: left as they are. */
 	kept: KeptCell[];
@@ -136,6 +139,16 @@ export function commitPreparedImport(
 		}
 		// A row found fills its empty cells only: what operators wrote (a corrected phone, a
 		// call's result) is never replaced by an older file; where they differ it is reported.
+		// A phone cell of valid numbers takes the file's numbers it lacks after its own (found by
+		// exploration: a second number the updated file gave a resident was not written, only
+		// listed among hundreds of cells «Не заменено»), as two lines of one resident in the file
+		// already do (`mergeValues`); a cell holding anything else is left as it is.
+		const phones = new Set(
+			sheet
+				.columns()
+				.filter((c) => c.type === 'phone')
+				.map((c) => c.id)
+		);
 		const edits: { rowId: string; colId: string; value: string }[] = [];
 		for (const update of prepared.updates) {
 			if (!sheet.hasRow(update.rowId)) continue;
@@ -147,6 +160,12 @@ export function commitPreparedImport(
 				if (current === '') {
 					edits.push({ rowId: update.rowId, colId, value });
 					filled = true;
+				} else if (phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
+					const joined = joinPhones(current, value);
+					if (joined !== current) {
+						edits.push({ rowId: update.rowId, colId, value: joined });
+						filled = true;
+					}
 				} else if (choiceKey(current) !== choiceKey(value))
 					// Only in case or spaces (a polyclinic's list in capitals) is no difference.
 					result.kept.push({

@@ -426,23 +426,28 @@ describe('import through the worker pipeline', () => {
 		importInto(sheet, cp1251(FILE), 'skip');
 		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
 		const [ivanova, petrov] = sheet.rowIds();
-		// An operator corrects Иванова's phone (she is still found by name and date of birth);
-		// Петров's note got cleared.
+		// An operator corrects Иванова's phone (she is still found by name and date of birth)
+		// and her note; Петров's note got cleared.
 		sheet.setCell(ivanova, col('Телефон'), '+79115555555');
+		sheet.setCell(ivanova, col('Примечание'), 'Звонить после 12');
 		sheet.setCell(petrov, col('Примечание'), '');
 		const { applied, prepared } = importInto(sheet, cp1251(FILE), 'update');
 		expect(applied.added).toHaveLength(0);
 		expect(sheet.getCell(petrov, col('Примечание'))).toBe('две строки\nв ячейке');
-		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79115555555');
-		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Просила "перезвонить"; после 12');
-		expect(applied.updated).toBe(1);
+		// The operator's number stays, first. This test asserted the phone cell unchanged and
+		// listed as kept; a phone cell now takes the file's numbers it lacks after its own (found
+		// by exploration: an updated file's second numbers were not written), so the difference
+		// is shown on the note the operator changed instead.
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79115555555, +78121234567');
+		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Звонить после 12');
+		expect(applied.updated).toBe(2);
 		expect(applied.kept).toEqual([
 			{
 				line: 2,
 				rowId: ivanova,
-				colId: col('Телефон'),
-				kept: '+79115555555',
-				file: '+78121234567'
+				colId: col('Примечание'),
+				kept: 'Звонить после 12',
+				file: 'Просила "перезвонить"; после 12'
 			}
 		]);
 		// Line 4 (the same Иванова, folded into line 2) brings «повтор» as her note: line 2's
@@ -472,6 +477,73 @@ describe('import through the worker pipeline', () => {
 					'в списке уже «+7 (911) 555-55-55», оставлено как было; в файле «+7 (911) 000-11-22»'
 			}
 		]);
+	});
+
+	/**
+	 * Found by exploration at 19,159 residents: an updated file gave a second number to
+	 * residents whose phone was filled; «Дополнить» did not add it, and the report listed it as
+	 * «Не заменено» among hundreds of such lines. A phone cell takes the numbers it lacks, as
+	 * two lines of one resident in the file already do.
+	 */
+	it('"update" adds the file\'s numbers a found row lacks to its phone cell, one undo step', () => {
+		const sheet = callList();
+		const first = [
+			'ФИО;Тел.;Д/р;Примечание',
+			'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;',
+			'Петров Пётр;8 911 000-11-22;12.04.1950;',
+			'Сидорова Мария;звонить дочери;01.01.1940;'
+		].join('\r\n');
+		importInto(sheet, cp1251(first), 'skip');
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const [ivanova, petrov, sidorova] = sheet.rowIds();
+		// An operator's note on Иванова's number stays with it.
+		sheet.setCell(ivanova, col('Телефон'), '+78121234567 (дочь)');
+		expect(sheet.getCell(sidorova, col('Телефон'))).toBe('звонить дочери');
+		const undo = sheet.createUndoManager();
+		const file = [
+			'ФИО;Тел.;Д/р;Примечание',
+			// Her number written otherwise, and a second one.
+			'Иванова Анна Петровна;"8 812 123 45 67, 8 911 222-33-44";05.03.1941;',
+			// His one number written otherwise: nothing to add.
+			'Петров Пётр;+7 (911) 000-11-22;12.04.1950;',
+			// Her cell holds no valid number: it stays, the file's number is listed.
+			'Сидорова Мария;8 921 555-66-77;01.01.1940;'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update');
+		expect(run.applied.added).toEqual([]);
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+78121234567 (дочь), +79112223344');
+		expect(sheet.getCell(petrov, col('Телефон'))).toBe('+79110001122');
+		expect(sheet.getCell(sidorova, col('Телефон'))).toBe('звонить дочери');
+		expect(run.applied.updated).toBe(1);
+		expect(run.applied.kept).toEqual([
+			{
+				line: 4,
+				rowId: sidorova,
+				colId: col('Телефон'),
+				kept: 'звонить дочери',
+				file: '+79215556677'
+			}
+		]);
+		const report = reportOf({
+			updated: run.applied.updated,
+			keptCount: run.applied.kept.length,
+			kept: run.applied.kept.map((k) => ({
+				line: k.line,
+				column: 'Телефон',
+				kept: formatValue('phone', k.kept, 'ru'),
+				file: formatValue('phone', k.file, 'ru')
+			}))
+		});
+		expect(report).toMatchObject({ updated: 1, kept: 1, omitted: 0 });
+		expect(report.problems.map((p) => [p.line, p.kind, p.value])).toEqual([
+			[4, 'kept', '+7 (921) 555-66-77']
+		]);
+		expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toContain(
+			'Дополнено строк: 1'
+		);
+		// One undo step takes the added number away.
+		undo.undo();
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+78121234567 (дочь)');
 	});
 
 	it('shows columns and rows in one transaction: one undo step removes all of it', () => {

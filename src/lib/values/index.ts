@@ -39,6 +39,7 @@ export {
 	normalizePhone,
 	formatPhone,
 	isStoredPhone,
+	joinPhones,
 	phoneNumber,
 	phoneParts,
 	storedPhoneNumbers,

@@ -406,6 +406,22 @@ export function storedPhoneNumbers(stored: string): string[] {
 }
 
 /**
+ * Two stored phone cells as one: the first's numbers (with their notes), then those of the
+ * second it lacks, compared by number (`+78121234567 (дочь)` has `+78121234567`).
+ */
+export function joinPhones(a: string, b: string): string {
+	const numbers = storedPhones(a);
+	const have = new Set(storedPhoneNumbers(a));
+	for (const phone of storedPhones(b)) {
+		const [number] = storedPhoneNumbers(phone);
+		if (have.has(number)) continue;
+		have.add(number);
+		numbers.push(phone);
+	}
+	return numbers.join(PHONE_LIST_SEPARATOR);
+}
+
+/**
  * `+78121234567;ext=12` → `+7 (812) 123-45-67 доб. 12`, several numbers separated by `, `;
  * anything else unchanged.
  */
