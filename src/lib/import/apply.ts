@@ -13,7 +13,7 @@ import { existingRowsOf, type ExistingRow } from '../csv';
 import { newId, SHORT_ID_LENGTH } from '../model/ids';
 import { titleKey, uniqueTitle, type NewColumn, type Sheet } from '../model/sheet';
 import { stageRows } from '../model/staging';
-import { choiceKey, isStoredPhone, joinPhones } from '../values';
+import { choiceKey, isStoredPhone, joinPhones, storedPhoneNumbers, storedPhones } from '../values';
 import { setAreaCode } from '../grid/edits';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
 
@@ -101,6 +101,17 @@ export function stagedColumns(plan: ImportColumnPlan, prepared: Pick<PreparedImp
  * transaction. A column created meanwhile by a colleague under the same title is not merged:
  * the import's own column is made (nothing of theirs is touched).
  */
+/** The numbers a phone cell once held (its history) that `current` no longer has. */
+function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: string): Set<string> {
+	const now = new Set(storedPhoneNumbers(current));
+	const removed = new Set<string>();
+	for (const item of sheet.history.forCell(rowId, colId))
+		for (const value of [item.old ?? '', item.value ?? ''])
+			if (value && isStoredPhone(value))
+				for (const number of storedPhoneNumbers(value)) if (!now.has(number)) removed.add(number);
+	return removed;
+}
+
 export function commitPreparedImport(
 	sheet: Sheet,
 	importId: string,
@@ -161,11 +172,24 @@ export function commitPreparedImport(
 					edits.push({ rowId: update.rowId, colId, value });
 					filled = true;
 				} else if (phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
-					const joined = joinPhones(current, value);
+					// A number the cell had and someone took out (a wrong number corrected) is not
+					// put back by an older file (found in review); the rest is added.
+					const removed = removedNumbers(sheet, update.rowId, colId, current);
+					const fresh = storedPhones(value).filter(
+						(phone) => !removed.has(storedPhoneNumbers(phone)[0])
+					);
+					const joined = fresh.length ? joinPhones(current, fresh.join(', ')) : current;
 					if (joined !== current) {
 						edits.push({ rowId: update.rowId, colId, value: joined });
 						filled = true;
-					}
+					} else if (fresh.length < storedPhones(value).length)
+						result.kept.push({
+							line: update.lines[0] ?? 0,
+							rowId: update.rowId,
+							colId,
+							kept: current,
+							file: value
+						});
 				} else if (choiceKey(current) !== choiceKey(value))
 					// Only in case or spaces (a polyclinic's list in capitals) is no difference.
 					result.kept.push({

@@ -426,28 +426,25 @@ describe('import through the worker pipeline', () => {
 		importInto(sheet, cp1251(FILE), 'skip');
 		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
 		const [ivanova, petrov] = sheet.rowIds();
-		// An operator corrects Иванова's phone (she is still found by name and date of birth)
-		// and her note; Петров's note got cleared.
+		// An operator corrects Иванова's phone (she is still found by name and date of birth);
+		// Петров's note got cleared.
 		sheet.setCell(ivanova, col('Телефон'), '+79115555555');
-		sheet.setCell(ivanova, col('Примечание'), 'Звонить после 12');
 		sheet.setCell(petrov, col('Примечание'), '');
 		const { applied, prepared } = importInto(sheet, cp1251(FILE), 'update');
 		expect(applied.added).toHaveLength(0);
 		expect(sheet.getCell(petrov, col('Примечание'))).toBe('две строки\nв ячейке');
-		// The operator's number stays, first. This test asserted the phone cell unchanged and
-		// listed as kept; a phone cell now takes the file's numbers it lacks after its own (found
-		// by exploration: an updated file's second numbers were not written), so the difference
-		// is shown on the note the operator changed instead.
-		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79115555555, +78121234567');
-		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Звонить после 12');
-		expect(applied.updated).toBe(2);
+		// The corrected number is not put back by the file (its old number was taken out of the
+		// cell: see "does not put back a number an operator took out").
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79115555555');
+		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Просила "перезвонить"; после 12');
+		expect(applied.updated).toBe(1);
 		expect(applied.kept).toEqual([
 			{
 				line: 2,
 				rowId: ivanova,
-				colId: col('Примечание'),
-				kept: 'Звонить после 12',
-				file: 'Просила "перезвонить"; после 12'
+				colId: col('Телефон'),
+				kept: '+79115555555',
+				file: '+78121234567'
 			}
 		]);
 		// Line 4 (the same Иванова, folded into line 2) brings «повтор» as her note: line 2's
@@ -544,6 +541,29 @@ describe('import through the worker pipeline', () => {
 		// One undo step takes the added number away.
 		undo.undo();
 		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+78121234567 (дочь)');
+	});
+
+	it('"update" does not put back a number an operator took out of the cell (found in review)', () => {
+		const sheet = callList();
+		const line = (phones: string) => `Иванова Анна Петровна;"${phones}";05.03.1941`;
+		const csv = (phones: string) => cp1251(['ФИО;Тел.;Д/р', line(phones)].join('\r\n'));
+		importInto(sheet, csv('8 911 000-11-22'), 'skip');
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova] = sheet.rowIds();
+		// The operator called: a wrong number; she writes the right one in its place.
+		sheet.setCell(ivanova, phone, '+79112223344');
+		// The department's updated file still has the wrong one, and a new one.
+		const run = importInto(sheet, csv('8 911 000-11-22, 8 812 555-66-77'), 'update');
+		expect(run.applied.added).toEqual([]);
+		expect(sheet.getCell(ivanova, phone)).toBe('+79112223344, +78125556677');
+		expect(run.applied.updated).toBe(1);
+		// The file with the wrong number alone: nothing written, the difference listed.
+		const again = importInto(sheet, csv('8 911 000-11-22'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('+79112223344, +78125556677');
+		expect(again.applied.updated).toBe(0);
+		expect(again.applied.kept.map((k) => [k.kept, k.file])).toEqual([
+			['+79112223344, +78125556677', '+79110001122']
+		]);
 	});
 
 	it('shows columns and rows in one transaction: one undo step removes all of it', () => {
