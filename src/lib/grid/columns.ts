@@ -23,6 +23,12 @@ import { valueOptions } from '$lib/csv/mapping';
 import { numberOf } from './row-order';
 import { keepOrder } from './sorting';
 
+/**
+ * How long the text, number and date filters wait after the last key (AG Grid's own 500 ms made
+ * the rows narrow about 0.6 s after typing stopped: found by exploration at 19,159 rows).
+ */
+export const FILTER_DEBOUNCE_MS = 200;
+
 export interface TypedColumnOptions {
 	locale: Locale;
 	/** Names offered by the person editor. */
@@ -212,7 +218,7 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			return null;
 		},
 		filter: 'agTextColumnFilter',
-		filterParams: { maxNumConditions: 1, textFormatter: foldText },
+		filterParams: { maxNumConditions: 1, textFormatter: foldText, debounceMs: FILTER_DEBOUNCE_MS },
 		...(options.filterData ? { filterValueGetter: (p) => read(p.data)?.[c.id] } : {}),
 		cellEditor: 'agTextCellEditor',
 		cellEditorParams: { useFormatter: true }
@@ -225,13 +231,18 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			break;
 		case 'number':
 			def.filter = 'agNumberColumnFilter';
+			def.filterParams = { maxNumConditions: 1, debounceMs: FILTER_DEBOUNCE_MS };
 			def.filterValueGetter = (p) => numberOf(stored(read(p.data), c.id));
 			def.cellClass = 'ag-right-aligned-cell';
 			break;
 		case 'date':
 		case 'datetime':
 			def.filter = 'agDateColumnFilter';
-			def.filterParams = { comparator: dateComparator, maxNumConditions: 1 };
+			def.filterParams = {
+				comparator: dateComparator,
+				maxNumConditions: 1,
+				debounceMs: FILTER_DEBOUNCE_MS
+			};
 			def.cellEditor = DateEditor;
 			def.suppressKeyboardEvent = altDownOpens;
 			def.cellEditorParams = {
@@ -277,10 +288,18 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			break;
 		}
 		case 'phone':
-			def.filterParams = { maxNumConditions: 1, textMatcher: phoneMatcher };
+			def.filterParams = {
+				maxNumConditions: 1,
+				textMatcher: phoneMatcher,
+				debounceMs: FILTER_DEBOUNCE_MS
+			};
 			break;
 		case 'checkbox':
-			def.filterParams = { maxNumConditions: 1, textMatcher: checkboxMatcher };
+			def.filterParams = {
+				maxNumConditions: 1,
+				textMatcher: checkboxMatcher,
+				debounceMs: FILTER_DEBOUNCE_MS
+			};
 			// An empty box is an unticked one (the filter skips empty values without asking).
 			def.filterValueGetter = (p) => (stored(read(p.data), c.id) === 'true' ? 'true' : 'false');
 			def.cellRenderer = CheckboxRenderer;
