@@ -168,6 +168,15 @@ export function commitPreparedImport(
 				const colId = plan.ids[key] ?? key;
 				const current = sheet.getCell(update.rowId, colId);
 				if (current === value) continue;
+				/** The cell stays as it is, and the file's value is listed. */
+				const keep = () =>
+					result.kept.push({
+						line: update.lines[0] ?? 0,
+						rowId: update.rowId,
+						colId,
+						kept: current,
+						file: value
+					});
 				if (current === '') {
 					edits.push({ rowId: update.rowId, colId, value });
 					filled = true;
@@ -182,23 +191,11 @@ export function commitPreparedImport(
 					if (joined !== current) {
 						edits.push({ rowId: update.rowId, colId, value: joined });
 						filled = true;
-					} else if (fresh.length < storedPhones(value).length)
-						result.kept.push({
-							line: update.lines[0] ?? 0,
-							rowId: update.rowId,
-							colId,
-							kept: current,
-							file: value
-						});
-				} else if (choiceKey(current) !== choiceKey(value))
+					} else if (fresh.length < storedPhones(value).length) keep();
+				} else if (choiceKey(current) !== choiceKey(value)) {
 					// Only in case or spaces (a polyclinic's list in capitals) is no difference.
-					result.kept.push({
-						line: update.lines[0] ?? 0,
-						rowId: update.rowId,
-						colId,
-						kept: current,
-						file: value
-					});
+					keep();
+				}
 			}
 			if (filled) result.updated++;
 		}

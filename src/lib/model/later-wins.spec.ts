@@ -138,21 +138,27 @@ describe('two values of one cell written at the same time: the later one stays',
 	});
 
 	// Found in review: two values of one operator, a reload, three operators, and a fuzz.
+	/** Марина's and Наташа's replicas with one resident, exchanging as y-websocket does. */
+	function reconnecting(marinaClient: number, natashaClient: number) {
+		const docs = [new Y.Doc(), new Y.Doc()];
+		docs[0].clientID = marinaClient;
+		docs[1].clientID = natashaClient;
+		const marina = new Sheet(docs[0], { author: { id: 'marina', name: 'Марина' } });
+		const natasha = new Sheet(docs[1], { author: { id: 'natasha', name: 'Наташа' } });
+		const [, result] = marina.addColumns([{ title: 'ФИО' }, { title: 'Результат' }]);
+		const row = marina.addRow({});
+		marina.setCell(row, result, 'новый');
+		reconnect(docs[0], docs[1]);
+		return { docs, marina, natasha, result, row };
+	}
+
 	it.each([
 		[1, 2],
 		[2, 1]
 	])(
 		"offline operator logged two attempts in the cell; the colleague's later call stays (clients %i, %i)",
 		(ca, cb) => {
-			const docs = [new Y.Doc(), new Y.Doc()];
-			docs[0].clientID = ca;
-			docs[1].clientID = cb;
-			const marina = new Sheet(docs[0], { author: { id: 'marina', name: 'Марина' } });
-			const natasha = new Sheet(docs[1], { author: { id: 'natasha', name: 'Наташа' } });
-			const [, result] = marina.addColumns([{ title: 'ФИО' }, { title: 'Результат' }]);
-			const row = marina.addRow({});
-			marina.setCell(row, result, 'новый');
-			reconnect(docs[0], docs[1]);
+			const { docs, marina, natasha, result, row } = reconnecting(ca, cb);
 			vi.setSystemTime(T0 + 1 * MIN);
 			marina.setCell(row, result, 'занято'); // offline, first attempt
 			vi.setSystemTime(T0 + 2 * MIN);
@@ -172,15 +178,7 @@ describe('two values of one cell written at the same time: the later one stays',
 	])(
 		'the later writer reloaded her tab before the offline one came back (clients %i, %i)',
 		(ca, cb) => {
-			const docs = [new Y.Doc(), new Y.Doc()];
-			docs[0].clientID = ca;
-			docs[1].clientID = cb;
-			const marina = new Sheet(docs[0], { author: { id: 'marina', name: 'Марина' } });
-			const natasha = new Sheet(docs[1], { author: { id: 'natasha', name: 'Наташа' } });
-			const [, result] = marina.addColumns([{ title: 'ФИО' }, { title: 'Результат' }]);
-			const row = marina.addRow({});
-			marina.setCell(row, result, 'новый');
-			reconnect(docs[0], docs[1]);
+			const { docs, marina, natasha, result, row } = reconnecting(ca, cb);
 			vi.setSystemTime(T0 + 1 * MIN);
 			marina.setCell(row, result, 'не дозвонились');
 			vi.setSystemTime(T0 + 10 * MIN);
