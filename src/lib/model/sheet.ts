@@ -695,7 +695,9 @@ export class Sheet {
 	 */
 	#laterLostCells(tr: Y.Transaction): [string, string, string][] {
 		if (tr.local) return [];
-		const keys = tr.changed.get(this.#cellMap as unknown as Y.AbstractType<Y.YEvent<Y.Map<string>>>);
+		const keys = tr.changed.get(
+			this.#cellMap as unknown as Y.AbstractType<Y.YEvent<Y.Map<string>>>
+		);
 		if (!keys?.size) return [];
 		const entries = entriesOf(this.#cellMap);
 		const out: [string, string, string][] = [];
