@@ -178,8 +178,20 @@ export function commitPreparedImport(
 						file: value
 					});
 				if (current === '') {
-					edits.push({ rowId: update.rowId, colId, value });
-					filled = true;
+					// A phone cell an operator emptied (its only number was wrong) does not get that
+					// number back (found in review); other numbers of the file fill it.
+					const removed = phones.has(colId)
+						? removedNumbers(sheet, update.rowId, colId, current)
+						: null;
+					const fill = removed?.size
+						? storedPhones(value)
+								.filter((phone) => !removed.has(storedPhoneNumbers(phone)[0]))
+								.join(', ')
+						: value;
+					if (fill) {
+						edits.push({ rowId: update.rowId, colId, value: fill });
+						filled = true;
+					} else keep();
 				} else if (phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
 					// A number the cell had and someone took out (a wrong number corrected) is not
 					// put back by an older file (found in review); the rest is added.

@@ -566,6 +566,23 @@ describe('import through the worker pipeline', () => {
 		]);
 	});
 
+	it('"update" does not put back the only number an operator took out, leaving the cell empty (found in review)', () => {
+		const sheet = callList();
+		const csv = (phones: string) =>
+			cp1251(['ФИО;Тел.;Д/р', `Иванова Анна Петровна;"${phones}";05.03.1941`].join('\r\n'));
+		importInto(sheet, csv('8 911 000-11-22'), 'skip');
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova] = sheet.rowIds();
+		sheet.setCell(ivanova, phone, '');
+		const run = importInto(sheet, csv('8 911 000-11-22'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('');
+		expect(run.applied.updated).toBe(0);
+		expect(run.applied.kept.map((k) => [k.kept, k.file])).toEqual([['', '+79110001122']]);
+		// A new number of the file still fills it.
+		importInto(sheet, csv('8 911 000-11-22, 8 812 555-66-77'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('+78125556677');
+	});
+
 	it('shows columns and rows in one transaction: one undo step removes all of it', () => {
 		const sheet = callList();
 		const undo = sheet.createUndoManager();

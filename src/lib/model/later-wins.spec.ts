@@ -111,6 +111,28 @@ describe('two values of one cell written at the same time: the later one stays',
 		expect(natasha.history.length).toBe(before + 1);
 	});
 
+	it('an undo is a change at its own time (found in review)', () => {
+		for (const [marinaClient, natashaClient] of [
+			[1, 2],
+			[2, 1]
+		]) {
+			const { marina, natasha, exchange, row, result } = operators(marinaClient, natashaClient);
+			const undo = natasha.createUndoManager();
+			vi.setSystemTime(T0 + 60_000);
+			marina.setCell(row, result, 'не дозвонились'); // offline
+			vi.setSystemTime(T0 + 3 * 60_000);
+			natasha.setCell(row, result, 'дозвонились');
+			vi.setSystemTime(T0 + 5 * 60_000);
+			undo.undo(); // Наташа takes hers back: «новый»
+			expect(natasha.getCell(row, result)).toBe('новый');
+			exchange(0);
+			expect([marina.getCell(row, result), natasha.getCell(row, result)]).toEqual([
+				'новый',
+				'новый'
+			]);
+		}
+	});
+
 	it('a value written over hers knowingly stays, however old her clock says hers is', () => {
 		const { marina, natasha, exchange, send, row, result } = operators(2, 1);
 		vi.setSystemTime(T0 + 10 * 60_000);

@@ -718,7 +718,8 @@ export class Sheet {
 			const rowId = key.slice(0, sep);
 			const colId = key.slice(sep + 1);
 			const kept = this.getCell(rowId, colId);
-			const changes = this.history.forCell(rowId, colId).filter((i) => !i.undo);
+			// An undo or redo is a change at its own time too (found in review).
+			const changes = this.history.forCell(rowId, colId);
 			const timeOf = (value: string) => changes.find((i) => i.value === value)?.time;
 			const keptAt = timeOf(kept);
 			if (keptAt === undefined) continue;
