@@ -32,6 +32,28 @@ describe('closing the page after a big import', () => {
 			.then((h) => h.createSheet('Большой импорт', 'Обзвон'));
 		// Offline: the rows can only be kept by the browser's own store.
 		await anna.context.setOffline(true);
+		// A slow store, as on an ordinary laptop's disk: each write of the document's updates keeps
+		// its transaction busy a second longer. Without it, a fast machine had stored the 100,000
+		// rows before the report showed, and this test saw no saving to ask about (CI, twice).
+		await page.evaluate(() => {
+			for (const name of ['put', 'add'] as const) {
+				const original = IDBObjectStore.prototype[name];
+				IDBObjectStore.prototype[name] = function (
+					this: IDBObjectStore,
+					...args: [unknown, IDBValidKey?]
+				) {
+					const request = original.apply(this, args);
+					if (this.name === 'updates') {
+						const until = performance.now() + 1_000;
+						const busy = () => {
+							if (performance.now() < until) this.count().onsuccess = busy;
+						};
+						busy();
+					}
+					return request;
+				};
+			}
+		});
 		const dialog = await new ImportDialog(page).open();
 		await dialog.choose(file);
 		const report = await dialog.run('Добавить все строки');
