@@ -19,7 +19,7 @@ import {
 	prepareImport,
 	type ImportTargetColumn
 } from './plan';
-import { buildReport, reportCsv, reportTotals, type BuildReportOptions } from './report';
+import { buildReport, keptLines, reportCsv, reportTotals, type BuildReportOptions } from './report';
 import { translate, type Locale } from '../i18n';
 import { keyColumnsOf, existingRowsOf } from '../csv';
 import { choiceKey, formatValue } from '../values';
@@ -1130,28 +1130,13 @@ describe('the import report', () => {
 			columnTitle: (i) => targets.find((t) => t.csvIndex === i)?.title ?? '',
 			keptCount: applied.kept.length + prepared.mergeKeptCount,
 			lostCount: prepared.lostCount,
-			kept: [
-				...applied.kept.map((k) => {
-					const column = sheet.column(k.colId)!;
-					return {
-						line: k.line,
-						column: column.title,
-						kept: formatValue(column.type, k.kept, locale),
-						file: formatValue(column.type, k.file, locale)
-					};
-				}),
-				...prepared.mergeKept.map((k) => {
-					const target = targets.find((t) => t.key === k.column)!;
-					return {
-						line: k.line,
-						intoLine: k.intoLine,
-						column: target.title,
-						kept: formatValue(target.type, k.kept, locale),
-						file: formatValue(target.type, k.file, locale),
-						skipped: k.skipped
-					};
-				})
-			]
+			kept: keptLines({
+				kept: applied.kept,
+				mergeKept: prepared.mergeKept,
+				column: (colId) => sheet.column(colId),
+				targets,
+				locale
+			})
 		});
 	}
 

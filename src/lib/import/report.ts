@@ -3,10 +3,12 @@
  * merged and flagged, and every problem with its line number and a reason in plain words —
  * on screen and as a CSV file for Excel.
  */
-import { exportCsv, type CsvError, type SkippedRow } from '../csv';
+import { exportCsv, type CsvError, type MergeKept, type SkippedRow } from '../csv';
 import { translate, type Locale, type MessageKey } from '../i18n';
-import { messageFor } from '../values';
-import type { FlaggedValue } from './plan';
+import type { Column } from '../model/sheet';
+import { formatValue, messageFor } from '../values';
+import type { KeptCell } from './apply';
+import type { FlaggedValue, ImportTargetColumn } from './plan';
 
 export type ProblemKind =
 	| 'error'
@@ -55,6 +57,47 @@ export interface ImportReport {
 	problems: ReportProblem[];
 	/** Problems counted but not listed (a file with 100,000 bad dates lists the first ones). */
 	omitted: number;
+}
+
+/** A cell left as it was, or a value written nowhere, as the report lists it. */
+export type KeptLine = NonNullable<BuildReportOptions['kept']>[number];
+
+/**
+ * The report's lines of cells left as they were, values shown as the grid shows them: a found
+ * row's cells the file differs in (`kept`, by the sheet's column), then the file's later lines of
+ * one resident and the values of skipped lines (`mergeKept`, by the import's target column).
+ */
+export function keptLines(options: {
+	kept: readonly KeptCell[];
+	mergeKept: readonly MergeKept[];
+	column: (colId: string) => Pick<Column, 'title' | 'type'> | undefined;
+	targets: readonly ImportTargetColumn[];
+	locale: Locale;
+}): KeptLine[] {
+	const { locale } = options;
+	const line = (
+		typed: Pick<Column, 'title' | 'type'> | undefined,
+		cell: { line: number; kept: string; file: string }
+	) => {
+		const shown = (v: string) => (typed ? formatValue(typed.type, v, locale) : v);
+		return {
+			line: cell.line,
+			column: typed?.title ?? '',
+			kept: shown(cell.kept),
+			file: shown(cell.file)
+		};
+	};
+	return [
+		...options.kept.map((k) => line(options.column(k.colId), k)),
+		...options.mergeKept.map((k) => ({
+			...line(
+				options.targets.find((t) => t.key === k.column),
+				k
+			),
+			intoLine: k.intoLine,
+			skipped: k.skipped
+		}))
+	];
 }
 
 export interface BuildReportOptions {
