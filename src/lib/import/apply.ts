@@ -103,8 +103,10 @@ export function stagedColumns(plan: ImportColumnPlan, prepared: Pick<PreparedImp
  */
 /** The numbers a phone cell once held (its history) that `current` no longer has. */
 function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: string): Set<string> {
-	const now = new Set(storedPhoneNumbers(current));
 	const removed = new Set<string>();
+	// Most cells of a big «Дополнить» were never edited: no history to read for each of them.
+	if (!sheet.isEdited(rowId, colId)) return removed;
+	const now = new Set(storedPhoneNumbers(current));
 	for (const item of sheet.history.forCell(rowId, colId))
 		for (const value of [item.old ?? '', item.value ?? ''])
 			if (value && isStoredPhone(value))

@@ -1093,6 +1093,11 @@ export class Sheet {
 		return index >= 0 && index < chunk.count ? { chunk, index } : null;
 	}
 
+	/** Whether the cell was ever written after its row was (a cell never edited has no history). */
+	isEdited(rowId: string, colId: string): boolean {
+		return this.#overlay.get(rowId)?.has(colId) ?? false;
+	}
+
 	getCell(rowId: string, colId: string): string {
 		const over = this.#overlay.get(rowId)?.get(colId);
 		if (over !== undefined) return over;
