@@ -5,7 +5,7 @@
  * is in `row-order.ts` (`sortKindOf`), applied by `sorting.ts`.
  */
 import type { ColDef, SuppressKeyboardEventParams, ValueFormatterParams } from 'ag-grid-community';
-import { translate, type Locale } from '$lib/i18n';
+import { formatCount, translate, type Locale } from '$lib/i18n';
 import type { ChoiceOption, Column, Row } from '$lib/model/sheet';
 import {
 	formatValue,
@@ -45,17 +45,6 @@ export interface TypedColumnOptions {
 	filterData?(data: Row | undefined): Row | undefined;
 	/** Calls `listener` on each change of the sheet's rows (a choice filter's counts follow them). */
 	watchRows?(listener: () => void): () => void;
-}
-
-const groupers = new Map<Locale, Intl.NumberFormat>();
-/** A count as the sheet's status bar writes it: «100 000» in Russian, «100,000» in English. */
-function groupDigits(locale: Locale, n: number): string {
-	let grouper = groupers.get(locale);
-	if (!grouper) {
-		grouper = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB');
-		groupers.set(locale, grouper);
-	}
-	return grouper.format(n);
 }
 
 const stored = (data: Row | undefined, colId: string) => data?.[colId] ?? '';
@@ -266,9 +255,9 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			def.filterParams = {
 				options: choices,
 				labels,
-				formatCount: (n: number) => groupDigits(locale, n),
+				formatCount: (n: number) => formatCount(locale, n),
 				moreValues: (n: number) =>
-					translate(locale, 'grid.filterMore', { count: groupDigits(locale, n) }),
+					translate(locale, 'grid.filterMore', { count: formatCount(locale, n) }),
 				watchRows: options.watchRows
 			};
 			def.floatingFilterComponent = ChoiceSetFloatingFilter;

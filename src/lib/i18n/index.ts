@@ -18,6 +18,18 @@ export function translate(
 	);
 }
 
+const counters = new Map<Locale, Intl.NumberFormat>();
+
+/** A count as the interface writes it: «100 000» in Russian, «100,000» in English. */
+export function formatCount(locale: Locale, n: number): string {
+	let counter = counters.get(locale);
+	if (!counter) {
+		counter = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB');
+		counters.set(locale, counter);
+	}
+	return counter.format(n);
+}
+
 /** Dates as the headquarters writes them: дд.мм.гггг чч:мм. */
 export function formatDateTime(locale: Locale, ms: number): string {
 	return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
