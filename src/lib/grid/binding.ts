@@ -28,13 +28,7 @@ import {
 	type IRowNode
 } from 'ag-grid-community';
 import type { Locale } from '$lib/i18n';
-import {
-	LATER_ORIGIN,
-	type Column,
-	type Row,
-	type Sheet,
-	type SheetChange
-} from '$lib/model/sheet';
+import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { parseQuickFilter, typedColumnDef } from './columns';
 import { SearchTexts } from './search-texts';
@@ -492,8 +486,7 @@ export class SheetGridBinding {
 		if (change.removed.length && !change.local) this.#onEditedRowRemoved(change.removed);
 		if (change.updated.length) this.#hold(change.updated);
 		if (change.updated.length && this.#typed.size) {
-			// A later value written again over hers (`LATER_ORIGIN`) is told as a colleague's.
-			if (change.local && change.origin !== LATER_ORIGIN) this.#forgetChanged(change.updated);
+			if (change.local) this.#forgetChanged(change.updated);
 			else this.#noticeOverwrites(change.updated);
 		}
 		const ids = sheet.rowIds();

@@ -129,9 +129,10 @@ export const STAGING_ORIGIN = Object.freeze({ staging: true });
 const REPAIR_ORIGIN = Object.freeze({ repair: true });
 /**
  * Origin of a value written again because it is the later of two written at once
- * (`#laterLostCells`): the operator whose value it replaces is told, as of a colleague's.
+ * (`#laterLostCells`). Not `local` in a change: it is a colleague's value, and the operator
+ * whose value it replaces is told as of any colleague's.
  */
-export const LATER_ORIGIN = Object.freeze({ later: true });
+const LATER_ORIGIN = Object.freeze({ later: true });
 /** Yjs's own map of a Y.Map's entries: the current item of each key (who wrote it, its left). */
 const entriesOf = (map: object) => (map as { _map: Map<string, Y.Item> })._map;
 /** A value written at the same time as another stays over it when this much later (ms). */
@@ -808,7 +809,6 @@ export class Sheet {
 			local:
 				tr.origin === this.origin ||
 				tr.origin === REPAIR_ORIGIN ||
-				tr.origin === LATER_ORIGIN ||
 				(tr.origin instanceof Y.UndoManager && this.#undoManagers.has(tr.origin)),
 			origin: tr.origin
 		};
