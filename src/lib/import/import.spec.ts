@@ -1022,32 +1022,7 @@ describe('the import report', () => {
 	 */
 	it("lists a skipped repeat's values as not written, counted apart from the cells kept", () => {
 		const sheet = callList();
-		const { parsed, prepared, applied, targets } = importInto(sheet, cp1251(FILE), 'skip');
-		// As the dialog builds it.
-		const report = buildReport({
-			locale: 'ru',
-			imported: applied.added.length,
-			updated: applied.updated,
-			parseErrors: parsed.errors,
-			parseErrorsOmitted: parsed.errorsOmitted,
-			skipped: prepared.skipped,
-			skippedCount: prepared.skippedCount,
-			merged: prepared.merged,
-			mergedCount: prepared.mergedCount,
-			flagged: prepared.flagged,
-			flaggedCount: prepared.flaggedCount,
-			columnTitle: (i) => targets.find((t) => t.csvIndex === i)?.title ?? '',
-			keptCount: applied.kept.length + prepared.mergeKeptCount,
-			lostCount: prepared.lostCount,
-			kept: prepared.mergeKept.map((k) => ({
-				line: k.line,
-				intoLine: k.intoLine,
-				column: targets.find((t) => t.key === k.column)?.title ?? '',
-				kept: k.kept,
-				file: k.file,
-				skipped: k.skipped
-			}))
-		});
+		const report = dialogReport(sheet, importInto(sheet, cp1251(FILE), 'skip'));
 		expect(report).toMatchObject({ imported: 3, skipped: 1, kept: 0, lost: 1, omitted: 0 });
 		expect(report.problems.map((p) => [p.line, p.kind, p.column, p.value])).toEqual([
 			[3, 'flagged', 'Дата рождения', '31.02.1950'],
