@@ -19,7 +19,13 @@ import {
 	prepareImport,
 	type ImportTargetColumn
 } from './plan';
-import { buildReport, keptLines, reportCsv, reportTotals, type BuildReportOptions } from './report';
+import {
+	buildReport,
+	importReport,
+	reportCsv,
+	reportTotals,
+	type BuildReportOptions
+} from './report';
 import { translate, type Locale } from '../i18n';
 import { keyColumnsOf, existingRowsOf } from '../csv';
 import { choiceKey, formatValue } from '../values';
@@ -1088,30 +1094,11 @@ describe('the import report', () => {
 
 	/** The report as the dialog builds it, values shown as the grid shows them. */
 	function dialogReport(sheet: Sheet, run: ReturnType<typeof importInto>, locale: Locale = 'ru') {
-		const { parsed, prepared, applied, targets } = run;
-		return buildReport({
+		return importReport({
 			locale,
-			imported: applied.added.length,
-			updated: applied.updated,
-			parseErrors: parsed.errors,
-			parseErrorsOmitted: parsed.errorsOmitted,
-			skipped: prepared.skipped,
-			skippedCount: prepared.skippedCount,
-			ambiguousCount: prepared.ambiguousCount,
-			merged: prepared.merged,
-			mergedCount: prepared.mergedCount,
-			flagged: prepared.flagged,
-			flaggedCount: prepared.flaggedCount,
-			columnTitle: (i) => targets.find((t) => t.csvIndex === i)?.title ?? '',
-			keptCount: applied.kept.length + prepared.mergeKeptCount,
-			lostCount: prepared.lostCount,
-			kept: keptLines({
-				kept: applied.kept,
-				mergeKept: prepared.mergeKept,
-				column: (colId) => sheet.column(colId),
-				targets,
-				locale
-			})
+			...run,
+			column: (colId) => sheet.column(colId),
+			sheetLabel: (id) => id
 		});
 	}
 

@@ -3,12 +3,18 @@
  * merged and flagged, and every problem with its line number and a reason in plain words —
  * on screen and as a CSV file for Excel.
  */
-import { exportCsv, type CsvError, type MergeKept, type SkippedRow } from '../csv';
+import {
+	duplicateKeyWords,
+	exportCsv,
+	type CsvError,
+	type MergeKept,
+	type SkippedRow
+} from '../csv';
 import { translate, type Locale, type MessageKey } from '../i18n';
 import type { Column } from '../model/sheet';
 import { formatValue, messageFor } from '../values';
-import type { KeptCell } from './apply';
-import type { FlaggedValue, ImportTargetColumn } from './plan';
+import type { AppliedImport, KeptCell } from './apply';
+import type { FlaggedValue, ImportTargetColumn, PreparedImport } from './plan';
 
 export type ProblemKind =
 	| 'error'
@@ -98,6 +104,60 @@ export function keptLines(options: {
 			skipped: k.skipped
 		}))
 	];
+}
+
+/**
+ * The report of an import once applied, as the dialog shows it: the file's parse errors, the
+ * plan (`prepared`: skipped, merged, flagged lines…), and what the commit did (`applied`).
+ */
+export function importReport(options: {
+	locale: Locale;
+	parsed: { errors: CsvError[]; errorsOmitted: number };
+	prepared: Omit<PreparedImport, 'keys' | 'rows' | 'updates'>;
+	applied: Pick<AppliedImport, 'added' | 'updated' | 'kept'>;
+	targets: readonly ImportTargetColumn[];
+	/** A column of the sheet imported into (its cells left as they were are named by it). */
+	column: (colId: string) => Pick<Column, 'title' | 'type'> | undefined;
+	/** How the dialog names another list. */
+	sheetLabel: (sheetId: string) => string;
+}): ImportReport {
+	const { locale, parsed, prepared, applied, targets } = options;
+	return buildReport({
+		locale,
+		imported: applied.added.length,
+		updated: applied.updated,
+		parseErrors: parsed.errors,
+		parseErrorsOmitted: parsed.errorsOmitted,
+		skipped: prepared.skipped,
+		skippedCount: prepared.skippedCount,
+		ambiguousCount: prepared.ambiguousCount,
+		merged: prepared.merged,
+		mergedCount: prepared.mergedCount,
+		// Those of the lines written: a skipped duplicate's are not the list's.
+		flagged: prepared.flagged,
+		flaggedCount: prepared.flaggedCount,
+		repeats: prepared.repeats.map((r) => ({ ...r, by: duplicateKeyWords(r.by, locale) })),
+		repeatsCount: prepared.repeatsCount,
+		inOthers: prepared.inOthers.map((o) => ({
+			line: o.line,
+			lists: o.sheetIds.map(options.sheetLabel).join(', '),
+			by: duplicateKeyWords(o.by, locale)
+		})),
+		inOthersCount: prepared.inOthersCount,
+		keptCount: applied.kept.length + prepared.mergeKeptCount,
+		lostCount: prepared.lostCount,
+		columnTitle: (i) => targets.find((c) => c.csvIndex === i)?.title ?? '',
+		// A found row's cells the file differs in; a later line of a resident the file has
+		// twice: its different values; with «Пропустить повторы», what a skipped line has that
+		// its first line, or its row of the list, has not.
+		kept: keptLines({
+			kept: applied.kept,
+			mergeKept: prepared.mergeKept,
+			column: options.column,
+			targets,
+			locale
+		})
+	});
 }
 
 export interface BuildReportOptions {
