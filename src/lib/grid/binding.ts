@@ -20,6 +20,7 @@ import {
 	ModuleRegistry,
 	type CellEditRequestEvent,
 	type CellEditingStartedEvent,
+	type CellEditingStoppedEvent,
 	type ColDef,
 	type ColumnMovedEvent,
 	type GridApi,
@@ -292,6 +293,14 @@ export class SheetGridBinding {
 	 */
 	#draftEnding = false;
 	/**
+	 * The Enter keys that closed an editor of the «+» line: `#draftRowId` ends once AG Grid has
+	 * told of that editor's value and then of its close by that key (`#onEditStopped`). AG Grid
+	 * tells of edits from a timer, which a busy laptop runs after the keys that follow: the row
+	 * ended on the value of an earlier cell, and the next values made a row of their own (found
+	 * by a CI run).
+	 */
+	readonly #draftEndKeys = new WeakSet<Event>();
+	/**
 	 * This operator's latest typed values, by `row:col`, for `onOverwritten`: the same cell
 	 * typed by two operators at once kept one value, and the other operator never knew hers
 	 * was gone (found by exploration).
@@ -396,6 +405,7 @@ export class SheetGridBinding {
 			localeText: callbacks.localeText,
 			onCellEditingStarted: (e: CellEditingStartedEvent<Row>) => this.#onEditStarted(e),
 			onCellEditRequest: (e: CellEditRequestEvent<Row>) => this.#onEdit(e),
+			onCellEditingStopped: (e: CellEditingStoppedEvent<Row>) => this.#onEditStopped(e),
 			onColumnMoved: (e: ColumnMovedEvent<Row>) => this.#onMoved(e),
 			onSortChanged: () => {
 				this.clearRange();
@@ -1700,11 +1710,21 @@ export class SheetGridBinding {
 	 * choice list or a calendar. Tab, arrows, Esc and clicks along the line go on with it.
 	 */
 	#onDraftKey(e: KeyboardEvent) {
-		if (!this.#draftRowId || e.key !== 'Enter') return;
+		if (e.key !== 'Enter') return;
 		const target = e.target instanceof Element ? e.target : null;
-		// The Enter that picks in a choice list or a calendar stores the cell only.
+		// The Enter that picks in a choice list or a calendar stores the cell only; Shift+Enter in
+		// a long text starts a new line.
 		if (target?.closest('.shtab-choice-editor, [role="listbox"], .shtab-date-picker')) return;
-		this.#endDraftSoon();
+		if (e.shiftKey && target instanceof HTMLTextAreaElement) return;
+		// The row may not be made yet: its first value is told with this one.
+		const editing = this.api.getEditingCells().find((c) => c.rowPinned === 'bottom');
+		if (editing) this.#draftEndKeys.add(e);
+		else this.#endDraftSoon();
+	}
+
+	/** AG Grid tells of an editor's close after its value, with the key that closed it. */
+	#onEditStopped(e: CellEditingStoppedEvent<Row>) {
+		if (e.rowPinned === 'bottom' && e.event && this.#draftEndKeys.has(e.event)) this.#endDraft();
 	}
 
 	/**
