@@ -3,7 +3,7 @@
  * The server: one HTTP server with the relay on /sync/<room>, a health check, and the built
  * SvelteKit app for everything else.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { createLevelStore } from './store.js';
 const HEALTH_PATH = '/healthz';
 /** The adapter-node handler, present after `npm run build`. */
 const APP_HANDLER_URL = new URL('../build/handler.js', import.meta.url);
+const APP_VERSION_URL = new URL('../build/client/_app/version.json', import.meta.url);
 /** Documents live in their own folder of DATA_DIR, leaving room for other data beside them. */
 const DOCS_DIR = 'docs';
 
@@ -28,6 +29,7 @@ const DOCS_DIR = 'docs';
  *   serveApp?: boolean,
  *   store?: import('./store.js').DocStore,
  *   authorize?: import('./relay.js').Authorize,
+ *   appVersion?: string | null,
  *   log?: import('./relay.js').RelayLog
  * }} ServerOptions
  */
@@ -49,14 +51,24 @@ const DOCS_DIR = 'docs';
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(options = {}) {
-	const { serveApp = true, log = console, authorize, store: givenStore, ...settings } = options;
+	const {
+		serveApp = true,
+		log = console,
+		authorize,
+		store: givenStore,
+		appVersion: givenVersion,
+		...settings
+	} = options;
 	const config = { ...readConfig(), ...withoutUndefined(settings) };
 
 	const appHandler = serveApp ? await loadAppHandler(log) : null;
 	const store =
 		givenStore ??
 		(await createLevelStore({ dir: join(config.dataDir, DOCS_DIR), sync: config.storeSync, log }));
-	const relay = createRelay({ store, config, authorize, log });
+	// The pages this server hands out say this version when they connect (`relay.js`).
+	const appVersion =
+		givenVersion !== undefined ? givenVersion : appHandler ? readAppVersion() : null;
+	const relay = createRelay({ store, config, authorize, log, appVersion });
 
 	const server = http.createServer((req, res) => {
 		const [path] = (req.url ?? '/').split('?', 1);
@@ -130,6 +142,16 @@ async function loadAppHandler(log) {
 	}
 	const module = await import(APP_HANDLER_URL.href);
 	return module.handler;
+}
+
+/** The built app's version (SvelteKit's `version.json`), or null when there is none. */
+function readAppVersion() {
+	try {
+		const { version } = JSON.parse(readFileSync(fileURLToPath(APP_VERSION_URL), 'utf8'));
+		return typeof version === 'string' ? version : null;
+	} catch {
+		return null;
+	}
 }
 
 /** @param {http.ServerResponse} res */

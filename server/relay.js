@@ -57,6 +57,14 @@ const CLOSE_UNSUPPORTED_DATA = 1003;
 const CLOSE_INTERNAL_ERROR = 1011;
 /** 4400–4499: the client should not reconnect (y-websocket's `shouldReconnect`). */
 const CLOSE_BAD_MESSAGE = 4400;
+/**
+ * The page runs another version of the app than the server's: it must be reloaded before it
+ * syncs. (A tab left open over an upgrade would otherwise read data written in a newer way, or
+ * write it in an older one.) In 4400–4499, so y-websocket stops reconnecting by itself.
+ */
+export const CLOSE_APP_VERSION = 4409;
+/** The query parameter in which the app sends its version (`?v=`). */
+export const APP_VERSION_PARAM = 'v';
 /** On `close()`, how long connections get to answer the close frame before being cut. */
 const CLOSE_GRACE_MS = 1000;
 /** A connection with this many messages waiting is not read from until they are handled. */
@@ -163,9 +171,18 @@ class Connection {
  * @param {RelayLimits} [options.config]
  * @param {Authorize} [options.authorize]
  * @param {RelayLog} [options.log]
+ * @param {string | null} [options.appVersion] the built app's version: a page that says it runs
+ *   another one is closed with CLOSE_APP_VERSION before anything is sent to it. Clients that
+ *   send no version (an unmodified y-websocket provider, the tests' Node clients) are let in.
  * @returns {Relay}
  */
-export function createRelay({ store, config = {}, authorize = () => true, log = console }) {
+export function createRelay({
+	store,
+	config = {},
+	authorize = () => true,
+	log = console,
+	appVersion = null
+}) {
 	const {
 		maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES,
 		maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
@@ -766,10 +783,20 @@ export function createRelay({ store, config = {}, authorize = () => true, log = 
 			return;
 		}
 		if (socket.destroyed) return;
+		const version = new URL(req.url ?? '/', 'http://relay').searchParams.get(APP_VERSION_PARAM);
+		const outdated = appVersion !== null && version !== null && version !== appVersion;
 		wss.handleUpgrade(req, socket, head, (ws) => {
 			socket.off('error', ignoreError);
 			if (closing) {
 				ws.terminate();
+				return;
+			}
+			if (outdated) {
+				log.info(
+					`[relay] ${room} ${peer}: the page runs app version ${version}, the server ${appVersion}: asked to reload`
+				);
+				ws.on('error', ignoreError);
+				ws.close(CLOSE_APP_VERSION, 'app version');
 				return;
 			}
 			accept(ws, room, peer);

@@ -92,6 +92,12 @@ export const ru = {
 	'sheet.cellTooLong': 'Слишком длинное значение: не более {max} символов.',
 
 	'status.offline': 'Нет связи с сервером — работаем локально',
+	'status.outdated': 'На сервере новая версия Штаба — обновите страницу',
+	'update.text':
+		'Штаб на сервере обновлён. Обновите страницу, чтобы снова работать вместе с коллегами: до тех пор изменения этой вкладки не уходят на сервер. Они сохранены в этом браузере и будут отправлены после обновления.',
+	'update.textNoStore':
+		'Штаб на сервере обновлён. Обновите страницу, чтобы снова работать вместе с коллегами. Этот браузер не хранит данные: изменения этой вкладки, ещё не отправленные на сервер, при обновлении пропадут.',
+	'update.reload': 'Обновить страницу',
 	'status.savingLocally': 'Сохраняется в браузере… не закрывайте вкладку',
 	'status.pending': 'ждут отправки: {count}',
 	'status.connecting': 'Подключение…',
@@ -335,6 +341,12 @@ export const en: Record<MessageKey, string> = {
 	'sheet.cellTooLong': 'The value is too long: at most {max} characters.',
 
 	'status.offline': 'No connection to the server — working locally',
+	'status.outdated': 'A new version of Shtab is on the server — reload the page',
+	'update.text':
+		'Shtab has been updated on the server. Reload the page to work together with your colleagues again: until then, this tab’s changes are not sent to the server. They are kept in this browser and will be sent after the reload.',
+	'update.textNoStore':
+		'Shtab has been updated on the server. Reload the page to work together with your colleagues again. This browser does not keep data: this tab’s changes not yet sent to the server will be lost on reload.',
+	'update.reload': 'Reload the page',
 	'status.savingLocally': 'Saving in the browser… do not close the tab',
 	'status.pending': 'waiting to be sent: {count}',
 	'status.connecting': 'Connecting…',

@@ -29,6 +29,11 @@ export const MAX_BACKOFF_MS = 10_000;
 export const LOCAL_LOAD_WAIT_MS = 5_000;
 /** Local edits are confirmed in batches: a query at most this often. */
 export const CONFIRM_DEBOUNCE_MS = 250;
+/**
+ * The relay's close when the page runs another version of the app than the server's
+ * (`server/relay.js`): the page must be reloaded before it syncs again.
+ */
+export const CLOSE_APP_VERSION = 4409;
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'saved';
 
@@ -44,6 +49,11 @@ export interface SyncStatus {
 	storageError: string | null;
 	/** This tab's changes are being written to the browser's store (not yet safe from a close). */
 	savingLocally: boolean;
+	/**
+	 * The server runs another version of the app: this page no longer syncs until it is reloaded
+	 * (its changes wait in the browser's store meanwhile).
+	 */
+	outdated: boolean;
 }
 
 export interface ConnectionOptions {
@@ -53,6 +63,11 @@ export interface ConnectionOptions {
 	/** Keep a copy in IndexedDB (off in Node tests, where there is none). */
 	persist?: boolean;
 	WebSocketPolyfill?: typeof WebSocket;
+	/**
+	 * The version of the app this page runs, sent to the relay, which closes the connection if
+	 * the server's is another (`CLOSE_APP_VERSION`). Without it the relay does not check.
+	 */
+	appVersion?: string;
 }
 
 /**
@@ -164,7 +179,8 @@ export class DocConnection {
 			localLoaded: false,
 			serverSynced: false,
 			storageError: null,
-			savingLocally: false
+			savingLocally: false,
+			outdated: false
 		};
 
 		this.provider = new WebsocketProvider(options.serverUrl, this.room, this.doc, {
@@ -175,6 +191,7 @@ export class DocConnection {
 			// back; each tab's own are in IndexedDB meanwhile.)
 			disableBc: true,
 			maxBackoffTime: MAX_BACKOFF_MS,
+			...(options.appVersion ? { params: { v: options.appVersion } } : {}),
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
 		});
 		// The provider sends every update it has not received itself; until the socket opens
@@ -262,17 +279,23 @@ export class DocConnection {
 			this.#attemptFailed = true;
 			this.#changed();
 		};
+		// The provider does not reconnect after a close in 4400–4499; this one says why.
+		const onClosed = (event: { code: number }) => {
+			if (event.code === CLOSE_APP_VERSION) this.#set({ outdated: true });
+		};
 		this.doc.on('afterTransaction', onTransaction);
 		this.provider.on('status', onStatus);
 		this.provider.on('sync', onSync);
 		this.provider.on('connection-close', onClose);
 		this.provider.on('connection-error', onError);
+		this.provider.on('closed', onClosed);
 		this.#cleanup.push(
 			() => this.doc.off('afterTransaction', onTransaction),
 			() => this.provider.off('status', onStatus),
 			() => this.provider.off('sync', onSync),
 			() => this.provider.off('connection-close', onClose),
-			() => this.provider.off('connection-error', onError)
+			() => this.provider.off('connection-error', onError),
+			() => this.provider.off('closed', onClosed)
 		);
 
 		if (typeof window !== 'undefined') {
@@ -284,7 +307,7 @@ export class DocConnection {
 			};
 			const online = () => {
 				this.#online = true;
-				if (this.#localReady) this.provider.connect();
+				if (this.#localReady && !this.#status.outdated) this.provider.connect();
 				this.#changed();
 			};
 			window.addEventListener('offline', offline);

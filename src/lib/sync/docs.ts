@@ -3,6 +3,7 @@
  * doc is opened by its page and closed a little after the last page lets it go (so going back
  * and forth does not reload a big sheet).
  */
+import { version } from '$app/environment';
 import { DocConnection, storedPendingCounts } from './connection';
 
 /** The one workspace of this installation (several headquarters come with access control). */
@@ -65,7 +66,7 @@ export function acquire(room: string): {
 	let entry = open.get(room);
 	if (!entry) {
 		entry = {
-			connection: new DocConnection({ room, serverUrl: defaultServerUrl() }),
+			connection: new DocConnection({ room, serverUrl: defaultServerUrl(), appVersion: version }),
 			users: 0,
 			timer: null
 		};
