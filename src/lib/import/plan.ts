@@ -31,7 +31,8 @@ import {
 	normalizeChoice,
 	normalizeText,
 	normalizeValue,
-	type ValueOptions
+	type ValueOptions,
+	type ValueResult
 } from '../values';
 
 /** One CSV column that is imported, and where it goes. */
@@ -257,7 +258,11 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			// Per file value (a column repeats a few values 100,000 times): its entry above, and
 			// what it is read as.
 			seen: new Map<string, UnmatchedValue | null>(),
-			inputs: new Map<string, string>()
+			inputs: new Map<string, string>(),
+			// A choice or checkbox column's few values, each read once: reading one lower-cases
+			// and cleans it for the options (about 0.15 s of a 100,000-row call list's two choice
+			// columns, read cell by cell).
+			results: t.type === 'choice' || t.type === 'checkbox' ? new Map<string, ValueResult>() : null
 		};
 	});
 	// Every row's values are a copy of this one (same keys, same order): copying an object
@@ -303,7 +308,11 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				input = c.inputs.get(raw) ?? mappedInput(c.target, raw);
 				c.inputs.set(raw, input);
 			}
-			const result = normalizeValue(c.type, input, c.options);
+			let result = c.results?.get(input);
+			if (result === undefined) {
+				result = normalizeValue(c.type, input, c.options);
+				c.results?.set(input, result);
+			}
 			values[c.key] = result.value;
 			if (result.ok || c.plain) continue;
 			if (
