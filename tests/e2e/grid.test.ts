@@ -1041,6 +1041,62 @@ describe('the grid operators work in', () => {
 		expect(await a.columnValues('ФИО')).toEqual(['Иванова Мария', 'Петров Пётр']);
 	});
 
+	it('«Заполнить столбец…»: Enter in the empty field does not empty the column at once; the notice counts the cells and undoes them', async () => {
+		const { a } = await oneOperator('Очистка столбца');
+		const colleague = await session.colleague(a.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Адрес']],
+			rows: [
+				['Иванова Мария', 'ул. Ленина, 1'],
+				['Петров Пётр', 'ул. Мира, 2'],
+				['Сидорова Анна', '']
+			]
+		});
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(3);
+		await a.selectRows([0, 1, 2]);
+		await a.revealColumn('Адрес');
+		await (await a.cell(0, 'Адрес')).click();
+		const dialog = a.page.getByRole('dialog', { name: /^Заполнить столбец/ });
+		await a.page.getByRole('button', { name: 'Заполнить столбец…' }).click();
+		await dialog.waitFor();
+		const value = dialog.getByLabel('Значение');
+		await value.focus();
+		// One Enter out of habit: the focus goes to «Очистить столбец», nothing is emptied.
+		await a.page.keyboard.press('Enter');
+		const clear = dialog.getByRole('button', { name: 'Очистить столбец', exact: true });
+		await expect.poll(() => clear.evaluate((b) => b === document.activeElement), MOMENT).toBe(true);
+		expect(await dialog.isVisible()).toBe(true);
+		expect(await a.columnValues('Адрес')).toEqual(['ул. Ленина, 1', 'ул. Мира, 2', '']);
+		// The second empties it, and says how many cells.
+		await a.page.keyboard.press('Enter');
+		await dialog.waitFor({ state: 'hidden' });
+		await expect.poll(() => a.columnValues('Адрес'), MOMENT).toEqual(['', '', '']);
+		await a.page
+			.getByRole('status')
+			.getByText('Столбец «Адрес»: очищено ячеек — 2.')
+			.waitFor(MOMENT);
+		await a.toastButton('Отменить').click();
+		await expect
+			.poll(() => a.columnValues('Адрес'), MOMENT)
+			.toEqual(['ул. Ленина, 1', 'ул. Мира, 2', '']);
+		expect(colleague.sheet.getCell(colleague.sheet.rowIds()[1], cols['Адрес'])).toBe('ул. Мира, 2');
+
+		// A value typed and Enter fills at once, as before.
+		await a.page.getByRole('button', { name: 'Заполнить столбец…' }).click();
+		await dialog.waitFor();
+		await value.fill('ул. Новая, 3');
+		await a.page.keyboard.press('Enter');
+		await dialog.waitFor({ state: 'hidden' });
+		await expect
+			.poll(() => a.columnValues('Адрес'), MOMENT)
+			.toEqual(['ул. Новая, 3', 'ул. Новая, 3', 'ул. Новая, 3']);
+		await a.page
+			.getByRole('status')
+			.getByText('Столбец «Адрес»: заполнено ячеек — 3.')
+			.waitFor(MOMENT);
+	});
+
 	/** Found by exploration: the filter popups spoke English in the Russian interface. */
 	it('the filter popups of text, number and date columns speak Russian', async () => {
 		const { a } = await oneOperator('Фильтры по-русски');

@@ -73,11 +73,19 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 }
 
 /** Sets one column to `raw` (typed as the column's type) in every given row. */
-export function fillColumn(sheet: Sheet, rowIds: readonly string[], colId: string, raw: string) {
+/** One value into one column of the rows; returns how many cells it changed. */
+export function fillColumn(
+	sheet: Sheet,
+	rowIds: readonly string[],
+	colId: string,
+	raw: string
+): number {
 	const column = sheet.column(colId);
-	if (!column) return;
+	if (!column) return 0;
 	const stored = typedValue(column, raw);
-	sheet.setCells(rowIds.map((rowId) => ({ rowId, colId, value: stored })));
+	const changed = rowIds.filter((rowId) => sheet.getCell(rowId, colId) !== stored);
+	sheet.setCells(changed.map((rowId) => ({ rowId, colId, value: stored })));
+	return changed.length;
 }
 
 /**

@@ -149,6 +149,8 @@ export const ru = {
 		'Выделено слишком много ячеек ({count}): за один раз можно очистить или заполнить не больше {max}.',
 	'grid.cleared': 'Очищено ячеек: {count}. Отменить — Ctrl+Z.',
 	'grid.filled': 'Заполнено ячеек: {count}. Отменить — Ctrl+Z.',
+	'grid.columnFilled': 'Столбец «{column}»: заполнено ячеек — {count}.',
+	'grid.columnCleared': 'Столбец «{column}»: очищено ячеек — {count}.',
 	'grid.editedRowDeleted': 'Коллега удалил строку, которую вы редактировали.',
 	'grid.editedRowGone':
 		'Строки, которую вы редактировали, больше нет (коллега отменил её добавление). Вы ввели: «{typed}».',
@@ -398,6 +400,8 @@ export const en: Record<MessageKey, string> = {
 		'Too many cells selected ({count}): at most {max} can be cleared or filled at once.',
 	'grid.cleared': 'Cells cleared: {count}. Undo with Ctrl+Z.',
 	'grid.filled': 'Cells filled: {count}. Undo with Ctrl+Z.',
+	'grid.columnFilled': 'Column “{column}”: {count} cells filled.',
+	'grid.columnCleared': 'Column “{column}”: {count} cells emptied.',
 	'grid.editedRowDeleted': 'A colleague deleted the row you were editing.',
 	'grid.editedRowGone':
 		'The row you were editing is gone (a colleague undid adding it). You typed: “{typed}”.',
