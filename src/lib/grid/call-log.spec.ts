@@ -13,8 +13,15 @@ function callList(locale: 'ru' | 'en' = 'ru') {
 }
 
 /** Applies the edits as the grid does: the typed value and the others in one step. */
-function logCall(sheet: Sheet, row: string, colId: string, value: string, now: Date) {
-	const also = callLogEdits(sheet, row, colId, value, 'Анна', now);
+function logCall(
+	sheet: Sheet,
+	row: string,
+	colId: string,
+	value: string,
+	now: Date,
+	operator = 'Анна'
+) {
+	const also = callLogEdits(sheet, row, colId, value, operator, now);
 	sheet.setCells([{ rowId: row, colId, value }, ...also.map((e) => ({ rowId: row, ...e }))]);
 	return also;
 }
@@ -39,6 +46,18 @@ describe('logging a call with its result', () => {
 		logCall(sheet, row, id('Результат звонка'), 'не дозвонились', at);
 		logCall(sheet, row, id('Результат звонка'), 'перезвонить', new Date(+at + CORRECTION_MS / 2));
 		expect(sheet.getCell(row, id('Попытки'))).toBe('1');
+	});
+
+	it("a colleague's result a moment after another operator's call is her own call: one attempt more", () => {
+		const { sheet, id, row } = callList();
+		const at = new Date(2026, 11, 4, 14, 5);
+		logCall(sheet, row, id('Результат звонка'), 'не дозвонились', at, 'Марина');
+		logCall(sheet, row, id('Результат звонка'), 'дозвонились', new Date(+at + 60_000), 'Наташа');
+		expect(sheet.getCell(row, id('Попытки'))).toBe('2');
+		expect(sheet.getCell(row, id('Оператор'))).toBe('Наташа');
+		// …and her own correction of it a moment later is not.
+		logCall(sheet, row, id('Результат звонка'), 'перезвонить', new Date(+at + 120_000), 'Наташа');
+		expect(sheet.getCell(row, id('Попытки'))).toBe('2');
 	});
 
 	it('changes nothing else for another column, the same result again, or a cleared one', () => {

@@ -6,12 +6,13 @@
  *
  * The columns are the call list's own (`model/templates.ts`), found by type and title in either
  * language. An attempt is counted when the last call logged on the row is older than
- * `CORRECTION_MS`; a result changed within that time corrects the call, it is not another one.
+ * `CORRECTION_MS`; a result changed within that time by the operator who logged that call
+ * corrects it, it is not another one.
  */
 import type { Column, Sheet } from '$lib/model/sheet';
 import { localIsoDate } from '$lib/values';
 
-/** A result changed this soon after the last call logged on the row corrects that call. */
+/** A result changed this soon after the last call logged on the row, by its operator, corrects that call. */
 export const CORRECTION_MS = 10 * 60_000;
 
 const RESULT = ['результат звонка', 'call outcome'];
@@ -59,7 +60,11 @@ export function callLogEdits(
 	if (operator && operatorName) edits.push({ colId: operator.id, value: operatorName });
 	const date = find(columns, 'datetime', CALL_DATE);
 	const last = date ? parseStored(sheet.getCell(rowId, date.id)) : null;
-	const correction = last !== null && now.getTime() - last < CORRECTION_MS;
+	// Another operator's result a moment after a colleague's call is her own call (found by
+	// review: two operators reached the same resident minutes apart, and one attempt was lost).
+	const sameOperator =
+		!operator || !operatorName || sheet.getCell(rowId, operator.id) === operatorName;
+	const correction = last !== null && now.getTime() - last < CORRECTION_MS && sameOperator;
 	if (date) edits.push({ colId: date.id, value: localIsoDateTime(now) });
 	const attempts = find(columns, 'number', ATTEMPTS);
 	if (attempts && !correction) {
