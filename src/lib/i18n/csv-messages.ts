@@ -87,6 +87,8 @@ export const csvRu = {
 		'не внесено: строка пропущена как повтор строки {into}, где пусто; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
 	'import.lostInSheet':
 		'не внесено: житель уже есть в списке, где «{kept}»; в этой строке «{file}» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)',
+	'import.lostInSheetPhones':
+		'не внесено: житель уже есть в списке, где «{kept}»; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»: новые номера добавятся к записанным)',
 	'import.lostInSheetEmpty':
 		'не внесено: житель уже есть в списке, где пусто; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
 	'import.skippedCount': 'Пропущено повторов: {count}',
@@ -245,6 +247,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 		'not written: the line was skipped as a repeat of line {into}, which has nothing here; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
 	'import.lostInSheet':
 		'not written: the resident is already in the list, which has “{kept}” here; this line has “{file}” (enter it by hand: “Fill in the rows found” fills empty cells only)',
+	'import.lostInSheetPhones':
+		'not written: the resident is already in the list, which has “{kept}” here; this line has “{file}” (enter it by hand, or choose “Fill in the rows found”: new numbers are added to those written)',
 	'import.lostInSheetEmpty':
 		'not written: the resident is already in the list, which has nothing here; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
 	'import.skippedCount': 'Duplicates skipped: {count}',

@@ -1165,7 +1165,7 @@ describe('the import report', () => {
 				'Не записано',
 				'Телефон',
 				'+7 (812) 123-45-67, +7 (911) 222-33-44',
-				'не внесено: житель уже есть в списке, где «+7 (812) 123-45-67»; в этой строке «+7 (812) 123-45-67, +7 (911) 222-33-44» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)'
+				'не внесено: житель уже есть в списке, где «+7 (812) 123-45-67»; в этой строке «+7 (812) 123-45-67, +7 (911) 222-33-44» (внесите вручную или выберите «Дополнить найденные строки»: новые номера добавятся к записанным)'
 			]
 		]);
 		expect(rows[3]).toEqual([
@@ -1190,7 +1190,7 @@ describe('the import report', () => {
 			'Not written',
 			'Телефон',
 			'+7 (812) 123-45-67, +7 (911) 222-33-44',
-			'not written: the resident is already in the list, which has “+7 (812) 123-45-67” here; this line has “+7 (812) 123-45-67, +7 (911) 222-33-44” (enter it by hand: “Fill in the rows found” fills empty cells only)'
+			'not written: the resident is already in the list, which has “+7 (812) 123-45-67” here; this line has “+7 (812) 123-45-67, +7 (911) 222-33-44” (enter it by hand, or choose “Fill in the rows found”: new numbers are added to those written)'
 		]);
 		expect(parseCsvBytes(reportCsv(en, 'en')).rows[3][4]).toBe(
 			'not written: the resident is already in the list, which has nothing here; this line has “ключ у соседки” (enter it by hand or choose “Fill in the rows found”)'

@@ -101,7 +101,8 @@ export function keptLines(options: {
 				k
 			),
 			intoLine: k.intoLine,
-			skipped: k.skipped
+			skipped: k.skipped,
+			phones: options.targets.find((t) => t.key === k.column)?.type === 'phone'
 		}))
 	];
 }
@@ -191,6 +192,8 @@ export interface BuildReportOptions {
 		 * the list (whose value is `kept`): this value of it is not written.
 		 */
 		skipped?: boolean;
+		/** A phone column: «Дополнить» would add the line's other numbers to the row's. */
+		phones?: boolean;
 	}[];
 	/** All the cells left as they were (not `skipped`), when `kept` lists the first ones only. */
 	keptCount?: number;
@@ -325,7 +328,11 @@ function keptMessage(k: NonNullable<BuildReportOptions['kept']>[number]): Messag
 	if (!k.skipped) return k.intoLine === undefined ? 'import.keptCell' : 'import.keptInFile';
 	// Skipped as a row already in the list: its empty cell «Дополнить» would fill; another value
 	// only a hand changes.
-	if (k.intoLine === undefined) return k.kept ? 'import.lostInSheet' : 'import.lostInSheetEmpty';
+	// (A phone column takes the numbers it lacks too.)
+	if (k.intoLine === undefined) {
+		if (!k.kept) return 'import.lostInSheetEmpty';
+		return k.phones ? 'import.lostInSheetPhones' : 'import.lostInSheet';
+	}
 	return k.kept ? 'import.lostInSkipped' : 'import.lostInSkippedEmpty';
 }
 
