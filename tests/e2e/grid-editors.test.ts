@@ -4,7 +4,7 @@
  * one click, a choice column filtered by a set of options that survives a reload.
  */
 import { describe, expect, it } from 'vitest';
-import { editorClosed, HomePage, typeOnRussianKeyboard } from './pages';
+import { editorClosed, HomePage, SheetPage, typeOnRussianKeyboard } from './pages';
 import { PHONE, screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
 
@@ -181,6 +181,37 @@ describe('the grid’s editors', () => {
 		await page.keyboard.press('F2');
 		await list.getByRole('option', { name: '(пусто)' }).click();
 		await expect.poll(() => sheet.cellText(2, outcome), MOMENT).toBe('');
+	});
+
+	/**
+	 * Found by exploration (a day of the request board): an operator with the English interface
+	 * typed «done» in the Russian board's «Статус»; it was kept as a value no option has, and the
+	 * day's report counted one request fewer «выполнена».
+	 */
+	it('in a Russian list, an operator with the English interface picks an option by its English name', async () => {
+		const anna = await session.operator('Анна');
+		const sheet = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Заявки: по-английски', 'Заявки'));
+		await sheet.addRow('Иванова Мария');
+		const status = await sheet.columnId('Статус');
+
+		const ann = await session.operator('Ann');
+		const page = ann.page;
+		await new HomePage(page).goto(session.app.url);
+		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Headquarters lists' }).waitFor();
+		await SheetPage.open(page, anna.page.url(), 'Заявки: по-английски');
+		const cell = page.locator(`.ag-row[row-index="0"] .ag-cell[col-id="${status}"]`);
+		await cell.click();
+		await page.keyboard.type('done');
+		const list = page.getByRole('listbox', { name: 'Статус' });
+		await expect.poll(() => list.getByRole('option').allTextContents()).toEqual(['выполнена']);
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => cell.textContent(), MOMENT).toBe('выполнена');
+		expect(await cell.getAttribute('class')).not.toContain('shtab-invalid');
+		await expect.poll(() => sheet.cellText(0, 'Статус'), MOMENT).toBe('выполнена');
 	});
 
 	it('a choice column filtered by a set of options shows only those rows, also after a reload', async () => {

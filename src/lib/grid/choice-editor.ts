@@ -6,21 +6,27 @@
  */
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import type { ChoiceOption, Row } from '$lib/model/sheet';
+import { otherOptionNames } from '$lib/model/templates';
 import { choiceKey } from '$lib/values';
 
-/** The options whose text contains `query` (case and ё/е aside), those starting with it first. */
+/**
+ * The options whose text contains `query` (case and ё/е aside), those starting with it first.
+ * With `otherNames`, an option's names in the other interface language count as its text too
+ * (`done` finds «выполнена»).
+ */
 export function matchOptions<T extends { value: string }>(
 	options: readonly T[],
-	query: string
+	query: string,
+	otherNames?: (value: string) => readonly string[]
 ): T[] {
 	const key = choiceKey(query);
 	if (!key) return [...options];
 	const starts: T[] = [];
 	const contains: T[] = [];
 	for (const o of options) {
-		const k = choiceKey(o.value);
-		if (k.startsWith(key)) starts.push(o);
-		else if (k.includes(key)) contains.push(o);
+		const keys = [choiceKey(o.value), ...(otherNames?.(o.value) ?? []).map(choiceKey)];
+		if (keys.some((k) => k.startsWith(key))) starts.push(o);
+		else if (keys.some((k) => k.includes(key))) contains.push(o);
 	}
 	return [...starts, ...contains];
 }
@@ -127,7 +133,7 @@ export class ChoiceEditor implements ICellEditorComp<Row, string> {
 	 */
 	#show(active: number | string, byValue = false) {
 		const query = this.#input.value;
-		const options = matchOptions(this.#params.options(), query);
+		const options = matchOptions(this.#params.options(), query, otherOptionNames);
 		// "(пусто)" first, as in the list before (and the usual start of an empty cell).
 		this.#items = choiceKey(query) ? [] : [''];
 		for (const o of options) this.#items.push(o.value);

@@ -3,6 +3,7 @@ import type { ChoiceOption, NewColumn } from './sheet';
 import { ME, type ViewState } from './views';
 import type { SheetKind } from './workspace';
 import type { Locale } from '$lib/i18n';
+import { choiceKey } from '../values/choice';
 
 type Template = {
 	ru: string;
@@ -69,6 +70,33 @@ const CAMPAIGN_RESULT: Template['options'] = [
 	['вручили набор', 'gift set delivered', BLUE],
 	['отказ', 'refused', PURPLE]
 ];
+
+/**
+ * Each template option's names in the other language, by either name's `choiceKey`: «выполнена»
+ * → «done», «done» → «выполнена». A sheet's options are in the language it was made in; an
+ * operator with the other interface language types the words of hers (found by exploration: «done»
+ * typed in a Russian request board was kept as no option, and the day's report counted one
+ * request fewer «выполнена»).
+ */
+const OTHER_NAMES: Map<string, string[]> = (() => {
+	const names = new Map<string, string[]>();
+	const add = (from: string, to: string) => {
+		const list = names.get(choiceKey(from)) ?? [];
+		if (!list.includes(to)) list.push(to);
+		names.set(choiceKey(from), list);
+	};
+	for (const options of [CATEGORY, CALL_OUTCOME, STATUS, KIND_OF_HELP, OCCASION, CAMPAIGN_RESULT])
+		for (const [ru, en] of options ?? []) {
+			add(ru, en);
+			add(en, ru);
+		}
+	return names;
+})();
+
+/** A template option's names in the other interface language (none for other values). */
+export function otherOptionNames(value: string): readonly string[] {
+	return OTHER_NAMES.get(choiceKey(value)) ?? [];
+}
 
 const person: Template[] = [
 	{ ru: 'ФИО', en: 'Full name', width: 240 },
