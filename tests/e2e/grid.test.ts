@@ -7,7 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { textComparator } from '../../src/lib/grid/row-order';
 import { WORKER_ROWS } from '../../src/lib/grid/sorting';
-import { HomePage, SheetPage, type SheetKindLabel } from './pages';
+import {
+	editorClosed,
+	HomePage,
+	SheetPage,
+	typeOnRussianKeyboard,
+	type SheetKindLabel
+} from './pages';
 import { PHONE, screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
 
@@ -488,6 +494,69 @@ describe('the grid operators work in', () => {
 		await keys.waitFor();
 		await keys.getByRole('button', { name: 'Закрыть', exact: true }).click();
 		await keys.waitFor({ state: 'hidden' });
+	});
+
+	/**
+	 * Found by exploration (a day of the request board): a resident calls back, the operator
+	 * finds her with Ctrl+F, and Enter or ↓ did nothing; the way to her row from the keyboard was
+	 * Tab through the toolbar and every column's header.
+	 */
+	it('Enter or ↓ in the search takes the keyboard to the first row found, in the column she was on', async () => {
+		const { anna, a } = await oneOperator('Заявки: поиск и Enter', 'Заявки');
+		const names = Array.from({ length: 300 }, (_, i) => `Житель ${i + 1}`);
+		await a.paste('new', 'ФИО', names.join('\r\n') + '\r\n');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(300);
+		const page = anna.page;
+		const search = page.getByRole('searchbox', { name: 'Поиск по списку' });
+		const status = await a.columnId('Статус');
+		const focused = () =>
+			page.evaluate(() => {
+				const cell = document.activeElement?.closest('.ag-cell');
+				const row = cell?.closest('.ag-row');
+				return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
+			});
+
+		await (await a.cell(2, 'Статус')).click();
+		await page.keyboard.press('Control+f');
+		await page.keyboard.type('Житель 287');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Житель 287']);
+		await page.keyboard.press('Enter');
+		await expect.poll(focused).toBe(`0:${status}`);
+		await typeOnRussianKeyboard(page, 'выпол');
+		await page.getByRole('listbox', { name: 'Статус' }).waitFor();
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		expect(await search.inputValue()).toBe('Житель 287');
+
+		// ↓ too; with several rows found, the first of them.
+		await search.fill('Житель 28');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toContain('Житель 280');
+		const first = (await a.columnValues('ФИО'))[0];
+		await search.focus();
+		await page.keyboard.press('ArrowDown');
+		await expect.poll(focused).toBe(`0:${status}`);
+		await typeOnRussianKeyboard(page, 'в раб');
+		await page.getByRole('listbox', { name: 'Статус' }).waitFor();
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+
+		await search.fill('');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(300);
+		const byName = async (name: string) => {
+			await search.fill(name);
+			await expect.poll(() => a.columnValues('ФИО'), MOMENT).toContain(name);
+			const rows = await a.rows(['ФИО', 'Статус']);
+			return rows.find((r) => r['ФИО'] === name)?.['Статус'];
+		};
+		expect(await byName('Житель 287')).toBe('выполнена');
+		expect(await byName(first)).toBe('в работе');
+		expect(await byName('Житель 3')).toBe('');
+
+		// Found nothing: Enter leaves the keyboard in the search.
+		await search.fill('нет такого');
+		await page.getByText('Нет строк, подходящих под поиск или фильтры').waitFor();
+		await page.keyboard.press('Enter');
+		expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
 	});
 
 	it('a drag past the bottom of the rows scrolls them, and the block grows with them', async () => {
