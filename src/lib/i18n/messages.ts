@@ -133,6 +133,10 @@ export const ru = {
 	'grid.fillApply': 'Заполнить',
 	'grid.fillClear': 'Очистить столбец',
 	'grid.fillPick': '— выберите столбец —',
+	'grid.fillHidden':
+		'Из них не видно сейчас (скрыты поиском или фильтрами): {count}. Их ячейки тоже изменятся.',
+	'grid.fillVisible': 'Заполнить только видимые ({count})',
+	'grid.clearVisible': 'Очистить только в видимых ({count})',
 	'grid.hidden': 'Скрытые столбцы',
 	'grid.show': 'Показать',
 	'grid.hide': 'Скрыть у себя',
@@ -384,6 +388,10 @@ export const en: Record<MessageKey, string> = {
 	'grid.fillApply': 'Fill',
 	'grid.fillClear': 'Clear column',
 	'grid.fillPick': '— choose a column —',
+	'grid.fillHidden':
+		'Not shown now (hidden by the search or filters): {count}. Their cells change too.',
+	'grid.fillVisible': 'Fill only the shown ones ({count})',
+	'grid.clearVisible': 'Clear only in the shown ones ({count})',
 	'grid.hidden': 'Hidden columns',
 	'grid.show': 'Show',
 	'grid.hide': 'Hide for me',
