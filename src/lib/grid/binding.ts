@@ -28,6 +28,7 @@ import {
 	type IHeaderParams,
 	type IRowNode
 } from 'ag-grid-community';
+import { UndoManager } from 'yjs';
 import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
@@ -486,8 +487,34 @@ export class SheetGridBinding {
 		for (const change of changes) this.#onChange(change);
 	}
 
-	/** One change of the sheet into the grid (a big add goes in slices: see `#enqueue`). */
+	/** One change of the sheet into the grid; her own undo or redo is then brought into sight. */
 	#onChange(change: SheetChange) {
+		this.#applyChange(change);
+		if (change.local && change.origin instanceof UndoManager)
+			this.#revealRows([...change.updated, ...change.added]);
+	}
+
+	/**
+	 * When none of these rows is on the screen, the grid scrolls to the first of them shown, as
+	 * a spreadsheet's undo goes to the cells it changed back. Found by exploration: an undo of a
+	 * paste far down the roster changed nothing she could see, and her second Ctrl+Z took back
+	 * the step before it too. Rows hidden by her filters, or not yet in the grid, are left.
+	 */
+	#revealRows(ids: string[]) {
+		if (!ids.length) return;
+		const { top, bottom } = this.api.getVerticalPixelRange();
+		let first: number | null = null;
+		for (const id of ids) {
+			const node = this.api.getRowNode(id);
+			if (!node || node.rowPinned || node.rowIndex == null || node.rowTop == null) continue;
+			if (node.rowTop + (node.rowHeight ?? 0) > top && node.rowTop < bottom) return;
+			if (first === null || node.rowIndex < first) first = node.rowIndex;
+		}
+		if (first !== null) this.api.ensureIndexVisible(first, 'middle');
+	}
+
+	/** One change of the sheet into the grid (a big add goes in slices: see `#enqueue`). */
+	#applyChange(change: SheetChange) {
 		const sheet = this.#sheet;
 		if (change.columns) {
 			this.#resetColumns();
