@@ -47,4 +47,43 @@ describe('paste and undo as a coordinator does them', () => {
 		await expect.poll(() => row(281).isVisible()).toBe(true);
 		await expect.poll(() => sheet.cellText(281, 'Примечание')).toBe('сб');
 	});
+
+	it('a paste into a filtered list says how many of its rows the filters hide', async () => {
+		const anna = await session.operator('Анна');
+		const sheet = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Волонтёры: вставка под фильтром', 'Другое'));
+		await sheet.addColumn('Район');
+		await sheet.paste(
+			'new',
+			'Название',
+			'Иванова\t\tКалининский\r\nПетров\t\tВыборгский\r\nСидорова\t\tКалининский\r\n'
+		);
+		await expect.poll(() => sheet.rowCount()).toBe(3);
+		await anna.page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		const district = await sheet.columnId('Район');
+		await anna.page.locator(`.ag-floating-filter[col-id="${district}"] input`).fill('Калин');
+		await expect.poll(() => sheet.columnValues('Название')).toEqual(['Иванова', 'Сидорова']);
+
+		// Two new volunteers pasted into the «+» line, one of them without a district: that one
+		// is not shown under her filter. She is told, or she would paste it again.
+		await sheet.paste('new', 'Название', 'Новиков\t\t\r\nОрлова\t\tКалининский\r\n');
+		await anna.page
+			.getByRole('status')
+			.getByText(
+				'Вставлено строк: 2, из них новых: 2. Из них не видно сейчас (скрыты поиском или фильтрами): 1.'
+			)
+			.waitFor();
+		await expect
+			.poll(() => sheet.columnValues('Название'))
+			.toEqual(['Иванова', 'Сидорова', 'Орлова']);
+		await anna.page.getByRole('contentinfo').getByText('Строк: 5, показано: 3').waitFor();
+
+		// A paste that shows all its rows says nothing more.
+		await sheet.paste(0, 'Примечание', 'звонить вечером');
+		await anna.page
+			.getByRole('status')
+			.getByText('Вставлено строк: 1, из них новых: 0.', { exact: true })
+			.waitFor();
+	});
 });

@@ -108,8 +108,11 @@ export interface GridCallbacks {
 	onEditError(error: unknown): void;
 	/** The operator's own view changed (sort, filter, hidden columns, widths). */
 	onViewChanged?(view: SheetView): void;
-	/** A paste of this many rows (for a toast); `added` of them are new rows. */
-	onPasted?(rows: number, added: number): void;
+	/**
+	 * A paste of this many rows (for a toast); `added` of them are new rows, `hidden` of them
+	 * are not shown under her search or filters.
+	 */
+	onPasted?(rows: number, added: number, hidden: number): void;
 	localeText: Record<string, string>;
 	columnMenuLabel(title: string): string;
 	checkboxLabel?: string;
@@ -1331,6 +1334,12 @@ export class SheetGridBinding {
 			!!draft &&
 			this.#sheet.hasRow(draft) &&
 			!!this.api.getFocusedCell()?.rowPinned;
+		// The rows the paste writes, as the sheet tells them (its changes come synchronously).
+		const written: string[] = [];
+		const unobserve = this.#sheet.observe((change) => {
+			for (const id of change.updated) written.push(id);
+			for (const id of change.added) written.push(id);
+		});
 		this.#write(() =>
 			intoDraft && draft
 				? pasteBlock(this.#sheet, {
@@ -1341,9 +1350,14 @@ export class SheetGridBinding {
 					})
 				: pasteBlock(this.#sheet, { block, rowIds, startRow, colIds: columns.slice(from) })
 		);
+		unobserve();
 		if (!intoDraft) this.#draftRowId = null;
 		this.#callbacks.stopCapturing?.();
-		this.#callbacks.onPasted?.(block.length, this.#sheet.rowCount - before);
+		// Rows her filters hide (new rows without the filtered value, rows whose value changed)
+		// go out of sight at once: found by exploration, a coordinator saw her pasted volunteers
+		// vanish and would have pasted them again. Counted only under a filter or a search.
+		const hidden = this.api.isAnyFilterPresent() ? this.splitShown(written).hidden.length : 0;
+		this.#callbacks.onPasted?.(block.length, this.#sheet.rowCount - before, hidden);
 	}
 
 	#onCopy(e: ClipboardEvent) {
