@@ -86,4 +86,43 @@ describe('paste and undo as a coordinator does them', () => {
 			.getByText('Вставлено строк: 1, из них новых: 0.', { exact: true })
 			.waitFor();
 	});
+
+	it('a paste wider than the columns to the right says what it left out', async () => {
+		const anna = await session.operator('Анна');
+		const sheet = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Волонтёры: широкая вставка', 'Другое'));
+		await sheet.addColumn('Телефон', 'Телефон');
+		await sheet.paste('new', 'Название', 'Иванова\t\t\r\nПетров\t\t\r\n');
+		await expect.poll(() => sheet.rowCount()).toBe(2);
+
+		// Note, phone and district copied from Excel, pasted into the note column: the district
+		// has no column there and is left out.
+		await sheet.paste(
+			0,
+			'Примечание',
+			'после 18:00\t8 (912) 345-67-89\tКалининский\r\n\t8 912 000-11-22\tВыборгский\r\n'
+		);
+		await anna.page
+			.getByRole('status')
+			.getByText(
+				'Вставлено строк: 2, из них новых: 0. Не вставлено столбцов: 1 — справа от места вставки нет для них столбцов. Отменить — Ctrl+Z.'
+			)
+			.waitFor();
+		await expect.poll(() => sheet.columnValues('Примечание')).toEqual(['после 18:00', '']);
+		expect(await sheet.columnValues('Телефон')).toEqual([
+			'+7 (912) 345-67-89',
+			'+7 (912) 000-11-22'
+		]);
+		await sheet.pressUndo();
+		await expect.poll(() => sheet.columnValues('Телефон')).toEqual(['', '']);
+
+		// Empty cells past the last column (Excel copies the row's empty tail) lose nothing.
+		await sheet.paste(0, 'Примечание', 'после 18:00\t8 (912) 345-67-89\t\t\r\n');
+		await anna.page
+			.getByRole('status')
+			.getByText('Вставлено строк: 1, из них новых: 0.', { exact: true })
+			.waitFor();
+		expect(await sheet.cellText(0, 'Телефон')).toBe('+7 (912) 345-67-89');
+	});
 });

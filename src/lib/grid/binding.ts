@@ -45,6 +45,7 @@ import {
 	fillBlock,
 	MAX_RANGE_WRITE,
 	fillSourceRows,
+	leftOutColumns,
 	movedEnd,
 	sameBox,
 	type Box,
@@ -110,9 +111,10 @@ export interface GridCallbacks {
 	onViewChanged?(view: SheetView): void;
 	/**
 	 * A paste of this many rows (for a toast); `added` of them are new rows, `hidden` of them
-	 * are not shown under her search or filters.
+	 * are not shown under her search or filters; `leftOut` columns of the block, with values,
+	 * had no column to the right to go to.
 	 */
-	onPasted?(rows: number, added: number, hidden: number): void;
+	onPasted?(paste: { rows: number; added: number; hidden: number; leftOut: number }): void;
 	localeText: Record<string, string>;
 	columnMenuLabel(title: string): string;
 	checkboxLabel?: string;
@@ -1357,7 +1359,12 @@ export class SheetGridBinding {
 		// go out of sight at once: found by exploration, a coordinator saw her pasted volunteers
 		// vanish and would have pasted them again. Counted only under a filter or a search.
 		const hidden = this.api.isAnyFilterPresent() ? this.splitShown(written).hidden.length : 0;
-		this.#callbacks.onPasted?.(block.length, this.#sheet.rowCount - before, hidden);
+		this.#callbacks.onPasted?.({
+			rows: block.length,
+			added: this.#sheet.rowCount - before,
+			hidden,
+			leftOut: leftOutColumns(block, columns.length - from)
+		});
 	}
 
 	#onCopy(e: ClipboardEvent) {

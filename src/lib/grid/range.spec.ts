@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { boxCells, boxOf, fillSourceRows, fillBlock, movedEnd, sameBox, type Box } from './range';
+import {
+	boxCells,
+	boxOf,
+	fillSourceRows,
+	fillBlock,
+	leftOutColumns,
+	movedEnd,
+	sameBox,
+	type Box
+} from './range';
 
 const COLUMNS = ['name', 'phone', 'address', 'outcome'];
 const LIMITS = { rowCount: 100, columns: COLUMNS, page: 20 };
@@ -70,6 +79,20 @@ describe('Shift with a key moves the far corner', () => {
 		expect(movedEnd(end, 'Tab', false, LIMITS)).toBe(null);
 		expect(movedEnd(end, 'Enter', false, LIMITS)).toBe(null);
 		expect(movedEnd({ row: 1, col: 'gone' }, 'ArrowDown', false, LIMITS)).toBe(null);
+	});
+});
+
+describe('a paste wider than the columns right of it', () => {
+	it('leaves out the columns past the room that hold a value, not an empty tail', () => {
+		const block = [
+			['Иванова', 'после 18:00', '+79123456789', '', ''],
+			['Петров', '', '', 'Выборгский', '']
+		];
+		expect(leftOutColumns(block, 5)).toBe(0);
+		expect(leftOutColumns(block, 2)).toBe(2);
+		expect(leftOutColumns(block, 4)).toBe(0);
+		expect(leftOutColumns([['a', 'b'], ['c']], 1)).toBe(1);
+		expect(leftOutColumns([['a']], 0)).toBe(1);
 	});
 });
 

@@ -122,6 +122,20 @@ export function blockWidth(block: readonly (readonly string[])[]): number {
 }
 
 /**
+ * The columns of a block past the first `room` that hold a value: what a paste leaves out when
+ * only `room` columns lie right of where it goes. Found by exploration: a coordinator pasted
+ * four columns from Excel into the second last column, and the phones and districts were
+ * dropped without a word. Empty cells there lose nothing (Excel copies a row's empty tail).
+ */
+export function leftOutColumns(block: readonly (readonly string[])[], room: number): number {
+	let count = 0;
+	for (let j = Math.max(0, room), width = blockWidth(block); j < width; j++) {
+		if (block.some((row) => (row[j] ?? '') !== '')) count++;
+	}
+	return count;
+}
+
+/**
  * What a paste writes into a selected box, as Excel does: one copied value fills the whole box;
  * a block the box holds a whole number of times (a row pasted into several rows, a column into
  * several columns) is repeated to fill it; any other block is pasted once from the box's

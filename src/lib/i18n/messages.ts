@@ -147,6 +147,8 @@ export const ru = {
 	'grid.optionRemove': 'Убрать вариант {n}',
 	'grid.pasted': 'Вставлено строк: {count}, из них новых: {added}.',
 	'grid.pastedHidden': 'Из них не видно сейчас (скрыты поиском или фильтрами): {count}.',
+	'grid.pastedLeftOut':
+		'Не вставлено столбцов: {count} — справа от места вставки нет для них столбцов. Отменить — Ctrl+Z.',
 	'grid.range': 'Выделено: {rows} × {columns}',
 	'grid.rangeHint':
 		'Выделенные ячейки: Ctrl+C — копировать, Ctrl+X — вырезать, Ctrl+V — вставить (одно значение заполнит все), Ctrl+D — заполнить вниз верхней строкой, Delete — очистить, Esc — снять выделение.',
@@ -403,6 +405,8 @@ export const en: Record<MessageKey, string> = {
 	'grid.optionRemove': 'Remove option {n}',
 	'grid.pasted': 'Rows pasted: {count}, new: {added}.',
 	'grid.pastedHidden': 'Not shown now (hidden by the search or filters): {count}.',
+	'grid.pastedLeftOut':
+		'Columns left out: {count}, there are no columns for them right of where you pasted. Undo: Ctrl+Z.',
 	'grid.range': 'Selected: {rows} × {columns}',
 	'grid.rangeHint':
 		'Selected cells: Ctrl+C copies, Ctrl+X cuts, Ctrl+V pastes (one value fills them all), Ctrl+D fills down from the top row, Delete clears, Esc unselects.',
