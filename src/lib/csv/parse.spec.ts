@@ -314,6 +314,47 @@ describe('parseCsv: captions above the header', () => {
 		);
 	});
 
+	/**
+	 * Found by exploration: a social protection department's form numbers its columns in the
+	 * line under the titles («1;2;3;4;5;6;7», a merged cell left empty), and once more under each
+	 * title row repeated where Excel's pages join. Each became a resident named «2» with the
+	 * phone «5», in a list that must count 8,907 veterans.
+	 */
+	it('the line numbering the columns under the titles is skipped and reported', () => {
+		const header = '№ п/п;ФИО;;Телефон;Адрес;Дата рождения';
+		const rows = [
+			'1;Иванова Анна Петровна;;8 (812) 123-45-67;ул. Ленина, 1;05.03.1941',
+			'2;Петров Пётр Ильич;;+7 911 000-11-22;пр. Мира, 2;12.04.1938'
+		];
+		const numbers = '1;2;;3;4;5';
+		const parsed = parseCsv(
+			['Список ветеранов;;;;;', header, numbers, rows[0], header, numbers, rows[1]].join('\r\n')
+		);
+		expect(parsed.rows.map((r) => r[1])).toEqual(['Иванова Анна Петровна', 'Петров Пётр Ильич']);
+		expect(parsed.rowLines).toEqual([4, 7]);
+		const skipped = parsed.errors.filter((e) => e.code === 'column-numbers');
+		expect(skipped.map((e) => [e.line, e.severity, e.messageRu])).toEqual([
+			[
+				3,
+				'warning',
+				'Строка 3: «1 2 3 4 5» — номера столбцов под заголовками, а не житель; пропущена.'
+			],
+			[
+				6,
+				'warning',
+				'Строка 6: «1 2 3 4 5» — номера столбцов под заголовками, а не житель; пропущена.'
+			]
+		]);
+		// Numbers that do not count the columns from 1 are data, and so is every line of a file
+		// whose header the coordinator gave.
+		for (const line of ['1;2;;;;', '2;3;;4;5;6', '1;2;;4;3;5']) {
+			expect(parseCsv([header, line, rows[0]].join('\r\n')).rows).toHaveLength(2);
+		}
+		expect(parseCsv([header, numbers, rows[0]].join('\r\n'), { header: true }).rows).toHaveLength(
+			2
+		);
+	});
+
 	it('a list of two columns keeps its header and rows, with a caption above or without', () => {
 		const rows = ['Иванова Анна;8 (812) 123-45-67', 'Петров Пётр;+7 911 000-11-22'];
 		for (const above of [[], ['Список на обзвон;']]) {

@@ -43,6 +43,7 @@ export type CsvErrorCode =
 	| 'too-few-fields'
 	| 'too-many-fields'
 	| 'repeated-header'
+	| 'column-numbers'
 	| 'title-above-header'
 	| 'note-below-table';
 
@@ -253,6 +254,11 @@ function message(
 			return {
 				messageRu: `Строка ${line}: снова строка заголовков (списки склеены в один файл?) — пропущена.`,
 				messageEn: `Line ${line}: the title row again (lists joined into one file?) — skipped.`
+			};
+		case 'column-numbers':
+			return {
+				messageRu: `Строка ${line}: «${text}» — номера столбцов под заголовками, а не житель; пропущена.`,
+				messageEn: `Line ${line}: “${text}” numbers the columns under the titles, not a resident; skipped.`
 			};
 		case 'too-few-fields':
 			return {
@@ -634,7 +640,7 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 		preamble > 0 ||
 		(auto ? detectHeader(records.slice(0, HEADER_SAMPLE_ROWS + 1)) : options.header === true);
 	const header = useHeader && records.length > 0 ? records[0] : null;
-	if (header) dropRepeatedHeaders(state, header);
+	if (header) dropRepeatedHeaders(state, header, auto);
 	if (header && auto) dropNotesBelow(state, header);
 	const first = header ? 1 : 0;
 	const expected = records.length > 0 ? records[0].length : 0;
@@ -755,8 +761,13 @@ function dropNotesBelow(state: ReadState, header: string[]) {
  * Lists joined into one file (copied one under the other in Excel) repeat their title row in
  * the middle: such a row is not a resident. It is left out with a warning, once its cells say
  * the header's titles again (case and spaces aside; empty cells after them allowed).
+ *
+ * So is a line that numbers the columns, as official forms do under their titles
+ * (`1;2;;3;4`: its values, the empty cells of merged ones aside, count 1, 2, 3… from the
+ * first): it became a resident named «2» (found by exploration). Only while the header is
+ * `guessed`, like the captions above it.
  */
-function dropRepeatedHeaders(state: ReadState, header: string[]) {
+function dropRepeatedHeaders(state: ReadState, header: string[], guessed: boolean) {
 	const keys = header.map(titleKey);
 	const last = keys.findLastIndex((k) => k !== '');
 	if (last < 0) return;
@@ -783,7 +794,9 @@ function dropRepeatedHeaders(state: ReadState, header: string[]) {
 	let kept = 1;
 	moved[0] = 0;
 	for (let r = 1; r < cells.length; r++) {
-		if (!repeats(cells[r])) {
+		const repeated = repeats(cells[r]);
+		const numbers = repeated || !guessed ? '' : columnNumbers(cells[r]);
+		if (!repeated && numbers === '') {
 			moved[r] = kept;
 			cells[kept] = cells[r];
 			lines[kept] = lines[r];
@@ -793,10 +806,11 @@ function dropRepeatedHeaders(state: ReadState, header: string[]) {
 		}
 		moved[r] = -1;
 		pending.push({
-			code: 'repeated-header',
+			code: repeated ? 'repeated-header' : 'column-numbers',
 			severity: 'warning',
 			line: lines[r],
-			offset: offsets[r]
+			offset: offsets[r],
+			...(repeated ? {} : { text: numbers })
 		});
 	}
 	if (kept === cells.length) return;
@@ -807,6 +821,26 @@ function dropRepeatedHeaders(state: ReadState, header: string[]) {
 		if (to >= 0) e.record = to;
 		else delete e.record;
 	}
+}
+
+/** Columns a numbering line counts at least: a resident's row may hold a number or two. */
+const MIN_COLUMN_NUMBERS = 3;
+
+/**
+ * The numbers of a line that numbers the columns (`1;2;;3;4` → `1 2 3 4`), or '' for any other
+ * line. Most lines fail at their first cell, which is no «1».
+ */
+function columnNumbers(row: string[]): string {
+	let next = 1;
+	for (const cell of row) {
+		const value = cell.trim();
+		if (value === '') continue;
+		if (value !== String(next)) return '';
+		next++;
+	}
+	const count = next - 1;
+	if (count < MIN_COLUMN_NUMBERS) return '';
+	return Array.from({ length: count }, (_, i) => i + 1).join(' ');
 }
 
 /** Decode (`decodeCsvBytes`) and parse a file's bytes: what the import worker runs. */
