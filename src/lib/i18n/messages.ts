@@ -56,6 +56,8 @@ export const ru = {
 	'sheet.deletedBanner': 'Этот список удалён.',
 	'sheet.loading': 'Загрузка списка…',
 	'sheet.addRow': 'Добавить строку',
+	'sheet.addRowHidden':
+		'Новая строка не подходит под фильтр или поиск, и её не будет видно: впишите её в строку «+» внизу — она сохранится в списке.',
 	'sheet.addColumn': 'Добавить столбец',
 	'sheet.columnTitle': 'Название столбца',
 	'sheet.renameColumn': 'Переименовать столбец',
@@ -313,6 +315,8 @@ export const en: Record<MessageKey, string> = {
 	'sheet.deletedBanner': 'This list has been deleted.',
 	'sheet.loading': 'Loading the list…',
 	'sheet.addRow': 'Add row',
+	'sheet.addRowHidden':
+		'The new row does not fit the filter or the search and would not be shown: type it into the «+» line at the bottom; it is kept in the list.',
 	'sheet.addColumn': 'Add column',
 	'sheet.columnTitle': 'Column title',
 	'sheet.renameColumn': 'Rename column',
