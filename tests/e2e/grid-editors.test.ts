@@ -125,6 +125,18 @@ describe('the grid’s editors', () => {
 		await page.keyboard.press('Enter');
 		await editorClosed(page);
 		await expect.poll(() => sheet.cellText(0, 'Перезвонить в'), MOMENT).toBe('05.03.2024 14:30');
+
+		// A day of this year typed short (found by exploration: «5.12» was kept as a wrong
+		// value); not in a date of birth, which is never this year's.
+		const year = new Date().getFullYear();
+		await sheet.editCell(0, 'Дата звонка', '5.12 14:30');
+		await expect.poll(() => sheet.cellText(0, 'Дата звонка'), MOMENT).toBe(`05.12.${year} 14:30`);
+		await sheet.editCell(0, 'Перезвонить в', '7/1 9:05');
+		await expect.poll(() => sheet.cellText(0, 'Перезвонить в'), MOMENT).toBe(`07.01.${year} 09:05`);
+		await sheet.editCell(1, 'Дата рождения', '5.12');
+		const short = await sheet.cell(1, 'Дата рождения');
+		await expect.poll(() => short.getAttribute('class'), MOMENT).toContain('shtab-invalid');
+		expect(await short.textContent()).toBe('5.12');
 	});
 
 	it('a choice is made with the keyboard alone, or with one click on the option', async () => {

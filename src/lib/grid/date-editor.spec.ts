@@ -1,5 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { editText, pickedText, pickerValue } from './date-editor';
+import { completeShortDate, editText, pickedText, pickerValue } from './date-editor';
+import { parseDate, parseDateTime } from '$lib/values';
+
+describe('short dates typed for a day of this year', () => {
+	const now = new Date(2026, 11, 5, 9, 7);
+	it('«5.12», «05/12» and «сегодня» are a day of this year, stored as such', () => {
+		expect(completeShortDate('date', '5.12', { now })).toBe('05.12.2026');
+		expect(completeShortDate('date', '05/12', { now })).toBe('05.12.2026');
+		expect(completeShortDate('date', ' Сегодня ', { now })).toBe('05.12.2026');
+		expect(completeShortDate('date', 'today', { now })).toBe('05.12.2026');
+		expect(parseDate(completeShortDate('date', '31.1', { now }))).toMatchObject({
+			ok: true,
+			value: '2026-01-31'
+		});
+	});
+
+	it('with a time in a date-and-time cell; «сейчас» is now', () => {
+		expect(completeShortDate('datetime', '5.12 14:30', { now })).toBe('05.12.2026 14:30');
+		expect(parseDateTime(completeShortDate('datetime', 'сейчас', { now }))).toMatchObject({
+			ok: true,
+			value: '2026-12-05T09:07'
+		});
+		// A time in a date-only cell is not a short date: kept as typed (and flagged).
+		expect(completeShortDate('date', '5.12 14:30', { now })).toBe('5.12 14:30');
+		expect(completeShortDate('date', 'сейчас', { now })).toBe('сейчас');
+	});
+
+	it('leaves a date of birth, full dates and other text as typed', () => {
+		expect(completeShortDate('date', '5.12', { now, birthDate: true })).toBe('5.12');
+		expect(completeShortDate('date', 'сегодня', { now, birthDate: true })).toBe('сегодня');
+		expect(completeShortDate('date', '05.12.1941', { now })).toBe('05.12.1941');
+		expect(completeShortDate('date', '5.12.41', { now })).toBe('5.12.41');
+		expect(completeShortDate('date', 'в среду', { now })).toBe('в среду');
+		expect(completeShortDate('date', '', { now })).toBe('');
+	});
+});
 
 describe('the date editor’s text and the browser’s picker', () => {
 	it('opens the picker on the date typed the Russian way', () => {

@@ -38,6 +38,32 @@ export function pickedText(kind: DateKind, picked: string): string {
 	return kind === 'date' ? formatDate(value) : formatDateTime(value);
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The short forms an operator types for a day of this year: `5.12` (or `5/12`) is the 5th of
+ * December this year, `5.12 14:30` with a time; «сегодня» («today») is today, «сейчас» («now»)
+ * now in a date-and-time cell. Not in a date of birth, which is never this year's. Any other
+ * text is returned as it is. (Found by exploration: a hotline operator typed «5.12» into «Дата
+ * заявки», and it was kept as a wrong value, flagged.)
+ */
+export function completeShortDate(
+	kind: DateKind,
+	text: string,
+	options: { birthDate?: boolean; now?: Date } = {}
+): string {
+	if (options.birthDate) return text;
+	const now = options.now ?? new Date();
+	const word = text.trim().toLowerCase();
+	const today = `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
+	if (word === 'сегодня' || word === 'today') return today;
+	if (kind === 'datetime' && (word === 'сейчас' || word === 'now'))
+		return `${today} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+	const m = /^(\d{1,2})[./](\d{1,2})(\s+\d{1,2}:\d{2})?$/.exec(word);
+	if (!m || (m[3] && kind !== 'datetime')) return text;
+	return `${pad(+m[1])}.${pad(+m[2])}.${now.getFullYear()}${m[3] ?? ''}`;
+}
+
 /** The text an editor starts with for a stored value (what the cell shows). */
 export function editText(kind: DateKind, stored: string): string {
 	return kind === 'date' ? formatDate(stored) : formatDateTime(stored);
@@ -157,7 +183,8 @@ export class DateEditor implements ICellEditorComp<Row, string> {
 	}
 
 	getValue() {
-		return this.#input.value;
+		const { kind, birthDate } = this.#params;
+		return completeShortDate(kind, this.#input.value, { birthDate });
 	}
 
 	/** Nothing changed: no write, no history entry. */
