@@ -50,6 +50,18 @@ async function oneOperator(title: string, kind: SheetKindLabel = 'Обзвон')
 	return { anna, a };
 }
 
+/** Three rows ticked, then a search that shows two of them; returns the search field. */
+async function tickThreeSearchTwo(a: SheetPage) {
+	await a.addRow('Иванова');
+	await a.addRow('Петров');
+	await a.addRow('Сидоров');
+	await a.selectRows([0, 1, 2]);
+	const search = a.page.getByRole('searchbox', { name: 'Поиск по списку' });
+	await search.fill('ров');
+	await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Петров', 'Сидоров']);
+	return search;
+}
+
 async function twoOperators(title: string, kind: 'Обзвон' | 'Заявки' = 'Обзвон') {
 	const anna = await session.operator('Анна');
 	const boris = await session.operator('Борис');
@@ -1208,13 +1220,7 @@ describe('the grid operators work in', () => {
 	 */
 	it('deleting ticked rows that a search hides: the dialog says how many are hidden and can delete only the visible ones', async () => {
 		const { a } = await oneOperator('Удаление скрытых строк');
-		await a.addRow('Иванова');
-		await a.addRow('Петров');
-		await a.addRow('Сидоров');
-		await a.selectRows([0, 1, 2]);
-		const search = a.page.getByRole('searchbox', { name: 'Поиск по списку' });
-		await search.fill('ров');
-		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Петров', 'Сидоров']);
+		const search = await tickThreeSearchTwo(a);
 
 		const dialog = await a.askDeleteRows();
 		expect(await dialog.textContent()).toContain(
@@ -1243,13 +1249,7 @@ describe('the grid operators work in', () => {
 	 */
 	it('filling a column of ticked rows that a search hides: the dialog says how many are hidden and can fill only the visible ones', async () => {
 		const { a } = await oneOperator('Заполнение скрытых строк', 'Заявки');
-		await a.addRow('Иванова');
-		await a.addRow('Петров');
-		await a.addRow('Сидоров');
-		await a.selectRows([0, 1, 2]);
-		const search = a.page.getByRole('searchbox', { name: 'Поиск по списку' });
-		await search.fill('ров');
-		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Петров', 'Сидоров']);
+		const search = await tickThreeSearchTwo(a);
 
 		await a.page.getByRole('button', { name: 'Заполнить столбец…' }).click();
 		const dialog = a.page.getByRole('dialog', { name: /^Заполнить столбец/ });

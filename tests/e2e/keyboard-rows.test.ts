@@ -216,6 +216,24 @@ async function typeIntoNewRow(sheet: SheetPage, column: string, text: string) {
 	await sheet.page.keyboard.type(text);
 }
 
+/**
+ * In the «+» line of a congratulations list: the first «Результат» picked with Enter, then Tab,
+ * Tab to «Дата», `5.1.2025` and Enter.
+ */
+async function pickResultTypeDate(sheet: SheetPage) {
+	const { page } = sheet;
+	await (await sheet.newRowCell('Результат')).click();
+	await page.keyboard.press('F2');
+	await page.getByRole('listbox', { name: 'Результат' }).waitFor();
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	await editorClosed(page);
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('5.1.2025');
+	await page.keyboard.press('Enter');
+}
+
 describe('logging a call (found by exploration)', () => {
 	it('a result fills in who called, when, and one more attempt, in one undo step', async () => {
 		const sheet = await callList('Обзвон: звонок');
@@ -384,16 +402,7 @@ describe('the «+» line ends its new row where the operator does (found in revi
 		await sheet.paste('new', 'Телефон', '89111234567');
 		await (await sheet.newRowCell('Подарочный набор')).click();
 		await page.keyboard.press(' ');
-		await (await sheet.newRowCell('Результат')).click();
-		await page.keyboard.press('F2');
-		await page.getByRole('listbox', { name: 'Результат' }).waitFor();
-		await page.keyboard.press('ArrowDown');
-		await page.keyboard.press('Enter');
-		await editorClosed(page);
-		await page.keyboard.press('Tab');
-		await page.keyboard.press('Tab');
-		await page.keyboard.type('5.1.2025');
-		await page.keyboard.press('Enter');
+		await pickResultTypeDate(sheet);
 		await expect
 			.poll(() => rowsByTitle(colleague.sheet)[0]?.['Дата'] ?? '', MOMENT)
 			.toBe('2025-01-05');
@@ -456,16 +465,7 @@ describe('the «+» line on a slow laptop (found by a CI run)', () => {
 			.poll(() => rowsByTitle(colleague.sheet).at(-1)?.['ФИО'], MOMENT)
 			.toBe('Петров Пётр');
 		await slow(true);
-		await (await sheet.newRowCell('Результат')).click();
-		await page.keyboard.press('F2');
-		await page.getByRole('listbox', { name: 'Результат' }).waitFor();
-		await page.keyboard.press('ArrowDown');
-		await page.keyboard.press('Enter');
-		await editorClosed(page);
-		await page.keyboard.press('Tab');
-		await page.keyboard.press('Tab');
-		await page.keyboard.type('5.1.2025');
-		await page.keyboard.press('Enter');
+		await pickResultTypeDate(sheet);
 		await editorClosed(page);
 		await typeIntoNewRow(sheet, 'ФИО', 'Сидорова Анна');
 		await page.keyboard.press('Enter');
