@@ -69,6 +69,8 @@ const PIN_MIN_WIDTH = 700;
 const ROW_NUMBER_COL = '__row';
 /** After an Enter in the «+» line, the new row ends at the latest this much later. */
 const DRAFT_END_MS = 300;
+/** How long an Enter that ended the «+» line's row waits for AG Grid to tell its close. */
+const DRAFT_END_TOLD_MS = 5_000;
 /** A colleague's value over one typed this long ago or less is told (`onOverwritten`). */
 const OVERWRITE_NOTICE_MS = 60_000;
 /** Typed values remembered for it at most. */
@@ -306,6 +308,13 @@ export class SheetGridBinding {
 	 * by a CI run).
 	 */
 	readonly #draftEndKeys = new WeakSet<Event>();
+	/**
+	 * Such Enter keys whose close AG Grid has not told yet. A paste meanwhile is the next
+	 * resident's: it must not go into the row that Enter ended (found in review: pasted right
+	 * after Enter on a busy laptop, the next resident's name overwrote the last one's).
+	 */
+	#draftEndsPending = 0;
+	#draftEndsTimer: ReturnType<typeof setTimeout> | null = null;
 	/**
 	 * This operator's latest typed values, by `row:col`, for `onOverwritten`: the same cell
 	 * typed by two operators at once kept one value, and the other operator never knew hers
@@ -1330,7 +1339,11 @@ export class SheetGridBinding {
 		// One row pasted into the «+» line while a new row is being typed there: into that row.
 		if (this.#draftEnding) this.#endDraft();
 		const draft = this.#draftRowId;
+		// An Enter whose close is not told yet has ended the row: the paste is the next resident,
+		// and the row stays for the values still to be told.
+		const ending = this.#draftEndsPending > 0;
 		const intoDraft =
+			!ending &&
 			!box &&
 			block.length === 1 &&
 			!!draft &&
@@ -1353,7 +1366,7 @@ export class SheetGridBinding {
 				: pasteBlock(this.#sheet, { block, rowIds, startRow, colIds: columns.slice(from) })
 		);
 		unobserve();
-		if (!intoDraft) this.#draftRowId = null;
+		if (!intoDraft && !ending) this.#draftRowId = null;
 		this.#callbacks.stopCapturing?.();
 		// Rows her filters hide (new rows without the filtered value, rows whose value changed)
 		// go out of sight at once: found by exploration, a coordinator saw her pasted volunteers
@@ -1766,13 +1779,21 @@ export class SheetGridBinding {
 		if (e.shiftKey && target instanceof HTMLTextAreaElement) return;
 		// The row may not be made yet: its first value is told with this one.
 		const editing = this.api.getEditingCells().find((c) => c.rowPinned === 'bottom');
-		if (editing) this.#draftEndKeys.add(e);
-		else this.#endDraftSoon();
+		if (editing) {
+			this.#draftEndKeys.add(e);
+			this.#draftEndsPending++;
+			// A close never told (none is known) does not hold the line for long.
+			if (this.#draftEndsTimer) clearTimeout(this.#draftEndsTimer);
+			this.#draftEndsTimer = setTimeout(() => (this.#draftEndsPending = 0), DRAFT_END_TOLD_MS);
+		} else this.#endDraftSoon();
 	}
 
 	/** AG Grid tells of an editor's close after its value, with the key that closed it. */
 	#onEditStopped(e: CellEditingStoppedEvent<Row>) {
-		if (e.rowPinned === 'bottom' && e.event && this.#draftEndKeys.has(e.event)) this.#endDraft();
+		if (e.rowPinned !== 'bottom' || !e.event || !this.#draftEndKeys.has(e.event)) return;
+		this.#draftEndKeys.delete(e.event);
+		this.#draftEndsPending = Math.max(0, this.#draftEndsPending - 1);
+		this.#endDraft();
 	}
 
 	/**
