@@ -353,6 +353,15 @@ describe('parseCsv: captions above the header', () => {
 		expect(parseCsv([header, numbers, rows[0]].join('\r\n'), { header: true }).rows).toHaveLength(
 			2
 		);
+		// A resident's row that counts 1, 2, 3… away from the header is data (found in review).
+		const flats = '№;Подъезд;Этаж;Квартира;Жильцов';
+		const middle = parseCsv([flats, '7;1;4;15;2', '1;2;3;4;5', '9;3;1;40;1'].join('\r\n'));
+		expect(middle.rows).toEqual([
+			['7', '1', '4', '15', '2'],
+			['1', '2', '3', '4', '5'],
+			['9', '3', '1', '40', '1']
+		]);
+		expect(middle.errors).toEqual([]);
 	});
 
 	it('a list of two columns keeps its header and rows, with a caption above or without', () => {

@@ -793,9 +793,14 @@ function dropRepeatedHeaders(state: ReadState, header: string[], guessed: boolea
 	const moved: number[] = new Array(cells.length);
 	let kept = 1;
 	moved[0] = 0;
+	// Column numbers are looked for only right under the header (or a repeat of it): a resident's
+	// row elsewhere may count 1, 2, 3… (found in review: «1;2;3;4;5» of entrance, floor, flat…
+	// in the middle of a file was dropped).
+	let underHeader = true;
 	for (let r = 1; r < cells.length; r++) {
 		const repeated = repeats(cells[r]);
-		const numbers = repeated || !guessed ? '' : columnNumbers(cells[r]);
+		const numbers = repeated || !guessed || !underHeader ? '' : columnNumbers(cells[r]);
+		underHeader = repeated;
 		if (!repeated && numbers === '') {
 			moved[r] = kept;
 			cells[kept] = cells[r];
