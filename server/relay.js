@@ -793,7 +793,8 @@ export function createRelay({
 			}
 			if (outdated) {
 				log.info(
-					`[relay] ${room} ${peer}: the page runs app version ${version}, the server ${appVersion}: asked to reload`
+					// The page's text, quoted and cut: a line break in it would forge log lines.
+					`[relay] ${room} ${peer}: the page runs app version ${JSON.stringify(String(version).slice(0, 64))}, the server ${JSON.stringify(appVersion)}: asked to reload`
 				);
 				ws.on('error', ignoreError);
 				ws.close(CLOSE_APP_VERSION, 'app version');

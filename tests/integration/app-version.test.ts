@@ -45,11 +45,12 @@ describe('a page of another app version than the server', () => {
 		expect(CLOSE_APP_VERSION).toBe(RELAY_CLOSE);
 		expect(old.status.state).toBe('offline');
 		expect(old.status.pending).toBeGreaterThan(0);
-		// No reconnection: one refusal in the log, still after a while and after `online`.
+		// No reconnection: one refusal in the log, still after a while. (The browser's `online`
+		// event, which reconnects a page, is guarded too: `connection.ts`; Node has no window.)
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		const refusals = () => lines.filter((l) => l.message.includes('asked to reload'));
 		expect(refusals()).toHaveLength(1);
-		expect(refusals()[0].message).toContain('app version v1, the server v2');
+		expect(refusals()[0].message).toContain('app version "v1", the server "v2"');
 		expect(old.provider.wsconnected || old.provider.wsconnecting).toBe(false);
 		// Nothing crossed either way.
 		expect(old.doc.getMap('m').has('written by the new app')).toBe(false);
@@ -75,6 +76,16 @@ describe('a page of another app version than the server', () => {
 		await waitFor(() => same.doc.getMap('m').get('b') === '2', 'the plain client’s edit');
 		await waitFor(() => same.status.state === 'saved', 'the page saved');
 		expect(same.status.outdated).toBe(false);
+	});
+
+	it('a version with a line break is logged on one line', async () => {
+		const { lines, log } = captureLog();
+		const server = await harness.start({ appVersion: 'v2', log });
+		const forged = page(server.wsUrl, 'sheet:forged', 'v1\n[relay] everything is fine');
+		await waitFor(() => forged.status.outdated, 'the page to be told');
+		const refusal = lines.find((l) => l.message.includes('asked to reload'));
+		expect(refusal?.message).toContain('"v1\\n[relay] everything is fine"');
+		expect(refusal?.message).not.toContain('\n');
 	});
 
 	it('a server without a built app checks nothing', async () => {
