@@ -125,6 +125,27 @@ describe('filters and search read values as people write them', () => {
 	 * Space of the name added another hidden row, Tab reached «Отменить» and the spaces of the
 	 * address undid her steps. The veteran was nowhere.
 	 */
+	it('«Добавить строку» with the first column hidden in her view edits the first one shown (found in review)', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: без ФИО', 'Обзвон');
+		const colleague = await session.colleague(sheet.id);
+		const page = anna.page;
+		await (await sheet.revealColumn('ФИО')).click();
+		const column = page.getByRole('dialog', { name: 'Столбец «ФИО»' });
+		await column.getByRole('button', { name: 'Скрыть у себя', exact: true }).click();
+		await column.waitFor({ state: 'hidden' });
+		await sheet.button('Добавить строку').click();
+		await sheet.focusedEditor.waitFor();
+		await page.keyboard.type('89115554433');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		const phone = colleague.sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		await expect
+			.poll(() => colleague.sheet.rowIds().map((id) => colleague.sheet.getCell(id, phone)), MOMENT)
+			.toEqual(['+79115554433']);
+	});
+
 	it('«Добавить строку» in a view whose filter hides the new row opens the «+» line', async () => {
 		const anna = await session.operator('Анна');
 		const home = await new HomePage(anna.page).goto(session.app.url);
