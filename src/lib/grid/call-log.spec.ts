@@ -19,8 +19,10 @@ function logCall(
 	colId: string,
 	value: string,
 	now: Date,
-	operator = 'Анна'
+	operator = 'Анна',
+	operatorId = `id-${operator}`
 ) {
+	sheet.history.author = { id: operatorId, name: operator };
 	const also = callLogEdits(sheet, row, colId, value, operator, now);
 	sheet.setCells([{ rowId: row, colId, value }, ...also.map((e) => ({ rowId: row, ...e }))]);
 	return also;
@@ -58,6 +60,26 @@ describe('logging a call with its result', () => {
 		// …and her own correction of it a moment later is not.
 		logCall(sheet, row, id('Результат звонка'), 'перезвонить', new Date(+at + 120_000), 'Наташа');
 		expect(sheet.getCell(row, id('Попытки'))).toBe('2');
+		// Two operators who both called themselves «Анна» are two operators.
+		logCall(
+			sheet,
+			row,
+			id('Результат звонка'),
+			'дозвонились',
+			new Date(+at + 180_000),
+			'Анна',
+			'a1'
+		);
+		logCall(
+			sheet,
+			row,
+			id('Результат звонка'),
+			'нужна помощь',
+			new Date(+at + 240_000),
+			'Анна',
+			'a2'
+		);
+		expect(sheet.getCell(row, id('Попытки'))).toBe('4');
 	});
 
 	it('changes nothing else for another column, the same result again, or a cleared one', () => {

@@ -44,7 +44,7 @@ function parseStored(value: string): number | null {
  * call result; then the operator's name, the time, and the attempts one more.
  */
 export function callLogEdits(
-	sheet: Pick<Sheet, 'columns' | 'getCell'>,
+	sheet: Pick<Sheet, 'columns' | 'getCell'> & Partial<Pick<Sheet, 'history'>>,
 	rowId: string,
 	colId: string,
 	value: string,
@@ -62,8 +62,14 @@ export function callLogEdits(
 	const last = date ? parseStored(sheet.getCell(rowId, date.id)) : null;
 	// Another operator's result a moment after a colleague's call is her own call (found by
 	// review: two operators reached the same resident minutes apart, and one attempt was lost).
+	// Who logged the last result is known by id from the history (two operators may both be
+	// «Анна»); without it, by the name in «Оператор».
+	const history = sheet.history;
+	const lastBy = history?.forCell(rowId, colId)[0]?.author.id;
 	const sameOperator =
-		!operator || !operatorName || sheet.getCell(rowId, operator.id) === operatorName;
+		lastBy !== undefined && history
+			? lastBy === history.author.id
+			: !operator || !operatorName || sheet.getCell(rowId, operator.id) === operatorName;
 	const correction = last !== null && now.getTime() - last < CORRECTION_MS && sameOperator;
 	if (date) edits.push({ colId: date.id, value: localIsoDateTime(now) });
 	const attempts = find(columns, 'number', ATTEMPTS);
