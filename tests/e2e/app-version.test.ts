@@ -7,16 +7,14 @@
  * The upgrade is played by another version in the build's `version.json` (what a new build
  * writes) and a restart of the server; the old one is put back for the reload.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED } from './pages';
 import { e2eSession, MOMENT } from './session';
-import { PROJECT_ROOT } from './setup';
+import { VERSION_FILE, VERSION_KEPT } from './setup';
 
 const session = e2eSession();
 const RECONNECT = { timeout: 30_000, interval: 100 };
-const VERSION_FILE = join(PROJECT_ROOT, 'build/client/_app/version.json');
 
 describe('a tab left open over an upgrade of the server', () => {
 	it('stops syncing, says to reload, keeps her edits, and sends them after the reload', async () => {
@@ -31,6 +29,8 @@ describe('a tab left open over an upgrade of the server', () => {
 		expect(await banner.count()).toBe(0);
 
 		const built = await readFile(VERSION_FILE, 'utf8');
+		// Kept aside too: a run stopped before `finally` gets it back at the next start.
+		await copyFile(VERSION_FILE, VERSION_KEPT);
 		try {
 			await session.app.stop();
 			await writeFile(VERSION_FILE, JSON.stringify({ version: 'a-newer-build' }));
@@ -53,6 +53,7 @@ describe('a tab left open over an upgrade of the server', () => {
 			await session.app.restart();
 		} finally {
 			await writeFile(VERSION_FILE, built);
+			await rm(VERSION_KEPT, { force: true });
 		}
 		await Promise.all([
 			page.waitForEvent('load'),
