@@ -17,6 +17,7 @@ import {
 	type DuplicateKey,
 	type DuplicatePolicy,
 	type ExistingRow,
+	type ImportPlan,
 	type IncomingRow,
 	type KeyColumns,
 	type MergeKept,
@@ -156,6 +157,8 @@ export interface Analysis {
 	localPhones: number;
 	/** Per line of the file with a flagged value, how many it has (not sent to the page). */
 	flaggedLines: Map<number, number>;
+	/** Per such line, the columns (target keys) of its flagged values, one per value. */
+	flaggedKeys?: Map<number, string[]>;
 	/** Per existing choice column, the file values that are none of its own options. */
 	unmatched: UnmatchedValue[];
 	/** Per such column, the values beyond the listed ones, and their rows (kept and flagged). */
@@ -274,9 +277,13 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	let flaggedCount = 0;
 	let localPhones = 0;
 	const flaggedLines = new Map<number, number>();
-	const flag = (line: number, csvIndex: number, value: string, reason: string) => {
+	const flaggedKeys = new Map<number, string[]>();
+	const flag = (line: number, csvIndex: number, value: string, reason: string, key: string) => {
 		flaggedCount++;
 		flaggedLines.set(line, (flaggedLines.get(line) ?? 0) + 1);
+		const keys = flaggedKeys.get(line);
+		if (keys) keys.push(key);
+		else flaggedKeys.set(line, [key]);
 		if (flagged.length < MAX_LISTED_PROBLEMS) flagged.push({ line, csvIndex, value, reason });
 	};
 	const incoming: IncomingRow[] = new Array(parsed.rows.length);
@@ -295,7 +302,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				// after it): cut and flagged here, where the coordinator sees it, not refused by the
 				// write after «Импортировать» (found by exploration).
 				values[c.key] = raw.slice(0, MAX_CELL_LENGTH);
-				flag(line, c.index, raw.slice(0, 60) + '…', 'cell-too-long');
+				flag(line, c.index, raw.slice(0, 60) + '…', 'cell-too-long', c.key);
 				continue;
 			}
 			if (c.text) {
@@ -323,7 +330,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				(result.reason === 'too-short' && areaCodeCompletes(input))
 			)
 				localPhones++;
-			flag(line, c.index, raw, result.reason);
+			flag(line, c.index, raw, result.reason, c.key);
 		}
 		incoming[r] = { line, values };
 	}
@@ -358,6 +365,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		flaggedCount,
 		localPhones,
 		flaggedLines,
+		flaggedKeys,
 		unmatched,
 		unmatchedMore,
 		existing,
@@ -465,21 +473,51 @@ function cellsOf(values: Record<string, string>, keys: string[]): string[] {
 
 /** The flagged values of the lines not skipped: what the import writes is what it reports. */
 function flaggedWritten(
-	analysis: Partial<Pick<Analysis, 'flagged' | 'flaggedCount' | 'flaggedLines'>>,
-	skipped: SkippedRow[]
+	analysis: Partial<Pick<Analysis, 'flagged' | 'flaggedCount' | 'flaggedLines' | 'flaggedKeys'>>,
+	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept'>,
+	targets: readonly ImportTargetColumn[],
+	sheetValues?: (rowId: string) => Record<string, string> | undefined
 ): Pick<PreparedImport, 'flagged' | 'flaggedCount'> {
 	const flagged = analysis.flagged ?? [];
 	let flaggedCount = analysis.flaggedCount ?? 0;
 	const lines = analysis.flaggedLines;
-	if (!lines || skipped.length === 0) return { flagged, flaggedCount };
+	if (!lines) return { flagged, flaggedCount };
 	const gone = new Set<number>();
-	for (const s of skipped) {
+	for (const s of plan.skipped) {
 		const n = lines.get(s.line);
 		if (n === undefined) continue;
 		gone.add(s.line);
 		flaggedCount -= n;
 	}
-	return { flagged: flagged.filter((f) => !gone.has(f.line)), flaggedCount };
+	// With «Дополнить», a flagged value not written either: a later line's cell that differs
+	// from the earlier line of the same resident, or a found row's cell that has a value already.
+	// Found by exploration: an updated department list reported «Значений не по формату: 471»
+	// with 40 rows added.
+	const kept = new Set<string>();
+	const cell = (line: number, key: string) => `${line}\u0000${key}`;
+	for (const k of plan.mergeKept) if (!k.skipped) kept.add(cell(k.line, k.column));
+	const keys = analysis.flaggedKeys;
+	if (keys && sheetValues)
+		for (const u of plan.toUpdate) {
+			const have = sheetValues(u.rowId);
+			if (!have) continue;
+			// A flagged value is no stored phone either: a cell with a value keeps it (`apply.ts`).
+			// (An empty phone cell an operator emptied does not take it either; counted here.)
+			for (const line of u.lines)
+				for (const key of keys.get(line) ?? []) if (have[key]) kept.add(cell(line, key));
+		}
+	if (kept.size && keys)
+		for (const [line, list] of keys) {
+			if (gone.has(line)) continue;
+			for (const key of list) if (kept.has(cell(line, key))) flaggedCount--;
+		}
+	const keyOf = new Map(targets.map((t) => [t.csvIndex, t.key]));
+	return {
+		flagged: flagged.filter(
+			(f) => !gone.has(f.line) && !kept.has(cell(f.line, keyOf.get(f.csvIndex) ?? ''))
+		),
+		flaggedCount
+	};
 }
 
 /** How many of `mergeKept` are cells kept, and how many values of skipped lines. */
@@ -511,7 +549,10 @@ function sheetValuesOf(
 export function prepareImport(
 	analysis: Pick<Analysis, 'incoming' | 'duplicates'> &
 		Partial<
-			Pick<Analysis, 'flagged' | 'flaggedCount' | 'flaggedLines' | 'existing' | 'targetSheetId'>
+			Pick<
+				Analysis,
+				'flagged' | 'flaggedCount' | 'flaggedLines' | 'flaggedKeys' | 'existing' | 'targetSheetId'
+			>
 		>,
 	targets: ImportTargetColumn[],
 	policy: DuplicatePolicy
@@ -546,7 +587,14 @@ export function prepareImport(
 		mergedCount: plan.merged.length,
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),
 		...keptAndLost(plan.mergeKept),
-		...flaggedWritten(analysis, plan.skipped),
+		...flaggedWritten(
+			analysis,
+			plan,
+			targets,
+			policy === 'update' && existing && targetSheetId !== undefined
+				? sheetValuesOf(existing, targetSheetId)
+				: undefined
+		),
 		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged)
 	};
 }
