@@ -10,7 +10,7 @@
  * corrects it, it is not another one.
  */
 import type { Column, Sheet } from '$lib/model/sheet';
-import { localIsoDate } from '$lib/values';
+import { localIsoDateTime } from '$lib/values';
 
 /** A result changed this soon after the last call logged on the row, by its operator, corrects that call. */
 export const CORRECTION_MS = 10 * 60_000;
@@ -24,12 +24,6 @@ function find(columns: Column[], type: Column['type'], titles: string[]): Column
 	return columns.find(
 		(c) => c.type === type && titles.includes((c.storedTitle ?? c.title).trim().toLowerCase())
 	);
-}
-
-/** `2024-03-05T14:30`, local time: the stored form of a date-and-time cell. */
-function localIsoDateTime(now: Date): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${localIsoDate(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
 
 /** A stored date-and-time as a moment (local time), or null. */

@@ -9,7 +9,14 @@
  */
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import type { Row } from '$lib/model/sheet';
-import { formatDate, formatDateTime, localIsoDate, parseDate, parseDateTime } from '$lib/values';
+import {
+	formatDate,
+	formatDateTime,
+	localIsoDate,
+	localIsoDateTime,
+	parseDate,
+	parseDateTime
+} from '$lib/values';
 
 export type DateKind = 'date' | 'datetime';
 
@@ -55,10 +62,10 @@ export function completeShortDate(
 	if (options.birthDate) return text;
 	const now = options.now ?? new Date();
 	const word = text.trim().toLowerCase();
-	const today = `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
+	const today = formatDate(localIsoDate(now));
 	if (word === 'сегодня' || word === 'today') return today;
 	if (kind === 'datetime' && (word === 'сейчас' || word === 'now'))
-		return `${today} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+		return formatDateTime(localIsoDateTime(now));
 	const m = /^(\d{1,2})[./](\d{1,2})(\s+\d{1,2}:\d{2})?$/.exec(word);
 	if (!m || (m[3] && kind !== 'datetime')) return text;
 	return `${pad(+m[1])}.${pad(+m[2])}.${now.getFullYear()}${m[3] ?? ''}`;

@@ -326,6 +326,11 @@ export function localIsoDate(now = new Date()): string {
 	return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
 
+/** `yyyy-mm-ddThh:mm` of the local time `now`: the stored form of a date-and-time cell. */
+export function localIsoDateTime(now = new Date()): string {
+	return `${localIsoDate(now)}T${pad2(now.getHours())}:${pad2(now.getMinutes())}`;
+}
+
 /** For a date of birth (stored form): true when it is after today (see `DateOptions`). */
 export function isFutureBirth(stored: string, options: DateOptions): boolean {
 	return stored > (options.today ?? localIsoDate());

@@ -46,7 +46,14 @@ export {
 	storedPhones,
 	PHONE_LIST_SEPARATOR
 } from './phone';
-export { parseDate, parseDateTime, formatDate, formatDateTime, localIsoDate } from './date';
+export {
+	parseDate,
+	parseDateTime,
+	formatDate,
+	formatDateTime,
+	localIsoDate,
+	localIsoDateTime
+} from './date';
 export { parseNumber, formatNumber } from './number';
 export { normalizeCheckbox, formatCheckbox } from './checkbox';
 export { normalizeChoice, choiceKey } from './choice';
