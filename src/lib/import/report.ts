@@ -95,15 +95,15 @@ export function keptLines(options: {
 	};
 	return [
 		...options.kept.map((k) => line(options.column(k.colId), k)),
-		...options.mergeKept.map((k) => ({
-			...line(
-				options.targets.find((t) => t.key === k.column),
-				k
-			),
-			intoLine: k.intoLine,
-			skipped: k.skipped,
-			phones: options.targets.find((t) => t.key === k.column)?.type === 'phone'
-		}))
+		...options.mergeKept.map((k) => {
+			const target = options.targets.find((t) => t.key === k.column);
+			return {
+				...line(target, k),
+				intoLine: k.intoLine,
+				skipped: k.skipped,
+				phones: target?.type === 'phone'
+			};
+		})
 	];
 }
 
