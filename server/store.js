@@ -13,7 +13,7 @@
  * there. With `sync`, every append waits for an fsynced LevelDB batch instead (survives power loss).
  */
 import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
-import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ClassicLevel } from 'classic-level';
@@ -54,6 +54,8 @@ export const COMPACT_AFTER_UPDATES = 500;
  * compaction merges everything, so the work stays proportional to what was written.
  */
 export const BASE_TO_TAIL_RATIO = 4;
+/** The store's directory: its owner reads and writes it, no one else (see `ownerOnly`). */
+const OWNER_ONLY = 0o700;
 /** A new write-ahead file is started once the current one is past this size. */
 export const WAL_ROTATE_BYTES = 16 * 1024 * 1024;
 /** The LevelDB database, inside the store's directory. */
@@ -90,6 +92,32 @@ const SEQ_DIGITS = 16;
  */
 
 /**
+ * Creates the store's directory readable by the server's own OS user only (the lists hold
+ * residents' names, phones and addresses; the default umask would let every user of the laptop
+ * read them), and takes group and others' access away from one that has it. Windows keeps its
+ * own permissions (mode bits do not apply there).
+ *
+ * @param {string} dir
+ * @param {StoreLog} log
+ */
+async function ownerOnly(dir, log) {
+	await mkdir(dir, { recursive: true, mode: OWNER_ONLY });
+	if (process.platform === 'win32') return;
+	const { mode } = await stat(dir);
+	if ((mode & 0o077) === 0) return;
+	try {
+		await chmod(dir, OWNER_ONLY);
+		log.warn(
+			`store: ${dir} was open to other users of this computer (mode ${(mode & 0o777).toString(8)}); now only its owner can read it`
+		);
+	} catch (error) {
+		log.warn(
+			`store: ${dir} is open to other users of this computer and could not be closed: ${error instanceof Error ? error.message : String(error)}`
+		);
+	}
+}
+
+/**
  * A `DocStore` over LevelDB.
  *
  * @param {object} options
@@ -99,7 +127,7 @@ const SEQ_DIGITS = 16;
  * @returns {Promise<Required<DocStore>>}
  */
 export async function createLevelStore({ dir, sync = false, log = console }) {
-	await mkdir(dir, { recursive: true });
+	await ownerOnly(dir, log);
 	const db = await openLevel(join(dir, LEVEL_DIR));
 
 	/** @type {Map<string, Promise<RoomLog>>} */
