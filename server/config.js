@@ -5,6 +5,7 @@
  */
 
 import { parseAllowedHosts } from './origin.js';
+import { SettingError } from './startup-errors.js';
 
 export const DEFAULT_PORT = 3000;
 /** Loopback unless HOST says otherwise: a relay is not exposed by accident. */
@@ -73,7 +74,7 @@ function readInteger(env, name, fallback, min = 0) {
 	if (value === undefined || value === '') return fallback;
 	const number = Number(value);
 	if (!Number.isSafeInteger(number) || number < min) {
-		throw new Error(`${name} must be an integer >= ${min}, got "${value}"`);
+		throw new SettingError(`${name} must be an integer >= ${min}, got "${value}"`);
 	}
 	return number;
 }
@@ -88,5 +89,5 @@ function readBoolean(env, name, fallback) {
 	if (value === undefined || value === '') return fallback;
 	if (value === '1' || value === 'true') return true;
 	if (value === '0' || value === 'false') return false;
-	throw new Error(`${name} must be 1 or 0, got "${value}"`);
+	throw new SettingError(`${name} must be 1 or 0, got "${value}"`);
 }

@@ -4,8 +4,26 @@ import { networkInterfaces } from 'node:os';
 import { isWildcard, startupLines } from './addresses.js';
 import { startServer } from './app.js';
 import { readConfig } from './config.js';
+import { explainStartupError } from './startup-errors.js';
 
-const running = await startServer(readConfig());
+/**
+ * The server, or an exit with one line saying why it did not start and what to do (known
+ * causes: `startup-errors.js`); an unknown cause is printed whole.
+ */
+async function start() {
+	let config = null;
+	try {
+		config = readConfig();
+		return await startServer(config);
+	} catch (error) {
+		const explained = explainStartupError(error, config);
+		if (explained) console.error(explained);
+		else console.error('[server] Штаб не запустился / Shtab did not start:', error);
+		process.exit(1);
+	}
+}
+
+const running = await start();
 const bound = /** @type {import('node:net').AddressInfo} */ (running.server.address());
 const everywhere = isWildcard(bound.address) ? ' (every network interface)' : '';
 console.info(`[server] listening on ${running.url}${everywhere}`);

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { explainStartupError } from '../../server/startup-errors.js';
+import { Harness, PROJECT_ROOT } from './helpers.js';
+
+const harness = new Harness();
+afterEach(() => harness.cleanup());
+
+/** `npm start`'s entry with `env`, expected to exit; its exit code and everything it printed. */
+function startExpectingExit(env: Record<string, string>) {
+	const child = spawn(process.execPath, ['server/index.js'], {
+		cwd: PROJECT_ROOT,
+		env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }
+	});
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+	return new Promise<{ code: number | null; output: string }>((resolve) =>
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			resolve({ code, output });
+		})
+	);
+}
+
+/** A line of a stack trace: what a coordinator should not have to read. */
+const STACK_LINE = /^\s+at /m;
+
+describe('a server that cannot start says why, in one line', () => {
+	it('a second start with the same data folder', async () => {
+		const dataDir = await harness.tempDir();
+		await harness.start({ dataDir });
+		const { code, output } = await startExpectingExit({ DATA_DIR: dataDir });
+		expect(code).toBe(1);
+		expect(output).toContain(`папка данных ${dataDir} уже открыта другим запуском Штаба`);
+		expect(output).not.toMatch(STACK_LINE);
+	});
+
+	it('a port another program holds', async () => {
+		const running = await harness.start();
+		const dataDir = await harness.tempDir();
+		const { code, output } = await startExpectingExit({
+			DATA_DIR: dataDir,
+			PORT: String(running.port)
+		});
+		expect(code).toBe(1);
+		expect(output).toContain(`порт ${running.port} уже занят`);
+		expect(output).toContain(`PORT=${running.port + 1} npm start`);
+		expect(output).not.toMatch(STACK_LINE);
+	});
+
+	it('a setting that is not a number', async () => {
+		const { code, output } = await startExpectingExit({ PORT: 'три тысячи' });
+		expect(code).toBe(1);
+		expect(output).toContain('настройка не подходит');
+		expect(output).toContain('PORT must be an integer');
+		expect(output).not.toMatch(STACK_LINE);
+	});
+
+	it('a data folder the user may not write, and a port below 1024, are told apart', () => {
+		const config = { port: 80, host: '127.0.0.1', dataDir: '/srv/shtab' };
+		const mkdirDenied = Object.assign(new Error("EACCES: permission denied, mkdir '/srv/shtab'"), {
+			code: 'EACCES',
+			syscall: 'mkdir'
+		});
+		const listenDenied = Object.assign(new Error('listen EACCES: permission denied 127.0.0.1:80'), {
+			code: 'EACCES',
+			syscall: 'listen'
+		});
+		expect(explainStartupError(mkdirDenied, config)).toContain(
+			'нет прав на папку данных /srv/shtab'
+		);
+		expect(explainStartupError(listenDenied, config)).toContain('нет прав занять порт 80');
+		// Anything else is not guessed at: its whole error is printed.
+		expect(explainStartupError(new Error('something else'), config)).toBeNull();
+	});
+});
