@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED, SheetPage } from './pages';
-import { unexpectedConsoleErrors } from './setup';
+import { CSP_REFUSAL, unexpectedConsoleErrors } from './setup';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -138,5 +138,65 @@ describe('another web site open in the same browser', () => {
 		await sheet.page.reload();
 		await sheet.ready('Обзвон Калининского района');
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+	});
+});
+
+describe('the Content-Security-Policy', () => {
+	it('a script that got into the page runs not, and the lists keep working', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон Кировского района', 'Обзвон');
+		await sheet.addRow('Иванова Анна Петровна');
+
+		// Markup that reached the page some way the app does not know of (a library's bug): an
+		// inline handler and an inline script, each trying to read the list.
+		await anna.page.evaluate(() => {
+			document.body.insertAdjacentHTML(
+				'beforeend',
+				'<img alt="" src="data:," onerror="window.__pwned = document.body.innerText">'
+			);
+			const script = document.createElement('script');
+			script.textContent = 'window.__pwned = document.body.innerText';
+			document.body.append(script);
+		});
+		await expect
+			.poll(() => anna.pageErrors.filter((e) => CSP_REFUSAL.test(e.message)).length, MOMENT)
+			.toBe(2);
+		expect(
+			await anna.page.evaluate(() => (window as { __pwned?: string }).__pwned)
+		).toBeUndefined();
+		// Those two refusals are this test's point, not a failure of the app.
+		anna.pageErrors.splice(0);
+
+		await sheet.addRow('Петров Пётр Иванович');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+	});
+
+	it('another web site cannot show the lists inside its own page', async () => {
+		const anna = await session.operator('Анна');
+		await new HomePage(anna.page).goto(session.app.url);
+		// A page that frames Shtab, e.g. to lay its own buttons over «Удалить» (clickjacking).
+		const other = http.createServer((_req, res) => {
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.end(
+				`<!doctype html><title>Другой сайт</title><iframe src="${session.app.url}/"></iframe>`
+			);
+		});
+		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = other.address() as AddressInfo;
+			const tab = await anna.context.newPage();
+			const framed = tab.waitForEvent('framenavigated', (f) => f !== tab.mainFrame());
+			await tab.goto(`http://127.0.0.1:${port}/`);
+			const frame = await framed;
+			await tab.waitForTimeout(500);
+			// Chromium shows its error page in the frame; the app never loads there.
+			expect(frame.url()).not.toBe(`${session.app.url}/`);
+			expect(await frame.getByText('Списки штаба').count()).toBe(0);
+			await tab.close();
+		} finally {
+			await new Promise((resolve) => other.close(resolve));
+		}
 	});
 });

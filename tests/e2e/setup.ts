@@ -5,7 +5,8 @@
  * IndexedDB, its own name), which the page objects in `pages.ts` drive.
  *
  * Every server, browser and temporary directory opened here is closed by `cleanup()` (call it
- * in afterAll); a test fails on any uncaught error in a page (`pageerror`).
+ * in afterAll); a test fails on any uncaught error in a page (`pageerror`), and on anything the
+ * page's Content-Security-Policy refused.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
@@ -177,6 +178,9 @@ export async function launchBrowser(): Promise<Browser> {
 	return browser;
 }
 
+/** How Chromium reports what the Content-Security-Policy (svelte.config.js) refused. */
+export const CSP_REFUSAL = /violates the following Content Security Policy/;
+
 export interface Operator {
 	name: string;
 	context: BrowserContext;
@@ -233,7 +237,12 @@ export async function newOperator(
 	const watch = (page: Page) => {
 		page.on('pageerror', (error) => operator.pageErrors.push(error));
 		page.on('console', (message: ConsoleMessage) => {
-			if (message.type() === 'error') operator.consoleErrors.push(message.text());
+			if (message.type() !== 'error') return;
+			operator.consoleErrors.push(message.text());
+			// Something of the app the page's Content-Security-Policy refused: a failure too.
+			if (CSP_REFUSAL.test(message.text())) {
+				operator.pageErrors.push(new Error(`refused by the CSP: ${message.text()}`));
+			}
 		});
 		page.on('dialog', (dialog: Dialog) => {
 			operator.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
