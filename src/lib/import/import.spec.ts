@@ -198,6 +198,34 @@ describe('import through the worker pipeline', () => {
 		expect(again.applied.added).toEqual([]);
 	});
 
+	it('joins the name parts as Фамилия Имя Отчество whatever order the file has them in', () => {
+		// Found by exploration: the department's next week's list had its columns in another order
+		// («…;Отчество;Имя;Фамилия»); its 3,050 residents became «Ивановна Анна Иванова», none was
+		// found in the list by name and date of birth, and every one was added a second time.
+		const sheet = callList();
+		const first = [
+			'Фамилия;Имя;Отчество;Дата рождения',
+			'Иванова;Анна;Петровна;05.03.1941',
+			'Петров;Пётр;;12.04.1938'
+		].join('\r\n');
+		importInto(sheet, cp1251(first), 'skip');
+		const next = [
+			'Дата рождения;Отчество;Имя;Фамилия',
+			'05.03.1941;Петровна;Анна;Иванова',
+			'12.04.1938;;Пётр;Петров',
+			'01.01.1940;Ильич;Олег;Сидоров'
+		].join('\r\n');
+		const { applied, analysis, prepared } = importInto(sheet, cp1251(next), 'skip');
+		expect(prepared.keys).toHaveLength(new Set(prepared.keys).size);
+		expect(analysis.counts.inSheet).toBe(2);
+		const col = sheet.columns().find((c) => c.title === 'ФИО')!.id;
+		expect(applied.added.map((id) => sheet.getCell(id, col))).toEqual(['Сидоров Олег Ильич']);
+		// «Имя;Фамилия» alone too.
+		const short = ['Имя;Фамилия;Дата рождения', 'Мария;Смирнова;02.02.1930'].join('\r\n');
+		const added = importInto(sheet, cp1251(short), 'skip').applied.added;
+		expect(added.map((id) => sheet.getCell(id, col))).toEqual(['Смирнова Мария']);
+	});
+
 	it("reads a choice column's values as its options, as the grid does, and flags the others", () => {
 		const sheet = callList();
 		const file = [

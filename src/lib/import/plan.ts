@@ -24,7 +24,7 @@ import {
 	type ParsedCsv,
 	type SkippedRow
 } from '../csv';
-import { valueOptions } from '../csv/mapping';
+import { fieldOfHeader, valueOptions } from '../csv/mapping';
 import { MAX_CELL_LENGTH, type ChoiceOption, type Column, type ColumnType } from '../model/sheet';
 import {
 	areaCodeCompletes,
@@ -172,7 +172,8 @@ export interface Analysis {
 }
 
 export interface AnalyzeOptions {
-	parsed: Pick<ParsedCsv, 'rows' | 'rowLines'>;
+	/** With the file's titles, a name's parts are joined in their order (`targetGroups`). */
+	parsed: Pick<ParsedCsv, 'rows' | 'rowLines'> & { header?: readonly string[] | null };
 	targets: ImportTargetColumn[];
 	/** Rows of the target sheet (with `targetSheetId`) and of the other sheets. */
 	existing: ExistingRow[];
@@ -201,8 +202,23 @@ export interface TargetGroup {
 	separator: string;
 }
 
-/** The targets, one per sheet column (Фамилия, Имя, Отчество → one ФИО). */
-export function targetGroups(targets: ImportTargetColumn[]): TargetGroup[] {
+/** Where each part of a name goes in a full name: Фамилия Имя Отчество. */
+const NAME_PART_RANK: Partial<Record<string, number>> = {
+	lastName: 0,
+	firstName: 1,
+	patronymic: 2
+};
+
+/**
+ * The targets, one per sheet column (Фамилия, Имя, Отчество → one ФИО). Given the file's
+ * `header`, the parts of a name are joined as a full name is written, Фамилия Имя Отчество,
+ * whatever the file's order (found by exploration: a department's list with «Отчество;Имя;
+ * Фамилия» became «Ивановна Анна Иванова», and no resident was found in the list again).
+ */
+export function targetGroups(
+	targets: ImportTargetColumn[],
+	header?: readonly string[] | null
+): TargetGroup[] {
 	const groups = new Map<string, TargetGroup>();
 	for (const t of targets) {
 		const group = groups.get(t.key);
@@ -212,7 +228,14 @@ export function targetGroups(targets: ImportTargetColumn[]): TargetGroup[] {
 			groups.set(t.key, { target: t, indexes: [t.csvIndex], separator });
 		}
 	}
-	return [...groups.values()];
+	const list = [...groups.values()];
+	if (!header) return list;
+	const rank = (i: number) => NAME_PART_RANK[fieldOfHeader(header[i] ?? '') ?? ''];
+	for (const group of list) {
+		if (group.indexes.length < 2 || !group.indexes.every((i) => rank(i) !== undefined)) continue;
+		group.indexes.sort((a, b) => rank(a)! - rank(b)!);
+	}
+	return list;
 }
 
 /**
@@ -241,7 +264,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
 	// One pass: each cell is normalised once, for its stored value and for its flag. File
 	// columns that go into one sheet column (Фамилия, Имя, Отчество → ФИО) are joined first.
-	const columns = targetGroups(targets).map((group) => {
+	const columns = targetGroups(targets, parsed.header).map((group) => {
 		const t = group.target;
 		// A choice column's options (one list for every cell), as the grid reads typed values.
 		const options = targetOptions(t);
