@@ -13,7 +13,14 @@ import { existingRowsOf, type ExistingRow } from '../csv';
 import { newId, SHORT_ID_LENGTH } from '../model/ids';
 import { titleKey, uniqueTitle, type NewColumn, type Sheet } from '../model/sheet';
 import { stageRows } from '../model/staging';
-import { choiceKey, isStoredPhone, joinPhones, storedPhoneNumbers, storedPhones } from '../values';
+import {
+	choiceKey,
+	isStoredPhone,
+	joinPhones,
+	normalizePhone,
+	storedPhoneNumbers,
+	storedPhones
+} from '../values';
 import { setAreaCode } from '../grid/edits';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
 
@@ -101,6 +108,12 @@ export function stagedColumns(plan: ImportColumnPlan, prepared: Pick<PreparedImp
  * transaction. A column created meanwhile by a colleague under the same title is not merged:
  * the import's own column is made (nothing of theirs is touched).
  */
+/** A cell with what Excel writes for a phone number it took for a number: `7,91100E+10`. */
+function mangledPhone(cell: string): boolean {
+	const result = normalizePhone(cell);
+	return !result.ok && result.reason === 'excel-exponent';
+}
+
 /** The numbers a phone cell once held (its history) that `current` no longer has. */
 function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: string): Set<string> {
 	const removed = new Set<string>();
@@ -179,7 +192,12 @@ export function commitPreparedImport(
 						kept: current,
 						file: value
 					});
-				if (current === '') {
+				// A phone cell holding only what Excel made of a number (`7,91100E+10`, flagged when
+				// it was imported: its last digits are gone) holds no number to keep; the file's
+				// numbers take its place (found by exploration: the department's next list had the
+				// numbers whole, and «Дополнить» left the mangled ones, «Не заменено»).
+				const mangled = phones.has(colId) && mangledPhone(current);
+				if (current === '' || mangled) {
 					// A phone cell an operator emptied (its only number was wrong) does not get that
 					// number back (found in review); other numbers of the file fill it.
 					const removed = phones.has(colId)

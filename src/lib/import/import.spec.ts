@@ -622,6 +622,32 @@ describe('import through the worker pipeline', () => {
 		]);
 	});
 
+	it('"update" puts the file\'s number into a phone cell that holds only a number Excel mangled (7,91112E+10)', () => {
+		// Found by exploration: last week's file from Excel had «7,91100E+10» for some residents
+		// (flagged at import: the digits are lost); this week's has their numbers whole, and
+		// «Дополнить» left the mangled value in place («Не заменено»), so the operators still had
+		// no number to call.
+		const sheet = callList();
+		const csv = (phone: string) =>
+			cp1251(['ФИО;Тел.;Д/р', `Иванова Анна Петровна;${phone};05.03.1941`].join('\r\n'));
+		importInto(sheet, csv('7,91100E+10'), 'skip');
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova] = sheet.rowIds();
+		expect(sheet.getCell(ivanova, phone)).toBe('7,91100E+10');
+		const run = importInto(sheet, csv('8 911 000-11-22'), 'update');
+		expect(run.applied.added).toEqual([]);
+		expect(sheet.getCell(ivanova, phone)).toBe('+79110001122');
+		expect(run.applied.updated).toBe(1);
+		expect(run.applied.kept).toEqual([]);
+		// What an operator wrote there is hers: a note in words stays.
+		sheet.setCell(ivanova, phone, 'звонить дочери');
+		const again = importInto(sheet, csv('8 911 000-33-44'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('звонить дочери');
+		expect(again.applied.kept.map((k) => [k.kept, k.file])).toEqual([
+			['звонить дочери', '+79110003344']
+		]);
+	});
+
 	it('"update" does not put back the only number an operator took out, leaving the cell empty (found in review)', () => {
 		const sheet = callList();
 		const csv = (phones: string) =>
