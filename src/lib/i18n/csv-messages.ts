@@ -41,7 +41,8 @@ export const csvRu = {
 	'import.dupAmbiguous': '(из них подходят к нескольким жителям: {count} — не будут внесены)',
 	'import.dupInOthers': 'в других списках: {count}',
 	'import.policy.skip': 'Пропустить повторы',
-	'import.policy.update': 'Дополнить найденные строки (пустые ячейки и новые номера телефонов)',
+	'import.policy.update':
+		'Дополнить найденные строки (пустые ячейки, новые номера телефонов, дописанный текст)',
 	'import.policy.keep': 'Добавить все строки',
 	'import.unmatchedTitle': 'Значения не из вариантов столбца',
 	'import.unmatchedHint':
@@ -203,7 +204,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.dupAmbiguous': '(matching several residents: {count} — not written)',
 	'import.dupInOthers': 'in other lists: {count}',
 	'import.policy.skip': 'Skip duplicates',
-	'import.policy.update': 'Fill in the rows found (empty cells and new phone numbers)',
+	'import.policy.update':
+		'Fill in the rows found (empty cells, new phone numbers, text written on)',
 	'import.policy.keep': 'Add every row',
 	'import.unmatchedTitle': 'Values that are none of the column’s options',
 	'import.unmatchedHint':

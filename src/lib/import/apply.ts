@@ -114,6 +114,16 @@ function mangledPhone(cell: string): boolean {
 	return !result.ok && result.reason === 'excel-exponent';
 }
 
+/**
+ * Whether `value` is the text `current` with more after it, from a word's end («Нужны продукты;
+ * доставлено»): `д. 5` → `д. 51` is another house, not more of the same.
+ */
+function extendsText(value: string, current: string): boolean {
+	const kept = current.trimEnd();
+	if (kept === '' || !value.startsWith(kept) || value.trim() === kept) return false;
+	return !/[\p{L}\p{N}]/u.test(kept.at(-1)!) || !/[\p{L}\p{N}]/u.test(value[kept.length]);
+}
+
 /** The numbers a phone cell once held (its history) that `current` no longer has. */
 function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: string): Set<string> {
 	const removed = new Set<string>();
@@ -175,6 +185,14 @@ export function commitPreparedImport(
 				.filter((c) => c.type === 'phone')
 				.map((c) => c.id)
 		);
+		// A text the file extends (the list's note, then more: a partner NGO wrote what it did
+		// after the operators' note, found by exploration) loses nothing of hers: it is taken.
+		const texts = new Set(
+			sheet
+				.columns()
+				.filter((c) => c.type === 'text' || c.type === 'longtext')
+				.map((c) => c.id)
+		);
 		const edits: { rowId: string; colId: string; value: string }[] = [];
 		for (const update of prepared.updates) {
 			if (!sheet.hasRow(update.rowId)) continue;
@@ -224,6 +242,9 @@ export function commitPreparedImport(
 						edits.push({ rowId: update.rowId, colId, value: joined });
 						filled = true;
 					} else if (fresh.length < storedPhones(value).length) keep();
+				} else if (texts.has(colId) && extendsText(value, current)) {
+					edits.push({ rowId: update.rowId, colId, value });
+					filled = true;
 				} else if (choiceKey(current) !== choiceKey(value)) {
 					// Only in case or spaces (a polyclinic's list in capitals) is no difference.
 					keep();

@@ -648,6 +648,48 @@ describe('import through the worker pipeline', () => {
 		]);
 	});
 
+	it('"update" takes a note the file extends (the list\'s note and more), and keeps one it changes', () => {
+		// Found by exploration: the coordinator sent the «нужна помощь» residents to a partner NGO,
+		// which wrote what it did after the operators' notes and sent the file back; «Дополнить»
+		// kept every such note as it was («Не заменено»), so the NGO's work was in the list only
+		// where the operators had written nothing.
+		const sheet = callList();
+		const csv = (...lines: string[]) => cp1251(['ФИО;Д/р;Примечание;Адрес', ...lines].join('\r\n'));
+		importInto(
+			sheet,
+			csv(
+				'Иванова Анна Петровна;05.03.1941;;ул. Ленская, д. 5',
+				'Петров Пётр;12.04.1950;;ул. Бутлерова, д. 9',
+				'Сидорова Мария;01.01.1940;;'
+			),
+			'skip'
+		);
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const [ivanova, petrov, sidorova] = sheet.rowIds();
+		sheet.setCell(ivanova, col('Примечание'), 'Нужны продукты');
+		sheet.setCell(petrov, col('Примечание'), 'Просил перезвонить после 12');
+		const run = importInto(
+			sheet,
+			csv(
+				'Иванова Анна Петровна;05.03.1941;"Нужны продукты; НКО: доставлено 10.04";ул. Ленская, д. 5',
+				// His note changed, not extended: the operator's stays, and is listed; so does an
+				// address whose house number the file writes longer (another house, not more).
+				'Петров Пётр;12.04.1950;Перезвонили;ул. Бутлерова, д. 91',
+				'Сидорова Мария;01.01.1940;НКО: лекарства куплены;'
+			),
+			'update'
+		);
+		expect(run.applied.added).toEqual([]);
+		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Нужны продукты; НКО: доставлено 10.04');
+		expect(sheet.getCell(petrov, col('Примечание'))).toBe('Просил перезвонить после 12');
+		expect(sheet.getCell(sidorova, col('Примечание'))).toBe('НКО: лекарства куплены');
+		expect(run.applied.updated).toBe(2);
+		expect(run.applied.kept.map((k) => [k.kept, k.file])).toEqual([
+			['Просил перезвонить после 12', 'Перезвонили'],
+			['ул. Бутлерова, д. 9', 'ул. Бутлерова, д. 91']
+		]);
+	});
+
 	it('"update" does not put back the only number an operator took out, leaving the cell empty (found in review)', () => {
 		const sheet = callList();
 		const csv = (phones: string) =>
