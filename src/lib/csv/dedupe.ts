@@ -53,6 +53,8 @@ export interface ExistingRow {
 	sheetId: string;
 	rowId: string;
 	values: Record<string, string>;
+	/** A row of the target sheet someone deleted (in «Удалённые строки»): matched apart. */
+	deleted?: true;
 }
 
 export interface DuplicateInfo {
@@ -63,6 +65,8 @@ export interface DuplicateInfo {
 	inSheet: { rowId: string; by: DuplicateKey }[];
 	/** Rows of other sheets with the same person (at most `MAX_LISTED_MATCHES`). */
 	inOtherSheets: { sheetId: string; rowId: string; by: DuplicateKey }[];
+	/** Deleted rows of the target sheet with the same person (`ExistingRow.deleted`). */
+	inDeleted?: { rowId: string; by: DuplicateKey }[];
 }
 
 export interface FindDuplicatesOptions {
@@ -276,6 +280,8 @@ interface Search {
 	/** Numbers the searches (from 1): a person whose `seen` is this one was already reported. */
 	id: number;
 	targetSheetId: string;
+	/** The target sheet's deleted rows among those searched. */
+	deleted: ReadonlySet<string>;
 	info: DuplicateInfo;
 }
 
@@ -287,6 +293,9 @@ function report(search: Search, match: Person, by: DuplicateKey) {
 	const { info } = search;
 	if (match.line >= 0) {
 		if (!info.inFile || match.line < info.inFile.line) info.inFile = { line: match.line, by };
+	} else if (match.sheetId === search.targetSheetId && search.deleted.has(match.rowId)) {
+		info.inDeleted ??= [];
+		if (info.inDeleted.length < MAX_LISTED_MATCHES) info.inDeleted.push({ rowId: match.rowId, by });
 	} else if (match.sheetId === search.targetSheetId) {
 		if (info.inSheet === NO_MATCHES) info.inSheet = [];
 		if (info.inSheet.length < MAX_LISTED_MATCHES) info.inSheet.push({ rowId: match.rowId, by });
@@ -369,7 +378,9 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 	const keyColumns = keyColumnList(options.keyColumns);
 	const index = new PersonIndex();
 	const otherColumns = new Map<string, KeyColumnList>();
+	const deleted = new Set<string>();
 	for (const row of existing) {
+		if (row.deleted) deleted.add(row.rowId);
 		const own = keyColumnsBySheet[row.sheetId];
 		let columns = keyColumns;
 		if (own) {
@@ -388,7 +399,7 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 			inSheet: NO_MATCHES,
 			inOtherSheets: NO_MATCHES
 		};
-		const search: Search = { id: i + 1, targetSheetId, info };
+		const search: Search = { id: i + 1, targetSheetId, deleted, info };
 		index.searchAndAdd(personOf(row.values, keyColumns, row.line, targetSheetId, ''), search);
 		duplicates[i] = info;
 	}
@@ -399,7 +410,7 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 
 export interface SkippedRow {
 	line: number;
-	reason: 'duplicate-in-sheet' | 'duplicate-in-file' | 'ambiguous-in-sheet';
+	reason: 'duplicate-in-sheet' | 'duplicate-in-file' | 'ambiguous-in-sheet' | 'deleted-in-sheet';
 	/** The row of the sheet, or the earlier line of the file, it duplicates. */
 	rowId?: string;
 	duplicateOfLine?: number;
@@ -534,10 +545,29 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 	const target = new Map<number, Record<string, string>>();
 	const updates = new Map<string, ImportPlan['toUpdate'][number]>();
 	let byLine: Map<number, Record<string, string>> | undefined;
+	/**
+	 * A line whose resident is among the list's deleted rows only is not added back (found by
+	 * exploration: an operator deleted a resident who had died, and the department's next
+	 * week's list added him again, counted among the new residents, without a word).
+	 */
+	const skipDeleted = (row: IncomingRow, match: { by: DuplicateKey }) => {
+		const by = KEY_WORDS[match.by];
+		plan.skipped.push({
+			line: row.line,
+			reason: 'deleted-in-sheet',
+			messageRu: `Строка ${row.line}: житель удалён из списка (${by.ru}) — не добавлен. Если он снова нужен, восстановите строку в «Удалённые строки».`,
+			messageEn: `Line ${row.line}: this resident was deleted from the list (${by.en}) — not added. If needed again, restore the row from “Deleted rows”.`
+		});
+	};
 	incoming.forEach((row, i) => {
 		const dup = duplicates[i];
 		const sheetMatch = dup?.inSheet[0];
 		const fileMatch = dup?.inFile;
+		const deletedMatch = sheetMatch ? undefined : dup?.inDeleted?.[0];
+		if (deletedMatch) {
+			skipDeleted(row, deletedMatch);
+			return;
+		}
 		if (policy === 'skip') {
 			if (sheetMatch) {
 				const by = KEY_WORDS[sheetMatch.by];

@@ -59,14 +59,29 @@ function keyColumnIds(keys: KeyColumns): string[] {
 	return [...new Set(ids)];
 }
 
-/** A sheet's visible rows with only their key columns, for `findDuplicates`. */
-export function existingRowsOf(sheet: Sheet, sheetId: string, keys: KeyColumns): ExistingRow[] {
+/**
+ * A sheet's visible rows with only their key columns, for `findDuplicates`; with `deleted`, its
+ * deleted rows too, marked so.
+ */
+export function existingRowsOf(
+	sheet: Sheet,
+	sheetId: string,
+	keys: KeyColumns,
+	options: { deleted?: boolean } = {}
+): ExistingRow[] {
 	const ids = keyColumnIds(keys);
-	return sheet.rowIds().map((rowId) => {
+	const valuesOf = (rowId: string) => {
 		const values: Record<string, string> = {};
 		for (const id of ids) values[id] = sheet.getCell(rowId, id);
-		return { sheetId, rowId, values };
-	});
+		return values;
+	};
+	const rows: ExistingRow[] = sheet
+		.rowIds()
+		.map((rowId) => ({ sheetId, rowId, values: valuesOf(rowId) }));
+	if (options.deleted)
+		for (const { id } of sheet.deletedRows())
+			rows.push({ sheetId, rowId: id, values: valuesOf(id), deleted: true });
+	return rows;
 }
 
 /**

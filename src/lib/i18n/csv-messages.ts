@@ -39,6 +39,7 @@ export const csvRu = {
 	'import.dupInFile': 'в файле: {count}',
 	'import.dupInSheet': 'в этом списке: {count}',
 	'import.dupAmbiguous': '(из них подходят к нескольким жителям: {count} — не будут внесены)',
+	'import.dupDeleted': 'удалены из списка: {count} — не будут добавлены',
 	'import.dupInOthers': 'в других списках: {count}',
 	'import.policy.skip': 'Пропустить повторы',
 	'import.policy.update':
@@ -95,6 +96,8 @@ export const csvRu = {
 	'import.skippedCount': 'Пропущено повторов: {count}',
 	'import.ambiguousCount':
 		'Не внесено строк, которые подходят к нескольким жителям списка: {count} (внесите вручную)',
+	'import.deletedCount':
+		'Не добавлено удалённых из списка жителей: {count} (вернуть — «Удалённые строки»)',
 	'import.mergedCount': 'Объединено с другими строками файла: {count}',
 	'import.flaggedCount': 'Значений не по формату: {count}',
 	'import.problems': 'Замечания',
@@ -202,6 +205,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.dupInFile': 'in the file: {count}',
 	'import.dupInSheet': 'in this list: {count}',
 	'import.dupAmbiguous': '(matching several residents: {count} — not written)',
+	'import.dupDeleted': 'deleted from the list: {count} — not added',
 	'import.dupInOthers': 'in other lists: {count}',
 	'import.policy.skip': 'Skip duplicates',
 	'import.policy.update':
@@ -256,6 +260,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.skippedCount': 'Duplicates skipped: {count}',
 	'import.ambiguousCount':
 		'Lines not written, matching several residents of the list: {count} (enter them by hand)',
+	'import.deletedCount':
+		'Residents deleted from the list, not added: {count} (to bring back: “Deleted rows”)',
 	'import.mergedCount': 'Merged with other rows of the file: {count}',
 	'import.flaggedCount': 'Values that do not fit: {count}',
 	'import.problems': 'Notes',

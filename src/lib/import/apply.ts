@@ -288,5 +288,6 @@ export function existingRowsForImport(
 	sheetId: string,
 	targets: ImportTargetColumn[]
 ): ExistingRow[] {
-	return existingRowsOf(sheet, sheetId, importKeyColumns(targets));
+	// Its deleted rows too: a resident deleted from the list is not added back by the next file.
+	return existingRowsOf(sheet, sheetId, importKeyColumns(targets), { deleted: true });
 }

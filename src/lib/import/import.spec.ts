@@ -427,7 +427,8 @@ describe('import through the worker pipeline', () => {
 			bySheet: { requests: 1 },
 			// What "skip" adds: every row but the repeat of line 2.
 			fresh: 3,
-			ambiguous: 0
+			ambiguous: 0,
+			deleted: 0
 		});
 		const again = importInto(sheet, cp1251(FILE), 'keep');
 		expect(again.analysis.counts.inSheet).toBe(4);
@@ -646,6 +647,60 @@ describe('import through the worker pipeline', () => {
 		expect(again.applied.kept.map((k) => [k.kept, k.file])).toEqual([
 			['звонить дочери', '+79110003344']
 		]);
+	});
+
+	it('a resident deleted from the list is not added back by the next file, and the report says so', () => {
+		// Found by exploration: an operator deleted a resident (he had died); the department's
+		// next week's list still had him, and both «Пропустить повторы» and «Дополнить» added him
+		// back as a new resident, counted among the new ones, without a word.
+		const sheet = callList();
+		const file = cp1251(
+			[
+				'ФИО;Тел.;Д/р',
+				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+				'Петров Пётр;8 911 000-11-22;12.04.1950'
+			].join('\r\n')
+		);
+		importInto(sheet, file, 'skip');
+		const [, petrov] = sheet.rowIds();
+		sheet.deleteRows([petrov]);
+		const next = cp1251(
+			[
+				'ФИО;Тел.;Д/р',
+				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+				'Петров Пётр;+7 911 000-11-22;12.04.1950',
+				'Сидорова Мария;8 921 555-66-77;01.01.1940'
+			].join('\r\n')
+		);
+		for (const policy of ['skip', 'update'] as const) {
+			const run = importInto(sheet, next, policy);
+			expect(run.analysis.counts.deleted).toBe(1);
+			expect(run.analysis.counts.fresh).toBe(policy === 'skip' ? 1 : 0);
+			const skipped = run.prepared.skipped.find((s) => s.line === 3);
+			expect(skipped?.reason).toBe('deleted-in-sheet');
+			expect(skipped?.messageRu).toBe(
+				'Строка 3: житель удалён из списка (те же ФИО и дата рождения) — не добавлен. Если он снова нужен, восстановите строку в «Удалённые строки».'
+			);
+			expect(run.prepared.deletedCount).toBe(1);
+			const report = importReport({
+				locale: 'ru',
+				parsed: { errors: [], errorsOmitted: 0 },
+				prepared: run.prepared,
+				applied: run.applied,
+				targets: run.targets,
+				column: (id) => sheet.column(id),
+				sheetLabel: (id) => id
+			});
+			expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toEqual(
+				expect.arrayContaining([
+					'Не добавлено удалённых из списка жителей: 1 (вернуть — «Удалённые строки»)'
+				])
+			);
+			expect(sheet.rowIds()).toHaveLength(2);
+			expect(sheet.isDeletedRow(petrov)).toBe(true);
+		}
+		// «Добавить все строки» adds every line, as it says.
+		expect(importInto(sheet, next, 'keep').applied.added).toHaveLength(3);
 	});
 
 	it('"update" takes a note the file extends (the list\'s note and more), and keeps one it changes', () => {

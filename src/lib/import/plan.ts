@@ -144,6 +144,8 @@ export interface DuplicateCounts {
 	fresh: number;
 	/** Rows of `inSheet` that match several rows of the sheet: 'update' fills none of them. */
 	ambiguous: number;
+	/** Rows whose person is only among the sheet's deleted rows: 'skip' and 'update' add none. */
+	deleted: number;
 }
 
 export interface Analysis {
@@ -429,10 +431,13 @@ export function countDuplicates(duplicates: DuplicateInfo[]): DuplicateCounts {
 		inOtherSheets: 0,
 		bySheet: {},
 		fresh: 0,
-		ambiguous: 0
+		ambiguous: 0,
+		deleted: 0
 	};
 	for (const d of duplicates) {
-		if (!d.inFile && !d.inSheet.length) counts.fresh++;
+		const deleted = !d.inSheet.length && !!d.inDeleted?.length;
+		if (deleted) counts.deleted++;
+		else if (!d.inFile && !d.inSheet.length) counts.fresh++;
 		if (d.inFile) counts.inFile++;
 		if (d.inSheet.length) counts.inSheet++;
 		if (d.inSheet.length > 1) counts.ambiguous++;
@@ -461,6 +466,8 @@ export interface PreparedImport {
 	skippedCount: number;
 	/** Of `skippedCount`: lines not written because they match several residents of the list. */
 	ambiguousCount: number;
+	/** Of `skippedCount`: lines not added because their resident was deleted from the list. */
+	deletedCount: number;
 	merged: { line: number; intoLine: number }[];
 	mergedCount: number;
 	/**
@@ -606,6 +613,7 @@ export function prepareImport(
 		skipped: plan.skipped.slice(0, MAX_LISTED_PROBLEMS),
 		skippedCount: plan.skipped.length,
 		ambiguousCount: plan.skipped.filter((s) => s.reason === 'ambiguous-in-sheet').length,
+		deletedCount: plan.skipped.filter((s) => s.reason === 'deleted-in-sheet').length,
 		merged: plan.merged.slice(0, MAX_LISTED_PROBLEMS),
 		mergedCount: plan.merged.length,
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),

@@ -54,6 +54,8 @@ export interface ImportReport {
 	lost: number;
 	/** Lines not written because they match several residents of the list. */
 	ambiguous: number;
+	/** Lines not added: their resident was deleted from the list. */
+	deleted: number;
 	/** Lines added although they repeat a resident ('keep'). */
 	repeats: number;
 	/** Lines written whose resident is on other lists too. */
@@ -132,6 +134,7 @@ export function importReport(options: {
 		skipped: prepared.skipped,
 		skippedCount: prepared.skippedCount,
 		ambiguousCount: prepared.ambiguousCount,
+		deletedCount: prepared.deletedCount,
 		merged: prepared.merged,
 		mergedCount: prepared.mergedCount,
 		// Those of the lines written: a skipped duplicate's are not the list's.
@@ -171,6 +174,8 @@ export interface BuildReportOptions {
 	skippedCount: number;
 	/** Of `skippedCount`: lines matching several residents of the list (not duplicates). */
 	ambiguousCount?: number;
+	/** Of `skippedCount`: lines whose resident was deleted from the list (not duplicates). */
+	deletedCount?: number;
 	merged: { line: number; intoLine: number }[];
 	mergedCount: number;
 	flagged: FlaggedValue[];
@@ -309,8 +314,9 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 	return {
 		imported: options.imported,
 		updated: options.updated,
-		skipped: options.skippedCount - (options.ambiguousCount ?? 0),
+		skipped: options.skippedCount - (options.ambiguousCount ?? 0) - (options.deletedCount ?? 0),
 		ambiguous: options.ambiguousCount ?? 0,
+		deleted: options.deletedCount ?? 0,
 		merged: options.mergedCount,
 		flagged: options.flaggedCount,
 		kept: options.keptCount ?? keptListed,
@@ -343,6 +349,7 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 		['import.updated', r.updated, false],
 		['import.skippedCount', r.skipped, true],
 		['import.ambiguousCount', r.ambiguous, false],
+		['import.deletedCount', r.deleted, false],
 		['import.mergedCount', r.merged, false],
 		['import.keptCount', r.kept, false],
 		['import.lostCount', r.lost, false],
