@@ -256,11 +256,19 @@ export class DocConnection {
 		};
 		const onStatus = (event: { status: string }) => {
 			if (event.status === 'connected') {
+				const awareness = this.provider.awareness;
+				// At the close, y-websocket forgot the colleagues' presences but kept their clocks:
+				// the relay's copies, sent again now at those clocks, were taken for ones already
+				// known and dropped, so a colleague was missing until his next renewal (up to 15 s
+				// after every network drop; found by exploration). Forgotten whole, they are taken.
+				for (const client of [...awareness.meta.keys()])
+					if (client !== this.doc.clientID && !awareness.states.has(client))
+						awareness.meta.delete(client);
 				// y-websocket sends the presence again at the clock the relay has, which it ignores:
 				// the presence would stay with the old connection (after a network drop the relay
 				// may still hold it) and go with it. A new clock makes it this connection's.
-				const state = this.provider.awareness.getLocalState();
-				if (state !== null) this.provider.awareness.setLocalState(state);
+				const state = awareness.getLocalState();
+				if (state !== null) awareness.setLocalState(state);
 			}
 			this.#changed();
 		};
