@@ -30,6 +30,15 @@ export const LOCAL_LOAD_WAIT_MS = 5_000;
 /** Local edits are confirmed in batches: a query at most this often. */
 export const CONFIRM_DEBOUNCE_MS = 250;
 /**
+ * A connection that has brought nothing for this long is asked for the relay's state vector.
+ * y-websocket closes a connection after 30 s without a message, to notice a dead one; the relay
+ * sends a presence only to the colleagues, never back, so an operator alone in a sheet got
+ * nothing, and her working connection was closed every 33 s (the status bar said «Нет связи с
+ * сервером» each time; found by exploration). A dead connection does not answer, and is still
+ * closed.
+ */
+export const QUIET_MS = 10_000;
+/**
  * The relay's close when the page runs another version of the app than the server's
  * (`server/relay.js`): the page must be reloaded before it syncs again.
  */
@@ -326,6 +335,11 @@ export class DocConnection {
 			);
 			if (navigator.onLine === false) this.#online = false;
 		}
+		const keepAlive = setInterval(() => {
+			const quiet = Date.now() - this.provider.wsLastMessageReceived;
+			if (quiet >= QUIET_MS && this.#inflight.length === 0) this.#sendQuery();
+		}, QUIET_MS / 2);
+		this.#cleanup.push(() => clearInterval(keepAlive));
 		if (!this.persistence) {
 			this.#copyRead = true;
 			this.#openSocket();
