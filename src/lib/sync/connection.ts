@@ -81,8 +81,10 @@ export interface ConnectionOptions {
 
 /**
  * Each tab counts its own changes the server has not confirmed under a key of its own,
- * `shtab:pending:<room>#<tab>` = `<count> <time>`: a tab's count must never overwrite another's
- * (a closed tab's leftovers were hidden so, and the list of sheets did not send them).
+ * `shtab:pending:<room>#<tab>` = `<count> <time> <since>`: a tab's count must never overwrite
+ * another's (a closed tab's leftovers were hidden so, and the list of sheets did not send them).
+ * Its own only, never those it carries from another tab or an earlier session: a reloaded tab
+ * adds the keys up.
  */
 const PENDING_PREFIX = 'shtab:pending:';
 
@@ -411,16 +413,20 @@ export class DocConnection {
 		if (prev.state !== state || prev.pending !== pending) {
 			this.#status = { ...prev, state, pending };
 		}
+		// This tab's own changes only: those carried (another tab's, read in from the store, or
+		// an earlier session's) are counted under their own tab's key, which stays until the
+		// server has them. Written with the carried ones too, a reload added them up again: two
+		// tabs offline with three edits said 6 after one reload, 12 after the next (found by
+		// exploration).
 		// Written when the count changes, with that moment: another tab that has read this one's
 		// changes since may forget it (`#forgetCarried`). Rewritten at every status change, a
 		// count stayed newer than any read, and was never forgotten.
-		if (pending !== this.#writtenPending) {
-			this.#writtenPending = pending;
+		if (own !== this.#writtenPending) {
+			this.#writtenPending = own;
 			try {
 				const storage = globalThis.localStorage;
-				const since = this.unsavedSince ?? Date.now();
-				if (pending > 0)
-					storage?.setItem(storageKey(this.room), `${pending} ${Date.now()} ${since}`);
+				const since = this.#pendingSince ?? Date.now();
+				if (own > 0) storage?.setItem(storageKey(this.room), `${own} ${Date.now()} ${since}`);
 				else storage?.removeItem(storageKey(this.room));
 			} catch {
 				// Storage full or blocked: the count is only a hint; the doc itself is in IndexedDB.
