@@ -212,8 +212,20 @@ function indexInChunk(rowId: string): number {
 	return Number.isFinite(n) ? n : -1;
 }
 
+/**
+ * Whether a transaction's origin is `SheetHistory.origin`: the entry written right after an undo
+ * or redo, part of that one step (the status bar counts the step once).
+ */
+export function isUndoEntryOrigin(origin: unknown): boolean {
+	return (
+		typeof origin === 'object' &&
+		origin !== null &&
+		(origin as { history?: unknown }).history === true
+	);
+}
+
 export class SheetHistory {
-	/** Transaction origin of the entries written after an undo or redo. */
+	/** Transaction origin of the entries written after an undo or redo (`isUndoEntryOrigin`). */
 	readonly origin = { history: true };
 	readonly #array: Y.Array<unknown>;
 	#author: Author = { id: '', name: '' };
