@@ -20,7 +20,9 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self', 'data:'],
-				'connect-src': ['self'],
+				// The relay's WebSocket: 'self' covers it in Chromium and Firefox; older Safari
+				// matched 'self' to http(s) only, and would have kept the lists from syncing.
+				'connect-src': ['self', 'ws:', 'wss:'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],
