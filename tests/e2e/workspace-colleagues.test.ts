@@ -1,0 +1,39 @@
+/** The list of sheets as two coordinators share it: what one does, the other's page keeps. */
+import { describe, expect, it } from 'vitest';
+import { HomePage } from './pages';
+import { e2eSession, MOMENT } from './session';
+
+const session = e2eSession();
+
+describe('two coordinators on the list of sheets', () => {
+	it('a rename field saved unchanged keeps the title a colleague gave meanwhile', async () => {
+		const irina = await session.operator('Ирина');
+		const marina = await session.operator('Марина');
+		const a = await new HomePage(irina.page).goto(session.app.url);
+		await (await a.createSheet('27 января — блокадники', 'Поздравления')).back();
+		const b = await new HomePage(marina.page).goto(session.app.url);
+		await b.link('27 января — блокадники').waitFor();
+
+		// Марина opens the rename field (to check the spelling) and leaves it open.
+		await marina.page
+			.getByRole('button', { name: 'Переименовать: 27 января — блокадники', exact: true })
+			.click();
+		const field = marina.page.getByRole('textbox', { name: 'Переименовать', exact: true });
+		await field.waitFor();
+
+		// Meanwhile Ирина renames the list, and Марина's page hears of it.
+		await a.rename('27 января — блокадники', '27 января — блокадники (Калининский)');
+		await marina.page
+			.getByRole('button', { name: 'Удалить: 27 января — блокадники (Калининский)', exact: true })
+			.waitFor(MOMENT);
+
+		// Марина presses Enter without having changed a letter: nothing of hers to save. Before,
+		// the old title in her field was written over Ирина's rename, for everyone.
+		await field.press('Enter');
+		await field.waitFor({ state: 'detached' });
+		await irina.page.waitForTimeout(1_000);
+		expect(await a.sheetTitles()).toContain('27 января — блокадники (Калининский)');
+		expect(await b.sheetTitles()).toContain('27 января — блокадники (Калининский)');
+		expect(await a.sheetTitles()).not.toContain('27 января — блокадники');
+	});
+});
