@@ -1,6 +1,6 @@
 /** The list of sheets, as one operator uses it: create, rename, delete and restore, language. */
 import { describe, expect, it } from 'vitest';
-import { HomePage } from './pages';
+import { HomePage, SheetPage } from './pages';
 import { unexpectedConsoleErrors } from './setup';
 import { e2eSession } from './session';
 
@@ -98,6 +98,66 @@ describe('the workspace', () => {
 		await anna.page.reload();
 		await home.link('Обзвон 65+ Ленинский').waitFor();
 		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
+	it('from the keyboard, a sheet deleted or restored leaves the focus on the next one of its list', async () => {
+		const anna = await session.operator('Анна');
+		const { page } = anna;
+		const home = await new HomePage(page).goto(session.app.url);
+		for (const title of ['Фокус: Адмиралтейский', 'Фокус: Выборгский', 'Фокус: Кировский']) {
+			await (await home.createSheet(title)).back();
+		}
+		const focused = () =>
+			page.evaluate(() => {
+				const el = document.activeElement;
+				if (!el || el === document.body) return '(the page)';
+				return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
+			});
+		/** «Удалить» of a sheet, confirmed, all by keyboard. */
+		async function deleteByKeyboard(title: string) {
+			await page.getByRole('button', { name: `Удалить: ${title}`, exact: true }).focus();
+			await page.keyboard.press('Enter');
+			const dialog = page.getByRole('dialog', { name: 'Удалить' });
+			await dialog.waitFor();
+			await page.keyboard.press('Tab');
+			expect(await focused()).toBe('Удалить');
+			await page.keyboard.press('Enter');
+			await dialog.waitFor({ state: 'hidden' });
+			await home.link(title).waitFor({ state: 'detached' });
+		}
+
+		// Found by exploration: the row and its button went, and the focus fell to the page (a
+		// screen reader said nothing, no outline showed where Tab would go on).
+		await deleteByKeyboard('Фокус: Выборгский');
+		await expect.poll(focused).toBe('Удалить: Фокус: Кировский');
+		// The last row: the one above takes the focus.
+		await deleteByKeyboard('Фокус: Кировский');
+		await expect.poll(focused).toBe('Удалить: Фокус: Адмиралтейский');
+
+		// Restored from «Недавно удалённые» (newest first): the next one waiting there, then, when
+		// none is left, the restored sheet in the table.
+		await home.recentlyDeleted.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		expect(await focused()).toBe('Восстановить: Фокус: Кировский');
+		await page.keyboard.press('Enter');
+		await home.link('Фокус: Кировский').waitFor();
+		await expect.poll(focused).toBe('Восстановить: Фокус: Выборгский');
+		await page.keyboard.press('Enter');
+		await home.link('Фокус: Выборгский').waitFor();
+		await expect.poll(focused).toBe('Фокус: Выборгский');
+
+		// Brought back by the toast's «Отменить»: the keyboard goes to it in the table too.
+		await deleteByKeyboard('Фокус: Кировский');
+		// (Three toasts show by now, the newest last.)
+		const toasts = page
+			.getByRole('status')
+			.filter({ hasText: 'Список «Фокус: Кировский» удалён.' });
+		await toasts.getByRole('button', { name: 'Отменить' }).last().click();
+		await home.link('Фокус: Кировский').waitFor();
+		await expect.poll(focused).toBe('Фокус: Кировский');
+		await page.keyboard.press('Enter');
+		await new SheetPage(page).ready('Фокус: Кировский');
 	});
 
 	it('switches the interface to English and back', async () => {
