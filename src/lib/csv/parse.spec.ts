@@ -166,7 +166,10 @@ describe('parseCsv: empty lines and ragged rows', () => {
 		expect(result.errors[0].messageRu).toBe(
 			'Строка 3: значений 1, а столбцов 3 — недостающие ячейки оставлены пустыми.'
 		);
-		expect(result.errors[0].messageEn).toContain('Line 3');
+		// Not «1 values for 3 columns» (found going through the English interface).
+		expect(result.errors[0].messageEn).toBe(
+			'Line 3: values 1, columns 3 — the missing cells are left empty.'
+		);
 	});
 
 	it('keeps extra cells of a long row in extra columns with empty titles', () => {

@@ -263,12 +263,12 @@ function message(
 		case 'too-few-fields':
 			return {
 				messageRu: `Строка ${line}: значений ${found}, а столбцов ${expected} — недостающие ячейки оставлены пустыми.`,
-				messageEn: `Line ${line}: ${found} values for ${expected} columns — the missing cells are left empty.`
+				messageEn: `Line ${line}: values ${found}, columns ${expected} — the missing cells are left empty.`
 			};
 		case 'too-many-fields':
 			return {
 				messageRu: `Строка ${line}: значений ${found}, а столбцов ${expected} — лишние значения сохранены в дополнительных столбцах.`,
-				messageEn: `Line ${line}: ${found} values for ${expected} columns — the extra values are kept in extra columns.`
+				messageEn: `Line ${line}: values ${found}, columns ${expected} — the extra values are kept in extra columns.`
 			};
 	}
 }

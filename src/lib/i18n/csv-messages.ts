@@ -217,7 +217,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.unmatchedRows': '(rows: {count})',
 	'import.unmatchedLabel': '“{value}” in the column “{column}”',
 	'import.unmatchedKeep': 'keep as it is (flag it)',
-	'import.unmatchedMore': 'And {values} more values ({rows} rows): kept as they are and flagged.',
+	'import.unmatchedMore': 'Other values: {values} (rows: {rows}): kept as they are and flagged.',
 	'import.unmatchedAdd': 'add the option “{value}”',
 	'import.flaggedHint':
 		'Values that do not fit their column: {count}. They are kept as they are and flagged.',

@@ -418,8 +418,8 @@ export const en: Record<MessageKey, string> = {
 		'Too many cells selected ({count}): at most {max} can be cleared or filled at once.',
 	'grid.cleared': 'Cells cleared: {count}. Undo with Ctrl+Z.',
 	'grid.filled': 'Cells filled: {count}. Undo with Ctrl+Z.',
-	'grid.columnFilled': 'Column “{column}”: {count} cells filled.',
-	'grid.columnCleared': 'Column “{column}”: {count} cells emptied.',
+	'grid.columnFilled': 'Column “{column}”: cells filled — {count}.',
+	'grid.columnCleared': 'Column “{column}”: cells emptied — {count}.',
 	'grid.editedRowDeleted': 'A colleague deleted the row you were editing.',
 	'grid.editedRowGone':
 		'The row you were editing is gone (a colleague undid adding it). You typed: “{typed}”.',
@@ -434,7 +434,7 @@ export const en: Record<MessageKey, string> = {
 	'grid.deletedWork':
 		'{by} deleted the row “{row}” with your recent changes in it. They are kept in the deleted row.',
 	'grid.deletedWorkMany':
-		'{by} deleted rows with your recent changes in them ({count} rows). Your changes are kept in the deleted rows.',
+		'{by} deleted rows with your recent changes in them (rows: {count}). Your changes are kept in the deleted rows.',
 	'grid.deletedWorkRestore': 'Restore the row',
 	'grid.deletedWorkRestoreMany': 'Restore the rows',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
