@@ -36,4 +36,45 @@ describe('two coordinators on the list of sheets', () => {
 		expect(await b.sheetTitles()).toContain('27 января — блокадники (Калининский)');
 		expect(await a.sheetTitles()).not.toContain('27 января — блокадники');
 	});
+
+	it('a list deleted by a colleague while it is being renamed closes the field for good', async () => {
+		const irina = await session.operator('Ирина');
+		const marina = await session.operator('Марина');
+		const a = await new HomePage(irina.page).goto(session.app.url);
+		await (await a.createSheet('Волонтёры', 'Другое')).back();
+		const b = await new HomePage(marina.page).goto(session.app.url);
+		await b.link('Волонтёры').waitFor();
+
+		await marina.page
+			.getByRole('button', { name: 'Переименовать: Волонтёры', exact: true })
+			.click();
+		const field = marina.page.getByRole('textbox', { name: 'Переименовать', exact: true });
+		await field.waitFor();
+		await marina.page.keyboard.type('Волонтёры штаба');
+
+		// Ирина deletes the list: Марина's field goes with its row, and she is told.
+		await a.delete('Волонтёры');
+		await field.waitFor({ state: 'detached', ...MOMENT });
+		await marina.page
+			.getByRole('status')
+			.getByText(
+				'Список «Волонтёры» удалён, пока вы его переименовывали: новое название не сохранено.'
+			)
+			.waitFor(MOMENT);
+
+		// Марина goes on to a new list; meanwhile Ирина restores «Волонтёры».
+		const title = marina.page
+			.getByRole('form', { name: 'Новый список' })
+			.getByLabel('Название', { exact: true });
+		await title.click();
+		await marina.page.keyboard.type('Обзвон ');
+		await a.restore('Волонтёры');
+		await b.link('Волонтёры').waitFor(MOMENT);
+		// Found by exploration: the rename field came back with the list and took the keyboard,
+		// so «Невский» replaced the title in it (Enter would have renamed «Волонтёры» to it).
+		await marina.page.keyboard.type('Невский');
+		expect(await title.inputValue()).toBe('Обзвон Невский');
+		expect(await field.count()).toBe(0);
+		expect(await a.sheetTitles()).toContain('Волонтёры');
+	});
 });

@@ -35,6 +35,8 @@ export const ru = {
 	'home.deleteConfirm':
 		'Удалить список «{title}»? Его можно будет восстановить из «Недавно удалённых».',
 	'home.deleted': 'Список «{title}» удалён.',
+	'home.renameGone':
+		'Список «{title}» удалён, пока вы его переименовывали: новое название не сохранено.',
 	'home.undo': 'Отменить',
 	'home.recentlyDeleted': 'Недавно удалённые',
 	'home.restore': 'Восстановить',
@@ -294,6 +296,8 @@ export const en: Record<MessageKey, string> = {
 	'home.delete': 'Delete',
 	'home.deleteConfirm': 'Delete the list “{title}”? It can be restored from “Recently deleted”.',
 	'home.deleted': 'The list “{title}” was deleted.',
+	'home.renameGone':
+		'The list “{title}” was deleted while you were renaming it: the new title is not saved.',
 	'home.undo': 'Undo',
 	'home.recentlyDeleted': 'Recently deleted',
 	'home.restore': 'Restore',
