@@ -217,6 +217,47 @@ describe('history of a row and named views', () => {
 	});
 
 	/** Found by exploration: after a view was applied from the keyboard the focus fell to the page. */
+	it('a view’s rename dialog saved unchanged keeps the name a colleague gave meanwhile', async () => {
+		const { anna, boris, a } = await twoOperators('Обзвон: имя вида');
+		const renameDialog = (page: Page) => page.getByRole('dialog', { name: 'Переименовать вид' });
+
+		// Борис opens «Перезвонить» to rename it, and leaves the dialog open.
+		await (
+			await openViews(boris.page)
+		)
+			.getByRole('button', { name: 'Переименовать вид «Перезвонить»' })
+			.click();
+		await renameDialog(boris.page).waitFor();
+
+		// Meanwhile Анна renames it, and her change reaches the server (and Борис).
+		await (
+			await openViews(anna.page)
+		)
+			.getByRole('button', { name: 'Переименовать вид «Перезвонить»' })
+			.click();
+		await renameDialog(anna.page).getByLabel('Название вида').fill('Перезвонить сегодня');
+		await renameDialog(anna.page).getByRole('button', { name: 'Сохранить' }).click();
+		await renameDialog(anna.page).waitFor({ state: 'hidden' });
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+		await boris.page.waitForTimeout(1_000);
+
+		// Борис presses «Сохранить» without changing a letter: nothing of his to write. Before,
+		// the old name in his field was written over Анна's rename.
+		await renameDialog(boris.page).getByRole('button', { name: 'Сохранить' }).click();
+		await renameDialog(boris.page).waitFor({ state: 'hidden' });
+		for (const page of [anna.page, boris.page]) {
+			await expect
+				.poll(async () => {
+					const menu = await openViews(page);
+					return menu.getByRole('button', { name: 'Перезвонить сегодня', exact: true }).count();
+				}, MOMENT)
+				.toBe(1);
+			expect(
+				await viewsMenu(page).getByRole('button', { name: 'Перезвонить', exact: true }).count()
+			).toBe(0);
+		}
+	});
+
 	it('the "Виды" menu works from the keyboard: ↓ into it, Enter applies, the focus comes back to "Виды"; Esc too', async () => {
 		const anna = await operator('Анна');
 		const a = await new HomePage(anna.page)
