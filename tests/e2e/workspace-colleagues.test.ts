@@ -1,6 +1,6 @@
 /** The list of sheets as two coordinators share it: what one does, the other's page keeps. */
 import { describe, expect, it } from 'vitest';
-import { HomePage } from './pages';
+import { HomePage, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -76,5 +76,28 @@ describe('two coordinators on the list of sheets', () => {
 		expect(await title.inputValue()).toBe('Обзвон Невский');
 		expect(await field.count()).toBe(0);
 		expect(await a.sheetTitles()).toContain('Волонтёры');
+	});
+
+	it('an operator restoring the list she is in from its banner keeps the keyboard in the grid', async () => {
+		const irina = await session.operator('Ирина');
+		const olga = await session.operator('Ольга');
+		const home = await new HomePage(irina.page).goto(session.app.url);
+		const sheet = await home.createSheet('Заявки — Колпинский', 'Заявки');
+		const o = await SheetPage.open(olga.page, irina.page.url(), 'Заявки — Колпинский');
+		await o.addRow('Петров Олег');
+		await sheet.back();
+
+		// Ирина deletes the list Ольга is working in: Ольга sees a banner with «Восстановить».
+		await home.delete('Заявки — Колпинский');
+		const banner = olga.page.getByRole('alert').filter({ hasText: 'Этот список удалён.' });
+		await banner.waitFor(MOMENT);
+		await banner.getByRole('button', { name: 'Восстановить' }).focus();
+		await olga.page.keyboard.press('Enter');
+		await banner.waitFor({ state: 'detached' });
+		await home.link('Заявки — Колпинский').waitFor(MOMENT);
+		// The banner went with its button; the focus fell to the page before.
+		await expect
+			.poll(() => olga.page.evaluate(() => !!document.activeElement?.closest('.ag-cell')), MOMENT)
+			.toBe(true);
 	});
 });
