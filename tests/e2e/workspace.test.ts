@@ -160,6 +160,27 @@ describe('the workspace', () => {
 		await new SheetPage(page).ready('Фокус: Кировский');
 	});
 
+	it('a long title leaves the date of creation on one line, in both languages', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const title = 'Поздравления ветеранов и жителей блокадного Ленинграда к 27 января';
+		await home.createSheet(title, 'Поздравления');
+		await home.open();
+		// Found by exploration: «05.12.2026, 06:28» broke after its comma at 1366 px.
+		const lines = () =>
+			home.link(title).evaluate((link) => {
+				const cell = link.closest('tr')?.cells[2];
+				if (!cell) return -1;
+				const range = document.createRange();
+				range.selectNodeContents(cell);
+				return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+			});
+		expect(await lines()).toBe(1);
+		await anna.page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		await anna.page.getByRole('heading', { level: 1, name: 'Headquarters lists' }).waitFor();
+		expect(await lines()).toBe(1);
+	});
+
 	it('switches the interface to English and back', async () => {
 		const anna = await session.operator('Анна');
 		const { page } = anna;
