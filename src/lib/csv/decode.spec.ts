@@ -62,6 +62,32 @@ describe('decodeCsvBytes', () => {
 		expect(decodeCsvBytes(bytes)).toEqual({ text, encoding: 'utf-16le' });
 	});
 
+	it('reads UTF-16 LE or BE when the coordinator chooses it, with or without its BOM', () => {
+		const text = 'ФИО\tТелефон\r\nИванова Анна\t8 911 123-45-67\r\n';
+		const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+		const be = new Uint8Array(le.length);
+		for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]];
+		const bom = (b: Uint8Array, mark: number[]) => Uint8Array.from([...mark, ...b]);
+		expect(decodeCsvBytes(le, 'utf-16le')).toEqual({ text, encoding: 'utf-16le' });
+		expect(decodeCsvBytes(bom(le, [0xff, 0xfe]), 'utf-16le')).toEqual({
+			text,
+			encoding: 'utf-16le'
+		});
+		expect(decodeCsvBytes(be, 'utf-16be')).toEqual({ text, encoding: 'utf-16be' });
+		expect(decodeCsvBytes(bom(be, [0xfe, 0xff]), 'utf-16be')).toEqual({
+			text,
+			encoding: 'utf-16be'
+		});
+		// Without a BOM it is told by its bytes too, and it is text, not a binary file.
+		expect(decodeCsvBytes(le)).toEqual({ text, encoding: 'utf-16le' });
+		expect(decodeCsvBytes(be)).toEqual({ text, encoding: 'utf-16be' });
+		expect(notTextKind(le)).toBeNull();
+		expect(withoutZeroPadding(le)).toBe(le);
+		// Other files are not taken for it.
+		expect(decodeCsvBytes(utf8(SAMPLE)).encoding).toBe('utf-8');
+		expect(decodeCsvBytes(encodeWindows1251(SAMPLE).bytes).encoding).toBe('windows-1251');
+	});
+
 	it('decodes an empty file as empty UTF-8 text', () => {
 		expect(decodeCsvBytes(new Uint8Array())).toEqual({ text: '', encoding: 'utf-8' });
 	});

@@ -11,13 +11,17 @@
  *    because two Cyrillic letters in a row (bytes 0xC0–0xFF) never form a UTF-8 sequence;
  * 3. else Windows-1251 (every byte maps to a character, so this cannot fail).
  *
+ * UTF-16 without a BOM (some programs write it so) is told by its bytes (`bomlessUtf16`):
+ * every other byte of it is zero, which step 2 read as valid UTF-8, letters between NULs. The
+ * coordinator can also choose UTF-16 LE or BE by hand when a guess is wrong.
+ *
  * `TextDecoder('windows-1251')` is part of the WHATWG Encoding standard: every browser has it,
  * and so does Node 20 built with full ICU (the official builds).
  */
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1251' | 'utf-16le' | 'utf-16be';
 /** What a coordinator may pick by hand when the guess is wrong. */
-export type EncodingOverride = 'utf-8' | 'windows-1251';
+export type EncodingOverride = 'utf-8' | 'windows-1251' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedCsv {
 	text: string;
@@ -41,6 +45,32 @@ function decode(label: string, bytes: Uint8Array, fatal = false): string {
 	return new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes);
 }
 
+/**
+ * Whether the file's start looks like UTF-16 written without a BOM: the high byte of nearly
+ * every character is 0x00 (Latin letters, digits, `;`, tabs, line ends) or 0x04 (Cyrillic), and
+ * the low byte is nearly never 0x00. Which byte order, or null.
+ */
+export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	const pairs = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
+	if (pairs < 2) return null;
+	for (const [high, low, label] of [
+		[1, 0, 'utf-16le'],
+		[0, 1, 'utf-16be']
+	] as const) {
+		let highOk = 0;
+		let highZero = 0;
+		let lowZero = 0;
+		for (let i = 0; i < pairs; i++) {
+			const h = bytes[2 * i + high];
+			if (h === 0) highZero++;
+			if (h === 0 || h === 0x04) highOk++;
+			if (bytes[2 * i + low] === 0) lowZero++;
+		}
+		if (highZero > 0 && highOk * 10 >= pairs * 9 && lowZero * 20 <= pairs) return label;
+	}
+	return null;
+}
+
 /** What a file that is no text is, when it can be told: a workbook saved as is, a PDF. */
 export type NotTextKind = 'xlsx' | 'xls' | 'pdf' | 'binary';
 
@@ -54,6 +84,7 @@ const SNIFF_BYTES = 65_536;
  */
 export function notTextKind(bytes: Uint8Array): NotTextKind | null {
 	if (startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM)) return null;
+	if (bomlessUtf16(bytes)) return null;
 	if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
 	if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
 	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
@@ -71,10 +102,11 @@ export function notTextKind(bytes: Uint8Array): NotTextKind | null {
 /**
  * The file without the zero bytes some programs pad its end with (they are no part of the list,
  * and made a small list pass for no text). UTF-16 is left as it is: its last character may end
- * in a zero byte.
+ * in a zero byte (with or without a BOM).
  */
 export function withoutZeroPadding(bytes: Uint8Array): Uint8Array {
 	if (startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM)) return bytes;
+	if (bomlessUtf16(bytes)) return bytes;
 	let end = bytes.length;
 	while (end > 0 && bytes[end - 1] === 0) end--;
 	return end === bytes.length ? bytes : bytes.subarray(0, end);
@@ -83,6 +115,12 @@ export function withoutZeroPadding(bytes: Uint8Array): Uint8Array {
 /** Decode a CSV file; never throws. `override` forces an encoding (a BOM is still dropped). */
 export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedCsv {
 	const hasUtf8Bom = startsWith(bytes, UTF8_BOM);
+	if (override === 'utf-16le' || override === 'utf-16be') {
+		// Its own BOM is dropped; a file without one is read from its first byte.
+		const bom = override === 'utf-16le' ? UTF16LE_BOM : UTF16BE_BOM;
+		const body = startsWith(bytes, bom) ? bytes.subarray(bom.length) : bytes;
+		return { text: decode(override, body), encoding: override };
+	}
 	if (override === 'windows-1251') {
 		return {
 			text: decode('windows-1251', hasUtf8Bom ? bytes.subarray(UTF8_BOM.length) : bytes),
@@ -99,6 +137,8 @@ export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): 
 	if (startsWith(bytes, UTF16BE_BOM)) {
 		return { text: decode('utf-16be', bytes.subarray(UTF16BE_BOM.length)), encoding: 'utf-16be' };
 	}
+	const utf16 = bomlessUtf16(bytes);
+	if (utf16) return { text: decode(utf16, bytes), encoding: utf16 };
 	try {
 		return { text: decode('utf-8', bytes, true), encoding: 'utf-8' };
 	} catch {
