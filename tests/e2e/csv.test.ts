@@ -79,16 +79,18 @@ describe('CSV import and export through the page', () => {
 		expect(report).toContain('Добавлено строк: 3');
 		expect(report).toContain('Пропущено повторов: 1');
 		expect(report).toContain('Значений не по формату: 1');
-		expect(report).toMatch(/5\s*Пропущена\s*Строка 5: повтор строки 2/);
+		expect(report).toMatch(/5\s*Иванова Анна Петровна\s*Пропущена\s*Строка 5: повтор строки 2/);
 		// What the skipped repeat had that line 2 has not is said, not lost without a word.
 		expect(report).toContain(
 			'не внесено: строка пропущена как повтор строки 2, где «Просила "перезвонить"; после 12»; в этой строке «Повтор»'
 		);
 		// Listed and counted as not written, not among the cells kept as they were.
-		expect(report).toMatch(/5\s*Не записано\s*Примечание: не внесено/);
+		expect(report).toMatch(/5\s*Иванова Анна Петровна\s*Не записано\s*Примечание: не внесено/);
 		expect(report).toContain('Значений из пропущенных строк, не внесённых в список: 1');
 		expect(report).not.toContain('оставлены как были');
-		expect(report).toMatch(/3\s*Не по формату\s*Дата рождения:\s*Такой даты нет/);
+		expect(report).toMatch(
+			/3\s*Петров Пётр Ильич\s*Не по формату\s*Дата рождения:\s*Такой даты нет/
+		);
 
 		// The report downloads as an Excel-ru CSV with the same problems.
 		const [download] = await Promise.all([
@@ -100,7 +102,13 @@ describe('CSV import and export through the page', () => {
 		);
 		const reportRows = parseCsvBytes(await readFile((await download.path())!)).rows;
 		expect(reportRows.map((r) => r[0])).toEqual(['3', '5', '5']);
-		expect(reportRows.map((r) => r[1])).toEqual(['Не по формату', 'Пропущена', 'Не записано']);
+		// Each line names its resident: she need not look the line up in her file.
+		expect(reportRows.map((r) => r[1])).toEqual([
+			'Петров Пётр Ильич',
+			'Иванова Анна Петровна',
+			'Иванова Анна Петровна'
+		]);
+		expect(reportRows.map((r) => r[2])).toEqual(['Не по формату', 'Пропущена', 'Не записано']);
 		await dialog.close();
 
 		await expect.poll(() => sheet.rowCount()).toBe(3);
@@ -135,7 +143,7 @@ describe('CSV import and export through the page', () => {
 		expect(report).toContain('Значений из пропущенных строк, не внесённых в список: 1');
 		expect(report.match(/Не записано/g)).toHaveLength(1);
 		expect(report).toMatch(
-			/5\s*Не записано\s*Примечание: не внесено: житель уже есть в списке, где «Просила "перезвонить"; после 12»; в этой строке «Повтор»/
+			/5\s*Иванова Анна Петровна\s*Не записано\s*Примечание: не внесено: житель уже есть в списке, где «Просила "перезвонить"; после 12»; в этой строке «Повтор»/
 		);
 		await dialog.close();
 		expect(await sheet.rowCount()).toBe(3);
@@ -162,10 +170,10 @@ describe('CSV import and export through the page', () => {
 		expect(report).toContain('Пропущено повторов: 2');
 		expect(report).toContain('Значений из пропущенных строк, не внесённых в список: 2');
 		expect(report).toMatch(
-			/2\s*Не записано\s*Телефон: не внесено: житель уже есть в списке, где «\+7 \(911\) 000-11-22»; в этой строке «\+7 \(911\) 000-11-22, \+7 \(921\) 000-00-01» \(внесите вручную или выберите «Дополнить найденные строки»: новые номера добавятся к записанным\)/
+			/2\s*Петров Пётр Ильич\s*Не записано\s*Телефон: не внесено: житель уже есть в списке, где «\+7 \(911\) 000-11-22»; в этой строке «\+7 \(911\) 000-11-22, \+7 \(921\) 000-00-01» \(внесите вручную или выберите «Дополнить найденные строки»: новые номера добавятся к записанным\)/
 		);
 		expect(report).toMatch(
-			/3\s*Не записано\s*Дата рождения: не внесено: житель уже есть в списке, где пусто; в этой строке «12\.12\.1940» \(внесите вручную или выберите «Дополнить найденные строки»\)/
+			/3\s*Сидорова Мария\s*Не записано\s*Дата рождения: не внесено: житель уже есть в списке, где пусто; в этой строке «12\.12\.1940» \(внесите вручную или выберите «Дополнить найденные строки»\)/
 		);
 		await dialog.close();
 		expect(await sheet.rowCount()).toBe(3);

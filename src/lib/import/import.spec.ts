@@ -524,6 +524,7 @@ describe('import through the worker pipeline', () => {
 		expect(report.problems).toEqual([
 			{
 				line: 3,
+				name: '',
 				kind: 'kept',
 				column: 'Телефон',
 				value: '+7 (911) 000-11-22',
@@ -1171,7 +1172,8 @@ describe('the import report', () => {
 			mergedCount: prepared.mergedCount,
 			flagged: analysis.flagged,
 			flaggedCount: analysis.flaggedCount,
-			columnTitle: (i) => targets.find((t) => t.csvIndex === i)?.title ?? ''
+			columnTitle: (i) => targets.find((t) => t.csvIndex === i)?.title ?? '',
+			names: prepared.names
 		});
 		expect(report).toMatchObject({ imported: 3, skipped: 1, flagged: 2, omitted: 0 });
 		expect(report.problems.map((p) => [p.line, p.kind, p.column])).toEqual([
@@ -1183,15 +1185,64 @@ describe('the import report', () => {
 		const bytes = reportCsv(report, 'ru');
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const back = parseCsvBytes(bytes);
-		expect(back.header).toEqual(['Строка', 'Что', 'Столбец', 'Значение', 'Причина']);
+		expect(back.header).toEqual(['Строка', 'Житель', 'Что', 'Столбец', 'Значение', 'Причина']);
 		expect(back.rows[0]).toEqual([
 			'3',
+			'Петров Пётр',
 			'Не по формату',
 			'Дата рождения',
 			'31.02.1950',
 			'Такой даты нет'
 		]);
-		expect(back.rows[1][4]).toMatch(/^Строка 4: повтор строки 2/);
+		expect(back.rows[1][5]).toMatch(/^Строка 4: повтор строки 2/);
+	});
+
+	/**
+	 * Found by exploration («the department's list comes back every week»): the report gave
+	 * only the file's line and the reason, and the coordinator looked each line up in her file.
+	 * Each line of a resident now names her, on screen and in the report's CSV; a line of the
+	 * file itself (its title, its total) has no name.
+	 */
+	it("names each line's resident, the full name or Фамилия Имя Отчество joined", () => {
+		const sheet = callList();
+		const file = [
+			'Список жителей Калининского района',
+			'Фамилия;Имя;Отчество;Тел.;Д/р;Адрес',
+			'Иванова;Анна;Петровна;8 (812) 123-45-67;31.02.1941;',
+			'Петров;Пётр;;+7 911 000-11-22;12.04.1950;ул. Ленина, д. 1',
+			'Петров;Пётр;;8 911 000 11 22;12.04.1950;ул. Ленина, д. 1',
+			'Итого: 2'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'skip');
+		const report = dialogReport(sheet, run);
+		expect(report.problems.map((p) => [p.line, p.name, p.kind])).toEqual([
+			[1, '', 'warning'],
+			[3, 'Иванова Анна Петровна', 'flagged'],
+			[5, 'Петров Пётр', 'skipped'],
+			[6, '', 'warning']
+		]);
+		const back = parseCsvBytes(reportCsv(report, 'ru'));
+		expect(back.header).toEqual(['Строка', 'Житель', 'Что', 'Столбец', 'Значение', 'Причина']);
+		expect(back.rows.map((r) => r.slice(0, 3))).toEqual([
+			['1', '', 'Предупреждение'],
+			['3', 'Иванова Анна Петровна', 'Не по формату'],
+			['5', 'Петров Пётр', 'Пропущена'],
+			['6', '', 'Предупреждение']
+		]);
+		expect(parseCsvBytes(reportCsv(dialogReport(sheet, run, 'en'), 'en')).header).toEqual([
+			'Line',
+			'Resident',
+			'What',
+			'Column',
+			'Value',
+			'Reason'
+		]);
+		// With «Дополнить», a cell kept as it was names the resident of the line too.
+		const again = ['ФИО;Тел.;Д/р;Адрес', 'Петров Пётр;+7 911 000-11-22;12.04.1950;пр. Мира, д. 3'];
+		const update = dialogReport(sheet, importInto(sheet, cp1251(again.join('\r\n')), 'update'));
+		expect(update.problems.map((p) => [p.line, p.name, p.kind, p.column])).toEqual([
+			[2, 'Петров Пётр', 'kept', 'Адрес']
+		]);
 	});
 
 	/**
@@ -1224,13 +1275,15 @@ describe('the import report', () => {
 		const rows = parseCsvBytes(reportCsv(report, 'ru')).rows;
 		expect(rows[2]).toEqual([
 			'4',
+			'Иванова Анна Петровна',
 			'Не записано',
 			'Примечание',
 			'повтор',
 			'не внесено: строка пропущена как повтор строки 2, где «Просила "перезвонить"; после 12»; в этой строке «повтор» (внесите вручную или выберите «Дополнить найденные строки»)'
 		]);
-		expect(parseCsvBytes(reportCsv(report, 'en')).rows[2].slice(0, 2)).toEqual([
+		expect(parseCsvBytes(reportCsv(report, 'en')).rows[2].slice(0, 3)).toEqual([
 			'4',
+			'Иванова Анна Петровна',
 			'Not written'
 		]);
 	});
@@ -1328,6 +1381,7 @@ describe('the import report', () => {
 		expect(rows.slice(0, 2)).toEqual([
 			[
 				'2',
+				'Иванова Анна Петровна',
 				'Пропущена',
 				'',
 				'',
@@ -1335,6 +1389,7 @@ describe('the import report', () => {
 			],
 			[
 				'2',
+				'Иванова Анна Петровна',
 				'Не записано',
 				'Телефон',
 				'+7 (812) 123-45-67, +7 (911) 222-33-44',
@@ -1343,12 +1398,14 @@ describe('the import report', () => {
 		]);
 		expect(rows[3]).toEqual([
 			'3',
+			'Петров Пётр',
 			'Не записано',
 			'Примечание',
 			'ключ у соседки',
 			'не внесено: житель уже есть в списке, где пусто; в этой строке «ключ у соседки» (внесите вручную или выберите «Дополнить найденные строки»)'
 		]);
-		expect(rows[6][4]).toBe(
+		expect(rows[6][1]).toBe('Сидорова Мария');
+		expect(rows[6][5]).toBe(
 			'не внесено: житель уже есть в списке, где «Аллергия на мёд»; в этой строке «Ключ у соседки» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)'
 		);
 		const en = dialogReport(sheet, run, 'en');
@@ -1360,12 +1417,13 @@ describe('the import report', () => {
 		]);
 		expect(parseCsvBytes(reportCsv(en, 'en')).rows[1]).toEqual([
 			'2',
+			'Иванова Анна Петровна',
 			'Not written',
 			'Телефон',
 			'+7 (812) 123-45-67, +7 (911) 222-33-44',
 			'not written: the resident is already in the list, which has “+7 (812) 123-45-67” here; this line has “+7 (812) 123-45-67, +7 (911) 222-33-44” (enter it by hand, or choose “Fill in the rows found”: new numbers are added to those written)'
 		]);
-		expect(parseCsvBytes(reportCsv(en, 'en')).rows[3][4]).toBe(
+		expect(parseCsvBytes(reportCsv(en, 'en')).rows[3][5]).toBe(
 			'not written: the resident is already in the list, which has nothing here; this line has “ключ у соседки” (enter it by hand or choose “Fill in the rows found”)'
 		);
 		// Nothing of it was written: the rows are as they were.

@@ -171,11 +171,16 @@ export interface Analysis {
 	 */
 	existing: ExistingRow[];
 	targetSheetId: string;
+	/** The lines of the file's own problems (`ParsedCsv.errors`): the report names their residents. */
+	errorLines?: number[];
 }
 
 export interface AnalyzeOptions {
 	/** With the file's titles, a name's parts are joined in their order (`targetGroups`). */
-	parsed: Pick<ParsedCsv, 'rows' | 'rowLines'> & { header?: readonly string[] | null };
+	parsed: Pick<ParsedCsv, 'rows' | 'rowLines'> & {
+		header?: readonly string[] | null;
+		errors?: readonly { line: number }[];
+	};
 	targets: ImportTargetColumn[];
 	/** Rows of the target sheet (with `targetSheetId`) and of the other sheets. */
 	existing: ExistingRow[];
@@ -394,8 +399,38 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		unmatched,
 		unmatchedMore,
 		existing,
-		targetSheetId
+		targetSheetId,
+		errorLines: (parsed.errors ?? []).map((e) => e.line)
 	};
+}
+
+/**
+ * The resident of each of `lines` of the file that has one: the value going to the list's
+ * full-name column, or its Фамилия, Имя and Отчество columns joined. For the report, which
+ * named only the line (the coordinator looked each one up in her file: found by exploration).
+ * One pass over the rows; a line of the file itself (a title, a total) is no row and has none.
+ */
+export function lineNames(
+	incoming: readonly IncomingRow[],
+	targets: readonly ImportTargetColumn[],
+	lines: Iterable<number>
+): Map<number, string> {
+	const names = new Map<number, string>();
+	const name = importKeyColumns([...targets]).name;
+	const keys = name === undefined ? [] : typeof name === 'string' ? [name] : name;
+	if (!keys.length) return names;
+	const wanted = new Set(lines);
+	if (!wanted.size) return names;
+	for (const row of incoming) {
+		if (!wanted.has(row.line)) continue;
+		let full = '';
+		for (const key of keys) {
+			const part = (row.values[key] ?? '').trim();
+			if (part) full = full ? `${full} ${part}` : part;
+		}
+		if (full) names.set(row.line, full);
+	}
+	return names;
 }
 
 /** Counts a file value of an existing choice column that is none of the column's own options. */
@@ -492,6 +527,11 @@ export interface PreparedImport {
 	/** With 'keep': lines added although their resident is in the list or earlier in the file. */
 	repeats: { line: number; by: DuplicateKey; fileLine?: number }[];
 	repeatsCount: number;
+	/**
+	 * The resident's name of each line the report may list (`lineNames`): its problems, the
+	 * file's own, and the lines updating a row (a cell kept as it was is listed by them).
+	 */
+	names: Map<number, string>;
 }
 
 /** A row's values in `keys` order (a loop: 100,000 rows of a dozen cells). */
@@ -581,7 +621,13 @@ export function prepareImport(
 		Partial<
 			Pick<
 				Analysis,
-				'flagged' | 'flaggedCount' | 'flaggedLines' | 'flaggedKeys' | 'existing' | 'targetSheetId'
+				| 'flagged'
+				| 'flaggedCount'
+				| 'flaggedLines'
+				| 'flaggedKeys'
+				| 'existing'
+				| 'targetSheetId'
+				| 'errorLines'
 			>
 		>,
 	targets: ImportTargetColumn[],
@@ -602,7 +648,7 @@ export function prepareImport(
 	});
 	// One cell per sheet column, however many file columns went into it.
 	const keys = targetGroups(targets).map((g) => g.target.key);
-	return {
+	const prepared: Omit<PreparedImport, 'names'> = {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
 		updates: plan.toUpdate.map((u) => ({
@@ -628,6 +674,28 @@ export function prepareImport(
 		),
 		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged)
 	};
+	return {
+		...prepared,
+		names: lineNames(analysis.incoming, targets, reportedLines(analysis, prepared))
+	};
+}
+
+/** The lines the report may list, for their residents' names. */
+function* reportedLines(
+	analysis: { errorLines?: number[] },
+	prepared: Omit<PreparedImport, 'names'>
+): Generator<number> {
+	yield* analysis.errorLines ?? [];
+	for (const list of [
+		prepared.skipped,
+		prepared.merged,
+		prepared.mergeKept,
+		prepared.flagged,
+		prepared.repeats,
+		prepared.inOthers
+	])
+		for (const item of list) yield item.line;
+	for (const u of prepared.updates) yield* u.lines;
 }
 
 /**

@@ -29,6 +29,8 @@ export type ProblemKind =
 
 export interface ReportProblem {
 	line: number;
+	/** The line's resident (`PreparedImport.names`), '' for a line without one (a title line). */
+	name: string;
 	kind: ProblemKind;
 	column: string;
 	value: string;
@@ -148,6 +150,7 @@ export function importReport(options: {
 			by: duplicateKeyWords(o.by, locale)
 		})),
 		inOthersCount: prepared.inOthersCount,
+		names: prepared.names,
 		keptCount: applied.kept.length + prepared.mergeKeptCount,
 		lostCount: prepared.lostCount,
 		columnTitle: (i) => targets.find((c) => c.csvIndex === i)?.title ?? '',
@@ -210,13 +213,18 @@ export interface BuildReportOptions {
 	/** Lines written whose resident is on other lists: `lists` as the dialog names them. */
 	inOthers?: { line: number; lists: string; by: string }[];
 	inOthersCount?: number;
+	/** The resident of a line of the file, by its number: each problem of the line names her. */
+	names?: ReadonlyMap<number, string>;
 }
 
 export function buildReport(options: BuildReportOptions): ImportReport {
 	const { locale } = options;
 	const problems: ReportProblem[] = [];
+	const names = options.names;
+	const add = (problem: Omit<ReportProblem, 'name'>) =>
+		problems.push({ ...problem, name: names?.get(problem.line) ?? '' });
 	for (const e of options.parseErrors) {
-		problems.push({
+		add({
 			line: e.line,
 			kind: e.severity,
 			column: '',
@@ -225,7 +233,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		});
 	}
 	for (const s of options.skipped) {
-		problems.push({
+		add({
 			line: s.line,
 			kind: 'skipped',
 			column: '',
@@ -234,7 +242,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		});
 	}
 	for (const m of options.merged) {
-		problems.push({
+		add({
 			line: m.line,
 			kind: 'merged',
 			column: '',
@@ -243,7 +251,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		});
 	}
 	for (const f of options.flagged) {
-		problems.push({
+		add({
 			line: f.line,
 			kind: 'flagged',
 			column: options.columnTitle(f.csvIndex),
@@ -255,7 +263,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 	let keptListed = 0;
 	for (const k of kept) {
 		if (!k.skipped) keptListed++;
-		problems.push({
+		add({
 			line: k.line,
 			// A skipped line's value is not a cell left as it was: it is not written anywhere
 			// (found in review: it was listed and counted as «Не заменено»).
@@ -271,7 +279,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 	}
 	const repeats = options.repeats ?? [];
 	for (const r of repeats) {
-		problems.push({
+		add({
 			line: r.line,
 			kind: 'repeat',
 			column: '',
@@ -284,7 +292,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 	}
 	const inOthers = options.inOthers ?? [];
 	for (const o of inOthers) {
-		problems.push({
+		add({
 			line: o.line,
 			kind: 'other-list',
 			column: '',
@@ -365,6 +373,7 @@ export function reportCsv(report: ImportReport, locale: Locale): Uint8Array {
 	const tr = (key: Parameters<typeof translate>[1]) => translate(locale, key);
 	const header = [
 		tr('import.report.line'),
+		tr('import.report.name'),
 		tr('import.report.kind'),
 		tr('import.report.column'),
 		tr('import.report.value'),
@@ -372,12 +381,13 @@ export function reportCsv(report: ImportReport, locale: Locale): Uint8Array {
 	];
 	const rows = report.problems.map((p) => [
 		String(p.line),
+		p.name,
 		translate(locale, `import.kind.${p.kind}`),
 		p.column,
 		p.value,
 		p.message
 	]);
 	if (report.omitted > 0)
-		rows.push(['', '', '', '', translate(locale, 'import.omitted', { count: report.omitted })]);
+		rows.push(['', '', '', '', '', translate(locale, 'import.omitted', { count: report.omitted })]);
 	return exportCsv({ header, rows, format: 'excel-ru' });
 }
