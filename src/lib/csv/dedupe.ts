@@ -78,6 +78,11 @@ export interface FindDuplicatesOptions {
 	targetSheetId: string;
 	/** Key columns of other sheets, whose column ids differ; default `keyColumns`. */
 	keyColumnsBySheet?: Record<string, KeyColumns>;
+	/**
+	 * Filled with every row of the target sheet (not deleted) that some incoming row matched, by
+	 * any key: all of them, not only the `MAX_LISTED_MATCHES` listed per line.
+	 */
+	present?: Set<string>;
 }
 
 /** Matches listed per row and place; a common phone (a reception desk) may match hundreds. */
@@ -283,6 +288,8 @@ interface Search {
 	/** The target sheet's deleted rows among those searched. */
 	deleted: ReadonlySet<string>;
 	info: DuplicateInfo;
+	/** `FindDuplicatesOptions.present`. */
+	present?: Set<string>;
 }
 
 /** The lists of a row that matches nothing: shared, frozen (a push would throw). */
@@ -297,6 +304,7 @@ function report(search: Search, match: Person, by: DuplicateKey) {
 		info.inDeleted ??= [];
 		if (info.inDeleted.length < MAX_LISTED_MATCHES) info.inDeleted.push({ rowId: match.rowId, by });
 	} else if (match.sheetId === search.targetSheetId) {
+		search.present?.add(match.rowId);
 		if (info.inSheet === NO_MATCHES) info.inSheet = [];
 		if (info.inSheet.length < MAX_LISTED_MATCHES) info.inSheet.push({ rowId: match.rowId, by });
 	} else {
@@ -399,7 +407,7 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 			inSheet: NO_MATCHES,
 			inOtherSheets: NO_MATCHES
 		};
-		const search: Search = { id: i + 1, targetSheetId, deleted, info };
+		const search: Search = { id: i + 1, targetSheetId, deleted, info, present: options.present };
 		index.searchAndAdd(personOf(row.values, keyColumns, row.line, targetSheetId, ''), search);
 		duplicates[i] = info;
 	}

@@ -1280,6 +1280,18 @@ export class SheetGridBinding {
 	}
 
 	/**
+	 * Tick these rows, and only these (the residents of the list an import's file did not have),
+	 * and bring the first of them shown into view. Rows not yet in the grid are flushed in first.
+	 */
+	selectRows(rowIds: string[]) {
+		this.flush();
+		const nodes = rowIds.flatMap((id) => this.api.getRowNode(id) ?? []);
+		this.api.deselectAll();
+		if (nodes.length) this.api.setNodesSelected({ nodes, newValue: true });
+		this.#revealRows(rowIds);
+	}
+
+	/**
 	 * Ids of the rows of this operator's view (filtered, sorted), every queued row included. A
 	 * sort still computed in the worker is finished here, on the page.
 	 */

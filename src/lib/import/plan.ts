@@ -173,6 +173,11 @@ export interface Analysis {
 	targetSheetId: string;
 	/** The lines of the file's own problems (`ParsedCsv.errors`): the report names their residents. */
 	errorLines?: number[];
+	/**
+	 * Rows of the target sheet (not deleted) that no line of the file matched by any key, in the
+	 * order searched: residents of the list the file does not have (`absentRows`).
+	 */
+	absent?: string[];
 }
 
 export interface AnalyzeOptions {
@@ -364,12 +369,14 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		}
 		incoming[r] = { line, values };
 	}
+	const present = new Set<string>();
 	const duplicates = findDuplicates({
 		incoming,
 		existing,
 		keyColumns: importKeyColumns(targets),
 		keyColumnsBySheet,
-		targetSheetId
+		targetSheetId,
+		present
 	});
 	const unmatched: UnmatchedValue[] = [];
 	const unmatchedMore: Analysis['unmatchedMore'] = [];
@@ -400,8 +407,27 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		unmatchedMore,
 		existing,
 		targetSheetId,
-		errorLines: (parsed.errors ?? []).map((e) => e.line)
+		errorLines: (parsed.errors ?? []).map((e) => e.line),
+		absent: absentRows(existing, targetSheetId, present)
 	};
+}
+
+/**
+ * The rows of the list (not deleted) that no line of the file is (`present`: matched by phone,
+ * name and birth date, name and address, or the same values). One pass. Found by exploration:
+ * the department's next list no longer had 150 residents, and nothing said so; the operators
+ * went on calling them.
+ */
+export function absentRows(
+	existing: readonly ExistingRow[],
+	targetSheetId: string,
+	present: ReadonlySet<string>
+): string[] {
+	const absent: string[] = [];
+	for (const row of existing)
+		if (row.sheetId === targetSheetId && !row.deleted && !present.has(row.rowId))
+			absent.push(row.rowId);
+	return absent;
 }
 
 /**
@@ -532,6 +558,12 @@ export interface PreparedImport {
 	 * file's own, and the lines updating a row (a cell kept as it was is listed by them).
 	 */
 	names: Map<number, string>;
+	/**
+	 * With «Пропустить повторы» or «Дополнить», the rows of the list no line of the file matched
+	 * (`Analysis.absent`): said, and offered as a file, never deleted. None with «Добавить все
+	 * строки», or into a new list.
+	 */
+	absent: string[];
 }
 
 /** A row's values in `keys` order (a loop: 100,000 rows of a dozen cells). */
@@ -628,6 +660,7 @@ export function prepareImport(
 				| 'existing'
 				| 'targetSheetId'
 				| 'errorLines'
+				| 'absent'
 			>
 		>,
 	targets: ImportTargetColumn[],
@@ -648,7 +681,7 @@ export function prepareImport(
 	});
 	// One cell per sheet column, however many file columns went into it.
 	const keys = targetGroups(targets).map((g) => g.target.key);
-	const prepared: Omit<PreparedImport, 'names'> = {
+	const prepared: Omit<PreparedImport, 'names' | 'absent'> = {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
 		updates: plan.toUpdate.map((u) => ({
@@ -676,14 +709,15 @@ export function prepareImport(
 	};
 	return {
 		...prepared,
-		names: lineNames(analysis.incoming, targets, reportedLines(analysis, prepared))
+		names: lineNames(analysis.incoming, targets, reportedLines(analysis, prepared)),
+		absent: policy === 'keep' ? [] : (analysis.absent ?? [])
 	};
 }
 
 /** The lines the report may list, for their residents' names. */
 function* reportedLines(
 	analysis: { errorLines?: number[] },
-	prepared: Omit<PreparedImport, 'names'>
+	prepared: Omit<PreparedImport, 'names' | 'absent'>
 ): Generator<number> {
 	yield* analysis.errorLines ?? [];
 	for (const list of [

@@ -62,6 +62,11 @@ export interface ImportReport {
 	repeats: number;
 	/** Lines written whose resident is on other lists too. */
 	inOthers: number;
+	/**
+	 * Rows of the list that no line of the file matched (with «Пропустить повторы» or
+	 * «Дополнить»): information, for when the file is the whole list.
+	 */
+	absent: number;
 	/** Problems of the file itself (quotes, ragged rows). */
 	fileProblems: number;
 	problems: ReportProblem[];
@@ -151,6 +156,7 @@ export function importReport(options: {
 		})),
 		inOthersCount: prepared.inOthersCount,
 		names: prepared.names,
+		absentCount: prepared.absent.length,
 		keptCount: applied.kept.length + prepared.mergeKeptCount,
 		lostCount: prepared.lostCount,
 		columnTitle: (i) => targets.find((c) => c.csvIndex === i)?.title ?? '',
@@ -215,6 +221,8 @@ export interface BuildReportOptions {
 	inOthersCount?: number;
 	/** The resident of a line of the file, by its number: each problem of the line names her. */
 	names?: ReadonlyMap<number, string>;
+	/** Rows of the list no line of the file matched. */
+	absentCount?: number;
 }
 
 export function buildReport(options: BuildReportOptions): ImportReport {
@@ -331,6 +339,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		lost: options.lostCount ?? kept.length - keptListed,
 		repeats: options.repeatsCount ?? repeats.length,
 		inOthers: options.inOthersCount ?? inOthers.length,
+		absent: options.absentCount ?? 0,
 		fileProblems: options.parseErrors.length + options.parseErrorsOmitted,
 		problems,
 		omitted: total - listed
@@ -363,7 +372,8 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 		['import.lostCount', r.lost, false],
 		['import.flaggedCount', r.flagged, true],
 		['import.repeatsCount', r.repeats, false],
-		['import.inOthersCount', r.inOthers, false]
+		['import.inOthersCount', r.inOthers, false],
+		['import.absentCount', r.absent, false]
 	];
 	return totals.filter(([, n, always]) => always || n > 0).map(([key, n]) => [key, n]);
 }
