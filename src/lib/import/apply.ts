@@ -115,13 +115,29 @@ function mangledPhone(cell: string): boolean {
 }
 
 /**
- * Whether `value` is the text `current` with more after it, from a word's end («Нужны продукты;
- * доставлено»): `д. 5` → `д. 51` is another house, not more of the same.
+ * Whether `value` is the text `current` with more written after it as a note is continued: after
+ * a mark that ends a phrase, or from a new line («Нужны продукты; НКО: доставлено»). Not more
+ * letters of one phrase: «Звонить» → «Звонить не надо» says the opposite, and «д. 9» → «д. 91»
+ * or «д. 9/2» is another house (found in review).
  */
 function extendsText(value: string, current: string): boolean {
 	const kept = current.trimEnd();
 	if (kept === '' || !value.startsWith(kept) || value.trim() === kept) return false;
-	return !/[\p{L}\p{N}]/u.test(kept.at(-1)!) || !/[\p{L}\p{N}]/u.test(value[kept.length]);
+	const added = value.slice(kept.length);
+	return /^\s*[;,.:!?|\n—–-]/.test(added) || (/[;,.:!?]$/.test(kept) && /^\s/.test(added));
+}
+
+/**
+ * Whether the cell held `value`, or a text that continues it, before (its history): an operator
+ * shortened the note the file still has in full, and the file must not put it back (found in
+ * review: the department's unchanged file undid her edit, counted «Дополнено»).
+ */
+function hadText(sheet: Sheet, rowId: string, colId: string, value: string): boolean {
+	if (!sheet.isEdited(rowId, colId)) return false;
+	for (const item of sheet.history.forCell(rowId, colId))
+		for (const old of [item.old ?? '', item.value ?? ''])
+			if (old && (old === value || old.startsWith(value))) return true;
+	return false;
 }
 
 /** The numbers a phone cell once held (its history) that `current` no longer has. */
@@ -242,7 +258,11 @@ export function commitPreparedImport(
 						edits.push({ rowId: update.rowId, colId, value: joined });
 						filled = true;
 					} else if (fresh.length < storedPhones(value).length) keep();
-				} else if (texts.has(colId) && extendsText(value, current)) {
+				} else if (
+					texts.has(colId) &&
+					extendsText(value, current) &&
+					!hadText(sheet, update.rowId, colId, value)
+				) {
 					edits.push({ rowId: update.rowId, colId, value });
 					filled = true;
 				} else if (choiceKey(current) !== choiceKey(value)) {

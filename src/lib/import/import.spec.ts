@@ -746,6 +746,40 @@ describe('import through the worker pipeline', () => {
 		]);
 	});
 
+	it('"update" does not take a longer text that reverts an operator\'s edit or says something else (found in review)', () => {
+		const sheet = callList();
+		const csv = (...lines: string[]) => cp1251(['ФИО;Д/р;Примечание;Адрес', ...lines].join('\r\n'));
+		const file = csv(
+			'Иванова Анна Петровна;05.03.1941;Нужны продукты, лекарства;ул. Ленская, д. 5',
+			'Петров Пётр;12.04.1950;Звонить;ул. Бутлерова, д. 9'
+		);
+		importInto(sheet, file, 'skip');
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const [ivanova, petrov] = sheet.rowIds();
+		// The operator shortened the note; the department's next file still has it whole.
+		sheet.setCell(ivanova, col('Примечание'), 'Нужны продукты');
+		const again = importInto(sheet, file, 'update');
+		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Нужны продукты');
+		expect(again.applied.updated).toBe(0);
+		expect(again.applied.kept.map((k) => k.file)).toEqual(['Нужны продукты, лекарства']);
+
+		// More letters of one phrase are no continuation: the opposite, another building.
+		const other = importInto(
+			sheet,
+			csv(
+				'Иванова Анна Петровна;05.03.1941;Нужны продукты;ул. Ленская, д. 5',
+				'Петров Пётр;12.04.1950;Звонить не надо;ул. Бутлерова, д. 9/2'
+			),
+			'update'
+		);
+		expect(sheet.getCell(petrov, col('Примечание'))).toBe('Звонить');
+		expect(sheet.getCell(petrov, col('Адрес'))).toBe('ул. Бутлерова, д. 9');
+		expect(other.applied.kept.map((k) => k.file)).toEqual([
+			'Звонить не надо',
+			'ул. Бутлерова, д. 9/2'
+		]);
+	});
+
 	it('"update" does not put back the only number an operator took out, leaving the cell empty (found in review)', () => {
 		const sheet = callList();
 		const csv = (phones: string) =>
