@@ -92,4 +92,29 @@ describe('residents of the list the new file does not have', () => {
 			'Новикова Вера'
 		]);
 	});
+
+	it('a list emptied to load it again takes its residents back when she ticks «Добавить и удалённых» (found in review)', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон заново', 'Обзвон');
+		let dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(WEEK_1);
+		await dialog.run('Пропустить повторы');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+		await sheet.selectRows([0, 1, 2, 3]);
+		await sheet.deleteSelectedRows();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(0);
+
+		dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(WEEK_1);
+		await expect.poll(() => dialog.duplicates(), MOMENT).toContain('удалены из списка: 4');
+		await dialog.dialog
+			.getByRole('checkbox', { name: /Добавить и удалённых из списка жителей \(строк: 4\)/ })
+			.check();
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Добавлено строк: 4');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+	});
 });

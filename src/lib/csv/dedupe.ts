@@ -244,6 +244,7 @@ function personOf(
 		for (const id of nameColumns) rawName += (values[id] ?? '') + ' ';
 		name = normalizeName(rawName);
 	}
+	name = inAnyOrder(name);
 	const birth = columns.birthDate ? birthKey(values[columns.birthDate] ?? '') : '';
 	const address = columns.address ? normalizeName(values[columns.address] ?? '') : '';
 	const phone = columns.phone ? (values[columns.phone] ?? '') : '';
@@ -261,6 +262,33 @@ function personOf(
 		if (!filled) row = '';
 	}
 	return new Person(phones, name, birth, nameBirth, nameAddress, row, line, sheetId, rowId);
+}
+
+/**
+ * A normalised name's words in one order, so a name is the same whichever order it was written
+ * in: «Иванова Анна Петровна», «Анна Петровна Иванова» (an operator typed it so) and a list made
+ * from a file whose columns were «Отчество;Имя;Фамилия» («Петровна Анна Иванова», found in
+ * review) are one person.
+ */
+function inAnyOrder(name: string): string {
+	const first = name.indexOf(' ');
+	if (first < 0) return name;
+	const second = name.indexOf(' ', first + 1);
+	// Two or three words, nearly every name, without an array (this runs for every row).
+	if (second < 0) {
+		const a = name.slice(0, first);
+		const b = name.slice(first + 1);
+		return a <= b ? name : b + ' ' + a;
+	}
+	if (name.indexOf(' ', second + 1) < 0) {
+		const x = name.slice(0, first);
+		const y = name.slice(first + 1, second);
+		const z = name.slice(second + 1);
+		const [low, high] = x <= y ? [x, y] : [y, x];
+		if (z >= high) return low + ' ' + high + ' ' + z;
+		return z >= low ? low + ' ' + z + ' ' + high : z + ' ' + low + ' ' + high;
+	}
+	return name.split(' ').sort().join(' ');
 }
 
 /** Same phone: the same person unless a name or a birth date on both sides says otherwise. */
@@ -287,6 +315,8 @@ interface Search {
 	targetSheetId: string;
 	/** The target sheet's deleted rows among those searched. */
 	deleted: ReadonlySet<string>;
+	/** The row searched has a name (a deleted row matched by phone alone must have one too). */
+	named: boolean;
 	info: DuplicateInfo;
 	/** `FindDuplicatesOptions.present`. */
 	present?: Set<string>;
@@ -301,6 +331,10 @@ function report(search: Search, match: Person, by: DuplicateKey) {
 	if (match.line >= 0) {
 		if (!info.inFile || match.line < info.inFile.line) info.inFile = { line: match.line, by };
 	} else if (match.sheetId === search.targetSheetId && search.deleted.has(match.rowId)) {
+		// A deleted row keeps a resident out only when it is surely that resident: by a phone, only
+		// with a name on both sides (found in review: a deleted row with a number and no name kept
+		// «Сидорова Мария» out, and the report said she was deleted).
+		if (by === 'phone' && !(search.named && match.name)) return;
 		info.inDeleted ??= [];
 		if (info.inDeleted.length < MAX_LISTED_MATCHES) info.inDeleted.push({ rowId: match.rowId, by });
 	} else if (match.sheetId === search.targetSheetId) {
@@ -407,8 +441,16 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 			inSheet: NO_MATCHES,
 			inOtherSheets: NO_MATCHES
 		};
-		const search: Search = { id: i + 1, targetSheetId, deleted, info, present: options.present };
-		index.searchAndAdd(personOf(row.values, keyColumns, row.line, targetSheetId, ''), search);
+		const person = personOf(row.values, keyColumns, row.line, targetSheetId, '');
+		const search: Search = {
+			id: i + 1,
+			targetSheetId,
+			deleted,
+			named: person.name !== '',
+			info,
+			present: options.present
+		};
+		index.searchAndAdd(person, search);
 		duplicates[i] = info;
 	}
 	return duplicates;
@@ -474,6 +516,11 @@ export interface PlanImportOptions {
 	 * row has not is reported (`MergeKept.rowId`).
 	 */
 	sheetValues?: (rowId: string) => Record<string, string> | undefined;
+	/**
+	 * Add the lines whose resident was deleted from the list, as new rows (the coordinator's
+	 * choice: she emptied the list to load it again). Otherwise they are left out.
+	 */
+	addDeleted?: boolean;
 }
 
 /** Why two rows are the same person, in words («тот же телефон»). */
@@ -558,8 +605,10 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 	 * exploration: an operator deleted a resident who had died, and the department's next
 	 * week's list added him again, counted among the new residents, without a word).
 	 */
+	const deletedLines = new Set<number>();
 	const skipDeleted = (row: IncomingRow, match: { by: DuplicateKey }) => {
 		const by = KEY_WORDS[match.by];
+		deletedLines.add(row.line);
 		plan.skipped.push({
 			line: row.line,
 			reason: 'deleted-in-sheet',
@@ -571,9 +620,15 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 		const dup = duplicates[i];
 		const sheetMatch = dup?.inSheet[0];
 		const fileMatch = dup?.inFile;
-		const deletedMatch = sheetMatch ? undefined : dup?.inDeleted?.[0];
+		const deletedMatch = sheetMatch || options.addDeleted ? undefined : dup?.inDeleted?.[0];
 		if (deletedMatch) {
 			skipDeleted(row, deletedMatch);
+			return;
+		}
+		// The same resident's later line (matched to the skipped one by a new phone, say) is
+		// left out too; with 'update' it was added (found in review).
+		if (!sheetMatch && fileMatch && deletedLines.has(fileMatch.line)) {
+			skipDeleted(row, fileMatch);
 			return;
 		}
 		if (policy === 'skip') {

@@ -42,6 +42,8 @@ export const csvRu = {
 	'import.dupInSheet': 'в этом списке: {count}',
 	'import.dupAmbiguous': '(из них подходят к нескольким жителям: {count} — не будут внесены)',
 	'import.dupDeleted': 'удалены из списка: {count} — не будут добавлены',
+	'import.addDeleted':
+		'Добавить и удалённых из списка жителей (строк: {count}) — например, если список очищен, чтобы загрузить заново',
 	'import.dupInOthers': 'в других списках: {count}',
 	'import.policy.skip': 'Пропустить повторы',
 	'import.policy.update':
@@ -217,6 +219,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.dupInSheet': 'in this list: {count}',
 	'import.dupAmbiguous': '(matching several residents: {count} — not written)',
 	'import.dupDeleted': 'deleted from the list: {count} — not added',
+	'import.addDeleted':
+		'Add the residents deleted from the list too (rows: {count}) — e.g. when the list was emptied to load it again',
 	'import.dupInOthers': 'in other lists: {count}',
 	'import.policy.skip': 'Skip duplicates',
 	'import.policy.update':

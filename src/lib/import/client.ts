@@ -104,8 +104,12 @@ export class ImportWorker {
 	}
 
 	/** With `stage`, the new rows come as `onSlice` updates before the answer. */
-	prepare(policy: DuplicatePolicy, stage?: StageRequest): Promise<Answer<'prepared'>> {
-		return this.#request({ type: 'prepare', policy, stage }, 'prepared');
+	prepare(
+		policy: DuplicatePolicy,
+		stage?: StageRequest,
+		addDeleted = false
+	): Promise<Answer<'prepared'>> {
+		return this.#request({ type: 'prepare', policy, stage, addDeleted }, 'prepared');
 	}
 
 	get busy(): boolean {

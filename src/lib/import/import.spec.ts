@@ -51,7 +51,8 @@ function importInto(
 	policy: 'skip' | 'update' | 'keep',
 	others: { sheet: Sheet; id: string }[] = [],
 	/** What the coordinator changes in the mapping before importing. */
-	adjust: (targets: ImportTargetColumn[]) => void = () => {}
+	adjust: (targets: ImportTargetColumn[]) => void = () => {},
+	prepareOptions: { addDeleted?: boolean } = {}
 ) {
 	const parsed = parseCsvBytes(bytes);
 	const columns = sheet.columns();
@@ -84,7 +85,7 @@ function importInto(
 		targetSheetId: 'target',
 		keyColumnsBySheet
 	});
-	const prepared = prepareImport(analysis, targets, policy);
+	const prepared = prepareImport(analysis, targets, policy, prepareOptions);
 	const applied = applyPreparedImport(sheet, targets, prepared);
 	return { parsed, targets, analysis, prepared, applied };
 }
@@ -196,6 +197,35 @@ describe('import through the worker pipeline', () => {
 		const again = importInto(sheet, cp1251(file), 'skip');
 		expect(again.analysis.counts.inSheet).toBe(2);
 		expect(again.applied.added).toEqual([]);
+	});
+
+	it('finds a resident whatever order the words of his name are in, in the list or the file (found in review)', () => {
+		// A list made before the parts were put in order («Петровна Анна Иванова»), or a name an
+		// operator typed «Анна Иванова»: the next file still finds them, by name and date of birth
+		// and by phone, and adds no one twice.
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Телефон;Дата рождения',
+					'Петровна Анна Иванова;8 911 000-11-22;05.03.1941',
+					'Олег Сидоров;;01.01.1940'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		const next = cp1251(
+			[
+				'Отчество;Имя;Фамилия;Телефон;Дата рождения',
+				'Петровна;Анна;Иванова;8 911 000-11-22;05.03.1941',
+				';Олег;Сидоров;;01.01.1940'
+			].join('\r\n')
+		);
+		const run = importInto(sheet, next, 'skip');
+		expect(run.analysis.counts.inSheet).toBe(2);
+		expect(run.applied.added).toEqual([]);
+		expect(run.prepared.absent ?? []).toEqual([]);
 	});
 
 	it('joins the name parts as Фамилия Имя Отчество whatever order the file has them in', () => {
@@ -648,6 +678,52 @@ describe('import through the worker pipeline', () => {
 		expect(again.applied.kept.map((k) => [k.kept, k.file])).toEqual([
 			['звонить дочери', '+79110003344']
 		]);
+	});
+
+	it('a deleted row keeps out only its own resident, with his later lines; the coordinator may add them all (found in review)', () => {
+		const csv = (...lines: string[]) => cp1251(['ФИО;Тел.;Д/р', ...lines].join('\r\n'));
+		/** Иванова and Петров imported; Петров and a row of a number without a name deleted. */
+		const setUp = () => {
+			const sheet = callList();
+			importInto(
+				sheet,
+				csv(
+					'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+					'Петров Пётр;8 911 000-11-22;12.04.1950'
+				),
+				'skip'
+			);
+			sheet.addRows({
+				columns: [sheet.columns().find((c) => c.title === 'Телефон')!.id],
+				rows: [['+79215556677']]
+			});
+			const [ivanova, petrov, junk] = sheet.rowIds();
+			sheet.deleteRows([petrov, junk]);
+			return { sheet, ivanova };
+		};
+		const next = csv(
+			'Петров Пётр;8 911 000-11-22;12.04.1950',
+			'Сидорова Мария;8 921 555-66-77;01.01.1940',
+			// Петров again, with a new number and no birth date: the same man as line 2.
+			'Петров Пётр;8 911 000-11-22, 8 999 000-00-01;'
+		);
+		for (const policy of ['skip', 'update'] as const) {
+			const { sheet } = setUp();
+			const run = importInto(sheet, next, policy);
+			// Сидорова shares only a number with the deleted row without a name: she is added.
+			const name = sheet.columns()[0].id;
+			expect(run.applied.added.map((id) => sheet.getCell(id, name))).toEqual(['Сидорова Мария']);
+			// His later line is left out with him (with 'update' it was added).
+			expect(
+				run.prepared.skipped.filter((s) => s.reason === 'deleted-in-sheet').map((s) => s.line)
+			).toEqual([2, 4]);
+		}
+		// She emptied the list to load it again: with her choice, everyone is added.
+		const { sheet, ivanova } = setUp();
+		sheet.deleteRows([ivanova]);
+		const again = importInto(sheet, next, 'skip', [], () => {}, { addDeleted: true });
+		expect(again.applied.added).toHaveLength(2);
+		expect(again.prepared.deletedCount).toBe(0);
 	});
 
 	it('a resident deleted from the list is not added back by the next file, and the report says so', () => {

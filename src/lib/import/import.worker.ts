@@ -111,7 +111,9 @@ async function handle(message: ToWorker) {
 		}
 		case 'prepare': {
 			if (!analysis) throw new Error('not analysed');
-			const prepared = prepareImport(analysis, targets, message.policy);
+			const prepared = prepareImport(analysis, targets, message.policy, {
+				addDeleted: message.addDeleted
+			});
 			const stage = message.stage;
 			if (!stage) {
 				post({ type: 'prepared', ...prepared, staged: 0, elapsedMs: performance.now() - started });

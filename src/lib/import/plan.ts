@@ -664,13 +664,15 @@ export function prepareImport(
 			>
 		>,
 	targets: ImportTargetColumn[],
-	policy: DuplicatePolicy
+	policy: DuplicatePolicy,
+	options: { addDeleted?: boolean } = {}
 ): PreparedImport {
 	const { existing, targetSheetId } = analysis;
 	const plan = planImport({
 		incoming: analysis.incoming,
 		duplicates: analysis.duplicates,
 		policy,
+		addDeleted: options.addDeleted,
 		listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key),
 		// With 'skip', what a line skipped as a row of the sheet has that the row has not is
 		// reported (the rows hold every mapped column: `existingRowsForImport`).

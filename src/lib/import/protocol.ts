@@ -44,7 +44,7 @@ export type ToWorker =
 			targetSheetId: string;
 			keyColumnsBySheet: Record<string, KeyColumns>;
 	  }
-	| { type: 'prepare'; policy: DuplicatePolicy; stage?: StageRequest };
+	| { type: 'prepare'; policy: DuplicatePolicy; stage?: StageRequest; addDeleted?: boolean };
 
 /** Build the new rows as a staged import (`model/staging.ts`) instead of sending them back. */
 export interface StageRequest {
