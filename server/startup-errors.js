@@ -37,11 +37,16 @@ export function explainStartupError(error, config) {
 	const withCode = (/** @type {string[]} */ ...codes) =>
 		chain.find((e) => typeof e.code === 'string' && codes.includes(e.code));
 	if (withCode('EADDRINUSE')) {
+		// The address a Shtab already running there would be opened at (found in review: it said
+		// 127.0.0.1 whatever HOST was); and the setting as Windows' PowerShell writes it too.
+		const at = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+		const url = `http://${at.includes(':') ? `[${at}]` : at}:${port}`;
 		return (
-			`[server] порт ${port} уже занят: Штаб уже запущен (откройте http://127.0.0.1:${port}) ` +
+			`[server] порт ${port} уже занят: Штаб уже запущен (откройте ${url}) ` +
 			`или порт занят другой программой; закройте её или запустите Штаб на другом порту: ` +
-			`PORT=${port + 1} npm start / port ${port} is in use: Shtab is already running, or another ` +
-			`program holds the port; start on another one with PORT=${port + 1}`
+			`PORT=${port + 1} npm start (PowerShell: $env:PORT="${port + 1}"; npm start) / port ${port} ` +
+			`is in use: Shtab is already running, or another program holds the port; start on another ` +
+			`one with PORT=${port + 1}`
 		);
 	}
 	const denied = withCode('EACCES', 'EPERM');

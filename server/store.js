@@ -105,16 +105,20 @@ async function ownerOnly(dir, log) {
 	if (process.platform === 'win32') return;
 	const { mode } = await stat(dir);
 	if ((mode & 0o077) === 0) return;
+	let failure = '';
 	try {
 		await chmod(dir, OWNER_ONLY);
-		log.warn(
-			`store: ${dir} was open to other users of this computer (mode ${(mode & 0o777).toString(8)}); now only its owner can read it`
-		);
+		// A drive that keeps no Unix permissions (FAT, exFAT, some network shares) takes the
+		// chmod and changes nothing (found in review: the log said it was closed at every start).
+		if (((await stat(dir)).mode & 0o077) !== 0) failure = 'this drive keeps no Unix permissions';
 	} catch (error) {
-		log.warn(
-			`store: ${dir} is open to other users of this computer and could not be closed: ${error instanceof Error ? error.message : String(error)}`
-		);
+		failure = error instanceof Error ? error.message : String(error);
 	}
+	log.warn(
+		failure
+			? `store: ${dir} is open to other users of this computer and could not be closed (${failure}); keep DATA_DIR on a drive only this user can read`
+			: `store: ${dir} was open to other users of this computer (mode ${(mode & 0o777).toString(8)}); now only its owner can read it`
+	);
 }
 
 /**

@@ -72,6 +72,11 @@ describe('a server that cannot start says why, in one line', () => {
 			'нет прав на папку данных /srv/shtab'
 		);
 		expect(explainStartupError(listenDenied, config)).toContain('нет прав занять порт 80');
+		// A port in use names the address Shtab is opened at, and the setting for PowerShell too.
+		const inUse = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' });
+		const office = { port: 3000, host: '192.168.1.20', dataDir: './data' };
+		expect(explainStartupError(inUse, office)).toContain('откройте http://192.168.1.20:3000');
+		expect(explainStartupError(inUse, office)).toContain('$env:PORT="3001"; npm start');
 		// Anything else is not guessed at: its whole error is printed.
 		expect(explainStartupError(new Error('something else'), config)).toBeNull();
 	});
