@@ -75,7 +75,9 @@ async function main() {
 	try {
 		const app = await startApp();
 		const browser = await launchBrowser();
-		const operator = await newOperator(browser, 'Бенчмарк');
+		// The reference runs in the app's page from a `blob:` worker and an inline script, which
+		// the app's Content-Security-Policy refuses: this page runs without it.
+		const operator = await newOperator(browser, 'Бенчмарк', { bypassCSP: true });
 		const page = operator.page;
 		page.setDefaultTimeout(120_000);
 		await page.addInitScript(PROBE);

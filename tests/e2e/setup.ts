@@ -201,6 +201,11 @@ export interface OperatorOptions {
 	acceptDialogs?: boolean;
 	/** Leave the name unset, so the first visit asks "Как вас зовут?". */
 	askName?: boolean;
+	/**
+	 * Run the page without its Content-Security-Policy: for a benchmark's reference code run in
+	 * the app's page (PapaParse in a worker from a `blob:` URL, an inline script), never for tests.
+	 */
+	bypassCSP?: boolean;
 }
 
 /**
@@ -212,7 +217,10 @@ export async function newOperator(
 	name: string,
 	options: OperatorOptions = {}
 ): Promise<Operator> {
-	const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP });
+	const context = await browser.newContext({
+		viewport: options.viewport ?? DESKTOP,
+		bypassCSP: options.bypassCSP ?? false
+	});
 	context.setDefaultTimeout(15_000);
 	if (!options.askName) {
 		await context.addInitScript((n) => {
