@@ -112,6 +112,8 @@ describe('residents of the list the new file does not have', () => {
 		await dialog.dialog
 			.getByRole('checkbox', { name: /Добавить и удалённых из списка жителей \(строк: 4\)/ })
 			.check();
+		// The button counts them now.
+		await expect.poll(() => dialog.submit.textContent(), MOMENT).toContain('Импортировать (4)');
 		const report = await dialog.run('Пропустить повторы');
 		expect(report).toContain('Добавлено строк: 4');
 		await dialog.close();
