@@ -103,11 +103,6 @@ export function stagedColumns(plan: ImportColumnPlan, prepared: Pick<PreparedImp
 	return prepared.keys.map((k) => plan.ids[k] ?? k);
 }
 
-/**
- * Show the staged rows, create the new columns and update the existing rows, in one
- * transaction. A column created meanwhile by a colleague under the same title is not merged:
- * the import's own column is made (nothing of theirs is touched).
- */
 /** A cell with what Excel writes for a phone number it took for a number: `7,91100E+10`. */
 function mangledPhone(cell: string): boolean {
 	const result = normalizePhone(cell);
@@ -153,6 +148,11 @@ function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: str
 	return removed;
 }
 
+/**
+ * Show the staged rows, create the new columns and update the existing rows, in one
+ * transaction. A column created meanwhile by a colleague under the same title is not merged:
+ * the import's own column is made (nothing of theirs is touched).
+ */
 export function commitPreparedImport(
 	sheet: Sheet,
 	importId: string,
