@@ -201,8 +201,11 @@ export class Harness {
 		return { ...running, wsUrl: wsUrlOf(running.url) };
 	}
 
-	/** `node server/index.js` as a child process (what `npm start` runs). */
-	async startChild(env: Record<string, string>): Promise<ChildServer> {
+	/**
+	 * `node server/index.js` as a child process (what `npm start` runs), not waited for: its
+	 * `url` is empty until it listens (`startChild`).
+	 */
+	spawnChild(env: Record<string, string>): ChildServer {
 		const child = spawn(process.execPath, ['server/index.js'], {
 			cwd: PROJECT_ROOT,
 			env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }
@@ -211,10 +214,19 @@ export class Harness {
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
 		const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-		const started: ChildServer = { url: '', process: child, output: () => output, exited };
-		this.children.push(started);
-		await waitFor(() => /listening on (http:\/\/\S+)/.test(output), 'the server to listen');
-		started.url = (/listening on (http:\/\/\S+)/.exec(output) as RegExpExecArray)[1];
+		const spawned: ChildServer = { url: '', process: child, output: () => output, exited };
+		this.children.push(spawned);
+		return spawned;
+	}
+
+	/** `spawnChild`, once it listens. */
+	async startChild(env: Record<string, string>): Promise<ChildServer> {
+		const started = this.spawnChild(env);
+		await waitFor(
+			() => /listening on (http:\/\/\S+)/.test(started.output()),
+			'the server to listen'
+		);
+		started.url = (/listening on (http:\/\/\S+)/.exec(started.output()) as RegExpExecArray)[1];
 		return started;
 	}
 

@@ -1,27 +1,15 @@
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explainStartupError } from '../../server/startup-errors.js';
-import { Harness, PROJECT_ROOT } from './helpers.js';
+import { Harness } from './helpers.js';
 
 const harness = new Harness();
 afterEach(() => harness.cleanup());
 
 /** `npm start`'s entry with `env`, expected to exit; its exit code and everything it printed. */
-function startExpectingExit(env: Record<string, string>) {
-	const child = spawn(process.execPath, ['server/index.js'], {
-		cwd: PROJECT_ROOT,
-		env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }
-	});
-	let output = '';
-	child.stdout.on('data', (chunk) => (output += chunk));
-	child.stderr.on('data', (chunk) => (output += chunk));
-	const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-	return new Promise<{ code: number | null; output: string }>((resolve) =>
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			resolve({ code, output });
-		})
-	);
+async function startExpectingExit(env: Record<string, string>) {
+	const child = harness.spawnChild(env);
+	const code = await child.exited;
+	return { code, output: child.output() };
 }
 
 /** A line of a stack trace: what a coordinator should not have to read. */
