@@ -9,7 +9,7 @@
 import { createServer, Socket, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { DocConnection, type SyncState } from '../../src/lib/sync/connection';
+import { DocConnection, SILENT_MS, type SyncState } from '../../src/lib/sync/connection';
 import { Harness, waitFor } from './helpers.js';
 
 /** y-websocket's own limit (`messageReconnectTimeout`), and some. */
@@ -47,17 +47,43 @@ function watch(connection: DocConnection) {
 	return { states, closes: () => closes };
 }
 
-/**
- * A TCP proxy in front of the relay; `cut()` stops passing bytes either way without closing
- * anything, as a mobile modem that lost its network does (no close, no error, only silence).
- */
-async function modem(target: URL): Promise<{ url: string; cut: () => void }> {
+interface Modem {
+	url: string;
+	/** Stops passing bytes either way without closing anything, as a mobile modem that lost its network does (no close, no error, only silence). */
+	cut: () => void;
+	/** Holds the bytes either way, as a server laptop asleep; `release()` passes them on. */
+	hold: () => void;
+	release: () => void;
+	/** Every chunk waits this long each way (a slow line). */
+	delayMs: number;
+}
+
+/** A TCP proxy in front of the relay. */
+async function modem(target: URL): Promise<Modem> {
 	let cut = false;
+	let held: (() => void)[] | null = null;
+	const line: Modem = {
+		url: '',
+		cut: () => (cut = true),
+		hold: () => (held ??= []),
+		release: () => {
+			const waiting = held ?? [];
+			held = null;
+			for (const pass of waiting) pass();
+		},
+		delayMs: 0
+	};
+	const pass = (to: Socket, data: Buffer) => {
+		if (cut) return;
+		const write = () => setTimeout(() => to.write(data), line.delayMs);
+		if (held) held.push(write);
+		else write();
+	};
 	const server = createServer((client) => {
 		const upstream = new Socket();
 		upstream.connect(Number(target.port), target.hostname);
-		client.on('data', (data) => !cut && upstream.write(data));
-		upstream.on('data', (data) => !cut && client.write(data));
+		client.on('data', (data) => pass(upstream, data));
+		upstream.on('data', (data) => pass(client, data));
 		const end = () => (client.destroy(), upstream.destroy());
 		client.on('close', end).on('error', end);
 		upstream.on('close', end).on('error', end);
@@ -66,7 +92,8 @@ async function modem(target: URL): Promise<{ url: string; cut: () => void }> {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
-	return { url: `ws://127.0.0.1:${port}${target.pathname}`, cut: () => (cut = true) };
+	line.url = `ws://127.0.0.1:${port}${target.pathname}`;
+	return line;
 }
 
 describe('a quiet connection', () => {
@@ -98,5 +125,58 @@ describe('a quiet connection', () => {
 		expect(seen.states).toContain('offline');
 		expect(anna.status.state).not.toBe('saved');
 		expect(anna.status.pending).toBeGreaterThan(0);
+	}, 60_000);
+
+	it('a silent line is told as no connection within seconds of her edit, long before y-websocket gives it up', async () => {
+		const server = await harness.start();
+		const line = await modem(new URL(server.wsUrl));
+		const anna = page(line.url, 'sheet:silent');
+		await waitFor(() => anna.status.state === 'saved', 'the first sync');
+		const seen = watch(anna);
+
+		line.cut();
+		anna.doc.getMap('m').set('Петров', 'не дозвонились');
+		// y-websocket would close it 30 s after the last message; told well before that.
+		await waitFor(() => anna.status.state === 'offline', 'the status to say so', 15_000);
+		expect(seen.closes()).toBe(0);
+		expect(seen.states).toEqual(['saved', 'syncing', 'offline']);
+		expect(anna.status.pending).toBe(1);
+	}, 30_000);
+
+	it('a server that only paused (a laptop asleep) brings the status back on the same connection', async () => {
+		const server = await harness.start();
+		const line = await modem(new URL(server.wsUrl));
+		const anna = page(line.url, 'sheet:asleep');
+		await waitFor(() => anna.status.state === 'saved', 'the first sync');
+		const seen = watch(anna);
+
+		line.hold();
+		anna.doc.getMap('m').set('Петров', 'не дозвонились');
+		await waitFor(() => anna.status.state === 'offline', 'the status to say so', 15_000);
+		line.release();
+		await waitFor(() => anna.status.state === 'saved', 'her edit to be confirmed', 15_000);
+		expect(anna.status.pending).toBe(0);
+		expect(seen.closes()).toBe(0);
+		// Back through «Синхронизация…» when the first bytes to come back are not the answer.
+		expect(seen.states.slice(0, 3)).toEqual(['saved', 'syncing', 'offline']);
+		expect(seen.states.slice(3).filter((s) => s !== 'syncing')).toEqual(['saved']);
+	}, 40_000);
+
+	it('a slow line that answers is never told as no connection', async () => {
+		const server = await harness.start();
+		const line = await modem(new URL(server.wsUrl));
+		const anna = page(line.url, 'sheet:slow');
+		await waitFor(() => anna.status.state === 'saved', 'the first sync');
+		const seen = watch(anna);
+
+		// Two seconds there and back: slow, but under SILENT_MS.
+		line.delayMs = 1_000;
+		for (let i = 0; i < 3; i++) {
+			anna.doc.getMap('m').set(`Петров ${i}`, 'не дозвонились');
+			await waitFor(() => anna.status.state === 'saved', 'her edit to be confirmed', 15_000);
+			await new Promise((resolve) => setTimeout(resolve, SILENT_MS));
+		}
+		expect(seen.states).not.toContain('offline');
+		expect(seen.closes()).toBe(0);
 	}, 60_000);
 });

@@ -40,6 +40,15 @@ export const CONFIRM_DEBOUNCE_MS = 250;
  */
 export const QUIET_MS = 10_000;
 /**
+ * A query the relay has not answered for this long, with nothing else received from it and
+ * nothing left to send meanwhile, and the status says «Нет связи»: the line or the server went
+ * silent (a modem that lost its network, a server laptop asleep). y-websocket closes such a
+ * connection only after 30 s without a message; until then the status said «Синхронизация…» as
+ * if her edits were on their way (found by exploration). The connection stays: an answer that
+ * comes after all (a server that was only busy) brings the status back at once.
+ */
+export const SILENT_MS = 5_000;
+/**
  * The relay's close when the page runs another version of the app than the server's
  * (`server/relay.js`): the page must be reloaded before it syncs again.
  */
@@ -153,9 +162,10 @@ export class DocConnection {
 	#confirmedSeq = 0;
 	/** Unconfirmed changes left from an earlier session of this browser. */
 	#carried: number;
-	/** Queries sent on the current socket, oldest first: the `#localSeq` each one covers. */
-	/** Queries sent and not answered: the local sequence and state vector when each was sent. */
+	/** Queries sent and not answered, oldest first: the local sequence and state vector when each was sent. */
 	#inflight: {
+		/** When it was sent. */
+		sentAt: number;
 		seq: number;
 		state: Map<number, number>;
 		/** Sent with the stored copy read: its confirmation covers changes carried from it. */
@@ -174,6 +184,10 @@ export class DocConnection {
 	#copyRead = false;
 	/** The count last written to this tab's localStorage key (-1: none yet). */
 	#writtenPending = -1;
+	/** The relay has not answered a query for `SILENT_MS` (see there): taken for offline. */
+	#silent = false;
+	/** When this socket last had bytes still to send (a big update on a slow line). */
+	#lastSending = 0;
 	/** Since when this tab has had changes the server has not confirmed (null: none). */
 	#pendingSince: number | null = null;
 	/** The same for the changes carried from an earlier session (null: none). */
@@ -295,6 +309,7 @@ export class DocConnection {
 		};
 		const onClose = () => {
 			this.#inflight = [];
+			this.#silent = false;
 			this.#attemptFailed = true;
 			this.#changed();
 		};
@@ -344,11 +359,32 @@ export class DocConnection {
 		const keepAlive = setInterval(() => {
 			const quiet = Date.now() - this.provider.wsLastMessageReceived;
 			if (quiet >= QUIET_MS && this.#inflight.length === 0) this.#sendQuery();
-		}, QUIET_MS / 2);
+			this.#checkSilence();
+		}, 1_000);
 		this.#cleanup.push(() => clearInterval(keepAlive));
 		if (!this.persistence) {
 			this.#copyRead = true;
 			this.#openSocket();
+		}
+	}
+
+	/**
+	 * Whether the relay has gone silent (see `SILENT_MS`): the oldest query unanswered that long
+	 * since it was sent, since the last message received, and since this side last had bytes
+	 * waiting to go (an answer comes after the relay has read and stored what was sent before).
+	 */
+	#checkSilence() {
+		const now = Date.now();
+		const ws = this.provider.ws;
+		if (ws && ws.bufferedAmount > 0) this.#lastSending = now;
+		const oldest = this.#inflight[0];
+		const silent =
+			oldest !== undefined &&
+			now - Math.max(oldest.sentAt, this.provider.wsLastMessageReceived, this.#lastSending) >=
+				SILENT_MS;
+		if (silent !== this.#silent) {
+			this.#silent = silent;
+			this.#changed();
 		}
 	}
 
@@ -402,7 +438,7 @@ export class DocConnection {
 
 	#changed() {
 		const pending = this.#carried + Math.max(0, this.#localSeq - this.#confirmedSeq);
-		const connected = this.provider.wsconnected;
+		const connected = this.provider.wsconnected && !this.#silent;
 		const state: SyncState = !connected
 			? (this.provider.wsconnecting || !this.#localReady) && this.#online && !this.#attemptFailed
 				? 'connecting'
@@ -454,6 +490,7 @@ export class DocConnection {
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, messageStateVector);
 		this.#inflight.push({
+			sentAt: Date.now(),
 			seq: this.#localSeq,
 			state: Y.decodeStateVector(Y.encodeStateVector(this.doc)),
 			carried: this.#copyRead,
@@ -465,6 +502,7 @@ export class DocConnection {
 	#onServerStateVector(encoded: Uint8Array) {
 		const query = this.#inflight.shift();
 		if (query === undefined) return;
+		this.#silent = false;
 		// Belt and braces: the server must hold every item this browser had when it asked. (Not
 		// what it has now: updates sent after the query are on their way, not missing.)
 		const server = Y.decodeStateVector(encoded);
