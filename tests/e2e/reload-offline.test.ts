@@ -129,6 +129,41 @@ describe('the offline application', () => {
 			.toEqual(['ул. Садовая, 1', 'ул. Садовая, 2', 'ул. Садовая, 3']);
 	});
 
+	/**
+	 * Found in CI: the second tab said «ждут отправки: 2» beside the first tab's 3. It counted
+	 * each read of the browser's store as one change, and one read brings all that was stored
+	 * since the last: quick edits (a flat number typed in each row, Enter after each) came in one.
+	 */
+	it('a second tab counts each of the quick edits made in the first', async () => {
+		const anna = await operator('Анна');
+		const home = await new HomePage(anna.page).goto(app.url);
+		const first = await home.createSheet('Обзвон на модеме', 'Обзвон');
+		for (const name of ['Белова Нина', 'Орлов Семён', 'Зуева Вера']) await first.addRow(name);
+		await expect.poll(() => first.status(), MOMENT).toBe(SAVED);
+		const tab = await anna.newPage();
+		const second = await SheetPage.open(tab, anna.page.url(), 'Обзвон на модеме');
+		await expect.poll(() => second.columnValues('ФИО'), MOMENT).toHaveLength(3);
+
+		await anna.context.setOffline(true);
+		await expect.poll(() => second.status(), MOMENT).toContain(OFFLINE);
+		await anna.page.bringToFront();
+		await (await first.cell(0, 'Адрес')).click();
+		// Typed on a cell, a key opens its editor; Enter stores the value and goes down a row.
+		for (const flat of ['1', '2', '3']) {
+			await anna.page.keyboard.press(flat);
+			await anna.page.keyboard.press('Enter');
+		}
+		await expect.poll(() => first.columnValues('Адрес'), MOMENT).toEqual(['1', '2', '3']);
+		await expect.poll(() => first.pending(), MOMENT).toBe(3);
+
+		await tab.bringToFront();
+		await expect.poll(() => second.columnValues('Адрес'), MOMENT).toEqual(['1', '2', '3']);
+		await expect.poll(() => second.pending(), MOMENT).toBe(3);
+
+		await anna.context.setOffline(false);
+		for (const s of [first, second]) await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+	});
+
 	it('a reload with the network off opens the app from the service worker', async () => {
 		const anna = await operator('Анна');
 		const home = await new HomePage(anna.page).goto(app.url);
