@@ -160,7 +160,7 @@ class Connection {
 		this.started = false;
 		/** False once closed or being closed: nothing more is read or sent. */
 		this.open = true;
-		/** A pong arrived since the last ping. */
+		/** A pong, or any message, arrived since the last ping. */
 		this.alive = true;
 	}
 }
@@ -708,6 +708,10 @@ export function createRelay({
 
 		ws.on('message', (data, isBinary) => {
 			if (!connection.open) return;
+			// A client that sends is alive, even while its pong waits behind a big message on a slow
+			// network: the pong came after the whole list had, and the relay dropped the
+			// connection mid-way, again at each try (found by exploration).
+			connection.alive = true;
 			if (connection.started && connection.queued === 0) {
 				// Nothing waits before it: handled now, not a turn of promises later. Only a message
 				// that must wait (a store writing asynchronously) holds the next ones back.

@@ -22,6 +22,15 @@ import * as Y from 'yjs';
 import { isUndoEntryOrigin } from '$lib/model/history';
 import { BatchedIndexeddbPersistence, TAB_ID } from './persistence';
 
+/**
+ * How long a connection may wait for the relay's first answer (a whole list this browser does
+ * not have yet) without being closed. y-websocket closes one after 30 s without a message, and
+ * a message counts only once all of it has come: over a slow network the 19,159 residents of a
+ * list took longer, the socket was closed mid-way and the download began again,
+ * for ever (found by exploration: the list never opened). A connection still silent after this
+ * is closed as before.
+ */
+export const FIRST_SYNC_MAX_MS = 5 * 60_000;
 /** Custom message: the client asks, the relay answers with its state vector. */
 export const messageStateVector = 100;
 /** Longest wait between reconnection attempts (exponential backoff up to this). */
@@ -192,6 +201,8 @@ export class DocConnection {
 	#pendingSince: number | null = null;
 	/** The same for the changes carried from an earlier session (null: none). */
 	#carriedSince: number | null = null;
+	/** When the socket last opened. */
+	#connectedAt = 0;
 
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
@@ -290,6 +301,7 @@ export class DocConnection {
 		};
 		const onStatus = (event: { status: string }) => {
 			if (event.status === 'connected') {
+				this.#connectedAt = Date.now();
 				const awareness = this.provider.awareness;
 				// At the close, y-websocket forgot the colleagues' presences but kept their clocks:
 				// the relay's copies, sent again now at those clocks, were taken for ones already
@@ -362,6 +374,16 @@ export class DocConnection {
 			if (navigator.onLine === false) this.#online = false;
 		}
 		const keepAlive = setInterval(() => {
+			const provider = this.provider;
+			if (
+				provider.wsconnected &&
+				!provider.synced &&
+				Date.now() - this.#connectedAt < FIRST_SYNC_MAX_MS
+			) {
+				// The first answer is still coming: the connection is not taken for a dead one.
+				provider.wsLastMessageReceived = Date.now();
+				return;
+			}
 			const quiet = Date.now() - this.provider.wsLastMessageReceived;
 			if (quiet >= QUIET_MS && this.#inflight.length === 0) this.#sendQuery();
 			this.#checkSilence();
