@@ -78,6 +78,8 @@ export const csvRu = {
 		'Сохранено в браузере, отправляется на сервер (ждут отправки: {count}). Коллеги увидят импорт, когда отправка закончится.',
 	'import.savingOffline':
 		'Сохранено в браузере. Нет связи с сервером: коллеги увидят импорт, когда связь вернётся.',
+	'import.savingUnstored':
+		'Браузер не смог сохранить импорт на этом компьютере. Не закрывайте вкладку, пока импорт не уйдёт на сервер (ждут отправки: {count}).',
 	'import.savedServer': 'Импорт сохранён на сервере: его видят все операторы.',
 	'import.imported': 'Добавлено строк: {count}',
 	'import.updated': 'Дополнено строк: {count}',
@@ -254,6 +256,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 		'Saved in the browser, being sent to the server ({count} waiting). Colleagues see the import once it is sent.',
 	'import.savingOffline':
 		'Saved in the browser. No connection to the server: colleagues see the import when it is back.',
+	'import.savingUnstored':
+		'The browser could not save the import on this computer. Do not close the tab until the import has reached the server ({count} waiting).',
 	'import.savedServer': 'The import is saved on the server: every operator sees it.',
 	'import.imported': 'Rows added: {count}',
 	'import.updated': 'Rows filled in: {count}',

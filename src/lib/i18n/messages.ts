@@ -110,6 +110,10 @@ export const ru = {
 	'status.local': 'Сохранено в браузере',
 	'status.storageError':
 		'Браузер не даёт сохранять данные на этом компьютере — без сети работать не получится ({message})',
+	'status.storeFull': 'В браузере не осталось места, изменения не сохраняются на этом компьютере',
+	'status.storeFailed': 'Браузер не смог сохранить изменения на этом компьютере',
+	'status.storeKeepTab': 'не закрывайте вкладку, пока они не уйдут на сервер',
+	'status.storeNoOffline': 'без сети работать не получится',
 
 	'type.text': 'Текст',
 	'type.longtext': 'Длинный текст',
@@ -372,6 +376,10 @@ export const en: Record<MessageKey, string> = {
 	'status.local': 'Saved in the browser',
 	'status.storageError':
 		'The browser does not let us save data on this computer — work without the network is not possible ({message})',
+	'status.storeFull': 'The browser has no room left: changes are not kept on this computer',
+	'status.storeFailed': 'The browser could not save changes on this computer',
+	'status.storeKeepTab': 'do not close the tab until they have reached the server',
+	'status.storeNoOffline': 'work without the network is not possible',
 
 	'type.text': 'Text',
 	'type.longtext': 'Long text',

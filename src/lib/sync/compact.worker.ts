@@ -26,7 +26,11 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 async function compact(name: string): Promise<number> {
-	const db = await request(indexedDB.open(name));
+	const opening = indexedDB.open(name);
+	// Gone meanwhile (the site's data cleared): not made again here, without its stores (the page
+	// makes it again with them, `persistence.ts`); the open fails instead.
+	opening.onupgradeneeded = () => opening.transaction?.abort();
+	const db = await request(opening);
 	try {
 		const tx = db.transaction(['updates'], 'readwrite');
 		const store = tx.objectStore('updates');

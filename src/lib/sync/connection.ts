@@ -20,7 +20,7 @@ import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { isUndoEntryOrigin } from '$lib/model/history';
-import { BatchedIndexeddbPersistence, TAB_ID } from './persistence';
+import { BatchedIndexeddbPersistence, TAB_ID, type StoreFailure } from './persistence';
 
 /**
  * How long a connection may wait for the relay's first answer (a whole list this browser does
@@ -75,6 +75,11 @@ export interface SyncStatus {
 	serverSynced: boolean;
 	/** A problem with local storage, if any. */
 	storageError: string | null;
+	/**
+	 * The browser's store does not take this doc's changes (a full disk): they are not kept on
+	 * this computer until it does (`persistence.ts` writes them again).
+	 */
+	storeFailure: StoreFailure | null;
 	/** This tab's changes are being written to the browser's store (not yet safe from a close). */
 	savingLocally: boolean;
 	/**
@@ -216,6 +221,7 @@ export class DocConnection {
 			localLoaded: false,
 			serverSynced: false,
 			storageError: null,
+			storeFailure: null,
 			savingLocally: false,
 			outdated: false
 		};
@@ -244,8 +250,9 @@ export class DocConnection {
 			const persistence = this.persistence;
 			this.#cleanup.push(
 				persistence.onWriting(() => {
-					if (persistence.writing !== this.#status.savingLocally)
-						this.#set({ savingLocally: persistence.writing });
+					const { writing, failure } = persistence;
+					if (writing !== this.#status.savingLocally || failure !== this.#status.storeFailure)
+						this.#set({ savingLocally: writing, storeFailure: failure });
 				})
 			);
 			const waited = setTimeout(() => this.#openSocket(), LOCAL_LOAD_WAIT_MS);
@@ -441,10 +448,11 @@ export class DocConnection {
 
 	/**
 	 * Whether closing the page now would lose changes: some not yet written to the browser's
-	 * store, or (with no store) not yet confirmed by the server.
+	 * store, or (with no store, or one that refuses them) not yet confirmed by the server.
 	 */
 	get unsaved(): boolean {
-		if (this.persistence && !this.#status.storageError) return this.persistence.writing;
+		if (this.persistence && !this.#status.storageError && !this.#status.storeFailure)
+			return this.persistence.writing;
 		return this.#status.pending > 0;
 	}
 

@@ -88,6 +88,12 @@ export function acquire(room: string): {
 			if (e.users > 0) return;
 			const close = () => {
 				if (e.users > 0 || open.get(room) !== e) return;
+				// Changes only this tab holds (the browser's store refuses them, a full disk, and the
+				// server is away): closed, the doc would take them with it.
+				if (e.connection.unsaved) {
+					e.timer = setTimeout(close, RELEASE_DELAY_MS);
+					return;
+				}
 				open.delete(room);
 				e.connection.destroy();
 			};
