@@ -12,7 +12,7 @@
  * everything in it is in LevelDB, and replayed into LevelDB on the next start if it is still
  * there. With `sync`, every append waits for an fsynced LevelDB batch instead (survives power loss).
  */
-import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeSync, writevSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -67,6 +67,11 @@ const WAL_NAME = /^wal-(\d+)\.log$/;
  * Appends made meanwhile go into one batch (the write-ahead file holds them until then).
  */
 const WAL_BATCH_DELAY_MS = 20;
+/**
+ * After a LevelDB write failed (a full disk), it is tried again this long after each failure,
+ * while the write-ahead file keeps the updates.
+ */
+export const RETRY_WRITE_MS = 1000;
 /** Write-ahead record: u32 payload length, u32 CRC-32 of the payload, then the payload. */
 const WAL_HEADER_BYTES = 8;
 /** Keys are `<room>\0<seq>`; room names never contain \0, so `<room>\0`…`<room>\1` is one room. */
@@ -164,6 +169,13 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 		return ([, value]) => !list.some((bad) => sameBytes(bad, value));
 	}
 	let closed = false;
+	/**
+	 * A LevelDB write failed: its log may end in part of a record, after which LevelDB reads
+	 * nothing at its next start (see `writeBatch`).
+	 */
+	let torn = false;
+	/** Why LevelDB writes are failing, while they are (logged once, see `writePending`). */
+	let failing = '';
 	/** Merges run in a worker thread: see `merge.js`. */
 	const merger = createMerger({ log });
 
@@ -233,18 +245,65 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 		return written;
 	}
 
+	/**
+	 * Writes a LevelDB batch. A write that failed (a full disk cuts it short) can leave part of a
+	 * record at the end of LevelDB's log, and at its next start LevelDB drops everything written
+	 * after it (found by exploration: acknowledged edits written once space was freed were gone
+	 * after a restart). So after a failure the memtable is first written to a table, which starts
+	 * a new log (a compaction of a range that holds no key: nothing else is rewritten).
+	 * @param {Array<{ type: 'del', key: string } | { type: 'put', key: string, value: Uint8Array }>} operations
+	 */
+	async function writeBatch(operations) {
+		if (torn) {
+			await db.compactRange(KEY_SEPARATOR, KEY_SEPARATOR);
+			torn = false;
+		}
+		try {
+			await db.batch(operations, { sync });
+		} catch (error) {
+			torn = true;
+			throw error;
+		}
+	}
+
 	async function writePending() {
 		while (pending.length > 0) {
 			const batch = pending;
 			pending = [];
 			try {
-				await db.batch(
-					batch.map(({ key, value }) => ({ type: /** @type {const} */ ('put'), key, value })),
-					{ sync }
+				await writeBatch(
+					batch.map(({ key, value }) => ({ type: /** @type {const} */ ('put'), key, value }))
 				);
 				for (const write of batch) write.resolve();
+				if (failing) {
+					failing = '';
+					log.warn(
+						'[store] база снова записывается, правки из файла wal-… записаны в неё / ' +
+							'the database is written again; the edits kept in the write-ahead file are in it'
+					);
+				}
 			} catch (error) {
-				for (const write of batch) write.reject(error);
+				if (!lazyBatches || closed) {
+					for (const write of batch) write.reject(error);
+					continue;
+				}
+				// These updates are in the write-ahead file and the relay has acknowledged them: they
+				// must reach LevelDB, or a room loaded from it again would lack them (found by
+				// exploration: after a full disk, a list reopened by a colleague missed rows).
+				// Tried again until LevelDB takes them; loads and compactions wait for that.
+				if (!failing) {
+					failing = errorMessage(error);
+					wal?.keep();
+					log.error(
+						`[store] база на диске не записывается (${failing}): освободите место на диске ` +
+							'с данными (DATA_DIR); правки операторов хранятся в файле wal-… и будут записаны, ' +
+							'как только диск их примет / the database cannot be written: free space on the ' +
+							"data disk; the operators' edits are kept in the write-ahead file and written as " +
+							'soon as the disk takes them'
+					);
+				}
+				pending = batch.concat(pending);
+				await new Promise((resolve) => setTimeout(resolve, RETRY_WRITE_MS));
 			}
 		}
 		writing = false;
@@ -280,6 +339,9 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	 * @param {boolean} [full]
 	 */
 	async function compactRoom(room, merged, full = true) {
+		// Its write would fail too, and waiting for the updates to be written would hold up a
+		// stop of the server until the disk takes them.
+		if (failing) return;
 		const roomState = await roomLog(room);
 		while (roomState.compacting) await roomState.compacting.catch(() => {});
 		const upTo = roomState.lastSeq;
@@ -308,7 +370,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 				if (key !== keyOf(room, upTo)) operations.push({ type: 'del', key });
 			}
 			operations.push({ type: 'put', key: keyOf(room, upTo), value: update });
-			await db.batch(operations, { sync });
+			await writeBatch(operations);
 			roomState.count = (keepBase ? 2 : 1) + (roomState.lastSeq - upTo);
 			// The excluded updates read here are out of the log now.
 			const list = excluded.get(room);
@@ -343,6 +405,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 		backgroundCompactions.add(compaction);
 	}
 
+	/** @type {WriteAheadLog | null} */
 	const wal = sync ? null : await openWriteAheadLog(dir, persist, flushed, log);
 	lazyBatches = wal !== null;
 
@@ -428,12 +491,20 @@ async function openLevel(location) {
 }
 
 /**
+ * @typedef {object} WriteAheadLog
+ * @property {(room: string, update: Uint8Array) => void} write
+ * @property {() => void} keep
+ * @property {() => Promise<void>} close
+ */
+
+/**
  * Replays the write-ahead files left by a previous run into LevelDB, then starts a new one.
  *
  * @param {string} dir
  * @param {(room: string, update: Uint8Array) => Promise<void>} persist
  * @param {() => Promise<unknown>} flushed
  * @param {StoreLog} log
+ * @returns {Promise<WriteAheadLog>}
  */
 async function openWriteAheadLog(dir, persist, flushed, log) {
 	const leftOver = (await readdir(dir))
@@ -456,16 +527,21 @@ async function openWriteAheadLog(dir, persist, flushed, log) {
 	let size = 0;
 	/** A LevelDB write failed: keep every file for the next start to replay. */
 	let keep = false;
+	/** A write failed and its part could not be cut off: the next record goes to a new file. */
+	let damaged = false;
 	/** @type {Set<Promise<void>>} */
 	const deletions = new Set();
 
 	/** Starts a new file; the old one is deleted once everything in it is in LevelDB. */
 	function rotate() {
+		// Opened first: while the disk refuses it, the current file stays in use.
+		const next = openSync(pathOf(number + 1), 'a');
 		closeSync(fd);
 		const oldPath = pathOf(number);
 		number++;
-		fd = openSync(pathOf(number), 'a');
+		fd = next;
 		size = 0;
+		damaged = false;
 		const deletion = flushed()
 			.then(() => (keep ? undefined : unlink(oldPath)))
 			.catch((error) => log.error(`[store] deleting ${oldPath} failed: ${errorMessage(error)}`))
@@ -481,14 +557,25 @@ async function openWriteAheadLog(dir, persist, flushed, log) {
 		 * @param {Uint8Array} update
 		 */
 		write(room, update) {
-			if (size >= WAL_ROTATE_BYTES) rotate();
+			if (size >= WAL_ROTATE_BYTES || damaged) rotate();
 			const roomBytes = Buffer.from(room);
 			const header = Buffer.allocUnsafe(WAL_HEADER_BYTES + 4);
 			header.writeUInt32LE(4 + roomBytes.length + update.length, 0);
 			header.writeUInt32LE(roomBytes.length, WAL_HEADER_BYTES);
 			const checksum = crc32(update, crc32(roomBytes, crc32(header.subarray(WAL_HEADER_BYTES))));
 			header.writeUInt32LE(checksum, 4);
-			size += writeAll(fd, [header, roomBytes, update]);
+			try {
+				size += writeAll(fd, [header, roomBytes, update]);
+			} catch (error) {
+				// A full disk cuts a write short: the part written would end the replay at the next
+				// start, and every record after it would be lost (found by exploration). Cut off.
+				try {
+					ftruncateSync(fd, size);
+				} catch {
+					damaged = true;
+				}
+				throw error;
+			}
 		},
 
 		keep() {

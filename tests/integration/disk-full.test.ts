@@ -1,0 +1,159 @@
+/**
+ * The data disk refuses writes for a while, then takes them again (a full disk whose space is
+ * freed). The refusal is real: the server runs under a file-size limit (`prlimit --fsize`), so
+ * the OS cuts its writes short at the limit and then fails them (EFBIG), as it does with
+ * ENOSPC on a full disk; raising the limit is the space freed. Every update the relay
+ * acknowledged must be loaded again, from the store alone, after the room left memory and
+ * after a kill -9 and a restart.
+ */
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Harness, covers, waitFor, wsUrlOf, type ChildServer, type Client } from './helpers.js';
+
+const harness = new Harness();
+afterEach(() => harness.cleanup());
+
+const ROOM = 'sheet:full';
+const VALUE_BYTES = 8_000;
+
+/** Sets the largest file the server may write, in bytes (`unlimited`: space freed). */
+function limitFileSize(server: ChildServer, bytes: number | 'unlimited') {
+	execFileSync('prlimit', ['--pid', String(server.process.pid), `--fsize=${bytes}:unlimited`]);
+}
+
+/** The size of the biggest file in the server's data folder. */
+function biggestFile(dataDir: string) {
+	const out = execFileSync('find', [dataDir, '-type', 'f', '-printf', '%s\\n']).toString();
+	return Math.max(...out.split('\n').filter(Boolean).map(Number));
+}
+
+/** A fresh client with no copy of its own: what it gets is what the server has. */
+async function freshCopy(server: ChildServer) {
+	const fresh = await harness.synced(harness.client(wsUrlOf(server.url), ROOM));
+	const copy = fresh.map.toJSON() as Record<string, string>;
+	const stuck = fresh.doc.store.pendingStructs !== null;
+	fresh.provider.destroy();
+	return { copy, stuck };
+}
+
+/** Waits until the relay says it holds everything in the client's document. */
+async function confirmed(server: ChildServer, client: Client) {
+	await waitFor(async () => {
+		const raw = await harness.raw(`${wsUrlOf(server.url)}/${ROOM}`);
+		try {
+			return covers(await raw.stateVector(), client.doc);
+		} finally {
+			raw.close();
+		}
+	}, 'the relay to confirm every edit');
+}
+
+/** Waits until the server has no room in memory (the last client left `DOC_IDLE_MS` ago). */
+async function unloaded(server: ChildServer) {
+	await waitFor(async () => {
+		const health = await (await fetch(`${server.url}/healthz`)).json();
+		return health.rooms === 0;
+	}, 'the room to be unloaded');
+}
+
+/**
+ * A list written back whole when it left memory: the database's own log is then longer than the
+ * write-ahead file, so a full disk refuses the database's writes first.
+ */
+async function listWrittenBack(server: ChildServer) {
+	const first = await harness.synced(harness.client(wsUrlOf(server.url), ROOM));
+	for (let i = 0; i < 5; i++) first.map.set(`before${i}`, 'b'.repeat(VALUE_BYTES));
+	await confirmed(server, first);
+	first.provider.destroy();
+	await unloaded(server);
+}
+
+/** The operator types `count` values of `VALUE_BYTES`, one every 20 ms. */
+async function typeValues(client: Client, prefix: string, count: number) {
+	for (let i = 0; i < count; i++) {
+		client.map.set(`${prefix}${i}`, String(i % 10).repeat(VALUE_BYTES));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+describe('the data disk refuses writes, then takes them again', () => {
+	it('an edit the database refused while the write-ahead file kept it is in the list when it is loaded again', async () => {
+		const dataDir = await harness.tempDir();
+		const server = await harness.startChild({ DATA_DIR: dataDir, DOC_IDLE_MS: '200' });
+		await listWrittenBack(server);
+		const writer = await harness.synced(harness.client(wsUrlOf(server.url), ROOM));
+		// Room for the next edits in the write-ahead file, none in the database's log.
+		limitFileSize(server, biggestFile(dataDir) + 1_000);
+		await typeValues(writer, 'during', 3);
+		await waitFor(() => /too large/i.test(server.output()), 'the database to refuse a write');
+		// Space is freed; the operator types on (her connection never dropped).
+		limitFileSize(server, 'unlimited');
+		await typeValues(writer, 'after', 3);
+		await confirmed(server, writer);
+		const expected = writer.map.toJSON();
+		writer.provider.destroy();
+
+		// The list leaves memory; the next operator to open it gets it from the store alone.
+		await unloaded(server);
+		const reloaded = await freshCopy(server);
+		expect(reloaded.stuck, 'updates missing in the middle').toBe(false);
+		expect(Object.keys(reloaded.copy).sort()).toEqual(Object.keys(expected).sort());
+		expect(reloaded.copy).toEqual(expected);
+	});
+
+	it(
+		'every acknowledged edit is there after kill -9 and a restart, with writes cut short before',
+		{ timeout: 120_000 },
+		async () => {
+			const dataDir = await harness.tempDir();
+			const server = await harness.startChild({ DATA_DIR: dataDir, DOC_IDLE_MS: '200' });
+			await listWrittenBack(server);
+			const writer = await harness.synced(harness.client(wsUrlOf(server.url), ROOM));
+			// The disk fills while the operator goes on: some edits go only to the write-ahead
+			// file, the next one is cut short there, the rest are refused.
+			limitFileSize(server, biggestFile(dataDir) + 1_000);
+			await typeValues(writer, 'during', 20);
+			await waitFor(() => /EFBIG/.test(server.output()), 'the write-ahead file to refuse a write');
+			// Space is freed; the operator's client sends what was refused, and she types on.
+			limitFileSize(server, 'unlimited');
+			await typeValues(writer, 'after', 5);
+			await confirmed(server, writer);
+			const expected = writer.map.toJSON();
+			writer.provider.destroy();
+
+			// The laptop dies; at the next start everything acknowledged is there.
+			server.process.kill('SIGKILL');
+			await server.exited;
+			const restarted = await harness.startChild({ DATA_DIR: dataDir });
+			const afterCrash = await freshCopy(restarted);
+			expect(afterCrash.stuck, 'updates missing in the middle').toBe(false);
+			expect(Object.keys(afterCrash.copy).sort()).toEqual(Object.keys(expected).sort());
+			expect(afterCrash.copy).toEqual(expected);
+		}
+	);
+
+	it('with STORE_SYNC=1, the edits written once space is freed are there after a restart', async () => {
+		const dataDir = await harness.tempDir();
+		const server = await harness.startChild({ DATA_DIR: dataDir, STORE_SYNC: '1' });
+		const writer = await harness.synced(harness.client(wsUrlOf(server.url), ROOM));
+		await typeValues(writer, 'before', 5);
+		await confirmed(server, writer);
+		// A write cut short in the database's own log, then refused.
+		limitFileSize(server, biggestFile(dataDir) + 1_000);
+		await typeValues(writer, 'during', 5);
+		await waitFor(() => /too large/i.test(server.output()), 'the database to refuse a write');
+		limitFileSize(server, 'unlimited');
+		await typeValues(writer, 'after', 5);
+		await confirmed(server, writer);
+		const expected = writer.map.toJSON();
+		writer.provider.destroy();
+
+		server.process.kill('SIGKILL');
+		await server.exited;
+		const restarted = await harness.startChild({ DATA_DIR: dataDir, STORE_SYNC: '1' });
+		const afterRestart = await freshCopy(restarted);
+		expect(afterRestart.stuck, 'updates missing in the middle').toBe(false);
+		expect(Object.keys(afterRestart.copy).sort()).toEqual(Object.keys(expected).sort());
+		expect(afterRestart.copy).toEqual(expected);
+	});
+});
