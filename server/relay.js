@@ -209,6 +209,13 @@ export function createRelay({
 	let closing = false;
 	/** @type {Promise<void> | null} */
 	let closed = null;
+	/**
+	 * The store refuses updates (a full or removed data disk): how many since the log said so.
+	 * Said once, not at every connection refused: each client is closed and comes back in
+	 * seconds, and the log was a page of lines a minute naming only `ENOSPC` (found by
+	 * exploration).
+	 */
+	let refusedByStore = 0;
 
 	const heartbeat = setInterval(() => {
 		for (const connection of connections) {
@@ -660,21 +667,46 @@ export function createRelay({
 		const room = connection.room;
 		const stored = store.append(room.name, update);
 		if (!stored) {
+			if (refusedByStore > 0) storeTakesAgain();
 			applySoon(connection, update);
 			return;
 		}
 		return stored.then(
 			// Applied even if the connection closed meanwhile: it is in the store, so in the room.
-			() => applySoon(connection, update),
-			(error) =>
-				closeConnection(
-					connection,
-					CLOSE_INTERNAL_ERROR,
-					'store unavailable',
-					`storing an update failed: ${errorMessage(error)}`,
-					'error'
-				)
+			() => {
+				if (refusedByStore > 0) storeTakesAgain();
+				applySoon(connection, update);
+			},
+			(error) => storeRefused(connection, error)
 		);
+	}
+
+	/**
+	 * The store did not take the connection's update: the connection is closed (its client
+	 * keeps the update and sends it again when it reconnects). The first refusal is logged in
+	 * Russian and English with what to do, the next ones only counted.
+	 * @param {Connection} connection
+	 * @param {unknown} error
+	 */
+	function storeRefused(connection, error) {
+		refusedByStore++;
+		const message =
+			refusedByStore === 1
+				? `storing an update failed: ${errorMessage(error)}. ` +
+					'Изменения операторов не сохраняются на сервере: если диск с данными (DATA_DIR) ' +
+					'заполнен, освободите место; правки остаются в браузерах и будут отправлены снова / ' +
+					"the operators' changes are not saved on the server: if the data disk is full, " +
+					'free space; the changes stay in the browsers and are sent again'
+				: null;
+		closeConnection(connection, CLOSE_INTERNAL_ERROR, 'store unavailable', message, 'error');
+	}
+
+	/** An update was stored after refusals: the log says the store works again. */
+	function storeTakesAgain() {
+		log.warn(
+			`[relay] изменения снова сохраняются на сервере / changes are saved on the server again (${refusedByStore} refused meanwhile)`
+		);
+		refusedByStore = 0;
 	}
 
 	/**

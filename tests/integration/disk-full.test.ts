@@ -156,4 +156,27 @@ describe('the data disk refuses writes, then takes them again', () => {
 		expect(Object.keys(afterRestart.copy).sort()).toEqual(Object.keys(expected).sort());
 		expect(afterRestart.copy).toEqual(expected);
 	});
+
+	it('the log says once that changes are not saved, and again when they are', async () => {
+		const dataDir = await harness.tempDir();
+		const server = await harness.startChild({ DATA_DIR: dataDir });
+		const writer = await harness.synced(harness.client(wsUrlOf(server.url), ROOM));
+		await typeValues(writer, 'before', 2);
+		await confirmed(server, writer);
+		let refused = 0;
+		writer.provider.on('connection-close', () => refused++);
+		limitFileSize(server, biggestFile(dataDir) + 1_000);
+		await typeValues(writer, 'during', 5);
+		// The client is refused again at each reconnect.
+		await waitFor(() => refused >= 4, 'the client to be refused four times');
+		limitFileSize(server, 'unlimited');
+		await confirmed(server, writer);
+
+		const lines = server.output().split('\n');
+		const notSaved = lines.filter((line) => line.includes('не сохраняются на сервере'));
+		expect(notSaved, server.output()).toHaveLength(1);
+		expect(notSaved[0]).toContain('free space');
+		expect(lines.filter((line) => line.includes('storing an update failed'))).toHaveLength(1);
+		expect(lines.filter((line) => line.includes('снова сохраняются'))).toHaveLength(1);
+	});
 });
