@@ -72,6 +72,8 @@ const WAL_BATCH_DELAY_MS = 20;
  * while the write-ahead file keeps the updates.
  */
 export const RETRY_WRITE_MS = 1000;
+/** How often the store checks that its folder is still where it was opened (`watchFolder`). */
+export const FOLDER_CHECK_MS = 2000;
 /** Write-ahead record: u32 payload length, u32 CRC-32 of the payload, then the payload. */
 const WAL_HEADER_BYTES = 8;
 /** Keys are `<room>\0<seq>`; room names never contain \0, so `<room>\0`…`<room>\1` is one room. */
@@ -408,9 +410,11 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	/** @type {WriteAheadLog | null} */
 	const wal = sync ? null : await openWriteAheadLog(dir, persist, flushed, log);
 	lazyBatches = wal !== null;
+	const folder = watchFolder(dir, log);
 
 	return {
 		async load(room) {
+			if (folder.gone) throw new Error(folder.gone);
 			await flushed();
 			const roomState = await roomLog(room);
 			const all = await db.iterator(range(room)).all();
@@ -428,6 +432,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 
 		append(room, update) {
 			if (closed) return Promise.reject(new Error('store is closed'));
+			if (folder.gone) return Promise.reject(new Error(folder.gone));
 			if (!wal) return persist(room, update);
 			try {
 				wal.write(room, update);
@@ -456,6 +461,7 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 		async close() {
 			if (closed) return;
 			closed = true;
+			folder.stop();
 			await flushed();
 			await Promise.all(backgroundCompactions);
 			await wal?.close();
@@ -463,6 +469,51 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			await db.close();
 		}
 	};
+}
+
+/**
+ * Checks every `FOLDER_CHECK_MS` that the store's folder is still the one it opened. Deleted
+ * (or moved) while the server ran, its files stay open and take every write, and the relay
+ * said «сохранено на сервере» for edits that were gone at the next start, when the folder was
+ * made again, empty (found by exploration: nothing was logged). While the folder is away,
+ * `gone` says so and the store refuses updates, so the operators' browsers keep them as not
+ * saved; a folder put back is used again.
+ * @param {string} dir
+ * @param {StoreLog} log
+ */
+function watchFolder(dir, log) {
+	const state = { gone: '', stop: () => clearInterval(timer) };
+	/** @type {{ dev: number, ino: number } | null} */
+	let opened = null;
+	void stat(dir).then((stats) => (opened = stats));
+	const timer = setInterval(() => {
+		if (!opened) return;
+		const { dev, ino } = opened;
+		stat(dir)
+			.then((now) => now.dev === dev && now.ino === ino)
+			.catch(() => false)
+			.then((here) => {
+				if (here && state.gone) {
+					state.gone = '';
+					log.warn(
+						`[store] папка с данными ${dir} снова на месте, изменения сохраняются / the data folder is back; changes are saved again`
+					);
+				} else if (!here && !state.gone) {
+					state.gone = `the data folder ${dir} was deleted or moved while Shtab ran`;
+					log.error(
+						`[store] папка с данными ${dir} удалена или перенесена, пока Штаб работал: ` +
+							'изменения больше не сохраняются на сервере, правки остаются в браузерах ' +
+							'операторов. Верните папку на место; если её нет, перезапустите Штаб: он начнёт ' +
+							'с пустой папкой, и браузеры пришлют в неё списки, когда их откроют / ' +
+							`${state.gone}: changes are no longer saved on the server and stay in the ` +
+							"operators' browsers. Put the folder back; without it, restart Shtab: it starts " +
+							'with an empty folder, and the browsers send the lists to it as they open them'
+					);
+				}
+			});
+	}, FOLDER_CHECK_MS);
+	timer.unref();
+	return state;
 }
 
 /**
