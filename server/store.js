@@ -172,10 +172,12 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	}
 	let closed = false;
 	/**
-	 * A LevelDB write failed: its log may end in part of a record, after which LevelDB reads
-	 * nothing at its next start (see `writeBatch`).
+	 * A LevelDB write failed: its log may end in part of a record, and LevelDB may refuse every
+	 * write from now on (see `writeBatch`).
 	 */
 	let torn = false;
+	/** @type {Promise<void> | null} */
+	let reopening = null;
 	/** Why LevelDB writes are failing, while they are (logged once, see `writePending`). */
 	let failing = '';
 	/** Merges run in a worker thread: see `merge.js`. */
@@ -248,17 +250,25 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	}
 
 	/**
-	 * Writes a LevelDB batch. A write that failed (a full disk cuts it short) can leave part of a
-	 * record at the end of LevelDB's log, and at its next start LevelDB drops everything written
-	 * after it (found by exploration: acknowledged edits written once space was freed were gone
-	 * after a restart). So after a failure the memtable is first written to a table, which starts
-	 * a new log (a compaction of a range that holds no key: nothing else is rewritten).
+	 * Writes a LevelDB batch. After a failed write LevelDB is closed and opened again first (once
+	 * the disk lets it), for two reasons found by exploration on a full disk. A write cut short
+	 * can leave part of a record at the end of LevelDB's log, and at its next start LevelDB
+	 * dropped everything written after it: acknowledged edits typed once space was freed were
+	 * gone after a restart. Opening reads the log up to that part and starts a new one. And once
+	 * a table could not be written (a 4 MB part of an import), LevelDB refused every write until
+	 * it was opened again, however much space was freed.
 	 * @param {Array<{ type: 'del', key: string } | { type: 'put', key: string, value: Uint8Array }>} operations
 	 */
 	async function writeBatch(operations) {
 		if (torn) {
-			await db.compactRange(KEY_SEPARATOR, KEY_SEPARATOR);
-			torn = false;
+			reopening ??= (async () => {
+				await db.close();
+				await db.open();
+				torn = false;
+			})().finally(() => {
+				reopening = null;
+			});
+			await reopening;
 		}
 		try {
 			await db.batch(operations, { sync });

@@ -7,6 +7,9 @@
  * after a kill -9 and a restart.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness, covers, waitFor, wsUrlOf, type ChildServer, type Client } from './helpers.js';
 
@@ -179,4 +182,53 @@ describe('the data disk refuses writes, then takes them again', () => {
 		expect(lines.filter((line) => line.includes('storing an update failed'))).toHaveLength(1);
 		expect(lines.filter((line) => line.includes('снова сохраняются'))).toHaveLength(1);
 	});
+
+	// A real full disk (a 16 MB tmpfs, which only root may mount): a 4 MB part of an import that
+	// LevelDB could not write as a table made it refuse every later write, space freed or not.
+	it.skipIf(process.getuid?.() !== 0)(
+		'a full disk: once space is freed, the database takes writes again, without a restart',
+		{ timeout: 120_000 },
+		async () => {
+			const mount = await harness.tempDir();
+			execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount]);
+			let server: ChildServer | null = null;
+			try {
+				const dataDir = join(mount, 'data');
+				await mkdir(dataDir);
+				const filler = join(mount, 'filler');
+				await writeFile(filler, Buffer.alloc(5 * 1024 * 1024));
+				const running = await harness.startChild({ DATA_DIR: dataDir, DOC_IDLE_MS: '200' });
+				server = running;
+				const writer = await harness.synced(harness.client(wsUrlOf(running.url), ROOM));
+				// An import in parts that do not compress: the database's log takes them, its
+				// table does not.
+				for (let i = 0; i < 14; i++) {
+					writer.map.set(`part${i}`, randomBytes(300_000).toString('base64'));
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				}
+				await waitFor(
+					() => /\.ldb: No space left/.test(running.output()),
+					'a table the disk has no room for'
+				);
+				await rm(filler);
+				writer.map.set('after', 'a');
+				await confirmed(running, writer);
+				await waitFor(
+					() => running.output().includes('база снова записывается'),
+					'the database to take writes again'
+				);
+				const expected = writer.map.toJSON();
+				writer.provider.destroy();
+				await unloaded(running);
+				const reloaded = await freshCopy(running);
+				expect(reloaded.stuck).toBe(false);
+				expect(reloaded.copy).toEqual(expected);
+			} finally {
+				harness.closeClients();
+				server?.process.kill('SIGKILL');
+				await server?.exited;
+				execFileSync('umount', [mount]);
+			}
+		}
+	);
 });
