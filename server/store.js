@@ -308,10 +308,11 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 					wal?.keep();
 					log.error(
 						`[store] база на диске не записывается (${failing}): освободите место на диске ` +
-							'с данными (DATA_DIR); правки операторов хранятся в файле wal-… и будут записаны, ' +
-							'как только диск их примет / the database cannot be written: free space on the ' +
-							"data disk; the operators' edits are kept in the write-ahead file and written as " +
-							'soon as the disk takes them'
+							'с данными (DATA_DIR) или верните папке права на запись; правки операторов ' +
+							'хранятся в файле wal-… и будут записаны, как только диск их примет / the ' +
+							'database cannot be written: free space on the data disk, or give the folder ' +
+							"back its write permission; the operators' edits are kept in the write-ahead " +
+							'file and written as soon as the disk takes them'
 					);
 				}
 				pending = batch.concat(pending);

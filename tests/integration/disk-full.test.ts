@@ -89,6 +89,15 @@ describe('the data disk refuses writes, then takes them again', () => {
 		limitFileSize(server, biggestFile(dataDir) + 1_000);
 		await typeValues(writer, 'during', 3);
 		await waitFor(() => /too large/i.test(server.output()), 'the database to refuse a write');
+		// What to do, for a full disk and for a folder made read-only (found by exploration: the
+		// log said only to free space).
+		const told = server
+			.output()
+			.split('\n')
+			.find((line) => line.includes('не записывается'));
+		expect(told).toContain('освободите место');
+		expect(told).toContain('права на запись');
+		expect(told).toContain('write permission');
 		// Space is freed; the operator types on (her connection never dropped).
 		limitFileSize(server, 'unlimited');
 		await typeValues(writer, 'after', 3);
