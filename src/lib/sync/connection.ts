@@ -28,7 +28,8 @@ import { BatchedIndexeddbPersistence, TAB_ID, type StoreFailure } from './persis
  * a message counts only once all of it has come: over a slow network the 19,159 residents of a
  * list took longer, the socket was closed mid-way and the download began again,
  * for ever (found by exploration: the list never opened). A connection still silent after this
- * is closed as before.
+ * is closed as before. Only for a doc that was empty when the socket opened: any other waits
+ * for a difference, and a dead line must still be noticed after 30 s (found in review).
  */
 export const FIRST_SYNC_MAX_MS = 5 * 60_000;
 /** Custom message: the client asks, the relay answers with its state vector. */
@@ -50,11 +51,13 @@ export const CONFIRM_DEBOUNCE_MS = 250;
 export const QUIET_MS = 10_000;
 /**
  * A query the relay has not answered for this long, with nothing else received from it and
- * nothing left to send meanwhile, and the status says «Нет связи»: the line or the server went
- * silent (a modem that lost its network, a server laptop asleep). y-websocket closes such a
- * connection only after 30 s without a message; until then the status said «Синхронизация…» as
- * if her edits were on their way (found by exploration). The connection stays: an answer that
- * comes after all (a server that was only busy) brings the status back at once.
+ * nothing left to send meanwhile, and the status says the server does not answer: the line or
+ * the server went silent (a modem that lost its network, a server laptop asleep), or a big
+ * message is still coming on a slow line (a message counts only once all of it has come, and
+ * the answer waits behind it). y-websocket closes a silent connection only after 30 s without a
+ * message; until then the status said «Синхронизация…» as if her edits were on their way (found
+ * by exploration). Not «offline»: the connection stays, and an answer that comes after all
+ * brings the status back at once.
  */
 export const SILENT_MS = 5_000;
 /**
@@ -69,6 +72,8 @@ export interface SyncStatus {
 	state: SyncState;
 	/** Local changes not yet confirmed by the server. */
 	pending: number;
+	/** Connected, but the relay has not answered for `SILENT_MS` (see there). */
+	unanswered: boolean;
 	/** The browser's own copy has been read (the doc is usable offline). */
 	localLoaded: boolean;
 	/** The first exchange with the server has completed at least once. */
@@ -208,6 +213,8 @@ export class DocConnection {
 	#carriedSince: number | null = null;
 	/** When the socket last opened. */
 	#connectedAt = 0;
+	/** The doc was empty when the socket opened: its first answer is the whole list. */
+	#firstLoad = false;
 
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
@@ -218,6 +225,7 @@ export class DocConnection {
 		this.#status = {
 			state: 'connecting',
 			pending: this.#carried,
+			unanswered: false,
 			localLoaded: false,
 			serverSynced: false,
 			storageError: null,
@@ -293,7 +301,7 @@ export class DocConnection {
 				// them all at once): that tab's own count says how many (found in CI: «ждут
 				// отправки: 2» beside the other tab's 3).
 				const stored = storedPending(this.room).reduce((sum, p) => sum + p.count, 0);
-				this.#carried = Math.max(this.#carried + 1, stored);
+				this.#carried = stored > 0 ? Math.max(this.#carried, stored) : this.#carried + 1;
 				this.#changed();
 				this.#scheduleConfirm();
 				return;
@@ -309,6 +317,7 @@ export class DocConnection {
 		const onStatus = (event: { status: string }) => {
 			if (event.status === 'connected') {
 				this.#connectedAt = Date.now();
+				this.#firstLoad = this.doc.store.clients.size === 0;
 				const awareness = this.provider.awareness;
 				// At the close, y-websocket forgot the colleagues' presences but kept their clocks:
 				// the relay's copies, sent again now at those clocks, were taken for ones already
@@ -385,6 +394,7 @@ export class DocConnection {
 			if (
 				provider.wsconnected &&
 				!provider.synced &&
+				this.#firstLoad &&
 				Date.now() - this.#connectedAt < FIRST_SYNC_MAX_MS
 			) {
 				// The first answer is still coming: the connection is not taken for a dead one.
@@ -473,7 +483,7 @@ export class DocConnection {
 
 	#changed() {
 		const pending = this.#carried + Math.max(0, this.#localSeq - this.#confirmedSeq);
-		const connected = this.provider.wsconnected && !this.#silent;
+		const connected = this.provider.wsconnected;
 		const state: SyncState = !connected
 			? (this.provider.wsconnecting || !this.#localReady) && this.#online && !this.#attemptFailed
 				? 'connecting'
@@ -485,8 +495,9 @@ export class DocConnection {
 		if (own <= 0) this.#pendingSince = null;
 		else this.#pendingSince ??= Date.now();
 		const prev = this.#status;
-		if (prev.state !== state || prev.pending !== pending) {
-			this.#status = { ...prev, state, pending };
+		const unanswered = connected && this.#silent;
+		if (prev.state !== state || prev.pending !== pending || prev.unanswered !== unanswered) {
+			this.#status = { ...prev, state, pending, unanswered };
 		}
 		// This tab's own changes only: those carried (another tab's, read in from the store, or
 		// an earlier session's) are counted under their own tab's key, which stays until the
