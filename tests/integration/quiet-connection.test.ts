@@ -51,8 +51,13 @@ function watch(connection: DocConnection) {
 
 interface Modem {
 	url: string;
-	/** Stops passing bytes either way without closing anything, as a mobile modem that lost its network does (no close, no error, only silence). */
+	/**
+	 * Stops passing bytes either way without closing anything, as a mobile modem that lost its
+	 * network does (no close, no error, only silence).
+	 */
 	cut: () => void;
+	/** Passes the relay's answer to the next upgrade, then cuts (a line dead as it opened). */
+	cutAfterUpgrade: () => void;
 	/** Holds the bytes either way, as a server laptop asleep; `release()` passes them on. */
 	hold: () => void;
 	release: () => void;
@@ -60,41 +65,15 @@ interface Modem {
 	delayMs: number;
 }
 
-/**
- * A TCP proxy that passes the relay's answer to the upgrade, then nothing either way: a line
- * that died as the connection opened, before the first exchange.
- */
-async function diesAfterUpgrade(target: URL): Promise<string> {
-	const server = createServer((client) => {
-		const upstream = new Socket();
-		upstream.connect(Number(target.port), target.hostname);
-		let dead = false;
-		client.on('data', (data) => !dead && upstream.write(data));
-		upstream.on('data', (data) => {
-			if (dead) return;
-			const headersEnd = data.indexOf('\r\n\r\n');
-			if (headersEnd < 0) return void client.write(data);
-			client.write(data.subarray(0, headersEnd + 4));
-			dead = true;
-		});
-		const end = () => (client.destroy(), upstream.destroy());
-		client.on('close', end).on('error', end);
-		upstream.on('close', end).on('error', end);
-	});
-	proxies.push(server);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	return `ws://127.0.0.1:${port}${target.pathname}`;
-}
-
 /** A TCP proxy in front of the relay. */
 async function modem(target: URL): Promise<Modem> {
 	let cut = false;
+	let cutAfterUpgrade = false;
 	let held: (() => void)[] | null = null;
 	const line: Modem = {
 		url: '',
 		cut: () => (cut = true),
+		cutAfterUpgrade: () => (cutAfterUpgrade = true),
 		hold: () => (held ??= []),
 		release: () => {
 			const waiting = held ?? [];
@@ -113,7 +92,12 @@ async function modem(target: URL): Promise<Modem> {
 		const upstream = new Socket();
 		upstream.connect(Number(target.port), target.hostname);
 		client.on('data', (data) => pass(upstream, data));
-		upstream.on('data', (data) => pass(client, data));
+		upstream.on('data', (data) => {
+			const headersEnd = cutAfterUpgrade && !cut ? data.indexOf('\r\n\r\n') : -1;
+			if (headersEnd < 0) return pass(client, data);
+			pass(client, data.subarray(0, headersEnd + 4));
+			cut = true;
+		});
 		const end = () => (client.destroy(), upstream.destroy());
 		client.on('close', end).on('error', end);
 		upstream.on('close', end).on('error', end);
@@ -124,6 +108,15 @@ async function modem(target: URL): Promise<Modem> {
 	const port = typeof address === 'object' && address ? address.port : 0;
 	line.url = `ws://127.0.0.1:${port}${target.pathname}`;
 	return line;
+}
+
+/** Anna's page on a relay behind a modem, synced once; the states watched from then on. */
+async function throughModem(room: string) {
+	const server = await harness.start();
+	const line = await modem(new URL(server.wsUrl));
+	const anna = page(line.url, room);
+	await waitFor(() => anna.status.state === 'saved', 'the first sync');
+	return { line, anna, seen: watch(anna) };
 }
 
 describe('a quiet connection', () => {
@@ -142,11 +135,7 @@ describe('a quiet connection', () => {
 	}, 60_000);
 
 	it('a connection that went silent is still taken for lost, and her edit waits', async () => {
-		const server = await harness.start();
-		const line = await modem(new URL(server.wsUrl));
-		const anna = page(line.url, 'sheet:modem');
-		await waitFor(() => anna.status.state === 'saved', 'the first sync');
-		const seen = watch(anna);
+		const { line, anna, seen } = await throughModem('sheet:modem');
 
 		line.cut();
 		anna.doc.getMap('m').set('Петров', 'не дозвонились');
@@ -158,11 +147,7 @@ describe('a quiet connection', () => {
 	}, 60_000);
 
 	it('a silent line is told as a server not answering within seconds of her edit, long before y-websocket gives it up', async () => {
-		const server = await harness.start();
-		const line = await modem(new URL(server.wsUrl));
-		const anna = page(line.url, 'sheet:silent');
-		await waitFor(() => anna.status.state === 'saved', 'the first sync');
-		const seen = watch(anna);
+		const { line, anna, seen } = await throughModem('sheet:silent');
 
 		line.cut();
 		anna.doc.getMap('m').set('Петров', 'не дозвонились');
@@ -174,11 +159,7 @@ describe('a quiet connection', () => {
 	}, 30_000);
 
 	it('a server that only paused (a laptop asleep) brings the status back on the same connection', async () => {
-		const server = await harness.start();
-		const line = await modem(new URL(server.wsUrl));
-		const anna = page(line.url, 'sheet:asleep');
-		await waitFor(() => anna.status.state === 'saved', 'the first sync');
-		const seen = watch(anna);
+		const { line, anna, seen } = await throughModem('sheet:asleep');
 
 		line.hold();
 		anna.doc.getMap('m').set('Петров', 'не дозвонились');
@@ -193,11 +174,7 @@ describe('a quiet connection', () => {
 	}, 40_000);
 
 	it('a slow line that answers is never told as a server not answering', async () => {
-		const server = await harness.start();
-		const line = await modem(new URL(server.wsUrl));
-		const anna = page(line.url, 'sheet:slow');
-		await waitFor(() => anna.status.state === 'saved', 'the first sync');
-		const seen = watch(anna);
+		const { line, anna, seen } = await throughModem('sheet:slow');
 
 		// Two seconds there and back: slow, but under SILENT_MS.
 		line.delayMs = 1_000;
@@ -213,7 +190,9 @@ describe('a quiet connection', () => {
 
 	it('a line dead as the connection opens is still taken for lost when the list is in the browser', async () => {
 		const server = await harness.start();
-		const anna = page(await diesAfterUpgrade(new URL(server.wsUrl)), 'sheet:dead-at-open');
+		const line = await modem(new URL(server.wsUrl));
+		line.cutAfterUpgrade();
+		const anna = page(line.url, 'sheet:dead-at-open');
 		// Her copy has the list (and an edit): the first exchange is a difference, not the whole
 		// list, and gets no long wait (FIRST_SYNC_MAX_MS; found in review: 5 min of «Синхронизация…»).
 		anna.doc.getMap('m').set('Петров', 'не дозвонились');
