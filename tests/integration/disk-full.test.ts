@@ -11,6 +11,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { DocConnection } from '../../src/lib/sync/connection';
 import { Harness, covers, waitFor, wsUrlOf, type ChildServer, type Client } from './helpers.js';
 
 const harness = new Harness();
@@ -190,6 +192,43 @@ describe('the data disk refuses writes, then takes them again', () => {
 		expect(notSaved[0]).toContain('free space');
 		expect(lines.filter((line) => line.includes('storing an update failed'))).toHaveLength(1);
 		expect(lines.filter((line) => line.includes('снова сохраняются'))).toHaveLength(1);
+	});
+
+	it("the operator's page says the server cannot save her changes, not that the network is down, until it can", async () => {
+		const dataDir = await harness.tempDir();
+		const server = await harness.startChild({ DATA_DIR: dataDir });
+		const anna = new DocConnection({
+			room: ROOM,
+			serverUrl: wsUrlOf(server.url),
+			persist: false,
+			WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
+		});
+		try {
+			const cells = anna.doc.getMap('m');
+			cells.set('before', 'b'.repeat(VALUE_BYTES));
+			await waitFor(() => anna.status.state === 'saved', 'her first edit to be saved');
+			limitFileSize(server, biggestFile(dataDir) + 1_000);
+			for (let i = 0; i < 5; i++) cells.set(`during${i}`, String(i).repeat(VALUE_BYTES));
+			await waitFor(
+				() => anna.status.serverCannotStore,
+				'the status to say the server cannot save'
+			);
+			expect(anna.status.state).not.toBe('saved');
+			expect(anna.status.pending).toBeGreaterThan(0);
+
+			limitFileSize(server, 'unlimited');
+			await waitFor(
+				() => anna.status.state === 'saved',
+				'her edits to be saved once space is freed'
+			);
+			expect(anna.status.serverCannotStore).toBe(false);
+			expect(anna.status.pending).toBe(0);
+			expect(Object.keys((await freshCopy(server)).copy).sort()).toEqual(
+				['before', ...Array.from({ length: 5 }, (_, i) => `during${i}`)].sort()
+			);
+		} finally {
+			anna.destroy();
+		}
 	});
 
 	// A real full disk (a 16 MB tmpfs, which only root may mount): a 4 MB part of an import that

@@ -105,6 +105,8 @@ export const ru = {
 	'status.savingLocally': 'Сохраняется в браузере… не закрывайте вкладку',
 	'status.pending': 'ждут отправки: {count}',
 	'status.unanswered': 'Сервер не отвечает — связь плохая или пропала',
+	'status.serverCannotStore':
+		'Сервер не может сохранить изменения (заполнен диск?) — скажите тому, кто запускал Штаб; они ждут в браузере',
 	'status.connecting': 'Подключение…',
 	'status.syncing': 'Синхронизация…',
 	'status.saved': 'Все изменения сохранены на сервере',
@@ -372,6 +374,8 @@ export const en: Record<MessageKey, string> = {
 	'status.savingLocally': 'Saving in the browser… do not close the tab',
 	'status.pending': 'waiting to be sent: {count}',
 	'status.unanswered': 'The server does not answer — the connection is poor or gone',
+	'status.serverCannotStore':
+		'The server cannot save changes (a full disk?) — tell whoever runs Shtab; they wait in this browser',
 	'status.connecting': 'Connecting…',
 	'status.syncing': 'Syncing…',
 	'status.saved': 'All changes saved on the server',

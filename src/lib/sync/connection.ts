@@ -65,6 +65,11 @@ export const SILENT_MS = 5_000;
  * (`server/relay.js`): the page must be reloaded before it syncs again.
  */
 export const CLOSE_APP_VERSION = 4409;
+/**
+ * The relay's close when it could not store an update (`server/relay.js`: a full data disk,
+ * a data folder gone): code and reason.
+ */
+export const CLOSE_STORE_UNAVAILABLE = { code: 1011, reason: 'store unavailable' } as const;
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'saved';
 
@@ -74,6 +79,11 @@ export interface SyncStatus {
 	pending: number;
 	/** Connected, but the relay has not answered for `SILENT_MS` (see there). */
 	unanswered: boolean;
+	/**
+	 * The relay refused this browser's changes because it could not store them (a full disk on
+	 * the server), and has not confirmed them since: they wait in the browser.
+	 */
+	serverCannotStore: boolean;
 	/** The browser's own copy has been read (the doc is usable offline). */
 	localLoaded: boolean;
 	/** The first exchange with the server has completed at least once. */
@@ -226,6 +236,7 @@ export class DocConnection {
 			state: 'connecting',
 			pending: this.#carried,
 			unanswered: false,
+			serverCannotStore: false,
 			localLoaded: false,
 			serverSynced: false,
 			storageError: null,
@@ -340,7 +351,15 @@ export class DocConnection {
 				this.#sendQuery();
 			}
 		};
-		const onClose = () => {
+		const onClose = (event: CloseEvent | null) => {
+			// Refused by a server that cannot store them: told as such, not as the network (found
+			// by exploration: with the server's disk full the bar went from «Нет связи» to
+			// «Синхронизация…» and back at each of its refusals).
+			if (
+				event?.code === CLOSE_STORE_UNAVAILABLE.code &&
+				event.reason === CLOSE_STORE_UNAVAILABLE.reason
+			)
+				this.#status = { ...this.#status, serverCannotStore: true };
 			this.#inflight = [];
 			this.#silent = false;
 			this.#attemptFailed = true;
@@ -557,6 +576,8 @@ export class DocConnection {
 			if ((server.get(client) ?? 0) < clock) complete = false;
 		}
 		if (complete) {
+			if (this.#status.serverCannotStore)
+				this.#status = { ...this.#status, serverCannotStore: false };
 			this.#confirmedSeq = Math.max(this.#confirmedSeq, query.seq);
 			// An earlier session's changes are confirmed only once they are in the doc.
 			if (this.#copyRead && query.carried) {
