@@ -106,7 +106,7 @@ export const ru = {
 	'status.pending': 'ждут отправки: {count}',
 	'status.unanswered': 'Сервер не отвечает — связь плохая или пропала',
 	'status.serverCannotStore':
-		'Сервер не может сохранить изменения (заполнен диск?) — скажите тому, кто запускал Штаб; они ждут в браузере',
+		'Сервер не может сохранить изменения (заполнен диск?) — скажите тому, кто запускал Штаб',
 	'status.connecting': 'Подключение…',
 	'status.syncing': 'Синхронизация…',
 	'status.saved': 'Все изменения сохранены на сервере',
@@ -375,7 +375,7 @@ export const en: Record<MessageKey, string> = {
 	'status.pending': 'waiting to be sent: {count}',
 	'status.unanswered': 'The server does not answer — the connection is poor or gone',
 	'status.serverCannotStore':
-		'The server cannot save changes (a full disk?) — tell whoever runs Shtab; they wait in this browser',
+		'The server cannot save changes (a full disk?) — tell whoever runs Shtab',
 	'status.connecting': 'Connecting…',
 	'status.syncing': 'Syncing…',
 	'status.saved': 'All changes saved on the server',
