@@ -49,7 +49,12 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
-					fileParallelism: false
+					fileParallelism: false,
+					// Real Chromium, a real relay and real timers on a shared 2-core machine: a test
+					// that fails once is run once more. Vitest prints it with «(retry x1)», so a race
+					// stays visible (each is a lead: two were real bugs, 2026-12-05); a test that
+					// fails twice fails the run.
+					retry: 1
 				}
 			}
 		]
