@@ -41,6 +41,20 @@ async function freshCopy(server: ChildServer) {
 	return { copy, stuck };
 }
 
+/** kill -9 of the server, a restart with `env`: a fresh client gets exactly `expected`. */
+async function expectAfterCrash(
+	server: ChildServer,
+	env: Record<string, string>,
+	expected: Record<string, unknown>
+) {
+	server.process.kill('SIGKILL');
+	await server.exited;
+	const afterCrash = await freshCopy(await harness.startChild(env));
+	expect(afterCrash.stuck, 'updates missing in the middle').toBe(false);
+	expect(Object.keys(afterCrash.copy).sort()).toEqual(Object.keys(expected).sort());
+	expect(afterCrash.copy).toEqual(expected);
+}
+
 /** Waits until the relay says it holds everything in the client's document. */
 async function confirmed(server: ChildServer, client: Client) {
 	await waitFor(async () => {
@@ -136,13 +150,7 @@ describe('the data disk refuses writes, then takes them again', () => {
 			writer.provider.destroy();
 
 			// The laptop dies; at the next start everything acknowledged is there.
-			server.process.kill('SIGKILL');
-			await server.exited;
-			const restarted = await harness.startChild({ DATA_DIR: dataDir });
-			const afterCrash = await freshCopy(restarted);
-			expect(afterCrash.stuck, 'updates missing in the middle').toBe(false);
-			expect(Object.keys(afterCrash.copy).sort()).toEqual(Object.keys(expected).sort());
-			expect(afterCrash.copy).toEqual(expected);
+			await expectAfterCrash(server, { DATA_DIR: dataDir }, expected);
 		}
 	);
 
@@ -162,13 +170,7 @@ describe('the data disk refuses writes, then takes them again', () => {
 		const expected = writer.map.toJSON();
 		writer.provider.destroy();
 
-		server.process.kill('SIGKILL');
-		await server.exited;
-		const restarted = await harness.startChild({ DATA_DIR: dataDir, STORE_SYNC: '1' });
-		const afterRestart = await freshCopy(restarted);
-		expect(afterRestart.stuck, 'updates missing in the middle').toBe(false);
-		expect(Object.keys(afterRestart.copy).sort()).toEqual(Object.keys(expected).sort());
-		expect(afterRestart.copy).toEqual(expected);
+		await expectAfterCrash(server, { DATA_DIR: dataDir, STORE_SYNC: '1' }, expected);
 	});
 
 	it('the log says once that changes are not saved, and again when they are', async () => {

@@ -168,6 +168,11 @@ export function storedPendingCounts(): StoredPending[] {
 	return found;
 }
 
+/** The changes those counts add up to. */
+function total(counts: StoredPending[]): number {
+	return counts.reduce((sum, p) => sum + p.count, 0);
+}
+
 /** Other tabs' (or closed tabs') counts of a room. */
 function storedPending(room: string): StoredPending[] {
 	const own = storageKey(room);
@@ -230,7 +235,7 @@ export class DocConnection {
 		this.room = options.room;
 		this.doc = options.doc ?? new Y.Doc();
 		const carried = storedPending(this.room);
-		this.#carried = carried.reduce((sum, p) => sum + p.count, 0);
+		this.#carried = total(carried);
 		if (carried.length) this.#carriedSince = Math.min(...carried.map((p) => p.since));
 		this.#status = {
 			state: 'connecting',
@@ -311,7 +316,7 @@ export class DocConnection {
 				// stored since its last read, and a tab the browser froze in the background reads
 				// them all at once): that tab's own count says how many (found in CI: «ждут
 				// отправки: 2» beside the other tab's 3).
-				const stored = storedPending(this.room).reduce((sum, p) => sum + p.count, 0);
+				const stored = total(storedPending(this.room));
 				this.#carried = stored > 0 ? Math.max(this.#carried, stored) : this.#carried + 1;
 				this.#changed();
 				this.#scheduleConfirm();
