@@ -551,6 +551,37 @@ describe('on a slow laptop, AG Grid tells of edits and moved rows after her next
 		expect(await delayedNews(page)).toBeGreaterThan(0);
 	});
 
+	it('«Добавить строку» pressed again at once keeps the resident just typed, and so does leaving the list at once', async () => {
+		const anna = await session.operator('Анна');
+		const sheet = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Поздравления: сразу дальше', 'Поздравления'));
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		await lateGridNews(page, true);
+		for (const name of ['Лебедева Нина', 'Орлова Вера']) {
+			await sheet.button('Добавить строку').click();
+			await sheet.focusedEditor.waitFor();
+			await page.keyboard.type(name);
+			await page.keyboard.press('Enter');
+		}
+		await expect
+			.poll(() => rowsByTitle(colleague.sheet), MOMENT)
+			.toEqual([{ ФИО: 'Лебедева Нина' }, { ФИО: 'Орлова Вера' }]);
+
+		// A value typed with Enter, and the list left at once.
+		await (await sheet.cell(1, 'ФИО')).dblclick();
+		await sheet.focusedEditor.waitFor();
+		await page.keyboard.press('Control+a');
+		await page.keyboard.type('Орлова Вера Павловна');
+		await page.keyboard.press('Enter');
+		await sheet.back();
+		await expect
+			.poll(() => rowsByTitle(colleague.sheet), MOMENT)
+			.toEqual([{ ФИО: 'Лебедева Нина' }, { ФИО: 'Орлова Вера Павловна' }]);
+		expect(await delayedNews(page)).toBeGreaterThan(0);
+	});
+
 	it('a colleague deletes a row above hers: what she types at once goes to her resident', async () => {
 		const sheet = await callList('Обзвон: удаление выше');
 		const { page } = sheet;

@@ -274,6 +274,11 @@ export class SheetGridBinding {
 	/** Rows a colleague edited, redrawn at the next frame. */
 	readonly #updates = new Set<string>();
 	#cancelUpdates: (() => void) | null = null;
+	/**
+	 * Values editors of rows closed with (Enter, Tab, a click away) that AG Grid has not told yet,
+	 * by `rowId:colId` (see `#noteClosing`).
+	 */
+	readonly #untold = new Map<string, { rowId: string; colId: string; value: string }>();
 	/** Hands colleagues' batched changes to the grid (`#applyLater`). */
 	#batchTimer: ReturnType<typeof setTimeout> | null = null;
 	readonly #sorter: RowSorter<IRowNode<Row>>;
@@ -844,6 +849,7 @@ export class SheetGridBinding {
 	#onEdit(e: CellEditRequestEvent<Row>) {
 		const colId = e.colDef.colId;
 		if (!colId || !e.data) return;
+		this.#untold.delete(`${e.data.id}:${colId}`);
 		const column = this.#sheet.column(colId);
 		if (!column) return;
 		const rowId = e.data.id;
@@ -1230,6 +1236,26 @@ export class SheetGridBinding {
 		on(document, 'cut', (e) => this.#onCut(e));
 		// Capture: a block's keys and Shift+click are ours before AG Grid moves the focus.
 		on(this.#element, 'keydown', (e) => this.#onKeyDown(e), true);
+		// And the value an editor closes with, before AG Grid closes it (`#noteClosing`).
+		on(
+			this.#element,
+			'keydown',
+			(e) => {
+				if (e.isComposing) return;
+				if (e.key === 'Enter' || e.key === 'Tab') this.noteClosing();
+				else if (e.key === 'Escape') this.#forgetClosing();
+			},
+			true
+		);
+		on(
+			this.#element,
+			'focusout',
+			(e) => {
+				const to = e.relatedTarget;
+				if (!(to instanceof Node) || !this.#element.contains(to)) this.noteClosing();
+			},
+			true
+		);
 		// The keyboard leaves the grid (a click on the page, another window): the «+» line's new
 		// row ends there.
 		// (Looked at after the move: an editor that closes drops the focus for a moment.)
@@ -1833,7 +1859,41 @@ export class SheetGridBinding {
 	}
 
 	/** AG Grid tells of an editor's close after its value, with the key that closed it. */
+	/**
+	 * The open editor of a row is about to close with its value (Enter, Tab, a click away): noted
+	 * until AG Grid tells of it, which it does from a timer, and a busy laptop runs the next
+	 * click first. Found by a CI run: «Добавить строку» pressed at once took the row just typed
+	 * for an untouched one and dropped it with its name; and a page left at once lost the value.
+	 */
+	noteClosing(): void {
+		const cell = this.api.getEditingCells()[0];
+		if (!cell || cell.rowPinned || cell.rowIndex == null) return;
+		const rowId = this.api.getDisplayedRowAtIndex(cell.rowIndex)?.data?.id;
+		const editor = this.api.getCellEditorInstances()[0] as { getValue?(): unknown } | undefined;
+		const value = editor?.getValue?.();
+		const colId = cell.column?.getColId();
+		if (!rowId || rowId === NEW_ROW_ID || !colId || value == null) return;
+		this.#untold.set(`${rowId}:${colId}`, { rowId, colId, value: String(value) });
+	}
+
+	/** Esc: the open editor closes on nothing. */
+	#forgetClosing() {
+		const cell = this.api.getEditingCells()[0];
+		const rowId =
+			cell?.rowIndex != null ? this.api.getDisplayedRowAtIndex(cell.rowIndex)?.data?.id : null;
+		const colId = cell?.column?.getColId();
+		if (rowId && colId) this.#untold.delete(`${rowId}:${colId}`);
+	}
+
+	/** Something was typed into the row, and AG Grid has not told of it yet (`noteClosing`). */
+	typedUntold(rowId: string): boolean {
+		for (const untold of this.#untold.values())
+			if (untold.rowId === rowId && untold.value) return true;
+		return false;
+	}
+
 	#onEditStopped(e: CellEditingStoppedEvent<Row>) {
+		if (e.data) this.#untold.delete(`${e.data.id}:${e.column.getColId()}`);
 		if (e.rowPinned !== 'bottom' || !e.event || !this.#draftEndKeys.has(e.event)) return;
 		this.#draftEndKeys.delete(e.event);
 		this.#draftEndsPending = Math.max(0, this.#draftEndsPending - 1);
@@ -2245,6 +2305,17 @@ export class SheetGridBinding {
 	}
 
 	destroy() {
+		// Values her editors closed with are written: AG Grid would have told of them a moment
+		// later, and drops what it has not told when it goes.
+		for (const { rowId, colId, value } of [...this.#untold.values()]) {
+			if (this.#sheet.hasRow(rowId))
+				this.#onEdit({
+					colDef: { colId },
+					data: { id: rowId },
+					newValue: value
+				} as CellEditRequestEvent<Row>);
+		}
+		this.#untold.clear();
 		// A drag still going on is called off: nothing is written by a grid going away (the
 		// language switched, the page left).
 		this.#cancelFill();
