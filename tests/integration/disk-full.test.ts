@@ -217,6 +217,12 @@ describe('the data disk refuses writes, then takes them again', () => {
 			);
 			expect(anna.status.state).not.toBe('saved');
 			expect(anna.status.pending).toBeGreaterThan(0);
+			// Refused, it asks again in a while, not at once and again and again (found by
+			// exploration: five reconnects a second, each sending all her waiting changes).
+			let refused = 0;
+			anna.provider.on('connection-close', () => refused++);
+			await new Promise((resolve) => setTimeout(resolve, 3_000));
+			expect(refused).toBeLessThanOrEqual(1);
 
 			limitFileSize(server, 'unlimited');
 			await waitFor(

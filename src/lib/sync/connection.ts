@@ -36,6 +36,8 @@ export const FIRST_SYNC_MAX_MS = 5 * 60_000;
 export const messageStateVector = 100;
 /** Longest wait between reconnection attempts (exponential backoff up to this). */
 export const MAX_BACKOFF_MS = 10_000;
+/** y-websocket waits 2^(n + 1) × 100 ms after its n-th failed attempt: with this n, MAX_BACKOFF_MS. */
+const REFUSED_RECONNECTS = Math.ceil(Math.log2(MAX_BACKOFF_MS / 100)) - 1;
 /** The socket waits at most this long for the browser's copy (a stuck IndexedDB). */
 export const LOCAL_LOAD_WAIT_MS = 5_000;
 /** Local edits are confirmed in batches: a query at most this often. */
@@ -363,8 +365,17 @@ export class DocConnection {
 			if (
 				event?.code === CLOSE_STORE_UNAVAILABLE.code &&
 				event.reason === CLOSE_STORE_UNAVAILABLE.reason
-			)
+			) {
 				this.#status = { ...this.#status, serverCannotStore: true };
+				// Refused until space is freed: asked again every MAX_BACKOFF_MS. y-websocket starts
+				// its back-off again after each connection that synced, and this one synced before
+				// the refusal: the page sent all its waiting changes again five times a second
+				// (found by exploration: 200 reconnects a minute to a server with a full disk).
+				this.provider.wsUnsuccessfulReconnects = Math.max(
+					this.provider.wsUnsuccessfulReconnects,
+					REFUSED_RECONNECTS
+				);
+			}
 			this.#inflight = [];
 			this.#silent = false;
 			this.#attemptFailed = true;
