@@ -51,4 +51,46 @@ describe('first opening of a list in a browser', () => {
 		expect(await page.getByText('Загрузка списка…').count()).toBe(0);
 		expect(await page.getByRole('button', { name: 'Добавить столбец' }).isDisabled()).toBe(false);
 	});
+
+	it('a list never opened in this browser, with the server out of reach: the page says so, not that it has no columns', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон 65+ Выборгский', 'Обзвон');
+		await sheet.addRow('Лебедева Нина');
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+		const url = anna.page.url();
+
+		// Boris has the list of lists, and never opened this one. Then his line fails: every
+		// attempt to reach the list is refused, and the page is between two attempts most of the time.
+		const boris = await session.operator('Борис');
+		const borisHome = await new HomePage(boris.page).goto(session.app.url);
+		await borisHome.link('Обзвон 65+ Выборгский').waitFor(MOMENT);
+		let refused = 0;
+		let letThrough = false;
+		await boris.context.routeWebSocket(/\/sync\//, async (ws) => {
+			if (letThrough || !ws.url().includes(sheet.id)) return ws.connectToServer();
+			refused++;
+			await ws.close({ code: 1011 });
+		});
+		await boris.page.goto(url);
+		const page = boris.page;
+		await page.getByRole('grid').waitFor();
+		await expect.poll(() => refused, MOMENT).toBeGreaterThan(1);
+		await page
+			.getByText('Этот список ещё не загружен в этот браузер, а связи с сервером нет.', {
+				exact: false
+			})
+			.waitFor();
+		expect(await page.getByText('В списке нет столбцов').count()).toBe(0);
+		expect(await page.getByText('Список не найден').count()).toBe(0);
+		expect(await page.getByRole('button', { name: 'Добавить столбец' }).isDisabled()).toBe(true);
+
+		// The line comes back: the list arrives.
+		letThrough = true;
+		const borisSheet = await new SheetPage(page).ready('Обзвон 65+ Выборгский');
+		await expect
+			.poll(() => borisSheet.columnValues('ФИО'), { timeout: 30_000 })
+			.toEqual(['Лебедева Нина']);
+		expect(await page.getByText('ещё не загружен').count()).toBe(0);
+	});
 });

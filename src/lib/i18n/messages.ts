@@ -57,6 +57,8 @@ export const ru = {
 	'sheet.notFound': 'Список не найден. Возможно, он ещё не загрузился или был удалён.',
 	'sheet.deletedBanner': 'Этот список удалён.',
 	'sheet.loading': 'Загрузка списка…',
+	'sheet.loadingOffline':
+		'Этот список ещё не загружен в этот браузер, а связи с сервером нет. Он появится, когда связь вернётся.',
 	'sheet.addRow': 'Добавить строку',
 	'sheet.addRowHidden':
 		'Новая строка не подходит под фильтр или поиск, и её не будет видно: впишите её в строку «+» внизу — она сохранится в списке.',
@@ -325,6 +327,8 @@ export const en: Record<MessageKey, string> = {
 	'sheet.notFound': 'List not found. It may not have loaded yet, or it was deleted.',
 	'sheet.deletedBanner': 'This list has been deleted.',
 	'sheet.loading': 'Loading the list…',
+	'sheet.loadingOffline':
+		'This list has not been loaded into this browser yet, and the server cannot be reached. It will appear once the connection is back.',
 	'sheet.addRow': 'Add row',
 	'sheet.addRowHidden':
 		'The new row does not fit the filter or the search and would not be shown: type it into the «+» line at the bottom; it is kept in the list.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ModelError, Sheet, undoStep, type SheetChange } from './sheet';
+import { isEmptyDoc, ModelError, Sheet, stampCreated, undoStep, type SheetChange } from './sheet';
 import { stageForTest } from './testing';
 
 function newSheet() {
@@ -511,5 +511,22 @@ describe('sheet model', () => {
 				ids.add(id);
 		}
 		expect(ids.size).toBe(50 * 200);
+	});
+});
+
+describe('an empty doc: nothing of the list in this browser', () => {
+	it('a new list made with no columns is stamped, and so is not empty; the stamp stays the first', () => {
+		const doc = new Y.Doc();
+		expect(isEmptyDoc(doc)).toBe(true);
+		new Sheet(doc).addColumns([]);
+		expect(isEmptyDoc(doc)).toBe(true);
+		stampCreated(doc, 1000);
+		expect(isEmptyDoc(doc)).toBe(false);
+		stampCreated(doc, 2000);
+		expect(doc.getMap('meta').get('created')).toBe(1000);
+		// A copy that has received it is not empty either.
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+		expect(isEmptyDoc(copy)).toBe(false);
 	});
 });

@@ -379,6 +379,21 @@ function valueOf(item: Y.Item): unknown {
 	return item.content instanceof Y.ContentAny ? content.getContent?.()[0] : undefined;
 }
 
+/**
+ * A new list's doc is stamped by the browser that made it, so that even a list made with no
+ * columns is not empty: an empty doc means nothing of the list has reached this browser yet
+ * (the sheet page says so, rather than that the list has no columns).
+ */
+export function stampCreated(doc: Y.Doc, at = Date.now()): void {
+	const meta = doc.getMap('meta');
+	if (!meta.has('created')) meta.set('created', at);
+}
+
+/** Nothing of the list is in this doc: not even the stamp of the browser that made it. */
+export function isEmptyDoc(doc: Y.Doc): boolean {
+	return doc.store.clients.size === 0;
+}
+
 export class Sheet {
 	readonly doc: Y.Doc;
 	/** Transaction origin of this operator's writes (used by undo and by observers). */
