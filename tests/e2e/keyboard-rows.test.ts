@@ -582,6 +582,37 @@ describe('on a slow laptop, AG Grid tells of edits and moved rows after her next
 		expect(await delayedNews(page)).toBeGreaterThan(0);
 	});
 
+	it('Ctrl+Z right after Enter undoes the value just typed, not the step before', async () => {
+		const sheet = await callList('Обзвон: сразу отмена');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		colleague.sheet.addRows({ columns: [cols['ФИО']], rows: [['Лебедева Нина']] });
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(1);
+		const [row] = colleague.sheet.rowIds();
+		await sheet.editCell(0, 'Телефон', '89111234567');
+		await expect.poll(() => colleague.sheet.getCell(row, cols['Телефон']), MOMENT).toBeTruthy();
+		await page.waitForTimeout(600); // a step of its own
+
+		await lateGridNews(page, true);
+		await (await sheet.cell(0, 'Адрес')).dblclick();
+		await sheet.focusedEditor.waitFor();
+		await page.keyboard.type('ул. Ленина, 1');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Control+z');
+		await page.waitForTimeout(1000);
+		expect(colleague.sheet.getCell(row, cols['Адрес'])).toBe('');
+		expect(colleague.sheet.getCell(row, cols['Телефон'])).toBe('+79111234567');
+		expect(await sheet.cellText(0, 'Адрес')).toBe('');
+		// The step undone was the address: redo brings it back.
+		await page.keyboard.press('Control+y');
+		await expect
+			.poll(() => colleague.sheet.getCell(row, cols['Адрес']), MOMENT)
+			.toBe('ул. Ленина, 1');
+		expect(colleague.sheet.getCell(row, cols['Телефон'])).toBe('+79111234567');
+		expect(await delayedNews(page)).toBeGreaterThan(0);
+	});
+
 	it('a colleague deletes a row above hers: what she types at once goes to her resident', async () => {
 		const sheet = await callList('Обзвон: удаление выше');
 		const { page } = sheet;

@@ -276,9 +276,12 @@ export class SheetGridBinding {
 	#cancelUpdates: (() => void) | null = null;
 	/**
 	 * Values editors of rows closed with (Enter, Tab, a click away) that AG Grid has not told yet,
-	 * by `rowId:colId` (see `#noteClosing`).
+	 * by `rowId:colId` (see `noteClosing`); `written` once `settleUntold` has written it.
 	 */
-	readonly #untold = new Map<string, { rowId: string; colId: string; value: string }>();
+	readonly #untold = new Map<
+		string,
+		{ rowId: string; colId: string; value: string; written?: boolean }
+	>();
 	/** Hands colleagues' batched changes to the grid (`#applyLater`). */
 	#batchTimer: ReturnType<typeof setTimeout> | null = null;
 	readonly #sorter: RowSorter<IRowNode<Row>>;
@@ -849,7 +852,10 @@ export class SheetGridBinding {
 	#onEdit(e: CellEditRequestEvent<Row>) {
 		const colId = e.colDef.colId;
 		if (!colId || !e.data) return;
+		const untold = this.#untold.get(`${e.data.id}:${colId}`);
 		this.#untold.delete(`${e.data.id}:${colId}`);
+		// Written already (`settleUntold`): told late, it would write it again over what came after.
+		if (untold?.written) return;
 		const column = this.#sheet.column(colId);
 		if (!column) return;
 		const rowId = e.data.id;
@@ -1885,6 +1891,25 @@ export class SheetGridBinding {
 		if (rowId && colId) this.#untold.delete(`${rowId}:${colId}`);
 	}
 
+	/**
+	 * Writes the values editors closed with that AG Grid has not told yet (`noteClosing`), before
+	 * something that must come after them: her Ctrl+Z right after Enter undid the step before,
+	 * and the value then landed (found by making AG Grid's timer late); the page left at once.
+	 */
+	settleUntold(): void {
+		for (const untold of [...this.#untold.values()]) {
+			if (untold.written) continue;
+			const { rowId, colId, value } = untold;
+			if (!this.#sheet.hasRow(rowId)) continue;
+			this.#onEdit({
+				colDef: { colId },
+				data: { id: rowId },
+				newValue: value
+			} as CellEditRequestEvent<Row>);
+			this.#untold.set(`${rowId}:${colId}`, { ...untold, written: true });
+		}
+	}
+
 	/** Something was typed into the row, and AG Grid has not told of it yet (`noteClosing`). */
 	typedUntold(rowId: string): boolean {
 		for (const untold of this.#untold.values())
@@ -2307,14 +2332,7 @@ export class SheetGridBinding {
 	destroy() {
 		// Values her editors closed with are written: AG Grid would have told of them a moment
 		// later, and drops what it has not told when it goes.
-		for (const { rowId, colId, value } of [...this.#untold.values()]) {
-			if (this.#sheet.hasRow(rowId))
-				this.#onEdit({
-					colDef: { colId },
-					data: { id: rowId },
-					newValue: value
-				} as CellEditRequestEvent<Row>);
-		}
+		this.settleUntold();
 		this.#untold.clear();
 		// A drag still going on is called off: nothing is written by a grid going away (the
 		// language switched, the page left).
