@@ -150,4 +150,22 @@ describe('the browser store in trouble', () => {
 		expect(server.getCell(row, column('Адрес'))).toBe('ул. Ленина, д. 5, кв. 12');
 		expect(server.getCell(row, column('Телефон'))).toBe('+79111234567');
 	});
+
+	it('a browser with no IndexedDB at all: the page says changes cannot be kept on this computer', async () => {
+		const anna = await session.operator('Анна');
+		await anna.context.addInitScript(() => {
+			Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+		});
+		const page = await anna.newPage();
+		const home = await new HomePage(page).goto(session.app.url);
+		expect(await page.evaluate(() => typeof indexedDB)).toBe('undefined');
+		const sheet = await home.createSheet('Обзвон: без хранилища', 'Обзвон');
+		await sheet.addRow('Лебедева Нина');
+		await page
+			.getByText('Браузер не даёт сохранять данные на этом компьютере')
+			.first()
+			.waitFor(MOMENT);
+		// The server has her edit all the same.
+		await expect.poll(() => sheet.status(), RECONNECT).toContain('сохранены на сервере');
+	});
 });

@@ -303,6 +303,11 @@ export class DocConnection {
 			this.persistence = null;
 			this.whenLocalLoaded = Promise.resolve();
 			this.#status.localLoaded = true;
+			// A browser with no IndexedDB at all (some private windows, a locked-down profile): its
+			// edits live in the tab only, and she is told so as for a store that refused to open
+			// (found by exploration: nothing was said).
+			if (options.persist !== false && typeof window !== 'undefined')
+				this.#status.storageError = 'IndexedDB';
 		}
 
 		// Counted after each transaction rather than on 'update': an 'update' listener makes Yjs
