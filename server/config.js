@@ -16,6 +16,12 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /** A client whose unsent backlog grows past this is closed; it reconnects and resyncs. */
 export const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 /** A document leaves memory this long after its last client left. */
+/**
+ * A message to a browser longer than this is sent in parts of this size (`relay.js`,
+ * `messagePart`): on a slow line each part counts as a message received, and pings, presences
+ * and small edits go between them.
+ */
+export const DEFAULT_PART_BYTES = 64 * 1024;
 export const DEFAULT_DOC_IDLE_MS = 30_000;
 export const DEFAULT_PING_INTERVAL_MS = 30_000;
 /** LevelDB writes with fsync; without it an update survives a crash of the process, not of the OS. */
@@ -28,6 +34,7 @@ export const DEFAULT_STORE_SYNC = false;
  * @property {string} dataDir
  * @property {number} maxMessageBytes
  * @property {number} maxBufferedBytes
+ * @property {number} partBytes
  * @property {number} docIdleMs
  * @property {number} pingIntervalMs
  * @property {boolean} storeSync
@@ -46,6 +53,7 @@ export function readConfig(env = process.env) {
 		dataDir: readString(env, 'DATA_DIR', DEFAULT_DATA_DIR),
 		maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1),
 		maxBufferedBytes: readInteger(env, 'MAX_BUFFERED_BYTES', DEFAULT_MAX_BUFFERED_BYTES, 1),
+		partBytes: readInteger(env, 'PART_BYTES', DEFAULT_PART_BYTES, 1),
 		docIdleMs: readInteger(env, 'DOC_IDLE_MS', DEFAULT_DOC_IDLE_MS),
 		pingIntervalMs: readInteger(env, 'PING_INTERVAL_MS', DEFAULT_PING_INTERVAL_MS, 1),
 		storeSync: readBoolean(env, 'STORE_SYNC', DEFAULT_STORE_SYNC),

@@ -14,6 +14,9 @@
  *   update that reads well but does not apply is also rewritten out of the log, and a log whose
  *   updates do not apply together is loaded one update at a time, the broken ones skipped;
  * - a connection's presence never overtakes its edits read before it;
+ * - a message longer than `partBytes` goes to a client that asked for parts (`?parts=1`) as
+ *   `messagePart`s, one after the other has left the socket, with the messages sent meanwhile
+ *   between them; an unmodified y-websocket client gets every message whole;
  * - a browser page of another site is refused at the upgrade (origin.js).
  */
 import { STATUS_CODES } from 'node:http';
@@ -27,6 +30,7 @@ import {
 	DEFAULT_DOC_IDLE_MS,
 	DEFAULT_MAX_BUFFERED_BYTES,
 	DEFAULT_MAX_MESSAGE_BYTES,
+	DEFAULT_PART_BYTES,
 	DEFAULT_PING_INTERVAL_MS
 } from './config.js';
 import { refusedOrigin } from './origin.js';
@@ -41,6 +45,25 @@ export const messageQueryAwareness = 3;
  * Only ever sent as an answer, so unmodified clients never see it.
  */
 export const messageStateVector = 100;
+/**
+ * Ours, not y-websocket's: a piece of a longer message, to a client that asked for them (its
+ * URL says `?parts=1`). `[101, total length, varUint8Array piece]`; the pieces of one message
+ * come in order, one message at a time, and add up to its total. The client answers each with
+ * `[101]` alone (see `PARTS_AHEAD`). Messages shorter than the
+ * relay's `partBytes` come whole between them; the client holds those that came after a
+ * message's first piece and handles them after it, so that every message is handled in the
+ * order it was sent. A big list on a slow line is then many messages, each a sign of life, and
+ * the relay's pings and colleagues' presences are not stuck behind it.
+ */
+export const messagePart = 101;
+/** The query parameter by which a client says it takes `messagePart`s (`?parts=1`). */
+export const PARTS_PARAM = 'parts';
+/**
+ * The client answers each part with a bare `messagePart` (one byte); at most this many parts go
+ * unanswered. With `partBytes` of 64 KB, a message sent after the parts waits behind at most
+ * 192 KB (6 s at 30 KB/s), and a line of 300 ms there and back still carries 640 KB/s.
+ */
+export const PARTS_AHEAD = 3;
 /**
  * A connection's updates applied in one transaction, and so broadcast as one message, at most.
  * A colleague's burst of 1,000 quick edits then costs the relay ten transactions instead of
@@ -90,6 +113,8 @@ const LOAD_ORIGIN = Symbol('load');
  * @typedef {object} RelayLimits
  * @property {number} [maxMessageBytes]
  * @property {number} [maxBufferedBytes]
+ * @property {number} [partBytes] a message longer than this goes in parts of it to a client
+ *   that takes them (`messagePart`)
  * @property {number} [docIdleMs]
  * @property {number} [pingIntervalMs]
  * @property {readonly string[]} [allowedHosts] host names browser pages may use (origin.js)
@@ -140,11 +165,27 @@ class Connection {
 	 * @param {WebSocket} ws
 	 * @param {Room} room
 	 * @param {string} peer
+	 * @param {boolean} parts it takes a long message in parts (`messagePart`)
 	 */
-	constructor(ws, room, peer) {
+	constructor(ws, room, peer, parts) {
 		this.ws = ws;
 		this.room = room;
 		this.peer = peer;
+		this.parts = parts;
+		/**
+		 * Messages that wait to be sent behind a long one that waits too (see `send`).
+		 * @type {Uint8Array[]}
+		 */
+		this.outbox = [];
+		this.outboxBytes = 0;
+		/**
+		 * The long message being sent in parts, how much of it has been, and whether a part is
+		 * still in the socket's buffer.
+		 * @type {{ message: Uint8Array, sent: number, writing: boolean } | null}
+		 */
+		this.parted = null;
+		/** Parts sent that the client has not yet said it took. */
+		this.partsUnanswered = 0;
 		/**
 		 * Awareness client ids this connection announced; removed when it closes.
 		 * @type {Set<number>}
@@ -186,6 +227,7 @@ export function createRelay({
 	const {
 		maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES,
 		maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
+		partBytes = DEFAULT_PART_BYTES,
 		docIdleMs = DEFAULT_DOC_IDLE_MS,
 		pingIntervalMs = DEFAULT_PING_INTERVAL_MS,
 		allowedHosts = []
@@ -475,6 +517,9 @@ export function createRelay({
 	 */
 	function detach(connection) {
 		connection.open = false;
+		connection.outbox = [];
+		connection.outboxBytes = 0;
+		connection.parted = null;
 		const room = connection.room;
 		if (!room.connections.delete(connection)) return;
 		connections.delete(connection);
@@ -507,12 +552,15 @@ export function createRelay({
 	}
 
 	/**
+	 * Sends a message, in parts when it is long and the client takes them: then the next part
+	 * goes once the last has left the socket, and the messages sent meanwhile go between them
+	 * (a long one waits for the one before it to be sent whole, and so do those after it).
 	 * @param {Connection} connection
 	 * @param {Uint8Array} message
 	 */
 	function send(connection, message) {
 		if (!connection.open || connection.ws.readyState !== WebSocket.OPEN) return;
-		if (connection.ws.bufferedAmount > maxBufferedBytes) {
+		if (backlog(connection) > maxBufferedBytes) {
 			// It does not read: a close frame would only queue behind the rest. It reconnects and
 			// resyncs from its state vector.
 			log.warn(
@@ -522,7 +570,89 @@ export function createRelay({
 			connection.ws.terminate();
 			return;
 		}
-		connection.ws.send(message);
+		if (!connection.parts || (message.length <= partBytes && connection.outbox.length === 0)) {
+			connection.ws.send(message);
+			return;
+		}
+		connection.outbox.push(message);
+		connection.outboxBytes += message.length;
+		sendFromOutbox(connection);
+	}
+
+	/**
+	 * Bytes waiting to be sent to the connection: in the socket's buffer, and those of ours.
+	 * @param {Connection} connection
+	 */
+	function backlog(connection) {
+		const { parted } = connection;
+		return (
+			connection.ws.bufferedAmount +
+			connection.outboxBytes +
+			(parted ? parted.message.length - parted.sent : 0)
+		);
+	}
+
+	/**
+	 * Sends what waits in the connection's outbox up to the second long message: the first long
+	 * one starts going in parts, the short ones after it go at once.
+	 * @param {Connection} connection
+	 */
+	function sendFromOutbox(connection) {
+		while (connection.outbox.length > 0 && connection.open) {
+			const message = connection.outbox[0];
+			const long = message.length > partBytes;
+			if (long && connection.parted) return;
+			connection.outbox.shift();
+			connection.outboxBytes -= message.length;
+			if (!long) {
+				connection.ws.send(message);
+				continue;
+			}
+			connection.parted = { message, sent: 0, writing: false };
+			sendPart(connection);
+		}
+	}
+
+	/**
+	 * Sends the next part of the connection's long message, once the last has left the socket
+	 * and the client has said it took all but `PARTS_AHEAD` of those sent (`messagePart` from
+	 * the client). Leaving the socket is not enough: the system's buffers on the way take
+	 * megabytes, and what is sent after the parts (a colleague's edit) waited behind all of
+	 * them (found by the tests, on a slow line).
+	 * @param {Connection} connection
+	 */
+	function sendPart(connection) {
+		const parted = connection.parted;
+		if (!parted || parted.writing || connection.partsUnanswered >= PARTS_AHEAD) return;
+		const { message, sent } = parted;
+		const end = Math.min(sent + partBytes, message.length);
+		parted.sent = end;
+		parted.writing = true;
+		connection.partsUnanswered++;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, messagePart);
+		encoding.writeVarUint(encoder, message.length);
+		encoding.writeVarUint8Array(encoder, message.subarray(sent, end));
+		connection.ws.send(encoding.toUint8Array(encoder), (error) => {
+			parted.writing = false;
+			// Closed meanwhile (its 'close' detaches it), or taken out of its room.
+			if (error || !connection.open || connection.parted !== parted) return;
+			if (parted.sent < message.length) {
+				sendPart(connection);
+				return;
+			}
+			connection.parted = null;
+			sendFromOutbox(connection);
+		});
+	}
+
+	/**
+	 * The client took a part (it says so with a bare `messagePart`): the next may go.
+	 * @param {Connection} connection
+	 */
+	function partTaken(connection) {
+		if (connection.partsUnanswered > 0) connection.partsUnanswered--;
+		sendPart(connection);
 	}
 
 	/**
@@ -731,10 +861,11 @@ export function createRelay({
 	 * @param {WebSocket} ws
 	 * @param {string} roomName
 	 * @param {string} peer
+	 * @param {boolean} parts
 	 */
-	function accept(ws, roomName, peer) {
+	function accept(ws, roomName, peer, parts) {
 		const room = getRoom(roomName);
-		const connection = new Connection(ws, room, peer);
+		const connection = new Connection(ws, room, peer, parts);
 		room.connections.add(connection);
 		connections.add(connection);
 
@@ -744,6 +875,11 @@ export function createRelay({
 			// network: the pong came after the whole list had, and the relay dropped the
 			// connection mid-way, again at each try (found by exploration).
 			connection.alive = true;
+			if (connection.parts && isBinary && isPartTaken(data)) {
+				// Not queued: it is about what the relay sends, not about the room.
+				partTaken(connection);
+				return;
+			}
 			if (connection.started && connection.queued === 0) {
 				// Nothing waits before it: handled now, not a turn of promises later. Only a message
 				// that must wait (a store writing asynchronously) holds the next ones back.
@@ -819,7 +955,9 @@ export function createRelay({
 			return;
 		}
 		if (socket.destroyed) return;
-		const version = new URL(req.url ?? '/', 'http://relay').searchParams.get(APP_VERSION_PARAM);
+		const params = new URL(req.url ?? '/', 'http://relay').searchParams;
+		const version = params.get(APP_VERSION_PARAM);
+		const parts = params.get(PARTS_PARAM) === '1';
 		const outdated = appVersion !== null && version !== null && version !== appVersion;
 		wss.handleUpgrade(req, socket, head, (ws) => {
 			socket.off('error', ignoreError);
@@ -836,7 +974,7 @@ export function createRelay({
 				ws.close(CLOSE_APP_VERSION, 'app version');
 				return;
 			}
-			accept(ws, room, peer);
+			accept(ws, room, peer, parts);
 		});
 	}
 
@@ -916,6 +1054,15 @@ function encodeAwareness(awareness, clients) {
 	encoding.writeVarUint(encoder, messageAwareness);
 	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
 	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Whether the frame is a client's answer to a part: `messagePart` alone.
+ * @param {import('ws').RawData} data
+ */
+function isPartTaken(data) {
+	const bytes = toUint8Array(data);
+	return bytes.length === 1 && bytes[0] === messagePart;
 }
 
 /** @param {decoding.Decoder} decoder */

@@ -20,6 +20,7 @@ import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { isUndoEntryOrigin } from '$lib/model/history';
+import { PartReceiver, PARTS_PARAM } from './parts';
 import { BatchedIndexeddbPersistence, TAB_ID, type StoreFailure } from './persistence';
 
 /**
@@ -29,7 +30,9 @@ import { BatchedIndexeddbPersistence, TAB_ID, type StoreFailure } from './persis
  * list took longer, the socket was closed mid-way and the download began again,
  * for ever (found by exploration: the list never opened). A connection still silent after this
  * is closed as before. Only for a doc that was empty when the socket opened: any other waits
- * for a difference, and a dead line must still be noticed after 30 s (found in review).
+ * for a difference, and a dead line must still be noticed after 30 s (found in review). (The
+ * relay now sends a big list in parts, each a message: `parts.ts`; this stays for the seconds
+ * the relay may take to load and encode it.)
  */
 export const FIRST_SYNC_MAX_MS = 5 * 60_000;
 /** Custom message: the client asks, the relay answers with its state vector. */
@@ -54,10 +57,10 @@ export const QUIET_MS = 10_000;
 /**
  * A query the relay has not answered for this long, with nothing else received from it and
  * nothing left to send meanwhile, and the status says the server does not answer: the line or
- * the server went silent (a modem that lost its network, a server laptop asleep), or a big
- * message is still coming on a slow line (a message counts only once all of it has come, and
- * the answer waits behind it). y-websocket closes a silent connection only after 30 s without a
- * message; until then the status said «Синхронизация…» as if her edits were on their way (found
+ * the server went silent (a modem that lost its network, a server laptop asleep). A big message
+ * still coming on a slow line does not count: the relay sends it in parts, each one received
+ * (`parts.ts`), and the answer is handled after it. y-websocket closes a silent connection only
+ * after 30 s without a message; until then the status said «Синхронизация…» as if her edits were on their way (found
  * by exploration). Not «offline»: the connection stays, and an answer that comes after all
  * brings the status back at once.
  */
@@ -187,6 +190,8 @@ export class DocConnection {
 	readonly provider: WebsocketProvider;
 	readonly persistence: BatchedIndexeddbPersistence | null;
 	readonly whenLocalLoaded: Promise<void>;
+	/** Puts together the relay's long messages, sent in parts (`parts.ts`). */
+	readonly parts: PartReceiver;
 
 	#status: SyncStatus;
 	readonly #listeners = new Set<() => void>();
@@ -260,7 +265,8 @@ export class DocConnection {
 			// back; each tab's own are in IndexedDB meanwhile.)
 			disableBc: true,
 			maxBackoffTime: MAX_BACKOFF_MS,
-			...(options.appVersion ? { params: { v: options.appVersion } } : {}),
+			// The relay sends a long message (a big list) in parts to a page that says it takes them.
+			params: { [PARTS_PARAM]: '1', ...(options.appVersion ? { v: options.appVersion } : {}) },
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
 		});
 		// The provider sends every update it has not received itself; until the socket opens
@@ -269,6 +275,8 @@ export class DocConnection {
 		this.provider.messageHandlers[messageStateVector] = (_encoder, decoder) => {
 			this.#onServerStateVector(decoding.readVarUint8Array(decoder));
 		};
+		// Last: it takes over the handlers set until now.
+		this.parts = new PartReceiver(this.provider);
 
 		if (options.persist !== false && typeof indexedDB !== 'undefined') {
 			this.persistence = new BatchedIndexeddbPersistence(this.room, this.doc);
@@ -381,6 +389,7 @@ export class DocConnection {
 					REFUSED_RECONNECTS
 				);
 			}
+			this.parts.reset();
 			this.#inflight = [];
 			this.#silent = false;
 			this.#attemptFailed = true;
