@@ -49,6 +49,10 @@ describe('a big list over a slow network', () => {
 			uploadThroughput: 30_000
 		});
 		const borisSheet = await borisHome.openSheet('Обзвон 65+ Калининский');
+		// Meanwhile the page says how much of it has come.
+		await boris.page
+			.getByText(/^Загрузка списка… \d+,\d из \d+,\d МБ$/)
+			.waitFor({ timeout: 60_000 });
 		await expect
 			.poll(() => borisSheet.rowCount(), { timeout: 200_000, interval: 1_000 })
 			.toBe(RESIDENTS + 1);

@@ -170,6 +170,11 @@ describe('a long message in parts', () => {
 			const state = boris.awareness.getStates().get(anna.doc.clientID);
 			if (state?.user?.name === 'Анна') sawAnnaWhileLoading = boris.doc.getMap('m').size === 0;
 		});
+		const shown: (number | null)[] = [];
+		boris.onStatus(() => {
+			const received = boris.status.download?.received ?? null;
+			if (shown.at(-1) !== received) shown.push(received);
+		});
 		await waitFor(() => boris.provider.wsconnected, 'his connection');
 		await new Promise((resolve) => setTimeout(resolve, 2_000));
 
@@ -184,6 +189,9 @@ describe('a long message in parts', () => {
 		expect(applied[0].size).toBe(10_000);
 		expect(applied.at(-1)?.value).toBe('дозвонились');
 		expect(boris.doc.getMap('m').size).toBe(10_000);
+		// Meanwhile his status said how much of the list had come (the page shows it), in steps.
+		expect(shown.length).toBeGreaterThan(5);
+		expect(shown.at(-1)).toBe(null);
 	}, 90_000);
 
 	it('an unmodified y-websocket client gets every message whole; a page that asks for parts gets parts that add up to the same', async () => {

@@ -30,6 +30,21 @@ export function formatCount(locale: Locale, n: number): string {
 	return counter.format(n);
 }
 
+const megabytes = new Map<Locale, Intl.NumberFormat>();
+
+/** Bytes in MB with one decimal: «1,2» in Russian, «1.2» in English. */
+export function formatMegabytes(locale: Locale, bytes: number): string {
+	let format = megabytes.get(locale);
+	if (!format) {
+		format = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+			minimumFractionDigits: 1,
+			maximumFractionDigits: 1
+		});
+		megabytes.set(locale, format);
+	}
+	return format.format(bytes / 1_000_000);
+}
+
 /** Dates as the headquarters writes them: дд.мм.гггг чч:мм. */
 export function formatDateTime(locale: Locale, ms: number): string {
 	return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {

@@ -59,6 +59,7 @@ export const ru = {
 	'sheet.loading': 'Загрузка списка…',
 	'sheet.loadingOffline':
 		'Этот список ещё не загружен в этот браузер, а связи с сервером нет. Он появится, когда связь вернётся.',
+	'sheet.loadingProgress': 'Загрузка списка… {received} из {total} МБ',
 	'sheet.addRow': 'Добавить строку',
 	'sheet.addRowHidden':
 		'Новая строка не подходит под фильтр или поиск, и её не будет видно: впишите её в строку «+» внизу — она сохранится в списке.',
@@ -329,6 +330,7 @@ export const en: Record<MessageKey, string> = {
 	'sheet.loading': 'Loading the list…',
 	'sheet.loadingOffline':
 		'This list has not been loaded into this browser yet, and the server cannot be reached. It will appear once the connection is back.',
+	'sheet.loadingProgress': 'Loading the list… {received} of {total} MB',
 	'sheet.addRow': 'Add row',
 	'sheet.addRowHidden':
 		'The new row does not fit the filter or the search and would not be shown: type it into the «+» line at the bottom; it is kept in the list.',

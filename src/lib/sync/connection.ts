@@ -20,7 +20,7 @@ import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { isUndoEntryOrigin } from '$lib/model/history';
-import { PartReceiver, PARTS_PARAM } from './parts';
+import { PartReceiver, PARTS_PARAM, type PartsProgress } from './parts';
 import { BatchedIndexeddbPersistence, TAB_ID, type StoreFailure } from './persistence';
 
 /**
@@ -35,6 +35,8 @@ import { BatchedIndexeddbPersistence, TAB_ID, type StoreFailure } from './persis
  * the relay may take to load and encode it.)
  */
 export const FIRST_SYNC_MAX_MS = 5 * 60_000;
+/** How finely the status counts a long message coming (`SyncStatus.download`). */
+export const DOWNLOAD_STEP_BYTES = 100_000;
 /** Custom message: the client asks, the relay answers with its state vector. */
 export const messageStateVector = 100;
 /** Longest wait between reconnection attempts (exponential backoff up to this). */
@@ -95,6 +97,12 @@ export interface SyncStatus {
 	serverSynced: boolean;
 	/** A problem with local storage, if any. */
 	storageError: string | null;
+	/**
+	 * How much of a long message from the relay (a list opened for the first time, a
+	 * colleague's import) has come, while one is coming: counted in steps of
+	 * `DOWNLOAD_STEP_BYTES`, so that a fast line does not redraw the page at every part.
+	 */
+	download: PartsProgress | null;
 	/**
 	 * The browser's store does not take this doc's changes (a full disk): they are not kept on
 	 * this computer until it does (`persistence.ts` writes them again).
@@ -252,6 +260,7 @@ export class DocConnection {
 			localLoaded: false,
 			serverSynced: false,
 			storageError: null,
+			download: null,
 			storeFailure: null,
 			savingLocally: false,
 			outdated: false
@@ -276,7 +285,17 @@ export class DocConnection {
 			this.#onServerStateVector(decoding.readVarUint8Array(decoder));
 		};
 		// Last: it takes over the handlers set until now.
-		this.parts = new PartReceiver(this.provider);
+		this.parts = new PartReceiver(this.provider, () => {
+			const progress = this.parts.progress;
+			const step = (n: number) => n - (n % DOWNLOAD_STEP_BYTES);
+			const download = progress && {
+				received: step(progress.received),
+				total: progress.total
+			};
+			const shown = this.#status.download;
+			if (download?.received !== shown?.received || download?.total !== shown?.total)
+				this.#set({ download });
+		});
 
 		if (options.persist !== false && typeof indexedDB !== 'undefined') {
 			this.persistence = new BatchedIndexeddbPersistence(this.room, this.doc);
