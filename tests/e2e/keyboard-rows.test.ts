@@ -613,6 +613,57 @@ describe('on a slow laptop, AG Grid tells of edits and moved rows after her next
 		expect(await delayedNews(page)).toBeGreaterThan(0);
 	});
 
+	it('a click on another cell ends the editor too: «Добавить строку» or Ctrl+Z at once take the value typed into account (found in review)', async () => {
+		const anna = await session.operator('Анна');
+		const sheet = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Поздравления: клик и дальше', 'Поздравления'));
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		await sheet.addRow('Лебедева Нина');
+		await expect
+			.poll(() => rowsByTitle(colleague.sheet), MOMENT)
+			.toEqual([{ ФИО: 'Лебедева Нина' }]);
+		await page.waitForTimeout(600); // a step of its own
+		await lateGridNews(page, true);
+		// A resident typed, a click on another resident's cell, and «Добавить строку» at once.
+		await sheet.button('Добавить строку').click();
+		await sheet.focusedEditor.waitFor();
+		await page.keyboard.type('Орлова Вера');
+		await (await sheet.cell(0, 'ФИО')).click();
+		await sheet.button('Добавить строку').click();
+		await sheet.focusedEditor.waitFor();
+		await page.keyboard.type('Павлова Ирина');
+		await page.keyboard.press('Enter');
+		await expect
+			.poll(() => rowsByTitle(colleague.sheet).map((r) => r['ФИО']), MOMENT)
+			.toEqual(['Лебедева Нина', 'Орлова Вера', 'Павлова Ирина']);
+		await page.waitForTimeout(1000); // (no late news takes it back)
+		expect(rowsByTitle(colleague.sheet).map((r) => r['ФИО'])).toEqual([
+			'Лебедева Нина',
+			'Орлова Вера',
+			'Павлова Ирина'
+		]);
+
+		// An address typed, a click on another cell, and Ctrl+Z at once: the address is undone.
+		const [row] = colleague.sheet.rowIds();
+		await page.waitForTimeout(600); // a step of its own
+		await (await sheet.cell(0, 'Адрес')).dblclick();
+		await sheet.focusedEditor.waitFor();
+		await page.keyboard.type('ул. Ленина, 1');
+		await (await sheet.cell(0, 'ФИО')).click();
+		await page.keyboard.press('Control+z');
+		await page.waitForTimeout(1000);
+		expect(colleague.sheet.getCell(row, cols['Адрес'])).toBe('');
+		expect(rowsByTitle(colleague.sheet).map((r) => r['ФИО'])).toEqual([
+			'Лебедева Нина',
+			'Орлова Вера',
+			'Павлова Ирина'
+		]);
+		expect(await delayedNews(page)).toBeGreaterThan(0);
+	});
+
 	it('a colleague deletes a row above hers: what she types at once goes to her resident', async () => {
 		const sheet = await callList('Обзвон: удаление выше');
 		const { page } = sheet;

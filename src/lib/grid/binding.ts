@@ -1257,8 +1257,14 @@ export class SheetGridBinding {
 			this.#element,
 			'focusout',
 			(e) => {
+				// Out of the editor: to the page, or to another cell (a click on another resident's
+				// cell closes the editor too, and AG Grid tells of its value as late; found in
+				// review: «Добавить строку» right after such a click dropped the resident just
+				// typed, and Ctrl+Z undid the step before). Its own calendar button is the editor.
 				const to = e.relatedTarget;
-				if (!(to instanceof Node) || !this.#element.contains(to)) this.noteClosing();
+				if (to instanceof Element && to.closest('.ag-cell-inline-editing, .ag-popup-editor'))
+					return;
+				this.noteClosing();
 			},
 			true
 		);
