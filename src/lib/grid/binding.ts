@@ -463,7 +463,7 @@ export class SheetGridBinding {
 				this.api?.refreshCells({ columns: [ROW_NUMBER_COL], force: true });
 				this.#followFill();
 				this.#followRows();
-				this.#followFocus();
+				this.#followFocus(true);
 				this.#refreshHandle();
 			},
 			onColumnResized: (e) => {
@@ -1683,10 +1683,13 @@ export class SheetGridBinding {
 	 * the focus at its place on screen, so the next keystrokes went into another resident's row.
 	 * A sort or filter this operator chose moves nothing: the focus stays where it was shown.
 	 */
-	#followFocus() {
+	#followFocus(modelUpdated = false) {
 		const key = this.#orderKey();
 		const reordered = this.#ownReorder || key !== this.#lastOrderKey;
-		this.#lastOrderKey = key;
+		// Only AG Grid's own news of the rows takes a new order as seen: called before it (`#applyNow`,
+		// `#applyLater`), a sort or filter of hers not told yet would count as seen, and the news of
+		// it then followed the resident (found in review).
+		if (modelUpdated) this.#lastOrderKey = key;
 		if (reordered) return;
 		const focused = this.api.getFocusedCell();
 		if (!focused || focused.rowPinned || focused.rowIndex == null) return;
