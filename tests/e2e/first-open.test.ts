@@ -4,7 +4,12 @@
  */
 import type { WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HomePage, SAVED, SheetPage } from './pages';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { Workspace } from '../../src/lib/model/workspace';
+import { workspaceRoom } from '../../src/lib/sync/docs';
+import { HomePage, OFFLINE, SAVED, SheetPage } from './pages';
 import { MOMENT, e2eSession } from './session';
 
 const session = e2eSession();
@@ -92,5 +97,35 @@ describe('first opening of a list in a browser', () => {
 			.poll(() => borisSheet.columnValues('ФИО'), { timeout: 30_000 })
 			.toEqual(['Лебедева Нина']);
 		expect(await page.getByText('ещё не загружен').count()).toBe(0);
+	});
+
+	it('a list made with no columns by an older version is stamped once opened online, and offline says it has no columns', async () => {
+		// The older version wrote nothing into a new list with no columns: its doc is empty on the
+		// server too.
+		const doc = new Y.Doc();
+		const provider = new WebsocketProvider(
+			session.app.url.replace(/^http/, 'ws') + '/sync',
+			workspaceRoom(),
+			doc,
+			{ WebSocketPolyfill: WebSocket as never, disableBc: true }
+		);
+		try {
+			await expect.poll(() => provider.synced, MOMENT).toBe(true);
+			const id = new Workspace(doc).createSheet({ title: 'Пустой старый список', kind: 'other' });
+			const anna = await session.operator('Анна');
+			const home = await new HomePage(anna.page).goto(session.app.url);
+			await home.link('Пустой старый список').waitFor(MOMENT);
+			const sheet = await home.openSheet('Пустой старый список');
+			await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+			const colleague = await session.colleague(id);
+			await expect.poll(() => colleague.doc.getMap('meta').has('created'), MOMENT).toBe(true);
+
+			await anna.context.setOffline(true);
+			await expect.poll(() => sheet.status(), MOMENT).toMatch(new RegExp(`^${OFFLINE}`));
+			await anna.page.getByText('В списке нет столбцов').waitFor(MOMENT);
+			expect(await anna.page.getByText('ещё не загружен').count()).toBe(0);
+		} finally {
+			provider.destroy();
+		}
 	});
 });
