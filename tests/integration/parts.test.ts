@@ -232,6 +232,81 @@ describe('a long message in parts', () => {
 		expect(Buffer.concat(pieces)).toEqual(Buffer.from(list));
 	});
 
+	it('an edit sent while the relay waits for a slow page to take the parts of one list does not overtake the next', async () => {
+		const server = await harness.start({ partBytes: 16 * 1024 });
+		const room = 'sheet:order';
+		const writer = await harness.synced(harness.client(server.wsUrl, room));
+		// Another writer (an import's slices are written by its worker's own Yjs client, and a
+		// colleague's edit by hers): Yjs would not hold back her short write for what it lacks.
+		const colleague = await harness.synced(harness.client(server.wsUrl, room));
+		const page = await harness.raw(`${server.wsUrl}/${room}?parts=1`);
+		// A slow page: it takes a part only 100 ms after the one before, so the relay has three
+		// unanswered when it finishes sending a long message.
+		let answers = Promise.resolve();
+		/** The messages as the page handles them: whole ones that come amid parts after those. */
+		const handled: Uint8Array[] = [];
+		let pieces: Uint8Array[] = [];
+		let held: Uint8Array[] = [];
+		let total = 0;
+		let received = 0;
+		page.ws.on('message', (data: Buffer) => {
+			const message = new Uint8Array(data);
+			if (message[0] !== messagePart) {
+				if (total > 0) held.push(message);
+				else handled.push(message);
+				return;
+			}
+			const decoder = decoding.createDecoder(message);
+			decoding.readVarUint(decoder);
+			total = decoding.readVarUint(decoder);
+			const piece = decoding.readVarUint8Array(decoder);
+			pieces.push(piece);
+			received += piece.length;
+			answers = answers
+				.then(() => new Promise((resolve) => setTimeout(resolve, 100)))
+				.then(() => page.send(new Uint8Array([messagePart])));
+			if (received < total) return;
+			handled.push(new Uint8Array(Buffer.concat(pieces)), ...held);
+			pieces = [];
+			held = [];
+			total = 0;
+			received = 0;
+		});
+		page.send(new Uint8Array([0, 0, 1, 0])); // sync step 1 of an empty doc
+		await waitFor(() => server.relay.stats().connections === 3, 'three connections');
+
+		// Two long writes (an import in slices, each its own update), then a short one after them.
+		writer.map.set('slice 1', 'x'.repeat(100_000));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		writer.map.set('slice 2', 'y'.repeat(100_000));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		colleague.map.set('committed', 'yes');
+
+		// What the page's doc held each time it applied a message, in the order it handles them.
+		const doc = new Y.Doc();
+		const seen: string[][] = [];
+		await waitFor(
+			() => {
+				while (handled.length > 0) {
+					const decoder = decoding.createDecoder(handled.shift()!);
+					if (decoding.readVarUint(decoder) !== 0) continue;
+					if (decoding.readVarUint(decoder) === 0) continue; // its step 1
+					Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+					seen.push([...doc.getMap('m').keys()].sort());
+				}
+				return doc.getMap('m').has('committed') && doc.getMap('m').size === 3;
+			},
+			'every write on the page',
+			30_000
+		);
+		// «committed» came after both slices, never with one of them missing.
+		expect(seen.filter((keys) => keys.includes('committed'))[0]).toEqual([
+			'committed',
+			'slice 1',
+			'slice 2'
+		]);
+	});
+
 	it('a page that stops reading is still dropped once its backlog passes MAX_BUFFERED_BYTES', async () => {
 		const logs = captureLog();
 		const server = await harness.start({
