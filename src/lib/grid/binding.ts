@@ -78,6 +78,8 @@ const OVERWRITE_NOTICE_MS = 60_000;
 const MAX_TYPED_KEPT = 500;
 /** How far off the rows shown the focused row may move and still be followed (`#followFocus`). */
 const FOLLOW_MARGIN_ROWS = 5;
+/** The key of a cell in `#untold`. */
+const untoldKey = (rowId: string, colId: string) => `${rowId}:${colId}`;
 /** Colleagues' changes are handed to the grid together, at most this often (`#applyLater`). */
 const BATCH_MS = 50;
 /** AG Grid's own timer for them, which `#applyLater`'s always beats. */
@@ -852,14 +854,19 @@ export class SheetGridBinding {
 	#onEdit(e: CellEditRequestEvent<Row>) {
 		const colId = e.colDef.colId;
 		if (!colId || !e.data) return;
-		const untold = this.#untold.get(`${e.data.id}:${colId}`);
-		this.#untold.delete(`${e.data.id}:${colId}`);
+		const key = untoldKey(e.data.id, colId);
+		const untold = this.#untold.get(key);
+		this.#untold.delete(key);
 		// Written already (`settleUntold`): told late, it would write it again over what came after.
 		if (untold?.written) return;
+		this.#store(e.data.id, colId, e.newValue);
+	}
+
+	/** A value an editor closed with, into the sheet. */
+	#store(rowId: string, colId: string, typed: string | null | undefined) {
 		const column = this.#sheet.column(colId);
 		if (!column) return;
-		const rowId = e.data.id;
-		const value = typedValue(column, e.newValue ?? '');
+		const value = typedValue(column, typed ?? '');
 		if (rowId === NEW_ROW_ID) {
 			this.#writeNewRow(colId, value);
 			return;
@@ -1881,23 +1888,27 @@ export class SheetGridBinding {
 	 * for an untouched one and dropped it with its name; and a page left at once lost the value.
 	 */
 	noteClosing(): void {
-		const cell = this.api.getEditingCells()[0];
-		if (!cell || cell.rowPinned || cell.rowIndex == null) return;
-		const rowId = this.api.getDisplayedRowAtIndex(cell.rowIndex)?.data?.id;
+		const cell = this.#editingRowCell();
+		if (!cell) return;
 		const editor = this.api.getCellEditorInstances()[0] as { getValue?(): unknown } | undefined;
 		const value = editor?.getValue?.();
-		const colId = cell.column?.getColId();
-		if (!rowId || rowId === NEW_ROW_ID || !colId || value == null) return;
-		this.#untold.set(`${rowId}:${colId}`, { rowId, colId, value: String(value) });
+		if (value == null) return;
+		this.#untold.set(untoldKey(cell.rowId, cell.colId), { ...cell, value: String(value) });
 	}
 
 	/** Esc: the open editor closes on nothing. */
 	#forgetClosing() {
+		const cell = this.#editingRowCell();
+		if (cell) this.#untold.delete(untoldKey(cell.rowId, cell.colId));
+	}
+
+	/** The cell of a row (not the «+» line) whose editor is open. */
+	#editingRowCell(): { rowId: string; colId: string } | null {
 		const cell = this.api.getEditingCells()[0];
-		const rowId =
-			cell?.rowIndex != null ? this.api.getDisplayedRowAtIndex(cell.rowIndex)?.data?.id : null;
-		const colId = cell?.column?.getColId();
-		if (rowId && colId) this.#untold.delete(`${rowId}:${colId}`);
+		if (!cell || cell.rowPinned || cell.rowIndex == null) return null;
+		const rowId = this.api.getDisplayedRowAtIndex(cell.rowIndex)?.data?.id;
+		const colId = cell.column?.getColId();
+		return rowId && rowId !== NEW_ROW_ID && colId ? { rowId, colId } : null;
 	}
 
 	/**
@@ -1906,16 +1917,10 @@ export class SheetGridBinding {
 	 * and the value then landed (found by making AG Grid's timer late); the page left at once.
 	 */
 	settleUntold(): void {
-		for (const untold of [...this.#untold.values()]) {
-			if (untold.written) continue;
-			const { rowId, colId, value } = untold;
-			if (!this.#sheet.hasRow(rowId)) continue;
-			this.#onEdit({
-				colDef: { colId },
-				data: { id: rowId },
-				newValue: value
-			} as CellEditRequestEvent<Row>);
-			this.#untold.set(`${rowId}:${colId}`, { ...untold, written: true });
+		for (const untold of this.#untold.values()) {
+			if (untold.written || !this.#sheet.hasRow(untold.rowId)) continue;
+			untold.written = true;
+			this.#store(untold.rowId, untold.colId, untold.value);
 		}
 	}
 
@@ -1927,7 +1932,7 @@ export class SheetGridBinding {
 	}
 
 	#onEditStopped(e: CellEditingStoppedEvent<Row>) {
-		if (e.data) this.#untold.delete(`${e.data.id}:${e.column.getColId()}`);
+		if (e.data) this.#untold.delete(untoldKey(e.data.id, e.column.getColId()));
 		if (e.rowPinned !== 'bottom' || !e.event || !this.#draftEndKeys.has(e.event)) return;
 		this.#draftEndKeys.delete(e.event);
 		this.#draftEndsPending = Math.max(0, this.#draftEndsPending - 1);
