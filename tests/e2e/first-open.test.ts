@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { Workspace } from '../../src/lib/model/workspace';
 import { workspaceRoom } from '../../src/lib/sync/docs';
 import { HomePage, OFFLINE, SAVED, SheetPage } from './pages';
+import { screenshot } from './setup';
 import { MOMENT, e2eSession } from './session';
 
 const session = e2eSession();
@@ -39,7 +40,12 @@ describe('first opening of a list in a browser', () => {
 		await expect.poll(() => held.length, MOMENT).toBeGreaterThan(0);
 		// The browser's own (empty) copy is read; the server's is still on the way.
 		await page.getByText('Загрузка списка…').waitFor();
+		await page.waitForTimeout(500); // (the grid has shown what it has)
 		expect(await page.getByText('В списке нет столбцов').count()).toBe(0);
+		// Neither the grid nor the status bar says the list has no rows (found by exploration).
+		expect(await page.getByText('Строк нет').count()).toBe(0);
+		expect(await page.getByRole('contentinfo').textContent()).not.toContain('Строк');
+		await screenshot(page, 'first-open-loading');
 		expect(await page.getByText('Список не найден').count()).toBe(0);
 		// Nothing to add a column or a row to yet: one added now would come beside the list's own.
 		await expect
@@ -55,6 +61,12 @@ describe('first opening of a list in a browser', () => {
 			.toEqual(['Орлов Геннадий Дмитриевич']);
 		expect(await page.getByText('Загрузка списка…').count()).toBe(0);
 		expect(await page.getByRole('button', { name: 'Добавить столбец' }).isDisabled()).toBe(false);
+		expect(await page.getByRole('contentinfo').textContent()).toContain('Строк: 1');
+		// Once it has come, an empty list says so again.
+		await sheet.selectRows([0]);
+		await sheet.deleteSelectedRows();
+		await page.getByText('Строк нет').waitFor(MOMENT);
+		expect(await page.getByRole('contentinfo').textContent()).toContain('Строк: 0');
 	});
 
 	it('a list never opened in this browser, with the server out of reach: the page says so, not that it has no columns', async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { textComparator } from '../../src/lib/grid/row-order';
 import { WORKER_ROWS } from '../../src/lib/grid/sorting';
 import {
+	clipboard,
 	editorClosed,
 	HomePage,
 	SheetPage,
@@ -18,28 +19,6 @@ import { PHONE, screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
-
-/**
- * Dispatches a clipboard event at the focused element, as Ctrl+C / Ctrl+X / Ctrl+V do (a paste
- * carrying `text`); returns the text on the clipboard after it.
- */
-async function clipboard(
-	sheet: SheetPage,
-	type: 'copy' | 'cut' | 'paste',
-	text = ''
-): Promise<string> {
-	return sheet.page.evaluate(
-		([type, text]) => {
-			const transfer = new DataTransfer();
-			if (text) transfer.setData('text/plain', text);
-			document.activeElement?.dispatchEvent(
-				new ClipboardEvent(type, { clipboardData: transfer, bubbles: true, cancelable: true })
-			);
-			return transfer.getData('text/plain');
-		},
-		[type, text] as const
-	);
-}
 
 /** Анна alone in a new sheet. */
 async function oneOperator(title: string, kind: SheetKindLabel = 'Обзвон') {

@@ -12,7 +12,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Sheet, undoStep } from '../../src/lib/model/sheet';
 import { SheetViews } from '../../src/lib/model/views';
-import { editorClosed, editorOpen, HomePage, SheetPage, typeOnRussianKeyboard } from './pages';
+import {
+	clipboard,
+	editorClosed,
+	editorOpen,
+	HomePage,
+	SheetPage,
+	typeOnRussianKeyboard
+} from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -661,6 +668,53 @@ describe('on a slow laptop, AG Grid tells of edits and moved rows after her next
 			'Орлова Вера',
 			'Павлова Ирина'
 		]);
+		expect(await delayedNews(page)).toBeGreaterThan(0);
+	});
+
+	it('Ctrl+C, Ctrl+D and Delete on a block right after Enter take the value just typed', async () => {
+		const sheet = await callList('Обзвон: сразу клавиши');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Адрес']],
+			rows: [
+				['Алексеева Ольга', 'ул. Старая, 1'],
+				['Борисов Глеб', ''],
+				['Васильева Дарья', 'ул. Старая, 3']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const addresses = () =>
+			colleague.sheet.rowIds().map((id) => colleague.sheet.getCell(id, cols['Адрес']));
+		const typeAddress = async (row: number, text: string) => {
+			await (await sheet.cell(row, 'Адрес')).dblclick();
+			await sheet.focusedEditor.waitFor();
+			await page.keyboard.press('Control+a');
+			await page.keyboard.type(text);
+			await page.keyboard.press('Enter');
+		};
+		await lateGridNews(page, true);
+
+		// The address corrected, Enter, back up and Ctrl+C: the corrected one is copied.
+		await typeAddress(0, 'ул. Новая, 7');
+		await page.keyboard.press('ArrowUp');
+		expect(await clipboard(sheet, 'copy')).toBe('ул. Новая, 7');
+
+		// Typed, Enter, and Ctrl+D at once on the next resident: he gets what was typed.
+		await typeAddress(0, 'ул. Садовая, 3');
+		await page.keyboard.press('Control+d');
+		await expect
+			.poll(addresses, MOMENT)
+			.toEqual(['ул. Садовая, 3', 'ул. Садовая, 3', 'ул. Старая, 3']);
+
+		// Typed, Enter, a block of it and the next one, Delete: both emptied, and stay so.
+		await typeAddress(1, 'ул. Лесная, 9');
+		await page.keyboard.press('Shift+ArrowUp');
+		await page.keyboard.press('Delete');
+		await expect.poll(addresses, MOMENT).toEqual(['ул. Садовая, 3', '', '']);
+		await page.waitForTimeout(1000); // (no late news brings a value back)
+		expect(addresses()).toEqual(['ул. Садовая, 3', '', '']);
 		expect(await delayedNews(page)).toBeGreaterThan(0);
 	});
 

@@ -519,6 +519,28 @@ export async function typeOnRussianKeyboard(page: Page, text: string): Promise<v
 	await cdp.detach();
 }
 
+/**
+ * Dispatches a clipboard event at the focused element, as Ctrl+C / Ctrl+X / Ctrl+V do (a paste
+ * carrying `text`); returns the text on the clipboard after it.
+ */
+export async function clipboard(
+	sheet: SheetPage,
+	type: 'copy' | 'cut' | 'paste',
+	text = ''
+): Promise<string> {
+	return sheet.page.evaluate(
+		([type, text]) => {
+			const transfer = new DataTransfer();
+			if (text) transfer.setData('text/plain', text);
+			document.activeElement?.dispatchEvent(
+				new ClipboardEvent(type, { clipboardData: transfer, bubbles: true, cancelable: true })
+			);
+			return transfer.getData('text/plain');
+		},
+		[type, text] as const
+	);
+}
+
 const EDITOR = '.ag-cell-inline-editing, .ag-popup-editor';
 
 /** Waits for a cell editor (inline or popup) to be open. */

@@ -78,6 +78,15 @@ const OVERWRITE_NOTICE_MS = 60_000;
 const MAX_TYPED_KEPT = 500;
 /** How far off the rows shown the focused row may move and still be followed (`#followFocus`). */
 const FOLLOW_MARGIN_ROWS = 5;
+/** An overlay of nothing, shown instead of AG Grid's own while the list is on its way. */
+class EmptyOverlay {
+	readonly #gui = document.createElement('span');
+	init(): void {}
+	getGui(): HTMLElement {
+		return this.#gui;
+	}
+}
+
 /** The key of a cell in `#untold`. */
 const untoldKey = (rowId: string, colId: string) => `${rowId}:${colId}`;
 /** Colleagues' changes are handed to the grid together, at most this often (`#applyLater`). */
@@ -125,6 +134,8 @@ export interface GridCallbacks {
 	 */
 	onPasted?(paste: { rows: number; added: number; hidden: number; leftOut: number }): void;
 	localeText: Record<string, string>;
+	/** The list is still on its way: see `setWaiting`. */
+	waiting?: boolean;
 	columnMenuLabel(title: string): string;
 	checkboxLabel?: string;
 	locale?: Locale;
@@ -438,6 +449,7 @@ export class SheetGridBinding {
 			// keystroke in the search rebuilt the text of all 100,000 rows (a 0.4 s task each).
 			cacheQuickFilter: true,
 			localeText: callbacks.localeText,
+			activeOverlay: callbacks.waiting ? EmptyOverlay : undefined,
 			onCellEditingStarted: (e: CellEditingStartedEvent<Row>) => this.#onEditStarted(e),
 			onCellEditRequest: (e: CellEditRequestEvent<Row>) => this.#onEdit(e),
 			onCellEditingStopped: (e: CellEditingStoppedEvent<Row>) => this.#onEditStopped(e),
@@ -1398,6 +1410,7 @@ export class SheetGridBinding {
 	paste(text: string) {
 		let block = parseTsv(text);
 		if (!block.length) return;
+		this.settleUntold();
 		const columns = this.displayedColumnIds();
 		const rowIds = this.displayedRowIds();
 		// The rows just handed to the grid may have moved the block's rows.
@@ -1509,6 +1522,7 @@ export class SheetGridBinding {
 
 	/** The cells a copy takes (see `copyText`), or null when there are none. */
 	#copiedCells(): { rowIds: string[]; colIds: string[] } | null {
+		this.settleUntold();
 		this.flush();
 		this.#showRange();
 		const box = this.#rangeBox;
@@ -1760,6 +1774,7 @@ export class SheetGridBinding {
 	 * high, or the focused cell alone, takes the row above it. One undo step.
 	 */
 	fillDown() {
+		this.settleUntold();
 		this.flush();
 		this.#showRange();
 		let box = this.#rangeBox;
@@ -1789,6 +1804,7 @@ export class SheetGridBinding {
 
 	/** Empties every cell of the selected block, as one undo step. */
 	clearRangeCells() {
+		this.settleUntold();
 		this.#showRange();
 		const box = this.#rangeBox;
 		if (!box) return;
@@ -1914,7 +1930,9 @@ export class SheetGridBinding {
 	/**
 	 * Writes the values editors closed with that AG Grid has not told yet (`noteClosing`), before
 	 * something that must come after them: her Ctrl+Z right after Enter undid the step before,
-	 * and the value then landed (found by making AG Grid's timer late); the page left at once.
+	 * and the value then landed (found by making AG Grid's timer late); the page left at once;
+	 * Ctrl+C, Ctrl+X, Ctrl+V, Ctrl+D, Delete on a block and the fill handle read or wrote the
+	 * cell before the value typed into it.
 	 */
 	settleUntold(): void {
 		for (const untold of this.#untold.values()) {
@@ -2259,6 +2277,7 @@ export class SheetGridBinding {
 	 * repeated as needed, in one undo step; the block then covers them too.
 	 */
 	#commitFill() {
+		this.settleUntold();
 		const fill = this.#fill;
 		const box = this.#placeFill();
 		this.#fill = null;
@@ -2341,6 +2360,15 @@ export class SheetGridBinding {
 		if (pos) this.#dragOver(pos);
 		area.scroller.scrollTop += speed;
 		this.#cancelDragScroll = nextFrame(() => this.#dragScrollStep());
+	}
+
+	/**
+	 * While the list is on its way (the page says it is loading), the grid does not say «Строк
+	 * нет» under that notice (found by exploration).
+	 */
+	setWaiting(waiting: boolean): void {
+		if (!!this.api.getGridOption('activeOverlay') !== waiting)
+			this.api.setGridOption('activeOverlay', waiting ? EmptyOverlay : undefined);
 	}
 
 	destroy() {
