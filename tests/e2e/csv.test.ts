@@ -411,6 +411,102 @@ describe('CSV import and export through the page', () => {
 		await expect.poll(async () => (await sheet.columnValues('ФИО')).length).toBe(3);
 		expectNoPageErrors(anna);
 	});
+	it('"Дополнить" with «Заменять записанное значениями из файла» writes what the file changed: listed, seen by a colleague, one undo step', async () => {
+		// The department's updated list: Иванова moved in with her daughter and has a new phone;
+		// the cells the file leaves empty (Петров's date, Сидорова's note) empty nothing.
+		const file = [
+			'ФИО;Тел.;Д/р;Примечание',
+			'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;Переехала к дочери',
+			'Петров Пётр Ильич;+7 911 000-11-22;;',
+			'Сидорова Мария;8-921-555-66-77;;'
+		];
+		const page = anna.page;
+		const boris = await newOperator(browser, 'Борис');
+		const colleague = await SheetPage.open(boris.page, page.url(), 'Обзвон из файла');
+		await expect.poll(() => colleague.rowCount()).toBe(3);
+		const before = {
+			phone: await sheet.cellText(0, 'Телефон'),
+			note: await sheet.cellText(0, 'Примечание')
+		};
+		expect(before).toEqual({
+			phone: '+7 (812) 123-45-67',
+			note: 'Просила "перезвонить"; после 12'
+		});
+		const dialog = await new ImportDialog(page).open();
+		await dialog.choose({
+			name: 'обзвон — новый список.csv',
+			buffer: Buffer.from(encodeWindows1251(file.join('\r\n') + '\r\n').bytes)
+		});
+		expect(await dialog.duplicates()).toContain('в этом списке: 3');
+		const replace = dialog.dialog.getByLabel('Заменять записанное значениями из файла');
+		// Only «Дополнить» offers it, off.
+		expect(await replace.count()).toBe(0);
+		await dialog.dialog.getByLabel('Дополнить найденные строки').check();
+		expect(await replace.isChecked()).toBe(false);
+		await expect
+			.poll(() => dialog.counts.textContent())
+			.toContain('где в файле другое значение, останется записанное');
+		await replace.check();
+		await expect
+			.poll(() => dialog.counts.textContent())
+			.toContain('где в файле другое значение, оно заменит записанное');
+		// (Scrolled to the end: the dialog's buttons stay in sight over the form's last lines.)
+		await dialog.dialog.evaluate((el) => (el.scrollTop = el.scrollHeight));
+		await screenshot(page, 'csv-import-replace');
+		await dialog.submit.click();
+		const reportSection = dialog.dialog.getByTestId('import-report');
+		await reportSection.waitFor({ timeout: 60_000 });
+		const report = (await reportSection.textContent())!.replace(/\s+/g, ' ');
+		expect(report).toContain('Добавлено строк: 0');
+		expect(report).toContain('Дополнено строк: 1');
+		expect(report).toContain('Заменено значений: 2');
+		expect(report).not.toContain('оставлены как были');
+		const replaced = dialog.dialog.getByTestId('import-replaced');
+		expect((await replaced.textContent())!.replace(/\s+/g, ' ')).toMatch(
+			/2\s*Иванова Анна Петровна\s*Телефон\s*\+7 \(812\) 123-45-67\s*\+7 \(911\) 777-77-77\s*2\s*Иванова Анна Петровна\s*Примечание\s*Просила "перезвонить"; после 12\s*Переехала к дочери/
+		);
+		await screenshot(page, 'csv-import-replaced-report');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			dialog.dialog.getByRole('button', { name: 'Скачать отчёт (CSV)' }).click()
+		]);
+		const rows = parseCsvBytes(await readFile((await download.path())!)).rows;
+		expect(rows.filter((r) => r[2] === 'Заменено').map((r) => [r[0], r[1], r[3], r[5]])).toEqual([
+			[
+				'2',
+				'Иванова Анна Петровна',
+				'Телефон',
+				'было «+7 (812) 123-45-67», стало «+7 (911) 777-77-77»'
+			],
+			[
+				'2',
+				'Иванова Анна Петровна',
+				'Примечание',
+				'было «Просила "перезвонить"; после 12», стало «Переехала к дочери»'
+			]
+		]);
+		await dialog.close();
+
+		const now = async (s: SheetPage) => ({
+			phone: await s.cellText(0, 'Телефон'),
+			note: await s.cellText(0, 'Примечание')
+		});
+		const after = { phone: '+7 (911) 777-77-77', note: 'Переехала к дочери' };
+		await expect.poll(() => now(sheet)).toEqual(after);
+		await expect.poll(() => now(colleague), { timeout: 30_000 }).toEqual(after);
+		// The empty cells of the file emptied nothing.
+		expect(await sheet.cellText(2, 'Примечание')).toBe('Аллергия на мёд');
+		expect(await sheet.cellText(1, 'Дата рождения')).toBe('31.02.1950');
+		expect(await sheet.rowCount()).toBe(3);
+
+		// Ctrl+Z takes the import back, replaced values included, for both.
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => now(sheet)).toEqual(before);
+		await expect.poll(() => now(colleague), { timeout: 30_000 }).toEqual(before);
+		expectNoPageErrors(anna);
+		expectNoPageErrors(boris);
+		await boris.context.close();
+	});
 	it('on a phone, makes a new list from a CSV file, named after the file', async () => {
 		const olga = await newOperator(browser, 'Ольга', { viewport: PHONE });
 		const page = olga.page;

@@ -581,7 +581,8 @@ function notInRow(file: string, have: string, list: boolean): boolean {
  *   file twice adds nothing the second time.
  * - 'update': a row already in the sheet fills that row's empty cells with its non-empty ones,
  *   and adds to its phone cell the numbers it lacks (`commitPreparedImport`: a filled cell is
- *   never replaced); a row that matches several rows
+ *   replaced only when the coordinator asks for it, «Заменять записанное значениями из файла»,
+ *   and then by the line kept here); a row that matches several rows
  *   of the sheet (a couple sharing a landline) fills none and is reported, not guessed; a row
  *   seen earlier in the file is folded into that earlier row by the same rule (`mergeValues`:
  *   the earlier value stays, the difference is reported). Nothing is added twice, nothing is

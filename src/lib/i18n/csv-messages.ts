@@ -49,6 +49,11 @@ export const csvRu = {
 	'import.policy.update':
 		'Дополнить найденные строки (пустые ячейки, новые номера телефонов, дописанный текст)',
 	'import.policy.keep': 'Добавить все строки',
+	'import.replace': 'Заменять записанное значениями из файла, если в файле другое',
+	'import.updateNote':
+		'Найденные строки: заполнятся пустые ячейки, добавятся новые номера; где в файле другое значение, останется записанное — такие ячейки будут в отчёте.',
+	'import.updateNoteReplace':
+		'Найденные строки: где в файле другое значение, оно заменит записанное (что было и что стало — в отчёте); пустые ячейки файла ничего не стирают, а значение, которое в списке уже исправили, файл не вернёт.',
 	'import.unmatchedTitle': 'Значения не из вариантов столбца',
 	'import.unmatchedHint':
 		'Выберите, каким вариантом считать значение из файла, или добавьте его как новый вариант. Оставленные как есть будут отмечены красным.',
@@ -83,6 +88,21 @@ export const csvRu = {
 	'import.savedServer': 'Импорт сохранён на сервере: его видят все операторы.',
 	'import.imported': 'Добавлено строк: {count}',
 	'import.updated': 'Дополнено строк: {count}',
+	'import.replacedCount': 'Заменено значений: {count}',
+	'import.replacedTitle': 'Заменённые значения: {count}',
+	'import.replacedHint':
+		'Значения из файла заняли место записанных. Проверьте их; «Отменить» (Ctrl+Z) в списке вернёт весь импорт.',
+	'import.replacedShown': 'Показаны первые {shown}; все — в отчёте (CSV).',
+	'import.replacedCell': 'было «{old}», стало «{value}»',
+	'import.report.old': 'Было',
+	'import.report.new': 'Стало',
+	'import.kind.replaced': 'Заменено',
+	'import.keptInvalid':
+		'в списке «{kept}», оставлено как было: в файле «{file}» — не по формату столбца',
+	'import.keptCorrected':
+		'в списке «{kept}», оставлено как было: в файле «{file}», но это значение здесь уже исправляли (вручную или более новым файлом)',
+	'import.keptTakenOut':
+		'не внесено: номер «{file}» из файла уже убирали из этой ячейки (вручную или более новым файлом); в списке было «{kept}»',
 	'import.keptCount':
 		'Заполненных ячеек, где в файле другое значение (оставлены как были): {count}',
 	'import.lostCount': 'Значений из пропущенных строк, не внесённых в список: {count}',
@@ -94,7 +114,7 @@ export const csvRu = {
 	'import.lostInSkippedEmpty':
 		'не внесено: строка пропущена как повтор строки {into}, где пусто; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
 	'import.lostInSheet':
-		'не внесено: житель уже есть в списке, где «{kept}»; в этой строке «{file}» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)',
+		'не внесено: житель уже есть в списке, где «{kept}»; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки» с «Заменять записанное значениями из файла»)',
 	'import.lostInSheetPhones':
 		'не внесено: житель уже есть в списке, где «{kept}»; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»: новые номера добавятся к записанным)',
 	'import.lostInSheetEmpty':
@@ -228,6 +248,11 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.policy.update':
 		'Fill in the rows found (empty cells, new phone numbers, text written on)',
 	'import.policy.keep': 'Add every row',
+	'import.replace': 'Replace what is written with the file’s values where the file differs',
+	'import.updateNote':
+		'Rows found: empty cells are filled and new numbers added; where the file has another value, the written one stays — such cells are listed in the report.',
+	'import.updateNoteReplace':
+		'Rows found: where the file has another value, it replaces the written one (before and after are in the report); empty cells of the file erase nothing, and a value already corrected in the list is not put back by the file.',
 	'import.unmatchedTitle': 'Values that are none of the column’s options',
 	'import.unmatchedHint':
 		'Choose which option a value of the file is, or add it as a new option. Values left as they are will be flagged red.',
@@ -261,6 +286,21 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.savedServer': 'The import is saved on the server: every operator sees it.',
 	'import.imported': 'Rows added: {count}',
 	'import.updated': 'Rows filled in: {count}',
+	'import.replacedCount': 'Values replaced: {count}',
+	'import.replacedTitle': 'Values replaced: {count}',
+	'import.replacedHint':
+		'The file’s values took the place of those written. Check them; “Undo” (Ctrl+Z) in the list takes the whole import back.',
+	'import.replacedShown': 'The first {shown}; all of them are in the report (CSV).',
+	'import.replacedCell': 'was “{old}”, now “{value}”',
+	'import.report.old': 'Was',
+	'import.report.new': 'Now',
+	'import.kind.replaced': 'Replaced',
+	'import.keptInvalid':
+		'the list has “{kept}”, left as it was: the file’s “{file}” does not fit the column',
+	'import.keptCorrected':
+		'the list has “{kept}”, left as it was: the file has “{file}”, but this value was already corrected here (by hand or by a newer file)',
+	'import.keptTakenOut':
+		'not written: the file’s number “{file}” was taken out of this cell before (by hand or by a newer file); the list had “{kept}”',
 	'import.keptCount': 'Filled cells where the file differs (left as they were): {count}',
 	'import.lostCount': 'Values of skipped lines not written to the list: {count}',
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',
@@ -271,7 +311,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.lostInSkippedEmpty':
 		'not written: the line was skipped as a repeat of line {into}, which has nothing here; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
 	'import.lostInSheet':
-		'not written: the resident is already in the list, which has “{kept}” here; this line has “{file}” (enter it by hand: “Fill in the rows found” fills empty cells only)',
+		'not written: the resident is already in the list, which has “{kept}” here; this line has “{file}” (enter it by hand, or choose “Fill in the rows found” with “Replace what is written with the file’s values”)',
 	'import.lostInSheetPhones':
 		'not written: the resident is already in the list, which has “{kept}” here; this line has “{file}” (enter it by hand, or choose “Fill in the rows found”: new numbers are added to those written)',
 	'import.lostInSheetEmpty':

@@ -10,6 +10,7 @@
  * as it was (`Sheet.discardImport` drops the slices already written).
  */
 import { existingRowsOf, type ExistingRow } from '../csv';
+import { valueOptions } from '../csv/mapping';
 import { newId, SHORT_ID_LENGTH } from '../model/ids';
 import { titleKey, uniqueTitle, type NewColumn, type Sheet } from '../model/sheet';
 import { stageRows } from '../model/staging';
@@ -18,8 +19,11 @@ import {
 	isStoredPhone,
 	joinPhones,
 	normalizePhone,
+	PHONE_LIST_SEPARATOR,
+	phoneNumber,
 	storedPhoneNumbers,
-	storedPhones
+	storedPhones,
+	validateStored
 } from '../values';
 import { setAreaCode } from '../grid/edits';
 import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
@@ -33,17 +37,46 @@ export interface KeptCell {
 	/** Stored values: the sheet's (kept) and the file's (not taken). */
 	kept: string;
 	file: string;
+	/**
+	 * With replacement (`CommitOptions.replace`), why this one was not replaced: the file's value
+	 * does not fit the column (`invalid`), or the cell held it before and was changed since, by
+	 * an operator's correction or a newer file (`corrected`); or, of a phone cell replaced by the
+	 * file's other numbers, these numbers (`file`) were taken out of it before (`taken-out`).
+	 */
+	reason?: 'invalid' | 'corrected' | 'taken-out';
+}
+
+/** A cell of a row found in the sheet that the file's value replaced (`CommitOptions.replace`). */
+export interface ReplacedCell {
+	/** The file's line that matched the row. */
+	line: number;
+	rowId: string;
+	colId: string;
+	/** Stored values: the sheet's before, and what the cell holds now. */
+	old: string;
+	value: string;
+}
+
+export interface CommitOptions {
+	/**
+	 * «Заменять записанное значениями из файла»: a found row's cell that holds another value than
+	 * the file's takes the file's (listed in `AppliedImport.replaced`), instead of being kept and
+	 * listed. An empty cell of the file never empties one; see `commitPreparedImport`.
+	 */
+	replace?: boolean;
 }
 
 export interface AppliedImport {
 	added: string[];
 	/**
 	 * Rows found in the sheet that got at least one empty cell filled, or a phone number added
-	 * to their phone cell.
+	 * to their phone cell, or (with `CommitOptions.replace`) a value replaced.
 	 */
 	updated: number;
 	/** Cells of found rows where the file says something else: left as they are. */
 	kept: KeptCell[];
+	/** With `CommitOptions.replace`: cells of found rows that took the file's value. */
+	replaced: ReplacedCell[];
 	/** Ids of the columns the import created. */
 	createdColumns: string[];
 }
@@ -149,6 +182,77 @@ function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: str
 }
 
 /**
+ * The numbers a phone cell had that someone took out since (a wrong number corrected, or a newer
+ * file's), and that `current` does not have: not put back by a file replacing the cell. Undos
+ * and redos are left out: a replacement undone and imported again is no correction.
+ */
+function takenOutNumbers(sheet: Sheet, rowId: string, colId: string, current: string): Set<string> {
+	const removed = new Set<string>();
+	if (!sheet.isEdited(rowId, colId)) return removed;
+	const now = new Set(isStoredPhone(current) ? storedPhoneNumbers(current) : []);
+	for (const item of sheet.history.forCell(rowId, colId)) {
+		if (item.undo || !item.old || !isStoredPhone(item.old)) continue;
+		const after = new Set(
+			item.value && isStoredPhone(item.value) ? storedPhoneNumbers(item.value) : []
+		);
+		for (const number of storedPhoneNumbers(item.old))
+			if (!after.has(number) && !now.has(number)) removed.add(number);
+	}
+	return removed;
+}
+
+/**
+ * Whether the cell held `value` before and was changed since (not by an undo or a redo): an
+ * operator corrected what the department's file still says, or a newer file replaced it. A file
+ * replacing the cell must not put it back (found while building the replacement: each weekly
+ * file would have undone the operators' corrections).
+ */
+function changedFrom(sheet: Sheet, rowId: string, colId: string, value: string): boolean {
+	if (!sheet.isEdited(rowId, colId)) return false;
+	const key = choiceKey(value);
+	for (const item of sheet.history.forCell(rowId, colId)) {
+		if (item.undo || !item.old || item.old === item.value) continue;
+		if (item.old === value || choiceKey(item.old) === key) return true;
+	}
+	return false;
+}
+
+/**
+ * A phone cell replaced by the file's numbers: the file's numbers, in its order, each as the
+ * cell writes it when the cell has it (`+78121234567 (дочь)` keeps its note); then the cell's
+ * numbers the file lacks that carry a note written in the list (a relative's number an operator
+ * added: the department's file does not know it). A number someone took out of the cell
+ * (`takenOutNumbers`) is not put back: it is `dropped`.
+ */
+export function replacedPhones(
+	current: string,
+	file: string,
+	takenOut: ReadonlySet<string> = new Set()
+): { value: string; dropped: string[] } {
+	const have = new Map(storedPhones(current).map((phone) => [phoneNumber(phone), phone]));
+	const phones: string[] = [];
+	const seen = new Set<string>();
+	const dropped: string[] = [];
+	for (const phone of storedPhones(file)) {
+		const number = phoneNumber(phone);
+		if (seen.has(number)) continue;
+		seen.add(number);
+		const own = have.get(number);
+		if (own === undefined && takenOut.has(number)) dropped.push(phone);
+		else phones.push(own ?? phone);
+	}
+	for (const [number, phone] of have) if (!seen.has(number) && phone !== number) phones.push(phone);
+	return { value: phones.join(PHONE_LIST_SEPARATOR), dropped };
+}
+
+/** The same numbers, whatever their order and notes. */
+function sameNumbers(a: string, b: string): boolean {
+	const x = new Set(storedPhoneNumbers(a));
+	const y = storedPhoneNumbers(b);
+	return x.size === new Set(y).size && y.every((n) => x.has(n));
+}
+
+/**
  * Show the staged rows, create the new columns and update the existing rows, in one
  * transaction. A column created meanwhile by a colleague under the same title is not merged:
  * the import's own column is made (nothing of theirs is touched).
@@ -158,9 +262,17 @@ export function commitPreparedImport(
 	importId: string,
 	plan: ImportColumnPlan,
 	prepared: Pick<PreparedImport, 'updates'>,
-	targets: ImportTargetColumn[] = []
+	targets: ImportTargetColumn[] = [],
+	options: CommitOptions = {}
 ): AppliedImport {
-	const result: AppliedImport = { added: [], updated: 0, kept: [], createdColumns: [] };
+	const { replace = false } = options;
+	const result: AppliedImport = {
+		added: [],
+		updated: 0,
+		kept: [],
+		replaced: [],
+		createdColumns: []
+	};
 	result.added = sheet.commitImport(importId, () => {
 		const known = new Set(sheet.columns().map((c) => c.id));
 		const fresh = plan.created.filter((c) => !known.has(c.id));
@@ -191,6 +303,10 @@ export function commitPreparedImport(
 		}
 		// A row found fills its empty cells only: what operators wrote (a corrected phone, a
 		// call's result) is never replaced by an older file; where they differ it is reported.
+		// With `replace` (the coordinator's choice: the department's updated list, 500 residents
+		// moved or changed their phone), a cell where the file differs takes the file's value and
+		// is listed in `replaced`; an empty cell of the file still empties nothing, and a value
+		// that does not fit its column, or that the cell held and was corrected from, is kept.
 		// A phone cell of valid numbers takes the file's numbers it lacks after its own (found by
 		// exploration: a second number the updated file gave a resident was not written, only
 		// listed among hundreds of cells «Не заменено»), as two lines of one resident in the file
@@ -209,6 +325,13 @@ export function commitPreparedImport(
 				.filter((c) => c.type === 'text' || c.type === 'longtext')
 				.map((c) => c.id)
 		);
+		/** Whether a file's value is valid in its column, as the grid checks a cell. */
+		const fits = (colId: string, value: string) => {
+			const column = sheet.column(colId);
+			if (!column) return false;
+			const checked = validateStored(column.type, value, valueOptions(column));
+			return checked.ok && checked.value === value;
+		};
 		const edits: { rowId: string; colId: string; value: string }[] = [];
 		for (const update of prepared.updates) {
 			if (!sheet.hasRow(update.rowId)) continue;
@@ -217,15 +340,23 @@ export function commitPreparedImport(
 				const colId = plan.ids[key] ?? key;
 				const current = sheet.getCell(update.rowId, colId);
 				if (current === value) continue;
+				const line = update.lines[0] ?? 0;
 				/** The cell stays as it is, and the file's value is listed. */
-				const keep = () =>
+				const keep = (reason?: KeptCell['reason'], file = value) =>
 					result.kept.push({
-						line: update.lines[0] ?? 0,
+						line,
 						rowId: update.rowId,
 						colId,
 						kept: current,
-						file: value
+						file,
+						...(reason ? { reason } : {})
 					});
+				/** With replacement: the cell takes `next`, and the change is listed. */
+				const put = (next: string) => {
+					edits.push({ rowId: update.rowId, colId, value: next });
+					result.replaced.push({ line, rowId: update.rowId, colId, old: current, value: next });
+					filled = true;
+				};
 				// A phone cell holding only what Excel made of a number (`7,91100E+10`, flagged when
 				// it was imported: its last digits are gone) holds no number to keep; the file's
 				// numbers take its place (found by exploration: the department's next list had the
@@ -246,6 +377,18 @@ export function commitPreparedImport(
 						edits.push({ rowId: update.rowId, colId, value: fill });
 						filled = true;
 					} else keep();
+				} else if (replace && phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
+					// Replaced: the cell becomes the file's numbers (the resident changed her phone,
+					// and the old number must not be called again), keeping the notes of the numbers
+					// it has and the numbers it has with a note (a relative's); a number someone took
+					// out is not put back, and is listed.
+					const next = replacedPhones(
+						current,
+						value,
+						takenOutNumbers(sheet, update.rowId, colId, current)
+					);
+					if (next.value !== '' && !sameNumbers(current, next.value)) put(next.value);
+					if (next.dropped.length) keep('taken-out', next.dropped.join(PHONE_LIST_SEPARATOR));
 				} else if (phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
 					// A number the cell had and someone took out (a wrong number corrected) is not
 					// put back by an older file (found in review); the rest is added.
@@ -267,7 +410,12 @@ export function commitPreparedImport(
 					filled = true;
 				} else if (choiceKey(current) !== choiceKey(value)) {
 					// Only in case or spaces (a polyclinic's list in capitals) is no difference.
-					keep();
+					if (!replace) keep();
+					// A value that does not fit the column (flagged at the mapping step) never takes
+					// the place of one written; nor does one the cell held and was changed from.
+					else if (!fits(colId, value)) keep('invalid');
+					else if (changedFrom(sheet, update.rowId, colId, value)) keep('corrected');
+					else put(value);
 				}
 			}
 			if (filled) result.updated++;
@@ -284,7 +432,8 @@ export function commitPreparedImport(
 export function applyPreparedImport(
 	sheet: Sheet,
 	targets: ImportTargetColumn[],
-	prepared: PreparedImport
+	prepared: PreparedImport,
+	options: CommitOptions = {}
 ): AppliedImport {
 	const importId = newId();
 	const plan = planImportColumns(sheet, targets);
@@ -295,7 +444,7 @@ export function applyPreparedImport(
 		rows: prepared.rows,
 		onSlice: (update) => sheet.applyStaged(update)
 	});
-	return commitPreparedImport(sheet, importId, plan, prepared, targets);
+	return commitPreparedImport(sheet, importId, plan, prepared, targets, options);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 	commitPreparedImport,
 	existingRowsForImport,
 	planImportColumns,
+	replacedPhones,
 	stagedColumns
 } from './apply';
 import { stageRows } from '../model/staging';
@@ -52,7 +53,7 @@ function importInto(
 	others: { sheet: Sheet; id: string }[] = [],
 	/** What the coordinator changes in the mapping before importing. */
 	adjust: (targets: ImportTargetColumn[]) => void = () => {},
-	prepareOptions: { addDeleted?: boolean } = {}
+	prepareOptions: { addDeleted?: boolean; replace?: boolean } = {}
 ) {
 	const parsed = parseCsvBytes(bytes);
 	const columns = sheet.columns();
@@ -86,7 +87,9 @@ function importInto(
 		keyColumnsBySheet
 	});
 	const prepared = prepareImport(analysis, targets, policy, prepareOptions);
-	const applied = applyPreparedImport(sheet, targets, prepared);
+	const applied = applyPreparedImport(sheet, targets, prepared, {
+		replace: prepareOptions.replace
+	});
 	return { parsed, targets, analysis, prepared, applied };
 }
 
@@ -896,6 +899,375 @@ describe('import through the worker pipeline', () => {
 	});
 });
 
+/**
+ * «Дополнить» with «Заменять записанное значениями из файла»: the department's updated list
+ * (500 residents moved or changed their phone) is written into the rows found, instead of being
+ * listed for the coordinator to type by hand.
+ */
+describe('«Дополнить» replacing what the file changed', () => {
+	const csv = (...lines: string[]) =>
+		cp1251(['ФИО;Тел.;Д/р;Адрес;Примечание', ...lines].join('\r\n'));
+	const first = csv(
+		'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;ул. Ленская, д. 5;Просила перезвонить',
+		'Петров Пётр;8 911 000-11-22;12.04.1950;ул. Бутлерова, д. 9;',
+		'Сидорова Мария;8 921 555-66-77;01.01.1940;пр. Науки, д. 1;Аллергия на мёд'
+	);
+	/** The department's next list: Иванова moved and changed her phone; Сидорова's cells empty. */
+	const next = csv(
+		'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;ул. Брянцева, д. 12;Переехала',
+		'Петров Пётр;8 911 000-11-22;12.04.1950;ул. Бутлерова, д. 9;',
+		'Сидорова Мария;;01.01.1940;;'
+	);
+	const setUp = () => {
+		const sheet = callList();
+		importInto(sheet, first, 'skip');
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		return { sheet, col, rows: sheet.rowIds() };
+	};
+	const row = (sheet: Sheet, id: string, titles: string[]) =>
+		titles.map((t) => sheet.getCell(id, sheet.columns().find((c) => c.title === t)!.id));
+
+	it('replaces the cells the file changed only when asked; off, they are kept and listed as before', () => {
+		const off = setUp();
+		const kept = importInto(off.sheet, next, 'update');
+		const [ivanova] = off.rows;
+		// (The phone cell takes the new number after its own: «Дополнить» adds numbers.)
+		expect(row(off.sheet, ivanova, ['Телефон', 'Адрес', 'Примечание'])).toEqual([
+			'+78121234567, +79117777777',
+			'ул. Ленская, д. 5',
+			'Просила перезвонить'
+		]);
+		expect(kept.applied.replaced).toEqual([]);
+		expect(kept.applied.updated).toBe(1);
+		expect(kept.applied.kept.map((k) => [k.kept, k.file])).toEqual([
+			['ул. Ленская, д. 5', 'ул. Брянцева, д. 12'],
+			['Просила перезвонить', 'Переехала']
+		]);
+
+		const on = setUp();
+		const run = importInto(on.sheet, next, 'update', [], () => {}, { replace: true });
+		const [ivanova2, petrov, sidorova] = on.rows;
+		expect(run.applied.added).toEqual([]);
+		expect(row(on.sheet, ivanova2, ['Телефон', 'Адрес', 'Примечание'])).toEqual([
+			'+79117777777',
+			'ул. Брянцева, д. 12',
+			'Переехала'
+		]);
+		// An empty cell of the file never empties one.
+		expect(row(on.sheet, sidorova, ['Телефон', 'Адрес', 'Примечание'])).toEqual([
+			'+79215556677',
+			'пр. Науки, д. 1',
+			'Аллергия на мёд'
+		]);
+		expect(row(on.sheet, petrov, ['Телефон', 'Адрес'])).toEqual([
+			'+79110001122',
+			'ул. Бутлерова, д. 9'
+		]);
+		expect(run.applied.updated).toBe(1);
+		expect(run.applied.kept).toEqual([]);
+		expect(run.applied.replaced).toEqual([
+			{
+				line: 2,
+				rowId: ivanova2,
+				colId: on.col('Телефон'),
+				old: '+78121234567',
+				value: '+79117777777'
+			},
+			{
+				line: 2,
+				rowId: ivanova2,
+				colId: on.col('Адрес'),
+				old: 'ул. Ленская, д. 5',
+				value: 'ул. Брянцева, д. 12'
+			},
+			{
+				line: 2,
+				rowId: ivanova2,
+				colId: on.col('Примечание'),
+				old: 'Просила перезвонить',
+				value: 'Переехала'
+			}
+		]);
+	});
+
+	it('is one undo step with the rows it adds, and the same file again changes nothing', () => {
+		const { sheet, col, rows } = setUp();
+		const undo = sheet.createUndoManager();
+		let own = 0;
+		sheet.doc.on('afterTransaction', (tr: { origin: unknown }) => {
+			if (tr.origin === sheet.origin) own++;
+		});
+		const withNew = csv(
+			'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;ул. Брянцева, д. 12;Переехала',
+			'Кузнецова Ольга;8 921 111-22-33;02.02.1942;;'
+		);
+		const run = importInto(sheet, withNew, 'update', [], () => {}, { replace: true });
+		expect(own).toBe(1);
+		expect(run.applied.added).toHaveLength(1);
+		expect(run.applied.replaced).toHaveLength(3);
+		const history = sheet.history.length;
+		const again = importInto(sheet, withNew, 'update', [], () => {}, { replace: true });
+		expect(again.applied).toMatchObject({ added: [], updated: 0, replaced: [], kept: [] });
+		expect(sheet.history.length).toBe(history);
+		// Ctrl+Z: the first import's step takes back the new row and the replaced values at once.
+		undo.undo();
+		expect(sheet.rowIds()).toEqual(rows);
+		expect(row(sheet, rows[0], ['Телефон', 'Адрес', 'Примечание'])).toEqual([
+			'+78121234567',
+			'ул. Ленская, д. 5',
+			'Просила перезвонить'
+		]);
+		// Undone, the same file replaces them again: an undo is no correction.
+		const redo = importInto(sheet, withNew, 'update', [], () => {}, { replace: true });
+		expect(redo.applied.replaced).toHaveLength(3);
+		expect(sheet.getCell(rows[0], col('Адрес'))).toBe('ул. Брянцева, д. 12');
+	});
+
+	it('does not put back a value an operator corrected, nor write one that does not fit its column', () => {
+		const { sheet, col, rows } = setUp();
+		const [ivanova, petrov] = rows;
+		// Her address was wrong in the department's list; the operator wrote the right one.
+		sheet.setCell(ivanova, col('Адрес'), 'ул. Ленская, д. 7');
+		const run = importInto(
+			sheet,
+			csv(
+				// The department's list still has the wrong address, and a new note.
+				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;ул. Ленская, д. 5;Переехала',
+				// A birth date that is no date (found by name and phone).
+				'Петров Пётр;8 911 000-11-22;31.02.1950;ул. Бутлерова, д. 9;'
+			),
+			'update',
+			[],
+			() => {},
+			{ replace: true }
+		);
+		expect(sheet.getCell(ivanova, col('Адрес'))).toBe('ул. Ленская, д. 7');
+		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Переехала');
+		expect(sheet.getCell(petrov, col('Дата рождения'))).toBe('1950-04-12');
+		expect(run.applied.kept.map((k) => [k.line, k.kept, k.file, k.reason])).toEqual([
+			[2, 'ул. Ленская, д. 7', 'ул. Ленская, д. 5', 'corrected'],
+			[3, '1950-04-12', '31.02.1950', 'invalid']
+		]);
+		const report = importReport({
+			locale: 'ru',
+			parsed: { errors: [], errorsOmitted: 0 },
+			prepared: run.prepared,
+			applied: run.applied,
+			targets: run.targets,
+			column: (id) => sheet.column(id),
+			sheetLabel: (id) => id
+		});
+		expect(report.problems.filter((p) => p.kind === 'kept').map((p) => p.message)).toEqual([
+			'в списке «ул. Ленская, д. 7», оставлено как было: в файле «ул. Ленская, д. 5», но это значение здесь уже исправляли (вручную или более новым файлом)',
+			'в списке «12.04.1950», оставлено как было: в файле «31.02.1950» — не по формату столбца'
+		]);
+	});
+
+	it('makes a phone cell the file’s numbers, keeping the notes and the numbers written with a note', () => {
+		expect(
+			replacedPhones('+78121234567 (дочь), +79110001122', '+79117777777, +78121234567')
+		).toEqual({ value: '+79117777777, +78121234567 (дочь)', dropped: [] });
+		expect(replacedPhones('+78121234567, +79210000000 (сосед)', '+79117777777')).toEqual({
+			value: '+79117777777, +79210000000 (сосед)',
+			dropped: []
+		});
+		const { sheet, col, rows } = setUp();
+		const [ivanova, petrov] = rows;
+		// An operator added her daughter's number; Петров's number was wrong and she corrected it.
+		sheet.setCell(ivanova, col('Телефон'), '+78121234567, +79219998877 (дочь)');
+		sheet.setCell(petrov, col('Телефон'), '+79110003344');
+		const run = importInto(
+			sheet,
+			csv(
+				'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;;',
+				// The department still has his wrong number, and a new one.
+				'Петров Пётр;"8 911 000-11-22, 8 812 555-66-77";12.04.1950;;'
+			),
+			'update',
+			[],
+			() => {},
+			{ replace: true }
+		);
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79117777777, +79219998877 (дочь)');
+		// The corrected one is not put back; the new one takes the cell's place.
+		expect(sheet.getCell(petrov, col('Телефон'))).toBe('+78125556677');
+		expect(run.applied.replaced.map((r) => [r.line, r.old, r.value])).toEqual([
+			[2, '+78121234567, +79219998877 (дочь)', '+79117777777, +79219998877 (дочь)'],
+			[3, '+79110003344', '+78125556677']
+		]);
+		expect(run.applied.kept.map((k) => [k.line, k.file, k.reason])).toEqual([
+			[3, '+79110001122', 'taken-out']
+		]);
+		const report = importReport({
+			locale: 'ru',
+			parsed: { errors: [], errorsOmitted: 0 },
+			prepared: run.prepared,
+			applied: run.applied,
+			targets: run.targets,
+			column: (id) => sheet.column(id),
+			sheetLabel: (id) => id
+		});
+		expect(report.problems.map((p) => [p.line, p.kind, p.message])).toEqual([
+			[
+				3,
+				'kept',
+				'не внесено: номер «+7 (911) 000-11-22» из файла уже убирали из этой ячейки (вручную или более новым файлом); в списке было «+7 (911) 000-33-44»'
+			]
+		]);
+		// The same numbers in another order and spelling are no change.
+		const again = importInto(
+			sheet,
+			csv('Иванова Анна Петровна;+7 911 777 77 77;05.03.1941;;'),
+			'update',
+			[],
+			() => {},
+			{ replace: true }
+		);
+		expect(again.applied.replaced).toEqual([]);
+	});
+
+	it('takes the first line of a resident the file has twice, and lists the later line’s difference', () => {
+		const { sheet, col, rows } = setUp();
+		const [ivanova] = rows;
+		const run = importInto(
+			sheet,
+			csv(
+				'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;ул. Брянцева, д. 12;Переехала',
+				'Иванова Анна Петровна;8 911 777-77-77, 8 921 000-00-01;05.03.1941;ул. Брянцева, д. 14;'
+			),
+			'update',
+			[],
+			() => {},
+			{ replace: true }
+		);
+		expect(sheet.getCell(ivanova, col('Адрес'))).toBe('ул. Брянцева, д. 12');
+		// A number the later line adds is kept beside the first's, as without replacement.
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79117777777, +79210000001');
+		expect(run.prepared.mergeKept.map((k) => [k.line, k.intoLine, k.kept, k.file])).toEqual([
+			[3, 2, 'ул. Брянцева, д. 12', 'ул. Брянцева, д. 14']
+		]);
+		expect(run.applied.replaced.map((r) => r.line)).toEqual([2, 2, 2]);
+	});
+
+	it('leaves a deleted resident’s row as it was, and adds him not', () => {
+		const { sheet, col, rows } = setUp();
+		const [ivanova] = rows;
+		sheet.deleteRows([ivanova]);
+		const run = importInto(sheet, next, 'update', [], () => {}, { replace: true });
+		expect(run.applied.added).toEqual([]);
+		expect(run.prepared.deletedCount).toBe(1);
+		expect(run.applied.replaced).toEqual([]);
+		expect(sheet.isDeletedRow(ivanova)).toBe(true);
+		expect(sheet.getCell(ivanova, col('Адрес'))).toBe('ул. Ленская, д. 5');
+		// Deleted while the coordinator was choosing: the commit does not write into it either.
+		const { sheet: other, rows: otherRows, col: otherCol } = setUp();
+		const parsed = parseCsvBytes(next);
+		const columns = other.columns();
+		const targets = autoMap(parsed.header ?? [], columns, { rows: parsed.rows }).map(
+			({ csvIndex, target }) =>
+				existingTarget(
+					csvIndex,
+					columns.find((c) => target.kind === 'existing' && c.id === target.columnId)!
+				)
+		);
+		const analysis = analyzeImport({
+			parsed,
+			targets,
+			existing: existingRowsForImport(other, 'target', targets),
+			targetSheetId: 'target'
+		});
+		const prepared = prepareImport(analysis, targets, 'update');
+		other.deleteRows([otherRows[0]]);
+		const applied = applyPreparedImport(other, targets, prepared, { replace: true });
+		expect(applied.replaced).toEqual([]);
+		expect(other.getCell(otherRows[0], otherCol('Адрес'))).toBe('ул. Ленская, д. 5');
+	});
+
+	it('lists every value replaced, with its resident and both values, on screen and in the report’s CSV', () => {
+		const { sheet } = setUp();
+		const run = importInto(sheet, next, 'update', [], () => {}, { replace: true });
+		const report = importReport({
+			locale: 'ru',
+			parsed: { errors: [], errorsOmitted: 0 },
+			prepared: run.prepared,
+			applied: run.applied,
+			targets: run.targets,
+			column: (id) => sheet.column(id),
+			sheetLabel: (id) => id
+		});
+		expect(report.replaced).toEqual([
+			{
+				line: 2,
+				name: 'Иванова Анна Петровна',
+				column: 'Телефон',
+				old: '+7 (812) 123-45-67',
+				value: '+7 (911) 777-77-77'
+			},
+			{
+				line: 2,
+				name: 'Иванова Анна Петровна',
+				column: 'Адрес',
+				old: 'ул. Ленская, д. 5',
+				value: 'ул. Брянцева, д. 12'
+			},
+			{
+				line: 2,
+				name: 'Иванова Анна Петровна',
+				column: 'Примечание',
+				old: 'Просила перезвонить',
+				value: 'Переехала'
+			}
+		]);
+		expect(report.problems).toEqual([]);
+		expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toEqual(
+			expect.arrayContaining(['Дополнено строк: 1', 'Заменено значений: 3'])
+		);
+		const back = parseCsvBytes(reportCsv(report, 'ru'));
+		expect(back.rows).toEqual([
+			[
+				'2',
+				'Иванова Анна Петровна',
+				'Заменено',
+				'Телефон',
+				'+7 (911) 777-77-77',
+				'было «+7 (812) 123-45-67», стало «+7 (911) 777-77-77»'
+			],
+			[
+				'2',
+				'Иванова Анна Петровна',
+				'Заменено',
+				'Адрес',
+				'ул. Брянцева, д. 12',
+				'было «ул. Ленская, д. 5», стало «ул. Брянцева, д. 12»'
+			],
+			[
+				'2',
+				'Иванова Анна Петровна',
+				'Заменено',
+				'Примечание',
+				'Переехала',
+				'было «Просила перезвонить», стало «Переехала»'
+			]
+		]);
+		// In English too.
+		const en = importReport({
+			locale: 'en',
+			parsed: { errors: [], errorsOmitted: 0 },
+			prepared: run.prepared,
+			applied: run.applied,
+			targets: run.targets,
+			column: (id) => sheet.column(id),
+			sheetLabel: (id) => id
+		});
+		expect(parseCsvBytes(reportCsv(en, 'en')).rows[0].slice(2)).toEqual([
+			'Replaced',
+			'Телефон',
+			'+7 (911) 777-77-77',
+			'was “+7 (812) 123-45-67”, now “+7 (911) 777-77-77”'
+		]);
+	});
+});
+
 describe('an import into a new sheet', () => {
 	it('creates the kind’s columns with the commit, and a cancel leaves the new document empty', () => {
 		const scratch = new Sheet(new Y.Doc());
@@ -1575,7 +1947,7 @@ describe('the import report', () => {
 		]);
 		expect(rows[6][1]).toBe('Сидорова Мария');
 		expect(rows[6][5]).toBe(
-			'не внесено: житель уже есть в списке, где «Аллергия на мёд»; в этой строке «Ключ у соседки» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)'
+			'не внесено: житель уже есть в списке, где «Аллергия на мёд»; в этой строке «Ключ у соседки» (внесите вручную или выберите «Дополнить найденные строки» с «Заменять записанное значениями из файла»)'
 		);
 		const en = dialogReport(sheet, run, 'en');
 		expect(reportTotals(en).map(([key, n]) => translate('en', key, { count: n }))).toEqual([
@@ -1625,7 +1997,7 @@ describe('the import report', () => {
 				.map((p) => [p.line, p.kind, p.column, p.value])
 		).toEqual([[4, 'lost', 'Примечание', 'повтор']]);
 		expect(twice.problems[3].message).toBe(
-			'не внесено: житель уже есть в списке, где «Просила "перезвонить"; после 12»; в этой строке «повтор» (внесите вручную: «Дополнить найденные строки» заполняет только пустые ячейки)'
+			'не внесено: житель уже есть в списке, где «Просила "перезвонить"; после 12»; в этой строке «повтор» (внесите вручную или выберите «Дополнить найденные строки» с «Заменять записанное значениями из файла»)'
 		);
 	});
 

@@ -13,7 +13,7 @@ import {
 import { translate, type Locale, type MessageKey } from '../i18n';
 import type { Column } from '../model/sheet';
 import { formatValue, messageFor } from '../values';
-import type { AppliedImport, KeptCell } from './apply';
+import type { AppliedImport, KeptCell, ReplacedCell } from './apply';
 import type { FlaggedValue, ImportTargetColumn, PreparedImport } from './plan';
 
 export type ProblemKind =
@@ -72,6 +72,43 @@ export interface ImportReport {
 	problems: ReportProblem[];
 	/** Problems counted but not listed (a file with 100,000 bad dates lists the first ones). */
 	omitted: number;
+	/**
+	 * With «Заменять записанное значениями из файла»: every cell of a found row that took the
+	 * file's value, by line, for the coordinator to check (not a problem: a section of its own).
+	 */
+	replaced: ReportReplaced[];
+}
+
+/** A cell replaced by the file's value, values as the grid shows them. */
+export interface ReportReplaced {
+	line: number;
+	/** The line's resident (`PreparedImport.names`). */
+	name: string;
+	column: string;
+	old: string;
+	value: string;
+}
+
+/** The replaced cells as the report lists them: values as the grid shows them, by line. */
+export function replacedLines(options: {
+	replaced: readonly ReplacedCell[];
+	column: (colId: string) => Pick<Column, 'title' | 'type'> | undefined;
+	names?: ReadonlyMap<number, string>;
+	locale: Locale;
+}): ReportReplaced[] {
+	return options.replaced
+		.map((r) => {
+			const typed = options.column(r.colId);
+			const shown = (v: string) => (typed ? formatValue(typed.type, v, options.locale) : v);
+			return {
+				line: r.line,
+				name: options.names?.get(r.line) ?? '',
+				column: typed?.title ?? '',
+				old: shown(r.old),
+				value: shown(r.value)
+			};
+		})
+		.sort((a, b) => a.line - b.line);
 }
 
 /** A cell left as it was, or a value written nowhere, as the report lists it. */
@@ -103,7 +140,10 @@ export function keptLines(options: {
 		};
 	};
 	return [
-		...options.kept.map((k) => line(options.column(k.colId), k)),
+		...options.kept.map((k) => ({
+			...line(options.column(k.colId), k),
+			...(k.reason ? { reason: k.reason } : {})
+		})),
 		...options.mergeKept.map((k) => {
 			const target = options.targets.find((t) => t.key === k.column);
 			return {
@@ -124,7 +164,8 @@ export function importReport(options: {
 	locale: Locale;
 	parsed: { errors: CsvError[]; errorsOmitted: number };
 	prepared: Omit<PreparedImport, 'keys' | 'rows' | 'updates'>;
-	applied: Pick<AppliedImport, 'added' | 'updated' | 'kept'>;
+	applied: Pick<AppliedImport, 'added' | 'updated' | 'kept'> &
+		Partial<Pick<AppliedImport, 'replaced'>>;
 	targets: readonly ImportTargetColumn[];
 	/** A column of the sheet imported into (its cells left as they were are named by it). */
 	column: (colId: string) => Pick<Column, 'title' | 'type'> | undefined;
@@ -169,6 +210,12 @@ export function importReport(options: {
 			column: options.column,
 			targets,
 			locale
+		}),
+		replaced: replacedLines({
+			replaced: applied.replaced ?? [],
+			column: options.column,
+			names: prepared.names,
+			locale
 		})
 	});
 }
@@ -208,7 +255,11 @@ export interface BuildReportOptions {
 		skipped?: boolean;
 		/** A phone column: «Дополнить» would add the line's other numbers to the row's. */
 		phones?: boolean;
+		/** With replacement: why the cell was not replaced (`KeptCell.reason`). */
+		reason?: KeptCell['reason'];
 	}[];
+	/** Cells replaced by the file's values (`replacedLines`), all of them. */
+	replaced?: ReportReplaced[];
 	/** All the cells left as they were (not `skipped`), when `kept` lists the first ones only. */
 	keptCount?: number;
 	/** All the values of skipped lines (`skipped`), when `kept` lists the first ones only. */
@@ -342,12 +393,16 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		absent: options.absentCount ?? 0,
 		fileProblems: options.parseErrors.length + options.parseErrorsOmitted,
 		problems,
-		omitted: total - listed
+		omitted: total - listed,
+		replaced: options.replaced ?? []
 	};
 }
 
 /** The reason of a cell kept, or of a skipped line's value not written. */
 function keptMessage(k: NonNullable<BuildReportOptions['kept']>[number]): MessageKey {
+	if (k.reason === 'invalid') return 'import.keptInvalid';
+	if (k.reason === 'corrected') return 'import.keptCorrected';
+	if (k.reason === 'taken-out') return 'import.keptTakenOut';
 	if (!k.skipped) return k.intoLine === undefined ? 'import.keptCell' : 'import.keptInFile';
 	// Skipped as a row already in the list: its empty cell «Дополнить» would fill; another value
 	// only a hand changes.
@@ -364,6 +419,7 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 	const totals: [MessageKey, number, boolean][] = [
 		['import.imported', r.imported, true],
 		['import.updated', r.updated, false],
+		['import.replacedCount', r.replaced.length, false],
 		['import.skippedCount', r.skipped, true],
 		['import.ambiguousCount', r.ambiguous, false],
 		['import.deletedCount', r.deleted, false],
@@ -399,5 +455,15 @@ export function reportCsv(report: ImportReport, locale: Locale): Uint8Array {
 	]);
 	if (report.omitted > 0)
 		rows.push(['', '', '', '', '', translate(locale, 'import.omitted', { count: report.omitted })]);
+	// The values replaced, each with what the list had: after the problems, a section of their own.
+	for (const r of report.replaced)
+		rows.push([
+			String(r.line),
+			r.name,
+			translate(locale, 'import.kind.replaced'),
+			r.column,
+			r.value,
+			translate(locale, 'import.replacedCell', { old: r.old, value: r.value })
+		]);
 	return exportCsv({ header, rows, format: 'excel-ru' });
 }
