@@ -17,6 +17,8 @@
  * - a message longer than `partBytes` goes to a client that asked for parts (`?parts=1`) as
  *   `messagePart`s, one after the other has left the socket, with the messages sent meanwhile
  *   between them; an unmodified y-websocket client gets every message whole;
+ * - such a client's own long message comes in parts too: it is put together and handled as if
+ *   it had come whole, and the messages it sends meanwhile after it (presences at once);
  * - a browser page of another site is refused at the upgrade (origin.js).
  */
 import { STATUS_CODES } from 'node:http';
@@ -54,6 +56,11 @@ export const messageStateVector = 100;
  * message's first piece and handles them after it, so that every message is handled in the
  * order it was sent. A big list on a slow line is then many messages, each a sign of life, and
  * the relay's pings and colleagues' presences are not stuck behind it.
+ *
+ * The same the other way: such a client sends its own long messages (an import made offline) in
+ * parts, the relay answers each with `[101]` alone, and holds the messages that come after a
+ * message's first part until it is whole, then handles them after it (presences at once, as the
+ * page does). The whole message's length counts against `maxMessageBytes`.
  */
 export const messagePart = 101;
 /** The query parameter by which a client says it takes `messagePart`s (`?parts=1`). */
@@ -92,6 +99,10 @@ export const APP_VERSION_PARAM = 'v';
 const CLOSE_GRACE_MS = 1000;
 /** A connection with this many messages waiting is not read from until they are handled. */
 const MAX_QUEUED_MESSAGES = 100;
+/** A message over `maxMessageBytes` (as ws closes one sent whole). */
+const CLOSE_MESSAGE_TOO_BIG = 1009;
+/** The answer to a client's part: taken, the next may come. */
+const PART_TAKEN = new Uint8Array([messagePart]);
 
 /** Transaction origin of the state read from the store (not broadcast: nobody is connected). */
 const LOAD_ORIGIN = Symbol('load');
@@ -186,6 +197,12 @@ class Connection {
 		this.parted = null;
 		/** Parts sent that the client has not yet said it took. */
 		this.partsUnanswered = 0;
+		/**
+		 * The client's long message coming in parts: its length, its pieces so far, and the
+		 * messages that came after its first part, to be handled after it.
+		 * @type {{ total: number, pieces: Uint8Array[], received: number, held: Uint8Array[], heldBytes: number } | null}
+		 */
+		this.incoming = null;
 		/**
 		 * Awareness client ids this connection announced; removed when it closes.
 		 * @type {Set<number>}
@@ -520,6 +537,7 @@ export function createRelay({
 		connection.outbox = [];
 		connection.outboxBytes = 0;
 		connection.parted = null;
+		connection.incoming = null;
 		const room = connection.room;
 		if (!room.connections.delete(connection)) return;
 		connections.delete(connection);
@@ -699,7 +717,7 @@ export function createRelay({
 	 * Handles one message; returns a promise only when it must wait (for a store that writes
 	 * asynchronously), so that the next messages of the connection wait behind it.
 	 * @param {Connection} connection
-	 * @param {import('ws').RawData} data
+	 * @param {import('ws').RawData | Uint8Array} data
 	 * @param {boolean} isBinary
 	 * @returns {Promise<void> | undefined}
 	 */
@@ -891,25 +909,33 @@ export function createRelay({
 			// network: the pong came after the whole list had, and the relay dropped the
 			// connection mid-way, again at each try (found by exploration).
 			connection.alive = true;
-			if (connection.parts && isBinary && isPartTaken(data)) {
-				// Not queued: it is about what the relay sends, not about the room.
-				partTaken(connection);
+			if (!connection.parts || !isBinary) {
+				receive(connection, data, isBinary);
 				return;
 			}
-			if (connection.started && connection.queued === 0) {
-				// Nothing waits before it: handled now, not a turn of promises later. Only a message
-				// that must wait (a store writing asynchronously) holds the next ones back.
-				let waiting;
-				try {
-					waiting = handleMessage(connection, data, isBinary);
-				} catch (error) {
-					unexpected(connection, error);
-					return;
-				}
-				if (waiting) enqueue(connection, () => waiting);
+			const bytes = toUint8Array(data);
+			if (bytes[0] === messagePart) {
+				// Not queued: a part is put together, and answered, whatever waits before it; an
+				// answer to ours is about what the relay sends, not about the room.
+				if (bytes.length === 1) partTaken(connection);
+				else receivePart(connection, bytes);
 				return;
 			}
-			enqueue(connection, () => handleMessage(connection, data, isBinary));
+			const incoming = connection.incoming;
+			if (incoming && bytes[0] !== messageAwareness) {
+				// Sent after the first part of a long message: handled after it.
+				incoming.held.push(bytes);
+				incoming.heldBytes += bytes.length;
+				if (incoming.heldBytes > maxBufferedBytes)
+					closeConnection(
+						connection,
+						CLOSE_MESSAGE_TOO_BIG,
+						'message too big',
+						`more than ${maxBufferedBytes} bytes sent amid the parts of a message`
+					);
+				return;
+			}
+			receive(connection, bytes, true);
 		});
 		ws.on('pong', () => {
 			connection.alive = true;
@@ -936,6 +962,80 @@ export function createRelay({
 			.then(() => {
 				connection.started = true;
 			});
+	}
+
+	/**
+	 * Handles a message of the connection after those before it.
+	 * @param {Connection} connection
+	 * @param {import('ws').RawData | Uint8Array} data
+	 * @param {boolean} isBinary
+	 */
+	function receive(connection, data, isBinary) {
+		if (connection.started && connection.queued === 0) {
+			// Nothing waits before it: handled now, not a turn of promises later. Only a message
+			// that must wait (a store writing asynchronously) holds the next ones back.
+			let waiting;
+			try {
+				waiting = handleMessage(connection, data, isBinary);
+			} catch (error) {
+				unexpected(connection, error);
+				return;
+			}
+			if (waiting) enqueue(connection, () => waiting);
+			return;
+		}
+		enqueue(connection, () => handleMessage(connection, data, isBinary));
+	}
+
+	/**
+	 * A part of the client's long message (`messagePart`): answered at once with `[101]` alone;
+	 * once the parts add up, the message is handled as if it had come whole, then those held
+	 * behind it. A message said to be over `maxMessageBytes` is refused before anything is kept.
+	 * @param {Connection} connection
+	 * @param {Uint8Array} bytes
+	 */
+	function receivePart(connection, bytes) {
+		try {
+			const decoder = decoding.createDecoder(bytes);
+			decoding.readVarUint(decoder);
+			const total = decoding.readVarUint(decoder);
+			const piece = decoding.readVarUint8Array(decoder);
+			expectEnd(decoder);
+			let incoming = connection.incoming;
+			if (!incoming) {
+				if (total > maxMessageBytes) {
+					closeConnection(
+						connection,
+						CLOSE_MESSAGE_TOO_BIG,
+						'message too big',
+						`a message of ${total} bytes in parts, over the limit of ${maxMessageBytes} bytes`
+					);
+					return;
+				}
+				incoming = { total, pieces: [], received: 0, held: [], heldBytes: 0 };
+				connection.incoming = incoming;
+			} else if (total !== incoming.total) {
+				throw new Error(`a part of a ${total}-byte message amid one of ${incoming.total} bytes`);
+			}
+			if (piece.length === 0 || incoming.received + piece.length > total)
+				throw new Error(`parts of ${incoming.received + piece.length} bytes for ${total}`);
+			incoming.pieces.push(piece);
+			incoming.received += piece.length;
+			// Not through `send`: behind a long message of ours that waits for the client's
+			// answers, it would wait for a client waiting for it.
+			connection.ws.send(PART_TAKEN);
+			if (incoming.received < total) return;
+			connection.incoming = null;
+			const whole = Buffer.concat(incoming.pieces);
+			if (whole[0] === messagePart) throw new Error('a part in parts');
+			receive(connection, whole, true);
+			for (const message of incoming.held) {
+				if (!connection.open) return;
+				receive(connection, message, true);
+			}
+		} catch (error) {
+			malformed(connection, error);
+		}
 	}
 
 	/**
@@ -1072,15 +1172,6 @@ function encodeAwareness(awareness, clients) {
 	return encoding.toUint8Array(encoder);
 }
 
-/**
- * Whether the frame is a client's answer to a part: `messagePart` alone.
- * @param {import('ws').RawData} data
- */
-function isPartTaken(data) {
-	const bytes = toUint8Array(data);
-	return bytes.length === 1 && bytes[0] === messagePart;
-}
-
 /** @param {decoding.Decoder} decoder */
 function expectEnd(decoder) {
 	if (decoding.hasContent(decoder)) throw new Error('unexpected bytes after the message');
@@ -1088,7 +1179,7 @@ function expectEnd(decoder) {
 
 /**
  * A view of exactly the message's bytes (so reading past its end throws).
- * @param {import('ws').RawData} data
+ * @param {import('ws').RawData | Uint8Array} data
  * @returns {Uint8Array}
  */
 function toUint8Array(data) {

@@ -13,7 +13,14 @@ import WebSocket, { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { DocConnection, SILENT_MS } from '../../src/lib/sync/connection';
 import { MAX_PARTED_BYTES, messagePart } from '../../src/lib/sync/parts';
-import { Harness, captureLog, encodeMessage, waitFor } from './helpers.js';
+import {
+	Harness,
+	captureLog,
+	encodeMessage,
+	updateMessage,
+	waitConverged,
+	waitFor
+} from './helpers.js';
 import * as encoding from 'lib0/encoding';
 
 const harness = new Harness();
@@ -39,38 +46,23 @@ function page(wsUrl: string, room: string, doc?: Y.Doc) {
 }
 
 /**
- * A TCP proxy in front of the relay that passes `bytesPerSecond` from the relay to the page (the
- * other way at once), and reads from the relay only as it passes them on: a slow line, whose
- * back-pressure reaches the relay as a real one's does.
+ * A TCP proxy in front of the relay that passes `bytesPerSecond` one way — from the relay to the
+ * page (`down`) or from the page to the relay (`up`) — and the other way at once, and reads from
+ * the sending side only as it passes its bytes on: a slow line, whose back-pressure reaches the
+ * sender as a real one's does.
  */
-async function slowLine(target: URL, bytesPerSecond: number): Promise<string> {
-	const TICK_MS = 50;
-	const BUFFER = 16 * 1024;
+async function slowLine(
+	target: URL,
+	bytesPerSecond: number,
+	direction: 'down' | 'up' = 'down'
+): Promise<string> {
 	const server: Server = createServer((client) => {
 		const upstream = new Socket();
 		upstream.connect(Number(target.port), target.hostname);
-		client.on('data', (data) => upstream.write(data));
-		const queue: Buffer[] = [];
-		let queued = 0;
-		upstream.on('data', (data) => {
-			queue.push(data);
-			queued += data.length;
-			if (queued > BUFFER) upstream.pause();
-		});
-		const timer = setInterval(() => {
-			let budget = (bytesPerSecond * TICK_MS) / 1000;
-			while (budget > 0 && queue.length > 0) {
-				const head = queue[0];
-				const piece = head.subarray(0, budget);
-				if (piece.length === head.length) queue.shift();
-				else queue[0] = head.subarray(piece.length);
-				budget -= piece.length;
-				queued -= piece.length;
-				client.write(piece);
-			}
-			if (queued <= BUFFER && upstream.isPaused()) upstream.resume();
-		}, TICK_MS);
-		const end = () => (clearInterval(timer), client.destroy(), upstream.destroy());
+		const [from, to] = direction === 'down' ? [upstream, client] : [client, upstream];
+		to.on('data', (data) => from.write(data));
+		const stop = throttle(from, to, bytesPerSecond);
+		const end = () => (stop(), client.destroy(), upstream.destroy());
 		client.on('close', end).on('error', end);
 		upstream.on('close', end).on('error', end);
 	});
@@ -80,6 +72,41 @@ async function slowLine(target: URL, bytesPerSecond: number): Promise<string> {
 	const port = typeof address === 'object' && address ? address.port : 0;
 	return `ws://127.0.0.1:${port}${target.pathname}`;
 }
+
+/** Passes what `from` sends to `to` at `bytesPerSecond`; returns the stop. */
+function throttle(from: Socket, to: Socket, bytesPerSecond: number): () => void {
+	const TICK_MS = 50;
+	const BUFFER = 16 * 1024;
+	const queue: Buffer[] = [];
+	let queued = 0;
+	from.on('data', (data) => {
+		queue.push(data);
+		queued += data.length;
+		if (queued > BUFFER) from.pause();
+	});
+	const timer = setInterval(() => {
+		let budget = (bytesPerSecond * TICK_MS) / 1000;
+		while (budget > 0 && queue.length > 0) {
+			const head = queue[0];
+			const piece = head.subarray(0, budget);
+			if (piece.length === head.length) queue.shift();
+			else queue[0] = head.subarray(piece.length);
+			budget -= piece.length;
+			queued -= piece.length;
+			to.write(piece);
+		}
+		if (queued <= BUFFER && from.isPaused()) from.resume();
+	}, TICK_MS);
+	return () => clearInterval(timer);
+}
+
+/** `[101, total, piece]`. */
+const part = (total: number, piece: number[]) =>
+	encodeMessage((e) => {
+		encoding.writeVarUint(e, messagePart);
+		encoding.writeVarUint(e, total);
+		encoding.writeVarUint8Array(e, new Uint8Array(piece));
+	});
 
 /** `rows` residents of about 90 bytes each, in one transaction (an import). */
 function importList(doc: Y.Doc, rows: number) {
@@ -328,12 +355,6 @@ describe('a long message in parts', () => {
 		expect(server.relay.stats().connections).toBe(1);
 	});
 
-	const part = (total: number, piece: number[]) =>
-		encodeMessage((e) => {
-			encoding.writeVarUint(e, messagePart);
-			encoding.writeVarUint(e, total);
-			encoding.writeVarUint8Array(e, new Uint8Array(piece));
-		});
 	it.each([
 		['says it is longer than any list', [part(MAX_PARTED_BYTES + 1, [0, 0])]],
 		['parts longer than the message they belong to', [part(4, [0, 0, 1]), part(4, [0, 0])]],
@@ -369,4 +390,200 @@ describe('a long message in parts', () => {
 		},
 		20_000
 	);
+});
+
+describe("the page's own long message in parts", () => {
+	it("a page's big upload on a slow line reaches the relay and a colleague on one connection, and her edits made meanwhile come after it, in order", async () => {
+		// The relay checks for pongs every 10 s: a connection it takes for dead goes in 20 s.
+		const server = await harness.start({ pingIntervalMs: 10_000 });
+		const room = 'sheet:slow-upload';
+		const colleague = page(server.wsUrl, room);
+		colleague.doc.getMap('m').set('Орлов', 'дозвонились');
+		await waitFor(() => colleague.status.state === 'saved', 'the first row saved');
+		// The coordinator's browser had the list; offline, she imported the department's list:
+		// about 2 MB the relay lacks, to go up a 40 KB/s line when her modem is back.
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(colleague.doc));
+		importList(doc, 22_000);
+		const expected = doc.getMap('m').size;
+		expect(Y.encodeStateAsUpdate(doc).length).toBeGreaterThan(1_900_000);
+
+		const line = await slowLine(new URL(server.wsUrl), 40_000, 'up');
+		const coordinator = page(line, room, doc);
+		const seen = arrivals(coordinator);
+		const shown: (number | null)[] = [];
+		const states = new Set<string>();
+		coordinator.onStatus(() => {
+			const sent = coordinator.status.upload?.sent ?? null;
+			if (shown.at(-1) !== sent) shown.push(sent);
+			if (coordinator.status.upload) states.add(coordinator.status.state);
+		});
+		/** What the colleague's doc held each time the relay brought her a change. */
+		const applied: { size: number; pending: boolean; later: unknown }[] = [];
+		colleague.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+			if (transaction.origin !== colleague.provider) return;
+			const map = colleague.doc.getMap('m');
+			applied.push({
+				size: map.size,
+				pending: colleague.doc.store.pendingStructs !== null,
+				later: map.get('позже')
+			});
+		});
+		const started = Date.now();
+		await waitFor(() => coordinator.provider.wsconnected, 'her connection');
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+		// Meanwhile the colleague marks a resident, and the coordinator, still uploading, another.
+		colleague.doc.getMap('m').set('Орлов', 'перезвонить');
+		await waitFor(
+			() => coordinator.doc.getMap('m').get('Орлов') === 'перезвонить',
+			"the colleague's edit on the coordinator's page during the upload"
+		);
+		coordinator.doc.getMap('m').set('позже', 'после импорта');
+
+		await waitFor(
+			() => colleague.doc.getMap('m').get('позже') === 'после импорта',
+			"the coordinator's later edit at the colleague's",
+			100_000
+		);
+		// It took longer than y-websocket's 30 s without a message, and the relay's heartbeat…
+		expect(Date.now() - started).toBeGreaterThan(30_000);
+		// …on one connection, never silent as long as the status bar's «no answer».
+		expect(seen.closes()).toBe(0);
+		expect(seen.maxGap()).toBeLessThan(SILENT_MS);
+		// The whole list reached the colleague before the later edit, nothing waiting in Yjs.
+		expect(applied.map((a) => a.pending)).not.toContain(true);
+		expect(applied.find((a) => a.later !== undefined)?.size).toBe(expected + 1);
+		expect(colleague.doc.getMap('m').size).toBe(expected + 1);
+		// Her status said how much had gone, in steps, and never that all was on the server.
+		expect(shown.length).toBeGreaterThan(5);
+		expect([...states]).toEqual(['syncing']);
+		await waitFor(() => coordinator.status.state === 'saved', 'her page to say all is saved');
+		expect(coordinator.status.upload).toBe(null);
+		expect(coordinator.doc.getMap('m').get('Орлов')).toBe('перезвонить');
+	}, 150_000);
+});
+
+describe('bad parts from a page close only that connection', () => {
+	const MAX_MESSAGE_BYTES = 4096;
+	const CLOSE_MESSAGE_TOO_BIG = 1009;
+	const CLOSE_BAD_MESSAGE = 4400;
+	const TAKEN = [messagePart];
+
+	/** A sync update of about `bytes` bytes, whole (type included). */
+	function updateOf(bytes: number, key = 'list') {
+		const doc = new Y.Doc();
+		doc.getMap('m').set(key, 'x'.repeat(bytes));
+		return updateMessage(Y.encodeStateAsUpdate(doc));
+	}
+	/** `message` as parts of `size` bytes. */
+	function partsOf(message: Uint8Array, size: number) {
+		const parts: Uint8Array[] = [];
+		for (let at = 0; at < message.length; at += size)
+			parts.push(part(message.length, [...message.subarray(at, at + size)]));
+		return parts;
+	}
+
+	async function start() {
+		const logs = captureLog();
+		const { wsUrl } = await harness.start({ maxMessageBytes: MAX_MESSAGE_BYTES, log: logs.log });
+		const sameRoom = [harness.client(wsUrl, 'sheet:victim'), harness.client(wsUrl, 'sheet:victim')];
+		const otherRoom = [
+			harness.client(wsUrl, 'ws:bystander'),
+			harness.client(wsUrl, 'ws:bystander')
+		];
+		await Promise.all([...sameRoom, ...otherRoom].map((c) => harness.synced(c)));
+		return { wsUrl, logs, sameRoom, otherRoom };
+	}
+
+	it('a message in parts is handled as if it had come whole, each part answered, and what came amid them after it', async () => {
+		const { wsUrl, sameRoom } = await start();
+		const sender = await harness.raw(`${wsUrl}/sheet:victim?parts=1`);
+		const list = updateOf(3_000);
+		const parts = partsOf(list, 1_000);
+		const [first, ...rest] = parts;
+		sender.send(first);
+		// Her edit sent after the list began to go is handled after it, once the list is whole.
+		const edit = new Y.Doc();
+		edit.getMap('m').set('позже', 'дозвонились');
+		sender.send(updateMessage(Y.encodeStateAsUpdate(edit)));
+		/** Whether the list was there each time something reached the colleague. */
+		const listThere: boolean[] = [];
+		sameRoom[1].doc.on('afterTransaction', () => listThere.push(sameRoom[1].map.has('list')));
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		for (const p of rest) sender.send(p);
+		await waitFor(
+			() => sameRoom[1].map.get('позже') === 'дозвонились' && sameRoom[1].map.has('list'),
+			'the list and the edit at a colleague'
+		);
+		expect(listThere).not.toContain(false);
+		await waitFor(
+			() =>
+				sender.messages.filter((m) => m.length === 1 && m[0] === messagePart).length ===
+				parts.length,
+			'an answer to each part'
+		);
+	});
+
+	const bad: [string, Uint8Array[], number][] = [
+		[
+			'a message said to be over MAX_MESSAGE_BYTES',
+			[part(MAX_MESSAGE_BYTES + 1, [0, 0])],
+			CLOSE_MESSAGE_TOO_BIG
+		],
+		[
+			'parts longer than the message they belong to',
+			[part(4, [0, 0, 1]), part(4, [0, 0])],
+			CLOSE_BAD_MESSAGE
+		],
+		['a part of another message amid one', [part(10, [0, 0, 1]), part(11, [1])], CLOSE_BAD_MESSAGE],
+		['an empty part', [part(3, [])], CLOSE_BAD_MESSAGE],
+		['bytes after a part', [Uint8Array.of(...part(3, [0]), 7)], CLOSE_BAD_MESSAGE],
+		['parts that make no message', [part(3, [200, 7, 7])], CLOSE_BAD_MESSAGE],
+		[
+			'parts that make a sync message of no known kind',
+			[part(2, [0]), part(2, [9])],
+			CLOSE_BAD_MESSAGE
+		],
+		['parts that make a part', [part(2, [messagePart]), part(2, [1])], CLOSE_BAD_MESSAGE],
+		['a part cut short', [Uint8Array.of(messagePart, 3, 2, 0)], CLOSE_BAD_MESSAGE]
+	];
+	it.each(bad)(
+		'%s: that connection is closed with one log line, the rest go on',
+		async (rule, frames, code) => {
+			const { wsUrl, logs, sameRoom, otherRoom } = await start();
+			const sender = await harness.raw(`${wsUrl}/sheet:victim?parts=1`);
+			for (const frame of frames) sender.send(frame);
+			expect((await sender.closed).code).toBe(code);
+			const lines = logs.lines.filter((l) => l.level !== 'info');
+			expect(lines).toHaveLength(1);
+			expect(lines[0].message).toContain('sheet:victim');
+
+			sameRoom[0].map.set('after', rule);
+			otherRoom[1].map.set('after', rule);
+			await waitConverged(sameRoom, 1);
+			await waitConverged(otherRoom, 1);
+			expect(sameRoom[1].map.get('after')).toBe(rule);
+			expect(otherRoom[0].map.get('after')).toBe(rule);
+		}
+	);
+
+	it('a message said to be over MAX_MESSAGE_BYTES is refused at its first part, before any is kept or answered', async () => {
+		const { wsUrl, logs } = await start();
+		const sender = await harness.raw(`${wsUrl}/sheet:victim?parts=1`);
+		const [first, ...rest] = partsOf(updateOf(MAX_MESSAGE_BYTES), 1_000);
+		sender.send(first);
+		for (const p of rest) sender.send(p);
+		expect((await sender.closed).code).toBe(CLOSE_MESSAGE_TOO_BIG);
+		expect(sender.messages.map((m) => [...m])).not.toContainEqual(TAKEN);
+		expect(logs.warnings('over the limit')).toHaveLength(1);
+	});
+
+	it('a client that did not ask for parts is closed for one, as for any unknown message', async () => {
+		const { wsUrl, logs } = await start();
+		const sender = await harness.raw(`${wsUrl}/sheet:victim`);
+		sender.send(part(3, [0, 0, 0]));
+		expect((await sender.closed).code).toBe(CLOSE_BAD_MESSAGE);
+		expect(logs.warnings('unknown message type 101')).toHaveLength(1);
+	});
 });

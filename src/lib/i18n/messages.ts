@@ -112,6 +112,7 @@ export const ru = {
 		'Сервер не может сохранить изменения (заполнен диск?) — скажите тому, кто запускал Штаб',
 	'status.connecting': 'Подключение…',
 	'status.syncing': 'Синхронизация…',
+	'status.uploading': 'Отправка изменений… {sent} из {total} МБ',
 	'status.saved': 'Все изменения сохранены на сервере',
 	'status.local': 'Сохранено в браузере',
 	'status.storageError':
@@ -384,6 +385,7 @@ export const en: Record<MessageKey, string> = {
 		'The server cannot save changes (a full disk?) — tell whoever runs Shtab',
 	'status.connecting': 'Connecting…',
 	'status.syncing': 'Syncing…',
+	'status.uploading': 'Sending changes… {sent} of {total} MB',
 	'status.saved': 'All changes saved on the server',
 	'status.local': 'Saved in the browser',
 	'status.storageError':

@@ -20,7 +20,13 @@ import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { isUndoEntryOrigin } from '$lib/model/history';
-import { PartReceiver, PARTS_PARAM, type PartsProgress } from './parts';
+import {
+	PartReceiver,
+	PARTS_PARAM,
+	partedWebSocket,
+	type PartsProgress,
+	type UploadProgress
+} from './parts';
 import { BatchedIndexeddbPersistence, TAB_ID, type StoreFailure } from './persistence';
 
 /**
@@ -35,7 +41,7 @@ import { BatchedIndexeddbPersistence, TAB_ID, type StoreFailure } from './persis
  * the relay may take to load and encode it.)
  */
 export const FIRST_SYNC_MAX_MS = 5 * 60_000;
-/** How finely the status counts a long message coming (`SyncStatus.download`). */
+/** How finely the status counts a long message coming or going (`SyncStatus.download`, `upload`). */
 export const DOWNLOAD_STEP_BYTES = 100_000;
 /** Custom message: the client asks, the relay answers with its state vector. */
 export const messageStateVector = 100;
@@ -103,6 +109,12 @@ export interface SyncStatus {
 	 * `DOWNLOAD_STEP_BYTES`, so that a fast line does not redraw the page at every part.
 	 */
 	download: PartsProgress | null;
+	/**
+	 * How much of this page's long messages (an import made offline, sent when the line is back)
+	 * the relay has taken, while some are going: counted in steps of `DOWNLOAD_STEP_BYTES`. Until
+	 * the relay confirms it stored them, the state is not «saved».
+	 */
+	upload: UploadProgress | null;
 	/**
 	 * The browser's store does not take this doc's changes (a full disk): they are not kept on
 	 * this computer until it does (`persistence.ts` writes them again).
@@ -221,6 +233,8 @@ export class DocConnection {
 		carried: boolean;
 		/** When the stored copy was last read, as the query was sent. */
 		readUpTo: number;
+		/** `#uploadsTaken` as it was sent: its confirmation covers those uploads. */
+		uploads: number;
 	}[] = [];
 	#confirmTimer: ReturnType<typeof setTimeout> | null = null;
 	/** A connection attempt has failed or dropped: from then on "not connected" means offline. */
@@ -245,6 +259,10 @@ export class DocConnection {
 	#connectedAt = 0;
 	/** The doc was empty when the socket opened: its first answer is the whole list. */
 	#firstLoad = false;
+	/** Uploads (this page's long messages, `SyncStatus.upload`) the relay has taken whole. */
+	#uploadsTaken = 0;
+	/** Of those, how many a relay's answer has shown stored (a query sent after them). */
+	#uploadsConfirmed = 0;
 
 	constructor(options: ConnectionOptions) {
 		this.room = options.room;
@@ -261,11 +279,20 @@ export class DocConnection {
 			serverSynced: false,
 			storageError: null,
 			download: null,
+			upload: null,
 			storeFailure: null,
 			savingLocally: false,
 			outdated: false
 		};
 
+		const Base = options.WebSocketPolyfill ?? globalThis.WebSocket;
+		const socketClass =
+			Base &&
+			partedWebSocket(Base, {
+				onUpload: (socket) => {
+					if (socket === this.provider.ws) this.#onUpload(socket.upload);
+				}
+			});
 		this.provider = new WebsocketProvider(options.serverUrl, this.room, this.doc, {
 			connect: false,
 			// Tabs of one browser meet at the relay, not on a BroadcastChannel: joining one, the
@@ -276,7 +303,8 @@ export class DocConnection {
 			maxBackoffTime: MAX_BACKOFF_MS,
 			// The relay sends a long message (a big list) in parts to a page that says it takes them.
 			params: { [PARTS_PARAM]: '1', ...(options.appVersion ? { v: options.appVersion } : {}) },
-			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
+			// Its own long messages go to the relay in parts too (`parts.ts`).
+			...(socketClass ? { WebSocketPolyfill: socketClass } : {})
 		});
 		// The provider sends every update it has not received itself; until the socket opens
 		// there is nowhere to send, and the exchange on opening carries what the relay lacks.
@@ -409,6 +437,7 @@ export class DocConnection {
 				);
 			}
 			this.parts.reset();
+			if (this.#status.upload !== null) this.#status = { ...this.#status, upload: null };
 			this.#inflight = [];
 			this.#silent = false;
 			this.#attemptFailed = true;
@@ -500,6 +529,20 @@ export class DocConnection {
 		}
 	}
 
+	/**
+	 * The socket's upload went on: shown in steps; once the relay has taken all of it, a query
+	 * asks it to confirm it stored it (the state says «saved» only then: taken is not stored).
+	 */
+	#onUpload(progress: UploadProgress | null) {
+		const step = (n: number) => n - (n % DOWNLOAD_STEP_BYTES);
+		const upload = progress && { sent: step(progress.sent), total: progress.total };
+		const shown = this.#status.upload;
+		if (upload?.sent === shown?.sent && upload?.total === shown?.total) return;
+		if (upload === null) this.#uploadsTaken++;
+		this.#set({ upload });
+		if (upload === null) this.#sendQuery();
+	}
+
 	/** Once the browser's copy is loaded (or waited for long enough): sync with the relay. */
 	#openSocket() {
 		if (this.#localReady) return;
@@ -556,7 +599,10 @@ export class DocConnection {
 			? (this.provider.wsconnecting || !this.#localReady) && this.#online && !this.#attemptFailed
 				? 'connecting'
 				: 'offline'
-			: !this.provider.synced || pending > 0
+			: !this.provider.synced ||
+				  pending > 0 ||
+				  this.#status.upload !== null ||
+				  this.#uploadsConfirmed < this.#uploadsTaken
 				? 'syncing'
 				: 'saved';
 		const own = pending - this.#carried;
@@ -608,7 +654,8 @@ export class DocConnection {
 			seq: this.#localSeq,
 			state: Y.decodeStateVector(Y.encodeStateVector(this.doc)),
 			carried: this.#copyRead,
-			readUpTo: this.persistence?.readUpTo ?? Date.now()
+			readUpTo: this.persistence?.readUpTo ?? Date.now(),
+			uploads: this.#uploadsTaken
 		});
 		ws.send(encoding.toUint8Array(encoder));
 	}
@@ -628,6 +675,7 @@ export class DocConnection {
 			if (this.#status.serverCannotStore)
 				this.#status = { ...this.#status, serverCannotStore: false };
 			this.#confirmedSeq = Math.max(this.#confirmedSeq, query.seq);
+			this.#uploadsConfirmed = Math.max(this.#uploadsConfirmed, query.uploads);
 			// An earlier session's changes are confirmed only once they are in the doc.
 			if (this.#copyRead && query.carried) {
 				this.#carried = 0;
