@@ -579,6 +579,23 @@ describe('bad parts from a page close only that connection', () => {
 		expect(logs.warnings('over the limit')).toHaveLength(1);
 	});
 
+	it('what a page sends amid the parts of a message is bounded: past MAX_BUFFERED_BYTES held, that connection is closed', async () => {
+		const logs = captureLog();
+		const { wsUrl, relay } = await harness.start({ maxBufferedBytes: 8 * 1024, log: logs.log });
+		const colleague = await harness.synced(harness.client(wsUrl, 'sheet:held'));
+		const sender = await harness.raw(`${wsUrl}/sheet:held?parts=1`);
+		const [first] = partsOf(updateOf(3_000), 1_000);
+		sender.send(first); // and never the rest
+		for (let i = 0; i < 5; i++) sender.send(updateOf(2_000, `edit ${i}`));
+		expect((await sender.closed).code).toBe(CLOSE_MESSAGE_TOO_BIG);
+		expect(logs.warnings('amid the parts')).toHaveLength(1);
+		expect(relay.stats().connections).toBe(1);
+		// Nothing held was handled: none of it reached the colleague.
+		colleague.map.set('after', 'yes');
+		await waitFor(() => colleague.map.get('after') === 'yes', 'her own edit');
+		expect([...colleague.map.keys()]).toEqual(['after']);
+	});
+
 	it('a client that did not ask for parts is closed for one, as for any unknown message', async () => {
 		const { wsUrl, logs } = await start();
 		const sender = await harness.raw(`${wsUrl}/sheet:victim`);
