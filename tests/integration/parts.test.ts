@@ -11,6 +11,7 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
+import { createLevelStore, type DocStore } from '../../server/store.js';
 import { DocConnection, SILENT_MS } from '../../src/lib/sync/connection';
 import { MAX_PARTED_BYTES, messagePart } from '../../src/lib/sync/parts';
 import {
@@ -462,6 +463,39 @@ describe("the page's own long message in parts", () => {
 		expect(coordinator.status.upload).toBe(null);
 		expect(coordinator.doc.getMap('m').get('Орлов')).toBe('перезвонить');
 	}, 150_000);
+	it('the status does not say all is saved once the relay has taken every part, only once it has stored the message', async () => {
+		// A store that keeps a long update waiting until the test lets it through.
+		const level = await createLevelStore({ dir: await harness.tempDir() });
+		let storeIt = () => {};
+		const stored = new Promise<void>((resolve) => (storeIt = resolve));
+		const store: DocStore = {
+			load: (room) => level.load(room),
+			append: (room, update) =>
+				update.length > 64 * 1024
+					? stored.then(() => level.append(room, update))
+					: level.append(room, update),
+			compact: (room, update) => level.compact(room, update),
+			close: () => level.close()
+		};
+		const server = await harness.start({ store });
+		const doc = new Y.Doc();
+		importList(doc, 3_000); // about 300 KB made offline, not counted as waiting
+		const coordinator = page(server.wsUrl, 'sheet:taken-not-stored', doc);
+		const states: string[] = [];
+		let uploaded = false;
+		coordinator.onStatus(() => {
+			if (coordinator.status.upload) uploaded = true;
+			if (states.at(-1) !== coordinator.status.state) states.push(coordinator.status.state);
+		});
+		await waitFor(
+			() => uploaded && coordinator.status.upload === null,
+			'every part taken by the relay'
+		);
+		const beforeStored = [...states];
+		storeIt();
+		await waitFor(() => coordinator.status.state === 'saved', 'all saved once stored');
+		expect(beforeStored).not.toContain('saved');
+	});
 });
 
 describe('bad parts from a page close only that connection', () => {
