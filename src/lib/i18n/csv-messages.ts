@@ -53,7 +53,7 @@ export const csvRu = {
 	'import.updateNote':
 		'Найденные строки: заполнятся пустые ячейки, добавятся новые номера; где в файле другое значение, останется записанное — такие ячейки будут в отчёте.',
 	'import.updateNoteReplace':
-		'Найденные строки: где в файле другое значение, оно заменит записанное (что было и что стало — в отчёте); пустые ячейки файла ничего не стирают, а значение, которое в списке уже исправили, файл не вернёт.',
+		'Найденные строки: где в файле другое значение, оно заменит записанное (что было и что стало — в отчёте), если ячейку в списке не меняли; что вписали операторы (номера, заметки, исправления), останется — такие ячейки будут в отчёте. Пустые ячейки файла ничего не стирают.',
 	'import.unmatchedTitle': 'Значения не из вариантов столбца',
 	'import.unmatchedHint':
 		'Выберите, каким вариантом считать значение из файла, или добавьте его как новый вариант. Оставленные как есть будут отмечены красным.',
@@ -99,10 +99,8 @@ export const csvRu = {
 	'import.kind.replaced': 'Заменено',
 	'import.keptInvalid':
 		'в списке «{kept}», оставлено как было: в файле «{file}» — не по формату столбца',
-	'import.keptCorrected':
-		'в списке «{kept}», оставлено как было: в файле «{file}», но это значение здесь уже исправляли (вручную или более новым файлом)',
-	'import.keptTakenOut':
-		'не внесено: номер «{file}» из файла уже убирали из этой ячейки (вручную или более новым файлом); в списке было «{kept}»',
+	'import.keptEdited':
+		'в списке «{kept}», оставлено как было: в файле «{file}», но эту ячейку в списке уже меняли (оператор или прошлый импорт) — проверьте и внесите вручную, если нужно',
 	'import.keptCount':
 		'Заполненных ячеек, где в файле другое значение (оставлены как были): {count}',
 	'import.lostCount': 'Значений из пропущенных строк, не внесённых в список: {count}',
@@ -252,7 +250,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.updateNote':
 		'Rows found: empty cells are filled and new numbers added; where the file has another value, the written one stays — such cells are listed in the report.',
 	'import.updateNoteReplace':
-		'Rows found: where the file has another value, it replaces the written one (before and after are in the report); empty cells of the file erase nothing, and a value already corrected in the list is not put back by the file.',
+		'Rows found: where the file has another value, it replaces the written one (before and after are in the report) if the cell was not changed in the list; what operators wrote (numbers, notes, corrections) stays, and such cells are in the report. Empty cells of the file erase nothing.',
 	'import.unmatchedTitle': 'Values that are none of the column’s options',
 	'import.unmatchedHint':
 		'Choose which option a value of the file is, or add it as a new option. Values left as they are will be flagged red.',
@@ -297,10 +295,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.kind.replaced': 'Replaced',
 	'import.keptInvalid':
 		'the list has “{kept}”, left as it was: the file’s “{file}” does not fit the column',
-	'import.keptCorrected':
-		'the list has “{kept}”, left as it was: the file has “{file}”, but this value was already corrected here (by hand or by a newer file)',
-	'import.keptTakenOut':
-		'not written: the file’s number “{file}” was taken out of this cell before (by hand or by a newer file); the list had “{kept}”',
+	'import.keptEdited':
+		'the list has “{kept}”, left as it was: the file has “{file}”, but this cell was already changed in the list (by an operator or an earlier import) — check it and change it by hand if needed',
 	'import.keptCount': 'Filled cells where the file differs (left as they were): {count}',
 	'import.lostCount': 'Values of skipped lines not written to the list: {count}',
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',

@@ -39,11 +39,10 @@ export interface KeptCell {
 	file: string;
 	/**
 	 * With replacement (`CommitOptions.replace`), why this one was not replaced: the file's value
-	 * does not fit the column (`invalid`), or the cell held it before and was changed since, by
-	 * an operator's correction or a newer file (`corrected`); or, of a phone cell replaced by the
-	 * file's other numbers, these numbers (`file`) were taken out of it before (`taken-out`).
+	 * does not fit the column (`invalid`), or the cell was changed in the list since its row came
+	 * (`edited`: by an operator, or by an earlier import's update; `Sheet.isChanged`).
 	 */
-	reason?: 'invalid' | 'corrected' | 'taken-out';
+	reason?: 'invalid' | 'edited';
 }
 
 /** A cell of a row found in the sheet that the file's value replaced (`CommitOptions.replace`). */
@@ -182,67 +181,23 @@ function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: str
 }
 
 /**
- * The numbers a phone cell had that someone took out since (a wrong number corrected, or a newer
- * file's), and that `current` does not have: not put back by a file replacing the cell. Undos
- * and redos are left out: a replacement undone and imported again is no correction.
- */
-function takenOutNumbers(sheet: Sheet, rowId: string, colId: string, current: string): Set<string> {
-	const removed = new Set<string>();
-	if (!sheet.isEdited(rowId, colId)) return removed;
-	const now = new Set(isStoredPhone(current) ? storedPhoneNumbers(current) : []);
-	for (const item of sheet.history.forCell(rowId, colId)) {
-		if (item.undo || !item.old || !isStoredPhone(item.old)) continue;
-		const after = new Set(
-			item.value && isStoredPhone(item.value) ? storedPhoneNumbers(item.value) : []
-		);
-		for (const number of storedPhoneNumbers(item.old))
-			if (!after.has(number) && !now.has(number)) removed.add(number);
-	}
-	return removed;
-}
-
-/**
- * Whether the cell held `value` before and was changed since (not by an undo or a redo): an
- * operator corrected what the department's file still says, or a newer file replaced it. A file
- * replacing the cell must not put it back (found while building the replacement: each weekly
- * file would have undone the operators' corrections).
- */
-function changedFrom(sheet: Sheet, rowId: string, colId: string, value: string): boolean {
-	if (!sheet.isEdited(rowId, colId)) return false;
-	const key = choiceKey(value);
-	for (const item of sheet.history.forCell(rowId, colId)) {
-		if (item.undo || !item.old || item.old === item.value) continue;
-		if (item.old === value || choiceKey(item.old) === key) return true;
-	}
-	return false;
-}
-
-/**
  * A phone cell replaced by the file's numbers: the file's numbers, in its order, each as the
  * cell writes it when the cell has it (`+78121234567 (дочь)` keeps its note); then the cell's
- * numbers the file lacks that carry a note written in the list (a relative's number an operator
- * added: the department's file does not know it). A number someone took out of the cell
- * (`takenOutNumbers`) is not put back: it is `dropped`.
+ * numbers the file lacks that carry a note (a relative's number: the department's file does
+ * not know it). Only for a cell nobody changed in the list (`commitPreparedImport`).
  */
-export function replacedPhones(
-	current: string,
-	file: string,
-	takenOut: ReadonlySet<string> = new Set()
-): { value: string; dropped: string[] } {
+export function replacedPhones(current: string, file: string): string {
 	const have = new Map(storedPhones(current).map((phone) => [phoneNumber(phone), phone]));
 	const phones: string[] = [];
 	const seen = new Set<string>();
-	const dropped: string[] = [];
 	for (const phone of storedPhones(file)) {
 		const number = phoneNumber(phone);
 		if (seen.has(number)) continue;
 		seen.add(number);
-		const own = have.get(number);
-		if (own === undefined && takenOut.has(number)) dropped.push(phone);
-		else phones.push(own ?? phone);
+		phones.push(have.get(number) ?? phone);
 	}
 	for (const [number, phone] of have) if (!seen.has(number) && phone !== number) phones.push(phone);
-	return { value: phones.join(PHONE_LIST_SEPARATOR), dropped };
+	return phones.join(PHONE_LIST_SEPARATOR);
 }
 
 /** The same numbers, whatever their order and notes. */
@@ -305,8 +260,11 @@ export function commitPreparedImport(
 		// call's result) is never replaced by an older file; where they differ it is reported.
 		// With `replace` (the coordinator's choice: the department's updated list, 500 residents
 		// moved or changed their phone), a cell where the file differs takes the file's value and
-		// is listed in `replaced`; an empty cell of the file still empties nothing, and a value
-		// that does not fit its column, or that the cell held and was corrected from, is kept.
+		// is listed in `replaced`, if nobody changed it in the list since its row came: what an
+		// operator wrote (a number she added, a call note, a corrected address) is kept as without
+		// `replace` (found in review: the same file imported again took out the numbers operators
+		// had added, and a department's note replaced their call notes). An empty cell of the file
+		// still empties nothing, and a value that does not fit its column is kept.
 		// A phone cell of valid numbers takes the file's numbers it lacks after its own (found by
 		// exploration: a second number the updated file gave a resident was not written, only
 		// listed among hundreds of cells «Не заменено»), as two lines of one resident in the file
@@ -377,18 +335,18 @@ export function commitPreparedImport(
 						edits.push({ rowId: update.rowId, colId, value: fill });
 						filled = true;
 					} else keep();
-				} else if (replace && phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
+				} else if (
+					replace &&
+					phones.has(colId) &&
+					isStoredPhone(current) &&
+					isStoredPhone(value) &&
+					!sheet.isChanged(update.rowId, colId)
+				) {
 					// Replaced: the cell becomes the file's numbers (the resident changed her phone,
 					// and the old number must not be called again), keeping the notes of the numbers
-					// it has and the numbers it has with a note (a relative's); a number someone took
-					// out is not put back, and is listed.
-					const next = replacedPhones(
-						current,
-						value,
-						takenOutNumbers(sheet, update.rowId, colId, current)
-					);
-					if (next.value !== '' && !sameNumbers(current, next.value)) put(next.value);
-					if (next.dropped.length) keep('taken-out', next.dropped.join(PHONE_LIST_SEPARATOR));
+					// it has and the numbers it has with a note (a relative's).
+					const next = replacedPhones(current, value);
+					if (next !== '' && !sameNumbers(current, next)) put(next);
 				} else if (phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
 					// A number the cell had and someone took out (a wrong number corrected) is not
 					// put back by an older file (found in review); the rest is added.
@@ -412,9 +370,9 @@ export function commitPreparedImport(
 					// Only in case or spaces (a polyclinic's list in capitals) is no difference.
 					if (!replace) keep();
 					// A value that does not fit the column (flagged at the mapping step) never takes
-					// the place of one written; nor does one the cell held and was changed from.
+					// the place of one written; nor does any value a cell changed in the list.
 					else if (!fits(colId, value)) keep('invalid');
-					else if (changedFrom(sheet, update.rowId, colId, value)) keep('corrected');
+					else if (sheet.isChanged(update.rowId, colId)) keep('edited');
 					else put(value);
 				}
 			}

@@ -1023,30 +1023,48 @@ describe('«Дополнить» replacing what the file changed', () => {
 		expect(sheet.getCell(rows[0], col('Адрес'))).toBe('ул. Брянцева, д. 12');
 	});
 
-	it('does not put back a value an operator corrected, nor write one that does not fit its column', () => {
+	it('keeps what operators wrote — a corrected address, a call note, an added number — and a value that does not fit its column (found in review)', () => {
 		const { sheet, col, rows } = setUp();
 		const [ivanova, petrov] = rows;
-		// Her address was wrong in the department's list; the operator wrote the right one.
+		// Her address was wrong in the department's list; the operator wrote the right one, and a
+		// call's note after the department's.
 		sheet.setCell(ivanova, col('Адрес'), 'ул. Ленская, д. 7');
+		sheet.setCell(
+			ivanova,
+			col('Примечание'),
+			'Просила перезвонить. 03.12 дозвонились, нужны лекарства'
+		);
+		// He gave his daughter's number on a call, and said he needs groceries.
+		sheet.setCell(petrov, col('Телефон'), '+79110001122, +79214443322');
+		sheet.setCell(petrov, col('Примечание'), '03.12 дозвонились, нужны продукты');
 		const run = importInto(
 			sheet,
 			csv(
-				// The department's list still has the wrong address, and a new note.
-				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;ул. Ленская, д. 5;Переехала',
-				// A birth date that is no date (found by name and phone).
-				'Петров Пётр;8 911 000-11-22;31.02.1950;ул. Бутлерова, д. 9;'
+				// The department's list still has the wrong address, and a note of its own.
+				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;ул. Ленская, д. 5;Одинокая',
+				// His phone as before, a note of its own, and a birth date that is no date.
+				'Петров Пётр;8 911 000-11-22;31.02.1950;ул. Бутлерова, д. 9;Инвалид 1 гр.'
 			),
 			'update',
 			[],
 			() => {},
 			{ replace: true }
 		);
-		expect(sheet.getCell(ivanova, col('Адрес'))).toBe('ул. Ленская, д. 7');
-		expect(sheet.getCell(ivanova, col('Примечание'))).toBe('Переехала');
-		expect(sheet.getCell(petrov, col('Дата рождения'))).toBe('1950-04-12');
-		expect(run.applied.kept.map((k) => [k.line, k.kept, k.file, k.reason])).toEqual([
-			[2, 'ул. Ленская, д. 7', 'ул. Ленская, д. 5', 'corrected'],
-			[3, '1950-04-12', '31.02.1950', 'invalid']
+		expect(row(sheet, ivanova, ['Адрес', 'Примечание'])).toEqual([
+			'ул. Ленская, д. 7',
+			'Просила перезвонить. 03.12 дозвонились, нужны лекарства'
+		]);
+		expect(row(sheet, petrov, ['Телефон', 'Примечание', 'Дата рождения'])).toEqual([
+			'+79110001122, +79214443322',
+			'03.12 дозвонились, нужны продукты',
+			'1950-04-12'
+		]);
+		expect(run.applied.replaced).toEqual([]);
+		expect(run.applied.kept.map((k) => [k.line, k.file, k.reason])).toEqual([
+			[2, 'ул. Ленская, д. 5', 'edited'],
+			[2, 'Одинокая', 'edited'],
+			[3, '31.02.1950', 'invalid'],
+			[3, 'Инвалид 1 гр.', 'edited']
 		]);
 		const report = importReport({
 			locale: 'ru',
@@ -1058,63 +1076,53 @@ describe('«Дополнить» replacing what the file changed', () => {
 			sheetLabel: (id) => id
 		});
 		expect(report.problems.filter((p) => p.kind === 'kept').map((p) => p.message)).toEqual([
-			'в списке «ул. Ленская, д. 7», оставлено как было: в файле «ул. Ленская, д. 5», но это значение здесь уже исправляли (вручную или более новым файлом)',
-			'в списке «12.04.1950», оставлено как было: в файле «31.02.1950» — не по формату столбца'
+			'в списке «ул. Ленская, д. 7», оставлено как было: в файле «ул. Ленская, д. 5», но эту ячейку в списке уже меняли (оператор или прошлый импорт) — проверьте и внесите вручную, если нужно',
+			'в списке «Просила перезвонить. 03.12 дозвонились, нужны лекарства», оставлено как было: в файле «Одинокая», но эту ячейку в списке уже меняли (оператор или прошлый импорт) — проверьте и внесите вручную, если нужно',
+			'в списке «12.04.1950», оставлено как было: в файле «31.02.1950» — не по формату столбца',
+			'в списке «03.12 дозвонились, нужны продукты», оставлено как было: в файле «Инвалид 1 гр.», но эту ячейку в списке уже меняли (оператор или прошлый импорт) — проверьте и внесите вручную, если нужно'
 		]);
 	});
 
-	it('makes a phone cell the file’s numbers, keeping the notes and the numbers written with a note', () => {
-		expect(
-			replacedPhones('+78121234567 (дочь), +79110001122', '+79117777777, +78121234567')
-		).toEqual({ value: '+79117777777, +78121234567 (дочь)', dropped: [] });
-		expect(replacedPhones('+78121234567, +79210000000 (сосед)', '+79117777777')).toEqual({
-			value: '+79117777777, +79210000000 (сосед)',
-			dropped: []
-		});
+	it('makes a phone cell nobody changed the file’s numbers, keeping the notes and the numbers written with a note', () => {
+		expect(replacedPhones('+78121234567 (дочь), +79110001122', '+79117777777, +78121234567')).toBe(
+			'+79117777777, +78121234567 (дочь)'
+		);
+		expect(replacedPhones('+78121234567, +79210000000 (сосед)', '+79117777777')).toBe(
+			'+79117777777, +79210000000 (сосед)'
+		);
 		const { sheet, col, rows } = setUp();
-		const [ivanova, petrov] = rows;
-		// An operator added her daughter's number; Петров's number was wrong and she corrected it.
-		sheet.setCell(ivanova, col('Телефон'), '+78121234567, +79219998877 (дочь)');
-		sheet.setCell(petrov, col('Телефон'), '+79110003344');
+		const [ivanova, petrov, sidorova] = rows;
+		// Петров gave his daughter's number on a call; Сидорова's number was wrong and an
+		// operator corrected it.
+		sheet.setCell(petrov, col('Телефон'), '+79110001122, +79214443322');
+		sheet.setCell(sidorova, col('Телефон'), '+79110003344');
 		const run = importInto(
 			sheet,
 			csv(
 				'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;;',
-				// The department still has his wrong number, and a new one.
-				'Петров Пётр;"8 911 000-11-22, 8 812 555-66-77";12.04.1950;;'
+				// His number, and a new one.
+				'Петров Пётр;"8 911 000-11-22, 8 812 555-66-77";12.04.1950;;',
+				// The department still has her wrong number.
+				'Сидорова Мария;8 921 555-66-77;01.01.1940;;'
 			),
 			'update',
 			[],
 			() => {},
 			{ replace: true }
 		);
-		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79117777777, +79219998877 (дочь)');
-		// The corrected one is not put back; the new one takes the cell's place.
-		expect(sheet.getCell(petrov, col('Телефон'))).toBe('+78125556677');
+		// Hers nobody changed: the file's number takes its place.
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79117777777');
+		// Changed in the list: as without replacement, the new number is added after them, and
+		// the wrong one is not put back.
+		expect(sheet.getCell(petrov, col('Телефон'))).toBe('+79110001122, +79214443322, +78125556677');
+		expect(sheet.getCell(sidorova, col('Телефон'))).toBe('+79110003344');
 		expect(run.applied.replaced.map((r) => [r.line, r.old, r.value])).toEqual([
-			[2, '+78121234567, +79219998877 (дочь)', '+79117777777, +79219998877 (дочь)'],
-			[3, '+79110003344', '+78125556677']
+			[2, '+78121234567', '+79117777777']
 		]);
-		expect(run.applied.kept.map((k) => [k.line, k.file, k.reason])).toEqual([
-			[3, '+79110001122', 'taken-out']
+		expect(run.applied.kept.map((k) => [k.line, k.kept, k.file])).toEqual([
+			[4, '+79110003344', '+79215556677']
 		]);
-		const report = importReport({
-			locale: 'ru',
-			parsed: { errors: [], errorsOmitted: 0 },
-			prepared: run.prepared,
-			applied: run.applied,
-			targets: run.targets,
-			column: (id) => sheet.column(id),
-			sheetLabel: (id) => id
-		});
-		expect(report.problems.map((p) => [p.line, p.kind, p.message])).toEqual([
-			[
-				3,
-				'kept',
-				'не внесено: номер «+7 (911) 000-11-22» из файла уже убирали из этой ячейки (вручную или более новым файлом); в списке было «+7 (911) 000-33-44»'
-			]
-		]);
-		// The same numbers in another order and spelling are no change.
+		// The same number in another spelling is no change.
 		const again = importInto(
 			sheet,
 			csv('Иванова Анна Петровна;+7 911 777 77 77;05.03.1941;;'),

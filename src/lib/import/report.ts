@@ -401,8 +401,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 /** The reason of a cell kept, or of a skipped line's value not written. */
 function keptMessage(k: NonNullable<BuildReportOptions['kept']>[number]): MessageKey {
 	if (k.reason === 'invalid') return 'import.keptInvalid';
-	if (k.reason === 'corrected') return 'import.keptCorrected';
-	if (k.reason === 'taken-out') return 'import.keptTakenOut';
+	if (k.reason === 'edited') return 'import.keptEdited';
 	if (!k.skipped) return k.intoLine === undefined ? 'import.keptCell' : 'import.keptInFile';
 	// Skipped as a row already in the list: its empty cell «Дополнить» would fill; another value
 	// only a hand changes.

@@ -514,6 +514,27 @@ describe('sheet model', () => {
 	});
 });
 
+describe('isChanged: a cell holds another value than its row was written with', () => {
+	it('is true after an edit, and false again once the cell is back to that value', () => {
+		const { sheet, name, phone } = newSheet();
+		const id = sheet.addRow({ [name]: 'Иванова Мария', [phone]: '+79110000000' });
+		const undo = sheet.createUndoManager();
+		expect(sheet.isChanged(id, phone)).toBe(false);
+		sheet.setCell(id, phone, '+79110000000, +79214443322');
+		expect(sheet.isChanged(id, phone)).toBe(true);
+		expect(sheet.isChanged(id, name)).toBe(false);
+		undo.undo();
+		expect(sheet.getCell(id, phone)).toBe('+79110000000');
+		expect(sheet.isChanged(id, phone)).toBe(false);
+		// A column added after the row was written: its cell was empty.
+		const [added] = sheet.addColumns([{ title: 'Адрес' }]);
+		sheet.setCell(id, added, 'ул. Ленина, 1');
+		expect(sheet.isChanged(id, added)).toBe(true);
+		sheet.setCell(id, added, '');
+		expect(sheet.isChanged(id, added)).toBe(false);
+	});
+});
+
 describe('an empty doc: nothing of the list in this browser', () => {
 	it('a new list made with no columns is stamped, and so is not empty; the stamp stays the first', () => {
 		const doc = new Y.Doc();

@@ -1113,6 +1113,19 @@ export class Sheet {
 		return this.#overlay.get(rowId)?.has(colId) ?? false;
 	}
 
+	/**
+	 * Whether the cell holds another value than the one its row was written with: edited, and
+	 * not undone back to it (an import replaces only cells nobody changed, `import/apply.ts`).
+	 */
+	isChanged(rowId: string, colId: string): boolean {
+		const over = this.#overlay.get(rowId)?.get(colId);
+		if (over === undefined) return false;
+		const at = this.#locate(rowId);
+		const i = at ? colIndexOf(at.chunk).get(colId) : undefined;
+		const written = at && i !== undefined ? (rowsOf(at.chunk)[at.index][i] ?? '') : '';
+		return over !== written;
+	}
+
 	getCell(rowId: string, colId: string): string {
 		const over = this.#overlay.get(rowId)?.get(colId);
 		if (over !== undefined) return over;
