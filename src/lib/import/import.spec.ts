@@ -926,6 +926,9 @@ describe('«Дополнить» replacing what the file changed', () => {
 	};
 	const row = (sheet: Sheet, id: string, titles: string[]) =>
 		titles.map((t) => sheet.getCell(id, sheet.columns().find((c) => c.title === t)!.id));
+	/** «Дополнить» with «Заменять записанное значениями из файла» ticked. */
+	const replaceFrom = (sheet: Sheet, file: Uint8Array) =>
+		importInto(sheet, file, 'update', [], () => {}, { replace: true });
 
 	it('replaces the cells the file changed only when asked; off, they are kept and listed as before', () => {
 		const off = setUp();
@@ -945,7 +948,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 		]);
 
 		const on = setUp();
-		const run = importInto(on.sheet, next, 'update', [], () => {}, { replace: true });
+		const run = replaceFrom(on.sheet, next);
 		const [ivanova2, petrov, sidorova] = on.rows;
 		expect(run.applied.added).toEqual([]);
 		expect(row(on.sheet, ivanova2, ['Телефон', 'Адрес', 'Примечание'])).toEqual([
@@ -1001,12 +1004,12 @@ describe('«Дополнить» replacing what the file changed', () => {
 			'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;ул. Брянцева, д. 12;Переехала',
 			'Кузнецова Ольга;8 921 111-22-33;02.02.1942;;'
 		);
-		const run = importInto(sheet, withNew, 'update', [], () => {}, { replace: true });
+		const run = replaceFrom(sheet, withNew);
 		expect(own).toBe(1);
 		expect(run.applied.added).toHaveLength(1);
 		expect(run.applied.replaced).toHaveLength(3);
 		const history = sheet.history.length;
-		const again = importInto(sheet, withNew, 'update', [], () => {}, { replace: true });
+		const again = replaceFrom(sheet, withNew);
 		expect(again.applied).toMatchObject({ added: [], updated: 0, replaced: [], kept: [] });
 		expect(sheet.history.length).toBe(history);
 		// Ctrl+Z: the first import's step takes back the new row and the replaced values at once.
@@ -1018,7 +1021,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 			'Просила перезвонить'
 		]);
 		// Undone, the same file replaces them again: an undo is no correction.
-		const redo = importInto(sheet, withNew, 'update', [], () => {}, { replace: true });
+		const redo = replaceFrom(sheet, withNew);
 		expect(redo.applied.replaced).toHaveLength(3);
 		expect(sheet.getCell(rows[0], col('Адрес'))).toBe('ул. Брянцева, д. 12');
 	});
@@ -1037,18 +1040,14 @@ describe('«Дополнить» replacing what the file changed', () => {
 		// He gave his daughter's number on a call, and said he needs groceries.
 		sheet.setCell(petrov, col('Телефон'), '+79110001122, +79214443322');
 		sheet.setCell(petrov, col('Примечание'), '03.12 дозвонились, нужны продукты');
-		const run = importInto(
+		const run = replaceFrom(
 			sheet,
 			csv(
 				// The department's list still has the wrong address, and a note of its own.
 				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;ул. Ленская, д. 5;Одинокая',
 				// His phone as before, a note of its own, and a birth date that is no date.
 				'Петров Пётр;8 911 000-11-22;31.02.1950;ул. Бутлерова, д. 9;Инвалид 1 гр.'
-			),
-			'update',
-			[],
-			() => {},
-			{ replace: true }
+			)
 		);
 		expect(row(sheet, ivanova, ['Адрес', 'Примечание'])).toEqual([
 			'ул. Ленская, д. 7',
@@ -1096,7 +1095,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 		// operator corrected it.
 		sheet.setCell(petrov, col('Телефон'), '+79110001122, +79214443322');
 		sheet.setCell(sidorova, col('Телефон'), '+79110003344');
-		const run = importInto(
+		const run = replaceFrom(
 			sheet,
 			csv(
 				'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;;',
@@ -1104,11 +1103,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 				'Петров Пётр;"8 911 000-11-22, 8 812 555-66-77";12.04.1950;;',
 				// The department still has her wrong number.
 				'Сидорова Мария;8 921 555-66-77;01.01.1940;;'
-			),
-			'update',
-			[],
-			() => {},
-			{ replace: true }
+			)
 		);
 		// Hers nobody changed: the file's number takes its place.
 		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+79117777777');
@@ -1123,30 +1118,19 @@ describe('«Дополнить» replacing what the file changed', () => {
 			[4, '+79110003344', '+79215556677']
 		]);
 		// The same number in another spelling is no change.
-		const again = importInto(
-			sheet,
-			csv('Иванова Анна Петровна;+7 911 777 77 77;05.03.1941;;'),
-			'update',
-			[],
-			() => {},
-			{ replace: true }
-		);
+		const again = replaceFrom(sheet, csv('Иванова Анна Петровна;+7 911 777 77 77;05.03.1941;;'));
 		expect(again.applied.replaced).toEqual([]);
 	});
 
 	it('takes the first line of a resident the file has twice, and lists the later line’s difference', () => {
 		const { sheet, col, rows } = setUp();
 		const [ivanova] = rows;
-		const run = importInto(
+		const run = replaceFrom(
 			sheet,
 			csv(
 				'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;ул. Брянцева, д. 12;Переехала',
 				'Иванова Анна Петровна;8 911 777-77-77, 8 921 000-00-01;05.03.1941;ул. Брянцева, д. 14;'
-			),
-			'update',
-			[],
-			() => {},
-			{ replace: true }
+			)
 		);
 		expect(sheet.getCell(ivanova, col('Адрес'))).toBe('ул. Брянцева, д. 12');
 		// A number the later line adds is kept beside the first's, as without replacement.
@@ -1161,7 +1145,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 		const { sheet, col, rows } = setUp();
 		const [ivanova] = rows;
 		sheet.deleteRows([ivanova]);
-		const run = importInto(sheet, next, 'update', [], () => {}, { replace: true });
+		const run = replaceFrom(sheet, next);
 		expect(run.applied.added).toEqual([]);
 		expect(run.prepared.deletedCount).toBe(1);
 		expect(run.applied.replaced).toEqual([]);
@@ -1193,7 +1177,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 
 	it('lists every value replaced, with its resident and both values, on screen and in the report’s CSV', () => {
 		const { sheet } = setUp();
-		const run = importInto(sheet, next, 'update', [], () => {}, { replace: true });
+		const run = replaceFrom(sheet, next);
 		const report = importReport({
 			locale: 'ru',
 			parsed: { errors: [], errorsOmitted: 0 },
