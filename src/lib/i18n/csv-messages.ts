@@ -89,6 +89,7 @@ export const csvRu = {
 	'import.imported': 'Добавлено строк: {count}',
 	'import.updated': 'Дополнено строк: {count}',
 	'import.replacedCount': 'Заменено значений: {count}',
+	'import.replacedRows': 'Строк, где заменены значения: {count}',
 	'import.replacedTitle': 'Заменённые значения: {count}',
 	'import.replacedHint':
 		'Значения из файла заняли место записанных. Проверьте их; «Отменить» (Ctrl+Z) в списке вернёт весь импорт.',
@@ -285,6 +286,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.imported': 'Rows added: {count}',
 	'import.updated': 'Rows filled in: {count}',
 	'import.replacedCount': 'Values replaced: {count}',
+	'import.replacedRows': 'Rows where values were replaced: {count}',
 	'import.replacedTitle': 'Values replaced: {count}',
 	'import.replacedHint':
 		'The file’s values took the place of those written. Check them; “Undo” (Ctrl+Z) in the list takes the whole import back.',

@@ -68,8 +68,9 @@ export interface CommitOptions {
 export interface AppliedImport {
 	added: string[];
 	/**
-	 * Rows found in the sheet that got at least one empty cell filled, or a phone number added
-	 * to their phone cell, or (with `CommitOptions.replace`) a value replaced.
+	 * Rows found in the sheet that got at least one empty cell filled, a phone number added to
+	 * their phone cell or their text written on («Дополнено»). Not a row whose values were only
+	 * replaced (`replaced`): found in review, such rows were counted «Дополнено строк» too.
 	 */
 	updated: number;
 	/** Cells of found rows where the file says something else: left as they are. */
@@ -309,11 +310,10 @@ export function commitPreparedImport(
 						file,
 						...(reason ? { reason } : {})
 					});
-				/** With replacement: the cell takes `next`, and the change is listed. */
+				/** With replacement: the cell takes `next`, and the change is listed (not «filled»). */
 				const put = (next: string) => {
 					edits.push({ rowId: update.rowId, colId, value: next });
 					result.replaced.push({ line, rowId: update.rowId, colId, old: current, value: next });
-					filled = true;
 				};
 				// A phone cell holding only what Excel made of a number (`7,91100E+10`, flagged when
 				// it was imported: its last digits are gone) holds no number to keep; the file's

@@ -966,7 +966,8 @@ describe('«Дополнить» replacing what the file changed', () => {
 			'+79110001122',
 			'ул. Бутлерова, д. 9'
 		]);
-		expect(run.applied.updated).toBe(1);
+		// Иванова's values were replaced, none filled in: no row «Дополнено».
+		expect(run.applied.updated).toBe(0);
 		expect(run.applied.kept).toEqual([]);
 		expect(run.applied.replaced).toEqual([
 			{
@@ -1175,6 +1176,50 @@ describe('«Дополнить» replacing what the file changed', () => {
 		expect(other.getCell(otherRows[0], otherCol('Адрес'))).toBe('ул. Ленская, д. 5');
 	});
 
+	it('counts a row whose values were only replaced not as «Дополнено», but among the rows with values replaced (found in review)', () => {
+		const { sheet } = setUp();
+		// Иванова: only replacements. Петров: his empty note filled, and his address replaced.
+		const run = replaceFrom(
+			sheet,
+			csv(
+				'Иванова Анна Петровна;8 911 777-77-77;05.03.1941;ул. Брянцева, д. 12;Переехала',
+				'Петров Пётр;8 911 000-11-22;12.04.1950;ул. Бутлерова, д. 11;Нужны продукты'
+			)
+		);
+		expect(run.applied.updated).toBe(1);
+		expect(run.applied.replaced).toHaveLength(4);
+		const totals = (locale: Locale) => {
+			const report = importReport({
+				locale,
+				parsed: { errors: [], errorsOmitted: 0 },
+				prepared: run.prepared,
+				applied: run.applied,
+				targets: run.targets,
+				column: (id) => sheet.column(id),
+				sheetLabel: (id) => id
+			});
+			return reportTotals(report).map(([key, n]) => translate(locale, key, { count: n }));
+		};
+		expect(totals('ru')).toEqual([
+			'Добавлено строк: 0',
+			'Дополнено строк: 1',
+			'Заменено значений: 4',
+			'Строк, где заменены значения: 2',
+			'Пропущено повторов: 0',
+			'Значений не по формату: 0',
+			'В списке, но нет в этом файле: 1'
+		]);
+		expect(totals('en').slice(1, 4)).toEqual([
+			'Rows filled in: 1',
+			'Values replaced: 4',
+			'Rows where values were replaced: 2'
+		]);
+		// Only replacements: no row is said to be filled in.
+		const only = setUp();
+		const replacedOnly = replaceFrom(only.sheet, next);
+		expect(replacedOnly.applied.updated).toBe(0);
+	});
+
 	it('lists every value replaced, with its resident and both values, on screen and in the report’s CSV', () => {
 		const { sheet } = setUp();
 		const run = replaceFrom(sheet, next);
@@ -1212,7 +1257,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 		]);
 		expect(report.problems).toEqual([]);
 		expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toEqual(
-			expect.arrayContaining(['Дополнено строк: 1', 'Заменено значений: 3'])
+			expect.arrayContaining(['Заменено значений: 3', 'Строк, где заменены значения: 1'])
 		);
 		const back = parseCsvBytes(reportCsv(report, 'ru'));
 		expect(back.rows).toEqual([

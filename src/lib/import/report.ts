@@ -39,6 +39,7 @@ export interface ReportProblem {
 
 export interface ImportReport {
 	imported: number;
+	/** Rows found that got an empty cell filled, a number added or text written on. */
 	updated: number;
 	skipped: number;
 	merged: number;
@@ -77,6 +78,8 @@ export interface ImportReport {
 	 * file's value, by line, for the coordinator to check (not a problem: a section of its own).
 	 */
 	replaced: ReportReplaced[];
+	/** The rows found with a value replaced (counted apart from `updated`). */
+	replacedRows: number;
 }
 
 /** A cell replaced by the file's value, values as the grid shows them. */
@@ -216,7 +219,8 @@ export function importReport(options: {
 			column: options.column,
 			names: prepared.names,
 			locale
-		})
+		}),
+		replacedRows: new Set((applied.replaced ?? []).map((r) => r.rowId)).size
 	});
 }
 
@@ -260,6 +264,8 @@ export interface BuildReportOptions {
 	}[];
 	/** Cells replaced by the file's values (`replacedLines`), all of them. */
 	replaced?: ReportReplaced[];
+	/** The rows those cells are in. */
+	replacedRows?: number;
 	/** All the cells left as they were (not `skipped`), when `kept` lists the first ones only. */
 	keptCount?: number;
 	/** All the values of skipped lines (`skipped`), when `kept` lists the first ones only. */
@@ -394,7 +400,8 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		fileProblems: options.parseErrors.length + options.parseErrorsOmitted,
 		problems,
 		omitted: total - listed,
-		replaced: options.replaced ?? []
+		replaced: options.replaced ?? [],
+		replacedRows: options.replacedRows ?? new Set((options.replaced ?? []).map((r) => r.line)).size
 	};
 }
 
@@ -419,6 +426,7 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 		['import.imported', r.imported, true],
 		['import.updated', r.updated, false],
 		['import.replacedCount', r.replaced.length, false],
+		['import.replacedRows', r.replacedRows, false],
 		['import.skippedCount', r.skipped, true],
 		['import.ambiguousCount', r.ambiguous, false],
 		['import.deletedCount', r.deleted, false],
