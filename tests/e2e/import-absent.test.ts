@@ -119,4 +119,46 @@ describe('residents of the list the new file does not have', () => {
 		await dialog.close();
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
 	});
+
+	it('the next import starts with «Добавить и удалённых» unticked: deleted residents come back only when she ticks it for that file (found in review)', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон по неделям', 'Обзвон');
+		let dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(WEEK_1);
+		await dialog.run('Пропустить повторы');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+		// Сидорова and Кузнецова are deleted; this once she loads them again on purpose.
+		await sheet.selectRows([2, 3]);
+		await sheet.deleteSelectedRows();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(WEEK_1);
+		const addDeleted = dialog.dialog.getByRole('checkbox', {
+			name: /Добавить и удалённых из списка жителей/
+		});
+		await expect.poll(() => dialog.duplicates(), MOMENT).toContain('удалены из списка: 2');
+		await addDeleted.check();
+		expect(await dialog.run('Пропустить повторы')).toContain('Добавлено строк: 2');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+
+		// Deleted again; next week's file has them still. The dialog asks afresh, as it does for
+		// the other choices: the box is not ticked, and they are not added.
+		await sheet.selectRows([2, 3]);
+		await sheet.deleteSelectedRows();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(WEEK_1);
+		await expect
+			.poll(() => dialog.duplicates(), MOMENT)
+			.toContain('удалены из списка: 2 — не будут добавлены');
+		expect(await addDeleted.isChecked()).toBe(false);
+		await expect.poll(() => dialog.submit.textContent(), MOMENT).toContain('Импортировать (0)');
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Добавлено строк: 0');
+		await dialog.close();
+		expect(await sheet.rowCount()).toBe(2);
+	});
 });
