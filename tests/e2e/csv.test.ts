@@ -15,6 +15,7 @@ import { parseCsvBytes } from '../../src/lib/csv/parse';
 import { HomePage, ImportDialog, mappedTo, SAVED, SheetPage } from './pages';
 import {
 	cleanup,
+	DESKTOP,
 	expectNoPageErrors,
 	PHONE,
 	launchBrowser,
@@ -508,6 +509,85 @@ describe('CSV import and export through the page', () => {
 		expectNoPageErrors(anna);
 		expectNoPageErrors(boris);
 		await boris.context.close();
+	});
+	it('the box «Заменять записанное…» that «Дополнить» shows is in sight above the dialog’s buttons in a laptop’s window, in Russian and English (found in review)', async () => {
+		const page = anna.page;
+		const words = {
+			ru: {
+				dialog: 'Импорт CSV',
+				file: 'Файл CSV',
+				update: 'Дополнить найденные строки',
+				replace: 'Заменять записанное значениями из файла',
+				cancel: 'Отмена',
+				language: 'Язык интерфейса'
+			},
+			en: {
+				dialog: 'Import CSV',
+				file: 'CSV file',
+				update: 'Fill in the rows found',
+				replace: 'Replace what is written with the file’s values',
+				cancel: 'Cancel',
+				language: 'Interface language'
+			}
+		};
+		for (const size of [{ width: 1280, height: 720 }, DESKTOP]) {
+			await page.setViewportSize(size);
+			for (const locale of ['ru', 'en'] as const) {
+				const w = words[locale];
+				if (locale === 'en') await page.getByRole('button', { name: words.ru.language }).click();
+				await page.getByRole('button', { name: w.dialog, exact: true }).click();
+				const dialog = page.getByRole('dialog', { name: w.dialog });
+				await dialog.getByLabel(w.file, { exact: true }).setInputFiles({
+					name: 'обзвон.csv',
+					mimeType: 'text/csv',
+					buffer: Buffer.from(FILE)
+				});
+				await expect
+					.poll(() => dialog.getByTestId('import-duplicates').textContent(), { timeout: 30_000 })
+					.toMatch(/(в этом списке|in this list): [1-9]/);
+				// She scrolls down until «Дополнить» shows above the buttons, and picks it.
+				const scrollUntilSeen = (text: string) =>
+					dialog.evaluate((el, text) => {
+						const label = [...el.querySelectorAll('label')].find((l) =>
+							l.textContent?.includes(text)
+						)!;
+						const bar = el.querySelector('form .dialog-actions')!;
+						el.scrollTop = 0;
+						el.scrollTop +=
+							label.getBoundingClientRect().bottom - bar.getBoundingClientRect().top + 4;
+					}, text);
+				await scrollUntilSeen(w.update);
+				await dialog.getByLabel(w.update).check();
+				const box = dialog.locator('label', { hasText: w.replace });
+				await box.waitFor();
+				const buttons = dialog.locator('form .dialog-actions');
+				const inSight = async () => {
+					const [b, bar, d] = await Promise.all([
+						box.boundingBox(),
+						buttons.boundingBox(),
+						dialog.boundingBox()
+					]);
+					return !!b && !!bar && !!d && b.y >= d.y && b.y + b.height <= bar.y;
+				};
+				await expect.poll(inSight).toBe(true);
+				await screenshot(page, `csv-import-replace-box-${size.width}x${size.height}-${locale}`);
+				// With the keyboard: from «Дополнить» just above the buttons, Tab goes to the box,
+				// which comes into sight (the browser leaves a control under them where it is).
+				await scrollUntilSeen(w.update);
+				await dialog.getByLabel(w.update).focus();
+				await page.keyboard.press('Tab');
+				await expect
+					.poll(() => dialog.getByLabel(w.replace).evaluate((el) => el === document.activeElement))
+					.toBe(true);
+				await expect.poll(inSight).toBe(true);
+				await dialog.getByRole('button', { name: w.cancel, exact: true }).click();
+				await dialog.waitFor({ state: 'hidden' });
+				if (locale === 'en') await page.getByRole('button', { name: w.language }).click();
+			}
+		}
+		await page.getByRole('button', { name: 'Импорт CSV', exact: true }).waitFor();
+		expect(await sheet.rowCount()).toBe(3);
+		expectNoPageErrors(anna);
 	});
 	it('on a phone, makes a new list from a CSV file, named after the file', async () => {
 		const olga = await newOperator(browser, 'Ольга', { viewport: PHONE });
