@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCallListCsv } from '../../bench/data';
+import { generateCallListCsv, generateRows, toCsv } from '../../bench/data';
 import { encodeWindows1251 } from '../../src/lib/csv/decode';
 import { parseCsvBytes } from '../../src/lib/csv/parse';
 import { HomePage, ImportDialog, mappedTo, SAVED, SheetPage } from './pages';
@@ -317,6 +317,42 @@ describe('CSV import and export through the page', () => {
 		expectNoPageErrors(anna);
 		expectNoPageErrors(boris);
 		await boris.context.close();
+	});
+
+	it('a 30,000-row file into an empty list: the report lists its first 200 problems, and the grid gets every row, the last one found by the search', async () => {
+		// The report's tables are drawn a batch per frame and the grid takes the rows in slices
+		// (its first ones a dozen at a time), so no task gets long: all of it still arrives.
+		const vera = await newOperator(browser, 'Вера');
+		const page = vera.page;
+		const { header, rows } = generateRows({ rows: 30_000, seed: 11 });
+		const phone = header.findIndex((title) => /тел/i.test(title));
+		const name = header.findIndex((title) => /фио/i.test(title));
+		// Every 100th resident's phone cannot be a number: 300 problems (with the generated
+		// list's own), 200 of them shown, by line.
+		for (let i = 0; i < rows.length; i += 100) rows[i][phone] = `12-${i}`;
+		rows[rows.length - 1][name] = 'Последняя Жительница Списка';
+		await new HomePage(page).goto(app.url);
+		const list = await new HomePage(page).createSheet('Обзвон 30 000', 'Обзвон');
+		const dialog = await new ImportDialog(page).open();
+		await dialog.choose({
+			name: 'Обзвон 30 000.csv',
+			buffer: Buffer.from(encodeWindows1251(toCsv([header, ...rows])).bytes)
+		});
+		const report = await dialog.run('Добавить все строки');
+		expect(report).toContain('Добавлено строк: 30 000');
+		const problems = dialog.dialog.getByTestId('import-report').locator('table.problems tbody tr');
+		await expect.poll(() => problems.count(), { timeout: 30_000 }).toBe(200);
+		expect(await problems.first().textContent()).toContain('12-0');
+		await dialog.dialog.getByText('Показаны первые 200 замечаний; все — в отчёте.').waitFor();
+		await screenshot(page, 'csv-import-big-report');
+		await dialog.close();
+		await expect.poll(() => list.rowCount(), { timeout: 60_000 }).toBe(30_000);
+		await page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('Последняя Жительница');
+		await expect
+			.poll(() => list.columnValues('ФИО'), { timeout: 60_000 })
+			.toEqual(['Последняя Жительница Списка']);
+		expectNoPageErrors(vera);
+		await vera.context.close();
 	});
 
 	it('exports the sheet as Excel-ru expects: BOM, ;, CRLF, the same rows', async () => {

@@ -99,6 +99,14 @@ const BATCH_FALLBACK_MS = 60_000;
  * slow machine (reading the rows from the model and AG Grid creating their nodes).
  */
 export const ADD_SLICE = 2000;
+/**
+ * While the grid holds fewer than `SCREEN_ROWS` rows (a screen and AG Grid's buffer below it), a
+ * slice is `SCREEN_SLICE` rows: AG Grid draws the rows it takes in the same task, about 3 ms a
+ * row on a slow machine, and the first slice of an import into a new list (2,000 rows, the
+ * screen drawn) took 110–150 ms there (`bench/import.bench.ts`).
+ */
+export const SCREEN_SLICE = 12;
+const SCREEN_ROWS = 60;
 
 /** A drag this close to the rows' top or bottom edge (px), or past it, scrolls them. */
 const DRAG_SCROLL_EDGE = 8;
@@ -272,7 +280,6 @@ export class SheetGridBinding {
 	#queue: string[] = [];
 	/** Where the next slice starts in `#queue`. */
 	#queueAt = 0;
-	/** The rows of `#queue` still to hand over. */
 	/**
 	 * The rows of `#queue` still to hand over, as a set: made only when an edit or a delete needs
 	 * to know whether a row is queued (100,000 adds to a set cost a long task after an import).
@@ -700,7 +707,7 @@ export class SheetGridBinding {
 	/** One slice into the grid, then the next in a task of its own. */
 	#drain() {
 		this.#cancelDrain = null;
-		this.#handOver(ADD_SLICE);
+		this.#handOver(this.api.getDisplayedRowCount() < SCREEN_ROWS ? SCREEN_SLICE : ADD_SLICE);
 		if (this.#waitingCount) this.#cancelDrain = nextTask(() => this.#drain());
 		else this.#searchTexts.schedule(); // every row is in the grid: its search text next
 	}

@@ -25,3 +25,8 @@ export function nextFrame(fn: () => void): () => void {
 export function yieldToPage(): Promise<void> {
 	return new Promise((resolve) => nextTask(resolve));
 }
+
+/** Resolves in a task after the next frame is drawn: `await` it between two slices of drawing. */
+export function afterFrame(): Promise<void> {
+	return new Promise((resolve) => nextFrame(() => nextTask(resolve)));
+}
