@@ -107,6 +107,16 @@ export const ADD_SLICE = 2000;
  */
 export const SCREEN_SLICE = 12;
 const SCREEN_ROWS = 60;
+/**
+ * Past the screen, a slice's size follows the time the one before took, to about this many
+ * milliseconds: AG Grid's work for each slice grows with the rows it holds (it places every row
+ * again), and the same 2,000 rows took 40 ms on a quiet slow machine and 100–170 ms on a busy
+ * one (`bench/import.bench.ts`).
+ */
+const SLICE_BUDGET_MS = 30;
+/** Fewer rows a slice and AG Grid's work per slice would be most of the time spent. */
+const MIN_SLICE = 500;
+const MAX_SLICE = 8000;
 
 /** A drag this close to the rows' top or bottom edge (px), or past it, scrolls them. */
 const DRAG_SCROLL_EDGE = 8;
@@ -280,6 +290,8 @@ export class SheetGridBinding {
 	#queue: string[] = [];
 	/** Where the next slice starts in `#queue`. */
 	#queueAt = 0;
+	/** Rows the next slice of a big add hands over (see `SLICE_BUDGET_MS`). */
+	#sliceSize = ADD_SLICE;
 	/**
 	 * The rows of `#queue` still to hand over, as a set: made only when an edit or a delete needs
 	 * to know whether a row is queued (100,000 adds to a set cost a long task after an import).
@@ -707,7 +719,17 @@ export class SheetGridBinding {
 	/** One slice into the grid, then the next in a task of its own. */
 	#drain() {
 		this.#cancelDrain = null;
-		this.#handOver(this.api.getDisplayedRowCount() < SCREEN_ROWS ? SCREEN_SLICE : ADD_SLICE);
+		if (this.api.getDisplayedRowCount() < SCREEN_ROWS) this.#handOver(SCREEN_SLICE);
+		else {
+			const started = performance.now();
+			const size = this.#sliceSize;
+			this.#handOver(size);
+			const took = Math.max(1, performance.now() - started);
+			// Halfway to the size that would have taken the budget: one slow moment (a collection
+			// of garbage) does not make the next slice tiny.
+			const next = (size + (size * SLICE_BUDGET_MS) / took) / 2;
+			this.#sliceSize = Math.round(Math.min(MAX_SLICE, Math.max(MIN_SLICE, next)));
+		}
 		if (this.#waitingCount) this.#cancelDrain = nextTask(() => this.#drain());
 		else this.#searchTexts.schedule(); // every row is in the grid: its search text next
 	}
