@@ -217,7 +217,7 @@ export function commitPreparedImport(
 	sheet: Sheet,
 	importId: string,
 	plan: ImportColumnPlan,
-	prepared: Pick<PreparedImport, 'updates'>,
+	prepared: Pick<PreparedImport, 'updates'> & Partial<Pick<PreparedImport, 'choiceValues'>>,
 	targets: ImportTargetColumn[] = [],
 	options: CommitOptions = {}
 ): AppliedImport {
@@ -256,6 +256,17 @@ export function commitPreparedImport(
 				.filter((value) => !have.has(choiceKey(value)))
 				.map((value) => ({ value }));
 			if (added.length > 0) sheet.setColumnOptions(column.id, [...options, ...added]);
+		}
+		// A choice column the import creates takes the values written into it as its options: a
+		// list's own «Район», exported and read into a new list, came back with none (found by
+		// the round-trip test). The kind's columns keep their own.
+		for (const [key, values] of Object.entries(prepared.choiceValues ?? {})) {
+			const created = fresh.find((c) => c.id === plan.ids[key]);
+			if (created?.type === 'choice' && !created.options)
+				sheet.setColumnOptions(
+					created.id,
+					values.map((value) => ({ value }))
+				);
 		}
 		// A row found fills its empty cells only: what operators wrote (a corrected phone, a
 		// call's result) is never replaced by an older file; where they differ it is reported.

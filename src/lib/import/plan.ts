@@ -25,7 +25,13 @@ import {
 	type SkippedRow
 } from '../csv';
 import { fieldOfHeader, valueOptions } from '../csv/mapping';
-import { MAX_CELL_LENGTH, type ChoiceOption, type Column, type ColumnType } from '../model/sheet';
+import {
+	MAX_CELL_LENGTH,
+	MAX_TITLE_LENGTH,
+	type ChoiceOption,
+	type Column,
+	type ColumnType
+} from '../model/sheet';
 import {
 	areaCodeCompletes,
 	choiceKey,
@@ -564,6 +570,53 @@ export interface PreparedImport {
 	 * строки», or into a new list.
 	 */
 	absent: string[];
+	/**
+	 * Per choice column the import creates (a target of type choice without options: a list's
+	 * own «Район», exported and read into a new list), the values its cells get, in the order
+	 * they first come, one per spelling (`choiceKey`): its options. None for a column of more
+	 * than `MAX_NEW_CHOICE_OPTIONS` values, or of a value longer than an option can be.
+	 */
+	choiceValues: Record<string, string[]>;
+}
+
+/** The most options a choice column the import creates is given from its values. */
+export const MAX_NEW_CHOICE_OPTIONS = 50;
+
+/**
+ * The options of the choice columns the import creates, from the values written into them
+ * (`PreparedImport.choiceValues`). Found by the round-trip test: a list's own choice column came
+ * back from its export as a choice column with no options, its dropdown empty.
+ */
+function newChoiceValues(
+	targets: ImportTargetColumn[],
+	keys: string[],
+	rows: string[][],
+	updates: PreparedImport['updates']
+): Record<string, string[]> {
+	const result: Record<string, string[]> = {};
+	for (const t of targets) {
+		if (t.type !== 'choice' || t.options || !t.key.startsWith('new:')) continue;
+		const at = keys.indexOf(t.key);
+		if (at < 0) continue;
+		const values = new Map<string, string>();
+		// A column repeats a few values over 100,000 rows: each is read once.
+		const seen = new Set<string>();
+		const take = (value: string) => {
+			if (seen.has(value)) return true;
+			seen.add(value);
+			const option = value.replace(/\s+/g, ' ').trim();
+			const key = choiceKey(option);
+			if (key && !values.has(key)) values.set(key, option);
+			return option.length <= MAX_TITLE_LENGTH && values.size <= MAX_NEW_CHOICE_OPTIONS;
+		};
+		let fits = rows.every((row) => take(row[at]));
+		for (const u of updates) {
+			for (const [key, value] of u.cells) if (key === t.key) fits = fits && take(value);
+			if (!fits) break;
+		}
+		if (fits && values.size > 0) result[t.key] = [...values.values()];
+	}
+	return result;
 }
 
 /** A row's values in `keys` order (a loop: 100,000 rows of a dozen cells). */
@@ -683,7 +736,7 @@ export function prepareImport(
 	});
 	// One cell per sheet column, however many file columns went into it.
 	const keys = targetGroups(targets).map((g) => g.target.key);
-	const prepared: Omit<PreparedImport, 'names' | 'absent'> = {
+	const prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues'> = {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
 		updates: plan.toUpdate.map((u) => ({
@@ -712,14 +765,15 @@ export function prepareImport(
 	return {
 		...prepared,
 		names: lineNames(analysis.incoming, targets, reportedLines(analysis, prepared)),
-		absent: policy === 'keep' ? [] : (analysis.absent ?? [])
+		absent: policy === 'keep' ? [] : (analysis.absent ?? []),
+		choiceValues: newChoiceValues(targets, keys, prepared.rows, prepared.updates)
 	};
 }
 
 /** The lines the report may list, for their residents' names. */
 function* reportedLines(
 	analysis: { errorLines?: number[] },
-	prepared: Omit<PreparedImport, 'names' | 'absent'>
+	prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues'>
 ): Generator<number> {
 	yield* analysis.errorLines ?? [];
 	for (const list of [
