@@ -456,8 +456,12 @@ export function mappedTo(dialog: Locator, fileColumn: string): Promise<string> {
 /** The import dialog as the coordinator sees it. */
 export class ImportDialog {
 	readonly dialog: Locator;
-	constructor(readonly page: Page) {
-		this.dialog = page.getByRole('dialog', { name: 'Импорт CSV' });
+	/** `title`: «Новый список из CSV» for the home page's import into a new list. */
+	constructor(
+		readonly page: Page,
+		title = 'Импорт CSV'
+	) {
+		this.dialog = page.getByRole('dialog', { name: title });
 	}
 
 	async open(): Promise<this> {

@@ -1,0 +1,93 @@
+/**
+ * Export → import gives back the same list (issue 4), through the page: a campaign with a box
+ * ticked, one ticked and unticked again, one never touched, and its choice columns (a value
+ * that is none of the options among them), «Экспорт CSV» → «Скачать», and the downloaded file
+ * read into a new list with «Новый список из CSV». Every type and format is in the unit test
+ * `src/lib/import/roundtrip.spec.ts`; this one checks the page's own path end to end.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseCsvBytes } from '../../src/lib/csv';
+import { HomePage, ImportDialog, SheetPage } from './pages';
+import { e2eSession, MOMENT } from './session';
+
+const session = e2eSession();
+
+const TITLES = ['ФИО', 'Телефон', 'Повод', 'Результат'];
+const BOX = 'Подарочный набор';
+
+/** Each row's box as the operator sees it: ticked, unticked, or a text shown instead of a box. */
+async function boxes(sheet: SheetPage): Promise<string[]> {
+	const colId = await sheet.columnId(BOX);
+	return sheet.page.evaluate((id) => {
+		const rows = [...document.querySelectorAll('.ag-row[row-index]:not(.shtab-new-row)')].sort(
+			(a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index'))
+		);
+		return rows.map((row) => {
+			const cell = row.querySelector(`.ag-cell[col-id="${id}"]`);
+			const box = cell?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+			return box ? (box.checked ? 'ticked' : 'unticked') : `text: ${cell?.textContent ?? ''}`;
+		});
+	}, colId);
+}
+
+describe('export → import through the page', () => {
+	it('gives back the ticked and unticked boxes and the choices of a list, read into a new list', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Поздравления 9 мая', 'Поздравления');
+		await sheet.paste(
+			'new',
+			'ФИО',
+			[
+				'Иванова Анна Петровна\t+7 911 123-45-67\t\t9 Мая\tвручили набор\tда',
+				'Петров Пётр Ильич\t8 812 555-12-34\t\t27 января\tне дозвонились\t',
+				'Сидорова Мария\t\t\tНовый год\tждёт ответа\t'
+			].join('\n')
+		);
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		// Петров's box: ticked, then unticked (stored as unticked, not as never filled in).
+		await sheet.revealColumn(BOX);
+		const petrov = (await sheet.cell(1, BOX)).locator('input[type="checkbox"]');
+		await petrov.click();
+		await expect.poll(() => boxes(sheet), MOMENT).toEqual(['ticked', 'ticked', 'unticked']);
+		await petrov.click();
+		await expect.poll(() => boxes(sheet), MOMENT).toEqual(['ticked', 'unticked', 'unticked']);
+		const before = await sheet.rows(TITLES);
+		const invalidBefore = await sheet.rowsWithClass('Результат', 'shtab-invalid');
+		expect(invalidBefore).toEqual([2]);
+
+		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+		const dialog = page.getByRole('dialog', { name: 'Экспорт CSV' });
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			dialog.getByRole('button', { name: 'Скачать', exact: true }).click()
+		]);
+		const bytes = await readFile((await download.path())!);
+		// The unticked box is written «нет», the untouched one left empty.
+		const parsed = parseCsvBytes(bytes);
+		const box = parsed.header!.indexOf(BOX);
+		expect(parsed.rows.map((r) => r[box])).toEqual(['да', 'нет', '']);
+
+		await new HomePage(page).open();
+		await page.getByRole('button', { name: 'Новый список из CSV', exact: true }).click();
+		const importing = new ImportDialog(page, 'Новый список из CSV');
+		await importing.choose({ name: 'Поздравления копия.csv', buffer: bytes });
+		const kind = importing.dialog.getByLabel('Вид списка');
+		await expect
+			.poll(() => kind.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text ?? ''))
+			.toBe('Поздравления');
+		const report = await importing.run();
+		expect(report).toContain('Добавлено строк: 3');
+		await importing.dialog.getByRole('button', { name: 'Открыть список', exact: true }).click();
+		const copy = new SheetPage(page);
+		await copy.ready('Поздравления копия');
+		await expect.poll(() => copy.rowCount(), MOMENT).toBe(3);
+		expect(await copy.rows(TITLES)).toEqual(before);
+		await copy.revealColumn(BOX);
+		await expect.poll(() => boxes(copy), MOMENT).toEqual(['ticked', 'unticked', 'unticked']);
+		// The result that is none of the options is flagged there as it was here.
+		expect(await copy.rowsWithClass('Результат', 'shtab-invalid')).toEqual(invalidBefore);
+	});
+});
