@@ -93,6 +93,7 @@ function callList(): Sheet {
 		},
 		{
 			ФИО: 'Семёнова Ольга',
+			Адрес: 'д. № 5 — «кв. 7», 2-й эт. €',
 			Телефон: '8-812-000-00-01, 8-812-000-00-02, 8-812-000-00-03',
 			'Дата рождения': '27.01.1944',
 			Категория: 'Инвалид 1-й группы',
@@ -102,7 +103,14 @@ function callList(): Sheet {
 			'Нужна помощь': 'да',
 			Район: 'Выборгский'
 		},
-		{ ФИО: 'Пустой Ряд' },
+		{
+			ФИО: 'Пустой Ряд',
+			Адрес: '   ',
+			Оператор: "'Петрова",
+			Примечание: 'таб\tвнутри, "',
+			'Телефон соседки': '007'
+		},
+		{ ФИО: 'да', Адрес: '"', Оператор: 'нет', Примечание: 'неразрывный\u00a0пробел ' },
 		// A list as long as a real one: a coordinator's own columns are guessed from their values.
 		...Array.from({ length: 30 }, (_, i) => ({
 			ФИО: `Житель ${i + 1}`,
@@ -287,7 +295,7 @@ describe('export → import gives back the same list', () => {
 		const name = byTitle('ФИО');
 		const rowIds = sheet
 			.rowIds()
-			.filter((id) => sheet.getCell(id, name) !== 'Пустой Ряд')
+			.filter((id) => !['Пустой Ряд', 'да'].includes(sheet.getCell(id, name)))
 			.sort((a, b) => sheet.getCell(b, name).localeCompare(sheet.getCell(a, name), 'ru'));
 		const view = { rowIds, columnIds: titles.map(byTitle) };
 		for (const format of FORMATS) {
