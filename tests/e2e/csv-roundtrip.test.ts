@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvBytes } from '../../src/lib/csv';
 import { HomePage, ImportDialog, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
+import { screenshot } from './setup';
 
 const session = e2eSession();
 
@@ -89,5 +90,42 @@ describe('export → import through the page', () => {
 		await expect.poll(() => boxes(copy), MOMENT).toEqual(['ticked', 'unticked', 'unticked']);
 		// The result that is none of the options is flagged there as it was here.
 		expect(await copy.rowsWithClass('Результат', 'shtab-invalid')).toEqual(invalidBefore);
+	});
+
+	it('gives a choice column the import creates its values as options, to pick from in the grid', async () => {
+		// A list's own «Район» (not one of the kind's columns), as its export writes it.
+		const districts = ['Калининский', 'Выборгский', 'Приморский'];
+		const lines = Array.from(
+			{ length: 24 },
+			(_, i) => `Житель ${i + 1};+7 911 000-00-${String(i + 10)};${districts[i % 3]}`
+		);
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		await new HomePage(page).goto(session.app.url);
+		await page.getByRole('button', { name: 'Новый список из CSV', exact: true }).click();
+		const importing = new ImportDialog(page, 'Новый список из CSV');
+		await importing.choose({
+			name: 'Обзвон по районам.csv',
+			buffer: Buffer.from(['ФИО;Телефон;Район', ...lines].join('\r\n') + '\r\n')
+		});
+		await importing.duplicates();
+		expect(await importing.dialog.getByLabel('Тип: Район').inputValue()).toBe('choice');
+		expect(await importing.run()).toContain('Добавлено строк: 24');
+		await importing.dialog.getByRole('button', { name: 'Открыть список', exact: true }).click();
+		const sheet = new SheetPage(page);
+		await sheet.ready('Обзвон по районам');
+		await (await sheet.revealColumn('Район')).waitFor();
+		await (await sheet.cell(0, 'Район')).click();
+		await page.keyboard.press('F2');
+		const list = page.getByRole('listbox', { name: 'Район' });
+		await list.waitFor();
+		// Its dropdown was empty: the column had no options (found by the round-trip unit test).
+		await expect
+			.poll(() => list.getByRole('option').allTextContents(), MOMENT)
+			.toEqual(expect.arrayContaining(districts));
+		await screenshot(page, 'csv-import-new-choice-options');
+		await list.getByRole('option', { name: 'Приморский' }).click();
+		await expect.poll(() => sheet.cellText(0, 'Район'), MOMENT).toBe('Приморский');
+		expect(await sheet.rowsWithClass('Район', 'shtab-invalid')).toEqual([]);
 	});
 });
