@@ -351,6 +351,40 @@ describe('export → import gives back the same list', () => {
 		expect(few.columns().find((c) => c.title === 'Участок')!.options).toHaveLength(50);
 	});
 
+	it('joins a list’s own second phone column («Мобильный») into the new list’s «Телефон», unless the coordinator maps it to a new column', async () => {
+		// The rule for a department's «Тел. дом.» and «Тел. моб.» (a README point): the numbers
+		// stay, in one cell, the row's own first.
+		const sheet = new Sheet(new Y.Doc());
+		sheet.addColumns(templateColumns('callList', 'ru'));
+		const mobile = sheet.addColumn({ title: 'Мобильный', type: 'phone' });
+		const [name, phone] = sheet.columns().map((c) => c.id);
+		sheet.addRows({
+			columns: [name, phone, mobile],
+			rows: [
+				['Иванова Анна', '+78121234567', '+79111234567'],
+				['Петров Пётр', '', '+79110001122']
+			]
+		});
+		const { bytes } = await exported(sheet, 'excel-ru');
+		const joined = imported(bytes).sheet;
+		expect(titlesOf(joined)).not.toContain('Мобильный');
+		expect(cellsOf(joined, joined.rowIds(), ['ФИО', 'Телефон'])).toEqual([
+			{ ФИО: 'Иванова Анна', Телефон: '+78121234567, +79111234567' },
+			{ ФИО: 'Петров Пётр', Телефон: '+79110001122' }
+		]);
+		const apart = imported(bytes, undefined, (targets) => {
+			const at = targets.findIndex((t) => t.csvIndex === titlesOf(sheet).indexOf('Мобильный'));
+			targets[at] = {
+				csvIndex: targets[at].csvIndex,
+				key: newColumnKey(targets[at].csvIndex),
+				title: 'Мобильный',
+				type: 'phone'
+			};
+		}).sheet;
+		const titles = ['ФИО', 'Телефон', 'Мобильный'];
+		expect(cellsOf(apart, apart.rowIds(), titles)).toEqual(cellsOf(sheet, sheet.rowIds(), titles));
+	});
+
 	it('writes a character Windows-1251 cannot hold as «?» and counts it for the warning', async () => {
 		const sheet = callList();
 		const note = sheet.columns().find((c) => c.title === 'Примечание')!.id;
