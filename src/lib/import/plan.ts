@@ -277,6 +277,22 @@ const PLAIN_TYPES = new Set<ColumnType>(['text', 'longtext', 'person', 'choice']
 /** Types stored as typed (`normalizeText`): no result object to make for each of their cells. */
 const TEXT_TYPES = new Set<ColumnType>(['text', 'longtext', 'person']);
 
+/**
+ * A value of a choice column the import creates, in the first spelling of it (case, spaces and
+ * ё aside) the file has: the grid's choice columns hold each option in one spelling, so that
+ * their filter ticks every row of it (found with the round-trip test: «калининский» and
+ * «Калининский» were two values there, one of them no option).
+ */
+function spelled(spellings: Map<string, string>, value: string): string {
+	const key = choiceKey(value);
+	if (!key) return value;
+	const first = spellings.get(key);
+	if (first !== undefined) return first;
+	const clean = value.replace(/\s+/g, ' ').trim();
+	spellings.set(key, clean);
+	return clean;
+}
+
 /** Stored values, duplicates and flagged values of a mapped file. */
 export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
@@ -306,7 +322,13 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			// A choice or checkbox column's few values, each read once: reading one lower-cases
 			// and cleans it for the options (about 0.15 s of a 100,000-row call list's two choice
 			// columns, read cell by cell).
-			results: t.type === 'choice' || t.type === 'checkbox' ? new Map<string, ValueResult>() : null
+			results: t.type === 'choice' || t.type === 'checkbox' ? new Map<string, ValueResult>() : null,
+			// A choice column the import creates: each value in its first spelling (`choiceKey`),
+			// spaces cleaned, as its options will be (`PreparedImport.choiceValues`).
+			spellings:
+				t.type === 'choice' && !t.options && t.key.startsWith('new:')
+					? new Map<string, string>()
+					: null
 		};
 	});
 	// Every row's values are a copy of this one (same keys, same order): copying an object
@@ -361,7 +383,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				result = normalizeValue(c.type, input, c.options);
 				c.results?.set(input, result);
 			}
-			values[c.key] = result.value;
+			values[c.key] = c.spellings ? spelled(c.spellings, result.value) : result.value;
 			if (result.ok || c.plain) continue;
 			if (
 				result.reason === 'no-area-code' ||

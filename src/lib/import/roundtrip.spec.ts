@@ -351,6 +351,22 @@ describe('export → import gives back the same list', () => {
 		expect(few.columns().find((c) => c.title === 'Участок')!.options).toHaveLength(50);
 	});
 
+	it('writes a new choice column’s values in one spelling each, its option’s, as the grid’s choice columns have them', () => {
+		const spellings = ['Калининский', ' калининский ', 'КАЛИНИНСКИЙ', 'Выборгский', 'выборгский'];
+		const rows = Array.from({ length: 25 }, (_, i) => `Житель ${i};${spellings[i % 5]}`);
+		const file = new TextEncoder().encode(['ФИО;Район', ...rows].join('\r\n'));
+		const { sheet, analysis } = imported(file);
+		const district = sheet.columns().find((c) => c.title === 'Район')!;
+		expect(district.type).toBe('choice');
+		expect(district.options).toEqual([{ value: 'Калининский' }, { value: 'Выборгский' }]);
+		// Each cell is its option, so the column's filter finds them all («калининский» was a
+		// value of its own there, not ticked with «Калининский»).
+		expect(new Set(sheet.rowIds().map((id) => sheet.getCell(id, district.id)))).toEqual(
+			new Set(['Калининский', 'Выборгский'])
+		);
+		expect(analysis.flaggedCount).toBe(0);
+	});
+
 	it('joins a list’s own second phone column («Мобильный») into the new list’s «Телефон», unless the coordinator maps it to a new column', async () => {
 		// The rule for a department's «Тел. дом.» and «Тел. моб.» (a README point): the numbers
 		// stay, in one cell, the row's own first.
