@@ -283,14 +283,21 @@ const TEXT_TYPES = new Set<ColumnType>(['text', 'longtext', 'person']);
  * their filter ticks every row of it (found with the round-trip test: «калининский» and
  * «Калининский» were two values there, one of them no option).
  */
-function spelled(spellings: Map<string, string>, value: string): string {
+function spelled(
+	spellings: { byKey: Map<string, string>; byValue: Map<string, string> },
+	value: string
+): string {
+	// A column repeats a few values over 100,000 rows: each is read once.
+	const known = spellings.byValue.get(value);
+	if (known !== undefined) return known;
 	const key = choiceKey(value);
-	if (!key) return value;
-	const first = spellings.get(key);
-	if (first !== undefined) return first;
-	const clean = value.replace(/\s+/g, ' ').trim();
-	spellings.set(key, clean);
-	return clean;
+	let first = key ? spellings.byKey.get(key) : value;
+	if (first === undefined) {
+		first = value.replace(/\s+/g, ' ').trim();
+		spellings.byKey.set(key, first);
+	}
+	spellings.byValue.set(value, first);
+	return first;
 }
 
 /** Stored values, duplicates and flagged values of a mapped file. */
@@ -327,7 +334,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			// spaces cleaned, as its options will be (`PreparedImport.choiceValues`).
 			spellings:
 				t.type === 'choice' && !t.options && t.key.startsWith('new:')
-					? new Map<string, string>()
+					? { byKey: new Map<string, string>(), byValue: new Map<string, string>() }
 					: null
 		};
 	});
