@@ -667,6 +667,40 @@ describe('CSV import and export through the page', () => {
 		expect(await sheet.rowCount()).toBe(3);
 		expectNoPageErrors(anna);
 	});
+	it('a click on the box «Заменять записанное…» just above the dialog’s buttons ticks it: the dialog does not scroll it away under the pointer (found in review)', async () => {
+		// Focus by a click came with a scroll that brought the box above the buttons with room to
+		// spare: between the press and the release it moved 7 px up, the release fell beside it,
+		// and the click was lost. A click leaves the dialog where it is; Tab still brings a
+		// control into sight (the test above).
+		const page = anna.page;
+		await page.setViewportSize({ width: 1280, height: 720 });
+		const dialog = await new ImportDialog(page).open();
+		await dialog.choose({ name: 'обзвон.csv', buffer: Buffer.from(FILE) });
+		const d = dialog.dialog;
+		await expect
+			.poll(() => d.getByTestId('import-duplicates').textContent(), { timeout: 30_000 })
+			.toMatch(/в этом списке: [1-9]/);
+		await d.getByLabel('Дополнить найденные строки').check();
+		const box = d.getByLabel('Заменять записанное значениями из файла');
+		await box.waitFor();
+		const buttons = d.locator('form .dialog-actions');
+		// She scrolls until the box is just above the buttons, in sight, and clicks near its foot.
+		await d.evaluate((el) => {
+			const input = [...el.querySelectorAll('label')]
+				.find((l) => l.textContent?.includes('Заменять записанное'))!
+				.querySelector('input')!;
+			const bar = el.querySelector('form .dialog-actions')!;
+			el.scrollTop += input.getBoundingClientRect().bottom - bar.getBoundingClientRect().top + 1;
+		});
+		const [b, bar] = await Promise.all([box.boundingBox(), buttons.boundingBox()]);
+		expect(b!.y + b!.height).toBeLessThanOrEqual(bar!.y);
+		await page.mouse.click(b!.x + b!.width / 2, b!.y + b!.height - 2);
+		expect(await box.isChecked()).toBe(true);
+		await d.getByRole('button', { name: 'Отмена', exact: true }).click();
+		await d.waitFor({ state: 'hidden' });
+		await page.setViewportSize(DESKTOP);
+		expectNoPageErrors(anna);
+	});
 	it('on a phone, makes a new list from a CSV file, named after the file', async () => {
 		const olga = await newOperator(browser, 'Ольга', { viewport: PHONE });
 		const page = olga.page;
