@@ -124,7 +124,7 @@ const PROBE = `
 		}
 		return false;
 	});
-	// Arrival of y-websocket update messages (sync 0, update 2), once armed.
+	// Arrival of y-websocket update messages (sync 0, update 2) or parts of one, once armed.
 	const Native = window.WebSocket;
 	window.WebSocket = class extends Native {
 		constructor(...args) {
@@ -132,7 +132,10 @@ const PROBE = `
 			this.addEventListener('message', (e) => {
 				if (!b.armed || !(e.data instanceof ArrayBuffer)) return;
 				const d = new Uint8Array(e.data, 0, Math.min(2, e.data.byteLength));
-				if (d[0] !== 0 || d[1] !== 2) return;
+				// A long update comes in parts ([101, …], src/lib/sync/parts.ts): its first part is its
+				// arrival (without this, the 100,000-row import's arrival was never marked: null).
+				const part = d[0] === 101 && e.data.byteLength > 1;
+				if (!part && (d[0] !== 0 || d[1] !== 2)) return;
 				b.updates++;
 				mark('firstArrival');
 				b.marks.lastArrival = performance.now();
