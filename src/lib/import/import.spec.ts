@@ -27,6 +27,7 @@ import {
 	reportTotals,
 	type BuildReportOptions
 } from './report';
+import { targetsOf } from './testing';
 import { translate, type Locale } from '../i18n';
 import { keyColumnsOf, existingRowsOf } from '../csv';
 import { choiceKey, formatValue } from '../values';
@@ -57,21 +58,7 @@ function importInto(
 ) {
 	const parsed = parseCsvBytes(bytes);
 	const columns = sheet.columns();
-	const mapping = autoMap(parsed.header ?? [], columns, { rows: parsed.rows });
-	const targets: ImportTargetColumn[] = [];
-	for (const { csvIndex, target } of mapping) {
-		if (target.kind === 'new')
-			targets.push({
-				csvIndex,
-				key: newColumnKey(csvIndex),
-				title: target.title,
-				type: target.type
-			});
-		else if (target.kind === 'existing') {
-			const col = columns.find((c) => c.id === target.columnId)!;
-			targets.push(existingTarget(csvIndex, col));
-		}
-	}
+	const targets = targetsOf(autoMap(parsed.header ?? [], columns, { rows: parsed.rows }), columns);
 	adjust(targets);
 	const existing: ExistingRow[] = existingRowsForImport(sheet, 'target', targets);
 	const keyColumnsBySheet: Record<string, ReturnType<typeof keyColumnsOf>> = {};
@@ -91,6 +78,16 @@ function importInto(
 		replace: prepareOptions.replace
 	});
 	return { parsed, targets, analysis, prepared, applied };
+}
+
+/** The report as the dialog builds it, values shown as the grid shows them. */
+function dialogReport(sheet: Sheet, run: ReturnType<typeof importInto>, locale: Locale = 'ru') {
+	return importReport({
+		locale,
+		...run,
+		column: (colId) => sheet.column(colId),
+		sheetLabel: (id) => id
+	});
 }
 
 const cp1251 = (text: string) => encodeWindows1251(text).bytes;
@@ -762,15 +759,7 @@ describe('import through the worker pipeline', () => {
 				'Строка 3: житель удалён из списка (те же ФИО и дата рождения) — не добавлен. Если он снова нужен, восстановите строку в «Удалённые строки».'
 			);
 			expect(run.prepared.deletedCount).toBe(1);
-			const report = importReport({
-				locale: 'ru',
-				parsed: { errors: [], errorsOmitted: 0 },
-				prepared: run.prepared,
-				applied: run.applied,
-				targets: run.targets,
-				column: (id) => sheet.column(id),
-				sheetLabel: (id) => id
-			});
+			const report = dialogReport(sheet, run);
 			expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toEqual(
 				expect.arrayContaining([
 					'Не добавлено удалённых из списка жителей: 1 (вернуть — «Удалённые строки»)'
@@ -1066,15 +1055,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 			[3, '31.02.1950', 'invalid'],
 			[3, 'Инвалид 1 гр.', 'edited']
 		]);
-		const report = importReport({
-			locale: 'ru',
-			parsed: { errors: [], errorsOmitted: 0 },
-			prepared: run.prepared,
-			applied: run.applied,
-			targets: run.targets,
-			column: (id) => sheet.column(id),
-			sheetLabel: (id) => id
-		});
+		const report = dialogReport(sheet, run);
 		expect(report.problems.filter((p) => p.kind === 'kept').map((p) => p.message)).toEqual([
 			'в списке «ул. Ленская, д. 7», оставлено как было: в файле «ул. Ленская, д. 5», но эту ячейку в списке уже меняли (оператор или прошлый импорт) — проверьте и внесите вручную, если нужно',
 			'в списке «Просила перезвонить. 03.12 дозвонились, нужны лекарства», оставлено как было: в файле «Одинокая», но эту ячейку в списке уже меняли (оператор или прошлый импорт) — проверьте и внесите вручную, если нужно',
@@ -1189,15 +1170,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 		expect(run.applied.updated).toBe(1);
 		expect(run.applied.replaced).toHaveLength(4);
 		const totals = (locale: Locale) => {
-			const report = importReport({
-				locale,
-				parsed: { errors: [], errorsOmitted: 0 },
-				prepared: run.prepared,
-				applied: run.applied,
-				targets: run.targets,
-				column: (id) => sheet.column(id),
-				sheetLabel: (id) => id
-			});
+			const report = dialogReport(sheet, run, locale);
 			return reportTotals(report).map(([key, n]) => translate(locale, key, { count: n }));
 		};
 		expect(totals('ru')).toEqual([
@@ -1223,15 +1196,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 	it('lists every value replaced, with its resident and both values, on screen and in the report’s CSV', () => {
 		const { sheet } = setUp();
 		const run = replaceFrom(sheet, next);
-		const report = importReport({
-			locale: 'ru',
-			parsed: { errors: [], errorsOmitted: 0 },
-			prepared: run.prepared,
-			applied: run.applied,
-			targets: run.targets,
-			column: (id) => sheet.column(id),
-			sheetLabel: (id) => id
-		});
+		const report = dialogReport(sheet, run);
 		expect(report.replaced).toEqual([
 			{
 				line: 2,
@@ -1287,15 +1252,7 @@ describe('«Дополнить» replacing what the file changed', () => {
 			]
 		]);
 		// In English too.
-		const en = importReport({
-			locale: 'en',
-			parsed: { errors: [], errorsOmitted: 0 },
-			prepared: run.prepared,
-			applied: run.applied,
-			targets: run.targets,
-			column: (id) => sheet.column(id),
-			sheetLabel: (id) => id
-		});
+		const en = dialogReport(sheet, run, 'en');
 		expect(parseCsvBytes(reportCsv(en, 'en')).rows[0].slice(2)).toEqual([
 			'Replaced',
 			'Телефон',
@@ -1895,16 +1852,6 @@ describe('the import report', () => {
 			'Значений не по формату: 0'
 		]);
 	});
-
-	/** The report as the dialog builds it, values shown as the grid shows them. */
-	function dialogReport(sheet: Sheet, run: ReturnType<typeof importInto>, locale: Locale = 'ru') {
-		return importReport({
-			locale,
-			...run,
-			column: (colId) => sheet.column(colId),
-			sheetLabel: (id) => id
-		});
-	}
 
 	const IN_LIST = [
 		'ФИО;Тел.;Д/р;Примечание',

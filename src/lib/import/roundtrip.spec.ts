@@ -18,14 +18,9 @@ import { guessKind, templateColumns } from '../model/templates';
 import { normalizeValue } from '../values';
 import { commitPreparedImport, existingRowsForImport, planImportColumns } from './apply';
 import { exportSheetParts } from './exporting';
-import {
-	analyzeImport,
-	existingTarget,
-	newColumnKey,
-	prepareImport,
-	type ImportTargetColumn
-} from './plan';
+import { analyzeImport, newColumnKey, prepareImport, type ImportTargetColumn } from './plan';
 import { SAMPLE_ROWS } from './protocol';
+import { targetsOf } from './testing';
 
 const FORMATS: ExportFormat[] = ['excel-ru', 'utf8-comma', 'windows-1251'];
 
@@ -179,23 +174,7 @@ function imported(
 		rows: parsed.rows.slice(0, SAMPLE_ROWS),
 		untitled: (n) => `Столбец ${n}`
 	});
-	const targets: ImportTargetColumn[] = [];
-	for (const { csvIndex, target } of mapping) {
-		if (target.kind === 'new')
-			targets.push({
-				csvIndex,
-				key: newColumnKey(csvIndex),
-				title: target.title,
-				type: target.type
-			});
-		else if (target.kind === 'existing')
-			targets.push(
-				existingTarget(
-					csvIndex,
-					sheetColumns.find((c) => c.id === target.columnId)!
-				)
-			);
-	}
+	const targets = targetsOf(mapping, sheetColumns);
 	adjust(targets);
 	const sheet = into?.sheet ?? new Sheet(new Y.Doc());
 	const analysis = analyzeImport({
