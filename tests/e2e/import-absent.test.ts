@@ -33,6 +33,19 @@ const WEEK_2 = file([
 	'Новикова Вера;8 921 111-22-33;02.02.1950'
 ]);
 
+/** Анна's new call list, the first week's file imported into it: four residents. */
+async function listOfWeek1(title: string) {
+	const anna = await session.operator('Анна');
+	const home = await new HomePage(anna.page).goto(session.app.url);
+	const sheet = await home.createSheet(title, 'Обзвон');
+	const dialog = await new ImportDialog(anna.page).open();
+	await dialog.choose(WEEK_1);
+	await dialog.run('Пропустить повторы');
+	await dialog.close();
+	await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+	return { anna, sheet };
+}
+
 describe('residents of the list the new file does not have', () => {
 	it('are counted after «Дополнить», downloaded as a file and ticked in the grid, never deleted', async () => {
 		const anna = await session.operator('Анна');
@@ -94,19 +107,12 @@ describe('residents of the list the new file does not have', () => {
 	});
 
 	it('a list emptied to load it again takes its residents back when she ticks «Добавить и удалённых» (found in review)', async () => {
-		const anna = await session.operator('Анна');
-		const home = await new HomePage(anna.page).goto(session.app.url);
-		const sheet = await home.createSheet('Обзвон заново', 'Обзвон');
-		let dialog = await new ImportDialog(anna.page).open();
-		await dialog.choose(WEEK_1);
-		await dialog.run('Пропустить повторы');
-		await dialog.close();
-		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+		const { anna, sheet } = await listOfWeek1('Обзвон заново');
 		await sheet.selectRows([0, 1, 2, 3]);
 		await sheet.deleteSelectedRows();
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(0);
 
-		dialog = await new ImportDialog(anna.page).open();
+		const dialog = await new ImportDialog(anna.page).open();
 		await dialog.choose(WEEK_1);
 		await expect.poll(() => dialog.duplicates(), MOMENT).toContain('удалены из списка: 4');
 		await dialog.dialog
@@ -121,14 +127,8 @@ describe('residents of the list the new file does not have', () => {
 	});
 
 	it('the next import starts with «Добавить и удалённых» unticked: deleted residents come back only when she ticks it for that file (found in review)', async () => {
-		const anna = await session.operator('Анна');
-		const home = await new HomePage(anna.page).goto(session.app.url);
-		const sheet = await home.createSheet('Обзвон по неделям', 'Обзвон');
-		let dialog = await new ImportDialog(anna.page).open();
-		await dialog.choose(WEEK_1);
-		await dialog.run('Пропустить повторы');
-		await dialog.close();
-		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+		const { anna, sheet } = await listOfWeek1('Обзвон по неделям');
+		let dialog: ImportDialog;
 		// Сидорова and Кузнецова are deleted; this once she loads them again on purpose.
 		await sheet.selectRows([2, 3]);
 		await sheet.deleteSelectedRows();
