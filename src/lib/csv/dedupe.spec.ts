@@ -6,6 +6,7 @@ import {
 	MAX_BUCKET_SCAN,
 	MAX_LISTED_MATCHES,
 	normalizeName,
+	pairKey,
 	phoneKeys,
 	planImport,
 	type DuplicateInfo,
@@ -182,6 +183,44 @@ describe('findDuplicates', () => {
 			targetSheetId: 's'
 		});
 		expect(dups[1].inFile).toEqual({ line: 2, by: 'name-birth' });
+	});
+
+	it('tells apart two residents whose name and birth date (or address) share a key number', () => {
+		// The index files people under a number made of the two (`pairKey`): two names with the
+		// same number, found by trying, must not be taken for one resident.
+		const colliding = (second: string): [string, string] => {
+			const seen = new Map<number, string>();
+			for (let i = 0; ; i++) {
+				const name = `житель${i}`; // one word: the index sorts a name's words
+				const key = pairKey(name, second);
+				const other = seen.get(key);
+				if (other !== undefined) return [other, name];
+				seen.set(key, name);
+			}
+		};
+		const birth = '1941-03-05';
+		const [a, b] = colliding(birth);
+		const byBirth = findDuplicates({
+			incoming: incoming([a, '', birth], [b, '', birth], [b, '', birth]),
+			existing: [],
+			keyColumns: KEYS,
+			targetSheetId: 's'
+		});
+		expect(byBirth.map((d) => d.inFile)).toEqual([null, null, { line: 3, by: 'name-birth' }]);
+		// An address as the index keeps it (normalised): «Ленина, 5» is «ленина 5».
+		const address = 'ленина 5';
+		const [c, d] = colliding(address);
+		const byAddress = findDuplicates({
+			incoming: [c, d, d].map((name, i) => ({ line: i + 2, values: { name, address } })),
+			existing: [{ sheetId: 's', rowId: 'r1', values: { name: c, address: 'Ленина, 5' } }],
+			keyColumns: { name: 'name', address: 'address' },
+			targetSheetId: 's'
+		});
+		expect(byAddress.map((d) => [d.inFile, d.inSheet])).toEqual([
+			[null, [{ rowId: 'r1', by: 'name-address' }]],
+			[null, []],
+			[{ line: 3, by: 'name-address' }, []]
+		]);
 	});
 
 	it('is fast for 100,000 incoming rows against 100,000 existing ones', () => {
