@@ -131,6 +131,17 @@ describe('parseCsv: empty lines and ragged rows', () => {
 			expect(result.rows[short?.row ?? -1]?.[1]).toBe('Телефон');
 			expect(result.rows[short?.row ?? -1]?.[2]).toBe('');
 		}
+		// Titles of any letters, repeated in the other case, are the title row again.
+		for (const title of ['Name', 'ёлка', 'Ёлка', 'Ђак', 'Σημείωση', 'Ärzte', '№ п/п', 'ǅemal'])
+			for (const again of [title.toLocaleUpperCase('ru'), title.toLocaleLowerCase('ru')])
+				for (const parse of [parseCsv, parseCsvRecordByRecord])
+					expect(
+						parse(`${title};b\nИванова;1\n${again};B\nПетров;2`, { header: true }).rows,
+						`${title} / ${again}`
+					).toEqual([
+						['Иванова', '1'],
+						['Петров', '2']
+					]);
 		// Without a title row nothing is compared.
 		expect(parseCsv('Иванова;1\r\nИванова;1\r\n', { header: false }).rows).toHaveLength(2);
 		// An invisible mark in front (a left-to-right mark, a zero-width space from a web page)
