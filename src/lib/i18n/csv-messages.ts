@@ -63,6 +63,14 @@ export const csvRu = {
 	'import.unmatchedMore':
 		'И ещё значений: {values} (строк: {rows}) — они будут оставлены как есть и отмечены.',
 	'import.unmatchedAdd': 'добавить вариант «{value}»',
+	'import.unmatchedAddAll': 'Добавить все значения как варианты',
+	'import.unmatchedKeepAll': 'Оставить все как есть',
+	'import.unmatchedMoreAdded':
+		'И ещё значений: {values} (строк: {rows}) — они тоже будут добавлены как варианты.',
+	'import.unmatchedMoreLimit':
+		'И ещё значений: {values} (строк: {rows}). В столбце может быть не больше {max} вариантов, поэтому из них добавятся только {added}. Останутся как есть и будут отмечены самые редкие значения: {left} (строк: {leftRows}).',
+	'import.unmatchedLimit':
+		'В столбце может быть не больше {max} вариантов: самые редкие значения останутся как есть и будут отмечены: {left} (строк: {leftRows}).',
 	'import.flaggedHint':
 		'Значений не по формату столбца: {count}. Они сохранятся как есть и будут отмечены.',
 	'import.areaCode': 'Код города для местных номеров',
@@ -260,6 +268,13 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.unmatchedKeep': 'keep as it is (flag it)',
 	'import.unmatchedMore': 'Other values: {values} (rows: {rows}): kept as they are and flagged.',
 	'import.unmatchedAdd': 'add the option “{value}”',
+	'import.unmatchedAddAll': 'Add all values as options',
+	'import.unmatchedKeepAll': 'Keep all as they are',
+	'import.unmatchedMoreAdded': 'Other values: {values} (rows: {rows}): added as options too.',
+	'import.unmatchedMoreLimit':
+		'Other values: {values} (rows: {rows}). A column holds at most {max} options, so only {added} of them will be added. The rarest values stay as they are and flagged: {left} (rows: {leftRows}).',
+	'import.unmatchedLimit':
+		'A column holds at most {max} options: the rarest values stay as they are and flagged: {left} (rows: {leftRows}).',
 	'import.flaggedHint':
 		'Values that do not fit their column: {count}. They are kept as they are and flagged.',
 	'import.areaCode': 'Area code for local numbers',

@@ -217,7 +217,8 @@ export function commitPreparedImport(
 	sheet: Sheet,
 	importId: string,
 	plan: ImportColumnPlan,
-	prepared: Pick<PreparedImport, 'updates'> & Partial<Pick<PreparedImport, 'choiceValues'>>,
+	prepared: Pick<PreparedImport, 'updates'> &
+		Partial<Pick<PreparedImport, 'choiceValues' | 'addOptions'>>,
 	targets: ImportTargetColumn[] = [],
 	options: CommitOptions = {}
 ): AppliedImport {
@@ -243,16 +244,17 @@ export function commitPreparedImport(
 			if (column?.type === 'phone' && !column.areaCode && t.areaCode)
 				setAreaCode(sheet, column.id, t.areaCode);
 		}
-		// File values kept as new options of a choice column (its options as they are now: a
-		// colleague may have changed them meanwhile).
-		for (const t of targets) {
-			const column = t.addOptions?.length ? sheet.column(plan.ids[t.key] ?? t.key) : null;
-			if (!column || column.type !== 'choice' || !t.addOptions) continue;
+		// File values kept as new options of a choice column, one by one or with «Добавить все
+		// значения как варианты» (its options as they are now: a colleague may have changed them
+		// meanwhile).
+		for (const [key, values] of Object.entries(prepared.addOptions ?? {})) {
+			const column = values.length ? sheet.column(plan.ids[key] ?? key) : null;
+			if (!column || column.type !== 'choice') continue;
 			const options = column.options ?? [];
 			// An option a colleague added meanwhile in another spelling (case, spaces, ё) is the
 			// same one: the imported cells match it as they are.
 			const have = new Set(options.map((o) => choiceKey(o.value)));
-			const added = t.addOptions
+			const added = values
 				.filter((value) => !have.has(choiceKey(value)))
 				.map((value) => ({ value }));
 			if (added.length > 0) sheet.setColumnOptions(column.id, [...options, ...added]);

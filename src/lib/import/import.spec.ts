@@ -366,6 +366,115 @@ describe('import through the worker pipeline', () => {
 		expect(analysis.unmatchedMore).toEqual([{ csvIndex: 1, values: 10, rows: 10 }]);
 	});
 
+	it('«Добавить все значения как варианты» adds every value that is none of the column’s options, those past the listed ones too, each in its first spelling; one undo step takes them away', () => {
+		// 35 values of the department: «ветеран труда» the most frequent, in two spellings; one
+		// value is an option already.
+		const rows = ['Житель А;  Ветеран  труда ', 'Житель Б;ветеран труда', 'Житель В;Другое'];
+		for (let i = 0; i < 34; i++) rows.push(`Житель ${i};категория ${String(i).padStart(2, '0')}`);
+		const file = ['ФИО;Категория', ...rows].join('\r\n');
+		const sheet = callList();
+		const undo = sheet.createUndoManager();
+		const run = importInto(sheet, cp1251(file), 'keep', [], (targets) => {
+			targets.find((t) => t.title === 'Категория')!.addUnmatched = true;
+		});
+		const { analysis, prepared, applied } = run;
+		// Listed as before (30, the rest counted): the list is against the column's own options.
+		expect(analysis.unmatched).toHaveLength(30);
+		expect(analysis.unmatchedMore).toEqual([{ csvIndex: 1, values: 5, rows: 5 }]);
+		expect(analysis.unmatchedAdded).toEqual([
+			{ csvIndex: 1, values: 35, rows: 36, left: 0, leftRows: 0, moreAdded: 5, listedLeft: [] }
+		]);
+		expect(analysis.flaggedCount).toBe(0);
+		expect(prepared.flaggedCount).toBe(0);
+		expect(dialogReport(sheet, run).flagged).toBe(0);
+		const column = sheet.columns().find((c) => c.title === 'Категория')!;
+		const options = () => sheet.column(column.id)!.options!.map((o) => o.value);
+		expect(options()).toEqual([
+			'Старше 65 лет',
+			'Инвалид 1-й группы',
+			'Одинокая мать, дети до 7 лет',
+			'Другое',
+			'Ветеран труда',
+			...Array.from({ length: 34 }, (_, i) => `категория ${String(i).padStart(2, '0')}`)
+		]);
+		const cells = applied.added.map((id) => sheet.getCell(id, column.id));
+		expect(cells.slice(0, 4)).toEqual(['Ветеран труда', 'Ветеран труда', 'Другое', 'категория 00']);
+		expect(cells.at(-1)).toBe('категория 33');
+		// As a single «добавить вариант»: the options go with the rows.
+		undo.undo();
+		expect(sheet.rowCount).toBe(0);
+		expect(options()).toEqual([
+			'Старше 65 лет',
+			'Инвалид 1-й группы',
+			'Одинокая мать, дети до 7 лет',
+			'Другое'
+		]);
+	});
+
+	it('«Добавить все значения как варианты» keeps a choice column to 50 options: the most frequent are added, the rest kept as they are and flagged, and counted', () => {
+		// 60 values: «частая N» twice each (20), «редкая N» once each (40); the column has 4
+		// options, so 46 fit: the 20 frequent and 26 of the rare ones.
+		const rows: string[] = [];
+		for (let i = 0; i < 20; i++)
+			rows.push(
+				`Житель ${i};частая ${String(i).padStart(2, '0')}`,
+				`Жительница ${i};частая ${String(i).padStart(2, '0')}`
+			);
+		for (let i = 0; i < 40; i++) rows.push(`Сосед ${i};редкая ${String(i).padStart(2, '0')}`);
+		const file = ['ФИО;Категория', ...rows].join('\r\n');
+		const sheet = callList();
+		const { analysis, prepared } = importInto(sheet, cp1251(file), 'keep', [], (targets) => {
+			targets.find((t) => t.title === 'Категория')!.addUnmatched = true;
+		});
+		expect(analysis.unmatchedMore).toEqual([{ csvIndex: 1, values: 30, rows: 30 }]);
+		expect(analysis.unmatchedAdded).toEqual([
+			{ csvIndex: 1, values: 46, rows: 66, left: 14, leftRows: 14, moreAdded: 16, listedLeft: [] }
+		]);
+		expect(analysis.flaggedCount).toBe(14);
+		expect(prepared.flaggedCount).toBe(14);
+		expect(prepared.flagged.map((f) => f.value)).toEqual(
+			Array.from({ length: 14 }, (_, i) => `редкая ${String(26 + i).padStart(2, '0')}`)
+		);
+		const column = sheet.columns().find((c) => c.title === 'Категория')!;
+		const options = sheet.column(column.id)!.options!.map((o) => o.value);
+		expect(options).toHaveLength(50);
+		expect(options.at(-1)).toBe('редкая 25');
+	});
+
+	it('a value’s own choice wins over «Добавить все значения как варианты»: mapped to an option, or kept as it is', () => {
+		const file = [
+			'ФИО;Категория',
+			'Иванова Анна;инвалид 1 гр.',
+			'Петров Пётр;ветеран труда',
+			'Сидорова Мария;многодетные',
+			'Орлова Ольга;одиноко проживающий'
+		].join('\r\n');
+		const sheet = callList();
+		const { analysis, applied } = importInto(sheet, cp1251(file), 'keep', [], (targets) => {
+			const category = targets.find((t) => t.title === 'Категория')!;
+			category.addUnmatched = true;
+			category.valueMap = { [choiceKey('инвалид 1 гр.')]: 'Инвалид 1-й группы' };
+			category.keepUnmatched = [choiceKey('многодетные')];
+		});
+		const column = sheet.columns().find((c) => c.title === 'Категория')!;
+		expect(applied.added.map((id) => sheet.getCell(id, column.id))).toEqual([
+			'Инвалид 1-й группы',
+			'ветеран труда',
+			'многодетные',
+			'одиноко проживающий'
+		]);
+		expect(analysis.flagged.map((f) => [f.line, f.value])).toEqual([[4, 'многодетные']]);
+		expect(analysis.unmatchedAdded).toEqual([
+			{ csvIndex: 1, values: 2, rows: 2, left: 0, leftRows: 0, moreAdded: 0, listedLeft: [] }
+		]);
+		expect(
+			sheet
+				.column(column.id)!
+				.options!.map((o) => o.value)
+				.slice(4)
+		).toEqual(['ветеран труда', 'одиноко проживающий']);
+	});
+
 	it('"update" writes no line that matches several residents, and counts it apart from duplicates', () => {
 		const sheet = callList();
 		const name = sheet.columns().find((c) => c.title === 'ФИО')!.id;

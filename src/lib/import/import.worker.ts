@@ -105,6 +105,8 @@ async function handle(message: ToWorker) {
 				localPhones: analysis.localPhones,
 				unmatched: analysis.unmatched,
 				unmatchedMore: analysis.unmatchedMore,
+				unmatchedAdded: analysis.unmatchedAdded,
+				addOptions: analysis.addOptions,
 				elapsedMs: performance.now() - started
 			});
 			return;

@@ -59,6 +59,14 @@ export interface ImportTargetColumn {
 	/** Values the commit adds to the column's options (a file value kept as a new option). */
 	addOptions?: string[];
 	/**
+	 * «Добавить все значения как варианты»: every file value that is none of `options`, and not
+	 * chosen for itself (`valueMap`, `keepUnmatched`), is added to them too, the most frequent
+	 * first, as long as the column has at most `MAX_NEW_CHOICE_OPTIONS` (`unmatchedAdded`).
+	 */
+	addUnmatched?: boolean;
+	/** With `addUnmatched`: the values (`choiceKey`) the coordinator keeps as they are, flagged. */
+	keepUnmatched?: string[];
+	/**
 	 * A phone column's area code, for the file's local numbers (`555-12-34`): the column's own,
 	 * or the one the coordinator gave (the commit then gives it to a column that has none).
 	 */
@@ -77,6 +85,24 @@ export interface UnmatchedValue {
 
 /** File values listed per choice column for the coordinator to match (the most frequent). */
 export const MAX_UNMATCHED_VALUES = 30;
+
+/** What «Добавить все значения как варианты» does with a column (`ImportTargetColumn.addUnmatched`). */
+export interface UnmatchedAdded {
+	csvIndex: number;
+	/** Values added as options, listed or not, and their rows. */
+	values: number;
+	rows: number;
+	/**
+	 * Values kept as they are (flagged), and their rows: those past `MAX_NEW_CHOICE_OPTIONS`, the
+	 * least frequent, and any longer than an option can be.
+	 */
+	left: number;
+	leftRows: number;
+	/** Of the values beyond the listed ones (`Analysis.unmatchedMore`), how many are added. */
+	moreAdded: number;
+	/** The listed values (`UnmatchedValue.key`) kept as they are: none while the column has room. */
+	listedLeft: string[];
+}
 
 /** The options a target's values are read as: its own, and those the import adds. */
 export function targetChoices(target: ImportTargetColumn): ChoiceOption[] | undefined {
@@ -171,6 +197,13 @@ export interface Analysis {
 	unmatched: UnmatchedValue[];
 	/** Per such column, the values beyond the listed ones, and their rows (kept and flagged). */
 	unmatchedMore: { csvIndex: number; values: number; rows: number }[];
+	/** Per column with «Добавить все значения как варианты», what it adds and what it leaves. */
+	unmatchedAdded: UnmatchedAdded[];
+	/**
+	 * Per target key, the values the commit adds to the column's options: those chosen one by
+	 * one (`addOptions`) and those «Добавить все значения как варианты» adds.
+	 */
+	addOptions: Record<string, string[]>;
 	/**
 	 * The rows searched, as given (kept, not copied), and the target sheet's id: with 'skip',
 	 * the values of the rows lines were skipped as (`prepareImport`).
@@ -305,7 +338,20 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
 	// One pass: each cell is normalised once, for its stored value and for its flag. File
 	// columns that go into one sheet column (Фамилия, Имя, Отчество → ФИО) are joined first.
-	const columns = targetGroups(targets, parsed.header).map((group) => {
+	const groups = targetGroups(targets, parsed.header);
+	const unmatchedAdded: UnmatchedAdded[] = [];
+	const addOptions: Record<string, string[]> = {};
+	for (const group of groups) {
+		if (group.target.addUnmatched) {
+			const added = withUnmatchedAdded(group, parsed.rows);
+			if (added) {
+				group.target = added.target;
+				unmatchedAdded.push(added.added);
+			}
+		}
+		if (group.target.addOptions?.length) addOptions[group.target.key] = group.target.addOptions;
+	}
+	const columns = groups.map((group) => {
 		const t = group.target;
 		// A choice column's options (one list for every cell), as the grid reads typed values.
 		const options = targetOptions(t);
@@ -416,9 +462,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const unmatched: UnmatchedValue[] = [];
 	const unmatchedMore: Analysis['unmatchedMore'] = [];
 	for (const c of columns) {
-		const all = [...c.unmatched.values()].sort(
-			(a, b) => b.count - a.count || a.value.localeCompare(b.value, 'ru')
-		);
+		const all = [...c.unmatched.values()].sort(byCount);
 		unmatched.push(...all.slice(0, MAX_UNMATCHED_VALUES));
 		if (all.length > MAX_UNMATCHED_VALUES) {
 			const rest = all.slice(MAX_UNMATCHED_VALUES);
@@ -440,6 +484,8 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		flaggedKeys,
 		unmatched,
 		unmatchedMore,
+		unmatchedAdded,
+		addOptions,
 		existing,
 		targetSheetId,
 		errorLines: (parsed.errors ?? []).map((e) => e.line),
@@ -492,6 +538,71 @@ export function lineNames(
 		if (full) names.set(row.line, full);
 	}
 	return names;
+}
+
+/** The most frequent first; of as frequent, in the alphabet's order. */
+function byCount(a: UnmatchedValue, b: UnmatchedValue): number {
+	return b.count - a.count || a.value.localeCompare(b.value, 'ru');
+}
+
+/**
+ * A choice column's target with «Добавить все значения как варианты» (`addUnmatched`) read: the
+ * file's values that are none of its options, and that the coordinator did not choose for one by
+ * one, added to `addOptions` in their first spelling (`choiceKey`), the most frequent first —
+ * as many as keep the column to `MAX_NEW_CHOICE_OPTIONS`, as a choice column the import creates
+ * (`newChoiceValues`): a dropdown of hundreds of values is no choice. The rest are kept as they
+ * are, flagged, and counted for the dialog to say so before «Импортировать». Found by
+ * exploration: a department's dozen categories were a dozen selects to open, and left as they
+ * were, 36,746 flagged notes in a 30,000-row list.
+ */
+function withUnmatchedAdded(
+	group: TargetGroup,
+	rows: readonly string[][]
+): { target: ImportTargetColumn; added: UnmatchedAdded } | null {
+	const target = group.target;
+	if (target.type !== 'choice' || !target.options) return null;
+	const column = {
+		index: target.csvIndex,
+		own: target.options,
+		unmatched: new Map<string, UnmatchedValue>(),
+		seen: new Map<string, UnmatchedValue | null>()
+	};
+	for (const cells of rows) {
+		const raw = groupValue(cells, group);
+		if (raw !== '') countUnmatched(column, raw);
+	}
+	const all = [...column.unmatched.values()].sort(byCount);
+	const listed = new Set(all.slice(0, MAX_UNMATCHED_VALUES).map((u) => u.key));
+	const chosen = new Set([...Object.keys(target.valueMap ?? {}), ...(target.keepUnmatched ?? [])]);
+	const have = new Set(
+		[...target.options.map((o) => o.value), ...(target.addOptions ?? [])].map(choiceKey)
+	);
+	const addOptions = [...(target.addOptions ?? [])];
+	const added: UnmatchedAdded = {
+		csvIndex: target.csvIndex,
+		values: 0,
+		rows: 0,
+		left: 0,
+		leftRows: 0,
+		moreAdded: 0,
+		listedLeft: []
+	};
+	for (const u of all) {
+		if (chosen.has(u.key)) continue;
+		const option = u.value.replace(/\s+/g, ' ');
+		if (have.size < MAX_NEW_CHOICE_OPTIONS && option.length <= MAX_TITLE_LENGTH) {
+			have.add(u.key);
+			addOptions.push(option);
+			added.values++;
+			added.rows += u.count;
+			if (!listed.has(u.key)) added.moreAdded++;
+		} else {
+			added.left++;
+			added.leftRows += u.count;
+			if (listed.has(u.key)) added.listedLeft.push(u.key);
+		}
+	}
+	return { target: { ...target, addOptions }, added };
 }
 
 /** Counts a file value of an existing choice column that is none of the column's own options. */
@@ -606,6 +717,8 @@ export interface PreparedImport {
 	 * than `MAX_NEW_CHOICE_OPTIONS` values, or of a value longer than an option can be.
 	 */
 	choiceValues: Record<string, string[]>;
+	/** Per target key, the values the commit adds to an existing column's options (`Analysis`). */
+	addOptions: Record<string, string[]>;
 }
 
 /** The most options a choice column the import creates is given from its values. */
@@ -743,6 +856,7 @@ export function prepareImport(
 				| 'targetSheetId'
 				| 'errorLines'
 				| 'absent'
+				| 'addOptions'
 			>
 		>,
 	targets: ImportTargetColumn[],
@@ -765,7 +879,7 @@ export function prepareImport(
 	});
 	// One cell per sheet column, however many file columns went into it.
 	const keys = targetGroups(targets).map((g) => g.target.key);
-	const prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues'> = {
+	const prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues' | 'addOptions'> = {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
 		updates: plan.toUpdate.map((u) => ({
@@ -795,14 +909,15 @@ export function prepareImport(
 		...prepared,
 		names: lineNames(analysis.incoming, targets, reportedLines(analysis, prepared)),
 		absent: policy === 'keep' ? [] : (analysis.absent ?? []),
-		choiceValues: newChoiceValues(targets, keys, prepared.rows, prepared.updates)
+		choiceValues: newChoiceValues(targets, keys, prepared.rows, prepared.updates),
+		addOptions: analysis.addOptions ?? {}
 	};
 }
 
 /** The lines the report may list, for their residents' names. */
 function* reportedLines(
 	analysis: { errorLines?: number[] },
-	prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues'>
+	prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues' | 'addOptions'>
 ): Generator<number> {
 	yield* analysis.errorLines ?? [];
 	for (const list of [

@@ -16,6 +16,7 @@ import type {
 	FlaggedValue,
 	ImportTargetColumn,
 	PreparedImport,
+	UnmatchedAdded,
 	UnmatchedValue
 } from './plan';
 
@@ -97,6 +98,9 @@ export type FromWorker =
 			localPhones: number;
 			unmatched: UnmatchedValue[];
 			unmatchedMore: { csvIndex: number; values: number; rows: number }[];
+			unmatchedAdded: UnmatchedAdded[];
+			/** The options the import adds, by target key (`Analysis.addOptions`). */
+			addOptions: Record<string, string[]>;
 			elapsedMs: number;
 	  }
 	| ({ type: 'slice' } & StagedSlice)
