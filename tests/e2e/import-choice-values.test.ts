@@ -209,4 +209,46 @@ describe('a choice column’s values from the department’s file', () => {
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(0);
 		await expect.poll(options, MOMENT).toEqual(OWN);
 	});
+
+	it('past 50 options, «Добавить все значения как варианты» adds the most frequent and says before the import how many of the rarest stay flagged', async () => {
+		// 60 values: 20 on two lines each, 40 on one; the column's 4 options leave room for 46.
+		const lines: string[] = [];
+		const pad = (i: number) => String(i).padStart(2, '0');
+		for (let i = 0; i < 20; i++) lines.push(`частая ${pad(i)}`, `частая ${pad(i)}`);
+		for (let i = 0; i < 40; i++) lines.push(`редкая ${pad(i)}`);
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: много категорий', 'Обзвон');
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({
+			name: 'категории.csv',
+			buffer: Buffer.from(
+				encodeWindows1251(
+					['ФИО;Категория', ...lines.map((c, i) => `Житель ${i + 1};${c}`)].join('\r\n')
+				).bytes
+			)
+		});
+		await dialog.duplicates();
+		const values = dialog.dialog.getByTestId('import-unmatched');
+		await values.getByRole('button', { name: 'Добавить все значения как варианты' }).click();
+		const limit = values.getByTestId('import-unmatched-limit');
+		await expect
+			.poll(async () => ((await limit.textContent()) ?? '').replace(/\s+/g, ' ').trim(), MOMENT)
+			.toBe(
+				'И ещё значений: 30 (строк: 30). В столбце может быть не больше 50 вариантов, поэтому из них добавятся только 16. Останутся как есть и будут отмечены самые редкие значения: 14 (строк: 14).'
+			);
+		await expect
+			.poll(() => dialog.dialog.textContent(), MOMENT)
+			.toContain('Значений не по формату столбца: 14');
+		await limit.scrollIntoViewIfNeeded();
+		await screenshot(anna.page, 'csv-import-unmatched-limit');
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Значений не по формату: 14');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(80);
+		const colleague = await session.colleague(sheet.id);
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(80);
+		const column = colleague.sheet.columns().find((c) => c.title === 'Категория')!;
+		expect(colleague.sheet.column(column.id)!.options!.map((o) => o.value)).toHaveLength(50);
+	});
 });

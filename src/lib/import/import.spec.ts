@@ -441,6 +441,42 @@ describe('import through the worker pipeline', () => {
 		expect(options.at(-1)).toBe('редкая 25');
 	});
 
+	it('«Добавить все значения как варианты» into a column of many options adds only what keeps it to 50: a listed value that does not fit stays as it is, and is named for the dialog', () => {
+		const sheet = callList();
+		const column = sheet.columns().find((c) => c.title === 'Категория')!;
+		// A coordinator's column of 48 options: room for two.
+		sheet.setColumnOptions(column.id, [
+			...column.options!,
+			...Array.from({ length: 44 }, (_, i) => ({ value: `своя ${i}` }))
+		]);
+		const file = [
+			'ФИО;Категория',
+			'Иванова Анна;ветеран труда',
+			'Петров Пётр;ветеран труда',
+			'Сидорова Мария;блокадник',
+			'Орлова Ольга;блокадник',
+			'Зайцев Иван;сирота'
+		].join('\r\n');
+		const { analysis } = importInto(sheet, cp1251(file), 'keep', [], (targets) => {
+			targets.find((t) => t.title === 'Категория')!.addUnmatched = true;
+		});
+		expect(analysis.unmatchedAdded).toEqual([
+			{
+				csvIndex: 1,
+				values: 2,
+				rows: 4,
+				left: 1,
+				leftRows: 1,
+				moreAdded: 0,
+				listedLeft: [choiceKey('сирота')]
+			}
+		]);
+		expect(analysis.flagged.map((f) => f.value)).toEqual(['сирота']);
+		const options = sheet.column(column.id)!.options!.map((o) => o.value);
+		expect(options).toHaveLength(50);
+		expect(options.slice(-2)).toEqual(['блокадник', 'ветеран труда']);
+	});
+
 	it('a value’s own choice wins over «Добавить все значения как варианты»: mapped to an option, or kept as it is', () => {
 		const file = [
 			'ФИО;Категория',
