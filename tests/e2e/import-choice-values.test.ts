@@ -118,6 +118,8 @@ describe('a choice column’s values from the department’s file', () => {
 		// 35 values of the department: 30 listed, 5 more; each of 55 rows flagged as it is.
 		await expect.poll(chosen, MOMENT).toHaveLength(30);
 		expect(new Set(await chosen())).toEqual(new Set(['оставить как есть (отметить)']));
+		const preview = dialog.dialog.getByRole('table', { name: 'Так строки попадут в список' });
+		expect(await preview.locator('td.bad').count()).toBe(5);
 		expect(await text(more)).toBe(
 			'И ещё значений: 5 (строк: 5) — они будут оставлены как есть и отмечены.'
 		);
@@ -137,6 +139,8 @@ describe('a choice column’s values from the department’s file', () => {
 		await page.keyboard.press('Enter');
 		await expect.poll(allAdded, MOMENT).toBe(true);
 		expect(await dialog.dialog.getByTestId('import-report').count()).toBe(0);
+		// The preview reads them as options too: nothing red in it.
+		await expect.poll(() => preview.locator('td.bad').count(), MOMENT).toBe(0);
 		await expect
 			.poll(() => text(more), MOMENT)
 			.toBe('И ещё значений: 5 (строк: 5) — они тоже будут добавлены как варианты.');
