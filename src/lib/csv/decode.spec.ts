@@ -27,6 +27,21 @@ describe('decodeCsvBytes', () => {
 		expect(result).toEqual({ text: SAMPLE, encoding: 'utf-8-bom' });
 	});
 
+	it('reads a Windows-1251 file with a UTF-8 BOM glued on by a tool as Windows-1251 (found by exploration)', () => {
+		// A script that «makes the file UTF-8 for Excel» by prepending the BOM to the
+		// department's Windows-1251 bytes: read as UTF-8, every Russian letter became «�».
+		const { bytes } = encodeWindows1251(SAMPLE);
+		expect(decodeCsvBytes(withBom(bytes))).toEqual({ text: SAMPLE, encoding: 'windows-1251' });
+		// A UTF-8 file with its BOM and one broken byte (cut short) is still UTF-8: one «�», not
+		// every letter garbled.
+		const cut = withBom(utf8(SAMPLE + 'Иванова')).slice(0, -1);
+		const read = decodeCsvBytes(cut);
+		expect(read.encoding).toBe('utf-8-bom');
+		expect(read.text).toBe(SAMPLE + 'Иванов\uFFFD');
+		// Chosen by hand, UTF-8 is UTF-8.
+		expect(decodeCsvBytes(withBom(bytes), 'utf-8').text).toContain('\uFFFD');
+	});
+
 	it('reads plain UTF-8 as utf-8', () => {
 		expect(decodeCsvBytes(utf8(SAMPLE))).toEqual({ text: SAMPLE, encoding: 'utf-8' });
 	});

@@ -6,7 +6,8 @@
  * "Текст Юникод" is UTF-16 LE with a BOM. We decode the whole file at once (never in chunks:
  * PapaParse's chunked file reading splits UTF-8 sequences, papaparse #751/#1132):
  *
- * 1. a BOM decides (UTF-8, UTF-16 LE/BE);
+ * 1. a BOM decides (UTF-8, UTF-16 LE/BE) — except a UTF-8 BOM before bytes that are mostly
+ *    no UTF-8: Windows-1251 with a BOM a tool glued on;
  * 2. else strict UTF-8 (`fatal: true`): real Windows-1251 Russian text is never valid UTF-8,
  *    because two Cyrillic letters in a row (bytes 0xC0–0xFF) never form a UTF-8 sequence;
  * 3. else Windows-1251 (every byte maps to a character, so this cannot fail).
@@ -112,6 +113,19 @@ export function withoutZeroPadding(bytes: Uint8Array): Uint8Array {
 	return end === bytes.length ? bytes : bytes.subarray(0, end);
 }
 
+/** Whether at least half of the text's characters past ASCII are U+FFFD: no UTF-8 it is. */
+function mostlyBroken(text: string): boolean {
+	let other = 0;
+	let broken = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < ASCII_END) continue;
+		if (code === 0xfffd) broken++;
+		else other++;
+	}
+	return broken > 0 && broken >= other;
+}
+
 /** Decode a CSV file; never throws. `override` forces an encoding (a BOM is still dropped). */
 export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedCsv {
 	const hasUtf8Bom = startsWith(bytes, UTF8_BOM);
@@ -128,7 +142,15 @@ export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): 
 		};
 	}
 	if (hasUtf8Bom) {
-		return { text: decode('utf-8', bytes.subarray(UTF8_BOM.length)), encoding: 'utf-8-bom' };
+		const body = bytes.subarray(UTF8_BOM.length);
+		const text = decode('utf-8', body);
+		// A Windows-1251 file a tool glued a UTF-8 BOM onto (found by exploration: every Russian
+		// letter became «�») is Windows-1251: nearly every letter of it is a broken sequence. A
+		// UTF-8 file with a broken byte or two (cut short) stays UTF-8.
+		if (override !== 'utf-8' && mostlyBroken(text)) {
+			return { text: decode('windows-1251', body), encoding: 'windows-1251' };
+		}
+		return { text, encoding: 'utf-8-bom' };
 	}
 	if (override === 'utf-8') return { text: decode('utf-8', bytes), encoding: 'utf-8' };
 	if (startsWith(bytes, UTF16LE_BOM)) {
