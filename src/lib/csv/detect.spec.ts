@@ -38,6 +38,22 @@ describe('detectDelimiter', () => {
 		expect(detectDelimiter('')).toBe(';');
 	});
 
+	it('keeps a one-column file of addresses or names whole, commas and all (found by exploration)', () => {
+		// Its title is one known title with no separator: the commas are in the values. Split at
+		// them, «ул. Садовая» and « д. 5» went into two columns, the second without a title.
+		const addresses =
+			'Адрес\r\nул. Садовая, д. 5\r\nНевский пр., д. 10, кв. 3\r\nпр. Ветеранов, д. 1\r\n';
+		expect(detectDelimiter(addresses)).toBe(';');
+		const names = '"ФИО"\nИванова Анна, 1940 г.р.\nПетров Олег, 1950 г.р.\n';
+		expect(detectDelimiter(names)).toBe(';');
+		// Under the one title, a separator found in fewest lines: not `;` for a line with `;`.
+		expect(detectDelimiter('ФИО\nИванова Анна; Петрова Мария\nСидоров\n')).toBe('\t');
+		// A title that is no known one above a wider table (a caption) changes nothing.
+		expect(detectDelimiter('Список жителей\nФИО,Телефон\nИванова,8 911\nПетров,8 912\n')).toBe(',');
+		// A title row with the separator is split by it as before.
+		expect(detectDelimiter('ФИО,Телефон\nИванова,8 911\nПетров,8 912\n')).toBe(',');
+	});
+
 	it('guesses from the start of a big file and ignores its cut last record', () => {
 		const text = generateCallListCsv({ rows: 2000, seed: 5 });
 		expect(text.length).toBeGreaterThan(64 * 1024);

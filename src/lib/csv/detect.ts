@@ -84,15 +84,42 @@ function recordShapes(sample: string, delimiter: string, truncated: boolean): Re
 }
 
 /**
+ * Whether the text's first line that is not empty is, whole (its quotes aside), one title the
+ * mapping knows (`ФИО`, `Адрес`), with no separator in it.
+ */
+function knownTitleLine(text: string): boolean {
+	const line = /^[\r\n]*([^\r\n]*)/.exec(text)?.[1] ?? '';
+	const trimmed = line.trim();
+	// Quoted whole, or not at all: a quote left open goes on to the next lines (a title with a
+	// line break in it), so this line is not the whole record.
+	const quoted = /^"([^"]*)"$/.exec(trimmed);
+	const title = quoted ? quoted[1] : trimmed.includes('"') ? '' : trimmed;
+	return title !== '' && fieldOfHeader(title) !== null && !DELIMITERS.some((d) => line.includes(d));
+}
+
+/**
  * The separator that splits the most records into the same number of fields with well-formed
  * quotes (a `;` file has commas in its addresses, but not the same number on every line; a
  * `,` file with a quoted `"a;b"` has its quotes in the wrong place for `;`), then the one
  * splitting records into more fields, then `;` > TAB > `,`. A file with one column (no
- * separator anywhere) gets `;`.
+ * separator anywhere, or none in its title row when that is one title we know) gets `;`.
  */
 export function detectDelimiter(sample: string): CsvDelimiter {
 	const truncated = sample.length > DELIMITER_SAMPLE_CHARS;
 	const text = truncated ? sample.slice(0, DELIMITER_SAMPLE_CHARS) : sample;
+	// A file of one column whose values have commas (addresses, «Иванова Анна, 1940 г.р.»): its
+	// title row is a title we know with no separator (found by exploration: the values were
+	// split into two columns, the second without a title). The separator that splits fewest
+	// of its lines keeps them whole.
+	if (knownTitleLine(text)) {
+		let fewest = Infinity;
+		let one: CsvDelimiter = DEFAULT_DELIMITER;
+		for (const delimiter of DELIMITERS) {
+			const split = recordShapes(text, delimiter, truncated).filter((s) => s.count > 0).length;
+			if (split < fewest) [fewest, one] = [split, delimiter];
+		}
+		return one;
+	}
 	let best: CsvDelimiter = DEFAULT_DELIMITER;
 	let bestConsistency = 0;
 	let bestFields = 0;
