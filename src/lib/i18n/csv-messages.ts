@@ -134,6 +134,8 @@ export const csvRu = {
 		'Не внесено строк, которые подходят к нескольким жителям списка: {count} (внесите вручную)',
 	'import.deletedCount':
 		'Не добавлено удалённых из списка жителей: {count} (вернуть — «Удалённые строки»)',
+	'import.deletedMeanwhile':
+		'Строка {line}: житель удалён из списка во время импорта — не дополнен. Если он снова нужен, восстановите строку в «Удалённые строки» и импортируйте файл ещё раз.',
 	'import.mergedCount': 'Объединено с другими строками файла: {count}',
 	'import.flaggedCount': 'Значений не по формату: {count}',
 	'import.problems': 'Замечания',
@@ -340,6 +342,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 		'Lines not written, matching several residents of the list: {count} (enter them by hand)',
 	'import.deletedCount':
 		'Residents deleted from the list, not added: {count} (to bring back: “Deleted rows”)',
+	'import.deletedMeanwhile':
+		'Line {line}: this resident was deleted from the list during the import — not filled in. If needed again, restore the row from “Deleted rows” and import the file again.',
 	'import.mergedCount': 'Merged with other rows of the file: {count}',
 	'import.flaggedCount': 'Values that do not fit: {count}',
 	'import.problems': 'Notes',

@@ -79,6 +79,11 @@ export interface AppliedImport {
 	replaced: ReplacedCell[];
 	/** Ids of the columns the import created. */
 	createdColumns: string[];
+	/**
+	 * Lines of the file that matched a row a colleague deleted while the import was prepared:
+	 * nothing of them is written (found by exploration: the report did not mention them).
+	 */
+	deletedMeanwhile: number[];
 }
 
 /** Where each target key goes: an existing column, or a new column with an id chosen now. */
@@ -228,7 +233,8 @@ export function commitPreparedImport(
 		updated: 0,
 		kept: [],
 		replaced: [],
-		createdColumns: []
+		createdColumns: [],
+		deletedMeanwhile: []
 	};
 	result.added = sheet.commitImport(importId, () => {
 		const known = new Set(sheet.columns().map((c) => c.id));
@@ -306,7 +312,10 @@ export function commitPreparedImport(
 		};
 		const edits: { rowId: string; colId: string; value: string }[] = [];
 		for (const update of prepared.updates) {
-			if (!sheet.hasRow(update.rowId)) continue;
+			if (!sheet.hasRow(update.rowId)) {
+				result.deletedMeanwhile.push(...update.lines);
+				continue;
+			}
 			let filled = false;
 			for (const [key, value] of update.cells) {
 				const colId = plan.ids[key] ?? key;

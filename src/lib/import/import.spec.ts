@@ -539,6 +539,63 @@ describe('import through the worker pipeline', () => {
 		expect(report.problems.map((p) => [p.line, p.kind])).toEqual([[2, 'skipped']]);
 	});
 
+	it('«Дополнить»: a line whose resident a colleague deleted while the coordinator mapped the file is reported, not dropped without a word (found by exploration)', () => {
+		const sheet = callList();
+		const name = sheet.columns().find((c) => c.title === 'ФИО')!.id;
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const note = sheet.columns().find((c) => c.title === 'Примечание')!.id;
+		const [ivanova, petrov] = sheet.addRows({
+			columns: [name, phone],
+			rows: [
+				['Иванова Анна Петровна', '+78121234567'],
+				['Петров Пётр Ильич', '+79110001122']
+			]
+		});
+		const file = [
+			'ФИО;Тел.;Примечание',
+			'Иванова Анна Петровна;8 (812) 123-45-67;живёт одна',
+			'Петров Пётр Ильич;+7 911 000-11-22;слабо слышит'
+		];
+		const parsed = parseCsvBytes(cp1251(file.join('\r\n')));
+		const columns = sheet.columns();
+		const targets = targetsOf(
+			autoMap(parsed.header ?? [], columns, { rows: parsed.rows }),
+			columns
+		);
+		const analysis = analyzeImport({
+			parsed,
+			targets,
+			existing: existingRowsForImport(sheet, 'target', targets),
+			targetSheetId: 'target',
+			keyColumnsBySheet: {}
+		});
+		const prepared = prepareImport(analysis, targets, 'update');
+		// Meanwhile a colleague deletes Петров.
+		sheet.deleteRows([petrov]);
+		const applied = applyPreparedImport(sheet, targets, prepared);
+		expect(sheet.getCell(ivanova, note)).toBe('живёт одна');
+		expect(sheet.getCell(petrov, note)).toBe('');
+		const report = importReport({
+			locale: 'ru',
+			parsed,
+			prepared,
+			applied,
+			targets,
+			column: (colId) => sheet.column(colId),
+			sheetLabel: (id) => id
+		});
+		expect([report.imported, report.updated, report.deleted]).toEqual([0, 1, 1]);
+		expect(report.problems.map((p) => [p.line, p.kind, p.name, p.message])).toEqual([
+			[
+				3,
+				'skipped',
+				'Петров Пётр Ильич',
+				'Строка 3: житель удалён из списка во время импорта — не дополнен. Если он снова нужен, восстановите строку в «Удалённые строки» и импортируйте файл ещё раз.'
+			]
+		]);
+		expect(reportTotals(report)).toContainEqual(['import.deletedCount', 1]);
+	});
+
 	it('lists the lines on other lists, and with "keep" the repeats it added, line by line', () => {
 		const requests = new Sheet(new Y.Doc());
 		requests.addColumns(templateColumns('requests', 'ru'));
