@@ -231,6 +231,47 @@ describe('keys go into the row the operator means', () => {
 			.poll(() => sheet.columnValues('Примечание'), MOMENT)
 			.toEqual(['', 'нужна помощь с лекарствами', '']);
 	});
+
+	it('a colleague deleting the column she types in keeps her text there and tells her (found by exploration)', async () => {
+		const sheet = await callList('Обзвон: столбец удалён под рукой');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		const [, vasilyeva] = colleague.sheet.addRows({
+			columns: [cols['ФИО']],
+			rows: [['Борисов Глеб'], ['Васильева Дарья']]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		await sheet.revealColumn('Примечание');
+		await (await sheet.cell(1, 'Примечание')).dblclick();
+		await editorOpen(page);
+		await page.keyboard.type('нужна помощь с лекарствами');
+
+		// Before, the editor vanished with the column, and what she had typed with it, unsaid.
+		colleague.sheet.deleteColumn(cols['Примечание']);
+		await page
+			.getByText(
+				'Коллега удалил столбец «Примечание», ячейку которого вы редактировали. Ваш ввод сохранён в нём: столбец можно вернуть через «Вернуть столбец».'
+			)
+			.waitFor(MOMENT);
+		await expect
+			.poll(() => colleague.sheet.getCell(vasilyeva, cols['Примечание']), MOMENT)
+			.toBe('нужна помощь с лекарствами');
+		// Her next keys write into no resident's cell.
+		await page.keyboard.type(' и срочно');
+		await page.keyboard.press('Enter');
+		await page.waitForTimeout(300);
+		expect(rowsByTitle(colleague.sheet)).toEqual([
+			{ ФИО: 'Борисов Глеб' },
+			{ ФИО: 'Васильева Дарья', [cols['Примечание']]: 'нужна помощь с лекарствами' }
+		]);
+
+		// Restored, the column comes back with her note.
+		colleague.sheet.restoreColumn(cols['Примечание']);
+		await expect
+			.poll(() => sheet.columnValues('Примечание'), MOMENT)
+			.toEqual(['', 'нужна помощь с лекарствами']);
+	});
 });
 
 /** The rows of a sheet by column title, as a colleague's client reads them. */

@@ -181,6 +181,12 @@ export interface GridCallbacks {
 	 */
 	onEditedRowDeleted?(result: { kept: boolean; typed: string }): void;
 	/**
+	 * A colleague deleted the column whose cell this operator was editing (`title`): the editor
+	 * closed, and what she had typed was `kept` in the deleted column (restoring it brings it
+	 * back), or not (the «+» line's new row, or a column a colleague's undo took away).
+	 */
+	onEditedColumnDeleted?(result: { kept: boolean; typed: string; title: string }): void;
+	/**
 	 * A colleague's value replaced one this operator typed a moment ago (the same cell, edited
 	 * at once: one of them wins). Values as stored; `by` the colleague's name when known.
 	 */
@@ -585,6 +591,7 @@ export class SheetGridBinding {
 	#applyChange(change: SheetChange) {
 		const sheet = this.#sheet;
 		if (change.columns) {
+			if (!change.local) this.#onEditedColumnRemoved();
 			this.#resetColumns();
 		}
 		if (!change.added.length && !change.updated.length && !change.removed.length) return;
@@ -1084,6 +1091,44 @@ export class SheetGridBinding {
 			}
 		}
 		this.#callbacks.onEditedRowDeleted?.({ kept, typed: text });
+	}
+
+	/**
+	 * A colleague deleted the column whose cell this operator is editing: what she typed is kept
+	 * in that (deleted) column and she is told. Before, the editor went with the column, and
+	 * what she had typed with it, without a word (found by exploration).
+	 */
+	#onEditedColumnRemoved() {
+		const editing = this.api.getEditingCells()[0];
+		const gridColumn = editing?.column;
+		const colId = gridColumn?.getColId();
+		if (!editing || editing.rowIndex == null || !gridColumn || !colId) return;
+		if (this.#sheet.column(colId)) return;
+		// The column as it was when the grid was given it: the model no longer lists it.
+		const params = gridColumn.getColDef().headerComponentParams as
+			{ sheetColumn?: Column } | undefined;
+		const column = params?.sheetColumn;
+		if (!column) return;
+		const rowId = editing.rowPinned
+			? null
+			: this.api.getDisplayedRowAtIndex(editing.rowIndex)?.data?.id;
+		const editor = this.api.getCellEditorInstances()[0] as { getValue?(): unknown } | undefined;
+		const typed = editor?.getValue?.();
+		this.api.stopEditing(true);
+		const text = typeof typed === 'string' ? typed : '';
+		let kept = false;
+		// Only a deleted column can be restored with the text: one a colleague's undo took away
+		// is not under «Вернуть столбец», so the text is shown instead.
+		const restorable = this.#sheet.deletedColumns().some((d) => d.id === colId);
+		if (rowId && rowId !== NEW_ROW_ID && text && restorable && this.#sheet.hasRow(rowId)) {
+			const value = typedValue(column, text);
+			if (value !== this.#sheet.getCell(rowId, colId)) {
+				kept = true;
+				// After the colleague's transaction, of which this is an observer.
+				queueMicrotask(() => this.#write(() => this.#sheet.setCell(rowId, colId, value)));
+			}
+		}
+		this.#callbacks.onEditedColumnDeleted?.({ kept, typed: text, title: column.title });
 	}
 
 	#write(fn: () => void) {

@@ -183,6 +183,12 @@ export const ru = {
 	'grid.overwrittenRestore': 'Вернуть моё',
 	'grid.editedRowDeletedKept':
 		'Коллега удалил строку, которую вы редактировали. Ваш ввод сохранён в ней: строку можно вернуть через «Удалённые строки».',
+	'grid.editedColumnDeletedKept':
+		'Коллега удалил столбец «{column}», ячейку которого вы редактировали. Ваш ввод сохранён в нём: столбец можно вернуть через «Вернуть столбец».',
+	'grid.editedColumnDeleted':
+		'Коллега удалил столбец «{column}», ячейку которого вы редактировали.',
+	'grid.editedColumnGone':
+		'Коллега удалил столбец «{column}», ячейку которого вы редактировали. Вы ввели: «{typed}».',
 	'grid.colleague': 'Коллега',
 	'grid.deletedWork':
 		'{by} удалил(а) строку «{row}» с вашими недавними изменениями. Они сохранены в удалённой строке.',
@@ -456,6 +462,12 @@ export const en: Record<MessageKey, string> = {
 	'grid.overwrittenRestore': 'Put mine back',
 	'grid.editedRowDeletedKept':
 		'A colleague deleted the row you were editing. What you typed is kept in it: bring the row back from “Deleted rows”.',
+	'grid.editedColumnDeletedKept':
+		'A colleague deleted the column “{column}” whose cell you were editing. What you typed is kept in it: bring the column back with “Bring back column”.',
+	'grid.editedColumnDeleted':
+		'A colleague deleted the column “{column}” whose cell you were editing.',
+	'grid.editedColumnGone':
+		'A colleague deleted the column “{column}” whose cell you were editing. You typed: “{typed}”.',
 	'grid.colleague': 'A colleague',
 	'grid.deletedWork':
 		'{by} deleted the row “{row}” with your recent changes in it. They are kept in the deleted row.',
