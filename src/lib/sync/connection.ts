@@ -83,6 +83,12 @@ export const CLOSE_APP_VERSION = 4409;
  * a data folder gone): code and reason.
  */
 export const CLOSE_STORE_UNAVAILABLE = { code: 1011, reason: 'store unavailable' } as const;
+/**
+ * Sockets refused in a row, each while the server answered `/healthz`, before the status says
+ * the server refuses this page (`SyncStatus.serverRefuses`): one is what a server starting up
+ * between the attempt and the question looks like.
+ */
+const REFUSED_ATTEMPTS = 2;
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'saved';
 
@@ -97,6 +103,13 @@ export interface SyncStatus {
 	 * the server), and has not confirmed them since: they wait in the browser.
 	 */
 	serverCannotStore: boolean;
+	/**
+	 * The server answers the page (`/healthz`) but its sockets were refused again and again: a
+	 * reverse proxy that rewrites `Host` or drops the upgrade, an address not in `ALLOWED_HOSTS`
+	 * (the relay's 403). A browser sees only a failed socket, as with the network down; she was
+	 * told «Нет связи с сервером» for good, and no one saw another's work (found by exploration).
+	 */
+	serverRefuses: boolean;
 	/** The browser's own copy has been read (the doc is usable offline). */
 	localLoaded: boolean;
 	/** The first exchange with the server has completed at least once. */
@@ -257,6 +270,13 @@ export class DocConnection {
 	#carriedSince: number | null = null;
 	/** When the socket last opened. */
 	#connectedAt = 0;
+	/** The socket of the present attempt has opened (its close is then no refusal). */
+	#opened = false;
+	/** Sockets refused in a row while the server answered (`REFUSED_ATTEMPTS`). */
+	#refusals = 0;
+	/** A question to `/healthz` is on its way. */
+	#probing = false;
+	#destroyed = false;
 	/** The doc was empty when the socket opened: its first answer is the whole list. */
 	#firstLoad = false;
 	/** Uploads (this page's long messages, `SyncStatus.upload`) the relay has taken whole. */
@@ -275,6 +295,7 @@ export class DocConnection {
 			pending: this.#carried,
 			unanswered: false,
 			serverCannotStore: false,
+			serverRefuses: false,
 			localLoaded: false,
 			serverSynced: false,
 			storageError: null,
@@ -395,6 +416,9 @@ export class DocConnection {
 		const onStatus = (event: { status: string }) => {
 			if (event.status === 'connected') {
 				this.#connectedAt = Date.now();
+				this.#opened = true;
+				this.#refusals = 0;
+				if (this.#status.serverRefuses) this.#status = { ...this.#status, serverRefuses: false };
 				this.#firstLoad = this.doc.store.clients.size === 0;
 				const awareness = this.provider.awareness;
 				// At the close, y-websocket forgot the colleagues' presences but kept their clocks:
@@ -436,6 +460,8 @@ export class DocConnection {
 					REFUSED_RECONNECTS
 				);
 			}
+			if (!this.#opened) this.#askServer();
+			this.#opened = false;
 			this.parts.reset();
 			if (this.#status.upload !== null) this.#status = { ...this.#status, upload: null };
 			this.#inflight = [];
@@ -470,6 +496,8 @@ export class DocConnection {
 			// The browser knows first when the network is gone; don't wait for a socket timeout.
 			const offline = () => {
 				this.#online = false;
+				this.#refusals = 0;
+				if (this.#status.serverRefuses) this.#status = { ...this.#status, serverRefuses: false };
 				this.provider.disconnect();
 				this.#changed();
 			};
@@ -713,12 +741,47 @@ export class DocConnection {
 		ws.send(encoding.toUint8Array(encoder));
 	}
 
+	/**
+	 * A socket was refused before it opened: whether the server answers the page all the same
+	 * (`SyncStatus.serverRefuses`). Not in Node (the tests' clients): only a page is refused so.
+	 */
+	#askServer() {
+		if (this.#probing || !this.#online || typeof window === 'undefined') return;
+		let url: URL;
+		try {
+			url = new URL(this.provider.url);
+		} catch {
+			return;
+		}
+		url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+		url.pathname = '/healthz';
+		url.search = '';
+		this.#probing = true;
+		// The server's own answer (`{"ok":true,…}`), not any page: a hotel's login page or a
+		// proxy's error page in its place is no sign of the server.
+		void fetch(url, { cache: 'no-store', redirect: 'error' })
+			.then((answer) => (answer.ok ? answer.json() : null))
+			.then(
+				(body: unknown) =>
+					typeof body === 'object' && body !== null && (body as { ok?: unknown }).ok === true,
+				() => false
+			)
+			.then((answers) => {
+				this.#probing = false;
+				if (this.#destroyed || this.provider.wsconnected) return;
+				this.#refusals = answers ? this.#refusals + 1 : 0;
+				const refuses = this.#refusals >= REFUSED_ATTEMPTS;
+				if (refuses !== this.#status.serverRefuses) this.#set({ serverRefuses: refuses });
+			});
+	}
+
 	/** Force the status to re-check with the server (e.g. after the tab wakes up). */
 	confirm() {
 		this.#sendQuery();
 	}
 
 	destroy() {
+		this.#destroyed = true;
 		this.#localReady = true;
 		if (this.#confirmTimer !== null) clearTimeout(this.#confirmTimer);
 		for (const fn of this.#cleanup.splice(0)) fn();
