@@ -725,6 +725,40 @@ describe('the faster search gives what the reference gave', () => {
 		}
 	});
 
+	it('finds a resident whose name and birth date share a key number with those of many rows', () => {
+		// Two pairs with the same `pairKey`, one of them on more rows than a bucket is scanned
+		// for: the other's row must still be found, as when each pair had its own bucket.
+		const seen = new Map<number, string>();
+		let pair: [string, string] | undefined;
+		for (let i = 0; !pair; i++) {
+			const name = `житель${i}`;
+			const key = pairKey(name, '1941-03-05');
+			const other = seen.get(key);
+			if (other !== undefined) pair = [other, name];
+			else seen.set(key, name);
+		}
+		const [many, one] = pair;
+		const row = (name: string) => ({ name, phone: '', birth: '1941-03-05' });
+		const options: FindDuplicatesOptions = {
+			incoming: [{ line: 2, values: row(one) }],
+			existing: [
+				...Array.from({ length: MAX_BUCKET_SCAN }, (_, i) => ({
+					sheetId: 'target',
+					rowId: `many${i}`,
+					values: row(many)
+				})),
+				{ sheetId: 'target', rowId: 'one', values: row(one) }
+			],
+			keyColumns: KEYS,
+			targetSheetId: 'target'
+		};
+		const present = new Set<string>();
+		const found = findDuplicates({ ...options, present });
+		expect(found).toEqual(findDuplicatesReference(options));
+		expect(found[0].inSheet).toEqual([{ rowId: 'one', by: 'name-birth' }]);
+		expect([...present]).toEqual(['one']);
+	});
+
 	it('lists and scans as many matches as before when a thousand rows share a phone', () => {
 		const random = createRandom(7);
 		const row = () => ({

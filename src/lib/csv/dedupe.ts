@@ -212,8 +212,8 @@ function keyColumnList(columns: KeyColumns): KeyColumnList {
  * for V8. The keys were strings (`name\0birth`) built for every row of both sides: the map had
  * to copy each such joined string and hash it, and compare keys held in strings all over
  * memory: the duplicate search of a 100,000-row call list took 0.65–0.74 s in Node, 0.49–0.57 s
- * with numbers. Two different pairs may get the same number: a bucket's people are checked for
- * the pair itself (`sameNameBirth`, `sameNameAddress`).
+ * with numbers. Two different pairs may get the same number: a bucket holds one pair's people
+ * only, a pair whose number another took has its own (`PairMap`).
  */
 export function pairKey(a: string, b: string): number {
 	let h = 0x811c9dc5;
@@ -389,6 +389,44 @@ const sameNameBirth: Same = (a, b) => a.name === b.name && a.birth === b.birth;
 const sameNameAddress: Same = (a, b) => a.name === b.name && a.address === b.address;
 
 /**
+ * People by a pair of keys (`pairKey`), each bucket one pair's: a pair whose number an earlier
+ * pair took goes into a map of the pairs themselves (`name\0birth`), as all of them did before
+ * the numbers. Found in review: with the two pairs in one bucket, the `MAX_BUCKET_SCAN` people
+ * looked at could all be the other pair's, and a resident already in the list was not found.
+ */
+class PairMap {
+	readonly #byKey = new Map<number, Bucket>();
+	/** The pairs whose number was taken (rare: a few in 200,000 rows). */
+	#taken: Map<string, Bucket> | undefined;
+	/** The last `get` gave a bucket of `#taken` (or would add there): what `add` is told. */
+	#lastTaken = false;
+
+	constructor(
+		readonly same: Same,
+		readonly second: (person: Person) => string
+	) {}
+
+	/** The bucket of `person`'s pair, whose number is `key`. */
+	get(key: number, person: Person): Bucket | undefined {
+		const bucket = this.#byKey.get(key);
+		this.#lastTaken =
+			bucket !== undefined && !this.same(person, Array.isArray(bucket) ? bucket[0] : bucket);
+		if (!this.#lastTaken) return bucket;
+		return this.#taken?.get(person.name + KEY_SEPARATOR + this.second(person));
+	}
+
+	/** Add `person` under `key`; `bucket`, when given, is what `get` just gave for it. */
+	add(key: number, person: Person, bucket?: Bucket) {
+		if (bucket === undefined) bucket = this.get(key, person);
+		if (!this.#lastTaken) addTo(this.#byKey, key, person, bucket);
+		else {
+			this.#taken ??= new Map();
+			addTo(this.#taken, person.name + KEY_SEPARATOR + this.second(person), person, bucket);
+		}
+	}
+}
+
+/**
  * Report the people of a bucket, each once per search (the first `MAX_BUCKET_SCAN`), who are
  * `same` as `person` (none asked: all).
  */
@@ -416,14 +454,14 @@ function reportBucket(
 }
 
 class PersonIndex {
-	readonly #byNameBirth = new Map<number, Bucket>();
-	readonly #byNameAddress = new Map<number, Bucket>();
+	readonly #byNameBirth = new PairMap(sameNameBirth, (p) => p.birth);
+	readonly #byNameAddress = new PairMap(sameNameAddress, (p) => p.address);
 	readonly #byRow = new Map<string, Bucket>();
 	readonly #byPhone = new Map<string, Bucket>();
 
 	add(person: Person) {
-		if (person.nameBirth !== NO_KEY) addTo(this.#byNameBirth, person.nameBirth, person);
-		if (person.nameAddress !== NO_KEY) addTo(this.#byNameAddress, person.nameAddress, person);
+		if (person.nameBirth !== NO_KEY) this.#byNameBirth.add(person.nameBirth, person);
+		if (person.nameAddress !== NO_KEY) this.#byNameAddress.add(person.nameAddress, person);
 		if (person.row) addTo(this.#byRow, person.row, person);
 		for (const phone of person.phones) addTo(this.#byPhone, phone, person);
 	}
@@ -435,10 +473,11 @@ class PersonIndex {
 	 */
 	searchAndAdd(person: Person, search: Search) {
 		const { nameBirth, nameAddress, row, phones } = person;
-		const byNameBirth = nameBirth !== NO_KEY ? this.#byNameBirth.get(nameBirth) : undefined;
-		reportBucket(search, byNameBirth, 'name-birth', person, sameNameBirth);
-		const byNameAddress = nameAddress !== NO_KEY ? this.#byNameAddress.get(nameAddress) : undefined;
-		reportBucket(search, byNameAddress, 'name-address', person, sameNameAddress);
+		const byNameBirth = nameBirth !== NO_KEY ? this.#byNameBirth.get(nameBirth, person) : undefined;
+		reportBucket(search, byNameBirth, 'name-birth', person, null);
+		const byNameAddress =
+			nameAddress !== NO_KEY ? this.#byNameAddress.get(nameAddress, person) : undefined;
+		reportBucket(search, byNameAddress, 'name-address', person, null);
 		const byRow = row ? this.#byRow.get(row) : undefined;
 		reportBucket(search, byRow, 'same-row', person, null);
 		if (phones.length === 1) {
@@ -450,8 +489,8 @@ class PersonIndex {
 				reportBucket(search, this.#byPhone.get(phone), 'phone', person, samePhonePerson);
 			for (const phone of phones) addTo(this.#byPhone, phone, person);
 		}
-		if (nameBirth !== NO_KEY) addTo(this.#byNameBirth, nameBirth, person, byNameBirth);
-		if (nameAddress !== NO_KEY) addTo(this.#byNameAddress, nameAddress, person, byNameAddress);
+		if (nameBirth !== NO_KEY) this.#byNameBirth.add(nameBirth, person, byNameBirth);
+		if (nameAddress !== NO_KEY) this.#byNameAddress.add(nameAddress, person, byNameAddress);
 		if (row) addTo(this.#byRow, row, person, byRow);
 	}
 }
