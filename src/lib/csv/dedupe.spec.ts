@@ -673,7 +673,25 @@ describe('the faster search gives what the reference gave', () => {
 
 	it('finds the same duplicates in the file, the sheet and other sheets (property)', () => {
 		const random = createRandom(1812);
-		const names = ['Иванова Анна', 'ИВАНОВА  анна', 'Иванова А.', 'Фёдоров Пётр', 'Федоров Петр'];
+		// And two pairs of names whose pairs with a birth date, or an address, share a `pairKey`.
+		const colliding = (second: string) => {
+			const seen = new Map<number, string>();
+			for (let i = 0; ; i++) {
+				const name = `житель${i}`;
+				const other = seen.get(pairKey(name, second));
+				if (other !== undefined) return [other, name];
+				seen.set(pairKey(name, second), name);
+			}
+		};
+		const names = [
+			'Иванова Анна',
+			'ИВАНОВА  анна',
+			'Иванова А.',
+			'Фёдоров Пётр',
+			'Федоров Петр',
+			...colliding('1941-03-05'),
+			...colliding('невский пр д 1')
+		];
 		const phones = [
 			'89111234567',
 			'+79111234567',
