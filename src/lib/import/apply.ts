@@ -253,8 +253,11 @@ export function commitPreparedImport(
 		// File values kept as new options of a choice column, one by one or with «Добавить все
 		// значения как варианты» (its options as they are now: a colleague may have changed them
 		// meanwhile).
+		// A column made just above (a new list's kind's «Категория») is not among `sheet.columns()`
+		// until this transaction ends (found in review: a new list got none of the options).
 		for (const [key, values] of Object.entries(prepared.addOptions ?? {})) {
-			const column = values.length ? sheet.column(plan.ids[key] ?? key) : null;
+			const id = plan.ids[key] ?? key;
+			const column = values.length ? (fresh.find((c) => c.id === id) ?? sheet.column(id)) : null;
 			if (!column || column.type !== 'choice') continue;
 			const options = column.options ?? [];
 			// An option a colleague added meanwhile in another spelling (case, spaces, ё) is the

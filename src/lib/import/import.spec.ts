@@ -1465,6 +1465,75 @@ describe('«Дополнить» replacing what the file changed', () => {
 });
 
 describe('an import into a new sheet', () => {
+	it('gives the kind’s choice column the options the coordinator added, one by one or all at once', () => {
+		// Found in review: the kind's columns are made by the commit, and the options were looked
+		// for among the columns the sheet had before it: none were added, and the department's
+		// categories stood in «Категория» as values none of its options, flagged in the grid,
+		// while the dialog and the report had said none would be.
+		const scratch = new Sheet(new Y.Doc());
+		scratch.addColumns(templateColumns('callList', 'ru'));
+		const base = scratch.columns().map(({ id, title, type, width, options }) => ({
+			id,
+			title,
+			type,
+			width,
+			options
+		}));
+		const parsed = parseCsvBytes(
+			cp1251(
+				'ФИО;Тел.;Категория\r\nИванова Анна;8 (812) 123-45-67;ветеран труда\r\n' +
+					'Петров Пётр;8 (812) 765-43-21;блокадник\r\nСидоров Иван;;Старше 65 лет'
+			)
+		);
+		for (const all of [false, true]) {
+			const targets = autoMap(parsed.header ?? [], scratch.columns(), {
+				rows: parsed.rows
+			}).map(({ csvIndex, target }) => {
+				if (target.kind !== 'existing') throw new Error('mapped to the kind’s columns');
+				return existingTarget(
+					csvIndex,
+					scratch.columns().find((c) => c.id === target.columnId)!
+				);
+			});
+			const category = targets.find((t) => t.title === 'Категория')!;
+			if (all) category.addUnmatched = true;
+			else {
+				category.valueMap = { 'ветеран труда': 'ветеран труда', блокадник: 'блокадник' };
+				category.addOptions = ['ветеран труда', 'блокадник'];
+			}
+			const analysis = analyzeImport({
+				parsed,
+				targets,
+				existing: [],
+				targetSheetId: 'new',
+				keyColumnsBySheet: {}
+			});
+			const prepared = prepareImport(analysis, targets, 'skip');
+			expect(prepared.flaggedCount).toBe(0);
+			const sheet = new Sheet(new Y.Doc());
+			const plan = planImportColumns(sheet, targets, base);
+			stageRows({
+				importId: 'done',
+				after: sheet.lastOrder(),
+				columns: stagedColumns(plan, prepared),
+				rows: prepared.rows,
+				onSlice: (update) => sheet.applyStaged(update)
+			});
+			const applied = commitPreparedImport(sheet, 'done', plan, prepared, targets);
+			const column = sheet.column(category.key)!;
+			const options = column.options!.map((o) => o.value);
+			expect(options.slice(0, 4)).toEqual(
+				base.find((c) => c.id === category.key)!.options!.map((o) => o.value)
+			);
+			expect(new Set(options.slice(4))).toEqual(new Set(['ветеран труда', 'блокадник']));
+			expect(applied.added.map((id) => sheet.getCell(id, column.id))).toEqual([
+				'ветеран труда',
+				'блокадник',
+				'Старше 65 лет'
+			]);
+		}
+	});
+
 	it('creates the kind’s columns with the commit, and a cancel leaves the new document empty', () => {
 		const scratch = new Sheet(new Y.Doc());
 		scratch.addColumns(templateColumns('callList', 'ru'));
