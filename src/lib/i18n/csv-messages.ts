@@ -48,6 +48,18 @@ export const csvRu = {
 	'import.addDeleted':
 		'Добавить и удалённых из списка жителей (строк: {count}) — например, если список очищен, чтобы загрузить заново',
 	'import.dupInOthers': 'в других списках: {count}',
+	'import.othersNotReceived':
+		'Списки, ещё не полученные с сервера: {lists} — повторы в них пока не искали. Ждём сервер: числа обновятся сами.',
+	'import.othersCopyOnly':
+		'Сервер ещё не прислал списки {lists}: повторы в них искали по копии в этом браузере, в ней могут быть не все строки. Ждём сервер: числа обновятся сами.',
+	'import.othersOffline':
+		'Нет связи с сервером: другие списки сверены только с их копиями в этом браузере.',
+	'import.uncheckedNotReceived':
+		'Повторы в списках {lists} не искали: к импорту они не были получены с сервера.',
+	'import.uncheckedCopyOnly':
+		'Повторы в списках {lists} искали только по копии в этом браузере (сервер их ещё не прислал): могли быть найдены не все.',
+	'import.uncheckedOffline':
+		'Связи с сервером не было: другие списки сверены только с их копиями в этом браузере.',
 	'import.policy.skip': 'Пропустить повторы',
 	'import.policy.update':
 		'Дополнить найденные строки (пустые ячейки, новые номера телефонов, дописанный текст)',
@@ -259,6 +271,18 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.addDeleted':
 		'Add the residents deleted from the list too (rows: {count}) — e.g. when the list was emptied to load it again',
 	'import.dupInOthers': 'in other lists: {count}',
+	'import.othersNotReceived':
+		'Lists not yet received from the server: {lists} — duplicates in them not searched yet. Waiting for the server: the counts will update by themselves.',
+	'import.othersCopyOnly':
+		'The server has not sent {lists} yet: duplicates in them were searched in this browser’s copy, which may lack rows. Waiting for the server: the counts will update by themselves.',
+	'import.othersOffline':
+		'No connection to the server: the other lists are checked against this browser’s copies only.',
+	'import.uncheckedNotReceived':
+		'Duplicates in {lists} were not searched: they had not been received from the server by the import.',
+	'import.uncheckedCopyOnly':
+		'Duplicates in {lists} were searched in this browser’s copy only (the server had not sent them yet): some may have been missed.',
+	'import.uncheckedOffline':
+		'There was no connection to the server: the other lists were checked against this browser’s copies only.',
 	'import.policy.skip': 'Skip duplicates',
 	'import.policy.update':
 		'Fill in the rows found (empty cells, new phone numbers, text written on)',
