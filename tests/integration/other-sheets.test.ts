@@ -7,6 +7,7 @@
 import { createServer, Socket, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { Sheet } from '../../src/lib/model/sheet';
 import { templateColumns } from '../../src/lib/model/templates';
 import { OtherSheets, type Acquire } from '../../src/lib/import/others';
@@ -65,12 +66,13 @@ async function sheetOnServer(wsUrl: string, id: string, phone: string) {
 }
 
 /** The page's `acquire`, each sheet through `urlOf(room)`; the connections open, by room. */
-function pageAcquire(urlOf: (room: string) => string) {
+function pageAcquire(urlOf: (room: string) => string, copyOf?: (room: string) => Y.Doc) {
 	const open = new Map<string, DocConnection>();
 	const acquire: Acquire = (room) => {
 		const connection = new DocConnection({
 			room,
 			serverUrl: urlOf(room),
+			doc: copyOf?.(room),
 			persist: false,
 			WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
 		});
@@ -147,5 +149,45 @@ describe('the other sheets read for duplicates', () => {
 		others.stop();
 		await waitFor(() => open.size === 0, 'the sheet waited for to be closed');
 		expect(changes).toBe(0);
+	});
+
+	it('offline, reads the copy this browser has and says so, and names the list it has no copy of', async () => {
+		// The server is gone: nothing listens where it was.
+		const server = await harness.start();
+		const gone = server.wsUrl;
+		await server.close();
+		// This browser's copy of the call list, with one resident (as IndexedDB gives it back).
+		const copy = new Y.Doc();
+		const calls = new Sheet(copy);
+		calls.addColumns(templateColumns('callList', 'ru'));
+		calls.addRow({ [calls.columns().find((c) => c.title === 'Телефон')!.id]: '+79110000004' });
+		calls.destroy();
+		const update = Y.encodeStateAsUpdate(copy);
+		const { acquire, open } = pageAcquire(
+			() => gone,
+			(room) => {
+				const doc = new Y.Doc();
+				if (room === 'sheet:calls') Y.applyUpdate(doc, update);
+				return doc;
+			}
+		);
+
+		const others = new OtherSheets(['calls', 'requests'], {
+			acquire,
+			room: (id) => `sheet:${id}`,
+			waitMs: 5_000
+		});
+		await others.ready;
+		const now = others.current();
+		expect(phones(now.rows)).toEqual(['calls: +79110000004']);
+		expect(now.waiting).toEqual([
+			{ id: 'calls', copy: true },
+			{ id: 'requests', copy: false }
+		]);
+		expect(now.offline).toBe(true);
+		// Waited for in the background, one at a time.
+		await waitFor(() => open.size === 1, 'the background wait');
+		others.stop();
+		await waitFor(() => open.size === 0, 'the sheet waited for to be closed');
 	});
 });

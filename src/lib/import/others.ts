@@ -185,9 +185,15 @@ export class OtherSheets {
 			for (const id of this.#order) {
 				if (this.#stopped) return;
 				if (!this.#waiting.has(id)) continue;
-				// Offline the wait would only read the same copy again: the one open is kept until
-				// the line is back. Online, a sheet the server is slow with lets the others be tried.
-				const result = await this.#open(id, this.#offline ? null : BACKGROUND_WAIT_MS, false);
+				// Offline (or with no other to try) the wait would only read the same copy again: the
+				// one open is kept until it comes. Online, a sheet the server is slow with lets the
+				// others be tried.
+				const alone = this.#waiting.size === 1;
+				const result = await this.#open(
+					id,
+					this.#offline || alone ? null : BACKGROUND_WAIT_MS,
+					false
+				);
 				if (result === 'synced' && !this.#stopped) this.onChange?.();
 			}
 			if (this.#waiting.size > 0) await new Promise((r) => setTimeout(r, ROUND_PAUSE_MS));
