@@ -168,6 +168,15 @@ describe('a choice column’s values from the department’s file', () => {
 		expect(
 			await select('инвалид 2 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)
 		).toBe('добавить вариант «инвалид 2 гр.»');
+		// «Добавить все…» pressed again keeps her match with the list's own option (found in
+		// review: it became a new option «инвалид 1 гр.»).
+		await addAll.click();
+		await expect
+			.poll(
+				() => select('инвалид 1 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
+				MOMENT
+			)
+			.toBe('Инвалид 1-й группы');
 		await dialog.duplicates();
 		await values.scrollIntoViewIfNeeded();
 		await screenshot(page, 'csv-import-unmatched-add-all');
