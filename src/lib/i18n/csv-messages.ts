@@ -5,6 +5,10 @@ export const csvRu = {
 	'import.title': 'Импорт CSV',
 	'import.titleNew': 'Новый список из CSV',
 	'import.drop': 'Перетащите файл CSV сюда',
+	'import.dropPage': 'Отпустите файл, чтобы импортировать его в этот список',
+	'import.dropPageNew': 'Отпустите файл, чтобы создать из него новый список',
+	'import.dropMany':
+		'Прочитан только файл «{name}»; не прочитаны: {others}. Импортируйте их по одному.',
 	'import.choose': 'Файл CSV',
 	'import.hint':
 		'Подходят файлы из Excel: «CSV (разделители — точка с запятой)», «CSV UTF-8», Windows-1251.',
@@ -229,6 +233,9 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.title': 'Import CSV',
 	'import.titleNew': 'New list from CSV',
 	'import.drop': 'Drop a CSV file here',
+	'import.dropPage': 'Drop the file to import it into this list',
+	'import.dropPageNew': 'Drop the file to make a new list of it',
+	'import.dropMany': 'Only «{name}» was read; not read: {others}. Import them one at a time.',
 	'import.choose': 'CSV file',
 	'import.hint': 'Files saved from Excel work: CSV (semicolon), CSV UTF-8, Windows-1251.',
 	'import.reading': 'Reading the file…',
