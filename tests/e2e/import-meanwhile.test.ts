@@ -57,4 +57,35 @@ describe('an import into a list that changes while it is mapped', () => {
 			'Петров Пётр Ильич'
 		]);
 	});
+
+	it('still names a resident on another list when the list changed before «Импортировать»', async () => {
+		// Found in review: the search made again at «Импортировать» left the other lists out.
+		const n = String(Date.now() % 100_000).padStart(5, '0');
+		const anna = await session.operator('Анна');
+		let home = await new HomePage(anna.page).goto(session.app.url);
+		const board = await home.createSheet(`Заявки ${n}`, 'Заявки');
+		await board.addRow('Орлова Нина Ивановна');
+		await board.editCell(0, 'Телефон', `8 921 ${n.slice(0, 3)}-${n.slice(3)}-01`);
+		home = await board.back();
+		const sheet = await home.createSheet(`Обзвон ${n}`, 'Обзвон');
+		const boris = await session.operator('Борис');
+		const colleague = await SheetPage.open(boris.page, anna.page.url(), `Обзвон ${n}`);
+
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({
+			name: 'обзвон.csv',
+			buffer: Buffer.from(
+				`ФИО;Телефон\r\nОрлова Нина Ивановна;+7 921 ${n.slice(0, 3)}-${n.slice(3)}-01\r\n`
+			)
+		});
+		expect(await dialog.duplicates()).toContain('в других списках: 1');
+		// Борис types in a resident who called: the list is searched again at «Импортировать».
+		await colleague.addRow('Новикова Вера');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(1);
+
+		const report = await dialog.run('Добавить все строки');
+		expect(report).toContain('Добавлено строк: 1');
+		expect(report).toContain(`Заявки ${n}`);
+		await dialog.close();
+	});
 });
