@@ -74,6 +74,9 @@ describe('the addresses printed at start', () => {
 
 	it('the default HOST: only this computer, and how to let the colleagues in', async () => {
 		const child = await startedLog({ HOST: '127.0.0.1' });
+		// The advice is the next line: it may come in a chunk of its own (a CI run read the output
+		// between the two and failed).
+		await waitFor(() => child.output().includes('HOST=0.0.0.0 npm start'), 'the advice');
 		expect(child.output()).toContain(
 			`only this computer can open it: http://127.0.0.1:${child.port}`
 		);
