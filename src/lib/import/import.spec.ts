@@ -1465,11 +1465,8 @@ describe('«Дополнить» replacing what the file changed', () => {
 });
 
 describe('an import into a new sheet', () => {
-	it('gives the kind’s choice column the options the coordinator added, one by one or all at once', () => {
-		// Found in review: the kind's columns are made by the commit, and the options were looked
-		// for among the columns the sheet had before it: none were added, and the department's
-		// categories stood in «Категория» as values none of its options, flagged in the grid,
-		// while the dialog and the report had said none would be.
+	/** A call list's columns as a new sheet of the kind gets them (made by the commit). */
+	function callListKind() {
 		const scratch = new Sheet(new Y.Doc());
 		scratch.addColumns(templateColumns('callList', 'ru'));
 		const base = scratch.columns().map(({ id, title, type, width, options }) => ({
@@ -1479,6 +1476,43 @@ describe('an import into a new sheet', () => {
 			width,
 			options
 		}));
+		return { scratch, base };
+	}
+
+	/** The file analysed and prepared with «Пропустить повторы», nothing in the sheet yet. */
+	function preparedForNew(parsed: ReturnType<typeof parseCsvBytes>, targets: ImportTargetColumn[]) {
+		const analysis = analyzeImport({
+			parsed,
+			targets,
+			existing: [],
+			targetSheetId: 'new',
+			keyColumnsBySheet: {}
+		});
+		return prepareImport(analysis, targets, 'skip');
+	}
+
+	/** The prepared rows staged into `sheet` under `importId`, as the worker's slices arrive. */
+	function stageInto(
+		sheet: Sheet,
+		importId: string,
+		plan: ReturnType<typeof planImportColumns>,
+		prepared: ReturnType<typeof prepareImport>
+	) {
+		stageRows({
+			importId,
+			after: sheet.lastOrder(),
+			columns: stagedColumns(plan, prepared),
+			rows: prepared.rows,
+			onSlice: (update) => sheet.applyStaged(update)
+		});
+	}
+
+	it('gives the kind’s choice column the options the coordinator added, one by one or all at once', () => {
+		// Found in review: the kind's columns are made by the commit, and the options were looked
+		// for among the columns the sheet had before it: none were added, and the department's
+		// categories stood in «Категория» as values none of its options, flagged in the grid,
+		// while the dialog and the report had said none would be.
+		const { scratch, base } = callListKind();
 		const parsed = parseCsvBytes(
 			cp1251(
 				'ФИО;Тел.;Категория\r\nИванова Анна;8 (812) 123-45-67;ветеран труда\r\n' +
@@ -1501,24 +1535,11 @@ describe('an import into a new sheet', () => {
 				category.valueMap = { 'ветеран труда': 'ветеран труда', блокадник: 'блокадник' };
 				category.addOptions = ['ветеран труда', 'блокадник'];
 			}
-			const analysis = analyzeImport({
-				parsed,
-				targets,
-				existing: [],
-				targetSheetId: 'new',
-				keyColumnsBySheet: {}
-			});
-			const prepared = prepareImport(analysis, targets, 'skip');
+			const prepared = preparedForNew(parsed, targets);
 			expect(prepared.flaggedCount).toBe(0);
 			const sheet = new Sheet(new Y.Doc());
 			const plan = planImportColumns(sheet, targets, base);
-			stageRows({
-				importId: 'done',
-				after: sheet.lastOrder(),
-				columns: stagedColumns(plan, prepared),
-				rows: prepared.rows,
-				onSlice: (update) => sheet.applyStaged(update)
-			});
+			stageInto(sheet, 'done', plan, prepared);
 			const applied = commitPreparedImport(sheet, 'done', plan, prepared, targets);
 			const column = sheet.column(category.key)!;
 			const options = column.options!.map((o) => o.value);
@@ -1535,15 +1556,7 @@ describe('an import into a new sheet', () => {
 	});
 
 	it('creates the kind’s columns with the commit, and a cancel leaves the new document empty', () => {
-		const scratch = new Sheet(new Y.Doc());
-		scratch.addColumns(templateColumns('callList', 'ru'));
-		const base = scratch.columns().map(({ id, title, type, width, options }) => ({
-			id,
-			title,
-			type,
-			width,
-			options
-		}));
+		const { scratch, base } = callListKind();
 		const parsed = parseCsvBytes(
 			cp1251('ФИО;Тел.;Район\r\nИванова Анна;8 (812) 123-45-67;Калининский')
 		);
@@ -1562,38 +1575,19 @@ describe('an import into a new sheet', () => {
 						type: target.kind === 'new' ? target.type : 'text'
 					}
 		);
-		const analysis = analyzeImport({
-			parsed,
-			targets,
-			existing: [],
-			targetSheetId: 'new',
-			keyColumnsBySheet: {}
-		});
-		const prepared = prepareImport(analysis, targets, 'skip');
+		const prepared = preparedForNew(parsed, targets);
 
 		// Cancelled after its rows were staged: nothing of it stays, not even the columns.
 		const cancelled = new Sheet(new Y.Doc());
 		const plan = planImportColumns(cancelled, targets, base);
-		stageRows({
-			importId: 'cancelled',
-			after: cancelled.lastOrder(),
-			columns: stagedColumns(plan, prepared),
-			rows: prepared.rows,
-			onSlice: (update) => cancelled.applyStaged(update)
-		});
+		stageInto(cancelled, 'cancelled', plan, prepared);
 		cancelled.discardImport('cancelled');
 		expect(cancelled.columns()).toEqual([]);
 		expect(cancelled.rowCount).toBe(0);
 
 		const sheet = new Sheet(new Y.Doc());
 		const committedPlan = planImportColumns(sheet, targets, base);
-		stageRows({
-			importId: 'done',
-			after: sheet.lastOrder(),
-			columns: stagedColumns(committedPlan, prepared),
-			rows: prepared.rows,
-			onSlice: (update) => sheet.applyStaged(update)
-		});
+		stageInto(sheet, 'done', committedPlan, prepared);
 		const applied = commitPreparedImport(sheet, 'done', committedPlan, prepared, targets);
 		expect(sheet.columns().map((c) => c.title)).toEqual([...base.map((c) => c.title), 'Район']);
 		expect(
