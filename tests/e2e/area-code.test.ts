@@ -90,7 +90,9 @@ describe("a phone column's area code", () => {
 			.toEqual(['+7 (812) 555-12-34', '+7 (911) 000-11-22', '+7 (812) 246-00-11 (дочь)']);
 		await colleague.editCell(1, 'Телефон', '322-11-00');
 		const after = ['+7 (812) 555-12-34', '+7 (812) 322-11-00', '+7 (812) 246-00-11 (дочь)'];
-		expect(await colleague.columnValues('Телефон')).toEqual(after);
+		// AG Grid tells of the value an editor closed with from a timer (see `noteClosing`): on a
+		// busy machine after the editor is gone (a CI run read the cell in between, twice).
+		await expect.poll(() => colleague.columnValues('Телефон')).toEqual(after);
 		await expect.poll(() => sheet.columnValues('Телефон')).toEqual(after);
 		expectNoPageErrors(anna, boris);
 	});
