@@ -125,6 +125,16 @@ export const MAX_CELL_LENGTH = 100_000;
 
 /** Origin of the staged slices of an import: never an undo step of their own. */
 export const STAGING_ORIGIN = Object.freeze({ staging: true });
+
+type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => void;
+
+/** Whether a transaction changed the doc: what Yjs asks before it tells of an update. */
+function changedAnything(tr: Y.Transaction): boolean {
+	if (tr.deleteSet.clients.size > 0) return true;
+	for (const [client, clock] of tr.afterState)
+		if (tr.beforeState.get(client) !== clock) return true;
+	return false;
+}
 /** Origin of the repair of a column an undo left without a field (see `#repairColumns`). */
 const REPAIR_ORIGIN = Object.freeze({ repair: true });
 /**
@@ -1293,7 +1303,33 @@ export class Sheet {
 	 * this operator's undoable change: only `commitImport` is. The rows stay invisible.
 	 */
 	applyStaged(update: Uint8Array): void {
-		Y.applyUpdate(this.doc, update, STAGING_ORIGIN);
+		const doc = this.doc;
+		const listeners = doc._observers.get('update') as Set<UpdateListener> | undefined;
+		if (!listeners) {
+			Y.applyUpdate(doc, update, STAGING_ORIGIN);
+			return;
+		}
+		// The 'update' listeners (the relay's provider, the browser's store) get this very update:
+		// Yjs would encode the transaction into a copy of it first, about 0.2 s of copying for a
+		// 100,000-row import (`node bench/run.js import`, profiled). Any update holding what the
+		// transaction changed is as good to them: the same structs, applied once wherever they go.
+		let applied: Y.Transaction | null = null;
+		const onCleanup = (tr: Y.Transaction) => {
+			if (tr.origin === STAGING_ORIGIN) applied = tr;
+		};
+		doc._observers.delete('update');
+		doc.on('afterTransactionCleanup', onCleanup);
+		try {
+			Y.applyUpdate(doc, update, STAGING_ORIGIN);
+		} finally {
+			doc.off('afterTransactionCleanup', onCleanup);
+			const since = doc._observers.get('update') as Set<UpdateListener> | undefined;
+			doc._observers.set('update', since ? new Set([...listeners, ...since]) : listeners);
+		}
+		const tr = applied as Y.Transaction | null;
+		// As Yjs: nothing is told of an update that changed nothing (a slice applied before).
+		if (!tr || !changedAnything(tr)) return;
+		for (const listener of [...listeners]) listener(update, STAGING_ORIGIN, doc, tr);
 	}
 
 	/** The staged (uncommitted) chunks of one import. */

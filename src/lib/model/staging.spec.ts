@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newId } from './ids';
-import { Sheet, type SheetChange } from './sheet';
+import { Sheet, STAGING_ORIGIN, type SheetChange } from './sheet';
 import { stageRows } from './staging';
 import { createNetwork, seededRandom, stageForTest } from './testing';
 
@@ -166,5 +166,48 @@ describe('staged imports', () => {
 			})
 		).toThrow(/at most/);
 		expect(slices).toHaveLength(0);
+	});
+});
+
+describe('a staged slice told to the doc’s update listeners (the relay’s provider, the store)', () => {
+	it('is the slice itself, once, with the staging origin; a doc fed what they got converges', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name, phone] = sheet.addColumns([{ title: 'ФИО' }, { title: 'Телефон', type: 'phone' }]);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(sheet.doc));
+		const told: { update: Uint8Array; origin: unknown }[] = [];
+		const listener = (update: Uint8Array, origin: unknown) => told.push({ update, origin });
+		sheet.doc.on('update', listener);
+		const { importId, updates } = stage(sheet, [name, phone], rowsOf(700));
+		for (const u of updates) sheet.applyStaged(u);
+		expect(told.map((t) => t.update)).toEqual(updates);
+		expect(told.every((t) => t.origin === STAGING_ORIGIN)).toBe(true);
+
+		// Applied again: nothing changed, nothing told (as Yjs does).
+		sheet.applyStaged(updates[0]);
+		expect(told).toHaveLength(updates.length);
+
+		// The listener stays: the commit and a later edit are told as before.
+		const ids = sheet.commitImport(importId);
+		sheet.setCell(ids[5], name, 'Иванова Анна');
+		expect(told.length).toBeGreaterThan(updates.length + 1);
+		for (const t of told) Y.applyUpdate(copy, t.update);
+		const other = new Sheet(copy);
+		expect(other.rowCount).toBe(700);
+		expect(other.getCell(ids[5], name)).toBe('Иванова Анна');
+		expect(other.getCell(ids[699], phone)).toBe(sheet.getCell(ids[699], phone));
+		expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(sheet.doc));
+	});
+
+	it('that fails to apply (a damaged message) leaves the listeners in place for later changes', () => {
+		const sheet = new Sheet(new Y.Doc());
+		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
+		const told: Uint8Array[] = [];
+		sheet.doc.on('update', (u: Uint8Array) => told.push(u));
+		const { updates } = stage(sheet, [name], rowsOf(10));
+		expect(() => sheet.applyStaged(updates[0].subarray(0, 40))).toThrow();
+		const id = sheet.addRow({ [name]: 'Иванова Анна' });
+		expect(told).toHaveLength(1);
+		expect(sheet.getCell(id, name)).toBe('Иванова Анна');
 	});
 });
