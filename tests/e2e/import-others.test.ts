@@ -3,8 +3,10 @@
  * and on the request board). Each list is closed right after it is read: they were kept open for
  * 30 s each, about 50 MB of memory per 100,000-row list, so twenty lists were a gigabyte.
  */
+import { readFile } from 'node:fs/promises';
 import type { WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseCsvBytes } from '../../src/lib/csv/parse';
 import { HomePage, ImportDialog, type SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 import { screenshot } from './setup';
@@ -130,6 +132,21 @@ describe('the duplicate check across lists', () => {
 		expect(report).toContain('Добавлено строк: 2');
 		expect(report).toContain(
 			`Повторы в списках «Заявки ${district}» не искали: к импорту они не были получены с сервера.`
+		);
+		// The downloaded report says so too, after its totals (before, it held the lines only).
+		const [download] = await Promise.all([
+			dialog.dialog.page().waitForEvent('download'),
+			dialog.dialog.getByRole('button', { name: 'Скачать отчёт (CSV)' }).click()
+		]);
+		const file = parseCsvBytes(await readFile((await download.path())!), { header: true });
+		expect(file.rows.map((row) => [row[2], row[5]])).toEqual(
+			expect.arrayContaining([
+				['Итого', 'Добавлено строк: 2'],
+				[
+					'Примечание',
+					`Повторы в списках «Заявки ${district}» не искали: к импорту они не были получены с сервера.`
+				]
+			])
 		);
 		await dialog.close();
 		expect(await list.rowCount()).toBe(3);

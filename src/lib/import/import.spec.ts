@@ -1936,6 +1936,17 @@ describe('the import report', () => {
 			'Такой даты нет'
 		]);
 		expect(back.rows[1][5]).toMatch(/^Строка 4: повтор строки 2/);
+
+		// Its totals follow, as the dialog lists them, and the notes it is given (read with the
+		// header told: an import would take «Итого» lines for notes under a table).
+		const note = 'Повторы в списках «Заявки» не искали: к импорту они не были получены с сервера.';
+		const whole = parseCsvBytes(reportCsv(report, 'ru', [note]), { header: true });
+		expect(whole.rows.slice(back.rows.length).map((r) => [r[0], r[2], r[5]])).toEqual([
+			['', 'Итого', 'Добавлено строк: 3'],
+			['', 'Итого', 'Пропущено повторов: 1'],
+			['', 'Итого', 'Значений не по формату: 2'],
+			['', 'Примечание', note]
+		]);
 	});
 
 	/**

@@ -10,7 +10,7 @@ import {
 	type MergeKept,
 	type SkippedRow
 } from '../csv';
-import { translate, type Locale, type MessageKey } from '../i18n';
+import { formatCount, translate, type Locale, type MessageKey } from '../i18n';
 import type { Column } from '../model/sheet';
 import { formatValue, messageFor } from '../values';
 import type { AppliedImport, KeptCell, ReplacedCell } from './apply';
@@ -449,8 +449,17 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 	return totals.filter(([, n, always]) => always || n > 0).map(([key, n]) => [key, n]);
 }
 
-/** The report as an Excel-ru CSV file (UTF-8 with BOM, `;`, CRLF). */
-export function reportCsv(report: ImportReport, locale: Locale): Uint8Array {
+/**
+ * The report as an Excel-ru CSV file (UTF-8 with BOM, `;`, CRLF): its problems and replaced
+ * values line by line, then its totals («Итого») and `notes` (what the dialog said of the lists
+ * not searched) as the report shows them. Before, the file had the lines only: a coordinator
+ * sending it on had no count of the rows added, and no word that a list was not searched.
+ */
+export function reportCsv(
+	report: ImportReport,
+	locale: Locale,
+	notes: readonly string[] = []
+): Uint8Array {
 	const tr = (key: Parameters<typeof translate>[1]) => translate(locale, key);
 	const header = [
 		tr('import.report.line'),
@@ -480,5 +489,15 @@ export function reportCsv(report: ImportReport, locale: Locale): Uint8Array {
 			r.value,
 			translate(locale, 'import.replacedCell', { old: r.old, value: r.value })
 		]);
+	for (const [key, count] of reportTotals(report))
+		rows.push([
+			'',
+			'',
+			tr('import.kind.total'),
+			'',
+			'',
+			translate(locale, key, { count: formatCount(locale, count) })
+		]);
+	for (const note of notes) rows.push(['', '', tr('import.kind.note'), '', '', note]);
 	return exportCsv({ header, rows, format: 'excel-ru' });
 }
