@@ -177,6 +177,28 @@ describe('a choice column’s values from the department’s file', () => {
 				MOMENT
 			)
 			.toBe('Инвалид 1-й группы');
+		// «Оставить все как есть» keeps it too: it leaves the other values as they are (it cleared
+		// her match without a word), and «Добавить все…» then adds them again.
+		await keepAll.click();
+		await expect
+			.poll(
+				() => select('инвалид 2 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
+				MOMENT
+			)
+			.toBe('оставить как есть (отметить)');
+		expect(
+			await select('инвалид 1 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)
+		).toBe('Инвалид 1-й группы');
+		await addAll.click();
+		await expect
+			.poll(
+				() => select('инвалид 2 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
+				MOMENT
+			)
+			.toBe('добавить вариант «инвалид 2 гр.»');
+		expect(
+			await select('инвалид 1 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)
+		).toBe('Инвалид 1-й группы');
 		await dialog.duplicates();
 		await values.scrollIntoViewIfNeeded();
 		await screenshot(page, 'csv-import-unmatched-add-all');
