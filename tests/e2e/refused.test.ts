@@ -6,6 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PROBE_TIMEOUT_MS } from '../../src/lib/sync/connection';
 import { HomePage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
@@ -78,6 +79,16 @@ describe('a server that refuses the page’s sync (found by exploration)', () =>
 		// Her work waits in the browser all the same.
 		expect(await sheet.rowCount()).toBe(1);
 		expect(session.app.log()).toMatch(/a page of another site .*: refused \(403\)/);
+
+		// The line then swallows her requests without an answer: the status says so once the
+		// question to the server has waited long enough (before, it stayed unanswered for good, and
+		// the server was said to refuse her until she reloaded the page).
+		await anna.page.route('**/healthz', () => {});
+		await anna.page.routeWebSocket(/\/sync\//, (ws) => ws.close());
+		await expect
+			.poll(() => sheet.status(), { ...MOMENT, timeout: PROBE_TIMEOUT_MS * 3 })
+			.toMatch(/^Нет связи с сервером — работаем локально; ждут отправки: \d+$/);
+		await anna.page.unroute('**/healthz');
 
 		// The same server reached directly: the list is not there (nothing got through), and the
 		// status is as usual.

@@ -110,6 +110,12 @@ export const CLOSE_STORE_UNAVAILABLE = { code: 1011, reason: 'store unavailable'
  * between the attempt and the question looks like.
  */
 const REFUSED_ATTEMPTS = 2;
+/**
+ * How long the question to `/healthz` is waited for. A line that swallows requests without an
+ * answer held it for good: no question was asked again, and a server once said to refuse was
+ * said to until the page was reloaded, the line gone.
+ */
+export const PROBE_TIMEOUT_MS = 5_000;
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'saved';
 
@@ -790,7 +796,11 @@ export class DocConnection {
 		this.#probing = true;
 		// The server's own answer (`{"ok":true,…}`), not any page: a hotel's login page or a
 		// proxy's error page in its place is no sign of the server.
-		void fetch(url, { cache: 'no-store', redirect: 'error' })
+		void fetch(url, {
+			cache: 'no-store',
+			redirect: 'error',
+			signal: AbortSignal.timeout(PROBE_TIMEOUT_MS)
+		})
 			.then((answer) => (answer.ok ? answer.json() : null))
 			.then(
 				(body: unknown) =>
