@@ -206,6 +206,15 @@ describe('a choice column’s values from the department’s file', () => {
 		const report = await dialog.run('Пропустить повторы');
 		expect(report).toContain(`Добавлено строк: ${ROWS}`);
 		expect(report).toContain('Значений не по формату: 0');
+		// It names the options the list took (before, nothing said so afterwards): all but the one
+		// matched by hand, the first twelve by name.
+		const took = FREQUENT.length - 1 + RARE.length;
+		expect(report).toContain(`Добавлено вариантов в столбцы: ${took}`);
+		expect(await dialog.dialog.getByTestId('import-options-added').textContent()).toMatch(
+			new RegExp(
+				`^\\s*В столбец «Категория» добавлены варианты: «[^»]+»(, «[^»]+»){11} и ещё ${took - 12}\\s*$`
+			)
+		);
 		await dialog.close();
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(ROWS);
 

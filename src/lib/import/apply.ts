@@ -84,6 +84,12 @@ export interface AppliedImport {
 	 * nothing of them is written (found by exploration: the report did not mention them).
 	 */
 	deletedMeanwhile: number[];
+	/**
+	 * Options the import added to choice columns of the list (one by one or with «Добавить все
+	 * значения как варианты»), by column id: the report names them (a gap noted in review: a
+	 * list's «Категория» took a dozen new options and nothing said so afterwards).
+	 */
+	addedOptions: { colId: string; values: string[] }[];
 }
 
 /** Where each target key goes: an existing column, or a new column with an id chosen now. */
@@ -234,7 +240,8 @@ export function commitPreparedImport(
 		kept: [],
 		replaced: [],
 		createdColumns: [],
-		deletedMeanwhile: []
+		deletedMeanwhile: [],
+		addedOptions: []
 	};
 	result.added = sheet.commitImport(importId, () => {
 		const known = new Set(sheet.columns().map((c) => c.id));
@@ -266,7 +273,9 @@ export function commitPreparedImport(
 			const added = values
 				.filter((value) => !have.has(choiceKey(value)))
 				.map((value) => ({ value }));
-			if (added.length > 0) sheet.setColumnOptions(column.id, [...options, ...added]);
+			if (added.length === 0) continue;
+			sheet.setColumnOptions(column.id, [...options, ...added]);
+			result.addedOptions.push({ colId: column.id, values: added.map((o) => o.value) });
 		}
 		// A choice column the import creates takes the values written into it as its options: a
 		// list's own «Район», exported and read into a new list, came back with none (found by

@@ -400,6 +400,18 @@ describe('import through the worker pipeline', () => {
 		const cells = applied.added.map((id) => sheet.getCell(id, column.id));
 		expect(cells.slice(0, 4)).toEqual(['Ветеран труда', 'Ветеран труда', 'Другое', 'категория 00']);
 		expect(cells.at(-1)).toBe('категория 33');
+		// The report names them: counted with the totals, and each in the CSV (a gap noted in
+		// review: a dozen new options came in, and nothing said so afterwards).
+		const added = ['Ветеран труда', ...options().slice(5)];
+		expect(applied.addedOptions).toEqual([{ colId: column.id, values: added }]);
+		const report = dialogReport(sheet, run);
+		expect(report.addedOptions).toEqual([{ column: 'Категория', values: added }]);
+		expect(reportTotals(report)).toContainEqual(['import.optionsAddedCount', 35]);
+		const csvRows = parseCsvBytes(reportCsv(report, 'ru'), { header: true }).rows;
+		expect(csvRows.filter((r) => r[2] === 'Новый вариант').map((r) => [r[3], r[4], r[5]])).toEqual(
+			added.map((value) => ['Категория', value, 'добавлен в варианты столбца'])
+		);
+		expect(csvRows.map((r) => r[5])).toContain('Добавлено вариантов в столбцы: 35');
 		// As a single «добавить вариант»: the options go with the rows.
 		undo.undo();
 		expect(sheet.rowCount).toBe(0);

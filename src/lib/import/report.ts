@@ -80,6 +80,8 @@ export interface ImportReport {
 	replaced: ReportReplaced[];
 	/** The rows found with a value replaced (counted apart from `updated`). */
 	replacedRows: number;
+	/** Options the import added to the list's choice columns, by column title. */
+	addedOptions: { column: string; values: string[] }[];
 }
 
 /** A cell replaced by the file's value, values as the grid shows them. */
@@ -168,7 +170,7 @@ export function importReport(options: {
 	parsed: { errors: CsvError[]; errorsOmitted: number };
 	prepared: Omit<PreparedImport, 'keys' | 'rows' | 'updates'>;
 	applied: Pick<AppliedImport, 'added' | 'updated' | 'kept'> &
-		Partial<Pick<AppliedImport, 'replaced' | 'deletedMeanwhile'>>;
+		Partial<Pick<AppliedImport, 'replaced' | 'deletedMeanwhile' | 'addedOptions'>>;
 	targets: readonly ImportTargetColumn[];
 	/** A column of the sheet imported into (its cells left as they were are named by it). */
 	column: (colId: string) => Pick<Column, 'title' | 'type'> | undefined;
@@ -228,7 +230,11 @@ export function importReport(options: {
 			names: prepared.names,
 			locale
 		}),
-		replacedRows: new Set((applied.replaced ?? []).map((r) => r.rowId)).size
+		replacedRows: new Set((applied.replaced ?? []).map((r) => r.rowId)).size,
+		addedOptions: (applied.addedOptions ?? []).map((a) => ({
+			column: options.column(a.colId)?.title ?? '',
+			values: a.values
+		}))
 	});
 }
 
@@ -288,6 +294,8 @@ export interface BuildReportOptions {
 	names?: ReadonlyMap<number, string>;
 	/** Rows of the list no line of the file matched. */
 	absentCount?: number;
+	/** Options added to the list's choice columns, by column title. */
+	addedOptions?: { column: string; values: string[] }[];
 }
 
 export function buildReport(options: BuildReportOptions): ImportReport {
@@ -409,7 +417,8 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		problems,
 		omitted: total - listed,
 		replaced: options.replaced ?? [],
-		replacedRows: options.replacedRows ?? new Set((options.replaced ?? []).map((r) => r.line)).size
+		replacedRows: options.replacedRows ?? new Set((options.replaced ?? []).map((r) => r.line)).size,
+		addedOptions: options.addedOptions ?? []
 	};
 }
 
@@ -444,7 +453,8 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 		['import.flaggedCount', r.flagged, true],
 		['import.repeatsCount', r.repeats, false],
 		['import.inOthersCount', r.inOthers, false],
-		['import.absentCount', r.absent, false]
+		['import.absentCount', r.absent, false],
+		['import.optionsAddedCount', r.addedOptions.reduce((n, a) => n + a.values.length, 0), false]
 	];
 	return totals.filter(([, n, always]) => always || n > 0).map(([key, n]) => [key, n]);
 }
@@ -489,6 +499,9 @@ export function reportCsv(
 			r.value,
 			translate(locale, 'import.replacedCell', { old: r.old, value: r.value })
 		]);
+	for (const a of report.addedOptions)
+		for (const value of a.values)
+			rows.push(['', '', tr('import.kind.option'), a.column, value, tr('import.optionAdded')]);
 	for (const [key, count] of reportTotals(report))
 		rows.push([
 			'',
