@@ -52,6 +52,45 @@ describe('decodeCsvBytes', () => {
 		expect(decodeCsvBytes(bytes)).toEqual({ text: SAMPLE, encoding: 'windows-1251' });
 	});
 
+	it('reads a KOI8-R file as KOI8-R, not as Windows-1251 (found by exploration)', () => {
+		// An old mail or Linux program's export: read as Windows-1251 it gave «жйп;фЕМЕЖПО» for
+		// «ФИО;Телефон», «йЧБОПЧБ бООБ» for the resident, and the list had no encoding to choose
+		// instead. Both put letters in bytes 0xC0–0xFF, so the letters themselves decide.
+		const koi8 = (text: string) => {
+			const decoder = new TextDecoder('koi8-r');
+			const byChar = new Map<string, number>();
+			for (let b = 0; b < 256; b++) byChar.set(decoder.decode(new Uint8Array([b])), b);
+			return new Uint8Array([...text].map((c) => byChar.get(c)!));
+		};
+		const text = 'ФИО;Телефон;Примечание\r\nФёдорова Анна Петровна;8 911 123-45-67;Ветеран\r\n';
+		expect(decodeCsvBytes(koi8(text))).toEqual({ text, encoding: 'koi8-r' });
+		// In capitals, as some departments write names, and as short as a title row.
+		for (const short of [
+			'ФИО;ТЕЛЕФОН\r\nИВАНОВА АННА ПЕТРОВНА;89111234567',
+			'ФИО;Тел.;Д/р',
+			'Щукин Юрий'
+		])
+			expect(decodeCsvBytes(koi8(short))).toEqual({ text: short, encoding: 'koi8-r' });
+		// Windows-1251 stays Windows-1251, whatever its letters.
+		for (const cp of [
+			SAMPLE,
+			'ФИО;Тел.;Д/р',
+			'ФИО;ТЕЛ',
+			'Щукин Юрий;Цой Эдуард;Шишкин Фёдор',
+			'Хрущёв Жжж'
+		])
+			expect(decodeCsvBytes(encodeWindows1251(cp).bytes)).toEqual({
+				text: cp,
+				encoding: 'windows-1251'
+			});
+		// And each can be chosen by hand.
+		expect(decodeCsvBytes(koi8(text), 'windows-1251').encoding).toBe('windows-1251');
+		expect(decodeCsvBytes(encodeWindows1251(SAMPLE).bytes, 'koi8-r')).toEqual({
+			text: new TextDecoder('koi8-r').decode(encodeWindows1251(SAMPLE).bytes),
+			encoding: 'koi8-r'
+		});
+	});
+
 	it('reads an ASCII-only file as UTF-8 (the same text either way)', () => {
 		const text = 'name;phone\r\nIvanov;+79111234567\r\n';
 		expect(decodeCsvBytes(encodeWindows1251(text).bytes)).toEqual({ text, encoding: 'utf-8' });

@@ -10,7 +10,9 @@
  *    no UTF-8: Windows-1251 with a BOM a tool glued on;
  * 2. else strict UTF-8 (`fatal: true`): real Windows-1251 Russian text is never valid UTF-8,
  *    because two Cyrillic letters in a row (bytes 0xC0–0xFF) never form a UTF-8 sequence;
- * 3. else Windows-1251 (every byte maps to a character, so this cannot fail).
+ * 3. else Windows-1251 (every byte maps to a character, so this cannot fail) — or KOI8-R, when
+ *    the letters read so are Russian and read as Windows-1251 are not (`likelyKoi8r`): both put
+ *    the Russian letters in bytes 0xC0–0xFF, in another order.
  *
  * UTF-16 without a BOM (some programs write it so) is told by its bytes (`bomlessUtf16`):
  * every other byte of it is zero, which step 2 read as valid UTF-8, letters between NULs. The
@@ -20,9 +22,10 @@
  * and so does Node 20 built with full ICU (the official builds).
  */
 
-export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1251' | 'utf-16le' | 'utf-16be';
+export type CsvEncoding =
+	'utf-8' | 'utf-8-bom' | 'windows-1251' | 'koi8-r' | 'utf-16le' | 'utf-16be';
 /** What a coordinator may pick by hand when the guess is wrong. */
-export type EncodingOverride = 'utf-8' | 'windows-1251' | 'utf-16le' | 'utf-16be';
+export type EncodingOverride = 'utf-8' | 'windows-1251' | 'koi8-r' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedCsv {
 	text: string;
@@ -135,10 +138,10 @@ export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): 
 		const body = startsWith(bytes, bom) ? bytes.subarray(bom.length) : bytes;
 		return { text: decode(override, body), encoding: override };
 	}
-	if (override === 'windows-1251') {
+	if (override === 'windows-1251' || override === 'koi8-r') {
 		return {
-			text: decode('windows-1251', hasUtf8Bom ? bytes.subarray(UTF8_BOM.length) : bytes),
-			encoding: 'windows-1251'
+			text: decode(override, hasUtf8Bom ? bytes.subarray(UTF8_BOM.length) : bytes),
+			encoding: override
 		};
 	}
 	if (hasUtf8Bom) {
@@ -148,7 +151,8 @@ export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): 
 		// letter became «�») is Windows-1251: nearly every letter of it is a broken sequence. A
 		// UTF-8 file with a broken byte or two (cut short) stays UTF-8.
 		if (override !== 'utf-8' && mostlyBroken(text)) {
-			return { text: decode('windows-1251', body), encoding: 'windows-1251' };
+			const single = likelyKoi8r(body) ? 'koi8-r' : 'windows-1251';
+			return { text: decode(single, body), encoding: single };
 		}
 		return { text, encoding: 'utf-8-bom' };
 	}
@@ -164,8 +168,65 @@ export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): 
 	try {
 		return { text: decode('utf-8', bytes, true), encoding: 'utf-8' };
 	} catch {
-		return { text: decode('windows-1251', bytes), encoding: 'windows-1251' };
+		const single = likelyKoi8r(bytes) ? 'koi8-r' : 'windows-1251';
+		return { text: decode(single, bytes), encoding: single };
 	}
+}
+
+/**
+ * How often each Russian letter а…я comes in Russian text, per 1,000 letters (ё is counted
+ * apart: `YO_FREQUENCY`).
+ */
+const LETTER_FREQUENCY = [
+	80, 16, 45, 17, 30, 85, 9, 17, 74, 12, 35, 44, 32, 67, 110, 28, 47, 55, 63, 26, 3, 10, 5, 14, 7,
+	4, 1, 19, 17, 3, 6, 20
+] as const;
+const YO_FREQUENCY = 3;
+const LETTER_LOG = LETTER_FREQUENCY.map(Math.log);
+const YO_LOG = Math.log(YO_FREQUENCY);
+/** What a small letter followed by a capital one inside a word costs: «иВАНОВА» is no Russian. */
+const CASE_FLIP_COST = 8;
+/** How much more Russian KOI8-R must read than Windows-1251: the usual one wins a near tie. */
+const KOI8_MARGIN = 3;
+const CYRILLIC_SMALL_A = 0x0430;
+const CYRILLIC_YO = 0x0401;
+const CYRILLIC_YO_SMALL = 0x0451;
+
+/**
+ * How Russian a text reads: the log-frequency of its letters, less `CASE_FLIP_COST` for each
+ * capital letter right after a small one. Windows-1251 read as KOI8-R (or the other way round)
+ * turns frequent letters into rare ones (о → П, е → Х) and swaps small and capital letters.
+ */
+function russianScore(text: string): number {
+	let score = 0;
+	let afterSmall = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= CYRILLIC_A && code <= CYRILLIC_YA_SMALL) {
+			const small = code >= CYRILLIC_SMALL_A;
+			score += LETTER_LOG[small ? code - CYRILLIC_SMALL_A : code - CYRILLIC_A];
+			if (afterSmall && !small) score -= CASE_FLIP_COST;
+			afterSmall = small;
+		} else if (code === CYRILLIC_YO || code === CYRILLIC_YO_SMALL) {
+			score += YO_LOG;
+			if (afterSmall && code === CYRILLIC_YO) score -= CASE_FLIP_COST;
+			afterSmall = code === CYRILLIC_YO_SMALL;
+		} else afterSmall = false;
+	}
+	return score;
+}
+
+/**
+ * Whether bytes that are no UTF-8 are KOI8-R rather than Windows-1251 (found by exploration: a
+ * KOI8-R file, from an old mail or Linux program, was read as Windows-1251 — «жйп;фЕМЕЖПО» for
+ * «ФИО;Телефон» — and could not be read otherwise). Judged on the file's start.
+ */
+export function likelyKoi8r(bytes: Uint8Array): boolean {
+	const sample = bytes.subarray(0, SNIFF_BYTES);
+	return (
+		russianScore(decode('koi8-r', sample)) >
+		russianScore(decode('windows-1251', sample)) + KOI8_MARGIN
+	);
 }
 
 /**
