@@ -407,4 +407,51 @@ describe('hostile CSV imports through the page', () => {
 		]);
 		expectNoPageErrors(anna);
 	});
+
+	it('a KOI8-R file, and one joined from a Windows-1251 and a UTF-8 list, are read with their letters', async () => {
+		// Found by exploration: both were read whole as Windows-1251, «жйп;фЕМЕЖПО» and
+		// «РЎРёРґРѕСЂРѕРІ» in the preview and the list, and no encoding in the list read KOI8-R.
+		const koi8 = (text: string) => Buffer.from(iconvKoi8r(text));
+		const home = await new HomePage(anna.page).goto(app.url);
+		const list = await home.createSheet('Кодировки', 'Обзвон');
+		let dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({
+			name: 'почта.csv',
+			buffer: koi8('ФИО;Телефон\r\nФёдорова Анна Петровна;8 911 123-45-67\r\n')
+		});
+		const encoding = dialog.dialog.getByLabel('Кодировка');
+		await expect
+			.poll(() => encoding.locator('option:checked').textContent(), MOMENT)
+			.toBe('Автоматически (KOI8-R)');
+		expect(await dialog.targetOf('ФИО')).toBe('ФИО');
+		expect(await dialog.targetOf('Телефон')).toBe('Телефон');
+		expect(await dialog.run('Добавить все строки')).toContain('Добавлено строк: 1');
+		await dialog.close();
+
+		dialog = await new ImportDialog(anna.page).open();
+		const cp = encodeWindows1251('ФИО;Телефон\r\nИванова Анна;8 911 000-11-22\r\n').bytes;
+		const utf8 = new TextEncoder().encode('Сидоров Иван Ильич;8 921 111-22-33\r\n');
+		await dialog.choose({ name: 'два отдела.csv', buffer: Buffer.concat([cp, utf8]) });
+		const mixed = dialog.dialog.getByTestId('import-mixed-encoding');
+		await mixed.waitFor({ timeout: 30_000 });
+		expect((await mixed.textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+			'Файл в двух кодировках: каждая строка прочитана в своей (строк в UTF-8: 1, остальные — Windows-1251). Проверьте их в предпросмотре; если буквы не те, выберите кодировку вручную.'
+		);
+		await screenshot(anna.page, 'csv-import-mixed-encoding');
+		expect(await dialog.run('Добавить все строки')).toContain('Добавлено строк: 2');
+		await dialog.close();
+		await expect
+			.poll(() => list.columnValues('ФИО'), MOMENT)
+			.toEqual(['Фёдорова Анна Петровна', 'Иванова Анна', 'Сидоров Иван Ильич']);
+		expectNoPageErrors(anna);
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
 });
+
+/** Text in KOI8-R bytes (each character has one). */
+function iconvKoi8r(text: string): Uint8Array {
+	const decoder = new TextDecoder('koi8-r');
+	const byChar = new Map<string, number>();
+	for (let b = 0; b < 256; b++) byChar.set(decoder.decode(new Uint8Array([b])), b);
+	return new Uint8Array([...text].map((c) => byChar.get(c)!));
+}

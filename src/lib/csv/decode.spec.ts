@@ -91,6 +91,54 @@ describe('decodeCsvBytes', () => {
 		});
 	});
 
+	it('reads each line of a file joined from a Windows-1251 and a UTF-8 one in its own encoding (found by exploration)', () => {
+		// Two departments' lists copied one under the other as bytes (`copy /b`, a script): the
+		// file is no UTF-8, and read whole as Windows-1251 the UTF-8 residents became
+		// «РЎРёРґРѕСЂРѕРІ РРІР°РЅ» in the preview and the list; the other way round, the title row
+		// and every Windows-1251 resident did.
+		const first =
+			'ФИО;Телефон;Примечание\r\nФёдорова Анна Петровна;8 911 123-45-67;«Ветеран» № 5\r\n';
+		const second = 'Сидоров Иван Ильич;8 921 111-22-33;ёж, «дочь»\r\nРоманова Вера;;\r\n';
+		const join = (...parts: Uint8Array[]) => {
+			const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+			let at = 0;
+			for (const part of parts) {
+				out.set(part, at);
+				at += part.length;
+			}
+			return out;
+		};
+		const cp = (text: string) => encodeWindows1251(text).bytes;
+		expect(decodeCsvBytes(join(cp(first), utf8(second)))).toEqual({
+			text: first + second,
+			encoding: 'windows-1251',
+			utf8Lines: 2
+		});
+		expect(decodeCsvBytes(join(utf8(first), cp(second)))).toEqual({
+			text: first + second,
+			encoding: 'windows-1251',
+			utf8Lines: 2
+		});
+		// A line break inside a quoted cell splits nothing: each part of it is read the same way.
+		const quoted = 'Орлова Ольга;;"первая строка\nвторая"\r\n';
+		expect(decodeCsvBytes(join(cp(first), utf8(quoted))).text).toBe(first + quoted);
+		// A Windows-1251 line whose bytes happen to make UTF-8 sequences, but no Russian letter
+		// («ПЁ», «Д№»), stays Windows-1251; so does a whole Windows-1251 file.
+		expect(decodeCsvBytes(cp('ПЁ;Д№\r\n' + first))).toEqual({
+			text: 'ПЁ;Д№\r\n' + first,
+			encoding: 'windows-1251'
+		});
+		// A UTF-8 file cut short in the middle of a letter stays UTF-8: one «�», not every
+		// letter of it garbled (it was read whole as Windows-1251).
+		const cut = utf8(first + second + 'Иванова').slice(0, -1);
+		expect(decodeCsvBytes(cut)).toEqual({
+			text: first + second + 'Иванов\uFFFD',
+			encoding: 'utf-8'
+		});
+		// Chosen by hand, the file is read whole in the encoding chosen.
+		expect(decodeCsvBytes(join(cp(first), utf8(second)), 'windows-1251').utf8Lines).toBeUndefined();
+	});
+
 	it('reads an ASCII-only file as UTF-8 (the same text either way)', () => {
 		const text = 'name;phone\r\nIvanov;+79111234567\r\n';
 		expect(decodeCsvBytes(encodeWindows1251(text).bytes)).toEqual({ text, encoding: 'utf-8' });

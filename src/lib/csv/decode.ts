@@ -30,6 +30,11 @@ export type EncodingOverride = 'utf-8' | 'windows-1251' | 'koi8-r' | 'utf-16le' 
 export interface DecodedCsv {
 	text: string;
 	encoding: CsvEncoding;
+	/**
+	 * Lines read as UTF-8 in a file whose other lines are `encoding` (Windows-1251 or KOI8-R):
+	 * two files joined as bytes (`utf8Lines`). Absent when the file is read whole in one.
+	 */
+	utf8Lines?: number;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
@@ -168,9 +173,118 @@ export function decodeCsvBytes(bytes: Uint8Array, override?: EncodingOverride): 
 	try {
 		return { text: decode('utf-8', bytes, true), encoding: 'utf-8' };
 	} catch {
+		const mixed = byLine(bytes);
+		if (mixed) return mixed;
 		const single = likelyKoi8r(bytes) ? 'koi8-r' : 'windows-1251';
 		return { text: decode(single, bytes), encoding: single };
 	}
+}
+
+const LF_BYTE = 0x0a;
+/** The lead bytes of UTF-8's Cyrillic letters (U+0400–U+047F): «Р» and «С» in Windows-1251. */
+const UTF8_CYRILLIC_LEADS = [0xd0, 0xd1] as const;
+
+const isContinuation = (byte: number) => byte >= 0x80 && byte <= 0xbf;
+
+/** Whether the file has a UTF-8 Cyrillic letter anywhere: looked for with indexOf, cheaply. */
+function hasUtf8Cyrillic(bytes: Uint8Array): boolean {
+	for (const lead of UTF8_CYRILLIC_LEADS) {
+		for (let i = bytes.indexOf(lead); i !== -1; i = bytes.indexOf(lead, i + 1))
+			if (isContinuation(bytes[i + 1])) return true;
+	}
+	return false;
+}
+
+/**
+ * Whether bytes `start…end` (one line) are UTF-8 with a Russian letter in them and nothing a
+ * text never has (C1 controls). Windows-1251 Russian text is never so: two of its letters in a
+ * row make no UTF-8 sequence.
+ */
+function isUtf8RussianLine(bytes: Uint8Array, start: number, end: number): boolean {
+	let russian = false;
+	for (let i = start; i < end; i++) {
+		const b = bytes[i];
+		if (b < 0x80) continue;
+		let length: number;
+		let codePoint: number;
+		if (b >= 0xc2 && b <= 0xdf) [length, codePoint] = [2, b & 0x1f];
+		else if (b >= 0xe0 && b <= 0xef) [length, codePoint] = [3, b & 0x0f];
+		else if (b >= 0xf0 && b <= 0xf4) [length, codePoint] = [4, b & 0x07];
+		else return false;
+		if (i + length > end) return false;
+		for (let k = 1; k < length; k++) {
+			const c = bytes[i + k];
+			if (!isContinuation(c)) return false;
+			codePoint = (codePoint << 6) | (c & 0x3f);
+		}
+		// Overlong forms, surrogates and code points past U+10FFFF are no UTF-8.
+		if (length === 3 && (codePoint < 0x800 || (codePoint >= 0xd800 && codePoint <= 0xdfff)))
+			return false;
+		if (length === 4 && (codePoint < 0x10000 || codePoint > 0x10ffff)) return false;
+		if (codePoint < 0xa0) return false;
+		if (codePoint >= 0x400 && codePoint <= 0x4ff) russian = true;
+		i += length - 1;
+	}
+	return russian;
+}
+
+/**
+ * Whether a line that is no UTF-8 is still UTF-8 with a broken byte or two (a file cut short in
+ * the middle of a letter): it has UTF-8 Russian letters, and most of its letters read so.
+ */
+function isBrokenUtf8Line(bytes: Uint8Array, start: number, end: number): boolean {
+	let pair = false;
+	for (let i = start; i < end - 1 && !pair; i++)
+		pair = (bytes[i] === 0xd0 || bytes[i] === 0xd1) && isContinuation(bytes[i + 1]);
+	return pair && !mostlyBroken(decode('utf-8', bytes.subarray(start, end)));
+}
+
+/**
+ * A file that is no UTF-8 but has lines that are (found by exploration: a Windows-1251 list and
+ * a UTF-8 one joined as bytes — `copy /b`, a script — and read whole as Windows-1251, the
+ * UTF-8 residents became «РЎРёРґРѕСЂРѕРІ» in the preview and the list): each line is read in its
+ * own encoding, the others as Windows-1251 or KOI8-R (judged on them alone). Null when no line
+ * is UTF-8. A line break is one byte in all three, and no UTF-8 sequence holds one, so a cell
+ * with line breaks is read the same way part by part.
+ */
+function byLine(bytes: Uint8Array): DecodedCsv | null {
+	if (!hasUtf8Cyrillic(bytes)) return null;
+	// Runs of lines in one encoding: [start, end, utf8].
+	const runs: [number, number, boolean][] = [];
+	let utf8Lines = 0;
+	for (let start = 0; start < bytes.length;) {
+		const lf = bytes.indexOf(LF_BYTE, start);
+		const end = lf === -1 ? bytes.length : lf + 1;
+		const utf8 = isUtf8RussianLine(bytes, start, end) || isBrokenUtf8Line(bytes, start, end);
+		if (utf8) utf8Lines++;
+		const last = runs[runs.length - 1];
+		if (last && last[2] === utf8) last[1] = end;
+		else runs.push([start, end, utf8]);
+		start = end;
+	}
+	if (utf8Lines === 0) return null;
+	const singleRuns = runs.filter((run) => !run[2]);
+	// Every line with letters is UTF-8 (one cut short among them): a UTF-8 file.
+	if (!singleRuns.some(([start, end]) => bytes.subarray(start, end).some((b) => b >= ASCII_END)))
+		return { text: decode('utf-8', bytes), encoding: 'utf-8' };
+	const sample = new Uint8Array(
+		Math.min(
+			SNIFF_BYTES,
+			singleRuns.reduce((n, [start, end]) => n + end - start, 0)
+		)
+	);
+	let filled = 0;
+	for (const [start, end] of singleRuns) {
+		if (filled >= sample.length) break;
+		const part = bytes.subarray(start, Math.min(end, start + sample.length - filled));
+		sample.set(part, filled);
+		filled += part.length;
+	}
+	const single = likelyKoi8r(sample) ? 'koi8-r' : 'windows-1251';
+	const text = runs
+		.map(([start, end, utf8]) => decode(utf8 ? 'utf-8' : single, bytes.subarray(start, end)))
+		.join('');
+	return { text, encoding: single, utf8Lines };
 }
 
 /**

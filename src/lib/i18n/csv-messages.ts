@@ -25,6 +25,8 @@ export const csvRu = {
 	'import.encodingAuto': 'Автоматически ({name})',
 	'import.encodingUtf16le': 'UTF-16 LE («Текст Юникод» из Excel)',
 	'import.encodingUtf16be': 'UTF-16 BE',
+	'import.encodingMixed':
+		'Файл в двух кодировках: каждая строка прочитана в своей (строк в UTF-8: {count}, остальные — {name}). Проверьте их в предпросмотре; если буквы не те, выберите кодировку вручную.',
 	'import.delimiter': 'Разделитель',
 	'import.delimiterTab': 'табуляция',
 	'import.headerYes': 'первая строка — заголовки',
@@ -258,6 +260,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.encodingAuto': 'Automatic ({name})',
 	'import.encodingUtf16le': 'UTF-16 LE (Excel “Unicode Text”)',
 	'import.encodingUtf16be': 'UTF-16 BE',
+	'import.encodingMixed':
+		'The file is in two encodings: each line was read in its own (lines in UTF-8: {count}, the others {name}). Check them in the preview; if the letters are wrong, choose the encoding by hand.',
 	'import.delimiter': 'Separator',
 	'import.delimiterTab': 'tab',
 	'import.headerYes': 'the first row holds the titles',

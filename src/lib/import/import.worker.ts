@@ -72,6 +72,7 @@ async function parse(
 		sampleLines: parsed.rowLines.slice(0, SAMPLE_ROWS),
 		rowCount,
 		encoding: decoded.encoding,
+		utf8Lines: decoded.utf8Lines ?? 0,
 		delimiter: parsed.delimiter,
 		errors: parsed.errors,
 		errorsOmitted: parsed.errorsOmitted,

@@ -69,6 +69,8 @@ export interface ParseSummary {
 	sampleLines: number[];
 	rowCount: number;
 	encoding: CsvEncoding;
+	/** Lines read as UTF-8 in a file otherwise `encoding` (`DecodedCsv.utf8Lines`), or 0. */
+	utf8Lines: number;
 	delimiter: CsvDelimiter;
 	hasHeader: boolean;
 	errors: CsvError[];
