@@ -279,7 +279,18 @@ describe('parseCsv: captions above the header', () => {
 		['1C’s line, with no separator at all', ['Выгрузка из 1С от 12.04.2020']],
 		["Excel's separator line", ['sep=;']],
 		['a caption, a blank line and a date', ['Список жителей', '', ';;;', '12.04.2020;;;']],
-		['a caption with its date in the next cell', ['Выгрузка от;12.04.2020;;']]
+		['a caption with its date in the next cell', ['Выгрузка от;12.04.2020;;']],
+		// Found by exploration: a caption of three values was taken for no caption, the header
+		// under it for a resident, and nothing was mapped (the coordinator can only tick the
+		// first line as the titles).
+		[
+			'a caption, its district and its date in cells of their own',
+			['Список граждан старше 65 лет;Калининский район;по состоянию на 01.04.2020;']
+		],
+		[
+			'a form’s caption over three lines, the widest of three values',
+			['Приложение 2;;;', 'Список граждан;;;', ';Отдел соцзащиты;Калининский район;на 01.04.2020']
+		]
 	])('are skipped and reported: %s', (_, above) => {
 		const parsed = parseCsv([...above, HEADER, ...ROWS].join('\r\n'));
 		expect(parsed.header).toEqual(HEADER.split(';'));
@@ -420,6 +431,25 @@ describe('parseCsv: captions above the header', () => {
 			'Сидоров Иван',
 			'Кузнецова Анна'
 		]);
+	});
+
+	it('a wide first line is a caption only above a header of titles we know, none of them its own', () => {
+		// No titles: the first resident, of three values, is kept.
+		const text = ['Сидорова Мария;8 911 000-11-22;ул. Мира, 3;', ...ROWS].join('\r\n');
+		expect(parseCsv(text).rows).toHaveLength(3);
+		// One title we know under a wide line is not enough to call that line a caption.
+		const one = parseCsv(
+			['Иванова Анна;Калининский;01.04.2020;', 'ФИО;Что нужно;Откуда;Пожелание', 'a;b;c;d'].join(
+				'\r\n'
+			)
+		);
+		expect(one.errors.filter((e) => e.code === 'title-above-header')).toEqual([]);
+		// A line of group titles over the header (ФИО, Контакты) is no caption: it has a title
+		// we know.
+		const grouped = parseCsv(
+			['ФИО;Контакты;;Дата рождения', ';Телефон;Адрес;', ...ROWS].join('\r\n')
+		);
+		expect(grouped.errors.filter((e) => e.code === 'title-above-header')).toEqual([]);
 	});
 
 	it('a header the coordinator pointed at is taken as it is', () => {

@@ -542,27 +542,45 @@ function filledCells(cells: string[] | undefined): number {
 	return n;
 }
 
+/** Titles we know a header needs under captions of more than two values. */
+const MIN_KNOWN_TITLES_UNDER_WIDE_CAPTION = 2;
+
+function knownTitles(cells: string[] | undefined): number {
+	let n = 0;
+	for (const cell of cells ?? []) if (fieldOfHeader(cell) !== null) n++;
+	return n;
+}
+
 /**
  * How many records above the header are captions: lines of at most two values, fewer than the
  * header's (`Список жителей старше 65 лет;;;;`, `Выгрузка из 1С от 12.04.2020`,
  * `Выгрузка от;12.04.2020;;`, `sep=;`), followed by a line that reads as a header and holds a
- * title we know. Without such a header after them
- * they are data (a resident with only a name), and 0 is returned.
+ * title we know. Captions of more values, still fewer than the header's (a title, the
+ * district and the date each in a cell of its own), are taken above a header of two titles we
+ * know or more, when no caption line has one (a line of group titles over the header, «ФИО;
+ * Контакты;;», is none). Without such a header after them they are data (a resident with only a
+ * name), and 0 is returned.
  */
 export function preambleLength(records: string[][]): number {
 	const limit = Math.min(MAX_PREAMBLE, records.length - 1);
 	// The widest caption above the candidate header: «Выгрузка от;12.04.2020» holds two values.
 	let widest = 0;
+	let titled = false;
 	for (let p = 1; p <= limit; p++) {
 		widest = Math.max(widest, filledCells(records[p - 1]));
-		if (widest > MAX_CAPTION_VALUES) return 0;
+		titled ||= knownTitles(records[p - 1]) > 0;
 		const header = records[p];
 		const filled = filledCells(header);
 		if (filled < 2 || filled <= widest) continue;
 		// A title we know (ФИО, Телефон…) in it: a list of names and addresses without titles
 		// whose first resident has a name only would otherwise lose that resident, and the next
-		// one would be taken for the header (found by review).
-		if (!header.some((cell) => fieldOfHeader(cell) !== null)) continue;
+		// one would be taken for the header (found by review). Under a caption of three values
+		// or more, two of them (found by exploration: «Список граждан;Калининский район;на
+		// 01.04.2020» above the header left the whole file without titles, nothing mapped).
+		const known = knownTitles(header);
+		if (known === 0) continue;
+		if (widest > MAX_CAPTION_VALUES && (titled || known < MIN_KNOWN_TITLES_UNDER_WIDE_CAPTION))
+			continue;
 		if (detectHeader(records.slice(p, p + HEADER_SAMPLE_ROWS + 1))) return p;
 	}
 	return 0;
