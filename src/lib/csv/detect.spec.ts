@@ -106,6 +106,43 @@ describe('detectHeader', () => {
 		).toBe(true);
 	});
 
+	it('sees the header of a list with empty columns after it, as Excel saves a used range wider than the table (found by exploration)', () => {
+		// Someone once typed or formatted a cell far to the right: every line of the file ends in
+		// «;;;…». Each empty title counted as a vote for data, and from 17 of them on the header
+		// was taken for a resident — nothing mapped, the titles imported as a row.
+		const empty = (n: number) => Array<string>(n).fill('');
+		for (const extra of [20, 200]) {
+			const rows = [
+				['ФИО', 'Дата рождения', 'Телефон', 'Адрес', ...empty(extra)],
+				[
+					'Иванова Анна Петровна',
+					'05.03.1941',
+					'8 911 123-45-67',
+					'ул. Ленина, 1',
+					...empty(extra)
+				],
+				['Петров Пётр', '12.12.1950', '+7 (812) 555-12-34', 'пр. Мира, 2', ...empty(extra)]
+			];
+			expect(detectHeader(rows)).toBe(true);
+			// Text over text too, and with empty columns between the titles.
+			expect(
+				detectHeader([
+					['Кто', '', 'Что', ...empty(extra)],
+					['Иванова', '', 'продукты', ...empty(extra)]
+				])
+			).toBe(true);
+		}
+		// An empty title over a column with values still says data: a file without titles whose
+		// first resident has no phone.
+		expect(
+			detectHeader([
+				['Иванова Анна Петровна', '', '', ''],
+				['Петров Пётр', '8 911 123-45-67', '12.12.1950', 'ул. Ленина, 1'],
+				['Сидоров Иван', '+7 (812) 555-12-34', '01.01.1940', 'пр. Мира, 2']
+			])
+		).toBe(false);
+	});
+
 	it('never takes an empty first row or no rows as a header', () => {
 		expect(detectHeader([])).toBe(false);
 		expect(detectHeader([['', '']])).toBe(false);

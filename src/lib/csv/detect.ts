@@ -160,10 +160,12 @@ const KNOWN_TITLE_VOTES = 2;
  * - for a header: a title the mapping knows (`ФИО`, `Тел.`…); a text title above a column of
  *   numbers, dates, phones or yes/no values;
  * - for data: a cell that is itself a number, a date or a phone, or fits its column's type;
- *   a cell that appears again further down the same column (`Пенсионер`); an empty cell;
+ *   a cell that appears again further down the same column (`Пенсионер`); an empty cell over
+ *   a column with values (a column empty all the way down says nothing);
  *   titles repeated in the row.
  * With no evidence either way (text above text) the first record is a header when its cells
- * are all filled and all different: a list exported from a spreadsheet has one.
+ * are all filled (those of empty columns aside) and all different: a list exported from a
+ * spreadsheet has one.
  */
 export function detectHeader(rows: string[][]): boolean {
 	const first = rows[0];
@@ -174,9 +176,14 @@ export function detectHeader(rows: string[][]): boolean {
 	const data = rows.slice(1, 1 + HEADER_SAMPLE_ROWS);
 	let header = 0;
 	let notHeader = 0;
+	// Columns with nothing in them, title nor data: Excel's used range wider than the table
+	// ends every line in «;;;…». They tell nothing (found by exploration: each voted for data,
+	// and from 17 of them on a list's header was taken for a resident, nothing mapped).
+	let emptyColumns = 0;
 	titles.forEach((title, j) => {
 		if (!title) {
-			notHeader += 0.5;
+			if (data.some((row) => (row[j] ?? '').trim() !== '')) notHeader += 0.5;
+			else emptyColumns++;
 			return;
 		}
 		if (fieldOfHeader(title)) header += KNOWN_TITLE_VOTES;
@@ -195,7 +202,7 @@ export function detectHeader(rows: string[][]): boolean {
 	});
 	if (new Set(filled.map((t) => t.toLowerCase())).size < filled.length) notHeader++;
 	if (header !== notHeader) return header > notHeader;
-	return filled.length === titles.length && new Set(filled).size === filled.length;
+	return filled.length === titles.length - emptyColumns && new Set(filled).size === filled.length;
 }
 
 function isValueOf(type: ColumnType, cell: string): boolean {

@@ -452,6 +452,24 @@ describe('parseCsv: captions above the header', () => {
 		expect(grouped.errors.filter((e) => e.code === 'title-above-header')).toEqual([]);
 	});
 
+	it('a list whose every line ends in empty cells (a used range wider than the table) keeps its header (found by exploration)', () => {
+		const tail = ';'.repeat(30);
+		const parsed = parseCsv(
+			['Список жителей' + tail, HEADER + tail, ...ROWS.map((r) => r + tail)].join('\r\n')
+		);
+		expect(parsed.header).toEqual(HEADER.split(';'));
+		// The empty columns are dropped: the mapping listed 30 «Столбец N» with nothing in them.
+		expect(parsed.rows).toEqual(residents);
+		expect(parsed.errors.map((e) => e.code)).toEqual(['title-above-header']);
+		// A column with a title, or with a value on one line, stays.
+		const titled = parseCsv([HEADER + ';Итог;;', ...ROWS.map((r) => r + ';;;')].join('\r\n'));
+		expect(titled.header).toEqual([...HEADER.split(';'), 'Итог']);
+		const valued = parseCsv([HEADER + ';;;', ROWS[0] + ';;;', ROWS[1] + ';;да;'].join('\r\n'));
+		expect(valued.header).toEqual([...HEADER.split(';'), '', '']);
+		expect(valued.rows[1]).toEqual([...residents[1], '', 'да']);
+		expect(valued.rows[0]).toEqual([...residents[0], '', '']);
+	});
+
 	it('a header the coordinator pointed at is taken as it is', () => {
 		const text = ['Список жителей;;;', HEADER, ...ROWS].join('\r\n');
 		expect(parseCsv(text, { header: true }).header).toEqual(['Список жителей', '', '', '']);

@@ -660,6 +660,7 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 	const header = useHeader && records.length > 0 ? records[0] : null;
 	if (header) dropRepeatedHeaders(state, header, auto);
 	if (header && auto) dropNotesBelow(state, header);
+	dropEmptyColumnsAtTheEnd(records);
 	const first = header ? 1 : 0;
 	const expected = records.length > 0 ? records[0].length : 0;
 	let width = expected;
@@ -725,6 +726,22 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 		mixedLineBreaks: mixed,
 		emptyLines: state.emptyLines
 	};
+}
+
+/**
+ * Columns at the right with nothing in them, no title and no value on any line, as Excel writes
+ * a used range wider than the table (every line ends in «;;;…»): dropped, or the mapping listed
+ * each as an empty «Столбец N» (found by exploration). Empty cells only: a cell of spaces keeps
+ * its column. Each line is looked at from its end down to the widest line found so far.
+ */
+function dropEmptyColumnsAtTheEnd(records: string[][]) {
+	let used = 0;
+	for (const cells of records) {
+		let last = cells.length;
+		while (last > used && cells[last - 1] === '') last--;
+		if (last > used) used = last;
+	}
+	for (const cells of records) if (cells.length > used) cells.length = used;
 }
 
 /** How a line under a table starts: a total, the clerk's signature (`Исп. Петрова О.В.`). */
