@@ -10,6 +10,7 @@
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import type { Row } from '$lib/model/sheet';
 import {
+	EARLIEST_BIRTH,
 	formatDate,
 	formatDateTime,
 	localIsoDate,
@@ -156,7 +157,11 @@ export class DateEditor implements ICellEditorComp<Row, string> {
 		picker.className = 'shtab-date-picker';
 		picker.tabIndex = -1;
 		picker.setAttribute('aria-label', params.pickLabel);
-		picker.min = params.kind === 'date' ? '1800-01-01' : '1800-01-01T00:00';
+		picker.min = params.birthDate
+			? EARLIEST_BIRTH
+			: params.kind === 'date'
+				? '1800-01-01'
+				: '1800-01-01T00:00';
 		picker.max = params.birthDate
 			? localIsoDate()
 			: params.kind === 'date'

@@ -174,6 +174,23 @@ describe('import through the worker pipeline', () => {
 		);
 	});
 
+	it('flags a date of birth before 1901 with its line, kept as typed (found by exploration)', () => {
+		// «01.01.1850» for 1950 was stored without a word; a call date of 1850 is no birth.
+		const sheet = callList();
+		const file = ['ФИО;Дата рождения', 'Иванова Анна;01.01.1850', 'Петров Пётр;01.01.1901'];
+		const { analysis, applied } = importInto(sheet, cp1251(file.join('\r\n')), 'keep');
+		const birth = sheet.columns().find((c) => c.title === 'Дата рождения')!.id;
+		expect(applied.added.map((id) => sheet.getCell(id, birth))).toEqual([
+			'01.01.1850',
+			'1901-01-01'
+		]);
+		expect(analysis.flagged.map((f) => [f.line, f.reason])).toEqual([[2, 'early-birth']]);
+		const report = dialogReport(sheet, importInto(callList(), cp1251(file.join('\r\n')), 'keep'));
+		expect(report.problems.map((p) => p.message)).toEqual([
+			'Дата рождения раньше 1901 года: проверьте год'
+		]);
+	});
+
 	it('joins Фамилия, Имя, Отчество into ФИО and both phones into Телефон, and finds the resident again by them', () => {
 		const sheet = callList();
 		const file = [

@@ -57,7 +57,21 @@ describe('parseDate', () => {
 		});
 
 		it.each([
+			['typed with the wrong century', '12.05.1845'],
+			['the 1800s', '01.01.1850'],
+			['Excel’s day one, written for an empty date', '01.01.1900'],
+			['in ISO form', '1899-12-31'],
+			['in words', '9 мая 1845']
+		])('before 1901 is flagged (found by exploration): %s', (_, raw) => {
+			// A resident of 125 years or more: a typo for 19.. (1850 for 1950), or Excel's first day.
+			// It was stored without a word.
+			expect(parseDate(raw, BIRTH)).toEqual({ ok: false, value: raw, reason: 'early-birth' });
+			expect(parseDate(raw, { currentYear: 2026 }).ok).toBe(true);
+		});
+
+		it.each([
 			['today', '04.12.2026', '2026-12-04'],
+			['the first day of 1901', '01.01.1901', '1901-01-01'],
 			['a veteran of 1925', '09.05.1925', '1925-05-09'],
 			['a two-digit year only the last century can mean', '12.04.45', '1945-04-12'],
 			['the lowest such year', '01.02.27', '1927-02-01']

@@ -15,7 +15,7 @@
  * `25` → 2025 and `26` → 1926). Residents over 65 were born in 19xx, so a birth date
  * `01.02.45` reads as 1945; a two-digit year can never mean the future. In a date of birth
  * (`birthDate`) a two-digit year that could be either century is not guessed, and no date of
- * birth may be after today.
+ * birth may be after today, nor before 1901 (`EARLIEST_BIRTH`).
  *
  * Checked: the date exists (31.02 never, 29.02 in leap years only), the year is within
  * 1800–2199, the time within 00:00–23:59. A date column refuses a time other than midnight
@@ -35,6 +35,7 @@ export type DateReason =
 	| 'no-such-time'
 	| 'time-zone'
 	| 'future-birth'
+	| 'early-birth'
 	| 'two-digit-year';
 export type DateResult = ValueResult<DateReason>;
 
@@ -58,7 +59,8 @@ export interface DateOptions {
 	/**
 	 * A date of birth: a date after `today` is flagged 'future-birth' (`12.05.2045` typed for
 	 * 1945, a call date put in the wrong column), and a two-digit year that could be of either
-	 * century (`05.03.25`: a veteran of 1925, or a child of 2025?) 'two-digit-year'.
+	 * century (`05.03.25`: a veteran of 1925, or a child of 2025?) 'two-digit-year', and a date
+	 * before 1901 'early-birth' (`01.01.1850` typed for 1950, Excel's `01.01.1900`).
 	 */
 	birthDate?: boolean;
 	/** Today as `yyyy-mm-dd`, for `birthDate`. Default: this machine's local date. */
@@ -318,6 +320,7 @@ export function parseDate(raw: string, options: DateOptions = {}): DateResult {
 	if (parts.hour !== 0 || parts.minute !== 0) return invalid(raw, 'has-time');
 	const iso = isoDate();
 	if (options.birthDate && isFutureBirth(iso, options)) return invalid(raw, 'future-birth');
+	if (options.birthDate && isEarlyBirth(iso)) return invalid(raw, 'early-birth');
 	return valid(iso);
 }
 
@@ -329,6 +332,17 @@ export function localIsoDate(now = new Date()): string {
 /** `yyyy-mm-ddThh:mm` of the local time `now`: the stored form of a date-and-time cell. */
 export function localIsoDateTime(now = new Date()): string {
 	return `${localIsoDate(now)}T${pad2(now.getHours())}:${pad2(now.getMinutes())}`;
+}
+
+/**
+ * The earliest date of birth taken without a flag: a resident born before 1901 would be 125 or
+ * more (found by exploration: `01.01.1850`, a typo for 1950, was stored without a word).
+ */
+export const EARLIEST_BIRTH = '1901-01-01';
+
+/** For a date of birth (stored form): true when it is before `EARLIEST_BIRTH`. */
+export function isEarlyBirth(stored: string): boolean {
+	return stored < EARLIEST_BIRTH;
 }
 
 /** For a date of birth (stored form): true when it is after today (see `DateOptions`). */

@@ -148,6 +148,14 @@ describe('validateStored', () => {
 		});
 		expect(validateStored('date', '2026-12-04', birth).ok).toBe(true);
 		expect(validateStored('date', '2026-12-05').ok).toBe(true);
+		// And one before 1901: a resident of 125 years or more (found by exploration).
+		expect(validateStored('date', '1850-01-01', birth)).toEqual({
+			ok: false,
+			value: '1850-01-01',
+			reason: 'early-birth'
+		});
+		expect(validateStored('date', '1901-01-01', birth).ok).toBe(true);
+		expect(validateStored('date', '1850-01-01').ok).toBe(true);
 	});
 
 	it('a date column turned into a date-time column converts its dates to midnight', () => {

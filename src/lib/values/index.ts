@@ -15,6 +15,7 @@ import { isBlank, trimValue } from './clean';
 import {
 	formatDate,
 	formatDateTime,
+	isEarlyBirth,
 	isFutureBirth,
 	isStoredDate,
 	isStoredDateTime,
@@ -52,7 +53,8 @@ export {
 	formatDate,
 	formatDateTime,
 	localIsoDate,
-	localIsoDateTime
+	localIsoDateTime,
+	EARLIEST_BIRTH
 } from './date';
 export { parseNumber, formatNumber } from './number';
 export { normalizeCheckbox, formatCheckbox } from './checkbox';
@@ -150,6 +152,8 @@ export function validateStored(
 			already = isStoredDate(stored);
 			if (already && options.birthDate && isFutureBirth(stored, options))
 				return invalid(stored, 'future-birth');
+			if (already && options.birthDate && isEarlyBirth(stored))
+				return invalid(stored, 'early-birth');
 			break;
 		case 'datetime':
 			already = isStoredDateTime(stored);

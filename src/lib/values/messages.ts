@@ -61,6 +61,10 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'Дата рождения позже сегодняшнего дня: проверьте год',
 		en: 'The date of birth is after today: check the year'
 	},
+	'early-birth': {
+		ru: 'Дата рождения раньше 1901 года: проверьте год',
+		en: 'The date of birth is before 1901: check the year'
+	},
 	'two-digit-year': {
 		ru: 'Год из двух цифр: неясно, 19.. или 20.. Укажите год полностью',
 		en: 'A two-digit year: 19.. or 20..? Enter the full year'
