@@ -7,6 +7,8 @@ import {
 	fillColumn,
 	fillDown,
 	pasteBlock,
+	renameChoiceValues,
+	renamedOptions,
 	setAreaCode,
 	shownCells,
 	typedValue
@@ -234,5 +236,59 @@ describe('fill down (Ctrl+D)', () => {
 		undo.undo();
 		expect(ids.map((id) => sheet.getRow(id))).toEqual(before);
 		expect(fillDown(sheet, [rows[0]], [name])).toBe(0);
+	});
+});
+
+describe('renaming an option in the column dialog', () => {
+	it('finds the options renamed, not those removed, added or whose old name stays', () => {
+		expect(
+			renamedOptions([
+				{ value: 'перезвонить  позже ', was: 'перезвонить' },
+				{ value: 'дозвонились', was: 'дозвонились' },
+				{ value: '', was: 'отказ' },
+				{ value: 'нужна помощь' },
+				// «неверный номер» is renamed, but another option takes its name: not a rename.
+				{ value: 'номер не тот', was: 'неверный номер' },
+				{ value: 'неверный номер' }
+			])
+		).toEqual(new Map([['перезвонить', 'перезвонить позже']]));
+		// Cut as the column cuts it, so the cells hold the option as stored.
+		expect(renamedOptions([{ value: 'я'.repeat(200), was: 'отказ' }])).toEqual(
+			new Map([['отказ', 'я'.repeat(120)]])
+		);
+	});
+
+	it('rewrites the cells holding it, however spelled, deleted rows too, in one undo step', () => {
+		const { sheet, name, outcome, undo } = callList();
+		const rows = sheet.addRows({
+			columns: [name, outcome],
+			rows: [
+				['Орлова', 'перезвонить'],
+				['Козлов', 'Перезвонить'],
+				['Сидорова', 'дозвонились'],
+				['Белов', 'перезвонить']
+			]
+		});
+		sheet.deleteRows([rows[3]]);
+		undo.stopCapturing();
+		const renamed = renameChoiceValues(
+			sheet,
+			outcome,
+			new Map([['перезвонить', 'перезвонить позже']])
+		);
+		expect(renamed).toBe(2);
+		expect(rows.map((r) => sheet.getCell(r, outcome))).toEqual([
+			'перезвонить позже',
+			'перезвонить позже',
+			'дозвонились',
+			'перезвонить позже'
+		]);
+		undo.undo();
+		expect(rows.map((r) => sheet.getCell(r, outcome))).toEqual([
+			'перезвонить',
+			'Перезвонить',
+			'дозвонились',
+			'перезвонить'
+		]);
 	});
 });

@@ -6,9 +6,16 @@
  * the grid).
  */
 import type { Locale } from '$lib/i18n';
-import type { Column, ColumnType, Sheet } from '$lib/model/sheet';
-import { formatValue, normalizeValue, validateStored, type ValueOptions } from '$lib/values';
+import type { ChoiceOption, Column, ColumnType, Sheet } from '$lib/model/sheet';
+import {
+	choiceKey,
+	formatValue,
+	normalizeValue,
+	validateStored,
+	type ValueOptions
+} from '$lib/values';
 import { valueOptions } from '$lib/csv/mapping';
+import { cleanOptions } from '$lib/model/options';
 import { blockWidth } from './range';
 
 /** What to store for `raw` typed or pasted into `column`. */
@@ -148,6 +155,57 @@ export function setAreaCode(sheet: Sheet, colId: string, areaCode: string): numb
 		).converted;
 	});
 	return completed;
+}
+
+/** An option as the column dialog edits it: `was`, its value when the dialog opened. */
+export type EditedOption = ChoiceOption & { was?: string };
+
+/**
+ * The options the coordinator renamed in the column dialog: old value → new. An option whose
+ * old value is still an option (another one took its name) is not a rename of its cells.
+ */
+export function renamedOptions(edited: readonly EditedOption[]): Map<string, string> {
+	// As the column stores it (spaces, length).
+	const clean = (v: string) => cleanOptions([{ value: v }])[0]?.value ?? '';
+	const kept = new Set(edited.map((o) => clean(o.value)).filter(Boolean));
+	const renames = new Map<string, string>();
+	for (const o of edited) {
+		const value = clean(o.value);
+		if (o.was === undefined || !value || value === o.was || kept.has(o.was)) continue;
+		renames.set(o.was, value);
+	}
+	return renames;
+}
+
+/**
+ * Rewrites the cells of a choice column that hold a renamed option (`renames`: old → new), in
+ * the caller's step; deleted rows too, so a row restored later holds the option by its new
+ * name. Found by exploration: «перезвонить» renamed «перезвонить позже» left every such cell
+ * flagged red as no option, and the filter's counts showed «перезвонить позже: 0» with the
+ * residents under a stray «перезвонить». Returns how many cells changed (deleted rows aside).
+ */
+export function renameChoiceValues(
+	sheet: Sheet,
+	colId: string,
+	renames: ReadonlyMap<string, string>
+): number {
+	if (!renames.size) return 0;
+	// A cell is the option however it is spelled (case, spaces, ё), as the grid reads it.
+	const byKey = new Map([...renames].map(([from, to]) => [choiceKey(from), to]));
+	const edits: { rowId: string; colId: string; value: string }[] = [];
+	let shown = 0;
+	const visit = (rowId: string, visible: boolean) => {
+		const stored = sheet.getCell(rowId, colId);
+		if (!stored) return;
+		const to = byKey.get(choiceKey(stored));
+		if (to === undefined || to === stored) return;
+		edits.push({ rowId, colId, value: to });
+		if (visible) shown++;
+	};
+	for (const rowId of sheet.rowIds()) visit(rowId, true);
+	for (const { id } of sheet.deletedRows()) visit(id, false);
+	if (edits.length) inOneStep(sheet, () => sheet.setCells(edits));
+	return shown;
 }
 
 /** Rows × columns as shown (formatted), for the clipboard. */

@@ -205,6 +205,7 @@ export const ru = {
 		'Номерам без кода (555-12-34) добавляется этот код: 812 — Санкт-Петербург, 4842 — Калуга. Пусто — не добавлять.',
 	'sheet.areaCodeBad': 'Код города — от 3 до 5 цифр, первая 3, 4 или 8 (например, 812).',
 	'sheet.areaCodeSet': 'Код города {code} добавлен к номерам: {count}.',
+	'sheet.optionsRenamed': 'Новое название варианта записано в ячейки: {count}. Отменить — Ctrl+Z.',
 
 	// ---- grid editors and the choice filter (issue 3)
 	'grid.pickDate': 'Выбрать дату в календаре',
@@ -485,6 +486,7 @@ export const en: Record<MessageKey, string> = {
 		'Numbers without a code (555-12-34) get this code: 812 — St Petersburg, 4842 — Kaluga. Empty — none added.',
 	'sheet.areaCodeBad': 'An area code has 3 to 5 digits, the first 3, 4 or 8 (e.g. 812).',
 	'sheet.areaCodeSet': 'Area code {code} added to numbers: {count}.',
+	'sheet.optionsRenamed': 'The option’s new name written into cells: {count}. Undo with Ctrl+Z.',
 
 	// ---- grid editors and the choice filter (issue 3)
 	'grid.pickDate': 'Pick a date in the calendar',
