@@ -342,6 +342,57 @@ describe('logging a call (found by exploration)', () => {
 	});
 });
 
+describe('a call result copied with Ctrl+D or pasted logs the call (found by exploration)', () => {
+	it('who called, when and one more attempt, as a typed result does, in the same undo step', async () => {
+		const sheet = await callList('Обзвон: Ctrl+D');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		// Борис called Иванова yesterday; Петров and Сидорова are not called yet.
+		const ids = colleague.sheet.addRows({
+			columns: ['ФИО', 'Результат звонка', 'Попытки', 'Оператор', 'Дата звонка'].map(
+				(t) => cols[t]
+			),
+			rows: [
+				['Иванова Анна', 'не дозвонились', '1', 'Борис', '2026-01-10T10:00'],
+				['Петров Олег', '', '', '', ''],
+				['Сидорова Нина', '', '', '', '']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const log = (i: number) =>
+			['Результат звонка', 'Попытки', 'Оператор'].map((t) =>
+				colleague.sheet.getCell(ids[i], cols[t])
+			);
+		const called = (i: number) => colleague.sheet.getCell(ids[i], cols['Дата звонка']);
+
+		// Анна does not reach Петров either: Ctrl+D takes «не дозвонились» from the row above.
+		await sheet.revealColumn('Результат звонка');
+		await (await sheet.cell(1, 'Результат звонка')).click();
+		await page.keyboard.press('Control+d');
+		await expect.poll(() => log(1), MOMENT).toEqual(['не дозвонились', '1', 'Анна']);
+		expect(called(1)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+		expect(called(1)).not.toBe('2026-01-10T10:00');
+		// She calls Иванова again and pastes the result: her second attempt, by Анна.
+		await sheet.paste(0, 'Результат звонка', 'перезвонить');
+		await expect.poll(() => log(0), MOMENT).toEqual(['перезвонить', '2', 'Анна']);
+		expect(called(0)).toBe(called(1));
+		// «Мои звонки» finds both.
+		await applyView(page, 'Мои звонки');
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна', 'Петров Олег']);
+		await page.getByRole('button', { name: 'Сбросить сортировку и фильтры' }).click();
+
+		// One undo step takes the paste back with its log: Борис's call as it was.
+		await (await sheet.cell(2, 'ФИО')).click();
+		await sheet.pressUndo();
+		await expect.poll(() => log(0), MOMENT).toEqual(['не дозвонились', '1', 'Борис']);
+		expect(called(0)).toBe('2026-01-10T10:00');
+		expect(log(1)).toEqual(['не дозвонились', '1', 'Анна']);
+	});
+});
+
 describe('quick ↓ presses while a colleague edits (found by exploration)', () => {
 	it('the focus goes down row by row and stays on the row the keys reached', async () => {
 		const sheet = await callList('Обзвон: стрелки');

@@ -1548,7 +1548,14 @@ export class SheetGridBinding {
 						startRow: 0,
 						colIds: columns.slice(from)
 					})
-				: pasteBlock(this.#sheet, { block, rowIds, startRow, colIds: columns.slice(from) })
+				: pasteBlock(this.#sheet, {
+						block,
+						rowIds,
+						startRow,
+						colIds: columns.slice(from),
+						// A call's result pasted logs the call, as one typed does.
+						also: this.#callbacks.alsoSet?.bind(this.#callbacks)
+					})
 		);
 		unobserve();
 		if (!intoDraft && !ending) this.#draftRowId = null;
@@ -1880,7 +1887,15 @@ export class SheetGridBinding {
 		}
 		let changed = 0;
 		this.#callbacks.stopCapturing?.();
-		this.#write(() => (changed = fillDown(this.#sheet, rowIds, colIds)));
+		this.#write(
+			() =>
+				(changed = fillDown(
+					this.#sheet,
+					rowIds,
+					colIds,
+					this.#callbacks.alsoSet?.bind(this.#callbacks)
+				))
+		);
 		this.#callbacks.stopCapturing?.();
 		this.#callbacks.onFilled?.(changed);
 	}
@@ -2396,7 +2411,15 @@ export class SheetGridBinding {
 		}
 		let changed = 0;
 		this.#callbacks.stopCapturing?.();
-		this.#write(() => (changed = copyRows(this.#sheet, pairs, fill.colIds)));
+		this.#write(
+			() =>
+				(changed = copyRows(
+					this.#sheet,
+					pairs,
+					fill.colIds,
+					this.#callbacks.alsoSet?.bind(this.#callbacks)
+				))
+		);
 		this.#callbacks.stopCapturing?.();
 		this.#callbacks.onFilled?.(changed);
 	}

@@ -4,6 +4,7 @@ import { Sheet } from '$lib/model/sheet';
 import {
 	changeColumnType,
 	clearCells,
+	copyRows,
 	fillColumn,
 	fillDown,
 	pasteBlock,
@@ -290,5 +291,43 @@ describe('renaming an option in the column dialog', () => {
 			'дозвонились',
 			'перезвонить'
 		]);
+	});
+});
+
+describe('what a value also sets (a call result logs the call)', () => {
+	it('is written with a paste or a copy, read before, its cells pasted themselves left as pasted', () => {
+		const { sheet, name, phone, outcome, rows, undo } = callList();
+		const seen: string[] = [];
+		// «Телефон» stands in for the log: the value it had, read before the write.
+		const also = (rowId: string, colId: string, value: string) => {
+			if (colId !== outcome) return [];
+			seen.push(sheet.getCell(rowId, outcome));
+			return [{ colId: phone, value: `было: ${sheet.getCell(rowId, outcome) || '—'} → ${value}` }];
+		};
+		pasteBlock(sheet, {
+			block: [['дозвонились']],
+			rowIds: rows,
+			startRow: 0,
+			colIds: [outcome],
+			also
+		});
+		expect(sheet.getCell(rows[0], phone)).toBe('было: — → дозвонились');
+		expect(seen).toEqual(['']);
+		// A pasted row with its own phone keeps it.
+		pasteBlock(sheet, {
+			block: [['дозвонились', '+78121234567']],
+			rowIds: rows,
+			startRow: 1,
+			colIds: [outcome, phone],
+			also
+		});
+		expect(sheet.getCell(rows[1], phone)).toBe('+78121234567');
+		sheet.setCell(rows[1], outcome, '');
+		undo.stopCapturing();
+		expect(copyRows(sheet, [[rows[0], rows[1]]], [outcome, name], also)).toBe(2);
+		expect(sheet.getCell(rows[1], phone)).toBe('было: — → дозвонились');
+		undo.undo();
+		expect(sheet.getCell(rows[1], phone)).toBe('+78121234567');
+		expect(sheet.getCell(rows[1], outcome)).toBe('');
 	});
 });

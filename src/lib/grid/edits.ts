@@ -31,6 +31,38 @@ function inOneStep(sheet: Sheet, fn: () => void): void {
 	sheet.doc.transact(fn, sheet.origin);
 }
 
+/**
+ * What a value written into a cell also sets in its row, read before anything is written (a
+ * call's result: who called, when, one more attempt; `call-log.ts`).
+ */
+export type AlsoSet = (
+	rowId: string,
+	colId: string,
+	value: string
+) => { colId: string; value: string }[];
+
+type CellEdit = { rowId: string; colId: string; value: string };
+
+/**
+ * The edits with what each of them also sets; a cell the edits write themselves keeps their
+ * value (a pasted row with its own «Оператор»).
+ */
+function withAlso(edits: CellEdit[], also: AlsoSet | undefined): CellEdit[] {
+	if (!also) return edits;
+	const key = (rowId: string, colId: string) => `${rowId}\u0000${colId}`;
+	const own = new Set(edits.map((e) => key(e.rowId, e.colId)));
+	const extra: CellEdit[] = [];
+	for (const e of edits) {
+		for (const a of also(e.rowId, e.colId, e.value)) {
+			const k = key(e.rowId, a.colId);
+			if (own.has(k)) continue;
+			own.add(k);
+			extra.push({ rowId: e.rowId, ...a });
+		}
+	}
+	return extra.length ? edits.concat(extra) : edits;
+}
+
 export interface PasteOptions {
 	/** The parsed block, rows of cells. */
 	block: string[][];
@@ -40,6 +72,8 @@ export interface PasteOptions {
 	startRow: number;
 	/** Visible columns in display order, from the focused column on. */
 	colIds: readonly string[];
+	/** What a value written into a row of the list also sets (not in the rows the paste adds). */
+	also?: AlsoSet;
 }
 
 /**
@@ -48,7 +82,7 @@ export interface PasteOptions {
  * Returns the ids of the rows written, in order.
  */
 export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
-	const { block, rowIds, startRow, colIds } = options;
+	const { block, rowIds, startRow, colIds, also } = options;
 	const columns = colIds.map((id) => sheet.column(id)).filter((c): c is Column => !!c);
 	if (block.length === 0 || columns.length === 0) return [];
 	const width = Math.min(columns.length, blockWidth(block));
@@ -65,7 +99,7 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 				edits.push({ rowId, colId: used[j].id, value: value(block[i], j) });
 			}
 		}
-		sheet.setCells(edits);
+		sheet.setCells(withAlso(edits, also));
 		const rest = block.slice(existing);
 		if (rest.length) {
 			const added = sheet.addRows({
@@ -241,7 +275,8 @@ export function clearCells(sheet: Sheet, rowIds: readonly string[], colIds: read
 export function copyRows(
 	sheet: Sheet,
 	pairs: readonly (readonly [string, string])[],
-	colIds: readonly string[]
+	colIds: readonly string[],
+	also?: AlsoSet
 ): number {
 	const edits: { rowId: string; colId: string; value: string }[] = [];
 	for (const [from, to] of pairs) {
@@ -250,15 +285,21 @@ export function copyRows(
 			if (sheet.getCell(to, colId) !== value) edits.push({ rowId: to, colId, value });
 		}
 	}
-	if (edits.length) inOneStep(sheet, () => sheet.setCells(edits));
+	if (edits.length) inOneStep(sheet, () => sheet.setCells(withAlso(edits, also)));
 	return edits.length;
 }
 
 /** Ctrl+D: the first row's values go into every other given row (`copyRows`). */
-export function fillDown(sheet: Sheet, rowIds: readonly string[], colIds: readonly string[]) {
+export function fillDown(
+	sheet: Sheet,
+	rowIds: readonly string[],
+	colIds: readonly string[],
+	also?: AlsoSet
+) {
 	return copyRows(
 		sheet,
 		rowIds.slice(1).map((to) => [rowIds[0], to] as const),
-		colIds
+		colIds,
+		also
 	);
 }
