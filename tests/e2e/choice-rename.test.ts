@@ -1,16 +1,24 @@
 /**
- * An option renamed in the column dialog takes its cells along (found by exploration: the
+ * An option renamed in the column dialog takes its cells along, and the list's views that picked
+ * it pick the new name too (found by exploration: the
  * coordinator renamed «перезвонить» to «перезвонить позже», every such resident's cell turned
  * red as no option, and the filter's counts — the day's report — said «перезвонить позже: 0»
  * with the residents under a stray «перезвонить»). One undo step brings both back; a deleted
  * row restored later holds the new name too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { HomePage, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
+
+async function applyView(page: Page, name: string) {
+	await page.getByRole('button', { name: 'Виды', exact: true }).click();
+	const menu = page.getByRole('group', { name: 'Виды' });
+	await menu.getByRole('button', { name, exact: true }).click();
+	await menu.waitFor({ state: 'detached' });
+}
 
 /** Each row of an open choice filter: its label and the count beside it. */
 async function counts(filter: Locator): Promise<Record<string, string>> {
@@ -83,6 +91,13 @@ describe('an option renamed in the column dialog', () => {
 				'(пусто)': '0'
 			});
 		await boris.page.keyboard.press('Escape');
+		await filter.waitFor({ state: 'detached' });
+		// The list's view «Перезвонить» still finds them.
+		await applyView(boris.page, 'Перезвонить');
+		await expect
+			.poll(() => borisSheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Петров Олег', 'Сидорова Нина']);
+		await boris.page.getByRole('button', { name: 'Сбросить сортировку и фильтры' }).click();
 		// The deleted resident comes back under the new name.
 		expect(colleague.sheet.getCell(ids[3], cols['Результат звонка'])).toBe('перезвонить позже');
 
@@ -94,5 +109,10 @@ describe('an option renamed in the column dialog', () => {
 			.poll(() => colleague.sheet.column(cols['Результат звонка'])?.options?.[2]?.value, MOMENT)
 			.toBe('перезвонить');
 		expect(await borisSheet.rowsWithClass('Результат звонка', 'shtab-invalid')).toEqual([]);
+		// And the view still finds them under the old name.
+		await applyView(boris.page, 'Перезвонить');
+		await expect
+			.poll(() => borisSheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Петров Олег', 'Сидорова Нина']);
 	});
 });

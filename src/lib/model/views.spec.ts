@@ -186,3 +186,48 @@ describe('the kind of a new list made from a file', () => {
 		expect(guessKind([])).toBe('callList');
 	});
 });
+
+describe('an option renamed', () => {
+	it('is picked by its new name too in the views that picked the old one', () => {
+		const views = new SheetViews(new Y.Doc());
+		const text = views.add({
+			name: 'Перезвонить',
+			columns: [],
+			filter: { c1: { filterType: 'text', type: 'equals', filter: 'Перезвонить' } },
+			quickFilter: ''
+		});
+		const set = views.add({
+			name: 'Недозвон',
+			columns: [],
+			filter: { c1: { filterType: 'choiceSet', values: ['не дозвонились', ''] } },
+			quickFilter: ''
+		});
+		const other = views.add({
+			name: 'Другой столбец',
+			columns: [],
+			filter: { c2: { filterType: 'text', type: 'equals', filter: 'перезвонить' } },
+			quickFilter: ''
+		});
+		const changed = views.renameOptions(
+			'c1',
+			new Map([
+				['перезвонить', 'перезвонить позже'],
+				['не дозвонились', 'недозвон']
+			])
+		);
+		expect(changed).toBe(2);
+		expect(views.get(text!)?.filter.c1).toEqual({
+			filterType: 'choiceSet',
+			values: ['Перезвонить', 'перезвонить позже']
+		});
+		expect(views.get(set!)?.filter.c1).toEqual({
+			filterType: 'choiceSet',
+			values: ['не дозвонились', '', 'недозвон']
+		});
+		expect(views.get(other!)?.filter).toEqual({
+			c2: { filterType: 'text', type: 'equals', filter: 'перезвонить' }
+		});
+		// Again: nothing more to add.
+		expect(views.renameOptions('c1', new Map([['перезвонить', 'перезвонить позже']]))).toBe(0);
+	});
+});

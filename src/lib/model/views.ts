@@ -215,6 +215,40 @@ export class SheetViews {
 		return view;
 	}
 
+	/**
+	 * Options of the column `colId` renamed (old → new; their cells rewritten): a view whose
+	 * filter picks an old name picks the new one too. The old one stays in it, so the view
+	 * still works after the rename is undone (views are not in the cells' undo). Found by
+	 * exploration: «перезвонить» renamed, the template's view «Перезвонить» showed no row.
+	 * Returns how many views changed.
+	 */
+	renameOptions(colId: string, renames: ReadonlyMap<string, string>): number {
+		if (!renames.size) return 0;
+		const key = (v: string) => v.trim().toLowerCase().replace(/ё/g, 'е');
+		const byKey = new Map([...renames].map(([from, to]) => [key(from), to]));
+		let changed = 0;
+		for (const view of this.list()) {
+			const f = view.filter[colId];
+			if (!isObject(f)) continue;
+			let values: string[] | null = null;
+			if (f.filterType === 'choiceSet' && Array.isArray(f.values)) values = f.values as string[];
+			else if (f.filterType === 'text' && f.type === 'equals' && typeof f.filter === 'string')
+				values = [f.filter];
+			if (!values) continue;
+			const added = values
+				.map((v) => byKey.get(key(v)))
+				.filter((v): v is string => v !== undefined && !values.includes(v));
+			if (!added.length) continue;
+			const filter = {
+				...view.filter,
+				[colId]: { filterType: 'choiceSet', values: [...values, ...added] }
+			};
+			this.#write(view.id, { ...view, filter });
+			changed++;
+		}
+		return changed;
+	}
+
 	/** Puts a removed view back under its id. */
 	restore(view: NamedView): void {
 		this.#write(view.id, view);
