@@ -1305,7 +1305,17 @@ export class Sheet {
 	applyStaged(update: Uint8Array): void {
 		const doc = this.doc;
 		const listeners = doc._observers.get('update') as Set<UpdateListener> | undefined;
-		if (!listeners) {
+		// Yjs tells of it, as it would, where the slice alone would not say all: a transaction
+		// open or being cleaned up (the slice joins it), or updates waiting for what they follow
+		// (pending), which the slice may let in with it (found in review: told the slice alone,
+		// the relay and the browser's store never had the ones it let in).
+		if (
+			!listeners ||
+			doc._transaction !== null ||
+			doc._transactionCleanups.length > 0 ||
+			doc.store.pendingStructs !== null ||
+			doc.store.pendingDs !== null
+		) {
 			Y.applyUpdate(doc, update, STAGING_ORIGIN);
 			return;
 		}
@@ -1313,9 +1323,10 @@ export class Sheet {
 		// Yjs would encode the transaction into a copy of it first, about 0.2 s of copying for a
 		// 100,000-row import (`node bench/run.js import`, profiled). Any update holding what the
 		// transaction changed is as good to them: the same structs, applied once wherever they go.
-		let applied: Y.Transaction | null = null;
+		// The slice's transaction is cleaned up first; after it, those its observers made.
+		const cleaned: Y.Transaction[] = [];
 		const onCleanup = (tr: Y.Transaction) => {
-			if (tr.origin === STAGING_ORIGIN) applied = tr;
+			cleaned.push(tr);
 		};
 		doc._observers.delete('update');
 		doc.on('afterTransactionCleanup', onCleanup);
@@ -1326,10 +1337,17 @@ export class Sheet {
 			const since = doc._observers.get('update') as Set<UpdateListener> | undefined;
 			doc._observers.set('update', since ? new Set([...listeners, ...since]) : listeners);
 		}
-		const tr = applied as Y.Transaction | null;
+		const [tr, ...others] = cleaned;
 		// As Yjs: nothing is told of an update that changed nothing (a slice applied before).
-		if (!tr || !changedAnything(tr)) return;
-		for (const listener of [...listeners]) listener(update, STAGING_ORIGIN, doc, tr);
+		if (tr && changedAnything(tr))
+			for (const listener of [...listeners]) listener(update, STAGING_ORIGIN, doc, tr);
+		// What an observer wrote meanwhile (none of ours does today) is told as Yjs would have:
+		// everything since its transaction began (found in review: it went to no listener).
+		for (const other of others) {
+			if (!changedAnything(other)) continue;
+			const since = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(other.beforeState));
+			for (const listener of [...listeners]) listener(since, other.origin, doc, other);
+		}
 	}
 
 	/** The staged (uncommitted) chunks of one import. */

@@ -199,6 +199,52 @@ describe('a staged slice told to the doc’s update listeners (the relay’s pro
 		expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(sheet.doc));
 	});
 
+	/** A sheet with a copy of it and the updates its listeners were told, and 700 rows staged. */
+	function toldSetup() {
+		const sheet = new Sheet(new Y.Doc());
+		const [name, phone] = sheet.addColumns([{ title: 'ФИО' }, { title: 'Телефон', type: 'phone' }]);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(sheet.doc));
+		const told: Uint8Array[] = [];
+		sheet.doc.on('update', (update: Uint8Array) => told.push(update));
+		const { importId, updates } = stage(sheet, [name, phone], rowsOf(700));
+		/** Whether the copy fed what the listeners were told has all the sheet has. */
+		const converges = () => {
+			for (const update of told) Y.applyUpdate(copy, update);
+			return (
+				copy.store.pendingStructs === null &&
+				Buffer.compare(Y.encodeStateVector(copy), Y.encodeStateVector(sheet.doc)) === 0
+			);
+		};
+		return { sheet, name, importId, updates, told, converges };
+	}
+
+	it('that lets slices come before it in (waiting for it) is told with them', () => {
+		// Yjs integrates the waiting slices in the same transaction and told them with it; the
+		// slice alone left them out of the relay and the browser's store.
+		const { sheet, updates, told, converges } = toldSetup();
+		const [first, ...rest] = updates;
+		for (const u of rest) sheet.applyStaged(u);
+		expect(told).toHaveLength(0); // waiting: nothing changed yet
+		sheet.applyStaged(first);
+		expect(sheet.doc.store.pendingStructs).toBeNull();
+		expect(converges()).toBe(true);
+	});
+
+	it('whose transaction makes an observer write to the doc: that write is told too', () => {
+		// An observer's change made while the slice's transaction is cleaned up (a repair, a
+		// stamp) went to no listener: they were away while the slice was applied.
+		const { sheet, updates, told, converges } = toldSetup();
+		const marks = sheet.doc.getMap<number>('marks');
+		sheet.doc.on('afterTransaction', (tr: Y.Transaction) => {
+			if (tr.origin === STAGING_ORIGIN && !marks.has('seen')) marks.set('seen', 1);
+		});
+		for (const u of updates) sheet.applyStaged(u);
+		expect(marks.get('seen')).toBe(1);
+		expect(told.length).toBeGreaterThan(updates.length);
+		expect(converges()).toBe(true);
+	});
+
 	it('that fails to apply (a damaged message) leaves the listeners in place for later changes', () => {
 		const sheet = new Sheet(new Y.Doc());
 		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
