@@ -799,7 +799,12 @@ export class DocConnection {
 		void fetch(url, {
 			cache: 'no-store',
 			redirect: 'error',
-			signal: AbortSignal.timeout(PROBE_TIMEOUT_MS)
+			// Not in browsers before 2022 (Chrome 103, Safari 16): there the question waits as long
+			// as the line holds it, rather than throwing in the socket's close handler.
+			signal:
+				typeof AbortSignal.timeout === 'function'
+					? AbortSignal.timeout(PROBE_TIMEOUT_MS)
+					: undefined
 		})
 			.then((answer) => (answer.ok ? answer.json() : null))
 			.then(
