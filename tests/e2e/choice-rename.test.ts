@@ -7,31 +7,10 @@
  * row restored later holds the new name too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { HomePage, SheetPage } from './pages';
+import { applyView, choiceFilterCounts, HomePage, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
-
-async function applyView(page: Page, name: string) {
-	await page.getByRole('button', { name: 'Виды', exact: true }).click();
-	const menu = page.getByRole('group', { name: 'Виды' });
-	await menu.getByRole('button', { name, exact: true }).click();
-	await menu.waitFor({ state: 'detached' });
-}
-
-/** Each row of an open choice filter: its label and the count beside it. */
-async function counts(filter: Locator): Promise<Record<string, string>> {
-	const rows = await filter
-		.locator('.shtab-choice-filter-row')
-		.evaluateAll((els) =>
-			els.map((el) => [
-				el.querySelector('label')?.textContent ?? '',
-				el.querySelector('.shtab-choice-filter-count')?.textContent ?? '(no count)'
-			])
-		);
-	return Object.fromEntries(rows.map(([label, count]) => [label, count.replace(/\s/g, ' ')]));
-}
 
 describe('an option renamed in the column dialog', () => {
 	it('is renamed in its cells for every operator, in one undo step', async () => {
@@ -79,7 +58,7 @@ describe('an option renamed in the column dialog', () => {
 		const filter = boris.page.getByRole('group', { name: 'Фильтр «Результат звонка»' });
 		await filter.waitFor();
 		await expect
-			.poll(() => counts(filter), MOMENT)
+			.poll(() => choiceFilterCounts(filter), MOMENT)
 			.toEqual({
 				'Выбрать все': '4',
 				дозвонились: '1',

@@ -7,25 +7,11 @@
  * writes numbers.
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { HomePage } from './pages';
+import { choiceFilterCounts, HomePage } from './pages';
 import { screenshot } from './setup';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
-
-/** Each row of an open choice filter: its label and the count beside it (NBSP as a space). */
-async function counts(filter: Locator): Promise<Record<string, string>> {
-	const rows = await filter
-		.locator('.shtab-choice-filter-row')
-		.evaluateAll((els) =>
-			els.map((el) => [
-				el.querySelector('label')?.textContent ?? '',
-				el.querySelector('.shtab-choice-filter-count')?.textContent ?? '(no count)'
-			])
-		);
-	return Object.fromEntries(rows.map(([label, count]) => [label, count.replace(/\s/g, ' ')]));
-}
 
 describe('the choice filter counts the rows of each value', () => {
 	it('over the rows the other filters and the search show, as rows change', async () => {
@@ -72,7 +58,7 @@ describe('the choice filter counts the rows of each value', () => {
 			Отказался: '1',
 			'(пусто)': '3'
 		};
-		await expect.poll(() => counts(filter), MOMENT).toEqual(all);
+		await expect.poll(() => choiceFilterCounts(filter), MOMENT).toEqual(all);
 		// The checkbox is named by its value; its count describes it.
 		const help = filter.getByRole('checkbox', { name: 'нужна помощь', exact: true });
 		await expect.poll(() => help.getAttribute('aria-describedby')).toBeTruthy();
@@ -81,10 +67,10 @@ describe('the choice filter counts the rows of each value', () => {
 		// in place): the counts follow.
 		colleague.sheet.setCell(ids[999], cols['Результат звонка'], 'нужна помощь');
 		await expect
-			.poll(() => counts(filter), MOMENT)
+			.poll(() => choiceFilterCounts(filter), MOMENT)
 			.toEqual({ ...all, дозвонились: '999', 'нужна помощь': '3' });
 		colleague.sheet.setCell(ids[999], cols['Результат звонка'], 'дозвонились');
-		await expect.poll(() => counts(filter), MOMENT).toEqual(all);
+		await expect.poll(() => choiceFilterCounts(filter), MOMENT).toEqual(all);
 
 		// Ticking options does not change the counts: they ignore this filter's own ticks.
 		await filter.getByRole('checkbox', { name: 'Выбрать все' }).uncheck();
@@ -92,15 +78,15 @@ describe('the choice filter counts the rows of each value', () => {
 		await expect
 			.poll(() => sheet.columnValues('ФИО'), MOMENT)
 			.toEqual(['Королёв Иван', 'Королёва Анна']);
-		expect(await counts(filter)).toEqual(all);
+		expect(await choiceFilterCounts(filter)).toEqual(all);
 		await screenshot(page, 'choice-filter-counts');
 		// Filtered now (a transaction per change): a colleague's edit is counted too.
 		colleague.sheet.setCell(ids[1012], cols['Результат звонка'], 'нужна помощь');
 		await expect
-			.poll(() => counts(filter), MOMENT)
+			.poll(() => choiceFilterCounts(filter), MOMENT)
 			.toEqual({ ...all, 'нужна помощь': '3', '(пусто)': '2' });
 		colleague.sheet.setCell(ids[1012], cols['Результат звонка'], '');
-		await expect.poll(() => counts(filter), MOMENT).toEqual(all);
+		await expect.poll(() => choiceFilterCounts(filter), MOMENT).toEqual(all);
 		await filter.getByRole('checkbox', { name: 'Выбрать все' }).check();
 		await page.keyboard.press('Escape');
 		await filter.waitFor({ state: 'detached' });
@@ -127,7 +113,7 @@ describe('the choice filter counts the rows of each value', () => {
 			Отказался: '0',
 			'(пусто)': '0'
 		};
-		await expect.poll(() => counts(filter), MOMENT).toEqual(olderOnly);
+		await expect.poll(() => choiceFilterCounts(filter), MOMENT).toEqual(olderOnly);
 		await page.keyboard.press('Escape');
 		await filter.waitFor({ state: 'detached' });
 
@@ -137,7 +123,7 @@ describe('the choice filter counts the rows of each value', () => {
 		await opener.click();
 		await filter.waitFor();
 		await expect
-			.poll(() => counts(filter), MOMENT)
+			.poll(() => choiceFilterCounts(filter), MOMENT)
 			.toEqual({
 				...olderOnly,
 				'Выбрать все': '2',

@@ -112,6 +112,9 @@ describe('a choice column’s values from the department’s file', () => {
 				})
 			);
 		const select = (value: string) => values.getByLabel(`«${value}» в столбце «Категория»`);
+		/** What the select of a value reads. */
+		const picked = (value: string) =>
+			select(value).evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
 		const more = values.getByTestId('import-unmatched-more');
 		const text = async (locator: typeof more) =>
 			((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -165,40 +168,21 @@ describe('a choice column’s values from the department’s file', () => {
 
 		// One value by hand: the department's «инвалид 1 гр.» is the list's «Инвалид 1-й группы».
 		await select('инвалид 1 гр.').selectOption({ label: 'Инвалид 1-й группы' });
-		expect(
-			await select('инвалид 2 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)
-		).toBe('добавить вариант «инвалид 2 гр.»');
+		expect(await picked('инвалид 2 гр.')).toBe('добавить вариант «инвалид 2 гр.»');
 		// «Добавить все…» pressed again keeps her match with the list's own option (found in
 		// review: it became a new option «инвалид 1 гр.»).
 		await addAll.click();
-		await expect
-			.poll(
-				() => select('инвалид 1 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
-				MOMENT
-			)
-			.toBe('Инвалид 1-й группы');
+		await expect.poll(() => picked('инвалид 1 гр.'), MOMENT).toBe('Инвалид 1-й группы');
 		// «Оставить все как есть» keeps it too: it leaves the other values as they are (it cleared
 		// her match without a word), and «Добавить все…» then adds them again.
 		await keepAll.click();
-		await expect
-			.poll(
-				() => select('инвалид 2 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
-				MOMENT
-			)
-			.toBe('оставить как есть (отметить)');
-		expect(
-			await select('инвалид 1 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)
-		).toBe('Инвалид 1-й группы');
+		await expect.poll(() => picked('инвалид 2 гр.'), MOMENT).toBe('оставить как есть (отметить)');
+		expect(await picked('инвалид 1 гр.')).toBe('Инвалид 1-й группы');
 		await addAll.click();
 		await expect
-			.poll(
-				() => select('инвалид 2 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
-				MOMENT
-			)
+			.poll(() => picked('инвалид 2 гр.'), MOMENT)
 			.toBe('добавить вариант «инвалид 2 гр.»');
-		expect(
-			await select('инвалид 1 гр.').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)
-		).toBe('Инвалид 1-й группы');
+		expect(await picked('инвалид 1 гр.')).toBe('Инвалид 1-й группы');
 		await dialog.duplicates();
 		await values.scrollIntoViewIfNeeded();
 		await screenshot(page, 'csv-import-unmatched-add-all');

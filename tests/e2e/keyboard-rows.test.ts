@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { Sheet, undoStep } from '../../src/lib/model/sheet';
 import { SheetViews } from '../../src/lib/model/views';
 import {
+	applyView,
 	clipboard,
 	editorClosed,
 	editorOpen,
@@ -27,13 +28,6 @@ const session = e2eSession();
 async function callList(title: string): Promise<SheetPage> {
 	const anna = await session.operator('Анна');
 	return new HomePage(anna.page).goto(session.app.url).then((h) => h.createSheet(title));
-}
-
-async function applyView(page: Page, name: string) {
-	await page.getByRole('button', { name: 'Виды', exact: true }).click();
-	const menu = page.getByRole('group', { name: 'Виды' });
-	await menu.getByRole('button', { name, exact: true }).click();
-	await menu.waitFor({ state: 'detached' });
 }
 
 /**

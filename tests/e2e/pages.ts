@@ -446,6 +446,27 @@ export class SheetPage {
 	}
 }
 
+/** Applies a named view from the «Виды» menu, as an operator picks it. */
+export async function applyView(page: Page, name: string): Promise<void> {
+	await page.getByRole('button', { name: 'Виды', exact: true }).click();
+	const menu = page.getByRole('group', { name: 'Виды' });
+	await menu.getByRole('button', { name, exact: true }).click();
+	await menu.waitFor({ state: 'detached' });
+}
+
+/** Each row of an open choice filter: its label and the count beside it (NBSP as a space). */
+export async function choiceFilterCounts(filter: Locator): Promise<Record<string, string>> {
+	const rows = await filter
+		.locator('.shtab-choice-filter-row')
+		.evaluateAll((els) =>
+			els.map((el) => [
+				el.querySelector('label')?.textContent ?? '',
+				el.querySelector('.shtab-choice-filter-count')?.textContent ?? '(no count)'
+			])
+		);
+	return Object.fromEntries(rows.map(([label, count]) => [label, count.replace(/\s/g, ' ')]));
+}
+
 /** Where a file column goes on the mapping step of an import `dialog`, as shown. */
 export function mappedTo(dialog: Locator, fileColumn: string): Promise<string> {
 	return dialog
