@@ -94,6 +94,8 @@ export const csvRu = {
 		'В столбце может быть не больше {max} вариантов: самые редкие значения останутся как есть и будут отмечены: {left} (строк: {leftRows}).',
 	'import.flaggedHint':
 		'Значений не по формату столбца: {count}. Они сохранятся как есть и будут отмечены.',
+	'import.flaggedNotWritten':
+		'Ещё значений не по формату: {count} — в повторах и ячейках, которые при выбранном способе не будут записаны.',
 	'import.areaCode': 'Код города для местных номеров',
 	'import.localPhones':
 		'Номеров без кода города (как 555-12-34): {count}. Укажите код — он будет добавлен к ним и запомнится в столбце для номеров, которые введут потом.',
@@ -327,6 +329,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 		'A column holds at most {max} options: the rarest values stay as they are and flagged: {left} (rows: {leftRows}).',
 	'import.flaggedHint':
 		'Values that do not fit their column: {count}. They are kept as they are and flagged.',
+	'import.flaggedNotWritten':
+		'Other values that do not fit: {count} — in repeats and cells the chosen option does not write.',
 	'import.areaCode': 'Area code for local numbers',
 	'import.localPhones':
 		'Numbers without an area code (like 555-12-34): {count}. Give the code: it is added to them and kept in the column for numbers typed later.',

@@ -16,7 +16,9 @@ import { exportFileName, exportSheetParts, exportValue, sheetExportRows } from '
 import {
 	analyzeImport,
 	existingTarget,
+	flaggedByPolicy,
 	newColumnKey,
+	policyKey,
 	prepareImport,
 	type ImportTargetColumn
 } from './plan';
@@ -737,6 +739,56 @@ describe('import through the worker pipeline', () => {
 		expect(sheet.getCell(petrov, col('Дата рождения'))).toBe('31.02.1950');
 		expect(third.prepared.flaggedCount).toBe(1);
 		expect(third.prepared.flagged.map((f) => [f.line, f.value])).toEqual([[3, '31.02.1950']]);
+	});
+
+	it('the dialog counts the flagged values the chosen option writes, as the report does (found by exploration: «5» in the dialog, «4» in the report)', () => {
+		// A resident the file has twice, the same impossible date on both lines; another whose
+		// date is bad once; Петров already in the list without a date; Сидоров deleted from it.
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Телефон;Дата рождения',
+					'Петров Пётр;+7 911 000-11-22;',
+					'Сидоров Иван;+7 921 555-00-00;'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		sheet.deleteRows([sheet.rowIds()[1]]);
+		const file = cp1251(
+			[
+				'ФИО;Телефон;Дата рождения',
+				'Иванова Анна;8 812 123-45-67;31.02.1940',
+				'Кузнецова Ольга;8 812 765-43-21;32.13.1938',
+				'Иванова Анна;8 812 123-45-67;31.02.1940',
+				'Петров Пётр;+7 911 000-11-22;30.02.1950',
+				'Сидоров Иван;+7 921 555-00-00;29.02.1941'
+			].join('\r\n')
+		);
+		const seen: Record<string, number> = {};
+		for (const policy of ['skip', 'update', 'keep'] as const)
+			for (const addDeleted of [false, true]) {
+				const copy = new Sheet(new Y.Doc());
+				Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(sheet.doc));
+				const run = importInto(copy, file, policy, [], () => {}, { addDeleted });
+				expect(run.analysis.flaggedCount).toBe(5);
+				const said = flaggedByPolicy(run.analysis, run.targets)[policyKey(policy, addDeleted)];
+				// What the dialog says before «Импортировать» is what the report says after it.
+				expect(said).toBe(run.prepared.flaggedCount);
+				expect(said).toBe(dialogReport(copy, run).flagged);
+				seen[policyKey(policy, addDeleted)] = said;
+			}
+		expect(seen).toEqual({
+			// The repeat of Иванова is skipped, Петров is in the list, Сидоров was deleted.
+			skip: 2,
+			'skip+deleted': 3,
+			// Иванова's repeat is merged into her first line, Петров's empty cell takes his date.
+			update: 4,
+			'update+deleted': 5,
+			keep: 5
+		});
 	});
 
 	it('"update" fills the empty cells of the rows already in the sheet, never what operators wrote', () => {

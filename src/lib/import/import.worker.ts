@@ -12,7 +12,13 @@ import {
 	type EncodingOverride,
 	type ParsedCsv
 } from '../csv';
-import { analyzeImport, prepareImport, type Analysis, type ImportTargetColumn } from './plan';
+import {
+	analyzeImport,
+	flaggedByPolicy,
+	prepareImport,
+	type Analysis,
+	type ImportTargetColumn
+} from './plan';
 import { stageRows } from '../model/staging';
 import { NOT_TEXT, SAMPLE_ROWS, type FromWorker, type ToWorker } from './protocol';
 
@@ -103,6 +109,7 @@ async function handle(message: ToWorker) {
 				counts: analysis.counts,
 				flagged: analysis.flagged,
 				flaggedCount: analysis.flaggedCount,
+				flaggedByPolicy: flaggedByPolicy(analysis, targets),
 				localPhones: analysis.localPhones,
 				unmatched: analysis.unmatched,
 				unmatchedMore: analysis.unmatchedMore,

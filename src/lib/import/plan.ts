@@ -974,3 +974,140 @@ function duplicatesWritten(
 	}
 	return out;
 }
+
+/** A duplicates option as the dialog offers it: `policy`, and whether deleted residents go back. */
+export function policyKey(policy: DuplicatePolicy, addDeleted = false): string {
+	return addDeleted && policy !== 'keep' ? `${policy}+deleted` : policy;
+}
+
+/**
+ * The flagged values the import writes, and its report counts, for each duplicates option
+ * (`policyKey`): the dialog says them before «Импортировать». Found by exploration: the dialog
+ * said «Значений не по формату столбца: 5» and the report «4», the fifth on a repeat that
+ * «Пропустить повторы» did not write. Only the lines of the flagged values' residents are
+ * planned (`residentRows`), not the whole file again.
+ */
+export function flaggedByPolicy(
+	analysis: Pick<
+		Analysis,
+		| 'incoming'
+		| 'duplicates'
+		| 'counts'
+		| 'flagged'
+		| 'flaggedCount'
+		| 'flaggedLines'
+		| 'flaggedKeys'
+		| 'existing'
+		| 'targetSheetId'
+	>,
+	targets: ImportTargetColumn[]
+): Record<string, number> {
+	const all = analysis.flaggedCount;
+	const result: Record<string, number> = { keep: all, skip: all, update: all };
+	// Without residents deleted from the list, «add them too» changes nothing.
+	const sameDeleted = () => {
+		result['skip+deleted'] ??= result.skip;
+		result['update+deleted'] ??= result.update;
+		return result;
+	};
+	const lines = analysis.flaggedLines;
+	if (!lines.size) return sameDeleted();
+	const { incoming, duplicates } = analysis;
+	// «Пропустить повторы» writes none of a line found in the file before, in the list, or among
+	// its deleted residents (unless they are added back), and all of any other line.
+	for (const addDeleted of analysis.counts.deleted > 0 ? [false, true] : [false]) {
+		let count = all;
+		for (const [line, n] of lines) {
+			const d = duplicates[indexOfLine(incoming, line)];
+			if (d && (d.inFile || d.inSheet.length || (!addDeleted && d.inDeleted?.length))) count -= n;
+		}
+		result[policyKey('skip', addDeleted)] = count;
+	}
+	// «Дополнить» merges a resident's lines: they are planned together, as the import will.
+	const rows = residentRows(incoming, duplicates, lines.keys());
+	if (!rows.length) return sameDeleted();
+	const plan = (addDeleted: boolean) =>
+		planImport({
+			incoming: rows.map((i) => incoming[i]),
+			duplicates: rows.map((i) => duplicates[i]),
+			policy: 'update',
+			addDeleted,
+			listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key)
+		});
+	const sheetValues = sheetValuesOf(analysis.existing, analysis.targetSheetId);
+	for (const addDeleted of analysis.counts.deleted > 0 ? [false, true] : [false])
+		result[policyKey('update', addDeleted)] = flaggedWritten(
+			analysis,
+			plan(addDeleted),
+			targets,
+			sheetValues
+		).flaggedCount;
+	return sameDeleted();
+}
+
+/** Whether a line is anything but a new resident: a repeat, in the list, or deleted from it. */
+function repeats(d: DuplicateInfo | undefined): boolean {
+	return !!d && (!!d.inFile || d.inSheet.length > 0 || !!d.inDeleted?.length);
+}
+
+/**
+ * The indexes of the rows whose plan decides what becomes of `lines`, in the file's order: each
+ * line with its resident's other lines — the earlier ones it repeats, and those found as the same
+ * row of the list — as `planImport` takes them together.
+ */
+function residentRows(
+	incoming: readonly IncomingRow[],
+	duplicates: readonly DuplicateInfo[],
+	lines: Iterable<number>
+): number[] {
+	const n = incoming.length;
+	const up = new Int32Array(n);
+	for (let i = 0; i < n; i++) up[i] = i;
+	const find = (i: number) => {
+		while (up[i] !== i) i = up[i] = up[up[i]];
+		return i;
+	};
+	const join = (a: number, b: number) => {
+		const ra = find(a);
+		const rb = find(b);
+		if (ra !== rb) up[Math.max(ra, rb)] = Math.min(ra, rb);
+	};
+	const byRow = new Map<string, number>();
+	for (let i = 0; i < n; i++) {
+		const d = duplicates[i];
+		if (!d) continue;
+		if (d.inFile) {
+			const j = indexOfLine(incoming, d.inFile.line);
+			if (j >= 0) join(j, i);
+		}
+		const rowId = d.inSheet[0]?.rowId;
+		if (rowId === undefined) continue;
+		const j = byRow.get(rowId);
+		if (j === undefined) byRow.set(rowId, i);
+		else join(j, i);
+	}
+	// A line that is no repeat is written as it is, whatever its later lines: left out.
+	const wanted = new Set<number>();
+	for (const line of lines) {
+		const i = indexOfLine(incoming, line);
+		if (i >= 0 && repeats(duplicates[i])) wanted.add(find(i));
+	}
+	if (!wanted.size) return [];
+	const rows: number[] = [];
+	for (let i = 0; i < n; i++) if (wanted.has(find(i))) rows.push(i);
+	return rows;
+}
+
+/** The index of a line among the rows (in the file's order, lines ascending), or -1. */
+function indexOfLine(incoming: readonly IncomingRow[], line: number): number {
+	let lo = 0;
+	let hi = incoming.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const at = incoming[mid].line;
+		if (at === line) return mid;
+		if (at < line) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return -1;
+}

@@ -96,6 +96,11 @@ export type FromWorker =
 			counts: DuplicateCounts;
 			flagged: FlaggedValue[];
 			flaggedCount: number;
+			/**
+			 * Of them, those each duplicates option writes (`policyKey`: 'skip', 'update+deleted'…):
+			 * what the report will count.
+			 */
+			flaggedByPolicy: Record<string, number>;
 			/** Local numbers without their area code (`no-area-code`): the dialog asks for it. */
 			localPhones: number;
 			unmatched: UnmatchedValue[];
