@@ -45,4 +45,29 @@ describe('the import dialog', () => {
 		await dialog.close();
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
 	});
+
+	it('names the lines without a name, what Excel’s merged name cells leave, before the import and in its report', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: объединённые ячейки', 'Обзвон');
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(
+			file([
+				'ФИО;Телефон;Примечание',
+				'Иванова Анна;8 812 123-45-67;первый',
+				';8 911 000-11-22;второй',
+				'Петров Пётр;+7 911 555-00-00;'
+			])
+		);
+		await dialog.duplicates();
+		const said = async () => ((await dialog.dialog.textContent()) ?? '').replace(/\s+/g, ' ');
+		await expect
+			.poll(said, MOMENT)
+			.toContain('Строк без ФИО, но с другими данными: 1 (строка 3 — продолжение строки 2?)');
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Нет ФИО — продолжение строки 2?');
+		expect(report).toContain('Строк без ФИО, добавленных отдельными жителями: 1');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+	});
 });

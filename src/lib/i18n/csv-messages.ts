@@ -208,6 +208,15 @@ export const csvRu = {
 	'import.repeatsCount': 'Добавлено повторов (уже были в списке или в файле): {count}',
 	'import.inOthersCount': 'Жителей, которые есть и в других списках: {count}',
 	'import.kind.other-list': 'Есть в другом списке',
+	'import.kind.nameless': 'Нет ФИО',
+	'import.nameless': 'Нет ФИО — добавлена как отдельный житель без имени.',
+	'import.namelessAfter':
+		'Нет ФИО — продолжение строки {line}? Добавлена как отдельный житель без имени.',
+	'import.namelessCount': 'Строк без ФИО, добавленных отдельными жителями: {count}',
+	'import.namelessHint':
+		'Строк без ФИО, но с другими данными: {count} ({lines}). Возможно, в Excel ФИО было в объединённой ячейке, а это — продолжение строки выше. Каждая из них станет отдельным жителем без имени, если не окажется повтором.',
+	'import.namelessLine': 'строка {line} — продолжение строки {after}?',
+	'import.namelessLineFirst': 'строка {line}',
 	'import.kind.total': 'Итого',
 	'import.kind.option': 'Новый вариант',
 	'import.optionAdded': 'добавлен в варианты столбца',
@@ -442,6 +451,15 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.repeatsCount': 'Repeats added (already in the list or in the file): {count}',
 	'import.inOthersCount': 'Residents who are on other lists too: {count}',
 	'import.kind.other-list': 'On another list',
+	'import.kind.nameless': 'No name',
+	'import.nameless': 'No name — added as a resident of its own, without a name.',
+	'import.namelessAfter':
+		'No name — a continuation of line {line}? Added as a resident of its own, without a name.',
+	'import.namelessCount': 'Lines without a name added as residents of their own: {count}',
+	'import.namelessHint':
+		'Lines with values but no name: {count} ({lines}). Perhaps the name was a merged cell in Excel, and these continue the line above. Each becomes a resident of its own without a name, unless it is a repeat.',
+	'import.namelessLine': 'line {line} — a continuation of line {after}?',
+	'import.namelessLineFirst': 'line {line}',
 	'import.kind.total': 'Total',
 	'import.kind.option': 'New option',
 	'import.optionAdded': 'added to the column’s options',

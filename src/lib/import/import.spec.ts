@@ -741,6 +741,44 @@ describe('import through the worker pipeline', () => {
 		expect(third.prepared.flagged.map((f) => [f.line, f.value])).toEqual([[3, '31.02.1950']]);
 	});
 
+	it('names the lines without a name that become residents of their own: leftovers of Excel’s merged name cells (found by exploration)', () => {
+		const sheet = callList();
+		const file = cp1251(
+			[
+				'ФИО;Телефон;Примечание',
+				'Иванова Анна;8 812 123-45-67;первый',
+				';8 911 000-11-22;второй',
+				';8 812 123-45-67;повтор',
+				'Петров Пётр;+7 911 555-00-00;'
+			].join('\r\n')
+		);
+		const run = importInto(sheet, file, 'skip');
+		expect(run.analysis.nameless).toEqual([
+			{ line: 3, after: 2 },
+			{ line: 4, after: 2 }
+		]);
+		// Line 4 repeats Иванова's phone: skipped, not a resident without a name.
+		expect(run.prepared.namelessCount).toBe(1);
+		const report = dialogReport(sheet, run);
+		expect(report.nameless).toBe(1);
+		expect(
+			report.problems.filter((p) => p.kind === 'nameless').map((p) => [p.line, p.message])
+		).toEqual([[3, 'Нет ФИО — продолжение строки 2? Добавлена как отдельный житель без имени.']]);
+		expect(reportTotals(report)).toContainEqual(['import.namelessCount', 1]);
+		// «Добавить все строки» adds both.
+		const all = importInto(callList(), file, 'keep');
+		expect(dialogReport(sheet, all).problems.filter((p) => p.kind === 'nameless')).toHaveLength(2);
+		// Without a name column mapped, a line has no name to miss.
+		const noName = importInto(callList(), file, 'keep', [], (targets) =>
+			targets.splice(
+				targets.findIndex((t) => t.title === 'ФИО'),
+				1
+			)
+		);
+		expect(noName.analysis.nameless).toEqual([]);
+		expect(noName.prepared.namelessCount).toBe(0);
+	});
+
 	it('the dialog counts the flagged values the chosen option writes, as the report does (found by exploration: «5» in the dialog, «4» in the report)', () => {
 		// A resident the file has twice, the same impossible date on both lines; another whose
 		// date is bad once; Петров already in the list without a date; Сидоров deleted from it.

@@ -20,7 +20,7 @@ import {
 	type ImportTargetColumn
 } from './plan';
 import { stageRows } from '../model/staging';
-import { NOT_TEXT, SAMPLE_ROWS, type FromWorker, type ToWorker } from './protocol';
+import { NAMELESS_SHOWN, NOT_TEXT, SAMPLE_ROWS, type FromWorker, type ToWorker } from './protocol';
 
 /** Progress messages are sent at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -110,6 +110,8 @@ async function handle(message: ToWorker) {
 				flagged: analysis.flagged,
 				flaggedCount: analysis.flaggedCount,
 				flaggedByPolicy: flaggedByPolicy(analysis, targets),
+				nameless: (analysis.nameless ?? []).slice(0, NAMELESS_SHOWN),
+				namelessCount: analysis.nameless?.length ?? 0,
 				localPhones: analysis.localPhones,
 				unmatched: analysis.unmatched,
 				unmatchedMore: analysis.unmatchedMore,

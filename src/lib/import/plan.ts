@@ -217,6 +217,46 @@ export interface Analysis {
 	 * order searched: residents of the list the file does not have (`absentRows`).
 	 */
 	absent?: string[];
+	/** Lines with other values but no name, where a name column is mapped (`namelessLines`). */
+	nameless?: NamelessLine[];
+}
+
+/**
+ * A line of the file with values but no name, though the list has a name column: what is left of
+ * an Excel table whose resident's name was a merged cell (`Иванова Анна;8 812 …;первый`, then
+ * `;8 911 …;второй`). `after`: the nearest line above with a name, the one it may continue.
+ */
+export interface NamelessLine {
+	line: number;
+	after?: number;
+}
+
+/**
+ * The lines of `incoming` with a value but no name, with the nearest named line above each; none
+ * when no name column is mapped. Found by exploration: a resident's second phone on a line of its
+ * own became a resident without a name, and neither the preview nor the report said so.
+ */
+export function namelessLines(
+	incoming: readonly IncomingRow[],
+	targets: readonly ImportTargetColumn[]
+): NamelessLine[] {
+	const name = importKeyColumns([...targets]).name;
+	const keys = name === undefined ? [] : typeof name === 'string' ? [name] : name;
+	const out: NamelessLine[] = [];
+	if (!keys.length) return out;
+	let after: number | undefined;
+	for (const row of incoming) {
+		let named = false;
+		for (const key of keys) if ((row.values[key] ?? '').trim() !== '') named = true;
+		if (named) {
+			after = row.line;
+			continue;
+		}
+		let other = false;
+		for (const key in row.values) if (row.values[key].trim() !== '') other = true;
+		if (other) out.push(after === undefined ? { line: row.line } : { line: row.line, after });
+	}
+	return out;
 }
 
 export interface AnalyzeOptions {
@@ -489,7 +529,8 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		existing,
 		targetSheetId,
 		errorLines: (parsed.errors ?? []).map((e) => e.line),
-		absent: absentRows(existing, targetSheetId, present)
+		absent: absentRows(existing, targetSheetId, present),
+		nameless: namelessLines(incoming, targets)
 	};
 }
 
@@ -719,6 +760,9 @@ export interface PreparedImport {
 	choiceValues: Record<string, string[]>;
 	/** Per target key, the values the commit adds to an existing column's options (`Analysis`). */
 	addOptions: Record<string, string[]>;
+	/** Lines without a name added as residents of their own (`Analysis.nameless`): the first ones. */
+	nameless: NamelessLine[];
+	namelessCount: number;
 }
 
 /** The most options a choice column the import creates is given from its values. */
@@ -857,6 +901,7 @@ export function prepareImport(
 				| 'errorLines'
 				| 'absent'
 				| 'addOptions'
+				| 'nameless'
 			>
 		>,
 	targets: ImportTargetColumn[],
@@ -879,6 +924,12 @@ export function prepareImport(
 	});
 	// One cell per sheet column, however many file columns went into it.
 	const keys = targetGroups(targets).map((g) => g.target.key);
+	// The lines without a name that are added, residents of their own: not those skipped or folded.
+	let nameless = analysis.nameless ?? [];
+	if (nameless.length) {
+		const added = new Set(plan.toAdd.map((row) => row.line));
+		nameless = nameless.filter((n) => added.has(n.line));
+	}
 	const prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues' | 'addOptions'> = {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
@@ -903,7 +954,9 @@ export function prepareImport(
 				? sheetValuesOf(existing, targetSheetId)
 				: undefined
 		),
-		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged)
+		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged),
+		nameless: nameless.slice(0, MAX_LISTED_PROBLEMS),
+		namelessCount: nameless.length
 	};
 	return {
 		...prepared,

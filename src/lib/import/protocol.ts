@@ -15,10 +15,14 @@ import type {
 	DuplicateCounts,
 	FlaggedValue,
 	ImportTargetColumn,
+	NamelessLine,
 	PreparedImport,
 	UnmatchedAdded,
 	UnmatchedValue
 } from './plan';
+
+/** Lines without a name the mapping step names (`NamelessLine`); the others are counted. */
+export const NAMELESS_SHOWN = 5;
 
 /** Rows sent to the page for the preview and for guessing the types of new columns. */
 export const SAMPLE_ROWS = 200;
@@ -101,6 +105,9 @@ export type FromWorker =
 			 * what the report will count.
 			 */
 			flaggedByPolicy: Record<string, number>;
+			/** Lines with values but no name (`Analysis.nameless`): the first ones, and how many. */
+			nameless: NamelessLine[];
+			namelessCount: number;
 			/** Local numbers without their area code (`no-area-code`): the dialog asks for it. */
 			localPhones: number;
 			unmatched: UnmatchedValue[];

@@ -14,7 +14,7 @@ import { formatCount, translate, type Locale, type MessageKey } from '../i18n';
 import type { Column } from '../model/sheet';
 import { formatValue, messageFor } from '../values';
 import type { AppliedImport, KeptCell, ReplacedCell } from './apply';
-import type { FlaggedValue, ImportTargetColumn, PreparedImport } from './plan';
+import type { FlaggedValue, ImportTargetColumn, NamelessLine, PreparedImport } from './plan';
 
 export type ProblemKind =
 	| 'error'
@@ -25,7 +25,8 @@ export type ProblemKind =
 	| 'kept'
 	| 'lost'
 	| 'repeat'
-	| 'other-list';
+	| 'other-list'
+	| 'nameless';
 
 export interface ReportProblem {
 	line: number;
@@ -82,6 +83,8 @@ export interface ImportReport {
 	replacedRows: number;
 	/** Options the import added to the list's choice columns, by column title. */
 	addedOptions: { column: string; values: string[] }[];
+	/** Lines with values but no name added as residents of their own (`NamelessLine`). */
+	nameless: number;
 }
 
 /** A cell replaced by the file's value, values as the grid shows them. */
@@ -210,6 +213,8 @@ export function importReport(options: {
 		})),
 		inOthersCount: prepared.inOthersCount,
 		names: prepared.names,
+		nameless: prepared.nameless,
+		namelessCount: prepared.namelessCount,
 		absentCount: prepared.absent.length,
 		keptCount: applied.kept.length + prepared.mergeKeptCount,
 		lostCount: prepared.lostCount,
@@ -296,6 +301,9 @@ export interface BuildReportOptions {
 	absentCount?: number;
 	/** Options added to the list's choice columns, by column title. */
 	addedOptions?: { column: string; values: string[] }[];
+	/** Lines without a name added as residents of their own: the first ones, and how many. */
+	nameless?: NamelessLine[];
+	namelessCount?: number;
 }
 
 export function buildReport(options: BuildReportOptions): ImportReport {
@@ -381,6 +389,19 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 			message: translate(locale, 'import.inOtherLists', { lists: o.lists, by: o.by })
 		});
 	}
+	const nameless = options.nameless ?? [];
+	for (const n of nameless) {
+		add({
+			line: n.line,
+			kind: 'nameless',
+			column: '',
+			value: '',
+			message:
+				n.after === undefined
+					? translate(locale, 'import.nameless')
+					: translate(locale, 'import.namelessAfter', { line: n.after })
+		});
+	}
 	problems.sort((a, b) => a.line - b.line);
 	const listed =
 		options.parseErrors.length +
@@ -389,7 +410,8 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		options.flagged.length +
 		kept.length +
 		repeats.length +
-		inOthers.length;
+		inOthers.length +
+		nameless.length;
 	const total =
 		options.parseErrors.length +
 		options.parseErrorsOmitted +
@@ -399,7 +421,8 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		(options.keptCount ?? keptListed) +
 		(options.lostCount ?? kept.length - keptListed) +
 		(options.repeatsCount ?? repeats.length) +
-		(options.inOthersCount ?? inOthers.length);
+		(options.inOthersCount ?? inOthers.length) +
+		(options.namelessCount ?? nameless.length);
 	return {
 		imported: options.imported,
 		updated: options.updated,
@@ -418,7 +441,8 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		omitted: total - listed,
 		replaced: options.replaced ?? [],
 		replacedRows: options.replacedRows ?? new Set((options.replaced ?? []).map((r) => r.line)).size,
-		addedOptions: options.addedOptions ?? []
+		addedOptions: options.addedOptions ?? [],
+		nameless: options.namelessCount ?? nameless.length
 	};
 }
 
@@ -453,6 +477,7 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 		['import.flaggedCount', r.flagged, true],
 		['import.repeatsCount', r.repeats, false],
 		['import.inOthersCount', r.inOthers, false],
+		['import.namelessCount', r.nameless, false],
 		['import.absentCount', r.absent, false],
 		['import.optionsAddedCount', r.addedOptions.reduce((n, a) => n + a.values.length, 0), false]
 	];
