@@ -36,7 +36,15 @@ import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { parseQuickFilter, typedColumnDef } from './columns';
 import { SearchTexts } from './search-texts';
 import { SelectAllHeader } from './select-all';
-import { clearCells, copyRows, fillDown, pasteBlock, shownCells, typedValue } from './edits';
+import {
+	clearCells,
+	copyRows,
+	fillDown,
+	pasteBlock,
+	shownCells,
+	typedValue,
+	withNewRow
+} from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
 import {
 	boxCells,
@@ -195,6 +203,12 @@ export interface GridCallbacks {
 	 * (a call's result: who called and when, `call-log.ts`).
 	 */
 	alsoSet?(rowId: string, colId: string, value: string): { colId: string; value: string }[];
+	/**
+	 * Other cells a row the operator adds (the «+» line, a paste of new rows) gets in the same
+	 * step, given its values by column id (a new request: «Статус», «Дата заявки»,
+	 * `new-request.ts`); each only where the row's own value is empty.
+	 */
+	newRow?(values: Readonly<Record<string, string>>): { colId: string; value: string }[];
 	onOverwritten?(cell: {
 		rowId: string;
 		colId: string;
@@ -351,6 +365,12 @@ export class SheetGridBinding {
 	 * the line. Each value made a row of its own (found by exploration).
 	 */
 	#draftRowId: string | null = null;
+	/**
+	 * The cells `#draftRowId` got with it (`GridCallbacks.newRow`: a new request's «Статус»),
+	 * by column: while a cell holds that value, the line may still fill it — her «в работе»
+	 * typed into «Статус» of the line is this resident's, not the next one's.
+	 */
+	#draftGiven = new Map<string, string>();
 	/**
 	 * `#draftRowId` ends with the value being stored now, if any (`#endDraftSoon`): at the latest
 	 * at the operator's next key or click.
@@ -1016,18 +1036,27 @@ export class SheetGridBinding {
 		// is the next resident's (found in review: Tab, then a click back to «ФИО» and the next
 		// name overwrote the last one's).
 		const filled = draft ? this.#sheet.getCell(draft, colId) : '';
-		if (draft && this.#sheet.hasRow(draft) && (filled === '' || filled === value)) {
+		const given = this.#draftGiven.get(colId);
+		if (
+			draft &&
+			this.#sheet.hasRow(draft) &&
+			(filled === '' || filled === value || filled === given)
+		) {
+			this.#draftGiven.delete(colId);
 			this.#write(() => this.#sheet.setCell(draft, colId, value));
 		} else if (value) {
+			const values = withNewRow({ [colId]: value }, this.#callbacks.newRow?.bind(this.#callbacks));
 			this.#write(() => {
-				this.#draftRowId = this.#sheet.addRow({ [colId]: value });
+				this.#draftRowId = this.#sheet.addRow(values);
 			});
+			this.#draftGiven = new Map(Object.entries(values).filter(([id]) => id !== colId));
 		}
 		if (last) this.#endDraft();
 	}
 
 	#endDraft() {
 		this.#draftRowId = null;
+		this.#draftGiven.clear();
 		this.#draftEnding = false;
 	}
 
@@ -1554,11 +1583,13 @@ export class SheetGridBinding {
 						startRow,
 						colIds: columns.slice(from),
 						// A call's result pasted logs the call, as one typed does.
-						also: this.#callbacks.alsoSet?.bind(this.#callbacks)
+						also: this.#callbacks.alsoSet?.bind(this.#callbacks),
+						// A new request pasted gets its status and date, as one typed does.
+						newRow: this.#callbacks.newRow?.bind(this.#callbacks)
 					})
 		);
 		unobserve();
-		if (!intoDraft && !ending) this.#draftRowId = null;
+		if (!intoDraft && !ending) this.#endDraft();
 		this.#callbacks.stopCapturing?.();
 		// Rows her filters hide (new rows without the filtered value, rows whose value changed)
 		// go out of sight at once: found by exploration, a coordinator saw her pasted volunteers

@@ -41,6 +41,26 @@ export type AlsoSet = (
 	value: string
 ) => { colId: string; value: string }[];
 
+/**
+ * What a row the operator adds also gets, given the values it is added with (column id →
+ * value): a new request's «Статус» and «Дата заявки» (`new-request.ts`).
+ */
+export type NewRowAlso = (values: Readonly<Record<string, string>>) => {
+	colId: string;
+	value: string;
+}[];
+
+/** `values` with what `newRow` adds to them (the row's own values win). */
+export function withNewRow(
+	values: Record<string, string>,
+	newRow: NewRowAlso | undefined
+): Record<string, string> {
+	if (!newRow) return values;
+	const out = { ...values };
+	for (const e of newRow(values)) if (!out[e.colId]) out[e.colId] = e.value;
+	return out;
+}
+
 type CellEdit = { rowId: string; colId: string; value: string };
 
 /**
@@ -74,6 +94,8 @@ export interface PasteOptions {
 	colIds: readonly string[];
 	/** What a value written into a row of the list also sets (not in the rows the paste adds). */
 	also?: AlsoSet;
+	/** What a row the paste adds also gets, given its values by column id (a new request's status). */
+	newRow?: NewRowAlso;
 }
 
 /**
@@ -82,7 +104,7 @@ export interface PasteOptions {
  * Returns the ids of the rows written, in order.
  */
 export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
-	const { block, rowIds, startRow, colIds, also } = options;
+	const { block, rowIds, startRow, colIds, also, newRow } = options;
 	const columns = colIds.map((id) => sheet.column(id)).filter((c): c is Column => !!c);
 	if (block.length === 0 || columns.length === 0) return [];
 	const width = Math.min(columns.length, blockWidth(block));
@@ -102,10 +124,19 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 		sheet.setCells(withAlso(edits, also));
 		const rest = block.slice(existing);
 		if (rest.length) {
-			const added = sheet.addRows({
-				columns: used.map((c) => c.id),
-				rows: rest.map((row) => used.map((_, j) => value(row, j)))
-			});
+			let ids = used.map((c) => c.id);
+			let rows = rest.map((row) => used.map((_, j) => value(row, j)));
+			// The columns a new row may also get (none: not a request board).
+			const extra = newRow ? newRow({}).map((e) => e.colId) : [];
+			if (newRow && extra.length) {
+				const first = ids;
+				ids = ids.concat(extra.filter((id) => !first.includes(id)));
+				rows = rows.map((row) => {
+					const full = withNewRow(Object.fromEntries(first.map((id, j) => [id, row[j]])), newRow);
+					return ids.map((id) => full[id] ?? '');
+				});
+			}
+			const added = sheet.addRows({ columns: ids, rows });
 			// Not `push(...added)`: one argument per row overflows the stack on a big paste.
 			for (const id of added) written.push(id);
 		}

@@ -1,0 +1,44 @@
+/**
+ * A new request on a request board: the operator adds the row (the «+» line, a paste of new
+ * rows, «Добавить строку»), and the same step gives it «Статус» = «новая» and «Дата заявки» =
+ * today, where she left them empty. Found by exploration: a hotline operator typed the name,
+ * the phone and the kind of help, and the request never showed in the coordinator's view
+ * «Новые заявки» (Статус = «новая»).
+ *
+ * The columns are the request board's own (`model/templates.ts`), found by type and title in
+ * either language, as `call-log.ts` finds a call list's. A CSV import adds its rows as the file
+ * has them, without these.
+ */
+import type { Column, Sheet } from '$lib/model/sheet';
+import { choiceKey, localIsoDate } from '$lib/values';
+
+const STATUS = ['статус', 'status'];
+const REQUEST_DATE = ['дата заявки', 'request date'];
+/** The status of a new request, in either language of the template. */
+const NEW = ['новая', 'new'];
+
+function find(columns: Column[], type: Column['type'], titles: string[]): Column | undefined {
+	return columns.find(
+		(c) => c.type === type && titles.includes((c.storedTitle ?? c.title).trim().toLowerCase())
+	);
+}
+
+/**
+ * The cells a new row of a request board also gets, given the values it is added with (column
+ * id → value): «Статус» = the column's option «новая» (or «new»), «Дата заявки» = today, each
+ * only where the row's own value is empty.
+ */
+export function newRequestEdits(
+	sheet: Pick<Sheet, 'columns'>,
+	values: Readonly<Record<string, string>>,
+	now = new Date()
+): { colId: string; value: string }[] {
+	const columns = sheet.columns();
+	const edits: { colId: string; value: string }[] = [];
+	const status = find(columns, 'choice', STATUS);
+	const fresh = status?.options?.find((o) => NEW.includes(choiceKey(o.value)));
+	if (status && fresh && !values[status.id]) edits.push({ colId: status.id, value: fresh.value });
+	const date = find(columns, 'date', REQUEST_DATE);
+	if (date && !values[date.id]) edits.push({ colId: date.id, value: localIsoDate(now) });
+	return edits;
+}

@@ -1,0 +1,121 @@
+/**
+ * A new request on the request board gets «Статус» «новая» and «Дата заявки» today, so that the
+ * coordinator's view «Новые заявки» shows it (found by exploration: a hotline operator typed the
+ * name, the phone and what was needed into the «+» line, and the request never showed in the
+ * coordinator's «Новые заявки» — it had no status). The same for rows pasted as new rows and for
+ * «Добавить строку»; a status she typed herself stays, and typing it into the «+» line keeps her
+ * on her resident.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { editorClosed, editorOpen, HomePage, SheetPage, typeOnRussianKeyboard } from './pages';
+import { e2eSession, MOMENT } from './session';
+
+const session = e2eSession();
+
+async function applyView(page: Page, name: string) {
+	await page.getByRole('button', { name: 'Виды', exact: true }).click();
+	const menu = page.getByRole('group', { name: 'Виды' });
+	await menu.getByRole('button', { name, exact: true }).click();
+	await menu.waitFor({ state: 'detached' });
+}
+
+/** Types into the open editor of the «+» line and presses Tab to the next cell. */
+async function typeTab(page: Page, text: string) {
+	await editorOpen(page);
+	await page.keyboard.type(text);
+	await page.keyboard.press('Tab');
+}
+
+describe('a new request on the request board (found by exploration)', () => {
+	it('is «новая» of today for every operator, in «Новые заявки», in the step that adds it', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const board = await home.createSheet('Заявки: горячая линия', 'Заявки');
+		await applyView(anna.page, 'Новые заявки');
+
+		const boris = await session.operator('Борис');
+		const sheet = await SheetPage.open(boris.page, anna.page.url(), 'Заявки: горячая линия');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+
+		// A call: the name, the phone, Enter.
+		await (await sheet.newRowCell('ФИО')).click();
+		await page.keyboard.press('F2');
+		await typeTab(page, 'Иванова Анна');
+		await editorOpen(page);
+		await page.keyboard.type('89111234567');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => board.columnValues('ФИО'), MOMENT).toEqual(['Иванова Анна']);
+		const now = new Date();
+		const today = [now.getDate(), now.getMonth() + 1]
+			.map((n) => String(n).padStart(2, '0'))
+			.concat(String(now.getFullYear()))
+			.join('.');
+		expect(await board.rows(['ФИО', 'Статус', 'Дата заявки'])).toEqual([
+			{ ФИО: 'Иванова Анна', Статус: 'новая', 'Дата заявки': today }
+		]);
+
+		// A request she sets «в работе» herself in the line: one row, her status kept.
+		await (await sheet.newRowCell('ФИО')).click();
+		await page.keyboard.press('F2');
+		await typeTab(page, 'Петрова Нина');
+		await typeTab(page, '89217654321');
+		await typeTab(page, 'Садовая, 3');
+		await page.getByRole('listbox', { name: 'Вид помощи' }).waitFor();
+		await page.keyboard.type('покупка л');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await page.keyboard.press('Tab');
+		// A typed letter opens the list, as on her keyboard.
+		await typeOnRussianKeyboard(page, 'в раб');
+		await page.getByRole('listbox', { name: 'Статус' }).waitFor();
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await page.keyboard.press('Escape');
+		await expect
+			.poll(() => sheet.rows(['ФИО', 'Вид помощи', 'Статус', 'Дата заявки']), MOMENT)
+			.toEqual([
+				{ ФИО: 'Иванова Анна', 'Вид помощи': '', Статус: 'новая', 'Дата заявки': today },
+				{
+					ФИО: 'Петрова Нина',
+					'Вид помощи': 'покупка лекарств',
+					Статус: 'в работе',
+					'Дата заявки': today
+				}
+			]);
+
+		// «Добавить строку».
+		await sheet.addRow('Орлова Вера');
+		await expect
+			.poll(() => board.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна', 'Орлова Вера']);
+
+		// Two requests pasted from a spreadsheet into the «+» line, one of them «выполнена».
+		await page.keyboard.press('Escape');
+		await sheet.paste(
+			'new',
+			'ФИО',
+			['Сидоров Иван\t\t\tвыгул собак', 'Козлова Мария\t\t\tиная помощь\tвыполнена'].join('\r\n')
+		);
+		await expect
+			.poll(() => board.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна', 'Орлова Вера', 'Сидоров Иван']);
+		expect(await board.columnValues('Дата заявки')).toEqual([today, today, today]);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(5);
+		const pasted = colleague.sheet.rowIds().slice(3);
+		expect(pasted.map((id) => colleague.sheet.getCell(id, cols['Статус']))).toEqual([
+			'новая',
+			'выполнена'
+		]);
+
+		// Her undo takes the pasted rows back with their status and date: one step.
+		await sheet.pressUndo();
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(3);
+		await expect
+			.poll(() => board.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна', 'Орлова Вера']);
+	});
+});
