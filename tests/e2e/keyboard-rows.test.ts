@@ -334,6 +334,67 @@ describe('logging a call (found by exploration)', () => {
 		expect(await sheet.cellText(0, 'Попытки')).toBe('');
 		expect(await sheet.cellText(0, 'Дата звонка')).toBe('');
 	});
+
+	it('a new resident typed into the «+» line with a result is logged, her next keys in her row', async () => {
+		const sheet = await callList('Обзвон: новый житель');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		await (await sheet.newRowCell('ФИО')).click();
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		await page.keyboard.type('Смирнова Ольга');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await page.keyboard.press('Escape');
+		// Along the line to her result, then «Попытки»: she had called twice before.
+		await sheet.revealColumn('Результат звонка');
+		await (await sheet.newRowCell('Результат звонка')).click();
+		await page.keyboard.press('F2');
+		await page.getByRole('listbox', { name: 'Результат звонка' }).waitFor();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await page.keyboard.press('Tab');
+		await page.keyboard.type('2');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		const now = new Date();
+		const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+			.map((n) => String(n).padStart(2, '0'))
+			.join('-');
+		await expect
+			.poll(
+				() => colleague.sheet.getCell(colleague.sheet.rowIds()[0] ?? '', cols['Попытки']),
+				MOMENT
+			)
+			.toBe('2');
+		const rows = colleague.sheet.rowIds();
+		expect(rows).toHaveLength(1);
+		const cell = (title: string) => colleague.sheet.getCell(rows[0], cols[title]);
+		expect(cell('ФИО')).toBe('Смирнова Ольга');
+		expect(cell('Результат звонка')).toBe('дозвонились');
+		expect(cell('Оператор')).toBe('Анна');
+		expect(cell('Дата звонка').startsWith(today)).toBe(true);
+
+		// The next resident begun with her result: logged too, and «3» typed next is hers.
+		await (await sheet.newRowCell('Результат звонка')).click();
+		await page.keyboard.press('F2');
+		await page.getByRole('listbox', { name: 'Результат звонка' }).waitFor();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await page.keyboard.press('Tab');
+		await page.keyboard.type('3');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => colleague.sheet.rowIds().length, MOMENT).toBe(2);
+		const next = colleague.sheet.rowIds()[1];
+		await expect.poll(() => colleague.sheet.getCell(next, cols['Попытки']), MOMENT).toBe('3');
+		expect(colleague.sheet.getCell(next, cols['Результат звонка'])).toBe('не дозвонились');
+		expect(colleague.sheet.getCell(next, cols['Оператор'])).toBe('Анна');
+	});
 });
 
 describe('a call result copied with Ctrl+D or pasted logs the call (found by exploration)', () => {

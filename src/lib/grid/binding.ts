@@ -1027,7 +1027,10 @@ export class SheetGridBinding {
 
 	/**
 	 * A value typed into the empty last line: the first makes a new row, the next ones (Tab along
-	 * the line) go into that row (`#draftRowId`).
+	 * the line) go into that row (`#draftRowId`). A call's result typed there logs the call, as
+	 * in a row of the list (found by exploration: a new resident typed with «не дозвонились» had
+	 * no «Оператор», «Дата звонка» or «Попытки»); what the row got so (`#draftGiven`) the line
+	 * may still fill, so her «2» typed into «Попытки» next is this resident's.
 	 */
 	#writeNewRow(colId: string, value: string) {
 		const draft = this.#draftRowId;
@@ -1042,16 +1045,40 @@ export class SheetGridBinding {
 			this.#sheet.hasRow(draft) &&
 			(filled === '' || filled === value || filled === given)
 		) {
-			this.#draftGiven.delete(colId);
-			this.#write(() => this.#sheet.setCell(draft, colId, value));
+			// An empty cell of the line passed with Tab leaves what the row got with it.
+			if (value !== '' || given === undefined) this.#writeDraft(draft, colId, value);
 		} else if (value) {
 			const values = withNewRow({ [colId]: value }, this.#callbacks.newRow?.bind(this.#callbacks));
+			// A call's result typed first logs the call on the row it makes (read as an empty row's).
+			for (const e of this.#callbacks.alsoSet?.(NEW_ROW_ID, colId, value) ?? [])
+				if (!values[e.colId]) values[e.colId] = e.value;
 			this.#write(() => {
 				this.#draftRowId = this.#sheet.addRow(values);
 			});
 			this.#draftGiven = new Map(Object.entries(values).filter(([id]) => id !== colId));
 		}
 		if (last) this.#endDraft();
+	}
+
+	/** `value` into `colId` of the «+» line's row, with what it also sets (a call's log). */
+	#writeDraft(draft: string, colId: string, value: string) {
+		this.#draftGiven.delete(colId);
+		// A call's result logs the call, as in a row of the list; a cell she typed in the line
+		// herself keeps her value, as a pasted row's does.
+		const also = this.#callbacks.alsoSet?.(draft, colId, value) ?? [];
+		const edits = also.filter((e) => {
+			const own = this.#sheet.getCell(draft, e.colId);
+			return own === '' || own === this.#draftGiven.get(e.colId);
+		});
+		this.#write(() =>
+			edits.length
+				? this.#sheet.setCells([
+						{ rowId: draft, colId, value },
+						...edits.map((e) => ({ rowId: draft, ...e }))
+					])
+				: this.#sheet.setCell(draft, colId, value)
+		);
+		for (const e of edits) this.#draftGiven.set(e.colId, e.value);
 	}
 
 	#endDraft() {
