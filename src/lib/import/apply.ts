@@ -429,6 +429,17 @@ export function applyPreparedImport(
 ): AppliedImport {
 	const importId = newId();
 	const plan = planImportColumns(sheet, targets);
+	stagePreparedImport(sheet, importId, plan, prepared);
+	return commitPreparedImport(sheet, importId, plan, prepared, targets, options);
+}
+
+/** The prepared rows staged into `sheet` under `importId` on this thread, slice by slice. */
+export function stagePreparedImport(
+	sheet: Sheet,
+	importId: string,
+	plan: ImportColumnPlan,
+	prepared: Pick<PreparedImport, 'keys' | 'rows'>
+): void {
 	stageRows({
 		importId,
 		after: sheet.lastOrder(),
@@ -436,7 +447,6 @@ export function applyPreparedImport(
 		rows: prepared.rows,
 		onSlice: (update) => sheet.applyStaged(update)
 	});
-	return commitPreparedImport(sheet, importId, plan, prepared, targets, options);
 }
 
 /**

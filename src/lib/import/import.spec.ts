@@ -9,9 +9,8 @@ import {
 	existingRowsForImport,
 	planImportColumns,
 	replacedPhones,
-	stagedColumns
+	stagePreparedImport
 } from './apply';
-import { stageRows } from '../model/staging';
 import { exportFileName, exportSheetParts, exportValue, sheetExportRows } from './exporting';
 import {
 	analyzeImport,
@@ -1610,22 +1609,6 @@ describe('an import into a new sheet', () => {
 		return prepareImport(analysis, targets, 'skip');
 	}
 
-	/** The prepared rows staged into `sheet` under `importId`, as the worker's slices arrive. */
-	function stageInto(
-		sheet: Sheet,
-		importId: string,
-		plan: ReturnType<typeof planImportColumns>,
-		prepared: ReturnType<typeof prepareImport>
-	) {
-		stageRows({
-			importId,
-			after: sheet.lastOrder(),
-			columns: stagedColumns(plan, prepared),
-			rows: prepared.rows,
-			onSlice: (update) => sheet.applyStaged(update)
-		});
-	}
-
 	it('gives the kind’s choice column the options the coordinator added, one by one or all at once', () => {
 		// Found in review: the kind's columns are made by the commit, and the options were looked
 		// for among the columns the sheet had before it: none were added, and the department's
@@ -1658,7 +1641,7 @@ describe('an import into a new sheet', () => {
 			expect(prepared.flaggedCount).toBe(0);
 			const sheet = new Sheet(new Y.Doc());
 			const plan = planImportColumns(sheet, targets, base);
-			stageInto(sheet, 'done', plan, prepared);
+			stagePreparedImport(sheet, 'done', plan, prepared);
 			const applied = commitPreparedImport(sheet, 'done', plan, prepared, targets);
 			const column = sheet.column(category.key)!;
 			const options = column.options!.map((o) => o.value);
@@ -1699,14 +1682,14 @@ describe('an import into a new sheet', () => {
 		// Cancelled after its rows were staged: nothing of it stays, not even the columns.
 		const cancelled = new Sheet(new Y.Doc());
 		const plan = planImportColumns(cancelled, targets, base);
-		stageInto(cancelled, 'cancelled', plan, prepared);
+		stagePreparedImport(cancelled, 'cancelled', plan, prepared);
 		cancelled.discardImport('cancelled');
 		expect(cancelled.columns()).toEqual([]);
 		expect(cancelled.rowCount).toBe(0);
 
 		const sheet = new Sheet(new Y.Doc());
 		const committedPlan = planImportColumns(sheet, targets, base);
-		stageInto(sheet, 'done', committedPlan, prepared);
+		stagePreparedImport(sheet, 'done', committedPlan, prepared);
 		const applied = commitPreparedImport(sheet, 'done', committedPlan, prepared, targets);
 		expect(sheet.columns().map((c) => c.title)).toEqual([...base.map((c) => c.title), 'Район']);
 		expect(

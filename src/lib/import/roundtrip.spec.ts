@@ -13,10 +13,14 @@ import * as Y from 'yjs';
 import { autoMap, parseCsvBytes, type DuplicatePolicy, type ExportFormat } from '../csv';
 import { valueOptions } from '../csv/mapping';
 import { Sheet, type Column, type NewColumn } from '../model/sheet';
-import { stageRows } from '../model/staging';
 import { guessKind, templateColumns } from '../model/templates';
 import { normalizeValue } from '../values';
-import { commitPreparedImport, existingRowsForImport, planImportColumns } from './apply';
+import {
+	commitPreparedImport,
+	existingRowsForImport,
+	planImportColumns,
+	stagePreparedImport
+} from './apply';
 import { exportSheetParts } from './exporting';
 import { analyzeImport, newColumnKey, prepareImport, type ImportTargetColumn } from './plan';
 import { SAMPLE_ROWS } from './protocol';
@@ -186,13 +190,7 @@ function imported(
 	});
 	const prepared = prepareImport(analysis, targets, into?.policy ?? 'skip');
 	const plan = planImportColumns(sheet, targets, base);
-	stageRows({
-		importId: 'import',
-		after: sheet.lastOrder(),
-		columns: prepared.keys.map((k) => plan.ids[k] ?? k),
-		rows: prepared.rows,
-		onSlice: (update) => sheet.applyStaged(update)
-	});
+	stagePreparedImport(sheet, 'import', plan, prepared);
 	const applied = commitPreparedImport(sheet, 'import', plan, prepared, targets);
 	return { sheet, applied, analysis };
 }
