@@ -20,7 +20,15 @@ const OPERATOR = ['оператор', 'operator'];
 const CALL_DATE = ['дата звонка', 'call date'];
 const ATTEMPTS = ['попытки', 'attempts'];
 
-function find(columns: Column[], type: Column['type'], titles: string[]): Column | undefined {
+/**
+ * A column of a list's kind (`model/templates.ts`), by its type and its title in either language
+ * (`titles` lower-cased): the call list's here, the request board's in `new-request.ts`.
+ */
+export function kindColumn(
+	columns: Column[],
+	type: Column['type'],
+	titles: string[]
+): Column | undefined {
 	return columns.find(
 		(c) => c.type === type && titles.includes((c.storedTitle ?? c.title).trim().toLowerCase())
 	);
@@ -47,12 +55,12 @@ export function callLogEdits(
 ): { colId: string; value: string }[] {
 	if (value === '') return [];
 	const columns = sheet.columns();
-	const result = find(columns, 'choice', RESULT);
+	const result = kindColumn(columns, 'choice', RESULT);
 	if (!result || result.id !== colId || sheet.getCell(rowId, colId) === value) return [];
 	const edits: { colId: string; value: string }[] = [];
-	const operator = find(columns, 'person', OPERATOR);
+	const operator = kindColumn(columns, 'person', OPERATOR);
 	if (operator && operatorName) edits.push({ colId: operator.id, value: operatorName });
-	const date = find(columns, 'datetime', CALL_DATE);
+	const date = kindColumn(columns, 'datetime', CALL_DATE);
 	const last = date ? parseStored(sheet.getCell(rowId, date.id)) : null;
 	// Another operator's result a moment after a colleague's call is her own call (found by
 	// review: two operators reached the same resident minutes apart, and one attempt was lost).
@@ -66,7 +74,7 @@ export function callLogEdits(
 			: !operator || !operatorName || sheet.getCell(rowId, operator.id) === operatorName;
 	const correction = last !== null && now.getTime() - last < CORRECTION_MS && sameOperator;
 	if (date) edits.push({ colId: date.id, value: localIsoDateTime(now) });
-	const attempts = find(columns, 'number', ATTEMPTS);
+	const attempts = kindColumn(columns, 'number', ATTEMPTS);
 	if (attempts && !correction) {
 		const count = Number.parseInt(sheet.getCell(rowId, attempts.id), 10);
 		edits.push({ colId: attempts.id, value: String((Number.isFinite(count) ? count : 0) + 1) });

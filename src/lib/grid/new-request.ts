@@ -9,19 +9,14 @@
  * either language, as `call-log.ts` finds a call list's. A CSV import adds its rows as the file
  * has them, without these.
  */
-import type { Column, Sheet } from '$lib/model/sheet';
+import type { Sheet } from '$lib/model/sheet';
+import { kindColumn } from './call-log';
 import { choiceKey, localIsoDate } from '$lib/values';
 
 const STATUS = ['статус', 'status'];
 const REQUEST_DATE = ['дата заявки', 'request date'];
 /** The status of a new request, in either language of the template. */
 const NEW = ['новая', 'new'];
-
-function find(columns: Column[], type: Column['type'], titles: string[]): Column | undefined {
-	return columns.find(
-		(c) => c.type === type && titles.includes((c.storedTitle ?? c.title).trim().toLowerCase())
-	);
-}
 
 /**
  * The cells a new row of a request board also gets, given the values it is added with (column
@@ -35,10 +30,10 @@ export function newRequestEdits(
 ): { colId: string; value: string }[] {
 	const columns = sheet.columns();
 	const edits: { colId: string; value: string }[] = [];
-	const status = find(columns, 'choice', STATUS);
+	const status = kindColumn(columns, 'choice', STATUS);
 	const fresh = status?.options?.find((o) => NEW.includes(choiceKey(o.value)));
 	if (status && fresh && !values[status.id]) edits.push({ colId: status.id, value: fresh.value });
-	const date = find(columns, 'date', REQUEST_DATE);
+	const date = kindColumn(columns, 'date', REQUEST_DATE);
 	if (date && !values[date.id]) edits.push({ colId: date.id, value: localIsoDate(now) });
 	return edits;
 }
