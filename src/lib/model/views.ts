@@ -11,6 +11,7 @@
  * who applies the view ("Мои заявки": volunteer = me).
  */
 import * as Y from 'yjs';
+import { choiceKey } from '../values/choice';
 import { cleanLabel } from '../values/clean';
 import { newId, SHORT_ID_LENGTH } from './ids';
 
@@ -224,8 +225,8 @@ export class SheetViews {
 	 */
 	renameOptions(colId: string, renames: ReadonlyMap<string, string>): number {
 		if (!renames.size) return 0;
-		const key = (v: string) => v.trim().toLowerCase().replace(/ё/g, 'е');
-		const byKey = new Map([...renames].map(([from, to]) => [key(from), to]));
+		// A value is the option however it is spelled (case, spaces, ё), as the grid reads it.
+		const byKey = new Map([...renames].map(([from, to]) => [choiceKey(from), to]));
 		let changed = 0;
 		for (const view of this.list()) {
 			const f = view.filter[colId];
@@ -236,7 +237,7 @@ export class SheetViews {
 				values = [f.filter];
 			if (!values) continue;
 			const added = values
-				.map((v) => byKey.get(key(v)))
+				.map((v) => byKey.get(choiceKey(v)))
 				.filter((v): v is string => v !== undefined && !values.includes(v));
 			if (!added.length) continue;
 			const filter = {

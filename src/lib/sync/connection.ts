@@ -51,19 +51,14 @@ export const messageStateVector = 100;
  * y-websocket makes it, in one buffer of its exact length.
  */
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-	let lengthBytes = 1;
-	for (let n = update.length; n > 127; n = Math.floor(n / 128)) lengthBytes++;
-	const message = new Uint8Array(2 + lengthBytes + update.length);
-	message[0] = messageSync;
-	message[1] = syncProtocol.messageYjsUpdate;
-	let at = 2;
-	let n = update.length;
-	while (n > 127) {
-		message[at++] = 128 | (n & 127);
-		n = Math.floor(n / 128);
-	}
-	message[at++] = n;
-	message.set(update, at);
+	const header = encoding.encode((encoder) => {
+		encoding.writeVarUint(encoder, messageSync);
+		encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate);
+		encoding.writeVarUint(encoder, update.length);
+	});
+	const message = new Uint8Array(header.length + update.length);
+	message.set(header);
+	message.set(update, header.length);
 	return message;
 }
 /** Longest wait between reconnection attempts (exponential backoff up to this). */
