@@ -834,9 +834,14 @@ function flaggedWritten(
 	// from the earlier line of the same resident, or a found row's cell that has a value already.
 	// Found by exploration: an updated department list reported «Значений не по формату: 471»
 	// with 40 rows added.
-	const kept = new Set<string>();
-	const cell = (line: number, key: string) => `${line}\u0000${key}`;
-	for (const k of plan.mergeKept) if (!k.skipped) kept.add(cell(k.line, k.column));
+	// By line, the keys of its cells kept: a few, looked up from them (not every flagged line).
+	const kept = new Map<number, Set<string>>();
+	const keep = (line: number, key: string) => {
+		const set = kept.get(line);
+		if (set) set.add(key);
+		else kept.set(line, new Set([key]));
+	};
+	for (const k of plan.mergeKept) if (!k.skipped) keep(k.line, k.column);
 	const keys = analysis.flaggedKeys;
 	if (keys && sheetValues)
 		for (const u of plan.toUpdate) {
@@ -845,17 +850,17 @@ function flaggedWritten(
 			// A flagged value is no stored phone either: a cell with a value keeps it (`apply.ts`).
 			// (An empty phone cell an operator emptied does not take it either; counted here.)
 			for (const line of u.lines)
-				for (const key of keys.get(line) ?? []) if (have[key]) kept.add(cell(line, key));
+				for (const key of keys.get(line) ?? []) if (have[key]) keep(line, key);
 		}
-	if (kept.size && keys)
-		for (const [line, list] of keys) {
+	if (keys)
+		for (const [line, set] of kept) {
 			if (gone.has(line)) continue;
-			for (const key of list) if (kept.has(cell(line, key))) flaggedCount--;
+			for (const key of keys.get(line) ?? []) if (set.has(key)) flaggedCount--;
 		}
 	const keyOf = new Map(targets.map((t) => [t.csvIndex, t.key]));
 	return {
 		flagged: flagged.filter(
-			(f) => !gone.has(f.line) && !kept.has(cell(f.line, keyOf.get(f.csvIndex) ?? ''))
+			(f) => !gone.has(f.line) && !kept.get(f.line)?.has(keyOf.get(f.csvIndex) ?? '')
 		),
 		flaggedCount
 	};
