@@ -11,26 +11,28 @@ import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
 
-const file = (lines: string[]) => ({
-	name: 'список отдела.csv',
-	buffer: Buffer.from(encodeWindows1251(lines.join('\r\n') + '\r\n').bytes)
-});
+/** Анна's new call list `title`, and its import dialog with the department's `lines` chosen. */
+async function importing(title: string, lines: string[]) {
+	const anna = await session.operator('Анна');
+	const home = await new HomePage(anna.page).goto(session.app.url);
+	const sheet = await home.createSheet(title, 'Обзвон');
+	const dialog = await new ImportDialog(anna.page).open();
+	await dialog.choose({
+		name: 'список отдела.csv',
+		buffer: Buffer.from(encodeWindows1251(lines.join('\r\n') + '\r\n').bytes)
+	});
+	await dialog.duplicates();
+	return { sheet, dialog };
+}
 
 describe('the import dialog', () => {
 	it('counts the flagged values the chosen option writes, as the report will', async () => {
-		const anna = await session.operator('Анна');
-		const home = await new HomePage(anna.page).goto(session.app.url);
-		const sheet = await home.createSheet('Обзвон отдела', 'Обзвон');
-		const dialog = await new ImportDialog(anna.page).open();
-		await dialog.choose(
-			file([
-				'ФИО;Телефон;Дата рождения',
-				'Иванова Анна;8 812 123-45-67;31.02.1940',
-				'Кузнецова Ольга;8 812 765-43-21;32.13.1938',
-				'Иванова Анна;8 812 123-45-67;31.02.1940'
-			])
-		);
-		await dialog.duplicates();
+		const { sheet, dialog } = await importing('Обзвон отдела', [
+			'ФИО;Телефон;Дата рождения',
+			'Иванова Анна;8 812 123-45-67;31.02.1940',
+			'Кузнецова Ольга;8 812 765-43-21;32.13.1938',
+			'Иванова Анна;8 812 123-45-67;31.02.1940'
+		]);
 		const flagged = dialog.dialog.locator('p.warn', { hasText: 'не по формату' });
 		const said = async () => (await flagged.textContent())!.replace(/\s+/g, ' ').trim();
 		// «Пропустить повторы» (the default) does not write Иванова's second line, nor its date.
@@ -47,19 +49,12 @@ describe('the import dialog', () => {
 	});
 
 	it('names the lines without a name, what Excel’s merged name cells leave, before the import and in its report', async () => {
-		const anna = await session.operator('Анна');
-		const home = await new HomePage(anna.page).goto(session.app.url);
-		const sheet = await home.createSheet('Обзвон: объединённые ячейки', 'Обзвон');
-		const dialog = await new ImportDialog(anna.page).open();
-		await dialog.choose(
-			file([
-				'ФИО;Телефон;Примечание',
-				'Иванова Анна;8 812 123-45-67;первый',
-				';8 911 000-11-22;второй',
-				'Петров Пётр;+7 911 555-00-00;'
-			])
-		);
-		await dialog.duplicates();
+		const { sheet, dialog } = await importing('Обзвон: объединённые ячейки', [
+			'ФИО;Телефон;Примечание',
+			'Иванова Анна;8 812 123-45-67;первый',
+			';8 911 000-11-22;второй',
+			'Петров Пётр;+7 911 555-00-00;'
+		]);
 		const said = async () => ((await dialog.dialog.textContent()) ?? '').replace(/\s+/g, ' ');
 		await expect
 			.poll(said, MOMENT)
