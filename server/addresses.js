@@ -61,10 +61,16 @@ function isLoopback(address) {
  * @param {string} address
  * @param {number} port
  * @param {NodeJS.Dict<InterfaceAddress[]>} interfaces
+ * @param {{ key: string, setting: boolean } | null} [access] the access key other computers need
+ *   (`access.js`), and whether it was set by `ACCESS_KEY` (else kept in the data folder)
  * @returns {string[]}
  */
-export function startupLines(address, port, interfaces) {
+export function startupLines(address, port, interfaces, access = null) {
+	const accessKey = access?.key ?? null;
 	const { network, local, onlyThisComputer } = openingUrls(address, port, interfaces);
+	// The other computers' link carries the key (`access.js`): opened once, the browser keeps it.
+	const withKey = (/** @type {string} */ url) =>
+		accessKey ? `${url}/?key=${encodeURIComponent(accessKey)}` : url;
 	if (onlyThisComputer) {
 		return [
 			`[server] открыть можно только на этом компьютере / only this computer can open it: ${local}`,
@@ -74,7 +80,7 @@ export function startupLines(address, port, interfaces) {
 	}
 	const lines = network.map(
 		({ url, name }) =>
-			`[server] откройте на других компьютерах / open on the other computers: ${url}` +
+			`[server] откройте на других компьютерах / open on the other computers: ${withKey(url)}` +
 			(name ? ` (${name})` : '')
 	);
 	if (network.length === 0) {
@@ -84,5 +90,14 @@ export function startupLines(address, port, interfaces) {
 		);
 	}
 	if (local) lines.push(`[server] на этом компьютере / on this computer: ${local}`);
+	if (accessKey) {
+		lines.push(
+			`[server] ключ доступа / access key: ${accessKey} — только для операторов штаба; ` +
+				(access?.setting
+					? 'он задан в ACCESS_KEY / set by ACCESS_KEY'
+					: 'сменить: удалите файл access-key в папке данных и перезапустите / to change it, ' +
+						'delete access-key in the data folder and restart')
+		);
+	}
 	return lines;
 }

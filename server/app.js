@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accessKeyNeeded, createAccess, storedAccessKey } from './access.js';
 import { readConfig } from './config.js';
 import { unknownHost, unknownHostPage } from './origin.js';
 import { createRelay } from './relay.js';
@@ -26,6 +27,7 @@ const DOCS_DIR = 'docs';
  *   dataDir?: string,
  *   storeSync?: boolean,
  *   allowedHosts?: string[],
+ *   accessKey?: string | null,
  *   serveApp?: boolean,
  *   store?: import('./store.js').DocStore,
  *   authorize?: import('./relay.js').Authorize,
@@ -40,6 +42,8 @@ const DOCS_DIR = 'docs';
  * @property {string} url e.g. http://127.0.0.1:3000
  * @property {number} port
  * @property {import('./relay.js').Relay} relay
+ * @property {string | null} accessKey the key other computers need (`access.js`), or null when
+ *   only this computer can open Shtab
  * @property {() => Promise<void>} close
  */
 
@@ -68,12 +72,27 @@ export async function startServer(options = {}) {
 	// The pages this server hands out say this version when they connect (`relay.js`).
 	const appVersion =
 		givenVersion !== undefined ? givenVersion : appHandler ? readAppVersion() : null;
-	const relay = createRelay({ store, config, authorize, log, appVersion });
+	// Beyond this computer, the lists open only with the access key (`access.js`).
+	const accessKey = accessKeyNeeded(config)
+		? (config.accessKey ?? (await storedAccessKey(config.dataDir)))
+		: null;
+	const access = accessKey ? createAccess({ key: accessKey, log }) : null;
+	/** @type {import('./relay.js').Authorize} */
+	const admitted = (request) => {
+		if (access && !access.allows(request.req)) return false;
+		return authorize ? authorize(request) : true;
+	};
+	const relay = createRelay({ store, config, authorize: admitted, log, appVersion });
 
 	const server = http.createServer((req, res) => {
 		const [path] = (req.url ?? '/').split('?', 1);
 		if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-			const body = JSON.stringify({ ok: true, ...relay.stats() });
+			// `access`: whether this browser may open the lists (its key was changed meanwhile?).
+			const body = JSON.stringify({
+				ok: true,
+				access: access ? access.allows(req) : true,
+				...relay.stats()
+			});
 			res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
 			res.end(req.method === 'HEAD' ? undefined : body);
 			return;
@@ -88,6 +107,7 @@ export async function startServer(options = {}) {
 			res.end(unknownHostPage(unknown));
 			return;
 		}
+		if (access?.answer(req, res)) return;
 		if (appHandler) {
 			appHandler(req, res, () => notFound(res));
 			return;
@@ -120,6 +140,7 @@ export async function startServer(options = {}) {
 		url: `http://${host}:${address.port}`,
 		port: address.port,
 		relay,
+		accessKey,
 		async close() {
 			if (closed) return;
 			closed = true;

@@ -4,6 +4,7 @@
  * place. Nothing is read at import time; call `readConfig()`.
  */
 
+import { readAccessKeySetting } from './access.js';
 import { parseAllowedHosts } from './origin.js';
 import { SettingError } from './startup-errors.js';
 
@@ -40,6 +41,8 @@ export const DEFAULT_STORE_SYNC = false;
  * @property {boolean} storeSync
  * @property {string[]} allowedHosts host names besides localhost and IP addresses that browser
  *   pages may use (see origin.js)
+ * @property {string | null} accessKey `ACCESS_KEY`: the key other computers need (access.js);
+ *   null: made at random and kept in `dataDir` when one is needed
  */
 
 /**
@@ -57,7 +60,8 @@ export function readConfig(env = process.env) {
 		docIdleMs: readInteger(env, 'DOC_IDLE_MS', DEFAULT_DOC_IDLE_MS),
 		pingIntervalMs: readInteger(env, 'PING_INTERVAL_MS', DEFAULT_PING_INTERVAL_MS, 1),
 		storeSync: readBoolean(env, 'STORE_SYNC', DEFAULT_STORE_SYNC),
-		allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS)
+		allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
+		accessKey: readAccessKeySetting(env.ACCESS_KEY)
 	};
 }
 

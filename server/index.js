@@ -14,7 +14,7 @@ async function start() {
 	let config = null;
 	try {
 		config = readConfig();
-		return await startServer(config);
+		return { running: await startServer(config), config };
 	} catch (error) {
 		const explained = explainStartupError(error, config);
 		if (explained) console.error(explained);
@@ -23,11 +23,15 @@ async function start() {
 	}
 }
 
-const running = await start();
+const { running, config } = await start();
 const bound = /** @type {import('node:net').AddressInfo} */ (running.server.address());
 const everywhere = isWildcard(bound.address) ? ' (every network interface)' : '';
 console.info(`[server] listening on ${running.url}${everywhere}`);
-for (const line of startupLines(bound.address, bound.port, networkInterfaces())) console.info(line);
+const access = running.accessKey
+	? { key: running.accessKey, setting: config.accessKey !== null }
+	: null;
+for (const line of startupLines(bound.address, bound.port, networkInterfaces(), access))
+	console.info(line);
 
 let stopping = false;
 /** @param {NodeJS.Signals} signal */

@@ -42,7 +42,10 @@ export interface Colleague {
 }
 
 /** Registers the file's hooks; call once at the top level of a test file. */
-export function e2eSession(env: Record<string, string> = {}): E2eSession {
+export function e2eSession(
+	env: Record<string, string> = {},
+	options: { browserArgs?: readonly string[] } = {}
+): E2eSession {
 	let app: App | null = null;
 	let browser: Browser | null = null;
 	const operators: Operator[] = [];
@@ -50,7 +53,7 @@ export function e2eSession(env: Record<string, string> = {}): E2eSession {
 
 	beforeAll(async () => {
 		app = await startApp(env);
-		browser = await launchBrowser();
+		browser = await launchBrowser(options.browserArgs);
 	});
 	afterEach(async () => {
 		for (const provider of providers.splice(0)) provider.destroy();

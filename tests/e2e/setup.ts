@@ -172,8 +172,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
 }
 
 /** Headless Chromium from the system. */
-export async function launchBrowser(): Promise<Browser> {
-	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		args: [...CHROMIUM_ARGS, ...extraArgs]
+	});
 	cleanups.push(() => browser.close());
 	return browser;
 }

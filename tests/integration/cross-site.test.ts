@@ -125,16 +125,20 @@ describe('connections from other web sites', () => {
 	});
 
 	it('a host name listed in ALLOWED_HOSTS (the HQ’s own name on its network) is let in', async () => {
-		const { wsUrl, port } = await harness.start({ allowedHosts: ['shtab.hq.local'] });
+		const { wsUrl, port, accessKey } = await harness.start({ allowedHosts: ['shtab.hq.local'] });
+		// A name served means the office network: the page holds the access key (access.test.ts).
+		const cookie = `shtab_access=${accessKey}`;
 		const named = await upgrade(`${wsUrl}/sheet:x`, {
 			host: `shtab.hq.local:${port}`,
-			origin: `http://shtab.hq.local:${port}`
+			origin: `http://shtab.hq.local:${port}`,
+			cookie
 		});
 		expect(named.status).toBe(101);
 		// Listed, the name still does not let another site's page in.
 		const other = await upgrade(`${wsUrl}/sheet:x`, {
 			host: `shtab.hq.local:${port}`,
-			origin: 'https://evil.example'
+			origin: 'https://evil.example',
+			cookie
 		});
 		expect(other.status).toBe(403);
 	});

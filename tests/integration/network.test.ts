@@ -3,7 +3,9 @@
  * server must print the addresses they can open (not `http://0.0.0.0:…`), and answer on them.
  * With the default HOST it must say that only this computer can open it, and how to let others in.
  */
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -18,10 +20,15 @@ const networkAddresses = Object.values(networkInterfaces())
 	.filter((info) => info !== undefined && info.family === 'IPv4' && !info.internal)
 	.map((info) => (info as { address: string }).address);
 
-async function startedLog(env: Record<string, string>): Promise<ChildServer & { port: string }> {
-	const child = await harness.startChild({ DATA_DIR: await harness.tempDir(), ...env });
+async function startedLog(
+	env: Record<string, string>
+): Promise<ChildServer & { port: string; dataDir: string }> {
+	const dataDir = await harness.tempDir();
+	const child = await harness.startChild({ DATA_DIR: dataDir, ...env });
 	await waitFor(() => /only this computer|on this computer:/.test(child.output()), 'the addresses');
-	return { ...child, port: new URL(child.url).port };
+	// The key's line, when there is one, comes last (it may come in a chunk of its own).
+	if (env.HOST === '0.0.0.0') await waitFor(() => child.output().includes('access key'), 'the key');
+	return { ...child, port: new URL(child.url).port, dataDir };
 }
 
 /** A plain GET (the `Host` header is the URL's, as in a browser). */
@@ -43,7 +50,10 @@ describe('the addresses printed at start', () => {
 		const printed = [...output.matchAll(/open on the other computers: (http:\/\/\S+)/g)].map(
 			(m) => m[1]
 		);
-		expect(printed).toEqual(networkAddresses.map((a) => `http://${a}:${child.port}`));
+		// Each link carries the access key (access.test.ts), printed too and kept in DATA_DIR.
+		const key = (await readFile(join(child.dataDir, 'access-key'), 'utf8')).trim();
+		expect(printed).toEqual(networkAddresses.map((a) => `http://${a}:${child.port}/?key=${key}`));
+		expect(output).toContain(`access key: ${key}`);
 		expect(output).toContain(`on this computer: http://127.0.0.1:${child.port}`);
 		expect(output.replace(/listening on \S+/, '')).not.toContain('0.0.0.0');
 		if (networkAddresses.length === 0) expect(output).toContain('no network address');
@@ -55,17 +65,25 @@ describe('the addresses printed at start', () => {
 			'this machine has no non-internal IPv4 address to reach the server on'
 		);
 		const child = await startedLog({ HOST: '0.0.0.0' });
-		const url = /open on the other computers: (http:\/\/\S+)/.exec(child.output())?.[1] ?? '';
-		expect(url).toBe(`http://${networkAddresses[0]}:${child.port}`);
+		const link = /open on the other computers: (http:\/\/\S+)/.exec(child.output())?.[1] ?? '';
+		const url = `http://${networkAddresses[0]}:${child.port}`;
+		expect(link).toMatch(new RegExp(`^${url.replace(/\./g, '\\.')}/\\?key=[a-z2-9-]{19}$`));
 
 		const health = await fetch(`${url}/healthz`);
 		expect(health.status).toBe(200);
-		expect(await health.json()).toMatchObject({ ok: true });
-		// A page asked for by the IP address is not refused as an unknown host name (403).
-		expect(await get(`${url}/`)).not.toBe(403);
+		expect(await health.json()).toMatchObject({ ok: true, access: false });
+		// Without the key, a page asked for by the IP address gets the key's form (401), not a 403
+		// for an unknown host name; the printed link hands the browser its key.
+		expect(await get(`${url}/`)).toBe(401);
+		const opened = await fetch(link, { redirect: 'manual' });
+		expect(opened.status).toBe(303);
+		const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0];
+		expect(cookie).toMatch(/^shtab_access=/);
 
-		// The operator's page syncs over that address (a browser sends its page's Origin).
-		const raw = await harness.raw(`${wsUrlOf(url)}/sheet:office`, { headers: { origin: url } });
+		// The operator's page syncs over that address (a browser sends its page's Origin and cookie).
+		const raw = await harness.raw(`${wsUrlOf(url)}/sheet:office`, {
+			headers: { origin: url, cookie }
+		});
 		const local = new Y.Doc();
 		local.on('update', (update: Uint8Array) => raw.send(updateMessage(update)));
 		local.getMap('m').set('resident', 'Иванова Анна Петровна');
@@ -82,5 +100,6 @@ describe('the addresses printed at start', () => {
 		);
 		expect(child.output()).toContain('HOST=0.0.0.0 npm start');
 		expect(child.output()).not.toContain('open on the other computers');
+		expect(child.output()).not.toContain('access key');
 	});
 });

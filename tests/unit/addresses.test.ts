@@ -130,6 +130,24 @@ describe('startupLines', () => {
 		]);
 	});
 
+	it('with an access key, the links carry it and the key is named with how to change it', () => {
+		const key = 'k7mp-x2qa-9fzt-hw4c';
+		expect(startupLines('0.0.0.0', 3000, office, { key, setting: false })).toEqual([
+			`[server] откройте на других компьютерах / open on the other computers: http://192.168.1.20:3000/?key=${key} (wlan0)`,
+			`[server] откройте на других компьютерах / open on the other computers: http://172.17.0.1:3000/?key=${key} (docker0)`,
+			'[server] на этом компьютере / on this computer: http://127.0.0.1:3000',
+			`[server] ключ доступа / access key: ${key} — только для операторов штаба; сменить: удалите файл access-key в папке данных и перезапустите / to change it, delete access-key in the data folder and restart`
+		]);
+		const set = startupLines('192.168.1.20', 3000, office, {
+			key: 'Штаб 2026 Калинин',
+			setting: true
+		});
+		expect(set[0]).toContain(
+			'http://192.168.1.20:3000/?key=%D0%A8%D1%82%D0%B0%D0%B1%202026%20%D0%9A%D0%B0%D0%BB%D0%B8%D0%BD%D0%B8%D0%BD'
+		);
+		expect(set[1]).toContain('он задан в ACCESS_KEY / set by ACCESS_KEY');
+	});
+
 	it('bound to one address prints that address', () => {
 		expect(startupLines('192.168.1.20', 3000, office)).toEqual([
 			'[server] откройте на других компьютерах / open on the other computers: http://192.168.1.20:3000 (wlan0)'

@@ -110,6 +110,8 @@ export const ru = {
 	'status.unanswered': 'Сервер не отвечает — связь плохая или пропала',
 	'status.serverCannotStore':
 		'Сервер не может сохранить изменения (заполнен диск?) — скажите тому, кто запускал Штаб',
+	'status.accessDenied':
+		'Нет доступа к спискам: ключ доступа сменился или не подходит. Попросите у координатора новую ссылку с ключом и откройте её — изменения этой страницы остаются в браузере',
 	'status.serverRefuses':
 		'Сервер на связи, но не принимает изменения этой страницы — они остаются в браузере. Скажите тому, кто запускал Штаб: адрес страницы должен быть в ALLOWED_HOSTS, а прокси должен передавать Host',
 	'status.connecting': 'Подключение…',
@@ -392,6 +394,8 @@ export const en: Record<MessageKey, string> = {
 	'status.unanswered': 'The server does not answer — the connection is poor or gone',
 	'status.serverCannotStore':
 		'The server cannot save changes (a full disk?) — tell whoever runs Shtab',
+	'status.accessDenied':
+		"No access to the lists: the access key was changed or does not fit. Ask the coordinator for the new link with the key and open it — this page's changes stay in this browser",
 	'status.serverRefuses':
 		"The server answers but does not take this page's changes — they stay in this browser. Tell whoever runs Shtab: the page's address must be in ALLOWED_HOSTS, and a proxy must pass Host through",
 	'status.connecting': 'Connecting…',

@@ -114,6 +114,12 @@ export const PROBE_TIMEOUT_MS = 5_000;
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'saved';
 
+/** What `/healthz` answers (`server/app.js`); `access`: whether this browser holds the key. */
+interface HealthAnswer {
+	ok?: unknown;
+	access?: unknown;
+}
+
 export interface SyncStatus {
 	state: SyncState;
 	/** Local changes not yet confirmed by the server. */
@@ -132,6 +138,12 @@ export interface SyncStatus {
 	 * told «Нет связи с сервером» for good, and no one saw another's work (found by exploration).
 	 */
 	serverRefuses: boolean;
+	/**
+	 * Of those refusals: the server says this browser lacks its access key (`server/access.js`:
+	 * the key was changed, or the cookie holding it was cleared). Her changes wait in the
+	 * browser until she opens the coordinator's new link.
+	 */
+	accessDenied: boolean;
 	/** The browser's own copy has been read (the doc is usable offline). */
 	localLoaded: boolean;
 	/** The first exchange with the server has completed at least once. */
@@ -318,6 +330,7 @@ export class DocConnection {
 			unanswered: false,
 			serverCannotStore: false,
 			serverRefuses: false,
+			accessDenied: false,
 			localLoaded: false,
 			serverSynced: false,
 			storageError: null,
@@ -450,7 +463,8 @@ export class DocConnection {
 				this.#connectedAt = Date.now();
 				this.#opened = true;
 				this.#refusals = 0;
-				if (this.#status.serverRefuses) this.#status = { ...this.#status, serverRefuses: false };
+				if (this.#status.serverRefuses)
+					this.#status = { ...this.#status, serverRefuses: false, accessDenied: false };
 				this.#firstLoad = this.doc.store.clients.size === 0;
 				const awareness = this.provider.awareness;
 				// At the close, y-websocket forgot the colleagues' presences but kept their clocks:
@@ -529,7 +543,8 @@ export class DocConnection {
 			const offline = () => {
 				this.#online = false;
 				this.#refusals = 0;
-				if (this.#status.serverRefuses) this.#status = { ...this.#status, serverRefuses: false };
+				if (this.#status.serverRefuses)
+					this.#status = { ...this.#status, serverRefuses: false, accessDenied: false };
 				this.provider.disconnect();
 				this.#changed();
 			};
@@ -803,16 +818,21 @@ export class DocConnection {
 		})
 			.then((answer) => (answer.ok ? answer.json() : null))
 			.then(
-				(body: unknown) =>
-					typeof body === 'object' && body !== null && (body as { ok?: unknown }).ok === true,
-				() => false
+				(body: unknown) => {
+					const health = typeof body === 'object' && body !== null ? (body as HealthAnswer) : null;
+					return { answers: health?.ok === true, denied: health?.access === false };
+				},
+				() => ({ answers: false, denied: false })
 			)
-			.then((answers) => {
+			.then(({ answers, denied }) => {
 				this.#probing = false;
 				if (this.#destroyed || this.provider.wsconnected) return;
 				this.#refusals = answers ? this.#refusals + 1 : 0;
-				const refuses = this.#refusals >= REFUSED_ATTEMPTS;
-				if (refuses !== this.#status.serverRefuses) this.#set({ serverRefuses: refuses });
+				// The server saying this browser has no key is no passing state: said at once.
+				const accessDenied = answers && denied;
+				const refuses = accessDenied || this.#refusals >= REFUSED_ATTEMPTS;
+				if (refuses !== this.#status.serverRefuses || accessDenied !== this.#status.accessDenied)
+					this.#set({ serverRefuses: refuses, accessDenied });
 			});
 	}
 

@@ -1,0 +1,300 @@
+// @ts-check
+/**
+ * Who may open the lists. Every list holds the names, phones and addresses of vulnerable people;
+ * once Shtab listens on the office network (`HOST=0.0.0.0`), or behind a proxy under a name
+ * (`ALLOWED_HOSTS`), anyone on that network could read and change them. So, then, a page and a
+ * WebSocket are let in only with the headquarters' **access key**:
+ *
+ * - the key is `ACCESS_KEY`, or else made once at random and kept in `DATA_DIR/access-key`
+ *   (the same after a restart: the operators' browsers keep it), e.g. `k7mp-x2qa-9fzt-hw4c`;
+ * - the coordinator gives the operators the link printed at start, `http://192.168.1.20:3000/?key=…`:
+ *   the server answers it with a cookie holding the key (HttpOnly, so no script of a page reads
+ *   it) and sends the browser on to the same address without the key (not left in the address
+ *   bar, the history or a screenshot). A page asked for without the cookie gets a form in which
+ *   the key can be typed;
+ * - the computer Shtab runs on, opened as `localhost` or `127.0.0.1`, needs no key (the
+ *   coordinator at that laptop already holds `DATA_DIR`); a proxy on that computer is not let in
+ *   so, since the name it passes is not a loopback one;
+ * - wrong keys from one address are counted: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address
+ *   is told to wait;
+ * - changing the key (delete the file, restart) shuts out every browser that had the old one.
+ *
+ * With the default `HOST` (this computer only) and no `ALLOWED_HOSTS` or `ACCESS_KEY`, there is
+ * no key at all: nothing but this computer reaches the port.
+ */
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SettingError } from './startup-errors.js';
+
+export const ACCESS_COOKIE = 'shtab_access';
+export const KEY_PARAM = 'key';
+export const ACCESS_KEY_FILE = 'access-key';
+/** The cookie lasts as long as Chrome lets one last (400 days). */
+const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+/** Letters and digits that cannot be taken for one another when read off a screen or a note. */
+const KEY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const KEY_GROUPS = 4;
+const KEY_GROUP_LENGTH = 4;
+/** A key of fewer letters and digits is refused as a setting (`ACCESS_KEY`). */
+export const MIN_KEY_LENGTH = 12;
+export const MAX_WRONG = 10;
+export const WRONG_WINDOW_MS = 10 * 60 * 1000;
+/** Addresses whose wrong keys are remembered at once (past it the oldest are forgotten). */
+const MAX_REMEMBERED = 10_000;
+
+/** A fresh key: four groups of four, about 79 bits. */
+export function newAccessKey() {
+	const groups = [];
+	for (let g = 0; g < KEY_GROUPS; g++) {
+		let group = '';
+		for (let i = 0; i < KEY_GROUP_LENGTH; i++)
+			group += KEY_ALPHABET[randomInt(KEY_ALPHABET.length)];
+		groups.push(group);
+	}
+	return groups.join('-');
+}
+
+/**
+ * A key as typed or pasted, in the form compared: lower case, letters and digits only
+ * (`K7MP X2QA-9FZT hw4c ` is `k7mpx2qa9fzthw4c`).
+ * @param {string} key
+ */
+export function normalizeKey(key) {
+	return key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** @param {string} address */
+export function isLoopbackAddress(address) {
+	return /^(::ffff:)?127\./.test(address) || address === '::1';
+}
+
+/** @param {string} hostname `localhost`, `127.0.0.1`, `[::1]`… */
+function isLoopbackName(hostname) {
+	const name = hostname.toLowerCase().replace(/\.$/, '');
+	return (
+		name === 'localhost' ||
+		name.endsWith('.localhost') ||
+		/^127(\.\d{1,3}){3}$/.test(name) ||
+		name === '[::1]'
+	);
+}
+
+/**
+ * Whether the server must ask for a key: it listens beyond this computer, or serves a name
+ * (a proxy), or a key is set.
+ * @param {{ host: string, allowedHosts: readonly string[], accessKey?: string | null }} config
+ */
+export function accessKeyNeeded(config) {
+	return (
+		!!config.accessKey ||
+		config.allowedHosts.length > 0 ||
+		!(isLoopbackAddress(config.host) || config.host === 'localhost')
+	);
+}
+
+/**
+ * `ACCESS_KEY` of the environment, checked (null when not set).
+ * @param {string | undefined} value
+ */
+export function readAccessKeySetting(value) {
+	if (value === undefined || value.trim() === '') return null;
+	if (normalizeKey(value).length < MIN_KEY_LENGTH) {
+		throw new SettingError(
+			`ACCESS_KEY must have at least ${MIN_KEY_LENGTH} letters and digits (leave it out to get a random one)`
+		);
+	}
+	return value.trim();
+}
+
+/**
+ * The key kept in `dataDir`, made on first use.
+ * @param {string} dataDir
+ * @returns {Promise<string>}
+ */
+export async function storedAccessKey(dataDir) {
+	const file = join(dataDir, ACCESS_KEY_FILE);
+	try {
+		const kept = (await readFile(file, 'utf8')).trim();
+		if (normalizeKey(kept).length >= MIN_KEY_LENGTH) return kept;
+	} catch (error) {
+		if (/** @type {{ code?: string }} */ (error).code !== 'ENOENT') throw error;
+	}
+	const key = newAccessKey();
+	await mkdir(dataDir, { recursive: true });
+	await writeFile(file, key + '\n', { mode: 0o600 });
+	return key;
+}
+
+/** @param {string} text */
+function digest(text) {
+	return createHash('sha256').update(normalizeKey(text)).digest();
+}
+
+/**
+ * A cookie's value from a `Cookie` header.
+ * @param {string | undefined} header
+ * @param {string} name
+ */
+export function cookieValue(header, name) {
+	if (!header) return null;
+	for (const part of header.split(';')) {
+		const at = part.indexOf('=');
+		if (at < 0 || part.slice(0, at).trim() !== name) continue;
+		try {
+			return decodeURIComponent(part.slice(at + 1).trim());
+		} catch {
+			return null;
+		}
+	}
+	return null;
+}
+
+/** @param {string} text */
+function escapeHtml(text) {
+	return text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c
+	);
+}
+
+/**
+ * @typedef {object} Access
+ * @property {(req: import('node:http').IncomingMessage) => boolean} allows the request carries
+ *   the key (its cookie), or comes from this computer by a loopback name
+ * @property {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean}
+ *   answer answers a page request that has no access (the form, a wrong key, the cookie for a
+ *   right one); false when the request may go on to the app
+ */
+
+/**
+ * @param {{ key: string, log?: Pick<Console, 'warn'>, now?: () => number }} options
+ * @returns {Access}
+ */
+export function createAccess(options) {
+	const expected = digest(options.key);
+	const log = options.log ?? console;
+	const now = options.now ?? Date.now;
+	/** @type {Map<string, { count: number, since: number }>} */
+	const wrong = new Map();
+
+	/** @param {string} key */
+	const matches = (key) => {
+		if (normalizeKey(key).length === 0) return false;
+		return timingSafeEqual(digest(key), expected);
+	};
+
+	/** @param {import('node:http').IncomingMessage} req */
+	const local = (req) => {
+		const hostname = /^\[[^\]]*\]|^[^:]*/.exec(req.headers.host ?? '')?.[0] ?? '';
+		return isLoopbackAddress(req.socket.remoteAddress ?? '') && isLoopbackName(hostname);
+	};
+
+	/** @param {import('node:http').IncomingMessage} req */
+	const allows = (req) => {
+		if (local(req)) return true;
+		const cookie = cookieValue(req.headers.cookie, ACCESS_COOKIE);
+		return cookie !== null && matches(cookie);
+	};
+
+	/** @param {string} address */
+	const blocked = (address) => {
+		const entry = wrong.get(address);
+		if (!entry) return false;
+		if (now() - entry.since > WRONG_WINDOW_MS) {
+			wrong.delete(address);
+			return false;
+		}
+		return entry.count >= MAX_WRONG;
+	};
+
+	/** @param {string} address */
+	const countWrong = (address) => {
+		const entry = wrong.get(address);
+		if (entry && now() - entry.since <= WRONG_WINDOW_MS) entry.count++;
+		else {
+			wrong.delete(address);
+			if (wrong.size >= MAX_REMEMBERED)
+				wrong.delete(/** @type {string} */ (wrong.keys().next().value));
+			wrong.set(address, { count: 1, since: now() });
+		}
+	};
+
+	/**
+	 * @param {import('node:http').ServerResponse} res
+	 * @param {number} status
+	 * @param {'none' | 'wrong' | 'blocked'} why
+	 */
+	const form = (res, status, why) => {
+		res.writeHead(status, {
+			'content-type': 'text/html; charset=utf-8',
+			'cache-control': 'no-store',
+			'x-content-type-options': 'nosniff',
+			'x-frame-options': 'DENY',
+			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+		});
+		res.end(accessPage(why));
+	};
+
+	return {
+		allows,
+		answer(req, res) {
+			const url = new URL(req.url ?? '/', 'http://shtab');
+			const given = url.searchParams.get(KEY_PARAM);
+			if (given === null && allows(req)) return false;
+			const address = req.socket.remoteAddress ?? '';
+			if (given !== null) {
+				if (blocked(address)) {
+					form(res, 429, 'blocked');
+					return true;
+				}
+				if (!matches(given)) {
+					countWrong(address);
+					log.warn(`[server] ${address}: a wrong access key (401)`);
+					form(res, 401, 'wrong');
+					return true;
+				}
+				wrong.delete(address);
+				url.searchParams.delete(KEY_PARAM);
+				res.writeHead(303, {
+					location: url.pathname + url.search,
+					'set-cookie': `${ACCESS_COOKIE}=${encodeURIComponent(given.trim())}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax`,
+					'cache-control': 'no-store'
+				});
+				res.end();
+				return true;
+			}
+			form(res, 401, 'none');
+			return true;
+		}
+	};
+}
+
+/**
+ * The page asking for the key, in Russian and English.
+ * @param {'none' | 'wrong' | 'blocked'} why
+ */
+export function accessPage(why) {
+	const problem = {
+		none: '',
+		wrong: `<p class="problem" role="alert">Ключ не подошёл. Проверьте его и введите ещё раз.<br><span lang="en">The key is wrong. Check it and type it again.</span></p>`,
+		blocked: `<p class="problem" role="alert">Слишком много неверных ключей с этого компьютера. Подождите 10 минут.<br><span lang="en">Too many wrong keys from this computer. Wait 10 minutes.</span></p>`
+	}[why];
+	return `<!doctype html>
+<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Штаб — ключ доступа</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2937}
+h1{font-size:1.4rem}label{display:block;margin:1rem 0 .3rem;font-weight:600}
+input{font-size:1.1rem;padding:.4rem;width:100%;box-sizing:border-box}
+button{margin-top:.8rem;font-size:1rem;padding:.4rem 1rem}.problem{color:#b91c1c}
+.en{color:#4b5563;font-size:.9rem}</style></head>
+<body><h1>Штаб: нужен ключ доступа</h1>
+<p>В списках штаба — имена, телефоны и адреса жителей, поэтому их открывают только с ключом. Попросите у координатора ссылку с ключом или сам ключ (он напечатан при запуске Штаба и хранится в файле <code>${escapeHtml(ACCESS_KEY_FILE)}</code> папки данных).</p>
+${problem}
+<form method="get" action="/"><label for="key">Ключ доступа / Access key</label>
+<input id="key" name="${KEY_PARAM}" autocomplete="off" autocapitalize="off" spellcheck="false" required autofocus placeholder="xxxx-xxxx-xxxx-xxxx">
+<button type="submit">Войти / Enter</button></form>
+<p class="en" lang="en">Shtab's lists hold residents' names, phones and addresses, so they open only with the headquarters' access key. Ask the coordinator for the link with the key, or for the key (printed when Shtab starts, kept in the file <code>${escapeHtml(ACCESS_KEY_FILE)}</code> of the data folder).</p>
+</body></html>
+`;
+}

@@ -1,0 +1,107 @@
+/**
+ * The access key in a real browser (`server/access.js`). The coordinator works on the computer
+ * Shtab runs on (`127.0.0.1`, no key); her colleagues' browsers open it by the office's name,
+ * `shtab.test` here (Chromium maps it to this computer), as over the office network: without the
+ * key they see a form and nothing of the lists; with it, the lists, shared as usual.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HomePage, SheetPage } from './pages';
+import { e2eSession, MOMENT } from './session';
+import { RESULTS_DIR } from './setup';
+
+const KEY = 'k7mp-x2qa-9fzt-hw4c';
+const NAME = 'shtab.test';
+const session = e2eSession(
+	{ ALLOWED_HOSTS: NAME, ACCESS_KEY: KEY },
+	{ browserArgs: [`--host-resolver-rules=MAP ${NAME} 127.0.0.1`] }
+);
+/** The app as a colleague's laptop opens it. */
+const office = () => session.app.url.replace('127.0.0.1', NAME);
+const RESIDENT = 'Иванова Мария Петровна';
+const ACCESS_DENIED =
+	'Нет доступа к спискам: ключ доступа сменился или не подходит. Попросите у координатора новую ссылку с ключом и откройте её — изменения этой страницы остаются в браузере';
+
+async function coordinatorWithList(title: string) {
+	const anna = await session.operator('Анна');
+	const home = await new HomePage(anna.page).goto(session.app.url);
+	const sheet = await home.createSheet(title);
+	await sheet.addRow(RESIDENT);
+	return { anna, sheet };
+}
+
+describe('the access key (on the office network)', () => {
+	it('a colleague without the key sees a form and no list; a wrong key is said so; the right one lets her in to work together', async () => {
+		const LIST = 'Обзвон 65+ Калининский район';
+		const { sheet: annaSheet } = await coordinatorWithList(LIST);
+		const boris = await session.operator('Борис');
+		const page = boris.page;
+		const answer = await page.goto(`${office()}/`);
+		expect(answer?.status()).toBe(401);
+		await page.getByRole('heading', { name: 'Штаб: нужен ключ доступа' }).waitFor();
+		expect(await page.content()).not.toContain('Калининский');
+
+		const field = page.getByLabel('Ключ доступа / Access key');
+		await field.fill('aaaa-bbbb-cccc-dddd');
+		await field.press('Enter');
+		await page.getByRole('alert').filter({ hasText: 'Ключ не подошёл' }).waitFor();
+		await page.screenshot({ path: join(RESULTS_DIR, 'access-key-wrong.png') });
+		expect(await page.content()).not.toContain('Калининский');
+
+		// Typed from a note: capitals and spaces.
+		await page.getByLabel('Ключ доступа / Access key').fill(KEY.toUpperCase().replace(/-/g, ' '));
+		await page.getByRole('button', { name: 'Войти / Enter' }).click();
+		const home = new HomePage(page);
+		await page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
+		expect(page.url()).toBe(`${office()}/`);
+		const sheet = await home.openSheet(LIST);
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
+		await sheet.addRow('Петров Иван Сергеевич');
+		await expect
+			.poll(() => annaSheet.columnValues('ФИО'), MOMENT)
+			.toEqual([RESIDENT, 'Петров Иван Сергеевич']);
+		await expect.poll(() => sheet.status(), MOMENT).toBe('Все изменения сохранены на сервере');
+	});
+
+	it('the printed link lets her in at once and leaves no key in the address', async () => {
+		const LIST = 'Заявки на лекарства';
+		await coordinatorWithList(LIST);
+		const vera = await session.operator('Вера');
+		await vera.page.goto(`${office()}/?key=${KEY}`);
+		await vera.page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
+		expect(vera.page.url()).toBe(`${office()}/`);
+		await new HomePage(vera.page).link(LIST).waitFor();
+		const cookies = await vera.context.cookies();
+		expect(cookies.find((c) => c.name === 'shtab_access')).toMatchObject({ httpOnly: true });
+	});
+
+	it('a browser that lost the key: the status says so, her edits wait, and the link brings them in', async () => {
+		const LIST = 'Обзвон ветеранов';
+		const { sheet: annaSheet } = await coordinatorWithList(LIST);
+		const boris = await session.operator('Борис');
+		await boris.page.goto(`${office()}/?key=${KEY}`);
+		const sheet = await new HomePage(boris.page).openSheet(LIST);
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
+
+		// The key gone from this browser (cleared, or changed by the coordinator), and the
+		// connection dropped: the relay refuses it from now on.
+		await boris.context.clearCookies();
+		await session.app.stop();
+		await session.app.restart();
+		await expect.poll(() => sheet.status(), { timeout: 20_000 }).toBe(ACCESS_DENIED);
+		await boris.page.screenshot({ path: join(RESULTS_DIR, 'access-key-lost.png') });
+		await sheet.addRow('Сидорова Анна Павловна');
+		await expect
+			.poll(() => sheet.status(), MOMENT)
+			.toMatch(new RegExp(`^${ACCESS_DENIED}; ждут отправки: [1-9]\\d*$`));
+
+		// The coordinator's link again: the row written meanwhile reaches her.
+		await boris.page.goto(`${office()}/?key=${KEY}`);
+		await new HomePage(boris.page).openSheet(LIST);
+		await expect
+			.poll(() => annaSheet.columnValues('ФИО'), { timeout: 15_000 })
+			.toEqual([RESIDENT, 'Сидорова Анна Павловна']);
+		const reopened = new SheetPage(boris.page);
+		await expect.poll(() => reopened.status(), MOMENT).toBe('Все изменения сохранены на сервере');
+	});
+});

@@ -1,0 +1,220 @@
+/**
+ * The access key (`server/access.js`): once Shtab listens beyond this computer, a page and a
+ * WebSocket are let in only with the headquarters' key, given once by a link; the computer it
+ * runs on needs none. The real server and relay, in process, on real sockets. Requests come from
+ * 127.0.0.1 here; a `Host` that is not a loopback name is what the server sees from a colleague's
+ * laptop (or from a proxy on this computer that passes the office's name).
+ */
+import http from 'node:http';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ACCESS_COOKIE, ACCESS_KEY_FILE, MAX_WRONG } from '../../server/access.js';
+import { readConfig } from '../../server/config.js';
+import { messageSync } from '../../server/relay.js';
+import { explainStartupError } from '../../server/startup-errors.js';
+import { Harness, captureLog } from './helpers.js';
+
+const harness = new Harness();
+afterEach(() => harness.cleanup());
+
+const RESIDENT = 'Иванова Анна Петровна, +7 (812) 555-12-34';
+
+interface Answer {
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	body: string;
+}
+
+/** A GET with chosen headers (`Host` among them: fetch does not let one set it). */
+function get(url: string, headers: Record<string, string>): Promise<Answer> {
+	return new Promise((resolve, reject) => {
+		const request = http.get(url, { headers }, (res) => {
+			let body = '';
+			res.setEncoding('utf8');
+			res.on('data', (chunk) => (body += chunk));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+		});
+		request.on('error', reject);
+	});
+}
+
+/** A WebSocket upgrade with chosen headers: its status, and whether the resident came through. */
+function upgrade(
+	url: string,
+	headers: Record<string, string>
+): Promise<{ status: number; leaked: boolean }> {
+	return new Promise((resolve) => {
+		const ws = new WebSocket(url, { headers });
+		const received: Buffer[] = [];
+		const leaked = () => Buffer.concat(received).includes(Buffer.from(RESIDENT));
+		ws.on('unexpected-response', (_req, res) => {
+			resolve({ status: res.statusCode ?? 0, leaked: leaked() });
+			ws.terminate();
+		});
+		ws.on('message', (data: Buffer) => received.push(data));
+		ws.on('open', () => {
+			const e = encoding.createEncoder();
+			encoding.writeVarUint(e, messageSync);
+			syncProtocol.writeSyncStep1(e, new Y.Doc());
+			ws.send(encoding.toUint8Array(e));
+			setTimeout(() => {
+				resolve({ status: 101, leaked: leaked() });
+				ws.close();
+			}, 300);
+		});
+		ws.on('error', () => resolve({ status: 'error' as unknown as number, leaked: leaked() }));
+	});
+}
+
+/** The server on every interface, as `HOST=0.0.0.0 npm start`; a room holding a resident. */
+async function onTheNetwork(options: { dataDir?: string } = {}) {
+	const log = captureLog();
+	const running = await harness.start({ host: '0.0.0.0', log: log.log, ...options });
+	const url = `http://127.0.0.1:${running.port}`;
+	const client = harness.client(`ws://127.0.0.1:${running.port}/sync`, 'sheet:residents');
+	client.map.set('r1', RESIDENT);
+	await harness.synced(client);
+	// What a colleague's browser sends: the office address it opened.
+	const office = `192.168.1.20:${running.port}`;
+	return { running, url, office, log, key: running.accessKey as string };
+}
+
+describe('the access key, once Shtab is on the office network', () => {
+	it('a page without the key gets the form and nothing of the lists; the link lets her in and keeps the key out of the address', async () => {
+		const { url, office, key } = await onTheNetwork();
+		expect(key).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+
+		const none = await get(`${url}/`, { host: office });
+		expect(none.status).toBe(401);
+		expect(none.headers['content-type']).toContain('text/html');
+		expect(none.headers['cache-control']).toBe('no-store');
+		expect(none.body).toContain('нужен ключ доступа');
+		expect(none.body).not.toContain(RESIDENT);
+
+		const wrong = await get(`${url}/?key=aaaa-bbbb-cccc-dddd`, { host: office });
+		expect(wrong.status).toBe(401);
+		expect(wrong.body).toContain('Ключ не подошёл');
+		expect(wrong.headers['set-cookie']).toBeUndefined();
+
+		// The link, as printed, to a list; the key as typed from a note (capitals, spaces) works too.
+		for (const given of [key, ` ${key.toUpperCase().replace(/-/g, ' ')} `]) {
+			const link = await get(`${url}/sheet/abc?key=${encodeURIComponent(given)}&lang=en`, {
+				host: office
+			});
+			expect(link.status).toBe(303);
+			expect(link.headers.location).toBe('/sheet/abc?lang=en');
+			const cookie = link.headers['set-cookie']?.[0] ?? '';
+			expect(cookie).toMatch(new RegExp(`^${ACCESS_COOKIE}=`));
+			expect(cookie).toContain('HttpOnly');
+			expect(cookie).toContain('SameSite=Lax');
+			expect(cookie).toMatch(/Max-Age=\d{7,}/);
+			// With the cookie, the page goes on to the app (here only the relay: its 404).
+			const again = await get(`${url}/sheet/abc`, {
+				host: office,
+				cookie: cookie.split(';')[0]
+			});
+			expect(again.status).toBe(404);
+		}
+	});
+
+	it('the relay lets a colleague’s browser in only with the key; Node clients and pages on this computer need none', async () => {
+		const { running, office, key } = await onTheNetwork();
+		const ws = `ws://127.0.0.1:${running.port}/sync/sheet:residents`;
+		const page = { host: office, origin: `http://${office}` };
+		expect(await upgrade(ws, page)).toEqual({ status: 403, leaked: false });
+		expect(
+			await upgrade(ws, {
+				...page,
+				cookie: `${ACCESS_COOKIE}=${encodeURIComponent('not-the-key-at-all')}`
+			})
+		).toEqual({ status: 403, leaked: false });
+		expect(await upgrade(ws, { ...page, cookie: `other=1; ${ACCESS_COOKIE}=${key}` })).toEqual({
+			status: 101,
+			leaked: true
+		});
+		// The coordinator's own page on this computer, and a client that is not a browser here.
+		const local = `127.0.0.1:${running.port}`;
+		expect((await upgrade(ws, { host: local, origin: `http://${local}` })).status).toBe(101);
+		expect((await upgrade(ws, {})).status).toBe(101);
+	});
+
+	it('the health check answers without the key and tells whether this browser has it', async () => {
+		const { url, office, key } = await onTheNetwork();
+		const without = await get(`${url}/healthz`, { host: office });
+		expect(without.status).toBe(200);
+		expect(JSON.parse(without.body)).toMatchObject({ ok: true, access: false });
+		const withKey = await get(`${url}/healthz`, {
+			host: office,
+			cookie: `${ACCESS_COOKIE}=${key}`
+		});
+		expect(JSON.parse(withKey.body)).toMatchObject({ ok: true, access: true });
+	});
+
+	it(`after ${MAX_WRONG} wrong keys an address waits, even with the right one`, async () => {
+		const { url, office, key, log } = await onTheNetwork();
+		for (let i = 0; i < MAX_WRONG; i++) {
+			expect((await get(`${url}/?key=wrong-${i}`, { host: office })).status).toBe(401);
+		}
+		const blocked = await get(`${url}/?key=${key}`, { host: office });
+		expect(blocked.status).toBe(429);
+		expect(blocked.body).toContain('Подождите 10 минут');
+		expect(blocked.headers['set-cookie']).toBeUndefined();
+		expect(log.warnings('wrong access key')).toHaveLength(MAX_WRONG);
+	});
+
+	it('the key is kept in the data folder, for its owner only, and is the same after a restart', async () => {
+		const dataDir = await harness.tempDir();
+		const first = await onTheNetwork({ dataDir });
+		const file = join(dataDir, ACCESS_KEY_FILE);
+		expect((await stat(file)).mode & 0o077).toBe(0);
+		await first.running.close();
+		const second = await onTheNetwork({ dataDir });
+		expect(second.key).toBe(first.key);
+	});
+
+	it('a proxy on this computer passing the office’s name (ALLOWED_HOSTS) needs the key too', async () => {
+		const running = await harness.start({ allowedHosts: ['shtab.hq.local'] });
+		expect(running.accessKey).not.toBeNull();
+		const url = running.url;
+		const named = `shtab.hq.local:${running.port}`;
+		expect((await get(`${url}/`, { host: named })).status).toBe(401);
+		expect(
+			(await get(`${url}/`, { host: named, cookie: `${ACCESS_COOKIE}=${running.accessKey}` }))
+				.status
+		).toBe(404);
+	});
+
+	it('ACCESS_KEY sets the key; one too short stops the start with what to do', async () => {
+		const running = await harness.start({ host: '0.0.0.0', accessKey: 'Штаб-Калининский-2026' });
+		expect(running.accessKey).toBe('Штаб-Калининский-2026');
+		const office = `192.168.1.20:${running.port}`;
+		const link = await get(
+			`http://127.0.0.1:${running.port}/?key=${encodeURIComponent('штаб калининский 2026')}`,
+			{ host: office }
+		);
+		expect(link.status).toBe(303);
+
+		let error: unknown = null;
+		try {
+			readConfig({ ACCESS_KEY: 'abc-123' });
+		} catch (e) {
+			error = e;
+		}
+		expect(explainStartupError(error, null)).toMatch(/ACCESS_KEY must have at least 12/);
+	});
+
+	it('with the default HOST nothing asks for a key and no key is made', async () => {
+		const dataDir = await harness.tempDir();
+		const running = await harness.start({ dataDir });
+		expect(running.accessKey).toBeNull();
+		await expect(stat(join(dataDir, ACCESS_KEY_FILE))).rejects.toThrow(/ENOENT/);
+		// An office address in `Host` (an IP literal, no setting) is let in as before.
+		const page = await get(`${running.url}/`, { host: `192.168.1.20:${running.port}` });
+		expect(page.status).toBe(404);
+	});
+});
