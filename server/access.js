@@ -15,8 +15,8 @@
  * - the computer Shtab runs on, opened as `localhost` or `127.0.0.1`, needs no key (the
  *   coordinator at that laptop already holds `DATA_DIR`); a proxy on that computer is not let in
  *   so, since the name it passes is not a loopback one;
- * - wrong keys from one address are counted: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address
- *   is told to wait;
+ * - wrong keys from one address (typed, or in a cookie) are counted, each different one once:
+ *   after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait;
  * - changing the key (delete the file, restart) shuts out every browser that had the old one.
  *
  * With the default `HOST` (this computer only) and no `ALLOWED_HOSTS` or `ACCESS_KEY`, there is
@@ -175,7 +175,11 @@ export function createAccess(options) {
 	const expected = digest(options.key);
 	const log = options.log ?? console;
 	const now = options.now ?? Date.now;
-	/** @type {Map<string, { count: number, since: number }>} */
+	/**
+	 * Per address, the different wrong keys tried (typed, or in a cookie), since when: the same
+	 * stale cookie sent again at each reconnection counts once, each guess once.
+	 * @type {Map<string, { tried: Set<string>, since: number }>}
+	 */
 	const wrong = new Map();
 
 	/** @param {string} key */
@@ -190,13 +194,6 @@ export function createAccess(options) {
 		return isLoopbackAddress(req.socket.remoteAddress ?? '') && isLoopbackName(hostname);
 	};
 
-	/** @param {import('node:http').IncomingMessage} req */
-	const allows = (req) => {
-		if (local(req)) return true;
-		const cookie = cookieValue(req.headers.cookie, ACCESS_COOKIE);
-		return cookie !== null && matches(cookie);
-	};
-
 	/** @param {string} address */
 	const blocked = (address) => {
 		const entry = wrong.get(address);
@@ -205,19 +202,36 @@ export function createAccess(options) {
 			wrong.delete(address);
 			return false;
 		}
-		return entry.count >= MAX_WRONG;
+		return entry.tried.size >= MAX_WRONG;
 	};
 
-	/** @param {string} address */
-	const countWrong = (address) => {
+	/**
+	 * @param {string} address
+	 * @param {string} key
+	 */
+	const countWrong = (address, key) => {
+		const tried = digest(key).toString('base64');
 		const entry = wrong.get(address);
-		if (entry && now() - entry.since <= WRONG_WINDOW_MS) entry.count++;
+		if (entry && now() - entry.since <= WRONG_WINDOW_MS) entry.tried.add(tried);
 		else {
 			wrong.delete(address);
 			if (wrong.size >= MAX_REMEMBERED)
 				wrong.delete(/** @type {string} */ (wrong.keys().next().value));
-			wrong.set(address, { count: 1, since: now() });
+			wrong.set(address, { tried: new Set([tried]), since: now() });
 		}
+	};
+
+	/** @param {import('node:http').IncomingMessage} req */
+	const allows = (req) => {
+		if (local(req)) return true;
+		const cookie = cookieValue(req.headers.cookie, ACCESS_COOKIE);
+		if (cookie === null) return false;
+		const address = req.socket.remoteAddress ?? '';
+		// Guessing by cookies is guessing too.
+		if (blocked(address)) return false;
+		if (matches(cookie)) return true;
+		countWrong(address, cookie);
+		return false;
 	};
 
 	/**
@@ -243,13 +257,13 @@ export function createAccess(options) {
 			const given = url.searchParams.get(KEY_PARAM);
 			if (given === null && allows(req)) return false;
 			const address = req.socket.remoteAddress ?? '';
+			if (blocked(address)) {
+				form(res, 429, 'blocked');
+				return true;
+			}
 			if (given !== null) {
-				if (blocked(address)) {
-					form(res, 429, 'blocked');
-					return true;
-				}
 				if (!matches(given)) {
-					countWrong(address);
+					countWrong(address, given);
 					log.warn(`[server] ${address}: a wrong access key (401)`);
 					form(res, 401, 'wrong');
 					return true;
@@ -257,7 +271,8 @@ export function createAccess(options) {
 				wrong.delete(address);
 				url.searchParams.delete(KEY_PARAM);
 				res.writeHead(303, {
-					location: url.pathname + url.search,
+					// Never `//elsewhere` (`/a/..//elsewhere` is read so): another site's address.
+					location: (url.pathname.startsWith('//') ? '/' : url.pathname) + url.search,
 					'set-cookie': `${ACCESS_COOKIE}=${encodeURIComponent(given.trim())}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax`,
 					'cache-control': 'no-store'
 				});

@@ -111,4 +111,43 @@ describe('the access key', () => {
 		expect(later.out.status).toBe(303);
 		expect(later.out.headers['set-cookie']).toMatch(/^shtab_access=k7mp-x2qa-9fzt-hw4c; Path=\//);
 	});
+
+	it('counts each different wrong key once: a stale cookie sent at every reconnection does not lock her out', () => {
+		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
+		const office = '192.168.1.20:3000';
+		const stale = 'shtab_access=old-key-before-the-change';
+		for (let i = 0; i < 3 * MAX_WRONG; i++)
+			expect(access.allows(request('/', office, undefined, stale))).toBe(false);
+		const link = response();
+		access.answer(request('/?key=k7mp-x2qa-9fzt-hw4c', office), link.res);
+		expect(link.out.status).toBe(303);
+	});
+
+	it('guessing by cookies is counted as by the form, and then the right cookie waits too', () => {
+		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
+		const office = '192.168.1.20:3000';
+		for (let i = 0; i < MAX_WRONG; i++)
+			expect(access.allows(request('/', office, undefined, `shtab_access=guess-${i}`))).toBe(false);
+		expect(access.allows(request('/', office, undefined, 'shtab_access=k7mp-x2qa-9fzt-hw4c'))).toBe(
+			false
+		);
+		const page = response();
+		access.answer(request('/', office), page.res);
+		expect(page.out.status).toBe(429);
+		expect(page.out.body).toContain('Подождите 10 минут');
+	});
+
+	it('sends her on within this site only', () => {
+		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
+		for (const [url, location] of [
+			['/a/..//evil.example/x?key=k7mp-x2qa-9fzt-hw4c', '/'],
+			['//evil.example/?key=k7mp-x2qa-9fzt-hw4c', '/'],
+			['/sheet/abc?lang=en&key=k7mp-x2qa-9fzt-hw4c', '/sheet/abc?lang=en']
+		]) {
+			const { res, out } = response();
+			access.answer(request(url, '192.168.1.20:3000'), res);
+			expect(out.status, url).toBe(303);
+			expect(out.headers.location, url).toBe(location);
+		}
+	});
 });
