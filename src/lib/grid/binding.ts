@@ -216,6 +216,8 @@ export interface GridCallbacks {
 		theirs: string;
 		by: string;
 	}): void;
+	/** The tooltip of a row's number when colleagues are on the row («Анна звонит этому жителю»). */
+	peerRowTitle?(names: string[]): string;
 }
 
 interface HeaderParams extends IHeaderParams {
@@ -864,10 +866,21 @@ export class SheetGridBinding {
 			cellClass: 'shtab-row-number'
 		};
 		const peerRules: Record<string, (p: { data?: Row; colDef: ColDef<Row> }) => boolean> = {};
+		// A colleague's row is marked at its number too, which is never scrolled out of sight.
+		const peerRowRules: Record<string, (p: { data?: Row }) => boolean> = {
+			'shtab-peer-row': (p) => !!p.data && this.#peers.rowSlot(p.data.id) !== undefined
+		};
 		for (let i = 0; i < PEER_SLOTS; i++) {
 			peerRules[`shtab-peer-${i}`] = (p) =>
 				!!p.data && this.#peers.slot(p.data.id, p.colDef.colId ?? '') === i;
+			peerRowRules[`shtab-peer-row-${i}`] = (p) => !!p.data && this.#peers.rowSlot(p.data.id) === i;
 		}
+		rowNumber.cellClassRules = peerRowRules;
+		rowNumber.tooltipValueGetter = (p) => {
+			const names = p.data && !p.node?.rowPinned ? this.#peers.rowNames(p.data.id) : [];
+			if (!names.length) return undefined;
+			return this.#callbacks.peerRowTitle?.(names) ?? names.join(', ');
+		};
 		const options = {
 			locale: this.#callbacks.locale ?? 'ru',
 			people: (colId: string) => this.#people(colId),

@@ -194,6 +194,13 @@ export const ru = {
 	'grid.editedColumnGone':
 		'Коллега удалил столбец «{column}», ячейку которого вы редактировали. Вы ввели: «{typed}».',
 	'grid.colleague': 'Коллега',
+	'grid.calling':
+		'Этому жителю сейчас звонит {names}. Выберите другого, чтобы не позвонить дважды.',
+	'grid.callingMany':
+		'Этому жителю сейчас звонят {names}. Выберите другого, чтобы не позвонить дважды.',
+	'grid.peerCalling': '{names} звонит этому жителю',
+	'grid.peerCallingMany': '{names} звонят этому жителю',
+	'grid.peerOnRow': 'На этой строке: {names}',
 	'grid.deletedWork':
 		'{by} удалил(а) строку «{row}» с вашими недавними изменениями. Они сохранены в удалённой строке.',
 	'grid.deletedWorkMany':
@@ -478,6 +485,13 @@ export const en: Record<MessageKey, string> = {
 	'grid.editedColumnGone':
 		'A colleague deleted the column “{column}” whose cell you were editing. You typed: “{typed}”.',
 	'grid.colleague': 'A colleague',
+	'grid.calling':
+		'{names} is calling this resident right now. Pick another one, so that he is not called twice.',
+	'grid.callingMany':
+		'{names} are calling this resident right now. Pick another one, so that he is not called twice.',
+	'grid.peerCalling': '{names} is calling this resident',
+	'grid.peerCallingMany': '{names} are calling this resident',
+	'grid.peerOnRow': 'On this row: {names}',
 	'grid.deletedWork':
 		'{by} deleted the row “{row}” with your recent changes in it. They are kept in the deleted row.',
 	'grid.deletedWorkMany':

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { CallClaims, RACE_MS } from './call-claims';
+
+const anna = (rowId: string | null, clientId = 1) => ({
+	clientId,
+	name: 'Анна',
+	operatorId: 'op-anna',
+	cell: rowId ? { rowId } : null
+});
+
+describe('who else is on the resident she is on', () => {
+	it('tells her of a colleague who was on the row before she came', () => {
+		const claims = new CallClaims('op-boris');
+		claims.setPeers([anna('r1')], 0);
+		claims.setMine('r2', 1_000);
+		expect(claims.warning()).toEqual([]);
+		claims.setMine('r1', 60_000);
+		expect(claims.warning()).toEqual(['Анна']);
+		// A move along the row (another cell) keeps it; leaving the row ends it.
+		claims.setMine('r1', 90_000);
+		expect(claims.warning()).toEqual(['Анна']);
+		claims.setMine('r3', 91_000);
+		expect(claims.warning()).toEqual([]);
+	});
+
+	it('tells both who land on one row at once, not the one who was there first', () => {
+		const boris = new CallClaims('op-boris');
+		boris.setMine('r1', 0);
+		boris.setPeers([anna('r1')], RACE_MS - 1);
+		expect(boris.warning()).toEqual(['Анна']);
+
+		const early = new CallClaims('op-boris');
+		early.setMine('r1', 0);
+		early.setPeers([anna('r1')], RACE_MS + 1);
+		expect(early.warning()).toEqual([]);
+		// Her renewals and moves within the row do not make her new there.
+		early.setPeers([anna('r1')], 2 * RACE_MS);
+		expect(early.warning()).toEqual([]);
+	});
+
+	it('forgets a colleague who left the row or the list, and never warns of her own tabs', () => {
+		const claims = new CallClaims('op-boris');
+		claims.setPeers([anna('r1')], 0);
+		claims.setMine('r1', 10_000);
+		expect(claims.warning()).toEqual(['Анна']);
+		claims.setPeers([], 20_000);
+		expect(claims.warning()).toEqual([]);
+		claims.setPeers([anna('r1')], 60_000);
+		expect(claims.warning()).toEqual([]);
+		claims.setPeers([anna(null)], 61_000);
+		claims.setMine('r2', 62_000);
+		claims.setMine('r1', 63_000);
+		expect(claims.warning()).toEqual([]);
+
+		const own = new CallClaims('op-anna');
+		own.setPeers([anna('r1', 5), { ...anna('r1', 6), self: true }], 0);
+		own.setMine('r1', 1_000);
+		expect(own.warning()).toEqual([]);
+	});
+
+	it('names each colleague once', () => {
+		const claims = new CallClaims('op-boris');
+		claims.setPeers(
+			[
+				anna('r1', 1),
+				anna('r1', 2),
+				{ clientId: 3, name: 'Вера', operatorId: 'v', cell: { rowId: 'r1' } }
+			],
+			0
+		);
+		claims.setMine('r1', 1);
+		expect(claims.warning()).toEqual(['Анна', 'Вера']);
+	});
+});

@@ -1,0 +1,75 @@
+/**
+ * Who else is on the resident this operator is on, in a list she phones down: the colleagues
+ * she must be told of before she dials («Этому жителю сейчас звонит Анна»). Read from the
+ * presences (each operator's focused cell, which the relay drops when her tab closes or her line
+ * goes, and every browser forgets after 30 s without news), never stored in the list: nobody is
+ * locked out of a resident, and nothing is left behind by a closed laptop.
+ *
+ * She is told of a colleague who was on the row before she came, or who came within `RACE_MS`
+ * after her (both landed at once: each is told). A colleague who comes later is the one told;
+ * she sees the colleague's mark on the row. Times are this browser's own (when it saw each move),
+ * so the operators' clocks do not matter.
+ */
+
+/** Two operators coming onto one row this close together (ms) landed there at once. */
+export const RACE_MS = 3_000;
+
+export interface ClaimPeer {
+	clientId: number;
+	name: string;
+	/** This operator's own tab (not a colleague). */
+	self?: boolean;
+	operatorId?: string | null;
+	cell?: { rowId: string } | null;
+}
+
+interface Arrival {
+	rowId: string;
+	/** When this browser saw the operator come onto the row. */
+	since: number;
+}
+
+export class CallClaims {
+	readonly #operatorId: string;
+	#mine: Arrival | null = null;
+	/** Colleague (client id) → the row they are on, and since when. */
+	#peers = new Map<number, Arrival & { name: string }>();
+
+	/** `operatorId`: this operator's id, so her own other tabs are not taken for colleagues. */
+	constructor(operatorId: string) {
+		this.#operatorId = operatorId;
+	}
+
+	/** This operator's focused row (null: none). A move within the row keeps her arrival. */
+	setMine(rowId: string | null, now = Date.now()): void {
+		if (this.#mine?.rowId === rowId) return;
+		this.#mine = rowId ? { rowId, since: now } : null;
+	}
+
+	/** The presences as they are now. */
+	setPeers(peers: readonly ClaimPeer[], now = Date.now()): void {
+		const next = new Map<number, Arrival & { name: string }>();
+		for (const peer of peers) {
+			const rowId = peer.cell?.rowId;
+			if (peer.self || !rowId || (peer.operatorId && peer.operatorId === this.#operatorId))
+				continue;
+			const before = this.#peers.get(peer.clientId);
+			next.set(peer.clientId, {
+				rowId,
+				since: before?.rowId === rowId ? before.since : now,
+				name: peer.name
+			});
+		}
+		this.#peers = next;
+	}
+
+	/** The colleagues on her row she is to be told of, by name (each once). */
+	warning(): string[] {
+		const mine = this.#mine;
+		if (!mine) return [];
+		const names = new Set<string>();
+		for (const peer of this.#peers.values())
+			if (peer.rowId === mine.rowId && peer.since <= mine.since + RACE_MS) names.add(peer.name);
+		return [...names];
+	}
+}
