@@ -87,12 +87,12 @@ export async function startServer(options = {}) {
 	const server = http.createServer((req, res) => {
 		const [path] = (req.url ?? '/').split('?', 1);
 		if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-			// `access`: whether this browser may open the lists (its key was changed meanwhile?).
-			const body = JSON.stringify({
-				ok: true,
-				access: access ? access.allows(req) : true,
-				...relay.stats()
-			});
+			// `access`: whether this browser may open the lists (its key was changed meanwhile?);
+			// without it, nothing of what the relay holds, not even how many are at work.
+			const allowed = access ? access.allows(req) : true;
+			const body = JSON.stringify(
+				allowed ? { ok: true, access: true, ...relay.stats() } : { ok: true, access: false }
+			);
 			res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
 			res.end(req.method === 'HEAD' ? undefined : body);
 			return;

@@ -147,7 +147,8 @@ describe('the access key, once Shtab is on the office network', () => {
 		const { url, office, key } = await onTheNetwork();
 		const without = await get(`${url}/healthz`, { host: office });
 		expect(without.status).toBe(200);
-		expect(JSON.parse(without.body)).toMatchObject({ ok: true, access: false });
+		// Not even how many rooms are open or operators at work.
+		expect(JSON.parse(without.body)).toEqual({ ok: true, access: false });
 		const withKey = await get(`${url}/healthz`, {
 			host: office,
 			cookie: `${ACCESS_COOKIE}=${key}`

@@ -175,6 +175,7 @@ describe('upgrade requests', () => {
 		const { url, wsUrl } = await harness.start();
 		expect(await (await fetch(`${url}/healthz`)).json()).toEqual({
 			ok: true,
+			access: true,
 			rooms: 0,
 			connections: 0
 		});
@@ -182,7 +183,7 @@ describe('upgrade requests', () => {
 		const response = await fetch(`${url}/healthz`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/json');
-		expect(await response.json()).toEqual({ ok: true, rooms: 1, connections: 1 });
+		expect(await response.json()).toEqual({ ok: true, access: true, rooms: 1, connections: 1 });
 		expect((await fetch(`${url}/elsewhere`)).status).toBe(404);
 	});
 });
