@@ -41,7 +41,7 @@ describe('durability', () => {
 		const child = await harness.startChild({ DATA_DIR: await harness.tempDir() });
 		const response = await fetch(`${child.url}/healthz`);
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ ok: true, rooms: 0, connections: 0 });
+		expect(await response.json()).toEqual({ ok: true, access: true, rooms: 0, connections: 0 });
 		const client = await harness.synced(harness.client(wsUrlOf(child.url), 'ws:started'));
 		expect(client.provider.wsconnected).toBe(true);
 	});
