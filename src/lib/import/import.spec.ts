@@ -821,11 +821,45 @@ describe('import through the worker pipeline', () => {
 			// The repeat of Иванова is skipped, Петров is in the list, Сидоров was deleted.
 			skip: 2,
 			'skip+deleted': 3,
-			// Иванова's repeat is merged into her first line, Петров's empty cell takes his date.
-			update: 4,
-			'update+deleted': 5,
+			// Иванова's repeat is merged into her first line (its same date not written again),
+			// Петров's empty cell takes his date.
+			update: 3,
+			'update+deleted': 4,
 			keep: 5
 		});
+	});
+
+	it('«Дополнить» counts a repeat’s flagged value once: the same value on both lines is written once (found by exploration)', () => {
+		// Иванова twice with the same impossible date: her repeat is folded into her first line
+		// and writes nothing. Петров is in the list without a date, and the file has him twice too.
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(['ФИО;Телефон;Дата рождения', 'Петров Пётр;+7 911 000-11-22;'].join('\r\n')),
+			'skip'
+		);
+		const file = cp1251(
+			[
+				'ФИО;Телефон;Дата рождения',
+				'Иванова Анна;8 812 123-45-67;31.02.1940',
+				'Петров Пётр;+7 911 000-11-22;30.02.1950',
+				'Иванова Анна;8 812 123-45-67;31.02.1940',
+				'Петров Пётр;+7 911 000-11-22;30.02.1950',
+				'Кузнецова Ольга;8 812 765-43-21;',
+				'Кузнецова Ольга;8 812 765-43-21;32.13.1938'
+			].join('\r\n')
+		);
+		const run = importInto(sheet, file, 'update');
+		// Written: Иванова's date, Петров's into his empty cell, Кузнецова's from her second line.
+		const dates = sheet
+			.rowIds()
+			.map((id) => sheet.getCell(id, sheet.columns().find((c) => c.title === 'Дата рождения')!.id));
+		expect(dates).toEqual(['30.02.1950', '31.02.1940', '32.13.1938']);
+		expect(run.prepared.flaggedCount).toBe(3);
+		expect(run.prepared.flagged.map((f) => f.line)).toEqual([2, 3, 7]);
+		expect(dialogReport(sheet, run).flagged).toBe(3);
+		// The dialog said so before «Импортировать».
+		expect(flaggedByPolicy(run.analysis, run.targets).update).toBe(3);
 	});
 
 	it('"update" fills the empty cells of the rows already in the sheet, never what operators wrote', () => {

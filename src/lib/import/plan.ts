@@ -814,8 +814,10 @@ function cellsOf(values: Record<string, string>, keys: string[]): string[] {
 
 /** The flagged values of the lines not skipped: what the import writes is what it reports. */
 function flaggedWritten(
-	analysis: Partial<Pick<Analysis, 'flagged' | 'flaggedCount' | 'flaggedLines' | 'flaggedKeys'>>,
-	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept'>,
+	analysis: Partial<
+		Pick<Analysis, 'incoming' | 'flagged' | 'flaggedCount' | 'flaggedLines' | 'flaggedKeys'>
+	>,
+	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept' | 'merged'>,
 	targets: readonly ImportTargetColumn[],
 	sheetValues?: (rowId: string) => Record<string, string> | undefined
 ): Pick<PreparedImport, 'flagged' | 'flaggedCount'> {
@@ -843,6 +845,10 @@ function flaggedWritten(
 	};
 	for (const k of plan.mergeKept) if (!k.skipped) keep(k.line, k.column);
 	const keys = analysis.flaggedKeys;
+	// A later line of a resident writes a cell only where the lines before it left it empty
+	// (`mergeValues`): the same value again is not written, nor counted (found by exploration:
+	// «Дополнить» counted a repeat's «31.02.1940» twice, once for each line).
+	if (keys && analysis.incoming) laterLinesKept(analysis.incoming, plan, lines, keys, keep);
 	if (keys && sheetValues)
 		for (const u of plan.toUpdate) {
 			const have = sheetValues(u.rowId);
@@ -864,6 +870,48 @@ function flaggedWritten(
 		),
 		flaggedCount
 	};
+}
+
+/**
+ * For each flagged cell of a resident's later line (folded into an earlier line, or one more line
+ * of a row of the list): `keep` it when a line before it in the file has a value in its column,
+ * which stays (the same value, or a different one, then in `mergeKept` too). Only the groups
+ * with such a line are looked at: their lines found by binary search, not the file again.
+ */
+function laterLinesKept(
+	incoming: readonly IncomingRow[],
+	plan: Pick<ImportPlan, 'toUpdate' | 'merged'>,
+	flaggedLines: ReadonlyMap<number, number>,
+	keys: ReadonlyMap<number, string[]>,
+	keep: (line: number, key: string) => void
+) {
+	// Each line of a group → the group's lines, in the file's order.
+	const groupOf = new Map<number, number[]>();
+	for (const u of plan.toUpdate) {
+		if (u.lines.length < 2) continue;
+		const group = [...u.lines];
+		for (const line of group) groupOf.set(line, group);
+	}
+	for (const { line, intoLine } of plan.merged) {
+		let group = groupOf.get(intoLine);
+		if (!group) groupOf.set(intoLine, (group = [intoLine]));
+		group.push(line);
+		groupOf.set(line, group);
+	}
+	if (!groupOf.size) return;
+	for (const [line, group] of groupOf) {
+		if (!flaggedLines.has(line) || group[0] === line) continue;
+		for (const key of keys.get(line) ?? []) {
+			for (const earlier of group) {
+				if (earlier >= line) continue;
+				const row = incoming[indexOfLine(incoming, earlier)];
+				if (row && (row.values[key] ?? '') !== '') {
+					keep(line, key);
+					break;
+				}
+			}
+		}
+	}
 }
 
 /** How many of `mergeKept` are cells kept, and how many values of skipped lines. */
