@@ -65,4 +65,37 @@ describe('the import dialog', () => {
 		await dialog.close();
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
 	});
+
+	it('counts the lines without a name the chosen option adds, as the report will', async () => {
+		// Line 4 has Иванова's phone: a repeat, which «Пропустить повторы» does not add.
+		const { sheet, dialog } = await importing('Обзвон: повтор без ФИО', [
+			'ФИО;Телефон;Примечание',
+			'Иванова Анна;8 812 123-45-67;первый',
+			';8 911 000-11-22;второй',
+			';8 812 123-45-67;повтор',
+			'Петров Пётр;+7 911 555-00-00;'
+		]);
+		const said = async () =>
+			((await dialog.dialog.getByTestId('import-nameless').textContent()) ?? '').replace(
+				/\s+/g,
+				' '
+			);
+		await expect
+			.poll(said, MOMENT)
+			.toContain('Строк без ФИО, но с другими данными: 1 (строка 3 — продолжение строки 2?)');
+		expect(await said()).toContain('Ещё строк без ФИО: 1 — повторы');
+		await dialog.dialog.getByLabel('Добавить все строки').check();
+		await expect
+			.poll(said, MOMENT)
+			.toContain(
+				'Строк без ФИО, но с другими данными: 2 (строка 3 — продолжение строки 2?; строка 4 — продолжение строки 2?)'
+			);
+		expect(await said()).not.toContain('Ещё');
+		await dialog.dialog.getByLabel('Дополнить').check();
+		await expect.poll(said, MOMENT).toContain('Строк без ФИО, но с другими данными: 1 (');
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Строк без ФИО, добавленных отдельными жителями: 1');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+	});
 });

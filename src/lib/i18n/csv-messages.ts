@@ -214,7 +214,9 @@ export const csvRu = {
 		'Нет ФИО — продолжение строки {line}? Добавлена как отдельный житель без имени.',
 	'import.namelessCount': 'Строк без ФИО, добавленных отдельными жителями: {count}',
 	'import.namelessHint':
-		'Строк без ФИО, но с другими данными: {count} ({lines}). Возможно, в Excel ФИО было в объединённой ячейке, а это — продолжение строки выше. Каждая из них станет отдельным жителем без имени, если не окажется повтором.',
+		'Строк без ФИО, но с другими данными: {count} ({lines}). Возможно, в Excel ФИО было в объединённой ячейке, а это — продолжение строки выше. Каждая из них станет отдельным жителем без имени.',
+	'import.namelessNotAdded':
+		'Ещё строк без ФИО: {count} — повторы, которые при выбранном способе не будут добавлены отдельными жителями.',
 	'import.namelessLine': 'строка {line} — продолжение строки {after}?',
 	'import.namelessLineFirst': 'строка {line}',
 	'import.kind.total': 'Итого',
@@ -457,7 +459,9 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 		'No name — a continuation of line {line}? Added as a resident of its own, without a name.',
 	'import.namelessCount': 'Lines without a name added as residents of their own: {count}',
 	'import.namelessHint':
-		'Lines with values but no name: {count} ({lines}). Perhaps the name was a merged cell in Excel, and these continue the line above. Each becomes a resident of its own without a name, unless it is a repeat.',
+		'Lines with values but no name: {count} ({lines}). Perhaps the name was a merged cell in Excel, and these continue the line above. Each becomes a resident of its own without a name.',
+	'import.namelessNotAdded':
+		'Other lines without a name: {count} — repeats the chosen option does not add as residents of their own.',
 	'import.namelessLine': 'line {line} — a continuation of line {after}?',
 	'import.namelessLineFirst': 'line {line}',
 	'import.kind.total': 'Total',

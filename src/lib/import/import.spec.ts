@@ -16,6 +16,7 @@ import {
 	analyzeImport,
 	existingTarget,
 	flaggedByPolicy,
+	namelessByPolicy,
 	newColumnKey,
 	policyKey,
 	prepareImport,
@@ -776,6 +777,49 @@ describe('import through the worker pipeline', () => {
 		);
 		expect(noName.analysis.nameless).toEqual([]);
 		expect(noName.prepared.namelessCount).toBe(0);
+	});
+
+	it('the dialog counts the lines without a name the chosen option adds, as the report does (found by exploration: «2» in the dialog, «1» in the report)', () => {
+		// Сидоров is in the list; the file has a line without a name with his phone, one with
+		// Иванова's, and one of its own.
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(['ФИО;Телефон;Примечание', 'Сидоров Иван;8 921 111-22-33;'].join('\r\n')),
+			'skip'
+		);
+		const file = cp1251(
+			[
+				'ФИО;Телефон;Примечание',
+				'Иванова Анна;8 812 123-45-67;первый',
+				';8 911 000-11-22;второй',
+				';8 812 123-45-67;повтор',
+				';8 921 111-22-33;звонить вечером',
+				'Петров Пётр;+7 911 555-00-00;'
+			].join('\r\n')
+		);
+		const seen: Record<string, number[]> = {};
+		for (const policy of ['skip', 'update', 'keep'] as const)
+			for (const addDeleted of [false, true]) {
+				const copy = new Sheet(new Y.Doc());
+				Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(sheet.doc));
+				const run = importInto(copy, file, policy, [], () => {}, { addDeleted });
+				expect(run.analysis.nameless).toHaveLength(3);
+				const said = namelessByPolicy(run.analysis, run.targets)[policyKey(policy, addDeleted)];
+				// What the dialog says before «Импортировать» is what the report says after it.
+				expect(said.count).toBe(run.prepared.namelessCount);
+				expect(said.nameless).toEqual(run.prepared.nameless);
+				expect(said.count).toBe(dialogReport(copy, run).nameless);
+				seen[policyKey(policy, addDeleted)] = said.nameless.map((n) => n.line);
+			}
+		expect(seen).toEqual({
+			// Line 4 repeats Иванова (skipped, or folded into her line), line 5 is Сидоров.
+			skip: [3],
+			'skip+deleted': [3],
+			update: [3],
+			'update+deleted': [3],
+			keep: [3, 4, 5]
+		});
 	});
 
 	it('the dialog counts the flagged values the chosen option writes, as the report does (found by exploration: «5» in the dialog, «4» in the report)', () => {

@@ -15,6 +15,7 @@ import {
 import {
 	analyzeImport,
 	flaggedByPolicy,
+	namelessByPolicy,
 	prepareImport,
 	type Analysis,
 	type ImportTargetColumn
@@ -110,8 +111,8 @@ async function handle(message: ToWorker) {
 				flagged: analysis.flagged,
 				flaggedCount: analysis.flaggedCount,
 				flaggedByPolicy: flaggedByPolicy(analysis, targets),
-				nameless: (analysis.nameless ?? []).slice(0, NAMELESS_SHOWN),
 				namelessCount: analysis.nameless?.length ?? 0,
+				namelessByPolicy: namelessByPolicy(analysis, targets, NAMELESS_SHOWN),
 				localPhones: analysis.localPhones,
 				unmatched: analysis.unmatched,
 				unmatchedMore: analysis.unmatchedMore,

@@ -1151,6 +1151,62 @@ export function flaggedByPolicy(
 	return sameDeleted();
 }
 
+/** The lines without a name an option adds as residents of their own: the first ones, and how many. */
+export interface NamelessAdded {
+	nameless: NamelessLine[];
+	count: number;
+}
+
+/**
+ * The lines without a name (`Analysis.nameless`) each duplicates option (`policyKey`) adds as
+ * residents of their own, as `prepareImport` will: the dialog says them before «Импортировать».
+ * Found by exploration: the dialog counted a nameless repeat that «Пропустить повторы» skips,
+ * and said 2 where the report said 1. As `flaggedByPolicy`, only the lines of those residents
+ * who repeat are planned (`residentRows`); the others are added by every option.
+ */
+export function namelessByPolicy(
+	analysis: Pick<Analysis, 'incoming' | 'duplicates' | 'counts' | 'nameless'>,
+	targets: ImportTargetColumn[],
+	shown = MAX_LISTED_PROBLEMS
+): Record<string, NamelessAdded> {
+	const all = analysis.nameless ?? [];
+	const some = (lines: NamelessLine[]): NamelessAdded => ({
+		nameless: lines.slice(0, shown),
+		count: lines.length
+	});
+	const every = some(all);
+	const result: Record<string, NamelessAdded> = { keep: every, skip: every, update: every };
+	const withDeleted = analysis.counts.deleted > 0 ? [false, true] : [false];
+	if (all.length) {
+		const { incoming, duplicates } = analysis;
+		const rows = residentRows(
+			incoming,
+			duplicates,
+			all.map((n) => n.line)
+		);
+		if (rows.length) {
+			const planned = new Set(rows.map((i) => incoming[i].line));
+			for (const policy of ['skip', 'update'] as const)
+				for (const addDeleted of withDeleted) {
+					const plan = planImport({
+						incoming: rows.map((i) => incoming[i]),
+						duplicates: rows.map((i) => duplicates[i]),
+						policy,
+						addDeleted,
+						listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key)
+					});
+					const added = new Set(plan.toAdd.map((row) => row.line));
+					result[policyKey(policy, addDeleted)] = some(
+						all.filter((n) => !planned.has(n.line) || added.has(n.line))
+					);
+				}
+		}
+	}
+	result['skip+deleted'] ??= result.skip;
+	result['update+deleted'] ??= result.update;
+	return result;
+}
+
 /** Whether a line is anything but a new resident: a repeat, in the list, or deleted from it. */
 function repeats(d: DuplicateInfo | undefined): boolean {
 	return !!d && (!!d.inFile || d.inSheet.length > 0 || !!d.inDeleted?.length);

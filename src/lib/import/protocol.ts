@@ -15,13 +15,13 @@ import type {
 	DuplicateCounts,
 	FlaggedValue,
 	ImportTargetColumn,
-	NamelessLine,
+	NamelessAdded,
 	PreparedImport,
 	UnmatchedAdded,
 	UnmatchedValue
 } from './plan';
 
-/** Lines without a name the mapping step names (`NamelessLine`); the others are counted. */
+/** Lines without a name the mapping step names (`NamelessAdded`); the others are counted. */
 export const NAMELESS_SHOWN = 5;
 
 /** Rows sent to the page for the preview and for guessing the types of new columns. */
@@ -105,9 +105,14 @@ export type FromWorker =
 			 * what the report will count.
 			 */
 			flaggedByPolicy: Record<string, number>;
-			/** Lines with values but no name (`Analysis.nameless`): the first ones, and how many. */
-			nameless: NamelessLine[];
+			/** Lines with values but no name (`Analysis.nameless`): how many. */
 			namelessCount: number;
+			/**
+			 * Of them, those each duplicates option adds as residents of their own (`policyKey`),
+			 * the first ones and how many: what the report will count. The others are repeats,
+			 * skipped or folded.
+			 */
+			namelessByPolicy: Record<string, NamelessAdded>;
 			/** Local numbers without their area code (`no-area-code`): the dialog asks for it. */
 			localPhones: number;
 			unmatched: UnmatchedValue[];
