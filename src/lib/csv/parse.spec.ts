@@ -340,6 +340,47 @@ describe('parseCsv: captions above the header', () => {
 	});
 
 	/**
+	 * Found by exploration: a signature of three values under the table, «Исполнитель;Петрова
+	 * А.А.;тел. 222-33-44» or «Начальник отдела;;Сидоров» in a wider table, became a resident
+	 * named «Исполнитель», his «phone» flagged.
+	 */
+	it.each([
+		['after an empty line', ['', 'Исполнитель;Петрова А.А.;тел. 222-33-44;']],
+		['with no phone in the phone column', ['Исполнитель;Петрова А.А.;тел. 222-33-44;']],
+		[
+			'over two lines',
+			['', 'Начальник отдела;;Сидоров;', 'Исполнитель;Петрова А.А.;тел. 222-33-44;']
+		],
+		['of a specialist, dated', ['Главный специалист;Петрова А.А.;;01.04.2020']]
+	])('a signature of more values under the table is skipped and reported: %s', (_, below) => {
+		const parsed = parseCsv([HEADER, ...ROWS, ...below].join('\r\n'));
+		expect(parsed.rows).toEqual(residents);
+		const skipped = parsed.errors.filter((e) => e.code === 'note-below-table');
+		expect(skipped).toHaveLength(below.filter((l) => l !== '').length);
+		expect(skipped.every((e) => e.severity === 'warning')).toBe(true);
+		expect(skipped.at(-1)!.messageRu).toMatch(
+			/^Строка \d: «.+» — надпись под таблицей, а не житель; пропущена\.$/
+		);
+	});
+
+	it('keeps a resident under the table who has a phone, and short lines in the middle', () => {
+		// A line that starts like a signature but has a phone where the phone goes, with no empty
+		// line above it: a resident. A resident with a name only in the middle: a resident.
+		const rows = [
+			ROWS[0],
+			'Сидоров Иван;;;',
+			ROWS[1],
+			'Исполнитель Петрова;+7 911 222-33-44;пр. Мира, 3;'
+		];
+		const parsed = parseCsv([HEADER, ...rows].join('\r\n'));
+		expect(parsed.rows).toHaveLength(4);
+		expect(parsed.errors).toEqual([]);
+		// Nor a line of a name, a phone and an address at the end after an empty line.
+		const after = parseCsv([HEADER, ...ROWS, '', 'Сидоров Иван;;ул. Садовая, 5;'].join('\r\n'));
+		expect(after.rows).toHaveLength(3);
+	});
+
+	/**
 	 * Found by exploration: a social protection department's form numbers its columns in the
 	 * line under the titles («1;2;3;4;5;6;7», a merged cell left empty), and once more under each
 	 * title row repeated where Excel's pages join. Each became a resident named «2» with the

@@ -33,6 +33,7 @@ import { fieldOfHeader } from './mapping';
 import { restoreFormula } from './formula';
 import { isInvisibleCode, isSpaceCode } from '../values/clean';
 import { titleKey } from '../model/sheet';
+import { normalizeValue } from '../values';
 
 export type LineBreak = '\r\n' | '\n' | '\r';
 
@@ -744,34 +745,43 @@ function dropEmptyColumnsAtTheEnd(records: string[][]) {
 	for (const cells of records) if (cells.length > used) cells.length = used;
 }
 
-/** How a line under a table starts: a total, the clerk's signature (`Исп. Петрова О.В.`). */
+/**
+ * How a line under a table starts: a total, the clerk's signature (`Исп. Петрова О.В.`), the
+ * official who signs the list (`Начальник отдела`, `Главный специалист`).
+ */
 const NOTE_BELOW =
-	/^\s*(итого|всего|исп\.|исполнитель|ответственн(ый|ая)|составил[а]?|подпись|руководитель|начальник|м\.\s?п\.)(?![а-яёa-z])/i;
+	/^\s*(итого|всего|исп\.|исполнитель|ответственн(ый|ая)|составил[а]?|подготовил[а]?|проверил[а]?|подпись|руководитель|начальник|заместитель|зам\.|директор|председатель|заведующ(ий|ая)|(главн(ый|ая)\s+|ведущ(ий|ая)\s+)?специалист|согласовано|утверждаю|м\.\s?п\.)(?![а-яёa-z])/i;
 
 /**
- * The lines at the end of a file that are notes under the table, not residents: at most two
- * values, fewer than the header has, the first a total or a signature (`Итого: 5 человек`,
- * `Исп. Петрова О.В., тел. 555-12-34`). Left out with a warning each (found by exploration:
- * both became residents). Only while the header is guessed, like the captions above it.
+ * The lines at the end of a file that are notes under the table, not residents, each starting
+ * as a total or a signature does (`Итого: 5 человек`, `Исп. Петрова О.В., тел. 555-12-34`), and
+ * the short lines after it (its second line, «тел. 555-12-34»). A line of at most two values,
+ * fewer than the header has, is a note by its first word; one of more values only after an
+ * empty line, or without a phone where the header's phone column is: «Исполнитель;Петрова
+ * А.А.;тел. 222-33-44» (found by exploration: it became a resident named «Исполнитель», its
+ * «phone» flagged), where «Всего: 2;+7 911 000-11-22;пр. Мира, 2» is a resident. Left out with
+ * a warning each (found by exploration: they became residents). Only while the header is
+ * guessed, like the captions above it. Only the lines at the end are read, from the last up.
  */
 function dropNotesBelow(state: ReadState, header: string[]) {
 	const { cells: records, lines, offsets, pending } = state;
-	// The short lines at the end; from the first of them that reads as a total or a signature
-	// on, they are notes (its second line, «тел. 555-12-34», too). The short lines above it are
-	// residents with a name only.
-	let tail = records.length;
-	while (tail > 2) {
-		const filled = filledCells(records[tail - 1]);
-		if (filled > MAX_CAPTION_VALUES || filled >= header.length) break;
-		tail--;
-	}
+	const phone = header.findIndex((title) => fieldOfHeader(title) === 'phone');
+	const short = (r: number) => {
+		const filled = filledCells(records[r]);
+		return filled <= MAX_CAPTION_VALUES && filled < header.length;
+	};
+	const noteStart = (r: number) => {
+		const cells = records[r];
+		if (!NOTE_BELOW.test(cells.find((c) => c.trim() !== '') ?? '')) return false;
+		if (short(r) || lines[r] > lines[r - 1] + 1) return true;
+		return phone < 0 || !normalizeValue('phone', cells[phone] ?? '').ok;
+	};
+	// Up from the last line, through notes and short lines: the first note of them is where the
+	// notes start. The short lines above it are residents with a name only.
 	let end = records.length;
-	for (let r = tail; r < records.length; r++) {
-		const first = records[r].find((c) => c.trim() !== '') ?? '';
-		if (NOTE_BELOW.test(first)) {
-			end = r;
-			break;
-		}
+	for (let r = records.length - 1; r >= 2; r--) {
+		if (noteStart(r)) end = r;
+		else if (!short(r)) break;
 	}
 	if (end === records.length) return;
 	for (let r = end; r < records.length; r++) {

@@ -779,6 +779,34 @@ describe('import through the worker pipeline', () => {
 		expect(noName.prepared.namelessCount).toBe(0);
 	});
 
+	it('leaves out a signature of three values under the table, and the report says why (found by exploration)', () => {
+		const sheet = callList();
+		const run = importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Телефон;Адрес',
+					'Иванова Анна;8 812 123-45-67;ул. Ленина, 1',
+					'Сидоров Иван;;',
+					'Петров Пётр;+7 911 000-11-22;пр. Мира, 2',
+					'',
+					'Исполнитель;Петрова А.А.;тел. 222-33-44'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		// Сидоров, a name only in the middle of the list, is a resident.
+		expect(run.applied.added).toHaveLength(3);
+		expect(run.prepared.flaggedCount).toBe(0);
+		const report = dialogReport(sheet, run);
+		expect(report.problems.map((p) => [p.line, p.message])).toEqual([
+			[
+				6,
+				'Строка 6: «Исполнитель Петрова А.А. тел. 222-33-44» — надпись под таблицей, а не житель; пропущена.'
+			]
+		]);
+	});
+
 	it('the dialog counts the lines without a name the chosen option adds, as the report does (found by exploration: «2» in the dialog, «1» in the report)', () => {
 		// Сидоров is in the list; the file has a line without a name with his phone, one with
 		// Иванова's, and one of its own.
