@@ -350,6 +350,33 @@ describe('hostile CSV imports through the page', () => {
 		expectNoPageErrors(anna);
 	});
 
+	it('a header of two rows, as Excel exports it, is read as one: the second row is no resident', async () => {
+		const { list, dialog } = await fileIntoNewList('Список отдела', 'шапка в две строки.csv', [
+			'ФИО;Контакты;;Дата',
+			';Телефон;Адрес;рождения',
+			'Иванова Анна Петровна;8 (812) 123-45-67;ул. Ленина, 1;05.03.1941',
+			'Петров Пётр Ильич;+7 911 000-11-22;пр. Мира, 2;12.04.1938'
+		]);
+		// Found by exploration: the second row became a resident, flagged, and «Дата рождения»
+		// was not mapped.
+		await dialog.dialog.getByTestId('import-caption').first().waitFor({ timeout: MOMENT.timeout });
+		expect(await dialog.dialog.getByTestId('import-caption').allTextContents()).toEqual([
+			'Строка 2: продолжение строки заголовков, а не житель — названия столбцов взяты из обеих строк: «Телефон», «Адрес», «Дата рождения».'
+		]);
+		expect(await dialog.targetOf('Телефон')).toBe('Телефон');
+		expect(await dialog.targetOf('Дата рождения')).toBe('Дата рождения');
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Добавлено строк: 2');
+		expect(report).toContain('Значений не по формату: 0');
+		expect(report).toContain('продолжение строки заголовков, а не житель');
+		await dialog.close();
+		await expect
+			.poll(() => list.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна Петровна', 'Петров Пётр Ильич']);
+		await expect.poll(() => list.cellText(1, 'Дата рождения'), MOMENT).toBe('12.04.1938');
+		expectNoPageErrors(anna);
+	});
+
 	it('after the file is read the keyboard is in the form, and Esc asks before throwing away what was matched by hand', async () => {
 		const dialog = await new ImportDialog(anna.page).open();
 		await dialog.choose({ name: 'без заголовков.csv', buffer: Buffer.from(NO_TITLES) });

@@ -340,6 +340,73 @@ describe('parseCsv: captions above the header', () => {
 	});
 
 	/**
+	 * Found by exploration: Excel's export of a header of two rows — a title split over them
+	 * («Дата» over «рождения»), or a group's caption over its columns («Контакты» over
+	 * «Телефон;Адрес») — took the first for the header and the second for a resident.
+	 */
+	it.each([
+		[
+			'a title split over two lines',
+			['ФИО;Телефон;Адрес;Дата;', ';;;рождения;'],
+			['ФИО', 'Телефон', 'Адрес', 'Дата рождения'],
+			'«Дата рождения»'
+		],
+		[
+			'a group’s caption over its columns',
+			['ФИО;Контакты;;Дата рождения', ';Телефон;Адрес;'],
+			['ФИО', 'Телефон', 'Адрес', 'Дата рождения'],
+			'«Телефон», «Адрес»'
+		],
+		[
+			'both, under a caption above the table',
+			['Список жителей;;;', '№;ФИО;Контакты;;Дата', ';;Телефон;Адрес;рождения'],
+			['№', 'ФИО', 'Телефон', 'Адрес', 'Дата рождения'],
+			'«Телефон», «Адрес», «Дата рождения»'
+		]
+	])('a header of two lines is read as one: %s', (_, head, titles, said) => {
+		const numbered = head.length === 3;
+		const rows = numbered ? ROWS.map((r, i) => `${i + 1};${r}`) : ROWS;
+		const parsed = parseCsv([...head, ...rows].join('\r\n'));
+		expect(parsed.header).toEqual(titles);
+		expect(parsed.rows).toEqual(numbered ? residents.map((r, i) => [`${i + 1}`, ...r]) : residents);
+		expect(parsed.rowLines).toEqual([head.length + 1, head.length + 2]);
+		const joined = parsed.errors.filter((e) => e.code === 'header-continued');
+		expect(joined.map((e) => [e.line, e.severity, e.row])).toEqual([
+			[head.length, 'warning', undefined]
+		]);
+		expect(joined[0].messageEn).toMatch(/^Line \d continues the title row, not a resident — /);
+		expect(joined[0].messageRu).toBe(
+			`Строка ${head.length}: продолжение строки заголовков, а не житель — названия столбцов взяты из обеих строк: ${said}.`
+		);
+	});
+
+	it('a line under the header that is a resident stays one, whatever it lacks', () => {
+		for (const under of [
+			// A resident without a name (a merged name cell), with a note only, or a phone.
+			';;;второй',
+			';8 911 000-11-22;;',
+			// A name only.
+			'Сидоров Иван;;;',
+			// Values that are no titles: a date under «Дата».
+			';;;05.03.1941'
+		]) {
+			const parsed = parseCsv(['ФИО;Телефон;Адрес;Дата', under, ...ROWS].join('\r\n'));
+			expect(parsed.header).toEqual(['ФИО', 'Телефон', 'Адрес', 'Дата']);
+			expect(parsed.rows).toHaveLength(3);
+			expect(parsed.errors.filter((e) => e.code === 'header-continued')).toEqual([]);
+		}
+		// A note that is a title's word, under a title we know.
+		const note = parseCsv(['ФИО;Телефон;Адрес;Примечание', ';;;адрес', ...ROWS].join('\r\n'));
+		expect(note.header).toEqual(['ФИО', 'Телефон', 'Адрес', 'Примечание']);
+		expect(note.rows).toHaveLength(3);
+		// The coordinator who says where the header is is taken at her word.
+		const told = parseCsv(['ФИО;Телефон;Адрес;Дата', ';;;рождения', ...ROWS].join('\r\n'), {
+			header: true
+		});
+		expect(told.rows).toHaveLength(3);
+	});
+
+	/**
 	 * Found by exploration: a signature of three values under the table, «Исполнитель;Петрова
 	 * А.А.;тел. 222-33-44» or «Начальник отдела;;Сидоров» in a wider table, became a resident
 	 * named «Исполнитель», his «phone» flagged.

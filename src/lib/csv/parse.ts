@@ -32,7 +32,7 @@ import { detectDelimiter, detectHeader, HEADER_SAMPLE_ROWS, type CsvDelimiter } 
 import { fieldOfHeader } from './mapping';
 import { restoreFormula } from './formula';
 import { isInvisibleCode, isSpaceCode } from '../values/clean';
-import { titleKey } from '../model/sheet';
+import { titleKey, type ColumnType } from '../model/sheet';
 import { normalizeValue } from '../values';
 
 export type LineBreak = '\r\n' | '\n' | '\r';
@@ -46,6 +46,7 @@ export type CsvErrorCode =
 	| 'repeated-header'
 	| 'column-numbers'
 	| 'title-above-header'
+	| 'header-continued'
 	| 'note-below-table';
 
 export interface CsvError {
@@ -231,6 +232,13 @@ function message(
 				messageRu: `Строка ${line}: «${text}» — надпись над таблицей, а не житель; пропущена.`,
 				messageEn: `Line ${line}: “${text}” is a caption above the table, not a resident; skipped.`
 			};
+		case 'header-continued': {
+			const titles = text.split('\t');
+			return {
+				messageRu: `Строка ${line}: продолжение строки заголовков, а не житель — названия столбцов взяты из обеих строк: ${titles.map((t) => `«${t}»`).join(', ')}.`,
+				messageEn: `Line ${line} continues the title row, not a resident — the column titles are taken from both lines: ${titles.map((t) => `“${t}”`).join(', ')}.`
+			};
+		}
 		case 'note-below-table':
 			return {
 				messageRu: `Строка ${line}: «${text}» — надпись под таблицей, а не житель; пропущена.`,
@@ -659,6 +667,7 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 		preamble > 0 ||
 		(auto ? detectHeader(records.slice(0, HEADER_SAMPLE_ROWS + 1)) : options.header === true);
 	const header = useHeader && records.length > 0 ? records[0] : null;
+	if (header && auto) joinHeaderLines(state, header);
 	if (header) dropRepeatedHeaders(state, header, auto);
 	if (header && auto) dropNotesBelow(state, header);
 	dropEmptyColumnsAtTheEnd(records);
@@ -727,6 +736,82 @@ function parseWith(input: string, options: ParseOptions, fast: boolean): ParsedC
 		mixedLineBreaks: mixed,
 		emptyLines: state.emptyLines
 	};
+}
+
+/** Lines under the header that may continue it: Excel's header of two or three rows. */
+const MAX_HEADER_CONTINUATIONS = 2;
+/** Titles of a resident's name: a value under one is a resident's, no part of a title. */
+const NAME_FIELDS = new Set(['name', 'lastName', 'firstName', 'patronymic']);
+/** Types whose values are no titles: a line with one of them is data. */
+const VALUE_TYPES: readonly ColumnType[] = ['number', 'date', 'phone'];
+
+/**
+ * The titles of a header continued by the line under it, and those it changed; null when the
+ * line is no continuation. Each value of the line goes with the title above it, joined
+ * («Дата» + «рождения» → «Дата рождения»), or alone under an empty title or where it is a title
+ * we know, the two joined are not, and the one above is none (a group's caption over its
+ * columns: «Контакты» over «Телефон» → «Телефон»). A continuation has no number, date or phone, nothing under a name
+ * title, and makes at least one title we know that was not (it would otherwise be a resident
+ * with a note only, or without a name).
+ */
+function continuedTitles(
+	header: readonly string[],
+	row: readonly string[]
+): { titles: string[]; changed: string[] } | null {
+	const titles = [...header];
+	const changed: string[] = [];
+	let known = false;
+	for (let j = 0; j < row.length; j++) {
+		const sub = row[j].replace(/\s+/g, ' ').trim();
+		if (sub === '') continue;
+		const top = (header[j] ?? '').replace(/\s+/g, ' ').trim();
+		const topField = top ? fieldOfHeader(top) : null;
+		if (topField && NAME_FIELDS.has(topField)) return null;
+		if (VALUE_TYPES.some((type) => normalizeValue(type, sub).ok)) return null;
+		const joined = top ? `${top} ${sub}` : sub;
+		// A title we know above is no group's caption: «Примечание» over «адрес» is a note.
+		const title = fieldOfHeader(joined) || topField || !fieldOfHeader(sub) ? joined : sub;
+		const field = fieldOfHeader(title);
+		if (field && field !== topField) known = true;
+		while (titles.length <= j) titles.push('');
+		titles[j] = title;
+		changed.push(title);
+	}
+	return known ? { titles, changed } : null;
+}
+
+/**
+ * A header of two rows, as Excel exports a title split over them («Дата» over «рождения») or a
+ * group's caption over its columns («Контакты» over «Телефон;Адрес»): the line under the header
+ * is joined into it (`continuedTitles`) and left out with a warning. Found by exploration: the
+ * second line became a resident, flagged, and «Дата рождения» went unmapped. Only while the
+ * header is guessed, like the captions above it; two such lines at most, data after them.
+ */
+function joinHeaderLines(state: ReadState, header: string[]) {
+	const { cells: records, lines, offsets, pending } = state;
+	let joined = 0;
+	while (joined < MAX_HEADER_CONTINUATIONS && records.length > 2) {
+		const continued = continuedTitles(header, records[1]);
+		if (!continued) break;
+		joined++;
+		header.length = 0;
+		header.push(...continued.titles);
+		pending.push({
+			code: 'header-continued',
+			severity: 'warning',
+			line: lines[1],
+			offset: offsets[1],
+			text: continued.changed.join('\t')
+		});
+		records.splice(1, 1);
+		lines.splice(1, 1);
+		offsets.splice(1, 1);
+		for (const e of pending) {
+			if (e.record === undefined || e.record < 1) continue;
+			if (e.record === 1) delete e.record;
+			else e.record--;
+		}
+	}
 }
 
 /**

@@ -779,6 +779,33 @@ describe('import through the worker pipeline', () => {
 		expect(noName.prepared.namelessCount).toBe(0);
 	});
 
+	it('reads a header of two lines as one: the columns mapped, no resident made of its second line (found by exploration)', () => {
+		const sheet = callList();
+		const run = importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Контакты;;Дата',
+					';Телефон;Адрес;рождения',
+					'Иванова Анна;8 812 123-45-67;ул. Ленина, 1;05.03.1941',
+					'Петров Пётр;+7 911 000-11-22;пр. Мира, 2;12.04.1938'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		expect(run.targets.map((t) => t.title)).toEqual(['ФИО', 'Телефон', 'Адрес', 'Дата рождения']);
+		expect(run.applied.added).toHaveLength(2);
+		expect(run.prepared.flaggedCount).toBe(0);
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		expect(sheet.rowIds().map((id) => sheet.getCell(id, col('Дата рождения')))).toEqual([
+			'1941-03-05',
+			'1938-04-12'
+		]);
+		expect(dialogReport(sheet, run).problems.map((p) => p.message)).toEqual([
+			'Строка 2: продолжение строки заголовков, а не житель — названия столбцов взяты из обеих строк: «Телефон», «Адрес», «Дата рождения».'
+		]);
+	});
+
 	it('leaves out a signature of three values under the table, and the report says why (found by exploration)', () => {
 		const sheet = callList();
 		const run = importInto(
