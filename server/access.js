@@ -14,7 +14,8 @@
  *   the key can be typed;
  * - the computer Shtab runs on, opened as `localhost` or `127.0.0.1`, needs no key (the
  *   coordinator at that laptop already holds `DATA_DIR`); a proxy on that computer is not let in
- *   so, since the name it passes is not a loopback one;
+ *   so, since the name it passes is not a loopback one, or it says whom it is for
+ *   (`X-Forwarded-For`, `Forwarded`, `X-Real-IP`, `Via`);
  * - wrong keys from one address (typed, or in a cookie) are counted, each different one once:
  *   after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait;
  * - changing the key (delete the file, restart) shuts out every browser that had the old one.
@@ -78,6 +79,19 @@ function isLoopbackName(hostname) {
 		/^127(\.\d{1,3}){3}$/.test(name) ||
 		name === '[::1]'
 	);
+}
+
+/** Headers a reverse proxy adds; a browser on this computer sends none of them. */
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
+
+/**
+ * Whether a request came through a proxy: from 127.0.0.1, but on behalf of another computer. A
+ * proxy that rewrites `Host` to `127.0.0.1:3000` (nginx's default) would otherwise pass for this
+ * computer.
+ * @param {import('node:http').IncomingMessage} req
+ */
+function proxied(req) {
+	return PROXY_HEADERS.some((name) => req.headers[name] !== undefined);
 }
 
 /**
@@ -191,7 +205,9 @@ export function createAccess(options) {
 	/** @param {import('node:http').IncomingMessage} req */
 	const local = (req) => {
 		const hostname = /^\[[^\]]*\]|^[^:]*/.exec(req.headers.host ?? '')?.[0] ?? '';
-		return isLoopbackAddress(req.socket.remoteAddress ?? '') && isLoopbackName(hostname);
+		return (
+			isLoopbackAddress(req.socket.remoteAddress ?? '') && isLoopbackName(hostname) && !proxied(req)
+		);
 	};
 
 	/** @param {string} address */

@@ -190,6 +190,38 @@ describe('the access key, once Shtab is on the office network', () => {
 		).toBe(404);
 	});
 
+	it('a proxy on this computer that rewrites Host to 127.0.0.1 does not pass for this computer', async () => {
+		// nginx's default is `proxy_set_header Host $proxy_host`: an office laptop's request reaches
+		// the server from 127.0.0.1 with `Host: 127.0.0.1:3000`, and took the lists without the key.
+		const { running, key } = await onTheNetwork();
+		const local = `127.0.0.1:${running.port}`;
+		const url = `http://${local}`;
+		const ws = `ws://${local}/sync/sheet:residents`;
+		const proxies: Record<string, string>[] = [
+			{ 'x-forwarded-for': '192.168.1.7' },
+			{ 'x-real-ip': '192.168.1.7' },
+			{ forwarded: 'for=192.168.1.7;proto=http' },
+			{ 'x-forwarded-host': 'shtab.hq.local' },
+			{ via: '1.1 shtab-proxy' }
+		];
+		for (const proxied of proxies) {
+			expect((await get(`${url}/`, { host: local, ...proxied })).status).toBe(401);
+			expect(JSON.parse((await get(`${url}/healthz`, { host: local, ...proxied })).body)).toEqual({
+				ok: true,
+				access: false
+			});
+			expect(await upgrade(ws, { host: local, ...proxied })).toEqual({
+				status: 403,
+				leaked: false
+			});
+			expect(
+				(await upgrade(ws, { host: local, ...proxied, cookie: `${ACCESS_COOKIE}=${key}` })).status
+			).toBe(101);
+		}
+		// This computer's own page, with no proxy between, still needs none.
+		expect((await get(`${url}/`, { host: local })).status).toBe(404);
+	});
+
 	it('ACCESS_KEY sets the key; one too short stops the start with what to do', async () => {
 		const running = await harness.start({ host: '0.0.0.0', accessKey: 'Штаб-Калининский-2026' });
 		expect(running.accessKey).toBe('Штаб-Калининский-2026');
