@@ -8,22 +8,25 @@
  * - the key is `ACCESS_KEY`, or else made once at random and kept in `DATA_DIR/access-key`
  *   (the same after a restart: the operators' browsers keep it), e.g. `k7mp-x2qa-9fzt-hw4c`;
  * - the coordinator gives the operators the link printed at start, `http://192.168.1.20:3000/?key=…`:
- *   the server answers it with a cookie holding the key (HttpOnly, so no script of a page reads
- *   it) and sends the browser on to the same address without the key (not left in the address
+ *   the server answers it with a cookie holding a token made from the key (`accessCookieValue`:
+ *   not the key itself; HttpOnly, so no script of a page reads it) and sends the browser on to the same address without the key (not left in the address
  *   bar, the history or a screenshot). A page asked for without the cookie gets a form in which
  *   the key can be typed;
  * - the computer Shtab runs on, opened as `localhost` or `127.0.0.1`, needs no key (the
  *   coordinator at that laptop already holds `DATA_DIR`); a proxy on that computer is not let in
  *   so, since the name it passes is not a loopback one, or it says whom it is for
  *   (`X-Forwarded-For`, `Forwarded`, `X-Real-IP`, `Via`);
- * - wrong keys from one address (typed, or in a cookie) are counted, each different one once:
- *   after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait;
+ * - wrong keys typed (or opened in a link) from one address are counted, each different one
+ *   once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. A browser holding
+ *   the right cookie is let in all the same: operators behind one proxy share an address, and
+ *   any web site she opens can load `/?key=…` ten times. Guessing the cookie (256 bits) instead of
+ *   the key is hopeless, so cookies are not counted;
  * - changing the key (delete the file, restart) shuts out every browser that had the old one.
  *
  * With the default `HOST` (this computer only) and no `ALLOWED_HOSTS` or `ACCESS_KEY`, there is
  * no key at all: nothing but this computer reaches the port.
  */
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SettingError } from './startup-errors.js';
@@ -146,6 +149,15 @@ function digest(text) {
 }
 
 /**
+ * What the access cookie holds for `key`: an HMAC of it, so that the cookie is no shorter a
+ * guess than the key, and changing the key shuts out every cookie made from the old one.
+ * @param {string} key
+ */
+export function accessCookieValue(key) {
+	return createHmac('sha256', normalizeKey(key)).update('shtab access cookie').digest('base64url');
+}
+
+/**
  * A cookie's value from a `Cookie` header.
  * @param {string | undefined} header
  * @param {string} name
@@ -187,11 +199,12 @@ function escapeHtml(text) {
  */
 export function createAccess(options) {
 	const expected = digest(options.key);
+	const token = createHash('sha256').update(accessCookieValue(options.key)).digest();
 	const log = options.log ?? console;
 	const now = options.now ?? Date.now;
 	/**
-	 * Per address, the different wrong keys tried (typed, or in a cookie), since when: the same
-	 * stale cookie sent again at each reconnection counts once, each guess once.
+	 * Per address, the different wrong keys typed, since when: the same key typed again counts
+	 * once.
 	 * @type {Map<string, { tried: Set<string>, since: number }>}
 	 */
 	const wrong = new Map();
@@ -242,12 +255,7 @@ export function createAccess(options) {
 		if (local(req)) return true;
 		const cookie = cookieValue(req.headers.cookie, ACCESS_COOKIE);
 		if (cookie === null) return false;
-		const address = req.socket.remoteAddress ?? '';
-		// Guessing by cookies is guessing too.
-		if (blocked(address)) return false;
-		if (matches(cookie)) return true;
-		countWrong(address, cookie);
-		return false;
+		return timingSafeEqual(createHash('sha256').update(cookie).digest(), token);
 	};
 
 	/**
@@ -271,8 +279,16 @@ export function createAccess(options) {
 		answer(req, res) {
 			const url = new URL(req.url ?? '/', 'http://shtab');
 			const given = url.searchParams.get(KEY_PARAM);
-			if (given === null && allows(req)) return false;
+			const holds = allows(req);
+			if (given === null && holds) return false;
 			const address = req.socket.remoteAddress ?? '';
+			if (holds) {
+				// The link opened again by a browser already let in: only the key out of the address.
+				url.searchParams.delete(KEY_PARAM);
+				res.writeHead(303, { location: sameSite(url), 'cache-control': 'no-store' });
+				res.end();
+				return true;
+			}
 			if (blocked(address)) {
 				form(res, 429, 'blocked');
 				return true;
@@ -287,9 +303,8 @@ export function createAccess(options) {
 				wrong.delete(address);
 				url.searchParams.delete(KEY_PARAM);
 				res.writeHead(303, {
-					// Never `//elsewhere` (`/a/..//elsewhere` is read so): another site's address.
-					location: (url.pathname.startsWith('//') ? '/' : url.pathname) + url.search,
-					'set-cookie': `${ACCESS_COOKIE}=${encodeURIComponent(given.trim())}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax`,
+					location: sameSite(url),
+					'set-cookie': `${ACCESS_COOKIE}=${accessCookieValue(options.key)}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax`,
 					'cache-control': 'no-store'
 				});
 				res.end();
@@ -299,6 +314,15 @@ export function createAccess(options) {
 			return true;
 		}
 	};
+}
+
+/**
+ * Where to send her on: the same path and query, never `//elsewhere` (`/a/..//elsewhere` is read
+ * so), another site's address.
+ * @param {URL} url
+ */
+function sameSite(url) {
+	return (url.pathname.startsWith('//') ? '/' : url.pathname) + url.search;
 }
 
 /**

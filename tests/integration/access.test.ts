@@ -13,7 +13,12 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ACCESS_COOKIE, ACCESS_KEY_FILE, MAX_WRONG } from '../../server/access.js';
+import {
+	ACCESS_COOKIE,
+	ACCESS_KEY_FILE,
+	MAX_WRONG,
+	accessCookieValue
+} from '../../server/access.js';
 import { readConfig } from '../../server/config.js';
 import { messageSync } from '../../server/relay.js';
 import { explainStartupError } from '../../server/startup-errors.js';
@@ -133,7 +138,9 @@ describe('the access key, once Shtab is on the office network', () => {
 				cookie: `${ACCESS_COOKIE}=${encodeURIComponent('not-the-key-at-all')}`
 			})
 		).toEqual({ status: 403, leaked: false });
-		expect(await upgrade(ws, { ...page, cookie: `other=1; ${ACCESS_COOKIE}=${key}` })).toEqual({
+		expect(
+			await upgrade(ws, { ...page, cookie: `other=1; ${ACCESS_COOKIE}=${accessCookieValue(key)}` })
+		).toEqual({
 			status: 101,
 			leaked: true
 		});
@@ -151,7 +158,7 @@ describe('the access key, once Shtab is on the office network', () => {
 		expect(JSON.parse(without.body)).toEqual({ ok: true, access: false });
 		const withKey = await get(`${url}/healthz`, {
 			host: office,
-			cookie: `${ACCESS_COOKIE}=${key}`
+			cookie: `${ACCESS_COOKIE}=${accessCookieValue(key)}`
 		});
 		expect(JSON.parse(withKey.body)).toMatchObject({ ok: true, access: true });
 	});
@@ -166,6 +173,27 @@ describe('the access key, once Shtab is on the office network', () => {
 		expect(blocked.body).toContain('Подождите 10 минут');
 		expect(blocked.headers['set-cookie']).toBeUndefined();
 		expect(log.warnings('wrong access key')).toHaveLength(MAX_WRONG);
+	});
+
+	it('wrong keys from her address (a colleague behind the same proxy, another site’s images) do not shut out her page', async () => {
+		const { running, url, office, key } = await onTheNetwork();
+		const link = await get(`${url}/?key=${key}`, { host: office });
+		const cookie = (link.headers['set-cookie']?.[0] ?? '').split(';')[0];
+		// Ten wrong keys from the same address: every operator behind a proxy on this computer
+		// comes from 127.0.0.1, and any web site she opens can load `/?key=…` as an image.
+		for (let i = 0; i < MAX_WRONG; i++)
+			expect((await get(`${url}/?key=wrong-${i}`, { host: office })).status).toBe(401);
+		expect((await get(`${url}/?key=${key}`, { host: office })).status).toBe(429);
+		// Her browser, holding the key, goes on working.
+		expect((await get(`${url}/sheet/abc`, { host: office, cookie })).status).toBe(404);
+		const ws = `ws://127.0.0.1:${running.port}/sync/sheet:residents`;
+		expect(await upgrade(ws, { host: office, origin: `http://${office}`, cookie })).toEqual({
+			status: 101,
+			leaked: true
+		});
+		expect(JSON.parse((await get(`${url}/healthz`, { host: office, cookie })).body)).toMatchObject({
+			access: true
+		});
 	});
 
 	it('the key is kept in the data folder, for its owner only, and is the same after a restart', async () => {
@@ -185,8 +213,12 @@ describe('the access key, once Shtab is on the office network', () => {
 		const named = `shtab.hq.local:${running.port}`;
 		expect((await get(`${url}/`, { host: named })).status).toBe(401);
 		expect(
-			(await get(`${url}/`, { host: named, cookie: `${ACCESS_COOKIE}=${running.accessKey}` }))
-				.status
+			(
+				await get(`${url}/`, {
+					host: named,
+					cookie: `${ACCESS_COOKIE}=${accessCookieValue(running.accessKey as string)}`
+				})
+			).status
 		).toBe(404);
 	});
 
@@ -215,7 +247,13 @@ describe('the access key, once Shtab is on the office network', () => {
 				leaked: false
 			});
 			expect(
-				(await upgrade(ws, { host: local, ...proxied, cookie: `${ACCESS_COOKIE}=${key}` })).status
+				(
+					await upgrade(ws, {
+						host: local,
+						...proxied,
+						cookie: `${ACCESS_COOKIE}=${accessCookieValue(key)}`
+					})
+				).status
 			).toBe(101);
 		}
 		// This computer's own page, with no proxy between, still needs none.

@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { accessCookieValue } from '../../server/access.js';
 import { readConfig } from '../../server/config.js';
 import { messageSync } from '../../server/relay.js';
 import { Harness, captureLog } from './helpers.js';
@@ -127,7 +128,7 @@ describe('connections from other web sites', () => {
 	it('a host name listed in ALLOWED_HOSTS (the HQ’s own name on its network) is let in', async () => {
 		const { wsUrl, port, accessKey } = await harness.start({ allowedHosts: ['shtab.hq.local'] });
 		// A name served means the office network: the page holds the access key (access.test.ts).
-		const cookie = `shtab_access=${accessKey}`;
+		const cookie = `shtab_access=${accessCookieValue(accessKey as string)}`;
 		const named = await upgrade(`${wsUrl}/sheet:x`, {
 			host: `shtab.hq.local:${port}`,
 			origin: `http://shtab.hq.local:${port}`,
