@@ -68,6 +68,20 @@ export function normalizeKey(key) {
 	return key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** The keys of a Russian (ЙЦУКЕН) keyboard, as the Latin letters on the same keys. */
+const LATIN_KEY_OF = Object.fromEntries(
+	[...'йцукенгшщзфывапролдячсмитьё'].map((c, i) => [c, 'qwertyuiopasdfghjklzxcvbnm`'[i]])
+);
+
+/**
+ * The key as typed with the Russian layout on (`л7ьз-ч2йф…` for `k7mp-x2qa…`): the operators
+ * type Russian most of the day, and the field does not say which layout is on.
+ * @param {string} key
+ */
+export function latinLayout(key) {
+	return key.toLowerCase().replace(/[а-яё]/g, (c) => LATIN_KEY_OF[c] ?? c);
+}
+
 /** @param {string} address */
 export function isLoopbackAddress(address) {
 	return /^(::ffff:)?127\./.test(address) || address === '::1';
@@ -209,10 +223,12 @@ export function createAccess(options) {
 	 */
 	const wrong = new Map();
 
-	/** @param {string} key */
+	/** @param {string} key as typed, or with the Russian layout on (a key set in Cyrillic as it is) */
 	const matches = (key) => {
 		if (normalizeKey(key).length === 0) return false;
-		return timingSafeEqual(digest(key), expected);
+		const asTyped = timingSafeEqual(digest(key), expected);
+		const asLatin = timingSafeEqual(digest(latinLayout(key)), expected);
+		return asTyped || asLatin;
 	};
 
 	/** @param {import('node:http').IncomingMessage} req */

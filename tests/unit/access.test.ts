@@ -161,6 +161,30 @@ describe('the access key', () => {
 		expect(again.out.headers.location).toBe('/sheet/a');
 	});
 
+	it('lets in the key typed with the Russian keyboard layout on (л7ьз… for k7mp…)', () => {
+		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
+		const link = response();
+		access.answer(
+			request('/?key=' + encodeURIComponent('Л7ЬЗ Ч2ЙФ 9АЯЕ РЦ4С'), '192.168.1.20:3000'),
+			link.res
+		);
+		expect(link.out.status).toBe(303);
+		// A key set in Cyrillic (ACCESS_KEY) is compared as it is.
+		const cyrillic = createAccess({ key: 'Штаб-Калининский-2026', log: { warn() {} } });
+		const own = response();
+		cyrillic.answer(
+			request('/?key=' + encodeURIComponent('штаб калининский 2026'), '192.168.1.20:3000'),
+			own.res
+		);
+		expect(own.out.status).toBe(303);
+		const wrong = response();
+		access.answer(
+			request('/?key=' + encodeURIComponent('л7ьз-ч2йф-9аяе-рц4ч'), '192.168.1.20:3000'),
+			wrong.res
+		);
+		expect(wrong.out.status).toBe(401);
+	});
+
 	it('sends her on within this site only', () => {
 		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
 		for (const [url, location] of [
