@@ -446,6 +446,75 @@ describe('a call result copied with Ctrl+D or pasted logs the call (found by exp
 		expect(called(0)).toBe('2026-01-10T10:00');
 		expect(log(1)).toEqual(['не дозвонились', '1', 'Анна']);
 	});
+
+	it('residents pasted as new rows with their results are logged too, in the step that adds them', async () => {
+		const sheet = await callList('Обзвон: вставка новых');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		// Her notes of the morning's calls, pasted from ФИО on: the name, the phone, the address,
+		// the date of birth, the category, the result (a resident called before keeps his log).
+		await sheet.paste(
+			'new',
+			'ФИО',
+			[
+				'Иванова Анна\t\t\t\t\tне дозвонились',
+				'Петров Олег\t\t\t\t\tперезвонить\t3\tБорис\t05.01.2026 10:00',
+				'Сидорова Нина'
+			].join('\r\n')
+		);
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(3);
+		const rows = colleague.sheet.rowIds();
+		const log = (i: number) =>
+			['ФИО', 'Результат звонка', 'Попытки', 'Оператор'].map((t) =>
+				colleague.sheet.getCell(rows[i], cols[t])
+			);
+		const called = (i: number) => colleague.sheet.getCell(rows[i], cols['Дата звонка']);
+		expect([log(0), log(1), log(2)]).toEqual([
+			['Иванова Анна', 'не дозвонились', '1', 'Анна'],
+			['Петров Олег', 'перезвонить', '3', 'Борис'],
+			['Сидорова Нина', '', '', '']
+		]);
+		const now = new Date();
+		const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+			.map((n) => String(n).padStart(2, '0'))
+			.join('-');
+		expect(called(0).startsWith(today)).toBe(true);
+		expect([called(1), called(2)]).toEqual(['2026-01-05T10:00', '']);
+		// «Мои звонки» finds the resident she called.
+		await applyView(page, 'Мои звонки');
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Иванова Анна']);
+		await page.getByRole('button', { name: 'Сбросить сортировку и фильтры' }).click();
+
+		// One undo step takes the rows back with their log.
+		await (await sheet.cell(0, 'ФИО')).click();
+		await sheet.pressUndo();
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(0);
+	});
+
+	it('a result pasted into the resident being typed in the «+» line logs the call', async () => {
+		const sheet = await callList('Обзвон: вставка в строку');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		await typeIntoNewRow(sheet, 'ФИО', 'Смирнова Ольга');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await page.keyboard.press('Escape');
+		await editorClosed(page);
+		await sheet.revealColumn('Результат звонка');
+		await sheet.paste('new', 'Результат звонка', 'не дозвонились');
+		await expect
+			.poll(() => rowsByTitle(colleague.sheet)[0]?.['Оператор'] ?? '', MOMENT)
+			.toBe('Анна');
+		expect(colleague.sheet.rowCount).toBe(1);
+		const row = rowsByTitle(colleague.sheet)[0];
+		expect([row['ФИО'], row['Результат звонка'], row['Попытки']]).toEqual([
+			'Смирнова Ольга',
+			'не дозвонились',
+			'1'
+		]);
+		expect(row['Дата звонка']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+	});
 });
 
 describe('quick ↓ presses while a colleague edits (found by exploration)', () => {

@@ -43,7 +43,9 @@ import {
 	pasteBlock,
 	shownCells,
 	typedValue,
-	withNewRow
+	newRowValues,
+	draftPasteEdits,
+	NOT_ADDED
 } from './edits';
 import { PEER_SLOTS, PeerCells, type Peer } from './presence';
 import {
@@ -68,7 +70,7 @@ import { loadView, saveView, type SheetView } from './view';
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** Id of the empty line under the last row: typing into it adds a row. */
-export const NEW_ROW_ID = '__new';
+export const NEW_ROW_ID = NOT_ADDED;
 
 /** Width of the row-number column. */
 const ROW_NUMBER_WIDTH = 64;
@@ -1061,10 +1063,12 @@ export class SheetGridBinding {
 			// An empty cell of the line passed with Tab leaves what the row got with it.
 			if (value !== '' || given === undefined) this.#writeDraft(draft, colId, value);
 		} else if (value) {
-			const values = withNewRow({ [colId]: value }, this.#callbacks.newRow?.bind(this.#callbacks));
 			// A call's result typed first logs the call on the row it makes (read as an empty row's).
-			for (const e of this.#callbacks.alsoSet?.(NEW_ROW_ID, colId, value) ?? [])
-				if (!values[e.colId]) values[e.colId] = e.value;
+			const values = newRowValues(
+				{ [colId]: value },
+				this.#callbacks.newRow?.bind(this.#callbacks),
+				this.#callbacks.alsoSet?.bind(this.#callbacks)
+			);
 			this.#write(() => {
 				this.#draftRowId = this.#sheet.addRow(values);
 			});
@@ -1092,6 +1096,25 @@ export class SheetGridBinding {
 				: this.#sheet.setCell(draft, colId, value)
 		);
 		for (const e of edits) this.#draftGiven.set(e.colId, e.value);
+	}
+
+	/**
+	 * One row pasted into the «+» line's row, as typed there: what the row got with it stays
+	 * where the pasted cell is empty, and a result logs the call (`draftPasteEdits`).
+	 */
+	#pasteIntoDraft(draft: string, cells: string[], colIds: string[]) {
+		const { edits, gave } = draftPasteEdits(
+			this.#sheet,
+			draft,
+			cells,
+			colIds,
+			this.#draftGiven,
+			this.#callbacks.alsoSet?.bind(this.#callbacks)
+		);
+		this.#sheet.setCells(edits);
+		for (const e of edits)
+			if (gave.has(e.colId)) this.#draftGiven.set(e.colId, e.value);
+			else if (e.value !== '') this.#draftGiven.delete(e.colId);
 	}
 
 	#endDraft() {
@@ -1611,12 +1634,7 @@ export class SheetGridBinding {
 		});
 		this.#write(() =>
 			intoDraft && draft
-				? pasteBlock(this.#sheet, {
-						block,
-						rowIds: [draft],
-						startRow: 0,
-						colIds: columns.slice(from)
-					})
+				? this.#pasteIntoDraft(draft, block[0], columns.slice(from))
 				: pasteBlock(this.#sheet, {
 						block,
 						rowIds,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
 import { callLogEdits, CORRECTION_MS } from './call-log';
+import { draftPasteEdits, pasteBlock } from './edits';
 
 function callList(locale: 'ru' | 'en' = 'ru') {
 	const sheet = new Sheet(new Y.Doc());
@@ -99,5 +100,63 @@ describe('logging a call with its result', () => {
 		logCall(sheet, row, id('Call outcome'), 'reached', new Date(2026, 11, 4, 9, 0));
 		expect(sheet.getCell(row, id('Attempts'))).toBe('4');
 		expect(sheet.getCell(row, id('Operator'))).toBe('Анна');
+	});
+});
+
+describe('a call logged with a result pasted as a new row (found by exploration)', () => {
+	it('each new row with a result gets the log where its own cells are empty, in the step of the paste', () => {
+		const { sheet, id, row } = callList();
+		const undo = sheet.createUndoManager();
+		const at = new Date(2026, 11, 6, 9, 30);
+		const also = (rowId: string, colId: string, value: string) =>
+			callLogEdits(sheet, rowId, colId, value, 'Анна', at);
+		const colIds = sheet.columns().map((c) => c.id);
+		const written = pasteBlock(sheet, {
+			block: [
+				['Петров Олег', '', '', '', '', 'не дозвонились'],
+				['Сидорова Нина', '', '', '', '', 'перезвонить', '3', 'Борис', '05.01.2026 10:00'],
+				['Козлов Пётр']
+			],
+			rowIds: [row],
+			startRow: 1,
+			colIds,
+			also
+		});
+		const log = (rowId: string) =>
+			['Результат звонка', 'Попытки', 'Оператор', 'Дата звонка'].map((t) =>
+				sheet.getCell(rowId, id(t))
+			);
+		expect(written.map(log)).toEqual([
+			['не дозвонились', '1', 'Анна', '2026-12-06T09:30'],
+			['перезвонить', '3', 'Борис', '2026-01-05T10:00'],
+			['', '', '', '']
+		]);
+		undo.undo();
+		expect(sheet.rowCount).toBe(1);
+	});
+});
+
+describe('a result pasted into the resident being typed in the «+» line (found by exploration)', () => {
+	it('logs the call where the row’s cells are empty, ones it got, or pasted empty; hers stay', () => {
+		const { sheet, id, row } = callList();
+		const at = new Date(2026, 11, 6, 9, 30);
+		const also = (rowId: string, colId: string, value: string) =>
+			callLogEdits(sheet, rowId, colId, value, 'Анна', at);
+		// She typed «Вера» as the operator in the line: hers.
+		sheet.setCell(row, id('Оператор'), 'Вера');
+		const { edits, gave } = draftPasteEdits(
+			sheet,
+			row,
+			['не дозвонились', ''],
+			[id('Результат звонка'), id('Попытки')],
+			new Map(),
+			also
+		);
+		expect(Object.fromEntries(edits.map((e) => [e.colId, e.value]))).toEqual({
+			[id('Результат звонка')]: 'не дозвонились',
+			[id('Попытки')]: '1',
+			[id('Дата звонка')]: '2026-12-06T09:30'
+		});
+		expect([...gave.keys()].sort()).toEqual([id('Попытки'), id('Дата звонка')].sort());
 	});
 });

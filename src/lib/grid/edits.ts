@@ -61,6 +61,29 @@ export function withNewRow(
 	return out;
 }
 
+/** The row id `AlsoSet` is asked with for a row not added yet: read as an empty row. */
+export const NOT_ADDED = '__new';
+
+/**
+ * A new row's values (column id → value) with what it also gets, its own values winning: a new
+ * request's status and date (`newRow`), and what each of its values also sets, read as in an
+ * empty row (`also`: a result logs the call — «Оператор», «Дата звонка», «Попытки» 1).
+ */
+export function newRowValues(
+	values: Record<string, string>,
+	newRow: NewRowAlso | undefined,
+	also: AlsoSet | undefined
+): Record<string, string> {
+	const out = withNewRow(values, newRow);
+	if (!also) return out;
+	for (const colId in values) {
+		const value = values[colId];
+		if (!value) continue;
+		for (const e of also(NOT_ADDED, colId, value)) if (!out[e.colId]) out[e.colId] = e.value;
+	}
+	return out;
+}
+
 type CellEdit = { rowId: string; colId: string; value: string };
 
 /**
@@ -92,7 +115,10 @@ export interface PasteOptions {
 	startRow: number;
 	/** Visible columns in display order, from the focused column on. */
 	colIds: readonly string[];
-	/** What a value written into a row of the list also sets (not in the rows the paste adds). */
+	/**
+	 * What a value written into a row also sets; in a row the paste adds, only where the row's own
+	 * value is empty (`newRowValues`).
+	 */
 	also?: AlsoSet;
 	/** What a row the paste adds also gets, given its values by column id (a new request's status). */
 	newRow?: NewRowAlso;
@@ -126,15 +152,23 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 		if (rest.length) {
 			let ids = used.map((c) => c.id);
 			let rows = rest.map((row) => used.map((_, j) => value(row, j)));
-			// The columns a new row may also get (none: not a request board).
-			const extra = newRow ? newRow({}).map((e) => e.colId) : [];
-			if (newRow && extra.length) {
+			if (newRow || also) {
+				// What each new row also gets (a new request's status, a call's log), in the columns
+				// it names (none: not a request board, no result pasted).
 				const first = ids;
-				ids = ids.concat(extra.filter((id) => !first.includes(id)));
-				rows = rows.map((row) => {
-					const full = withNewRow(Object.fromEntries(first.map((id, j) => [id, row[j]])), newRow);
-					return ids.map((id) => full[id] ?? '');
-				});
+				const full = rows.map((row) =>
+					newRowValues(Object.fromEntries(first.map((id, j) => [id, row[j]])), newRow, also)
+				);
+				const named = new Set(first);
+				const extra: string[] = [];
+				for (const values of full)
+					for (const id in values) {
+						if (named.has(id)) continue;
+						named.add(id);
+						extra.push(id);
+					}
+				ids = first.concat(extra);
+				rows = full.map((values) => ids.map((id) => values[id] ?? ''));
 			}
 			const added = sheet.addRows({ columns: ids, rows });
 			// Not `push(...added)`: one argument per row overflows the stack on a big paste.
@@ -142,6 +176,49 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 		}
 	});
 	return written;
+}
+
+/**
+ * One row pasted into the row the «+» line is making (`rowId`), from `colIds[0]` on: a value
+ * also sets what it does (`also`: a result logs the call) where the row's cell is empty, one it
+ * got with it (`given`, column id → value: what an earlier value logged), or pasted empty, as
+ * the line does for a value typed there. Found by exploration: a result pasted into the
+ * resident being typed was written alone, with no «Оператор», «Дата звонка» or «Попытки».
+ * Returns the edits and the cells `also` gave the row.
+ */
+export function draftPasteEdits(
+	sheet: Sheet,
+	rowId: string,
+	cells: readonly string[],
+	colIds: readonly string[],
+	given: ReadonlyMap<string, string>,
+	also?: AlsoSet
+): { edits: CellEdit[]; gave: Map<string, string> } {
+	const columns = colIds.map((id) => sheet.column(id)).filter((c): c is Column => !!c);
+	const width = Math.min(columns.length, cells.length);
+	const got = (colId: string) => {
+		const value = given.get(colId);
+		return value !== undefined && sheet.getCell(rowId, colId) === value;
+	};
+	const written = new Map<string, string>();
+	for (let j = 0; j < width; j++) {
+		const value = typedValue(columns[j], cells[j] ?? '');
+		written.set(columns[j].id, value);
+	}
+	const gave = new Map<string, string>();
+	if (also)
+		for (const [colId, value] of [...written]) {
+			if (!value) continue;
+			for (const e of also(rowId, colId, value)) {
+				if (written.get(e.colId) || gave.has(e.colId)) continue;
+				if (!written.has(e.colId) && sheet.getCell(rowId, e.colId) !== '' && !got(e.colId))
+					continue;
+				gave.set(e.colId, e.value);
+			}
+		}
+	// A log cell pasted empty gets the log, as an empty cell of a new row does.
+	for (const [colId, value] of gave) written.set(colId, value);
+	return { edits: [...written].map(([colId, value]) => ({ rowId, colId, value })), gave };
 }
 
 /** Sets one column to `raw` (typed as the column's type) in every given row. */
