@@ -119,3 +119,40 @@ describe('a new request on the request board (found by exploration)', () => {
 			.toEqual(['Иванова Анна', 'Орлова Вера']);
 	});
 });
+
+describe('one row pasted into the «+» line while a request is being typed there (found by exploration)', () => {
+	it('keeps its «новая» and date where the pasted cells are empty', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Заявки: вставка в строку', 'Заявки');
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		// The name typed, then the rest of the request copied from the hotline's table, where
+		// the status, the volunteer and the date are still empty.
+		await (await sheet.newRowCell('ФИО')).click();
+		await page.keyboard.press('F2');
+		await typeTab(page, 'Иванова Анна');
+		await editorOpen(page);
+		await page.keyboard.press('Escape');
+		await editorClosed(page);
+		await sheet.paste('new', 'Телефон', '89111234567\tСадовая, 3\tпокупка лекарств\t\t\t');
+		await expect
+			.poll(
+				() => colleague.sheet.getCell(colleague.sheet.rowIds()[0] ?? '', cols['Вид помощи']),
+				MOMENT
+			)
+			.toBe('покупка лекарств');
+		const rows = colleague.sheet.rowIds();
+		expect(rows).toHaveLength(1);
+		const cell = (title: string) => colleague.sheet.getCell(rows[0], cols[title]);
+		expect([cell('ФИО'), cell('Телефон'), cell('Статус')]).toEqual([
+			'Иванова Анна',
+			'+79111234567',
+			'новая'
+		]);
+		expect(cell('Дата заявки')).toMatch(/^\d{4}-\d\d-\d\d$/);
+		await applyView(page, 'Новые заявки');
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Иванова Анна']);
+	});
+});

@@ -179,12 +179,14 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 }
 
 /**
- * One row pasted into the row the «+» line is making (`rowId`), from `colIds[0]` on: a value
- * also sets what it does (`also`: a result logs the call) where the row's cell is empty, one it
- * got with it (`given`, column id → value: what an earlier value logged), or pasted empty, as
- * the line does for a value typed there. Found by exploration: a result pasted into the
- * resident being typed was written alone, with no «Оператор», «Дата звонка» or «Попытки».
- * Returns the edits and the cells `also` gave the row.
+ * One row pasted into the row the «+» line is making (`rowId`), from `colIds[0]` on, as typed
+ * there: an empty pasted cell leaves what the row got with it (`given`, column id → value: a new
+ * request's «новая» and date, a call's log), and a value also sets what it does (`also`: a
+ * result logs the call) where the row's cell is empty, one it got, or pasted empty. Found by
+ * exploration: a result pasted into the resident being typed was written alone, with no
+ * «Оператор», «Дата звонка» or «Попытки»; a request's phone, address and kind of help pasted
+ * from a table whose status and date were still blank took its «новая» away, and «Новые
+ * заявки» did not show it. Returns the edits and the cells `also` gave the row.
  */
 export function draftPasteEdits(
 	sheet: Sheet,
@@ -203,6 +205,7 @@ export function draftPasteEdits(
 	const written = new Map<string, string>();
 	for (let j = 0; j < width; j++) {
 		const value = typedValue(columns[j], cells[j] ?? '');
+		if (value === '' && got(columns[j].id)) continue;
 		written.set(columns[j].id, value);
 	}
 	const gave = new Map<string, string>();

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
-import { pasteBlock } from './edits';
+import { draftPasteEdits, pasteBlock } from './edits';
 import { newRequestEdits } from './new-request';
 
 function board(kind: 'requests' | 'callList' = 'requests', locale: 'ru' | 'en' = 'ru') {
@@ -69,5 +69,23 @@ describe('a new request on a request board', () => {
 		expect(sheet.getCell(first, id('Статус'))).toBe('');
 		undo.undo();
 		expect(sheet.rowCount).toBe(1);
+	});
+});
+
+describe('one row pasted into the request being typed in the «+» line (found by exploration)', () => {
+	it('keeps «новая» and the date it got where the pasted cells are empty; a pasted status wins', () => {
+		const { sheet, id } = board();
+		const given = new Map(newRequestEdits(sheet, {}, at).map((e) => [e.colId, e.value]));
+		const row = sheet.addRow({ [id('ФИО')]: 'Иванова Анна', ...Object.fromEntries(given) });
+		const colIds = sheet.columns().map((c) => c.id);
+		const from = colIds.indexOf(id('Телефон'));
+		const pasted = (cells: string[], at = from) =>
+			sheet.setCells(draftPasteEdits(sheet, row, cells, colIds.slice(at), given).edits);
+		pasted(['89111234567', 'Садовая, 3', 'покупка лекарств', '', '', '']);
+		expect(
+			['Телефон', 'Вид помощи', 'Статус', 'Дата заявки'].map((t) => sheet.getCell(row, id(t)))
+		).toEqual(['+79111234567', 'покупка лекарств', 'новая', '2026-12-06']);
+		pasted(['в работе'], colIds.indexOf(id('Статус')));
+		expect(sheet.getCell(row, id('Статус'))).toBe('в работе');
 	});
 });
