@@ -397,6 +397,57 @@ describe('logging a call (found by exploration)', () => {
 	});
 });
 
+describe('a congratulation marked in a campaign is dated (found by exploration)', () => {
+	it('a result fills «Дата» with today in the same undo step; a date typed before it stays', async () => {
+		const anna = await session.operator('Анна');
+		const sheet = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Поздравления: 9 Мая', 'Поздравления'));
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		// Петрова was visited yesterday: the volunteer's date is typed, the result not yet.
+		const ids = colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Дата']],
+			rows: [
+				['Иванова Анна', ''],
+				['Петрова Нина', '2026-05-08']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const cell = (i: number, title: string) => colleague.sheet.getCell(ids[i], cols[title]);
+		const pick = async (row: number, downs: number) => {
+			await (await sheet.cell(row, 'Результат')).click();
+			await page.keyboard.press('F2');
+			await page.getByRole('listbox', { name: 'Результат' }).waitFor();
+			for (let i = 0; i < downs; i++) await page.keyboard.press('ArrowDown');
+			await page.keyboard.press('Enter');
+			await editorClosed(page);
+		};
+		await sheet.revealColumn('Результат');
+		await pick(0, 1);
+		const now = new Date();
+		const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+			.map((n) => String(n).padStart(2, '0'))
+			.join('-');
+		await expect.poll(() => cell(0, 'Результат'), MOMENT).toBe('поздравили по телефону');
+		expect(cell(0, 'Дата')).toBe(today);
+		await pick(1, 3);
+		await expect
+			.poll(() => cell(1, 'Результат'), MOMENT)
+			.toBe('поздравили лично, с письмом и набором');
+		expect(cell(1, 'Дата')).toBe('2026-05-08');
+
+		// Her undo takes the result back with its date.
+		await (await sheet.cell(0, 'ФИО')).click();
+		await sheet.pressUndo();
+		await expect.poll(() => cell(1, 'Результат'), MOMENT).toBe('');
+		await sheet.pressUndo();
+		await expect.poll(() => cell(0, 'Результат'), MOMENT).toBe('');
+		expect(cell(0, 'Дата')).toBe('');
+	});
+});
+
 describe('a call result copied with Ctrl+D or pasted logs the call (found by exploration)', () => {
 	it('who called, when and one more attempt, as a typed result does, in the same undo step', async () => {
 		const sheet = await callList('Обзвон: Ctrl+D');

@@ -1,0 +1,79 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { Sheet } from '$lib/model/sheet';
+import { templateColumns } from '$lib/model/templates';
+import { campaignLogEdits } from './campaign-log';
+import { pasteBlock } from './edits';
+
+function campaign(locale: 'ru' | 'en' = 'ru') {
+	const sheet = new Sheet(new Y.Doc());
+	sheet.addColumns(templateColumns('campaign', locale));
+	const id = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+	const [row] = sheet.addRows({ columns: [sheet.columns()[0].id], rows: [['Иванова Анна']] });
+	return { sheet, id, row };
+}
+
+const at = new Date(2026, 4, 9, 11, 20);
+
+describe('a congratulation marked in a campaign (found by exploration)', () => {
+	it('fills «Дата» with today with a new result', () => {
+		const { sheet, id, row } = campaign();
+		const result = id('Результат');
+		expect(campaignLogEdits(sheet, row, result, 'поздравили по телефону', at)).toEqual([
+			{ colId: id('Дата'), value: '2026-05-09' }
+		]);
+		// No result, another column, the same result: nothing.
+		expect(campaignLogEdits(sheet, row, result, '', at)).toEqual([]);
+		expect(campaignLogEdits(sheet, row, id('Повод'), '9 Мая', at)).toEqual([]);
+		sheet.setCells([
+			{ rowId: row, colId: result, value: 'не дозвонились' },
+			{ rowId: row, colId: id('Дата'), value: '2026-05-05' }
+		]);
+		expect(campaignLogEdits(sheet, row, result, 'не дозвонились', at)).toEqual([]);
+		// Reached four days after «не дозвонились»: today's date.
+		expect(campaignLogEdits(sheet, row, result, 'вручили набор', at)).toEqual([
+			{ colId: id('Дата'), value: '2026-05-09' }
+		]);
+	});
+
+	it('keeps a date typed before the first result (a visit entered the day after)', () => {
+		const { sheet, id, row } = campaign();
+		sheet.setCell(row, id('Дата'), '2026-05-08');
+		expect(
+			campaignLogEdits(sheet, row, id('Результат'), 'поздравили лично, с письмом и набором', at)
+		).toEqual([]);
+	});
+
+	it('in an English campaign; nothing in a list without «Дата»', () => {
+		const en = campaign('en');
+		expect(
+			campaignLogEdits(en.sheet, en.row, en.id('Result'), 'congratulated by phone', at)
+		).toEqual([{ colId: en.id('Date'), value: '2026-05-09' }]);
+		const { sheet, id, row } = campaign();
+		sheet.deleteColumn(id('Дата'));
+		expect(campaignLogEdits(sheet, row, id('Результат'), 'отказ', at)).toEqual([]);
+	});
+
+	it('pasted: a new row with a result is dated, a pasted date kept, in the step of the paste', () => {
+		const { sheet, id, row } = campaign();
+		const undo = sheet.createUndoManager();
+		const written = pasteBlock(sheet, {
+			block: [
+				['Петров Олег', '', '', '9 Мая', 'поздравили по телефону'],
+				['Сидорова Нина', '', '', '9 Мая', 'вручили набор', 'да', '08.05.2026'],
+				['Козлов Пётр']
+			],
+			rowIds: [row],
+			startRow: 1,
+			colIds: sheet.columns().map((c) => c.id),
+			also: (rowId, colId, value) => campaignLogEdits(sheet, rowId, colId, value, at)
+		});
+		expect(written.map((r) => sheet.getCell(r, id('Дата')))).toEqual([
+			'2026-05-09',
+			'2026-05-08',
+			''
+		]);
+		undo.undo();
+		expect(sheet.rowCount).toBe(1);
+	});
+});
