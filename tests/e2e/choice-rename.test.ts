@@ -95,3 +95,71 @@ describe('an option renamed in the column dialog', () => {
 			.toEqual(['Петров Олег', 'Сидорова Нина']);
 	});
 });
+
+describe('an operator filtering on an option a coordinator renames (found by exploration)', () => {
+	it('keeps her residents on her screen: her own filter follows the new name, after a reload and an undo too', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: её фильтр');
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Результат звонка']],
+			rows: [
+				['Иванова Анна', 'не дозвонились'],
+				['Петров Олег', 'перезвонить'],
+				['Сидорова Нина', 'перезвонить']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+
+		// Вера ticks «перезвонить» alone in the filter of «Результат звонка».
+		const vera = await session.operator('Вера');
+		const veraSheet = await SheetPage.open(vera.page, anna.page.url(), 'Обзвон: её фильтр');
+		await vera.page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		await veraSheet.revealColumn('Результат звонка');
+		const button = vera.page.getByRole('button', { name: /^Фильтр «Результат звонка»/ });
+		await button.click();
+		const filter = vera.page.getByRole('group', { name: 'Фильтр «Результат звонка»' });
+		await filter.getByRole('checkbox', { name: 'Выбрать все' }).uncheck();
+		await filter.getByRole('checkbox', { name: 'перезвонить', exact: true }).check();
+		await vera.page.keyboard.press('Escape');
+		await filter.waitFor({ state: 'detached' });
+		const hers = ['Петров Олег', 'Сидорова Нина'];
+		await expect.poll(() => veraSheet.columnValues('ФИО'), MOMENT).toEqual(hers);
+
+		// The coordinator renames the option.
+		await (await sheet.revealColumn('Результат звонка')).click();
+		const dialog = anna.page.getByRole('dialog', { name: 'Столбец «Результат звонка»' });
+		await dialog.getByLabel('Вариант 3', { exact: true }).fill('перезвонить позже');
+		await dialog.getByRole('button', { name: 'Сохранить' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+
+		await expect
+			.poll(() => veraSheet.columnValues('Результат звонка'), MOMENT)
+			.toEqual(['перезвонить позже', 'перезвонить позже']);
+		expect(await veraSheet.columnValues('ФИО')).toEqual(hers);
+		// Her filter says what it shows, and its list ticks the option by its new name.
+		await expect(button.getAttribute('aria-label')).resolves.toBe(
+			'Фильтр «Результат звонка»: перезвонить позже'
+		);
+		await button.click();
+		await expect
+			.poll(() => filter.getByRole('checkbox', { name: 'перезвонить позже' }).isChecked(), MOMENT)
+			.toBe(true);
+		expect(await filter.getByRole('checkbox', { name: 'не дозвонились' }).isChecked()).toBe(false);
+		await vera.page.keyboard.press('Escape');
+		await filter.waitFor({ state: 'detached' });
+
+		// The same after a reload: her view is kept in her browser.
+		await SheetPage.open(vera.page, anna.page.url(), 'Обзвон: её фильтр');
+		await expect.poll(() => veraSheet.columnValues('ФИО'), MOMENT).toEqual(hers);
+
+		// The coordinator undoes the rename: her residents are still there, as «перезвонить».
+		await anna.page.getByRole('button', { name: 'Отменить', exact: true }).click();
+		await expect
+			.poll(() => veraSheet.columnValues('Результат звонка'), MOMENT)
+			.toEqual(['перезвонить', 'перезвонить']);
+		expect(await veraSheet.columnValues('ФИО')).toEqual(hers);
+	});
+});

@@ -894,7 +894,8 @@ export class SheetGridBinding {
 			checkboxLabel: this.#callbacks.checkboxLabel ?? '',
 			// The row this operator is on is filtered and searched as it was (`#held`).
 			filterData: (data: Row | undefined) => (data && this.#held.get(data.id)) || data,
-			watchRows: (listener: () => void) => this.#sheet.observe(() => listener())
+			watchRows: (listener: () => void) => this.#sheet.observe(() => listener()),
+			renames: (colId: string) => this.#sheet.optionRenames(colId)
 		};
 		type RuleParams = { node: IRowNode<Row> | null; colDef: ColDef<Row> };
 		const rangeRule = (p: RuleParams) => this.#inRange(p.node, p.colDef.colId);

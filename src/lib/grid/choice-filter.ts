@@ -27,6 +27,7 @@ import {
 	choiceSetModel,
 	choiceSetMatcher,
 	choiceSetSummary,
+	followRenames,
 	tallyChoices,
 	toChoiceSet,
 	type ChoiceFilterValue,
@@ -61,12 +62,18 @@ export interface ChoiceFilterParams extends IFilterParams<Row> {
 	moreValues(count: number): string;
 	/** Calls `listener` on each change of the sheet's rows; returns the unsubscribe. */
 	watchRows?(listener: () => void): () => void;
+	/** The column's options renamed, old value → new (`followRenames`). */
+	renames?(): ReadonlyMap<string, string>;
 }
 
 export class ChoiceSetFilter implements IFilterComp<Row> {
 	#gui!: HTMLElement;
 	#params!: ChoiceFilterParams;
+	/** The model as set (kept in her view): old names of renamed options stay in it. */
 	#model: ChoiceSetModel | null = null;
+	/** The model as shown: renamed options by their names now (`followRenames`). */
+	#shown: ChoiceSetModel | null = null;
+	/** The values passed: the model's and the names its renamed options have now. */
 	#set = new Set<string>();
 	#passes: (value: string | undefined) => boolean = () => true;
 	#tally: ChoiceTally | null = null;
@@ -91,6 +98,8 @@ export class ChoiceSetFilter implements IFilterComp<Row> {
 
 	refresh(params: ChoiceFilterParams): boolean {
 		this.#params = params;
+		// The options may be renamed since: the values passed follow.
+		this.#setModel(this.#model);
 		this.#render();
 		return true;
 	}
@@ -197,7 +206,7 @@ export class ChoiceSetFilter implements IFilterComp<Row> {
 	}
 
 	getModelAsString() {
-		return choiceSetSummary(this.#model, {
+		return choiceSetSummary(this.#shown, {
 			all: '',
 			empty: this.#params.labels.empty,
 			none: this.#params.labels.none
@@ -206,8 +215,14 @@ export class ChoiceSetFilter implements IFilterComp<Row> {
 
 	#setModel(model: ChoiceSetModel | null) {
 		this.#model = model;
-		this.#set = new Set(model?.values ?? []);
-		this.#passes = model ? choiceSetMatcher(model) : () => true;
+		const renames = this.#params.renames?.();
+		const { values, followed } =
+			model && renames?.size
+				? followRenames(model.values, renames, this.#optionValues())
+				: { values: model?.values ?? [], followed: new Set<string>() };
+		this.#shown = model && { ...model, values: values.filter((v) => !followed.has(v)) };
+		this.#set = new Set(values);
+		this.#passes = model ? choiceSetMatcher({ ...model, values }) : () => true;
 	}
 
 	#optionValues(): string[] {
@@ -219,7 +234,7 @@ export class ChoiceSetFilter implements IFilterComp<Row> {
 	 * empty; and those no option beyond the listed ones.
 	 */
 	#entries() {
-		return choiceFilterValues(this.#params.options(), this.#model, this.#tally);
+		return choiceFilterValues(this.#params.options(), this.#shown, this.#tally);
 	}
 
 	/** Every value offered, listed or not: what "Выбрать все" ticks. */
@@ -323,6 +338,9 @@ function countOf(item: { row: HTMLElement; box: HTMLInputElement }): HTMLElement
 
 export interface ChoiceFloatingFilterParams extends IFloatingFilterParams {
 	labels: ChoiceFilterLabels;
+	/** The column's options now, and those renamed: a renamed one is shown by its new name. */
+	options?(): readonly ChoiceOption[];
+	renames?(): ReadonlyMap<string, string>;
 }
 
 /** The filter row's cell of a choice column: what is chosen, a button that opens the list. */
@@ -351,7 +369,13 @@ export class ChoiceSetFloatingFilter implements IFloatingFilterComp {
 
 	onParentModelChanged(model: unknown) {
 		const { labels } = this.#params;
-		const set = toChoiceSet(model, []);
+		let set = toChoiceSet(model, []);
+		const renames = this.#params.renames?.();
+		if (set && renames?.size) {
+			const options = (this.#params.options?.() ?? []).map((o) => o.value);
+			const { values, followed } = followRenames(set.values, renames, options);
+			set = { ...set, values: values.filter((v) => !followed.has(v)) };
+		}
 		const text = choiceSetSummary(set, { all: labels.any, empty: labels.empty, none: labels.none });
 		this.#gui.textContent = text;
 		this.#gui.title = text;

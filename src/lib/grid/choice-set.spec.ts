@@ -4,6 +4,7 @@ import {
 	choiceSetMatcher,
 	choiceSetModel,
 	choiceSetSummary,
+	followRenames,
 	tallyChoices,
 	toChoiceSet
 } from './choice-set';
@@ -157,5 +158,47 @@ describe('the counts beside the choice filter’s values', () => {
 			['', 0]
 		]);
 		expect(unlisted.sort()).toEqual(['значение 1', 'значение 2']);
+	});
+});
+
+describe('a filter on an option renamed (found by exploration)', () => {
+	const renamed = ['дозвонились', 'не дозвонились', 'перезвонить позже', 'неверный номер'];
+
+	it('picks the option by its new name while the old one is no option', () => {
+		const renames = new Map([['перезвонить', 'перезвонить позже']]);
+		expect(followRenames(['перезвонить', ''], renames, renamed)).toEqual({
+			values: ['перезвонить', '', 'перезвонить позже'],
+			followed: new Set(['перезвонить'])
+		});
+		// Spelled otherwise (as a template's view may): the same option.
+		expect(followRenames(['Перезвонить'], renames, renamed).values).toEqual([
+			'Перезвонить',
+			'перезвонить позже'
+		]);
+		// The rename undone, or the old name made an option again: nothing to follow.
+		expect(followRenames(['перезвонить'], renames, OPTIONS).values).toEqual(['перезвонить']);
+		expect(followRenames(['перезвонить'], new Map(), renamed).values).toEqual(['перезвонить']);
+	});
+
+	it('follows a rename of a rename, and one back to the old name', () => {
+		const twice = new Map([
+			['перезвонить', 'перезвонить позже'],
+			['перезвонить позже', 'перезвонить завтра']
+		]);
+		const now = ['дозвонились', 'перезвонить завтра'];
+		expect(followRenames(['перезвонить'], twice, now).values).toEqual([
+			'перезвонить',
+			'перезвонить позже',
+			'перезвонить завтра'
+		]);
+		const back = new Map([
+			['перезвонить', 'перезвонить позже'],
+			['перезвонить позже', 'перезвонить']
+		]);
+		expect(followRenames(['перезвонить позже'], back, OPTIONS)).toEqual({
+			values: ['перезвонить позже', 'перезвонить'],
+			followed: new Set(['перезвонить позже'])
+		});
+		expect(followRenames(['перезвонить'], back, OPTIONS).values).toEqual(['перезвонить']);
 	});
 });

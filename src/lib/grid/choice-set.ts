@@ -69,6 +69,38 @@ export function toChoiceSet(model: unknown, options: readonly string[]): ChoiceS
 	return null;
 }
 
+/**
+ * The values a filter picks once options renamed are followed (`renames`: old → new, as the
+ * column dialog noted them): a value that is no option now picks the name it was renamed to,
+ * and that one the next (a rename of a rename). An operator's own filter is in her browser
+ * only: found by exploration, the coordinator renamed «перезвонить» «перезвонить позже» and the
+ * residents an operator had filtered on vanished from her screen. Her filter keeps the old name
+ * (an undo of the rename brings it back); `followed` are the old names followed, not shown.
+ */
+export function followRenames(
+	values: readonly string[],
+	renames: ReadonlyMap<string, string>,
+	options: readonly string[]
+): { values: string[]; followed: Set<string> } {
+	const out = [...values];
+	const followed = new Set<string>();
+	if (!renames.size) return { values: out, followed };
+	// A value is the option however it is spelled (case, spaces, ё), as the grid reads it.
+	const byKey = new Map([...renames].map(([from, to]) => [choiceKey(from), to]));
+	const isOption = new Set(options.map(choiceKey));
+	const seen = new Set(out.map(choiceKey));
+	for (let i = 0; i < out.length; i++) {
+		const key = choiceKey(out[i]);
+		const to = out[i] === '' || isOption.has(key) ? undefined : byKey.get(key);
+		if (to === undefined) continue;
+		followed.add(out[i]);
+		if (seen.has(choiceKey(to))) continue;
+		seen.add(choiceKey(to));
+		out.push(to);
+	}
+	return { values: out, followed };
+}
+
 /** Whether a cell's stored value is in the set: a test built once per model, run per row. */
 export function choiceSetMatcher(model: ChoiceSetModel): (value: string | undefined) => boolean {
 	const set = new Set(model.values);

@@ -45,6 +45,8 @@ export interface TypedColumnOptions {
 	filterData?(data: Row | undefined): Row | undefined;
 	/** Calls `listener` on each change of the sheet's rows (a choice filter's counts follow them). */
 	watchRows?(listener: () => void): () => void;
+	/** A choice column's options renamed, old value → new: a filter on an old name follows. */
+	renames?(colId: string): ReadonlyMap<string, string>;
 }
 
 const stored = (data: Row | undefined, colId: string) => data?.[colId] ?? '';
@@ -248,6 +250,7 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		case 'choice': {
 			// Read when used: the options a coordinator edits show without reopening the sheet.
 			const choices = () => options.choices?.(c.id) ?? c.options ?? [];
+			const renames = () => options.renames?.(c.id) ?? new Map<string, string>();
 			const labels: ChoiceFilterLabels = {
 				all: translate(locale, 'grid.filterAll'),
 				empty: translate(locale, 'grid.choiceEmpty'),
@@ -262,10 +265,11 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 				formatCount: (n: number) => formatCount(locale, n),
 				moreValues: (n: number) =>
 					translate(locale, 'grid.filterMore', { count: formatCount(locale, n) }),
-				watchRows: options.watchRows
+				watchRows: options.watchRows,
+				renames
 			};
 			def.floatingFilterComponent = ChoiceSetFloatingFilter;
-			def.floatingFilterComponentParams = { labels };
+			def.floatingFilterComponentParams = { labels, options: choices, renames };
 			def.suppressFloatingFilterButton = true;
 			def.cellEditor = ChoiceEditor;
 			def.suppressKeyboardEvent = altDownOpens;

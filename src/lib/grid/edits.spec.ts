@@ -284,6 +284,9 @@ describe('renaming an option in the column dialog', () => {
 			'дозвонились',
 			'перезвонить позже'
 		]);
+		// Noted in the column for each operator's own filter, in the same step.
+		expect(sheet.optionRenames(outcome)).toEqual(new Map([['перезвонить', 'перезвонить позже']]));
+		expect(sheet.optionRenames(name).size).toBe(0);
 		undo.undo();
 		expect(rows.map((r) => sheet.getCell(r, outcome))).toEqual([
 			'перезвонить',
@@ -291,6 +294,7 @@ describe('renaming an option in the column dialog', () => {
 			'дозвонились',
 			'перезвонить'
 		]);
+		expect(sheet.optionRenames(outcome).size).toBe(0);
 	});
 });
 

@@ -349,7 +349,11 @@ export function renameChoiceValues(
 	};
 	for (const rowId of sheet.rowIds()) visit(rowId, true);
 	for (const { id } of sheet.deletedRows()) visit(id, false);
-	if (edits.length) inOneStep(sheet, () => sheet.setCells(edits));
+	inOneStep(sheet, () => {
+		if (edits.length) sheet.setCells(edits);
+		// Noted in the column, so that each operator's own filter on an old name follows.
+		sheet.noteOptionRenames(colId, renames);
+	});
 	return shown;
 }
 

@@ -114,6 +114,36 @@ export function writeOptions(def: Y.Map<unknown>, wanted: ChoiceOption[]): void 
 	}
 }
 
+const RENAMED_PREFIX = 'renamed:';
+/** Renames kept per column, at most (read beyond it: none). */
+const MAX_RENAMES = 500;
+
+/**
+ * Options renamed in the column dialog, old value → new (`renamed:<old>` → new), written in the
+ * rename's step: an operator's own filter that picks the old name follows them, since her
+ * filter is in her browser only (found by exploration: «перезвонить» renamed «перезвонить
+ * позже», and the residents she had filtered on vanished from her screen). An undo of the
+ * rename takes its entry back with the cells.
+ */
+export function readRenames(def: Y.Map<unknown>): Map<string, string> {
+	const out = new Map<string, string>();
+	def.forEach((to, key) => {
+		if (out.size >= MAX_RENAMES || !key.startsWith(RENAMED_PREFIX) || typeof to !== 'string')
+			return;
+		const from = key.slice(RENAMED_PREFIX.length);
+		if (from && to && from.length <= MAX_OPTION_LENGTH && to.length <= MAX_OPTION_LENGTH)
+			out.set(from, to);
+	});
+	return out;
+}
+
+/** Notes options renamed (old → new) in the column's definition (in a transaction). */
+export function writeRenames(def: Y.Map<unknown>, renames: ReadonlyMap<string, string>): void {
+	for (const [from, to] of renames)
+		if (from && to && from !== to && def.get(RENAMED_PREFIX + from) !== to)
+			def.set(RENAMED_PREFIX + from, to);
+}
+
 /**
  * What an operator's edit of the options means now that colleagues may have changed them since
  * it began: `base` is the list the operator started from, `wanted` the list they made of it,

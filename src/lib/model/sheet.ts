@@ -46,7 +46,9 @@ import {
 	cleanOptions,
 	mergeOptions,
 	readOptions,
+	readRenames,
 	writeOptions,
+	writeRenames,
 	type ChoiceOption
 } from './options';
 
@@ -1004,6 +1006,22 @@ export class Sheet {
 				: wanted;
 			writeOptions(def, target);
 		});
+	}
+
+	/**
+	 * A choice column's options renamed in the column dialog, old value → new (`options.ts`,
+	 * `readRenames`); empty for another column.
+	 */
+	optionRenames(id: string): ReadonlyMap<string, string> {
+		const def = this.#columns.get(id);
+		return def ? readRenames(def) : new Map();
+	}
+
+	/** Notes options of a choice column renamed (old → new), in the caller's step. */
+	noteOptionRenames(id: string, renames: ReadonlyMap<string, string>): void {
+		if (!renames.size) return;
+		const def = this.#def(id);
+		this.#transact(() => writeRenames(def, renames));
 	}
 
 	/** A phone column's area code (`AREA_CODE`), or '' for none. */
