@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../bench/data';
-import { normalizePhone, normalizeValue } from '../values';
+import { normalizePhone, normalizeValue, withoutHidden } from '../values';
 import {
 	findDuplicates,
 	MAX_BUCKET_SCAN,
@@ -37,10 +37,20 @@ describe('keys', () => {
 		expect(normalizeName('Фёдорова А.П.')).toBe(normalizeName('федорова а п'));
 	});
 
+	it('leaves out invisible control characters inside a name, as the import does', () => {
+		for (const name of [
+			'Смир\u200bнова Анна',
+			'Смирно\x01ва Анна\x7f',
+			'\u202eСмирнова\u202c Анна'
+		])
+			expect(normalizeName(name), JSON.stringify(name)).toBe('смирнова анна');
+	});
+
 	it('normalises any text as the general rule does (property)', () => {
-		// The rule: lower case, ё → е, runs of what is neither a letter nor a digit → one space.
+		// The rule: invisible control characters left out, lower case, ё → е, runs of what is
+		// neither a letter nor a digit → one space.
 		const rule = (s: string) =>
-			s
+			withoutHidden(s)
 				.toLowerCase()
 				.replace(/ё/g, 'е')
 				.replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -55,7 +65,11 @@ describe('keys', () => {
 			'e\u0301',
 			'٣',
 			'\u00a0',
-			'—'
+			'—',
+			'\x01',
+			'\x0b',
+			'\u200b',
+			'\u202e'
 		];
 		let seed = 7;
 		const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
@@ -428,7 +442,8 @@ const STORED_DATE = /^\d{4}-\d\d-\d\d$/;
  * other character takes the general way.
  */
 function normalizeNameReference(name: string): string {
-	const lower = name.toLowerCase();
+	// Since then, invisible control characters are left out, not read as a space (`withoutHidden`).
+	const lower = withoutHidden(name).toLowerCase();
 	let out = '';
 	let word = -1;
 	for (let i = 0; i < lower.length; i++) {

@@ -25,7 +25,8 @@ import {
 	normalizePhone,
 	normalizeValue,
 	phoneParts,
-	storedPhoneNumbers
+	storedPhoneNumbers,
+	withoutHidden
 } from '../values';
 
 export type DuplicatePolicy = 'skip' | 'update' | 'keep';
@@ -118,6 +119,7 @@ export function normalizeName(name: string): string {
 	for (let i = 0; i < name.length; i++) {
 		const c = nameCode(name.charCodeAt(i));
 		if (c === OTHER) return normalizeAnyName(name.toLowerCase());
+		if (c === HIDDEN) continue;
 		if (c === SEPARATOR) space = n > 0;
 		else {
 			if (space) out[n++] = 0x20;
@@ -131,11 +133,13 @@ export function normalizeName(name: string): string {
 
 const SEPARATOR = -1;
 const OTHER = -2;
+/** A control character inside a word (`Ивано\x01ва`): left out, as the import takes it out. */
+const HIDDEN = -3;
 
 /**
  * What `normalizeName` writes for a character of ASCII or Russian text: its lower-case letter
- * (`toLowerCase`'s, `е` for `ё`) or digit; `SEPARATOR` for ASCII punctuation, spaces and control
- * characters; `OTHER` for anything else.
+ * (`toLowerCase`'s, `е` for `ё`) or digit; `SEPARATOR` for ASCII punctuation, spaces, tabs and
+ * line breaks; `HIDDEN` for other control characters (`withoutHidden`); `OTHER` for anything else.
  */
 function nameCode(c: number): number {
 	if (c >= 0x430 && c <= 0x44f) return c; // а–я
@@ -144,12 +148,18 @@ function nameCode(c: number): number {
 	if (c === 0x450 || c === 0x400) return 0x450; // ѐ, Ѐ → ѐ
 	if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return c; // a–z, 0–9
 	if (c >= 0x41 && c <= 0x5a) return c + 0x20; // A–Z
+	if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 && c !== 11 && c !== 12 : c === 0x7f)
+		return HIDDEN;
 	return c < 0x80 ? SEPARATOR : OTHER;
 }
 
-/** `normalizeName` for any text (Latin with accents, Ukrainian, combining marks…). */
+/**
+ * `normalizeName` for any text (Latin with accents, Ukrainian, combining marks…). Invisible
+ * characters (a zero-width space, a bidirectional override) are left out, not read as a space:
+ * «Смир\u200bнова» is «смирнова», as the import stores it (`withoutHidden`).
+ */
 function normalizeAnyName(lower: string): string {
-	return lower.replace(YO, 'е').replace(NOT_NAME, ' ').trim();
+	return withoutHidden(lower).replace(YO, 'е').replace(NOT_NAME, ' ').trim();
 }
 
 /** `yyyy-mm-dd` (digits, not checked as a date): the birth key either way, as is. */

@@ -15,7 +15,7 @@
  * applyImportPlan(sheet, planImport({ incoming, duplicates, policy: 'skip' }));
  * ```
  */
-import { normalizeValue } from '../values';
+import { normalizeValue, withoutHidden } from '../values';
 import type { ColumnType, Sheet } from '../model/sheet';
 import type { ImportPlan, ExistingRow, IncomingRow, KeyColumns } from './dedupe';
 import { fieldOfHeader, type ColumnMapping, type SheetColumnRef } from './mapping';
@@ -114,7 +114,8 @@ export interface ToIncomingOptions {
 /**
  * Parsed rows → values by column id in their stored form (`8 (812) 123-45-67` →
  * `+78121234567`, `05.03.1941` → `1941-03-05`). A value that does not fit its column's type is
- * kept exactly as it was in the file (the grid flags it), never dropped.
+ * kept exactly as it was in the file (the grid flags it), never dropped; invisible control
+ * characters are left out of every value (`withoutHidden`).
  */
 export function toIncomingRows(options: ToIncomingOptions): IncomingRow[] {
 	const { parsed, columnIds, columns } = options;
@@ -127,7 +128,7 @@ export function toIncomingRows(options: ToIncomingOptions): IncomingRow[] {
 		const values: Record<string, string> = {};
 		for (const { index, id, type } of targets) {
 			const raw = cells[index] ?? '';
-			values[id] = raw === '' ? '' : normalizeValue(type, raw).value;
+			values[id] = raw === '' ? '' : normalizeValue(type, withoutHidden(raw)).value;
 		}
 		return { line: parsed.rowLines[r] ?? r + 1, values };
 	});

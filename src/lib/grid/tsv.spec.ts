@@ -43,3 +43,15 @@ describe('TSV from the clipboard', () => {
 		expect(parseTsv(toTsv(rows))).toEqual(rows);
 	});
 });
+
+describe('invisible control characters in a pasted block', () => {
+	it('are left out of every cell, as the import leaves them out; emoji, ё and tabs between cells stay', () => {
+		expect(
+			parseTsv('\u202eИванова\u202c Анна\t8 911 123-45-67\x01\r\nЁлкина\u200b Мария\t🎂 👨‍👩‍👧\n')
+		).toEqual([
+			['Иванова Анна', '8 911 123-45-67'],
+			['Ёлкина Мария', '🎂 👨‍👩‍👧']
+		]);
+		expect(parseTsv('"две\r\nстроки\u2066"\tx')).toEqual([['две\nстроки', 'x']]);
+	});
+});

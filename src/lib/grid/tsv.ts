@@ -4,8 +4,14 @@
  * break or a quote is wrapped in double quotes with its quotes doubled. Only a quote at the very
  * start of a cell opens a quoted cell, so `5" диск` or `ООО "Ромашка"` stay as typed.
  */
+import { withoutHidden } from '../values/clean';
 
-/** Parses a TSV block into rows of cells. The line break after the last row is not a row. */
+/**
+ * Parses a TSV block into rows of cells. The line break after the last row is not a row. A cell's
+ * invisible control characters (a bidirectional override, a zero-width space, a stray \x01) are
+ * left out, as the CSV import leaves them out (`withoutHidden`): a name copied from a web page or
+ * a chat is found again by search and by the duplicates check.
+ */
 export function parseTsv(text: string): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
@@ -49,7 +55,7 @@ export function parseTsv(text: string): string[][] {
 			cell = text.slice(i, j);
 			i = j;
 		}
-		row.push(cell);
+		row.push(withoutHidden(cell));
 		if (i >= n) {
 			rows.push(row);
 			break;

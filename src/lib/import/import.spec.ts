@@ -2568,3 +2568,83 @@ describe('export in slices', () => {
 		expect(new TextDecoder().decode(parts[0])).toBe('ФИО\r\n');
 	});
 });
+
+describe('invisible and control characters in a file’s values', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+
+	it('are removed on import and listed in the report; the rest of the value, emoji and ё, stays (found by exploration)', () => {
+		const sheet = callList();
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		// A colleague's resident typed with a zero-width space at the end of her name.
+		sheet.addRow({
+			[byTitle('ФИО')]: 'Орлова Вера\u200b',
+			[byTitle('Дата рождения')]: '1938-04-02'
+		});
+		sheet.addRow({ [byTitle('ФИО')]: 'Смирнова Анна', [byTitle('Дата рождения')]: '1941-03-05' });
+		// Pasted before imports took them out: a soft hyphen and \x01 inside the name.
+		sheet.addRow({
+			[byTitle('ФИО')]: 'Кузне\u00adцо\x01ва Ольга',
+			[byTitle('Дата рождения')]: '1944-01-27'
+		});
+		const file = utf8(
+			[
+				'ФИО;Телефон;Д/р;Примечание',
+				// An override turns «Иванова» around on screen; \x01 and DEL are stray bytes.
+				'\u202eИванова\u202c Анна;8 911 123-45-67;01.02.1940;звонить\x01 утром\x7f',
+				// The same resident as the list's, with a zero-width space inside her name.
+				'Смир\u200bнова Анна;;05.03.1941;',
+				'Орлова Вера;;02.04.1938;',
+				'Кузнецова Ольга;;27.01.1944;',
+				'Ёлкина Мария\u2066\u2069;\ufeff8 812 555-12-34;;🎂 👨‍👩‍👧 день рождения',
+				'Петров Пётр;+7 911 000-11-22;;обычное примечание'
+			].join('\r\n')
+		);
+		const run = importInto(sheet, file, 'skip');
+		// Смирнова, Орлова and Кузнецова are the list's residents: skipped, not added a second time.
+		expect(run.prepared.skippedCount).toBe(3);
+		expect(run.applied.added).toHaveLength(3);
+		const [ivanova, yolkina, petrov] = run.applied.added.map((id) => sheet.getRow(id));
+		expect(ivanova[byTitle('ФИО')]).toBe('Иванова Анна');
+		expect(ivanova[byTitle('Примечание')]).toBe('звонить утром');
+		expect(ivanova[byTitle('Телефон')]).toBe('+79111234567');
+		expect(yolkina[byTitle('ФИО')]).toBe('Ёлкина Мария');
+		expect(yolkina[byTitle('Телефон')]).toBe('+78125551234');
+		expect(yolkina[byTitle('Примечание')]).toBe('🎂 👨‍👩‍👧 день рождения');
+		expect(petrov[byTitle('Примечание')]).toBe('обычное примечание');
+
+		const report = dialogReport(sheet, run);
+		const changed = report.problems.filter((p) => p.kind === 'changed');
+		expect(changed.map((p) => [p.line, p.column, p.value, p.message])).toEqual([
+			[2, 'ФИО', 'Иванова Анна', 'Удалены невидимые управляющие символы'],
+			[2, 'Примечание', 'звонить утром', 'Удалены невидимые управляющие символы'],
+			[6, 'ФИО', 'Ёлкина Мария', 'Удалены невидимые управляющие символы'],
+			[6, 'Телефон', '8 812 555-12-34', 'Удалены невидимые управляющие символы']
+		]);
+		// Line 3 is skipped: its value is written nowhere, so nothing was changed in the list.
+		expect(report.changed).toBe(4);
+		expect(reportTotals(report)).toContainEqual(['import.changedCount', 4]);
+		expect(report.flagged).toBe(0);
+		const en = dialogReport(sheet, run, 'en').problems.find((p) => p.kind === 'changed')!;
+		expect(en.message).toBe('Invisible control characters removed');
+		expect(translate('en', 'import.kind.changed')).toBe('Corrected');
+		// The report's file has them too.
+		const csv = new TextDecoder().decode(reportCsv(report, 'ru'));
+		expect(csv).toContain('Удалены невидимые управляющие символы');
+		// eslint-disable-next-line no-control-regex
+		expect(csv).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b\x01\x7f]/);
+	});
+
+	it('a value of nothing but such characters is empty, and a clean file has no such note', () => {
+		const sheet = callList();
+		const run = importInto(
+			sheet,
+			utf8(['ФИО;Телефон;Примечание', 'Иванова Анна;8 911 123-45-67;\u200b\u202e'].join('\r\n')),
+			'keep'
+		);
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		expect(sheet.getCell(run.applied.added[0], byTitle('Примечание'))).toBe('');
+		expect(dialogReport(sheet, run).changed).toBe(1);
+		const clean = importInto(callList(), cp1251(FILE), 'keep');
+		expect(clean.prepared.changedCount).toBe(0);
+	});
+});

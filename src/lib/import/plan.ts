@@ -38,6 +38,7 @@ import {
 	normalizeChoice,
 	normalizeText,
 	normalizeValue,
+	withoutHidden,
 	type ValueOptions,
 	type ValueResult
 } from '../values';
@@ -164,6 +165,15 @@ export interface FlaggedValue {
 	reason: string;
 }
 
+/**
+ * A value the import changed before storing it, so that it reads as the file meant it: invisible
+ * control characters taken out (`hidden-removed`). `value` is the file's value as written (without
+ * those characters); the report lists it with its line, not as a problem of format.
+ */
+export interface ChangedValue extends FlaggedValue {
+	reason: 'hidden-removed';
+}
+
 export interface DuplicateCounts {
 	/** Rows that repeat an earlier row of the file. */
 	inFile: number;
@@ -219,6 +229,11 @@ export interface Analysis {
 	absent?: string[];
 	/** Lines with other values but no name, where a name column is mapped (`namelessLines`). */
 	nameless?: NamelessLine[];
+	/** Values changed to be stored (`ChangedValue`): the first ones, all of them, and per line. */
+	changed?: ChangedValue[];
+	changedCount?: number;
+	changedLines?: Map<number, number>;
+	changedKeys?: Map<number, string[]>;
 }
 
 /**
@@ -442,16 +457,41 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		else flaggedKeys.set(line, [key]);
 		if (flagged.length < MAX_LISTED_PROBLEMS) flagged.push({ line, csvIndex, value, reason });
 	};
+	const changed: ChangedValue[] = [];
+	let changedCount = 0;
+	const changedLines = new Map<number, number>();
+	const changedKeys = new Map<number, string[]>();
+	const change = (line: number, csvIndex: number, value: string, key: string) => {
+		changedCount++;
+		changedLines.set(line, (changedLines.get(line) ?? 0) + 1);
+		const keys = changedKeys.get(line);
+		if (keys) keys.push(key);
+		else changedKeys.set(line, [key]);
+		if (changed.length < MAX_LISTED_PROBLEMS)
+			changed.push({ line, csvIndex, value, reason: 'hidden-removed' });
+	};
 	const incoming: IncomingRow[] = new Array(parsed.rows.length);
 	for (let r = 0; r < parsed.rows.length; r++) {
 		const cells = parsed.rows[r];
 		const line = parsed.rowLines[r] ?? r + 1;
 		const values: Record<string, string> = { ...empty };
 		for (const c of columns) {
-			const raw = groupValue(cells, c.group);
+			let raw = groupValue(cells, c.group);
 			if (raw === '') {
 				values[c.key] = '';
 				continue;
+			}
+			// Control characters and bidirectional overrides: taken out, and said in the report
+			// (found by exploration: a U+202E showed «Иванова» turned around, a stray \x01 kept
+			// the resident from being found). One regular expression test for a clean value.
+			const visible = withoutHidden(raw);
+			if (visible !== raw) {
+				raw = visible;
+				change(line, c.index, raw.length > 60 ? raw.slice(0, 60) + '…' : raw, c.key);
+				if (raw === '') {
+					values[c.key] = '';
+					continue;
+				}
 			}
 			if (raw.length > MAX_CELL_LENGTH) {
 				// A cell the sheet cannot hold (a quote left open in the file swallows the lines
@@ -530,7 +570,11 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		targetSheetId,
 		errorLines: (parsed.errors ?? []).map((e) => e.line),
 		absent: absentRows(existing, targetSheetId, present),
-		nameless: namelessLines(incoming, targets)
+		nameless: namelessLines(incoming, targets),
+		changed,
+		changedCount,
+		changedLines,
+		changedKeys
 	};
 }
 
@@ -763,6 +807,9 @@ export interface PreparedImport {
 	/** Lines without a name added as residents of their own (`Analysis.nameless`): the first ones. */
 	nameless: NamelessLine[];
 	namelessCount: number;
+	/** Values of the lines written that the import changed to store them (`Analysis.changed`). */
+	changed: ChangedValue[];
+	changedCount: number;
 }
 
 /** The most options a choice column the import creates is given from its values. */
@@ -821,10 +868,64 @@ function flaggedWritten(
 	targets: readonly ImportTargetColumn[],
 	sheetValues?: (rowId: string) => Record<string, string> | undefined
 ): Pick<PreparedImport, 'flagged' | 'flaggedCount'> {
-	const flagged = analysis.flagged ?? [];
-	let flaggedCount = analysis.flaggedCount ?? 0;
-	const lines = analysis.flaggedLines;
-	if (!lines) return { flagged, flaggedCount };
+	const { values, count } = valuesWritten(
+		{
+			values: analysis.flagged ?? [],
+			count: analysis.flaggedCount ?? 0,
+			lines: analysis.flaggedLines,
+			keys: analysis.flaggedKeys,
+			incoming: analysis.incoming
+		},
+		plan,
+		targets,
+		sheetValues
+	);
+	return { flagged: values, flaggedCount: count };
+}
+
+/**
+ * The changed values of the lines written (`ChangedValue`): not those of a skipped line, nor a
+ * later line's cell kept apart from its resident's first line.
+ */
+function changedWritten(
+	analysis: Partial<
+		Pick<Analysis, 'incoming' | 'changed' | 'changedCount' | 'changedLines' | 'changedKeys'>
+	>,
+	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept' | 'merged'>,
+	targets: readonly ImportTargetColumn[]
+): Pick<PreparedImport, 'changed' | 'changedCount'> {
+	const { values, count } = valuesWritten(
+		{
+			values: analysis.changed ?? [],
+			count: analysis.changedCount ?? 0,
+			lines: analysis.changedLines,
+			keys: analysis.changedKeys,
+			incoming: analysis.incoming
+		},
+		plan,
+		targets
+	);
+	return { changed: values, changedCount: count };
+}
+
+/** Values of lines (flagged or changed) that the plan writes: listed, and all of them counted. */
+function valuesWritten<T extends FlaggedValue>(
+	analysis: {
+		values: T[];
+		count: number;
+		lines?: Map<number, number>;
+		keys?: Map<number, string[]>;
+		/** The file's rows: a resident's later lines write only where the earlier left a blank. */
+		incoming?: readonly IncomingRow[];
+	},
+	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept' | 'merged'>,
+	targets: readonly ImportTargetColumn[],
+	sheetValues?: (rowId: string) => Record<string, string> | undefined
+): { values: T[]; count: number } {
+	const flagged = analysis.values;
+	let flaggedCount = analysis.count;
+	const lines = analysis.lines;
+	if (!lines) return { values: flagged, count: flaggedCount };
 	const gone = new Set<number>();
 	for (const s of plan.skipped) {
 		const n = lines.get(s.line);
@@ -844,7 +945,7 @@ function flaggedWritten(
 		else kept.set(line, new Set([key]));
 	};
 	for (const k of plan.mergeKept) if (!k.skipped) keep(k.line, k.column);
-	const keys = analysis.flaggedKeys;
+	const keys = analysis.keys;
 	// A later line of a resident writes a cell only where the lines before it left it empty
 	// (`mergeValues`): the same value again is not written, nor counted (found by exploration:
 	// «Дополнить» counted a repeat's «31.02.1940» twice, once for each line).
@@ -865,10 +966,10 @@ function flaggedWritten(
 		}
 	const keyOf = new Map(targets.map((t) => [t.csvIndex, t.key]));
 	return {
-		flagged: flagged.filter(
+		values: flagged.filter(
 			(f) => !gone.has(f.line) && !kept.get(f.line)?.has(keyOf.get(f.csvIndex) ?? '')
 		),
-		flaggedCount
+		count: flaggedCount
 	};
 }
 
@@ -955,6 +1056,10 @@ export function prepareImport(
 				| 'absent'
 				| 'addOptions'
 				| 'nameless'
+				| 'changed'
+				| 'changedCount'
+				| 'changedLines'
+				| 'changedKeys'
 			>
 		>,
 	targets: ImportTargetColumn[],
@@ -1007,6 +1112,7 @@ export function prepareImport(
 				? sheetValuesOf(existing, targetSheetId)
 				: undefined
 		),
+		...changedWritten(analysis, plan, targets),
 		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged),
 		nameless: nameless.slice(0, MAX_LISTED_PROBLEMS),
 		namelessCount: nameless.length
@@ -1031,6 +1137,7 @@ function* reportedLines(
 		prepared.merged,
 		prepared.mergeKept,
 		prepared.flagged,
+		prepared.changed,
 		prepared.repeats,
 		prepared.inOthers
 	])

@@ -22,6 +22,7 @@ export type ProblemKind =
 	| 'skipped'
 	| 'merged'
 	| 'flagged'
+	| 'changed'
 	| 'kept'
 	| 'lost'
 	| 'repeat'
@@ -45,6 +46,8 @@ export interface ImportReport {
 	skipped: number;
 	merged: number;
 	flagged: number;
+	/** Values the import changed to store them (`ChangedValue`): control characters taken out. */
+	changed: number;
 	/**
 	 * Cells left as they were: of rows found in the list, or of a line of the file a later line
 	 * of the same resident was merged into ('update').
@@ -204,6 +207,8 @@ export function importReport(options: {
 		// Those of the lines written: a skipped duplicate's are not the list's.
 		flagged: prepared.flagged,
 		flaggedCount: prepared.flaggedCount,
+		changed: prepared.changed,
+		changedCount: prepared.changedCount,
 		repeats: prepared.repeats.map((r) => ({ ...r, by: duplicateKeyWords(r.by, locale) })),
 		repeatsCount: prepared.repeatsCount,
 		inOthers: prepared.inOthers.map((o) => ({
@@ -259,6 +264,9 @@ export interface BuildReportOptions {
 	mergedCount: number;
 	flagged: FlaggedValue[];
 	flaggedCount: number;
+	/** Values changed to be stored (`ChangedValue`): the first ones, and how many. */
+	changed?: FlaggedValue[];
+	changedCount?: number;
 	/** The sheet column's title for a CSV column. */
 	columnTitle: (csvIndex: number) => string;
 	/**
@@ -348,6 +356,16 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 			message: messageFor(f.reason, locale)
 		});
 	}
+	const changed = options.changed ?? [];
+	for (const c of changed) {
+		add({
+			line: c.line,
+			kind: 'changed',
+			column: options.columnTitle(c.csvIndex),
+			value: c.value,
+			message: messageFor(c.reason, locale)
+		});
+	}
 	const kept = options.kept ?? [];
 	let keptListed = 0;
 	for (const k of kept) {
@@ -408,6 +426,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		options.skipped.length +
 		options.merged.length +
 		options.flagged.length +
+		changed.length +
 		kept.length +
 		repeats.length +
 		inOthers.length +
@@ -418,6 +437,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		options.skippedCount +
 		options.mergedCount +
 		options.flaggedCount +
+		(options.changedCount ?? changed.length) +
 		(options.keptCount ?? keptListed) +
 		(options.lostCount ?? kept.length - keptListed) +
 		(options.repeatsCount ?? repeats.length) +
@@ -431,6 +451,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 		deleted: options.deletedCount ?? 0,
 		merged: options.mergedCount,
 		flagged: options.flaggedCount,
+		changed: options.changedCount ?? changed.length,
 		kept: options.keptCount ?? keptListed,
 		lost: options.lostCount ?? kept.length - keptListed,
 		repeats: options.repeatsCount ?? repeats.length,
@@ -475,6 +496,7 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 		['import.keptCount', r.kept, false],
 		['import.lostCount', r.lost, false],
 		['import.flaggedCount', r.flagged, true],
+		['import.changedCount', r.changed, false],
 		['import.repeatsCount', r.repeats, false],
 		['import.inOthersCount', r.inOthers, false],
 		['import.namelessCount', r.nameless, false],

@@ -4,7 +4,7 @@
  * `Выгул собак`, `Ещё раз` → `Еще раз` if that is the option). Anything else is kept as
  * typed and flagged 'not-an-option'.
  */
-import { isBlank, trimValue } from './clean';
+import { isBlank, trimValue, withoutHidden } from './clean';
 import { EMPTY, invalid, valid, type ValueResult } from './result';
 
 export type ChoiceReason = 'not-an-option';
@@ -14,9 +14,12 @@ export type ChoiceList = readonly { readonly value: string }[];
 const SPACES = /[\s\u00a0\u202f\u2000-\u200b\ufeff]+/g;
 const YO = /ё/g;
 
-/** The text two spellings of one option share: lower case, single spaces, е for ё. */
+/**
+ * The text two spellings of one option share: lower case, single spaces, е for ё, without
+ * invisible control characters (`withoutHidden`: «Смир\u200bнова» is «смирнова», as imported).
+ */
 export function choiceKey(text: string): string {
-	return trimValue(text).replace(SPACES, ' ').toLowerCase().replace(YO, 'е');
+	return trimValue(withoutHidden(text)).replace(SPACES, ' ').toLowerCase().replace(YO, 'е');
 }
 
 interface ChoiceIndex {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLabel, isBlank, trimValue } from './clean';
+import { cleanLabel, isBlank, trimValue, withoutHidden } from './clean';
 import * as Y from 'yjs';
 import { Sheet, titleKey } from '../model/sheet';
 
@@ -68,5 +68,19 @@ describe('cleanLabel', () => {
 			expect.arrayContaining(['Адрес', 'Адрес (2)'])
 		);
 		expect(titleKey('\u202eФИО')).toBe(titleKey('фио'));
+	});
+});
+
+describe('withoutHidden', () => {
+	it('leaves out control characters, bidirectional overrides and zero-width characters', () => {
+		expect(withoutHidden('\u202eИванова\u202c')).toBe('Иванова');
+		expect(withoutHidden('Иван\u200bова\ufeff\u2066\u2069\x01\x7f\u00ad')).toBe('Иванова');
+		expect(withoutHidden('строка\x0bвторая')).toBe('строка вторая');
+	});
+
+	it('keeps what is visible: tabs, line breaks, ё, emoji with their joiners, and a clean value itself', () => {
+		const clean = 'Ёлкина\tМария\nзвонить 🎂 👨‍👩‍👧 👩🏽‍💻';
+		expect(withoutHidden(clean)).toBe(clean);
+		expect(withoutHidden('a\u200db 👨‍👩‍👧')).toBe('ab 👨‍👩‍👧');
 	});
 });

@@ -107,3 +107,30 @@ export function cleanLabel(text: string): string {
 export function clip(text: string, max: number): string {
 	return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
+
+/**
+ * Characters a cell never means to hold: C0 control characters but the tab and line breaks, DEL,
+ * and the invisible format characters of `isInvisibleCode` (zero-width spaces and joiners, the
+ * soft hyphen, the word joiner, the byte-order mark, bidirectional marks, embeddings, overrides
+ * and isolates). An override in a name shows «Иванова» turned around; a stray \x01 keeps a
+ * search and the duplicates check from finding the resident. One test per value: a clean one
+ * (nearly all of an import's) costs nothing more.
+ */
+const HIDDEN =
+	// eslint-disable-next-line no-control-regex -- control characters are what it finds
+	/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_ALL = new RegExp(HIDDEN.source, 'g');
+/** A vertical tab or a form feed: what some programs write between the lines of a cell. */
+// eslint-disable-next-line no-control-regex
+const LINE_CONTROL = /[\x0b\x0c]/g;
+
+/**
+ * `text` without the characters of `HIDDEN` — a vertical tab or form feed becomes a space,
+ * a zero-width joiner inside an emoji (👨‍👩‍👧) stays; `text` itself when it has none.
+ */
+export function withoutHidden(text: string): string {
+	if (!HIDDEN.test(text)) return text;
+	const cleaned = text.replace(LINE_CONTROL, ' ');
+	// The joiners: kept between pictographs (`LOOSE_JOINER`), the others all gone.
+	return cleaned.replace(LOOSE_JOINER, '').replace(HIDDEN_ALL, (c) => (c === '\u200d' ? c : ''));
+}

@@ -8,6 +8,10 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'Значение длиннее 100 000 знаков: сохранены первые 100 000',
 		en: 'The value is longer than 100,000 characters: the first 100,000 are kept'
 	},
+	'hidden-removed': {
+		ru: 'Удалены невидимые управляющие символы',
+		en: 'Invisible control characters removed'
+	},
 	// phone
 	'too-short': {
 		ru: 'Номер слишком короткий: не хватает кода города',
