@@ -2648,3 +2648,62 @@ describe('invisible and control characters in a file’s values', () => {
 		expect(clean.prepared.changedCount).toBe(0);
 	});
 });
+
+describe('an Excel serial date in a date column', () => {
+	it('is read as the date it is, 1900 date system, and the report says so on its line; a number in another column stays a number (found by exploration)', () => {
+		const sheet = callList();
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const file = cp1251(
+			[
+				'ФИО;Дата рождения;Попытки;Примечание;Дата звонка',
+				// What Excel writes for a date cell formatted as a number: 14977 = 01.01.1941 (its
+				// 1900 counts a 29 February that never was; 25569 is 01.01.1970).
+				'Иванова Анна;14977;14977;14977;45632,5',
+				'Петрова Ольга;14977,0;2;;',
+				'Сидоров Иван;9133;;;',
+				// A year alone, a small number, a date of birth after today, a time in a date: not
+				// read as Excel's dates, flagged as before.
+				'Орлова Вера;1941;;;',
+				'Кузнецов Пётр;500;;;',
+				'Смирнов Олег;73000;;;',
+				'Фёдорова Мария;14977,5;;;'
+			].join('\r\n')
+		);
+		const run = importInto(sheet, file, 'keep');
+		const cell = (i: number, title: string) => sheet.getCell(run.applied.added[i], byTitle(title));
+		expect(cell(0, 'Дата рождения')).toBe('1941-01-01');
+		expect(cell(1, 'Дата рождения')).toBe('1941-01-01');
+		expect(cell(2, 'Дата рождения')).toBe('1925-01-01');
+		expect(cell(0, 'Попытки')).toBe('14977');
+		expect(cell(0, 'Примечание')).toBe('14977');
+		expect(cell(0, 'Дата звонка')).toBe('2024-12-06T12:00');
+		expect([3, 4, 5, 6].map((i) => cell(i, 'Дата рождения'))).toEqual([
+			'1941',
+			'500',
+			'73000',
+			'14977,5'
+		]);
+		expect(run.analysis.flagged.map((f) => [f.line, f.value])).toEqual([
+			[5, '1941'],
+			[6, '500'],
+			[7, '73000'],
+			[8, '14977,5']
+		]);
+		const report = dialogReport(sheet, run);
+		expect(
+			report.problems
+				.filter((p) => p.kind === 'changed')
+				.map((p) => [p.line, p.column, p.value, p.message])
+		).toEqual([
+			[2, 'Дата рождения', '14977', 'Число из Excel прочитано как дата: 01.01.1941'],
+			[2, 'Дата звонка', '45632,5', 'Число из Excel прочитано как дата: 06.12.2024 12:00'],
+			[3, 'Дата рождения', '14977,0', 'Число из Excel прочитано как дата: 01.01.1941'],
+			[4, 'Дата рождения', '9133', 'Число из Excel прочитано как дата: 01.01.1925']
+		]);
+		expect(report.changed).toBe(4);
+		expect(report.flagged).toBe(4);
+		expect(dialogReport(sheet, run, 'en').problems.find((p) => p.kind === 'changed')!.message).toBe(
+			'An Excel number read as a date: 01.01.1941'
+		);
+	});
+});

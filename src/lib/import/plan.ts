@@ -38,6 +38,7 @@ import {
 	normalizeChoice,
 	normalizeText,
 	normalizeValue,
+	excelSerialDate,
 	withoutHidden,
 	type ValueOptions,
 	type ValueResult
@@ -167,11 +168,14 @@ export interface FlaggedValue {
 
 /**
  * A value the import changed before storing it, so that it reads as the file meant it: invisible
- * control characters taken out (`hidden-removed`). `value` is the file's value as written (without
- * those characters); the report lists it with its line, not as a problem of format.
+ * control characters taken out (`hidden-removed`), a number in a date column read as Excel's
+ * serial date (`excel-serial-date`, `stored` the date). `value` is the file's value as written
+ * (without those characters); the report lists it with its line, not as a problem of format.
  */
 export interface ChangedValue extends FlaggedValue {
-	reason: 'hidden-removed';
+	reason: 'hidden-removed' | 'excel-serial-date';
+	/** The value stored, when the report names it (the date read). */
+	stored?: string;
 }
 
 export interface DuplicateCounts {
@@ -461,14 +465,25 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	let changedCount = 0;
 	const changedLines = new Map<number, number>();
 	const changedKeys = new Map<number, string[]>();
-	const change = (line: number, csvIndex: number, value: string, key: string) => {
+	const change = (
+		line: number,
+		csvIndex: number,
+		value: string,
+		key: string,
+		reason: ChangedValue['reason'] = 'hidden-removed',
+		stored?: string
+	) => {
 		changedCount++;
 		changedLines.set(line, (changedLines.get(line) ?? 0) + 1);
 		const keys = changedKeys.get(line);
 		if (keys) keys.push(key);
 		else changedKeys.set(line, [key]);
 		if (changed.length < MAX_LISTED_PROBLEMS)
-			changed.push({ line, csvIndex, value, reason: 'hidden-removed' });
+			changed.push(
+				stored === undefined
+					? { line, csvIndex, value, reason }
+					: { line, csvIndex, value, reason, stored }
+			);
 	};
 	const incoming: IncomingRow[] = new Array(parsed.rows.length);
 	for (let r = 0; r < parsed.rows.length; r++) {
@@ -515,6 +530,16 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			if (result === undefined) {
 				result = normalizeValue(c.type, input, c.options);
 				c.results?.set(input, result);
+			}
+			if (!result.ok && (c.type === 'date' || c.type === 'datetime')) {
+				// A date cell Excel wrote as a number (`14976` for 01.01.1941): read as its date, and
+				// said on the line (found by exploration: flagged, the coordinator retyped the dates).
+				const serial = excelSerialDate(input, c.type, c.options);
+				if (serial) {
+					values[c.key] = serial.value;
+					change(line, c.index, raw, c.key, 'excel-serial-date', serial.value);
+					continue;
+				}
 			}
 			values[c.key] = c.spellings ? spelled(c.spellings, result.value) : result.value;
 			if (result.ok || c.plain) continue;

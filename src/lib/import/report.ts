@@ -12,7 +12,7 @@ import {
 } from '../csv';
 import { formatCount, translate, type Locale, type MessageKey } from '../i18n';
 import type { Column } from '../model/sheet';
-import { formatValue, messageFor } from '../values';
+import { formatDate, formatDateTime, formatValue, messageFor } from '../values';
 import type { AppliedImport, KeptCell, ReplacedCell } from './apply';
 import type { FlaggedValue, ImportTargetColumn, NamelessLine, PreparedImport } from './plan';
 
@@ -265,7 +265,7 @@ export interface BuildReportOptions {
 	flagged: FlaggedValue[];
 	flaggedCount: number;
 	/** Values changed to be stored (`ChangedValue`): the first ones, and how many. */
-	changed?: FlaggedValue[];
+	changed?: (FlaggedValue & { stored?: string })[];
 	changedCount?: number;
 	/** The sheet column's title for a CSV column. */
 	columnTitle: (csvIndex: number) => string;
@@ -363,7 +363,16 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 			kind: 'changed',
 			column: options.columnTitle(c.csvIndex),
 			value: c.value,
-			message: messageFor(c.reason, locale)
+			// The date read, as the grid shows it.
+			message: messageFor(
+				c.reason,
+				locale,
+				c.stored === undefined
+					? undefined
+					: c.stored.includes('T')
+						? formatDateTime(c.stored)
+						: formatDate(c.stored)
+			)
 		});
 	}
 	const kept = options.kept ?? [];

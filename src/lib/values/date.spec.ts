@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../bench/data';
 import {
+	excelSerialDate,
 	formatDate,
 	formatDateTime,
 	parseDate,
@@ -265,5 +266,21 @@ describe('the plain dd.mm.yyyy reader', () => {
 				parseDateTimeReference(text, options)
 			);
 		}
+	});
+});
+
+describe('excelSerialDate', () => {
+	it('reads the numbers from 01.01.1910 to 31.12.2099 as Excel’s dates, nothing else', () => {
+		expect(excelSerialDate('3654', 'date')).toEqual({ ok: true, value: '1910-01-01' });
+		expect(excelSerialDate('25569', 'date')).toEqual({ ok: true, value: '1970-01-01' });
+		expect(excelSerialDate(' 14977,0 ', 'date')).toEqual({ ok: true, value: '1941-01-01' });
+		expect(excelSerialDate('73050', 'date')).toEqual({ ok: true, value: '2099-12-31' });
+		expect(excelSerialDate('45632.25', 'datetime')).toEqual({
+			ok: true,
+			value: '2024-12-06T06:00'
+		});
+		for (const raw of ['3653', '73051', '1941', '2024', '-14977', '14977,5', '1.5e4', 'дата'])
+			expect(excelSerialDate(raw, 'date'), raw).toBeNull();
+		expect(excelSerialDate('45632', 'date', { birthDate: true, today: '2024-12-05' })).toBeNull();
 	});
 });

@@ -350,6 +350,35 @@ export function isFutureBirth(stored: string, options: DateOptions): boolean {
 	return stored > (options.today ?? localIsoDate());
 }
 
+/**
+ * The Excel serial numbers read as dates when a file's date column holds them (`excelSerialDate`):
+ * 01.01.1910 to 31.12.2099. A smaller number is no date of anyone living, nor of a call: a year
+ * alone (`1941`) or a count put in the wrong column.
+ */
+export const EXCEL_SERIAL_MIN = 3654;
+export const EXCEL_SERIAL_MAX = 73050;
+
+/**
+ * A bare number in a date (`type` 'date') or date-and-time column read as the Excel serial date
+ * it is — what Excel writes for a date cell formatted as a number: `14976` or `14976,0` is
+ * 01.01.1941 (the 1900 date system, with its 29.02.1900 that never was), `45632,5` 06.12.2024
+ * 12:00. Only from `EXCEL_SERIAL_MIN` to `EXCEL_SERIAL_MAX`, and only when the date fits the
+ * column (a date column takes no time of day; a date of birth is checked as any). Null otherwise:
+ * the value is flagged as `parseDate` says. For the CSV import, which says so in its report; a
+ * number typed into the grid is not read so.
+ */
+export function excelSerialDate(
+	raw: string,
+	type: 'date' | 'datetime',
+	options: DateOptions = {}
+): DateResult | null {
+	const m = SERIAL.exec(trimValue(raw));
+	if (!m || +m[1] < EXCEL_SERIAL_MIN || +m[1] > EXCEL_SERIAL_MAX) return null;
+	const serial = { ...options, fromExcelSerial: true };
+	const result = type === 'date' ? parseDate(raw, serial) : parseDateTime(raw, serial);
+	return result.ok ? result : null;
+}
+
 /** Parse a date with a time as typed → `yyyy-mm-ddThh:mm`; a date alone is taken at 00:00. */
 export function parseDateTime(raw: string, options: DateOptions = {}): DateResult {
 	const s = trimValue(raw);

@@ -55,6 +55,7 @@ export {
 	formatDateTime,
 	localIsoDate,
 	localIsoDateTime,
+	excelSerialDate,
 	EARLIEST_BIRTH
 } from './date';
 export { parseNumber, formatNumber } from './number';

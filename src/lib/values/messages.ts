@@ -12,6 +12,10 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'Удалены невидимые управляющие символы',
 		en: 'Invisible control characters removed'
 	},
+	'excel-serial-date': {
+		ru: 'Число из Excel прочитано как дата',
+		en: 'An Excel number read as a date'
+	},
 	// phone
 	'too-short': {
 		ru: 'Номер слишком короткий: не хватает кода города',
