@@ -81,6 +81,15 @@ describe('keys', () => {
 		}
 	});
 
+	it('takes each valid phone of a cell written as alternatives, with «/» or «или» between them', () => {
+		expect(phoneKeys('8 912 345-67-89 / 8 (343) 222-33-44')).toEqual([
+			'+79123456789',
+			'+73432223344'
+		]);
+		expect(phoneKeys('8 912 345-67-93 или 222-33')).toEqual(['+79123456793']);
+		expect(phoneKeys('8/911/123-45-67, 12')).toEqual(['+79111234567']);
+	});
+
 	it('takes every valid phone of a cell', () => {
 		expect(phoneKeys('8 (911) 123-45-67')).toEqual(['+79111234567']);
 		expect(phoneKeys('8 911 123-45-67, 8 812 555-12-34')).toEqual(['+79111234567', '+78125551234']);

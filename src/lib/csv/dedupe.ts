@@ -19,6 +19,7 @@
  * file twice never adds such rows twice either.
  */
 import {
+	ALTERNATIVE_SEPARATOR,
 	choiceKey,
 	isStoredPhone,
 	joinPhones,
@@ -26,6 +27,7 @@ import {
 	normalizeValue,
 	phoneParts,
 	storedPhoneNumbers,
+	WIDE_LIST_SEPARATOR,
 	withoutHidden
 } from '../values';
 
@@ -184,13 +186,19 @@ export function phoneKeys(cell: string): string[] {
 	if (isStoredPhone(cell)) return storedPhoneNumbers(cell);
 	const whole = normalizePhone(cell);
 	if (whole.ok) return whole.value ? storedPhoneNumbers(whole.value) : [];
-	if (!PHONE_SEPARATORS.test(cell)) return [];
+	// Numbers written as alternatives, `… / …`, `… или …`: each valid one is a key too.
+	const alternatives = ALTERNATIVE_SEPARATOR.test(cell);
+	if (!alternatives && !PHONE_SEPARATORS.test(cell)) return [];
 	const keys: string[] = [];
-	for (const part of phoneParts(cell)) {
-		const phone = normalizePhone(part);
-		if (!phone.ok || !phone.value) continue;
-		for (const key of storedPhoneNumbers(phone.value)) if (!keys.includes(key)) keys.push(key);
-	}
+	const take = (parts: string[]) => {
+		for (const part of parts) {
+			const phone = normalizePhone(part);
+			if (!phone.ok || !phone.value) continue;
+			for (const key of storedPhoneNumbers(phone.value)) if (!keys.includes(key)) keys.push(key);
+		}
+	};
+	take(phoneParts(cell));
+	if (alternatives) take(phoneParts(cell, WIDE_LIST_SEPARATOR));
 	return keys;
 }
 

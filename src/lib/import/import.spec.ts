@@ -2707,3 +2707,41 @@ describe('an Excel serial date in a date column', () => {
 		);
 	});
 });
+
+describe('two phone numbers in one cell', () => {
+	it('written with «/», «\\» or «или» between them are both stored, shown and dialled as a list, and the resident is found by either (found by exploration)', () => {
+		const sheet = callList();
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		// On the list already with her landline only.
+		sheet.addRow({ [byTitle('ФИО')]: 'Орлова Вера', [byTitle('Телефон')]: '+73432223355' });
+		const file = cp1251(
+			[
+				'ФИО;Телефон',
+				'Иванова Анна;8 912 345-67-89 / 8 (343) 222-33-44',
+				'Петрова Ольга;8 912 345-67-90 или 8 (343) 222-33-45',
+				'Сидоров Иван;8 912 345-67-91\\8 343 222 33 46',
+				'Орлова Вера;8 912 000-00-01 либо 8 (343) 222-33-55',
+				'Кузнецов Пётр;8 912 345-67-92 (сын) или 8 343 222-33-47 (дом.)',
+				// The second one is no number: flagged, and the reason says the cell has two.
+				'Смирнов Олег;8 912 345-67-93 или 222-33'
+			].join('\r\n')
+		);
+		const run = importInto(sheet, file, 'skip');
+		// Орлова is found by her second number.
+		expect(run.prepared.skippedCount).toBe(1);
+		const phones = run.applied.added.map((id) => sheet.getCell(id, byTitle('Телефон')));
+		expect(phones).toEqual([
+			'+79123456789, +73432223344',
+			'+79123456790, +73432223345',
+			'+79123456791, +73432223346',
+			'+79123456792 (сын), +73432223347 (дом.)',
+			'8 912 345-67-93 или 222-33'
+		]);
+		expect(formatValue('phone', phones[0])).toBe('+7 (912) 345-67-89, +7 (343) 222-33-44');
+		expect(run.analysis.flagged.map((f) => [f.line, f.reason])).toEqual([[7, 'several-numbers']]);
+		const report = dialogReport(sheet, run);
+		expect(report.problems.find((p) => p.kind === 'flagged')!.message).toBe(
+			'В ячейке несколько номеров, и не каждый из них — верный номер: исправьте неверный или разделите номера запятой'
+		);
+	});
+});

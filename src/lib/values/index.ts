@@ -45,6 +45,8 @@ export {
 	phoneNumber,
 	phoneParts,
 	storedPhoneNumbers,
+	ALTERNATIVE_SEPARATOR,
+	WIDE_LIST_SEPARATOR,
 	storedPhones,
 	PHONE_LIST_SEPARATOR
 } from './phone';

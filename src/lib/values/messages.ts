@@ -45,6 +45,10 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'В номере есть буквы или лишние знаки',
 		en: 'The number contains letters or other characters'
 	},
+	'several-numbers': {
+		ru: 'В ячейке несколько номеров, и не каждый из них — верный номер: исправьте неверный или разделите номера запятой',
+		en: 'The cell holds several numbers, and not each of them is a valid number: correct the wrong one or separate the numbers with commas'
+	},
 	'excel-exponent': {
 		ru: 'Excel сохранил номер как число (8,91112E+10) и потерял его последние цифры: задайте столбцу в Excel формат «Текстовый» и введите номер заново',
 		en: 'Excel saved the number as a number (8.91112E+10) and lost its last digits: format the column as Text in Excel and enter the number again'

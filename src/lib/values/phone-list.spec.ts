@@ -82,3 +82,40 @@ describe('several phones in a cell', () => {
 		}
 	);
 });
+
+describe('numbers written as alternatives', () => {
+	it('with «/», «\\», «или» or «либо» between them are a list when each is valid', () => {
+		for (const typed of [
+			'8 912 345-67-89 / 8 (343) 222-33-44',
+			'89123456789/83432223344',
+			'8 912 345 67 89\\8 343 222 33 44',
+			'8 912 345-67-89 или 8 (343) 222-33-44',
+			'8 912 345-67-89 ИЛИ ЖЕ 8 (343) 222-33-44',
+			'8 912 345-67-89 либо 8 (343) 222-33-44'
+		])
+			expect(normalizePhone(typed), typed).toEqual({
+				ok: true,
+				value: '+79123456789, +73432223344'
+			});
+		expect(normalizePhone('555-12-34 / 555-12-35', '812')).toEqual({
+			ok: true,
+			value: '+78125551234, +78125551235'
+		});
+	});
+
+	it('leave one number, its note and its slashes as they were', () => {
+		expect(normalizePhone('8/911/123-45-67')).toEqual({ ok: true, value: '+79111234567' });
+		expect(normalizePhone('8 911 123-45-67 (сын или дочь)')).toEqual({
+			ok: true,
+			value: '+79111234567 (сын или дочь)'
+		});
+	});
+
+	it('say «several numbers» when only some of them are valid; none valid keeps the reason it had', () => {
+		expect(normalizePhone('8 912 345-67-89 / 222-33')).toMatchObject({
+			ok: false,
+			reason: 'several-numbers'
+		});
+		expect(normalizePhone('звонить или писать')).toMatchObject({ ok: false, reason: 'letters' });
+	});
+});

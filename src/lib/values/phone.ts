@@ -43,6 +43,9 @@
  *   those numbers (each by the rules above, an extension after a separator — `…, доб. 12` —
  *   staying with the number before it; the same number twice is kept once) when every
  *   one of them is valid; otherwise it is flagged with the first invalid one's reason.
+ * - So are numbers a list writes as alternatives, with `/`, `\` or «или» («либо») between them:
+ *   `8 912 345-67-89 / 8 (343) 222-33-44` is `+79123456789, +73432223344`, the cell an operator
+ *   dials from showing both; when only some of them are valid → 'several-numbers'.
  * An invalid value is returned exactly as typed.
  */
 import { trimValue } from './clean';
@@ -57,7 +60,8 @@ export type PhoneReason =
 	| 'too-long'
 	| 'not-russian'
 	| 'letters'
-	| 'excel-exponent';
+	| 'excel-exponent'
+	| 'several-numbers';
 
 /**
  * A Russian area code a column's local numbers are dialled with: 3 to 5 digits, the first 3, 4
@@ -96,6 +100,14 @@ export const PHONE_LIST_SEPARATOR = ', ';
 /** Between the numbers of a cell as typed: `,`, `;` or a line break (spaces around them are
  * trimmed from the parts: a `\s*` here made a long run of spaces quadratic). */
 const TYPED_LIST_SEPARATOR = /[,;\n\r]/;
+/**
+ * Between two numbers a list writes as alternatives: `/`, `\`, or «или», «либо», «или же», «or»
+ * between spaces. Tried only when the cell is not one number nor a list by `TYPED_LIST_SEPARATOR`
+ * (a note «сын и дочь» after one number stays its note).
+ */
+export const WIDE_LIST_SEPARATOR = /[,;\n\r/\\]|\s(?:или(?: же)?|либо|or)\s/i;
+/** Whether a cell has one of the separators only `WIDE_LIST_SEPARATOR` knows. */
+export const ALTERNATIVE_SEPARATOR = /[/\\]|\s(?:или|либо|or)\s/i;
 /** A part that is only an extension (`доб. 12`, `ext=12`): it belongs to the number before it,
  * as `8 (812) 123-45-67, доб 45` is one number. */
 const EXTENSION_ONLY =
@@ -188,15 +200,34 @@ export function normalizePhone(raw: string, areaCode = ''): PhoneResult {
 	// Two numbers run together are too long; with a note or a line break between, letters.
 	if (one.ok || (one.reason !== 'too-long' && one.reason !== 'letters')) return one;
 	if (isStoredPhone(raw)) return valid(raw);
-	const parts = phoneParts(raw);
-	if (parts.length <= 1) return one;
+	const list = phoneList(raw, phoneParts(raw), code);
+	if (list?.ok) return list;
+	// `8 912 345-67-89 / 8 (343) 222-33-44`, `… или …`: a list too, when every number is valid;
+	// when only some are, flagged as several numbers (found by exploration: flagged as letters,
+	// or as too many digits, a hotline operator could not tell that the cell held two numbers).
+	if (ALTERNATIVE_SEPARATOR.test(raw)) {
+		const parts = phoneParts(raw, WIDE_LIST_SEPARATOR);
+		const wide = phoneList(raw, parts, code);
+		if (wide?.ok) return wide;
+		if (wide && parts.some((part) => normalizeOnePhone(part, code).ok))
+			return invalid(raw, 'several-numbers');
+	}
+	return list ?? one;
+}
+
+/**
+ * The numbers of `parts` as a stored list (the same number twice kept once) when every one is
+ * valid; else flagged with the first invalid one's reason; null for fewer than two parts.
+ */
+function phoneList(raw: string, parts: string[], code: string): PhoneResult | null {
+	if (parts.length <= 1) return null;
 	const numbers = new Set<string>();
 	for (const part of parts) {
 		const phone = normalizeOnePhone(part, code);
-		if (!phone.ok) return parts.length > 1 ? invalid(raw, phone.reason) : one;
+		if (!phone.ok) return invalid(raw, phone.reason);
 		numbers.add(phone.value);
 	}
-	return numbers.size > 0 ? valid([...numbers].join(PHONE_LIST_SEPARATOR)) : one;
+	return valid([...numbers].join(PHONE_LIST_SEPARATOR));
 }
 
 /** An area code of each length (`AREA_CODE`): which one does not matter, only its length. */
@@ -212,12 +243,13 @@ export function areaCodeCompletes(raw: string): boolean {
 }
 
 /**
- * The numbers of a cell as typed, each as its own text: split at `,`, `;` and line breaks, an
- * extension after a separator (`…, доб. 12`, `…;ext=12`) kept with the number before it.
+ * The numbers of a cell as typed, each as its own text: split at `,`, `;` and line breaks (with
+ * `WIDE_LIST_SEPARATOR`, at `/`, `\` and «или» too), an extension after a separator (`…, доб. 12`,
+ * `…;ext=12`) kept with the number before it.
  */
-export function phoneParts(raw: string): string[] {
+export function phoneParts(raw: string, separator = TYPED_LIST_SEPARATOR): string[] {
 	const parts: string[] = [];
-	for (const piece of trimValue(raw).split(TYPED_LIST_SEPARATOR)) {
+	for (const piece of trimValue(raw).split(separator)) {
 		const part = piece.trim();
 		if (part === '') continue;
 		if (parts.length > 0 && EXTENSION_ONLY.test(part)) parts[parts.length - 1] += ' ' + part;
