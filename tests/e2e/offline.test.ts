@@ -5,6 +5,7 @@
 import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LATER_BY_MS } from '../../src/lib/model/sheet';
+import { RELEASE_DELAY_MS } from '../../src/lib/sync/docs';
 import { editorClosed, HomePage, OFFLINE, SAVED, SheetPage, typeOnRussianKeyboard } from './pages';
 import {
 	cleanup,
@@ -336,6 +337,38 @@ describe('offline work', () => {
 			.poll(async () => (await page.getByTestId('sync-status').textContent())?.trim(), RECONNECT)
 			.toBe(SAVED);
 		await page.getByText('Отправляются изменения').waitFor({ state: 'hidden' });
+	});
+
+	/**
+	 * Found by exploration: a list edited offline and left for the list of sheets was closed
+	 * there 30 s later (`RELEASE_DELAY_MS`) with her edit unsent. Back online, nothing sent it
+	 * until she opened the list again, no colleague saw it, and the bar of the list of sheets
+	 * said «Все изменения сохранены на сервере» (offline, it counted nothing waiting).
+	 */
+	it('a list edited offline and left for the list of sheets sends its edit once the network is back, and the bar there counts it until then', async () => {
+		const { anna, sheet, url } = await annaWithSavedList('Обзвон: ушла к спискам');
+		const boris = await operator('Борис');
+		const b = await SheetPage.open(boris.page, url, 'Обзвон: ушла к спискам');
+		await expect.poll(() => b.columnValues('ФИО'), MOMENT).toEqual(['Иванова']);
+
+		await anna.context.setOffline(true);
+		await expect.poll(() => sheet.status(), MOMENT).toBe(OFFLINE);
+		await sheet.editCell(0, 'ФИО', 'Иванова Мария');
+		await expect.poll(() => sheet.pending(), MOMENT).toBe(1);
+		await sheet.back();
+		const bar = async () =>
+			((await anna.page.getByTestId('sync-status').textContent()) ?? '')
+				.replace(/\s+/g, ' ')
+				.trim();
+		await expect.poll(bar, MOMENT).toBe(`${OFFLINE}; ждут отправки: 1`);
+		// Longer than a list left is kept open for a return to it.
+		await anna.page.waitForTimeout(RELEASE_DELAY_MS + 2_000);
+		expect(await bar()).toBe(`${OFFLINE}; ждут отправки: 1`);
+
+		await anna.context.setOffline(false);
+		await expect.poll(() => b.columnValues('ФИО'), RECONNECT).toEqual(['Иванова Мария']);
+		await expect.poll(bar, RECONNECT).toBe(SAVED);
+		expect(anna.page.url()).toBe(`${app.url}/`);
 	});
 
 	/**

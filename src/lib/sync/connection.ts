@@ -197,7 +197,7 @@ export interface ConnectionOptions {
  * Its own only, never those it carries from another tab or an earlier session: a reloaded tab
  * adds the keys up.
  */
-const PENDING_PREFIX = 'shtab:pending:';
+export const PENDING_PREFIX = 'shtab:pending:';
 
 function storageKey(room: string) {
 	return `${PENDING_PREFIX}${room}#${TAB_ID}`;

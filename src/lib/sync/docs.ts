@@ -4,7 +4,7 @@
  * and forth does not reload a big sheet).
  */
 import { version } from '$app/environment';
-import { DocConnection, storedPendingCounts } from './connection';
+import { DocConnection, PENDING_PREFIX, storedPendingCounts } from './connection';
 
 /** The one workspace of this installation (several headquarters come with access control). */
 export const WORKSPACE_ID = 'main';
@@ -34,6 +34,42 @@ interface Entry {
 }
 
 const open = new Map<string, Entry>();
+
+/** Told when a doc opens or closes, or the status of an open one changes (`onDocsChange`). */
+const docWatchers = new Set<() => void>();
+
+function docsChanged() {
+	for (const watcher of docWatchers) watcher();
+}
+
+/**
+ * Called when any doc this tab has open changes its status, a doc is opened or closed, or another
+ * tab of this browser writes its count of changes waiting. Returns the unsubscribe.
+ */
+export function onDocsChange(listener: () => void): () => void {
+	docWatchers.add(listener);
+	const storage = (event: StorageEvent) => {
+		if (event.key === null || event.key.startsWith(PENDING_PREFIX)) listener();
+	};
+	if (typeof window !== 'undefined') window.addEventListener('storage', storage);
+	return () => {
+		docWatchers.delete(listener);
+		if (typeof window !== 'undefined') window.removeEventListener('storage', storage);
+	};
+}
+
+/**
+ * How many of this browser's changes the server has not confirmed, in every room but `except`:
+ * an open doc's own count (its tab's and those it carries), else what the tabs wrote in
+ * localStorage (a closed tab's, or a doc this tab closed).
+ */
+export function pendingElsewhere(except: string): number {
+	let sum = 0;
+	for (const [room, entry] of open) if (room !== except) sum += entry.connection.status.pending;
+	for (const { room, count } of storedPendingCounts())
+		if (room !== except && !open.has(room)) sum += count;
+	return sum;
+}
 
 /**
  * Closing or reloading the page while changes are not yet in the browser's store (a big
@@ -71,6 +107,8 @@ export function acquire(room: string): {
 			timer: null
 		};
 		open.set(room, entry);
+		entry.connection.onStatus(docsChanged);
+		docsChanged();
 	}
 	const e = entry;
 	e.users++;
@@ -89,13 +127,18 @@ export function acquire(room: string): {
 			const close = () => {
 				if (e.users > 0 || open.get(room) !== e) return;
 				// Changes only this tab holds (the browser's store refuses them, a full disk, and the
-				// server is away): closed, the doc would take them with it.
-				if (e.connection.unsaved) {
+				// server is away): closed, the doc would take them with it. Changes the server has not
+				// confirmed (made offline): closed, the doc would not send them when the network is
+				// back, and nothing would until the list was opened again — a list edited offline and
+				// left for the list of sheets reached no colleague, while the bar there said «Все
+				// изменения сохранены на сервере» (found by exploration).
+				if (e.connection.unsaved || e.connection.status.pending > 0) {
 					e.timer = setTimeout(close, RELEASE_DELAY_MS);
 					return;
 				}
 				open.delete(room);
 				e.connection.destroy();
+				docsChanged();
 			};
 			// Still writing to the browser's store (a big import left a moment ago): kept open, so
 			// closing the tab still asks first (found in review).

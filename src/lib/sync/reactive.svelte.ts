@@ -3,19 +3,43 @@ import { createSubscriber } from 'svelte/reactivity';
 import type { Workspace } from '$lib/model/workspace';
 import { cleanLabel } from '$lib/values/clean';
 import type { DocConnection, SyncStatus } from './connection';
+import { onDocsChange, pendingElsewhere } from './docs';
 
 export class ReactiveStatus {
 	readonly #connection: DocConnection;
 	readonly #subscribe: () => void;
+	readonly #everyList: boolean;
 
-	constructor(connection: DocConnection) {
+	/**
+	 * `everyList`: the status of this doc with the changes of every other list this browser
+	 * holds that the server has not confirmed (the list of sheets, where no other status is
+	 * shown): not «saved» while any wait, and counted with this doc's.
+	 */
+	constructor(connection: DocConnection, options: { everyList?: boolean } = {}) {
 		this.#connection = connection;
-		this.#subscribe = createSubscriber((update) => connection.onStatus(update));
+		this.#everyList = options.everyList ?? false;
+		this.#subscribe = createSubscriber((update) => {
+			const unsubscribe = connection.onStatus(update);
+			if (!this.#everyList) return unsubscribe;
+			const unwatch = onDocsChange(update);
+			return () => {
+				unsubscribe();
+				unwatch();
+			};
+		});
 	}
 
 	get current(): SyncStatus {
 		this.#subscribe();
-		return this.#connection.status;
+		const status = this.#connection.status;
+		if (!this.#everyList) return status;
+		const others = pendingElsewhere(this.#connection.room);
+		if (others === 0) return status;
+		return {
+			...status,
+			pending: status.pending + others,
+			state: status.state === 'saved' ? 'syncing' : status.state
+		};
 	}
 }
 
