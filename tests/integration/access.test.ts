@@ -8,11 +8,7 @@
 import http from 'node:http';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import {
 	ACCESS_COOKIE,
 	ACCESS_KEY_FILE,
@@ -20,9 +16,8 @@ import {
 	accessCookieValue
 } from '../../server/access.js';
 import { readConfig } from '../../server/config.js';
-import { messageSync } from '../../server/relay.js';
 import { explainStartupError } from '../../server/startup-errors.js';
-import { Harness, captureLog } from './helpers.js';
+import { Harness, captureLog, upgradeReading } from './helpers.js';
 
 const harness = new Harness();
 afterEach(() => harness.cleanup());
@@ -49,32 +44,8 @@ function get(url: string, headers: Record<string, string>): Promise<Answer> {
 }
 
 /** A WebSocket upgrade with chosen headers: its status, and whether the resident came through. */
-function upgrade(
-	url: string,
-	headers: Record<string, string>
-): Promise<{ status: number; leaked: boolean }> {
-	return new Promise((resolve) => {
-		const ws = new WebSocket(url, { headers });
-		const received: Buffer[] = [];
-		const leaked = () => Buffer.concat(received).includes(Buffer.from(RESIDENT));
-		ws.on('unexpected-response', (_req, res) => {
-			resolve({ status: res.statusCode ?? 0, leaked: leaked() });
-			ws.terminate();
-		});
-		ws.on('message', (data: Buffer) => received.push(data));
-		ws.on('open', () => {
-			const e = encoding.createEncoder();
-			encoding.writeVarUint(e, messageSync);
-			syncProtocol.writeSyncStep1(e, new Y.Doc());
-			ws.send(encoding.toUint8Array(e));
-			setTimeout(() => {
-				resolve({ status: 101, leaked: leaked() });
-				ws.close();
-			}, 300);
-		});
-		ws.on('error', () => resolve({ status: 'error' as unknown as number, leaked: leaked() }));
-	});
-}
+const upgrade = (url: string, headers: Record<string, string>) =>
+	upgradeReading(url, headers, RESIDENT);
 
 /** The server on every interface, as `HOST=0.0.0.0 npm start`; a room holding a resident. */
 async function onTheNetwork(options: { dataDir?: string } = {}) {

@@ -6,54 +6,19 @@
  * are not browsers send no `Origin` and are let in as before.
  */
 import http from 'node:http';
-import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { accessCookieValue } from '../../server/access.js';
 import { readConfig } from '../../server/config.js';
-import { messageSync } from '../../server/relay.js';
-import { Harness, captureLog } from './helpers.js';
+import { Harness, captureLog, upgradeReading } from './helpers.js';
 
 const harness = new Harness();
 afterEach(() => harness.cleanup());
 
 const RESIDENT = 'Иванова Анна Петровна, +7 (812) 555-12-34';
 
-interface Upgrade {
-	status: number | string;
-	/** Whether the resident's record came through (what a hostile page would read). */
-	leaked: boolean;
-}
-
-/**
- * Opens `url` with `headers` (as a browser page would send them), asks for the whole document
- * (sync step 1 with an empty state vector) and waits a moment.
- */
-function upgrade(url: string, headers: Record<string, string>): Promise<Upgrade> {
-	return new Promise((resolve) => {
-		const ws = new WebSocket(url, { headers });
-		const received: Buffer[] = [];
-		const leaked = () => Buffer.concat(received).includes(Buffer.from(RESIDENT));
-		ws.on('unexpected-response', (_req, res) => {
-			resolve({ status: res.statusCode ?? 0, leaked: leaked() });
-			ws.terminate();
-		});
-		ws.on('message', (data: Buffer) => received.push(data));
-		ws.on('open', () => {
-			const e = encoding.createEncoder();
-			encoding.writeVarUint(e, messageSync);
-			syncProtocol.writeSyncStep1(e, new Y.Doc());
-			ws.send(encoding.toUint8Array(e));
-			setTimeout(() => {
-				resolve({ status: 101, leaked: leaked() });
-				ws.terminate();
-			}, 300);
-		});
-		ws.on('error', (error) => resolve({ status: error.message, leaked: leaked() }));
-	});
-}
+/** `upgradeReading` for the resident's record. */
+const upgrade = (url: string, headers: Record<string, string>) =>
+	upgradeReading(url, headers, RESIDENT);
 
 /** A plain GET with a chosen `Host` header (fetch does not let one set it). */
 function get(url: string, host: string): Promise<{ status: number; body: string }> {

@@ -274,3 +274,42 @@ export class Harness {
 
 /** ws://host:port/sync for an http://host:port server. */
 export const wsUrlOf = (httpUrl: string) => httpUrl.replace(/^http/, 'ws') + '/sync';
+
+export interface Upgrade {
+	/** 101, the refusal's status, or the socket's error message. */
+	status: number | string;
+	/** Whether `secret` came through (what a page refused should never read). */
+	leaked: boolean;
+}
+
+/**
+ * Opens `url` with `headers` (as a browser page would send them), asks for the whole document
+ * (sync step 1 with an empty state vector), waits a moment and says whether `secret` came.
+ */
+export function upgradeReading(
+	url: string,
+	headers: Record<string, string>,
+	secret: string
+): Promise<Upgrade> {
+	return new Promise((resolve) => {
+		const ws = new WebSocket(url, { headers });
+		const received: Buffer[] = [];
+		const leaked = () => Buffer.concat(received).includes(Buffer.from(secret));
+		ws.on('unexpected-response', (_req, res) => {
+			resolve({ status: res.statusCode ?? 0, leaked: leaked() });
+			ws.terminate();
+		});
+		ws.on('message', (data: Buffer) => received.push(data));
+		ws.on('open', () => {
+			const e = encoding.createEncoder();
+			encoding.writeVarUint(e, messageSync);
+			syncProtocol.writeSyncStep1(e, new Y.Doc());
+			ws.send(encoding.toUint8Array(e));
+			setTimeout(() => {
+				resolve({ status: 101, leaked: leaked() });
+				ws.terminate();
+			}, 300);
+		});
+		ws.on('error', (error) => resolve({ status: error.message, leaked: leaked() }));
+	});
+}
