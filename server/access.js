@@ -29,6 +29,7 @@
 import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isLoopback } from './addresses.js';
 import { SettingError } from './startup-errors.js';
 
 export const ACCESS_COOKIE = 'shtab_access';
@@ -82,11 +83,6 @@ export function latinLayout(key) {
 	return key.toLowerCase().replace(/[а-яё]/g, (c) => LATIN_KEY_OF[c] ?? c);
 }
 
-/** @param {string} address */
-export function isLoopbackAddress(address) {
-	return /^(::ffff:)?127\./.test(address) || address === '::1';
-}
-
 /** @param {string} hostname `localhost`, `127.0.0.1`, `[::1]`… */
 function isLoopbackName(hostname) {
 	const name = hostname.toLowerCase().replace(/\.$/, '');
@@ -120,7 +116,7 @@ export function accessKeyNeeded(config) {
 	return (
 		!!config.accessKey ||
 		config.allowedHosts.length > 0 ||
-		!(isLoopbackAddress(config.host) || config.host === 'localhost')
+		!(isLoopback(config.host) || config.host === 'localhost')
 	);
 }
 
@@ -234,9 +230,7 @@ export function createAccess(options) {
 	/** @param {import('node:http').IncomingMessage} req */
 	const local = (req) => {
 		const hostname = /^\[[^\]]*\]|^[^:]*/.exec(req.headers.host ?? '')?.[0] ?? '';
-		return (
-			isLoopbackAddress(req.socket.remoteAddress ?? '') && isLoopbackName(hostname) && !proxied(req)
-		);
+		return isLoopback(req.socket.remoteAddress ?? '') && isLoopbackName(hostname) && !proxied(req);
 	};
 
 	/** @param {string} address */

@@ -51,8 +51,11 @@ export function isWildcard(address) {
 	return address === '0.0.0.0' || address === '::';
 }
 
-/** @param {string} address */
-function isLoopback(address) {
+/**
+ * An address of this computer only (`127.x.x.x`, `::1`, or IPv4 loopback as IPv6 sees it).
+ * @param {string} address
+ */
+export function isLoopback(address) {
 	return /^(::ffff:)?127\./.test(address) || address === '::1';
 }
 
