@@ -392,6 +392,28 @@ function spelled(
 	return first;
 }
 
+/**
+ * Values of the file's lines that the report names (flagged, or changed to be stored): the first
+ * `MAX_LISTED_PROBLEMS` listed, all counted, and by line how many and in which target keys
+ * (what `valuesWritten` needs to count only those written).
+ */
+class LineValues<T extends FlaggedValue> {
+	readonly values: T[] = [];
+	total = 0;
+	readonly lines = new Map<number, number>();
+	readonly keys = new Map<number, string[]>();
+
+	/** Counts a value of `line` in `key`; says whether it is still to be listed in `values`. */
+	count(line: number, key: string): boolean {
+		this.total++;
+		this.lines.set(line, (this.lines.get(line) ?? 0) + 1);
+		const keys = this.keys.get(line);
+		if (keys) keys.push(key);
+		else this.keys.set(line, [key]);
+		return this.values.length < MAX_LISTED_PROBLEMS;
+	}
+}
+
 /** Stored values, duplicates and flagged values of a mapped file. */
 export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
@@ -448,23 +470,12 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	// each and moves them out of the object.
 	const empty: Record<string, string> = {};
 	for (const c of columns) empty[c.key] = '';
-	const flagged: FlaggedValue[] = [];
-	let flaggedCount = 0;
+	const flaggedAt = new LineValues<FlaggedValue>();
 	let localPhones = 0;
-	const flaggedLines = new Map<number, number>();
-	const flaggedKeys = new Map<number, string[]>();
 	const flag = (line: number, csvIndex: number, value: string, reason: string, key: string) => {
-		flaggedCount++;
-		flaggedLines.set(line, (flaggedLines.get(line) ?? 0) + 1);
-		const keys = flaggedKeys.get(line);
-		if (keys) keys.push(key);
-		else flaggedKeys.set(line, [key]);
-		if (flagged.length < MAX_LISTED_PROBLEMS) flagged.push({ line, csvIndex, value, reason });
+		if (flaggedAt.count(line, key)) flaggedAt.values.push({ line, csvIndex, value, reason });
 	};
-	const changed: ChangedValue[] = [];
-	let changedCount = 0;
-	const changedLines = new Map<number, number>();
-	const changedKeys = new Map<number, string[]>();
+	const changedAt = new LineValues<ChangedValue>();
 	const change = (
 		line: number,
 		csvIndex: number,
@@ -473,13 +484,8 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		reason: ChangedValue['reason'] = 'hidden-removed',
 		stored?: string
 	) => {
-		changedCount++;
-		changedLines.set(line, (changedLines.get(line) ?? 0) + 1);
-		const keys = changedKeys.get(line);
-		if (keys) keys.push(key);
-		else changedKeys.set(line, [key]);
-		if (changed.length < MAX_LISTED_PROBLEMS)
-			changed.push(
+		if (changedAt.count(line, key))
+			changedAt.values.push(
 				stored === undefined
 					? { line, csvIndex, value, reason }
 					: { line, csvIndex, value, reason, stored }
@@ -582,11 +588,11 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		incoming,
 		duplicates,
 		counts: countDuplicates(duplicates),
-		flagged,
-		flaggedCount,
+		flagged: flaggedAt.values,
+		flaggedCount: flaggedAt.total,
 		localPhones,
-		flaggedLines,
-		flaggedKeys,
+		flaggedLines: flaggedAt.lines,
+		flaggedKeys: flaggedAt.keys,
 		unmatched,
 		unmatchedMore,
 		unmatchedAdded,
@@ -596,10 +602,10 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		errorLines: (parsed.errors ?? []).map((e) => e.line),
 		absent: absentRows(existing, targetSheetId, present),
 		nameless: namelessLines(incoming, targets),
-		changed,
-		changedCount,
-		changedLines,
-		changedKeys
+		changed: changedAt.values,
+		changedCount: changedAt.total,
+		changedLines: changedAt.lines,
+		changedKeys: changedAt.keys
 	};
 }
 
