@@ -14,7 +14,8 @@ import {
 	newOperator,
 	startApp,
 	type App,
-	type Operator
+	type Operator,
+	type OperatorOptions
 } from './setup';
 
 const MOMENT = { timeout: 5_000, interval: 50 };
@@ -40,8 +41,8 @@ afterEach(async () => {
 });
 afterAll(cleanup);
 
-async function operator(name: string) {
-	const o = await newOperator(browser, name);
+async function operator(name: string, options: OperatorOptions = {}) {
+	const o = await newOperator(browser, name, options);
 	operators.push(o);
 	return o;
 }
@@ -171,6 +172,58 @@ describe('offline work', () => {
 		expect(
 			await anna.page.getByText('с вашими недавними изменениями', { exact: false }).count()
 		).toBe(0);
+	});
+
+	it('a column a colleague deleted while she wrote in it offline: she is told who, how many of her cells, and brings it back with them', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис', { acceptDialogs: true });
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон: адреса', 'Обзвон'));
+		for (const name of ['Иванова Мария', 'Петров Олег', 'Сидорова Анна']) await a.addRow(name);
+		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон: адреса');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(3);
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+
+		// Анна, on a bad line, writes two residents' addresses; Борис, taking «Адрес» for an empty
+		// column, deletes it meanwhile.
+		await anna.context.setOffline(true);
+		await expect.poll(() => a.status(), MOMENT).toBe(OFFLINE);
+		await a.editCell(0, 'Адрес', 'ул. Ленина, 5');
+		await a.editCell(2, 'Адрес', 'пр. Мира, 10, кв. 4');
+		await (await b.revealColumn('Адрес')).click();
+		await boris.page
+			.getByRole('dialog', { name: 'Столбец «Адрес»' })
+			.getByRole('button', { name: 'Удалить столбец' })
+			.click();
+		await b.columnMenuButton('Адрес').waitFor({ state: 'detached' });
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		// Her line comes back: the column leaves her screen, and she is told who deleted it and how
+		// many of her cells were in it. Before, it went with her addresses in it, and only
+		// «Вернуть столбец (1)» beside the filters said a column had been deleted.
+		await anna.context.setOffline(false);
+		await a.columnMenuButton('Адрес').waitFor({ state: 'detached', timeout: RECONNECT.timeout });
+		const notice = anna.page
+			.getByRole('status')
+			.getByText(
+				'Борис удалил(а) столбец «Адрес» с вашими недавними изменениями (ячеек: 2). Они сохранены в удалённом столбце.'
+			);
+		await notice.waitFor({ timeout: 5_000 });
+		// She may be on a call when her line comes back: the notice waits for her (a toast with an
+		// action goes after 10 s).
+		await anna.page.waitForTimeout(11_000);
+		expect(await notice.isVisible()).toBe(true);
+		await a.toastButton('Вернуть столбец').click();
+		await notice.waitFor({ state: 'hidden', timeout: 5_000 });
+		for (const s of [a, b]) {
+			await expect
+				.poll(() => s.columnValues('Адрес'), RECONNECT)
+				.toEqual(['ул. Ленина, 5', '', 'пр. Мира, 10, кв. 4']);
+			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+		}
+		// Борис's own delete told him nothing of the kind.
+		expect(await boris.page.getByText('с вашими недавними изменениями').count()).toBe(0);
 	});
 
 	it('a result logged offline and a later call by a colleague: the later one stays, and the offline operator is told who', async () => {

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Sheet } from '$lib/model/sheet';
 import type { SyncState } from '$lib/sync/connection';
-import { RECENT_MS, watchDeletedWork, type DeletedWork, type SyncSource } from './deleted-work';
+import {
+	RECENT_MS,
+	watchDeletedColumnWork,
+	watchDeletedWork,
+	type DeletedColumnWork,
+	type DeletedWork,
+	type SyncSource
+} from './deleted-work';
 
 /** A connection's status, set by the test. */
 class FakeSync implements SyncSource {
@@ -179,5 +186,115 @@ describe('watchDeletedWork: rows a colleague deleted before seeing her work in t
 		olga.deleteRows([rows[0]]);
 		send(1);
 		expect(told).toEqual([]);
+	});
+});
+
+describe('watchDeletedColumnWork: columns a colleague deleted before seeing her work in them', () => {
+	const T0 = new Date('2026-12-01T10:00:00Z').getTime();
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(T0);
+	});
+	afterEach(() => vi.useRealTimers());
+
+	it('tells her of a column she wrote in offline that a colleague deleted meanwhile; restoring brings her values back', () => {
+		const { anna, olga, send, result, rows } = twoOperators();
+		const sync = new FakeSync('saved');
+		const told: DeletedColumnWork[] = [];
+		watchDeletedColumnWork(anna, sync, (work) => told.push(work));
+		vi.setSystemTime(T0 + 60_000);
+		sync.set('offline');
+		vi.setSystemTime(T0 + 10 * 60_000);
+		anna.setCell(rows[0], result, 'дозвонились');
+		anna.setCell(rows[2], result, 'занято');
+		vi.setSystemTime(T0 + 12 * 60_000);
+		olga.deleteColumn(result);
+		vi.setSystemTime(T0 + 30 * 60_000);
+		sync.set('connecting');
+		send(1);
+		expect(told).toEqual([{ column: result, title: 'Результат звонка', cells: 2, by: 'Ольга' }]);
+		expect(anna.columns().map((c) => c.id)).not.toContain(result);
+		anna.restoreColumn(result);
+		send(0);
+		expect(olga.getCell(rows[0], result)).toBe('дозвонились');
+		expect(olga.getCell(rows[2], result)).toBe('занято');
+	});
+
+	it('says nothing when her work had long been on the server, nor of her own delete', () => {
+		const { anna, olga, send, result, name, rows } = twoOperators();
+		const sync = new FakeSync('saved');
+		const told: DeletedColumnWork[] = [];
+		watchDeletedColumnWork(anna, sync, (work) => told.push(work));
+		anna.setCell(rows[0], result, 'занято');
+		sync.set('syncing');
+		sync.set('saved');
+		send(0);
+		vi.setSystemTime(T0 + RECENT_MS + 60_000);
+		olga.deleteColumn(result);
+		send(1);
+		anna.setCell(rows[1], name, 'Петров Олег Ильич');
+		anna.deleteColumn(name);
+		expect(told).toEqual([]);
+	});
+
+	it('leaves out cells her undo emptied or a colleague wrote over, and columns she never wrote in', () => {
+		const { anna, olga, send, result, name, rows } = twoOperators();
+		const note = anna.addColumn({ title: 'Примечание' });
+		send(0);
+		const sync = new FakeSync('offline');
+		const told: DeletedColumnWork[] = [];
+		watchDeletedColumnWork(anna, sync, (work) => told.push(work));
+		const undo = anna.createUndoManager();
+		anna.setCell(rows[0], result, 'занято');
+		undo.stopCapturing();
+		anna.setCell(rows[1], result, 'дозвонились');
+		undo.undo();
+		// Olga has her value (on the same line a moment before Anna's went down), and calls later.
+		send(0);
+		vi.setSystemTime(T0 + 5_000);
+		olga.setCell(rows[0], result, 'дозвонились');
+		olga.deleteColumn(result);
+		olga.deleteColumn(note);
+		send(1);
+		expect(told).toEqual([]);
+		expect(anna.columns().map((c) => c.id)).toEqual([name]);
+	});
+
+	it('says nothing of her own delete from another tab, and names no one for a delete that does not say who', () => {
+		const { anna, olga, send, result, name, rows } = twoOperators();
+		// Her other tab: another replica written as her.
+		const tab = new Sheet(olga.doc, { author: { id: 'anna', name: 'Анна' } });
+		const sync = new FakeSync('offline');
+		const told: DeletedColumnWork[] = [];
+		watchDeletedColumnWork(anna, sync, (work) => told.push(work));
+		anna.setCell(rows[0], result, 'занято');
+		anna.setCell(rows[1], name, 'Петров Олег Ильич');
+		tab.deleteColumn(result);
+		send(1);
+		expect(told).toEqual([]);
+		// A delete by an older tab notes no one, nor keeps the name of an earlier delete it undid.
+		const def = olga.doc.getMap<Y.Map<unknown>>('columns').get(name);
+		olga.doc.transact(() => {
+			olga.deleteColumn(name);
+			def?.delete('deleted');
+		});
+		send(1);
+		vi.setSystemTime(T0 + 1_000);
+		olga.doc.transact(() => def?.set('deleted', Date.now()));
+		send(1);
+		expect(told).toEqual([{ column: name, title: 'ФИО', cells: 1, by: '' }]);
+	});
+
+	it('counts only her cells in rows the column brings back', () => {
+		const { anna, olga, send, result, rows } = twoOperators();
+		const sync = new FakeSync('offline');
+		const told: DeletedColumnWork[] = [];
+		watchDeletedColumnWork(anna, sync, (work) => told.push(work));
+		anna.setCell(rows[0], result, 'занято');
+		anna.setCell(rows[1], result, 'дозвонились');
+		olga.deleteRows([rows[1]]);
+		olga.deleteColumn(result);
+		send(1);
+		expect(told).toEqual([{ column: result, title: 'Результат звонка', cells: 1, by: 'Ольга' }]);
 	});
 });

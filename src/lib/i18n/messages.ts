@@ -207,6 +207,9 @@ export const ru = {
 		'{by} удалил(а) строки с вашими недавними изменениями (строк: {count}). Изменения сохранены в удалённых строках.',
 	'grid.deletedWorkRestore': 'Вернуть строку',
 	'grid.deletedWorkRestoreMany': 'Вернуть строки',
+	'grid.deletedColumnWork':
+		'{by} удалил(а) столбец «{column}» с вашими недавними изменениями (ячеек: {count}). Они сохранены в удалённом столбце.',
+	'grid.deletedColumnWorkRestore': 'Вернуть столбец',
 	'grid.typeChanged':
 		'Тип изменён. Не подошли значения: {count} — они сохранены и отмечены красным.',
 	'sheet.areaCode': 'Код города для местных номеров',
@@ -498,6 +501,9 @@ export const en: Record<MessageKey, string> = {
 		'{by} deleted rows with your recent changes in them (rows: {count}). Your changes are kept in the deleted rows.',
 	'grid.deletedWorkRestore': 'Restore the row',
 	'grid.deletedWorkRestoreMany': 'Restore the rows',
+	'grid.deletedColumnWork':
+		'{by} deleted the column “{column}” with your recent changes in it (cells: {count}). They are kept in the deleted column.',
+	'grid.deletedColumnWorkRestore': 'Restore the column',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
 	'sheet.areaCode': 'Area code for local numbers',
 	'sheet.areaCodeHint':

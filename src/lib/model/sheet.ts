@@ -117,6 +117,24 @@ export interface SheetChange {
 	origin: unknown;
 }
 
+/** A deleted column, for restore (`Sheet.deletedColumns`). */
+export interface DeletedColumn {
+	id: string;
+	title: string;
+	/** When it was deleted (ms). */
+	deleted: number;
+	/** Who deleted it, when the delete says so. */
+	by: Author | null;
+}
+
+/** `deletedBy` of a column deleted at `deleted`, checked: it comes from other replicas too. */
+function readDeletedBy(value: unknown, deleted: unknown): Author | null {
+	if (!value || typeof value !== 'object') return null;
+	const { id, name, at } = value as Record<string, unknown>;
+	if (typeof id !== 'string' || typeof name !== 'string' || at !== deleted) return null;
+	return { id: id.slice(0, 80), name: cleanLabel(name).slice(0, 60) };
+}
+
 export const DEFAULT_COLUMN_WIDTH = 160;
 /** Rows per chunk in bulk inserts: big enough to keep item counts tiny, small enough to merge. */
 export const CHUNK_ROWS = 1000;
@@ -907,16 +925,20 @@ export class Sheet {
 		return (this.#columnCache = list);
 	}
 
-	/** Deleted columns (their cells are kept), for restore. */
-	deletedColumns(): { id: string; title: string; deleted: number }[] {
-		const list: { id: string; title: string; deleted: number }[] = [];
+	/**
+	 * Deleted columns (their cells are kept), for restore, newest delete first, with who deleted
+	 * each when the delete says so (`null` for one made before it was noted, or by an older tab).
+	 */
+	deletedColumns(): DeletedColumn[] {
+		const list: DeletedColumn[] = [];
 		this.#columns.forEach((def, id) => {
 			const deleted = def.get('deleted');
 			if (deleted)
 				list.push({
 					id,
 					title: this.#columnField(def, id, 'title') ?? UNTITLED_COLUMN,
-					deleted: Number(deleted)
+					deleted: Number(deleted),
+					by: readDeletedBy(def.get('deletedBy'), deleted)
 				});
 		});
 		return list.sort((a, b) => b.deleted - a.deleted || (a.id < b.id ? -1 : 1));
@@ -1070,7 +1092,14 @@ export class Sheet {
 	/** Hide a column from everyone; its cells are kept and `restoreColumn` brings it back. */
 	deleteColumn(id: string): void {
 		const def = this.#def(id);
-		this.#transact(() => def.set('deleted', Date.now()));
+		const { id: by, name } = this.history.author;
+		const at = Date.now();
+		this.#transact(() => {
+			def.set('deleted', at);
+			// Who: a colleague whose unseen work was in it is told (`deleted-work.ts`). Its time
+			// ties it to this delete: a later one by an older tab, which notes no one, names no one.
+			def.set('deletedBy', { id: by, name, at });
+		});
 	}
 
 	/**
@@ -1083,6 +1112,7 @@ export class Sheet {
 		const free = uniqueTitle(title, new Set(this.columns().map((c) => titleKey(c.title))));
 		this.#transact(() => {
 			def.delete('deleted');
+			def.delete('deletedBy');
 			if (free !== title) def.set('title', free);
 		});
 	}

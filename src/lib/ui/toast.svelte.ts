@@ -20,7 +20,14 @@ class Toasts {
 	docked = $state(0);
 	#next = 1;
 
-	show(message: string, options: { kind?: Toast['kind']; action?: Toast['action'] } = {}) {
+	/**
+	 * Shows a toast for a while; a `sticky` one until the operator closes it or acts (or the page
+	 * dismisses it): what she must not miss, such as her work a colleague deleted.
+	 */
+	show(
+		message: string,
+		options: { kind?: Toast['kind']; action?: Toast['action']; sticky?: boolean } = {}
+	) {
 		const toast: Toast = {
 			id: this.#next++,
 			message,
@@ -28,6 +35,7 @@ class Toasts {
 			action: options.action
 		};
 		this.list = [...this.list, toast];
+		if (options.sticky) return toast.id;
 		setTimeout(
 			() => this.dismiss(toast.id),
 			toast.action || toast.kind === 'error' ? TOAST_ACTION_MS : TOAST_MS
