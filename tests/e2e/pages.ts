@@ -338,13 +338,13 @@ export class SheetPage {
 	/**
 	 * "Добавить строку": the new row's first cell opens in an editor; types `text` into it once
 	 * the editor has the focus and presses Enter, and waits until the row shows it. Returns the
-	 * new row's index.
+	 * new row's index. `keyDelay`: ms between keys (none: typed at once).
 	 *
 	 * The empty row is in the sheet at the click; AG Grid tells of the typed value from a timer,
 	 * after its editor has gone. A test that went on at once (found by a CI run: «all changes on
 	 * the server», then the server killed) could act before the value was in the sheet.
 	 */
-	async addRow(text: string): Promise<number> {
+	async addRow(text: string, options: { keyDelay?: number } = {}): Promise<number> {
 		const before = await this.rowCount();
 		await this.button('Добавить строку').click();
 		await this.focusedEditor.waitFor();
@@ -352,7 +352,7 @@ export class SheetPage {
 			row: editor.closest('.ag-row')?.getAttribute('row-id'),
 			col: editor.closest('.ag-cell')?.getAttribute('col-id')
 		}));
-		await this.page.keyboard.type(text);
+		await this.page.keyboard.type(text, { delay: options.keyDelay });
 		await this.page.keyboard.press('Enter');
 		await this.page.locator('.ag-cell-inline-editing').waitFor({ state: 'detached' });
 		// (In a view that would hide the new row, the «+» line opens instead: nothing to wait for.)
