@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeHeader, decodeRows, encodeChunk } from './chunk-codec';
+import { decodeHeader, decodeRows, encodeChunk, SINGLE_BYTE } from './chunk-codec';
 import { seededRandom } from './testing';
 import { Sheet } from './sheet';
 
@@ -34,10 +35,26 @@ const ALPHABET = [
 	'\ufffd'
 ];
 
-function randomCell(random: () => number): string {
+/** Every character Windows-1251 has a byte for above ASCII, and the ones we escape. */
+const CP1251_ALPHABET = [
+	...new TextDecoder('windows-1251').decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i)),
+	'z',
+	' ',
+	';',
+	'\n',
+	'\u0000',
+	'\u001e',
+	'\u001f',
+	'\u001b',
+	'^',
+	'_',
+	'['
+];
+
+function randomCell(random: () => number, alphabet = ALPHABET): string {
 	const length = Math.floor(random() * 12);
 	let s = '';
-	for (let i = 0; i < length; i++) s += ALPHABET[Math.floor(random() * ALPHABET.length)];
+	for (let i = 0; i < length; i++) s += alphabet[Math.floor(random() * alphabet.length)];
 	return s;
 }
 
@@ -54,6 +71,56 @@ describe('chunk bytes', () => {
 			const bytes = encodeChunk(header, rows, width);
 			expect(decodeHeader(bytes)).toEqual(header);
 			expect(decodeRows(bytes, count, width)).toEqual(rows.map((row) => row.map(asUtf8)));
+		}
+	});
+
+	it('give back every row and cell written in Windows-1251 (its every character, escapes)', () => {
+		const random = seededRandom(11);
+		for (let run = 0; run < 200; run++) {
+			const width = 1 + Math.floor(random() * 5);
+			const count = 1 + Math.floor(random() * 20);
+			const rows = Array.from({ length: count }, () =>
+				Array.from({ length: width }, () => randomCell(random, CP1251_ALPHABET))
+			);
+			const header = ['a0', count, Array.from({ length: width }, (_, i) => `c${i}`)];
+			const bytes = encodeChunk(header, rows, width);
+			expect(bytes[0]).toBe(SINGLE_BYTE);
+			expect(decodeHeader(bytes)).toEqual(header);
+			expect(decodeRows(bytes, count, width)).toEqual(rows);
+		}
+	});
+
+	it('of Russian text are its Windows-1251, one byte a letter (two thirds of the UTF-8)', () => {
+		const rows = [['Пётр Ёлкин', '№ 5 «а»\u001fб']];
+		const bytes = encodeChunk(['a0', 1, ['x', 'y']], rows, 2);
+		const cp1251 = (s: string) =>
+			[...s].map((ch) => {
+				const code = ch.charCodeAt(0);
+				if (code < 0x80) return code;
+				if (code >= 0x410 && code < 0x450) return 0xc0 + code - 0x410;
+				return { ё: 0xb8, Ё: 0xa8, '№': 0xb9, '«': 0xab, '»': 0xbb }[ch]!;
+			});
+		expect(bytes).toEqual(
+			new Uint8Array([
+				SINGLE_BYTE,
+				...new TextEncoder().encode('["a0",1,["x","y"]]\n'),
+				...cp1251('Пётр Ёлкин'),
+				0x1f,
+				...cp1251('№ 5 «а»'),
+				0x1b,
+				0x5f,
+				...cp1251('б')
+			])
+		);
+		expect(decodeRows(bytes, 1, 2)).toEqual(rows);
+	});
+
+	it('are UTF-8 when one character of the chunk is not in Windows-1251', () => {
+		for (const odd of ['😀', 'é', '\u00ff', '\ufeff', '\ud83d']) {
+			const rows = [['Иванова'], [`Анна ${odd}`]];
+			const bytes = encodeChunk(['a0', 2, ['x']], rows, 1);
+			expect(bytes[0]).toBe('['.charCodeAt(0));
+			expect(decodeRows(bytes, 2, 1)).toEqual(rows.map((row) => row.map(asUtf8)));
 		}
 	});
 
@@ -120,6 +187,40 @@ describe('a sheet with chunks stored either way', () => {
 			expect(s.getCell(added, name)).toBe('Новая Нина');
 		}
 		expect(doc.getMap('chunks').get(added.split('.')[0])).toBeInstanceOf(Uint8Array);
+	});
+
+	it('reads a document saved with UTF-8 chunks (2026-12-05..06), and adds Windows-1251 ones', () => {
+		// Made by the code of 88711b0 (every chunk in UTF-8): three rows added at once, one cell
+		// edited, one row deleted, then a staged import of two rows (one chunk each) committed.
+		const saved = readFileSync(new URL('./fixtures/sheet-utf8-chunks.yjs', import.meta.url));
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, saved);
+		const chunks = doc.getMap<Uint8Array>('chunks');
+		expect([...chunks.values()].map((bytes) => bytes[0])).toEqual([0x5b, 0x5b, 0x5b]); // '['
+		const sheet = new Sheet(doc);
+		const [name, phone, note] = sheet.columns().map((c) => c.id);
+		expect(sheet.columns().map((c) => c.title)).toEqual(['ФИО', 'Телефон', 'Примечание']);
+		const rows = () =>
+			sheet.rowIds().map((id) => [id, ...[name, phone, note].map((c) => sheet.getCell(id, c))]);
+		expect(rows()).toEqual([
+			['dKmoANhF66nuu9TceFFuZu.0', 'Иванова Анна Петровна', '+7 (921) 123-45-67', 'уже позвонили'],
+			['dKmoANhF66nuu9TceFFuZu.1', 'Пётр Ёлкин', '8-812-555-12-34', 'две строки\nвторая'],
+			[expect.any(String), 'Сидорова Мария', '+79110000001', ''],
+			[expect.any(String), 'Кузнецов Иван', '', '']
+		]);
+		sheet.restoreRows(['dKmoANhF66nuu9TceFFuZu.2']);
+		expect(sheet.getRow('dKmoANhF66nuu9TceFFuZu.2')).toMatchObject({
+			[name]: 'Smith 😀',
+			[note]: 'a\u001fb\u001ec\u001bd'
+		});
+
+		const [added] = sheet.addRows({ columns: [name], rows: [['Новая Нина']] });
+		expect(chunks.get(added.split('.')[0])![0]).toBe(SINGLE_BYTE);
+		const copy = new Sheet(new Y.Doc());
+		Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(doc));
+		expect(copy.rowIds()).toEqual(sheet.rowIds());
+		for (const id of copy.rowIds()) expect(copy.getRow(id)).toEqual(sheet.getRow(id));
+		expect(copy.getCell(added, name)).toBe('Новая Нина');
 	});
 
 	it('opens with a value in its chunks that is not a chunk (garbage written by a bad client)', () => {

@@ -4,8 +4,9 @@
  * Layout (see DESIGN.md, measured in `bench/model.bench.ts`):
  * - `chunks`: Y.Map<chunkId, Uint8Array> — rows written together (an import, a paste, one
  *   added row) as ONE immutable value: a header line `[sortKey, rowCount, [colIds]]` in JSON, a
- *   newline, then the rows (`chunk-codec.ts`: UTF-8 with separators; newlines inside cells are
- *   not escaped, but the header's newline is the first). Chunks written before 2026-12 are
+ *   newline, then the rows (`chunk-codec.ts`: Windows-1251, or UTF-8 when a character is not
+ *   in it, with separators; newlines inside cells are not escaped, but the header's newline is
+ *   the first). Chunks written before 2026-12 are
  *   strings: the same header line, then the rows as JSON `[[cells]]`; both are read. A
  *   100,000-row import is ~100 Yjs items instead of
  *   1.2 million; loading reads only the headers and a chunk's rows are parsed the first time
