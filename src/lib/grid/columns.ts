@@ -13,7 +13,8 @@ import {
 	normalizeCheckbox,
 	PHONE_LIST_SEPARATOR,
 	storedPhones,
-	validateStored
+	validateStored,
+	withoutHidden
 } from '$lib/values';
 import { CheckboxRenderer, ListEditor } from './cells';
 import { ChoiceEditor } from './choice-editor';
@@ -61,16 +62,26 @@ const YO = /[ёЁ]/;
 const YO_ALL = /[ёЁ]/g;
 
 /**
+ * A value or a typed text as the search and the filters read it: ё as е, and without the
+ * invisible control characters the import and a paste take out (`withoutHidden`). A list made
+ * before they were taken out, or by an older client, may hold «Смир\u200bнова»: «Смирнова»
+ * typed into the search did not find her (found in review).
+ */
+function searchable(text: string): string {
+	return foldYo(withoutHidden(text));
+}
+
+/**
  * The quick search's terms (AG Grid hands over the text in capitals, split at spaces as its
- * own parser does), ё read as е to match `getQuickFilterText`.
+ * own parser does), read as `getQuickFilterText` reads the values (`searchable`).
  */
 export function parseQuickFilter(text: string): string[] {
-	return foldYo(text).split(' ');
+	return searchable(text).split(' ');
 }
 
 /** A text filter's way of reading both the value and what she typed: any case, ё as е. */
 function foldText(text: string | null): string | null {
-	return text == null ? null : foldYo(text.toLowerCase());
+	return text == null ? null : searchable(text.toLowerCase());
 }
 
 /** What a text filter option asks of the parts of a value (`texts`) and what she typed. */
@@ -104,8 +115,8 @@ function phoneMatcher(p: {
 	value: unknown;
 	filterText: string | null;
 }) {
-	const value = foldYo(String(p.value ?? '').toLowerCase());
-	const typed = foldYo((p.filterText ?? '').toLowerCase());
+	const value = searchable(String(p.value ?? '').toLowerCase());
+	const typed = searchable((p.filterText ?? '').toLowerCase());
 	const digits = typed.replace(/\D/g, '');
 	if (!digits) return matches(p.filterOption, [value], [typed]);
 	const numbers = value
@@ -185,9 +196,9 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		// The search matches the stored value and, where it differs, the value as shown
 		// (`+7 (812) 123-45-67`, `05.03.1941`). Text shows as it is stored: no second copy.
 		getQuickFilterText: SHOWN_AS_STORED.has(c.type)
-			? (p) => foldYo(stored(read(p.data), c.id))
+			? (p) => searchable(stored(read(p.data), c.id))
 			: (p) => {
-					const value = stored(read(p.data), c.id);
+					const value = withoutHidden(stored(read(p.data), c.id));
 					if (!value) return '';
 					const shown = foldYo(`${value} ${formatValue(c.type, value, locale)}`);
 					// A number as people dictate it, with 8 (found by exploration: «89111234567»
