@@ -140,6 +140,53 @@ describe('the grid’s editors', () => {
 		expect(await short.getAttribute('class')).toContain('shtab-invalid');
 	});
 
+	it('text pasted into an open editor loses its invisible control characters, as a block pasted onto cells does (found in review)', async () => {
+		const { anna, sheet, page } = await callList('Обзвон: вставка в редактор');
+		await anna.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+			origin: session.app.url
+		});
+		await sheet.addRow('Иванова Мария');
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		const [rowId] = colleague.sheet.rowIds();
+		/** Opens the cell's editor, selects its text and pastes `text` with Ctrl+V, as she would. */
+		const pasteInto = async (title: string, text: string, field: string) => {
+			await sheet.revealColumn(title);
+			await (await sheet.cell(0, title)).dblclick();
+			const input = page.locator(field);
+			await input.waitFor();
+			await input.focus();
+			await page.keyboard.press('Control+a');
+			await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+			await page.keyboard.press('Control+v');
+			// What the browser pasted, before the editor closes.
+			const value = await input.inputValue();
+			await page.keyboard.press('Enter');
+			await editorClosed(page);
+			return value;
+		};
+		// A name copied from a chat: a zero-width space inside it, a bidirectional override after.
+		const inline = '.ag-cell-inline-editing input[type="text"]';
+		expect(await pasteInto('ФИО', 'Смир\u200bнова\u202e Анна', inline)).toBe('Смирнова Анна');
+		await expect
+			.poll(() => colleague.sheet.getCell(rowId, cols['ФИО']), MOMENT)
+			.toBe('Смирнова Анна');
+		// A date from a web page between bidirectional marks: read as the date, not flagged.
+		expect(await pasteInto('Дата рождения', '\u202a05.03.1941\u202c', inline)).toBe('05.03.1941');
+		await expect
+			.poll(() => colleague.sheet.getCell(rowId, cols['Дата рождения']), MOMENT)
+			.toBe('1941-03-05');
+		// The long text's popup editor, and a soft hyphen.
+		expect(await pasteInto('Примечание', 'звонить\u00ad утром', '.ag-popup-editor textarea')).toBe(
+			'звонить утром'
+		);
+		await expect
+			.poll(() => colleague.sheet.getCell(rowId, cols['Примечание']), MOMENT)
+			.toBe('звонить утром');
+		// A paste with nothing hidden is the browser's own, as before.
+		expect(await pasteInto('ФИО', 'Смирнова Анна Петровна', inline)).toBe('Смирнова Анна Петровна');
+	});
+
 	it('a choice is made with the keyboard alone, or with one click on the option', async () => {
 		const { sheet, page } = await callList('Обзвон: выбор');
 		for (const name of ['Иванова', 'Петров', 'Сидорова']) await sheet.addRow(name);

@@ -35,6 +35,7 @@ import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { parseQuickFilter, typedColumnDef } from './columns';
 import { SearchTexts } from './search-texts';
+import { pasteIntoField } from './field-paste';
 import { SelectAllHeader } from './select-all';
 import {
 	clearCells,
@@ -1571,6 +1572,8 @@ export class SheetGridBinding {
 	}
 
 	#onPaste(e: ClipboardEvent) {
+		// Into an open editor or a filter of this grid: the field takes the text, cleaned.
+		if (e.target instanceof Node && this.#element.contains(e.target) && pasteIntoField(e)) return;
 		if (!this.#ours(e)) return;
 		const text = e.clipboardData?.getData('text/plain') ?? '';
 		if (!text) return;
