@@ -26,7 +26,12 @@ import {
 	validateStored
 } from '../values';
 import { setAreaCode } from '../grid/edits';
-import { importKeyColumns, type ImportTargetColumn, type PreparedImport } from './plan';
+import {
+	extendsText,
+	importKeyColumns,
+	type ImportTargetColumn,
+	type PreparedImport
+} from './plan';
 
 /** A cell of a row found in the sheet that already held another value: the sheet's is kept. */
 export interface KeptCell {
@@ -151,19 +156,6 @@ export function stagedColumns(plan: ImportColumnPlan, prepared: Pick<PreparedImp
 function mangledPhone(cell: string): boolean {
 	const result = normalizePhone(cell);
 	return !result.ok && result.reason === 'excel-exponent';
-}
-
-/**
- * Whether `value` is the text `current` with more written after it as a note is continued: after
- * a mark that ends a phrase, or from a new line («Нужны продукты; НКО: доставлено»). Not more
- * letters of one phrase: «Звонить» → «Звонить не надо» says the opposite, and «д. 9» → «д. 91»
- * or «д. 9/2» is another house (found in review).
- */
-function extendsText(value: string, current: string): boolean {
-	const kept = current.trimEnd();
-	if (kept === '' || !value.startsWith(kept) || value.trim() === kept) return false;
-	const added = value.slice(kept.length);
-	return /^\s*[;,.:!?|\n—–-]/.test(added) || (/[;,.:!?]$/.test(kept) && /^\s/.test(added));
 }
 
 /**

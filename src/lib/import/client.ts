@@ -107,9 +107,10 @@ export class ImportWorker {
 	prepare(
 		policy: DuplicatePolicy,
 		stage?: StageRequest,
-		addDeleted = false
+		addDeleted = false,
+		replace = false
 	): Promise<Answer<'prepared'>> {
-		return this.#request({ type: 'prepare', policy, stage, addDeleted }, 'prepared');
+		return this.#request({ type: 'prepare', policy, stage, addDeleted, replace }, 'prepared');
 	}
 
 	get busy(): boolean {

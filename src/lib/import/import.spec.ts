@@ -2708,6 +2708,78 @@ describe('an Excel serial date in a date column', () => {
 	});
 });
 
+describe('«Дополнить» and a value the import corrected', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+	/** On the list already: Иванова with her birth date and a note, Петрова with neither. */
+	const setUp = () => {
+		const sheet = callList();
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		sheet.addRow({
+			[byTitle('ФИО')]: 'Иванова Анна',
+			[byTitle('Телефон')]: '+79111234567',
+			[byTitle('Дата рождения')]: '1941-03-05',
+			[byTitle('Примечание')]: 'звонить утром'
+		});
+		sheet.addRow({ [byTitle('ФИО')]: 'Петрова Ольга', [byTitle('Телефон')]: '+79112223344' });
+		return { sheet, byTitle, rows: sheet.rowIds() };
+	};
+	const file = utf8(
+		[
+			'ФИО;Телефон;Дата рождения;Примечание',
+			// Found by phone; her cells have values: the file's Excel number (15040 = 05.03.1941)
+			// and its note with a zero-width space are not written.
+			'Иванова Анна;8 911 123-45-67;15040;звонить\u200b вечером',
+			// Found by phone; her cells are empty: the date read and the note are written.
+			'Петрова Ольга;8 911 222-33-44;14977;звонить\u200b днём',
+			// A new resident: written.
+			'Сидоров Иван;8 911 555-66-77;9133;'
+		].join('\r\n')
+	);
+	const changedLines = (report: ReturnType<typeof dialogReport>) =>
+		report.problems.filter((p) => p.kind === 'changed').map((p) => [p.line, p.column, p.value]);
+
+	it("counts it as corrected only where it is written, not for a found row's cell that has a value (found in review)", () => {
+		const { sheet, byTitle, rows } = setUp();
+		const [ivanova, petrova] = rows;
+		const run = importInto(sheet, file, 'update');
+		expect(run.applied.added).toHaveLength(1);
+		expect(sheet.getCell(ivanova, byTitle('Дата рождения'))).toBe('1941-03-05');
+		expect(sheet.getCell(ivanova, byTitle('Примечание'))).toBe('звонить утром');
+		expect(sheet.getCell(petrova, byTitle('Дата рождения'))).toBe('1941-01-01');
+		expect(sheet.getCell(petrova, byTitle('Примечание'))).toBe('звонить днём');
+		expect(sheet.getCell(run.applied.added[0], byTitle('Дата рождения'))).toBe('1925-01-01');
+		const report = dialogReport(sheet, run);
+		expect(changedLines(report)).toEqual([
+			[3, 'Дата рождения', '14977'],
+			[3, 'Примечание', 'звонить днём'],
+			[4, 'Дата рождения', '9133']
+		]);
+		expect(report.changed).toBe(3);
+		expect(reportTotals(report)).toContainEqual(['import.changedCount', 3]);
+		// Her note kept is listed as kept, with the file's value.
+		expect(run.applied.kept.map((k) => [k.line, k.kept, k.file])).toEqual([
+			[2, 'звонить утром', 'звонить вечером']
+		]);
+	});
+
+	it('with «Заменять записанное…», a value that replaces hers is counted; the same one is not', () => {
+		const { sheet, byTitle, rows } = setUp();
+		const run = importInto(sheet, file, 'update', [], () => {}, { replace: true });
+		expect(sheet.getCell(rows[0], byTitle('Примечание'))).toBe('звонить вечером');
+		expect(run.applied.replaced.map((r) => [r.line, r.old, r.value])).toEqual([
+			[2, 'звонить утром', 'звонить вечером']
+		]);
+		const report = dialogReport(sheet, run);
+		expect(changedLines(report)).toEqual([
+			[2, 'Примечание', 'звонить вечером'],
+			[3, 'Дата рождения', '14977'],
+			[3, 'Примечание', 'звонить днём'],
+			[4, 'Дата рождения', '9133']
+		]);
+		expect(report.changed).toBe(4);
+	});
+});
+
 describe('two phone numbers in one cell', () => {
 	it('written with «/», «\\» or «или» between them are both stored, shown and dialled as a list, and the resident is found by either (found by exploration)', () => {
 		const sheet = callList();

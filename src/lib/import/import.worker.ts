@@ -125,7 +125,8 @@ async function handle(message: ToWorker) {
 		case 'prepare': {
 			if (!analysis) throw new Error('not analysed');
 			const prepared = prepareImport(analysis, targets, message.policy, {
-				addDeleted: message.addDeleted
+				addDeleted: message.addDeleted,
+				replace: message.replace
 			});
 			const stage = message.stage;
 			if (!stage) {

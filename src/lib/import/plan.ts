@@ -39,6 +39,8 @@ import {
 	normalizeText,
 	normalizeValue,
 	excelSerialDate,
+	isStoredPhone,
+	storedPhoneNumbers,
 	withoutHidden,
 	type ValueOptions,
 	type ValueResult
@@ -916,27 +918,76 @@ function flaggedWritten(
 
 /**
  * The changed values of the lines written (`ChangedValue`): not those of a skipped line, nor a
- * later line's cell kept apart from its resident's first line.
+ * later line's cell kept apart from its resident's first line, nor — with «Дополнить» — a found
+ * row's cell that has a value the file's does not change (`changeWritten`). Found in review: an
+ * Excel number read as the birth date the list had already was counted «Исправлено», though
+ * nothing was written.
  */
 function changedWritten(
 	analysis: Partial<
 		Pick<Analysis, 'incoming' | 'changed' | 'changedCount' | 'changedLines' | 'changedKeys'>
 	>,
 	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept' | 'merged'>,
-	targets: readonly ImportTargetColumn[]
+	targets: readonly ImportTargetColumn[],
+	sheetValues?: (rowId: string) => Record<string, string> | undefined,
+	replace = false
 ): Pick<PreparedImport, 'changed' | 'changedCount'> {
+	const incoming = analysis.incoming;
+	const types = new Map(targets.map((t) => [t.key, t.type]));
 	const { values, count } = valuesWritten(
 		{
 			values: analysis.changed ?? [],
 			count: analysis.changedCount ?? 0,
 			lines: analysis.changedLines,
 			keys: analysis.changedKeys,
-			incoming: analysis.incoming
+			incoming
 		},
 		plan,
-		targets
+		targets,
+		sheetValues,
+		(line, key, current) => {
+			const row = incoming?.[indexOfLine(incoming, line)];
+			return row?.line === line
+				? changeWritten(types.get(key), row.values[key] ?? '', current, replace)
+				: true;
+		}
 	);
 	return { changed: values, changedCount: count };
+}
+
+/**
+ * Whether the file's value `value` (as stored) is written into a found row's cell holding
+ * `current`, as `commitPreparedImport` writes it: the same value is not; a phone cell takes the
+ * numbers it lacks; a text the file continues is taken; any other value only with «Заменять
+ * записанное…» (the commit may still keep a cell operators changed: counted here all the same).
+ */
+function changeWritten(
+	type: ColumnType | undefined,
+	value: string,
+	current: string,
+	replace: boolean
+): boolean {
+	if (value === '' || choiceKey(value) === choiceKey(current)) return false;
+	if (replace) return true;
+	if (type === 'phone') {
+		if (!isStoredPhone(current) || !isStoredPhone(value)) return false;
+		const have = new Set(storedPhoneNumbers(current));
+		return storedPhoneNumbers(value).some((n) => !have.has(n));
+	}
+	return (type === 'text' || type === 'longtext') && extendsText(value, current);
+}
+
+/**
+ * Whether `value` is the text `current` with more written after it as a note is continued: after
+ * a mark that ends a phrase, or from a new line («Нужны продукты; НКО: доставлено»). Not more
+ * letters of one phrase: «Звонить» → «Звонить не надо» says the opposite, and «д. 9» → «д. 91»
+ * or «д. 9/2» is another house (found in review).
+ */
+export function extendsText(value: string, current: string): boolean {
+	const kept = current.trimEnd();
+	if (kept === '' || !value.startsWith(kept) || value.trim() === kept) return false;
+	const added = value.slice(kept.length);
+	return /^\s*[;,.:!?|\n—–-]/.test(added) || (/[;,.:!?]$/.test(kept) && /^\s/.test(added));
 }
 
 /** Values of lines (flagged or changed) that the plan writes: listed, and all of them counted. */
@@ -951,7 +1002,9 @@ function valuesWritten<T extends FlaggedValue>(
 	},
 	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept' | 'merged'>,
 	targets: readonly ImportTargetColumn[],
-	sheetValues?: (rowId: string) => Record<string, string> | undefined
+	sheetValues?: (rowId: string) => Record<string, string> | undefined,
+	/** Whether a line's value is written into a found row's cell that has `current` (none: never). */
+	written: (line: number, key: string, current: string) => boolean = () => false
 ): { values: T[]; count: number } {
 	const flagged = analysis.values;
 	let flaggedCount = analysis.count;
@@ -988,7 +1041,8 @@ function valuesWritten<T extends FlaggedValue>(
 			// A flagged value is no stored phone either: a cell with a value keeps it (`apply.ts`).
 			// (An empty phone cell an operator emptied does not take it either; counted here.)
 			for (const line of u.lines)
-				for (const key of keys.get(line) ?? []) if (have[key]) keep(line, key);
+				for (const key of keys.get(line) ?? [])
+					if (have[key] && !written(line, key, have[key])) keep(line, key);
 		}
 	if (keys)
 		for (const [line, set] of kept) {
@@ -1095,7 +1149,8 @@ export function prepareImport(
 		>,
 	targets: ImportTargetColumn[],
 	policy: DuplicatePolicy,
-	options: { addDeleted?: boolean } = {}
+	/** `replace`: «Заменять записанное значениями из файла» under «Дополнить» (`CommitOptions`). */
+	options: { addDeleted?: boolean; replace?: boolean } = {}
 ): PreparedImport {
 	const { existing, targetSheetId } = analysis;
 	const plan = planImport({
@@ -1119,6 +1174,11 @@ export function prepareImport(
 		const added = new Set(plan.toAdd.map((row) => row.line));
 		nameless = nameless.filter((n) => added.has(n.line));
 	}
+	// With «Дополнить», the values of the rows found: what their cells have already.
+	const foundValues =
+		policy === 'update' && existing && targetSheetId !== undefined
+			? sheetValuesOf(existing, targetSheetId)
+			: undefined;
 	const prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues' | 'addOptions'> = {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
@@ -1135,15 +1195,14 @@ export function prepareImport(
 		mergedCount: plan.merged.length,
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),
 		...keptAndLost(plan.mergeKept),
-		...flaggedWritten(
+		...flaggedWritten(analysis, plan, targets, foundValues),
+		...changedWritten(
 			analysis,
 			plan,
 			targets,
-			policy === 'update' && existing && targetSheetId !== undefined
-				? sheetValuesOf(existing, targetSheetId)
-				: undefined
+			foundValues,
+			policy === 'update' && options.replace === true
 		),
-		...changedWritten(analysis, plan, targets),
 		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged),
 		nameless: nameless.slice(0, MAX_LISTED_PROBLEMS),
 		namelessCount: nameless.length

@@ -49,7 +49,14 @@ export type ToWorker =
 			targetSheetId: string;
 			keyColumnsBySheet: Record<string, KeyColumns>;
 	  }
-	| { type: 'prepare'; policy: DuplicatePolicy; stage?: StageRequest; addDeleted?: boolean };
+	| {
+			type: 'prepare';
+			policy: DuplicatePolicy;
+			stage?: StageRequest;
+			addDeleted?: boolean;
+			/** «Заменять записанное значениями из файла» (`prepareImport`). */
+			replace?: boolean;
+	  };
 
 /** Build the new rows as a staged import (`model/staging.ts`) instead of sending them back. */
 export interface StageRequest {
