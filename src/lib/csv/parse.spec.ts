@@ -383,7 +383,7 @@ describe('parseCsv: captions above the header', () => {
 	it('a line under the header that is a resident stays one, whatever it lacks', () => {
 		for (const under of [
 			// A resident without a name (a merged name cell), with a note only, or a phone.
-			';;;второй',
+			';;второй;',
 			';8 911 000-11-22;;',
 			// A name only.
 			'Сидоров Иван;;;',
@@ -404,6 +404,75 @@ describe('parseCsv: captions above the header', () => {
 			header: true
 		});
 		expect(told.rows).toHaveLength(3);
+	});
+
+	/**
+	 * Found in review: a title split over two lines that we do not know («Номер» over «квартиры»,
+	 * «Дата» over «выдачи») was no continuation — it made no title we know — and the second line
+	 * became a resident. A word over a column of numbers or dates is a title's, not a value.
+	 */
+	it('a header split over two lines into titles we do not know is read as one', () => {
+		const rows = [
+			'Иванова Анна Петровна;8 (812) 123-45-67;12;05.03.2020',
+			'Петров Пётр Ильич;+7 911 000-11-22;45;06.03.2020',
+			'Сидоров Иван;8 911 555-66-77;7;07.03.2020'
+		];
+		const parsed = parseCsv(['ФИО;Телефон;Номер;Дата', ';;квартиры;выдачи', ...rows].join('\r\n'));
+		expect(parsed.header).toEqual(['ФИО', 'Телефон', 'Номер квартиры', 'Дата выдачи']);
+		expect(parsed.rows.map((r) => r[0])).toEqual([
+			'Иванова Анна Петровна',
+			'Петров Пётр Ильич',
+			'Сидоров Иван'
+		]);
+		expect(parsed.rowLines).toEqual([3, 4, 5]);
+		const joined = parsed.errors.filter((e) => e.code === 'header-continued');
+		expect(joined.map((e) => [e.line, e.messageRu])).toEqual([
+			[
+				2,
+				'Строка 2: продолжение строки заголовков, а не житель — названия столбцов взяты из обеих строк: «Номер квартиры», «Дата выдачи».'
+			]
+		]);
+		// One word under one title, the rest of the line empty: the same.
+		const one = parseCsv(
+			[
+				'ФИО;Телефон;Номер',
+				';;квартиры',
+				...rows.map((r) => r.split(';').slice(0, 3).join(';'))
+			].join('\r\n')
+		);
+		expect(one.header).toEqual(['ФИО', 'Телефон', 'Номер квартиры']);
+		expect(one.rows).toHaveLength(3);
+	});
+
+	it('a first resident under the header is never taken for its second line', () => {
+		const rows = [
+			'Петров Пётр Ильич;+7 911 000-11-22;45;06.03.2020;',
+			'Сидоров Иван;8 911 555-66-77;7;07.03.2020;'
+		];
+		for (const first of [
+			// A name: a resident, whatever else the line has (a word over the numbers and dates).
+			'Иванова Анна;;нет;не помнит;',
+			'Иванова;;;;',
+			// Words, but over columns of text: a resident without a name, with a note or an address.
+			';;;;звонить утром',
+			// A value: a number, a date or a phone.
+			';;квартира 12;;',
+			';;;05.03.1941;',
+			// Not a title's words: digits, a mark, a long text.
+			';;кв. 5;;',
+			';;нет (уточнить у дочери);;'
+		]) {
+			const parsed = parseCsv(['ФИО;Телефон;Номер;Дата;Примечание', first, ...rows].join('\r\n'));
+			expect(parsed.header, first).toEqual(['ФИО', 'Телефон', 'Номер', 'Дата', 'Примечание']);
+			expect(parsed.rows, first).toHaveLength(3);
+			expect(
+				parsed.errors.filter((e) => e.code === 'header-continued'),
+				first
+			).toEqual([]);
+		}
+		// Too few values below to tell a column of numbers: a resident.
+		const short = parseCsv(['ФИО;Номер', ';квартиры', 'Петров Пётр;45'].join('\r\n'));
+		expect(short.rows).toHaveLength(2);
 	});
 
 	/**

@@ -745,22 +745,56 @@ const NAME_FIELDS = new Set(['name', 'lastName', 'firstName', 'patronymic']);
 /** Types whose values are no titles: a line with one of them is data. */
 const VALUE_TYPES: readonly ColumnType[] = ['number', 'date', 'phone'];
 
+/** Lines below looked at to tell a column of numbers, dates or phones (`valueColumn`). */
+const VALUE_COLUMN_SAMPLE = 20;
+/**
+ * Titles we know whose values are numbers, dates or phones: a word under one may continue it
+ * («Номер» over «квартиры»). Under any other title we know, a word is a value of its own
+ * («Примечание» over «адрес» is a note).
+ */
+const VALUE_FIELDS = new Set(['phone', 'birthDate', 'attempts', 'callDate', 'requestDate']);
+/** A title's words: letters, one to three words (no digit, no mark but a hyphen). */
+const TITLE_WORDS = /^\p{L}+(?:[ -]\p{L}+){0,2}$/u;
+
+/**
+ * Whether column `j` holds numbers, dates or phones in the lines `below`: of its first
+ * `VALUE_COLUMN_SAMPLE` values, at least two, and four in five of them such values.
+ */
+function valueColumn(below: readonly (readonly string[])[], j: number): boolean {
+	let values = 0;
+	let typed = 0;
+	for (const cells of below) {
+		const value = (cells[j] ?? '').trim();
+		if (value === '') continue;
+		values++;
+		if (VALUE_TYPES.some((type) => normalizeValue(type, value).ok)) typed++;
+		if (values >= VALUE_COLUMN_SAMPLE) break;
+	}
+	return values >= 2 && typed * 5 >= values * 4;
+}
+
 /**
  * The titles of a header continued by the line under it, and those it changed; null when the
  * line is no continuation. Each value of the line goes with the title above it, joined
  * («Дата» + «рождения» → «Дата рождения»), or alone under an empty title or where it is a title
  * we know, the two joined are not, and the one above is none (a group's caption over its
- * columns: «Контакты» over «Телефон» → «Телефон»). A continuation has no number, date or phone, nothing under a name
- * title, and makes at least one title we know that was not (it would otherwise be a resident
- * with a note only, or without a name).
+ * columns: «Контакты» over «Телефон» → «Телефон»). A continuation has no number, date or phone,
+ * nothing under a name title, and makes at least one title we know that was not (it would
+ * otherwise be a resident with a note only, or without a name) — or each of its values is a
+ * title's words under a title, over a column of numbers, dates or phones (`valueColumn`):
+ * «Номер» over «квартиры», «Дата» over «выдачи», titles we do not know (found in review: the
+ * second line became a resident). A value of a resident's is no word over such a column.
  */
 function continuedTitles(
 	header: readonly string[],
-	row: readonly string[]
+	row: readonly string[],
+	below: readonly (readonly string[])[]
 ): { titles: string[]; changed: string[] } | null {
 	const titles = [...header];
 	const changed: string[] = [];
 	let known = false;
+	// Every value so far a title's words over a column of values.
+	let overValues = true;
 	for (let j = 0; j < row.length; j++) {
 		const sub = row[j].replace(/\s+/g, ' ').trim();
 		if (sub === '') continue;
@@ -773,11 +807,17 @@ function continuedTitles(
 		const title = fieldOfHeader(joined) || topField || !fieldOfHeader(sub) ? joined : sub;
 		const field = fieldOfHeader(title);
 		if (field && field !== topField) known = true;
+		else if (overValues)
+			overValues =
+				top !== '' &&
+				(!topField || VALUE_FIELDS.has(topField)) &&
+				TITLE_WORDS.test(sub) &&
+				valueColumn(below, j);
 		while (titles.length <= j) titles.push('');
 		titles[j] = title;
 		changed.push(title);
 	}
-	return known ? { titles, changed } : null;
+	return known || (overValues && changed.length > 0) ? { titles, changed } : null;
 }
 
 /**
@@ -791,7 +831,11 @@ function joinHeaderLines(state: ReadState, header: string[]) {
 	const { cells: records, lines, offsets, pending } = state;
 	let joined = 0;
 	while (joined < MAX_HEADER_CONTINUATIONS && records.length > 2) {
-		const continued = continuedTitles(header, records[1]);
+		const continued = continuedTitles(
+			header,
+			records[1],
+			records.slice(2, 2 + VALUE_COLUMN_SAMPLE * 2)
+		);
 		if (!continued) break;
 		joined++;
 		header.length = 0;
