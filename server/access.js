@@ -26,11 +26,11 @@
  * With the default `HOST` (this computer only) and no `ALLOWED_HOSTS` or `ACCESS_KEY`, there is
  * no key at all: nothing but this computer reaches the port.
  */
-import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isLoopback } from './addresses.js';
-import { SettingError } from './startup-errors.js';
+import { KeyFileError, SettingError } from './startup-errors.js';
 
 export const ACCESS_COOKIE = 'shtab_access';
 export const KEY_PARAM = 'key';
@@ -135,7 +135,10 @@ export function readAccessKeySetting(value) {
 }
 
 /**
- * The key kept in `dataDir`, made on first use.
+ * The key kept in `dataDir`, made on first use. A file holding fewer than `MIN_KEY_LENGTH`
+ * letters and digits (a key the coordinator wrote there by hand) stops the start
+ * (`KeyFileError`) rather than being replaced: a new key would shut out every link she gave out,
+ * without a word.
  * @param {string} dataDir
  * @returns {Promise<string>}
  */
@@ -143,14 +146,52 @@ export async function storedAccessKey(dataDir) {
 	const file = join(dataDir, ACCESS_KEY_FILE);
 	try {
 		const kept = (await readFile(file, 'utf8')).trim();
-		if (normalizeKey(kept).length >= MIN_KEY_LENGTH) return kept;
+		const letters = normalizeKey(kept).length;
+		if (letters < MIN_KEY_LENGTH) throw new KeyFileError(file, letters, MIN_KEY_LENGTH);
+		return kept;
 	} catch (error) {
 		if (/** @type {{ code?: string }} */ (error).code !== 'ENOENT') throw error;
 	}
 	const key = newAccessKey();
 	await mkdir(dataDir, { recursive: true });
-	await writeFile(file, key + '\n', { mode: 0o600 });
+	await writeWhole(dataDir, ACCESS_KEY_FILE, key + '\n');
 	return key;
+}
+
+/** Temporary files of `writeWhole`: `access-key.tmp-…`. */
+const TEMP_MARK = '.tmp-';
+
+/**
+ * Writes `name` in `dir` whole or not at all: into a temporary file beside it (its owner's only),
+ * flushed to the disk, then renamed over. Writing the file itself, a full disk or a power cut
+ * left it empty, and the next start would find no key in it. A temporary file left so by an
+ * earlier start is removed.
+ * @param {string} dir
+ * @param {string} name
+ * @param {string} text
+ */
+async function writeWhole(dir, name, text) {
+	for (const entry of await readdir(dir)) {
+		if (entry.startsWith(name + TEMP_MARK)) await unlink(join(dir, entry)).catch(() => {});
+	}
+	const temp = join(dir, `${name}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+	const handle = await open(temp, 'wx', 0o600);
+	try {
+		await handle.writeFile(text);
+		await handle.sync();
+		await handle.close();
+		await rename(temp, join(dir, name));
+	} catch (error) {
+		await handle.close().catch(() => {});
+		await unlink(temp).catch(() => {});
+		throw error;
+	}
+	// The rename itself on the disk (not possible on Windows, where it is not needed).
+	const folder = await open(dir, 'r').catch(() => null);
+	if (folder) {
+		await folder.sync().catch(() => {});
+		await folder.close();
+	}
 }
 
 /** @param {string} text */

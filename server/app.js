@@ -73,9 +73,16 @@ export async function startServer(options = {}) {
 	const appVersion =
 		givenVersion !== undefined ? givenVersion : appHandler ? readAppVersion() : null;
 	// Beyond this computer, the lists open only with the access key (`access.js`).
-	const accessKey = accessKeyNeeded(config)
-		? (config.accessKey ?? (await storedAccessKey(config.dataDir)))
-		: null;
+	/** @type {string | null} */
+	let accessKey = null;
+	try {
+		if (accessKeyNeeded(config))
+			accessKey = config.accessKey ?? (await storedAccessKey(config.dataDir));
+	} catch (error) {
+		// A key file that stops the start: the data folder is let go for the start after.
+		if (!givenStore) await store.close();
+		throw error;
+	}
 	const access = accessKey ? createAccess({ key: accessKey, log }) : null;
 	/** @type {import('./relay.js').Authorize} */
 	const admitted = (request) => {

@@ -10,6 +10,24 @@
 export class SettingError extends Error {}
 
 /**
+ * The key file in the data folder (`access.js`) holds too short a key: one the coordinator wrote
+ * there by hand, which is kept and told, not replaced.
+ */
+export class KeyFileError extends Error {
+	/**
+	 * @param {string} file
+	 * @param {number} letters the letters and digits it holds
+	 * @param {number} needed
+	 */
+	constructor(file, letters, needed) {
+		super(`the access key in ${file} has ${letters} letters and digits, fewer than ${needed}`);
+		this.file = file;
+		this.letters = letters;
+		this.needed = needed;
+	}
+}
+
+/**
  * The error and its causes (LevelDB wraps the one that tells in two others).
  *
  * @param {unknown} error
@@ -30,6 +48,17 @@ function chainOf(error) {
 export function explainStartupError(error, config) {
 	if (error instanceof SettingError) {
 		return `[server] настройка не подходит / a setting is wrong: ${error.message} (README: «Configuration»)`;
+	}
+	if (error instanceof KeyFileError) {
+		const { file, letters, needed } = error;
+		return (
+			`[server] ключ доступа в файле ${file} слишком короткий: в ключе должно быть не меньше ` +
+			`${needed} букв и цифр (в этом — ${letters}). Впишите в файл ключ длиннее и раздайте ` +
+			`операторам новую ссылку, или удалите файл — Штаб сделает случайный ключ и напечатает ` +
+			`ссылку с ним / the access key in ${file} is too short: it needs at least ${needed} ` +
+			`letters and digits (it has ${letters}); write a longer one there, or delete the file to ` +
+			`get a random key`
+		);
 	}
 	if (!config) return null;
 	const { port, host, dataDir } = config;

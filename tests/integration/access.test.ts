@@ -5,8 +5,9 @@
  * 127.0.0.1 here; a `Host` that is not a loopback name is what the server sees from a colleague's
  * laptop (or from a proxy on this computer that passes the office's name).
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +18,7 @@ import {
 } from '../../server/access.js';
 import { readConfig } from '../../server/config.js';
 import { explainStartupError } from '../../server/startup-errors.js';
-import { Harness, captureLog, upgradeReading } from './helpers.js';
+import { Harness, PROJECT_ROOT, captureLog, upgradeReading, waitFor } from './helpers.js';
 
 const harness = new Harness();
 afterEach(() => harness.cleanup());
@@ -175,6 +176,71 @@ describe('the access key, once Shtab is on the office network', () => {
 		await first.running.close();
 		const second = await onTheNetwork({ dataDir });
 		expect(second.key).toBe(first.key);
+	});
+
+	it('a key file written by hand too short stops the start, saying which file and the rule; the file is kept', async () => {
+		// The coordinator put her own key in the file; one too short was replaced by a random key
+		// without a word, and every link she had given out stopped working.
+		const dataDir = await harness.tempDir();
+		const file = join(dataDir, ACCESS_KEY_FILE);
+		await writeFile(file, 'штаб-2026\n');
+		const child = harness.spawnChild({ HOST: '0.0.0.0', DATA_DIR: dataDir });
+		let code: number | null | 'listening' = null;
+		void child.exited.then((c) => (code ??= c));
+		await waitFor(() => {
+			if (code === null && child.output().includes('listening on')) code = 'listening';
+			return code !== null;
+		}, 'the server to exit or listen');
+		expect(code).toBe(1);
+		const output = child.output();
+		expect(output).toContain(`[server] ключ доступа в файле ${file} слишком короткий`);
+		expect(output).toContain('не меньше 12 букв и цифр');
+		expect(output).toContain(`the access key in ${file} is too short`);
+		expect(output).toContain('at least 12 letters and digits');
+		expect(output).not.toMatch(/^\s+at /m);
+		expect(await readFile(file, 'utf8')).toBe('штаб-2026\n');
+
+		// In process, too: the error says so, and the data folder is let go (a start after works).
+		const error = await harness.start({ host: '0.0.0.0', dataDir }).catch((e: unknown) => e);
+		expect(explainStartupError(error, { port: 0, host: '0.0.0.0', dataDir: dataDir })).toContain(
+			`ключ доступа в файле ${file} слишком короткий`
+		);
+		await writeFile(file, 'штаб-калининский-2026\n');
+		expect((await harness.start({ host: '0.0.0.0', dataDir })).accessKey).toBe(
+			'штаб-калининский-2026'
+		);
+	});
+
+	it('a start stopped while writing a new key (a full disk) leaves no empty key file behind', async () => {
+		// Writing the new key stops at its first byte, as on a full disk or a power cut: here no
+		// byte may be written (`ulimit -f 0`), so the write fails (EFBIG) after the file is made.
+		const dataDir = await harness.tempDir();
+		const access = join(PROJECT_ROOT, 'server/access.js');
+		const script = `import { storedAccessKey } from ${JSON.stringify(access)}; await storedAccessKey(${JSON.stringify(dataDir)});`;
+		const child = spawn('sh', [
+			'-c',
+			'ulimit -f 0; exec "$0" --input-type=module -e "$1"',
+			process.execPath,
+			script
+		]);
+		let stderr = '';
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
+		expect(stderr).toContain('EFBIG');
+		const file = join(dataDir, ACCESS_KEY_FILE);
+		// No key file, or a whole one: never an empty or cut one.
+		const left = await readFile(file, 'utf8').catch(() => null);
+		expect(left === null || /^[a-z2-9]{4}(-[a-z2-9]{4}){3}\n$/.test(left), String(left)).toBe(true);
+
+		// A start killed outright leaves its temporary file, not the key file.
+		await writeFile(join(dataDir, `${ACCESS_KEY_FILE}.tmp-0a1b2c`), '');
+		// The next start makes the key, for the owner only, and nothing else is left in the folder.
+		const running = await onTheNetwork({ dataDir });
+		expect(await readFile(file, 'utf8')).toBe(running.key + '\n');
+		expect((await stat(file)).mode & 0o077).toBe(0);
+		expect((await readdir(dataDir)).filter((name) => name.startsWith(ACCESS_KEY_FILE))).toEqual([
+			ACCESS_KEY_FILE
+		]);
 	});
 
 	it('a proxy on this computer passing the office’s name (ALLOWED_HOSTS) needs the key too', async () => {
