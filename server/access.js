@@ -11,7 +11,8 @@
  *   the server answers it with a cookie holding a token made from the key (`accessCookieValue`:
  *   not the key itself; HttpOnly, so no script of a page reads it) and sends the browser on to the same address without the key (not left in the address
  *   bar, the history or a screenshot). A page asked for without the cookie gets a form in which
- *   the key can be typed;
+ *   the key can be typed; it is sent (`POST /`) with the page she asked for, where she is taken
+ *   back (a path of this site only: `returnPath`);
  * - the computer Shtab runs on, opened as `localhost` or `127.0.0.1`, needs no key (the
  *   coordinator at that laptop already holds `DATA_DIR`); a proxy on that computer is not let in
  *   so, since the name it passes is not a loopback one, or it says whom it is for
@@ -313,8 +314,9 @@ export function createAccess(options) {
 	 * @param {import('node:http').ServerResponse} res
 	 * @param {number} status
 	 * @param {'none' | 'wrong' | 'blocked'} why
+	 * @param {string} back the page she asked for, where the key typed takes her
 	 */
-	const form = (res, status, why) => {
+	const form = (res, status, why, back) => {
 		res.writeHead(status, {
 			'content-type': 'text/html; charset=utf-8',
 			'cache-control': 'no-store',
@@ -322,49 +324,121 @@ export function createAccess(options) {
 			'x-frame-options': 'DENY',
 			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
 		});
-		res.end(accessPage(why));
+		res.end(accessPage(why, back));
+	};
+
+	/**
+	 * A key given (in a link, or typed in the form) from `req`'s address: the cookie and on to
+	 * `back` when it is right, else the form again.
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {import('node:http').ServerResponse} res
+	 * @param {string} given
+	 * @param {string} back
+	 */
+	const tryKey = (req, res, given, back) => {
+		const address = req.socket.remoteAddress ?? '';
+		if (blocked(address)) return form(res, 429, 'blocked', back);
+		if (!matches(given)) {
+			countWrong(address, given);
+			log.warn(`[server] ${address}: a wrong access key (401)`);
+			return form(res, 401, 'wrong', back);
+		}
+		wrong.delete(address);
+		res.writeHead(303, {
+			location: back,
+			'set-cookie': `${ACCESS_COOKIE}=${accessCookieValue(options.key)}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax`,
+			'cache-control': 'no-store'
+		});
+		res.end();
+	};
+
+	/**
+	 * The form sent (`POST /`): the key typed and the page she had asked for.
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {import('node:http').ServerResponse} res
+	 */
+	const typed = async (req, res) => {
+		const body = await formBody(req);
+		if (body === null) {
+			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end('Слишком длинная форма / The form is too long\n');
+			return;
+		}
+		tryKey(req, res, body.get(KEY_PARAM) ?? '', returnPath(body.get(RETURN_PARAM)));
 	};
 
 	return {
 		allows,
 		answer(req, res) {
 			const url = new URL(req.url ?? '/', 'http://shtab');
+			if (req.method === 'POST' && url.pathname === FORM_ACTION) {
+				typed(req, res).catch((error) => {
+					log.warn(`[server] the access key form could not be read: ${error}`);
+					if (!res.headersSent) res.writeHead(400).end();
+				});
+				return true;
+			}
 			const given = url.searchParams.get(KEY_PARAM);
 			const holds = allows(req);
 			if (given === null && holds) return false;
-			const address = req.socket.remoteAddress ?? '';
+			url.searchParams.delete(KEY_PARAM);
+			const back = sameSite(url);
 			if (holds) {
 				// The link opened again by a browser already let in: only the key out of the address.
-				url.searchParams.delete(KEY_PARAM);
-				res.writeHead(303, { location: sameSite(url), 'cache-control': 'no-store' });
+				res.writeHead(303, { location: back, 'cache-control': 'no-store' });
 				res.end();
 				return true;
 			}
-			if (blocked(address)) {
-				form(res, 429, 'blocked');
-				return true;
-			}
-			if (given !== null) {
-				if (!matches(given)) {
-					countWrong(address, given);
-					log.warn(`[server] ${address}: a wrong access key (401)`);
-					form(res, 401, 'wrong');
-					return true;
-				}
-				wrong.delete(address);
-				url.searchParams.delete(KEY_PARAM);
-				res.writeHead(303, {
-					location: sameSite(url),
-					'set-cookie': `${ACCESS_COOKIE}=${accessCookieValue(options.key)}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax`,
-					'cache-control': 'no-store'
-				});
-				res.end();
-				return true;
-			}
-			form(res, 401, 'none');
+			if (given !== null) tryKey(req, res, given, back);
+			else if (blocked(req.socket.remoteAddress ?? '')) form(res, 429, 'blocked', back);
+			else form(res, 401, 'none', back);
 			return true;
 		}
 	};
+}
+
+/** Where the key form is sent; the page she asked for goes with it, as `RETURN_PARAM`. */
+const FORM_ACTION = '/';
+export const RETURN_PARAM = 'to';
+/** A form of the key and a path is far shorter; a longer body is refused (and not kept). */
+const MAX_FORM_BYTES = 8 * 1024;
+
+/**
+ * The fields of a form sent as `application/x-www-form-urlencoded`, or null when it is longer
+ * than `MAX_FORM_BYTES`.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<URLSearchParams | null>}
+ */
+async function formBody(req) {
+	/** @type {Buffer[]} */
+	const chunks = [];
+	let length = 0;
+	for await (const chunk of req) {
+		length += chunk.length;
+		if (length <= MAX_FORM_BYTES) chunks.push(chunk);
+	}
+	if (length > MAX_FORM_BYTES) return null;
+	return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * The page to go back to after the form, as the form sent it: a path of this site only. Anything
+ * else (`//evil.example`, `/\evil.example`, `https://…`, `javascript:…`) is the home page: the
+ * field is whatever a page that sends the form puts in it.
+ * @param {string | null} text
+ */
+export function returnPath(text) {
+	if (!text || !text.startsWith('/') || text.startsWith('//') || text.startsWith('/\\')) return '/';
+	/** @type {URL} */
+	let url;
+	try {
+		url = new URL(text, 'http://shtab');
+	} catch {
+		return '/';
+	}
+	if (url.origin !== 'http://shtab') return '/';
+	url.searchParams.delete(KEY_PARAM);
+	return sameSite(url);
 }
 
 /**
@@ -379,8 +453,9 @@ function sameSite(url) {
 /**
  * The page asking for the key, in Russian and English.
  * @param {'none' | 'wrong' | 'blocked'} why
+ * @param {string} [back] the page she asked for, where the key typed takes her
  */
-export function accessPage(why) {
+export function accessPage(why, back = '/') {
 	const problem = {
 		none: '',
 		wrong: `<p class="problem" role="alert">Ключ не подошёл. Проверьте его и введите ещё раз.<br><span lang="en">The key is wrong. Check it and type it again.</span></p>`,
@@ -397,7 +472,7 @@ button{margin-top:.8rem;font-size:1rem;padding:.4rem 1rem}.problem{color:#b91c1c
 <body><h1>Штаб: нужен ключ доступа</h1>
 <p>В списках штаба — имена, телефоны и адреса жителей, поэтому их открывают только с ключом. Попросите у координатора ссылку с ключом или сам ключ (он напечатан при запуске Штаба и хранится в файле <code>${escapeHtml(ACCESS_KEY_FILE)}</code> папки данных).</p>
 ${problem}
-<form method="get" action="/"><label for="key">Ключ доступа / Access key</label>
+<form method="post" action="${FORM_ACTION}"><input type="hidden" name="${RETURN_PARAM}" value="${escapeHtml(back)}"><label for="key">Ключ доступа / Access key</label>
 <input id="key" name="${KEY_PARAM}" autocomplete="off" autocapitalize="off" spellcheck="false" required autofocus placeholder="xxxx-xxxx-xxxx-xxxx">
 <button type="submit">Войти / Enter</button></form>
 <p class="en" lang="en">Shtab's lists hold residents' names, phones and addresses, so they open only with the headquarters' access key. Ask the coordinator for the link with the key, or for the key (printed when Shtab starts, kept in the file <code>${escapeHtml(ACCESS_KEY_FILE)}</code> of the data folder).</p>

@@ -63,6 +63,26 @@ describe('the access key (on the office network)', () => {
 		await expect.poll(() => sheet.status(), MOMENT).toBe('Все изменения сохранены на сервере');
 	});
 
+	it('a link to a list opened without the key: the key typed opens that list, not the home page', async () => {
+		const LIST = 'Поздравления 9 мая';
+		const { anna } = await coordinatorWithList(LIST);
+		// The address of the list, as Анна copies it from her address bar into the office chat.
+		const listPath = new URL(anna.page.url()).pathname;
+		expect(listPath).toMatch(/^\/sheet\//);
+		const galina = await session.operator('Галина');
+		const page = galina.page;
+		expect((await page.goto(`${office()}${listPath}`))?.status()).toBe(401);
+		const field = page.getByLabel('Ключ доступа / Access key');
+		await field.fill('aaaa-bbbb-cccc-dddd');
+		await field.press('Enter');
+		await page.getByRole('alert').filter({ hasText: 'Ключ не подошёл' }).waitFor();
+		await page.getByLabel('Ключ доступа / Access key').fill(KEY);
+		await page.getByLabel('Ключ доступа / Access key').press('Enter');
+		await page.waitForURL(`${office()}${listPath}`);
+		const sheet = new SheetPage(page);
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
+	});
+
 	it('the printed link lets her in at once and leaves no key in the address', async () => {
 		const LIST = 'Заявки на лекарства';
 		await coordinatorWithList(LIST);

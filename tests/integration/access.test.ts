@@ -44,6 +44,62 @@ function get(url: string, headers: Record<string, string>): Promise<Answer> {
 	});
 }
 
+/** A request with a body (the key form's POST), with chosen headers. */
+function send(
+	url: string,
+	method: string,
+	headers: Record<string, string>,
+	body: string
+): Promise<Answer> {
+	return new Promise((resolve, reject) => {
+		const request = http.request(url, { method, headers }, (res) => {
+			let text = '';
+			res.setEncoding('utf8');
+			res.on('data', (chunk) => (text += chunk));
+			res.on('end', () =>
+				resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text })
+			);
+		});
+		request.on('error', reject);
+		request.end(body);
+	});
+}
+
+const unescapeHtml = (text: string) =>
+	text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => {
+		const chars: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+		return chars[name];
+	});
+
+/**
+ * What a browser sends when the key is typed into the form on `page` and Enter pressed: the
+ * form's method and action, its hidden fields, and the key in the field named `key`.
+ */
+function submitKey(base: string, page: Answer, key: string, headers: Record<string, string>) {
+	const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/.exec(page.body);
+	if (!form) throw new Error('no form on the page');
+	const attribute = (tag: string, name: string) =>
+		unescapeHtml(new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? '');
+	const method = (attribute(form[1], 'method') || 'get').toUpperCase();
+	const fields = new URLSearchParams();
+	for (const [input] of form[2].matchAll(/<input\b[^>]*>/g)) {
+		const name = attribute(input, 'name');
+		if (!name) continue;
+		fields.append(name, attribute(input, 'type') === 'hidden' ? attribute(input, 'value') : key);
+	}
+	const action = new URL(attribute(form[1], 'action') || '/', base);
+	if (method === 'GET') {
+		action.search = fields.toString();
+		return get(action.href, headers);
+	}
+	return send(
+		action.href,
+		method,
+		{ ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+		fields.toString()
+	);
+}
+
 /** A WebSocket upgrade with chosen headers: its status, and whether the resident came through. */
 const upgrade = (url: string, headers: Record<string, string>) =>
 	upgradeReading(url, headers, RESIDENT);
@@ -97,6 +153,59 @@ describe('the access key, once Shtab is on the office network', () => {
 			});
 			expect(again.status).toBe(404);
 		}
+	});
+
+	it('the key typed in the form brings her back to the page she opened, not the home page', async () => {
+		const { url, office, key } = await onTheNetwork();
+		// A colleague sent her the address of a list; her browser has no key yet.
+		const asked = await get(`${url}/sheet/abc?lang=en`, { host: office });
+		expect(asked.status).toBe(401);
+		const wrong = await submitKey(url, asked, 'aaaa-bbbb-cccc-dddd', { host: office });
+		expect(wrong.status).toBe(401);
+		expect(wrong.body).toContain('Ключ не подошёл');
+		const typed = await submitKey(url, wrong, ` ${key.toUpperCase()} `, { host: office });
+		expect(typed.status).toBe(303);
+		expect(typed.headers.location).toBe('/sheet/abc?lang=en');
+		const cookie = (typed.headers['set-cookie']?.[0] ?? '').split(';')[0];
+		expect(cookie).toBe(`${ACCESS_COOKIE}=${accessCookieValue(key)}`);
+		expect((await get(`${url}/sheet/abc?lang=en`, { host: office, cookie })).status).toBe(404);
+
+		// A wrong key in a link to a list: the form there still goes back to the list.
+		const link = await get(`${url}/sheet/abc?key=wrong-key-1`, { host: office });
+		expect(link.status).toBe(401);
+		const fixed = await submitKey(url, link, key, { host: office });
+		expect(fixed.headers.location).toBe('/sheet/abc');
+	});
+
+	it('the form sends her back only within this site', async () => {
+		const { url, office, key } = await onTheNetwork();
+		const home = await get(`${url}/`, { host: office });
+		const to = /name="to" value="([^"]*)"/.exec(home.body)?.[1];
+		expect(to).toBe('/');
+		const backTo = async (target: string) => {
+			const answer = await send(
+				`${url}/`,
+				'POST',
+				{ host: office, 'content-type': 'application/x-www-form-urlencoded' },
+				new URLSearchParams({ key, to: target }).toString()
+			);
+			expect(answer.status, target).toBe(303);
+			return answer.headers.location;
+		};
+		for (const hostile of [
+			'//evil.example/x',
+			'/\\evil.example/x',
+			'/\t/evil.example',
+			'/a/..//evil.example',
+			'https://evil.example/',
+			'javascript:alert(1)',
+			'evil.example',
+			''
+		])
+			expect(await backTo(hostile), hostile).toBe('/');
+		expect(await backTo('/sheet/abc?view=мои&key=k7mp')).toBe(
+			`/sheet/abc?view=${encodeURIComponent('мои')}`
+		);
 	});
 
 	it('the relay lets a colleague’s browser in only with the key; Node clients and pages on this computer need none', async () => {
