@@ -17,11 +17,18 @@
  *   coordinator at that laptop already holds `DATA_DIR`); a proxy on that computer is not let in
  *   so, since the name it passes is not a loopback one, or it says whom it is for
  *   (`X-Forwarded-For`, `Forwarded`, `X-Real-IP`, `Via`);
+ * - a key sent by a page of another site is neither checked nor counted: ten of them would
+ *   have told the office's address to wait (login CSRF). That is the key form sent by another
+ *   site (`fromAnotherSite`: its `Origin`, or `Sec-Fetch-Site`), and `/?key=…` loaded as an
+ *   image, a script or by `fetch` (`notAPage`). A link with the key opened in a frame or a
+ *   window by another site's script is told from her click only where the browser sends
+ *   `Sec-Fetch-*` (https, localhost: `clickedThrough`), and then shows the form with the key
+ *   filled in; over plain http it is checked and counted as her click is;
  * - wrong keys typed (or opened in a link) from one address are counted, each different one
  *   once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. A browser holding
  *   the right cookie is let in all the same: operators behind one proxy share an address, and
- *   any web site she opens can load `/?key=…` ten times. Guessing the cookie (256 bits) instead of
- *   the key is hopeless, so cookies are not counted;
+ *   an old browser does not say which site made it load `/?key=…`. Guessing the cookie
+ *   (256 bits) instead of the key is hopeless, so cookies are not counted;
  * - changing the key (delete the file, restart) shuts out every browser that had the old one.
  *
  * With the default `HOST` (this computer only) and no `ALLOWED_HOSTS` or `ACCESS_KEY`, there is
@@ -313,10 +320,11 @@ export function createAccess(options) {
 	/**
 	 * @param {import('node:http').ServerResponse} res
 	 * @param {number} status
-	 * @param {'none' | 'wrong' | 'blocked'} why
+	 * @param {'none' | 'wrong' | 'blocked' | 'elsewhere'} why
 	 * @param {string} back the page she asked for, where the key typed takes her
+	 * @param {string} [filled] the key put in the field
 	 */
-	const form = (res, status, why, back) => {
+	const form = (res, status, why, back, filled) => {
 		res.writeHead(status, {
 			'content-type': 'text/html; charset=utf-8',
 			'cache-control': 'no-store',
@@ -324,7 +332,7 @@ export function createAccess(options) {
 			'x-frame-options': 'DENY',
 			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
 		});
-		res.end(accessPage(why, back));
+		res.end(accessPage(why, back, filled));
 	};
 
 	/**
@@ -353,11 +361,27 @@ export function createAccess(options) {
 	};
 
 	/**
+	 * A key sent by a page of another site: not checked, not counted; the form, with the key in
+	 * it when it came in a link (she presses «Войти» if it was hers).
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {import('node:http').ServerResponse} res
+	 * @param {string} back
+	 * @param {string} [given]
+	 */
+	const elsewhere = (req, res, back, given) => {
+		log.warn(
+			`[server] ${req.socket.remoteAddress ?? ''}: an access key sent by another site's page, not checked (403)`
+		);
+		form(res, 403, 'elsewhere', back, given);
+	};
+
+	/**
 	 * The form sent (`POST /`): the key typed and the page she had asked for.
 	 * @param {import('node:http').IncomingMessage} req
 	 * @param {import('node:http').ServerResponse} res
 	 */
 	const typed = async (req, res) => {
+		if (fromAnotherSite(req)) return elsewhere(req, res, '/');
 		const body = await formBody(req);
 		if (body === null) {
 			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
@@ -389,12 +413,77 @@ export function createAccess(options) {
 				res.end();
 				return true;
 			}
-			if (given !== null) tryKey(req, res, given, back);
+			if (given !== null && (notAPage(req) || (fromAnotherSite(req) && !clickedThrough(req))))
+				elsewhere(req, res, back, given);
+			else if (given !== null) tryKey(req, res, given, back);
 			else if (blocked(req.socket.remoteAddress ?? '')) form(res, 429, 'blocked', back);
 			else form(res, 401, 'none', back);
 			return true;
 		}
 	};
+}
+
+/**
+ * Whether a page of another site sent the request (from the operator's browser): the browser's
+ * `Sec-Fetch-Site` says so (`cross-site`, or `same-site`: another port or name of the same
+ * computer or domain); a browser too old to send it sends the page's `Origin` with a form, and
+ * one that is not this site's (`null` included) is another site. With neither (a link typed, an
+ * old browser's link, a program) it is not: such keys are checked and counted.
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function fromAnotherSite(req) {
+	const site = req.headers['sec-fetch-site'];
+	if (site !== undefined) return site !== 'same-origin' && site !== 'none';
+	const origin = req.headers.origin;
+	if (origin === undefined) return false;
+	/** @type {URL} */
+	let page;
+	try {
+		page = new URL(origin);
+	} catch {
+		return true;
+	}
+	// The name the page was opened by: `Host`, or the one a proxy passes on (no page sets either).
+	const names = [req.headers.host, req.headers['x-forwarded-host']];
+	return !names.some((name) => typeof name === 'string' && sameHost(page, name));
+}
+
+/**
+ * @param {URL} page
+ * @param {string} name a `Host` header
+ */
+function sameHost(page, name) {
+	if (page.protocol !== 'http:' && page.protocol !== 'https:') return false;
+	if (/[/?#@\s\\]/.test(name)) return false;
+	try {
+		return new URL(`${page.protocol}//${name}`).host === page.host;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * A link she clicked (or opened by a key) on another site, e.g. the office chat: the page it
+ * opens is the tab's own (`Sec-Fetch-Dest: document`) and she did it (`Sec-Fetch-User`), not a
+ * script of that site.
+ * @param {import('node:http').IncomingMessage} req
+ */
+function clickedThrough(req) {
+	return req.headers['sec-fetch-dest'] === 'document' && req.headers['sec-fetch-user'] === '?1';
+}
+
+/**
+ * A request for something other than a page: an image, a script, a `fetch` — what another
+ * site's page makes her browser load. Over plain `http://` to the office laptop a browser sends
+ * no `Sec-Fetch-*`, but its `Accept` for a page always names `text/html`, and for an image or a
+ * script does not. A program sending no `Accept` is taken for a page (its keys are counted).
+ * @param {import('node:http').IncomingMessage} req
+ */
+function notAPage(req) {
+	const dest = req.headers['sec-fetch-dest'];
+	if (dest !== undefined) return dest !== 'document' && dest !== 'iframe';
+	const accept = req.headers.accept;
+	return accept !== undefined && !accept.includes('text/html');
 }
 
 /** Where the key form is sent; the page she asked for goes with it, as `RETURN_PARAM`. */
@@ -452,14 +541,16 @@ function sameSite(url) {
 
 /**
  * The page asking for the key, in Russian and English.
- * @param {'none' | 'wrong' | 'blocked'} why
+ * @param {'none' | 'wrong' | 'blocked' | 'elsewhere'} why
  * @param {string} [back] the page she asked for, where the key typed takes her
+ * @param {string} [filled] the key put in the field
  */
-export function accessPage(why, back = '/') {
+export function accessPage(why, back = '/', filled = '') {
 	const problem = {
 		none: '',
 		wrong: `<p class="problem" role="alert">Ключ не подошёл. Проверьте его и введите ещё раз.<br><span lang="en">The key is wrong. Check it and type it again.</span></p>`,
-		blocked: `<p class="problem" role="alert">Слишком много неверных ключей с этого компьютера. Подождите 10 минут.<br><span lang="en">Too many wrong keys from this computer. Wait 10 minutes.</span></p>`
+		blocked: `<p class="problem" role="alert">Слишком много неверных ключей с этого компьютера. Подождите 10 минут.<br><span lang="en">Too many wrong keys from this computer. Wait 10 minutes.</span></p>`,
+		elsewhere: `<p class="problem" role="alert">Ключ пришёл со страницы другого сайта, поэтому не проверялся. Если ключ ваш, введите его здесь (или нажмите «Войти», если он уже в поле).<br><span lang="en">The key came from another site's page, so it was not checked. If it is yours, type it here (or press Enter if it is in the field already).</span></p>`
 	}[why];
 	return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -473,7 +564,7 @@ button{margin-top:.8rem;font-size:1rem;padding:.4rem 1rem}.problem{color:#b91c1c
 <p>В списках штаба — имена, телефоны и адреса жителей, поэтому их открывают только с ключом. Попросите у координатора ссылку с ключом или сам ключ (он напечатан при запуске Штаба и хранится в файле <code>${escapeHtml(ACCESS_KEY_FILE)}</code> папки данных).</p>
 ${problem}
 <form method="post" action="${FORM_ACTION}"><input type="hidden" name="${RETURN_PARAM}" value="${escapeHtml(back)}"><label for="key">Ключ доступа / Access key</label>
-<input id="key" name="${KEY_PARAM}" autocomplete="off" autocapitalize="off" spellcheck="false" required autofocus placeholder="xxxx-xxxx-xxxx-xxxx">
+<input id="key" name="${KEY_PARAM}" value="${escapeHtml(filled)}" autocomplete="off" autocapitalize="off" spellcheck="false" required autofocus placeholder="xxxx-xxxx-xxxx-xxxx">
 <button type="submit">Войти / Enter</button></form>
 <p class="en" lang="en">Shtab's lists hold residents' names, phones and addresses, so they open only with the headquarters' access key. Ask the coordinator for the link with the key, or for the key (printed when Shtab starts, kept in the file <code>${escapeHtml(ACCESS_KEY_FILE)}</code> of the data folder).</p>
 </body></html>

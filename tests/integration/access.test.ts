@@ -256,12 +256,13 @@ describe('the access key, once Shtab is on the office network', () => {
 		expect(log.warnings('wrong access key')).toHaveLength(MAX_WRONG);
 	});
 
-	it('wrong keys from her address (a colleague behind the same proxy, another site’s images) do not shut out her page', async () => {
+	it('wrong keys from her address (a colleague behind the same proxy, an old browser made to load them) do not shut out her page', async () => {
 		const { running, url, office, key } = await onTheNetwork();
 		const link = await get(`${url}/?key=${key}`, { host: office });
 		const cookie = (link.headers['set-cookie']?.[0] ?? '').split(';')[0];
 		// Ten wrong keys from the same address: every operator behind a proxy on this computer
-		// comes from 127.0.0.1, and any web site she opens can load `/?key=…` as an image.
+		// comes from 127.0.0.1, and a browser that sends no Sec-Fetch-Site does not say that a web site
+		// she opened loaded `/?key=…` as an image.
 		for (let i = 0; i < MAX_WRONG; i++)
 			expect((await get(`${url}/?key=wrong-${i}`, { host: office })).status).toBe(401);
 		expect((await get(`${url}/?key=${key}`, { host: office })).status).toBe(429);
@@ -275,6 +276,125 @@ describe('the access key, once Shtab is on the office network', () => {
 		expect(JSON.parse((await get(`${url}/healthz`, { host: office, cookie })).body)).toMatchObject({
 			access: true
 		});
+	});
+
+	it('a page of another site cannot spend the office’s wrong keys (login CSRF): its keys are not checked, nor counted', async () => {
+		// A hostile page an operator opens sends the key form, loads `/?key=…` as images, or sends
+		// a window it opened to `/?key=…`, ten times each from her browser: the office's address was
+		// then told to wait ten minutes, and nobody there could type the key.
+		const { url, office, key, log } = await onTheNetwork();
+		const form = { host: office, 'content-type': 'application/x-www-form-urlencoded' };
+		const hostile: [string, Record<string, string>][] = [
+			['POST', { ...form, 'sec-fetch-site': 'cross-site', origin: 'http://evil.example' }],
+			['POST', { ...form, 'sec-fetch-site': 'same-site', origin: 'http://192.168.1.20:8080' }],
+			// A browser without Sec-Fetch-Site still says whose page sent the form.
+			['POST', { ...form, origin: 'http://evil.example' }],
+			['POST', { ...form, origin: 'null' }],
+			[
+				'GET',
+				{
+					host: office,
+					'sec-fetch-site': 'cross-site',
+					'sec-fetch-mode': 'no-cors',
+					'sec-fetch-dest': 'image'
+				}
+			],
+			[
+				'GET',
+				{
+					host: office,
+					'sec-fetch-site': 'cross-site',
+					'sec-fetch-mode': 'navigate',
+					'sec-fetch-dest': 'iframe'
+				}
+			],
+			[
+				'GET',
+				{
+					host: office,
+					'sec-fetch-site': 'cross-site',
+					'sec-fetch-mode': 'navigate',
+					'sec-fetch-dest': 'document'
+				}
+			],
+			// Over plain http:// a browser sends no Sec-Fetch-*: an image is told by its Accept.
+			['GET', { host: office, accept: 'image/avif,image/webp,image/apng,image/*,*/*;q=0.8' }],
+			['GET', { host: office, accept: '*/*' }]
+		];
+		for (const [method, headers] of hostile) {
+			for (let i = 0; i < MAX_WRONG; i++) {
+				const wrong = `wrong-${i}`;
+				const answer =
+					method === 'POST'
+						? await send(
+								`${url}/`,
+								'POST',
+								headers,
+								new URLSearchParams({ key: wrong, to: '/' }).toString()
+							)
+						: await get(`${url}/?key=${wrong}`, headers);
+				expect(answer.status, JSON.stringify(headers)).toBe(403);
+				expect(answer.body).toContain('Ключ пришёл со страницы другого сайта');
+			}
+			// The right key from there is not checked either: no cookie (no way to guess from there).
+			const right =
+				method === 'POST'
+					? await send(`${url}/`, 'POST', headers, new URLSearchParams({ key, to: '/' }).toString())
+					: await get(`${url}/?key=${key}`, headers);
+			expect(right.status).toBe(403);
+			expect(right.headers['set-cookie']).toBeUndefined();
+		}
+		expect(log.warnings('wrong access key')).toHaveLength(0);
+
+		// An operator at that address types the key into the form (her browser says it is the
+		// page's own), or clicks the link in the office chat: let in.
+		const page = await get(`${url}/sheet/abc`, { host: office, 'sec-fetch-site': 'none' });
+		const typed = await submitKey(url, page, key, {
+			host: office,
+			'sec-fetch-site': 'same-origin',
+			origin: `http://${office}`
+		});
+		expect(typed.status).toBe(303);
+		expect(typed.headers.location).toBe('/sheet/abc');
+		const oldBrowser = await submitKey(url, page, key, {
+			host: office,
+			origin: `http://${office}`
+		});
+		expect(oldBrowser.status).toBe(303);
+		const chat = await get(`${url}/?key=${key}`, {
+			host: office,
+			'sec-fetch-site': 'cross-site',
+			'sec-fetch-mode': 'navigate',
+			'sec-fetch-dest': 'document',
+			'sec-fetch-user': '?1'
+		});
+		expect(chat.status).toBe(303);
+		expect(chat.headers['set-cookie']?.[0]).toContain(ACCESS_COOKIE);
+
+		// Wrong keys sent as the page's own (or by a program, which sends none of these headers)
+		// are counted as before: hiding where they come from does not buy more guesses.
+		for (let i = 0; i < MAX_WRONG; i++)
+			expect((await submitKey(url, page, `guess-${i}`, { host: office })).status).toBe(401);
+		expect((await submitKey(url, page, key, { host: office })).status).toBe(429);
+	});
+
+	it('a link with the key opened by another site’s script, not by her click, fills the form for her to send', async () => {
+		const { url, office, key } = await onTheNetwork();
+		const opened = await get(`${url}/sheet/abc?key=${key}`, {
+			host: office,
+			'sec-fetch-site': 'cross-site',
+			'sec-fetch-mode': 'navigate',
+			'sec-fetch-dest': 'document'
+		});
+		expect(opened.status).toBe(403);
+		expect(opened.headers['set-cookie']).toBeUndefined();
+		expect(opened.body).toContain(`value="${key}"`);
+		const sent = await submitKey(url, opened, key, {
+			host: office,
+			'sec-fetch-site': 'same-origin'
+		});
+		expect(sent.status).toBe(303);
+		expect(sent.headers.location).toBe('/sheet/abc');
 	});
 
 	it('the key is kept in the data folder, for its owner only, and is the same after a restart', async () => {

@@ -75,7 +75,12 @@ describe('the addresses printed at start', () => {
 		// Without the key, a page asked for by the IP address gets the key's form (401), not a 403
 		// for an unknown host name; the printed link hands the browser its key.
 		expect(await get(`${url}/`)).toBe(401);
-		const opened = await fetch(link, { redirect: 'manual' });
+		// Opened as a browser opens a link (a page: `Accept` names text/html; fetch's `*/*` is what
+		// another site's script or image would send, and its key is not checked: access.js).
+		const opened = await fetch(link, {
+			redirect: 'manual',
+			headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }
+		});
 		expect(opened.status).toBe(303);
 		const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0];
 		expect(cookie).toMatch(/^shtab_access=/);

@@ -12,6 +12,7 @@ import {
 	accessKeyNeeded,
 	cookieValue,
 	createAccess,
+	fromAnotherSite,
 	newAccessKey,
 	normalizeKey,
 	readAccessKeySetting
@@ -183,6 +184,38 @@ describe('the access key', () => {
 			wrong.res
 		);
 		expect(wrong.out.status).toBe(401);
+	});
+
+	it('tells a request sent by another site’s page by Sec-Fetch-Site, else by the form’s Origin', () => {
+		const sent = (headers: Record<string, string>) =>
+			fromAnotherSite({ headers, socket: {} } as unknown as IncomingMessage);
+		expect(sent({ host: 'shtab.hq.local', 'sec-fetch-site': 'same-origin' })).toBe(false);
+		expect(sent({ host: 'shtab.hq.local', 'sec-fetch-site': 'none' })).toBe(false);
+		expect(sent({ host: 'shtab.hq.local', 'sec-fetch-site': 'cross-site' })).toBe(true);
+		expect(sent({ host: 'shtab.hq.local', 'sec-fetch-site': 'same-site' })).toBe(true);
+		// Sec-Fetch-Site decides when it is there: a proxy may have rewritten Host.
+		expect(
+			sent({
+				host: '127.0.0.1:3000',
+				origin: 'http://shtab.hq.local',
+				'sec-fetch-site': 'same-origin'
+			})
+		).toBe(false);
+		// Without it, the Origin: the default port left out, or the name a proxy passes on.
+		expect(sent({ host: 'shtab.hq.local', origin: 'http://shtab.hq.local' })).toBe(false);
+		expect(sent({ host: 'shtab.hq.local:80', origin: 'http://shtab.hq.local' })).toBe(false);
+		expect(sent({ host: '192.168.1.20:3000', origin: 'http://192.168.1.20:3001' })).toBe(true);
+		expect(
+			sent({
+				host: '127.0.0.1:3000',
+				'x-forwarded-host': 'shtab.hq.local',
+				origin: 'https://shtab.hq.local'
+			})
+		).toBe(false);
+		expect(sent({ host: 'shtab.hq.local', origin: 'null' })).toBe(true);
+		expect(sent({ host: 'shtab.hq.local', origin: 'file://' })).toBe(true);
+		// Neither: a link typed, an old browser's link, a program; its keys are counted.
+		expect(sent({ host: 'shtab.hq.local' })).toBe(false);
 	});
 
 	it('sends her on within this site only', () => {
