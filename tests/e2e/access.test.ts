@@ -4,6 +4,8 @@
  * `shtab.test` here (Chromium maps it to this computer), as over the office network: without the
  * key they see a form and nothing of the lists; with it, the lists, shared as usual.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HomePage, SheetPage } from './pages';
@@ -81,6 +83,48 @@ describe('the access key (on the office network)', () => {
 		await page.waitForURL(`${office()}${listPath}`);
 		const sheet = new SheetPage(page);
 		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
+	});
+
+	it('a hostile page an operator opens cannot shut the office out of typing the key', async () => {
+		const LIST = 'Обзвон 80+ Центральный район';
+		await coordinatorWithList(LIST);
+		// Дина, in the same office (the same address), opens another site's page. It sends the key
+		// form and loads `/?key=…` as images, ten wrong keys each.
+		const dina = await session.operator('Дина');
+		const target = office();
+		const hostile = `<!doctype html><title>Погода</title>
+<script>
+(async () => {
+	for (let i = 0; i < 10; i++) {
+		const body = new URLSearchParams({ key: 'fetch-' + i, to: '/' });
+		await fetch('${target}/', { method: 'POST', mode: 'no-cors', body }).catch(() => {});
+		await new Promise((r) => { const img = new Image(); img.onload = img.onerror = r; img.src = '${target}/?key=image-' + i; });
+	}
+	document.title = 'sent';
+})();
+</script>`;
+		// Another site: served from this computer too, under another address than Shtab's.
+		const site = createServer((_req, res) => {
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.end(hostile);
+		});
+		await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+		const { port } = site.address() as AddressInfo;
+		try {
+			await dina.page.goto(`http://127.0.0.1:${port}/`);
+			await expect.poll(() => dina.page.title(), { timeout: 40_000 }).toBe('sent');
+		} finally {
+			site.closeAllConnections();
+			site.close();
+		}
+
+		// Борис, at the same address, types the key he was given: he is let in.
+		const boris = await session.operator('Борис');
+		await boris.page.goto(`${office()}/`);
+		await boris.page.getByLabel('Ключ доступа / Access key').fill(KEY);
+		await boris.page.getByLabel('Ключ доступа / Access key').press('Enter');
+		await boris.page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
+		await new HomePage(boris.page).link(LIST).waitFor();
 	});
 
 	it('the printed link lets her in at once and leaves no key in the address', async () => {
