@@ -212,6 +212,11 @@ export interface GridCallbacks {
 	 * `new-request.ts`); each only where the row's own value is empty.
 	 */
 	newRow?(values: Readonly<Record<string, string>>): { colId: string; value: string }[];
+	/**
+	 * Columns whose filled cells a paste does not empty with an empty value (a call's log:
+	 * «Оператор», «Дата звонка», «Попытки»; `pasteBlock`).
+	 */
+	keepOnPaste?(colId: string): boolean;
 	onOverwritten?(cell: {
 		rowId: string;
 		colId: string;
@@ -1647,7 +1652,9 @@ export class SheetGridBinding {
 						// A call's result pasted logs the call, as one typed does.
 						also: this.#callbacks.alsoSet?.bind(this.#callbacks),
 						// A new request pasted gets its status and date, as one typed does.
-						newRow: this.#callbacks.newRow?.bind(this.#callbacks)
+						newRow: this.#callbacks.newRow?.bind(this.#callbacks),
+						// A call's log is not blanked by the empty cells of notes pasted over it.
+						keep: this.#callbacks.keepOnPaste?.bind(this.#callbacks)
 					})
 		);
 		unobserve();

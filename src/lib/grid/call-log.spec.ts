@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
-import { callLogEdits, CORRECTION_MS } from './call-log';
+import { callLogColumns, callLogEdits, CORRECTION_MS } from './call-log';
 import { draftPasteEdits, pasteBlock } from './edits';
 
 function callList(locale: 'ru' | 'en' = 'ru') {
@@ -158,5 +158,80 @@ describe('a result pasted into the resident being typed in the «+» line (found
 			[id('Дата звонка')]: '2026-12-06T09:30'
 		});
 		expect([...gave.keys()].sort()).toEqual([id('Попытки'), id('Дата звонка')].sort());
+	});
+});
+
+describe('a block pasted over residents already called (found by exploration)', () => {
+	it('keeps their log where the paste carried nothing, and logs a new result as a typed one', () => {
+		const { sheet, id } = callList();
+		const undo = sheet.createUndoManager();
+		const at = new Date(2026, 11, 6, 9, 30);
+		const log = ['Результат звонка', 'Попытки', 'Оператор', 'Дата звонка'];
+		const rows = sheet.addRows({
+			columns: ['ФИО', ...log].map(id),
+			rows: [
+				['Петров Олег', 'не дозвонились', '2', 'Борис', '2026-12-05T10:00'],
+				['Сидорова Нина', 'перезвонить', '1', 'Вера', '2026-12-04T16:00'],
+				['Козлов Пётр', 'отказ', '3', 'Борис', '2026-12-01T12:00']
+			]
+		});
+		undo.clear();
+		const also = (rowId: string, colId: string, value: string) =>
+			callLogEdits(sheet, rowId, colId, value, 'Анна', at);
+		// Her notes, from ФИО on: the name, the phone, the address, the date of birth, the
+		// category and the result; one line with its empty log cells (as Excel copies them), one
+		// with the same result as the row's, one ending before the result.
+		pasteBlock(sheet, {
+			block: [
+				['Петров Олег', '89111234567', '', '', '', 'дозвонились', '', '', ''],
+				['Сидорова Нина', '89111234568', '', '', '', 'перезвонить', '', '', ''],
+				['Козлов Пётр', '89111234569']
+			],
+			rowIds: rows,
+			startRow: 0,
+			colIds: sheet.columns().map((c) => c.id),
+			also,
+			keep: (colId) => callLogColumns(sheet.columns()).includes(colId)
+		});
+		const logged = (rowId: string) => log.map((t) => sheet.getCell(rowId, id(t)));
+		expect(rows.map(logged)).toEqual([
+			['дозвонились', '3', 'Анна', '2026-12-06T09:30'],
+			['перезвонить', '1', 'Вера', '2026-12-04T16:00'],
+			['отказ', '3', 'Борис', '2026-12-01T12:00']
+		]);
+		expect(rows.map((r) => sheet.getCell(r, id('Телефон')))).toEqual([
+			'+79111234567',
+			'+79111234568',
+			'+79111234569'
+		]);
+		// One step takes it all back.
+		undo.undo();
+		expect(rows.map(logged)).toEqual([
+			['не дозвонились', '2', 'Борис', '2026-12-05T10:00'],
+			['перезвонить', '1', 'Вера', '2026-12-04T16:00'],
+			['отказ', '3', 'Борис', '2026-12-01T12:00']
+		]);
+	});
+
+	it('a log pasted with its own values writes them', () => {
+		const { sheet, id, row } = callList();
+		const at = new Date(2026, 11, 6, 9, 30);
+		const also = (rowId: string, colId: string, value: string) =>
+			callLogEdits(sheet, rowId, colId, value, 'Анна', at);
+		sheet.setCells([
+			{ rowId: row, colId: id('Попытки'), value: '2' },
+			{ rowId: row, colId: id('Оператор'), value: 'Борис' }
+		]);
+		pasteBlock(sheet, {
+			block: [['перезвонить', '5', 'Вера']],
+			rowIds: [row],
+			startRow: 0,
+			colIds: [id('Результат звонка'), id('Попытки'), id('Оператор')],
+			also,
+			keep: (colId) => callLogColumns(sheet.columns()).includes(colId)
+		});
+		expect(
+			['Результат звонка', 'Попытки', 'Оператор'].map((t) => sheet.getCell(row, id(t)))
+		).toEqual(['перезвонить', '5', 'Вера']);
 	});
 });

@@ -34,6 +34,20 @@ export function kindColumn(
 	);
 }
 
+/**
+ * The ids of the columns a call's result logs («Оператор», «Дата звонка», «Попытки»): a paste
+ * writes no empty value over them (`pasteBlock`'s `keep`). Found by exploration: the morning's
+ * notes pasted over residents already called, their log cells empty as Excel copies them,
+ * blanked who had called them, when, and how many times.
+ */
+export function callLogColumns(columns: Column[]): string[] {
+	return [
+		kindColumn(columns, 'person', OPERATOR),
+		kindColumn(columns, 'datetime', CALL_DATE),
+		kindColumn(columns, 'number', ATTEMPTS)
+	].flatMap((c) => (c ? [c.id] : []));
+}
+
 /** A stored date-and-time as a moment (local time), or null. */
 function parseStored(value: string): number | null {
 	const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/.exec(value);

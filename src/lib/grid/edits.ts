@@ -87,23 +87,27 @@ export function newRowValues(
 type CellEdit = { rowId: string; colId: string; value: string };
 
 /**
- * The edits with what each of them also sets; a cell the edits write themselves keeps their
- * value (a pasted row with its own «Оператор»).
+ * The edits with what each of them also sets, read before anything is written; a cell the edits
+ * write a value into keeps it (a pasted row with its own «Оператор»), one they write empty gets
+ * what the value sets (a log cell pasted empty, as in a new row: `newRowValues`).
  */
 function withAlso(edits: CellEdit[], also: AlsoSet | undefined): CellEdit[] {
 	if (!also) return edits;
 	const key = (rowId: string, colId: string) => `${rowId}\u0000${colId}`;
-	const own = new Set(edits.map((e) => key(e.rowId, e.colId)));
-	const extra: CellEdit[] = [];
+	const own = new Map(edits.map((e, i) => [key(e.rowId, e.colId), i]));
+	const out = edits.slice();
 	for (const e of edits) {
+		if (!e.value) continue;
 		for (const a of also(e.rowId, e.colId, e.value)) {
 			const k = key(e.rowId, a.colId);
-			if (own.has(k)) continue;
-			own.add(k);
-			extra.push({ rowId: e.rowId, ...a });
+			const at = own.get(k);
+			if (at === undefined) {
+				own.set(k, out.length);
+				out.push({ rowId: e.rowId, ...a });
+			} else if (out[at].value === '') out[at] = { rowId: e.rowId, ...a };
 		}
 	}
-	return extra.length ? edits.concat(extra) : edits;
+	return out;
 }
 
 export interface PasteOptions {
@@ -122,15 +126,25 @@ export interface PasteOptions {
 	also?: AlsoSet;
 	/** What a row the paste adds also gets, given its values by column id (a new request's status). */
 	newRow?: NewRowAlso;
+	/**
+	 * Columns whose filled cells a value pasted empty leaves as they are: a call's log
+	 * («Оператор», «Дата звонка», «Попытки»), which Delete still empties.
+	 */
+	keep?: (colId: string) => boolean;
 }
 
 /**
  * Pastes `block` with its top-left cell at (`startRow`, `colIds[0]`). Cells beyond the last
- * column are dropped; rows beyond the last row become new rows at the end.
+ * column are dropped; rows beyond the last row become new rows at the end. In a row already
+ * there, a line of the block shorter than the others writes nothing past its end (as Excel pastes
+ * lines of text), and a `keep` column's filled cell stays under an empty pasted value: found by
+ * exploration, notes pasted over residents already called — the name, the phone and the result,
+ * the log cells empty or left off — blanked who called them, when and how many times, and a line
+ * that ended before the result blanked the result. A result pasted logs the call (`also`) there.
  * Returns the ids of the rows written, in order.
  */
 export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
-	const { block, rowIds, startRow, colIds, also, newRow } = options;
+	const { block, rowIds, startRow, colIds, also, newRow, keep } = options;
 	const columns = colIds.map((id) => sheet.column(id)).filter((c): c is Column => !!c);
 	if (block.length === 0 || columns.length === 0) return [];
 	const width = Math.min(columns.length, blockWidth(block));
@@ -143,8 +157,12 @@ export function pasteBlock(sheet: Sheet, options: PasteOptions): string[] {
 		for (let i = 0; i < existing; i++) {
 			const rowId = rowIds[startRow + i];
 			written.push(rowId);
-			for (let j = 0; j < width; j++) {
-				edits.push({ rowId, colId: used[j].id, value: value(block[i], j) });
+			const line = block[i];
+			for (let j = 0; j < Math.min(width, line.length); j++) {
+				const colId = used[j].id;
+				const v = value(line, j);
+				if (v === '' && keep?.(colId) && sheet.getCell(rowId, colId) !== '') continue;
+				edits.push({ rowId, colId, value: v });
 			}
 		}
 		sheet.setCells(withAlso(edits, also));

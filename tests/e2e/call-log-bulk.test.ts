@@ -1,0 +1,84 @@
+/**
+ * A call's log kept by the steps that write many cells at once: a block pasted over residents
+ * already called. Found by exploration blanking the log.
+ */
+import { describe, expect, it } from 'vitest';
+import { HomePage, type SheetPage } from './pages';
+import { e2eSession, MOMENT, type Colleague } from './session';
+
+const session = e2eSession();
+
+/** Today as stored (`2026-12-06`), by this computer's clock, as the browser's. */
+function today(): string {
+	const now = new Date();
+	return [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+		.map((n) => String(n).padStart(2, '0'))
+		.join('-');
+}
+
+/** Анна in a new list of `kind`, and a colleague's client on it. */
+async function list(title: string, kind: 'Обзвон' | 'Поздравления' = 'Обзвон') {
+	const anna = await session.operator('Анна');
+	const sheet = await new HomePage(anna.page)
+		.goto(session.app.url)
+		.then((h) => h.createSheet(title, kind));
+	const colleague = await session.colleague(sheet.id);
+	const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+	return { sheet, colleague, cols };
+}
+
+/** Residents Борис and Вера called before. */
+const CALLED = [
+	['Петров Олег', 'не дозвонились', '2', 'Борис', '2026-12-05T10:00'],
+	['Сидорова Нина', 'перезвонить', '1', 'Вера', '2026-12-04T16:00'],
+	['Козлов Пётр', 'отказ', '3', 'Борис', '2026-12-01T12:00']
+];
+const LOG = ['Результат звонка', 'Попытки', 'Оператор', 'Дата звонка'];
+
+async function calledResidents(
+	sheet: SheetPage,
+	colleague: Colleague,
+	cols: Record<string, string>
+) {
+	const ids = colleague.sheet.addRows({
+		columns: ['ФИО', ...LOG].map((t) => cols[t]),
+		rows: CALLED
+	});
+	await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+	const log = (i: number) => LOG.map((t) => colleague.sheet.getCell(ids[i], cols[t]));
+	return { ids, log };
+}
+
+describe('a block pasted over residents already called (found by exploration)', () => {
+	it('keeps their log where the paste carried none, and logs a new result as a typed one', async () => {
+		const { sheet, colleague, cols } = await list('Обзвон: заметки поверх');
+		const { log } = await calledResidents(sheet, colleague, cols);
+
+		// Her notes of the morning, from ФИО on: the name, the phone, three empty cells, the
+		// result and the empty log cells Excel copies with them; Козлов's line ends at his phone.
+		await sheet.paste(
+			0,
+			'ФИО',
+			[
+				'Петров Олег\t89111234567\t\t\t\tдозвонились\t\t\t',
+				'Сидорова Нина\t89111234568\t\t\t\tперезвонить\t\t\t',
+				'Козлов Пётр\t89111234569'
+			].join('\r\n')
+		);
+		await expect.poll(() => log(0)[0], MOMENT).toBe('дозвонились');
+		expect(log(0).slice(1, 3)).toEqual(['3', 'Анна']);
+		expect(log(0)[3].startsWith(today())).toBe(true);
+		// The same result: the call as it was. No result in the line: the row's result and log stay.
+		expect([log(1), log(2)]).toEqual([CALLED[1].slice(1), CALLED[2].slice(1)]);
+		expect(await sheet.columnValues('Телефон')).toEqual([
+			'+7 (911) 123-45-67',
+			'+7 (911) 123-45-68',
+			'+7 (911) 123-45-69'
+		]);
+
+		// One Ctrl+Z takes the paste back with its log.
+		await sheet.pressUndo();
+		await expect.poll(() => log(0), MOMENT).toEqual(CALLED[0].slice(1));
+		expect(await sheet.columnValues('Телефон')).toEqual(['', '', '']);
+	});
+});
