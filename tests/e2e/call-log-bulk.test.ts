@@ -1,6 +1,7 @@
 /**
  * A call's log kept by the steps that write many cells at once: a block pasted over residents
- * already called. Found by exploration blanking the log.
+ * already called, and «Заполнить столбец…» on the result. Found by exploration blanking the
+ * log, or writing the result alone.
  */
 import { describe, expect, it } from 'vitest';
 import { HomePage, type SheetPage } from './pages';
@@ -80,5 +81,40 @@ describe('a block pasted over residents already called (found by exploration)', 
 		await sheet.pressUndo();
 		await expect.poll(() => log(0), MOMENT).toEqual(CALLED[0].slice(1));
 		expect(await sheet.columnValues('Телефон')).toEqual(['', '', '']);
+	});
+});
+
+describe('«Заполнить столбец…» on the result (found by exploration)', () => {
+	it('logs each resident’s call as a typed result does, says so first, and is one undo step', async () => {
+		const { sheet, colleague, cols } = await list('Обзвон: заполнить результат');
+		const { page } = sheet;
+		const { log } = await calledResidents(sheet, colleague, cols);
+
+		// The coordinator marks Петров and Сидорова «отказ» (the department said they refused).
+		await sheet.selectRows([0, 1]);
+		await sheet.revealColumn('Результат звонка');
+		await (await sheet.cell(0, 'Результат звонка')).click();
+		await page.getByRole('button', { name: 'Заполнить столбец…' }).click();
+		const dialog = page.getByRole('dialog', { name: /^Заполнить столбец/ });
+		await dialog.waitFor();
+		await dialog.getByLabel('Значение').selectOption('отказ');
+		await dialog
+			.getByText(
+				'Как и при вводе вручную, в изменённых строках заполнятся также: «Оператор», «Дата звонка», «Попытки».'
+			)
+			.waitFor(MOMENT);
+		await dialog.getByRole('button', { name: 'Заполнить', exact: true }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await expect.poll(() => log(0)[0], MOMENT).toBe('отказ');
+		expect(log(0).slice(1, 3)).toEqual(['3', 'Анна']);
+		expect(log(0)[3].startsWith(today())).toBe(true);
+		expect(log(1).slice(0, 3)).toEqual(['отказ', '2', 'Анна']);
+		// Not ticked: as it was.
+		expect(log(2)).toEqual(CALLED[2].slice(1));
+
+		// The notice's «Отменить» takes the results back with their log.
+		await sheet.toastButton('Отменить').click();
+		await expect.poll(() => log(0), MOMENT).toEqual(CALLED[0].slice(1));
+		expect(log(1)).toEqual(CALLED[1].slice(1));
 	});
 });

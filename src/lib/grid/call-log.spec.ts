@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
 import { callLogColumns, callLogEdits, CORRECTION_MS } from './call-log';
-import { draftPasteEdits, pasteBlock } from './edits';
+import { draftPasteEdits, fillColumn, pasteBlock } from './edits';
 
 function callList(locale: 'ru' | 'en' = 'ru') {
 	const sheet = new Sheet(new Y.Doc());
@@ -233,5 +233,40 @@ describe('a block pasted over residents already called (found by exploration)', 
 		expect(
 			['Результат звонка', 'Попытки', 'Оператор'].map((t) => sheet.getCell(row, id(t)))
 		).toEqual(['перезвонить', '5', 'Вера']);
+	});
+});
+
+describe('«Заполнить столбец…» on «Результат звонка» (found by exploration)', () => {
+	it('logs each resident’s call as a typed result does, in one undo step', () => {
+		const { sheet, id, row } = callList();
+		const at = new Date(2026, 11, 6, 9, 30);
+		const [second, third] = sheet.addRows({
+			columns: ['ФИО', 'Результат звонка', 'Попытки', 'Оператор', 'Дата звонка'].map(id),
+			rows: [
+				['Петров Олег', 'не дозвонились', '2', 'Борис', '2026-12-05T10:00'],
+				['Сидорова Нина', 'отказ', '1', 'Вера', '2026-12-04T16:00']
+			]
+		});
+		const undo = sheet.createUndoManager();
+		sheet.history.author = { id: 'id-Анна', name: 'Анна' };
+		const also = (rowId: string, colId: string, value: string) =>
+			callLogEdits(sheet, rowId, colId, value, 'Анна', at);
+		const count = fillColumn(sheet, [row, second, third], id('Результат звонка'), 'отказ', also);
+		expect(count).toBe(2);
+		const logged = (rowId: string) =>
+			['Результат звонка', 'Попытки', 'Оператор', 'Дата звонка'].map((t) =>
+				sheet.getCell(rowId, id(t))
+			);
+		expect([row, second, third].map(logged)).toEqual([
+			['отказ', '1', 'Анна', '2026-12-06T09:30'],
+			['отказ', '3', 'Анна', '2026-12-06T09:30'],
+			// Its result was «отказ» already: nothing changes.
+			['отказ', '1', 'Вера', '2026-12-04T16:00']
+		]);
+		undo.undo();
+		expect([row, second].map(logged)).toEqual([
+			['', '', '', ''],
+			['не дозвонились', '2', 'Борис', '2026-12-05T10:00']
+		]);
 	});
 });

@@ -154,6 +154,7 @@ export const ru = {
 	'grid.fillPick': '— выберите столбец —',
 	'grid.fillHidden':
 		'Из них не видно сейчас (скрыты поиском или фильтрами): {count}. Их ячейки тоже изменятся.',
+	'grid.fillAlso': 'Как и при вводе вручную, в изменённых строках заполнятся также: {columns}.',
 	'grid.fillVisible': 'Заполнить только видимые ({count})',
 	'grid.clearVisible': 'Очистить только в видимых ({count})',
 	'grid.hidden': 'Скрытые столбцы',
@@ -448,6 +449,7 @@ export const en: Record<MessageKey, string> = {
 	'grid.fillPick': '— choose a column —',
 	'grid.fillHidden':
 		'Not shown now (hidden by the search or filters): {count}. Their cells change too.',
+	'grid.fillAlso': 'As when typed, the rows changed also get: {columns}.',
 	'grid.fillVisible': 'Fill only the shown ones ({count})',
 	'grid.clearVisible': 'Clear only in the shown ones ({count})',
 	'grid.hidden': 'Hidden columns',
