@@ -1,10 +1,11 @@
 /**
- * A call's log kept by the steps that write many cells at once: a block pasted over residents
- * already called, and «Заполнить столбец…» on the result. Found by exploration blanking the
- * log, or writing the result alone.
+ * A call's log and a congratulation's record kept by the steps that write them with a result:
+ * a block pasted over residents already called, «Заполнить столбец…» on the result, and a gift
+ * set handed over in a campaign. Each was found by exploration blanking the log, or writing the
+ * result alone.
  */
 import { describe, expect, it } from 'vitest';
-import { HomePage, type SheetPage } from './pages';
+import { editorClosed, HomePage, type SheetPage } from './pages';
 import { e2eSession, MOMENT, type Colleague } from './session';
 
 const session = e2eSession();
@@ -116,5 +117,58 @@ describe('«Заполнить столбец…» on the result (found by explo
 		await sheet.toastButton('Отменить').click();
 		await expect.poll(() => log(0), MOMENT).toEqual(CALLED[0].slice(1));
 		expect(log(1)).toEqual(CALLED[1].slice(1));
+	});
+});
+
+describe('a gift set handed over in a campaign (found by exploration)', () => {
+	it('ticks «Подарочный набор» with the result, in the same undo step; another result leaves it', async () => {
+		const { sheet, colleague, cols } = await list('Поздравления: наборы', 'Поздравления');
+		const { page } = sheet;
+		const ids = colleague.sheet.addRows({
+			columns: [cols['ФИО']],
+			rows: [['Иванова Анна'], ['Петрова Нина']]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const cell = (i: number, title: string) => colleague.sheet.getCell(ids[i], cols[title]);
+		/** Picks an option of «Результат» in row `row` with the keyboard: `moves` arrows from its value. */
+		const pick = async (row: number, moves: number) => {
+			await (await sheet.cell(row, 'Результат')).click();
+			await page.keyboard.press('F2');
+			await page.getByRole('listbox', { name: 'Результат' }).waitFor();
+			for (let i = 0; i < Math.abs(moves); i++)
+				await page.keyboard.press(moves > 0 ? 'ArrowDown' : 'ArrowUp');
+			await page.keyboard.press('Enter');
+			await editorClosed(page);
+		};
+		await sheet.revealColumn('Результат');
+		// The volunteer handed Иванова her set: «вручили набор».
+		await pick(0, 4);
+		await expect.poll(() => cell(0, 'Результат'), MOMENT).toBe('вручили набор');
+		expect([cell(0, 'Подарочный набор'), cell(0, 'Дата')]).toEqual(['true', today()]);
+		// Ticked on her screen too.
+		await sheet.revealColumn('Подарочный набор');
+		const box = (await sheet.cell(0, 'Подарочный набор')).getByRole('checkbox');
+		await expect.poll(() => box.isChecked(), MOMENT).toBe(true);
+		await sheet.revealColumn('Результат');
+		// Петрова was congratulated by phone: no set.
+		await pick(1, 1);
+		await expect.poll(() => cell(1, 'Результат'), MOMENT).toBe('поздравили по телефону');
+		expect(cell(1, 'Подарочный набор')).toBe('');
+
+		// Иванова's result corrected to «поздравили лично, с письмом и набором», then by mistake to
+		// «отказ»: the box stays ticked (nothing unticks it but her).
+		await pick(0, -1);
+		await expect
+			.poll(() => cell(0, 'Результат'), MOMENT)
+			.toBe('поздравили лично, с письмом и набором');
+		await pick(0, 2);
+		await expect.poll(() => cell(0, 'Результат'), MOMENT).toBe('отказ');
+		expect(cell(0, 'Подарочный набор')).toBe('true');
+
+		// Undone back to before her first result: the box is empty again, with the result.
+		await (await sheet.cell(1, 'ФИО')).click();
+		for (let i = 0; i < 4; i++) await sheet.pressUndo();
+		await expect.poll(() => cell(0, 'Результат'), MOMENT).toBe('');
+		expect([cell(0, 'Подарочный набор'), cell(0, 'Дата')]).toEqual(['', '']);
 	});
 });

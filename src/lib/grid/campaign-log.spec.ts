@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
 import { campaignLogEdits } from './campaign-log';
-import { pasteBlock } from './edits';
+import { fillColumn, pasteBlock } from './edits';
 
 function campaign(locale: 'ru' | 'en' = 'ru') {
 	const sheet = new Sheet(new Y.Doc());
@@ -31,7 +31,7 @@ describe('a congratulation marked in a campaign (found by exploration)', () => {
 		]);
 		expect(campaignLogEdits(sheet, row, result, 'не дозвонились', at)).toEqual([]);
 		// Reached four days after «не дозвонились»: today's date.
-		expect(campaignLogEdits(sheet, row, result, 'вручили набор', at)).toEqual([
+		expect(campaignLogEdits(sheet, row, result, 'поздравили по телефону', at)).toEqual([
 			{ colId: id('Дата'), value: '2026-05-09' }
 		]);
 	});
@@ -41,7 +41,7 @@ describe('a congratulation marked in a campaign (found by exploration)', () => {
 		sheet.setCell(row, id('Дата'), '2026-05-08');
 		expect(
 			campaignLogEdits(sheet, row, id('Результат'), 'поздравили лично, с письмом и набором', at)
-		).toEqual([]);
+		).toEqual([{ colId: id('Подарочный набор'), value: 'true' }]);
 	});
 
 	it('in an English campaign; nothing in a list without «Дата»', () => {
@@ -75,5 +75,83 @@ describe('a congratulation marked in a campaign (found by exploration)', () => {
 		]);
 		undo.undo();
 		expect(sheet.rowCount).toBe(1);
+	});
+});
+
+describe('a gift set handed over ticks «Подарочный набор» (found by exploration)', () => {
+	it('a result that names a gift set ticks the box with the date; another result leaves it', () => {
+		const { sheet, id, row } = campaign();
+		const gift = id('Подарочный набор');
+		const result = id('Результат');
+		expect(campaignLogEdits(sheet, row, result, 'вручили набор', at)).toEqual([
+			{ colId: id('Дата'), value: '2026-05-09' },
+			{ colId: gift, value: 'true' }
+		]);
+		expect(
+			campaignLogEdits(sheet, row, result, 'поздравили лично, с письмом и набором', at)
+		).toContainEqual({ colId: gift, value: 'true' });
+		// Another result neither ticks nor unticks it.
+		expect(campaignLogEdits(sheet, row, result, 'поздравили по телефону', at)).not.toContainEqual(
+			expect.objectContaining({ colId: gift })
+		);
+		sheet.setCells([
+			{ rowId: row, colId: result, value: 'вручили набор' },
+			{ rowId: row, colId: gift, value: 'true' },
+			{ rowId: row, colId: id('Дата'), value: '2026-05-08' }
+		]);
+		expect(campaignLogEdits(sheet, row, result, 'отказ', at)).toEqual([
+			{ colId: id('Дата'), value: '2026-05-09' }
+		]);
+		// Ticked already, or a visit's date typed before its result: the box still, the date kept.
+		expect(
+			campaignLogEdits(sheet, row, result, 'поздравили лично, с письмом и набором', at)
+		).toEqual([{ colId: id('Дата'), value: '2026-05-09' }]);
+		const other = campaign();
+		other.sheet.setCell(other.row, other.id('Дата'), '2026-05-08');
+		expect(
+			campaignLogEdits(other.sheet, other.row, other.id('Результат'), 'вручили набор', at)
+		).toEqual([{ colId: other.id('Подарочный набор'), value: 'true' }]);
+	});
+
+	it('in English, and options of her own: «Набор передан соседке» ticks, «без набора» does not', () => {
+		const en = campaign('en');
+		expect(
+			campaignLogEdits(en.sheet, en.row, en.id('Result'), 'gift set delivered', at)
+		).toContainEqual({ colId: en.id('Gift set'), value: 'true' });
+		const { sheet, id, row } = campaign();
+		const result = id('Результат');
+		sheet.setColumnOptions(result, [
+			{ value: 'поздравили лично, без набора' },
+			{ value: 'Набор передан соседке' }
+		]);
+		expect(
+			campaignLogEdits(sheet, row, result, 'поздравили лично, без набора', at)
+		).not.toContainEqual(expect.objectContaining({ colId: id('Подарочный набор') }));
+		expect(campaignLogEdits(sheet, row, result, 'Набор передан соседке', at)).toContainEqual({
+			colId: id('Подарочный набор'),
+			value: 'true'
+		});
+	});
+
+	it('pasted or filled: ticked in the same undo step as the result', () => {
+		const { sheet, id, row } = campaign();
+		const undo = sheet.createUndoManager();
+		const also = (rowId: string, colId: string, value: string) =>
+			campaignLogEdits(sheet, rowId, colId, value, at);
+		fillColumn(sheet, [row], id('Результат'), 'вручили набор', also);
+		expect(sheet.getCell(row, id('Подарочный набор'))).toBe('true');
+		undo.undo();
+		expect(sheet.getCell(row, id('Подарочный набор'))).toBe('');
+		pasteBlock(sheet, {
+			block: [['вручили набор']],
+			rowIds: [row],
+			startRow: 0,
+			colIds: [id('Результат')],
+			also
+		});
+		expect(sheet.getCell(row, id('Подарочный набор'))).toBe('true');
+		undo.undo();
+		expect(sheet.getCell(row, id('Результат'))).toBe('');
+		expect(sheet.getCell(row, id('Подарочный набор'))).toBe('');
 	});
 });

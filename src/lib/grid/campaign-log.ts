@@ -8,7 +8,7 @@
  * A date the row has without a result (a visit's date typed before its result, entered after
  * the day) is kept; a date of an earlier result («не дозвонились» last week) gives way to today.
  * The columns are the campaign's own (`model/templates.ts`), found by type and title in either
- * language; a list without a date column gets nothing.
+ * language; a list without a date column gets no date.
  */
 import type { Sheet } from '$lib/model/sheet';
 import { localIsoDate } from '$lib/values';
@@ -16,8 +16,32 @@ import { kindColumn } from './call-log';
 
 const RESULT = ['результат', 'result'];
 const DATE = ['дата', 'date'];
+const GIFT_SET = ['подарочный набор', 'gift set'];
 
-/** The other cells to set with `value` put into `colId` of `rowId`: «Дата» for a new result. */
+/**
+ * A result that says a gift set was handed over: the template's «поздравили лично, с письмом и
+ * набором» and «вручили набор» («visited with a letter and a gift set», «gift set delivered»),
+ * or an option of the headquarters' own naming a set («Набор передан соседке»), unless it says
+ * none was («поздравили лично, без набора», «набор не вручили», «without a gift set»).
+ */
+export function handsGiftSet(result: string): boolean {
+	const text = result.toLowerCase().replace(/ё/g, 'е');
+	if (
+		/(^|[^а-я])без\s+(подарочного\s+)?набора|(^|[^а-я])не\s+(вручил|вручен|передал|передан)/.test(
+			text
+		)
+	)
+		return false;
+	if (/\b(without|no|not)\b/.test(text)) return false;
+	return /(^|[^а-я])набор/.test(text) || /\bgift set\b/.test(text);
+}
+
+/**
+ * The other cells to set with `value` put into `colId` of `rowId`: «Дата» for a new result, and
+ * «Подарочный набор» ticked for a result that hands one over (`handsGiftSet`). Found by
+ * exploration: «вручили набор» left the box empty, and the count of gift sets delivered (DOMAIN.md:
+ * 24 in one campaign, 45 + 32 visits in another) missed them. Another result never unticks it.
+ */
 export function campaignLogEdits(
 	sheet: Pick<Sheet, 'columns' | 'getCell'>,
 	rowId: string,
@@ -31,11 +55,16 @@ export function campaignLogEdits(
 	if (!result || result.id !== colId) return [];
 	const before = sheet.getCell(rowId, colId);
 	if (before === value) return [];
+	const edits: { colId: string; value: string }[] = [];
 	const date = kindColumn(columns, 'date', DATE);
-	if (!date) return [];
-	const today = localIsoDate(now);
-	const had = sheet.getCell(rowId, date.id);
-	// Her date typed before the first result stays (a visit entered the day after).
-	if (had && !before) return [];
-	return had === today ? [] : [{ colId: date.id, value: today }];
+	if (date) {
+		const today = localIsoDate(now);
+		const had = sheet.getCell(rowId, date.id);
+		// Her date typed before the first result stays (a visit entered the day after).
+		if (had !== today && !(had && !before)) edits.push({ colId: date.id, value: today });
+	}
+	const gift = kindColumn(columns, 'checkbox', GIFT_SET);
+	if (gift && handsGiftSet(value) && sheet.getCell(rowId, gift.id) !== 'true')
+		edits.push({ colId: gift.id, value: 'true' });
+	return edits;
 }
