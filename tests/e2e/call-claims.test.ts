@@ -9,7 +9,7 @@
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { RACE_MS } from '../../src/lib/grid/call-claims';
+import { IDLE_MS, RACE_MS } from '../../src/lib/grid/call-claims';
 import { applyView, HomePage, OFFLINE, SAVED, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
@@ -22,9 +22,13 @@ const RESIDENTS = [
 	['Григорьев Лев', '+78121110004', 'не дозвонились']
 ];
 
-/** Анна and Борис in one call list, both in the view «Не дозвонились». */
-async function twoOperators(title: string) {
+/**
+ * Анна and Борис in one call list, both in the view «Не дозвонились». `annaClock`: Анна's
+ * browser runs on a clock the test can move on (`page.clock`), as if she had left it alone.
+ */
+async function twoOperators(title: string, annaClock = false) {
 	const anna = await session.operator('Анна');
+	if (annaClock) await anna.context.clock.install();
 	const boris = await session.operator('Борис');
 	const a = await new HomePage(anna.page).goto(session.app.url).then((h) => h.createSheet(title));
 	const colleague = await session.colleague(a.id);
@@ -148,5 +152,57 @@ describe('two operators in one call list', () => {
 		await anna.context.setOffline(false);
 		await expect.poll(() => a.status(), { timeout: 15_000 }).toBe(SAVED);
 		await expect.poll(() => markedRows(b), MOMENT).toEqual([1]);
+	});
+
+	it('the mark of an operator who left her tab alone lapses, and comes back when she acts', async () => {
+		const { anna, a, b } = await twoOperators('Обзвон: ушла от ноутбука', true);
+		await (await a.cell(1, 'Телефон')).click();
+		await expect.poll(() => markedRows(b), MOMENT).toEqual([1]);
+
+		// She walks away from her laptop with Васильева selected; her tab stays open and online.
+		// A while later (less than IDLE_MS) her mark is still there.
+		await anna.page.clock.fastForward(IDLE_MS - 60_000);
+		await b.page.waitForTimeout(1_000);
+		await expect
+			.poll(
+				async () => ({
+					anna: (await b.presenceNames()).includes('Анна'),
+					rows: await markedRows(b)
+				}),
+				{
+					timeout: 15_000
+				}
+			)
+			.toEqual({ anna: true, rows: [1] });
+		// Past IDLE_MS: her mark goes, though she is still in the list for Борис.
+		await anna.page.clock.fastForward(2 * 60_000);
+		await expect
+			.poll(
+				async () => ({
+					anna: (await b.presenceNames()).includes('Анна'),
+					rows: await markedRows(b)
+				}),
+				{ timeout: 35_000, interval: 200 }
+			)
+			.toEqual({ anna: true, rows: [] });
+		// (Not a moment between two renewals: it stays so.)
+		await b.page.waitForTimeout(2_000);
+		expect({ anna: (await b.presenceNames()).includes('Анна'), rows: await markedRows(b) }).toEqual(
+			{ anna: true, rows: [] }
+		);
+		// Борис takes Васильева: nobody is calling her, he is not told.
+		await (await b.cell(1, 'ФИО')).click();
+		await b.page.waitForTimeout(RACE_MS + 500);
+		expect(await warning(b)).toBe('');
+
+		// Анна is back and presses a key: her mark is back on Борис's screen, and she, who comes
+		// back onto Васильева after him, is the one told.
+		await anna.page.mouse.move(5, 5);
+		await anna.page.keyboard.press('ArrowRight');
+		await expect.poll(() => markedRows(b), MOMENT).toEqual([1]);
+		await expect
+			.poll(() => warning(a), MOMENT)
+			.toBe('Этому жителю сейчас звонит Борис. Выберите другого, чтобы не позвонить дважды.');
+		expect(await warning(b)).toBe('');
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallClaims, RACE_MS } from './call-claims';
+import { CallClaims, IDLE_MS, IdleWatch, RACE_MS } from './call-claims';
 
 const anna = (rowId: string | null, clientId = 1) => ({
 	clientId,
@@ -70,5 +70,33 @@ describe('who else is on the resident she is on', () => {
 		);
 		claims.setMine('r1', 1);
 		expect(claims.warning()).toEqual(['Анна', 'Вера']);
+	});
+});
+
+describe('a tab left open (found by exploration)', () => {
+	it('her claim lapses after IDLE_MS without a key or the mouse, and comes back when she acts', () => {
+		const watch = new IdleWatch(0);
+		expect(watch.check(IDLE_MS - 1)).toBe(false);
+		expect(watch.active(IDLE_MS - 1)).toBe(false);
+		// Counted from her last key: not idle yet.
+		expect(watch.check(IDLE_MS + 1_000)).toBe(false);
+		expect(watch.idle).toBe(false);
+		expect(watch.check(2 * IDLE_MS)).toBe(true);
+		expect(watch.idle).toBe(true);
+		// Told once.
+		expect(watch.check(3 * IDLE_MS)).toBe(false);
+		// Her next key brings it back, once.
+		expect(watch.active(3 * IDLE_MS + 5)).toBe(true);
+		expect(watch.idle).toBe(false);
+		expect(watch.active(3 * IDLE_MS + 6)).toBe(false);
+	});
+
+	it('she comes back onto her row as one who arrives now: told of a colleague who came meanwhile', () => {
+		const claims = new CallClaims('op-boris');
+		claims.setMine('r1', 0);
+		claims.setMine(null, IDLE_MS);
+		claims.setPeers([anna('r1')], IDLE_MS + 60_000);
+		claims.setMine('r1', IDLE_MS + 120_000);
+		expect(claims.warning()).toEqual(['Анна']);
 	});
 });

@@ -14,6 +14,45 @@
 /** Two operators coming onto one row this close together (ms) landed there at once. */
 export const RACE_MS = 3_000;
 
+/**
+ * No key, click, touch or mouse move on her tab this long (ms): her claim on the resident lapses
+ * (`IdleWatch`), and comes back with her next key or move. Found by exploration: an operator who
+ * walked away from her laptop with a row selected kept the resident marked «Анна звонит этому
+ * жителю» for hours, and colleagues going down «Не дозвонились» skipped him. Fifteen minutes:
+ * a call to a lonely veteran or a consultation runs past ten minutes while she listens, hands off
+ * the keyboard, and her mark must hold through it; a break or a lunch is longer.
+ */
+export const IDLE_MS = 15 * 60_000;
+
+/** Whether this operator has left her tab alone for `IDLE_MS` (times in ms). */
+export class IdleWatch {
+	#last: number;
+	#idle = false;
+
+	constructor(now = Date.now()) {
+		this.#last = now;
+	}
+
+	get idle(): boolean {
+		return this.#idle;
+	}
+
+	/** A key, a click, a move of the mouse: true when she was idle (her claim comes back). */
+	active(now = Date.now()): boolean {
+		this.#last = now;
+		if (!this.#idle) return false;
+		this.#idle = false;
+		return true;
+	}
+
+	/** Asked from a timer: true once, when she has just become idle (her claim lapses). */
+	check(now = Date.now()): boolean {
+		if (this.#idle || now - this.#last < IDLE_MS) return false;
+		this.#idle = true;
+		return true;
+	}
+}
+
 export interface ClaimPeer {
 	clientId: number;
 	name: string;
