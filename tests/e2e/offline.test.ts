@@ -157,6 +157,10 @@ describe('offline work', () => {
 				exact: false
 			});
 		await notice.waitFor({ timeout: 5_000 });
+		// He may be on a call when his line comes back: the notice waits for him (a toast with an
+		// action goes after 10 s).
+		await boris.page.waitForTimeout(11_000);
+		expect(await notice.isVisible()).toBe(true);
 		await b.toastButton('Вернуть строку').click();
 		await notice.waitFor({ state: 'hidden', timeout: 5_000 });
 		const back = [
