@@ -19,17 +19,9 @@ const BOX = 'Подарочный набор';
 
 /** Each row's box as the operator sees it: ticked, unticked, or a text shown instead of a box. */
 async function boxes(sheet: SheetPage): Promise<string[]> {
-	const colId = await sheet.columnId(BOX);
-	return sheet.page.evaluate((id) => {
-		const rows = [...document.querySelectorAll('.ag-row[row-index]:not(.shtab-new-row)')].sort(
-			(a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index'))
-		);
-		return rows.map((row) => {
-			const cell = row.querySelector(`.ag-cell[col-id="${id}"]`);
-			const box = cell?.querySelector<HTMLInputElement>('input[type="checkbox"]');
-			return box ? (box.checked ? 'ticked' : 'unticked') : `text: ${cell?.textContent ?? ''}`;
-		});
-	}, colId);
+	return (await sheet.columnCells(BOX)).map((cell) =>
+		cell.checked === null ? `text: ${cell.text}` : cell.checked ? 'ticked' : 'unticked'
+	);
 }
 
 describe('export → import through the page', () => {

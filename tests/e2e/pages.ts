@@ -100,6 +100,16 @@ export class HomePage {
 	}
 }
 
+/** A grid cell as the operator sees it. */
+export interface ShownCell {
+	/** The row shown (its index, 0-based, display order). */
+	row: number;
+	text: string;
+	classes: string[];
+	/** Its tick box, ticked or not; null for a cell without one. */
+	checked: boolean | null;
+}
+
 export class SheetPage {
 	readonly #columnIds = new Map<string, string>();
 
@@ -212,8 +222,10 @@ export class SheetPage {
 		}
 	}
 
+	/** The column's "⋮" button, in either language of the interface (the title stays as it is). */
 	columnMenuButton(title: string): Locator {
-		return this.page.getByRole('button', { name: `Столбец «${title}»`, exact: true });
+		const t = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		return this.page.getByRole('button', { name: new RegExp(`^(Столбец «${t}»|Column “${t}”)$`) });
 	}
 
 	/** The cell in the row shown at `rowIndex` (0-based, display order) and the titled column. */
@@ -271,18 +283,9 @@ export class SheetPage {
 
 	/** The rows shown (their indexes) whose cell of the titled column has this class. */
 	async rowsWithClass(columnTitle: string, className: string): Promise<number[]> {
-		const colId = await this.columnId(columnTitle);
-		return this.page.evaluate(
-			([id, cls]) =>
-				[
-					...document.querySelectorAll<HTMLElement>(
-						`.ag-row[row-index]:not(.shtab-new-row) .ag-cell[col-id="${id}"].${cls}`
-					)
-				]
-					.map((cell) => Number(cell.closest('.ag-row')?.getAttribute('row-index')))
-					.sort((x, y) => x - y),
-			[colId, className]
-		);
+		return (await this.columnCells(columnTitle))
+			.filter((cell) => cell.classes.includes(className))
+			.map((cell) => cell.row);
 	}
 
 	/** The tooltip a cell shows when the mouse comes onto it. */
@@ -296,38 +299,89 @@ export class SheetPage {
 		return (await tooltip.textContent()) ?? '';
 	}
 
+	/** The text of a cell, its column scrolled into sight; '' for a row the grid does not draw. */
 	async cellText(rowIndex: number, columnTitle: string): Promise<string> {
-		const cell = await this.cell(rowIndex, columnTitle);
-		// Scrolled out of sight, the grid does not draw it: scrolled to, as the operator would.
-		if (!(await cell.count())) await this.revealColumn(columnTitle);
-		if (!(await cell.count())) return '';
-		return (await cell.textContent()) ?? '';
+		return (await this.columnCells(columnTitle)).find((cell) => cell.row === rowIndex)?.text ?? '';
+	}
+
+	/**
+	 * The titled column's cells as the operator sees them, row by row in display order (the rows
+	 * the grid draws). The grid draws only the columns in sight and a few beside them, so the
+	 * column is scrolled into sight first, as the operator would, and read once every drawn row
+	 * has its cell drawn: read as the DOM was, a column out of sight came out empty, depending
+	 * on where an earlier step had left the grid (tests/e2e/page-objects.test.ts). Throws if the
+	 * cells are not all drawn within `timeout` (a poll tries again), never reads them as empty.
+	 */
+	async columnCells(columnTitle: string, timeout = 5_000): Promise<ShownCell[]> {
+		const deadline = Date.now() + timeout;
+		for (;;) {
+			const menu = await this.revealColumn(columnTitle);
+			// In one go in the page: the header's column id, the frames the grid draws the cells
+			// in after a scroll, and the cells (nothing can scroll the grid in between).
+			const cells = await menu.evaluate(async (header) => {
+				const id = header.closest('[col-id]')?.getAttribute('col-id');
+				if (!id) return null;
+				// (Two frames; a page in the background gets no frames, a timer then.)
+				await Promise.race([
+					new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+					new Promise((resolve) => setTimeout(resolve, 100))
+				]);
+				const root = header.closest('.ag-root-wrapper') ?? document;
+				const byRow = new Map<number, HTMLElement | null>();
+				for (const row of root.querySelectorAll<HTMLElement>(
+					'.ag-row[row-index]:not(.shtab-new-row)'
+				)) {
+					// A row drawn in the pinned part and the middle part: the cell is in one of them.
+					const index = Number(row.getAttribute('row-index'));
+					const cell = row.querySelector<HTMLElement>(`.ag-cell[col-id="${CSS.escape(id)}"]`);
+					if (cell || !byRow.has(index)) byRow.set(index, cell);
+				}
+				const shown: ShownCell[] = [];
+				for (const [row, cell] of [...byRow].sort(([x], [y]) => x - y)) {
+					if (!cell) return null;
+					const box = cell.querySelector<HTMLInputElement>('input[type="checkbox"]');
+					shown.push({
+						row,
+						text: cell.textContent ?? '',
+						classes: [...cell.classList],
+						checked: box ? box.checked : null
+					});
+				}
+				return shown;
+			});
+			if (cells) return cells;
+			if (Date.now() > deadline) {
+				throw new Error(`column «${columnTitle}»: its cells are not drawn in every row shown`);
+			}
+			await this.page.waitForTimeout(50);
+		}
 	}
 
 	/** The values of a column, row by row in display order (the rows drawn by the grid). */
 	async columnValues(columnTitle: string): Promise<string[]> {
-		const colId = await this.columnId(columnTitle);
-		return this.page
-			.locator('.ag-center-cols-viewport, .ag-grid-viewport')
-			.first()
-			.evaluate(
-				(root, id) =>
-					[...root.querySelectorAll<HTMLElement>('.ag-row[row-index]:not(.shtab-new-row)')]
-						.sort(
-							(a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index'))
-						)
-						.map((row) => row.querySelector(`.ag-cell[col-id="${id}"]`)?.textContent ?? ''),
-				colId
-			);
+		return (await this.columnCells(columnTitle)).map((cell) => cell.text);
 	}
 
-	/** Every drawn row as {title: value} for the given columns, in display order. */
-	async rows(columnTitles: string[]): Promise<Record<string, string>[]> {
-		const columns = await Promise.all(columnTitles.map((t) => this.columnValues(t)));
-		const count = Math.max(0, ...columns.map((c) => c.length));
-		return Array.from({ length: count }, (_, i) =>
-			Object.fromEntries(columnTitles.map((t, c) => [t, columns[c][i] ?? '']))
-		);
+	/**
+	 * Every drawn row as {title: value} for the given columns, in display order. The columns are
+	 * read one after the other, each scrolled into sight (one screen may not hold them all), and
+	 * read again if the rows drawn changed meanwhile.
+	 */
+	async rows(columnTitles: string[], timeout = 5_000): Promise<Record<string, string>[]> {
+		const deadline = Date.now() + timeout;
+		for (;;) {
+			const columns: ShownCell[][] = [];
+			for (const title of columnTitles) columns.push(await this.columnCells(title));
+			const drawn = (cells: ShownCell[]) => cells.map((cell) => cell.row).join(',');
+			if (columns.every((cells) => drawn(cells) === drawn(columns[0]))) {
+				return (columns[0] ?? []).map((_, i) =>
+					Object.fromEntries(columnTitles.map((t, c) => [t, columns[c][i].text]))
+				);
+			}
+			if (Date.now() > deadline) {
+				throw new Error(`rows: the rows drawn changed while reading ${columnTitles.join(', ')}`);
+			}
+		}
 	}
 
 	/** The inline editor once it has the keyboard focus. */
