@@ -133,6 +133,34 @@ describe('a gift set handed over ticks «Подарочный набор» (foun
 		});
 	});
 
+	it('a set refused or not taken does not tick it (found in review: «отказ от набора» ticked)', () => {
+		const { sheet, id, row } = campaign();
+		const result = id('Результат');
+		const refused = [
+			'отказ от набора',
+			'Отказались от набора',
+			'поздравили лично, от набора отказалась',
+			'набор не нужен',
+			'набор не взяли'
+		];
+		sheet.setColumnOptions(result, [...refused.map((value) => ({ value }))]);
+		for (const value of refused)
+			expect(campaignLogEdits(sheet, row, result, value, at), value).not.toContainEqual(
+				expect.objectContaining({ colId: id('Подарочный набор') })
+			);
+		const en = campaign('en');
+		for (const value of ['gift set refused', 'Refused the gift set', 'gift set declined'])
+			expect(
+				campaignLogEdits(en.sheet, en.row, en.id('Result'), value, at),
+				value
+			).not.toContainEqual(expect.objectContaining({ colId: en.id('Gift set') }));
+		// Handed over still ticks.
+		expect(campaignLogEdits(sheet, row, result, 'вручили набор', at)).toContainEqual({
+			colId: id('Подарочный набор'),
+			value: 'true'
+		});
+	});
+
 	it('pasted or filled: ticked in the same undo step as the result', () => {
 		const { sheet, id, row } = campaign();
 		const undo = sheet.createUndoManager();

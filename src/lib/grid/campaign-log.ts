@@ -22,17 +22,20 @@ const GIFT_SET = ['подарочный набор', 'gift set'];
  * A result that says a gift set was handed over: the template's «поздравили лично, с письмом и
  * набором» and «вручили набор» («visited with a letter and a gift set», «gift set delivered»),
  * or an option of the headquarters' own naming a set («Набор передан соседке»), unless it says
- * none was («поздравили лично, без набора», «набор не вручили», «without a gift set»).
+ * none was («поздравили лично, без набора», «набор не вручили», «without a gift set») or it was
+ * refused or not taken («отказ от набора», «набор не нужен», «gift set refused»).
  */
 export function handsGiftSet(result: string): boolean {
 	const text = result.toLowerCase().replace(/ё/g, 'е');
 	if (
-		/(^|[^а-я])без\s+(подарочного\s+)?набора|(^|[^а-я])не\s+(вручил|вручен|передал|передан)/.test(
+		/(^|[^а-я])без\s+(подарочного\s+)?набора|(^|[^а-я])не\s+(вручил|вручен|передал|передан|нуж|взял|взят)/.test(
 			text
 		)
 	)
 		return false;
-	if (/\b(without|no|not)\b/.test(text)) return false;
+	// Refused (found in review: «отказ от набора» ticked the box and was counted delivered).
+	if (/(^|[^а-я])отказ/.test(text)) return false;
+	if (/\b(without|no|not|refus\w*|declin\w*)\b/.test(text)) return false;
 	return /(^|[^а-я])набор/.test(text) || /\bgift set\b/.test(text);
 }
 
