@@ -90,6 +90,69 @@ describe('chunk bytes', () => {
 		}
 	});
 
+	it('give back any mix of Cyrillic, ASCII, other scripts and control characters (property)', () => {
+		// Code units drawn from ranges where Windows-1251 and UTF-8 part ways: the whole Cyrillic
+		// block (Ѐ, ӑ… have no byte), Latin-1 with the C1 controls (U+0098 has one, U+0081 none),
+		// every C0 control and DEL, the punctuation of 0x80–0xBF, other scripts, pairs and halves.
+		const ranges: [number, number][] = [
+			[0x00, 0x20],
+			[0x20, 0x80],
+			[0x7f, 0x80],
+			[0x80, 0x100],
+			[0x400, 0x500],
+			[0x410, 0x450],
+			[0x2010, 0x2130],
+			[0x370, 0x400],
+			[0x600, 0x700],
+			[0x4e00, 0x4f00],
+			[0xd800, 0xe000],
+			[0xfeff, 0x10000]
+		];
+		const windows = new TextDecoder('windows-1251').decode(
+			Uint8Array.from({ length: 256 }, (_, i) => i)
+		);
+		const inCp1251 = new Set(windows);
+		const random = seededRandom(20261206);
+		const unit = () => {
+			const [from, to] = ranges[Math.floor(random() * ranges.length)];
+			const code = from + Math.floor(random() * (to - from));
+			// A whole pair now and then, not only halves.
+			if (code >= 0xd800 && code < 0xdc00 && random() < 0.5)
+				return String.fromCharCode(code, 0xdc00 + Math.floor(random() * 0x400));
+			return String.fromCharCode(code);
+		};
+		const cell = (russian: boolean) => {
+			let s = '';
+			const length = Math.floor(random() * 10);
+			for (let i = 0; i < length; i++)
+				s += russian || random() < 0.8 ? windows[Math.floor(random() * 256)] : unit();
+			return s;
+		};
+		let single = 0;
+		for (let run = 0; run < 500; run++) {
+			const width = 1 + Math.floor(random() * 4);
+			const count = 1 + Math.floor(random() * 8);
+			const russian = random() < 0.4;
+			const rows = Array.from({ length: count }, () =>
+				Array.from({ length: width }, () => cell(russian))
+			);
+			const header = ['a\n0', count, Array.from({ length: width }, (_, i) => `с${i}`)];
+			const bytes = encodeChunk(header, rows, width);
+			const all = rows.flat().join('');
+			expect(bytes[0] === SINGLE_BYTE, JSON.stringify(rows)).toBe(
+				[...all].every((ch) => ch.length === 1 && inCp1251.has(ch))
+			);
+			if (bytes[0] === SINGLE_BYTE) single++;
+			expect(decodeHeader(bytes)).toEqual(header);
+			expect(decodeRows(bytes, count, width), JSON.stringify(rows)).toEqual(
+				rows.map((row) => row.map(asUtf8))
+			);
+		}
+		// Both encodings were tried, each many times.
+		expect(single).toBeGreaterThan(100);
+		expect(single).toBeLessThan(400);
+	});
+
 	it('of Russian text are its Windows-1251, one byte a letter (two thirds of the UTF-8)', () => {
 		const rows = [['Пётр Ёлкин', '№ 5 «а»\u001fб']];
 		const bytes = encodeChunk(['a0', 1, ['x', 'y']], rows, 2);
