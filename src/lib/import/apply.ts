@@ -18,7 +18,6 @@ import {
 	choiceKey,
 	isStoredPhone,
 	joinPhones,
-	normalizePhone,
 	PHONE_LIST_SEPARATOR,
 	phoneNumber,
 	storedPhoneNumbers,
@@ -29,6 +28,7 @@ import { setAreaCode } from '../grid/edits';
 import {
 	extendsText,
 	importKeyColumns,
+	mangledPhone,
 	type ImportTargetColumn,
 	type PreparedImport
 } from './plan';
@@ -150,12 +150,6 @@ export function planImportColumns(
 /** The column ids of `prepared.rows`' cells, for staging. */
 export function stagedColumns(plan: ImportColumnPlan, prepared: Pick<PreparedImport, 'keys'>) {
 	return prepared.keys.map((k) => plan.ids[k] ?? k);
-}
-
-/** A cell with what Excel writes for a phone number it took for a number: `7,91100E+10`. */
-function mangledPhone(cell: string): boolean {
-	const result = normalizePhone(cell);
-	return !result.ok && result.reason === 'excel-exponent';
 }
 
 /**

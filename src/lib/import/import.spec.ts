@@ -2778,6 +2778,25 @@ describe('«Дополнить» and a value the import corrected', () => {
 		]);
 		expect(report.changed).toBe(4);
 	});
+
+	it('counts a phone written into a cell holding only what Excel made of a number (found in review)', () => {
+		// Last week's file left «7,91100E+10» in her phone cell; this week's has her number whole,
+		// with a zero-width space in it. «Дополнить» writes the number there (the cell holds no
+		// number to keep), so the corrected value is written and must be counted.
+		const sheet = callList();
+		const csv = (phone: string) =>
+			utf8(['ФИО;Телефон;Дата рождения', `Иванова Анна Петровна;${phone};05.03.1941`].join('\r\n'));
+		importInto(sheet, csv('7,91100E+10'), 'skip');
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova] = sheet.rowIds();
+		expect(sheet.getCell(ivanova, phone)).toBe('7,91100E+10');
+		const run = importInto(sheet, csv('8 911\u200b 000-11-22'), 'update');
+		expect(run.applied.added).toEqual([]);
+		expect(sheet.getCell(ivanova, phone)).toBe('+79110001122');
+		const report = dialogReport(sheet, run);
+		expect(changedLines(report)).toEqual([[2, 'Телефон', '8 911 000-11-22']]);
+		expect(report.changed).toBe(1);
+	});
 });
 
 describe('two phone numbers in one cell', () => {

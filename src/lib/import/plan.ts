@@ -36,6 +36,7 @@ import {
 	areaCodeCompletes,
 	choiceKey,
 	normalizeChoice,
+	normalizePhone,
 	normalizeText,
 	normalizeValue,
 	excelSerialDate,
@@ -970,11 +971,19 @@ function changeWritten(
 	if (value === '' || choiceKey(value) === choiceKey(current)) return false;
 	if (replace) return true;
 	if (type === 'phone') {
+		// A cell holding only what Excel made of a number holds none to keep: the file's fills it.
+		if (mangledPhone(current)) return true;
 		if (!isStoredPhone(current) || !isStoredPhone(value)) return false;
 		const have = new Set(storedPhoneNumbers(current));
 		return storedPhoneNumbers(value).some((n) => !have.has(n));
 	}
 	return (type === 'text' || type === 'longtext') && extendsText(value, current);
+}
+
+/** A cell with what Excel writes for a phone number it took for a number: `7,91100E+10`. */
+export function mangledPhone(cell: string): boolean {
+	const result = normalizePhone(cell);
+	return !result.ok && result.reason === 'excel-exponent';
 }
 
 /**
