@@ -172,3 +172,40 @@ describe('a gift set handed over in a campaign (found by exploration)', () => {
 		expect([cell(0, 'Подарочный набор'), cell(0, 'Дата')]).toEqual(['', '']);
 	});
 });
+
+describe('a block pasted over a campaign’s residents already marked (found in review)', () => {
+	it('keeps their «Подарочный набор» and «Дата» where the paste carried none', async () => {
+		const { sheet, colleague, cols } = await list('Поздравления: заметки поверх', 'Поздравления');
+		const MARKED = [
+			['Иванова Анна', 'вручили набор', 'true', '2026-12-01'],
+			['Петрова Нина', 'не дозвонились', '', '2026-12-02']
+		];
+		const ids = colleague.sheet.addRows({
+			columns: ['ФИО', 'Результат', 'Подарочный набор', 'Дата'].map((t) => cols[t]),
+			rows: MARKED
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const log = (i: number) =>
+			['Результат', 'Подарочный набор', 'Дата'].map((t) =>
+				colleague.sheet.getCell(ids[i], cols[t])
+			);
+
+		// The coordinator's notes from «Повод» on, the set and date cells empty as Excel copies
+		// them: Иванова's result as it was, Петрова visited with her set since.
+		await sheet.revealColumn('Повод');
+		await sheet.paste(
+			0,
+			'Повод',
+			['9 Мая\tвручили набор\t\t\tзвонить дочери', '9 Мая\tвручили набор\t\t\tпозже'].join('\r\n')
+		);
+		await expect.poll(() => log(1)[0], MOMENT).toBe('вручили набор');
+		expect(log(0)).toEqual(MARKED[0].slice(1));
+		expect(log(1)).toEqual(['вручили набор', 'true', today()]);
+		expect(colleague.sheet.getCell(ids[0], cols['Примечание'])).toBe('звонить дочери');
+
+		// One Ctrl+Z takes the paste back.
+		await sheet.pressUndo();
+		await expect.poll(() => log(1), MOMENT).toEqual(MARKED[1].slice(1));
+		expect(log(0)).toEqual(MARKED[0].slice(1));
+	});
+});

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
-import { campaignLogEdits } from './campaign-log';
+import { campaignLogColumns, campaignLogEdits } from './campaign-log';
 import { fillColumn, pasteBlock } from './edits';
 
 function campaign(locale: 'ru' | 'en' = 'ru') {
@@ -181,5 +181,48 @@ describe('a gift set handed over ticks «Подарочный набор» (foun
 		undo.undo();
 		expect(sheet.getCell(row, id('Результат'))).toBe('');
 		expect(sheet.getCell(row, id('Подарочный набор'))).toBe('');
+	});
+});
+
+describe('a block pasted over residents already marked (found in review)', () => {
+	it('keeps «Дата» and «Подарочный набор» where the paste carried none; a new result marks them', () => {
+		const { sheet, id, row } = campaign();
+		const [second] = sheet.addRows({
+			columns: [id('ФИО'), id('Результат'), id('Дата')],
+			rows: [['Петрова Нина', 'не дозвонились', '2026-05-02']]
+		});
+		sheet.setCells([
+			{ rowId: row, colId: id('Результат'), value: 'вручили набор' },
+			{ rowId: row, colId: id('Подарочный набор'), value: 'true' },
+			{ rowId: row, colId: id('Дата'), value: '2026-05-01' }
+		]);
+		const undo = sheet.createUndoManager();
+		const also = (rowId: string, colId: string, value: string) =>
+			campaignLogEdits(sheet, rowId, colId, value, at);
+		const from = sheet.columns().findIndex((c) => c.id === id('Повод'));
+		pasteBlock(sheet, {
+			block: [
+				['9 Мая', 'вручили набор', '', '', 'звонить дочери'],
+				['9 Мая', 'вручили набор', '', '', '']
+			],
+			rowIds: [row, second],
+			startRow: 0,
+			colIds: sheet
+				.columns()
+				.slice(from)
+				.map((c) => c.id),
+			also,
+			keep: (colId) => campaignLogColumns(sheet.columns()).includes(colId)
+		});
+		const marked = (rowId: string) =>
+			['Результат', 'Подарочный набор', 'Дата', 'Примечание'].map((t) =>
+				sheet.getCell(rowId, id(t))
+			);
+		expect([marked(row), marked(second)]).toEqual([
+			['вручили набор', 'true', '2026-05-01', 'звонить дочери'],
+			['вручили набор', 'true', '2026-05-09', '']
+		]);
+		undo.undo();
+		expect(marked(second)).toEqual(['не дозвонились', '', '2026-05-02', '']);
 	});
 });

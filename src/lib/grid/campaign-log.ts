@@ -10,7 +10,7 @@
  * The columns are the campaign's own (`model/templates.ts`), found by type and title in either
  * language; a list without a date column gets no date.
  */
-import type { Sheet } from '$lib/model/sheet';
+import type { Column, Sheet } from '$lib/model/sheet';
 import { localIsoDate } from '$lib/values';
 import { kindColumn } from './call-log';
 
@@ -37,6 +37,18 @@ export function handsGiftSet(result: string): boolean {
 	if (/(^|[^а-я])отказ/.test(text)) return false;
 	if (/\b(without|no|not|refus\w*|declin\w*)\b/.test(text)) return false;
 	return /(^|[^а-я])набор/.test(text) || /\bgift set\b/.test(text);
+}
+
+/**
+ * The ids of the columns a campaign's result marks («Дата», «Подарочный набор»): a paste writes no
+ * empty value over them (`pasteBlock`'s `keep`), as over a call list's log (`callLogColumns`).
+ * Found in review: notes pasted over residents already marked, those cells empty as Excel copies
+ * them, took away the date of the congratulation and the tick of a set handed over.
+ */
+export function campaignLogColumns(columns: Column[]): string[] {
+	return [kindColumn(columns, 'date', DATE), kindColumn(columns, 'checkbox', GIFT_SET)].flatMap(
+		(c) => (c ? [c.id] : [])
+	);
 }
 
 /**
