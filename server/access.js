@@ -152,13 +152,19 @@ export function readAccessKeySetting(value) {
  */
 export async function storedAccessKey(dataDir) {
 	const file = join(dataDir, ACCESS_KEY_FILE);
-	try {
-		const kept = (await readFile(file, 'utf8')).trim();
+	const kept = await readFile(file, 'utf8').then(
+		(text) => text.trim(),
+		(error) => {
+			if (/** @type {{ code?: string }} */ (error).code === 'ENOENT') return '';
+			throw error;
+		}
+	);
+	// Empty: none yet, or a first start of an older version cut short (a full disk, a power cut)
+	// before the key was written whole. Nobody writes an empty key by hand: a new one is made.
+	if (kept) {
 		const letters = normalizeKey(kept).length;
 		if (letters < MIN_KEY_LENGTH) throw new KeyFileError(file, letters, MIN_KEY_LENGTH);
 		return kept;
-	} catch (error) {
-		if (/** @type {{ code?: string }} */ (error).code !== 'ENOENT') throw error;
 	}
 	const key = newAccessKey();
 	await mkdir(dataDir, { recursive: true });

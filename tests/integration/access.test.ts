@@ -472,6 +472,22 @@ describe('the access key, once Shtab is on the office network', () => {
 		]);
 	});
 
+	it('an empty key file (a first start of an older version cut short) gets a new key, not a refusal to start', async () => {
+		// Before the key was written whole, a full disk or a power cut at the first start left the
+		// file empty. Nobody writes an empty key by hand: the start must not stop on it, telling
+		// her the key is too short, until someone deletes the file.
+		for (const left of ['', '  \n']) {
+			const dataDir = await harness.tempDir();
+			const file = join(dataDir, ACCESS_KEY_FILE);
+			await writeFile(file, left);
+			const running = await onTheNetwork({ dataDir });
+			expect(running.key).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+			expect(await readFile(file, 'utf8')).toBe(running.key + '\n');
+			expect((await stat(file)).mode & 0o077).toBe(0);
+			await running.running.close();
+		}
+	});
+
 	it('a proxy on this computer passing the office’s name (ALLOWED_HOSTS) needs the key too', async () => {
 		const running = await harness.start({ allowedHosts: ['shtab.hq.local'] });
 		expect(running.accessKey).not.toBeNull();
