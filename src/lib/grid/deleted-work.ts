@@ -41,10 +41,6 @@ export interface SyncSource {
 }
 
 /**
- * Calls `onDeleted` for each colleague's change that deleted rows holding her unseen work.
- * Returns the unsubscribe.
- */
-/**
  * Which of her changes a colleague could not have seen, asked at the moment a change comes (see
  * the rules above), and the unsubscribe.
  */
@@ -72,6 +68,10 @@ function trackUnseen(
 	return { unseen, stop };
 }
 
+/**
+ * Calls `onDeleted` for each colleague's change that deleted rows holding her unseen work.
+ * Returns the unsubscribe.
+ */
 export function watchDeletedWork(
 	sheet: Sheet,
 	sync: SyncSource,
