@@ -213,10 +213,10 @@ export interface GridCallbacks {
 	 */
 	newRow?(values: Readonly<Record<string, string>>): { colId: string; value: string }[];
 	/**
-	 * Columns whose filled cells a paste does not empty with an empty value (a call's log:
-	 * «Оператор», «Дата звонка», «Попытки»; `pasteBlock`).
+	 * The ids of the columns whose filled cells a paste does not empty with an empty value (a
+	 * call's log: «Оператор», «Дата звонка», «Попытки»; `pasteBlock`), asked once a paste.
 	 */
-	keepOnPaste?(colId: string): boolean;
+	keptOnPaste?(): readonly string[];
 	onOverwritten?(cell: {
 		rowId: string;
 		colId: string;
@@ -1641,6 +1641,7 @@ export class SheetGridBinding {
 			for (const id of change.updated) written.push(id);
 			for (const id of change.added) written.push(id);
 		});
+		const kept = new Set(this.#callbacks.keptOnPaste?.() ?? []);
 		this.#write(() =>
 			intoDraft && draft
 				? this.#pasteIntoDraft(draft, block[0], columns.slice(from))
@@ -1654,7 +1655,7 @@ export class SheetGridBinding {
 						// A new request pasted gets its status and date, as one typed does.
 						newRow: this.#callbacks.newRow?.bind(this.#callbacks),
 						// A call's log is not blanked by the empty cells of notes pasted over it.
-						keep: this.#callbacks.keepOnPaste?.bind(this.#callbacks)
+						keep: kept.size ? (colId) => kept.has(colId) : undefined
 					})
 		);
 		unobserve();
