@@ -8,26 +8,27 @@
  * - the key is `ACCESS_KEY`, or else made once at random and kept in `DATA_DIR/access-key`
  *   (the same after a restart: the operators' browsers keep it), e.g. `k7mp-x2qa-9fzt-hw4c`;
  * - the coordinator gives the operators the link printed at start, `http://192.168.1.20:3000/?key=…`:
- *   the server answers it with a cookie holding a token made from the key (`accessCookieValue`:
- *   not the key itself; HttpOnly, so no script of a page reads it) and sends the browser on to the same address without the key (not left in the address
- *   bar, the history or a screenshot). A page asked for without the cookie gets a form in which
- *   the key can be typed; it is sent (`POST /`) with the page she asked for, where she is taken
- *   back (a path of this site only: `returnPath`);
+ *   it only fills in the key form (the key in the field, «Войти» focused, the key taken out of the
+ *   address bar); she presses «Войти». A page asked for without the cookie gets the same form,
+ *   empty, in which the key can be typed. The form is sent (`POST /`) with the page she asked
+ *   for, where she is taken back (a path of this site only: `returnPath`), and a right key gets
+ *   a cookie holding a token made from the key (`accessCookieValue`: not the key itself;
+ *   HttpOnly, so no script of a page reads it). Nothing is checked or counted on a `GET`: over
+ *   plain http a browser sends nothing that tells a link she clicked from one another site's
+ *   page opened in a frame or a window, and such links could have spent the office's wrong keys;
  * - the computer Shtab runs on, opened as `localhost` or `127.0.0.1`, needs no key (the
  *   coordinator at that laptop already holds `DATA_DIR`); a proxy on that computer is not let in
  *   so, since the name it passes is not a loopback one, or it says whom it is for
  *   (`X-Forwarded-For`, `Forwarded`, `X-Real-IP`, `Via`);
- * - a key sent by a page of another site is neither checked nor counted: ten of them would
- *   have told the office's address to wait (login CSRF). That is the key form sent by another
- *   site (`fromAnotherSite`: its `Origin`, or `Sec-Fetch-Site`), and `/?key=…` loaded as an
- *   image, a script or by `fetch` (`notAPage`). A link with the key opened in a frame or a
- *   window by another site's script is told from her click only where the browser sends
- *   `Sec-Fetch-*` (https, localhost: `clickedThrough`), and then shows the form with the key
- *   filled in; over plain http it is checked and counted as her click is;
- * - wrong keys typed (or opened in a link) from one address are counted, each different one
+ * - a key form sent by a page of another site (`fromAnotherSite`: its `Origin`, or
+ *   `Sec-Fetch-Site`) is neither checked nor counted: ten of them would have told the office's
+ *   address to wait (login CSRF). No page of Shtab may be shown in another site's frame
+ *   (`frame-ancestors 'none'`, `X-Frame-Options`), so the filled form cannot be clicked through
+ *   a page laid over it;
+ * - wrong keys sent in the form from one address are counted, each different one
  *   once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. A browser holding
  *   the right cookie is let in all the same: operators behind one proxy share an address, and
- *   an old browser does not say which site made it load `/?key=…`. Guessing the cookie
+ *   an old browser does not say which site sent a form. Guessing the cookie
  *   (256 bits) instead of the key is hopeless, so cookies are not counted;
  * - changing the key (delete the file, restart) shuts out every browser that had the old one.
  *
@@ -326,23 +327,17 @@ export function createAccess(options) {
 	/**
 	 * @param {import('node:http').ServerResponse} res
 	 * @param {number} status
-	 * @param {'none' | 'wrong' | 'blocked' | 'elsewhere'} why
+	 * @param {Why} why
 	 * @param {string} back the page she asked for, where the key typed takes her
-	 * @param {string} [filled] the key put in the field
+	 * @param {string} [filled] the key put in the field (from a link)
 	 */
 	const form = (res, status, why, back, filled) => {
-		res.writeHead(status, {
-			'content-type': 'text/html; charset=utf-8',
-			'cache-control': 'no-store',
-			'x-content-type-options': 'nosniff',
-			'x-frame-options': 'DENY',
-			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
-		});
+		res.writeHead(status, ACCESS_PAGE_HEADERS);
 		res.end(accessPage(why, back, filled));
 	};
 
 	/**
-	 * A key given (in a link, or typed in the form) from `req`'s address: the cookie and on to
+	 * A key typed in the form (or filled in from a link) from `req`'s address: the cookie and on to
 	 * `back` when it is right, else the form again.
 	 * @param {import('node:http').IncomingMessage} req
 	 * @param {import('node:http').ServerResponse} res
@@ -367,18 +362,16 @@ export function createAccess(options) {
 	};
 
 	/**
-	 * A key sent by a page of another site: not checked, not counted; the form, with the key in
-	 * it when it came in a link (she presses «Войти» if it was hers).
+	 * A key form sent by a page of another site: not checked, not counted; the form again.
 	 * @param {import('node:http').IncomingMessage} req
 	 * @param {import('node:http').ServerResponse} res
 	 * @param {string} back
-	 * @param {string} [given]
 	 */
-	const elsewhere = (req, res, back, given) => {
+	const elsewhere = (req, res, back) => {
 		log.warn(
 			`[server] ${req.socket.remoteAddress ?? ''}: an access key sent by another site's page, not checked (403)`
 		);
-		form(res, 403, 'elsewhere', back, given);
+		form(res, 403, 'elsewhere', back);
 	};
 
 	/**
@@ -419,11 +412,12 @@ export function createAccess(options) {
 				res.end();
 				return true;
 			}
-			if (given !== null && (notAPage(req) || (fromAnotherSite(req) && !clickedThrough(req))))
-				elsewhere(req, res, back, given);
-			else if (given !== null) tryKey(req, res, given, back);
-			else if (blocked(req.socket.remoteAddress ?? '')) form(res, 429, 'blocked', back);
-			else form(res, 401, 'none', back);
+			// A link with the key only fills in the form: nothing on a GET is checked or counted,
+			// since a link she clicked cannot be told from one another site's page opened in a
+			// frame or a window over plain http. She sends the form (its checks: `typed`).
+			const waiting = blocked(req.socket.remoteAddress ?? '');
+			if (given !== null) form(res, waiting ? 429 : 200, waiting ? 'blocked' : 'link', back, given);
+			else form(res, waiting ? 429 : 401, waiting ? 'blocked' : 'none', back);
 			return true;
 		}
 	};
@@ -466,30 +460,6 @@ function sameHost(page, name) {
 	} catch {
 		return false;
 	}
-}
-
-/**
- * A link she clicked (or opened by a key) on another site, e.g. the office chat: the page it
- * opens is the tab's own (`Sec-Fetch-Dest: document`) and she did it (`Sec-Fetch-User`), not a
- * script of that site.
- * @param {import('node:http').IncomingMessage} req
- */
-function clickedThrough(req) {
-	return req.headers['sec-fetch-dest'] === 'document' && req.headers['sec-fetch-user'] === '?1';
-}
-
-/**
- * A request for something other than a page: an image, a script, a `fetch` — what another
- * site's page makes her browser load. Over plain `http://` to the office laptop a browser sends
- * no `Sec-Fetch-*`, but its `Accept` for a page always names `text/html`, and for an image or a
- * script does not. A program sending no `Accept` is taken for a page (its keys are counted).
- * @param {import('node:http').IncomingMessage} req
- */
-function notAPage(req) {
-	const dest = req.headers['sec-fetch-dest'];
-	if (dest !== undefined) return dest !== 'document' && dest !== 'iframe';
-	const accept = req.headers.accept;
-	return accept !== undefined && !accept.includes('text/html');
 }
 
 /** Where the key form is sent; the page she asked for goes with it, as `RETURN_PARAM`. */
@@ -546,17 +516,50 @@ function sameSite(url) {
 }
 
 /**
+ * Why the key form is shown: no key yet, a wrong one, too many wrong ones, a form sent by another
+ * site, or a link's key filled in.
+ * @typedef {'none' | 'wrong' | 'blocked' | 'elsewhere' | 'link'} Why
+ */
+
+/**
+ * The one script of the key's page: the link's key out of the address bar (and so out of a
+ * screenshot or a shared screen), the page she asked for left there. Allowed by its hash alone.
+ */
+const HIDE_KEY_SCRIPT = `history.replaceState(null, '', document.getElementById('to').value);`;
+
+/**
+ * The key's page: nothing loaded from anywhere, no script but `HIDE_KEY_SCRIPT`, sent only to
+ * this site, and never shown inside another site's frame (where a page laid over it could make
+ * her press «Войти» on a key it filled in).
+ */
+const ACCESS_PAGE_HEADERS = {
+	'content-type': 'text/html; charset=utf-8',
+	'cache-control': 'no-store',
+	'x-content-type-options': 'nosniff',
+	'x-frame-options': 'DENY',
+	'content-security-policy': [
+		"default-src 'none'",
+		`script-src 'sha256-${createHash('sha256').update(HIDE_KEY_SCRIPT).digest('base64')}'`,
+		"style-src 'unsafe-inline'",
+		"form-action 'self'",
+		"base-uri 'none'",
+		"frame-ancestors 'none'"
+	].join('; ')
+};
+
+/**
  * The page asking for the key, in Russian and English.
- * @param {'none' | 'wrong' | 'blocked' | 'elsewhere'} why
+ * @param {Why} why
  * @param {string} [back] the page she asked for, where the key typed takes her
- * @param {string} [filled] the key put in the field
+ * @param {string} [filled] the key put in the field (from a link: then «Войти» has the focus)
  */
 export function accessPage(why, back = '/', filled = '') {
 	const problem = {
 		none: '',
+		link: `<p class="hint" role="status">Ключ из ссылки подставлен — нажмите «Войти».<br><span lang="en">The key from the link is filled in: press “Enter”.</span></p>`,
 		wrong: `<p class="problem" role="alert">Ключ не подошёл. Проверьте его и введите ещё раз.<br><span lang="en">The key is wrong. Check it and type it again.</span></p>`,
 		blocked: `<p class="problem" role="alert">Слишком много неверных ключей с этого компьютера. Подождите 10 минут.<br><span lang="en">Too many wrong keys from this computer. Wait 10 minutes.</span></p>`,
-		elsewhere: `<p class="problem" role="alert">Ключ пришёл со страницы другого сайта, поэтому не проверялся. Если ключ ваш, введите его здесь (или нажмите «Войти», если он уже в поле).<br><span lang="en">The key came from another site's page, so it was not checked. If it is yours, type it here (or press Enter if it is in the field already).</span></p>`
+		elsewhere: `<p class="problem" role="alert">Ключ пришёл со страницы другого сайта, поэтому не проверялся. Если ключ ваш, введите его здесь.<br><span lang="en">The key came from another site's page, so it was not checked. If it is yours, type it here.</span></p>`
 	}[why];
 	return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -564,14 +567,14 @@ export function accessPage(why, back = '/', filled = '') {
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2937}
 h1{font-size:1.4rem}label{display:block;margin:1rem 0 .3rem;font-weight:600}
 input{font-size:1.1rem;padding:.4rem;width:100%;box-sizing:border-box}
-button{margin-top:.8rem;font-size:1rem;padding:.4rem 1rem}.problem{color:#b91c1c}
+button{margin-top:.8rem;font-size:1rem;padding:.4rem 1rem}button:focus{outline:3px solid #1f5fa8;outline-offset:2px}.problem{color:#b91c1c}.hint{color:#166534;font-weight:600}
 .en{color:#4b5563;font-size:.9rem}</style></head>
 <body><h1>Штаб: нужен ключ доступа</h1>
 <p>В списках штаба — имена, телефоны и адреса жителей, поэтому их открывают только с ключом. Попросите у координатора ссылку с ключом или сам ключ (он напечатан при запуске Штаба и хранится в файле <code>${escapeHtml(ACCESS_KEY_FILE)}</code> папки данных).</p>
 ${problem}
-<form method="post" action="${FORM_ACTION}"><input type="hidden" name="${RETURN_PARAM}" value="${escapeHtml(back)}"><label for="key">Ключ доступа / Access key</label>
-<input id="key" name="${KEY_PARAM}" value="${escapeHtml(filled)}" autocomplete="off" autocapitalize="off" spellcheck="false" required autofocus placeholder="xxxx-xxxx-xxxx-xxxx">
-<button type="submit">Войти / Enter</button></form>
+<form method="post" action="${FORM_ACTION}"><input type="hidden" id="${RETURN_PARAM}" name="${RETURN_PARAM}" value="${escapeHtml(back)}"><label for="key">Ключ доступа / Access key</label>
+<input id="key" name="${KEY_PARAM}" value="${escapeHtml(filled)}" autocomplete="off" autocapitalize="off" spellcheck="false" required${filled ? '' : ' autofocus'} placeholder="xxxx-xxxx-xxxx-xxxx">
+<button type="submit"${filled ? ' autofocus' : ''}>Войти / Enter</button></form>${filled ? `\n<script>${HIDE_KEY_SCRIPT}</script>` : ''}
 <p class="en" lang="en">Shtab's lists hold residents' names, phones and addresses, so they open only with the headquarters' access key. Ask the coordinator for the link with the key, or for the key (printed when Shtab starts, kept in the file <code>${escapeHtml(ACCESS_KEY_FILE)}</code> of the data folder).</p>
 </body></html>
 `;

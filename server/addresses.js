@@ -71,7 +71,8 @@ export function isLoopback(address) {
 export function startupLines(address, port, interfaces, access = null) {
 	const accessKey = access?.key ?? null;
 	const { network, local, onlyThisComputer } = openingUrls(address, port, interfaces);
-	// The other computers' link carries the key (`access.js`): opened once, the browser keeps it.
+	// The other computers' link carries the key (`access.js`): it fills in the key's form, and
+	// once she presses «Войти» the browser keeps it.
 	const withKey = (/** @type {string} */ url) =>
 		accessKey ? `${url}/?key=${encodeURIComponent(accessKey)}` : url;
 	if (onlyThisComputer) {

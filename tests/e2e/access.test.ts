@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HomePage, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
@@ -23,6 +24,27 @@ const office = () => session.app.url.replace('127.0.0.1', NAME);
 const RESIDENT = 'Иванова Мария Петровна';
 const ACCESS_DENIED =
 	'Нет доступа к спискам: ключ доступа сменился или не подходит. Попросите у координатора новую ссылку с ключом и откройте её — изменения этой страницы остаются в браузере';
+
+/**
+ * Opens a link with the key as an operator does: the key's form, the key from the link in its
+ * field and out of the address bar, «Войти» focused; she presses Enter.
+ */
+async function openLink(page: Page, link: string, screenshot?: string) {
+	const answer = await page.goto(link);
+	expect(answer?.status()).toBe(200);
+	await page
+		.getByRole('status')
+		.filter({ hasText: 'Ключ из ссылки подставлен — нажмите «Войти»' })
+		.waitFor();
+	const url = new URL(link);
+	url.searchParams.delete('key');
+	expect(page.url()).toBe(url.href);
+	await expect
+		.poll(() => page.evaluate(() => document.activeElement?.textContent))
+		.toBe('Войти / Enter');
+	if (screenshot) await page.screenshot({ path: join(RESULTS_DIR, screenshot) });
+	await page.keyboard.press('Enter');
+}
 
 async function coordinatorWithList(title: string) {
 	const anna = await session.operator('Анна');
@@ -85,20 +107,33 @@ describe('the access key (on the office network)', () => {
 		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
 	});
 
-	it('a hostile page an operator opens cannot shut the office out of typing the key', async () => {
+	it('a hostile page an operator opens cannot shut the office out of typing the key, nor show Shtab in a frame', async () => {
 		const LIST = 'Обзвон 80+ Центральный район';
 		await coordinatorWithList(LIST);
 		// Дина, in the same office (the same address), opens another site's page. It sends the key
-		// form and loads `/?key=…` as images, ten wrong keys each.
+		// form, loads `/?key=…` as images, in frames and in windows it opens, ten wrong keys each;
+		// and frames the key's form filled with a key, and the app itself (on the coordinator's
+		// laptop, where it needs no key), to lay its own page over them.
 		const dina = await session.operator('Дина');
 		const target = office();
+		const windows: Page[] = [];
+		dina.context.on('page', (page) => windows.push(page));
 		const hostile = `<!doctype html><title>Погода</title>
 <script>
+const loaded = (element) => new Promise((r) => { element.onload = element.onerror = r; });
 (async () => {
 	for (let i = 0; i < 10; i++) {
 		const body = new URLSearchParams({ key: 'fetch-' + i, to: '/' });
 		await fetch('${target}/', { method: 'POST', mode: 'no-cors', body }).catch(() => {});
-		await new Promise((r) => { const img = new Image(); img.onload = img.onerror = r; img.src = '${target}/?key=image-' + i; });
+		const img = new Image(); img.src = '${target}/?key=image-' + i; await loaded(img);
+		const frame = document.createElement('iframe'); frame.src = '${target}/?key=frame-' + i;
+		document.body.append(frame); await loaded(frame);
+		const opened = window.open('${target}/?key=window-' + i, 'w' + i);
+		if (opened) await new Promise((r) => setTimeout(r, 300));
+	}
+	for (const src of ['${target}/?key=${KEY}', '${session.app.url}/']) {
+		const frame = document.createElement('iframe'); frame.src = src; frame.className = 'shtab';
+		document.body.append(frame); await loaded(frame);
 	}
 	document.title = 'sent';
 })();
@@ -112,38 +147,64 @@ describe('the access key (on the office network)', () => {
 		const { port } = site.address() as AddressInfo;
 		try {
 			await dina.page.goto(`http://127.0.0.1:${port}/`);
-			await expect.poll(() => dina.page.title(), { timeout: 40_000 }).toBe('sent');
+			await expect.poll(() => dina.page.title(), { timeout: 60_000 }).toBe('sent');
 		} finally {
 			site.closeAllConnections();
 			site.close();
 		}
-
-		// Борис, at the same address, types the key he was given: he is let in.
+		// Борис, at the same address, types the key he was given: he is let in (before, after the
+		// frames or the windows: «Подождите 10 минут»).
 		const boris = await session.operator('Борис');
 		await boris.page.goto(`${office()}/`);
 		await boris.page.getByLabel('Ключ доступа / Access key').fill(KEY);
 		await boris.page.getByLabel('Ключ доступа / Access key').press('Enter');
 		await boris.page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
 		await new HomePage(boris.page).link(LIST).waitFor();
+
+		// The windows opened (Chromium let the page open them), each on the form, filled in: nothing
+		// checked until she presses «Войти».
+		expect(windows).toHaveLength(10);
+		await windows[9].getByRole('status').filter({ hasText: 'Ключ из ссылки подставлен' }).waitFor();
+		expect(await windows[9].getByLabel('Ключ доступа / Access key').inputValue()).toBe('window-9');
+		// No frame showed Shtab: Chromium refused each (the key's form and the app say
+		// `frame-ancestors 'none'`), put its error page in its place, and told Дина's page so.
+		const frames = dina.page.frames().filter((frame) => frame !== dina.page.mainFrame());
+		expect(frames).toHaveLength(12);
+		for (const frame of frames) expect(frame.url()).toBe('chrome-error://chromewebdata/');
+		// Those refusals are what is expected here, and so is the harness's own script (it sets her
+		// name in localStorage) failing in the error pages.
+		const errors = dina.pageErrors.splice(0).map((error) => error.message);
+		const refused = errors.filter((message) => /frame-ancestors 'none'/.test(message));
+		expect(refused).toHaveLength(12);
+		for (const message of errors.filter((m) => !refused.includes(m)))
+			expect(message).toMatch(/Failed to read the 'localStorage' property/);
 	});
 
-	it('the printed link lets her in at once and leaves no key in the address', async () => {
+	it('the printed link fills in the key: Enter on «Войти» lets her in, and the key is never in the address bar', async () => {
 		const LIST = 'Заявки на лекарства';
-		await coordinatorWithList(LIST);
+		const { anna } = await coordinatorWithList(LIST);
 		const vera = await session.operator('Вера');
-		await vera.page.goto(`${office()}/?key=${KEY}`);
+		await openLink(vera.page, `${office()}/?key=${KEY}`);
 		await vera.page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
 		expect(vera.page.url()).toBe(`${office()}/`);
 		await new HomePage(vera.page).link(LIST).waitFor();
 		const cookies = await vera.context.cookies();
 		expect(cookies.find((c) => c.name === 'shtab_access')).toMatchObject({ httpOnly: true });
+
+		// A link with the key to a list, as Анна copies it into the office chat: that list.
+		const listPath = new URL(anna.page.url()).pathname;
+		const galina = await session.operator('Галина');
+		await openLink(galina.page, `${office()}${listPath}?key=${KEY}`, 'access-key-link.png');
+		await galina.page.waitForURL(`${office()}${listPath}`);
+		const sheet = new SheetPage(galina.page);
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
 	});
 
 	it('a browser that lost the key: the status says so, her edits wait, and the link brings them in', async () => {
 		const LIST = 'Обзвон ветеранов';
 		const { sheet: annaSheet } = await coordinatorWithList(LIST);
 		const boris = await session.operator('Борис');
-		await boris.page.goto(`${office()}/?key=${KEY}`);
+		await openLink(boris.page, `${office()}/?key=${KEY}`);
 		const sheet = await new HomePage(boris.page).openSheet(LIST);
 		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
 
@@ -160,7 +221,7 @@ describe('the access key (on the office network)', () => {
 			.toMatch(new RegExp(`^${ACCESS_DENIED}; ждут отправки: [1-9]\\d*$`));
 
 		// The coordinator's link again: the row written meanwhile reaches her.
-		await boris.page.goto(`${office()}/?key=${KEY}`);
+		await openLink(boris.page, `${office()}/?key=${KEY}`);
 		await new HomePage(boris.page).openSheet(LIST);
 		await expect
 			.poll(() => annaSheet.columnValues('ФИО'), { timeout: 15_000 })

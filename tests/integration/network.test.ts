@@ -73,16 +73,21 @@ describe('the addresses printed at start', () => {
 		expect(health.status).toBe(200);
 		expect(await health.json()).toMatchObject({ ok: true, access: false });
 		// Without the key, a page asked for by the IP address gets the key's form (401), not a 403
-		// for an unknown host name; the printed link hands the browser its key.
+		// for an unknown host name; the printed link fills the key in (access.js), and «Войти»
+		// (the form sent from its page) hands the browser its key.
 		expect(await get(`${url}/`)).toBe(401);
-		// Opened as a browser opens a link (a page: `Accept` names text/html; fetch's `*/*` is what
-		// another site's script or image would send, and its key is not checked: access.js).
-		const opened = await fetch(link, {
+		const opened = await fetch(link, { redirect: 'manual' });
+		expect(opened.status).toBe(200);
+		const key = new URL(link).searchParams.get('key') ?? '';
+		expect(await opened.text()).toContain(`value="${key}"`);
+		const sent = await fetch(`${url}/`, {
+			method: 'POST',
 			redirect: 'manual',
-			headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }
+			headers: { origin: url },
+			body: new URLSearchParams({ key, to: '/' })
 		});
-		expect(opened.status).toBe(303);
-		const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0];
+		expect(sent.status).toBe(303);
+		const cookie = (sent.headers.get('set-cookie') ?? '').split(';')[0];
 		expect(cookie).toMatch(/^shtab_access=/);
 
 		// The operator's page syncs over that address (a browser sends its page's Origin and cookie).

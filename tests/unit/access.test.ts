@@ -27,19 +27,45 @@ function request(url: string, host: string, from = '192.168.1.31', cookie?: stri
 	} as unknown as IncomingMessage;
 }
 
-/** A response that records its status and headers. */
+/** The key form sent (`POST /`) as a program sends it: no `Origin`, so checked and counted. */
+function post(key: string, host: string, from = '192.168.1.31', cookie?: string) {
+	const body = Buffer.from(new URLSearchParams({ key, to: '/' }).toString());
+	return {
+		url: '/',
+		method: 'POST',
+		headers: { host, ...(cookie ? { cookie } : {}) },
+		socket: { remoteAddress: from },
+		async *[Symbol.asyncIterator]() {
+			yield body;
+		}
+	} as unknown as IncomingMessage;
+}
+
+/** A response that records its status and headers; `ended` once it is sent. */
 function response() {
 	const out = { status: 0, headers: {} as Record<string, string>, body: '' };
+	let done = () => {};
+	const ended = new Promise<void>((resolve) => (done = resolve));
 	const res = {
+		headersSent: false,
 		writeHead(status: number, headers: Record<string, string>) {
 			out.status = status;
 			out.headers = headers;
 		},
 		end(body?: string) {
 			out.body = body ?? '';
+			done();
 		}
 	} as unknown as ServerResponse;
-	return { res, out };
+	return { res, out, ended };
+}
+
+/** `access.answer` for `req`, once its answer is sent. */
+async function answered(access: ReturnType<typeof createAccess>, req: IncomingMessage) {
+	const { res, out, ended } = response();
+	expect(access.answer(req, res)).toBe(true);
+	await ended;
+	return out;
 }
 
 describe('the access key', () => {
@@ -90,41 +116,51 @@ describe('the access key', () => {
 		expect(access.allows(request('/', '127.0.0.1:3000', '192.168.1.31'))).toBe(false);
 	});
 
-	it(`after ${MAX_WRONG} wrong keys an address waits ten minutes, then may try again`, () => {
+	it(`after ${MAX_WRONG} wrong keys an address waits ten minutes, then may try again`, async () => {
 		let now = 1_000_000;
 		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} }, now: () => now });
 		const office = '192.168.1.20:3000';
 		for (let i = 0; i < MAX_WRONG; i++) {
-			const { res, out } = response();
-			expect(access.answer(request(`/?key=wrong${i}`, office), res)).toBe(true);
-			expect(out.status).toBe(401);
+			expect((await answered(access, post(`wrong${i}`, office))).status).toBe(401);
 		}
-		const blocked = response();
-		access.answer(request('/?key=k7mp-x2qa-9fzt-hw4c', office), blocked.res);
-		expect(blocked.out.status).toBe(429);
+		expect((await answered(access, post('k7mp-x2qa-9fzt-hw4c', office))).status).toBe(429);
 		// Another computer is not kept out by her mistakes.
-		const other = response();
-		access.answer(request('/?key=k7mp-x2qa-9fzt-hw4c', office, '192.168.1.32'), other.res);
-		expect(other.out.status).toBe(303);
+		const other = await answered(access, post('k7mp-x2qa-9fzt-hw4c', office, '192.168.1.32'));
+		expect(other.status).toBe(303);
 
 		now += WRONG_WINDOW_MS + 1;
-		const later = response();
-		access.answer(request('/?key=k7mp-x2qa-9fzt-hw4c', office), later.res);
-		expect(later.out.status).toBe(303);
-		expect(later.out.headers['set-cookie']).toMatch(
+		const later = await answered(access, post('k7mp-x2qa-9fzt-hw4c', office));
+		expect(later.status).toBe(303);
+		expect(later.headers['set-cookie']).toMatch(
 			new RegExp(`^shtab_access=${accessCookieValue('k7mp-x2qa-9fzt-hw4c')}; Path=/`)
 		);
 	});
 
-	it('a stale cookie sent at every reconnection is not counted: the link still lets her in', () => {
+	it('a stale cookie sent at every reconnection is not counted: the key still lets her in', async () => {
 		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
 		const office = '192.168.1.20:3000';
 		const stale = `shtab_access=${accessCookieValue('old-key-before-the-change')}`;
 		for (let i = 0; i < 3 * MAX_WRONG; i++)
 			expect(access.allows(request('/', office, undefined, stale))).toBe(false);
-		const link = response();
-		access.answer(request('/?key=k7mp-x2qa-9fzt-hw4c', office), link.res);
-		expect(link.out.status).toBe(303);
+		expect((await answered(access, post('k7mp-x2qa-9fzt-hw4c', office))).status).toBe(303);
+	});
+
+	it('a link with the key only fills in the form: nothing checked, nothing counted', async () => {
+		// Another site's page could open `/?key=WRONG` in frames or windows: over plain http the
+		// browser sends nothing that tells them from her click on the link.
+		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
+		const office = '192.168.1.20:3000';
+		for (let i = 0; i < 3 * MAX_WRONG; i++) {
+			const link = await answered(access, request(`/sheet/a?key=guess-${i}`, office));
+			expect(link.status).toBe(200);
+			expect(link.body).toContain(`value="guess-${i}"`);
+			expect(link.body).toContain('Ключ из ссылки подставлен — нажмите «Войти»');
+		}
+		const right = await answered(access, request('/?key=k7mp-x2qa-9fzt-hw4c', office));
+		expect(right.status).toBe(200);
+		expect(right.headers['set-cookie']).toBeUndefined();
+		// Her «Войти» is not kept waiting.
+		expect((await answered(access, post('k7mp-x2qa-9fzt-hw4c', office))).status).toBe(303);
 	});
 
 	it('the cookie holds a token made from the key, not the key: the key itself as a cookie is refused', () => {
@@ -140,12 +176,11 @@ describe('the access key', () => {
 		).toBe(true);
 	});
 
-	it('an address told to wait still lets in a browser holding the cookie; the link opened again only leaves the address', () => {
+	it('an address told to wait still lets in a browser holding the cookie; the link opened again only leaves the address', async () => {
 		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
 		const office = '192.168.1.20:3000';
 		const cookie = `shtab_access=${accessCookieValue('k7mp-x2qa-9fzt-hw4c')}`;
-		for (let i = 0; i < MAX_WRONG; i++)
-			access.answer(request(`/?key=guess-${i}`, office), response().res);
+		for (let i = 0; i < MAX_WRONG; i++) await answered(access, post(`guess-${i}`, office));
 		const page = response();
 		access.answer(request('/', office), page.res);
 		expect(page.out.status).toBe(429);
@@ -162,28 +197,14 @@ describe('the access key', () => {
 		expect(again.out.headers.location).toBe('/sheet/a');
 	});
 
-	it('lets in the key typed with the Russian keyboard layout on (л7ьз… for k7mp…)', () => {
+	it('lets in the key typed with the Russian keyboard layout on (л7ьз… for k7mp…)', async () => {
 		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
-		const link = response();
-		access.answer(
-			request('/?key=' + encodeURIComponent('Л7ЬЗ Ч2ЙФ 9АЯЕ РЦ4С'), '192.168.1.20:3000'),
-			link.res
-		);
-		expect(link.out.status).toBe(303);
+		const office = '192.168.1.20:3000';
+		expect((await answered(access, post('Л7ЬЗ Ч2ЙФ 9АЯЕ РЦ4С', office))).status).toBe(303);
 		// A key set in Cyrillic (ACCESS_KEY) is compared as it is.
 		const cyrillic = createAccess({ key: 'Штаб-Калининский-2026', log: { warn() {} } });
-		const own = response();
-		cyrillic.answer(
-			request('/?key=' + encodeURIComponent('штаб калининский 2026'), '192.168.1.20:3000'),
-			own.res
-		);
-		expect(own.out.status).toBe(303);
-		const wrong = response();
-		access.answer(
-			request('/?key=' + encodeURIComponent('л7ьз-ч2йф-9аяе-рц4ч'), '192.168.1.20:3000'),
-			wrong.res
-		);
-		expect(wrong.out.status).toBe(401);
+		expect((await answered(cyrillic, post('штаб калининский 2026', office))).status).toBe(303);
+		expect((await answered(access, post('л7ьз-ч2йф-9аяе-рц4ч', office))).status).toBe(401);
 	});
 
 	it('tells a request sent by another site’s page by Sec-Fetch-Site, else by the form’s Origin', () => {
@@ -218,17 +239,22 @@ describe('the access key', () => {
 		expect(sent({ host: 'shtab.hq.local' })).toBe(false);
 	});
 
-	it('sends her on within this site only', () => {
+	it('sends her on within this site only', async () => {
 		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
+		const cookie = `shtab_access=${accessCookieValue('k7mp-x2qa-9fzt-hw4c')}`;
 		for (const [url, location] of [
 			['/a/..//evil.example/x?key=k7mp-x2qa-9fzt-hw4c', '/'],
 			['//evil.example/?key=k7mp-x2qa-9fzt-hw4c', '/'],
 			['/sheet/abc?lang=en&key=k7mp-x2qa-9fzt-hw4c', '/sheet/abc?lang=en']
 		]) {
-			const { res, out } = response();
-			access.answer(request(url, '192.168.1.20:3000'), res);
-			expect(out.status, url).toBe(303);
-			expect(out.headers.location, url).toBe(location);
+			// The link's form goes back there (and the address bar shows it: HIDE_KEY_SCRIPT)…
+			const link = await answered(access, request(url, '192.168.1.20:3000'));
+			expect(link.status, url).toBe(200);
+			expect(link.body, url).toContain(`name="to" value="${location}"`);
+			// …and so does a browser already let in, opening the link again.
+			const again = await answered(access, request(url, '192.168.1.20:3000', undefined, cookie));
+			expect(again.status, url).toBe(303);
+			expect(again.headers.location, url).toBe(location);
 		}
 	});
 });
