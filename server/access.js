@@ -36,7 +36,7 @@
  * no key at all: nothing but this computer reaches the port.
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isLoopback } from './addresses.js';
 import { KeyFileError, SettingError } from './startup-errors.js';
@@ -147,11 +147,12 @@ export function readAccessKeySetting(value) {
  * The key kept in `dataDir`, made on first use. A file holding fewer than `MIN_KEY_LENGTH`
  * letters and digits (a key the coordinator wrote there by hand) stops the start
  * (`KeyFileError`) rather than being replaced: a new key would shut out every link she gave out,
- * without a word.
+ * without a word. A key file others may read is made its owner's only (`keptToOwner`).
  * @param {string} dataDir
+ * @param {Pick<Console, 'warn'>} [log]
  * @returns {Promise<string>}
  */
-export async function storedAccessKey(dataDir) {
+export async function storedAccessKey(dataDir, log = console) {
 	const file = join(dataDir, ACCESS_KEY_FILE);
 	const kept = await readFile(file, 'utf8').then(
 		(text) => text.trim(),
@@ -165,12 +166,44 @@ export async function storedAccessKey(dataDir) {
 	if (kept) {
 		const letters = normalizeKey(kept).length;
 		if (letters < MIN_KEY_LENGTH) throw new KeyFileError(file, letters, MIN_KEY_LENGTH);
+		await keptToOwner(file, log);
 		return kept;
 	}
 	const key = newAccessKey();
 	await mkdir(dataDir, { recursive: true });
 	await writeWhole(dataDir, ACCESS_KEY_FILE, key + '\n');
 	return key;
+}
+
+/**
+ * A key file written by hand keeps the rights her editor gave it, often readable by every user
+ * of the computer (644): anyone logged in there could read the key and open every list from
+ * another laptop. The file is made readable by its owner only (600), as the one Shtab writes is,
+ * and the log says so; a file of another user, or one whose rights cannot be changed, is left as
+ * it is and the log says what to do. Not on Windows, whose files have no such rights.
+ * @param {string} file
+ * @param {Pick<Console, 'warn'>} log
+ */
+async function keptToOwner(file, log) {
+	if (process.platform === 'win32' || typeof process.getuid !== 'function') return;
+	const { mode, uid } = await stat(file);
+	if ((mode & 0o077) === 0) return;
+	const rights = (mode & 0o777).toString(8);
+	if (uid === process.getuid()) {
+		const own = (mode & 0o700).toString(8);
+		try {
+			await chmod(file, mode & 0o700);
+			log.warn(
+				`[server] файл ключа доступа ${file} могли читать другие пользователи этого компьютера (права ${rights}); теперь он только для владельца (права ${own}) / the access key file ${file} was readable by other users of this computer (mode ${rights}); it is now its owner's only (mode ${own})`
+			);
+			return;
+		} catch {
+			// Told below.
+		}
+	}
+	log.warn(
+		`[server] файл ключа доступа ${file} могут читать другие пользователи этого компьютера (права ${rights}), и Штаб не может это изменить: выполните «chmod 600 ${file}» от имени владельца файла / the access key file ${file} is readable by other users of this computer (mode ${rights}) and Shtab cannot change that: run «chmod 600 ${file}» as the file's owner`
+	);
 }
 
 /** Temporary files of `writeWhole`: `access-key.tmp-…`. */

@@ -77,7 +77,7 @@ export async function startServer(options = {}) {
 	let accessKey = null;
 	try {
 		if (accessKeyNeeded(config))
-			accessKey = config.accessKey ?? (await storedAccessKey(config.dataDir));
+			accessKey = config.accessKey ?? (await storedAccessKey(config.dataDir, log));
 	} catch (error) {
 		// A key file that stops the start: the data folder is let go for the start after.
 		if (!givenStore) await store.close();

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -482,6 +482,48 @@ describe('the access key, once Shtab is on the office network', () => {
 		await first.running.close();
 		const second = await onTheNetwork({ dataDir });
 		expect(second.key).toBe(first.key);
+	});
+
+	it('a key file written by hand that others may read (644) is made its owner’s only at start, and the log says so', async () => {
+		// Her editor (or `echo … > access-key`) leaves the file readable by every user of the
+		// computer: any of them could read the key and open every list from another laptop.
+		const dataDir = await harness.tempDir();
+		const file = join(dataDir, ACCESS_KEY_FILE);
+		await writeFile(file, 'штаб-калининский-2026\n');
+		await chmod(file, 0o644);
+		const first = await onTheNetwork({ dataDir });
+		expect(first.key).toBe('штаб-калининский-2026');
+		expect((await stat(file)).mode & 0o777).toBe(0o600);
+		const told = first.log.warnings(file);
+		expect(told).toHaveLength(1);
+		expect(told[0].message).toContain(
+			'могли читать другие пользователи этого компьютера (права 644)'
+		);
+		expect(told[0].message).toContain('(права 600)');
+		expect(told[0].message).toContain("it is now its owner's only (mode 600)");
+		expect(await readFile(file, 'utf8')).toBe('штаб-калининский-2026\n');
+		await first.running.close();
+		// Said once: the next start finds it so.
+		const second = await onTheNetwork({ dataDir });
+		expect(second.log.warnings(file)).toHaveLength(0);
+	});
+
+	it('a key file of another user that others may read is left as it is, and the log says what to do', async (context) => {
+		context.skip(process.getuid?.() !== 0, 'needs root, to give the file to another user');
+		const dataDir = await harness.tempDir();
+		const file = join(dataDir, ACCESS_KEY_FILE);
+		await writeFile(file, 'штаб-калининский-2026\n');
+		await chmod(file, 0o644);
+		await chown(file, 65534, 65534);
+		const running = await onTheNetwork({ dataDir });
+		expect(running.key).toBe('штаб-калининский-2026');
+		expect((await stat(file)).mode & 0o777).toBe(0o644);
+		const told = running.log.warnings(file);
+		expect(told).toHaveLength(1);
+		expect(told[0].message).toContain(
+			'могут читать другие пользователи этого компьютера (права 644)'
+		);
+		expect(told[0].message).toContain(`chmod 600 ${file}`);
 	});
 
 	it('a key file written by hand too short stops the start, saying which file and the rule; the file is kept', async () => {
