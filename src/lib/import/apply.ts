@@ -95,6 +95,14 @@ export interface AppliedImport {
 	 * list's «Категория» took a dozen new options and nothing said so afterwards).
 	 */
 	addedOptions: { colId: string; values: string[] }[];
+	/**
+	 * The values the import corrected (`ChangedValue`) for rows found in the sheet that the commit
+	 * did not write, by line and target key (`PreparedImport.updates`' `changed`): a cell with a
+	 * value of its own, a number an operator took out, a note she shortened, a row deleted
+	 * meanwhile. The report counts only the others «Исправлено» (found in review: it counted what
+	 * the preparation guessed would be written).
+	 */
+	changedNotWritten: { line: number; key: string }[];
 }
 
 /** Where each target key goes: an existing column, or a new column with an id chosen now. */
@@ -227,7 +235,8 @@ export function commitPreparedImport(
 		replaced: [],
 		createdColumns: [],
 		deletedMeanwhile: [],
-		addedOptions: []
+		addedOptions: [],
+		changedNotWritten: []
 	};
 	result.added = sheet.commitImport(importId, () => {
 		const known = new Set(sheet.columns().map((c) => c.id));
@@ -312,9 +321,13 @@ export function commitPreparedImport(
 		for (const update of prepared.updates) {
 			if (!sheet.hasRow(update.rowId)) {
 				result.deletedMeanwhile.push(...update.lines);
+				for (const [line, key] of update.changed ?? [])
+					result.changedNotWritten.push({ line, key });
 				continue;
 			}
 			let filled = false;
+			// The edits of this row start here: what it wrote is told by them.
+			const first = edits.length;
 			for (const [key, value] of update.cells) {
 				const colId = plan.ids[key] ?? key;
 				const current = sheet.getCell(update.rowId, colId);
@@ -397,6 +410,12 @@ export function commitPreparedImport(
 				}
 			}
 			if (filled) result.updated++;
+			if (update.changed) {
+				const wrote = new Set<string>();
+				for (let i = first; i < edits.length; i++) wrote.add(edits[i].colId);
+				for (const [line, key] of update.changed)
+					if (!wrote.has(plan.ids[key] ?? key)) result.changedNotWritten.push({ line, key });
+			}
 		}
 		if (edits.length > 0) sheet.setCells(edits);
 	});

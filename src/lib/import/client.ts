@@ -107,10 +107,9 @@ export class ImportWorker {
 	prepare(
 		policy: DuplicatePolicy,
 		stage?: StageRequest,
-		addDeleted = false,
-		replace = false
+		addDeleted = false
 	): Promise<Answer<'prepared'>> {
-		return this.#request({ type: 'prepare', policy, stage, addDeleted, replace }, 'prepared');
+		return this.#request({ type: 'prepare', policy, stage, addDeleted }, 'prepared');
 	}
 
 	get busy(): boolean {

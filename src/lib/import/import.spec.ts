@@ -2797,6 +2797,79 @@ describe('«Дополнить» and a value the import corrected', () => {
 		expect(changedLines(report)).toEqual([[2, 'Телефон', '8 911 000-11-22']]);
 		expect(report.changed).toBe(1);
 	});
+
+	it('with «Заменять записанное…», a cell an operator changed keeps her value and counts nothing', () => {
+		const { sheet, byTitle, rows } = setUp();
+		// She wrote the note herself after the row came: the file does not replace it.
+		sheet.setCell(rows[0], byTitle('Примечание'), 'звонить после обеда');
+		const run = importInto(sheet, file, 'update', [], () => {}, { replace: true });
+		expect(sheet.getCell(rows[0], byTitle('Примечание'))).toBe('звонить после обеда');
+		expect(run.applied.kept.map((k) => [k.line, k.reason])).toEqual([[2, 'edited']]);
+		const report = dialogReport(sheet, run);
+		expect(changedLines(report)).toEqual([
+			[3, 'Дата рождения', '14977'],
+			[3, 'Примечание', 'звонить днём'],
+			[4, 'Дата рождения', '9133']
+		]);
+		expect(report.changed).toBe(3);
+	});
+
+	it('does not count a number an operator took out of the cell, which the commit does not put back (found in review)', () => {
+		const sheet = callList();
+		const csv = (phones: string) =>
+			utf8(
+				['ФИО;Телефон;Дата рождения', `Иванова Анна Петровна;"${phones}";05.03.1941`].join('\r\n')
+			);
+		importInto(sheet, csv('8 911 000-11-22, 8 812 555-66-77'), 'skip');
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova] = sheet.rowIds();
+		// The operator called: 8 911 000-11-22 is a wrong number; she takes it out.
+		sheet.setCell(ivanova, phone, '+78125556677');
+		// The department's next file still has it, with a zero-width space in it.
+		const run = importInto(sheet, csv('8 911\u200b 000-11-22'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('+78125556677');
+		expect(run.applied.updated).toBe(0);
+		const report = dialogReport(sheet, run);
+		expect(changedLines(report)).toEqual([]);
+		expect(report.changed).toBe(0);
+		expect(reportTotals(report)).not.toContainEqual(['import.changedCount', 1]);
+
+		// Her only number taken out, the cell left empty: not put back, not counted either.
+		sheet.setCell(ivanova, phone, '');
+		const again = importInto(sheet, csv('8 911\u200b 000-11-22'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('');
+		const emptied = dialogReport(sheet, again);
+		expect(changedLines(emptied)).toEqual([]);
+		expect(emptied.changed).toBe(0);
+	});
+
+	it('does not count a note the file has whole where an operator shortened it (found in review)', () => {
+		const sheet = callList();
+		const csv = (note: string) =>
+			utf8(
+				['ФИО;Дата рождения;Примечание', `Иванова Анна Петровна;05.03.1941;"${note}"`].join('\r\n')
+			);
+		importInto(sheet, csv('Нужны продукты, лекарства'), 'skip');
+		const note = sheet.columns().find((c) => c.title === 'Примечание')!.id;
+		const [ivanova] = sheet.rowIds();
+		// The medicines were bought: she shortens the note.
+		sheet.setCell(ivanova, note, 'Нужны продукты');
+		// The department's file has it whole, with a zero-width space: it continues her note, but
+		// the commit does not put back what she took out.
+		const run = importInto(sheet, csv('Нужны продукты,\u200b лекарства'), 'update');
+		expect(sheet.getCell(ivanova, note)).toBe('Нужны продукты');
+		expect(run.applied.kept.map((k) => k.file)).toEqual(['Нужны продукты, лекарства']);
+		const report = dialogReport(sheet, run);
+		expect(changedLines(report)).toEqual([]);
+		expect(report.changed).toBe(0);
+
+		// A note the file does continue is written, and counted.
+		const more = importInto(sheet, csv('Нужны продукты;\u200b НКО: доставлено'), 'update');
+		expect(sheet.getCell(ivanova, note)).toBe('Нужны продукты; НКО: доставлено');
+		const counted = dialogReport(sheet, more);
+		expect(changedLines(counted)).toEqual([[2, 'Примечание', 'Нужны продукты; НКО: доставлено']]);
+		expect(counted.changed).toBe(1);
+	});
 });
 
 describe('two phone numbers in one cell', () => {

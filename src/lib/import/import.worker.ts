@@ -125,8 +125,7 @@ async function handle(message: ToWorker) {
 		case 'prepare': {
 			if (!analysis) throw new Error('not analysed');
 			const prepared = prepareImport(analysis, targets, message.policy, {
-				addDeleted: message.addDeleted,
-				replace: message.replace
+				addDeleted: message.addDeleted
 			});
 			const stage = message.stage;
 			if (!stage) {

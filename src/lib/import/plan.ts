@@ -40,8 +40,6 @@ import {
 	normalizeText,
 	normalizeValue,
 	excelSerialDate,
-	isStoredPhone,
-	storedPhoneNumbers,
 	withoutHidden,
 	type ValueOptions,
 	type ValueResult
@@ -786,8 +784,18 @@ export interface PreparedImport {
 	keys: string[];
 	/** New rows, cells in `keys` order, in file order. */
 	rows: string[][];
-	/** Existing rows to update: `[targetKey, value]` pairs (non-empty values only). */
-	updates: { rowId: string; cells: [string, string][]; lines: number[] }[];
+	/**
+	 * Existing rows to update: `[targetKey, value]` pairs (non-empty values only), and the values
+	 * among them the import corrected (`ChangedValue`), as `[line, targetKey]`: the commit tells
+	 * which of those it did not write (`AppliedImport.changedNotWritten`), and the report counts
+	 * only the rest «Исправлено».
+	 */
+	updates: {
+		rowId: string;
+		cells: [string, string][];
+		lines: number[];
+		changed?: [number, string][];
+	}[];
 	skipped: SkippedRow[];
 	skippedCount: number;
 	/** Of `skippedCount`: lines not written because they match several residents of the list. */
@@ -919,65 +927,48 @@ function flaggedWritten(
 
 /**
  * The changed values of the lines written (`ChangedValue`): not those of a skipped line, nor a
- * later line's cell kept apart from its resident's first line, nor — with «Дополнить» — a found
- * row's cell that has a value the file's does not change (`changeWritten`). Found in review: an
- * Excel number read as the birth date the list had already was counted «Исправлено», though
- * nothing was written.
+ * later line's cell kept apart from its resident's first line. Those that go into a row of the
+ * list («Дополнить») are written or not as the commit finds the row's cell then (a value there
+ * already, a number an operator took out, a note she shortened: `commitPreparedImport`), so
+ * they are listed by update (`changedIn`, in `plan.toUpdate`'s order), and the commit tells
+ * which it did not write. Found in review: predicting it here (an Excel number read as the birth
+ * date the list had already; a number an operator took out; a note she shortened) counted
+ * values «Исправлено» that were never written.
  */
 function changedWritten(
 	analysis: Partial<
 		Pick<Analysis, 'incoming' | 'changed' | 'changedCount' | 'changedLines' | 'changedKeys'>
 	>,
 	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept' | 'merged'>,
-	targets: readonly ImportTargetColumn[],
-	sheetValues?: (rowId: string) => Record<string, string> | undefined,
-	replace = false
-): Pick<PreparedImport, 'changed' | 'changedCount'> {
-	const incoming = analysis.incoming;
-	const types = new Map(targets.map((t) => [t.key, t.type]));
+	targets: readonly ImportTargetColumn[]
+): Pick<PreparedImport, 'changed' | 'changedCount'> & { changedIn: [number, string][][] } {
+	const lines = analysis.changedLines;
+	const keys = analysis.changedKeys;
+	let isKept: (line: number, key: string) => boolean = () => false;
 	const { values, count } = valuesWritten(
 		{
 			values: analysis.changed ?? [],
 			count: analysis.changedCount ?? 0,
-			lines: analysis.changedLines,
-			keys: analysis.changedKeys,
-			incoming
+			lines,
+			keys,
+			incoming: analysis.incoming
 		},
 		plan,
 		targets,
-		sheetValues,
-		(line, key, current) => {
-			const row = incoming?.[indexOfLine(incoming, line)];
-			return row?.line === line
-				? changeWritten(types.get(key), row.values[key] ?? '', current, replace)
-				: true;
-		}
+		undefined,
+		undefined,
+		(kept) => (isKept = kept)
 	);
-	return { changed: values, changedCount: count };
-}
-
-/**
- * Whether the file's value `value` (as stored) is written into a found row's cell holding
- * `current`, as `commitPreparedImport` writes it: the same value is not; a phone cell takes the
- * numbers it lacks; a text the file continues is taken; any other value only with «Заменять
- * записанное…» (the commit may still keep a cell operators changed: counted here all the same).
- */
-function changeWritten(
-	type: ColumnType | undefined,
-	value: string,
-	current: string,
-	replace: boolean
-): boolean {
-	if (value === '' || choiceKey(value) === choiceKey(current)) return false;
-	if (replace) return true;
-	if (type === 'phone') {
-		// A cell holding only what Excel made of a number holds none to keep: the file's fills it.
-		if (mangledPhone(current)) return true;
-		if (!isStoredPhone(current) || !isStoredPhone(value)) return false;
-		const have = new Set(storedPhoneNumbers(current));
-		return storedPhoneNumbers(value).some((n) => !have.has(n));
-	}
-	return (type === 'text' || type === 'longtext') && extendsText(value, current);
+	const changedIn = plan.toUpdate.map((u) => {
+		const cells: [number, string][] = [];
+		if (!lines || !keys) return cells;
+		for (const line of u.lines) {
+			if (!lines.has(line)) continue;
+			for (const key of keys.get(line) ?? []) if (!isKept(line, key)) cells.push([line, key]);
+		}
+		return cells;
+	});
+	return { changed: values, changedCount: count, changedIn };
 }
 
 /** A cell with what Excel writes for a phone number it took for a number: `7,91100E+10`. */
@@ -1013,7 +1004,9 @@ function valuesWritten<T extends FlaggedValue>(
 	targets: readonly ImportTargetColumn[],
 	sheetValues?: (rowId: string) => Record<string, string> | undefined,
 	/** Whether a line's value is written into a found row's cell that has `current` (none: never). */
-	written: (line: number, key: string, current: string) => boolean = () => false
+	written: (line: number, key: string, current: string) => boolean = () => false,
+	/** Told which cells of the lines written are not (kept apart, or in a skipped line). */
+	tell?: (kept: (line: number, key: string) => boolean) => void
 ): { values: T[]; count: number } {
 	const flagged = analysis.values;
 	let flaggedCount = analysis.count;
@@ -1058,6 +1051,7 @@ function valuesWritten<T extends FlaggedValue>(
 			if (gone.has(line)) continue;
 			for (const key of keys.get(line) ?? []) if (set.has(key)) flaggedCount--;
 		}
+	tell?.((line, key) => gone.has(line) || !!kept.get(line)?.has(key));
 	const keyOf = new Map(targets.map((t) => [t.csvIndex, t.key]));
 	return {
 		values: flagged.filter(
@@ -1158,8 +1152,7 @@ export function prepareImport(
 		>,
 	targets: ImportTargetColumn[],
 	policy: DuplicatePolicy,
-	/** `replace`: «Заменять записанное значениями из файла» under «Дополнить» (`CommitOptions`). */
-	options: { addDeleted?: boolean; replace?: boolean } = {}
+	options: { addDeleted?: boolean } = {}
 ): PreparedImport {
 	const { existing, targetSheetId } = analysis;
 	const plan = planImport({
@@ -1188,13 +1181,15 @@ export function prepareImport(
 		policy === 'update' && existing && targetSheetId !== undefined
 			? sheetValuesOf(existing, targetSheetId)
 			: undefined;
+	const { changed, changedCount, changedIn } = changedWritten(analysis, plan, targets);
 	const prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues' | 'addOptions'> = {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
-		updates: plan.toUpdate.map((u) => ({
+		updates: plan.toUpdate.map((u, i) => ({
 			rowId: u.rowId,
 			cells: Object.entries(u.values).filter(([, v]) => v !== ''),
-			lines: u.lines
+			lines: u.lines,
+			...(changedIn[i].length ? { changed: changedIn[i] } : {})
 		})),
 		skipped: plan.skipped.slice(0, MAX_LISTED_PROBLEMS),
 		skippedCount: plan.skipped.length,
@@ -1205,13 +1200,8 @@ export function prepareImport(
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),
 		...keptAndLost(plan.mergeKept),
 		...flaggedWritten(analysis, plan, targets, foundValues),
-		...changedWritten(
-			analysis,
-			plan,
-			targets,
-			foundValues,
-			policy === 'update' && options.replace === true
-		),
+		changed,
+		changedCount,
 		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged),
 		nameless: nameless.slice(0, MAX_LISTED_PROBLEMS),
 		namelessCount: nameless.length

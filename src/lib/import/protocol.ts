@@ -54,8 +54,6 @@ export type ToWorker =
 			policy: DuplicatePolicy;
 			stage?: StageRequest;
 			addDeleted?: boolean;
-			/** «Заменять записанное значениями из файла» (`prepareImport`). */
-			replace?: boolean;
 	  };
 
 /** Build the new rows as a staged import (`model/staging.ts`) instead of sending them back. */

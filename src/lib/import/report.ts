@@ -176,7 +176,9 @@ export function importReport(options: {
 	parsed: { errors: CsvError[]; errorsOmitted: number };
 	prepared: Omit<PreparedImport, 'keys' | 'rows' | 'updates'>;
 	applied: Pick<AppliedImport, 'added' | 'updated' | 'kept'> &
-		Partial<Pick<AppliedImport, 'replaced' | 'deletedMeanwhile' | 'addedOptions'>>;
+		Partial<
+			Pick<AppliedImport, 'replaced' | 'deletedMeanwhile' | 'addedOptions' | 'changedNotWritten'>
+		>;
 	targets: readonly ImportTargetColumn[];
 	/** A column of the sheet imported into (its cells left as they were are named by it). */
 	column: (colId: string) => Pick<Column, 'title' | 'type'> | undefined;
@@ -192,6 +194,11 @@ export function importReport(options: {
 		messageRu: translate('ru', 'import.deletedMeanwhile', { line }),
 		messageEn: translate('en', 'import.deletedMeanwhile', { line })
 	}));
+	// A corrected value is counted where the commit wrote it: not into a found row's cell it left
+	// as it was (its own value, a number an operator took out, a note she shortened).
+	const notWritten = applied.changedNotWritten ?? [];
+	const keyOf = new Map(targets.map((t) => [t.csvIndex, t.key]));
+	const unwritten = new Set(notWritten.map((c) => `${c.line}\t${c.key}`));
 	return buildReport({
 		locale,
 		imported: applied.added.length,
@@ -207,8 +214,10 @@ export function importReport(options: {
 		// Those of the lines written: a skipped duplicate's are not the list's.
 		flagged: prepared.flagged,
 		flaggedCount: prepared.flaggedCount,
-		changed: prepared.changed,
-		changedCount: prepared.changedCount,
+		changed: unwritten.size
+			? prepared.changed.filter((c) => !unwritten.has(`${c.line}\t${keyOf.get(c.csvIndex)}`))
+			: prepared.changed,
+		changedCount: prepared.changedCount - notWritten.length,
 		repeats: prepared.repeats.map((r) => ({ ...r, by: duplicateKeyWords(r.by, locale) })),
 		repeatsCount: prepared.repeatsCount,
 		inOthers: prepared.inOthers.map((o) => ({
