@@ -18,25 +18,64 @@ const RESULT = ['результат', 'result'];
 const DATE = ['дата', 'date'];
 const GIFT_SET = ['подарочный набор', 'gift set'];
 
+/** A gift named: «набор», «подарочный набор», «подарок» (New Year's gifts), «gift set», «present». */
+const GIFT_RU = /(^|[^а-я])(набор|подар(ок|к[аиуо]|ков|кам|ками|очн))/;
+const GIFT_EN = /\b(gift|present)s?\b/;
+/** A gift handed with the visit: «с письмом и набором», «с подарком», «with a gift set». */
+const WITH_GIFT =
+	/(^|[^а-я])(набором|наборами|подарком|подарками)([^а-я]|$)|\bwith\b(?!out)[^,;.]*\b(gift|present)/;
 /**
- * A result that says a gift set was handed over: the template's «поздравили лично, с письмом и
- * набором» and «вручили набор» («visited with a letter and a gift set», «gift set delivered»),
- * or an option of the headquarters' own naming a set («Набор передан соседке»), unless it says
- * none was («поздравили лично, без набора», «набор не вручили», «without a gift set») or it was
- * refused or not taken («отказ от набора», «набор не нужен», «gift set refused»).
+ * A verb of a set handed over, done (not «вручить», «вручим», «доставка»): «вручили», «вручён»,
+ * «с вручением», «доставили», «передан», «отдали», «оставили соседке», «получила», «взяла»;
+ * the words before it, to tell «не вручили», «не был вручён».
+ */
+const HANDED_RU =
+	/(?<![а-я])(вручил|вручен|доставил|доставлен|передал|передан|отдал|оставил|оставлен|получил|получен|выдал|выдан|привезл|принесл|занесл|подарил|взял|взят)[а-я]*/g;
+const HANDED_EN = /\b(delivered|handed|given|gave|left|received|brought|dropped off|took|taken)\b/g;
+const NOT_BEFORE_RU = /(^|[^а-я])не\s+(был[аио]?\s+)?$/;
+const NOT_BEFORE_EN = /\b(not|n't|never|to be|will be|will)\s+(been\s+|be\s+)?$/;
+/**
+ * No set handed over whatever else the result says: refused («отказ от набора», «отказались»,
+ * «refused», «declined»), not wanted («набор не нужен»), none with the visit («без набора»,
+ * «without a gift set», «no gift set»), none there («набора не было», «наборов не хватило»).
+ */
+const NO_SET = [
+	/(^|[^а-я])отказ/,
+	/(^|[^а-я])не\s+нужн/,
+	/(^|[^а-я])без\s+([а-я]+\s+)?(набор|подар)/,
+	/(набор|подар)[а-я]*\s+(не\s+было|нет|не\s+хватил)/,
+	/(^|[^а-я])(нет|не\s+было|не\s+хватил[оа]?)\s+([а-я]+\s+)?(набор|подар)/,
+	/\b(refus\w*|declin\w*|without|no)\b/
+];
+
+/** Whether one of `verbs` in `text` is not negated (the words just before it, `not`). */
+function doneVerb(text: string, verbs: RegExp, not: RegExp): boolean {
+	for (const m of text.matchAll(verbs))
+		if (!not.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
+	return false;
+}
+
+/**
+ * A result that says a gift set was handed over: it names a set or a gift and says it was handed
+ * over — the template's «вручили набор» and «поздравили лично, с письмом и набором» («gift set
+ * delivered», «visited with a letter and a gift set»), and the wordings of the headquarters'
+ * reports and operators: «доставили подарочные наборы», «с вручением … подарочного набора»,
+ * «вручили подарок», «Набор передан соседке», «набор не взяли, оставили соседке» (delivered: the
+ * set left the headquarters for her). Not a set refused, not wanted, without one or none there
+ * (`NO_SET`), nor one not handed over («набор не вручили», «не был вручён», «gift set not
+ * delivered») or still to hand over («набор доставить до 9 мая», «вручим позже», «нужен набор»):
+ * found in review, any result naming a set ticked the box, and the count of sets delivered
+ * counted sets still to take.
  */
 export function handsGiftSet(result: string): boolean {
-	const text = result.toLowerCase().replace(/ё/g, 'е');
-	if (
-		/(^|[^а-я])без\s+(подарочного\s+)?набора|(^|[^а-я])не\s+(вручил|вручен|передал|передан|нуж|взял|взят)/.test(
-			text
-		)
-	)
-		return false;
-	// Refused (found in review: «отказ от набора» ticked the box and was counted delivered).
-	if (/(^|[^а-я])отказ/.test(text)) return false;
-	if (/\b(without|no|not|refus\w*|declin\w*)\b/.test(text)) return false;
-	return /(^|[^а-я])набор/.test(text) || /\bgift set\b/.test(text);
+	const text = result.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+	if (NO_SET.some((re) => re.test(text))) return false;
+	if (!GIFT_RU.test(text) && !GIFT_EN.test(text)) return false;
+	return (
+		WITH_GIFT.test(text) ||
+		doneVerb(text, HANDED_RU, NOT_BEFORE_RU) ||
+		doneVerb(text, HANDED_EN, NOT_BEFORE_EN)
+	);
 }
 
 /**
