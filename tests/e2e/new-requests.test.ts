@@ -156,3 +156,60 @@ describe('one row pasted into the «+» line while a request is being typed ther
 		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Иванова Анна']);
 	});
 });
+
+describe('a block pasted over requests already on the board (found in review)', () => {
+	it('keeps their «Статус», «Волонтёр» and «Дата заявки» where the paste carried none', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Заявки: таблица поверх', 'Заявки');
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		const PROGRESS = ['Статус', 'Волонтёр', 'Дата заявки'];
+		const BEFORE = [
+			['Иванова Анна', 'новая', '', '2026-12-01'],
+			['Петров Пётр', 'в работе', 'Борис', '2026-12-02']
+		];
+		const ids = colleague.sheet.addRows({
+			columns: ['ФИО', ...PROGRESS].map((t) => cols[t]),
+			rows: BEFORE
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const progress = (rowId: string) =>
+			PROGRESS.map((t) => colleague.sheet.getCell(rowId, cols[t]));
+
+		// The hotline's table from «ФИО» on, the status, volunteer and date cells empty as Excel
+		// copies them; Петров's request pasted «выполнена»; Сидоров a new request below.
+		await sheet.paste(
+			0,
+			'ФИО',
+			[
+				'Иванова Анна\t89111234567\tСадовая, 3\tпокупка лекарств\t\t\t\tс 10 до 12',
+				'Петров Пётр\t89111234568\t\tвыгул собак\tвыполнена\t\t\t',
+				'Сидоров Иван\t89111234569\t\tпокупка продуктов\t\t\t\t'
+			].join('\r\n')
+		);
+		// Her new row reaches the colleague with the paste (one step): then it is all there.
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(3);
+		const now = new Date();
+		const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+			.map((n) => String(n).padStart(2, '0'))
+			.join('-');
+		const added = colleague.sheet.rowIds().find((id) => !ids.includes(id))!;
+		expect(progress(added)).toEqual(['новая', '', today]);
+		expect(progress(ids[0])).toEqual(BEFORE[0].slice(1));
+		expect(progress(ids[1])).toEqual(['выполнена', 'Борис', '2026-12-02']);
+		expect(colleague.sheet.getCell(ids[0], cols['Вид помощи'])).toBe('покупка лекарств');
+		// «Новые заявки» still shows Иванова, with the new request.
+		await applyView(sheet.page, 'Новые заявки');
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна', 'Сидоров Иван']);
+
+		// One Ctrl+Z takes the paste back; the kept cells are as they were.
+		await (await sheet.cell(0, 'ФИО')).click();
+		await sheet.pressUndo();
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(2);
+		await expect.poll(() => colleague.sheet.getCell(ids[0], cols['Вид помощи']), MOMENT).toBe('');
+		expect([progress(ids[0]), progress(ids[1])]).toEqual(BEFORE.map((r) => r.slice(1)));
+	});
+});

@@ -214,7 +214,8 @@ export interface GridCallbacks {
 	newRow?(values: Readonly<Record<string, string>>): { colId: string; value: string }[];
 	/**
 	 * The ids of the columns whose filled cells a paste does not empty with an empty value (a
-	 * call's log: «Оператор», «Дата звонка», «Попытки»; `pasteBlock`), asked once a paste.
+	 * call's log: «Оператор», «Дата звонка», «Попытки»; a request's «Статус», «Волонтёр», «Дата
+	 * заявки»; `pasteBlock`), asked once a paste.
 	 */
 	keptOnPaste?(): readonly string[];
 	onOverwritten?(cell: {
@@ -1654,7 +1655,7 @@ export class SheetGridBinding {
 						also: this.#callbacks.alsoSet?.bind(this.#callbacks),
 						// A new request pasted gets its status and date, as one typed does.
 						newRow: this.#callbacks.newRow?.bind(this.#callbacks),
-						// A call's log is not blanked by the empty cells of notes pasted over it.
+						// A call's log (a request's status) is not blanked by the empty cells pasted over it.
 						keep: kept.size ? (colId) => kept.has(colId) : undefined
 					})
 		);

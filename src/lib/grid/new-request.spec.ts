@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
 import { draftPasteEdits, pasteBlock } from './edits';
-import { newRequestEdits } from './new-request';
+import { newRequestEdits, requestProgressColumns } from './new-request';
 
 function board(kind: 'requests' | 'callList' = 'requests', locale: 'ru' | 'en' = 'ru') {
 	const sheet = new Sheet(new Y.Doc());
@@ -87,5 +87,61 @@ describe('one row pasted into the request being typed in the «+» line (found b
 		).toEqual(['+79111234567', 'покупка лекарств', 'новая', '2026-12-06']);
 		pasted(['в работе'], colIds.indexOf(id('Статус')));
 		expect(sheet.getCell(row, id('Статус'))).toBe('в работе');
+	});
+});
+
+describe('a block pasted over requests already on the board (found in review)', () => {
+	it('keeps «Статус», «Волонтёр» and «Дата заявки» where the paste carried none; a value pasted is written', () => {
+		const { sheet, id, undo } = board();
+		const progress = ['Статус', 'Волонтёр', 'Дата заявки'];
+		const [first, second] = sheet.addRows({
+			columns: ['ФИО', ...progress].map(id),
+			rows: [
+				['Иванова Анна', 'новая', '', '2026-12-01'],
+				['Петров Пётр', 'в работе', 'Борис', '2026-12-02']
+			]
+		});
+		undo.stopCapturing();
+		const colIds = sheet.columns().map((c) => c.id);
+		const kept = requestProgressColumns(sheet.columns());
+		expect(kept).toEqual(progress.map(id));
+		// The hotline's table from «ФИО» on: name, phone, address, kind of help, and the status,
+		// volunteer and date cells empty as Excel copies them; Петров's status is pasted, done.
+		// A third line is a new request.
+		const written = pasteBlock(sheet, {
+			block: [
+				['Иванова Анна', '89111234567', 'Садовая, 3', 'покупка лекарств', '', '', '', 'с 10 до 12'],
+				['Петров Пётр', '89111234568', '', 'выгул собак', 'выполнена', '', '', ''],
+				['Сидоров Иван', '89111234569', '', 'покупка продуктов', '', '', '', '']
+			],
+			rowIds: [first, second],
+			startRow: 0,
+			colIds,
+			newRow: (values) => newRequestEdits(sheet, values, at),
+			keep: (colId) => kept.includes(colId)
+		});
+		const state = (rowId: string) => progress.map((t) => sheet.getCell(rowId, id(t)));
+		expect(state(first)).toEqual(['новая', '', '2026-12-01']);
+		expect(sheet.getCell(first, id('Вид помощи'))).toBe('покупка лекарств');
+		expect(sheet.getCell(first, id('Примечание'))).toBe('с 10 до 12');
+		expect(state(second)).toEqual(['выполнена', 'Борис', '2026-12-02']);
+		// The new request: «новая» and today, as any new row.
+		expect(state(written[2])).toEqual(['новая', '', '2026-12-06']);
+		// One undo step takes it all back; the kept cells are as they were.
+		undo.undo();
+		expect(sheet.rowCount).toBe(2);
+		expect([state(first), state(second)]).toEqual([
+			['новая', '', '2026-12-01'],
+			['в работе', 'Борис', '2026-12-02']
+		]);
+		expect(sheet.getCell(first, id('Вид помощи'))).toBe('');
+	});
+
+	it('an English board’s columns; none on a call list', () => {
+		const en = board('requests', 'en');
+		expect(requestProgressColumns(en.sheet.columns())).toEqual(
+			['Status', 'Volunteer', 'Request date'].map(en.id)
+		);
+		expect(requestProgressColumns(board('callList').sheet.columns())).toEqual([]);
 	});
 });

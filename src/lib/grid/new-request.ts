@@ -9,12 +9,13 @@
  * either language, as `call-log.ts` finds a call list's. A CSV import adds its rows as the file
  * has them, without these.
  */
-import type { Sheet } from '$lib/model/sheet';
+import type { Column, Sheet } from '$lib/model/sheet';
 import { kindColumn } from './call-log';
 import { choiceKey, localIsoDate } from '$lib/values';
 
 const STATUS = ['статус', 'status'];
 const REQUEST_DATE = ['дата заявки', 'request date'];
+const VOLUNTEER = ['волонтёр', 'волонтер', 'volunteer'];
 /** The status of a new request, in either language of the template. */
 const NEW = ['новая', 'new'];
 
@@ -36,4 +37,21 @@ export function newRequestEdits(
 	const date = kindColumn(columns, 'date', REQUEST_DATE);
 	if (date && !values[date.id]) edits.push({ colId: date.id, value: localIsoDate(now) });
 	return edits;
+}
+
+/**
+ * The ids of the columns that carry a request's progress («Статус», «Волонтёр», «Дата заявки»):
+ * a paste writes no empty value over them in a request already there (`pasteBlock`'s `keep`), as
+ * over a call list's log (`callLogColumns`). Found in review: a block of requests pasted from
+ * Excel whose «Статус» column was empty blanked the status of the requests under it, and they
+ * dropped out of «Новые заявки» and the board's counts; an empty «Волонтёр» took them out of the
+ * volunteer's «Мои заявки». A value pasted there is written; Delete still empties them; rows the
+ * paste adds get «новая» and today's date (`newRequestEdits`).
+ */
+export function requestProgressColumns(columns: Column[]): string[] {
+	return [
+		kindColumn(columns, 'choice', STATUS),
+		kindColumn(columns, 'person', VOLUNTEER),
+		kindColumn(columns, 'date', REQUEST_DATE)
+	].flatMap((c) => (c ? [c.id] : []));
 }
