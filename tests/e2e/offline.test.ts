@@ -230,6 +230,66 @@ describe('offline work', () => {
 		expect(await boris.page.getByText('с вашими недавними изменениями').count()).toBe(0);
 	});
 
+	it('a column a colleague deleted while her page was closed: she is told when she opens the list again, once', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис', { acceptDialogs: true });
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон: адреса, ноутбук закрыт', 'Обзвон'));
+		for (const name of ['Иванова Мария', 'Петров Олег', 'Сидорова Анна']) await a.addRow(name);
+		const url = anna.page.url();
+		const b = await SheetPage.open(boris.page, url, 'Обзвон: адреса, ноутбук закрыт');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(3);
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+
+		// Анна, on a bad line, writes two residents' addresses and closes the laptop.
+		await anna.context.setOffline(true);
+		await expect.poll(() => a.status(), MOMENT).toBe(OFFLINE);
+		await a.editCell(0, 'Адрес', 'ул. Ленина, 5');
+		await a.editCell(2, 'Адрес', 'пр. Мира, 10, кв. 4');
+		await expect.poll(() => a.pending(), MOMENT).toBeGreaterThan(0);
+		await anna.page.close();
+
+		// Борис, taking «Адрес» for an empty column, deletes it meanwhile.
+		await (await b.revealColumn('Адрес')).click();
+		await boris.page
+			.getByRole('dialog', { name: 'Столбец «Адрес»' })
+			.getByRole('button', { name: 'Удалить столбец' })
+			.click();
+		await b.columnMenuButton('Адрес').waitFor({ state: 'detached' });
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		// Later her line is back and she opens the app: the list of sheets sends her addresses (they
+		// reach the server in the deleted column) and takes in the delete. When she opens the list,
+		// the column is already deleted as the page loads. Before, nothing was said.
+		await anna.context.setOffline(false);
+		const page = await anna.newPage();
+		const home = await new HomePage(page).goto(app.url);
+		await expect
+			.poll(async () => (await page.getByTestId('sync-status').textContent())?.trim(), RECONNECT)
+			.toBe(SAVED);
+		await page.getByText('Отправляются изменения').waitFor({ state: 'hidden' });
+		const again = await home.openSheet('Обзвон: адреса, ноутбук закрыт');
+		await expect.poll(() => again.status(), RECONNECT).toBe(SAVED);
+		await again.columnMenuButton('Адрес').waitFor({ state: 'detached' });
+		const notice = page
+			.getByRole('status')
+			.getByText(
+				'Борис удалил(а) столбец «Адрес» с вашими недавними изменениями (ячеек: 2). Они сохранены в удалённом столбце.'
+			);
+		await notice.waitFor({ timeout: 5_000 });
+
+		// Told once: opened again, the list says nothing more of it (she knows; «Вернуть столбец
+		// (1)» beside the filters still brings it back).
+		await page.reload();
+		await again.ready('Обзвон: адреса, ноутбук закрыт');
+		await expect.poll(() => again.status(), RECONNECT).toBe(SAVED);
+		await page.waitForTimeout(2_000);
+		expect(await page.getByText('с вашими недавними изменениями').count()).toBe(0);
+
+		expect(await boris.page.getByText('с вашими недавними изменениями').count()).toBe(0);
+	});
+
 	it('a result logged offline and a later call by a colleague: the later one stays, and the offline operator is told who', async () => {
 		const anna = await operator('Анна');
 		const boris = await operator('Борис');

@@ -3,7 +3,12 @@ import * as Y from 'yjs';
 import { Sheet } from '$lib/model/sheet';
 import type { SyncState } from '$lib/sync/connection';
 import {
+	deletedColumnWorkOnLoad,
+	DeletedColumnLog,
+	deleteKey,
+	MAX_DELETES_KEPT,
 	RECENT_MS,
+	recordColumnDeletes,
 	watchDeletedColumnWork,
 	watchDeletedWork,
 	type DeletedColumnWork,
@@ -14,6 +19,8 @@ import {
 /** A connection's status, set by the test. */
 class FakeSync implements SyncSource {
 	status: { state: SyncState };
+	/** Since when changes of an earlier session have waited (read from localStorage). */
+	unsavedSince: number | null = null;
 	readonly #listeners = new Set<() => void>();
 	constructor(state: SyncState) {
 		this.status = { state };
@@ -153,7 +160,8 @@ describe('watchDeletedWork: rows a colleague deleted before seeing her work in t
 		// The page reloads, still offline: its connection reads when her waiting changes began
 		// (DocConnection.unsavedSince, from localStorage).
 		vi.setSystemTime(T0 + 10 * 60_000);
-		const sync = Object.assign(new FakeSync('connecting'), { unsavedSince: T0 + 60_000 });
+		const sync = new FakeSync('connecting');
+		sync.unsavedSince = T0 + 60_000;
 		const told: DeletedWork[] = [];
 		watchDeletedWork(anna, sync, (work) => told.push(work));
 		sync.set('offline');
@@ -212,7 +220,15 @@ describe('watchDeletedColumnWork: columns a colleague deleted before seeing her 
 		vi.setSystemTime(T0 + 30 * 60_000);
 		sync.set('connecting');
 		send(1);
-		expect(told).toEqual([{ column: result, title: 'Результат звонка', cells: 2, by: 'Ольга' }]);
+		expect(told).toEqual([
+			{
+				column: result,
+				title: 'Результат звонка',
+				cells: 2,
+				by: 'Ольга',
+				deleted: T0 + 12 * 60_000
+			}
+		]);
 		expect(anna.columns().map((c) => c.id)).not.toContain(result);
 		anna.restoreColumn(result);
 		send(0);
@@ -282,7 +298,7 @@ describe('watchDeletedColumnWork: columns a colleague deleted before seeing her 
 		vi.setSystemTime(T0 + 1_000);
 		olga.doc.transact(() => def?.set('deleted', Date.now()));
 		send(1);
-		expect(told).toEqual([{ column: name, title: 'ФИО', cells: 1, by: '' }]);
+		expect(told).toEqual([{ column: name, title: 'ФИО', cells: 1, by: '', deleted: T0 + 1_000 }]);
 	});
 
 	it('counts only her cells in rows the column brings back', () => {
@@ -295,6 +311,235 @@ describe('watchDeletedColumnWork: columns a colleague deleted before seeing her 
 		olga.deleteRows([rows[1]]);
 		olga.deleteColumn(result);
 		send(1);
-		expect(told).toEqual([{ column: result, title: 'Результат звонка', cells: 1, by: 'Ольга' }]);
+		expect(told).toEqual([
+			{ column: result, title: 'Результат звонка', cells: 1, by: 'Ольга', deleted: T0 }
+		]);
+	});
+});
+
+/** The browser's localStorage, as a page has it. */
+class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+	readonly items = new Map<string, string>();
+	getItem(key: string) {
+		return this.items.get(key) ?? null;
+	}
+	setItem(key: string, value: string) {
+		this.items.set(key, value);
+	}
+	removeItem(key: string) {
+		this.items.delete(key);
+	}
+}
+
+describe('a column deleted while no page of the list was open: told as the page opens, once', () => {
+	const T0 = new Date('2026-12-01T10:00:00Z').getTime();
+	const ROOM = 'sheet:s1';
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(T0);
+	});
+	afterEach(() => vi.useRealTimers());
+
+	/**
+	 * Anna wrote two results offline at 10:10 and closed the laptop; Olga deleted the column at
+	 * 10:12. At 11:00 Anna opens the list of sheets, whose connection (`recorder`'s) reads her
+	 * copy, says her changes have waited since 10:10, and receives Olga's delete.
+	 */
+	function closedWhileDeleted(storage: MemoryStorage) {
+		const { anna, olga, send, result, name, rows } = twoOperators();
+		vi.setSystemTime(T0 + 10 * 60_000);
+		anna.setCell(rows[0], result, 'дозвонились');
+		anna.setCell(rows[2], result, 'занято');
+		vi.setSystemTime(T0 + 12 * 60_000);
+		olga.deleteColumn(result);
+		vi.setSystemTime(T0 + 60 * 60_000);
+		const sync = new FakeSync('connecting');
+		sync.unsavedSince = T0 + 10 * 60_000;
+		const stop = recordColumnDeletes(anna.doc, sync, new DeletedColumnLog(ROOM, storage));
+		send(1);
+		send(0);
+		sync.unsavedSince = null;
+		sync.set('saved');
+		return { anna, olga, send, result, name, rows, sync, stop };
+	}
+
+	it('tells her when she opens the list, with who, the column and her cells; once', () => {
+		const storage = new MemoryStorage();
+		const { anna, result, stop } = closedWhileDeleted(storage);
+		stop();
+		// Before, the page opened with the column deleted, and nothing was said.
+		vi.setSystemTime(T0 + 61 * 60_000);
+		const log = new DeletedColumnLog(ROOM, storage);
+		const { work, looked } = deletedColumnWorkOnLoad(anna, log, null);
+		expect(work).toEqual([
+			{
+				column: result,
+				title: 'Результат звонка',
+				cells: 2,
+				by: 'Ольга',
+				deleted: T0 + 12 * 60_000
+			}
+		]);
+		log.told([deleteKey(result, T0 + 12 * 60_000)]);
+		log.looked(looked, new Set([deleteKey(result, T0 + 12 * 60_000)]));
+		// Opened again (the next day, another tab): not told again.
+		vi.setSystemTime(T0 + 25 * 60 * 60_000);
+		const again = deletedColumnWorkOnLoad(anna, new DeletedColumnLog(ROOM, storage), null);
+		expect(again.work).toEqual([]);
+	});
+
+	it('a delete she was told of is not told again, and one looked at without her work is not looked at again', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result, name, stop } = closedWhileDeleted(storage);
+		const log = new DeletedColumnLog(ROOM, storage);
+		log.told([deleteKey(result, T0 + 12 * 60_000)]);
+		expect(deletedColumnWorkOnLoad(anna, log, null).work).toEqual([]);
+		// A column she never wrote in, deleted while the list of sheets had it open: looked at.
+		vi.setSystemTime(T0 + 70 * 60_000);
+		olga.deleteColumn(name);
+		send(1);
+		stop();
+		const first = deletedColumnWorkOnLoad(anna, log, null);
+		expect(first.work).toEqual([]);
+		expect(first.looked).toEqual([deleteKey(name, T0 + 70 * 60_000)]);
+		log.looked(first.looked, new Set(anna.deletedColumns().map((c) => deleteKey(c.id, c.deleted))));
+		expect(deletedColumnWorkOnLoad(anna, log, null).looked).toEqual([]);
+		// Nothing is left of the arrivals once looked at.
+		expect(log.arrivals().size).toBe(0);
+	});
+
+	it('brought back and deleted again, the column is another delete: told again', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result, rows, sync, stop } = closedWhileDeleted(storage);
+		const log = new DeletedColumnLog(ROOM, storage);
+		const first = deletedColumnWorkOnLoad(anna, log, null);
+		log.told([deleteKey(result, T0 + 12 * 60_000)]);
+		log.looked(first.looked, new Set([deleteKey(result, T0 + 12 * 60_000)]));
+		anna.restoreColumn(result);
+		send(0);
+		// Offline again, she writes a result; Olga deletes the column again meanwhile.
+		sync.set('offline');
+		vi.setSystemTime(T0 + 2 * 60 * 60_000);
+		anna.setCell(rows[1], result, 'перезвонить');
+		olga.deleteColumn(result);
+		send(1);
+		stop();
+		// Her one new result counts (the two before were on the server when she went offline).
+		const deleted = T0 + 2 * 60 * 60_000;
+		expect(deletedColumnWorkOnLoad(anna, log, null).work).toEqual([
+			{ column: result, title: 'Результат звонка', cells: 1, by: 'Ольга', deleted }
+		]);
+	});
+
+	it('says nothing of a delete that came when her work had long been on the server, nor of her own', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result, rows } = twoOperators();
+		const tab = new Sheet(olga.doc, { author: { id: 'anna', name: 'Анна' } });
+		const note = anna.addColumn({ title: 'Примечание' });
+		anna.setCell(rows[0], result, 'дозвонились');
+		anna.setCell(rows[0], note, 'просит перезвонить');
+		send(0);
+		const sync = new FakeSync('saved');
+		const stop = recordColumnDeletes(anna.doc, sync, new DeletedColumnLog(ROOM, storage));
+		vi.setSystemTime(T0 + RECENT_MS + 60_000);
+		olga.deleteColumn(result);
+		tab.deleteColumn(note);
+		send(1);
+		stop();
+		// Both are noted as they came (who she is, the page knows), and neither is told.
+		const log = new DeletedColumnLog(ROOM, storage);
+		expect(log.arrivals().size).toBe(2);
+		expect(deletedColumnWorkOnLoad(anna, log, null)).toEqual({
+			work: [],
+			looked: [deleteKey(result, T0 + RECENT_MS + 60_000)]
+		});
+	});
+
+	it('tells her of a column a moment after her change (they worked at once), by the moment it came', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result, rows } = twoOperators();
+		const stop = recordColumnDeletes(
+			anna.doc,
+			new FakeSync('saved'),
+			new DeletedColumnLog(ROOM, storage)
+		);
+		anna.setCell(rows[0], result, 'дозвонились');
+		send(0);
+		vi.setSystemTime(T0 + RECENT_MS - 1_000);
+		olga.deleteColumn(result);
+		send(1);
+		stop();
+		// Opened an hour later: «recent» is counted to when the delete came, not to now.
+		vi.setSystemTime(T0 + 60 * 60_000);
+		const { work } = deletedColumnWorkOnLoad(anna, new DeletedColumnLog(ROOM, storage), null);
+		expect(work.map((w) => w.cells)).toEqual([1]);
+	});
+
+	it('notes a delete only as it comes: not those the browser’s copy or the server’s first answer holds', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result } = twoOperators();
+		olga.deleteColumn(result);
+		send(1);
+		// A new session: the copy read in holds the delete already.
+		const doc = new Y.Doc();
+		const stop = recordColumnDeletes(
+			doc,
+			new FakeSync('offline'),
+			new DeletedColumnLog(ROOM, storage)
+		);
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(anna.doc));
+		stop();
+		expect(storage.items.size).toBe(0);
+	});
+
+	it('her changes that waited as the page opened: a column that came deleted before her copy was read', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, result, rows } = twoOperators();
+		vi.setSystemTime(T0 + 10 * 60_000);
+		anna.setCell(rows[0], result, 'дозвонились'); // offline
+		vi.setSystemTime(T0 + 12 * 60_000);
+		olga.deleteColumn(result);
+		// A big list: the server's answer comes before the browser's copy is read.
+		vi.setSystemTime(T0 + 60 * 60_000);
+		const doc = new Y.Doc();
+		const sheet = new Sheet(doc, { author: { id: 'anna', name: 'Анна' } });
+		const stop = recordColumnDeletes(
+			doc,
+			new FakeSync('connecting'),
+			new DeletedColumnLog(ROOM, storage)
+		);
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(olga.doc));
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(anna.doc));
+		stop();
+		const log = new DeletedColumnLog(ROOM, storage);
+		expect(deletedColumnWorkOnLoad(sheet, log, null).work).toEqual([]);
+		expect(deletedColumnWorkOnLoad(sheet, log, T0 + 10 * 60_000).work).toEqual([
+			{
+				column: result,
+				title: 'Результат звонка',
+				cells: 1,
+				by: 'Ольга',
+				deleted: T0 + 12 * 60_000
+			}
+		]);
+	});
+
+	it('keeps at most MAX_DELETES_KEPT deletes, the latest, and shrugs off what it cannot read', () => {
+		const storage = new MemoryStorage();
+		const log = new DeletedColumnLog(ROOM, storage);
+		for (let i = 1; i <= MAX_DELETES_KEPT + 5; i++)
+			log.arrived(`c${i}@${i}`, { at: i, since: null });
+		const arrivals = log.arrivals();
+		expect(arrivals.size).toBe(MAX_DELETES_KEPT);
+		expect(arrivals.has('c1@1')).toBe(false);
+		expect(arrivals.get(`c${MAX_DELETES_KEPT + 5}@${MAX_DELETES_KEPT + 5}`)).toEqual({
+			at: MAX_DELETES_KEPT + 5,
+			since: null
+		});
+		storage.setItem(`shtab:deleted-columns:${ROOM}`, '{"arrived": {"x": ["a", 1]}, "seen": 5}');
+		expect(log.arrivals().size).toBe(0);
+		expect(log.seen().size).toBe(0);
+		storage.setItem(`shtab:deleted-columns:${ROOM}`, 'not json');
+		expect(log.arrivals().size).toBe(0);
 	});
 });

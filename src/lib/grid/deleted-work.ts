@@ -12,9 +12,14 @@
  * - or made within `RECENT_MS` (they were working at once: the same rule as the notice of a
  *   cell typed over, `binding.ts`).
  * Her work stays in the deleted row, so the notice offers to bring the rows back.
+ *
+ * Columns follow the same rules, and across a reload too: a column's delete that came while no
+ * page of the list was open is noted with its moment (`recordColumnDeletes`), and the page tells
+ * her as it opens (`deletedColumnWorkOnLoad`), once.
  */
+import type * as Y from 'yjs';
 import { MAX_HISTORY_VALUE } from '$lib/model/history';
-import type { Sheet } from '$lib/model/sheet';
+import { columnDeletes, type DeletedColumn, type Sheet } from '$lib/model/sheet';
 import { clip } from '$lib/values/clean';
 import type { SyncStatus } from '$lib/sync/connection';
 
@@ -41,13 +46,27 @@ export interface SyncSource {
 }
 
 /**
+ * The moment a colleague's change came (`at`, her clock; null: none to measure «recent» from),
+ * and since when her changes had not all been on the server then (null: they were).
+ */
+export interface UnseenWindow {
+	at: number | null;
+	since: number | null;
+}
+
+/** Whether her change made at `time` is one the colleague could not have seen (rules above). */
+function unseenIn({ at, since }: UnseenWindow): (time: number) => boolean {
+	return (time) => (at !== null && at - time <= RECENT_MS) || (since !== null && time >= since);
+}
+
+/**
  * Which of her changes a colleague could not have seen, asked at the moment a change comes (see
  * the rules above), and the unsubscribe.
  */
 function trackUnseen(
 	sync: SyncSource,
 	now: () => number
-): { unseen: () => (time: number) => boolean; stop: () => void } {
+): { unseen: () => UnseenWindow; stop: () => void } {
 	/** Since when her changes have not all been on the server (null: they are). */
 	let unsavedSince: number | null = sync.status.state === 'saved' ? null : now();
 	const stop = sync.onStatus(() => {
@@ -55,7 +74,6 @@ function trackUnseen(
 		else unsavedSince ??= now();
 	});
 	const unseen = () => {
-		const at = now();
 		const stored = sync.unsavedSince ?? null;
 		const since =
 			unsavedSince === null
@@ -63,7 +81,7 @@ function trackUnseen(
 				: stored === null
 					? unsavedSince
 					: Math.min(stored, unsavedSince);
-		return (time: number) => at - time <= RECENT_MS || (since !== null && time >= since);
+		return { at: now(), since };
 	};
 	return { unseen, stop };
 }
@@ -82,7 +100,7 @@ export function watchDeletedWork(
 	const stopSheet = sheet.observe((change) => {
 		if (change.local || change.removed.length === 0) return;
 		const me = sheet.history.author.id;
-		const unseen = tracker.unseen();
+		const unseen = unseenIn(tracker.unseen());
 		const rows: string[] = [];
 		let by = '';
 		for (const rowId of change.removed.slice(0, MAX_ROWS_LOOKED_AT)) {
@@ -115,6 +133,8 @@ export interface DeletedColumnWork {
 	cells: number;
 	/** Who deleted it, when the delete says so ('' when it does not: an older tab's). */
 	by: string;
+	/** When it was deleted: with `column`, names this delete (`deleteKey`). */
+	deleted: number;
 }
 
 /**
@@ -147,36 +167,251 @@ export function watchDeletedColumnWork(
 				.map((c) => [c.id, c])
 		);
 		if (gone.size === 0) return;
-		const unseen = tracker.unseen();
-		// Her last value of each cell of those columns, from her unseen changes (a column's delete
-		// is rare: the whole history is read then).
-		const written = new Map<string, Map<string, string>>();
-		for (const entry of sheet.history.entries()) {
-			if (entry.by !== me || entry.u || !unseen(entry.t)) continue;
-			for (const [rowId, colId, , value] of entry.cells ?? []) {
-				if (!gone.has(colId)) continue;
-				let cells = written.get(colId);
-				if (!cells) written.set(colId, (cells = new Map()));
-				cells.set(rowId, value);
-			}
-		}
-		for (const [column, { title, by }] of gone) {
-			let cells = 0;
-			// Still hers: not emptied by her undo, nor written over by a colleague since (the history
-			// keeps a long value clipped), and in a row the column brings back (a deleted row's
-			// cells are told of with the row).
-			for (const [rowId, value] of written.get(column) ?? [])
-				if (
-					value !== '' &&
-					sheet.hasRow(rowId) &&
-					clip(sheet.getCell(rowId, column), MAX_HISTORY_VALUE) === value
-				)
-					cells++;
-			if (cells > 0) onDeleted({ column, title, cells, by: by?.name ?? '' });
-		}
+		const unseen = unseenIn(tracker.unseen());
+		for (const work of herWorkIn(sheet, gone, () => unseen)) onDeleted(work);
 	});
 	return () => {
 		tracker.stop();
 		stopSheet();
 	};
+}
+
+/**
+ * Her cells in these deleted columns that still hold what she wrote in changes `unseenIn` says
+ * the colleague could not have seen: the columns that hold any.
+ */
+function herWorkIn(
+	sheet: Sheet,
+	gone: Map<string, DeletedColumn>,
+	unseenIn: (column: string) => (time: number) => boolean
+): DeletedColumnWork[] {
+	const me = sheet.history.author.id;
+	const unseen = new Map([...gone.keys()].map((column) => [column, unseenIn(column)]));
+	// Her last value of each cell of those columns, from her unseen changes (a column's delete
+	// is rare: the whole history is read then).
+	const written = new Map<string, Map<string, string>>();
+	for (const entry of sheet.history.entries()) {
+		if (entry.by !== me || entry.u) continue;
+		for (const [rowId, colId, , value] of entry.cells ?? []) {
+			if (!unseen.get(colId)?.(entry.t)) continue;
+			let cells = written.get(colId);
+			if (!cells) written.set(colId, (cells = new Map()));
+			cells.set(rowId, value);
+		}
+	}
+	const work: DeletedColumnWork[] = [];
+	for (const [column, { title, by, deleted }] of gone) {
+		let cells = 0;
+		// Still hers: not emptied by her undo, nor written over by a colleague since (the history
+		// keeps a long value clipped), and in a row the column brings back (a deleted row's
+		// cells are told of with the row).
+		for (const [rowId, value] of written.get(column) ?? [])
+			if (
+				value !== '' &&
+				sheet.hasRow(rowId) &&
+				clip(sheet.getCell(rowId, column), MAX_HISTORY_VALUE) === value
+			)
+				cells++;
+		if (cells > 0) work.push({ column, title, cells, by: by?.name ?? '', deleted });
+	}
+	return work;
+}
+
+// ---------------------------------------------------------------- across a reload
+
+/**
+ * A column's delete, named so across reloads: the column and when it was deleted (restored and
+ * deleted again, it is another delete).
+ */
+export function deleteKey(column: string, deleted: number): string {
+	return `${column}@${deleted}`;
+}
+
+/** Where this browser keeps, per list, what `DeletedColumnLog` notes. */
+export const DELETED_COLUMNS_PREFIX = 'shtab:deleted-columns:';
+/** At most this many deletes are kept of a list (each of its two notes). */
+export const MAX_DELETES_KEPT = 100;
+
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+interface Kept {
+	/** A delete that reached this browser → when, and since when her changes waited then. */
+	arrived: Record<string, [number, number | null]>;
+	/** Deletes she has been told of, or that a page of the list has looked at since they came. */
+	seen: string[];
+}
+
+const isTime = (value: unknown): value is number => typeof value === 'number' && value > 0;
+
+/**
+ * What a page of a list needs of column deletes across a reload, kept in localStorage (this
+ * browser's, like her operator id, which her changes are written under):
+ * - the deletes that reached this browser, with the moment and since when her changes waited
+ *   then (`recordColumnDeletes`): they may have come while no page of the list was open to tell
+ *   her (the list of sheets sends a closed tab's changes, and takes the colleague's in);
+ * - the deletes she has been told of, or that a page has looked at: never told twice.
+ */
+export class DeletedColumnLog {
+	readonly #key: string;
+	readonly #storage: StorageLike | undefined;
+
+	constructor(room: string, storage: StorageLike | undefined = globalThis.localStorage) {
+		this.#key = DELETED_COLUMNS_PREFIX + room;
+		this.#storage = storage;
+	}
+
+	#read(): Kept {
+		const kept: Kept = { arrived: {}, seen: [] };
+		try {
+			const raw: unknown = JSON.parse(this.#storage?.getItem(this.#key) ?? 'null');
+			if (!raw || typeof raw !== 'object') return kept;
+			const { arrived, seen } = raw as Record<string, unknown>;
+			if (arrived && typeof arrived === 'object')
+				for (const [key, value] of Object.entries(arrived))
+					if (Array.isArray(value) && isTime(value[0]) && (value[1] === null || isTime(value[1])))
+						kept.arrived[key] = [value[0], value[1]];
+			if (Array.isArray(seen)) kept.seen = seen.filter((key) => typeof key === 'string');
+		} catch {
+			// Storage blocked, or not ours: nothing known.
+		}
+		return kept;
+	}
+
+	#write(kept: Kept) {
+		const arrived = Object.entries(kept.arrived);
+		try {
+			if (arrived.length === 0 && kept.seen.length === 0) this.#storage?.removeItem(this.#key);
+			else
+				this.#storage?.setItem(
+					this.#key,
+					JSON.stringify({
+						// The latest arrivals and the latest seen, when there are too many.
+						arrived: Object.fromEntries(
+							arrived.sort(([, a], [, b]) => a[0] - b[0]).slice(-MAX_DELETES_KEPT)
+						),
+						seen: kept.seen.slice(-MAX_DELETES_KEPT)
+					})
+				);
+		} catch {
+			// Storage full or blocked: she may be told again, or not at all after a reload.
+		}
+	}
+
+	/** The deletes that reached this browser, not seen yet, and when. */
+	arrivals(): Map<string, UnseenWindow> {
+		const { arrived, seen } = this.#read();
+		const done = new Set(seen);
+		return new Map(
+			Object.entries(arrived)
+				.filter(([key]) => !done.has(key))
+				.map(([key, [at, since]]) => [key, { at, since }])
+		);
+	}
+
+	/** A delete reached this browser: the first time is kept. */
+	arrived(key: string, window: UnseenWindow): void {
+		const kept = this.#read();
+		if (key in kept.arrived || kept.seen.includes(key) || window.at === null) return;
+		kept.arrived[key] = [window.at, window.since];
+		this.#write(kept);
+	}
+
+	seen(): Set<string> {
+		return new Set(this.#read().seen);
+	}
+
+	/** She has been told of these deletes. */
+	told(keys: string[]): void {
+		const kept = this.#read();
+		const seen = new Set(kept.seen);
+		for (const key of keys) if (!seen.has(key)) kept.seen.push(key);
+		this.#write(kept);
+	}
+
+	/**
+	 * A page has looked at these deletes (told of them or not): the arrivals go, and what is seen
+	 * keeps only the deletes still standing (`standing`: a restored column's delete is over).
+	 */
+	looked(keys: string[], standing: Set<string>): void {
+		const kept = this.#read();
+		const seen = [...new Set([...kept.seen, ...keys])].filter((key) => standing.has(key));
+		this.#write({ arrived: {}, seen });
+	}
+}
+
+/**
+ * Notes in `log` each colleague's column delete as it reaches this doc (`Sheet`-less: the list of
+ * sheets opens a list only to send what a closed tab left), with the moment and since when her
+ * changes had waited then, so that a page of the list opened later can tell her
+ * (`deletedColumnWorkOnLoad`). Returns the unsubscribe.
+ */
+export function recordColumnDeletes(
+	doc: Y.Doc,
+	sync: SyncSource,
+	log: DeletedColumnLog,
+	now: () => number = Date.now
+): () => void {
+	const tracker = trackUnseen(sync, now);
+	// (Typed for the transaction's maps, keyed by any type of the doc.)
+	const columns = doc.getMap('columns') as never;
+	let before = columnDeletes(doc);
+	const onTransaction = (tr: Y.Transaction) => {
+		if (!tr.changed.has(columns) && !tr.changedParentTypes.has(columns)) return;
+		const was = before;
+		before = columnDeletes(doc);
+		// Her own, from this tab.
+		if (tr.local) return;
+		let window: UnseenWindow | null = null;
+		// A column shown until now: not one that came deleted (the browser's copy read in, or a
+		// list received for the first time, holds every earlier delete).
+		for (const [column, deleted] of before)
+			if (deleted && was.get(column) === 0)
+				log.arrived(deleteKey(column, deleted), (window ??= tracker.unseen()));
+	};
+	doc.on('afterTransaction', onTransaction);
+	return () => {
+		doc.off('afterTransaction', onTransaction);
+		tracker.stop();
+	};
+}
+
+/**
+ * Her work in columns a colleague deleted, that a page of the list opened now is to tell her of
+ * (the page tells of the deletes that come while it is open, `watchDeletedColumnWork`):
+ * - a delete that reached this browser while no page of the list was open (the list of sheets
+ *   sent her changes and took the delete in), by the rules above at the moment it came, as
+ *   `log` kept it;
+ * - her changes that waited for the server when the page was opened (`since`): the colleague
+ *   deleted the column before they reached the server, whenever that was (a list received
+ *   before the browser's copy was read: a big one, `LOCAL_LOAD_WAIT_MS`).
+ * Never a delete of hers, nor one she has been told of (`log`). Returns the work, and the
+ * deletes looked at (for `DeletedColumnLog.looked` once the server has answered).
+ */
+export function deletedColumnWorkOnLoad(
+	sheet: Sheet,
+	log: DeletedColumnLog,
+	since: number | null
+): { work: DeletedColumnWork[]; looked: string[] } {
+	const me = sheet.history.author.id;
+	const seen = log.seen();
+	const arrivals = log.arrivals();
+	const gone = new Map<string, DeletedColumn>();
+	const windows = new Map<string, UnseenWindow[]>();
+	const looked: string[] = [];
+	for (const column of sheet.deletedColumns()) {
+		const key = deleteKey(column.id, column.deleted);
+		if (seen.has(key) || column.by?.id === me) continue;
+		looked.push(key);
+		const arrival = arrivals.get(key);
+		const list = [...(arrival ? [arrival] : []), ...(since !== null ? [{ at: null, since }] : [])];
+		if (list.length === 0) continue;
+		gone.set(column.id, column);
+		windows.set(column.id, list);
+	}
+	if (gone.size === 0) return { work: [], looked };
+	const work = herWorkIn(sheet, gone, (column) => {
+		const tests = (windows.get(column) ?? []).map(unseenIn);
+		return (time) => tests.some((unseen) => unseen(time));
+	});
+	return { work, looked };
 }

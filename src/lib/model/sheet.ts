@@ -425,6 +425,19 @@ export function isEmptyDoc(doc: Y.Doc): boolean {
 	return doc.store.clients.size === 0;
 }
 
+/**
+ * When each column of a list's doc was deleted (0: it stands), read from the doc alone: the list
+ * of sheets opens a list's doc only to send it, without the cost of a `Sheet` (see
+ * `recordColumnDeletes`).
+ */
+export function columnDeletes(doc: Y.Doc): Map<string, number> {
+	const found = new Map<string, number>();
+	doc.getMap<unknown>('columns').forEach((def, id) => {
+		if (def instanceof Y.Map) found.set(id, Number(def.get('deleted')) || 0);
+	});
+	return found;
+}
+
 export class Sheet {
 	readonly doc: Y.Doc;
 	/** Transaction origin of this operator's writes (used by undo and by observers). */

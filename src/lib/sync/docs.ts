@@ -4,6 +4,7 @@
  * and forth does not reload a big sheet).
  */
 import { version } from '$app/environment';
+import { DeletedColumnLog, recordColumnDeletes } from '$lib/grid/deleted-work';
 import { DocConnection, PENDING_PREFIX, storedPendingCounts } from './connection';
 
 /** The one workspace of this installation (several headquarters come with access control). */
@@ -31,6 +32,8 @@ interface Entry {
 	connection: DocConnection;
 	users: number;
 	timer: ReturnType<typeof setTimeout> | null;
+	/** Stops noting a list's column deletes (`recordColumnDeletes`). */
+	stopRecording: () => void;
 }
 
 const open = new Map<string, Entry>();
@@ -101,10 +104,21 @@ export function acquire(room: string): {
 } {
 	let entry = open.get(room);
 	if (!entry) {
+		const connection = new DocConnection({
+			room,
+			serverUrl: defaultServerUrl(),
+			appVersion: version
+		});
 		entry = {
-			connection: new DocConnection({ room, serverUrl: defaultServerUrl(), appVersion: version }),
+			connection,
 			users: 0,
-			timer: null
+			timer: null,
+			// A colleague's delete of a column may come while no page of the list is open (the list
+			// of sheets sends a closed tab's changes, and takes in the colleague's): noted, so that
+			// the list's page tells her when she opens it.
+			stopRecording: room.startsWith(SHEET_ROOM_PREFIX)
+				? recordColumnDeletes(connection.doc, connection, new DeletedColumnLog(room))
+				: () => {}
 		};
 		open.set(room, entry);
 		entry.connection.onStatus(docsChanged);
@@ -137,6 +151,7 @@ export function acquire(room: string): {
 					return;
 				}
 				open.delete(room);
+				e.stopRecording();
 				e.connection.destroy();
 				docsChanged();
 			};
