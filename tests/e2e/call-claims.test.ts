@@ -205,4 +205,47 @@ describe('two operators in one call list', () => {
 			.toBe('Этому жителю сейчас звонит Борис. Выберите другого, чтобы не позвонить дважды.');
 		expect(await warning(b)).toBe('');
 	});
+
+	it('the mouse passing over her window in the background does not keep her mark; a click on the window does', async () => {
+		const { anna, a, b } = await twoOperators('Обзвон: окно на заднем плане', true);
+		await (await a.cell(1, 'Телефон')).click();
+		await expect.poll(() => markedRows(b), MOMENT).toEqual([1]);
+
+		// She goes to another window (her mail) and works there; the list stays open beside it.
+		// (Headless Chromium takes every page for the one in front: not so for the list's page.)
+		const cdp = await anna.context.newCDPSession(anna.page);
+		await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+		const mail = await anna.newPage();
+		await mail.bringToFront();
+		await expect.poll(() => anna.page.evaluate(() => document.hasFocus()), MOMENT).toBe(false);
+
+		// Near the end of IDLE_MS the mouse passes over the list's window on its way to the mail,
+		// and its wheel turns once over it. (Events the page makes itself: the tests' mouse would
+		// bring the page to the front.) Before, that kept her mark on Васильева.
+		await anna.page.clock.fastForward(IDLE_MS - 60_000);
+		await anna.page.evaluate(() => {
+			const grid = document.querySelector('.ag-body') ?? document.body;
+			for (let x = 100; x < 400; x += 50)
+				grid.dispatchEvent(
+					new PointerEvent('pointermove', { bubbles: true, clientX: x, clientY: 200 })
+				);
+			grid.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: 100 }));
+		});
+		expect(await anna.page.evaluate(() => document.hasFocus())).toBe(false);
+		await anna.page.clock.fastForward(2 * 60_000);
+		await expect
+			.poll(
+				async () => ({
+					anna: (await b.presenceNames()).includes('Анна'),
+					rows: await markedRows(b)
+				}),
+				{ timeout: 35_000, interval: 200 }
+			)
+			.toEqual({ anna: true, rows: [] });
+
+		// She comes back to the list and clicks in it: her mark is back.
+		await anna.page.bringToFront();
+		await (await a.cell(1, 'Телефон')).click();
+		await expect.poll(() => markedRows(b), MOMENT).toEqual([1]);
+	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallClaims, IDLE_MS, IdleWatch, RACE_MS } from './call-claims';
+import { CallClaims, IDLE_MS, IdleWatch, isActivity, RACE_MS } from './call-claims';
 
 const anna = (rowId: string | null, clientId = 1) => ({
 	clientId,
@@ -89,6 +89,20 @@ describe('a tab left open (found by exploration)', () => {
 		expect(watch.active(3 * IDLE_MS + 5)).toBe(true);
 		expect(watch.idle).toBe(false);
 		expect(watch.active(3 * IDLE_MS + 6)).toBe(false);
+	});
+
+	it('the mouse or the wheel over her window in the background is not her at work; a key, a click or a touch is', () => {
+		const front = { focused: true, visible: true };
+		const behind = { focused: false, visible: true };
+		const hidden = { focused: true, visible: false };
+		for (const type of ['pointermove', 'mousemove', 'wheel']) {
+			expect(isActivity(type, front)).toBe(true);
+			expect(isActivity(type, behind)).toBe(false);
+			expect(isActivity(type, hidden)).toBe(false);
+		}
+		// A click or a touch brings the window to the front: it counts as it comes.
+		for (const type of ['keydown', 'pointerdown', 'touchstart'])
+			for (const state of [front, behind, hidden]) expect(isActivity(type, state)).toBe(true);
 	});
 
 	it('she comes back onto her row as one who arrives now: told of a colleague who came meanwhile', () => {

@@ -16,13 +16,34 @@ export const RACE_MS = 3_000;
 
 /**
  * No key, click, touch or mouse move on her tab this long (ms): her claim on the resident lapses
- * (`IdleWatch`), and comes back with her next key or move. Found by exploration: an operator who
+ * (`IdleWatch`), and comes back with her next key or move (a move or the wheel only while her
+ * window is in front: `isActivity`). Found by exploration: an operator who
  * walked away from her laptop with a row selected kept the resident marked «Анна звонит этому
  * жителю» for hours, and colleagues going down «Не дозвонились» skipped him. Fifteen minutes:
  * a call to a lonely veteran or a consultation runs past ten minutes while she listens, hands off
  * the keyboard, and her mark must hold through it; a break or a lunch is longer.
  */
 export const IDLE_MS = 15 * 60_000;
+
+/** What of her window an event came to: in front (`document.hasFocus()`), and shown. */
+export interface WindowState {
+	focused: boolean;
+	visible: boolean;
+}
+
+/** Events that are her at work on the tab only while its window is in front and shown. */
+const PASSING = new Set(['pointermove', 'mousemove', 'wheel']);
+
+/**
+ * Whether an event on her tab is her working on it (`IdleWatch.active`): a key, a click or a touch
+ * always (a click or a touch brings the window to the front); a mouse move or the wheel only
+ * while the window is in front and shown. Found in review: the mouse passing over the list's
+ * window in the background, on its way to another program or across a second screen, kept her
+ * claim on the resident for as long as she worked elsewhere; that is not her on this call.
+ */
+export function isActivity(type: string, window: WindowState): boolean {
+	return !PASSING.has(type) || (window.focused && window.visible);
+}
 
 /** Whether this operator has left her tab alone for `IDLE_MS` (times in ms). */
 export class IdleWatch {
