@@ -36,7 +36,8 @@
  * no key at all: nothing but this computer reaches the port.
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { chmod, mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, readFile, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isLoopback } from './addresses.js';
 import { KeyFileError, SettingError } from './startup-errors.js';
@@ -179,31 +180,58 @@ export async function storedAccessKey(dataDir, log = console) {
  * A key file written by hand keeps the rights her editor gave it, often readable by every user
  * of the computer (644): anyone logged in there could read the key and open every list from
  * another laptop. The file is made readable by its owner only (600), as the one Shtab writes is,
- * and the log says so; a file of another user, or one whose rights cannot be changed, is left as
- * it is and the log says what to do. Not on Windows, whose files have no such rights.
+ * and the log says so; a file of another user, or one whose rights cannot be changed (a drive
+ * that keeps no Unix rights takes the chmod and changes nothing), is left as it is and the log
+ * says what to do. A key file that is a link to another file is never changed either: the
+ * rights of a file elsewhere are its owner's business (and whoever could put a link there
+ * could point it at any file of the server's user, root's in a container). The rights are
+ * changed on the file opened, not looked up again by its name. Not on Windows, whose files have
+ * no such rights.
  * @param {string} file
  * @param {Pick<Console, 'warn'>} log
  */
 async function keptToOwner(file, log) {
 	if (process.platform === 'win32' || typeof process.getuid !== 'function') return;
-	const { mode, uid } = await stat(file);
-	if ((mode & 0o077) === 0) return;
-	const rights = (mode & 0o777).toString(8);
-	if (uid === process.getuid()) {
-		const own = (mode & 0o700).toString(8);
-		try {
-			await chmod(file, mode & 0o700);
-			log.warn(
-				`[server] файл ключа доступа ${file} могли читать другие пользователи этого компьютера (права ${rights}); теперь он только для владельца (права ${own}) / the access key file ${file} was readable by other users of this computer (mode ${rights}); it is now its owner's only (mode ${own})`
-			);
-			return;
-		} catch {
-			// Told below.
-		}
+	/** @type {import('node:fs/promises').FileHandle} */
+	let handle;
+	try {
+		handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+	} catch (error) {
+		if (/** @type {{ code?: string }} */ (error).code !== 'ELOOP') throw error;
+		// A link: its target's rights are told, not changed.
+		const { mode } = await stat(file);
+		if ((mode & 0o077) === 0) return;
+		const target = await realpath(file);
+		const rights = (mode & 0o777).toString(8);
+		log.warn(
+			`[server] файл ключа доступа ${file} — ссылка на файл ${target}, который могут читать другие пользователи этого компьютера (права ${rights}); Штаб не меняет права файла по ссылке: выполните «chmod 600 ${target}» от имени его владельца / the access key file ${file} is a link to ${target}, which is readable by other users of this computer (mode ${rights}); Shtab does not change the rights of a linked file: run «chmod 600 ${target}» as its owner`
+		);
+		return;
 	}
-	log.warn(
-		`[server] файл ключа доступа ${file} могут читать другие пользователи этого компьютера (права ${rights}), и Штаб не может это изменить: выполните «chmod 600 ${file}» от имени владельца файла / the access key file ${file} is readable by other users of this computer (mode ${rights}) and Shtab cannot change that: run «chmod 600 ${file}» as the file's owner`
-	);
+	try {
+		const { mode, uid } = await handle.stat();
+		if ((mode & 0o077) === 0) return;
+		const rights = (mode & 0o777).toString(8);
+		if (uid === process.getuid()) {
+			const own = (mode & 0o700).toString(8);
+			try {
+				await handle.chmod(mode & 0o700);
+				if (((await handle.stat()).mode & 0o077) === 0) {
+					log.warn(
+						`[server] файл ключа доступа ${file} могли читать другие пользователи этого компьютера (права ${rights}); теперь он только для владельца (права ${own}) / the access key file ${file} was readable by other users of this computer (mode ${rights}); it is now its owner's only (mode ${own})`
+					);
+					return;
+				}
+			} catch {
+				// Told below.
+			}
+		}
+		log.warn(
+			`[server] файл ключа доступа ${file} могут читать другие пользователи этого компьютера (права ${rights}), и Штаб не может это изменить: выполните «chmod 600 ${file}» от имени владельца файла (или держите папку данных на диске, который хранит права файлов, не на флешке FAT или exFAT) / the access key file ${file} is readable by other users of this computer (mode ${rights}) and Shtab cannot change that: run «chmod 600 ${file}» as the file's owner (or keep the data folder on a drive that keeps file rights, not a FAT or exFAT stick)`
+		);
+	} finally {
+		await handle.close();
+	}
 }
 
 /** Temporary files of `writeWhole`: `access-key.tmp-…`. */

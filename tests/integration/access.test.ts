@@ -5,10 +5,21 @@
  * 127.0.0.1 here; a `Host` that is not a loopback name is what the server sees from a colleague's
  * laptop (or from a proxy on this computer that passes the office's name).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { chmod, chown, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import {
+	chmod,
+	chown,
+	lstat,
+	mkdir,
+	readdir,
+	readFile,
+	stat,
+	symlink,
+	truncate,
+	writeFile
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -506,6 +517,68 @@ describe('the access key, once Shtab is on the office network', () => {
 		// Said once: the next start finds it so.
 		const second = await onTheNetwork({ dataDir });
 		expect(second.log.warnings(file)).toHaveLength(0);
+	});
+
+	it('a key file that is a link to another file has that file’s rights told, never changed', async () => {
+		// The chmod followed the link: whoever could put `access-key` there (a shared or mounted
+		// data folder) had the server's user — root in a container — make any of its files
+		// unreadable to everyone else (/etc/passwd: nobody could log in), and the log named only
+		// `access-key`.
+		const dataDir = await harness.tempDir();
+		const elsewhere = join(await harness.tempDir(), 'shared.txt');
+		await writeFile(elsewhere, 'штаб-калининский-2026\n');
+		await chmod(elsewhere, 0o644);
+		const file = join(dataDir, ACCESS_KEY_FILE);
+		await symlink(elsewhere, file);
+		const running = await onTheNetwork({ dataDir });
+		expect(running.key).toBe('штаб-калининский-2026');
+		expect((await stat(elsewhere)).mode & 0o777).toBe(0o644);
+		expect((await lstat(file)).isSymbolicLink()).toBe(true);
+		const told = running.log.warnings(file);
+		expect(told).toHaveLength(1);
+		expect(told[0].message).toContain(`ссылка на файл ${elsewhere}`);
+		expect(told[0].message).toContain('(права 644)');
+		expect(told[0].message).toContain(`chmod 600 ${elsewhere}`);
+		expect(told[0].message).not.toContain('теперь он только для владельца');
+	});
+
+	it('a key file on a drive that keeps no Unix rights (an NTFS or FAT stick) is not said to be closed', async (context) => {
+		// The chmod is taken there and changes nothing: the log said «теперь он только для
+		// владельца» at every start while every user of the computer could still read the key.
+		const tools = ['mkntfs', 'ntfs-3g'].every((tool) => spawnSync('which', [tool]).status === 0);
+		context.skip(
+			process.getuid?.() !== 0 || !tools,
+			'needs root and ntfs-3g, to mount an NTFS drive'
+		);
+		const drive = await harness.tempDir();
+		const image = join(drive, 'stick.img');
+		await writeFile(image, '');
+		await truncate(image, 16 * 1024 * 1024);
+		execFileSync('mkntfs', ['-F', '-Q', '-q', image], { stdio: 'ignore' });
+		const dataDir = join(drive, 'mounted');
+		await mkdir(dataDir);
+		execFileSync('ntfs-3g', [image, dataDir]);
+		const started: { close: () => Promise<void> }[] = [];
+		try {
+			const file = join(dataDir, ACCESS_KEY_FILE);
+			await writeFile(file, 'штаб-калининский-2026\n');
+			for (let start = 0; start < 2; start++) {
+				const running = await onTheNetwork({ dataDir });
+				started.push(running.running);
+				expect(running.key).toBe('штаб-калининский-2026');
+				expect((await stat(file)).mode & 0o077).not.toBe(0);
+				const told = running.log.warnings(file);
+				expect(told).toHaveLength(1);
+				expect(told[0].message).toContain('Штаб не может это изменить');
+				expect(told[0].message).toContain('FAT');
+				expect(told[0].message).not.toContain('теперь он только для владельца');
+				await running.running.close();
+			}
+		} finally {
+			harness.closeClients();
+			await Promise.all(started.map((server) => server.close()));
+			execFileSync('umount', [dataDir]);
+		}
 	});
 
 	it('a key file of another user that others may read is left as it is, and the log says what to do', async (context) => {
