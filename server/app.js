@@ -92,6 +92,10 @@ export async function startServer(options = {}) {
 	const relay = createRelay({ store, config, authorize: admitted, log, appVersion });
 
 	const server = http.createServer((req, res) => {
+		// No answer of Shtab is shown inside another site's frame, where a page laid over it could
+		// make her click: the app's pages say so by their CSP (`frame-ancestors 'none'`,
+		// svelte.config.js), and every answer by this header too, for browsers that know only it.
+		res.setHeader('x-frame-options', 'DENY');
 		const [path] = (req.url ?? '/').split('?', 1);
 		if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
 			// `access`: whether this browser may open the lists (its key was changed meanwhile?);

@@ -7,6 +7,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import {
 	chmod,
@@ -140,7 +141,7 @@ const upgrade = (url: string, headers: Record<string, string>) =>
 	upgradeReading(url, headers, RESIDENT);
 
 /** The server on every interface, as `HOST=0.0.0.0 npm start`; a room holding a resident. */
-async function onTheNetwork(options: { dataDir?: string } = {}) {
+async function onTheNetwork(options: { dataDir?: string; serveApp?: boolean } = {}) {
 	const log = captureLog();
 	const running = await harness.start({ host: '0.0.0.0', log: log.log, ...options });
 	const url = `http://127.0.0.1:${running.port}`;
@@ -275,6 +276,32 @@ describe('the access key, once Shtab is on the office network', () => {
 				expect(csp).toContain(`script-src 'sha256-${hash}'`);
 			}
 		}
+	});
+
+	it('no answer of Shtab may be framed by another site: the app’s pages, its files and the health check say X-Frame-Options too', async (context) => {
+		// Only the key's page said X-Frame-Options; the app's pages said `frame-ancestors` alone,
+		// which a browser that knows only the older header does not read (the README said both).
+		context.skip(!existsSync(join(PROJECT_ROOT, 'build/handler.js')), 'needs the built app');
+		const { url, office, key } = await onTheNetwork({ serveApp: true });
+		const page = await get(`${url}/sheet/abc?key=${key}`, { host: office, accept: PAGE_ACCEPT });
+		const sent = await submitKey(url, page, undefined, fromTheForm(office));
+		const cookie = String(sent.headers['set-cookie']).split(';')[0];
+		const asked: [string, Record<string, string>][] = [];
+		for (const path of ['/', '/sheet/abc', '/manifest.webmanifest', '/healthz', '/no/such/page']) {
+			// A colleague's browser with the key; the coordinator's own (no key: the page another
+			// site would frame there is the app itself).
+			asked.push([path, { host: office, cookie, accept: PAGE_ACCEPT }]);
+			asked.push([path, { host: '127.0.0.1', accept: PAGE_ACCEPT }]);
+		}
+		asked.push(['/', { host: 'unknown.example' }]);
+		for (const [path, headers] of asked) {
+			const answer = await get(`${url}${path}`, headers);
+			expect(answer.headers['x-frame-options'], `${path} ${headers.host}`).toBe('DENY');
+		}
+		const app = await get(`${url}/`, { host: office, cookie, accept: PAGE_ACCEPT });
+		expect(app.status).toBe(200);
+		expect(app.body).not.toContain('нужен ключ доступа');
+		expect(String(app.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
 	});
 
 	it('a program (curl) opening the link gets the form; it sends the form for the cookie', async () => {
