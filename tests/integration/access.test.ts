@@ -574,8 +574,8 @@ describe('the access key, once Shtab is on the office network', () => {
 		// владельца» at every start while every user of the computer could still read the key.
 		const tools = ['mkntfs', 'ntfs-3g'].every((tool) => spawnSync('which', [tool]).status === 0);
 		context.skip(
-			process.getuid?.() !== 0 || !tools,
-			'needs root and ntfs-3g, to mount an NTFS drive'
+			process.getuid?.() !== 0 || !tools || !existsSync('/dev/fuse'),
+			'needs root, FUSE and ntfs-3g, to mount an NTFS drive'
 		);
 		const drive = await harness.tempDir();
 		const image = join(drive, 'stick.img');
