@@ -102,7 +102,20 @@ export interface AppliedImport {
 	 * meanwhile. The report counts only the others «Исправлено» (found in review: it counted what
 	 * the preparation guessed would be written).
 	 */
-	changedNotWritten: { line: number; key: string }[];
+	changedNotWritten: NotWritten[];
+	/**
+	 * The same for the values that do not fit their column (`FlaggedValue`, `updates`' `flagged`):
+	 * the report counts only the others «Не по формату» (found in review: it counted «222-33» for
+	 * a row deleted or a cell filled meanwhile, and not one written into a cell of what Excel made
+	 * of a number, or onto a note).
+	 */
+	flaggedNotWritten: NotWritten[];
+}
+
+/** A value of a line of the file for a found row's cell (by target key), not written there. */
+export interface NotWritten {
+	line: number;
+	key: string;
 }
 
 /** Where each target key goes: an existing column, or a new column with an id chosen now. */
@@ -236,7 +249,15 @@ export function commitPreparedImport(
 		createdColumns: [],
 		deletedMeanwhile: [],
 		addedOptions: [],
-		changedNotWritten: []
+		changedNotWritten: [],
+		flaggedNotWritten: []
+	};
+	/** Of an update's values the report names (`[line, key]`), those not in a column `wrote`. */
+	const notWritten = (update: PreparedImport['updates'][number], wrote?: Set<string>) => {
+		for (const [line, key] of update.changed ?? [])
+			if (!wrote?.has(plan.ids[key] ?? key)) result.changedNotWritten.push({ line, key });
+		for (const [line, key] of update.flagged ?? [])
+			if (!wrote?.has(plan.ids[key] ?? key)) result.flaggedNotWritten.push({ line, key });
 	};
 	result.added = sheet.commitImport(importId, () => {
 		const known = new Set(sheet.columns().map((c) => c.id));
@@ -321,8 +342,7 @@ export function commitPreparedImport(
 		for (const update of prepared.updates) {
 			if (!sheet.hasRow(update.rowId)) {
 				result.deletedMeanwhile.push(...update.lines);
-				for (const [line, key] of update.changed ?? [])
-					result.changedNotWritten.push({ line, key });
+				notWritten(update);
 				continue;
 			}
 			let filled = false;
@@ -410,11 +430,10 @@ export function commitPreparedImport(
 				}
 			}
 			if (filled) result.updated++;
-			if (update.changed) {
+			if (update.changed || update.flagged) {
 				const wrote = new Set<string>();
 				for (let i = first; i < edits.length; i++) wrote.add(edits[i].colId);
-				for (const [line, key] of update.changed)
-					if (!wrote.has(plan.ids[key] ?? key)) result.changedNotWritten.push({ line, key });
+				notWritten(update, wrote);
 			}
 		}
 		if (edits.length > 0) sheet.setCells(edits);

@@ -56,7 +56,12 @@ function importInto(
 	others: { sheet: Sheet; id: string }[] = [],
 	/** What the coordinator changes in the mapping before importing. */
 	adjust: (targets: ImportTargetColumn[]) => void = () => {},
-	prepareOptions: { addDeleted?: boolean; replace?: boolean } = {}
+	prepareOptions: {
+		addDeleted?: boolean;
+		replace?: boolean;
+		/** What colleagues do in the list while the import is prepared (before its commit). */
+		meanwhile?: () => void;
+	} = {}
 ) {
 	const parsed = parseCsvBytes(bytes);
 	const columns = sheet.columns();
@@ -76,6 +81,7 @@ function importInto(
 		keyColumnsBySheet
 	});
 	const prepared = prepareImport(analysis, targets, policy, prepareOptions);
+	prepareOptions.meanwhile?.();
 	const applied = applyPreparedImport(sheet, targets, prepared, {
 		replace: prepareOptions.replace
 	});
@@ -728,8 +734,11 @@ describe('import through the worker pipeline', () => {
 		// have them already: nothing is written, nothing is reported.
 		const again = importInto(sheet, cp1251(FILE), 'update');
 		expect(again.analysis.flaggedCount).toBe(2);
-		expect(again.prepared.flaggedCount).toBe(0);
-		expect(again.prepared.flagged).toEqual([]);
+		// The dialog says so before «Импортировать», and the report after it: the commit tells.
+		expect(flaggedByPolicy(again.analysis, again.targets).update).toBe(0);
+		expect(again.applied.flaggedNotWritten.map((f) => f.line)).toEqual([3, 5]);
+		expect(dialogReport(sheet, again).flagged).toBe(0);
+		expect(dialogReport(sheet, again).problems.filter((p) => p.kind === 'flagged')).toEqual([]);
 		// A found row's empty cell takes the file's bad value: that one is written, and reported.
 		// (Петров is still found, by his phone.)
 		const petrov = sheet.rowIds()[1];
@@ -737,8 +746,12 @@ describe('import through the worker pipeline', () => {
 		const third = importInto(sheet, cp1251(FILE), 'update');
 		expect(third.applied.added).toHaveLength(0);
 		expect(sheet.getCell(petrov, col('Дата рождения'))).toBe('31.02.1950');
-		expect(third.prepared.flaggedCount).toBe(1);
-		expect(third.prepared.flagged.map((f) => [f.line, f.value])).toEqual([[3, '31.02.1950']]);
+		expect(dialogReport(sheet, third).flagged).toBe(1);
+		expect(
+			dialogReport(sheet, third)
+				.problems.filter((p) => p.kind === 'flagged')
+				.map((p) => [p.line, p.value])
+		).toEqual([[3, '31.02.1950']]);
 	});
 
 	it('names the lines without a name that become residents of their own: leftovers of Excel’s merged name cells (found by exploration)', () => {
@@ -2869,6 +2882,102 @@ describe('«Дополнить» and a value the import corrected', () => {
 		const counted = dialogReport(sheet, more);
 		expect(changedLines(counted)).toEqual([[2, 'Примечание', 'Нужны продукты; НКО: доставлено']]);
 		expect(counted.changed).toBe(1);
+	});
+});
+
+describe('«Дополнить» and a value that does not fit its column', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+	const flaggedLines = (report: ReturnType<typeof dialogReport>) =>
+		report.problems.filter((p) => p.kind === 'flagged').map((p) => [p.line, p.column, p.value]);
+	/** The report's file as the coordinator downloads it. */
+	const csvOf = (report: ReturnType<typeof dialogReport>) =>
+		new TextDecoder().decode(reportCsv(report, 'ru'));
+
+	it('counts a flagged number written into a cell holding only what Excel made of a number (found in review)', () => {
+		// Last week's file left «7,91100E+10» in her phone cell; this week's has «222-33» (a local
+		// number cut short): the cell holds no number to keep, so «Дополнить» writes it there.
+		const sheet = callList();
+		const csv = (phone: string) =>
+			utf8(['ФИО;Телефон;Дата рождения', `Иванова Анна Петровна;${phone};05.03.1941`].join('\r\n'));
+		importInto(sheet, csv('7,91100E+10'), 'skip');
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova] = sheet.rowIds();
+		const run = importInto(sheet, csv('222-33'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('222-33');
+		const report = dialogReport(sheet, run);
+		expect(flaggedLines(report)).toEqual([[2, 'Телефон', '222-33']]);
+		expect(report.flagged).toBe(1);
+		expect(reportTotals(report)).toContainEqual(['import.flaggedCount', 1]);
+		expect(csvOf(report)).toContain('Значений не по формату: 1');
+		expect(csvOf(report)).toMatch(/2;Иванова Анна Петровна;Не по формату;Телефон;222-33;/);
+		// The dialog said so before «Импортировать».
+		expect(flaggedByPolicy(run.analysis, run.targets).update).toBe(1);
+	});
+
+	it('counts a note cut to the cell’s length where it is written: continuing hers, or with «Заменять записанное…» in place of one nobody changed (found in review)', () => {
+		const note = (sheet: Sheet) => sheet.columns().find((c) => c.title === 'Примечание')!.id;
+		const csv = (text: string) =>
+			utf8(
+				['ФИО;Дата рождения;Примечание', `Иванова Анна Петровна;05.03.1941;"${text}"`].join('\r\n')
+			);
+		const long = (start: string) => start + 'лекарства '.repeat(11_000);
+		const sheet = callList();
+		importInto(sheet, csv('Нужны продукты'), 'skip');
+		const [ivanova] = sheet.rowIds();
+		// The partner NGO's file goes on after her note, longer than a cell holds: cut, flagged.
+		const run = importInto(sheet, csv(long('Нужны продукты; ')), 'update');
+		expect(sheet.getCell(ivanova, note(sheet))).toHaveLength(MAX_CELL_LENGTH);
+		const report = dialogReport(sheet, run);
+		expect(flaggedLines(report).map(([line, column]) => [line, column])).toEqual([
+			[2, 'Примечание']
+		]);
+		expect(report.flagged).toBe(1);
+		expect(csvOf(report)).toContain('Значений не по формату: 1');
+		expect(flaggedByPolicy(run.analysis, run.targets).update).toBe(1);
+
+		// «Заменять записанное…»: a note nobody changed since it came takes the file's.
+		const other = callList();
+		importInto(other, csv('Нужны продукты'), 'skip');
+		const replaced = importInto(other, csv(long('Другое: ')), 'update', [], () => {}, {
+			replace: true
+		});
+		expect(other.getCell(other.rowIds()[0], note(other))).toMatch(/^Другое: /);
+		expect(dialogReport(other, replaced).flagged).toBe(1);
+	});
+
+	it('does not count a value going into a row a colleague deleted meanwhile, or into a cell she filled meanwhile (found in review)', () => {
+		const sheet = callList();
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const [ivanova, petrov] = sheet.addRows({
+			columns: [byTitle('ФИО'), byTitle('Телефон')],
+			rows: [
+				['Иванова Анна Петровна', '+78121234567'],
+				['Петров Пётр Ильич', '+79110001122']
+			]
+		});
+		const file = utf8(
+			[
+				'ФИО;Телефон;Дата рождения',
+				'Иванова Анна Петровна;8 812 123-45-67;31.02.1941',
+				'Петров Пётр Ильич;+7 911 000-11-22;30.02.1950'
+			].join('\r\n')
+		);
+		const run = importInto(sheet, file, 'update', [], () => {}, {
+			meanwhile: () => {
+				// While the coordinator looked at the mapping: Петров deleted, Иванова's birth
+				// date typed from her passport.
+				sheet.deleteRows([petrov]);
+				sheet.setCell(ivanova, byTitle('Дата рождения'), '1941-03-05');
+			}
+		});
+		expect(sheet.getCell(ivanova, byTitle('Дата рождения'))).toBe('1941-03-05');
+		expect(sheet.getCell(petrov, byTitle('Дата рождения'))).toBe('');
+		const report = dialogReport(sheet, run);
+		expect(flaggedLines(report)).toEqual([]);
+		expect(report.flagged).toBe(0);
+		expect(reportTotals(report)).toContainEqual(['import.flaggedCount', 0]);
+		expect(csvOf(report)).toContain('Значений не по формату: 0');
+		expect(csvOf(report)).not.toContain('Не по формату;');
 	});
 });
 

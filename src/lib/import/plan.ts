@@ -786,15 +786,17 @@ export interface PreparedImport {
 	rows: string[][];
 	/**
 	 * Existing rows to update: `[targetKey, value]` pairs (non-empty values only), and the values
-	 * among them the import corrected (`ChangedValue`), as `[line, targetKey]`: the commit tells
-	 * which of those it did not write (`AppliedImport.changedNotWritten`), and the report counts
-	 * only the rest «Исправлено».
+	 * among them the report names by line — those the import corrected (`ChangedValue`) and those
+	 * that do not fit their column (`FlaggedValue`) — as `[line, targetKey]`: the commit tells
+	 * which of those it did not write (`AppliedImport.changedNotWritten`, `flaggedNotWritten`),
+	 * and the report counts only the rest «Исправлено» and «Не по формату».
 	 */
 	updates: {
 		rowId: string;
 		cells: [string, string][];
 		lines: number[];
 		changed?: [number, string][];
+		flagged?: [number, string][];
 	}[];
 	skipped: SkippedRow[];
 	skippedCount: number;
@@ -814,7 +816,11 @@ export interface PreparedImport {
 	mergeKeptCount: number;
 	/** Of all `mergeKept`: the values of skipped lines, written nowhere. */
 	lostCount: number;
-	/** Flagged values of the lines written (a skipped duplicate's are not reported). */
+	/**
+	 * Flagged values of the lines written (a skipped duplicate's are not reported). Those going
+	 * into a row of the list are among them whatever its cell holds: the commit tells which it did
+	 * not write (`updates`' `flagged`), and the report leaves those out.
+	 */
 	flagged: FlaggedValue[];
 	flaggedCount: number;
 	/**
@@ -901,7 +907,11 @@ function cellsOf(values: Record<string, string>, keys: string[]): string[] {
 	return cells;
 }
 
-/** The flagged values of the lines not skipped: what the import writes is what it reports. */
+/**
+ * The flagged values of the lines not skipped, as the dialog foretells them before
+ * «Импортировать» (`flaggedByPolicy`): with `sheetValues`, a found row's cell with a value is
+ * taken to keep it. The report counts what the commit wrote instead (`prepareImport`).
+ */
 function flaggedWritten(
 	analysis: Partial<
 		Pick<Analysis, 'incoming' | 'flagged' | 'flaggedCount' | 'flaggedLines' | 'flaggedKeys'>
@@ -910,45 +920,63 @@ function flaggedWritten(
 	targets: readonly ImportTargetColumn[],
 	sheetValues?: (rowId: string) => Record<string, string> | undefined
 ): Pick<PreparedImport, 'flagged' | 'flaggedCount'> {
+	const types = new Map(targets.map((t) => [t.key, t.type]));
+	const { incoming } = analysis;
 	const { values, count } = valuesWritten(
 		{
 			values: analysis.flagged ?? [],
 			count: analysis.flaggedCount ?? 0,
 			lines: analysis.flaggedLines,
 			keys: analysis.flaggedKeys,
-			incoming: analysis.incoming
+			incoming
 		},
 		plan,
 		targets,
-		sheetValues
+		sheetValues,
+		// As the commit writes a found row's cell with a value, as far as the list's values tell
+		// (not its history): a phone cell of what Excel made of a number, a note the file goes on.
+		(line, key, current) => {
+			const type = types.get(key);
+			if (type === 'phone') return mangledPhone(current);
+			if (type !== 'text' && type !== 'longtext') return false;
+			const row = incoming?.[indexOfLine(incoming, line)];
+			return row?.line === line && extendsText(row.values[key] ?? '', current);
+		}
 	);
 	return { flagged: values, flaggedCount: count };
 }
 
 /**
- * The changed values of the lines written (`ChangedValue`): not those of a skipped line, nor a
+ * The values of the lines written that the report names by line — corrected (`ChangedValue`) or
+ * not fitting their column (`FlaggedValue`) — and how many: not those of a skipped line, nor a
  * later line's cell kept apart from its resident's first line. Those that go into a row of the
  * list («Дополнить») are written or not as the commit finds the row's cell then (a value there
- * already, a number an operator took out, a note she shortened: `commitPreparedImport`), so
- * they are listed by update (`changedIn`, in `plan.toUpdate`'s order), and the commit tells
- * which it did not write. Found in review: predicting it here (an Excel number read as the birth
- * date the list had already; a number an operator took out; a note she shortened) counted
- * values «Исправлено» that were never written.
+ * already, or none; a number an operator took out, a note she shortened or the file continues,
+ * a cell holding what Excel made of a number; a row deleted meanwhile: `commitPreparedImport`),
+ * so they are counted here and listed by update as well (`byUpdate`, in `plan.toUpdate`'s
+ * order), and the commit tells which it did not write. Found in review: predicting it here from
+ * the list's values counted values that were never written (an Excel number read as the birth
+ * date the list had already; a number she took out; «222-33» for a cell a colleague deleted or
+ * filled meanwhile), and left out a flagged value written into a mangled phone cell or onto a
+ * note.
  */
-function changedWritten(
-	analysis: Partial<
-		Pick<Analysis, 'incoming' | 'changed' | 'changedCount' | 'changedLines' | 'changedKeys'>
-	>,
+function writtenByUpdate<T extends FlaggedValue>(
+	analysis: {
+		values?: T[];
+		count?: number;
+		lines?: Map<number, number>;
+		keys?: Map<number, string[]>;
+		incoming?: readonly IncomingRow[];
+	},
 	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept' | 'merged'>,
 	targets: readonly ImportTargetColumn[]
-): Pick<PreparedImport, 'changed' | 'changedCount'> & { changedIn: [number, string][][] } {
-	const lines = analysis.changedLines;
-	const keys = analysis.changedKeys;
+): { values: T[]; count: number; byUpdate: [number, string][][] } {
+	const { lines, keys } = analysis;
 	let isKept: (line: number, key: string) => boolean = () => false;
 	const { values, count } = valuesWritten(
 		{
-			values: analysis.changed ?? [],
-			count: analysis.changedCount ?? 0,
+			values: analysis.values ?? [],
+			count: analysis.count ?? 0,
 			lines,
 			keys,
 			incoming: analysis.incoming
@@ -959,7 +987,7 @@ function changedWritten(
 		undefined,
 		(kept) => (isKept = kept)
 	);
-	const changedIn = plan.toUpdate.map((u) => {
+	const byUpdate = plan.toUpdate.map((u) => {
 		const cells: [number, string][] = [];
 		if (!lines || !keys) return cells;
 		for (const line of u.lines) {
@@ -968,7 +996,7 @@ function changedWritten(
 		}
 		return cells;
 	});
-	return { changed: values, changedCount: count, changedIn };
+	return { values, count, byUpdate };
 }
 
 /** A cell with what Excel writes for a phone number it took for a number: `7,91100E+10`. */
@@ -1002,6 +1030,10 @@ function valuesWritten<T extends FlaggedValue>(
 	},
 	plan: Pick<ImportPlan, 'skipped' | 'toUpdate' | 'mergeKept' | 'merged'>,
 	targets: readonly ImportTargetColumn[],
+	/**
+	 * The values of the list's rows, to foretell what a found row's cell takes (the dialog, before
+	 * «Импортировать»); none: every value of a found row is counted, and the commit tells.
+	 */
 	sheetValues?: (rowId: string) => Record<string, string> | undefined,
 	/** Whether a line's value is written into a found row's cell that has `current` (none: never). */
 	written: (line: number, key: string, current: string) => boolean = () => false,
@@ -1040,8 +1072,8 @@ function valuesWritten<T extends FlaggedValue>(
 		for (const u of plan.toUpdate) {
 			const have = sheetValues(u.rowId);
 			if (!have) continue;
-			// A flagged value is no stored phone either: a cell with a value keeps it (`apply.ts`).
-			// (An empty phone cell an operator emptied does not take it either; counted here.)
+			// A flagged value is no stored phone either: a cell with a value keeps it (`apply.ts`),
+			// unless `written` says it takes it (a cell of what Excel made of a number).
 			for (const line of u.lines)
 				for (const key of keys.get(line) ?? [])
 					if (have[key] && !written(line, key, have[key])) keep(line, key);
@@ -1176,12 +1208,29 @@ export function prepareImport(
 		const added = new Set(plan.toAdd.map((row) => row.line));
 		nameless = nameless.filter((n) => added.has(n.line));
 	}
-	// With «Дополнить», the values of the rows found: what their cells have already.
-	const foundValues =
-		policy === 'update' && existing && targetSheetId !== undefined
-			? sheetValuesOf(existing, targetSheetId)
-			: undefined;
-	const { changed, changedCount, changedIn } = changedWritten(analysis, plan, targets);
+	// The values the report names by line: the commit tells which of a found row's it wrote.
+	const changed = writtenByUpdate(
+		{
+			values: analysis.changed,
+			count: analysis.changedCount,
+			lines: analysis.changedLines,
+			keys: analysis.changedKeys,
+			incoming: analysis.incoming
+		},
+		plan,
+		targets
+	);
+	const flagged = writtenByUpdate(
+		{
+			values: analysis.flagged,
+			count: analysis.flaggedCount,
+			lines: analysis.flaggedLines,
+			keys: analysis.flaggedKeys,
+			incoming: analysis.incoming
+		},
+		plan,
+		targets
+	);
 	const prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues' | 'addOptions'> = {
 		keys,
 		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
@@ -1189,7 +1238,8 @@ export function prepareImport(
 			rowId: u.rowId,
 			cells: Object.entries(u.values).filter(([, v]) => v !== ''),
 			lines: u.lines,
-			...(changedIn[i].length ? { changed: changedIn[i] } : {})
+			...(changed.byUpdate[i].length ? { changed: changed.byUpdate[i] } : {}),
+			...(flagged.byUpdate[i].length ? { flagged: flagged.byUpdate[i] } : {})
 		})),
 		skipped: plan.skipped.slice(0, MAX_LISTED_PROBLEMS),
 		skippedCount: plan.skipped.length,
@@ -1199,9 +1249,10 @@ export function prepareImport(
 		mergedCount: plan.merged.length,
 		mergeKept: plan.mergeKept.slice(0, MAX_LISTED_PROBLEMS),
 		...keptAndLost(plan.mergeKept),
-		...flaggedWritten(analysis, plan, targets, foundValues),
-		changed,
-		changedCount,
+		flagged: flagged.values,
+		flaggedCount: flagged.count,
+		changed: changed.values,
+		changedCount: changed.count,
 		...duplicatesWritten(analysis.duplicates, plan.skipped, policy, plan.merged),
 		nameless: nameless.slice(0, MAX_LISTED_PROBLEMS),
 		namelessCount: nameless.length

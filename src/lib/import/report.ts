@@ -13,7 +13,7 @@ import {
 import { formatCount, translate, type Locale, type MessageKey } from '../i18n';
 import type { Column } from '../model/sheet';
 import { formatDate, formatDateTime, formatValue, messageFor } from '../values';
-import type { AppliedImport, KeptCell, ReplacedCell } from './apply';
+import type { AppliedImport, KeptCell, NotWritten, ReplacedCell } from './apply';
 import type { FlaggedValue, ImportTargetColumn, NamelessLine, PreparedImport } from './plan';
 
 export type ProblemKind =
@@ -177,7 +177,10 @@ export function importReport(options: {
 	prepared: Omit<PreparedImport, 'keys' | 'rows' | 'updates'>;
 	applied: Pick<AppliedImport, 'added' | 'updated' | 'kept'> &
 		Partial<
-			Pick<AppliedImport, 'replaced' | 'deletedMeanwhile' | 'addedOptions' | 'changedNotWritten'>
+			Pick<
+				AppliedImport,
+				'replaced' | 'deletedMeanwhile' | 'addedOptions' | 'changedNotWritten' | 'flaggedNotWritten'
+			>
 		>;
 	targets: readonly ImportTargetColumn[];
 	/** A column of the sheet imported into (its cells left as they were are named by it). */
@@ -194,11 +197,20 @@ export function importReport(options: {
 		messageRu: translate('ru', 'import.deletedMeanwhile', { line }),
 		messageEn: translate('en', 'import.deletedMeanwhile', { line })
 	}));
-	// A corrected value is counted where the commit wrote it: not into a found row's cell it left
-	// as it was (its own value, a number an operator took out, a note she shortened).
-	const notWritten = applied.changedNotWritten ?? [];
+	// A corrected value, or one that does not fit its column, is counted where the commit wrote
+	// it: not into a found row's cell it left as it was (its own value, a number an operator took
+	// out, a note she shortened, a row deleted meanwhile).
 	const keyOf = new Map(targets.map((t) => [t.csvIndex, t.key]));
-	const unwritten = new Set(notWritten.map((c) => `${c.line}\t${c.key}`));
+	const written = <T extends FlaggedValue>(values: T[], count: number, not: NotWritten[] = []) => {
+		if (!not.length) return { values, count };
+		const unwritten = new Set(not.map((c) => `${c.line}\t${c.key}`));
+		return {
+			values: values.filter((v) => !unwritten.has(`${v.line}\t${keyOf.get(v.csvIndex)}`)),
+			count: count - not.length
+		};
+	};
+	const flagged = written(prepared.flagged, prepared.flaggedCount, applied.flaggedNotWritten);
+	const changed = written(prepared.changed, prepared.changedCount, applied.changedNotWritten);
 	return buildReport({
 		locale,
 		imported: applied.added.length,
@@ -212,12 +224,10 @@ export function importReport(options: {
 		merged: prepared.merged,
 		mergedCount: prepared.mergedCount,
 		// Those of the lines written: a skipped duplicate's are not the list's.
-		flagged: prepared.flagged,
-		flaggedCount: prepared.flaggedCount,
-		changed: unwritten.size
-			? prepared.changed.filter((c) => !unwritten.has(`${c.line}\t${keyOf.get(c.csvIndex)}`))
-			: prepared.changed,
-		changedCount: prepared.changedCount - notWritten.length,
+		flagged: flagged.values,
+		flaggedCount: flagged.count,
+		changed: changed.values,
+		changedCount: changed.count,
 		repeats: prepared.repeats.map((r) => ({ ...r, by: duplicateKeyWords(r.by, locale) })),
 		repeatsCount: prepared.repeatsCount,
 		inOthers: prepared.inOthers.map((o) => ({
