@@ -186,7 +186,11 @@ function hadText(sheet: Sheet, rowId: string, colId: string, value: string): boo
 	return false;
 }
 
-/** The numbers a phone cell once held (its history) that `current` no longer has. */
+/**
+ * The numbers a phone cell once held (its history) that `current` no longer has: stored numbers,
+ * and a value kept as typed because it fits no number («222-33», flagged when it came), as it
+ * was (found in review: an operator took out a number cut short, and the next file put it back).
+ */
 function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: string): Set<string> {
 	const removed = new Set<string>();
 	// Most cells of a big «Дополнить» were never edited: no history to read for each of them.
@@ -194,7 +198,7 @@ function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: str
 	const now = new Set(storedPhoneNumbers(current));
 	for (const item of sheet.history.forCell(rowId, colId))
 		for (const value of [item.old ?? '', item.value ?? ''])
-			if (value && isStoredPhone(value))
+			if (value)
 				for (const number of storedPhoneNumbers(value)) if (!now.has(number)) removed.add(number);
 	return removed;
 }

@@ -2945,6 +2945,33 @@ describe('«Дополнить» and a value that does not fit its column', () =
 		expect(dialogReport(other, replaced).flagged).toBe(1);
 	});
 
+	it('does not put back a flagged number an operator took out of the cell, nor count it (found in review)', () => {
+		const sheet = callList();
+		const csv = (phone: string) =>
+			utf8(
+				['ФИО;Телефон;Дата рождения', `Иванова Анна Петровна;"${phone}";05.03.1941`].join('\r\n')
+			);
+		importInto(sheet, csv('222-33'), 'skip');
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova] = sheet.rowIds();
+		expect(sheet.getCell(ivanova, phone)).toBe('222-33');
+		// The operator could not get through: a number cut short; she takes it out.
+		sheet.setCell(ivanova, phone, '');
+		// The department's next file still has it.
+		const run = importInto(sheet, csv('222-33'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('');
+		expect(run.applied.updated).toBe(0);
+		expect(run.applied.kept.map((k) => [k.kept, k.file])).toEqual([['', '222-33']]);
+		const report = dialogReport(sheet, run);
+		expect(flaggedLines(report)).toEqual([]);
+		expect(report.flagged).toBe(0);
+		expect(csvOf(report)).toContain('Значений не по формату: 0');
+		// Another number of the file still fills her empty cell, flagged or not, and is counted.
+		const other = importInto(sheet, csv('333-44'), 'update');
+		expect(sheet.getCell(ivanova, phone)).toBe('333-44');
+		expect(flaggedLines(dialogReport(sheet, other))).toEqual([[2, 'Телефон', '333-44']]);
+	});
+
 	it('does not count a value going into a row a colleague deleted meanwhile, or into a cell she filled meanwhile (found in review)', () => {
 		const sheet = callList();
 		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
