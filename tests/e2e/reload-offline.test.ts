@@ -5,7 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HomePage, OFFLINE, SAVED, SheetPage } from './pages';
+import { LATER_BY_MS } from '../../src/lib/model/sheet';
+import { editorClosed, HomePage, OFFLINE, SAVED, SheetPage, typeOnRussianKeyboard } from './pages';
 import {
 	cleanup,
 	expectNoPageErrors,
@@ -162,6 +163,55 @@ describe('the offline application', () => {
 
 		await anna.context.setOffline(false);
 		for (const s of [first, second]) await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+	});
+
+	it('a result logged offline, the page reloaded offline, and a later call by a colleague: the offline operator is still told who', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис');
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон 85+', 'Обзвон'));
+		await a.addRow('Лебедева Ольга');
+		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон 85+');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+		await serviceWorkerReady(boris);
+
+		// Борис, offline, logs his call: not reached; then the page is reloaded (a laptop that
+		// slept, a tab the browser discarded, F5 to «see if it is back»), still offline.
+		await boris.context.setOffline(true);
+		const offline = await new SheetPage(boris.page).ready();
+		await expect.poll(() => offline.status(), MOMENT).toBe(OFFLINE);
+		await (await offline.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(boris.page, 'не дозв');
+		await boris.page.keyboard.press('Enter');
+		await editorClosed(boris.page);
+		await expect.poll(() => offline.pending(), MOMENT).toBe(1);
+		await boris.page.reload();
+		const reloaded = await new SheetPage(boris.page).ready('Обзвон 85+');
+		await expect
+			.poll(() => reloaded.cellText(0, 'Результат звонка'), MOMENT)
+			.toBe('не дозвонились');
+		await expect.poll(() => reloaded.status(), MOMENT).toContain(OFFLINE);
+
+		// Анна calls the same resident later and reaches her.
+		await anna.page.waitForTimeout(LATER_BY_MS + 500);
+		await (await a.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(anna.page, 'дозв');
+		await anna.page.keyboard.press('Enter');
+		await editorClosed(anna.page);
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+
+		// Борис's line comes back: Анна's later call stays, and he is told, as without the reload.
+		await boris.context.setOffline(false);
+		await expect.poll(() => reloaded.status(), RECONNECT).toBe(SAVED);
+		await expect.poll(() => reloaded.cellText(0, 'Результат звонка'), MOMENT).toBe('дозвонились');
+		await boris.page
+			.getByRole('status')
+			.getByText(
+				'Анна тоже изменил(а) ячейку «Результат звонка»: осталось «дозвонились», ваше «не дозвонились» — в истории.'
+			)
+			.waitFor({ timeout: 5_000 });
 	});
 
 	it('a reload with the network off opens the app from the service worker', async () => {

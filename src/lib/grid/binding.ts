@@ -407,7 +407,10 @@ export class SheetGridBinding {
 	 * typed by two operators at once kept one value, and the other operator never knew hers
 	 * was gone (found by exploration).
 	 */
-	readonly #typed = new Map<string, { rowId: string; colId: string; value: string; at: number }>();
+	readonly #typed = new Map<
+		string,
+		{ rowId: string; colId: string; value: string; at: number; unsent?: boolean }
+	>();
 	/** The cell an editor opened on, and its value then (`#onEditStarted`). */
 	#editStart: { rowId: string; colId: string; value: string } | null = null;
 	/** The block as shown, for the cells' class rule (null: one cell or none). */
@@ -1008,7 +1011,29 @@ export class SheetGridBinding {
 	 */
 	renewTyped(since: number): void {
 		const now = Date.now();
-		for (const t of this.#typed.values()) if (t.at >= since) t.at = now;
+		for (const t of this.#typed.values())
+			if (t.at >= since || t.unsent) {
+				t.at = now;
+				t.unsent = false;
+			}
+	}
+
+	/**
+	 * The page opened (or the grid was rebuilt) with changes of hers the server has not confirmed,
+	 * written since `since`: the values she typed in them count as typed now, and as typed offline
+	 * (`renewTyped` renews them when her line comes back), so a colleague's value over one is told
+	 * as over a value typed a moment ago. Kept only in the grid, they were forgotten at a reload:
+	 * a result logged offline, the page reloaded offline, and a colleague's later call took its
+	 * place without a word (found by exploration). A cell that no longer holds her value is left.
+	 */
+	rememberUnsent(authorId: string, since: number): void {
+		const now = Date.now();
+		for (const { rowId, colId, value } of this.#sheet.history.writtenBy(authorId, since)) {
+			const key = `${rowId}:${colId}`;
+			if (this.#typed.has(key) || this.#sheet.getCell(rowId, colId) !== value) continue;
+			if (this.#typed.size >= MAX_TYPED_KEPT) break;
+			this.#typed.set(key, { rowId, colId, value, at: now, unsent: true });
+		}
 	}
 
 	/** Her own change (an undo) over a value she typed: nothing to tell her of it later. */

@@ -171,6 +171,45 @@ describe('history of a sheet', () => {
 		}
 	);
 
+	it('writtenBy: the cells one operator wrote since a time, the value she typed (not what it set along), her latest, undos left out', () => {
+		const net = createNetwork(2, seededRandom(3));
+		const [a, b] = net.docs.map((d, i) => new Sheet(d, { author: [ANNA, BORIS][i] }));
+		const undo = b.createUndoManager({ captureTimeout: 0 });
+		const [name, outcome, operator, address] = a.addColumns([
+			{ title: 'ФИО' },
+			{ title: 'Результат звонка' },
+			{ title: 'Оператор' },
+			{ title: 'Адрес' }
+		]);
+		const [r1, r2, r3] = a.addRows({ columns: [name], rows: [['Лебедева'], ['Орлов'], ['Зуев']] });
+		net.sync();
+		b.setCell(r3, address, 'до');
+		// (From the next millisecond: «до» was written before.)
+		const since = Date.now() + 1;
+		while (Date.now() < since) continue;
+		// A result typed with its log: the result is hers, the operator's name came along.
+		b.setCells([
+			{ rowId: r1, colId: outcome, value: 'не дозвонились' },
+			{ rowId: r1, colId: operator, value: 'Борис' }
+		]);
+		b.setCell(r2, address, 'ул. Ленина, 5');
+		b.setCell(r2, address, 'ул. Ленина, 5, кв. 2');
+		undo.stopCapturing();
+		b.setCell(r3, outcome, 'отказ');
+		undo.undo();
+		a.setCell(r1, address, 'коллеги');
+		net.sync();
+		expect(b.history.writtenBy(BORIS.id, since)).toEqual([
+			{ rowId: r1, colId: outcome, value: 'не дозвонились' },
+			{ rowId: r2, colId: address, value: 'ул. Ленина, 5, кв. 2' },
+			{ rowId: r3, colId: outcome, value: 'отказ' }
+		]);
+		// (The undone «отказ» is listed as written: the grid keeps only cells still holding it.)
+		expect(b.getCell(r3, outcome)).toBe('');
+		expect(b.history.writtenBy(BORIS.id, Date.now() + 1_000)).toEqual([]);
+		expect(b.history.writtenBy('', since)).toEqual([]);
+	});
+
 	it('changes received from a colleague are not recorded again by this replica', () => {
 		const net = createNetwork(2, seededRandom(1));
 		const [a, b] = net.docs.map((d, i) => new Sheet(d, { author: [ANNA, BORIS][i] }));

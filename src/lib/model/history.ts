@@ -297,6 +297,29 @@ export class SheetHistory {
 		return list;
 	}
 
+	/**
+	 * The cells one author wrote since `since` (her clock, as the entries are), each with the
+	 * latest value she gave it: of each change, its first cell — the one she typed; the others are
+	 * what it set along (a call's «Оператор», «Дата звонка», «Попытки»). Undos are left out (they
+	 * put back what was there), redos count.
+	 */
+	writtenBy(authorId: string, since: number): { rowId: string; colId: string; value: string }[] {
+		const cells = new Map<string, { rowId: string; colId: string; value: string }>();
+		if (!authorId) return [];
+		for (const value of this.#array.toArray()) {
+			const entry = readEntry(value);
+			if (!entry || entry.by !== authorId || entry.t < since || entry.u === 'undo') continue;
+			const first = entry.cells?.[0];
+			if (!first) continue;
+			const [rowId, colId, , v] = first;
+			const key = `${rowId}:${colId}`;
+			// Her entries are in the order she wrote them: a later one's value replaces.
+			cells.delete(key);
+			cells.set(key, { rowId, colId, value: v });
+		}
+		return [...cells.values()];
+	}
+
 	/** Called on every new entry (local or remote). Returns the unsubscribe. */
 	observe(listener: () => void): () => void {
 		this.#listeners.add(listener);
