@@ -290,6 +290,58 @@ describe('offline work', () => {
 		expect(await boris.page.getByText('с вашими недавними изменениями').count()).toBe(0);
 	});
 
+	it('a list a colleague deleted while she logged a call in it offline: she is told who on the list of lists, and restores it with her call', async () => {
+		const galina = await operator('Галина');
+		const boris = await operator('Борис');
+		const home = await new HomePage(galina.page).goto(app.url);
+		const g = await home.createSheet('Обзвон 80+ Гражданка', 'Обзвон');
+		await g.addRow('Зуева Лидия');
+		const b = await SheetPage.open(boris.page, galina.page.url(), 'Обзвон 80+ Гражданка');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		// Борис, on a bad line, logs his call and goes back to the list of lists; Галина, taking
+		// the list for a stray copy, deletes it meanwhile.
+		await boris.context.setOffline(true);
+		await expect.poll(() => b.status(), MOMENT).toBe(OFFLINE);
+		await (await b.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(boris.page, 'нужна');
+		await boris.page.keyboard.press('Enter');
+		await editorClosed(boris.page);
+		await expect.poll(() => b.cellText(0, 'Результат звонка'), MOMENT).toBe('нужна помощь');
+		const bHome = await b.back();
+		const gHome = await g.back();
+		await gHome.delete('Обзвон 80+ Гражданка');
+
+		// His line comes back: the list leaves his list of lists, and he is told who deleted it
+		// with his work in it. Before, it went without a word, the bar saying all was saved.
+		await boris.context.setOffline(false);
+		await bHome
+			.link('Обзвон 80+ Гражданка')
+			.waitFor({ state: 'detached', timeout: RECONNECT.timeout });
+		const notice = boris.page
+			.getByRole('status')
+			.getByText(
+				'Галина удалил(а) список «Обзвон 80+ Гражданка» с вашими недавними изменениями. Они сохранены в удалённом списке.'
+			);
+		await notice.waitFor({ timeout: 5_000 });
+		// He may be on a call: the notice waits for him (a toast with an action goes after 10 s).
+		await boris.page.waitForTimeout(11_000);
+		expect(await notice.isVisible()).toBe(true);
+		await boris.page
+			.getByRole('status')
+			.getByRole('button', { name: 'Восстановить список', exact: true })
+			.click();
+		await notice.waitFor({ state: 'hidden', timeout: 5_000 });
+		const back = await gHome
+			.link('Обзвон 80+ Гражданка')
+			.waitFor({ timeout: 5_000 })
+			.then(() => gHome.openSheet('Обзвон 80+ Гражданка'));
+		await expect.poll(() => back.cellText(0, 'Результат звонка'), RECONNECT).toBe('нужна помощь');
+		// Галина's own delete told her nothing of the kind.
+		expect(await galina.page.getByText('с вашими недавними изменениями').count()).toBe(0);
+	});
+
 	it('a result logged offline and a later call by a colleague: the later one stays, and the offline operator is told who', async () => {
 		const anna = await operator('Анна');
 		const boris = await operator('Борис');

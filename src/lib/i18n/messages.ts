@@ -38,6 +38,9 @@ export const ru = {
 	'home.renameGone':
 		'Список «{title}» удалён, пока вы его переименовывали: новое название не сохранено.',
 	'home.undo': 'Отменить',
+	'home.deletedWork':
+		'{by} удалил(а) список «{title}» с вашими недавними изменениями. Они сохранены в удалённом списке.',
+	'home.deletedWorkRestore': 'Восстановить список',
 	'home.recentlyDeleted': 'Недавно удалённые',
 	'home.restore': 'Восстановить',
 	'home.created': 'Создан',
@@ -332,6 +335,9 @@ export const en: Record<MessageKey, string> = {
 	'home.renameGone':
 		'The list “{title}” was deleted while you were renaming it: the new title is not saved.',
 	'home.undo': 'Undo',
+	'home.deletedWork':
+		'{by} deleted the list “{title}” with your recent changes in it. They are kept in the deleted list.',
+	'home.deletedWorkRestore': 'Restore the list',
 	'home.recentlyDeleted': 'Recently deleted',
 	'home.restore': 'Restore',
 	'home.created': 'Created',

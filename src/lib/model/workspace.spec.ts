@@ -47,4 +47,47 @@ describe('workspace model', () => {
 		expect(lists[1]).toEqual(lists[0]);
 		expect(lists[2]).toEqual(lists[0]);
 	});
+
+	it('says which sheets another replica deleted, and who: not its own deletes, nor a sheet that comes deleted', () => {
+		const net = createNetwork(2, seededRandom(7));
+		const [galina, boris] = net.docs.map((d) => new Workspace(d));
+		const calls = galina.createSheet({ title: 'Обзвон 80+', kind: 'callList' });
+		const requests = galina.createSheet({ title: 'Заявки', kind: 'requests' });
+		net.sync();
+		const told: string[][] = [];
+		const stop = boris.onDeletedElsewhere((ids) => told.push(ids));
+		galina.deleteSheet(calls, { id: 'op-galina', name: 'Галина' });
+		net.sync();
+		expect(told).toEqual([[calls]]);
+		expect(boris.sheet(calls)?.deletedBy).toEqual({ id: 'op-galina', name: 'Галина' });
+		// Restored, the sheet no longer says who deleted it; deleted again by an older version,
+		// it says nobody.
+		boris.restoreSheet(calls);
+		net.sync();
+		expect(galina.sheet(calls)?.deletedBy).toBeNull();
+		galina.deleteSheet(calls);
+		net.sync();
+		expect(told).toEqual([[calls], [calls]]);
+		expect(boris.sheet(calls)?.deletedBy).toBeNull();
+		// His own delete, and a rename of a deleted sheet, are not told.
+		boris.deleteSheet(requests, { id: 'op-boris', name: 'Борис' });
+		galina.renameSheet(calls, 'Обзвон 80+ (старый)');
+		net.sync();
+		expect(told).toHaveLength(2);
+		// A sheet made and deleted elsewhere comes deleted (one update: a replica coming back
+		// online, a first load): nothing was in use here.
+		galina.doc.transact(() => {
+			const stray = galina.createSheet({ title: 'Черновик' });
+			galina.deleteSheet(stray, { id: 'op-galina', name: 'Галина' });
+		});
+		net.sync();
+		expect(boris.deletedSheets().map((s) => s.title)).toContain('Черновик');
+		expect(told).toHaveLength(2);
+		stop();
+		galina.restoreSheet(requests);
+		net.sync();
+		galina.deleteSheet(requests);
+		net.sync();
+		expect(told).toHaveLength(2);
+	});
 });

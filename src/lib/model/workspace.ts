@@ -16,6 +16,17 @@ export interface SheetInfo {
 	created: number;
 	/** When it was deleted (it sits in "recently deleted" until restored), else null. */
 	deleted: number | null;
+	/** Who deleted it (null: not deleted, or by a version that did not say). */
+	deletedBy: { id: string; name: string } | null;
+}
+
+/** `deletedBy` as another replica wrote it, checked. */
+function readDeletedBy(value: unknown): { id: string; name: string } | null {
+	if (!value || typeof value !== 'object') return null;
+	const { id, name } = value as Record<string, unknown>;
+	return typeof id === 'string' && typeof name === 'string'
+		? { id: id.slice(0, 64), name: name.slice(0, 80) }
+		: null;
 }
 
 export class Workspace {
@@ -37,7 +48,8 @@ export class Workspace {
 			kind: SHEET_KINDS.includes(kind) ? kind : 'other',
 			title: String(m.get('title') ?? ''),
 			created: Number(m.get('created') ?? 0),
-			deleted: typeof deleted === 'number' ? deleted : null
+			deleted: typeof deleted === 'number' ? deleted : null,
+			deletedBy: typeof deleted === 'number' ? readDeletedBy(m.get('deletedBy')) : null
 		};
 	}
 
@@ -98,15 +110,47 @@ export class Workspace {
 		this.doc.transact(() => m.set('title', clean), this.origin);
 	}
 
-	/** Moves the sheet to "recently deleted"; its data stays until restored. */
-	deleteSheet(id: string): void {
+	/**
+	 * Moves the sheet to "recently deleted"; its data stays until restored. `by`: who deleted it,
+	 * for a colleague whose recent work was in it (`onDeletedByColleague`).
+	 */
+	deleteSheet(id: string, by?: { id: string; name: string }): void {
 		const m = this.#get(id);
-		this.doc.transact(() => m.set('deleted', Date.now()), this.origin);
+		this.doc.transact(() => {
+			m.set('deleted', Date.now());
+			if (by) m.set('deletedBy', { id: by.id, name: by.name });
+			else m.delete('deletedBy');
+		}, this.origin);
 	}
 
 	restoreSheet(id: string): void {
 		const m = this.#get(id);
-		this.doc.transact(() => m.delete('deleted'), this.origin);
+		this.doc.transact(() => {
+			m.delete('deleted');
+			m.delete('deletedBy');
+		}, this.origin);
+	}
+
+	/**
+	 * Calls `listener` with the ids of sheets a change from another replica (a colleague, another
+	 * tab) has just deleted. Not a sheet that comes already deleted (a first load, a sheet made and
+	 * deleted elsewhere): only one this replica had in use. Returns the unsubscribe.
+	 */
+	onDeletedElsewhere(listener: (ids: string[]) => void): () => void {
+		const fn = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+			if (transaction.local) return;
+			const ids: string[] = [];
+			for (const event of events) {
+				if (event.target === this.#sheets || !(event instanceof Y.YMapEvent)) continue;
+				const change = event.changes.keys.get('deleted');
+				const id = event.path[0];
+				if (!change || change.action !== 'add' || typeof id !== 'string') continue;
+				if (typeof this.#sheets.get(id)?.get('deleted') === 'number') ids.push(id);
+			}
+			if (ids.length) listener(ids);
+		};
+		this.#sheets.observeDeep(fn);
+		return () => this.#sheets.unobserveDeep(fn);
 	}
 
 	/** Called after every change to the sheet list. Returns the unsubscribe. */

@@ -199,6 +199,19 @@ export interface ConnectionOptions {
  */
 export const PENDING_PREFIX = 'shtab:pending:';
 
+/** Per room, when this tab last had changes of it the server had not confirmed (`unsavedLately`). */
+const lastUnsaved = new Map<string, number>();
+
+/**
+ * When this tab last had changes of a room (its own, or carried from a closed tab or an earlier
+ * session) that the server had not confirmed, up to the moment it confirmed them; undefined when
+ * it has had none since the page loaded. A list a colleague deleted then may have been deleted
+ * before that work reached her.
+ */
+export function unsavedLately(room: string): number | undefined {
+	return lastUnsaved.get(room);
+}
+
 function storageKey(room: string) {
 	return `${PENDING_PREFIX}${room}#${TAB_ID}`;
 }
@@ -684,6 +697,7 @@ export class DocConnection {
 		if (own <= 0) this.#pendingSince = null;
 		else this.#pendingSince ??= Date.now();
 		const prev = this.#status;
+		if (pending > 0 || prev.pending > 0) lastUnsaved.set(this.room, Date.now());
 		const unanswered = connected && this.#silent;
 		if (prev.state !== state || prev.pending !== pending || prev.unanswered !== unanswered) {
 			this.#status = { ...prev, state, pending, unanswered };
