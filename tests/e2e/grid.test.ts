@@ -4,6 +4,7 @@
  * big sheet sorted in the worker while a colleague edits it.
  * Two browser contexts are two operators on the real relay.
  */
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { textComparator } from '../../src/lib/grid/row-order';
 import { WORKER_ROWS } from '../../src/lib/grid/sorting';
@@ -484,6 +485,46 @@ describe('the grid operators work in', () => {
 		await anna.page.getByRole('button', { name: 'Клавиши', exact: true }).click();
 		await keys.waitFor();
 		await keys.getByRole('button', { name: 'Закрыть', exact: true }).click();
+		await keys.waitFor({ state: 'hidden' });
+	});
+
+	it('F1 on a laptop screen shows the list of keys from its title and first key, with «Закрыть» in sight', async () => {
+		// 1366 × 768, the usual laptop of a headquarters. Found by exploration: the list is taller
+		// than the screen, the dialog opened scrolled down to its «Закрыть» (the focus), and the
+		// operator saw it from «Ctrl+Home» on, without its title nor F2, Enter and Tab.
+		const { anna, a } = await oneOperator('Обзвон: клавиши');
+		await a.addRow('Иванова');
+		await (await a.cell(0, 'ФИО')).click();
+		await anna.page.keyboard.press('F1');
+		const keys = anna.page.getByRole('dialog', { name: 'Клавиши в списке' });
+		await keys.waitFor();
+		/** Wholly within the dialog as shown, and within the window. */
+		const inSight = (locator: Locator) =>
+			locator.evaluate((el) => {
+				const box = el.getBoundingClientRect();
+				const dialog = el.closest('dialog')!.getBoundingClientRect();
+				let shown = box.top >= dialog.top && box.bottom <= dialog.bottom;
+				// Inside a part that scrolls: within that part as shown, too.
+				for (let p = el.parentElement; p && p.tagName !== 'DIALOG'; p = p.parentElement) {
+					if (p.scrollHeight <= p.clientHeight) continue;
+					const part = p.getBoundingClientRect();
+					shown &&= box.top >= part.top && box.bottom <= part.bottom;
+				}
+				return shown && box.top >= 0 && box.bottom <= window.innerHeight;
+			});
+		await anna.page.waitForTimeout(200);
+		expect(await inSight(keys.getByRole('heading', { name: 'Клавиши в списке' }))).toBe(true);
+		expect(await inSight(keys.getByRole('row', { name: /открыть ячейку/ }))).toBe(true);
+		const close = keys.getByRole('button', { name: 'Закрыть', exact: true });
+		expect(await inSight(close)).toBe(true);
+		// The keyboard is on «Закрыть», as before: Enter closes the list.
+		expect(await close.evaluate((el) => el === document.activeElement)).toBe(true);
+		// The rest of the list is a scroll away, within the dialog.
+		const last = keys.getByRole('row', { name: /эта подсказка/ });
+		await last.scrollIntoViewIfNeeded();
+		expect(await inSight(last)).toBe(true);
+		expect(await inSight(close)).toBe(true);
+		await anna.page.keyboard.press('Enter');
 		await keys.waitFor({ state: 'hidden' });
 	});
 
