@@ -91,6 +91,10 @@ describe('two coordinators on the list of sheets', () => {
 		await home.delete('Заявки — Колпинский');
 		const banner = olga.page.getByRole('alert').filter({ hasText: 'Этот список удалён.' });
 		await banner.waitFor(MOMENT);
+		// Who deleted it, and when: whom to ask (found by exploration: it said only «удалён»).
+		expect((await banner.textContent())?.replace(/\s+/g, ' ')).toMatch(
+			/^Этот список удалён\. Удалил\(а\): Ирина, \d\d\.\d\d\.\d{4}, \d\d:\d\d\. Восстановить$/
+		);
 		await banner.getByRole('button', { name: 'Восстановить' }).focus();
 		await olga.page.keyboard.press('Enter');
 		await banner.waitFor({ state: 'detached' });

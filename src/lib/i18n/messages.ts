@@ -59,6 +59,7 @@ export const ru = {
 	'sheet.back': '← Все списки',
 	'sheet.notFound': 'Список не найден. Возможно, он ещё не загрузился или был удалён.',
 	'sheet.deletedBanner': 'Этот список удалён.',
+	'sheet.deletedBannerBy': 'Этот список удалён. Удалил(а): {by}, {when}.',
 	'sheet.loading': 'Загрузка списка…',
 	'sheet.loadingOffline':
 		'Этот список ещё не загружен в этот браузер, а связи с сервером нет. Он появится, когда связь вернётся.',
@@ -356,6 +357,7 @@ export const en: Record<MessageKey, string> = {
 	'sheet.back': '← All lists',
 	'sheet.notFound': 'List not found. It may not have loaded yet, or it was deleted.',
 	'sheet.deletedBanner': 'This list has been deleted.',
+	'sheet.deletedBannerBy': 'This list has been deleted by {by}, {when}.',
 	'sheet.loading': 'Loading the list…',
 	'sheet.loadingOffline':
 		'This list has not been loaded into this browser yet, and the server cannot be reached. It will appear once the connection is back.',
