@@ -303,3 +303,29 @@ describe('the wordings of a gift set handed over (found in review: the rule was 
 		]);
 	});
 });
+
+describe('a letter handed over, the set not (found in review)', () => {
+	// «45 visited in person with a letter from the administration and a gift set; 32 visited with
+	// a gift set only» (DOMAIN.md): the letter is handed over on its own too, and the verb that
+	// says so is not the set's.
+	const doesNot = [
+		'вручили письмо, набор не вручили',
+		'письмо вручили, набор привезём позже',
+		'вручили письмо, набор не доставлен',
+		'поздравили лично, вручили письмо; набор будет позже',
+		'письмо вручили, подарок не привезли',
+		'поздравили, передали письмо главы, подарок в следующий раз',
+		'передали открытку, набор завтра',
+		'letter delivered, gift set not delivered',
+		'letter handed over, gift set to be delivered'
+	];
+	const ticks = [
+		'вручили письмо и набор',
+		'письмо вручили, набор оставили соседке',
+		'набор не взяли, оставили соседке',
+		'вручили письмо главы и подарочный набор',
+		'letter and gift set delivered'
+	];
+	it.each(doesNot)('«%s» does not tick it', (result) => expect(handsGiftSet(result)).toBe(false));
+	it.each(ticks)('«%s» ticks it', (result) => expect(handsGiftSet(result)).toBe(true));
+});

@@ -48,10 +48,25 @@ const NO_SET = [
 	/\b(refus\w*|declin\w*|without|no)\b/
 ];
 
-/** Whether one of `verbs` in `text` is not negated (the words just before it, `not`). */
+/**
+ * Something else a visit hands over: a letter, a card, flowers, groceries. A part of the result
+ * that names one and no gift says it of that thing, not of the set.
+ */
+const OTHER_THING =
+	/(^|[^а-я])(письм|открытк|цвет|грамот|поздравлени|продукт|лекарств)|\b(letters?|cards?|flowers?|groceries|medicines?)\b/;
+
+/**
+ * Whether one of `verbs` in `text` is not negated (the words just before it, `not`), in a part
+ * of the result (between commas, semicolons, full stops, dashes) that names the set or nothing
+ * else handed over: in «вручили письмо, набор не вручили» the first verb is the letter's. Found
+ * in review: a letter handed over ticked the set still to take.
+ */
 function doneVerb(text: string, verbs: RegExp, not: RegExp): boolean {
-	for (const m of text.matchAll(verbs))
-		if (!not.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
+	for (const part of text.split(/[,;.:!?()\n]|\s[-–—]\s/)) {
+		if (!GIFT_RU.test(part) && !GIFT_EN.test(part) && OTHER_THING.test(part)) continue;
+		for (const m of part.matchAll(verbs))
+			if (!not.test(part.slice(Math.max(0, m.index - 24), m.index))) return true;
+	}
 	return false;
 }
 
