@@ -329,3 +329,15 @@ describe('a letter handed over, the set not (found in review)', () => {
 	it.each(doesNot)('«%s» does not tick it', (result) => expect(handsGiftSet(result)).toBe(false));
 	it.each(ticks)('«%s» ticks it', (result) => expect(handsGiftSet(result)).toBe(true));
 });
+
+describe('«no» about something else (found in review)', () => {
+	// «No answer» is not «no gift set»: the set left with a neighbour was handed over.
+	it.each([
+		'no answer, gift set left with a neighbour',
+		'No reply at the door; gift set handed to her son'
+	])('«%s» ticks it', (result) => expect(handsGiftSet(result)).toBe(true));
+	it.each(['no gift set', 'no set this time', 'visited, no gifts left', 'no present'])(
+		'«%s» does not',
+		(result) => expect(handsGiftSet(result)).toBe(false)
+	);
+});

@@ -45,7 +45,10 @@ const NO_SET = [
 	/(^|[^а-я])без\s+([а-я]+\s+)?(набор|подар)/,
 	/(набор|подар)[а-я]*\s+(не\s+было|нет|не\s+хватил)/,
 	/(^|[^а-я])(нет|не\s+было|не\s+хватил[оа]?)\s+([а-я]+\s+)?(набор|подар)/,
-	/\b(refus\w*|declin\w*|without|no)\b/
+	/\b(refus\w*|declin\w*|without)\b/,
+	// «no gift set», «no gifts left»; not «no answer, gift set left with a neighbour» (found in
+	// review: any «no» in the result unticked the set).
+	/\bno\s+(\w+\s+)?(gift|present|set)s?\b/
 ];
 
 /**
