@@ -342,6 +342,80 @@ describe('offline work', () => {
 		expect(await galina.page.getByText('с вашими недавними изменениями').count()).toBe(0);
 	});
 
+	it('a row a colleague deleted while her page was closed: she is told when she opens the list again, once, and brings it back with her note', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис');
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон: примечание, ноутбук закрыт', 'Обзвон'));
+		for (const name of ['Иванова Мария', 'Петров Олег', 'Сидорова Анна']) await a.addRow(name);
+		const url = anna.page.url();
+		const b = await SheetPage.open(boris.page, url, 'Обзвон: примечание, ноутбук закрыт');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(3);
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+
+		// Анна, on a bad line, writes a note about Петров and closes the laptop.
+		await anna.context.setOffline(true);
+		await expect.poll(() => a.status(), MOMENT).toBe(OFFLINE);
+		// (A note's editor is a box over the list: Enter saves it.)
+		await a.revealColumn('Примечание');
+		await (await a.cell(1, 'Примечание')).dblclick();
+		await anna.page.locator('.ag-popup-editor textarea:focus').fill('Плохо слышит, звонить дочери');
+		await anna.page.keyboard.press('Enter');
+		await anna.page.locator('.ag-popup-editor').waitFor({ state: 'detached' });
+		await expect.poll(() => a.pending(), MOMENT).toBeGreaterThan(0);
+		await anna.page.close();
+
+		// Борис deletes Петров's row meanwhile.
+		await b.selectRows([1]);
+		await b.deleteSelectedRows();
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(2);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		// Later her line is back and she opens the app: the list of sheets sends her note (it
+		// reaches the server in the deleted row) and takes in the delete. When she opens the list,
+		// the row is already deleted as the page loads. Before, nothing was said.
+		await anna.context.setOffline(false);
+		const page = await anna.newPage();
+		const home = await new HomePage(page).goto(app.url);
+		await expect
+			.poll(async () => (await page.getByTestId('sync-status').textContent())?.trim(), RECONNECT)
+			.toBe(SAVED);
+		await page.getByText('Отправляются изменения').waitFor({ state: 'hidden' });
+		const again = await home.openSheet('Обзвон: примечание, ноутбук закрыт');
+		await expect.poll(() => again.status(), RECONNECT).toBe(SAVED);
+		await expect.poll(() => again.rowCount(), MOMENT).toBe(2);
+		const notice = page
+			.getByRole('status')
+			.getByText(
+				'Борис удалил(а) строку «Петров Олег» с вашими недавними изменениями. Они сохранены в удалённой строке.'
+			);
+		await notice.waitFor({ timeout: 5_000 });
+
+		// Told once: the list opened in another tab of hers says nothing more of it.
+		const other = await anna.newPage();
+		const second = await SheetPage.open(other, url, 'Обзвон: примечание, ноутбук закрыт');
+		await expect.poll(() => second.status(), RECONNECT).toBe(SAVED);
+		await other.waitForTimeout(2_000);
+		expect(await other.getByText('с вашими недавними изменениями').count()).toBe(0);
+		await other.close();
+
+		// «Вернуть строку» brings Петров back with her note, for Борис too.
+		await again.toastButton('Вернуть строку').click();
+		await notice.waitFor({ state: 'hidden', timeout: 5_000 });
+		for (const s of [again, b]) {
+			await expect
+				.poll(() => s.rows(['ФИО', 'Примечание']), RECONNECT)
+				.toEqual([
+					{ ФИО: 'Иванова Мария', Примечание: '' },
+					{ ФИО: 'Петров Олег', Примечание: 'Плохо слышит, звонить дочери' },
+					{ ФИО: 'Сидорова Анна', Примечание: '' }
+				]);
+			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+		}
+		expect(await boris.page.getByText('с вашими недавними изменениями').count()).toBe(0);
+	});
+
 	it('a result logged offline and a later call by a colleague: the later one stays, and the offline operator is told who', async () => {
 		const anna = await operator('Анна');
 		const boris = await operator('Борис');

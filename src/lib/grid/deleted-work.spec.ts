@@ -4,11 +4,14 @@ import { Sheet } from '$lib/model/sheet';
 import type { SyncState } from '$lib/sync/connection';
 import {
 	deletedColumnWorkOnLoad,
-	DeletedColumnLog,
+	deletedRowWorkOnLoad,
+	DeletedWorkLog,
 	deleteKey,
 	MAX_DELETES_KEPT,
 	RECENT_MS,
-	recordColumnDeletes,
+	recordDeletes,
+	rowsDeleteKey,
+	standingDeletes,
 	watchDeletedColumnWork,
 	watchDeletedWork,
 	type DeletedColumnWork,
@@ -89,7 +92,7 @@ describe('watchDeletedWork: rows a colleague deleted before seeing her work in t
 		vi.setSystemTime(T0 + 30 * 60_000);
 		sync.set('connecting');
 		send(1);
-		expect(told).toEqual([{ rows: [rows[1]], by: 'Ольга' }]);
+		expect(told).toEqual([{ rows: [rows[1]], by: 'Ольга', deleted: [T0 + 12 * 60_000] }]);
 		expect(anna.hasRow(rows[1])).toBe(false);
 		// «Вернуть»: the row comes back with her result, for Olga too.
 		anna.restoreRows(told[0].rows);
@@ -107,7 +110,7 @@ describe('watchDeletedWork: rows a colleague deleted before seeing her work in t
 		vi.setSystemTime(T0 + RECENT_MS - 1_000);
 		olga.deleteRows([rows[0]]);
 		send(1);
-		expect(told).toEqual([{ rows: [rows[0]], by: 'Ольга' }]);
+		expect(told).toEqual([{ rows: [rows[0]], by: 'Ольга', deleted: [T0 + RECENT_MS - 1_000] }]);
 	});
 
 	it('says nothing when her work had long been on the server (the colleague saw it)', () => {
@@ -169,7 +172,7 @@ describe('watchDeletedWork: rows a colleague deleted before seeing her work in t
 		vi.setSystemTime(T0 + 30 * 60_000);
 		sync.set('syncing');
 		send(1);
-		expect(told).toEqual([{ rows: [rows[0]], by: 'Ольга' }]);
+		expect(told).toEqual([{ rows: [rows[0]], by: 'Ольга', deleted: [T0 + 10 * 60_000] }]);
 	});
 
 	it('says nothing of a delete she made herself in another tab', () => {
@@ -355,7 +358,7 @@ describe('a column deleted while no page of the list was open: told as the page 
 		vi.setSystemTime(T0 + 60 * 60_000);
 		const sync = new FakeSync('connecting');
 		sync.unsavedSince = T0 + 10 * 60_000;
-		const stop = recordColumnDeletes(anna.doc, sync, new DeletedColumnLog(ROOM, storage));
+		const stop = recordDeletes(anna.doc, sync, new DeletedWorkLog(ROOM, storage));
 		send(1);
 		send(0);
 		sync.unsavedSince = null;
@@ -369,7 +372,7 @@ describe('a column deleted while no page of the list was open: told as the page 
 		stop();
 		// Before, the page opened with the column deleted, and nothing was said.
 		vi.setSystemTime(T0 + 61 * 60_000);
-		const log = new DeletedColumnLog(ROOM, storage);
+		const log = new DeletedWorkLog(ROOM, storage);
 		const { work, looked } = deletedColumnWorkOnLoad(anna, log, null);
 		expect(work).toEqual([
 			{
@@ -384,14 +387,14 @@ describe('a column deleted while no page of the list was open: told as the page 
 		log.looked(looked, new Set([deleteKey(result, T0 + 12 * 60_000)]));
 		// Opened again (the next day, another tab): not told again.
 		vi.setSystemTime(T0 + 25 * 60 * 60_000);
-		const again = deletedColumnWorkOnLoad(anna, new DeletedColumnLog(ROOM, storage), null);
+		const again = deletedColumnWorkOnLoad(anna, new DeletedWorkLog(ROOM, storage), null);
 		expect(again.work).toEqual([]);
 	});
 
 	it('a delete she was told of is not told again, and one looked at without her work is not looked at again', () => {
 		const storage = new MemoryStorage();
 		const { anna, olga, send, result, name, stop } = closedWhileDeleted(storage);
-		const log = new DeletedColumnLog(ROOM, storage);
+		const log = new DeletedWorkLog(ROOM, storage);
 		log.told([deleteKey(result, T0 + 12 * 60_000)]);
 		expect(deletedColumnWorkOnLoad(anna, log, null).work).toEqual([]);
 		// A column she never wrote in, deleted while the list of sheets had it open: looked at.
@@ -411,7 +414,7 @@ describe('a column deleted while no page of the list was open: told as the page 
 	it('brought back and deleted again, the column is another delete: told again', () => {
 		const storage = new MemoryStorage();
 		const { anna, olga, send, result, rows, sync, stop } = closedWhileDeleted(storage);
-		const log = new DeletedColumnLog(ROOM, storage);
+		const log = new DeletedWorkLog(ROOM, storage);
 		const first = deletedColumnWorkOnLoad(anna, log, null);
 		log.told([deleteKey(result, T0 + 12 * 60_000)]);
 		log.looked(first.looked, new Set([deleteKey(result, T0 + 12 * 60_000)]));
@@ -440,14 +443,14 @@ describe('a column deleted while no page of the list was open: told as the page 
 		anna.setCell(rows[0], note, 'просит перезвонить');
 		send(0);
 		const sync = new FakeSync('saved');
-		const stop = recordColumnDeletes(anna.doc, sync, new DeletedColumnLog(ROOM, storage));
+		const stop = recordDeletes(anna.doc, sync, new DeletedWorkLog(ROOM, storage));
 		vi.setSystemTime(T0 + RECENT_MS + 60_000);
 		olga.deleteColumn(result);
 		tab.deleteColumn(note);
 		send(1);
 		stop();
 		// Both are noted as they came (who she is, the page knows), and neither is told.
-		const log = new DeletedColumnLog(ROOM, storage);
+		const log = new DeletedWorkLog(ROOM, storage);
 		expect(log.arrivals().size).toBe(2);
 		expect(deletedColumnWorkOnLoad(anna, log, null)).toEqual({
 			work: [],
@@ -458,11 +461,7 @@ describe('a column deleted while no page of the list was open: told as the page 
 	it('tells her of a column a moment after her change (they worked at once), by the moment it came', () => {
 		const storage = new MemoryStorage();
 		const { anna, olga, send, result, rows } = twoOperators();
-		const stop = recordColumnDeletes(
-			anna.doc,
-			new FakeSync('saved'),
-			new DeletedColumnLog(ROOM, storage)
-		);
+		const stop = recordDeletes(anna.doc, new FakeSync('saved'), new DeletedWorkLog(ROOM, storage));
 		anna.setCell(rows[0], result, 'дозвонились');
 		send(0);
 		vi.setSystemTime(T0 + RECENT_MS - 1_000);
@@ -471,7 +470,7 @@ describe('a column deleted while no page of the list was open: told as the page 
 		stop();
 		// Opened an hour later: «recent» is counted to when the delete came, not to now.
 		vi.setSystemTime(T0 + 60 * 60_000);
-		const { work } = deletedColumnWorkOnLoad(anna, new DeletedColumnLog(ROOM, storage), null);
+		const { work } = deletedColumnWorkOnLoad(anna, new DeletedWorkLog(ROOM, storage), null);
 		expect(work.map((w) => w.cells)).toEqual([1]);
 	});
 
@@ -482,11 +481,7 @@ describe('a column deleted while no page of the list was open: told as the page 
 		send(1);
 		// A new session: the copy read in holds the delete already.
 		const doc = new Y.Doc();
-		const stop = recordColumnDeletes(
-			doc,
-			new FakeSync('offline'),
-			new DeletedColumnLog(ROOM, storage)
-		);
+		const stop = recordDeletes(doc, new FakeSync('offline'), new DeletedWorkLog(ROOM, storage));
 		Y.applyUpdate(doc, Y.encodeStateAsUpdate(anna.doc));
 		stop();
 		expect(storage.items.size).toBe(0);
@@ -503,15 +498,11 @@ describe('a column deleted while no page of the list was open: told as the page 
 		vi.setSystemTime(T0 + 60 * 60_000);
 		const doc = new Y.Doc();
 		const sheet = new Sheet(doc, { author: { id: 'anna', name: 'Анна' } });
-		const stop = recordColumnDeletes(
-			doc,
-			new FakeSync('connecting'),
-			new DeletedColumnLog(ROOM, storage)
-		);
+		const stop = recordDeletes(doc, new FakeSync('connecting'), new DeletedWorkLog(ROOM, storage));
 		Y.applyUpdate(doc, Y.encodeStateAsUpdate(olga.doc));
 		Y.applyUpdate(doc, Y.encodeStateAsUpdate(anna.doc));
 		stop();
-		const log = new DeletedColumnLog(ROOM, storage);
+		const log = new DeletedWorkLog(ROOM, storage);
 		expect(deletedColumnWorkOnLoad(sheet, log, null).work).toEqual([]);
 		expect(deletedColumnWorkOnLoad(sheet, log, T0 + 10 * 60_000).work).toEqual([
 			{
@@ -526,7 +517,7 @@ describe('a column deleted while no page of the list was open: told as the page 
 
 	it('keeps at most MAX_DELETES_KEPT deletes, the latest, and shrugs off what it cannot read', () => {
 		const storage = new MemoryStorage();
-		const log = new DeletedColumnLog(ROOM, storage);
+		const log = new DeletedWorkLog(ROOM, storage);
 		for (let i = 1; i <= MAX_DELETES_KEPT + 5; i++)
 			log.arrived(`c${i}@${i}`, { at: i, since: null });
 		const arrivals = log.arrivals();
@@ -536,10 +527,214 @@ describe('a column deleted while no page of the list was open: told as the page 
 			at: MAX_DELETES_KEPT + 5,
 			since: null
 		});
-		storage.setItem(`shtab:deleted-columns:${ROOM}`, '{"arrived": {"x": ["a", 1]}, "seen": 5}');
+		storage.setItem(`shtab:deleted-work:${ROOM}`, '{"arrived": {"x": ["a", 1]}, "seen": 5}');
 		expect(log.arrivals().size).toBe(0);
 		expect(log.seen().size).toBe(0);
-		storage.setItem(`shtab:deleted-columns:${ROOM}`, 'not json');
+		storage.setItem(`shtab:deleted-work:${ROOM}`, 'not json');
 		expect(log.arrivals().size).toBe(0);
+	});
+});
+
+describe('rows deleted while no page of the list was open: told as the page opens, once', () => {
+	const T0 = new Date('2026-12-01T10:00:00Z').getTime();
+	const ROOM = 'sheet:s1';
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(T0);
+	});
+	afterEach(() => vi.useRealTimers());
+
+	/**
+	 * Anna wrote a result and a note offline at 10:10 and closed the laptop; Olga deleted that
+	 * row and one Anna never touched at 10:12. At 11:00 Anna opens the list of sheets, whose
+	 * connection (`recordDeletes`') reads her copy, says her changes have waited since 10:10, and
+	 * receives Olga's delete.
+	 */
+	function closedWhileDeleted(storage: MemoryStorage) {
+		const { anna, olga, send, result, name, rows } = twoOperators();
+		vi.setSystemTime(T0 + 10 * 60_000);
+		anna.setCell(rows[1], result, 'дозвонились');
+		anna.setCell(rows[1], name, 'Петров Олег Ильич');
+		vi.setSystemTime(T0 + 12 * 60_000);
+		olga.deleteRows([rows[1], rows[2]]);
+		vi.setSystemTime(T0 + 60 * 60_000);
+		const sync = new FakeSync('connecting');
+		sync.unsavedSince = T0 + 10 * 60_000;
+		const stop = recordDeletes(anna.doc, sync, new DeletedWorkLog(ROOM, storage));
+		send(1);
+		send(0);
+		sync.unsavedSince = null;
+		sync.set('saved');
+		return { anna, olga, send, result, name, rows, sync, stop };
+	}
+
+	it('tells her when she opens the list, with who and the row; «Вернуть» brings her work back; once', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result, rows, stop } = closedWhileDeleted(storage);
+		stop();
+		// Before, the page opened with the row deleted, and nothing was said.
+		vi.setSystemTime(T0 + 61 * 60_000);
+		const log = new DeletedWorkLog(ROOM, storage);
+		const { work, looked } = deletedRowWorkOnLoad(anna, log, null);
+		const deleted = T0 + 12 * 60_000;
+		expect(work).toEqual([{ rows: [rows[1]], by: 'Ольга', deleted: [deleted] }]);
+		expect(looked).toEqual([rowsDeleteKey(deleted)]);
+		log.told(work[0].deleted.map(rowsDeleteKey));
+		log.looked(looked, standingDeletes(anna));
+		// Opened again (the next day, another tab): not told again.
+		vi.setSystemTime(T0 + 25 * 60 * 60_000);
+		const again = deletedRowWorkOnLoad(anna, new DeletedWorkLog(ROOM, storage), null);
+		expect(again).toEqual({ work: [], looked: [] });
+		anna.restoreRows(work[0].rows);
+		send(0);
+		expect(olga.getCell(rows[1], result)).toBe('дозвонились');
+		expect(olga.hasRow(rows[2])).toBe(false);
+	});
+
+	it('a delete of 5,000 rows is one note in the browser, and tells of the rows with her work', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, name, result } = twoOperators();
+		const many = olga.addRows({
+			columns: [name],
+			rows: Array.from({ length: 5_000 }, (_, i) => [`Житель ${i + 1}`])
+		});
+		send(1);
+		vi.setSystemTime(T0 + 10 * 60_000);
+		for (const i of [10, 2_000, 4_999]) anna.setCell(many[i], result, 'занято');
+		vi.setSystemTime(T0 + 12 * 60_000);
+		olga.deleteRows(many);
+		vi.setSystemTime(T0 + 60 * 60_000);
+		const sync = new FakeSync('connecting');
+		sync.unsavedSince = T0 + 10 * 60_000;
+		const stop = recordDeletes(anna.doc, sync, new DeletedWorkLog(ROOM, storage));
+		send(1);
+		stop();
+		expect([...storage.items.values()].join('').length).toBeLessThan(200);
+		const log = new DeletedWorkLog(ROOM, storage);
+		expect([...log.arrivals().keys()]).toEqual([rowsDeleteKey(T0 + 12 * 60_000)]);
+		const { work } = deletedRowWorkOnLoad(anna, log, null);
+		expect(work).toEqual([
+			{
+				rows: [many[10], many[2_000], many[4_999]],
+				by: 'Ольга',
+				deleted: [T0 + 12 * 60_000]
+			}
+		]);
+	});
+
+	it('says nothing of a delete that came when her work had long been on the server, nor of her own from another tab', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result, rows } = twoOperators();
+		const tab = new Sheet(olga.doc, { author: { id: 'anna', name: 'Анна' } });
+		anna.setCell(rows[0], result, 'дозвонились');
+		anna.setCell(rows[1], result, 'занято');
+		send(0);
+		const sync = new FakeSync('saved');
+		const stop = recordDeletes(anna.doc, sync, new DeletedWorkLog(ROOM, storage));
+		vi.setSystemTime(T0 + RECENT_MS + 60_000);
+		olga.deleteRows([rows[0]]);
+		vi.setSystemTime(T0 + RECENT_MS + 61_000);
+		tab.deleteRows([rows[1]]);
+		send(1);
+		stop();
+		// Both are noted as they came (who she is, the page knows), and neither is told.
+		const log = new DeletedWorkLog(ROOM, storage);
+		expect(log.arrivals().size).toBe(2);
+		expect(deletedRowWorkOnLoad(anna, log, null).work).toEqual([]);
+	});
+
+	it('tells her of a row a moment after her change (they worked at once), by the moment it came', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result, rows } = twoOperators();
+		const stop = recordDeletes(anna.doc, new FakeSync('saved'), new DeletedWorkLog(ROOM, storage));
+		anna.setCell(rows[0], result, 'дозвонились');
+		send(0);
+		vi.setSystemTime(T0 + RECENT_MS - 1_000);
+		olga.deleteRows([rows[0]]);
+		send(1);
+		stop();
+		// Opened an hour later: «recent» is counted to when the delete came, not to now.
+		vi.setSystemTime(T0 + 60 * 60_000);
+		const { work } = deletedRowWorkOnLoad(anna, new DeletedWorkLog(ROOM, storage), null);
+		expect(work.map((w) => w.rows)).toEqual([[rows[0]]]);
+	});
+
+	it('one notice per colleague; a row brought back and deleted again is another delete, told again', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, result, rows, sync, stop } = closedWhileDeleted(storage);
+		const vera = new Sheet(new Y.Doc(), { author: { id: 'vera', name: 'Вера' } });
+		Y.applyUpdate(vera.doc, Y.encodeStateAsUpdate(anna.doc));
+		const log = new DeletedWorkLog(ROOM, storage);
+		const first = deletedRowWorkOnLoad(anna, log, null);
+		log.told(first.work.flatMap((w) => w.deleted.map(rowsDeleteKey)));
+		log.looked(first.looked, standingDeletes(anna));
+		anna.restoreRows([rows[1]]);
+		send(0);
+		// Offline again, she writes in two rows; Olga deletes one, Вера the other.
+		sync.set('offline');
+		vi.setSystemTime(T0 + 2 * 60 * 60_000);
+		anna.setCell(rows[1], result, 'перезвонить');
+		anna.setCell(rows[0], result, 'занято');
+		olga.deleteRows([rows[1]]);
+		vi.setSystemTime(T0 + 2 * 60 * 60_000 + 1_000);
+		vera.deleteRows([rows[0]]);
+		send(1);
+		Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(vera.doc, Y.encodeStateVector(anna.doc)));
+		stop();
+		const { work } = deletedRowWorkOnLoad(anna, log, null);
+		expect(work).toEqual(
+			expect.arrayContaining([
+				{ rows: [rows[1]], by: 'Ольга', deleted: [T0 + 2 * 60 * 60_000] },
+				{ rows: [rows[0]], by: 'Вера', deleted: [T0 + 2 * 60 * 60_000 + 1_000] }
+			])
+		);
+		expect(work).toHaveLength(2);
+	});
+
+	it('notes a delete only as it comes: not those the browser’s copy or the server’s first answer holds', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, send, rows } = twoOperators();
+		olga.deleteRows([rows[0]]);
+		send(1);
+		const doc = new Y.Doc();
+		const stop = recordDeletes(doc, new FakeSync('offline'), new DeletedWorkLog(ROOM, storage));
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(anna.doc));
+		stop();
+		expect(storage.items.size).toBe(0);
+	});
+
+	it('her changes that waited as the page opened: a row that came deleted before her copy was read', () => {
+		const storage = new MemoryStorage();
+		const { anna, olga, result, rows } = twoOperators();
+		vi.setSystemTime(T0 + 10 * 60_000);
+		anna.setCell(rows[0], result, 'дозвонились'); // offline
+		vi.setSystemTime(T0 + 12 * 60_000);
+		olga.deleteRows([rows[0]]);
+		// A big list: the server's answer comes before the browser's copy is read.
+		vi.setSystemTime(T0 + 60 * 60_000);
+		const doc = new Y.Doc();
+		const sheet = new Sheet(doc, { author: { id: 'anna', name: 'Анна' } });
+		const stop = recordDeletes(doc, new FakeSync('connecting'), new DeletedWorkLog(ROOM, storage));
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(olga.doc));
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(anna.doc));
+		stop();
+		const log = new DeletedWorkLog(ROOM, storage);
+		expect(deletedRowWorkOnLoad(sheet, log, null).work).toEqual([]);
+		expect(deletedRowWorkOnLoad(sheet, log, T0 + 10 * 60_000).work).toEqual([
+			{ rows: [rows[0]], by: 'Ольга', deleted: [T0 + 12 * 60_000] }
+		]);
+	});
+
+	it('keeps the latest deletes seen when there are too many, and a delete all brought back is over', () => {
+		const storage = new MemoryStorage();
+		const log = new DeletedWorkLog(ROOM, storage);
+		const keys = Array.from({ length: MAX_DELETES_KEPT + 20 }, (_, i) => rowsDeleteKey(i + 1));
+		// Looked at newest first: the oldest go.
+		log.looked([...keys].reverse(), new Set(keys.slice(1)));
+		const seen = log.seen();
+		expect(seen.size).toBe(MAX_DELETES_KEPT);
+		expect(seen.has(keys.at(-1) ?? '')).toBe(true);
+		expect(seen.has(keys[19])).toBe(false);
+		expect(seen.has(keys[20])).toBe(true);
 	});
 });

@@ -13,13 +13,13 @@
  *   cell typed over, `binding.ts`).
  * Her work stays in the deleted row, so the notice offers to bring the rows back.
  *
- * Columns follow the same rules, and across a reload too: a column's delete that came while no
- * page of the list was open is noted with its moment (`recordColumnDeletes`), and the page tells
- * her as it opens (`deletedColumnWorkOnLoad`), once.
+ * Columns follow the same rules. Both are told across a reload too: a delete that came while no
+ * page of the list was open is noted with its moment (`recordDeletes`), and the page tells her as
+ * it opens (`deletedRowWorkOnLoad`, `deletedColumnWorkOnLoad`), once.
  */
 import type * as Y from 'yjs';
 import { MAX_HISTORY_VALUE } from '$lib/model/history';
-import { columnDeletes, type DeletedColumn, type Sheet } from '$lib/model/sheet';
+import { columnDeletes, rowDeletesIn, type DeletedColumn, type Sheet } from '$lib/model/sheet';
 import { clip } from '$lib/values/clean';
 import type { SyncStatus } from '$lib/sync/connection';
 
@@ -33,6 +33,8 @@ export interface DeletedWork {
 	rows: string[];
 	/** Who deleted them, when their history says so ('' when it does not yet). */
 	by: string;
+	/** When they were deleted (one moment per delete): names those deletes (`rowsDeleteKey`). */
+	deleted: number[];
 }
 
 /**
@@ -99,30 +101,48 @@ export function watchDeletedWork(
 	const tracker = trackUnseen(sync, now);
 	const stopSheet = sheet.observe((change) => {
 		if (change.local || change.removed.length === 0) return;
-		const me = sheet.history.author.id;
 		const unseen = unseenIn(tracker.unseen());
-		const rows: string[] = [];
-		let by = '';
-		for (const rowId of change.removed.slice(0, MAX_ROWS_LOOKED_AT)) {
-			// Only a deleted row can be brought back (not one a colleague's undo took away).
-			if (!sheet.isDeletedRow(rowId)) continue;
-			const items = sheet.history.forRow(rowId);
-			const deletion = items.find((item) => item.kind === 'deleted');
-			// Her own delete, from another tab of hers: nothing to tell (found in review).
-			if (deletion?.author.id === me) continue;
-			const mine = items.some(
-				(item) => item.kind === 'cell' && item.author.id === me && !item.undo && unseen(item.time)
-			);
-			if (!mine) continue;
-			rows.push(rowId);
-			if (!by) by = deletion?.author.name ?? '';
-		}
-		if (rows.length) onDeleted({ rows, by });
+		// Only a deleted row can be brought back (not one a colleague's undo took away).
+		const rows = change.removed.slice(0, MAX_ROWS_LOOKED_AT).filter((r) => sheet.isDeletedRow(r));
+		const found = herDeletedRows(sheet, rows, () => unseen);
+		if (found.length === 0) return;
+		const deleted = new Set(found.map(({ rowId }) => sheet.deletedAt(rowId)));
+		onDeleted({
+			rows: found.map(({ rowId }) => rowId),
+			by: found.find(({ by }) => by)?.by ?? '',
+			deleted: [...deleted]
+		});
 	});
 	return () => {
 		tracker.stop();
 		stopSheet();
 	};
+}
+
+/**
+ * Of these deleted rows, those holding a change of hers to a cell that `unseenIn` says the
+ * colleague could not have seen, with who deleted each ('' when its history does not say yet);
+ * never a row she deleted herself (from another tab of hers: found in review).
+ */
+function herDeletedRows(
+	sheet: Sheet,
+	rows: string[],
+	unseenIn: (rowId: string) => (time: number) => boolean
+): { rowId: string; byId: string; by: string }[] {
+	const me = sheet.history.author.id;
+	const found: { rowId: string; byId: string; by: string }[] = [];
+	for (const rowId of rows) {
+		const items = sheet.history.forRow(rowId);
+		const deletion = items.find((item) => item.kind === 'deleted');
+		if (deletion?.author.id === me) continue;
+		const unseen = unseenIn(rowId);
+		const mine = items.some(
+			(item) => item.kind === 'cell' && item.author.id === me && !item.undo && unseen(item.time)
+		);
+		if (mine)
+			found.push({ rowId, byId: deletion?.author.id ?? '', by: deletion?.author.name ?? '' });
+	}
+	return found;
 }
 
 /** A column a colleague deleted with her unseen work in it. */
@@ -227,9 +247,30 @@ export function deleteKey(column: string, deleted: number): string {
 	return `${column}@${deleted}`;
 }
 
-/** Where this browser keeps, per list, what `DeletedColumnLog` notes. */
-export const DELETED_COLUMNS_PREFIX = 'shtab:deleted-columns:';
-/** At most this many deletes are kept of a list (each of its two notes). */
+/**
+ * A delete of rows, named so across reloads: when it was deleted (one moment for all the rows of
+ * one delete, however many: a clean-up of 5,000 rows is one name, not 5,000). A row brought back
+ * and deleted again is another delete. (`#` is in no column id.)
+ */
+export function rowsDeleteKey(deleted: number): string {
+	return `#rows@${deleted}`;
+}
+
+/** When the delete a key names was made (`deleteKey`, `rowsDeleteKey`). */
+function timeOfKey(key: string): number {
+	return Number(key.slice(key.lastIndexOf('@') + 1)) || 0;
+}
+
+/** The deletes of a list standing now (rows and columns): what `DeletedWorkLog.looked` keeps. */
+export function standingDeletes(sheet: Sheet): Set<string> {
+	const keys = new Set(sheet.deletedColumns().map((c) => deleteKey(c.id, c.deleted)));
+	for (const { deleted } of sheet.deletedRows()) keys.add(rowsDeleteKey(Number(deleted) || 0));
+	return keys;
+}
+
+/** Where this browser keeps, per list, what `DeletedWorkLog` notes. */
+export const DELETED_WORK_PREFIX = 'shtab:deleted-work:';
+/** At most this many deletes are kept of a list (each of its two notes), rows' and columns'. */
 export const MAX_DELETES_KEPT = 100;
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -244,19 +285,20 @@ interface Kept {
 const isTime = (value: unknown): value is number => typeof value === 'number' && value > 0;
 
 /**
- * What a page of a list needs of column deletes across a reload, kept in localStorage (this
- * browser's, like her operator id, which her changes are written under):
+ * What a page of a list needs of deletes of rows and columns across a reload, kept in
+ * localStorage (this browser's, like her operator id, which her changes are written under), one
+ * entry per delete (`rowsDeleteKey`, `deleteKey`), never per row:
  * - the deletes that reached this browser, with the moment and since when her changes waited
- *   then (`recordColumnDeletes`): they may have come while no page of the list was open to tell
- *   her (the list of sheets sends a closed tab's changes, and takes the colleague's in);
+ *   then (`recordDeletes`): they may have come while no page of the list was open to tell her
+ *   (the list of sheets sends a closed tab's changes, and takes the colleague's in);
  * - the deletes she has been told of, or that a page has looked at: never told twice.
  */
-export class DeletedColumnLog {
+export class DeletedWorkLog {
 	readonly #key: string;
 	readonly #storage: StorageLike | undefined;
 
 	constructor(room: string, storage: StorageLike | undefined = globalThis.localStorage) {
-		this.#key = DELETED_COLUMNS_PREFIX + room;
+		this.#key = DELETED_WORK_PREFIX + room;
 		this.#storage = storage;
 	}
 
@@ -285,11 +327,15 @@ export class DeletedColumnLog {
 				this.#storage?.setItem(
 					this.#key,
 					JSON.stringify({
-						// The latest arrivals and the latest seen, when there are too many.
+						// The latest arrivals and the latest deletes seen, when there are too many.
 						arrived: Object.fromEntries(
 							arrived.sort(([, a], [, b]) => a[0] - b[0]).slice(-MAX_DELETES_KEPT)
 						),
-						seen: kept.seen.slice(-MAX_DELETES_KEPT)
+						seen: kept.seen
+							.map((key, i) => ({ key, i, at: timeOfKey(key) }))
+							.sort((a, b) => a.at - b.at || a.i - b.i)
+							.slice(-MAX_DELETES_KEPT)
+							.map(({ key }) => key)
 					})
 				);
 		} catch {
@@ -330,7 +376,8 @@ export class DeletedColumnLog {
 
 	/**
 	 * A page has looked at these deletes (told of them or not): the arrivals go, and what is seen
-	 * keeps only the deletes still standing (`standing`: a restored column's delete is over).
+	 * keeps only the deletes still standing (`standing`, `standingDeletes`: a restored column's
+	 * delete is over, as is a delete of rows all brought back).
 	 */
 	looked(keys: string[], standing: Set<string>): void {
 		const kept = this.#read();
@@ -340,15 +387,15 @@ export class DeletedColumnLog {
 }
 
 /**
- * Notes in `log` each colleague's column delete as it reaches this doc (`Sheet`-less: the list of
- * sheets opens a list only to send what a closed tab left), with the moment and since when her
- * changes had waited then, so that a page of the list opened later can tell her
- * (`deletedColumnWorkOnLoad`). Returns the unsubscribe.
+ * Notes in `log` each colleague's delete of columns or rows as it reaches this doc (`Sheet`-less:
+ * the list of sheets opens a list only to send what a closed tab left), with the moment and since
+ * when her changes had waited then, so that a page of the list opened later can tell her
+ * (`deletedColumnWorkOnLoad`, `deletedRowWorkOnLoad`). Returns the unsubscribe.
  */
-export function recordColumnDeletes(
+export function recordDeletes(
 	doc: Y.Doc,
 	sync: SyncSource,
-	log: DeletedColumnLog,
+	log: DeletedWorkLog,
 	now: () => number = Date.now
 ): () => void {
 	const tracker = trackUnseen(sync, now);
@@ -369,8 +416,20 @@ export function recordColumnDeletes(
 				log.arrived(deleteKey(column, deleted), (window ??= tracker.unseen()));
 	};
 	doc.on('afterTransaction', onTransaction);
+	// Rows: one note per delete (its moment), however many rows it took.
+	const deleted = doc.getMap<unknown>('deleted');
+	const chunks = doc.getMap<unknown>('chunks');
+	const onRows = (event: Y.YMapEvent<unknown>) => {
+		if (event.transaction.local) return;
+		const found = rowDeletesIn(chunks, event);
+		if (found.size === 0) return;
+		const window = tracker.unseen();
+		for (const at of found) log.arrived(rowsDeleteKey(at), window);
+	};
+	deleted.observe(onRows);
 	return () => {
 		doc.off('afterTransaction', onTransaction);
+		deleted.unobserve(onRows);
 		tracker.stop();
 	};
 }
@@ -385,11 +444,11 @@ export function recordColumnDeletes(
  *   deleted the column before they reached the server, whenever that was (a list received
  *   before the browser's copy was read: a big one, `LOCAL_LOAD_WAIT_MS`).
  * Never a delete of hers, nor one she has been told of (`log`). Returns the work, and the
- * deletes looked at (for `DeletedColumnLog.looked` once the server has answered).
+ * deletes looked at (for `DeletedWorkLog.looked` once the server has answered).
  */
 export function deletedColumnWorkOnLoad(
 	sheet: Sheet,
-	log: DeletedColumnLog,
+	log: DeletedWorkLog,
 	since: number | null
 ): { work: DeletedColumnWork[]; looked: string[] } {
 	const me = sheet.history.author.id;
@@ -414,4 +473,69 @@ export function deletedColumnWorkOnLoad(
 		return (time) => tests.some((unseen) => unseen(time));
 	});
 	return { work, looked };
+}
+
+/**
+ * Rows a colleague deleted with her work in them, that a page of the list opened now is to tell
+ * her of (the page tells of the deletes that come while it is open, `watchDeletedWork`), by the
+ * same two windows as `deletedColumnWorkOnLoad`: the moment a delete reached this browser while
+ * no page of the list was open, as `log` kept it, and her changes that waited when the page was
+ * opened (`since`). One notice per colleague (her own deletes are never told), as one change of
+ * theirs is told when it comes. Never a delete she has been told of. Returns the work, and the
+ * deletes looked at (for `DeletedWorkLog.looked` once the server has answered).
+ */
+export function deletedRowWorkOnLoad(
+	sheet: Sheet,
+	log: DeletedWorkLog,
+	since: number | null
+): { work: DeletedWork[]; looked: string[] } {
+	const me = sheet.history.author.id;
+	const seen = log.seen();
+	const arrivals = log.arrivals();
+	const looked = new Set<string>();
+	/** A delete to look into (its moment) → whether her change at a time is one unseen. */
+	const windows = new Map<number, (time: number) => boolean>();
+	/** Each deleted row → its delete's moment. */
+	const deletedAt = new Map<string, number>();
+	// Oldest first: the log keeps the latest deletes looked at.
+	for (const { id, deleted } of sheet.deletedRows().reverse()) {
+		const at = Number(deleted) || 0;
+		const key = rowsDeleteKey(at);
+		if (seen.has(key)) continue;
+		deletedAt.set(id, at);
+		if (looked.has(key)) continue;
+		looked.add(key);
+		const arrival = arrivals.get(key);
+		const tests = [
+			...(arrival ? [unseenIn(arrival)] : []),
+			...(since !== null ? [unseenIn({ at: null, since })] : [])
+		];
+		if (tests.length) windows.set(at, (time) => tests.some((unseen) => unseen(time)));
+	}
+	if (windows.size === 0) return { work: [], looked: [...looked] };
+	// The rows where she wrote in one of those windows: her entries, read once (a row's own
+	// history is read only for those, to say who deleted it).
+	const candidates = new Set<string>();
+	for (const entry of sheet.history.entries()) {
+		if (entry.by !== me || entry.u) continue;
+		for (const [rowId] of entry.cells ?? []) {
+			const test = windows.get(deletedAt.get(rowId) ?? 0);
+			if (test?.(entry.t)) candidates.add(rowId);
+		}
+	}
+	const rows = [...candidates].slice(0, MAX_ROWS_LOOKED_AT);
+	const found = herDeletedRows(
+		sheet,
+		rows,
+		(rowId) => windows.get(deletedAt.get(rowId) ?? 0) ?? (() => false)
+	);
+	const byColleague = new Map<string, DeletedWork>();
+	for (const { rowId, byId, by } of found) {
+		let work = byColleague.get(byId);
+		if (!work) byColleague.set(byId, (work = { rows: [], by, deleted: [] }));
+		work.rows.push(rowId);
+		const at = deletedAt.get(rowId) ?? 0;
+		if (!work.deleted.includes(at)) work.deleted.push(at);
+	}
+	return { work: [...byColleague.values()], looked: [...looked] };
 }

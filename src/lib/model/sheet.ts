@@ -428,13 +428,35 @@ export function isEmptyDoc(doc: Y.Doc): boolean {
 /**
  * When each column of a list's doc was deleted (0: it stands), read from the doc alone: the list
  * of sheets opens a list's doc only to send it, without the cost of a `Sheet` (see
- * `recordColumnDeletes`).
+ * `recordDeletes`).
  */
 export function columnDeletes(doc: Y.Doc): Map<string, number> {
 	const found = new Map<string, number>();
 	doc.getMap<unknown>('columns').forEach((def, id) => {
 		if (def instanceof Y.Map) found.set(id, Number(def.get('deleted')) || 0);
 	});
+	return found;
+}
+
+/**
+ * When the rows a colleague's transaction deleted were deleted (each delete writes one moment for
+ * all its rows), read from the doc alone as `columnDeletes` is: only rows shown until then, not
+ * rows that came deleted with their chunk (the browser's copy read in, a list received for the
+ * first time, holds every earlier delete). Call from an observer of the `deleted` map; `chunks`
+ * is `doc.getMap('chunks')`, got before the doc is loaded (a root type first got later is another
+ * object than the one the transaction names).
+ */
+export function rowDeletesIn(chunks: Y.Map<unknown>, event: Y.YMapEvent<unknown>): Set<number> {
+	const found = new Set<number>();
+	const cameNow = event.transaction.changed.get(chunks as never);
+	const deleted = event.target as Y.Map<unknown>;
+	for (const [rowId, { action }] of event.keys) {
+		if (action !== 'add') continue;
+		const chunkId = rowId.slice(0, rowId.lastIndexOf('.'));
+		if (!chunks.has(chunkId) || cameNow?.has(chunkId)) continue;
+		const at = Number(deleted.get(rowId));
+		if (at > 0) found.add(at);
+	}
 	return found;
 }
 
@@ -1163,6 +1185,11 @@ export class Sheet {
 	/** A row deleted (a tombstone: `restoreRows` brings it back with every edit). */
 	isDeletedRow(rowId: string): boolean {
 		return this.#deletedMap.has(rowId);
+	}
+
+	/** When a deleted row was deleted (0: it is not). */
+	deletedAt(rowId: string): number {
+		return Number(this.#deletedMap.get(rowId)) || 0;
 	}
 
 	/** Deleted rows with when they were deleted, newest first. */

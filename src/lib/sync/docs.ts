@@ -4,7 +4,7 @@
  * and forth does not reload a big sheet).
  */
 import { version } from '$app/environment';
-import { DeletedColumnLog, recordColumnDeletes } from '$lib/grid/deleted-work';
+import { DeletedWorkLog, recordDeletes } from '$lib/grid/deleted-work';
 import { DocConnection, PENDING_PREFIX, storedPendingCounts } from './connection';
 
 /** The one workspace of this installation (several headquarters come with access control). */
@@ -32,7 +32,7 @@ interface Entry {
 	connection: DocConnection;
 	users: number;
 	timer: ReturnType<typeof setTimeout> | null;
-	/** Stops noting a list's column deletes (`recordColumnDeletes`). */
+	/** Stops noting the deletes of a list's rows and columns (`recordDeletes`). */
 	stopRecording: () => void;
 }
 
@@ -113,11 +113,11 @@ export function acquire(room: string): {
 			connection,
 			users: 0,
 			timer: null,
-			// A colleague's delete of a column may come while no page of the list is open (the list
-			// of sheets sends a closed tab's changes, and takes in the colleague's): noted, so that
+			// A colleague's delete of rows or a column may come while no page of the list is open (the
+			// list of sheets sends a closed tab's changes, and takes in the colleague's): noted, so that
 			// the list's page tells her when she opens it.
 			stopRecording: room.startsWith(SHEET_ROOM_PREFIX)
-				? recordColumnDeletes(connection.doc, connection, new DeletedColumnLog(room))
+				? recordDeletes(connection.doc, connection, new DeletedWorkLog(room))
 				: () => {}
 		};
 		open.set(room, entry);
