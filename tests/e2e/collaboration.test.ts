@@ -121,6 +121,46 @@ describe('two operators in one sheet', () => {
 		}
 	});
 
+	it('«Удалённые строки» tells two deleted namesakes apart: each with its phone, who deleted it and when', async () => {
+		const { a, b } = await twoOperatorsInNewSheet('Обзвон: удалённые тёзки');
+		for (const name of ['Иванова Анна Петровна', 'Иванова Анна Петровна']) await b.addRow(name);
+		await b.editCell(0, 'Телефон', '+7 911 111-11-11');
+		await b.editCell(1, 'Телефон', '+7 911 222-22-22');
+		await expect
+			.poll(() => a.columnValues('Телефон'), MOMENT)
+			.toEqual(['+7 (911) 111-11-11', '+7 (911) 222-22-22']);
+
+		// Анна deletes the first, Борис the second.
+		await a.selectRows([0]);
+		await a.deleteSelectedRows();
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
+		await b.selectRows([0]);
+		await b.deleteSelectedRows();
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(0);
+
+		// Found by exploration: the panel said «Иванова Анна Петровна» twice, nothing else.
+		const panel = a.page.locator('details', { hasText: 'Удалённые строки (2)' });
+		await panel.locator('summary').click();
+		const items = panel.getByRole('listitem');
+		await expect.poll(() => items.count(), MOMENT).toBe(2);
+		const texts = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+		const when = String.raw`\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}`;
+		// Newest delete first: Борис's.
+		expect(texts[0]).toMatch(
+			new RegExp(
+				String.raw`^Иванова Анна Петровна ?\+7 \(911\) 222-22-22 · удалил\(а\) Борис, ${when} ?Вернуть$`
+			)
+		);
+		expect(texts[1]).toMatch(
+			new RegExp(
+				String.raw`^Иванова Анна Петровна ?\+7 \(911\) 111-11-11 · удалил\(а\) Анна, ${when} ?Вернуть$`
+			)
+		);
+		// «Вернуть» still brings back the one she picks: Борис's, with its phone.
+		await items.first().getByRole('button', { name: 'Вернуть' }).click();
+		await expect.poll(() => b.columnValues('Телефон'), MOMENT).toEqual(['+7 (911) 222-22-22']);
+	});
+
 	it('the focused cell stays on its resident when a colleague deletes or adds rows above it', async () => {
 		const { a, b } = await twoOperatorsInNewSheet('Обзвон: фокус на строке');
 		const names = ['Абрамова', 'Борисов', 'Васильева', 'Григорьев'];

@@ -83,6 +83,8 @@ export const ru = {
 	'sheet.autosave':
 		'Сохранять не нужно: каждое изменение сохраняется само (что с ним — в строке состояния внизу).',
 	'sheet.deletedRows': 'Удалённые строки',
+	'sheet.deletedRowBy': 'удалил(а) {by}, {when}',
+	'sheet.deletedRowAt': 'удалена {when}',
 	'sheet.restoreRows': 'Вернуть',
 	'sheet.rows': 'Строк: {count}',
 	'sheet.rowsShown': 'Строк: {count}, показано: {shown}',
@@ -381,6 +383,8 @@ export const en: Record<MessageKey, string> = {
 	'sheet.autosave':
 		'No need to save: every change is saved as you go (the status bar says where it is).',
 	'sheet.deletedRows': 'Deleted rows',
+	'sheet.deletedRowBy': 'deleted by {by}, {when}',
+	'sheet.deletedRowAt': 'deleted {when}',
 	'sheet.restoreRows': 'Bring back',
 	'sheet.rows': 'Rows: {count}',
 	'sheet.rowsShown': 'Rows: {count}, shown: {shown}',

@@ -101,6 +101,34 @@ describe('sheet model', () => {
 		expect(Y.encodeStateVector(sheet.doc)).toEqual(before);
 	});
 
+	it('deletedRowsBy tells who deleted each row: two operators each deleting a namesake', () => {
+		const { sheet, name } = newSheet();
+		sheet.history.author = { id: 'op-irina', name: 'Ирина' };
+		const colleague = colleagueOf(sheet);
+		colleague.history.author = { id: 'op-boris', name: 'Борис' };
+		const [a, b, c] = sheet.addRows({
+			columns: [name],
+			rows: [['Иванова Анна Петровна'], ['Иванова Анна Петровна'], ['Петров']]
+		});
+		sheet.deleteRows([a]);
+		colleague.deleteRows([b]);
+		const gone = sheet.deletedRowsBy(50);
+		expect(gone.map((r) => [r.id, r.by?.name])).toEqual(
+			expect.arrayContaining([
+				[a, 'Ирина'],
+				[b, 'Борис']
+			])
+		);
+		expect(gone).toHaveLength(2);
+		expect(gone.every((r) => r.deleted > 0)).toBe(true);
+		// Restored and deleted again by the other: the newest delete says who.
+		colleague.restoreRows([a]);
+		colleague.deleteRows([a]);
+		expect(sheet.deletedRowsBy(50).find((r) => r.id === a)?.by?.name).toBe('Борис');
+		expect(sheet.deletedRowsBy(1)).toHaveLength(1);
+		expect(sheet.hasRow(c)).toBe(true);
+	});
+
 	it('deleted rows disappear and restore brings them back with their edits', () => {
 		const { sheet, name } = newSheet();
 		const [a, b, c] = sheet.addRows({ columns: [name], rows: [['a'], ['b'], ['c']] });

@@ -1199,6 +1199,20 @@ export class Sheet {
 		return list.sort((a, b) => b.deleted - a.deleted || (a.id < b.id ? -1 : 1));
 	}
 
+	/**
+	 * The newest `limit` deleted rows, each with who deleted it when the list's history says so
+	 * (its newest delete of the row; `null` for a delete the history no longer has), for
+	 * «Удалённые строки»: two deleted «Иванова Анна Петровна» are told apart by who and when.
+	 */
+	deletedRowsBy(limit: number): { id: string; deleted: number; by: Author | null }[] {
+		return this.deletedRows()
+			.slice(0, limit)
+			.map(({ id, deleted }) => {
+				const item = this.history.forRow(id).find((i) => i.kind === 'deleted');
+				return { id, deleted, by: item ? item.author : null };
+			});
+	}
+
 	#locate(rowId: string): { chunk: Chunk; index: number } | null {
 		const dot = rowId.lastIndexOf('.');
 		const chunk = this.#chunks.get(rowId.slice(0, dot));
