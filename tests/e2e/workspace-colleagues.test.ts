@@ -37,6 +37,52 @@ describe('two coordinators on the list of sheets', () => {
 		expect(await a.sheetTitles()).not.toContain('27 января — блокадники');
 	});
 
+	it('a title a colleague’s list already has is warned of, as it is typed and in a rename', async () => {
+		const irina = await session.operator('Ирина');
+		const marina = await session.operator('Марина');
+		const a = await new HomePage(irina.page).goto(session.app.url);
+		await (await a.createSheet('Обзвон 65+ Калининский', 'Обзвон')).back();
+		const b = await new HomePage(marina.page).goto(session.app.url);
+		await b.link('Обзвон 65+ Калининский').waitFor(MOMENT);
+
+		// Found by exploration: Марина made a second «Обзвон 65+ Калининский» the same minute, and
+		// the messages naming a list could not tell the two apart.
+		const form = marina.page.getByRole('form', { name: 'Новый список' });
+		const title = form.getByLabel('Название', { exact: true });
+		await title.fill('обзвон  65+ Калининский');
+		const warning = form.getByRole('status');
+		await warning
+			.getByText(
+				/^Список «Обзвон 65\+ Калининский» уже есть \(создан \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\): в сообщениях их не различить — назовите иначе или добавьте уточнение \(район, дату\)\.$/
+			)
+			.waitFor(MOMENT);
+		expect(await title.getAttribute('aria-describedby')).toBe(await warning.getAttribute('id'));
+		// An added detail: the warning goes, and the list is made.
+		await title.fill('Обзвон 65+ Калининский (Марина)');
+		await warning.waitFor({ state: 'detached' });
+		await (await b.createSheet('Обзвон 65+ Калининский (Марина)', 'Обзвон')).back();
+
+		// A rename to a colleague's title is warned of too; her own title is not.
+		await irina.page
+			.getByRole('button', { name: 'Переименовать: Обзвон 65+ Калининский', exact: true })
+			.click();
+		const field = irina.page.getByRole('textbox', { name: 'Переименовать', exact: true });
+		await field.fill('Обзвон 65+ Калининский (марина)');
+		const renameWarning = irina.page.getByRole('table').getByRole('status');
+		await renameWarning
+			.getByText(/^Список «Обзвон 65\+ Калининский \(Марина\)» уже есть/)
+			.waitFor(MOMENT);
+		await field.fill('Обзвон 65+ Калининский');
+		await renameWarning.waitFor({ state: 'detached' });
+		await field.press('Escape');
+
+		// Warned, she may still go on (two coordinators offline can do it anyway): both are kept.
+		await (await b.createSheet('Обзвон 65+ Калининский', 'Обзвон')).back();
+		await expect
+			.poll(async () => (await a.sheetTitles()).filter((t) => t === 'Обзвон 65+ Калининский'))
+			.toHaveLength(2);
+	});
+
 	it('a list deleted by a colleague while it is being renamed closes the field for good', async () => {
 		const irina = await session.operator('Ирина');
 		const marina = await session.operator('Марина');

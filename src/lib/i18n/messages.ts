@@ -47,6 +47,8 @@ export const ru = {
 	'home.deletedAt': 'Удалён',
 	'home.kind': 'Вид',
 	'home.titleEmpty': 'Название не может быть пустым',
+	'home.titleTaken':
+		'Список «{title}» уже есть (создан {created}): в сообщениях их не различить — назовите иначе или добавьте уточнение (район, дату).',
 	'sheet.columnTitleTaken': 'В списке уже есть столбец «{title}»: назовите этот по-другому.',
 	'sheet.columnDeleted': 'Столбец «{title}» удалён.',
 	'home.columns': 'Название списка',
@@ -347,6 +349,8 @@ export const en: Record<MessageKey, string> = {
 	'home.deletedAt': 'Deleted',
 	'home.kind': 'Kind',
 	'home.titleEmpty': 'The title cannot be empty',
+	'home.titleTaken':
+		'A list «{title}» already exists (created {created}): messages could not tell them apart — choose another title or add a detail (a district, a date).',
 	'sheet.columnTitleTaken': 'The list already has a column “{title}”: give this one another name.',
 	'sheet.columnDeleted': 'Column “{title}” deleted.',
 	'home.columns': 'List title',

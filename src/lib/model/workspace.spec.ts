@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNetwork, seededRandom } from './testing';
-import { Workspace } from './workspace';
+import { titleTaken, Workspace } from './workspace';
 
 describe('workspace model', () => {
 	it('creates, renames, deletes and restores sheets', () => {
@@ -17,6 +17,36 @@ describe('workspace model', () => {
 		ws.restoreSheet(b);
 		expect(ws.sheets().map((s) => s.id)).toEqual([a, b]);
 		expect(ws.sheet(b)?.kind).toBe('requests');
+	});
+
+	it('titleTaken finds another list in use with the title, spaces and case aside', () => {
+		const ws = new Workspace(new Y.Doc());
+		const a = ws.createSheet({ title: 'Обзвон 65+ Калининский', kind: 'callList' });
+		const b = ws.createSheet({ title: 'Заявки', kind: 'requests' });
+		expect(titleTaken(ws.sheets(), '  обзвон  65+ калининский ')?.id).toBe(a);
+		expect(titleTaken(ws.sheets(), 'Обзвон 65+ Калининский', a)).toBeUndefined();
+		expect(titleTaken(ws.sheets(), 'Обзвон 65+ Калининский', b)?.id).toBe(a);
+		expect(titleTaken(ws.sheets(), 'Обзвон 65+ Выборгский')).toBeUndefined();
+		// A deleted list's title is free (it says so when restored: both stay).
+		ws.deleteSheet(a);
+		expect(titleTaken(ws.sheets(), 'Обзвон 65+ Калининский')).toBeUndefined();
+	});
+
+	it('two coordinators offline creating one title keep both lists', () => {
+		const net = createNetwork(2, seededRandom(7));
+		const [w0, w1] = net.docs.map((d) => new Workspace(d));
+		const a = w0.createSheet({ title: 'Обзвон 65+ Калининский', kind: 'callList' });
+		const b = w1.createSheet({ title: 'Обзвон 65+ Калининский', kind: 'callList' });
+		net.sync();
+		for (const w of [w0, w1]) {
+			expect(
+				w
+					.sheets()
+					.map((s) => s.id)
+					.sort()
+			).toEqual([a, b].sort());
+			expect(titleTaken(w.sheets(), 'Обзвон 65+ Калининский', a)?.id).toBe(b);
+		}
 	});
 
 	it('a rename and a concurrent delete of one sheet both survive', () => {

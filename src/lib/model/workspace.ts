@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { newId } from './ids';
-import { normalizeTitle } from './sheet';
+import { normalizeTitle, titleKey } from './sheet';
 
 export const SHEET_KINDS = ['callList', 'requests', 'campaign', 'other'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
@@ -27,6 +27,23 @@ function readDeletedBy(value: unknown): { id: string; name: string } | null {
 	return typeof id === 'string' && typeof name === 'string'
 		? { id: id.slice(0, 64), name: name.slice(0, 80) }
 		: null;
+}
+
+/**
+ * The list of `sheets` titled `title`, spaces and case aside, other than `except`: a coordinator
+ * creating or renaming a list to it is warned, since messages that name a list (a duplicate in
+ * another list, a notice) could not tell the two apart (found by exploration: «Обзвон 65+
+ * Калининский» twice, made the same minute). A warning, not a refusal: two coordinators offline
+ * may make the same title anyway, and both lists are kept.
+ */
+export function titleTaken(
+	sheets: readonly SheetInfo[],
+	title: string,
+	except?: string
+): SheetInfo | undefined {
+	const key = titleKey(title);
+	if (!key) return undefined;
+	return sheets.find((s) => s.id !== except && titleKey(s.title) === key);
 }
 
 export class Workspace {
