@@ -48,6 +48,31 @@ describe('the import dialog', () => {
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
 	});
 
+	it('an import that adds nothing does not say colleagues will see it once sent', async () => {
+		const lines = ['ФИО;Телефон', 'Иванова Анна;8 812 123-45-67', 'Петров Пётр;8 911 555-00-00'];
+		const { sheet, dialog } = await importing('Обзвон: файл ещё раз', lines);
+		expect(await dialog.run('Пропустить повторы')).toContain('Добавлено строк: 2');
+		await expect
+			.poll(() => dialog.dialog.getByTestId('import-saving').textContent(), MOMENT)
+			.toContain('Импорт сохранён на сервере');
+		await dialog.close();
+
+		// The same file again: every line a repeat, nothing written. Found by exploration: the
+		// report said «…Коллеги увидят импорт, когда отправка закончится» (ждут отправки: 1).
+		await dialog.open();
+		await dialog.choose({
+			name: 'список отдела.csv',
+			buffer: Buffer.from(encodeWindows1251(lines.join('\r\n') + '\r\n').bytes)
+		});
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toContain('Добавлено строк: 0');
+		expect(await dialog.dialog.getByTestId('import-saving').count()).toBe(0);
+		await dialog.dialog.page().waitForTimeout(500);
+		expect(await dialog.dialog.getByTestId('import-saving').count()).toBe(0);
+		await dialog.close();
+		expect(await sheet.rowCount()).toBe(2);
+	});
+
 	it('names the lines without a name, what Excel’s merged name cells leave, before the import and in its report', async () => {
 		const { sheet, dialog } = await importing('Обзвон: объединённые ячейки', [
 			'ФИО;Телефон;Примечание',
