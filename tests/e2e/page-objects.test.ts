@@ -47,4 +47,15 @@ describe('the page objects read every column of a wide list', () => {
 		expect(await sheet.rows(TITLES)).toEqual(EXPECTED);
 		expect(await sheet.rows([...TITLES].reverse())).toEqual(EXPECTED);
 	});
+
+	it('selectRows ticks the rows of a congratulation campaign, its «Подарочный набор» boxes aside', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Поздравления: выбор строк', 'Поздравления');
+		await sheet.paste('new', 'ФИО', 'Иванова Анна\r\nПетров Пётр\r\n');
+		await expect.poll(() => sheet.rowCount()).toBe(2);
+		// Found by exploration: the box of the row matched two elements, hers and the set's.
+		await sheet.selectRows([0, 1]);
+		await expect.poll(() => sheet.deleteRowsButton.textContent()).toBe('Удалить строки (2)');
+	});
 });

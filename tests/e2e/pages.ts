@@ -460,7 +460,11 @@ export class SheetPage {
 	/** Ticks the selection checkbox of the rows shown at these indexes. */
 	async selectRows(rowIndexes: number[]): Promise<void> {
 		for (const i of rowIndexes) {
-			const box = this.page.locator(`.ag-row[row-index="${i}"]`).getByRole('checkbox');
+			// The selection column's box: a row's own checkbox cells («Подарочный набор» of a
+			// campaign) are checkboxes too.
+			const box = this.page
+				.locator(`.ag-row[row-index="${i}"] .ag-cell[col-id="ag-Grid-SelectionColumn"]`)
+				.getByRole('checkbox');
 			await box.check();
 		}
 	}
