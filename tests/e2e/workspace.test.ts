@@ -100,6 +100,21 @@ describe('the workspace', () => {
 		expect(unexpectedConsoleErrors(anna)).toEqual([]);
 	});
 
+	it('«Название не может быть пустым» goes as she types a title, and the title-taken warning shows', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		await home.createSheet('Обзвон 90+ Приморский', 'Обзвон');
+		const page = (await new HomePage(anna.page).goto(session.app.url)).page;
+		const form = page.getByRole('form', { name: 'Новый список' });
+		await form.getByRole('button', { name: 'Создать' }).click();
+		await form.getByText('Название не может быть пустым').waitFor();
+		// Found by looking at the page: the error stayed under a typed title, and hid the warning
+		// that the title is taken.
+		await form.getByLabel('Название').fill('Обзвон 90+ Приморский');
+		await form.getByText('уже есть').waitFor({ timeout: 5_000 });
+		expect(await form.getByText('Название не может быть пустым').count()).toBe(0);
+	});
+
 	it('from the keyboard, a sheet deleted or restored leaves the focus on the next one of its list', async () => {
 		const anna = await session.operator('Анна');
 		const { page } = anna;
