@@ -455,24 +455,37 @@ export function deletedColumnWorkOnLoad(
 	const seen = log.seen();
 	const arrivals = log.arrivals();
 	const gone = new Map<string, DeletedColumn>();
-	const windows = new Map<string, UnseenWindow[]>();
+	const windows = new Map<string, (time: number) => boolean>();
 	const looked: string[] = [];
 	for (const column of sheet.deletedColumns()) {
 		const key = deleteKey(column.id, column.deleted);
 		if (seen.has(key) || column.by?.id === me) continue;
 		looked.push(key);
-		const arrival = arrivals.get(key);
-		const list = [...(arrival ? [arrival] : []), ...(since !== null ? [{ at: null, since }] : [])];
-		if (list.length === 0) continue;
+		const unseen = unseenOnLoad(arrivals.get(key), since);
+		if (!unseen) continue;
 		gone.set(column.id, column);
-		windows.set(column.id, list);
+		windows.set(column.id, unseen);
 	}
 	if (gone.size === 0) return { work: [], looked };
-	const work = herWorkIn(sheet, gone, (column) => {
-		const tests = (windows.get(column) ?? []).map(unseenIn);
-		return (time) => tests.some((unseen) => unseen(time));
-	});
+	const work = herWorkIn(sheet, gone, (column) => windows.get(column) ?? (() => false));
 	return { work, looked };
+}
+
+/**
+ * Whether her change made at a time is one the colleague could not have seen, for a delete a
+ * page opened now looks into: by the moment it reached this browser (`arrival`, as the log kept
+ * it), or because it waited for the server when the page was opened (`since`); null when
+ * neither applies.
+ */
+function unseenOnLoad(
+	arrival: UnseenWindow | undefined,
+	since: number | null
+): ((time: number) => boolean) | null {
+	const tests = [
+		...(arrival ? [unseenIn(arrival)] : []),
+		...(since !== null ? [unseenIn({ at: null, since })] : [])
+	];
+	return tests.length ? (time) => tests.some((unseen) => unseen(time)) : null;
 }
 
 /**
@@ -505,12 +518,8 @@ export function deletedRowWorkOnLoad(
 		deletedAt.set(id, at);
 		if (looked.has(key)) continue;
 		looked.add(key);
-		const arrival = arrivals.get(key);
-		const tests = [
-			...(arrival ? [unseenIn(arrival)] : []),
-			...(since !== null ? [unseenIn({ at: null, since })] : [])
-		];
-		if (tests.length) windows.set(at, (time) => tests.some((unseen) => unseen(time)));
+		const unseen = unseenOnLoad(arrivals.get(key), since);
+		if (unseen) windows.set(at, unseen);
 	}
 	if (windows.size === 0) return { work: [], looked: [...looked] };
 	// The rows where she wrote in one of those windows: her entries, read once (a row's own
