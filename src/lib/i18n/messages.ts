@@ -219,6 +219,23 @@ export const ru = {
 	'grid.deletedColumnWork':
 		'{by} удалил(а) столбец «{column}» с вашими недавними изменениями (ячеек: {count}). Они сохранены в удалённом столбце.',
 	'grid.deletedColumnWorkRestore': 'Вернуть столбец',
+	'import.twiceOther':
+		'{by} импортировал(а) {file}, пока вы были без связи друг с другом: жителей теперь в списке дважды — {count}.',
+	'import.twiceBoth':
+		'{a} и {b} импортировали {file}, пока были без связи друг с другом: жителей теперь в списке дважды — {count}.',
+	'import.twiceSame':
+		'{by} импортировал(а) {file} дважды, в двух окнах или на двух компьютерах без связи друг с другом: жителей теперь в списке дважды — {count}.',
+	'import.twiceSameFile': 'тот же файл «{name}»',
+	'import.twiceFile': 'файл «{name}» с теми же жителями',
+	'import.twiceNoFile': 'тех же жителей',
+	'import.twiceWorked':
+		'В обеих строках уже работали (звонки, примечания) у жителей: {count} — эти строки останутся обе, сравните их вручную.',
+	'import.twiceRemove': 'Убрать повторы',
+	'import.twiceRemoved':
+		'Убраны повторы: {count} (в «Удалённые строки»; Ctrl+Z — вернуть). Где работали только в одной из двух строк, оставлена она.',
+	'import.twiceKept': 'Оставлены обе строки — в обеих уже работали: {names}.',
+	'import.twiceMore': 'и ещё {count}',
+	'import.twiceNone': 'Повторов больше нет: их уже убрали.',
 	'grid.typeChanged':
 		'Тип изменён. Не подошли значения: {count} — они сохранены и отмечены красным.',
 	'sheet.areaCode': 'Код города для местных номеров',
@@ -522,6 +539,23 @@ export const en: Record<MessageKey, string> = {
 	'grid.deletedColumnWork':
 		'{by} deleted the column “{column}” with your recent changes in it (cells: {count}). They are kept in the deleted column.',
 	'grid.deletedColumnWorkRestore': 'Restore the column',
+	'import.twiceOther':
+		'{by} imported {file} while the two of you were not connected: residents now in the list twice — {count}.',
+	'import.twiceBoth':
+		'{a} and {b} imported {file} while they were not connected: residents now in the list twice — {count}.',
+	'import.twiceSame':
+		'{by} imported {file} twice, in two windows or on two computers not connected to each other: residents now in the list twice — {count}.',
+	'import.twiceSameFile': 'the same file “{name}”',
+	'import.twiceFile': 'the file “{name}” with the same residents',
+	'import.twiceNoFile': 'the same residents',
+	'import.twiceWorked':
+		'Both rows were already worked on (calls, notes) for residents: {count} — both of those stay; compare them by hand.',
+	'import.twiceRemove': 'Remove repeats',
+	'import.twiceRemoved':
+		'Repeats removed: {count} (to “Deleted rows”; Ctrl+Z brings them back). Where only one of the two rows was worked on, that one stays.',
+	'import.twiceKept': 'Both rows kept — both were worked on: {names}.',
+	'import.twiceMore': 'and {count} more',
+	'import.twiceNone': 'No repeats left: they were already removed.',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',
 	'sheet.areaCode': 'Area code for local numbers',
 	'sheet.areaCodeHint':

@@ -12,7 +12,7 @@
 import { existingRowsOf, type ExistingRow } from '../csv';
 import { valueOptions } from '../csv/mapping';
 import { newId, SHORT_ID_LENGTH } from '../model/ids';
-import { titleKey, uniqueTitle, type NewColumn, type Sheet } from '../model/sheet';
+import { titleKey, uniqueTitle, type ImportNote, type NewColumn, type Sheet } from '../model/sheet';
 import { stageRows } from '../model/staging';
 import {
 	choiceKey,
@@ -68,6 +68,8 @@ export interface CommitOptions {
 	 * listed. An empty cell of the file never empties one; see `commitPreparedImport`.
 	 */
 	replace?: boolean;
+	/** Who imported which file, how: noted with the import (`Sheet.commitImport`, `twice.ts`). */
+	note?: ImportNote;
 }
 
 export interface AppliedImport {
@@ -263,185 +265,189 @@ export function commitPreparedImport(
 		for (const [line, key] of update.flagged ?? [])
 			if (!wrote?.has(plan.ids[key] ?? key)) result.flaggedNotWritten.push({ line, key });
 	};
-	result.added = sheet.commitImport(importId, () => {
-		const known = new Set(sheet.columns().map((c) => c.id));
-		const fresh = plan.created.filter((c) => !known.has(c.id));
-		if (fresh.length > 0) sheet.addColumns(fresh);
-		result.createdColumns = fresh.map((c) => c.id);
-		// The area code the file's local numbers were read with, for a phone column that has
-		// none: what operators type into it later is read the same way, and the local numbers
-		// already in it are completed too (found in review: they stayed as typed, unflagged, and
-		// the next import did not find those residents by phone).
-		for (const t of targets) {
-			const column = t.areaCode ? sheet.column(plan.ids[t.key] ?? t.key) : null;
-			if (column?.type === 'phone' && !column.areaCode && t.areaCode)
-				setAreaCode(sheet, column.id, t.areaCode);
-		}
-		// File values kept as new options of a choice column, one by one or with «Добавить все
-		// значения как варианты» (its options as they are now: a colleague may have changed them
-		// meanwhile).
-		// A column made just above (a new list's kind's «Категория») is not among `sheet.columns()`
-		// until this transaction ends (found in review: a new list got none of the options).
-		for (const [key, values] of Object.entries(prepared.addOptions ?? {})) {
-			const id = plan.ids[key] ?? key;
-			const column = values.length ? (fresh.find((c) => c.id === id) ?? sheet.column(id)) : null;
-			if (!column || column.type !== 'choice') continue;
-			const options = column.options ?? [];
-			// An option a colleague added meanwhile in another spelling (case, spaces, ё) is the
-			// same one: the imported cells match it as they are.
-			const have = new Set(options.map((o) => choiceKey(o.value)));
-			const added = values
-				.filter((value) => !have.has(choiceKey(value)))
-				.map((value) => ({ value }));
-			if (added.length === 0) continue;
-			sheet.setColumnOptions(column.id, [...options, ...added]);
-			result.addedOptions.push({ colId: column.id, values: added.map((o) => o.value) });
-		}
-		// A choice column the import creates takes the values written into it as its options: a
-		// list's own «Район», exported and read into a new list, came back with none (found by
-		// the round-trip test). The kind's columns keep their own.
-		for (const [key, values] of Object.entries(prepared.choiceValues ?? {})) {
-			const created = fresh.find((c) => c.id === plan.ids[key]);
-			if (created?.type === 'choice' && !created.options)
-				sheet.setColumnOptions(
-					created.id,
-					values.map((value) => ({ value }))
-				);
-		}
-		// A row found fills its empty cells only: what operators wrote (a corrected phone, a
-		// call's result) is never replaced by an older file; where they differ it is reported.
-		// With `replace` (the coordinator's choice: the department's updated list, 500 residents
-		// moved or changed their phone), a cell where the file differs takes the file's value and
-		// is listed in `replaced`, if nobody changed it in the list since its row came: what an
-		// operator wrote (a number she added, a call note, a corrected address) is kept as without
-		// `replace` (found in review: the same file imported again took out the numbers operators
-		// had added, and a department's note replaced their call notes). An empty cell of the file
-		// still empties nothing, and a value that does not fit its column is kept.
-		// A phone cell of valid numbers takes the file's numbers it lacks after its own (found by
-		// exploration: a second number the updated file gave a resident was not written, only
-		// listed among hundreds of cells «Не заменено»), as two lines of one resident in the file
-		// already do (`mergeValues`); a cell holding anything else is left as it is.
-		const phones = new Set(
-			sheet
-				.columns()
-				.filter((c) => c.type === 'phone')
-				.map((c) => c.id)
-		);
-		// A text the file extends (the list's note, then more: a partner NGO wrote what it did
-		// after the operators' note, found by exploration) loses nothing of hers: it is taken.
-		const texts = new Set(
-			sheet
-				.columns()
-				.filter((c) => c.type === 'text' || c.type === 'longtext')
-				.map((c) => c.id)
-		);
-		/** Whether a file's value is valid in its column, as the grid checks a cell. */
-		const fits = (colId: string, value: string) => {
-			const column = sheet.column(colId);
-			if (!column) return false;
-			const checked = validateStored(column.type, value, valueOptions(column));
-			return checked.ok && checked.value === value;
-		};
-		const edits: { rowId: string; colId: string; value: string }[] = [];
-		for (const update of prepared.updates) {
-			if (!sheet.hasRow(update.rowId)) {
-				result.deletedMeanwhile.push(...update.lines);
-				notWritten(update);
-				continue;
+	result.added = sheet.commitImport(
+		importId,
+		() => {
+			const known = new Set(sheet.columns().map((c) => c.id));
+			const fresh = plan.created.filter((c) => !known.has(c.id));
+			if (fresh.length > 0) sheet.addColumns(fresh);
+			result.createdColumns = fresh.map((c) => c.id);
+			// The area code the file's local numbers were read with, for a phone column that has
+			// none: what operators type into it later is read the same way, and the local numbers
+			// already in it are completed too (found in review: they stayed as typed, unflagged, and
+			// the next import did not find those residents by phone).
+			for (const t of targets) {
+				const column = t.areaCode ? sheet.column(plan.ids[t.key] ?? t.key) : null;
+				if (column?.type === 'phone' && !column.areaCode && t.areaCode)
+					setAreaCode(sheet, column.id, t.areaCode);
 			}
-			let filled = false;
-			// The edits of this row start here: what it wrote is told by them.
-			const first = edits.length;
-			for (const [key, value] of update.cells) {
-				const colId = plan.ids[key] ?? key;
-				const current = sheet.getCell(update.rowId, colId);
-				if (current === value) continue;
-				const line = update.lines[0] ?? 0;
-				/** The cell stays as it is, and the file's value is listed. */
-				const keep = (reason?: KeptCell['reason'], file = value) =>
-					result.kept.push({
-						line,
-						rowId: update.rowId,
-						colId,
-						kept: current,
-						file,
-						...(reason ? { reason } : {})
-					});
-				/** With replacement: the cell takes `next`, and the change is listed (not «filled»). */
-				const put = (next: string) => {
-					edits.push({ rowId: update.rowId, colId, value: next });
-					result.replaced.push({ line, rowId: update.rowId, colId, old: current, value: next });
-				};
-				// A phone cell holding only what Excel made of a number (`7,91100E+10`, flagged when
-				// it was imported: its last digits are gone) holds no number to keep; the file's
-				// numbers take its place (found by exploration: the department's next list had the
-				// numbers whole, and «Дополнить» left the mangled ones, «Не заменено»).
-				const mangled = phones.has(colId) && mangledPhone(current);
-				if (current === '' || mangled) {
-					// A phone cell an operator emptied (its only number was wrong) does not get that
-					// number back (found in review); other numbers of the file fill it.
-					const removed = phones.has(colId)
-						? removedNumbers(sheet, update.rowId, colId, current)
-						: null;
-					const fill = removed?.size
-						? storedPhones(value)
-								.filter((phone) => !removed.has(storedPhoneNumbers(phone)[0]))
-								.join(', ')
-						: value;
-					if (fill) {
-						edits.push({ rowId: update.rowId, colId, value: fill });
-						filled = true;
-					} else keep();
-				} else if (
-					replace &&
-					phones.has(colId) &&
-					isStoredPhone(current) &&
-					isStoredPhone(value) &&
-					!sheet.isChanged(update.rowId, colId)
-				) {
-					// Replaced: the cell becomes the file's numbers (the resident changed her phone,
-					// and the old number must not be called again), keeping the notes of the numbers
-					// it has and the numbers it has with a note (a relative's).
-					const next = replacedPhones(current, value);
-					if (next !== '' && !sameNumbers(current, next)) put(next);
-				} else if (phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
-					// A number the cell had and someone took out (a wrong number corrected) is not
-					// put back by an older file (found in review); the rest is added.
-					const removed = removedNumbers(sheet, update.rowId, colId, current);
-					const fresh = storedPhones(value).filter(
-						(phone) => !removed.has(storedPhoneNumbers(phone)[0])
+			// File values kept as new options of a choice column, one by one or with «Добавить все
+			// значения как варианты» (its options as they are now: a colleague may have changed them
+			// meanwhile).
+			// A column made just above (a new list's kind's «Категория») is not among `sheet.columns()`
+			// until this transaction ends (found in review: a new list got none of the options).
+			for (const [key, values] of Object.entries(prepared.addOptions ?? {})) {
+				const id = plan.ids[key] ?? key;
+				const column = values.length ? (fresh.find((c) => c.id === id) ?? sheet.column(id)) : null;
+				if (!column || column.type !== 'choice') continue;
+				const options = column.options ?? [];
+				// An option a colleague added meanwhile in another spelling (case, spaces, ё) is the
+				// same one: the imported cells match it as they are.
+				const have = new Set(options.map((o) => choiceKey(o.value)));
+				const added = values
+					.filter((value) => !have.has(choiceKey(value)))
+					.map((value) => ({ value }));
+				if (added.length === 0) continue;
+				sheet.setColumnOptions(column.id, [...options, ...added]);
+				result.addedOptions.push({ colId: column.id, values: added.map((o) => o.value) });
+			}
+			// A choice column the import creates takes the values written into it as its options: a
+			// list's own «Район», exported and read into a new list, came back with none (found by
+			// the round-trip test). The kind's columns keep their own.
+			for (const [key, values] of Object.entries(prepared.choiceValues ?? {})) {
+				const created = fresh.find((c) => c.id === plan.ids[key]);
+				if (created?.type === 'choice' && !created.options)
+					sheet.setColumnOptions(
+						created.id,
+						values.map((value) => ({ value }))
 					);
-					const joined = fresh.length ? joinPhones(current, fresh.join(', ')) : current;
-					if (joined !== current) {
-						edits.push({ rowId: update.rowId, colId, value: joined });
+			}
+			// A row found fills its empty cells only: what operators wrote (a corrected phone, a
+			// call's result) is never replaced by an older file; where they differ it is reported.
+			// With `replace` (the coordinator's choice: the department's updated list, 500 residents
+			// moved or changed their phone), a cell where the file differs takes the file's value and
+			// is listed in `replaced`, if nobody changed it in the list since its row came: what an
+			// operator wrote (a number she added, a call note, a corrected address) is kept as without
+			// `replace` (found in review: the same file imported again took out the numbers operators
+			// had added, and a department's note replaced their call notes). An empty cell of the file
+			// still empties nothing, and a value that does not fit its column is kept.
+			// A phone cell of valid numbers takes the file's numbers it lacks after its own (found by
+			// exploration: a second number the updated file gave a resident was not written, only
+			// listed among hundreds of cells «Не заменено»), as two lines of one resident in the file
+			// already do (`mergeValues`); a cell holding anything else is left as it is.
+			const phones = new Set(
+				sheet
+					.columns()
+					.filter((c) => c.type === 'phone')
+					.map((c) => c.id)
+			);
+			// A text the file extends (the list's note, then more: a partner NGO wrote what it did
+			// after the operators' note, found by exploration) loses nothing of hers: it is taken.
+			const texts = new Set(
+				sheet
+					.columns()
+					.filter((c) => c.type === 'text' || c.type === 'longtext')
+					.map((c) => c.id)
+			);
+			/** Whether a file's value is valid in its column, as the grid checks a cell. */
+			const fits = (colId: string, value: string) => {
+				const column = sheet.column(colId);
+				if (!column) return false;
+				const checked = validateStored(column.type, value, valueOptions(column));
+				return checked.ok && checked.value === value;
+			};
+			const edits: { rowId: string; colId: string; value: string }[] = [];
+			for (const update of prepared.updates) {
+				if (!sheet.hasRow(update.rowId)) {
+					result.deletedMeanwhile.push(...update.lines);
+					notWritten(update);
+					continue;
+				}
+				let filled = false;
+				// The edits of this row start here: what it wrote is told by them.
+				const first = edits.length;
+				for (const [key, value] of update.cells) {
+					const colId = plan.ids[key] ?? key;
+					const current = sheet.getCell(update.rowId, colId);
+					if (current === value) continue;
+					const line = update.lines[0] ?? 0;
+					/** The cell stays as it is, and the file's value is listed. */
+					const keep = (reason?: KeptCell['reason'], file = value) =>
+						result.kept.push({
+							line,
+							rowId: update.rowId,
+							colId,
+							kept: current,
+							file,
+							...(reason ? { reason } : {})
+						});
+					/** With replacement: the cell takes `next`, and the change is listed (not «filled»). */
+					const put = (next: string) => {
+						edits.push({ rowId: update.rowId, colId, value: next });
+						result.replaced.push({ line, rowId: update.rowId, colId, old: current, value: next });
+					};
+					// A phone cell holding only what Excel made of a number (`7,91100E+10`, flagged when
+					// it was imported: its last digits are gone) holds no number to keep; the file's
+					// numbers take its place (found by exploration: the department's next list had the
+					// numbers whole, and «Дополнить» left the mangled ones, «Не заменено»).
+					const mangled = phones.has(colId) && mangledPhone(current);
+					if (current === '' || mangled) {
+						// A phone cell an operator emptied (its only number was wrong) does not get that
+						// number back (found in review); other numbers of the file fill it.
+						const removed = phones.has(colId)
+							? removedNumbers(sheet, update.rowId, colId, current)
+							: null;
+						const fill = removed?.size
+							? storedPhones(value)
+									.filter((phone) => !removed.has(storedPhoneNumbers(phone)[0]))
+									.join(', ')
+							: value;
+						if (fill) {
+							edits.push({ rowId: update.rowId, colId, value: fill });
+							filled = true;
+						} else keep();
+					} else if (
+						replace &&
+						phones.has(colId) &&
+						isStoredPhone(current) &&
+						isStoredPhone(value) &&
+						!sheet.isChanged(update.rowId, colId)
+					) {
+						// Replaced: the cell becomes the file's numbers (the resident changed her phone,
+						// and the old number must not be called again), keeping the notes of the numbers
+						// it has and the numbers it has with a note (a relative's).
+						const next = replacedPhones(current, value);
+						if (next !== '' && !sameNumbers(current, next)) put(next);
+					} else if (phones.has(colId) && isStoredPhone(current) && isStoredPhone(value)) {
+						// A number the cell had and someone took out (a wrong number corrected) is not
+						// put back by an older file (found in review); the rest is added.
+						const removed = removedNumbers(sheet, update.rowId, colId, current);
+						const fresh = storedPhones(value).filter(
+							(phone) => !removed.has(storedPhoneNumbers(phone)[0])
+						);
+						const joined = fresh.length ? joinPhones(current, fresh.join(', ')) : current;
+						if (joined !== current) {
+							edits.push({ rowId: update.rowId, colId, value: joined });
+							filled = true;
+						} else if (fresh.length < storedPhones(value).length) keep();
+					} else if (
+						texts.has(colId) &&
+						extendsText(value, current) &&
+						!hadText(sheet, update.rowId, colId, value)
+					) {
+						edits.push({ rowId: update.rowId, colId, value });
 						filled = true;
-					} else if (fresh.length < storedPhones(value).length) keep();
-				} else if (
-					texts.has(colId) &&
-					extendsText(value, current) &&
-					!hadText(sheet, update.rowId, colId, value)
-				) {
-					edits.push({ rowId: update.rowId, colId, value });
-					filled = true;
-				} else if (choiceKey(current) !== choiceKey(value)) {
-					// Only in case or spaces (a polyclinic's list in capitals) is no difference.
-					if (!replace) keep();
-					// A value that does not fit the column (flagged at the mapping step) never takes
-					// the place of one written; nor does any value a cell changed in the list.
-					else if (!fits(colId, value)) keep('invalid');
-					else if (sheet.isChanged(update.rowId, colId)) keep('edited');
-					else put(value);
+					} else if (choiceKey(current) !== choiceKey(value)) {
+						// Only in case or spaces (a polyclinic's list in capitals) is no difference.
+						if (!replace) keep();
+						// A value that does not fit the column (flagged at the mapping step) never takes
+						// the place of one written; nor does any value a cell changed in the list.
+						else if (!fits(colId, value)) keep('invalid');
+						else if (sheet.isChanged(update.rowId, colId)) keep('edited');
+						else put(value);
+					}
+				}
+				if (filled) result.updated++;
+				if (update.changed || update.flagged) {
+					const wrote = new Set<string>();
+					for (let i = first; i < edits.length; i++) wrote.add(edits[i].colId);
+					notWritten(update, wrote);
 				}
 			}
-			if (filled) result.updated++;
-			if (update.changed || update.flagged) {
-				const wrote = new Set<string>();
-				for (let i = first; i < edits.length; i++) wrote.add(edits[i].colId);
-				notWritten(update, wrote);
-			}
-		}
-		if (edits.length > 0) sheet.setCells(edits);
-	});
+			if (edits.length > 0) sheet.setCells(edits);
+		},
+		options.note
+	);
 	return result;
 }
 

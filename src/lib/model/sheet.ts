@@ -144,6 +144,32 @@ export const MAX_TITLE_LENGTH = 120;
 /** Longest value one cell may hold (a long note is a few thousand characters). */
 export const MAX_CELL_LENGTH = 100_000;
 
+/** What an import notes of itself as it is committed (`Sheet.commitImport`). */
+export interface ImportNote {
+	/** Who imported. */
+	by?: Author;
+	/** The file, as picked: its name and size in bytes. */
+	file?: { name: string; size: number };
+	/** «Пропустить повторы» ('skip'), «Дополнить» ('update') or «Добавить все строки» ('keep'). */
+	policy?: 'skip' | 'update' | 'keep';
+}
+
+/** A committed import of a list (`Sheet.imports`). */
+export interface ImportInfo extends ImportNote {
+	id: string;
+	/** When it was committed (ms, the committing browser's clock). */
+	at: number;
+	rows: number;
+	/**
+	 * The imports of the list it was committed knowing of (the newest `MAX_KNOWN_IMPORTS`); none
+	 * for an import by an older version.
+	 */
+	known?: string[];
+}
+
+/** How many of the list's imports an import notes as known (`ImportInfo.known`). */
+export const MAX_KNOWN_IMPORTS = 200;
+
 /** Origin of the staged slices of an import: never an undo step of their own. */
 export const STAGING_ORIGIN = Object.freeze({ staging: true });
 
@@ -1477,17 +1503,77 @@ export class Sheet {
 	 * columns, updates of existing rows): one change for the other operators, one undo step.
 	 * Returns the ids of the rows that appeared, in sheet order.
 	 */
-	commitImport(importId: string, fn: () => void = () => {}): string[] {
+	commitImport(importId: string, fn: () => void = () => {}, note: ImportNote = {}): string[] {
 		if (!isValidId(importId)) throw new ModelError('unknown-row', `Bad import id ${importId}`);
 		const chunks = this.#stagedOf(importId).sort(compareByKey);
 		const ids: string[] = [];
 		for (const chunk of chunks) for (const id of idsOf(chunk)) ids.push(id);
 		this.#transact(() => {
 			fn();
-			this.#importsMap.set(importId, { at: Date.now(), rows: ids.length });
+			// The imports this one was made knowing of: one it does not list, and that does not list
+			// it, was made at the same time, each without the other (offline), and may hold the same
+			// residents (`import/twice.ts`).
+			const known = this.imports()
+				.sort((a, b) => b.at - a.at)
+				.slice(0, MAX_KNOWN_IMPORTS)
+				.map((i) => i.id);
+			this.#importsMap.set(importId, {
+				at: Date.now(),
+				rows: ids.length,
+				known,
+				...(note.by ? { by: { id: note.by.id, name: note.by.name } } : {}),
+				...(note.file ? { file: { name: note.file.name, size: note.file.size } } : {}),
+				...(note.policy ? { policy: note.policy } : {})
+			});
 			if (chunks.length) this.history.record({ add: chunks.map((c) => [c.id, c.count]) });
 		});
 		return ids;
+	}
+
+	/** The committed imports of the list, as their notes say (`commitImport`), checked. */
+	imports(): ImportInfo[] {
+		const list: ImportInfo[] = [];
+		this.#importsMap.forEach((value, id) => {
+			if (!value || typeof value !== 'object') return;
+			const v = value as Record<string, unknown>;
+			const info: ImportInfo = { id, at: Number(v.at) || 0, rows: Number(v.rows) || 0 };
+			if (Array.isArray(v.known))
+				info.known = v.known.filter((k): k is string => typeof k === 'string');
+			const by = v.by as Record<string, unknown> | undefined;
+			if (by && typeof by.id === 'string' && typeof by.name === 'string')
+				info.by = { id: by.id.slice(0, 80), name: cleanLabel(by.name).slice(0, 60) };
+			const file = v.file as Record<string, unknown> | undefined;
+			if (file && typeof file.name === 'string' && typeof file.size === 'number')
+				info.file = { name: cleanLabel(file.name).slice(0, 200), size: file.size };
+			if (v.policy === 'skip' || v.policy === 'update' || v.policy === 'keep')
+				info.policy = v.policy;
+			list.push(info);
+		});
+		return list;
+	}
+
+	/**
+	 * The visible rows a committed import added (not those deleted since), in the list's order:
+	 * the same on every replica.
+	 */
+	importRowIds(importId: string): string[] {
+		const ids: string[] = [];
+		const chunks = [...this.#chunks.values()].filter((c) => c.importId === importId);
+		for (const chunk of chunks.sort(compareByKey)) {
+			for (const id of idsOf(chunk)) if (!this.#deleted.has(id)) ids.push(id);
+		}
+		return ids;
+	}
+
+	/**
+	 * Whether anyone changed a cell of the row since it was written (a call's result, a note, a
+	 * value an import filled in): `isChanged` of any of its cells.
+	 */
+	isRowChanged(rowId: string): boolean {
+		const over = this.#overlay.get(rowId);
+		if (!over) return false;
+		for (const colId of over.keys()) if (this.isChanged(rowId, colId)) return true;
+		return false;
 	}
 
 	/**

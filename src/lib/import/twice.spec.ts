@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { autoMap, parseCsvBytes } from '../csv';
+import { Sheet } from '../model/sheet';
+import { templateColumns } from '../model/templates';
+import { applyPreparedImport, existingRowsForImport } from './apply';
+import { analyzeImport, prepareImport } from './plan';
+import { targetsOf } from './testing';
+import { findTwiceImported, removeTwiceImported, sameFile, twiceWho } from './twice';
+
+const ANNA = { id: 'anna', name: 'Анна' };
+const BORIS = { id: 'boris', name: 'Борис' };
+
+const FILE = [
+	'ФИО;Тел.;Д/р',
+	'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+	'Петров Пётр Ильич;+7 911 000-11-22;12.04.1950',
+	'Новикова Вера;8 921 111-22-33;02.02.1950'
+].join('\r\n');
+
+/** The import as the dialog runs it, with the automatic mapping, noted as by `by`. */
+function importFile(
+	sheet: Sheet,
+	text: string,
+	by: { id: string; name: string },
+	policy: 'skip' | 'update' | 'keep' = 'skip',
+	name = 'список отдела.csv'
+) {
+	const bytes = new TextEncoder().encode(text);
+	const parsed = parseCsvBytes(bytes);
+	const columns = sheet.columns();
+	const targets = targetsOf(autoMap(parsed.header ?? [], columns, { rows: parsed.rows }), columns);
+	const analysis = analyzeImport({
+		parsed,
+		targets,
+		existing: existingRowsForImport(sheet, 'target', targets),
+		targetSheetId: 'target'
+	});
+	const prepared = prepareImport(analysis, targets, policy);
+	return applyPreparedImport(sheet, targets, prepared, {
+		note: { by, file: { name, size: bytes.length }, policy }
+	});
+}
+
+/** Two operators' copies of one call list, both knowing its columns. */
+function twoReplicas(): [Sheet, Sheet] {
+	const a = new Sheet(new Y.Doc());
+	a.addColumns(templateColumns('callList', 'ru'));
+	const b = new Sheet(new Y.Doc());
+	sync(a, b);
+	return [a, b];
+}
+
+function sync(a: Sheet, b: Sheet) {
+	Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
+	Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
+}
+
+const names = (sheet: Sheet) => {
+	const name = sheet.columns().find((c) => c.title === 'ФИО')!.id;
+	return sheet
+		.rowIds()
+		.map((id) => sheet.getCell(id, name))
+		.sort();
+};
+
+describe('the same residents imported twice at once', () => {
+	it('finds them on both replicas alike, and the later import’s copies go', () => {
+		const [anna, boris] = twoReplicas();
+		// Анна offline, Борис online: each imports the department's file into her own copy.
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		expect(findTwiceImported(anna)).toEqual([]);
+		sync(anna, boris);
+		expect(anna.rowCount).toBe(6);
+
+		const seenByAnna = findTwiceImported(anna);
+		const seenByBoris = findTwiceImported(boris);
+		expect(seenByAnna).toHaveLength(1);
+		expect(seenByAnna[0].pairs).toBe(3);
+		expect(seenByAnna[0].drop).toHaveLength(3);
+		expect(seenByAnna[0].bothWorked).toEqual([]);
+		expect(seenByBoris).toEqual(seenByAnna);
+		// The copies going are those of the import committed second, all of them.
+		expect(new Set(seenByAnna[0].drop)).toEqual(
+			new Set(anna.importRowIds(seenByAnna[0].second.id))
+		);
+		expect(sameFile(seenByAnna[0])).toBe(true);
+		// Each is told of the other's import; a third operator of both.
+		expect(twiceWho(seenByAnna[0], 'anna')).toEqual({ kind: 'other', by: 'Борис' });
+		expect(twiceWho(seenByAnna[0], 'boris')).toEqual({ kind: 'other', by: 'Анна' });
+		expect(twiceWho(seenByAnna[0], 'galina').kind).toBe('both');
+
+		// Both press «Убрать повторы» at once: they delete the same rows.
+		expect(removeTwiceImported(anna).removed).toHaveLength(3);
+		expect(removeTwiceImported(boris).removed).toHaveLength(3);
+		sync(anna, boris);
+		expect(names(anna)).toEqual(['Иванова Анна Петровна', 'Новикова Вера', 'Петров Пётр Ильич']);
+		expect(names(boris)).toEqual(names(anna));
+		expect(findTwiceImported(anna)).toEqual([]);
+	});
+
+	it('does not count an ordinary second import, made knowing the first', () => {
+		const [anna] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		// «Добавить все строки» the second time: every resident twice, as she chose.
+		importFile(anna, FILE, ANNA, 'keep');
+		expect(anna.rowCount).toBe(6);
+		expect(findTwiceImported(anna)).toEqual([]);
+	});
+
+	it('leaves namesakes alone: another birth date is another resident', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(
+			boris,
+			['ФИО;Тел.;Д/р', 'Иванова Анна Петровна;8 911 999-88-77;07.07.1952'].join('\r\n'),
+			BORIS,
+			'skip',
+			'другой.csv'
+		);
+		sync(anna, boris);
+		expect(anna.rowCount).toBe(4);
+		expect(findTwiceImported(anna)).toEqual([]);
+	});
+
+	it('keeps a copy someone worked on, and both when both were worked on', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		sync(anna, boris);
+		const [found] = findTwiceImported(anna);
+		const note = anna.columns().find((c) => c.title === 'Примечание')!.id;
+		const name = anna.columns().find((c) => c.title === 'ФИО')!.id;
+		const later = anna.importRowIds(found.second.id);
+		const earlier = anna.importRowIds(found.first.id);
+		const nameOf = (id: string) => anna.getCell(id, name);
+		// Борис called Иванова from his copy (the later one): that copy stays, the other goes.
+		const ivanovaLater = later.find((id) => nameOf(id) === 'Иванова Анна Петровна')!;
+		const ivanovaEarlier = earlier.find((id) => nameOf(id) === 'Иванова Анна Петровна')!;
+		boris.setCell(ivanovaLater, note, 'Плохо слышит, звонить дочери');
+		// Петров was called on both copies.
+		const petrovLater = later.find((id) => nameOf(id) === 'Петров Пётр Ильич')!;
+		const petrovEarlier = earlier.find((id) => nameOf(id) === 'Петров Пётр Ильич')!;
+		anna.setCell(petrovEarlier, note, 'Дозвонились');
+		boris.setCell(petrovLater, note, 'Не берёт трубку');
+		sync(anna, boris);
+
+		const [now] = findTwiceImported(boris);
+		expect(now.pairs).toBe(3);
+		expect(now.drop).toContain(ivanovaEarlier);
+		expect(now.drop).not.toContain(ivanovaLater);
+		expect(now.bothWorked).toEqual([[petrovEarlier, petrovLater]]);
+		expect(findTwiceImported(anna)).toEqual([now]);
+
+		const { removed, bothWorked } = removeTwiceImported(boris);
+		expect(removed).toHaveLength(2);
+		expect(bothWorked).toHaveLength(1);
+		sync(anna, boris);
+		expect(anna.getCell(ivanovaLater, note)).toBe('Плохо слышит, звонить дочери');
+		expect(names(anna)).toEqual([
+			'Иванова Анна Петровна',
+			'Новикова Вера',
+			'Петров Пётр Ильич',
+			'Петров Пётр Ильич'
+		]);
+		// Nothing more to remove: the notice has nothing to offer.
+		expect(findTwiceImported(anna).flatMap((t) => t.drop)).toEqual([]);
+	});
+
+	it('is undone in one step', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		sync(anna, boris);
+		const undo = anna.createUndoManager();
+		removeTwiceImported(anna);
+		expect(anna.rowCount).toBe(3);
+		undo.undo();
+		expect(anna.rowCount).toBe(6);
+		expect(findTwiceImported(anna)[0].drop).toHaveLength(3);
+	});
+
+	it('does not count two imports that both added every line', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA, 'keep');
+		importFile(boris, FILE, BORIS, 'keep');
+		sync(anna, boris);
+		expect(anna.rowCount).toBe(6);
+		expect(findTwiceImported(anna)).toEqual([]);
+	});
+});
