@@ -461,6 +461,52 @@ describe('offline work', () => {
 		expect(await b.cellText(0, 'Результат звонка')).toBe('дозвонились');
 	});
 
+	it('two operators log a call to one resident at once (one offline): «Попытки» counts both calls', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис');
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон: две попытки', 'Обзвон'));
+		await a.addRow('Лебедева Ольга');
+		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон: две попытки');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		// Борис, offline, calls Лебедева: not reached. Анна calls her meanwhile: reached.
+		await boris.context.setOffline(true);
+		await expect.poll(() => b.status(), MOMENT).toBe(OFFLINE);
+		for (const [who, sheet, typed] of [
+			[boris, b, 'не дозв'],
+			[anna, a, 'дозв']
+		] as const) {
+			await (await sheet.cell(0, 'Результат звонка')).click();
+			await typeOnRussianKeyboard(who.page, typed);
+			await who.page.keyboard.press('Enter');
+			await editorClosed(who.page);
+			await expect.poll(() => sheet.cellText(0, 'Попытки'), MOMENT).toBe('1');
+		}
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+
+		// Two calls were made: both see two attempts (before, one of the two counts stayed: 1).
+		await boris.context.setOffline(false);
+		for (const s of [a, b]) {
+			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+			await expect.poll(() => s.cellText(0, 'Попытки'), MOMENT).toBe('2');
+		}
+		// Still so a moment later on both sides, nothing left to send (no repairs taking turns).
+		await anna.page.waitForTimeout(1_000);
+		for (const s of [a, b]) {
+			expect(await s.cellText(0, 'Попытки')).toBe('2');
+			expect(await s.status()).toBe(SAVED);
+		}
+		// The next call counts on from the two.
+		await (await b.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(boris.page, 'перез');
+		await boris.page.keyboard.press('Enter');
+		await editorClosed(boris.page);
+		for (const s of [b, a]) await expect.poll(() => s.cellText(0, 'Попытки'), MOMENT).toBe('3');
+	});
+
 	/**
 	 * What this covers: with the server killed (kill -9), the already-loaded app keeps working from
 	 * the browser's store — edits, a renamed sheet, navigation home ↔ sheet inside the app. The tab

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
-import { callLogColumns, callLogEdits, CORRECTION_MS } from './call-log';
+import { callLogColumns, callLogEdits, CORRECTION_MS, mergedAttempts } from './call-log';
 import { draftPasteEdits, fillColumn, pasteBlock } from './edits';
 
 function callList(locale: 'ru' | 'en' = 'ru') {
@@ -268,5 +268,154 @@ describe('«Заполнить столбец…» on «Результат зв�
 			['', '', '', ''],
 			['не дозвонились', '2', 'Борис', '2026-12-05T10:00']
 		]);
+	});
+});
+
+/**
+ * Replicas of one call list, as the sheet page makes them (`mergeCell`: `mergedAttempts`), with
+ * one resident; their updates are held until `exchange`, which sends them both ways until none
+ * is left (a repair is one more update), as y-websocket does after a reconnect.
+ */
+function callListReplicas(clients: number[], attempts = '') {
+	const docs = clients.map((client) => {
+		const doc = new Y.Doc();
+		doc.clientID = client;
+		return doc;
+	});
+	const outbox: Uint8Array[][] = docs.map(() => []);
+	docs.forEach((doc, i) =>
+		doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== 'remote') outbox[i].push(update);
+		})
+	);
+	const sheets = docs.map((doc) => {
+		const sheet = new Sheet(doc);
+		sheet.mergeCell = (rowId, colId) => mergedAttempts(sheet, rowId, colId);
+		return sheet;
+	});
+	const send = (from: number) => {
+		for (const u of outbox[from].splice(0))
+			docs.forEach((doc, to) => to !== from && Y.applyUpdate(doc, u, 'remote'));
+	};
+	/** Updates sent, in turn from each replica in `order`, until nothing is left to send. */
+	const exchange = (order: number[]) => {
+		for (let i = 0; i < 6; i++) for (const from of order) send(from);
+		expect(outbox.flat()).toEqual([]);
+	};
+	sheets[0].addColumns(templateColumns('callList', 'ru'));
+	const id = (title: string) => sheets[0].columns().find((c) => c.title === title)!.id;
+	const [row] = sheets[0].addRows({
+		columns: [id('ФИО'), id('Попытки')],
+		rows: [['Лебедева Ольга', attempts]]
+	});
+	exchange(docs.map((_, i) => i));
+	return { sheets, exchange, row, id, outbox };
+}
+
+const AT = new Date(2026, 11, 6, 11, 0);
+/** Both client orders (so that each replica's value is Yjs's winner once), each sent first. */
+const ORDERS = [
+	{ clients: [1, 2], order: [0, 1] },
+	{ clients: [2, 1], order: [0, 1] },
+	{ clients: [1, 2], order: [1, 0] },
+	{ clients: [2, 1], order: [1, 0] }
+];
+
+describe('calls logged at the same time by two operators (found by exploration)', () => {
+	it.each(ORDERS)(
+		'two calls to one resident at once are two attempts, on both replicas (%o)',
+		({ clients, order }) => {
+			const { sheets, exchange, row, id } = callListReplicas(clients);
+			const [anna, boris] = sheets;
+			logCall(anna, row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+			logCall(boris, row, id('Результат звонка'), 'перезвонить', new Date(+AT + 5_000), 'Борис');
+			expect(anna.getCell(row, id('Попытки'))).toBe('1');
+			expect(boris.getCell(row, id('Попытки'))).toBe('1');
+			exchange(order);
+			for (const sheet of sheets) {
+				expect(sheet.getCell(row, id('Попытки'))).toBe('2');
+				// The history has both calls; the merge is no one's change in it.
+				const calls = sheet.history.forCell(row, id('Результат звонка')).map((i) => i.author.name);
+				expect(calls.sort()).toEqual(['Анна', 'Борис']);
+				expect(sheet.history.forCell(row, id('Попытки'))).toHaveLength(2);
+			}
+			// The next call counts on from the two.
+			logCall(anna, row, id('Результат звонка'), 'дозвонились', new Date(+AT + 3_600_000), 'Анна');
+			exchange(order);
+			for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('3');
+		}
+	);
+
+	it.each(ORDERS)(
+		'counts on from an imported «Попытки», and one offline logging two calls (%o)',
+		({ clients, order }) => {
+			const { sheets, exchange, row, id } = callListReplicas(clients, '3');
+			const [anna, boris] = sheets;
+			// Анна, offline, calls twice, an hour apart; Борис calls once meanwhile.
+			logCall(anna, row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+			logCall(anna, row, id('Результат звонка'), 'перезвонить', new Date(+AT + 3_600_000), 'Анна');
+			logCall(
+				boris,
+				row,
+				id('Результат звонка'),
+				'не дозвонились',
+				new Date(+AT + 60_000),
+				'Борис'
+			);
+			exchange(order);
+			for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('6');
+		}
+	);
+
+	it.each(ORDERS)(
+		"a coordinator's «Попытки» typed by hand stays the count the calls go on from (%o)",
+		({ clients, order }) => {
+			const { sheets, exchange, row, id } = callListReplicas(clients, '4');
+			const [anna, boris] = sheets;
+			logCall(anna, row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+			exchange(order);
+			// The coordinator starts the resident over: «Попытки» 0.
+			boris.history.author = { id: 'id-Ирина', name: 'Ирина' };
+			boris.setCell(row, id('Попытки'), '0');
+			exchange(order);
+			for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('0');
+			logCall(anna, row, id('Результат звонка'), 'перезвонить', new Date(+AT + 3_600_000), 'Анна');
+			logCall(
+				boris,
+				row,
+				id('Результат звонка'),
+				'дозвонились',
+				new Date(+AT + 3_605_000),
+				'Борис'
+			);
+			exchange(order);
+			for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('2');
+		}
+	);
+
+	it('three operators at once: three attempts, the same on every replica', () => {
+		const { sheets, exchange, row, id } = callListReplicas([3, 1, 2], '1');
+		sheets.forEach((sheet, i) =>
+			logCall(
+				sheet,
+				row,
+				id('Результат звонка'),
+				'не дозвонились',
+				AT,
+				['Анна', 'Борис', 'Вера'][i]
+			)
+		);
+		exchange([2, 0, 1]);
+		for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('4');
+	});
+
+	it('is not a count for any other cell, nor outside a call list', () => {
+		const { sheets, row, id } = callListReplicas([1, 2]);
+		expect(mergedAttempts(sheets[0], row, id('Оператор'))).toBeNull();
+		const other = new Sheet(new Y.Doc());
+		const [attempts] = other.addColumns([{ title: 'Попытки', type: 'number' }]);
+		const r = other.addRow({ [attempts]: '2' });
+		other.setCell(r, attempts, '3');
+		expect(mergedAttempts(other, r, attempts)).toBeNull();
 	});
 });

@@ -89,9 +89,59 @@ export function callLogEdits(
 	const correction = last !== null && now.getTime() - last < CORRECTION_MS && sameOperator;
 	if (date) edits.push({ colId: date.id, value: localIsoDateTime(now) });
 	const attempts = kindColumn(columns, 'number', ATTEMPTS);
-	if (attempts && !correction) {
-		const count = Number.parseInt(sheet.getCell(rowId, attempts.id), 10);
-		edits.push({ colId: attempts.id, value: String((Number.isFinite(count) ? count : 0) + 1) });
-	}
+	if (attempts && !correction)
+		edits.push({ colId: attempts.id, value: nextCount(sheet.getCell(rowId, attempts.id)) });
 	return edits;
+}
+
+/** «Попытки» one more than `value` (nothing, or not a number: none before). */
+function nextCount(value: string): string {
+	const count = Number.parseInt(value, 10);
+	return String((Number.isFinite(count) ? count : 0) + 1);
+}
+
+/**
+ * «Попытки» of a row where two of its values written at the same time meet (`Sheet.mergeCell`),
+ * or `null` for another cell. Found by exploration: two operators logged a call to the same
+ * resident at the same moment (or one of them offline), each counted her attempt over the same
+ * count, and the cell kept one of the two: two calls in the history, «Попытки» one short.
+ *
+ * The count is read from the cell's changes in the history's order (`cellInOrder`, the same on
+ * every replica, so all write the same and repairs never take turns): a call logged adds one
+ * to the count, whatever count its operator saw; any other change of the cell (a coordinator's
+ * edit, a paste, an import's update, an undo or a redo) sets it. Before the first change, the
+ * count is the one that change was made over (the imported «Попытки», say). A coordinator's
+ * edit made at the same time as a call counts in the history's order: after it, the call
+ * is added to her count; before it, her count stays. `null` (the later value stays, as for any
+ * cell) when an entry cut to its limits (a paste of thousands of cells) may have changed the
+ * cell after the last change known.
+ */
+export function mergedAttempts(
+	sheet: Pick<Sheet, 'columns' | 'history'>,
+	rowId: string,
+	colId: string
+): string | null {
+	const columns = sheet.columns();
+	const attempts = kindColumn(columns, 'number', ATTEMPTS);
+	const result = kindColumn(columns, 'choice', RESULT);
+	if (!attempts || !result || attempts.id !== colId) return null;
+	let count: string | null = null;
+	let unknown = false;
+	for (const { entry, change } of sheet.history.cellInOrder(rowId, colId)) {
+		if (!change) {
+			unknown = count !== null;
+			continue;
+		}
+		const [, , old, value] = change;
+		const call =
+			!entry.u &&
+			value === nextCount(old) &&
+			(entry.cells ?? []).some(([r, c, , v]) => r === rowId && c === result.id && v !== '');
+		if (call) count = nextCount(count ?? old);
+		else {
+			count = value;
+			unknown = false;
+		}
+	}
+	return unknown ? null : count;
 }

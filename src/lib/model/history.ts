@@ -320,6 +320,32 @@ export class SheetHistory {
 		return [...cells.values()];
 	}
 
+	/**
+	 * One cell's changes in the order of the history's array, each with its whole entry: the same
+	 * order on every replica that holds the same entries (`forCell` goes by time, which each
+	 * operator's clock sets, and files entries as they arrive), and a change is always after the
+	 * changes its writer had seen. Entries cut to their limits (`more`), which may have changed
+	 * the cell without listing it, come as `{ entry, change: null }`. Reads the whole array: for
+	 * a merge of values written at once (`Sheet.mergeCell`), not for every change.
+	 */
+	cellInOrder(rowId: string, colId: string): { entry: HistoryEntry; change: CellChange | null }[] {
+		const list: { entry: HistoryEntry; change: CellChange | null }[] = [];
+		for (const value of this.#array.toArray()) {
+			// The raw value is looked at first: most entries are about other rows.
+			const raw = value as { cells?: unknown; more?: unknown } | null;
+			if (typeof raw !== 'object' || raw === null) continue;
+			const touches =
+				Array.isArray(raw.cells) &&
+				raw.cells.some((c) => Array.isArray(c) && c[0] === rowId && c[1] === colId);
+			if (!touches && !raw.more) continue;
+			const entry = readEntry(value);
+			if (!entry) continue;
+			const change = entry.cells?.find(([r, c]) => r === rowId && c === colId) ?? null;
+			if (change || entry.more) list.push({ entry, change });
+		}
+		return list;
+	}
+
 	/** Called on every new entry (local or remote). Returns the unsubscribe. */
 	observe(listener: () => void): () => void {
 		this.#listeners.add(listener);

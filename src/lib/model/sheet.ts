@@ -516,6 +516,15 @@ export class Sheet {
 	readonly #cleanup: (() => void)[] = [];
 	/** Who changed what and when (entries written with each change of this tab). */
 	readonly history: SheetHistory;
+	/**
+	 * The value a cell takes when values written at the same time meet in it (none written over
+	 * the other), in place of the later one (`#laterLostCells`): `null` leaves the later one.
+	 * Set by a call list for its «Попытки», a count (`mergedAttempts` in `grid/call-log.ts`):
+	 * two calls logged at once are two attempts, not the later one's count. It must give the
+	 * same value on every replica from the same doc (its columns and history), so that repairs
+	 * never take turns.
+	 */
+	mergeCell: ((rowId: string, colId: string) => string | null) | null = null;
 	/** Undo managers made by `createUndoManager`: their undos and redos are recorded too. */
 	readonly #undoManagers = new WeakSet<Y.UndoManager>();
 	/** What the running undo or redo transaction changed, for its history entry. */
@@ -786,7 +795,8 @@ export class Sheet {
 	/**
 	 * Cells where a colleague's transaction `tr` brought together values written at the same
 	 * time (none written over the other), and the one that stays is not the latest: as
-	 * `[rowId, colId, latest value]`, to be written again so the later change stays everywhere.
+	 * `[rowId, colId, latest value]`, to be written again so the later change stays everywhere
+	 * (or, where `mergeCell` gives a value for the cell, that value instead).
 	 * Found by exploration: an operator offline logged «не дозвонились»; a colleague, online,
 	 * called the same resident later and logged «дозвонились»; when the first came back online,
 	 * Yjs kept her older value (values written at once are ordered by replica, not by time), and
@@ -826,6 +836,11 @@ export class Sheet {
 			const rowId = key.slice(0, sep);
 			const colId = key.slice(sep + 1);
 			const kept = this.getCell(rowId, colId);
+			const merged = this.mergeCell?.(rowId, colId) ?? null;
+			if (merged !== null) {
+				if (merged !== kept) out.push([rowId, colId, merged]);
+				continue;
+			}
 			// An undo or redo is a change at its own time too (found in review).
 			const changes = this.history.forCell(rowId, colId);
 			const timeOf = (value: string) => changes.find((i) => i.value === value)?.time;
