@@ -258,7 +258,7 @@ describe('history of a row and named views', () => {
 		}
 	});
 
-	it('the "Виды" menu works from the keyboard: ↓ into it, Enter applies, the focus comes back to "Виды"; Esc too', async () => {
+	it('the "Виды" menu works from the keyboard: ↓ into it, ↑ ↓ view to view, ← → to ✎ and ×, Enter applies, the focus comes back to "Виды"; Esc too', async () => {
 		const anna = await operator('Анна');
 		const a = await new HomePage(anna.page)
 			.goto(session.app.url)
@@ -271,10 +271,28 @@ describe('history of a row and named views', () => {
 		await anna.page.keyboard.press('ArrowDown');
 		await viewsMenu(anna.page).waitFor();
 		await expect.poll(focused).toBe('Мои звонки');
-		// Each view has its ✎ and × after it.
+		// ↓ goes from view to view; a view's ✎ and × are reached with → (↓ went through them, and
+		// ↓ ↓ ↓ Enter from the first view deleted it for everyone).
 		await anna.page.keyboard.press('ArrowDown');
+		await expect.poll(focused).toBe('Не дозвонились');
 		await anna.page.keyboard.press('ArrowDown');
+		await expect.poll(focused).toBe('Перезвонить');
+		await anna.page.keyboard.press('ArrowUp');
+		await expect.poll(focused).toBe('Не дозвонились');
+		await anna.page.keyboard.press('ArrowRight');
+		await expect.poll(focused).toBe('✎');
+		await anna.page.keyboard.press('ArrowRight');
+		await anna.page.keyboard.press('ArrowRight');
+		await expect.poll(focused).toBe('×');
 		await anna.page.keyboard.press('ArrowDown');
+		await expect.poll(focused).toBe('Перезвонить');
+		await anna.page.keyboard.press('End');
+		await expect.poll(focused).toBe('Сохранить текущий вид как…');
+		await anna.page.keyboard.press('Home');
+		await expect.poll(focused).toBe('Мои звонки');
+		await anna.page.keyboard.press('ArrowDown');
+		await anna.page.keyboard.press('ArrowRight');
+		await anna.page.keyboard.press('ArrowLeft');
 		await expect.poll(focused).toBe('Не дозвонились');
 		await anna.page.keyboard.press('Enter');
 		await viewsMenu(anna.page).waitFor({ state: 'hidden' });
