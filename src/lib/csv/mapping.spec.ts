@@ -187,4 +187,43 @@ describe('autoMap', () => {
 			{ kind: 'new', title: 'Код (2)' }
 		]);
 	});
+
+	it("maps a campaign's own columns across languages: a Russian file into a campaign made in English, and back", () => {
+		const english: SheetColumnRef[] = [
+			{ id: 'name', title: 'Full name', type: 'text' },
+			{ id: 'phone', title: 'Phone', type: 'phone' },
+			{ id: 'occasion', title: 'Occasion', type: 'choice' },
+			{ id: 'result', title: 'Result', type: 'choice' },
+			{ id: 'gift', title: 'Gift set', type: 'checkbox' },
+			{ id: 'date', title: 'Date', type: 'date' }
+		];
+		const fromRussian = autoMap(
+			['ФИО', 'Телефон', 'Повод', 'Результат', 'Подарочный набор', 'Дата'],
+			english
+		);
+		expect(fromRussian.map((m) => m.target)).toEqual(
+			['name', 'phone', 'occasion', 'result', 'gift', 'date'].map((columnId) => ({
+				kind: 'existing',
+				columnId
+			}))
+		);
+		const russian: SheetColumnRef[] = [
+			{ id: 'name', title: 'ФИО', type: 'text' },
+			{ id: 'occasion', title: 'Повод', type: 'choice' },
+			{ id: 'gift', title: 'Подарочный набор', type: 'checkbox' },
+			{ id: 'date', title: 'Дата', type: 'date' }
+		];
+		const fromEnglish = autoMap(['Full name', 'Occasion', 'Gift set', 'Date'], russian);
+		expect(fromEnglish.map((m) => m.target)).toEqual(
+			['name', 'occasion', 'gift', 'date'].map((columnId) => ({ kind: 'existing', columnId }))
+		);
+		// A department's own words for them.
+		const department = autoMap(
+			['ФИО ветерана', 'Праздник', 'Подарок', 'Дата поздравления'],
+			russian
+		);
+		expect(department.map((m) => m.target)).toEqual(
+			['name', 'occasion', 'gift', 'date'].map((columnId) => ({ kind: 'existing', columnId }))
+		);
+	});
 });

@@ -181,6 +181,23 @@ export function headerKey(title: string): string {
 	return title.toLowerCase().replace(/ё/g, 'е').replace(NON_KEY_CHARS, '');
 }
 
+/**
+ * A congratulation campaign's own columns (`model/templates.ts`), in both languages and in a
+ * department's words, for the mapping only: a department's Russian file imported into a campaign
+ * made with the English interface put «Повод», «Подарочный набор» and «Дата» into new columns
+ * beside an empty «Occasion», «Gift set» and «Date» (found by exploration). Not titles that tell
+ * a header row (`fieldOfHeader`): a bare «Дата» there would change how a header split over two
+ * lines («Дата» over «выдачи») is read.
+ */
+const CAMPAIGN_SYNONYMS: readonly (readonly string[])[] = [
+	['Повод', 'Праздник', 'Памятная дата', 'Occasion'],
+	['Подарочный набор', 'Подарок', 'Gift set'],
+	['Дата', 'Дата поздравления', 'Date']
+];
+const CAMPAIGN_FIELD_BY_KEY = new Map<string, number>(
+	CAMPAIGN_SYNONYMS.flatMap((titles, i) => titles.map((title) => [headerKey(title), i] as const))
+);
+
 const FIELD_BY_KEY = new Map<string, HeaderField>();
 for (const [field, titles] of Object.entries(HEADER_SYNONYMS) as [HeaderField, string[]][]) {
 	for (const title of titles) FIELD_BY_KEY.set(headerKey(title), field);
@@ -242,7 +259,8 @@ export interface AutoMapOptions {
  * A mapping for every CSV column, in CSV order:
  * 1. the sheet column with the same title (after `headerKey`);
  * 2. else the sheet column with the same field (`Тел.` → `Телефон`), or a related one
- *    (`Статус` ↔ `Результат`);
+ *    (`Статус` ↔ `Результат`), or a campaign's column in the other language (`Повод` →
+ *    `Occasion`: `CAMPAIGN_SYNONYMS`);
  * 3. else a new column with the CSV title (made unique) and the type `guessColumnType` gives
  *    for the column's values; a column with neither a title nor any value is skipped.
  * A sheet column takes at most one CSV column, the first that matches, except two: the full
@@ -259,11 +277,15 @@ export function autoMap(
 	const used = new Set<string>();
 	const byKey = new Map<string, string>();
 	const byField = new Map<HeaderField, string>();
+	const byCampaignField = new Map<number, string>();
 	for (const col of sheetColumns) {
 		const key = headerKey(col.title);
 		if (key && !byKey.has(key)) byKey.set(key, col.id);
 		const field = fieldOfHeader(col.title);
 		if (field && !byField.has(field)) byField.set(field, col.id);
+		const campaignField = CAMPAIGN_FIELD_BY_KEY.get(key);
+		if (campaignField !== undefined && !byCampaignField.has(campaignField))
+			byCampaignField.set(campaignField, col.id);
 	}
 	/** Claim a sheet column for one CSV column; false when there is none or it is taken. */
 	const take = (id: string | undefined): id is string => {
@@ -307,6 +329,9 @@ export function autoMap(
 			const relatedId = related ? byField.get(related) : undefined;
 			if (take(relatedId)) return { csvIndex, target: { kind: 'existing', columnId: relatedId } };
 		}
+		const campaignField = CAMPAIGN_FIELD_BY_KEY.get(headerKey(rawTitle));
+		const campaignId = campaignField === undefined ? undefined : byCampaignField.get(campaignField);
+		if (take(campaignId)) return { csvIndex, target: { kind: 'existing', columnId: campaignId } };
 		const values: string[] = [];
 		for (const row of sample) {
 			const cell = row[csvIndex];
