@@ -533,6 +533,41 @@ describe('the grid operators work in', () => {
 	 * finds her with Ctrl+F, and Enter or ↓ did nothing; the way to her row from the keyboard was
 	 * Tab through the toolbar and every column's header.
 	 */
+	it('Enter in the search of a list just opened takes the keyboard to the resident’s name, not to the row’s tick box', async () => {
+		const { anna, a } = await oneOperator('Заявки: поиск сразу после открытия', 'Заявки');
+		await a.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\n');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(2);
+		const page = anna.page;
+		// The list opened anew: no cell has been on yet.
+		await page.reload();
+		await a.ready('Заявки: поиск сразу после открытия');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(2);
+		const name = await a.columnId('ФИО');
+		const focused = () =>
+			page.evaluate(() => {
+				const cell = document.activeElement?.closest('.ag-cell');
+				const row = cell?.closest('.ag-row');
+				return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
+			});
+		await page.keyboard.press('Control+f');
+		await typeOnRussianKeyboard(page, 'Петров');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Петров Иван']);
+		await page.keyboard.press('Enter');
+		// Before, the tick box's column (Space there ticks the row; a letter typed did nothing).
+		await expect.poll(focused).toBe(`0:${name}`);
+		await page.keyboard.press('Tab');
+		await typeOnRussianKeyboard(page, '89111234567');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('');
+		await expect
+			.poll(() => a.rows(['ФИО', 'Телефон']), MOMENT)
+			.toContainEqual({
+				ФИО: 'Петров Иван',
+				Телефон: '+7 (911) 123-45-67'
+			});
+	});
+
 	it('Enter or ↓ in the search takes the keyboard to the first row found, in the column she was on', async () => {
 		const { anna, a } = await oneOperator('Заявки: поиск и Enter', 'Заявки');
 		const names = Array.from({ length: 300 }, (_, i) => `Житель ${i + 1}`);
