@@ -29,7 +29,11 @@
  *   once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. A browser holding
  *   the right cookie is let in all the same: operators behind one proxy share an address, and
  *   an old browser does not say which site sent a form. Guessing the cookie
- *   (256 bits) instead of the key is hopeless, so cookies are not counted;
+ *   (256 bits) instead of the key is hopeless, so cookies are not counted. A key a link filled
+ *   in and sent unchanged (`LINK_PARAM`: a tab another site opened, where she pressed Enter)
+ *   spends `MAX_LINK_WRONG` of them at most; past it such keys are not checked, and the keys she
+ *   types keep the rest. The log says each different wrong key once, the repeats in one line at
+ *   the window's end (`summarize`): a script cannot fill it;
  * - changing the key (delete the file, restart) shuts out every browser that had the old one.
  *
  * With the default `HOST` (this computer only) and no `ALLOWED_HOSTS` or `ACCESS_KEY`, there is
@@ -54,7 +58,15 @@ const KEY_GROUP_LENGTH = 4;
 /** A key of fewer letters and digits is refused as a setting (`ACCESS_KEY`). */
 export const MIN_KEY_LENGTH = 12;
 export const MAX_WRONG = 10;
+/**
+ * Of `MAX_WRONG`, how many may be keys a link filled in and sent unchanged (`LINK_PARAM`): a
+ * hostile page can open `/?key=WRONG` in tabs, and «Войти» has the focus there. The rest are kept
+ * for keys she types.
+ */
+export const MAX_LINK_WRONG = MAX_WRONG / 2;
 export const WRONG_WINDOW_MS = 10 * 60 * 1000;
+/** How often the log is told how many wrong keys came again, once their window is over. */
+const SUMMARY_INTERVAL_MS = 60 * 1000;
 /** Addresses whose wrong keys are remembered at once (past it the oldest are forgotten). */
 const MAX_REMEMBERED = 10_000;
 
@@ -318,7 +330,21 @@ function escapeHtml(text) {
  * @property {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean}
  *   answer answers a page request that has no access (the form, a wrong key, the cookie for a
  *   right one); false when the request may go on to the app
+ * @property {() => void} close stops; the log is told what came again and was not written yet
  */
+
+/**
+ * What came from one address within its window (`WRONG_WINDOW_MS` from `since`): the different
+ * wrong keys, each counted once (`link`: filled in by a link and sent as it was), how often each
+ * came again, the tries refused while the address waited, and the forms sent by another site's
+ * page. Only the first of each is written to the log; the counts, once the window is over.
+ * @typedef {{ since: number, tried: Map<string, { link: boolean }>, again: number, waited: number, foreign: number }} Attempts
+ */
+
+/** `5001` → `5 001`. @param {number} n */
+function grouped(n) {
+	return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+}
 
 /**
  * @param {{ key: string, log?: Pick<Console, 'warn'>, now?: () => number }} options
@@ -329,12 +355,13 @@ export function createAccess(options) {
 	const token = createHash('sha256').update(accessCookieValue(options.key)).digest();
 	const log = options.log ?? console;
 	const now = options.now ?? Date.now;
-	/**
-	 * Per address, the different wrong keys typed, since when: the same key typed again counts
-	 * once.
-	 * @type {Map<string, { tried: Set<string>, since: number }>}
-	 */
-	const wrong = new Map();
+	/** Per address, in the order their windows began. @type {Map<string, Attempts>} */
+	const attempts = new Map();
+	/** What a link's form marks its key with (`LINK_PARAM`): made here, never sent alone. */
+	const linkSecret = randomBytes(32);
+	/** @param {string} key */
+	const linkMark = (key) =>
+		createHmac('sha256', linkSecret).update(normalizeKey(key)).digest('base64url');
 
 	/** @param {string} key as typed, or with the Russian layout on (a key set in Cyrillic as it is) */
 	const matches = (key) => {
@@ -350,30 +377,100 @@ export function createAccess(options) {
 		return isLoopback(req.socket.remoteAddress ?? '') && isLoopbackName(hostname) && !proxied(req);
 	};
 
+	/**
+	 * The log told how often things came again from `address` and were not written each time.
+	 * @param {string} address
+	 * @param {Attempts} entry
+	 */
+	const summarize = (address, entry) => {
+		const ru = [];
+		const en = [];
+		if (entry.again > 0) {
+			ru.push(`те же неверные ключи ещё ${grouped(entry.again)} раз`);
+			en.push(`the same wrong keys ${entry.again} more times`);
+		}
+		if (entry.waited > 0) {
+			ru.push(`ещё ${grouped(entry.waited)} попыток, пока адрес ждал`);
+			en.push(`${entry.waited} more tries while told to wait`);
+		}
+		if (entry.foreign > 1) {
+			ru.push(`ключ со страницы другого сайта ещё ${grouped(entry.foreign - 1)} раз`);
+			en.push(`a key from another site’s page ${entry.foreign - 1} more times`);
+		}
+		if (ru.length === 0) return;
+		log.warn(
+			`[server] ${address} за 10 минут: ${ru.join(', ')} (в журнал не записаны) / within 10 minutes: ${en.join(', ')} (not logged each)`
+		);
+	};
+
+	/** Windows over: their counts to the log, and forgotten. Oldest first, so it stops early. */
+	const sweep = () => {
+		for (const [address, entry] of attempts) {
+			if (now() - entry.since <= WRONG_WINDOW_MS) break;
+			attempts.delete(address);
+			summarize(address, entry);
+		}
+	};
+	const sweeping = setInterval(sweep, SUMMARY_INTERVAL_MS);
+	sweeping.unref?.();
+
+	/**
+	 * The attempts of `address` in its window, begun now when there are none.
+	 * @param {string} address
+	 */
+	const attemptsOf = (address) => {
+		sweep();
+		const entry = attempts.get(address);
+		if (entry) return entry;
+		if (attempts.size >= MAX_REMEMBERED) {
+			const [oldest, forgotten] = /** @type {[string, Attempts]} */ (
+				attempts.entries().next().value
+			);
+			attempts.delete(oldest);
+			summarize(oldest, forgotten);
+		}
+		/** @type {Attempts} */
+		const fresh = { since: now(), tried: new Map(), again: 0, waited: 0, foreign: 0 };
+		attempts.set(address, fresh);
+		return fresh;
+	};
+
 	/** @param {string} address */
 	const blocked = (address) => {
-		const entry = wrong.get(address);
-		if (!entry) return false;
-		if (now() - entry.since > WRONG_WINDOW_MS) {
-			wrong.delete(address);
-			return false;
-		}
-		return entry.tried.size >= MAX_WRONG;
+		sweep();
+		return (attempts.get(address)?.tried.size ?? 0) >= MAX_WRONG;
 	};
 
 	/**
+	 * Whether the keys links filled in, from `address`, are spent (`MAX_LINK_WRONG`).
+	 * @param {string} address
+	 */
+	const linksSpent = (address) => {
+		sweep();
+		let links = 0;
+		for (const { link } of attempts.get(address)?.tried.values() ?? []) if (link) links++;
+		return links >= MAX_LINK_WRONG;
+	};
+
+	/**
+	 * A wrong key from `address`, counted once however often it comes, and written to the log once.
 	 * @param {string} address
 	 * @param {string} key
+	 * @param {boolean} link filled in by a link and sent as it was
 	 */
-	const countWrong = (address, key) => {
+	const countWrong = (address, key, link) => {
+		const entry = attemptsOf(address);
 		const tried = digest(key).toString('base64');
-		const entry = wrong.get(address);
-		if (entry && now() - entry.since <= WRONG_WINDOW_MS) entry.tried.add(tried);
-		else {
-			wrong.delete(address);
-			if (wrong.size >= MAX_REMEMBERED)
-				wrong.delete(/** @type {string} */ (wrong.keys().next().value));
-			wrong.set(address, { tried: new Set([tried]), since: now() });
+		if (entry.tried.has(tried)) {
+			entry.again++;
+			return;
+		}
+		entry.tried.set(tried, { link });
+		log.warn(`[server] ${address}: a wrong access key (401)`);
+		if (entry.tried.size === MAX_WRONG) {
+			log.warn(
+				`[server] ${address}: ${MAX_WRONG} different wrong keys within 10 minutes, told to wait (429)`
+			);
 		}
 	};
 
@@ -390,11 +487,11 @@ export function createAccess(options) {
 	 * @param {number} status
 	 * @param {Why} why
 	 * @param {string} back the page she asked for, where the key typed takes her
-	 * @param {string} [filled] the key put in the field (from a link)
+	 * @param {string} [filled] the key put in the field (from a link), with its mark
 	 */
 	const form = (res, status, why, back, filled) => {
 		res.writeHead(status, ACCESS_PAGE_HEADERS);
-		res.end(accessPage(why, back, filled));
+		res.end(accessPage(why, back, filled, filled ? linkMark(filled) : ''));
 	};
 
 	/**
@@ -404,16 +501,28 @@ export function createAccess(options) {
 	 * @param {import('node:http').ServerResponse} res
 	 * @param {string} given
 	 * @param {string} back
+	 * @param {boolean} link the key a link filled in, sent as it was (its mark, `LINK_PARAM`)
 	 */
-	const tryKey = (req, res, given, back) => {
+	const tryKey = (req, res, given, back, link) => {
 		const address = req.socket.remoteAddress ?? '';
-		if (blocked(address)) return form(res, 429, 'blocked', back);
-		if (!matches(given)) {
-			countWrong(address, given);
-			log.warn(`[server] ${address}: a wrong access key (401)`);
-			return form(res, 401, 'wrong', back);
+		if (blocked(address)) {
+			attemptsOf(address).waited++;
+			return form(res, 429, 'blocked', back);
 		}
-		wrong.delete(address);
+		// Not checked: a link's keys have had their share; the ones she types have theirs.
+		if (link && linksSpent(address)) {
+			attemptsOf(address).waited++;
+			return form(res, 429, 'links', back);
+		}
+		if (!matches(given)) {
+			countWrong(address, given, link);
+			return form(res, 401, link ? 'link-wrong' : 'wrong', back);
+		}
+		const done = attempts.get(address);
+		if (done) {
+			attempts.delete(address);
+			summarize(address, done);
+		}
 		res.writeHead(303, {
 			location: back,
 			'set-cookie': `${ACCESS_COOKIE}=${accessCookieValue(options.key)}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax`,
@@ -429,9 +538,10 @@ export function createAccess(options) {
 	 * @param {string} back
 	 */
 	const elsewhere = (req, res, back) => {
-		log.warn(
-			`[server] ${req.socket.remoteAddress ?? ''}: an access key sent by another site's page, not checked (403)`
-		);
+		const address = req.socket.remoteAddress ?? '';
+		if (attemptsOf(address).foreign++ === 0) {
+			log.warn(`[server] ${address}: an access key sent by another site's page, not checked (403)`);
+		}
 		form(res, 403, 'elsewhere', back);
 	};
 
@@ -448,11 +558,19 @@ export function createAccess(options) {
 			res.end('Слишком длинная форма / The form is too long\n');
 			return;
 		}
-		tryKey(req, res, body.get(KEY_PARAM) ?? '', returnPath(body.get(RETURN_PARAM)));
+		const given = body.get(KEY_PARAM) ?? '';
+		const mark = body.get(LINK_PARAM);
+		const link = mark !== null && mark === linkMark(given);
+		tryKey(req, res, given, returnPath(body.get(RETURN_PARAM)), link);
 	};
 
 	return {
 		allows,
+		close() {
+			clearInterval(sweeping);
+			for (const [address, entry] of attempts) summarize(address, entry);
+			attempts.clear();
+		},
 		answer(req, res) {
 			const url = new URL(req.url ?? '/', 'http://shtab');
 			if (req.method === 'POST' && url.pathname === FORM_ACTION) {
@@ -476,9 +594,13 @@ export function createAccess(options) {
 			// A link with the key only fills in the form: nothing on a GET is checked or counted,
 			// since a link she clicked cannot be told from one another site's page opened in a
 			// frame or a window over plain http. She sends the form (its checks: `typed`).
-			const waiting = blocked(req.socket.remoteAddress ?? '');
-			if (given !== null) form(res, waiting ? 429 : 200, waiting ? 'blocked' : 'link', back, given);
-			else form(res, waiting ? 429 : 401, waiting ? 'blocked' : 'none', back);
+			const address = req.socket.remoteAddress ?? '';
+			const waiting = blocked(address);
+			if (given === null) form(res, waiting ? 429 : 401, waiting ? 'blocked' : 'none', back);
+			else if (waiting) form(res, 429, 'blocked', back, given);
+			// The links' share spent: her key is asked for, typed (the link's would not be checked).
+			else if (linksSpent(address)) form(res, 200, 'links', back);
+			else form(res, 200, 'link', back, given);
 			return true;
 		}
 	};
@@ -526,6 +648,12 @@ function sameHost(page, name) {
 /** Where the key form is sent; the page she asked for goes with it, as `RETURN_PARAM`. */
 const FORM_ACTION = '/';
 export const RETURN_PARAM = 'to';
+/**
+ * The key's mark in a form a link filled in: made from that key by this server, so a key sent
+ * with it and unchanged is one a link filled in (she may have pressed «Войти» in a tab another
+ * site opened), and spends `MAX_LINK_WRONG`, not the allowance of keys typed.
+ */
+export const LINK_PARAM = 'link';
 /** A form of the key and a path is far shorter; a longer body is refused (and not kept). */
 const MAX_FORM_BYTES = 8 * 1024;
 
@@ -579,7 +707,7 @@ function sameSite(url) {
 /**
  * Why the key form is shown: no key yet, a wrong one, too many wrong ones, a form sent by another
  * site, or a link's key filled in.
- * @typedef {'none' | 'wrong' | 'blocked' | 'elsewhere' | 'link'} Why
+ * @typedef {'none' | 'wrong' | 'blocked' | 'elsewhere' | 'link' | 'link-wrong' | 'links'} Why
  */
 
 /**
@@ -613,13 +741,16 @@ const ACCESS_PAGE_HEADERS = {
  * @param {Why} why
  * @param {string} [back] the page she asked for, where the key typed takes her
  * @param {string} [filled] the key put in the field (from a link: then «Войти» has the focus)
+ * @param {string} [mark] the filled key's mark (`LINK_PARAM`)
  */
-export function accessPage(why, back = '/', filled = '') {
+export function accessPage(why, back = '/', filled = '', mark = '') {
 	const problem = {
 		none: '',
 		link: `<p class="hint" role="status">Ключ из ссылки подставлен — нажмите «Войти».<br><span lang="en">The key from the link is filled in: press “Enter”.</span></p>`,
 		wrong: `<p class="problem" role="alert">Ключ не подошёл. Проверьте его и введите ещё раз.<br><span lang="en">The key is wrong. Check it and type it again.</span></p>`,
 		blocked: `<p class="problem" role="alert">Слишком много неверных ключей с этого компьютера. Подождите 10 минут.<br><span lang="en">Too many wrong keys from this computer. Wait 10 minutes.</span></p>`,
+		'link-wrong': `<p class="problem" role="alert">Ключ из ссылки не подошёл: ссылка старая или не от вашего координатора. Попросите у координатора новую ссылку или введите ключ вручную.<br><span lang="en">The key from the link is wrong: the link is old or not from your coordinator. Ask the coordinator for a new link, or type the key.</span></p>`,
+		links: `<p class="problem" role="alert">С этого компьютера пришло слишком много неверных ключей из ссылок, поэтому ключ из ссылки не подставляется и не проверяется 10 минут. Если ключ у вас есть, наберите его здесь.<br><span lang="en">Too many wrong keys from links came from this computer, so for 10 minutes a link's key is neither filled in nor checked. If you have the key, type it here.</span></p>`,
 		elsewhere: `<p class="problem" role="alert">Ключ пришёл со страницы другого сайта, поэтому не проверялся. Если ключ ваш, введите его здесь.<br><span lang="en">The key came from another site's page, so it was not checked. If it is yours, type it here.</span></p>`
 	}[why];
 	return `<!doctype html>
@@ -633,7 +764,7 @@ button{margin-top:.8rem;font-size:1rem;padding:.4rem 1rem}button:focus{outline:3
 <body><h1>Штаб: нужен ключ доступа</h1>
 <p>В списках штаба — имена, телефоны и адреса жителей, поэтому их открывают только с ключом. Попросите у координатора ссылку с ключом или сам ключ (он напечатан при запуске Штаба и хранится в файле <code>${escapeHtml(ACCESS_KEY_FILE)}</code> папки данных).</p>
 ${problem}
-<form method="post" action="${FORM_ACTION}"><input type="hidden" id="${RETURN_PARAM}" name="${RETURN_PARAM}" value="${escapeHtml(back)}"><label for="key">Ключ доступа / Access key</label>
+<form method="post" action="${FORM_ACTION}"><input type="hidden" id="${RETURN_PARAM}" name="${RETURN_PARAM}" value="${escapeHtml(back)}">${filled && mark ? `<input type="hidden" name="${LINK_PARAM}" value="${escapeHtml(mark)}">` : ''}<label for="key">Ключ доступа / Access key</label>
 <input id="key" name="${KEY_PARAM}" value="${escapeHtml(filled)}" autocomplete="off" autocapitalize="off" spellcheck="false" required${filled ? '' : ' autofocus'} placeholder="xxxx-xxxx-xxxx-xxxx">
 <button type="submit"${filled ? ' autofocus' : ''}>Войти / Enter</button></form>${filled ? `\n<script>${HIDE_KEY_SCRIPT}</script>` : ''}
 <p class="en" lang="en">Shtab's lists hold residents' names, phones and addresses, so they open only with the headquarters' access key. Ask the coordinator for the link with the key, or for the key (printed when Shtab starts, kept in the file <code>${escapeHtml(ACCESS_KEY_FILE)}</code> of the data folder).</p>

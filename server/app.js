@@ -157,6 +157,7 @@ export async function startServer(options = {}) {
 			closed = true;
 			const stopped = new Promise((resolve) => server.close(resolve));
 			await relay.close();
+			access?.close();
 			server.closeAllConnections();
 			await stopped;
 		}

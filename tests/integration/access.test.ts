@@ -188,7 +188,7 @@ describe('the access key, once Shtab is on the office network', () => {
 			const sent = await submitKey(url, link, undefined, fromTheForm(office));
 			if (given === 'aaaa-bbbb-cccc-dddd') {
 				expect(sent.status).toBe(401);
-				expect(sent.body).toContain('Ключ не подошёл');
+				expect(sent.body).toContain('Ключ из ссылки не подошёл');
 				expect(sent.headers['set-cookie']).toBeUndefined();
 				continue;
 			}

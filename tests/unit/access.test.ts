@@ -41,6 +41,30 @@ function post(key: string, host: string, from = '192.168.1.31', cookie?: string)
 	} as unknown as IncomingMessage;
 }
 
+/**
+ * The key form of `page` sent as her browser sends it: its hidden fields as the page set them, and
+ * the key in its field (left out: the key the link filled in, as she presses «Войти»).
+ */
+function postForm(page: string, key?: string, from = '192.168.1.31') {
+	const fields = new URLSearchParams();
+	for (const [input] of page.matchAll(/<input\b[^>]*>/g)) {
+		const name = /\bname="([^"]*)"/.exec(input)?.[1];
+		const value = /\bvalue="([^"]*)"/.exec(input)?.[1] ?? '';
+		if (!name) continue;
+		fields.append(name, name === 'key' && key !== undefined ? key : value);
+	}
+	const body = Buffer.from(fields.toString());
+	return {
+		url: '/',
+		method: 'POST',
+		headers: { host: '192.168.1.20:3000' },
+		socket: { remoteAddress: from },
+		async *[Symbol.asyncIterator]() {
+			yield body;
+		}
+	} as unknown as IncomingMessage;
+}
+
 /** A response that records its status and headers; `ended` once it is sent. */
 function response() {
 	const out = { status: 0, headers: {} as Record<string, string>, body: '' };
@@ -256,5 +280,101 @@ describe('the access key', () => {
 			expect(again.status, url).toBe(303);
 			expect(again.headers.location, url).toBe(location);
 		}
+	});
+
+	it('the same wrong key sent again and again is written to the log once, and how often it came, later: a script cannot fill the log', async () => {
+		let now = 1_000_000;
+		const warnings: string[] = [];
+		const access = createAccess({
+			key: 'k7mp-x2qa-9fzt-hw4c',
+			log: { warn: (line: string) => warnings.push(line) },
+			now: () => now
+		});
+		const office = '192.168.1.20:3000';
+		for (let i = 0; i < 5000; i++)
+			expect((await answered(access, post('wrong-1', office))).status).toBe(401);
+		for (let i = 0; i < 3; i++) await answered(access, post('wrong-2', office));
+		// Another computer's mistakes are its own line.
+		await answered(access, post('wrong-1', office, '192.168.1.32'));
+		expect(warnings).toEqual([
+			'[server] 192.168.1.31: a wrong access key (401)',
+			'[server] 192.168.1.31: a wrong access key (401)',
+			'[server] 192.168.1.32: a wrong access key (401)'
+		]);
+		// Told to wait, a script going on is counted, not written each time; nor is a form sent by
+		// another site's page.
+		for (let i = 3; i <= MAX_WRONG; i++) await answered(access, post(`wrong-${i}`, office));
+		for (let i = 0; i < 3000; i++)
+			expect((await answered(access, post(`guess-${i}`, office))).status).toBe(429);
+		const foreign = () => {
+			const req = post('wrong-x', office, '192.168.1.33');
+			req.headers.origin = 'http://evil.example';
+			return req;
+		};
+		for (let i = 0; i < 1000; i++) expect((await answered(access, foreign())).status).toBe(403);
+		expect(warnings).toHaveLength(3 + (MAX_WRONG - 2) + 2);
+		expect(warnings.filter((line) => line.includes('told to wait'))).toEqual([
+			`[server] 192.168.1.31: ${MAX_WRONG} different wrong keys within 10 minutes, told to wait (429)`
+		]);
+		expect(warnings.filter((line) => line.includes('another site'))).toHaveLength(1);
+
+		// Once the ten minutes are over, how often: one line per address.
+		now += WRONG_WINDOW_MS + 1;
+		await answered(access, request('/', office, '192.168.1.40'));
+		expect(warnings.slice(-2)).toEqual([
+			'[server] 192.168.1.31 за 10 минут: те же неверные ключи ещё 5 001 раз, ещё 3 000 попыток, пока адрес ждал (в журнал не записаны) / within 10 minutes: the same wrong keys 5001 more times, 3000 more tries while told to wait (not logged each)',
+			'[server] 192.168.1.33 за 10 минут: ключ со страницы другого сайта ещё 999 раз (в журнал не записаны) / within 10 minutes: a key from another site’s page 999 more times (not logged each)'
+		]);
+		// Shtab stopped before the ten minutes: said then.
+		await answered(access, post('wrong-1', office));
+		await answered(access, post('wrong-1', office));
+		access.close();
+		expect(warnings.at(-1)).toMatch(
+			/^\[server\] 192\.168\.1\.31 за 10 минут: те же неверные ключи ещё 1 раз/
+		);
+	});
+
+	it('a wrong key a link filled in, sent as it is, spends half the allowance at most: tabs a hostile page opened cannot shut her out, and no more keys are checked', async () => {
+		const key = 'k7mp-x2qa-9fzt-hw4c';
+		const access = createAccess({ key, log: { warn() {} } });
+		const office = '192.168.1.20:3000';
+		// A hostile page opens `/?key=…` in tabs, a different wrong key in each; she presses Enter in
+		// every one («Войти» has the focus).
+		const half = MAX_WRONG / 2;
+		for (let i = 0; i < MAX_WRONG; i++) {
+			const tab = await answered(access, request(`/?key=wrong-${i}`, office));
+			const sent = await answered(access, postForm(tab.body));
+			if (i < half) {
+				expect(tab.body, String(i)).toContain(`value="wrong-${i}"`);
+				expect(sent.status, String(i)).toBe(401);
+				expect(sent.body).toContain('Ключ из ссылки не подошёл');
+			} else {
+				// Not filled in any more, and not checked: she is asked to type it.
+				expect(tab.body, String(i)).not.toContain(`value="wrong-${i}"`);
+				expect(tab.body).toContain('наберите его');
+				expect(sent.status, String(i)).not.toBe(303);
+			}
+		}
+		// The key she types (or pastes) is still checked: let in.
+		const form = await answered(access, request('/', office));
+		expect(form.status).toBe(401);
+		expect((await answered(access, postForm(form.body, key))).status).toBe(303);
+
+		// A program guessing from the same address gets no more keys checked than before, with or
+		// without the link's mark: half of them by links, the rest typed, then it waits.
+		const guesser = '192.168.1.50';
+		const checked: number[] = [];
+		for (let i = 0; i < 3 * MAX_WRONG; i++) {
+			// Each guess a new key: filled in by a link while links are, else typed into the form.
+			const tab = await answered(access, request(`/?key=guess-${i}`, office, guesser));
+			const filled = tab.body.includes(`value="guess-${i}"`);
+			const sent = postForm(tab.body, filled ? undefined : `guess-${i}`, guesser);
+			checked.push((await answered(access, sent)).status);
+		}
+		expect(checked.filter((status) => status === 401)).toHaveLength(MAX_WRONG);
+		// Even the right key is not checked from there now, by a link or typed.
+		const link = await answered(access, request(`/?key=${key}`, office, guesser));
+		expect((await answered(access, postForm(link.body, undefined, guesser))).status).toBe(429);
+		expect((await answered(access, postForm(link.body, key, guesser))).status).toBe(429);
 	});
 });
