@@ -213,6 +213,39 @@ const loaded = (element) => new Promise((r) => { element.onload = element.onerro
 		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
 	});
 
+	it('the link’s key is in no entry of the tab’s history: not after the form, not after «Войти», not going back', async () => {
+		const LIST = 'Обзвон доноров';
+		const { anna } = await coordinatorWithList(LIST);
+		const listPath = new URL(anna.page.url()).pathname;
+		const zoya = await session.operator('Зоя');
+		const page = zoya.page;
+		const cdp = await zoya.context.newCDPSession(page);
+		/** Every entry of the tab's back-forward list, as Chromium keeps it. */
+		const entries = async () => {
+			const { entries } = await cdp.send('Page.getNavigationHistory');
+			return entries.map((entry) => entry.url);
+		};
+		// She opens the office's address first (the form), then the link to the list from the chat.
+		await page.goto(`${office()}/`);
+		const link = `${office()}${listPath}?key=${KEY}`;
+		expect((await page.goto(link))?.status()).toBe(200);
+		await page.getByRole('status').filter({ hasText: 'Ключ из ссылки подставлен' }).waitFor();
+		expect(await page.evaluate(() => location.href)).toBe(`${office()}${listPath}`);
+		for (const url of await entries()) expect(url).not.toContain(KEY);
+		expect(await entries()).toEqual(['about:blank', `${office()}/`, `${office()}${listPath}`]);
+
+		await page.getByRole('button', { name: 'Войти / Enter' }).press('Enter');
+		await page.waitForURL(`${office()}${listPath}`);
+		await expect.poll(() => new SheetPage(page).columnValues('ФИО'), MOMENT).toEqual([RESIDENT]);
+		for (const url of await entries()) expect(url).not.toContain('key=');
+		// Back and forward: no page of the tab's history brings the key back.
+		await page.goBack();
+		expect(await page.evaluate(() => location.href)).not.toContain('key=');
+		await page.goForward();
+		expect(await page.evaluate(() => location.href)).toBe(`${office()}${listPath}`);
+		for (const url of await entries()) expect(url).not.toContain('key=');
+	});
+
 	it('a browser that lost the key: the status says so, her edits wait, and the link brings them in', async () => {
 		const LIST = 'Обзвон ветеранов';
 		const { sheet: annaSheet } = await coordinatorWithList(LIST);
