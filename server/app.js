@@ -19,6 +19,9 @@ const APP_HANDLER_URL = new URL('../build/handler.js', import.meta.url);
 const APP_VERSION_URL = new URL('../build/client/_app/version.json', import.meta.url);
 /** Documents live in their own folder of DATA_DIR, leaving room for other data beside them. */
 const DOCS_DIR = 'docs';
+const WILDCARD_WARNING =
+	'[server] ALLOWED_HOSTS=* пускает страницы Штаба под любым именем: сайт, который направит своё имя на этот компьютер (DNS rebinding), без ключа доступа списков не прочтёт, но его страница, открытая оператором, сможет израсходовать неверные ключи её адреса, и с него 10 минут нельзя будет войти. Перечислите имена вместо * (ALLOWED_HOSTS=shtab.hq.local,shtab) / ' +
+	'ALLOWED_HOSTS=* lets Shtab be opened under any name: a site that points its own name at this computer (DNS rebinding) reads no list without the access key, but its page, opened by an operator, can spend the wrong keys of her address, which then cannot log in for 10 minutes. List the names instead of *';
 
 /**
  * @typedef {import('./relay.js').RelayLimits & {
@@ -84,6 +87,10 @@ export async function startServer(options = {}) {
 		throw error;
 	}
 	const access = accessKey ? createAccess({ key: accessKey, log }) : null;
+	// `*` always comes with the key (`accessKeyNeeded`), so a site that points its own name at this
+	// computer (DNS rebinding) reads nothing; but its pages are then this site's own to the key's
+	// form (`fromAnotherSite`), so they can spend the wrong keys of an operator who opens one.
+	if (config.allowedHosts.includes('*')) log.warn(WILDCARD_WARNING);
 	/** @type {import('./relay.js').Authorize} */
 	const admitted = (request) => {
 		if (access && !access.allows(request.req)) return false;

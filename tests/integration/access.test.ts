@@ -141,7 +141,9 @@ const upgrade = (url: string, headers: Record<string, string>) =>
 	upgradeReading(url, headers, RESIDENT);
 
 /** The server on every interface, as `HOST=0.0.0.0 npm start`; a room holding a resident. */
-async function onTheNetwork(options: { dataDir?: string; serveApp?: boolean } = {}) {
+async function onTheNetwork(
+	options: { dataDir?: string; serveApp?: boolean; host?: string; allowedHosts?: string[] } = {}
+) {
 	const log = captureLog();
 	const running = await harness.start({ host: '0.0.0.0', log: log.log, ...options });
 	const url = `http://127.0.0.1:${running.port}`;
@@ -721,6 +723,33 @@ describe('the access key, once Shtab is on the office network', () => {
 				})
 			).status
 		).toBe(404);
+	});
+
+	it('ALLOWED_HOSTS=* always asks for the key: a DNS-rebinding site gets no list under its name; the log says what it can still do', async () => {
+		// `*` lets a page in under any name, so a site whose name points at this computer (DNS
+		// rebinding) is "the same site" here: its forms are not told from the office's own.
+		for (const host of ['0.0.0.0', '127.0.0.1']) {
+			const { running, url, log } = await onTheNetwork({ host, allowedHosts: ['*'] });
+			expect(running.accessKey, host).not.toBeNull();
+			const rebound = `rebind.evil.example:${running.port}`;
+			const page = await get(`${url}/`, { host: rebound, accept: PAGE_ACCEPT });
+			expect(page.status, host).toBe(401);
+			expect(page.body).not.toContain(RESIDENT);
+			const ws = `ws://127.0.0.1:${running.port}/sync/sheet:residents`;
+			expect(await upgrade(ws, { host: rebound, origin: `http://${rebound}` })).toEqual({
+				status: 403,
+				leaked: false
+			});
+			// What it can do: spend the wrong keys of the address of an operator who opens it.
+			const warned = log.warnings('ALLOWED_HOSTS=*');
+			expect(warned, host).toHaveLength(1);
+			expect(warned[0].message).toContain('DNS rebinding');
+			expect(warned[0].message).toContain('Перечислите имена');
+			await running.close();
+		}
+		// A list of names says nothing of the kind.
+		const { log } = await onTheNetwork({ allowedHosts: ['shtab.hq.local'] });
+		expect(log.warnings('ALLOWED_HOSTS')).toHaveLength(0);
 	});
 
 	it('a proxy on this computer that rewrites Host to 127.0.0.1 does not pass for this computer', async () => {
