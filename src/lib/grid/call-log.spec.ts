@@ -1,8 +1,14 @@
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
-import { callLogColumns, callLogEdits, CORRECTION_MS, mergedAttempts } from './call-log';
+import {
+	callLogColumns,
+	callLogEdits,
+	CORRECTION_MS,
+	mergedAttempts,
+	mergedAttemptsOf
+} from './call-log';
 import { draftPasteEdits, fillColumn, pasteBlock } from './edits';
 
 function callList(locale: 'ru' | 'en' = 'ru') {
@@ -272,7 +278,7 @@ describe('«Заполнить столбец…» on «Результат зв�
 });
 
 /**
- * Replicas of one call list, as the sheet page makes them (`mergeCell`: `mergedAttempts`), with
+ * Replicas of one call list, as the sheet page makes them (`mergeCells`: `mergedAttemptsOf`), with
  * one resident; their updates are held until `exchange`, which sends them both ways until none
  * is left (a repair is one more update), as y-websocket does after a reconnect.
  */
@@ -290,7 +296,7 @@ function callListReplicas(clients: number[], attempts = '') {
 	);
 	const sheets = docs.map((doc) => {
 		const sheet = new Sheet(doc);
-		sheet.mergeCell = (rowId, colId) => mergedAttempts(sheet, rowId, colId);
+		sheet.mergeCells = (cells) => mergedAttemptsOf(sheet, cells);
 		return sheet;
 	});
 	const send = (from: number) => {
@@ -417,5 +423,38 @@ describe('calls logged at the same time by two operators (found by exploration)'
 		const r = other.addRow({ [attempts]: '2' });
 		other.setCell(r, attempts, '3');
 		expect(mergedAttempts(other, r, attempts)).toBeNull();
+	});
+});
+
+describe('an operator back with many calls logged offline (found in review)', () => {
+	it("reads the list's history once for all the calls that meet, not once per call", () => {
+		const { sheets, exchange, id, outbox } = callListReplicas([1, 2]);
+		const [anna, boris] = sheets;
+		const rows = anna.addRows({
+			columns: [id('ФИО')],
+			rows: Array.from({ length: 300 }, (_, i) => [`Житель ${i}`])
+		});
+		exchange([0, 1]);
+		// Борис, offline, calls 300 residents; Анна, online, calls the same ones meanwhile.
+		rows.forEach((row, i) => {
+			logCall(boris, row, id('Результат звонка'), 'не дозвонились', new Date(+AT + i), 'Борис');
+			logCall(anna, row, id('Результат звонка'), 'перезвонить', new Date(+AT + i + 9), 'Анна');
+		});
+		// Each read of the whole history is a walk over every entry of the list (a list worked for
+		// weeks holds 50,000: 56 ms a walk, 58 s for 500 calls meeting, measured on 2 cores).
+		const toArray = vi.spyOn(Y.Array.prototype, 'toArray');
+		try {
+			// His line comes back: what each lacks comes as one update (y-websocket's sync).
+			const his = Y.mergeUpdates(outbox[1].splice(0));
+			const hers = Y.mergeUpdates(outbox[0].splice(0));
+			Y.applyUpdate(anna.doc, his, 'remote');
+			Y.applyUpdate(boris.doc, hers, 'remote');
+			expect(toArray.mock.calls.length).toBeLessThan(10);
+		} finally {
+			toArray.mockRestore();
+		}
+		exchange([1, 0]);
+		for (const sheet of sheets)
+			for (const row of rows) expect(sheet.getCell(row, id('Попытки'))).toBe('2');
 	});
 });

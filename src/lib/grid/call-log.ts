@@ -10,6 +10,7 @@
  * corrects it, it is not another one.
  */
 import type { Column, Sheet } from '$lib/model/sheet';
+import type { CellChange, HistoryEntry } from '$lib/model/history';
 import { localIsoDateTime } from '$lib/values';
 
 /** A result changed this soon after the last call logged on the row, by its operator, corrects that call. */
@@ -101,7 +102,7 @@ function nextCount(value: string): string {
 }
 
 /**
- * «Попытки» of a row where two of its values written at the same time meet (`Sheet.mergeCell`),
+ * «Попытки» of a row where two of its values written at the same time meet (`Sheet.mergeCells`),
  * or `null` for another cell. Found by exploration: two operators logged a call to the same
  * resident at the same moment (or one of them offline), each counted her attempt over the same
  * count, and the cell kept one of the two: two calls in the history, «Попытки» one short.
@@ -121,13 +122,37 @@ export function mergedAttempts(
 	rowId: string,
 	colId: string
 ): string | null {
+	return mergedAttemptsOf(sheet, [[rowId, colId]])[0];
+}
+
+/**
+ * `mergedAttempts` of each of `cells`, reading the history once for them all (`cellsInOrder`):
+ * an operator back with 500 calls logged offline over a colleague's brings 500 of them at once.
+ */
+export function mergedAttemptsOf(
+	sheet: Pick<Sheet, 'columns' | 'history'>,
+	cells: [rowId: string, colId: string][]
+): (string | null)[] {
 	const columns = sheet.columns();
 	const attempts = kindColumn(columns, 'number', ATTEMPTS);
 	const result = kindColumn(columns, 'choice', RESULT);
-	if (!attempts || !result || attempts.id !== colId) return null;
+	if (!attempts || !result) return cells.map(() => null);
+	const lists = sheet.history.cellsInOrder(cells.filter(([, colId]) => colId === attempts.id));
+	return cells.map(([rowId, colId]) => {
+		const list = colId === attempts.id ? lists.get(`${rowId}:${colId}`) : undefined;
+		return list ? countOf(list, rowId, result.id) : null;
+	});
+}
+
+/** The count one cell's changes in the history's order give (`mergedAttempts`). */
+function countOf(
+	list: { entry: HistoryEntry; change: CellChange | null }[],
+	rowId: string,
+	resultId: string
+): string | null {
 	let count: string | null = null;
 	let unknown = false;
-	for (const { entry, change } of sheet.history.cellInOrder(rowId, colId)) {
+	for (const { entry, change } of list) {
 		if (!change) {
 			unknown = count !== null;
 			continue;
@@ -136,7 +161,7 @@ export function mergedAttempts(
 		const call =
 			!entry.u &&
 			value === nextCount(old) &&
-			(entry.cells ?? []).some(([r, c, , v]) => r === rowId && c === result.id && v !== '');
+			(entry.cells ?? []).some(([r, c, , v]) => r === rowId && c === resultId && v !== '');
 		if (call) count = nextCount(count ?? old);
 		else {
 			count = value;

@@ -517,14 +517,15 @@ export class Sheet {
 	/** Who changed what and when (entries written with each change of this tab). */
 	readonly history: SheetHistory;
 	/**
-	 * The value a cell takes when values written at the same time meet in it (none written over
-	 * the other), in place of the later one (`#laterLostCells`): `null` leaves the later one.
-	 * Set by a call list for its «Попытки», a count (`mergedAttempts` in `grid/call-log.ts`):
-	 * two calls logged at once are two attempts, not the later one's count. It must give the
-	 * same value on every replica from the same doc (its columns and history), so that repairs
-	 * never take turns.
+	 * The values cells take when values written at the same time meet in them (none written over
+	 * the other), in place of the later ones (`#laterLostCells`), one per cell asked: `null`
+	 * leaves the later one. Asked once for all the cells a colleague's change brings together
+	 * (an operator back online with 500 calls: one read of the history, not 500). Set by a call
+	 * list for its «Попытки», a count (`mergedAttemptsOf` in `grid/call-log.ts`): two calls
+	 * logged at once are two attempts, not the later one's count. It must give the same value on
+	 * every replica from the same doc (its columns and history), so that repairs never take turns.
 	 */
-	mergeCell: ((rowId: string, colId: string) => string | null) | null = null;
+	mergeCells: ((cells: [rowId: string, colId: string][]) => (string | null)[]) | null = null;
 	/** Undo managers made by `createUndoManager`: their undos and redos are recorded too. */
 	readonly #undoManagers = new WeakSet<Y.UndoManager>();
 	/** What the running undo or redo transaction changed, for its history entry. */
@@ -796,7 +797,7 @@ export class Sheet {
 	 * Cells where a colleague's transaction `tr` brought together values written at the same
 	 * time (none written over the other), and the one that stays is not the latest: as
 	 * `[rowId, colId, latest value]`, to be written again so the later change stays everywhere
-	 * (or, where `mergeCell` gives a value for the cell, that value instead).
+	 * (or, where `mergeCells` gives a value for the cell, that value instead).
 	 * Found by exploration: an operator offline logged «не дозвонились»; a colleague, online,
 	 * called the same resident later and logged «дозвонились»; when the first came back online,
 	 * Yjs kept her older value (values written at once are ordered by replica, not by time), and
@@ -819,6 +820,7 @@ export class Sheet {
 		if (!keys?.size) return [];
 		const entries = entriesOf(this.#cellMap);
 		const out: [string, string, string][] = [];
+		const met: { rowId: string; colId: string; losers: Y.Item[] }[] = [];
 		for (const key of keys) {
 			if (key === null) continue;
 			const current = entries.get(key);
@@ -833,19 +835,22 @@ export class Sheet {
 			}
 			if (!losers) continue;
 			const sep = key.indexOf(':');
-			const rowId = key.slice(0, sep);
-			const colId = key.slice(sep + 1);
+			met.push({ rowId: key.slice(0, sep), colId: key.slice(sep + 1), losers });
+		}
+		if (met.length === 0) return out;
+		const merged = this.mergeCells?.(met.map(({ rowId, colId }) => [rowId, colId])) ?? [];
+		met.forEach(({ rowId, colId, losers }, i) => {
 			const kept = this.getCell(rowId, colId);
-			const merged = this.mergeCell?.(rowId, colId) ?? null;
-			if (merged !== null) {
-				if (merged !== kept) out.push([rowId, colId, merged]);
-				continue;
+			const mergedValue = merged[i] ?? null;
+			if (mergedValue !== null) {
+				if (mergedValue !== kept) out.push([rowId, colId, mergedValue]);
+				return;
 			}
 			// An undo or redo is a change at its own time too (found in review).
 			const changes = this.history.forCell(rowId, colId);
 			const timeOf = (value: string) => changes.find((i) => i.value === value)?.time;
 			const keptAt = timeOf(kept);
-			if (keptAt === undefined) continue;
+			if (keptAt === undefined) return;
 			let best: string | null = null;
 			let bestAt = keptAt + LATER_BY_MS;
 			for (const loser of losers) {
@@ -858,7 +863,7 @@ export class Sheet {
 				}
 			}
 			if (best !== null) out.push([rowId, colId, best]);
-		}
+		});
 		return out;
 	}
 
