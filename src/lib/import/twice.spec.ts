@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { autoMap, parseCsvBytes } from '../csv';
-import { Sheet } from '../model/sheet';
+import { MAX_KNOWN_IMPORTS, Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
 import { applyPreparedImport, existingRowsForImport } from './apply';
 import { analyzeImport, prepareImport } from './plan';
@@ -188,5 +188,32 @@ describe('the same residents imported twice at once', () => {
 		sync(anna, boris);
 		expect(anna.rowCount).toBe(6);
 		expect(findTwiceImported(anna)).toEqual([]);
+	});
+});
+
+describe('a colleague’s client writing garbage into the list’s imports (found in review)', () => {
+	it('still tells the two imports made at once, whatever another import’s note holds', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		sync(anna, boris);
+		// Another client notes an import "knowing" 200,000 imports, and one with odd types.
+		anna.doc.transact(() => {
+			const imports = anna.doc.getMap('imports');
+			imports.set('x'.repeat(10), {
+				at: 1,
+				rows: 5,
+				known: Array.from({ length: 200_000 }, (_, i) => `i${i}`),
+				policy: 'skip'
+			});
+			imports.set('y'.repeat(10), { at: 'soon', rows: { n: 1 }, known: 'all', by: 7 });
+		});
+		sync(anna, boris);
+		for (const sheet of [anna, boris]) {
+			const found = findTwiceImported(sheet);
+			expect(found).toHaveLength(1);
+			expect(found[0].drop).toHaveLength(3);
+			expect(sheet.imports().every((i) => (i.known?.length ?? 0) <= MAX_KNOWN_IMPORTS)).toBe(true);
+		}
 	});
 });

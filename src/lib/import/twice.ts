@@ -37,7 +37,8 @@ function knows(a: ImportInfo, b: ImportInfo, byId: Map<string, ImportInfo>): boo
 	if (a.known.includes(b.id)) return true;
 	// Its list of known imports was full: one older than all it names was known too.
 	if (a.known.length >= MAX_KNOWN_IMPORTS) {
-		const oldest = Math.min(...a.known.map((id) => byId.get(id)?.at ?? Infinity));
+		let oldest = Infinity;
+		for (const id of a.known) oldest = Math.min(oldest, byId.get(id)?.at ?? Infinity);
 		if (b.at < oldest) return true;
 	}
 	return false;

@@ -1557,8 +1557,12 @@ export class Sheet {
 			if (!value || typeof value !== 'object') return;
 			const v = value as Record<string, unknown>;
 			const info: ImportInfo = { id, at: Number(v.at) || 0, rows: Number(v.rows) || 0 };
+			// No more than any replica notes: a longer list (another client's garbage) is cut, so
+			// that it cannot cost every opening of the list a walk over it (found in review).
 			if (Array.isArray(v.known))
-				info.known = v.known.filter((k): k is string => typeof k === 'string');
+				info.known = v.known
+					.slice(0, MAX_KNOWN_IMPORTS)
+					.filter((k): k is string => typeof k === 'string');
 			const by = v.by as Record<string, unknown> | undefined;
 			if (by && typeof by.id === 'string' && typeof by.name === 'string')
 				info.by = { id: by.id.slice(0, 80), name: cleanLabel(by.name).slice(0, 60) };
