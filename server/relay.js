@@ -36,6 +36,7 @@ import {
 	DEFAULT_PING_INTERVAL_MS
 } from './config.js';
 import { refusedOrigin } from './origin.js';
+import { createRepeatLog } from './repeat-log.js';
 
 export const messageSync = 0;
 export const messageAwareness = 1;
@@ -275,6 +276,23 @@ export function createRelay({
 	 * exploration).
 	 */
 	let refusedByStore = 0;
+	/**
+	 * Upgrades refused, written once per address and kind in ten minutes, how many more later
+	 * (`repeat-log.js`): every refusal wrote its line, and a loop on another computer, or a page
+	 * whose key was changed reconnecting every few seconds, filled the log.
+	 */
+	const refusals = createRepeatLog({
+		log,
+		prefix: '[relay]',
+		kinds: {
+			foreign: {
+				ru: 'отказов странице другого сайта (403)',
+				en: 'refused to a page of another site (403)'
+			},
+			denied: { ru: 'отказов без ключа доступа (403)', en: 'access denied (403)' },
+			room: { ru: 'неверных имён списка (400)', en: 'invalid rooms (400)' }
+		}
+	});
 
 	const heartbeat = setInterval(() => {
 		for (const connection of connections) {
@@ -1045,11 +1063,12 @@ export function createRelay({
 	 * @param {string} room
 	 */
 	async function admit(req, socket, head, room) {
+		const address = req.socket.remoteAddress ?? '';
 		const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
 		// Another web site's page (or a DNS-rebinding one) reading the lists: refused first.
 		const foreign = refusedOrigin(req, allowedHosts);
 		if (foreign) {
-			log.warn(`[relay] ${room} ${peer}: ${foreign}: refused (403)`);
+			refusals.note(address, 'foreign', `[relay] ${room} ${peer}: ${foreign}: refused (403)`);
 			refuse(socket, 403);
 			return;
 		}
@@ -1062,7 +1081,7 @@ export function createRelay({
 			return;
 		}
 		if (!allowed) {
-			log.warn(`[relay] ${room} ${peer}: access denied (403)`);
+			refusals.note(address, 'denied', `[relay] ${room} ${peer}: access denied (403)`);
 			refuse(socket, 403);
 			return;
 		}
@@ -1098,6 +1117,7 @@ export function createRelay({
 	async function shutDown() {
 		closing = true;
 		clearInterval(heartbeat);
+		refusals.close();
 		const sockets = [...connections].map((connection) => connection.ws);
 		for (const connection of [...connections]) {
 			closeConnection(connection, CLOSE_GOING_AWAY, 'server shutting down', null);
@@ -1124,7 +1144,8 @@ export function createRelay({
 			}
 			const room = parseRoom(path.slice(SYNC_PATH_PREFIX.length));
 			if (room === null) {
-				log.warn(`[relay] ${req.socket.remoteAddress}: invalid room in ${path} (400)`);
+				const address = req.socket.remoteAddress ?? '';
+				refusals.note(address, 'room', `[relay] ${address}: invalid room in ${path} (400)`);
 				refuse(socket, 400);
 				return true;
 			}

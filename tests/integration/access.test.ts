@@ -403,6 +403,34 @@ describe('the access key, once Shtab is on the office network', () => {
 		expect((await upgrade(ws, {})).status).toBe(101);
 	});
 
+	it('a WebSocket refused again and again (a loop on another computer, a page whose key was changed) is written to the log once per address, and how often, later', async () => {
+		// Every refused upgrade wrote its line: a script on another computer, or the page of an
+		// operator whose key was changed reconnecting every few seconds, filled the log.
+		const { running, office, log } = await onTheNetwork();
+		const ws = `ws://127.0.0.1:${running.port}/sync/sheet:residents`;
+		const page = { host: office, origin: `http://${office}` };
+		const times = 200;
+		for (let i = 0; i < times; i++) {
+			expect(await upgrade(ws, page)).toEqual({ status: 403, leaked: false });
+			expect(await upgrade(ws, { host: office, origin: 'https://evil.example' })).toEqual({
+				status: 403,
+				leaked: false
+			});
+			expect((await upgrade(`ws://127.0.0.1:${running.port}/sync/%zz`, page)).status).toBe(400);
+		}
+		expect(log.warnings('access denied (403)')).toHaveLength(1);
+		expect(log.warnings('https://evil.example')).toHaveLength(1);
+		expect(log.warnings('invalid room')).toHaveLength(1);
+		// Shtab stopped (or the ten minutes over): how many more, in one line.
+		await running.close();
+		const said = log.warnings('за 10 минут');
+		expect(said).toHaveLength(1);
+		expect(said[0].message).toContain(`ещё ${times - 1} отказов без ключа доступа (403)`);
+		expect(said[0].message).toContain(`ещё ${times - 1} отказов странице другого сайта (403)`);
+		expect(said[0].message).toContain(`ещё ${times - 1} неверных имён списка (400)`);
+		expect(said[0].message).toContain(`${times - 1} more access denied (403)`);
+	});
+
 	it('the health check answers without the key and tells whether this browser has it', async () => {
 		const { url, office, key } = await onTheNetwork();
 		const without = await get(`${url}/healthz`, { host: office });
