@@ -488,10 +488,11 @@ export function createAccess(options) {
 	 * @param {Why} why
 	 * @param {string} back the page she asked for, where the key typed takes her
 	 * @param {string} [filled] the key put in the field (from a link), with its mark
+	 * @param {boolean} [linked] the address asked for holds a key (a link), to be taken out of it
 	 */
-	const form = (res, status, why, back, filled) => {
+	const form = (res, status, why, back, filled, linked = !!filled) => {
 		res.writeHead(status, ACCESS_PAGE_HEADERS);
-		res.end(accessPage(why, back, filled, filled ? linkMark(filled) : ''));
+		res.end(accessPage(why, back, filled, filled ? linkMark(filled) : '', linked));
 	};
 
 	/**
@@ -598,8 +599,9 @@ export function createAccess(options) {
 			const waiting = blocked(address);
 			if (given === null) form(res, waiting ? 429 : 401, waiting ? 'blocked' : 'none', back);
 			else if (waiting) form(res, 429, 'blocked', back, given);
-			// The links' share spent: her key is asked for, typed (the link's would not be checked).
-			else if (linksSpent(address)) form(res, 200, 'links', back);
+			// The links' share spent: her key is asked for, typed (the link's would not be checked);
+			// the link's key is taken out of the address all the same.
+			else if (linksSpent(address)) form(res, 200, 'links', back, undefined, true);
 			else form(res, 200, 'link', back, given);
 			return true;
 		}
@@ -742,8 +744,10 @@ const ACCESS_PAGE_HEADERS = {
  * @param {string} [back] the page she asked for, where the key typed takes her
  * @param {string} [filled] the key put in the field (from a link: then «Войти» has the focus)
  * @param {string} [mark] the filled key's mark (`LINK_PARAM`)
+ * @param {boolean} [linked] the page was asked for with a key (a link): `HIDE_KEY_SCRIPT` takes it
+ *   out of the address bar, filled in or not
  */
-export function accessPage(why, back = '/', filled = '', mark = '') {
+export function accessPage(why, back = '/', filled = '', mark = '', linked = !!filled) {
 	const problem = {
 		none: '',
 		link: `<p class="hint" role="status">Ключ из ссылки подставлен — нажмите «Войти».<br><span lang="en">The key from the link is filled in: press “Enter”.</span></p>`,
@@ -766,7 +770,7 @@ button{margin-top:.8rem;font-size:1rem;padding:.4rem 1rem}button:focus{outline:3
 ${problem}
 <form method="post" action="${FORM_ACTION}"><input type="hidden" id="${RETURN_PARAM}" name="${RETURN_PARAM}" value="${escapeHtml(back)}">${filled && mark ? `<input type="hidden" name="${LINK_PARAM}" value="${escapeHtml(mark)}">` : ''}<label for="key">Ключ доступа / Access key</label>
 <input id="key" name="${KEY_PARAM}" value="${escapeHtml(filled)}" autocomplete="off" autocapitalize="off" spellcheck="false" required${filled ? '' : ' autofocus'} placeholder="xxxx-xxxx-xxxx-xxxx">
-<button type="submit"${filled ? ' autofocus' : ''}>Войти / Enter</button></form>${filled ? `\n<script>${HIDE_KEY_SCRIPT}</script>` : ''}
+<button type="submit"${filled ? ' autofocus' : ''}>Войти / Enter</button></form>${linked ? `\n<script>${HIDE_KEY_SCRIPT}</script>` : ''}
 <p class="en" lang="en">Shtab's lists hold residents' names, phones and addresses, so they open only with the headquarters' access key. Ask the coordinator for the link with the key, or for the key (printed when Shtab starts, kept in the file <code>${escapeHtml(ACCESS_KEY_FILE)}</code> of the data folder).</p>
 </body></html>
 `;
