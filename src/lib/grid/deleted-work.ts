@@ -270,7 +270,10 @@ export function standingDeletes(sheet: Sheet): Set<string> {
 
 /** Where this browser keeps, per list, what `DeletedWorkLog` notes. */
 export const DELETED_WORK_PREFIX = 'shtab:deleted-work:';
-/** At most this many deletes are kept of a list (each of its two notes), rows' and columns'. */
+/**
+ * At most this many deletes are kept one by one of a list (each of its two notes), rows' and
+ * columns'; earlier arrivals are kept in one record (`Overflow`), earlier deletes seen dropped.
+ */
 export const MAX_DELETES_KEPT = 100;
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -280,6 +283,36 @@ interface Kept {
 	arrived: Record<string, [number, number | null]>;
 	/** Deletes she has been told of, or that a page of the list has looked at since they came. */
 	seen: string[];
+	/** The arrivals left out of `arrived` for its size, in one (`Overflow`). */
+	over?: Overflow;
+}
+
+/**
+ * Arrivals of deletes no longer kept one by one (more than `MAX_DELETES_KEPT` came while no page
+ * of the list was open), in one record of a fixed size: the earliest and latest moment they
+ * came, the earliest since when her changes waited then, and the moments of the deletes
+ * themselves (`timeOfKey`), earliest and latest. Found in review: the oldest were dropped
+ * without a word, and her work in them was never told.
+ */
+interface Overflow {
+	at: number;
+	last: number;
+	since: number | null;
+	from: number;
+	to: number;
+}
+
+const earliest = (a: number | null, b: number | null) =>
+	a === null ? b : b === null ? a : Math.min(a, b);
+
+/**
+ * The window of a delete that came among the arrivals not kept one by one (`Overflow`): it came
+ * no earlier than the first of them nor than it was made, and no later than the last of them,
+ * so the window holds every change of hers its own window held (a few more, perhaps: told of
+ * rather than left out).
+ */
+function overflowWindow(over: Overflow, key: string): UnseenWindow {
+	return { at: Math.min(Math.max(timeOfKey(key), over.at), over.last), since: over.since };
 }
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && value > 0;
@@ -290,7 +323,8 @@ const isTime = (value: unknown): value is number => typeof value === 'number' &&
  * entry per delete (`rowsDeleteKey`, `deleteKey`), never per row:
  * - the deletes that reached this browser, with the moment and since when her changes waited
  *   then (`recordDeletes`): they may have come while no page of the list was open to tell her
- *   (the list of sheets sends a closed tab's changes, and takes the colleague's in);
+ *   (the list of sheets sends a closed tab's changes, and takes the colleague's in); past
+ *   `MAX_DELETES_KEPT`, the earliest in one record of a fixed size (`Overflow`);
  * - the deletes she has been told of, or that a page has looked at: never told twice.
  */
 export class DeletedWorkLog {
@@ -313,6 +347,13 @@ export class DeletedWorkLog {
 					if (Array.isArray(value) && isTime(value[0]) && (value[1] === null || isTime(value[1])))
 						kept.arrived[key] = [value[0], value[1]];
 			if (Array.isArray(seen)) kept.seen = seen.filter((key) => typeof key === 'string');
+			const over = (raw as Record<string, unknown>).over;
+			if (Array.isArray(over) && over.length === 5) {
+				const [at, last, since, from, to] = over as unknown[];
+				if (isTime(at) && isTime(last) && (since === null || isTime(since)))
+					if (typeof from === 'number' && typeof to === 'number')
+						kept.over = { at, last, since, from, to };
+			}
 		} catch {
 			// Storage blocked, or not ours: nothing known.
 		}
@@ -320,22 +361,36 @@ export class DeletedWorkLog {
 	}
 
 	#write(kept: Kept) {
-		const arrived = Object.entries(kept.arrived);
+		// The latest arrivals one by one, the earlier ones in one record, when there are too many.
+		const arrived = Object.entries(kept.arrived).sort(([, a], [, b]) => a[0] - b[0]);
+		let over = kept.over;
+		for (const [key, [at, since]] of arrived.slice(0, -MAX_DELETES_KEPT)) {
+			const time = timeOfKey(key);
+			over = over
+				? {
+						at: Math.min(over.at, at),
+						last: Math.max(over.last, at),
+						since: earliest(over.since, since),
+						from: Math.min(over.from, time),
+						to: Math.max(over.to, time)
+					}
+				: { at, last: at, since, from: time, to: time };
+		}
 		try {
-			if (arrived.length === 0 && kept.seen.length === 0) this.#storage?.removeItem(this.#key);
+			if (arrived.length === 0 && kept.seen.length === 0 && !over)
+				this.#storage?.removeItem(this.#key);
 			else
 				this.#storage?.setItem(
 					this.#key,
 					JSON.stringify({
-						// The latest arrivals and the latest deletes seen, when there are too many.
-						arrived: Object.fromEntries(
-							arrived.sort(([, a], [, b]) => a[0] - b[0]).slice(-MAX_DELETES_KEPT)
-						),
+						arrived: Object.fromEntries(arrived.slice(-MAX_DELETES_KEPT)),
+						// The latest deletes seen, when there are too many.
 						seen: kept.seen
 							.map((key, i) => ({ key, i, at: timeOfKey(key) }))
 							.sort((a, b) => a.at - b.at || a.i - b.i)
 							.slice(-MAX_DELETES_KEPT)
-							.map(({ key }) => key)
+							.map(({ key }) => key),
+						...(over ? { over: [over.at, over.last, over.since, over.from, over.to] } : {})
 					})
 				);
 		} catch {
@@ -343,15 +398,30 @@ export class DeletedWorkLog {
 		}
 	}
 
-	/** The deletes that reached this browser, not seen yet, and when. */
-	arrivals(): Map<string, UnseenWindow> {
-		const { arrived, seen } = this.#read();
+	/**
+	 * The deletes that reached this browser, not seen yet, and when: those kept one by one, and,
+	 * found by its moment, one among the arrivals not kept so for their number (`Overflow`), with
+	 * a window that holds its own.
+	 */
+	arrivals(): { get(key: string): UnseenWindow | undefined; size: number; keys(): string[] } {
+		const { arrived, seen, over } = this.#read();
 		const done = new Set(seen);
-		return new Map(
+		const kept = new Map<string, UnseenWindow>(
 			Object.entries(arrived)
 				.filter(([key]) => !done.has(key))
 				.map(([key, [at, since]]) => [key, { at, since }])
 		);
+		return {
+			get(key) {
+				const window = kept.get(key);
+				if (window || !over || done.has(key)) return window;
+				const time = timeOfKey(key);
+				return time >= over.from && time <= over.to ? overflowWindow(over, key) : undefined;
+			},
+			/** Those kept one by one. */
+			size: kept.size,
+			keys: () => [...kept.keys()]
+		};
 	}
 
 	/** A delete reached this browser: the first time is kept. */
