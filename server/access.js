@@ -357,8 +357,12 @@ export function createAccess(options) {
 	const now = options.now ?? Date.now;
 	/** Per address, in the order their windows began. @type {Map<string, Attempts>} */
 	const attempts = new Map();
-	/** What a link's form marks its key with (`LINK_PARAM`): made here, never sent alone. */
-	const linkSecret = randomBytes(32);
+	/**
+	 * What a link's form marks its key with (`LINK_PARAM`): made from the access key, never sent
+	 * alone, so the same after a restart. Drawn at random at each start, it left the marks of tabs
+	 * a hostile page opened before a restart matching nothing, and their keys counted as typed.
+	 */
+	const linkSecret = createHmac('sha256', normalizeKey(options.key)).update('link-marker').digest();
 	/** @param {string} key */
 	const linkMark = (key) =>
 		createHmac('sha256', linkSecret).update(normalizeKey(key)).digest('base64url');

@@ -26,6 +26,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
 	ACCESS_COOKIE,
 	ACCESS_KEY_FILE,
+	MAX_LINK_WRONG,
 	MAX_WRONG,
 	accessCookieValue
 } from '../../server/access.js';
@@ -550,6 +551,38 @@ describe('the access key, once Shtab is on the office network', () => {
 		await first.running.close();
 		const second = await onTheNetwork({ dataDir });
 		expect(second.key).toBe(first.key);
+	});
+
+	it('a link’s form opened before a restart is still the link’s after it: its keys spend the links’ share, not the typed keys’', async () => {
+		// A hostile page opens `/?key=WRONG` in tabs; Shtab is restarted (the laptop, an update);
+		// she presses Enter in those tabs. The mark of a link's key was made with a secret drawn at
+		// each start, so after it the marks matched no more and those keys counted as typed ones:
+		// ten of them told her address to wait, and nobody there could type the key.
+		const dataDir = await harness.tempDir();
+		const first = await onTheNetwork({ dataDir });
+		const tabs: Answer[] = [];
+		for (let i = 0; i < MAX_WRONG; i++) {
+			const tab = await get(`${first.url}/?key=wrong-${i}`, { host: first.office });
+			expect(tab.status).toBe(200);
+			tabs.push(tab);
+		}
+		await first.running.close();
+		const second = await onTheNetwork({ dataDir });
+		expect(second.key).toBe(first.key);
+		const form = fromTheForm(second.office);
+		const pressed = [];
+		for (const tab of tabs) pressed.push(await submitKey(second.url, tab, undefined, form));
+		expect(pressed.map((answer) => answer.status)).toEqual([
+			...Array(MAX_LINK_WRONG).fill(401),
+			...Array(MAX_WRONG - MAX_LINK_WRONG).fill(429)
+		]);
+		expect(pressed[0].body).toContain('Ключ из ссылки не подошёл');
+		expect(pressed.at(-1)?.body).toContain('ключ из ссылки не подставляется');
+		// The keys she types keep their share: the right one lets her in.
+		const page = await get(`${second.url}/`, { host: second.office });
+		const typed = await submitKey(second.url, page, second.key, form);
+		expect(typed.status).toBe(303);
+		expect(typed.headers['set-cookie']?.[0]).toContain(ACCESS_COOKIE);
 	});
 
 	it('a key file written by hand that others may read (644) is made its owner’s only at start, and the log says so', async () => {
