@@ -27,7 +27,8 @@
  *   a page laid over it;
  * - wrong keys sent in the form from one address are counted, each different one
  *   once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. A browser holding
- *   the right cookie is let in all the same: operators behind one proxy share an address, and
+ *   the right cookie is let in all the same: operators behind one proxy share an address (unless
+ *   `TRUSTED_PROXIES` names it: then its `X-Forwarded-For` says whose keys they are), and
  *   an old browser does not say which site sent a form. Guessing the cookie
  *   (256 bits) instead of the key is hopeless, so cookies are not counted. A key a link filled
  *   in and sent unchanged (`LINK_PARAM`: a tab another site opened, where she pressed Enter)
@@ -43,7 +44,7 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isLoopback } from './addresses.js';
+import { clientAddressReader, isLoopback } from './addresses.js';
 import { KeyFileError, SettingError } from './startup-errors.js';
 
 export const ACCESS_COOKIE = 'shtab_access';
@@ -347,7 +348,10 @@ function grouped(n) {
 }
 
 /**
- * @param {{ key: string, log?: Pick<Console, 'warn'>, now?: () => number }} options
+ * @param {{ key: string, log?: Pick<Console, 'warn'>, now?: () => number, trustedProxies?: readonly string[] }} options
+ *   `trustedProxies`: whose `X-Forwarded-For` names the client whose wrong keys count
+ *   (`TRUSTED_PROXIES`): behind nginx on this computer every request comes from 127.0.0.1, and ten
+ *   wrong keys from anyone who reaches the proxy told the whole office to wait
  * @returns {Access}
  */
 export function createAccess(options) {
@@ -357,6 +361,8 @@ export function createAccess(options) {
 	const now = options.now ?? Date.now;
 	/** Per address, in the order their windows began. @type {Map<string, Attempts>} */
 	const attempts = new Map();
+	/** Whose wrong keys a request's are: its address, or the client a trusted proxy names. */
+	const addressOf = clientAddressReader(options.trustedProxies ?? []);
 	/**
 	 * What a link's form marks its key with (`LINK_PARAM`): made from the access key, never sent
 	 * alone, so the same after a restart. Drawn at random at each start, it left the marks of tabs
@@ -509,7 +515,7 @@ export function createAccess(options) {
 	 * @param {boolean} link the key a link filled in, sent as it was (its mark, `LINK_PARAM`)
 	 */
 	const tryKey = (req, res, given, back, link) => {
-		const address = req.socket.remoteAddress ?? '';
+		const address = addressOf(req);
 		if (blocked(address)) {
 			attemptsOf(address).waited++;
 			return form(res, 429, 'blocked', back);
@@ -543,7 +549,7 @@ export function createAccess(options) {
 	 * @param {string} back
 	 */
 	const elsewhere = (req, res, back) => {
-		const address = req.socket.remoteAddress ?? '';
+		const address = addressOf(req);
 		if (attemptsOf(address).foreign++ === 0) {
 			log.warn(`[server] ${address}: an access key sent by another site's page, not checked (403)`);
 		}
@@ -599,7 +605,7 @@ export function createAccess(options) {
 			// A link with the key only fills in the form: nothing on a GET is checked or counted,
 			// since a link she clicked cannot be told from one another site's page opened in a
 			// frame or a window over plain http. She sends the form (its checks: `typed`).
-			const address = req.socket.remoteAddress ?? '';
+			const address = addressOf(req);
 			const waiting = blocked(address);
 			if (given === null) form(res, waiting ? 429 : 401, waiting ? 'blocked' : 'none', back);
 			else if (waiting) form(res, 429, 'blocked', back, given);

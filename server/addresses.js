@@ -3,7 +3,11 @@
  * The addresses a person can type to open Shtab, for the log at start. Bound to every interface
  * (`HOST=0.0.0.0`), the server's own address is `0.0.0.0`, which opens nothing on the operators'
  * laptops: they need this computer's address on the office network, one per network it is on.
+ * And whose address a request is, behind a reverse proxy (`TRUSTED_PROXIES`).
  */
+
+import { BlockList, isIP } from 'node:net';
+import { SettingError } from './startup-errors.js';
 
 /** @typedef {Pick<import('node:os').NetworkInterfaceInfo, 'address' | 'family' | 'internal'>} InterfaceAddress */
 
@@ -104,4 +108,104 @@ export function startupLines(address, port, interfaces, access = null) {
 		);
 	}
 	return lines;
+}
+
+/**
+ * `TRUSTED_PROXIES` of the environment: the addresses of reverse proxies (nginx on this
+ * computer: `127.0.0.1,::1`) whose `X-Forwarded-For` says whom a request is for, each an IP
+ * address or a network (`10.0.0.0/8`). None by default: then the address a request comes from is
+ * the only one that counts, whatever it says.
+ * @param {string | undefined} value
+ * @returns {string[]}
+ */
+export function parseTrustedProxies(value) {
+	if (value === undefined) return [];
+	const list = value
+		.split(',')
+		.map((item) => item.trim())
+		.filter((item) => item !== '');
+	for (const item of list) {
+		if (trustedRule(item) === null) {
+			throw new SettingError(
+				`TRUSTED_PROXIES must list IP addresses or networks (127.0.0.1,::1 or 10.0.0.0/8), got "${item}"`
+			);
+		}
+	}
+	return list;
+}
+
+/**
+ * An item of `TRUSTED_PROXIES` as an address or network, or null when it is neither.
+ * @param {string} item
+ * @returns {{ address: string, prefix: number | null, family: 'ipv4' | 'ipv6' } | null}
+ */
+function trustedRule(item) {
+	const [address, bits, ...rest] = item.split('/');
+	if (rest.length > 0) return null;
+	const version = isIP(address);
+	if (version === 0) return null;
+	const family = version === 4 ? 'ipv4' : 'ipv6';
+	if (bits === undefined) return { address, prefix: null, family };
+	const prefix = Number(bits);
+	if (!/^\d{1,3}$/.test(bits) || prefix > (version === 4 ? 32 : 128)) return null;
+	return { address, prefix, family };
+}
+
+/**
+ * An address as Node and a proxy give it, in one form: `::ffff:127.0.0.1` (an IPv4 client of a
+ * server on `::`) is `127.0.0.1`; `[::1]:51234` or `1.2.3.4:51234` (a proxy that adds the port)
+ * is the address alone. Null when it is no address.
+ * @param {string} text
+ */
+function plainAddress(text) {
+	let address = text.trim();
+	const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+	if (bracketed) address = bracketed[1];
+	else if (/^[\d.]+:\d+$/.test(address)) address = address.slice(0, address.indexOf(':'));
+	if (/^::ffff:[\d.]+$/i.test(address)) address = address.slice(7);
+	return isIP(address) === 0 ? null : address;
+}
+
+/** The longest entry of `X-Forwarded-For` kept as an address (for the log and the counts). */
+const MAX_FORWARDED_LENGTH = 64;
+
+/**
+ * How the address of the client behind a request is read, given `TRUSTED_PROXIES`: the address
+ * the request comes from, unless that is a trusted proxy; then the right-most address of its
+ * `X-Forwarded-For` that is not itself a trusted proxy (the one the proxy saw: what is left of it
+ * a client may have written itself). A client that reaches the port directly cannot change its
+ * address so, whatever it sends; one behind the proxy cannot either, as the proxy adds the address
+ * it sees at the right.
+ * @param {readonly string[]} trusted `parseTrustedProxies`
+ * @returns {(req: import('node:http').IncomingMessage) => string}
+ */
+export function clientAddressReader(trusted) {
+	const direct = (/** @type {import('node:http').IncomingMessage} */ req) =>
+		req.socket.remoteAddress ?? '';
+	if (trusted.length === 0) return direct;
+	const proxies = new BlockList();
+	for (const item of trusted) {
+		const rule = /** @type {NonNullable<ReturnType<typeof trustedRule>>} */ (trustedRule(item));
+		if (rule.prefix === null) proxies.addAddress(rule.address, rule.family);
+		else proxies.addSubnet(rule.address, rule.prefix, rule.family);
+	}
+	/** @param {string | null} address */
+	const isTrusted = (address) =>
+		address !== null && proxies.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
+	return (req) => {
+		const from = direct(req);
+		if (!isTrusted(plainAddress(from))) return from;
+		const header = req.headers['x-forwarded-for'];
+		const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter((entry) => entry !== '');
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const address = plainAddress(entries[i]);
+			if (address === null) return entries[i].slice(0, MAX_FORWARDED_LENGTH);
+			if (!isTrusted(address)) return address;
+		}
+		// Only proxies (or no header: the proxy's own request).
+		return plainAddress(entries[0] ?? '') ?? from;
+	};
 }

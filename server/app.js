@@ -86,7 +86,9 @@ export async function startServer(options = {}) {
 		if (!givenStore) await store.close();
 		throw error;
 	}
-	const access = accessKey ? createAccess({ key: accessKey, log }) : null;
+	const access = accessKey
+		? createAccess({ key: accessKey, log, trustedProxies: config.trustedProxies })
+		: null;
 	// `*` always comes with the key (`accessKeyNeeded`), so a site that points its own name at this
 	// computer (DNS rebinding) reads nothing; but its pages are then this site's own to the key's
 	// form (`fromAnotherSite`), so they can spend the wrong keys of an operator who opens one.

@@ -5,6 +5,7 @@
  */
 
 import { readAccessKeySetting } from './access.js';
+import { parseTrustedProxies } from './addresses.js';
 import { parseAllowedHosts } from './origin.js';
 import { SettingError } from './startup-errors.js';
 
@@ -43,6 +44,8 @@ export const DEFAULT_STORE_SYNC = false;
  *   pages may use (see origin.js)
  * @property {string | null} accessKey `ACCESS_KEY`: the key other computers need (access.js);
  *   null: made at random and kept in `dataDir` when one is needed
+ * @property {string[]} trustedProxies `TRUSTED_PROXIES`: reverse proxies whose `X-Forwarded-For`
+ *   says whose a request is (addresses.js, `clientAddressReader`); none by default
  */
 
 /**
@@ -61,7 +64,8 @@ export function readConfig(env = process.env) {
 		pingIntervalMs: readInteger(env, 'PING_INTERVAL_MS', DEFAULT_PING_INTERVAL_MS, 1),
 		storeSync: readBoolean(env, 'STORE_SYNC', DEFAULT_STORE_SYNC),
 		allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
-		accessKey: readAccessKeySetting(env.ACCESS_KEY)
+		accessKey: readAccessKeySetting(env.ACCESS_KEY),
+		trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES)
 	};
 }
 

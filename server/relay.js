@@ -37,6 +37,7 @@ import {
 } from './config.js';
 import { refusedOrigin } from './origin.js';
 import { createRepeatLog } from './repeat-log.js';
+import { clientAddressReader } from './addresses.js';
 
 export const messageSync = 0;
 export const messageAwareness = 1;
@@ -130,6 +131,8 @@ const LOAD_ORIGIN = Symbol('load');
  * @property {number} [docIdleMs]
  * @property {number} [pingIntervalMs]
  * @property {readonly string[]} [allowedHosts] host names browser pages may use (origin.js)
+ * @property {readonly string[]} [trustedProxies] reverse proxies whose `X-Forwarded-For` names
+ *   the client a refusal is counted for (`TRUSTED_PROXIES`, addresses.js)
  */
 
 /**
@@ -248,8 +251,11 @@ export function createRelay({
 		partBytes = DEFAULT_PART_BYTES,
 		docIdleMs = DEFAULT_DOC_IDLE_MS,
 		pingIntervalMs = DEFAULT_PING_INTERVAL_MS,
-		allowedHosts = []
+		allowedHosts = [],
+		trustedProxies = []
 	} = config;
+	/** Whose a refusal is: its address, or the client a trusted proxy names (`TRUSTED_PROXIES`). */
+	const addressOf = clientAddressReader(trustedProxies);
 
 	const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 	/** @type {Map<string, Room>} */
@@ -1063,8 +1069,9 @@ export function createRelay({
 	 * @param {string} room
 	 */
 	async function admit(req, socket, head, room) {
-		const address = req.socket.remoteAddress ?? '';
-		const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+		const address = addressOf(req);
+		const from = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+		const peer = address === req.socket.remoteAddress ? from : `${address} (via ${from})`;
 		// Another web site's page (or a DNS-rebinding one) reading the lists: refused first.
 		const foreign = refusedOrigin(req, allowedHosts);
 		if (foreign) {
@@ -1144,7 +1151,7 @@ export function createRelay({
 			}
 			const room = parseRoom(path.slice(SYNC_PATH_PREFIX.length));
 			if (room === null) {
-				const address = req.socket.remoteAddress ?? '';
+				const address = addressOf(req);
 				refusals.note(address, 'room', `[relay] ${address}: invalid room in ${path} (400)`);
 				refuse(socket, 400);
 				return true;

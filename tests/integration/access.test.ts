@@ -58,15 +58,19 @@ function get(url: string, headers: Record<string, string>): Promise<Answer> {
 	});
 }
 
-/** A request with a body (the key form's POST), with chosen headers. */
+/**
+ * A request with a body (the key form's POST), with chosen headers; from `localAddress` (another
+ * address of this computer: `127.0.0.2`, a client other than the proxy) when given.
+ */
 function send(
 	url: string,
 	method: string,
 	headers: Record<string, string>,
-	body: string
+	body: string,
+	localAddress?: string
 ): Promise<Answer> {
 	return new Promise((resolve, reject) => {
-		const request = http.request(url, { method, headers }, (res) => {
+		const request = http.request(url, { method, headers, localAddress }, (res) => {
 			let text = '';
 			res.setEncoding('utf8');
 			res.on('data', (chunk) => (text += chunk));
@@ -143,7 +147,13 @@ const upgrade = (url: string, headers: Record<string, string>) =>
 
 /** The server on every interface, as `HOST=0.0.0.0 npm start`; a room holding a resident. */
 async function onTheNetwork(
-	options: { dataDir?: string; serveApp?: boolean; host?: string; allowedHosts?: string[] } = {}
+	options: {
+		dataDir?: string;
+		serveApp?: boolean;
+		host?: string;
+		allowedHosts?: string[];
+		trustedProxies?: string[];
+	} = {}
 ) {
 	const log = captureLog();
 	const running = await harness.start({ host: '0.0.0.0', log: log.log, ...options });
@@ -849,6 +859,97 @@ describe('the access key, once Shtab is on the office network', () => {
 		}
 		// This computer's own page, with no proxy between, still needs none.
 		expect((await get(`${url}/`, { host: local })).status).toBe(404);
+	});
+
+	it('behind a reverse proxy (TRUSTED_PROXIES), wrong keys count per client the proxy names, and a client that reaches the port directly cannot name another', async () => {
+		// nginx on this computer: every request comes from 127.0.0.1. Ten wrong keys from anyone
+		// who reached the proxy told everyone behind it to wait ten minutes, the right key too.
+		const { running, url, office, key, log } = await onTheNetwork({
+			trustedProxies: ['127.0.0.1', '::1']
+		});
+		const form = (client: string) => ({
+			host: office,
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-forwarded-for': client
+		});
+		const body = (given: string) => new URLSearchParams({ key: given, to: '/' }).toString();
+		const hostile = '192.168.1.66';
+		for (let i = 0; i < MAX_WRONG; i++)
+			expect((await send(`${url}/`, 'POST', form(hostile), body(`wrong-${i}`))).status).toBe(401);
+		expect((await send(`${url}/`, 'POST', form(hostile), body(key))).status).toBe(429);
+		// It cannot pass for another through the proxy: nginx adds the address it sees at the right.
+		expect(
+			(await send(`${url}/`, 'POST', form(`192.168.1.31, ${hostile}`), body(key))).status
+		).toBe(429);
+		// Анна, behind the same proxy, types the key: let in.
+		const anna = await send(`${url}/`, 'POST', form('192.168.1.31'), body(key));
+		expect(anna.status).toBe(303);
+		expect(anna.headers['set-cookie']?.[0]).toContain(ACCESS_COOKIE);
+		// The link's form she opens says nothing of waiting either.
+		const link = await get(`${url}/?key=${key}`, {
+			host: office,
+			'x-forwarded-for': '192.168.1.32'
+		});
+		expect(link.status).toBe(200);
+		// The log names the client, not the proxy.
+		expect(log.warnings(`${hostile}: a wrong access key`)).toHaveLength(MAX_WRONG);
+		expect(log.warnings('127.0.0.1: a wrong access key')).toHaveLength(0);
+
+		// A client reaching the port itself (127.0.0.2: not the proxy) and writing the header to
+		// pass for a new address at each try is counted at its own address.
+		for (let i = 0; i < MAX_WRONG; i++) {
+			const forged = await send(
+				`${url}/`,
+				'POST',
+				form(`10.0.0.${i}`),
+				body(`guess-${i}`),
+				'127.0.0.2'
+			);
+			expect(forged.status).toBe(401);
+		}
+		expect((await send(`${url}/`, 'POST', form('10.0.0.99'), body(key), '127.0.0.2')).status).toBe(
+			429
+		);
+		expect(log.warnings('127.0.0.2: a wrong access key')).toHaveLength(MAX_WRONG);
+		expect(log.warnings('10.0.0.')).toHaveLength(0);
+
+		// The relay's refusals are told per client too: two operators whose key was changed, behind
+		// the proxy, are two lines, not one.
+		const ws = `ws://127.0.0.1:${running.port}/sync/sheet:residents`;
+		for (const client of ['192.168.1.41', '192.168.1.42', '192.168.1.41']) {
+			expect(
+				await upgrade(ws, { host: office, origin: `http://${office}`, 'x-forwarded-for': client })
+			).toEqual({ status: 403, leaked: false });
+		}
+		const denied = log.warnings('access denied (403)');
+		expect(denied.map((line) => /192\.168\.1\.4\d/.exec(line.message)?.[0])).toEqual([
+			'192.168.1.41',
+			'192.168.1.42'
+		]);
+	});
+
+	it('without TRUSTED_PROXIES, X-Forwarded-For changes nobody’s address', async () => {
+		const { url, office, key } = await onTheNetwork();
+		for (let i = 0; i < MAX_WRONG; i++) {
+			const answer = await send(
+				`${url}/`,
+				'POST',
+				{
+					host: office,
+					'content-type': 'application/x-www-form-urlencoded',
+					'x-forwarded-for': `10.0.0.${i}`
+				},
+				new URLSearchParams({ key: `wrong-${i}`, to: '/' }).toString()
+			);
+			expect(answer.status).toBe(401);
+		}
+		expect((await sendKey(url, office, key)).status).toBe(429);
+		expect(() => readConfig({ TRUSTED_PROXIES: '127.0.0.1, nginx' })).toThrow(/TRUSTED_PROXIES/);
+		expect(readConfig({ TRUSTED_PROXIES: '127.0.0.1, ::1' }).trustedProxies).toEqual([
+			'127.0.0.1',
+			'::1'
+		]);
+		expect(readConfig({}).trustedProxies).toEqual([]);
 	});
 
 	it('ACCESS_KEY sets the key; one too short stops the start with what to do', async () => {

@@ -5,7 +5,13 @@
  */
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { openingUrls, startupLines } from '../../server/addresses.js';
+import type { IncomingMessage } from 'node:http';
+import {
+	clientAddressReader,
+	openingUrls,
+	parseTrustedProxies,
+	startupLines
+} from '../../server/addresses.js';
 
 const lo: NetworkInterfaceInfo[] = [
 	{
@@ -152,5 +158,55 @@ describe('startupLines', () => {
 		expect(startupLines('192.168.1.20', 3000, office)).toEqual([
 			'[server] откройте на других компьютерах / open on the other computers: http://192.168.1.20:3000 (wlan0)'
 		]);
+	});
+});
+
+describe('whose a request is, behind a reverse proxy (TRUSTED_PROXIES)', () => {
+	const request = (from: string, forwarded?: string | string[]) =>
+		({
+			socket: { remoteAddress: from },
+			headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }
+		}) as unknown as IncomingMessage;
+
+	it('none trusted (the default): the address the request comes from, whatever it says', () => {
+		const addressOf = clientAddressReader([]);
+		expect(addressOf(request('127.0.0.1', '192.168.1.31'))).toBe('127.0.0.1');
+	});
+
+	it('from a trusted proxy: the right-most address that is not a proxy', () => {
+		const addressOf = clientAddressReader(parseTrustedProxies('127.0.0.1, ::1, 10.1.0.0/16'));
+		expect(addressOf(request('127.0.0.1', '192.168.1.31'))).toBe('192.168.1.31');
+		// What a client wrote itself is at the left of what the proxy saw.
+		expect(addressOf(request('127.0.0.1', '192.168.1.31, 192.168.1.66'))).toBe('192.168.1.66');
+		// Proxies in a row (one of the trusted network, then nginx here).
+		expect(addressOf(request('::1', '192.168.1.66, 10.1.2.3'))).toBe('192.168.1.66');
+		// Node's `::ffff:` form of an IPv4 client of a server on `::`; a port or brackets a proxy adds.
+		expect(addressOf(request('::ffff:127.0.0.1', '192.168.1.31:51234'))).toBe('192.168.1.31');
+		expect(addressOf(request('127.0.0.1', '[2001:db8::7]:443'))).toBe('2001:db8::7');
+		expect(addressOf(request('127.0.0.1', ['10.9.9.9', '192.168.1.31']))).toBe('192.168.1.31');
+		// No header: the proxy's own request; only proxies: the first of them.
+		expect(addressOf(request('127.0.0.1'))).toBe('127.0.0.1');
+		expect(addressOf(request('127.0.0.1', '10.1.0.5, 127.0.0.1'))).toBe('10.1.0.5');
+		// Not an address (a proxy that passes what it got): as it is, cut short.
+		expect(addressOf(request('127.0.0.1', 'unknown'))).toBe('unknown');
+		expect(addressOf(request('127.0.0.1', 'x'.repeat(500)))).toHaveLength(64);
+	});
+
+	it('from anyone else: its own address, the header ignored', () => {
+		const addressOf = clientAddressReader(['127.0.0.1']);
+		expect(addressOf(request('192.168.1.66', '192.168.1.31'))).toBe('192.168.1.66');
+		expect(addressOf(request('127.0.0.2', '192.168.1.31'))).toBe('127.0.0.2');
+	});
+
+	it('TRUSTED_PROXIES takes addresses and networks, and refuses anything else', () => {
+		expect(parseTrustedProxies(undefined)).toEqual([]);
+		expect(parseTrustedProxies('')).toEqual([]);
+		expect(parseTrustedProxies(' 127.0.0.1 ,::1,10.0.0.0/8 ')).toEqual([
+			'127.0.0.1',
+			'::1',
+			'10.0.0.0/8'
+		]);
+		for (const bad of ['localhost', '10.0.0.0/33', '::1/129', '10.0.0.0/8/1', '*', '10.0.0.0/x'])
+			expect(() => parseTrustedProxies(bad), bad).toThrow(/TRUSTED_PROXIES/);
 	});
 });
