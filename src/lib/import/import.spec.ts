@@ -381,6 +381,49 @@ describe('import through the worker pipeline', () => {
 		]);
 	});
 
+	it('reads a template option in the other interface language as the column’s option: a Russian file into a campaign made in English, and back (found by exploration: «9 мая» listed as none of «Occasion»’s options)', () => {
+		const campaign = new Sheet(new Y.Doc());
+		campaign.addColumns(templateColumns('campaign', 'en'));
+		const ru = [
+			'ФИО;Повод;Результат',
+			'Алексеева Зинаида;27 января;не дозвонились',
+			'Борисов Николай;9 мая;',
+			'Громов Пётр;9 Мая;поздравили по телефону',
+			'Дмитриева Анна;Пасха;'
+		].join('\r\n');
+		const run = importInto(campaign, cp1251(ru), 'keep');
+		const values = (sheet: Sheet, added: string[], title: string) => {
+			const id = sheet.columns().find((c) => c.title === title)!.id;
+			return added.map((row) => sheet.getCell(row, id));
+		};
+		expect(values(campaign, run.applied.added, 'Occasion')).toEqual([
+			'27 January',
+			'9 May',
+			'9 May',
+			'Пасха'
+		]);
+		expect(values(campaign, run.applied.added, 'Result')).toEqual([
+			'not reached',
+			'',
+			'congratulated by phone',
+			''
+		]);
+		// Only a value that is no option in either language is left to the coordinator.
+		expect(run.analysis.unmatched.map((u) => u.value)).toEqual(['Пасха']);
+		expect(run.analysis.flagged.map((f) => f.value)).toEqual(['Пасха']);
+
+		const board = new Sheet(new Y.Doc());
+		board.addColumns(templateColumns('requests', 'ru'));
+		const en = ['ФИО;Статус;Вид помощи', 'Иванова Анна;Done;walking dogs', 'Петров Пётр;new;'].join(
+			'\r\n'
+		);
+		const back = importInto(board, cp1251(en), 'keep');
+		expect(values(board, back.applied.added, 'Статус')).toEqual(['выполнена', 'новая']);
+		expect(values(board, back.applied.added, 'Вид помощи')).toEqual(['выгул собак', '']);
+		expect(back.analysis.unmatched).toEqual([]);
+		expect(back.analysis.flagged).toEqual([]);
+	});
+
 	it('lists the most frequent unknown values of a choice column and counts the rest', () => {
 		const rows = Array.from({ length: 40 }, (_, i) => `Житель ${i};вариант ${i}`);
 		rows.push('Житель 40;вариант 0');

@@ -32,6 +32,7 @@ import {
 	type Column,
 	type ColumnType
 } from '../model/sheet';
+import { otherOptionNames } from '../model/templates';
 import {
 	areaCodeCompletes,
 	choiceKey,
@@ -125,14 +126,29 @@ export function targetOptions(target: ImportTargetColumn): ValueOptions {
 }
 
 /**
- * A file value as the import reads it into a target: mapped to an option if so chosen. Only a
- * value that is none of the column's own options is mapped (a choice made for another column
- * the file's column went to before must not rewrite this one's options).
+ * The option of `options` a value names in the other interface language, or null: a template
+ * option's other name (`otherOptionNames`), as typing in a cell reads it. A campaign made with
+ * the English interface has «9 May»; a department's Russian file says «9 мая» (found by
+ * exploration: listed as none of the column's options, and flagged).
+ */
+function translatedOption(raw: string, options: ChoiceOption[]): string | null {
+	for (const name of otherOptionNames(raw)) {
+		const result = normalizeChoice(name, options);
+		if (result.ok && result.value !== '') return result.value;
+	}
+	return null;
+}
+
+/**
+ * A file value as the import reads it into a target: an option named in the other interface
+ * language as that option, or mapped to an option if so chosen. Only a value that is none of the
+ * column's own options is mapped (a choice made for another column the file's column went to
+ * before must not rewrite this one's options).
  */
 export function mappedInput(target: ImportTargetColumn, raw: string): string {
-	if (!target.valueMap || !target.options || raw === '') return raw;
+	if (target.type !== 'choice' || !target.options || raw === '') return raw;
 	if (normalizeChoice(raw, target.options).ok) return raw;
-	return target.valueMap[choiceKey(raw)] ?? raw;
+	return translatedOption(raw, target.options) ?? target.valueMap?.[choiceKey(raw)] ?? raw;
 }
 
 /** The target of a CSV column that goes into an existing column of the sheet. */
@@ -529,7 +545,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			}
 			if (c.own) countUnmatched(c, raw);
 			let input = raw;
-			if (c.own && c.target.valueMap) {
+			if (c.own) {
 				input = c.inputs.get(raw) ?? mappedInput(c.target, raw);
 				c.inputs.set(raw, input);
 			}
@@ -735,7 +751,11 @@ function countUnmatched(
 	let entry = column.seen.get(raw);
 	if (entry === undefined) {
 		entry = null;
-		if (column.own && !normalizeChoice(raw, column.own).ok) {
+		if (
+			column.own &&
+			!normalizeChoice(raw, column.own).ok &&
+			translatedOption(raw, column.own) === null
+		) {
 			const key = choiceKey(raw);
 			entry = column.unmatched.get(key) ?? null;
 			if (!entry) {
