@@ -568,6 +568,57 @@ describe('the grid operators work in', () => {
 			});
 	});
 
+	/**
+	 * Found by exploration: «Петров Иван» typed into the search of a request board also found
+	 * «Иванова Мария Петровна» (each word is looked for inside any word), above him in the list,
+	 * and Enter took the keyboard to her row: the hotline operator wrote his request into hers.
+	 */
+	it('Enter in the search goes to the row whose words match best, whole words before parts of words; every row found stays', async () => {
+		const { anna, a } = await oneOperator('Заявки: лучший в поиске', 'Заявки');
+		await a.paste('new', 'ФИО', 'Иванова Мария Петровна\r\nПетрова Анна\r\nПетров Иван\r\n');
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(3);
+		const page = anna.page;
+		const name = await a.columnId('ФИО');
+		const focused = () =>
+			page.evaluate(() => {
+				const cell = document.activeElement?.closest('.ag-cell');
+				const row = cell?.closest('.ag-row');
+				return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
+			});
+		await (await a.cell(0, 'ФИО')).click();
+		await page.keyboard.press('Control+f');
+		await typeOnRussianKeyboard(page, 'Петров Иван');
+		// Both are found, in the list's order.
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Мария Петровна', 'Петров Иван']);
+		await page.keyboard.press('Enter');
+		// Before, row 0: her.
+		await expect.poll(focused).toBe(`1:${name}`);
+		await page.keyboard.press('Tab');
+		await typeOnRussianKeyboard(page, '89111234567');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+
+		// A part of his name is enough: words from their start go before words found inside.
+		const search = page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await search.fill('петр ива');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toHaveLength(2);
+		await search.focus();
+		await page.keyboard.press('Enter');
+		// In the column she was on: the phone.
+		await expect.poll(focused).toBe(`1:${await a.columnId('Телефон')}`);
+
+		await search.fill('');
+		await expect
+			.poll(() => a.rows(['ФИО', 'Телефон']), MOMENT)
+			.toEqual([
+				{ ФИО: 'Иванова Мария Петровна', Телефон: '' },
+				{ ФИО: 'Петрова Анна', Телефон: '' },
+				{ ФИО: 'Петров Иван', Телефон: '+7 (911) 123-45-67' }
+			]);
+	});
+
 	it('Enter or ↓ in the search takes the keyboard to the first row found, in the column she was on', async () => {
 		const { anna, a } = await oneOperator('Заявки: поиск и Enter', 'Заявки');
 		const names = Array.from({ length: 300 }, (_, i) => `Житель ${i + 1}`);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { bestSearchMatch, searchScore, searchWords } from './search-best';
+
+const texts = (...names: string[]) => names.map((n) => searchWords(n).join(' '));
+
+describe('the best row the search found', () => {
+	it('«Петров Иван» is Петров Иван, not Иванова Мария Петровна above him (found by exploration)', () => {
+		const rows = texts('Иванова Мария Петровна', 'Петров Иван');
+		expect(bestSearchMatch(rows, searchWords('Петров Иван'))).toBe(1);
+		expect(bestSearchMatch(rows, searchWords('иван петров'))).toBe(1);
+	});
+
+	it('part of a surname: words from their start, in the order typed, before words found inside', () => {
+		const rows = texts('Иванова Мария Петровна', 'Петрова Анна', 'Петров Иван');
+		expect(bestSearchMatch(rows, searchWords('петр ива'))).toBe(2);
+		expect(bestSearchMatch(rows, searchWords('ван'))).toBe(0); // a tie: the first
+		expect(bestSearchMatch(texts('Сидорова Мария', 'Мария Петровна'), searchWords('петр'))).toBe(1);
+	});
+
+	it('reads ё as е and any case, and scores as documented', () => {
+		expect(searchWords('  Фёдорова   анна ')).toEqual(['ФЕДОРОВА', 'АННА']);
+		const words = searchWords('петров');
+		expect(searchScore('ПЕТРОВ ИВАН', words)).toBe(5);
+		expect(searchScore('ИВАНОВА ПЕТРОВНА', words)).toBe(3);
+		expect(searchScore('ЗАПЕТРОВ', words)).toBe(0);
+		expect(bestSearchMatch([], words)).toBe(0);
+	});
+});
