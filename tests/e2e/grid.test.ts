@@ -1322,6 +1322,48 @@ describe('the grid operators work in', () => {
 	});
 
 	/**
+	 * Found by exploration: the date filter's field was the browser's own, so an English Chromium
+	 * showed mm/dd/yyyy in the Russian interface, beside cells of дд.мм.гггг: «05.03.1945» typed
+	 * the Russian way was read as the 3rd of May.
+	 */
+	it('the date filter takes дд.мм.гггг as a cell does, from the keyboard; a text that is no date yet filters nothing', async () => {
+		const { a } = await oneOperator('Фильтр по дате');
+		await a.paste('new', 'ФИО', 'Иванова\t\t\t05.03.1945\r\nПетров\t\t\t03.05.1945\r\n');
+		await expect
+			.poll(() => a.columnValues('Дата рождения'), MOMENT)
+			.toEqual(['05.03.1945', '03.05.1945']);
+		const page = a.page;
+		await page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		const id = await a.columnId('Дата рождения');
+		await page
+			.locator(`.ag-floating-filter[col-id="${id}"] .ag-floating-filter-button button`)
+			.click();
+		const popup = page.locator('.ag-popup .ag-filter');
+		await popup.waitFor();
+		const field = popup.getByPlaceholder('дд.мм.гггг').first();
+		await field.waitFor();
+		expect(await field.getAttribute('type')).toBe('text');
+		await field.focus();
+		await page.keyboard.type('05.03.194');
+		// Not a date yet: every row stays, and the text is kept as typed.
+		await page.waitForTimeout(700);
+		expect(await a.columnValues('ФИО')).toEqual(['Иванова', 'Петров']);
+		expect(await field.getAttribute('aria-invalid')).toBe('true');
+		await screenshot(page, 'grid-date-filter');
+		await page.keyboard.type('5');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Иванова']);
+		expect(await field.inputValue()).toBe('05.03.1945');
+		await page.keyboard.press('Escape');
+		await popup.waitFor({ state: 'hidden' });
+		// The floating filter shows the day the same way.
+		await expect
+			.poll(() =>
+				page.locator(`.ag-floating-filter[col-id="${id}"] .shtab-date-filter-input`).inputValue()
+			)
+			.toBe('05.03.1945');
+	});
+
+	/**
 	 * Found by exploration: ticked rows that a search then hid were deleted with the visible
 	 * ones, and the confirmation did not say so.
 	 */

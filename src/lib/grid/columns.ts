@@ -20,6 +20,7 @@ import { CheckboxRenderer, ListEditor } from './cells';
 import { ChoiceEditor } from './choice-editor';
 import { ChoiceSetFilter, ChoiceSetFloatingFilter, type ChoiceFilterLabels } from './choice-filter';
 import { DateEditor } from './date-editor';
+import { DateFilterInput } from './date-filter';
 import { valueOptions } from '$lib/csv/mapping';
 import { numberOf } from './row-order';
 import { keepOrder } from './sorting';
@@ -249,6 +250,9 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 				maxNumConditions: 1,
 				debounceMs: FILTER_DEBOUNCE_MS
 			};
+			// дд.мм.гггг typed, as in a cell: the browser's date field showed mm/dd/yyyy in an
+			// English Chromium (found by exploration).
+			def.dateComponent = DateFilterInput;
 			def.cellEditor = DateEditor;
 			def.suppressKeyboardEvent = altDownOpens;
 			def.cellEditorParams = {
