@@ -1,12 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { autoMap, parseCsvBytes } from '../csv';
+import { autoMap, findDuplicates, parseCsvBytes } from '../csv';
 import { MAX_KNOWN_IMPORTS, Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
 import { applyPreparedImport, existingRowsForImport } from './apply';
 import { analyzeImport, prepareImport } from './plan';
 import { targetsOf } from './testing';
-import { findTwiceImported, removeTwiceImported, sameFile, twiceWho } from './twice';
+import {
+	findTwiceImported,
+	removeTwiceImported,
+	sameFile,
+	twiceWho,
+	watchTwiceImported
+} from './twice';
+
+// The comparison of residents, counted (it runs as ever): what the check of the list costs.
+vi.mock('../csv', async (original) => {
+	const csv = await original<typeof import('../csv')>();
+	return { ...csv, findDuplicates: vi.fn(csv.findDuplicates) };
+});
 
 const ANNA = { id: 'anna', name: 'Анна' };
 const BORIS = { id: 'boris', name: 'Борис' };
@@ -215,5 +227,151 @@ describe('a colleague’s client writing garbage into the list’s imports (foun
 			expect(found[0].drop).toHaveLength(3);
 			expect(sheet.imports().every((i) => (i.known?.length ?? 0) <= MAX_KNOWN_IMPORTS)).toBe(true);
 		}
+	});
+});
+
+describe('«Убрать повторы» pressed by two operators at once (found in review)', () => {
+	const nameOf = (sheet: Sheet, id: string) =>
+		sheet.getCell(id, sheet.columns().find((c) => c.title === 'ФИО')!.id);
+	const noteOf = (sheet: Sheet) => sheet.columns().find((c) => c.title === 'Примечание')!.id;
+	/** Replicas as the sheet page has them: each watching for residents twice. */
+	function watched(sheets: Sheet[]) {
+		vi.useFakeTimers();
+		const stops = sheets.map((sheet) => watchTwiceImported(sheet, () => {}));
+		return () => {
+			stops.forEach((stop) => stop());
+			vi.useRealTimers();
+		};
+	}
+	const syncAll = (sheets: Sheet[]) => {
+		for (const a of sheets) for (const b of sheets) if (a !== b) sync(a, b);
+	};
+
+	it('never loses a resident: the copy worked on comes back on both replicas', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		sync(anna, boris);
+		const stop = watched([anna, boris]);
+		try {
+			vi.advanceTimersByTime(1000);
+			const [found] = findTwiceImported(anna);
+			const later = anna.importRowIds(found.second.id);
+			const ivanova = later.find((id) => nameOf(anna, id) === 'Иванова Анна Петровна')!;
+			// Борис writes a note on his copy of Иванова; both press «Убрать повторы» before it
+			// reaches Анна: she deletes his copy (untouched as she sees it), he deletes hers.
+			boris.setCell(ivanova, noteOf(boris), 'Плохо слышит, звонить дочери');
+			expect(removeTwiceImported(anna).removed).toContain(ivanova);
+			expect(removeTwiceImported(boris).removed).not.toContain(ivanova);
+			sync(anna, boris);
+			vi.advanceTimersByTime(1000);
+			sync(anna, boris);
+			vi.advanceTimersByTime(1000);
+			for (const sheet of [anna, boris]) {
+				expect(names(sheet)).toEqual([
+					'Иванова Анна Петровна',
+					'Новикова Вера',
+					'Петров Пётр Ильич'
+				]);
+				expect(sheet.hasRow(ivanova)).toBe(true);
+				expect(sheet.getCell(ivanova, noteOf(sheet))).toBe('Плохо слышит, звонить дочери');
+				expect(findTwiceImported(sheet)).toEqual([]);
+			}
+			// Deleted by hand afterwards, she stays deleted.
+			anna.deleteRows([ivanova]);
+			sync(anna, boris);
+			vi.advanceTimersByTime(1000);
+			expect(anna.hasRow(ivanova) || boris.hasRow(ivanova)).toBe(false);
+		} finally {
+			stop();
+		}
+	});
+
+	it('three replicas bring back the same copy at once, once; else the earlier import’s', () => {
+		const [anna, boris] = twoReplicas();
+		const galina = new Sheet(new Y.Doc());
+		sync(anna, galina);
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		const sheets = [anna, boris, galina];
+		syncAll(sheets);
+		const [found] = findTwiceImported(anna);
+		const later = anna.importRowIds(found.second.id);
+		const earlier = anna.importRowIds(found.first.id);
+		const petrov = later.find((id) => nameOf(anna, id) === 'Петров Пётр Ильич')!;
+		const petrovEarlier = earlier.find((id) => nameOf(anna, id) === 'Петров Пётр Ильич')!;
+		// Борис noted his copy of Петров, pressed «Убрать повторы» (the earlier copy went), then
+		// cleared the note; Анна and Галина pressed it too (the later copy went).
+		boris.setCell(petrov, noteOf(boris), 'Дозвонились');
+		expect(removeTwiceImported(boris).removed).toContain(petrovEarlier);
+		boris.setCell(petrov, noteOf(boris), '');
+		expect(removeTwiceImported(anna).removed).toContain(petrov);
+		expect(removeTwiceImported(galina).removed).toContain(petrov);
+		syncAll(sheets);
+		expect(names(anna)).toEqual(['Иванова Анна Петровна', 'Новикова Вера']);
+		const stop = watched(sheets);
+		try {
+			// All three repair before hearing of the others' repair.
+			vi.advanceTimersByTime(1000);
+			syncAll(sheets);
+			vi.advanceTimersByTime(1000);
+			syncAll(sheets);
+			for (const sheet of sheets) {
+				expect(names(sheet)).toEqual([
+					'Иванова Анна Петровна',
+					'Новикова Вера',
+					'Петров Пётр Ильич'
+				]);
+				// Nobody's work on either: the earlier import's copy, on every replica.
+				expect(sheet.hasRow(petrovEarlier)).toBe(true);
+				expect(sheet.hasRow(petrov)).toBe(false);
+			}
+		} finally {
+			stop();
+		}
+	});
+});
+
+describe('the check after «Убрать повторы» kept copies worked on (found in review)', () => {
+	it('does not compare the pair again at every opening, and tells of an import not dealt with', () => {
+		const [anna, boris] = twoReplicas();
+		const galina = new Sheet(new Y.Doc());
+		sync(anna, galina);
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		// Галина, offline too, imports the same file.
+		importFile(galina, FILE, { id: 'galina', name: 'Галина' });
+		sync(anna, boris);
+		const [found] = findTwiceImported(anna);
+		const note = anna.columns().find((c) => c.title === 'Примечание')!.id;
+		const name = anna.columns().find((c) => c.title === 'ФИО')!.id;
+		const copyOf = (importId: string) =>
+			anna.importRowIds(importId).find((id) => anna.getCell(id, name) === 'Петров Пётр Ильич')!;
+		// Петров called on both copies: both stay.
+		anna.setCell(copyOf(found.first.id), note, 'Дозвонились');
+		anna.setCell(copyOf(found.second.id), note, 'Не берёт трубку');
+		sync(anna, boris);
+		const compared = vi.mocked(findDuplicates);
+		compared.mockClear();
+		expect(findTwiceImported(anna)[0].bothWorked).toHaveLength(1);
+		expect(compared).toHaveBeenCalledTimes(1);
+
+		const { removed, bothWorked } = removeTwiceImported(anna);
+		expect([removed.length, bothWorked.length]).toEqual([2, 1]);
+		sync(anna, boris);
+		for (const sheet of [anna, boris, new Sheet(anna.doc)]) {
+			compared.mockClear();
+			expect(findTwiceImported(sheet)).toEqual([]);
+			// As the list opens: no comparison of the residents.
+			expect(compared).not.toHaveBeenCalled();
+		}
+
+		// Галина's import arrives: not dealt with, it is told of.
+		sync(anna, galina);
+		const withGalina = findTwiceImported(anna);
+		expect(withGalina.flatMap((t) => t.drop)).toHaveLength(3);
+		expect(
+			withGalina.every((t) => t.second.by?.name === 'Галина' || t.first.by?.name === 'Галина')
+		).toBe(true);
 	});
 });

@@ -496,6 +496,11 @@ export class Sheet {
 	readonly #cellMap: Y.Map<string>;
 	readonly #deletedMap: Y.Map<number>;
 	readonly #importsMap: Y.Map<unknown>;
+	/**
+	 * What «Убрать повторы» decided (`import/twice.ts`): the rows it deleted, each with its pair,
+	 * and the pairs of imports it dealt with. Written with the deletes, undone with them.
+	 */
+	readonly twiceNotes: Y.Map<unknown>;
 
 	readonly #chunks = new Map<string, Chunk>();
 	/** Chunks of staged imports not committed (yet): invisible. */
@@ -548,6 +553,7 @@ export class Sheet {
 		this.#cellMap = doc.getMap('cells');
 		this.#deletedMap = doc.getMap('deleted');
 		this.#importsMap = doc.getMap('imports');
+		this.twiceNotes = doc.getMap('twice');
 
 		this.#chunkMap.forEach((stored, id) => {
 			const chunk = readChunk(id, stored);
@@ -1428,11 +1434,22 @@ export class Sheet {
 	}
 
 	restoreRows(rowIds: string[]): void {
-		this.#transact(() => {
-			const res = rowIds.filter((id) => this.#deletedMap.has(id));
-			for (const id of res) this.#deletedMap.delete(id);
-			if (res.length) this.history.record({ res });
-		});
+		this.#transact(() => this.#restore(rowIds));
+	}
+
+	/**
+	 * `restoreRows` as a repair the list makes by itself (a resident both of whose copies two
+	 * operators' «Убрать повторы» deleted at once: `import/twice.ts`): not the operator's undo
+	 * step, so that her Ctrl+Z does not delete it again.
+	 */
+	restoreRowsAsRepair(rowIds: string[]): void {
+		this.doc.transact(() => this.#restore(rowIds), REPAIR_ORIGIN);
+	}
+
+	#restore(rowIds: string[]) {
+		const res = rowIds.filter((id) => this.#deletedMap.has(id));
+		for (const id of res) this.#deletedMap.delete(id);
+		if (res.length) this.history.record({ res });
 	}
 
 	/** The sort key of the last chunk, staged ones included: new rows go after it. */
@@ -1628,7 +1645,14 @@ export class Sheet {
 	createUndoManager(options: { captureTimeout?: number } = {}): Y.UndoManager {
 		// The history is not in the scope: an undo adds an entry, it never removes one.
 		const undo = new Y.UndoManager(
-			[this.#columns, this.#chunkMap, this.#cellMap, this.#deletedMap, this.#importsMap],
+			[
+				this.#columns,
+				this.#chunkMap,
+				this.#cellMap,
+				this.#deletedMap,
+				this.#importsMap,
+				this.twiceNotes
+			],
 			{
 				trackedOrigins: new Set([this.origin]),
 				captureTimeout: options.captureTimeout ?? 500,
