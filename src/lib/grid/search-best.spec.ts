@@ -25,4 +25,11 @@ describe('the best row the search found', () => {
 		expect(searchScore('ЗАПЕТРОВ', words)).toBe(0);
 		expect(bestSearchMatch([], words)).toBe(0);
 	});
+
+	it('reads a word typed twice once: each is scored over every row found, at each Enter', () => {
+		// Found in review: on a 20,000-row list (every row found) «А» typed 100 times took 0.9 s at
+		// Enter, pasted 5,000 times 38 s: each copy was scored again over each row.
+		expect(searchWords('а А  а ё Е петров ПЕТРОВ')).toEqual(['А', 'Е', 'ПЕТРОВ']);
+		expect(searchWords('а '.repeat(5_000))).toEqual(['А']);
+	});
 });

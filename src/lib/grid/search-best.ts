@@ -15,11 +15,15 @@ function isLetter(char: string | undefined): boolean {
 	return char !== undefined && LETTER.test(char);
 }
 
-/** The words typed, as the search reads them: upper case, ё as е. */
+/**
+ * The words typed, as the search reads them: upper case, ё as е; each once (found in review: «А»
+ * pasted 5,000 times was scored 5,000 times over each row, 38 s at Enter on a 20,000-row list).
+ */
 export function searchWords(query: string): string[] {
-	return foldYo(query.toUpperCase())
+	const words = foldYo(query.toUpperCase())
 		.split(/\s+/)
 		.filter((w) => w !== '');
+	return [...new Set(words)];
 }
 
 /** Where `word` starts a word of `text` at or after `from`, or -1. */
