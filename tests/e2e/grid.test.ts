@@ -4,7 +4,7 @@
  * big sheet sorted in the worker while a colleague edits it.
  * Two browser contexts are two operators on the real relay.
  */
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { textComparator } from '../../src/lib/grid/row-order';
 import { WORKER_ROWS } from '../../src/lib/grid/sorting';
@@ -28,6 +28,15 @@ async function oneOperator(title: string, kind: SheetKindLabel = 'Обзвон')
 		.goto(session.app.url)
 		.then((h) => h.createSheet(title, kind));
 	return { anna, a };
+}
+
+/** The cell the keyboard is on, as «row-index:col-id» ('' when none). */
+function focusedCell(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const cell = document.activeElement?.closest('.ag-cell');
+		const row = cell?.closest('.ag-row');
+		return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
+	});
 }
 
 /** Three rows ticked, then a search that shows two of them; returns the search field. */
@@ -543,12 +552,7 @@ describe('the grid operators work in', () => {
 		await a.ready('Заявки: поиск сразу после открытия');
 		await expect.poll(() => a.rowCount(), MOMENT).toBe(2);
 		const name = await a.columnId('ФИО');
-		const focused = () =>
-			page.evaluate(() => {
-				const cell = document.activeElement?.closest('.ag-cell');
-				const row = cell?.closest('.ag-row');
-				return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
-			});
+		const focused = () => focusedCell(page);
 		await page.keyboard.press('Control+f');
 		await typeOnRussianKeyboard(page, 'Петров');
 		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Петров Иван']);
@@ -579,12 +583,7 @@ describe('the grid operators work in', () => {
 		await expect.poll(() => a.rowCount(), MOMENT).toBe(3);
 		const page = anna.page;
 		const name = await a.columnId('ФИО');
-		const focused = () =>
-			page.evaluate(() => {
-				const cell = document.activeElement?.closest('.ag-cell');
-				const row = cell?.closest('.ag-row');
-				return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
-			});
+		const focused = () => focusedCell(page);
 		await (await a.cell(0, 'ФИО')).click();
 		await page.keyboard.press('Control+f');
 		await typeOnRussianKeyboard(page, 'Петров Иван');
@@ -627,12 +626,7 @@ describe('the grid operators work in', () => {
 		const page = anna.page;
 		const search = page.getByRole('searchbox', { name: 'Поиск по списку' });
 		const status = await a.columnId('Статус');
-		const focused = () =>
-			page.evaluate(() => {
-				const cell = document.activeElement?.closest('.ag-cell');
-				const row = cell?.closest('.ag-row');
-				return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
-			});
+		const focused = () => focusedCell(page);
 
 		await (await a.cell(2, 'Статус')).click();
 		await page.keyboard.press('Control+f');
