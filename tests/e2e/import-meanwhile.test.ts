@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeWindows1251 } from '../../src/lib/csv';
+import type { Page } from 'playwright-core';
 import { HomePage, ImportDialog, OFFLINE, SAVED, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
@@ -90,6 +91,31 @@ describe('an import into a list that changes while it is mapped', () => {
 	});
 });
 
+/** Борис's copy of the department's file: the same residents, with a note of where from. */
+const HIS_FILE = {
+	name: 'список отдела.csv',
+	buffer: Buffer.from(
+		encodeWindows1251(
+			[
+				'ФИО;Тел.;Д/р;Примечание',
+				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941;из файла Бориса',
+				'Петров Пётр Ильич;+7 911 000-11-22;12.04.1950;из файла Бориса',
+				'Новикова Вера;8 921 111-22-33;02.02.1950;из файла Бориса'
+			].join('\r\n') + '\r\n'
+		).bytes
+	)
+};
+
+/** A file with another resident, imported later. */
+const MORE = {
+	name: 'дополнение.csv',
+	buffer: Buffer.from(
+		encodeWindows1251(
+			['ФИО;Тел.;Д/р', 'Сидорова Мария Ивановна;8 921 555-44-33;01.01.1940'].join('\r\n') + '\r\n'
+		).bytes
+	)
+};
+
 /** A line coming back: the relay's reconnect waits a while. */
 const RECONNECT = { timeout: 30_000, interval: 100 };
 const TWICE = 'теперь в списке дважды';
@@ -172,5 +198,110 @@ describe('the same file imported twice at once, one operator offline', () => {
 		await anna.page.waitForTimeout(1_000);
 		for (const o of [anna, boris])
 			expect(await o.page.getByText(TWICE, { exact: false }).count()).toBe(0);
+	});
+
+	/**
+	 * Анна, offline, imports `hers`, and Борис, online, `his` (committed later: his copies are
+	 * the ones that go); her line comes back and both are told.
+	 */
+	async function importedAtOnce(title: string, hers = FILE, his = FILE) {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet(title, 'Обзвон');
+		const boris = await session.operator('Борис');
+		const colleague = await SheetPage.open(boris.page, anna.page.url(), title);
+		for (const s of [sheet, colleague]) await expect.poll(() => s.status(), MOMENT).toBe(SAVED);
+		const rows = await sheet.rowCount();
+		await importBoth(sheet, colleague, hers, his);
+		for (const s of [sheet, colleague])
+			await expect.poll(() => s.rowCount(), RECONNECT).toBe(rows + 6);
+		for (const page of [anna.page, boris.page])
+			await page.getByRole('status').getByText(TWICE, { exact: false }).waitFor({ timeout: 5_000 });
+		return { anna, boris, sheet, colleague };
+	}
+
+	/** Анна offline imports `hers`, Борис `his`, and her line comes back. */
+	async function importBoth(
+		sheet: SheetPage,
+		colleague: SheetPage,
+		hers: typeof FILE,
+		his: typeof FILE
+	) {
+		await sheet.page.context().setOffline(true);
+		await expect.poll(() => sheet.status(), MOMENT).toBe(OFFLINE);
+		const dialog = await new ImportDialog(sheet.page).open();
+		await dialog.choose(hers);
+		expect(await dialog.run('Пропустить повторы')).toContain('Добавлено строк:');
+		await dialog.close();
+		const other = await new ImportDialog(colleague.page).open();
+		await other.choose(his);
+		expect(await other.run('Пропустить повторы')).toContain('Добавлено строк:');
+		await other.close();
+		await sheet.page.context().setOffline(false);
+	}
+
+	/** The rows shown marked as a colleague's at their number. */
+	const markedRows = (page: Page) =>
+		page.evaluate(() =>
+			[...document.querySelectorAll('.ag-cell[col-id="__row"].shtab-peer-row')]
+				.map((cell) => Number(cell.closest('.ag-row')?.getAttribute('row-index')))
+				.sort((x, y) => x - y)
+		);
+
+	it('keeps the copy an operator is phoning from, nothing logged yet (found in review)', async () => {
+		// Анна opened the later import's copy of Иванова and is talking to her; Борис pressed
+		// «Убрать повторы», and her row went from under her: untouched, it was the copy to go.
+		const { sheet, colleague } = await importedAtOnce('Обзвон: звонок идёт', FILE, HIS_FILE);
+		const rows = await sheet.rows(['ФИО', 'Примечание']);
+		const hers = rows.findIndex(
+			(r) => r['ФИО'] === 'Иванова Анна Петровна' && r['Примечание'] === 'из файла Бориса'
+		);
+		expect(hers).toBeGreaterThanOrEqual(0);
+		await (await sheet.cell(hers, 'Телефон')).click();
+		await expect.poll(() => markedRows(colleague.page), MOMENT).toEqual([hers]);
+
+		await colleague.toastButton('Убрать повторы').click();
+		for (const s of [sheet, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		for (const s of [sheet, colleague]) {
+			const left = await s.rows(['ФИО', 'Примечание']);
+			// Her copy of Иванова stays (the earlier one went); the others as ever, the earlier.
+			expect(left.map((r) => `${r['ФИО']}: ${r['Примечание']}`).sort()).toEqual([
+				'Иванова Анна Петровна: из файла Бориса',
+				'Новикова Вера: ',
+				'Петров Пётр Ильич: '
+			]);
+		}
+		// Still on her, where she was.
+		const focused = await sheet.page.evaluate(() =>
+			document.activeElement?.closest('.ag-row')?.textContent?.includes('Иванова Анна Петровна')
+		);
+		expect(focused).toBe(true);
+	});
+
+	it('× of the notice holds when the list is opened again, and a new import at once is told (found in review)', async () => {
+		const { anna, colleague } = await importedAtOnce('Обзвон: закрытое уведомление');
+		const notice = anna.page.getByRole('status').locator('.toast', { hasText: TWICE });
+		await notice.getByRole('button', { name: '×' }).click();
+		await notice.waitFor({ state: 'hidden' });
+
+		// She opens the list again: the same residents twice, the notice she closed not shown.
+		const again = await SheetPage.open(anna.page, anna.page.url(), 'Обзвон: закрытое уведомление');
+		await expect.poll(() => again.rowCount(), MOMENT).toBe(6);
+		await anna.page.waitForTimeout(1_500);
+		expect(await anna.page.getByText(TWICE, { exact: false }).count()).toBe(0);
+
+		// Both import another file, she offline again: a new pair of imports, told, with only its
+		// own resident; «Убрать повторы» there removes that one, not those of the notice closed.
+		await importBoth(again, colleague, MORE, MORE);
+		await expect.poll(() => again.rowCount(), RECONNECT).toBe(8);
+		const told = anna.page
+			.getByRole('status')
+			.getByText(
+				'Борис импортировал(а) тот же файл «дополнение.csv», пока вы были без связи друг с другом: жителей теперь в списке дважды — 1.',
+				{ exact: true }
+			);
+		await told.waitFor({ timeout: 5_000 });
+		await again.toastButton('Убрать повторы').click();
+		for (const s of [again, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(7);
 	});
 });

@@ -49,6 +49,7 @@ export {
 	normalizeName,
 	phoneKeys,
 	duplicateKeyWords,
+	MAX_LISTED_MATCHES,
 	type DuplicateInfo,
 	type DuplicateKey,
 	type DuplicatePolicy,

@@ -232,8 +232,10 @@ export const ru = {
 		'В обеих строках уже работали (звонки, примечания) у жителей: {count} — эти строки останутся обе, сравните их вручную.',
 	'import.twiceRemove': 'Убрать повторы',
 	'import.twiceRemoved':
-		'Убраны повторы: {count} (в «Удалённые строки»; Ctrl+Z — вернуть). Где работали только в одной из двух строк, оставлена она.',
+		'Убраны повторы: {count} (в «Удалённые строки»; Ctrl+Z — вернуть). Где работали только в одной из двух строк или с одной из них сейчас работает оператор, оставлена она.',
 	'import.twiceKept': 'Оставлены обе строки — в обеих уже работали: {names}.',
+	'import.twiceOnRow':
+		'Пока оставлены обе строки — с одной из них сейчас работает оператор: {names}. Нажмите «Убрать повторы», когда он закончит.',
 	'import.twiceMore': 'и ещё {count}',
 	'import.twiceNone': 'Повторов больше нет: их уже убрали.',
 	'grid.typeChanged':
@@ -553,8 +555,10 @@ export const en: Record<MessageKey, string> = {
 		'Both rows were already worked on (calls, notes) for residents: {count} — both of those stay; compare them by hand.',
 	'import.twiceRemove': 'Remove repeats',
 	'import.twiceRemoved':
-		'Repeats removed: {count} (to “Deleted rows”; Ctrl+Z brings them back). Where only one of the two rows was worked on, that one stays.',
+		'Repeats removed: {count} (to “Deleted rows”; Ctrl+Z brings them back). Where only one of the two rows was worked on, or an operator is on it right now, that one stays.',
 	'import.twiceKept': 'Both rows kept — both were worked on: {names}.',
+	'import.twiceOnRow':
+		'Both rows kept for now — an operator is on one of them right now: {names}. Press “Remove repeats” once they are done.',
 	'import.twiceMore': 'and {count} more',
 	'import.twiceNone': 'No repeats left: they were already removed.',
 	'grid.typeChanged': 'Type changed. Values that did not fit: {count} — kept and marked in red.',

@@ -7,7 +7,9 @@ import { applyPreparedImport, existingRowsForImport } from './apply';
 import { analyzeImport, prepareImport } from './plan';
 import { targetsOf } from './testing';
 import {
+	ClosedTwiceNotices,
 	findTwiceImported,
+	MAX_CLOSED_TWICE,
 	removeTwiceImported,
 	sameFile,
 	twiceWho,
@@ -373,5 +375,205 @@ describe('the check after «Убрать повторы» kept copies worked on 
 		expect(
 			withGalina.every((t) => t.second.by?.name === 'Галина' || t.first.by?.name === 'Галина')
 		).toBe(true);
+	});
+});
+
+describe('a copy an operator is on right now (found in review)', () => {
+	const nameOf = (sheet: Sheet, id: string) =>
+		sheet.getCell(id, sheet.columns().find((c) => c.title === 'ФИО')!.id);
+	const noteOf = (sheet: Sheet) => sheet.columns().find((c) => c.title === 'Примечание')!.id;
+	/** The two copies of a resident: the earlier import's, the later one's. */
+	function copies(sheet: Sheet, name: string): [string, string] {
+		const [found] = findTwiceImported(sheet);
+		const of = (importId: string) =>
+			sheet.importRowIds(importId).find((id) => nameOf(sheet, id) === name)!;
+		return [of(found.first.id), of(found.second.id)];
+	}
+
+	it('keeps the copy she is phoning from, with nothing logged yet, and removes the other', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		sync(anna, boris);
+		// Анна is on the later import's copy of Иванова, talking to her: nothing written yet.
+		const [earlier, later] = copies(boris, 'Иванова Анна Петровна');
+		const removal = removeTwiceImported(boris, { busy: new Set([later]) });
+		expect(removal.removed).toHaveLength(3);
+		expect(removal.removed).toContain(earlier);
+		expect(removal.removed).not.toContain(later);
+		sync(anna, boris);
+		for (const sheet of [anna, boris]) {
+			expect(sheet.hasRow(later)).toBe(true);
+			expect(names(sheet)).toEqual(['Иванова Анна Петровна', 'Новикова Вера', 'Петров Пётр Ильич']);
+			expect(findTwiceImported(sheet)).toEqual([]);
+		}
+	});
+
+	it('keeps both when the other copy was worked on, says so, and offers them again later', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		sync(anna, boris);
+		const [earlier, later] = copies(boris, 'Иванова Анна Петровна');
+		boris.setCell(earlier, noteOf(boris), 'Звонить после обеда');
+		const removal = removeTwiceImported(boris, { busy: new Set([later]) });
+		expect(removal.removed).toHaveLength(2);
+		expect(removal.onRow).toEqual([[earlier, later]]);
+		expect(removal.bothWorked).toEqual([]);
+		expect(boris.hasRow(later) && boris.hasRow(earlier)).toBe(true);
+		// Not dealt with: once she has left the row (nothing written), the notice offers it again.
+		const [again] = findTwiceImported(boris);
+		expect(again.drop).toEqual([later]);
+		expect(removeTwiceImported(boris).removed).toEqual([later]);
+		expect(findTwiceImported(boris)).toEqual([]);
+	});
+
+	it('two pressing at once, one not seeing her there yet: her copy comes back on every replica', () => {
+		const [anna, boris] = twoReplicas();
+		const galina = new Sheet(new Y.Doc());
+		sync(anna, galina);
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		const sheets = [anna, boris, galina];
+		const syncAll = () => {
+			for (const a of sheets) for (const b of sheets) if (a !== b) sync(a, b);
+		};
+		syncAll();
+		const [earlier, later] = copies(boris, 'Петров Пётр Ильич');
+		// Борис sees Анна on the later copy of Петров; Галина presses at the same moment, before
+		// Анна's presence reached her. Both copies go; the list brings back Анна's.
+		expect(removeTwiceImported(boris, { busy: new Set([later]) }).removed).toContain(earlier);
+		expect(removeTwiceImported(galina).removed).toContain(later);
+		vi.useFakeTimers();
+		const stops = sheets.map((sheet) => watchTwiceImported(sheet, () => {}));
+		try {
+			syncAll();
+			vi.advanceTimersByTime(1000);
+			syncAll();
+			vi.advanceTimersByTime(1000);
+			syncAll();
+			for (const sheet of sheets) {
+				expect(names(sheet)).toEqual([
+					'Иванова Анна Петровна',
+					'Новикова Вера',
+					'Петров Пётр Ильич'
+				]);
+				expect(sheet.hasRow(later)).toBe(true);
+				expect(sheet.hasRow(earlier)).toBe(false);
+			}
+		} finally {
+			stops.forEach((stop) => stop());
+			vi.useRealTimers();
+		}
+	});
+});
+
+describe('the notice closed with × (found in review)', () => {
+	/** localStorage as the browser has it: strings by key. */
+	const storage = () => {
+		const map = new Map<string, string>();
+		return {
+			getItem: (key: string) => map.get(key) ?? null,
+			setItem: (key: string, value: string) => void map.set(key, value),
+			removeItem: (key: string) => void map.delete(key),
+			map
+		};
+	};
+
+	it('is not shown again for the same imports in this browser, but for a new one it is', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		sync(anna, boris);
+		const local = storage();
+		const found = findTwiceImported(anna);
+		new ClosedTwiceNotices('list-1', local).close(found);
+		// Opened again (a new page): the pair closed stays closed; another list's is its own.
+		expect(new ClosedTwiceNotices('list-1', local).shown(findTwiceImported(anna))).toEqual([]);
+		expect(new ClosedTwiceNotices('list-2', local).shown(found)).toEqual(found);
+
+		// Анна offline again, both import another file: a new pair of imports, told.
+		const more = ['ФИО;Тел.;Д/р', 'Сидорова Мария Ивановна;8 921 555-44-33;01.01.1940'].join(
+			'\r\n'
+		);
+		importFile(anna, more, ANNA, 'skip', 'дополнение.csv');
+		importFile(boris, more, BORIS, 'skip', 'дополнение.csv');
+		sync(anna, boris);
+		const now = new ClosedTwiceNotices('list-1', local).shown(findTwiceImported(anna));
+		expect(now).toHaveLength(1);
+		expect(now[0].pairs).toBe(1);
+		expect(now[0].first.file?.name).toBe('дополнение.csv');
+	});
+
+	it('keeps a bounded number of closed pairs, the latest', () => {
+		const local = storage();
+		const closed = new ClosedTwiceNotices('list-1', local);
+		const pair = (n: number) =>
+			({
+				first: { id: `a${n}`, at: n, rows: 1 },
+				second: { id: `b${n}`, at: n, rows: 1 }
+			}) as const;
+		for (let n = 0; n < MAX_CLOSED_TWICE + 50; n++) closed.close([pair(n)]);
+		const kept = new ClosedTwiceNotices('list-1', local);
+		expect(kept.isClosed(pair(0))).toBe(false);
+		expect(kept.isClosed(pair(MAX_CLOSED_TWICE + 49))).toBe(true);
+		expect(local.map.get('shtab.twiceClosed.list-1')!.length).toBeLessThan(MAX_CLOSED_TWICE * 40);
+		// Storage not ours or broken: nothing closed, nothing thrown.
+		local.map.set('shtab.twiceClosed.list-1', '{"x":');
+		expect(new ClosedTwiceNotices('list-1', local).isClosed(pair(1))).toBe(false);
+	});
+});
+
+describe('imports made at once with no resident in common (found in review)', () => {
+	it('are compared once, not at every opening of the list', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(
+			boris,
+			['ФИО;Тел.;Д/р', 'Сидорова Мария Ивановна;8 921 555-44-33;01.01.1940'].join('\r\n'),
+			BORIS,
+			'skip',
+			'другой.csv'
+		);
+		sync(anna, boris);
+		const compared = vi.mocked(findDuplicates);
+		vi.useFakeTimers();
+		const stop = watchTwiceImported(anna, () => {});
+		try {
+			compared.mockClear();
+			vi.advanceTimersByTime(1000);
+			expect(compared).toHaveBeenCalledTimes(1);
+		} finally {
+			stop();
+			vi.useRealTimers();
+		}
+		sync(anna, boris);
+		for (const sheet of [anna, boris, new Sheet(anna.doc)]) {
+			compared.mockClear();
+			expect(findTwiceImported(sheet)).toEqual([]);
+			expect(compared).not.toHaveBeenCalled();
+		}
+		// Not undone by the operator's Ctrl+Z: it is nobody's step.
+		const undo = anna.createUndoManager();
+		expect(undo.canUndo()).toBe(false);
+	});
+
+	it('a pair with a resident in common is not noted so, and is still told', () => {
+		const [anna, boris] = twoReplicas();
+		importFile(anna, FILE, ANNA);
+		importFile(boris, FILE, BORIS);
+		sync(anna, boris);
+		vi.useFakeTimers();
+		let told: unknown[] = [];
+		const stop = watchTwiceImported(anna, (found) => (told = found));
+		try {
+			vi.advanceTimersByTime(1000);
+			vi.advanceTimersByTime(1000);
+		} finally {
+			stop();
+			vi.useRealTimers();
+		}
+		expect(told).toHaveLength(1);
+		expect(findTwiceImported(new Sheet(anna.doc))[0].drop).toHaveLength(3);
 	});
 });

@@ -4,6 +4,8 @@ export interface Toast {
 	message: string;
 	kind: 'info' | 'error';
 	action?: { label: string; run: () => void };
+	/** Called when the operator closes it with × (not when it goes by itself or by its action). */
+	onClose?: () => void;
 }
 
 /** How long a toast stays (an error or one with an action stays longer). */
@@ -26,13 +28,19 @@ class Toasts {
 	 */
 	show(
 		message: string,
-		options: { kind?: Toast['kind']; action?: Toast['action']; sticky?: boolean } = {}
+		options: {
+			kind?: Toast['kind'];
+			action?: Toast['action'];
+			sticky?: boolean;
+			onClose?: () => void;
+		} = {}
 	) {
 		const toast: Toast = {
 			id: this.#next++,
 			message,
 			kind: options.kind ?? 'info',
-			action: options.action
+			action: options.action,
+			onClose: options.onClose
 		};
 		this.list = [...this.list, toast];
 		if (options.sticky) return toast.id;
