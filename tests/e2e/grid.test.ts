@@ -618,7 +618,51 @@ describe('the grid operators work in', () => {
 			]);
 	});
 
-	it('Enter or ↓ in the search takes the keyboard to the first row found, in the column she was on', async () => {
+	/**
+	 * Found in review: ↓ from the search went to the first row found and Enter to the best match,
+	 * so «Петров Иван» then ↓ put the keyboard on «Иванова Мария Петровна» (above him in the
+	 * list), where Enter would have put it on him. A keyboard user expects ↓ to land where Enter
+	 * does, and ↓ again to go on to the next row.
+	 */
+	it('↓ in the search lands where Enter does, on the best match; ↓ again goes to the next row found', async () => {
+		const { anna, a } = await oneOperator('Заявки: ↓ в поиске', 'Заявки');
+		await a.paste(
+			'new',
+			'ФИО',
+			'Иванова Мария Петровна\r\nПетрова Анна\r\nПетров Иван\r\nПетров Иван Сергеевич\r\n'
+		);
+		await expect.poll(() => a.rowCount(), MOMENT).toBe(4);
+		const page = anna.page;
+		const name = await a.columnId('ФИО');
+		const focused = () => focusedCell(page);
+		await (await a.cell(0, 'ФИО')).click();
+		await page.keyboard.press('Control+f');
+		await typeOnRussianKeyboard(page, 'Петров Иван');
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Мария Петровна', 'Петров Иван', 'Петров Иван Сергеевич']);
+		await page.keyboard.press('ArrowDown');
+		// Before, row 0: her.
+		await expect.poll(focused).toBe(`1:${name}`);
+		await page.keyboard.press('ArrowDown');
+		await expect.poll(focused).toBe(`2:${name}`);
+		await page.keyboard.press('Tab');
+		await typeOnRussianKeyboard(page, '89111234567');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		const search = page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await search.fill('');
+		await expect
+			.poll(() => a.rows(['ФИО', 'Телефон']), MOMENT)
+			.toEqual([
+				{ ФИО: 'Иванова Мария Петровна', Телефон: '' },
+				{ ФИО: 'Петрова Анна', Телефон: '' },
+				{ ФИО: 'Петров Иван', Телефон: '' },
+				{ ФИО: 'Петров Иван Сергеевич', Телефон: '+7 (911) 123-45-67' }
+			]);
+	});
+
+	it('Enter or ↓ in the search takes the keyboard to the best row found, in the column she was on', async () => {
 		const { anna, a } = await oneOperator('Заявки: поиск и Enter', 'Заявки');
 		const names = Array.from({ length: 300 }, (_, i) => `Житель ${i + 1}`);
 		await a.paste('new', 'ФИО', names.join('\r\n') + '\r\n');
@@ -640,10 +684,11 @@ describe('the grid operators work in', () => {
 		await editorClosed(page);
 		expect(await search.inputValue()).toBe('Житель 287');
 
-		// ↓ too; with several rows found, the first of them.
+		// ↓ too; with several rows found, the best of them: «Житель 28» itself, the first of them.
 		await search.fill('Житель 28');
 		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toContain('Житель 280');
 		const first = (await a.columnValues('ФИО'))[0];
+		expect(first).toBe('Житель 28');
 		await search.focus();
 		await page.keyboard.press('ArrowDown');
 		await expect.poll(focused).toBe(`0:${status}`);

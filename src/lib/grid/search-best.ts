@@ -3,7 +3,7 @@
  * each word typed is somewhere in it, inside a word too (a coordinator types part of a surname),
  * so «Петров Иван» also finds «Иванова Мария Петровна»; the rows stay in the list's order, and
  * Enter took the keyboard to the first of them (found by exploration: her row, above his). Enter
- * goes to the row that matches best instead: whole words before the start of words, before a
+ * and ↓ go to the row that matches best instead: whole words before the start of words, before a
  * part inside a word; then the words in the order typed. A tie goes to the row higher up.
  */
 import type { GridApi } from 'ag-grid-community';
@@ -69,8 +69,8 @@ export function bestSearchMatch(texts: readonly string[], words: readonly string
 }
 
 /**
- * The row, by its place among the rows shown, that Enter in the search goes to: the best match
- * of the search's words (0 without a search). Each row's text is the one the search read
+ * The row, by its place among the rows shown, that Enter or ↓ in the search goes to: the best
+ * match of the search's words (0 without a search). Each row's text is the one the search read
  * (`quickFilterAggregateText`, kept by AG Grid), else its values.
  */
 export function bestFoundRow<T>(api: GridApi<T>): number {

@@ -313,7 +313,7 @@ export const ru = {
 	'keys.undo': 'отменить своё последнее изменение (изменения коллег не трогаются)',
 	'keys.redo': 'повторить отменённое',
 	'keys.search':
-		'поиск по всему списку; Enter в поиске — к строке, где слова совпали лучше всего, ↓ — к первой найденной',
+		'поиск по всему списку; Enter или ↓ в поиске — к строке, где слова совпали лучше всего',
 	'keys.history': 'история строки: кто, когда и что менял',
 	'keys.help': 'эта подсказка',
 	'keys.mac': 'На Mac вместо Ctrl — ⌘.',
@@ -635,8 +635,7 @@ export const en: Record<MessageKey, string> = {
 	'keys.fillDown': 'fill down (as the small square at the corner of a selection does)',
 	'keys.undo': 'undo your last change (colleagues’ changes are left alone)',
 	'keys.redo': 'redo what was undone',
-	'keys.search':
-		'search the whole list; Enter in the search — to the row that matches best, ↓ — to the first row found',
+	'keys.search': 'search the whole list; Enter or ↓ in the search — to the row that matches best',
 	'keys.history': 'the row’s history: who changed what, and when',
 	'keys.help': 'this list',
 	'keys.mac': 'On a Mac, ⌘ instead of Ctrl.',
