@@ -4,7 +4,8 @@
  * field, shown in the browser's language: an English Chromium showed mm/dd/yyyy in the Russian
  * interface, beside cells of дд.мм.гггг (found by exploration). `5.12` is the 5th of December
  * this year and «сегодня» today, as in a cell. A text that is no date yet is kept as typed and
- * marked, and filters nothing until it is one.
+ * marked, and filters nothing until it is one. A date that may be the start of another (`5.12`,
+ * `05.03.19`) filters once she stops typing, presses Enter or leaves the field (`isWholeDate`).
  */
 import type { IAfterGuiAttachedParams, IDateComp, IDateParams } from 'ag-grid-community';
 import { formatDate, localIsoDate, parseDate } from '$lib/values';
@@ -18,6 +19,27 @@ export function typedFilterDate(text: string, now?: Date): Date | null {
 	return new Date(y, m - 1, d);
 }
 
+/**
+ * How long a date that may still grow waits for her next key before it filters (`isWholeDate`).
+ * Longer than the pause between two keys of someone hunting for the digits: the rows are not to
+ * jump while she types the year.
+ */
+export const TYPING_PAUSE_MS = 1_000;
+
+/**
+ * Whether a typed text is done naming its day: its last number is a four-digit year
+ * (`05.03.1990`, `5 марта 1990 г.`), or it has no number (`сегодня`). A date without its year
+ * (`5.12`) or with two digits of it (`05.03.19`, a real way to write a date) may be the start of
+ * another (`5.12.1990`, `05.03.1990`). Found in review: «05.03.1990» typed into the filter showed
+ * 05.03.2019's rows at «05.03.19», then every row at «05.03.199», then 1990's.
+ */
+export function isWholeDate(text: string): boolean {
+	return /(?:^|\D)\d{4}\D*$/.test(text) || !/\d/.test(text);
+}
+
+const sameDay = (a: Date | null, b: Date | null) =>
+	a === null || b === null ? a === b : a.getTime() === b.getTime();
+
 /** The text a filter's day is shown as (`05.03.2024`). */
 export function filterDateText(date: Date | null): string {
 	return date ? formatDate(localIsoDate(date)) : '';
@@ -26,8 +48,14 @@ export function filterDateText(date: Date | null): string {
 export class DateFilterInput implements IDateComp {
 	#gui!: HTMLElement;
 	#input!: HTMLInputElement;
+	#params!: IDateParams;
+	/** The day the rows are filtered by (what `getDate` gives AG Grid). */
+	#applied: Date | null = null;
+	/** A date typed that waits for a pause in her typing (`isWholeDate`). */
+	#pending: ReturnType<typeof setTimeout> | undefined;
 
 	init(params: IDateParams) {
+		this.#params = params;
 		const gui = document.createElement('div');
 		gui.className = 'ag-filter-date-input shtab-date-filter';
 		const input = document.createElement('input');
@@ -42,8 +70,16 @@ export class DateFilterInput implements IDateComp {
 			const text = input.value.trim();
 			const date = typedFilterDate(text);
 			input.setAttribute('aria-invalid', text !== '' && !date ? 'true' : 'false');
-			params.onDateChanged();
+			clearTimeout(this.#pending);
+			if (date && !isWholeDate(text))
+				this.#pending = setTimeout(() => this.#apply(), TYPING_PAUSE_MS);
+			else this.#apply();
 		});
+		// A date that waits for her pause filters at once on Enter, or as she leaves the field.
+		input.addEventListener('keydown', (event) => {
+			if (event.key === 'Enter' && !event.isComposing) this.#apply();
+		});
+		input.addEventListener('focusout', () => this.#apply());
 		input.addEventListener('focusin', () => params.onFocusIn?.());
 		gui.append(input);
 		this.#gui = gui;
@@ -54,18 +90,35 @@ export class DateFilterInput implements IDateComp {
 		return this.#gui;
 	}
 
+	/** The rows filter by the day typed: at once, or after her pause (`isWholeDate`). */
+	#apply() {
+		clearTimeout(this.#pending);
+		this.#pending = undefined;
+		const date = typedFilterDate(this.#input.value);
+		if (sameDay(date, this.#applied)) return;
+		this.#applied = date;
+		this.#params.onDateChanged();
+	}
+
 	getDate(): Date | null {
-		return typedFilterDate(this.#input.value);
+		return this.#applied;
 	}
 
 	setDate(date: Date | null) {
 		// Her text stays while it names the same day («5.12» is not rewritten as she types).
-		const current = this.getDate();
-		if (date && current && current.getTime() === date.getTime()) return;
-		// AG Grid writes its model back as she types: a text that is no date yet (no model) stays
-		// while she is in the field; «Сбросить» and a new model clear it.
+		const typed = typedFilterDate(this.#input.value);
+		if (date && sameDay(date, typed)) {
+			clearTimeout(this.#pending);
+			this.#applied = date;
+			return;
+		}
+		// AG Grid writes its model back as she types: while she is in the field, the day this
+		// field gave it leaves her text as it is (no date yet, or one that waits for her pause);
+		// «Сбросить» and a new model clear it.
 		const typing = this.#input.ownerDocument.activeElement === this.#input;
-		if (!date && !current && typing && this.#input.value.trim() !== '') return;
+		if (typing && sameDay(date, this.#applied)) return;
+		clearTimeout(this.#pending);
+		this.#applied = date;
 		this.#input.value = filterDateText(date);
 		this.#input.setAttribute('aria-invalid', 'false');
 	}
@@ -83,5 +136,9 @@ export class DateFilterInput implements IDateComp {
 
 	afterGuiAttached(params?: IAfterGuiAttachedParams) {
 		if (!params?.suppressFocus) this.#input.focus({ preventScroll: true });
+	}
+
+	destroy() {
+		clearTimeout(this.#pending);
 	}
 }
