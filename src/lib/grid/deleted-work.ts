@@ -272,7 +272,8 @@ export function standingDeletes(sheet: Sheet): Set<string> {
 export const DELETED_WORK_PREFIX = 'shtab:deleted-work:';
 /**
  * At most this many deletes are kept one by one of a list (each of its two notes), rows' and
- * columns'; earlier arrivals are kept in one record (`Overflow`), earlier deletes seen dropped.
+ * columns'; earlier arrivals are kept in one record (`Overflow`), and, once a page has looked at
+ * them all, earlier deletes seen are dropped (`DeletedWorkLog.looked`).
  */
 export const MAX_DELETES_KEPT = 100;
 
@@ -281,7 +282,10 @@ type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 interface Kept {
 	/** A delete that reached this browser → when, and since when her changes waited then. */
 	arrived: Record<string, [number, number | null]>;
-	/** Deletes she has been told of, or that a page of the list has looked at since they came. */
+	/**
+	 * Deletes she has been told of, or that a page of the list has looked at since they came: all
+	 * those told until a page has looked (`looked` keeps the latest `MAX_DELETES_KEPT`).
+	 */
 	seen: string[];
 	/** The arrivals left out of `arrived` for its size, in one (`Overflow`). */
 	over?: Overflow;
@@ -289,14 +293,13 @@ interface Kept {
 
 /**
  * Arrivals of deletes no longer kept one by one (more than `MAX_DELETES_KEPT` came while no page
- * of the list was open), in one record of a fixed size: the earliest and latest moment they
- * came, the earliest since when her changes waited then, and the moments of the deletes
- * themselves (`timeOfKey`), earliest and latest. Found in review: the oldest were dropped
- * without a word, and her work in them was never told.
+ * of the list was open), in one record of a fixed size: the earliest moment they came, the
+ * earliest since when her changes waited then, and the moments of the deletes themselves
+ * (`timeOfKey`), earliest and latest. Found in review: the oldest were dropped without a word,
+ * and her work in them was never told.
  */
 interface Overflow {
 	at: number;
-	last: number;
 	since: number | null;
 	from: number;
 	to: number;
@@ -307,12 +310,13 @@ const earliest = (a: number | null, b: number | null) =>
 
 /**
  * The window of a delete that came among the arrivals not kept one by one (`Overflow`): it came
- * no earlier than the first of them nor than it was made, and no later than the last of them,
- * so the window holds every change of hers its own window held (a few more, perhaps: told of
- * rather than left out).
+ * no earlier than the first of them, so the window from then holds every change of hers its own
+ * window held (more, perhaps: told of rather than left out). Not the moment it was made: that
+ * is the colleague's clock, and found in review, when it ran ahead of hers, the window began
+ * after the delete had come, and a call she logged in the minute before was left out.
  */
-function overflowWindow(over: Overflow, key: string): UnseenWindow {
-	return { at: Math.min(Math.max(timeOfKey(key), over.at), over.last), since: over.since };
+function overflowWindow(over: Overflow): UnseenWindow {
+	return { at: over.at, since: over.since };
 }
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && value > 0;
@@ -348,11 +352,12 @@ export class DeletedWorkLog {
 						kept.arrived[key] = [value[0], value[1]];
 			if (Array.isArray(seen)) kept.seen = seen.filter((key) => typeof key === 'string');
 			const over = (raw as Record<string, unknown>).over;
-			if (Array.isArray(over) && over.length === 5) {
-				const [at, last, since, from, to] = over as unknown[];
-				if (isTime(at) && isTime(last) && (since === null || isTime(since)))
+			// [at, since, from, to]; an earlier version wrote the latest arrival after `at`.
+			if (Array.isArray(over) && (over.length === 4 || over.length === 5)) {
+				const [at, since, from, to] = over.length === 5 ? [over[0], ...over.slice(2)] : over;
+				if (isTime(at) && (since === null || isTime(since)))
 					if (typeof from === 'number' && typeof to === 'number')
-						kept.over = { at, last, since, from, to };
+						kept.over = { at, since, from, to };
 			}
 		} catch {
 			// Storage blocked, or not ours: nothing known.
@@ -369,12 +374,11 @@ export class DeletedWorkLog {
 			over = over
 				? {
 						at: Math.min(over.at, at),
-						last: Math.max(over.last, at),
 						since: earliest(over.since, since),
 						from: Math.min(over.from, time),
 						to: Math.max(over.to, time)
 					}
-				: { at, last: at, since, from: time, to: time };
+				: { at, since, from: time, to: time };
 		}
 		try {
 			if (arrived.length === 0 && kept.seen.length === 0 && !over)
@@ -384,13 +388,8 @@ export class DeletedWorkLog {
 					this.#key,
 					JSON.stringify({
 						arrived: Object.fromEntries(arrived.slice(-MAX_DELETES_KEPT)),
-						// The latest deletes seen, when there are too many.
-						seen: kept.seen
-							.map((key, i) => ({ key, i, at: timeOfKey(key) }))
-							.sort((a, b) => a.at - b.at || a.i - b.i)
-							.slice(-MAX_DELETES_KEPT)
-							.map(({ key }) => key),
-						...(over ? { over: [over.at, over.last, over.since, over.from, over.to] } : {})
+						seen: kept.seen,
+						...(over ? { over: [over.at, over.since, over.from, over.to] } : {})
 					})
 				);
 		} catch {
@@ -416,7 +415,7 @@ export class DeletedWorkLog {
 				const window = kept.get(key);
 				if (window || !over || done.has(key)) return window;
 				const time = timeOfKey(key);
-				return time >= over.from && time <= over.to ? overflowWindow(over, key) : undefined;
+				return time >= over.from && time <= over.to ? overflowWindow(over) : undefined;
 			},
 			/** Those kept one by one. */
 			size: kept.size,
@@ -447,11 +446,20 @@ export class DeletedWorkLog {
 	/**
 	 * A page has looked at these deletes (told of them or not): the arrivals go, and what is seen
 	 * keeps only the deletes still standing (`standing`, `standingDeletes`: a restored column's
-	 * delete is over, as is a delete of rows all brought back).
+	 * delete is over, as is a delete of rows all brought back), the latest `MAX_DELETES_KEPT` when
+	 * there are more. Only here: with the arrivals gone, an earlier delete dropped is looked at
+	 * again only for her changes waiting as a page opens, and any of those in it were waiting, and
+	 * told, when it came. Found in review: cut at each note, the deletes told past 100 at once
+	 * were told again by the page's second look, once the server answered.
 	 */
 	looked(keys: string[], standing: Set<string>): void {
 		const kept = this.#read();
-		const seen = [...new Set([...kept.seen, ...keys])].filter((key) => standing.has(key));
+		const seen = [...new Set([...kept.seen, ...keys])]
+			.filter((key) => standing.has(key))
+			.map((key, i) => ({ key, i, at: timeOfKey(key) }))
+			.sort((a, b) => a.at - b.at || a.i - b.i)
+			.slice(-MAX_DELETES_KEPT)
+			.map(({ key }) => key);
 		this.#write({ arrived: {}, seen });
 	}
 }
