@@ -26,7 +26,10 @@
  *   (`frame-ancestors 'none'`, `X-Frame-Options`), so the filled form cannot be clicked through
  *   a page laid over it;
  * - wrong keys sent in the form from one address are counted, each different one
- *   once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. A browser holding
+ *   once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. The right key
+ *   does not wipe that count (behind an office's one address, a guesser there got `MAX_WRONG`
+ *   new tries each time a colleague let herself in): it forgives only the wrong keys sent before
+ *   from the same key's page (`FORM_PARAM`, a random mark of each page shown), her typos. A browser holding
  *   the right cookie is let in all the same: operators behind one proxy share an address (unless
  *   `TRUSTED_PROXIES` names it: then its `X-Forwarded-For` says whose keys they are), and
  *   an old browser does not say which site sent a form. Guessing the cookie
@@ -339,7 +342,9 @@ function escapeHtml(text) {
  * wrong keys, each counted once (`link`: filled in by a link and sent as it was), how often each
  * came again, the tries refused while the address waited, and the forms sent by another site's
  * page. Only the first of each is written to the log; the counts, once the window is over.
- * @typedef {{ since: number, tried: Map<string, { link: boolean }>, again: number, waited: number, foreign: number }} Attempts
+ * `form`: the key's page the key was sent from (`FORM_PARAM`), so that the right key sent from it
+ * later forgives these (her own typos), and only these.
+ * @typedef {{ since: number, tried: Map<string, { link: boolean, form: string | null }>, again: number, waited: number, foreign: number }} Attempts
  */
 
 /** `5001` → `5 001`. @param {number} n */
@@ -467,15 +472,16 @@ export function createAccess(options) {
 	 * @param {string} address
 	 * @param {string} key
 	 * @param {boolean} link filled in by a link and sent as it was
+	 * @param {string | null} form the page it was sent from (`FORM_PARAM`)
 	 */
-	const countWrong = (address, key, link) => {
+	const countWrong = (address, key, link, form) => {
 		const entry = attemptsOf(address);
 		const tried = digest(key).toString('base64');
 		if (entry.tried.has(tried)) {
 			entry.again++;
 			return;
 		}
-		entry.tried.set(tried, { link });
+		entry.tried.set(tried, { link, form });
 		log.warn(`[server] ${address}: a wrong access key (401)`);
 		if (entry.tried.size === MAX_WRONG) {
 			log.warn(
@@ -499,10 +505,13 @@ export function createAccess(options) {
 	 * @param {string} back the page she asked for, where the key typed takes her
 	 * @param {string} [filled] the key put in the field (from a link), with its mark
 	 * @param {boolean} [linked] the address asked for holds a key (a link), to be taken out of it
+	 * @param {string | null} [page] the page's mark (`FORM_PARAM`): the one the form was sent
+	 *   from, kept; else a new one
 	 */
-	const form = (res, status, why, back, filled, linked = !!filled) => {
+	const form = (res, status, why, back, filled, linked = !!filled, page = null) => {
 		res.writeHead(status, ACCESS_PAGE_HEADERS);
-		res.end(accessPage(why, back, filled, filled ? linkMark(filled) : '', linked));
+		const mark = filled ? linkMark(filled) : '';
+		res.end(accessPage(why, back, filled, mark, linked, page ?? newFormMark()));
 	};
 
 	/**
@@ -513,26 +522,31 @@ export function createAccess(options) {
 	 * @param {string} given
 	 * @param {string} back
 	 * @param {boolean} link the key a link filled in, sent as it was (its mark, `LINK_PARAM`)
+	 * @param {string | null} page the key's page it was sent from (`FORM_PARAM`), when it says
 	 */
-	const tryKey = (req, res, given, back, link) => {
+	const tryKey = (req, res, given, back, link, page) => {
 		const address = addressOf(req);
 		if (blocked(address)) {
 			attemptsOf(address).waited++;
-			return form(res, 429, 'blocked', back);
+			return form(res, 429, 'blocked', back, undefined, false, page);
 		}
 		// Not checked: a link's keys have had their share; the ones she types have theirs.
 		if (link && linksSpent(address)) {
 			attemptsOf(address).waited++;
-			return form(res, 429, 'links', back);
+			return form(res, 429, 'links', back, undefined, false, page);
 		}
 		if (!matches(given)) {
-			countWrong(address, given, link);
-			return form(res, 401, link ? 'link-wrong' : 'wrong', back);
+			countWrong(address, given, link, page);
+			return form(res, 401, link ? 'link-wrong' : 'wrong', back, undefined, false, page);
 		}
-		const done = attempts.get(address);
-		if (done) {
-			attempts.delete(address);
-			summarize(address, done);
+		// The right key forgives the wrong ones sent from the same page (her typos), and no others:
+		// it wiped the address's count, so behind an office's one address a guesser there got ten
+		// new tries each time a colleague let herself in. A page's mark is drawn at random and
+		// shown to that page only, so a guesser cannot send his keys under hers.
+		const entry = attempts.get(address);
+		if (entry && page !== null) {
+			for (const [tried, { form: from }] of entry.tried)
+				if (from === page) entry.tried.delete(tried);
 		}
 		res.writeHead(303, {
 			location: back,
@@ -572,7 +586,9 @@ export function createAccess(options) {
 		const given = body.get(KEY_PARAM) ?? '';
 		const mark = body.get(LINK_PARAM);
 		const link = mark !== null && mark === linkMark(given);
-		tryKey(req, res, given, returnPath(body.get(RETURN_PARAM)), link);
+		const page = body.get(FORM_PARAM);
+		const back = returnPath(body.get(RETURN_PARAM));
+		tryKey(req, res, given, back, link, page !== null && FORM_MARK.test(page) ? page : null);
 	};
 
 	return {
@@ -666,6 +682,14 @@ export const RETURN_PARAM = 'to';
  * site opened), and spends `MAX_LINK_WRONG`, not the allowance of keys typed.
  */
 export const LINK_PARAM = 'link';
+/**
+ * The key's page's own mark, drawn at random for each page shown and sent back with its form (a
+ * wrong key typed there is shown the same page again, with the same mark): the right key sent
+ * with it forgives the wrong keys sent with it before, her own typos, and no one else's.
+ */
+export const FORM_PARAM = 'form';
+const FORM_MARK = /^[A-Za-z0-9_-]{22}$/;
+const newFormMark = () => randomBytes(16).toString('base64url');
 /** A form of the key and a path is far shorter; a longer body is refused (and not kept). */
 const MAX_FORM_BYTES = 8 * 1024;
 
@@ -756,8 +780,9 @@ const ACCESS_PAGE_HEADERS = {
  * @param {string} [mark] the filled key's mark (`LINK_PARAM`)
  * @param {boolean} [linked] the page was asked for with a key (a link): `HIDE_KEY_SCRIPT` takes it
  *   out of the address bar, filled in or not
+ * @param {string} [page] the page's own mark (`FORM_PARAM`)
  */
-export function accessPage(why, back = '/', filled = '', mark = '', linked = !!filled) {
+export function accessPage(why, back = '/', filled = '', mark = '', linked = !!filled, page = '') {
 	const problem = {
 		none: '',
 		link: `<p class="hint" role="status">Ключ из ссылки подставлен — нажмите «Войти».<br><span lang="en">The key from the link is filled in: press “Enter”.</span></p>`,
@@ -778,7 +803,7 @@ button{margin-top:.8rem;font-size:1rem;padding:.4rem 1rem}button:focus{outline:3
 <body><h1>Штаб: нужен ключ доступа</h1>
 <p>В списках штаба — имена, телефоны и адреса жителей, поэтому их открывают только с ключом. Попросите у координатора ссылку с ключом или сам ключ (он напечатан при запуске Штаба и хранится в файле <code>${escapeHtml(ACCESS_KEY_FILE)}</code> папки данных).</p>
 ${problem}
-<form method="post" action="${FORM_ACTION}"><input type="hidden" id="${RETURN_PARAM}" name="${RETURN_PARAM}" value="${escapeHtml(back)}">${filled && mark ? `<input type="hidden" name="${LINK_PARAM}" value="${escapeHtml(mark)}">` : ''}<label for="key">Ключ доступа / Access key</label>
+<form method="post" action="${FORM_ACTION}"><input type="hidden" id="${RETURN_PARAM}" name="${RETURN_PARAM}" value="${escapeHtml(back)}">${filled && mark ? `<input type="hidden" name="${LINK_PARAM}" value="${escapeHtml(mark)}">` : ''}${page ? `<input type="hidden" name="${FORM_PARAM}" value="${escapeHtml(page)}">` : ''}<label for="key">Ключ доступа / Access key</label>
 <input id="key" name="${KEY_PARAM}" value="${escapeHtml(filled)}" autocomplete="off" autocapitalize="off" spellcheck="false" required${filled ? '' : ' autofocus'} placeholder="xxxx-xxxx-xxxx-xxxx">
 <button type="submit"${filled ? ' autofocus' : ''}>Войти / Enter</button></form>${linked ? `\n<script>${HIDE_KEY_SCRIPT}</script>` : ''}
 <p class="en" lang="en">Shtab's lists hold residents' names, phones and addresses, so they open only with the headquarters' access key. Ask the coordinator for the link with the key, or for the key (printed when Shtab starts, kept in the file <code>${escapeHtml(ACCESS_KEY_FILE)}</code> of the data folder).</p>

@@ -472,6 +472,41 @@ describe('the access key, once Shtab is on the office network', () => {
 		expect(log.warnings('wrong access key')).toHaveLength(MAX_WRONG);
 	});
 
+	it('behind one office address, a colleague letting herself in gives a guesser there no fresh tries; her own typos in her form are forgiven', async () => {
+		// An office of volunteers behind one NAT address: every request comes from it. A right key
+		// wiped the address's count of wrong keys, so a guesser there got ten fresh tries each time a
+		// colleague signed in: guessing without end.
+		const { url, office, key, log } = await onTheNetwork();
+		/** A colleague opens the key's page, types `typos` wrong, then the key. */
+		const colleague = async (typos: string[]) => {
+			let page = await get(`${url}/`, { host: office, accept: PAGE_ACCEPT });
+			for (const typo of typos) {
+				page = await submitKey(url, page, typo, fromTheForm(office));
+				expect(page.status, typo).toBe(401);
+				expect(page.body).toContain('Ключ не подошёл');
+			}
+			const sent = await submitKey(url, page, key, fromTheForm(office));
+			expect(sent.status).toBe(303);
+			expect(sent.headers['set-cookie']?.[0]).toContain(ACCESS_COOKIE);
+		};
+		// The guesser (a program: no form of the server's) spends all but three of the ten.
+		let guesses = 0;
+		const guess = () => sendKey(url, office, `guess-${guesses++}`);
+		for (let i = 0; i < MAX_WRONG - 3; i++) expect((await guess()).status).toBe(401);
+		// Анна types the key wrong twice (two tries left), then right: let in, her typos forgiven.
+		await colleague([key.replace(/^./, 'z'), key.slice(0, -1)]);
+		// Борис lets himself in at once.
+		await colleague([]);
+		// The guesser has the three it had left, not ten new ones; then the address waits.
+		for (let i = 0; i < 3; i++) expect((await guess()).status, String(i)).toBe(401);
+		const refused = await guess();
+		expect(refused.status).toBe(429);
+		expect(refused.body).toContain('Подождите 10 минут');
+		expect(log.warnings(' told to wait (429)')).toHaveLength(1);
+		// New browsers there wait too, as after any ten wrong keys (those holding the key go on).
+		expect((await sendKey(url, office, key)).status).toBe(429);
+	});
+
 	it('wrong keys from her address (a colleague behind the same proxy, an old browser made to load them) do not shut out her page', async () => {
 		const { running, url, office, key } = await onTheNetwork();
 		const typed = await sendKey(url, office, key);

@@ -160,6 +160,36 @@ describe('the access key', () => {
 		);
 	});
 
+	it('a right key forgives only the wrong keys typed on its own page: a guesser at the same address gets no new tries', async () => {
+		const key = 'k7mp-x2qa-9fzt-hw4c';
+		const access = createAccess({ key, log: { warn() {} } });
+		const office = '192.168.1.20:3000';
+		// The guesser types on a key's page of his own, as she does: each page has its own mark.
+		let his = await answered(access, request('/', office));
+		const hers = await answered(access, request('/', office));
+		const mark = (page: string) => /name="form" value="([^"]+)"/.exec(page)?.[1];
+		expect(mark(his.body)).toMatch(/^[\w-]{22}$/);
+		expect(mark(hers.body)).not.toBe(mark(his.body));
+		const guesser = mark(his.body);
+		let guesses = 0;
+		for (let i = 0; i < MAX_WRONG - 2; i++) {
+			his = await answered(access, postForm(his.body, `guess-${guesses++}`));
+			expect(his.status).toBe(401);
+			// The page shown again keeps its mark.
+			expect(mark(his.body)).toBe(guesser);
+		}
+		// She types one wrong and then the key, on her page.
+		const typo = await answered(access, postForm(hers.body, 'k7mp-x2qa-9fzt-hw4'));
+		expect(typo.status).toBe(401);
+		expect(mark(typo.body)).toBe(mark(hers.body));
+		expect((await answered(access, postForm(typo.body, key))).status).toBe(303);
+		// Her typo is forgiven, none of his: two tries left, then the address waits.
+		for (const status of [401, 401, 429]) {
+			his = await answered(access, postForm(his.body, `guess-${guesses++}`));
+			expect(his.status).toBe(status);
+		}
+	});
+
 	it('a stale cookie sent at every reconnection is not counted: the key still lets her in', async () => {
 		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
 		const office = '192.168.1.20:3000';
