@@ -25,15 +25,15 @@
  *   address to wait (login CSRF). No page of Shtab may be shown in another site's frame
  *   (`frame-ancestors 'none'`, `X-Frame-Options`), so the filled form cannot be clicked through
  *   a page laid over it;
- * - wrong keys sent in the form from one address are counted, each different one
- *   once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. The right key
- *   does not wipe that count (behind an office's one address, a guesser there got `MAX_WRONG`
- *   new tries each time a colleague let herself in): it forgives only the wrong keys sent before
- *   from the same key's page (`FORM_PARAM`, a random mark of each page shown), her typos. A browser holding
- *   the right cookie is let in all the same: operators behind one proxy share an address (unless
- *   `TRUSTED_PROXIES` names it: then its `X-Forwarded-For` says whose keys they are), and
- *   an old browser does not say which site sent a form. Guessing the cookie
- *   (256 bits) instead of the key is hopeless, so cookies are not counted. A key a link filled
+ * - wrong keys sent in the form from one address (an IPv6 one by its /64) are counted, each
+ *   different one once: after `MAX_WRONG` in `WRONG_WINDOW_MS` that address is told to wait. The
+ *   right key does not wipe that count (behind an office's one address, a guesser there got
+ *   `MAX_WRONG` new tries each time a colleague let herself in): it forgives only the wrong keys
+ *   sent before from the same key's page (`FORM_PARAM`, a random mark of each page shown), her
+ *   typos. A browser holding the right cookie is let in all the same: operators behind one
+ *   proxy share an address (unless `TRUSTED_PROXIES` names it: then its `X-Forwarded-For` says
+ *   whose keys they are), and an old browser does not say which site sent a form. Guessing the
+ *   cookie (256 bits) instead of the key is hopeless, so cookies are not counted. A key a link filled
  *   in and sent unchanged (`LINK_PARAM`: a tab another site opened, where she pressed Enter)
  *   spends `MAX_LINK_WRONG` of them at most; past it such keys are not checked, and the keys she
  *   types keep the rest. The log says each different wrong key once, the repeats in one line at
@@ -47,7 +47,7 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { clientAddressReader, isLoopback } from './addresses.js';
+import { clientAddressReader, countedAddress, isLoopback } from './addresses.js';
 import { KeyFileError, SettingError } from './startup-errors.js';
 
 export const ACCESS_COOKIE = 'shtab_access';
@@ -366,8 +366,13 @@ export function createAccess(options) {
 	const now = options.now ?? Date.now;
 	/** Per address, in the order their windows began. @type {Map<string, Attempts>} */
 	const attempts = new Map();
-	/** Whose wrong keys a request's are: its address, or the client a trusted proxy names. */
-	const addressOf = clientAddressReader(options.trustedProxies ?? []);
+	const clientOf = clientAddressReader(options.trustedProxies ?? []);
+	/**
+	 * Whose wrong keys a request's are: its address, or the client a trusted proxy names; an IPv6
+	 * one by its /64 (`countedAddress`).
+	 * @param {import('node:http').IncomingMessage} req
+	 */
+	const addressOf = (req) => countedAddress(clientOf(req));
 	/**
 	 * What a link's form marks its key with (`LINK_PARAM`): made from the access key, never sent
 	 * alone, so the same after a restart. Drawn at random at each start, it left the marks of tabs

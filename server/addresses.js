@@ -209,3 +209,45 @@ export function clientAddressReader(trusted) {
 		return plainAddress(entries[0] ?? '') ?? from;
 	};
 }
+
+/**
+ * Under what a client's wrong keys and refusals are counted: an IPv4 address as it is (and so an
+ * IPv4 client as a server on `::` sees it, `::ffff:192.168.1.31`); an IPv6 address by its /64
+ * (`2001:db8:0:7::/64`), since any computer on an IPv6 network takes another address of its /64
+ * at will (privacy addresses, or by hand), and counted by the address each was ten new tries.
+ * The whole /64 is then one, as a NAT's one address is: an office on IPv6 shares its count, as
+ * one behind a NAT does. What is no address (a trusted proxy's odd `X-Forwarded-For`) is counted
+ * as it is.
+ * @param {string} address
+ */
+export function countedAddress(address) {
+	const plain = address.replace(/%.*$/, '');
+	if (isIP(plain) !== 6) return address;
+	const words = ipv6Words(plain);
+	if (words.slice(0, 5).every((word) => word === 0) && words[5] === 0xffff) {
+		return [words[6] >> 8, words[6] & 0xff, words[7] >> 8, words[7] & 0xff].join('.');
+	}
+	// The URL parser writes an IPv6 address the one usual way (RFC 5952: `2001:db8::`).
+	const network = words.slice(0, 4).map((word) => word.toString(16));
+	return `${new URL(`http://[${network.join(':')}::]`).hostname.slice(1, -1)}/64`;
+}
+
+/**
+ * The eight 16-bit words of a valid IPv6 address (`::` filled in, an IPv4 tail as two words).
+ * @param {string} address
+ */
+function ipv6Words(address) {
+	let text = address;
+	const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+	if (v4) {
+		const [a, b, c, d] = v4.slice(1).map(Number);
+		text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+	}
+	const [head, tail] = text.split('::');
+	const words = (/** @type {string | undefined} */ part) =>
+		part ? part.split(':').map((word) => parseInt(word, 16)) : [];
+	const before = words(head);
+	const after = words(tail);
+	if (tail === undefined) return before;
+	return [...before, ...Array(8 - before.length - after.length).fill(0), ...after];
+}

@@ -7,8 +7,12 @@
  * the first refusal of each kind is written as it is; how many more came is said in one line once
  * the window is over (a sweep each minute), or when the server stops. The addresses remembered at
  * once are bounded (`MAX_ADDRESSES`: past it the oldest is said and forgotten), and so are the
- * kinds (the ones given), so a flood from many addresses keeps no more than that in memory.
+ * kinds (the ones given), so a flood from many addresses keeps no more than that in memory. An
+ * IPv6 address is counted by its /64 (`countedAddress`): a client changing its address within it
+ * wrote a line at each refusal again.
  */
+
+import { countedAddress } from './addresses.js';
 
 export const REPEAT_WINDOW_MS = 10 * 60 * 1000;
 /** How often windows over are looked for. */
@@ -25,8 +29,8 @@ function grouped(n) {
  * @template {string} Kind
  * @typedef {object} RepeatLog
  * @property {(address: string, kind: Kind, line: string) => void} note a refusal of `kind` from
- *   `address`: `line` is written when it is the first of its kind in the address's window,
- *   else counted
+ *   `address` (an IPv6 one: its /64): `line` is written when it is the first of its kind in the
+ *   address's window, else counted
  * @property {() => void} close stops; the log is told what came again and was not written yet
  */
 
@@ -80,8 +84,9 @@ export function createRepeatLog(options) {
 	sweeping.unref?.();
 
 	return {
-		note(address, kind, line) {
+		note(client, kind, line) {
 			sweep();
+			const address = countedAddress(client);
 			let entry = windows.get(address);
 			if (!entry) {
 				if (windows.size >= maxAddresses) {

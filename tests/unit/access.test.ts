@@ -190,6 +190,40 @@ describe('the access key', () => {
 		}
 	});
 
+	it('a computer on IPv6 gets no new tries by changing its address within its /64; IPv4 counts alike in IPv6 form', async () => {
+		// Any computer on an IPv6 network can take another address of its /64 at will (privacy
+		// addresses, or by hand): counted per address, each gave it ten new tries.
+		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
+		const office = '[2001:db8:0:7::20]:3000';
+		for (let i = 0; i < MAX_WRONG; i++) {
+			const from = `2001:db8:0:7:${(i + 1).toString(16)}::${i + 1}`;
+			expect((await answered(access, post(`wrong${i}`, office, from))).status).toBe(401);
+		}
+		for (const from of ['2001:db8:0:7::99', '2001:db8:0:7:ffff:ffff:ffff:ffff']) {
+			expect((await answered(access, post('guess', office, from))).status, from).toBe(429);
+			expect((await answered(access, request('/', office, from))).status, from).toBe(429);
+		}
+		// The next /64 (another network) is not kept out.
+		expect(
+			(await answered(access, post('k7mp-x2qa-9fzt-hw4c', office, '2001:db8:0:8::1'))).status
+		).toBe(303);
+
+		// An IPv4 computer seen by a server on `::` as ::ffff:192.168.1.31, and as 192.168.1.31:
+		// one computer, one count.
+		for (let i = 0; i < MAX_WRONG; i++) {
+			const from = i % 2 ? '::ffff:192.168.1.31' : '192.168.1.31';
+			expect((await answered(access, post(`wrong${i}`, '192.168.1.20:3000', from))).status).toBe(
+				401
+			);
+		}
+		expect(
+			(await answered(access, post('guess', '192.168.1.20:3000', '192.168.1.31'))).status
+		).toBe(429);
+		expect(
+			(await answered(access, post('guess', '192.168.1.20:3000', '::ffff:192.168.1.31'))).status
+		).toBe(429);
+	});
+
 	it('a stale cookie sent at every reconnection is not counted: the key still lets her in', async () => {
 		const access = createAccess({ key: 'k7mp-x2qa-9fzt-hw4c', log: { warn() {} } });
 		const office = '192.168.1.20:3000';

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import {
 	clientAddressReader,
+	countedAddress,
 	openingUrls,
 	parseTrustedProxies,
 	startupLines
@@ -208,5 +209,25 @@ describe('whose a request is, behind a reverse proxy (TRUSTED_PROXIES)', () => {
 		]);
 		for (const bad of ['localhost', '10.0.0.0/33', '::1/129', '10.0.0.0/8/1', '*', '10.0.0.0/x'])
 			expect(() => parseTrustedProxies(bad), bad).toThrow(/TRUSTED_PROXIES/);
+	});
+});
+
+describe('whose wrong keys and refusals are counted together', () => {
+	it('an IPv6 address by its /64 (a computer gets any address of it), IPv4 and IPv4 in IPv6 alike', () => {
+		expect(countedAddress('2001:db8:0:7::1')).toBe('2001:db8:0:7::/64');
+		expect(countedAddress('2001:db8:0:7:a1b2:c3d4:e5f6:789')).toBe('2001:db8:0:7::/64');
+		expect(countedAddress('2001:0DB8:0000:0007:0:0:0:ffff')).toBe('2001:db8:0:7::/64');
+		expect(countedAddress('2001:db8::1')).toBe('2001:db8::/64');
+		expect(countedAddress('2001:db8:0:8::1')).toBe('2001:db8:0:8::/64');
+		expect(countedAddress('fe80::1%eth0')).toBe('fe80::/64');
+		expect(countedAddress('::1')).toBe('::/64');
+		expect(countedAddress('2001:db8:0:7::192.168.1.31')).toBe('2001:db8:0:7::/64');
+		// IPv4 as a server on `::` sees it: the IPv4 address, as on `0.0.0.0`.
+		expect(countedAddress('::ffff:192.168.1.31')).toBe('192.168.1.31');
+		expect(countedAddress('::FFFF:c0a8:11f')).toBe('192.168.1.31');
+		expect(countedAddress('192.168.1.31')).toBe('192.168.1.31');
+		// What a trusted proxy names that is no address is counted as it is.
+		expect(countedAddress('unknown')).toBe('unknown');
+		expect(countedAddress('')).toBe('');
 	});
 });

@@ -45,6 +45,23 @@ describe('refusals that come again', () => {
 		]);
 	});
 
+	it('an IPv6 client changing its address within its /64 is one address: one line, not one per address', () => {
+		const now = 1_000_000;
+		const { lines, log } = repeatLog(() => now);
+		for (let i = 1; i <= 100; i++)
+			log.note(`2001:db8:0:7::${i.toString(16)}`, 'denied', `denied ${i}`);
+		log.note('2001:db8:0:8::1', 'denied', 'another network');
+		// IPv4 as a server on `::` sees it is the same computer as without it.
+		log.note('192.168.1.31', 'denied', 'v4');
+		log.note('::ffff:192.168.1.31', 'denied', 'v4 in v6');
+		expect(lines).toEqual(['denied 1', 'another network', 'v4']);
+		log.close();
+		expect(lines.slice(3)).toEqual([
+			'[relay] 2001:db8:0:7::/64 за 10 минут: ещё 99 отказов без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 99 more access denied (403) (not logged each)',
+			'[relay] 192.168.1.31 за 10 минут: ещё 1 отказов без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)'
+		]);
+	});
+
 	it('remembers a bounded number of addresses: the oldest is said and forgotten', () => {
 		const now = 1_000_000;
 		const { lines, log } = repeatLog(() => now, 3);
