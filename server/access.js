@@ -48,6 +48,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readFile, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { clientAddressReader, countedAddress, isLoopback } from './addresses.js';
+import { englishForm, grouped, russianForm } from './counts.js';
 import { KeyFileError, SettingError } from './startup-errors.js';
 
 export const ACCESS_COOKIE = 'shtab_access';
@@ -347,11 +348,6 @@ function escapeHtml(text) {
  * @typedef {{ since: number, tried: Map<string, { link: boolean, form: string | null }>, again: number, waited: number, foreign: number }} Attempts
  */
 
-/** `5001` → `5 001`. @param {number} n */
-function grouped(n) {
-	return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
-}
-
 /**
  * @param {{ key: string, log?: Pick<Console, 'warn'>, now?: () => number, trustedProxies?: readonly string[] }} options
  *   `trustedProxies`: whose `X-Forwarded-For` names the client whose wrong keys count
@@ -405,17 +401,23 @@ export function createAccess(options) {
 	const summarize = (address, entry) => {
 		const ru = [];
 		const en = [];
-		if (entry.again > 0) {
-			ru.push(`те же неверные ключи ещё ${grouped(entry.again)} раз`);
-			en.push(`the same wrong keys ${entry.again} more times`);
+		const { again, waited, foreign } = entry;
+		/** @param {number} n */
+		const times = (n) => `${grouped(n)} ${russianForm(n, ['раз', 'раза', 'раз'])}`;
+		/** @param {number} n */
+		const timesEn = (n) => `${n} more ${englishForm(n, ['time', 'times'])}`;
+		if (again > 0) {
+			ru.push(`те же неверные ключи ещё ${times(again)}`);
+			en.push(`the same wrong keys ${timesEn(again)}`);
 		}
-		if (entry.waited > 0) {
-			ru.push(`ещё ${grouped(entry.waited)} попыток, пока адрес ждал`);
-			en.push(`${entry.waited} more tries while told to wait`);
+		if (waited > 0) {
+			const tries = russianForm(waited, ['попытка', 'попытки', 'попыток']);
+			ru.push(`ещё ${grouped(waited)} ${tries}, пока адрес ждал`);
+			en.push(`${waited} more ${englishForm(waited, ['try', 'tries'])} while told to wait`);
 		}
-		if (entry.foreign > 1) {
-			ru.push(`ключ со страницы другого сайта ещё ${grouped(entry.foreign - 1)} раз`);
-			en.push(`a key from another site’s page ${entry.foreign - 1} more times`);
+		if (foreign > 1) {
+			ru.push(`ключ со страницы другого сайта ещё ${times(foreign - 1)}`);
+			en.push(`a key from another site’s page ${timesEn(foreign - 1)}`);
 		}
 		if (ru.length === 0) return;
 		log.warn(

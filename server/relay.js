@@ -82,6 +82,34 @@ export const PARTS_AHEAD = 3;
 export const APPLY_GROUP_MAX = 100;
 
 export const SYNC_PATH_PREFIX = '/sync/';
+/**
+ * The upgrades refused that the log says once per address in ten minutes (`repeat-log.js`), and
+ * how its summary names the rest: «ещё 1 отказ без ключа доступа (403)», «ещё 2 отказа…», «ещё 5
+ * отказов…».
+ * @type {Record<'foreign' | 'denied' | 'room', import('./repeat-log.js').RepeatKind>}
+ */
+export const REFUSAL_KINDS = {
+	foreign: {
+		ru: [
+			'отказ странице другого сайта (403)',
+			'отказа странице другого сайта (403)',
+			'отказов странице другого сайта (403)'
+		],
+		en: ['refused to a page of another site (403)', 'refused to a page of another site (403)']
+	},
+	denied: {
+		ru: [
+			'отказ без ключа доступа (403)',
+			'отказа без ключа доступа (403)',
+			'отказов без ключа доступа (403)'
+		],
+		en: ['access denied (403)', 'access denied (403)']
+	},
+	room: {
+		ru: ['неверное имя списка (400)', 'неверных имени списка (400)', 'неверных имён списка (400)'],
+		en: ['invalid room (400)', 'invalid rooms (400)']
+	}
+};
 const ROOM_PATTERN = /^(?:ws|sheet):[A-Za-z0-9_-]{1,64}$/;
 
 const CLOSE_GOING_AWAY = 1001;
@@ -287,18 +315,7 @@ export function createRelay({
 	 * (`repeat-log.js`): every refusal wrote its line, and a loop on another computer, or a page
 	 * whose key was changed reconnecting every few seconds, filled the log.
 	 */
-	const refusals = createRepeatLog({
-		log,
-		prefix: '[relay]',
-		kinds: {
-			foreign: {
-				ru: 'отказов странице другого сайта (403)',
-				en: 'refused to a page of another site (403)'
-			},
-			denied: { ru: 'отказов без ключа доступа (403)', en: 'access denied (403)' },
-			room: { ru: 'неверных имён списка (400)', en: 'invalid rooms (400)' }
-		}
-	});
+	const refusals = createRepeatLog({ log, prefix: '[relay]', kinds: REFUSAL_KINDS });
 
 	const heartbeat = setInterval(() => {
 		for (const connection of connections) {

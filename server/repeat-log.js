@@ -13,17 +13,13 @@
  */
 
 import { countedAddress } from './addresses.js';
+import { englishForm, grouped, russianForm } from './counts.js';
 
 export const REPEAT_WINDOW_MS = 10 * 60 * 1000;
 /** How often windows over are looked for. */
 const SWEEP_INTERVAL_MS = 60 * 1000;
 /** Addresses remembered at once. */
 export const MAX_ADDRESSES = 10_000;
-
-/** `5001` → `5 001`. @param {number} n */
-function grouped(n) {
-	return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
-}
 
 /**
  * @template {string} Kind
@@ -35,15 +31,22 @@ function grouped(n) {
  */
 
 /**
+ * How a summary names the repeats of a kind, after their count (`ещё 1 отказ без ключа доступа
+ * (403)`, `ещё 2 отказа…`, `ещё 5 отказов…`; `1 more invalid room (400)`, `2 more invalid
+ * rooms…`): in Russian for 1 (21, 101…), 2–4 (22–24…) and 5–20 (0, 25–30, 111…), in English for 1
+ * and the rest (`counts.js`).
+ * @typedef {{ ru: readonly [string, string, string], en: readonly [string, string] }} RepeatKind
+ */
+
+/**
  * @template {string} Kind
  * @param {{
  *   log: Pick<Console, 'warn'>,
  *   prefix: string,
- *   kinds: Record<Kind, { ru: string, en: string }>,
+ *   kinds: Record<Kind, RepeatKind>,
  *   now?: () => number,
  *   maxAddresses?: number
- * }} options `kinds`: how the summary names the repeats of each (`ещё 4 999 отказов без ключа
- *   доступа (403)`: `ru` follows the count; `en` likewise)
+ * }} options `kinds`: how the summary names the repeats of each
  * @returns {RepeatLog<Kind>}
  */
 export function createRepeatLog(options) {
@@ -63,8 +66,8 @@ export function createRepeatLog(options) {
 		const en = [];
 		for (const [kind, count] of again) {
 			if (count === 0) continue;
-			ru.push(`ещё ${grouped(count)} ${kinds[kind].ru}`);
-			en.push(`${count} more ${kinds[kind].en}`);
+			ru.push(`ещё ${grouped(count)} ${russianForm(count, kinds[kind].ru)}`);
+			en.push(`${count} more ${englishForm(count, kinds[kind].en)}`);
 		}
 		if (ru.length === 0) return;
 		log.warn(

@@ -398,6 +398,41 @@ describe('the access key', () => {
 		);
 	});
 
+	it('the log says its counts as a Russian reads them: ещё 1 попытка, 2 попытки, 5 попыток; 2 раза', async () => {
+		let now = 1_000_000;
+		const warnings: string[] = [];
+		const access = createAccess({
+			key: 'k7mp-x2qa-9fzt-hw4c',
+			log: { warn: (line: string) => warnings.push(line) },
+			now: () => now
+		});
+		const office = '192.168.1.20:3000';
+		const foreign = (from: string) => {
+			const req = post('wrong-x', office, from);
+			req.headers.origin = 'http://evil.example';
+			return req;
+		};
+		/** From `from`: a wrong key `again` more times, then `waited` tries while told to wait. */
+		const tries = async (from: string, again: number, waited: number) => {
+			for (let i = 0; i <= again; i++) await answered(access, post('wrong-0', office, from));
+			for (let i = 1; i < MAX_WRONG; i++) await answered(access, post(`wrong-${i}`, office, from));
+			for (let i = 0; i < waited; i++) await answered(access, post(`guess-${i}`, office, from));
+			for (let i = 0; i <= again; i++) await answered(access, foreign(from));
+		};
+		await tries('192.168.1.31', 1, 1);
+		await tries('192.168.1.32', 2, 3);
+		await tries('192.168.1.33', 5, 21);
+		await tries('192.168.1.34', 12, 22);
+		now += WRONG_WINDOW_MS + 1;
+		await answered(access, request('/', office, '192.168.1.40'));
+		expect(warnings.filter((line) => line.includes('за 10 минут'))).toEqual([
+			'[server] 192.168.1.31 за 10 минут: те же неверные ключи ещё 1 раз, ещё 1 попытка, пока адрес ждал, ключ со страницы другого сайта ещё 1 раз (в журнал не записаны) / within 10 minutes: the same wrong keys 1 more time, 1 more try while told to wait, a key from another site’s page 1 more time (not logged each)',
+			'[server] 192.168.1.32 за 10 минут: те же неверные ключи ещё 2 раза, ещё 3 попытки, пока адрес ждал, ключ со страницы другого сайта ещё 2 раза (в журнал не записаны) / within 10 minutes: the same wrong keys 2 more times, 3 more tries while told to wait, a key from another site’s page 2 more times (not logged each)',
+			'[server] 192.168.1.33 за 10 минут: те же неверные ключи ещё 5 раз, ещё 21 попытка, пока адрес ждал, ключ со страницы другого сайта ещё 5 раз (в журнал не записаны) / within 10 minutes: the same wrong keys 5 more times, 21 more tries while told to wait, a key from another site’s page 5 more times (not logged each)',
+			'[server] 192.168.1.34 за 10 минут: те же неверные ключи ещё 12 раз, ещё 22 попытки, пока адрес ждал, ключ со страницы другого сайта ещё 12 раз (в журнал не записаны) / within 10 minutes: the same wrong keys 12 more times, 22 more tries while told to wait, a key from another site’s page 12 more times (not logged each)'
+		]);
+	});
+
 	it('a wrong key a link filled in, sent as it is, spends half the allowance at most: tabs a hostile page opened cannot shut her out, and no more keys are checked', async () => {
 		const key = 'k7mp-x2qa-9fzt-hw4c';
 		const access = createAccess({ key, log: { warn() {} } });

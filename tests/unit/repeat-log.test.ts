@@ -4,6 +4,7 @@
  * the integration test (a real relay, 200 refusals of each kind) does not reach in reasonable time.
  */
 import { describe, expect, it } from 'vitest';
+import { REFUSAL_KINDS } from '../../server/relay.js';
 import { MAX_ADDRESSES, REPEAT_WINDOW_MS, createRepeatLog } from '../../server/repeat-log.js';
 
 function repeatLog(now: () => number, maxAddresses?: number) {
@@ -11,10 +12,7 @@ function repeatLog(now: () => number, maxAddresses?: number) {
 	const log = createRepeatLog({
 		log: { warn: (line: string) => lines.push(line) },
 		prefix: '[relay]',
-		kinds: {
-			denied: { ru: 'отказов без ключа доступа (403)', en: 'access denied (403)' },
-			room: { ru: 'неверных имён списка (400)', en: 'invalid rooms (400)' }
-		},
+		kinds: REFUSAL_KINDS,
 		now,
 		maxAddresses
 	});
@@ -41,7 +39,7 @@ describe('refusals that come again', () => {
 		log.note('192.168.1.31', 'denied', 'denied once more');
 		log.close();
 		expect(lines.slice(5)).toEqual([
-			'[relay] 192.168.1.31 за 10 минут: ещё 1 отказов без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)'
+			'[relay] 192.168.1.31 за 10 минут: ещё 1 отказ без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)'
 		]);
 	});
 
@@ -58,8 +56,46 @@ describe('refusals that come again', () => {
 		log.close();
 		expect(lines.slice(3)).toEqual([
 			'[relay] 2001:db8:0:7::/64 за 10 минут: ещё 99 отказов без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 99 more access denied (403) (not logged each)',
-			'[relay] 192.168.1.31 за 10 минут: ещё 1 отказов без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)'
+			'[relay] 192.168.1.31 за 10 минут: ещё 1 отказ без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)'
 		]);
+	});
+
+	it('say their counts in Russian as a Russian reads them: 1 отказ, 2 отказа, 5 отказов', () => {
+		const now = 1_000_000;
+		const { lines, log } = repeatLog(() => now);
+		const counts = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 1001];
+		for (const [i, count] of counts.entries()) {
+			for (let n = 0; n <= count; n++) {
+				log.note(`192.168.1.${i}`, 'denied', 'denied');
+				log.note(`192.168.1.${i}`, 'room', 'room');
+				log.note(`192.168.1.${i}`, 'foreign', 'foreign');
+			}
+		}
+		lines.length = 0;
+		log.close();
+		const said = lines.map((line) => /: (ещё .*) \(в журнал/.exec(line)?.[1]);
+		const ru = (n: string, refusal: string, room: string) =>
+			`ещё ${n} ${refusal} без ключа доступа (403), ещё ${n} ${room} (400), ещё ${n} ${refusal} странице другого сайта (403)`;
+		expect(said).toEqual([
+			ru('1', 'отказ', 'неверное имя списка'),
+			ru('2', 'отказа', 'неверных имени списка'),
+			ru('4', 'отказа', 'неверных имени списка'),
+			ru('5', 'отказов', 'неверных имён списка'),
+			ru('11', 'отказов', 'неверных имён списка'),
+			ru('12', 'отказов', 'неверных имён списка'),
+			ru('14', 'отказов', 'неверных имён списка'),
+			ru('21', 'отказ', 'неверное имя списка'),
+			ru('22', 'отказа', 'неверных имени списка'),
+			ru('25', 'отказов', 'неверных имён списка'),
+			ru('101', 'отказ', 'неверное имя списка'),
+			ru('111', 'отказов', 'неверных имён списка'),
+			ru('1 001', 'отказ', 'неверное имя списка')
+		]);
+		// And in English: 1 invalid room, 2 invalid rooms.
+		expect(lines[0]).toContain(
+			'within 10 minutes: 1 more access denied (403), 1 more invalid room (400), 1 more refused to a page of another site (403)'
+		);
+		expect(lines[1]).toContain('2 more invalid rooms (400)');
 	});
 
 	it('remembers a bounded number of addresses: the oldest is said and forgotten', () => {
@@ -74,13 +110,13 @@ describe('refusals that come again', () => {
 			'a 1',
 			'b 1',
 			'c 1',
-			'[relay] a за 10 минут: ещё 1 отказов без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)',
+			'[relay] a за 10 минут: ещё 1 отказ без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)',
 			'd 1'
 		]);
 		// `a` forgotten: its next refusal is written again, `b` said and forgotten in its turn.
 		log.note('a', 'denied', 'a 3');
 		expect(lines.slice(-2)).toEqual([
-			'[relay] b за 10 минут: ещё 1 отказов без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)',
+			'[relay] b за 10 минут: ещё 1 отказ без ключа доступа (403) (в журнал не записаны) / within 10 minutes: 1 more access denied (403) (not logged each)',
 			'a 3'
 		]);
 		expect(MAX_ADDRESSES).toBe(10_000);
