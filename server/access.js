@@ -49,6 +49,7 @@ import { mkdir, open, readFile, readdir, realpath, rename, stat, unlink } from '
 import { join } from 'node:path';
 import { clientAddressReader, countedAddress, isLoopback } from './addresses.js';
 import { englishForm, grouped, russianForm } from './counts.js';
+import { createWindows, summaryLine } from './repeat-log.js';
 import { KeyFileError, SettingError } from './startup-errors.js';
 
 export const ACCESS_COOKIE = 'shtab_access';
@@ -70,8 +71,6 @@ export const MAX_WRONG = 10;
  */
 export const MAX_LINK_WRONG = MAX_WRONG / 2;
 export const WRONG_WINDOW_MS = 10 * 60 * 1000;
-/** How often the log is told how many wrong keys came again, once their window is over. */
-const SUMMARY_INTERVAL_MS = 60 * 1000;
 /** Addresses whose wrong keys are remembered at once (past it the oldest are forgotten). */
 const MAX_REMEMBERED = 10_000;
 
@@ -339,13 +338,13 @@ function escapeHtml(text) {
  */
 
 /**
- * What came from one address within its window (`WRONG_WINDOW_MS` from `since`): the different
+ * What came from one address within its window (`WRONG_WINDOW_MS` from the first): the different
  * wrong keys, each counted once (`link`: filled in by a link and sent as it was), how often each
  * came again, the tries refused while the address waited, and the forms sent by another site's
  * page. Only the first of each is written to the log; the counts, once the window is over.
  * `form`: the key's page the key was sent from (`FORM_PARAM`), so that the right key sent from it
  * later forgives these (her own typos), and only these.
- * @typedef {{ since: number, tried: Map<string, { link: boolean, form: string | null }>, again: number, waited: number, foreign: number }} Attempts
+ * @typedef {{ tried: Map<string, { link: boolean, form: string | null }>, again: number, waited: number, foreign: number }} Attempts
  */
 
 /**
@@ -360,8 +359,6 @@ export function createAccess(options) {
 	const token = createHash('sha256').update(accessCookieValue(options.key)).digest();
 	const log = options.log ?? console;
 	const now = options.now ?? Date.now;
-	/** Per address, in the order their windows began. @type {Map<string, Attempts>} */
-	const attempts = new Map();
 	const clientOf = clientAddressReader(options.trustedProxies ?? []);
 	/**
 	 * Whose wrong keys a request's are: its address, or the client a trusted proxy names; an IPv6
@@ -419,58 +416,29 @@ export function createAccess(options) {
 			ru.push(`ключ со страницы другого сайта ещё ${times(foreign - 1)}`);
 			en.push(`a key from another site’s page ${timesEn(foreign - 1)}`);
 		}
-		if (ru.length === 0) return;
-		log.warn(
-			`[server] ${address} за 10 минут: ${ru.join(', ')} (в журнал не записаны) / within 10 minutes: ${en.join(', ')} (not logged each)`
-		);
+		const line = summaryLine('[server]', address, ru, en);
+		if (line) log.warn(line);
 	};
 
-	/** Windows over: their counts to the log, and forgotten. Oldest first, so it stops early. */
-	const sweep = () => {
-		for (const [address, entry] of attempts) {
-			if (now() - entry.since <= WRONG_WINDOW_MS) break;
-			attempts.delete(address);
-			summarize(address, entry);
-		}
-	};
-	const sweeping = setInterval(sweep, SUMMARY_INTERVAL_MS);
-	sweeping.unref?.();
-
-	/**
-	 * The attempts of `address` in its window, begun now when there are none.
-	 * @param {string} address
-	 */
-	const attemptsOf = (address) => {
-		sweep();
-		const entry = attempts.get(address);
-		if (entry) return entry;
-		if (attempts.size >= MAX_REMEMBERED) {
-			const [oldest, forgotten] = /** @type {[string, Attempts]} */ (
-				attempts.entries().next().value
-			);
-			attempts.delete(oldest);
-			summarize(oldest, forgotten);
-		}
-		/** @type {Attempts} */
-		const fresh = { since: now(), tried: new Map(), again: 0, waited: 0, foreign: 0 };
-		attempts.set(address, fresh);
-		return fresh;
-	};
-
+	/** Per address, what came within its window; the log told the counts once it is over. */
+	const attempts = createWindows({
+		windowMs: WRONG_WINDOW_MS,
+		maxAddresses: MAX_REMEMBERED,
+		now,
+		/** @returns {Attempts} */
+		fresh: () => ({ tried: new Map(), again: 0, waited: 0, foreign: 0 }),
+		over: summarize
+	});
 	/** @param {string} address */
-	const blocked = (address) => {
-		sweep();
-		return (attempts.get(address)?.tried.size ?? 0) >= MAX_WRONG;
-	};
+	const blocked = (address) => (attempts.peek(address)?.tried.size ?? 0) >= MAX_WRONG;
 
 	/**
 	 * Whether the keys links filled in, from `address`, are spent (`MAX_LINK_WRONG`).
 	 * @param {string} address
 	 */
 	const linksSpent = (address) => {
-		sweep();
 		let links = 0;
-		for (const { link } of attempts.get(address)?.tried.values() ?? []) if (link) links++;
+		for (const { link } of attempts.peek(address)?.tried.values() ?? []) if (link) links++;
 		return links >= MAX_LINK_WRONG;
 	};
 
@@ -482,7 +450,7 @@ export function createAccess(options) {
 	 * @param {string | null} form the page it was sent from (`FORM_PARAM`)
 	 */
 	const countWrong = (address, key, link, form) => {
-		const entry = attemptsOf(address);
+		const entry = attempts.of(address);
 		const tried = digest(key).toString('base64');
 		if (entry.tried.has(tried)) {
 			entry.again++;
@@ -534,12 +502,12 @@ export function createAccess(options) {
 	const tryKey = (req, res, given, back, link, page) => {
 		const address = addressOf(req);
 		if (blocked(address)) {
-			attemptsOf(address).waited++;
+			attempts.of(address).waited++;
 			return form(res, 429, 'blocked', back, undefined, false, page);
 		}
 		// Not checked: a link's keys have had their share; the ones she types have theirs.
 		if (link && linksSpent(address)) {
-			attemptsOf(address).waited++;
+			attempts.of(address).waited++;
 			return form(res, 429, 'links', back, undefined, false, page);
 		}
 		if (!matches(given)) {
@@ -550,7 +518,7 @@ export function createAccess(options) {
 		// it wiped the address's count, so behind an office's one address a guesser there got ten
 		// new tries each time a colleague let herself in. A page's mark is drawn at random and
 		// shown to that page only, so a guesser cannot send his keys under hers.
-		const entry = attempts.get(address);
+		const entry = attempts.peek(address);
 		if (entry && page !== null) {
 			for (const [tried, { form: from }] of entry.tried)
 				if (from === page) entry.tried.delete(tried);
@@ -571,7 +539,7 @@ export function createAccess(options) {
 	 */
 	const elsewhere = (req, res, back) => {
 		const address = addressOf(req);
-		if (attemptsOf(address).foreign++ === 0) {
+		if (attempts.of(address).foreign++ === 0) {
 			log.warn(`[server] ${address}: an access key sent by another site's page, not checked (403)`);
 		}
 		form(res, 403, 'elsewhere', back);
@@ -600,11 +568,7 @@ export function createAccess(options) {
 
 	return {
 		allows,
-		close() {
-			clearInterval(sweeping);
-			for (const [address, entry] of attempts) summarize(address, entry);
-			attempts.clear();
-		},
+		close: attempts.close,
 		answer(req, res) {
 			const url = new URL(req.url ?? '/', 'http://shtab');
 			if (req.method === 'POST' && url.pathname === FORM_ACTION) {

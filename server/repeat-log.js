@@ -3,9 +3,9 @@
  * Refusals that come again and again from one address, written to the log once. A script on
  * another computer asking in a loop, or the page of an operator whose key was changed reconnecting
  * every few seconds, wrote a line at every refusal and filled the log. Per address and its window
- * (`REPEAT_WINDOW_MS`, the access key's ten minutes: `access.js` does the same for wrong keys),
- * the first refusal of each kind is written as it is; how many more came is said in one line once
- * the window is over (a sweep each minute), or when the server stops. The addresses remembered at
+ * (`REPEAT_WINDOW_MS`, the access key's ten minutes; `createWindows`, which `access.js` keeps its
+ * wrong keys in too), the first refusal of each kind is written as it is; how many more came is
+ * said in one line once the window is over (a sweep each minute), or when the server stops. The addresses remembered at
  * once are bounded (`MAX_ADDRESSES`: past it the oldest is said and forgotten), and so are the
  * kinds (the ones given), so a flood from many addresses keeps no more than that in memory. An
  * IPv6 address is counted by its /64 (`countedAddress`): a client changing its address within it
@@ -39,6 +39,89 @@ export const MAX_ADDRESSES = 10_000;
  */
 
 /**
+ * Per address, what came from it within its window (`windowMs` from its first): made at its
+ * first, said (`over`) and forgotten once the window is over, at the next look or the minute's
+ * sweep; past `maxAddresses` the oldest is said and forgotten; all are said at `close`. The
+ * wrong access keys (`access.js`) and the relay's refusals (`createRepeatLog`) are kept so.
+ * @template T
+ * @param {{
+ *   windowMs: number,
+ *   maxAddresses: number,
+ *   now: () => number,
+ *   fresh: () => T,
+ *   over: (address: string, entry: T) => void
+ * }} options
+ */
+export function createWindows({ windowMs, maxAddresses, now, fresh, over }) {
+	/**
+	 * In the order their windows began, so that a sweep stops at the first not over.
+	 * @type {Map<string, { since: number, entry: T }>}
+	 */
+	const windows = new Map();
+
+	const sweep = () => {
+		for (const [address, { since, entry }] of windows) {
+			if (now() - since <= windowMs) break;
+			windows.delete(address);
+			over(address, entry);
+		}
+	};
+	const sweeping = setInterval(sweep, SWEEP_INTERVAL_MS);
+	sweeping.unref?.();
+
+	return {
+		/**
+		 * What came from `address` within its window, if anything did.
+		 * @param {string} address
+		 * @returns {T | undefined}
+		 */
+		peek(address) {
+			sweep();
+			return windows.get(address)?.entry;
+		},
+		/**
+		 * What came from `address` within its window, begun now when nothing did.
+		 * @param {string} address
+		 * @returns {T}
+		 */
+		of(address) {
+			sweep();
+			const known = windows.get(address);
+			if (known) return known.entry;
+			if (windows.size >= maxAddresses) {
+				const [oldest, forgotten] = /** @type {[string, { since: number, entry: T }]} */ (
+					windows.entries().next().value
+				);
+				windows.delete(oldest);
+				over(oldest, forgotten.entry);
+			}
+			const entry = fresh();
+			windows.set(address, { since: now(), entry });
+			return entry;
+		},
+		/** Stops; every window is said and forgotten. */
+		close() {
+			clearInterval(sweeping);
+			for (const [address, { entry }] of windows) over(address, entry);
+			windows.clear();
+		}
+	};
+}
+
+/**
+ * The line that says how often things came again from `address` within its window, unwritten
+ * (`ru` and `en`: «ещё 4 999 отказов…», one for each thing); null when nothing did.
+ * @param {string} prefix `[relay]`, `[server]`
+ * @param {string} address
+ * @param {string[]} ru
+ * @param {string[]} en
+ */
+export function summaryLine(prefix, address, ru, en) {
+	if (ru.length === 0) return null;
+	return `${prefix} ${address} за 10 минут: ${ru.join(', ')} (в журнал не записаны) / within 10 minutes: ${en.join(', ')} (not logged each)`;
+}
+
+/**
  * @template {string} Kind
  * @param {{
  *   log: Pick<Console, 'warn'>,
@@ -51,68 +134,34 @@ export const MAX_ADDRESSES = 10_000;
  */
 export function createRepeatLog(options) {
 	const { log, prefix, kinds, now = Date.now, maxAddresses = MAX_ADDRESSES } = options;
-	/**
-	 * Per address, in the order their windows began: when, and per kind seen how many more came.
-	 * @type {Map<string, { since: number, again: Map<Kind, number> }>}
-	 */
-	const windows = new Map();
-
-	/**
-	 * @param {string} address
-	 * @param {{ again: Map<Kind, number> }} entry
-	 */
-	const summarize = (address, { again }) => {
-		const ru = [];
-		const en = [];
-		for (const [kind, count] of again) {
-			if (count === 0) continue;
-			ru.push(`ещё ${grouped(count)} ${russianForm(count, kinds[kind].ru)}`);
-			en.push(`${count} more ${englishForm(count, kinds[kind].en)}`);
+	/** Per address, per kind seen how many more came. */
+	const windows = createWindows({
+		windowMs: REPEAT_WINDOW_MS,
+		maxAddresses,
+		now,
+		fresh: () => /** @type {Map<Kind, number>} */ (new Map()),
+		over: (address, again) => {
+			const ru = [];
+			const en = [];
+			for (const [kind, count] of again) {
+				if (count === 0) continue;
+				ru.push(`ещё ${grouped(count)} ${russianForm(count, kinds[kind].ru)}`);
+				en.push(`${count} more ${englishForm(count, kinds[kind].en)}`);
+			}
+			const line = summaryLine(prefix, address, ru, en);
+			if (line) log.warn(line);
 		}
-		if (ru.length === 0) return;
-		log.warn(
-			`${prefix} ${address} за 10 минут: ${ru.join(', ')} (в журнал не записаны) / within 10 minutes: ${en.join(', ')} (not logged each)`
-		);
-	};
-
-	/** Windows over: their counts to the log, and forgotten. Oldest first, so it stops early. */
-	const sweep = () => {
-		for (const [address, entry] of windows) {
-			if (now() - entry.since <= REPEAT_WINDOW_MS) break;
-			windows.delete(address);
-			summarize(address, entry);
-		}
-	};
-	const sweeping = setInterval(sweep, SWEEP_INTERVAL_MS);
-	sweeping.unref?.();
+	});
 
 	return {
 		note(client, kind, line) {
-			sweep();
-			const address = countedAddress(client);
-			let entry = windows.get(address);
-			if (!entry) {
-				if (windows.size >= maxAddresses) {
-					const [oldest, forgotten] =
-						/** @type {[string, { since: number, again: Map<Kind, number> }]} */ (
-							windows.entries().next().value
-						);
-					windows.delete(oldest);
-					summarize(oldest, forgotten);
-				}
-				entry = { since: now(), again: new Map() };
-				windows.set(address, entry);
-			}
-			const again = entry.again.get(kind);
-			if (again === undefined) {
-				entry.again.set(kind, 0);
+			const again = windows.of(countedAddress(client));
+			const count = again.get(kind);
+			if (count === undefined) {
+				again.set(kind, 0);
 				log.warn(line);
-			} else entry.again.set(kind, again + 1);
+			} else again.set(kind, count + 1);
 		},
-		close() {
-			clearInterval(sweeping);
-			for (const [address, entry] of windows) summarize(address, entry);
-			windows.clear();
-		}
+		close: windows.close
 	};
 }
