@@ -107,10 +107,10 @@ const person: Template[] = [
 const TEMPLATES: Record<SheetKind, Template[]> = {
 	callList: [
 		...person,
-		{ ru: 'Дата рождения', en: 'Date of birth', type: 'date', width: 130 },
+		{ ru: 'Дата рождения', en: 'Date of birth', type: 'date', width: 140 },
 		{ ru: 'Категория', en: 'Category', type: 'choice', options: CATEGORY },
 		{ ru: 'Результат звонка', en: 'Call outcome', type: 'choice', options: CALL_OUTCOME },
-		{ ru: 'Попытки', en: 'Attempts', type: 'number', width: 100 },
+		{ ru: 'Попытки', en: 'Attempts', type: 'number', width: 125 },
 		{ ru: 'Оператор', en: 'Operator', type: 'person' },
 		{ ru: 'Дата звонка', en: 'Call date', type: 'datetime', width: 150 },
 		{ ru: 'Примечание', en: 'Notes', type: 'longtext', width: 280 }
@@ -133,7 +133,7 @@ const TEMPLATES: Record<SheetKind, Template[]> = {
 		...person,
 		{ ru: 'Повод', en: 'Occasion', type: 'choice', options: OCCASION },
 		{ ru: 'Результат', en: 'Result', type: 'choice', options: CAMPAIGN_RESULT },
-		{ ru: 'Подарочный набор', en: 'Gift set', type: 'checkbox', width: 130 },
+		{ ru: 'Подарочный набор', en: 'Gift set', type: 'checkbox', width: 160 },
 		{ ru: 'Дата', en: 'Date', type: 'date', width: 130 },
 		{ ru: 'Примечание', en: 'Notes', type: 'longtext', width: 280 }
 	],
