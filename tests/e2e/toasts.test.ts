@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editorClosed, editorOpen, HomePage, SheetPage } from './pages';
+import { clipboard, editorClosed, editorOpen, HomePage, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 import { DESKTOP, PHONE, screenshot } from './setup';
 
@@ -144,5 +144,39 @@ describe('a notice leaves the grid free', () => {
 		await expect.poll(() => overlaps(page)).toEqual([]);
 		await expect.poll(() => focusedInSight(page)).toBe(true);
 		await screenshot(page, 'toast-last-row');
+	});
+
+	it("a list's notices do not follow the operator to another list", async () => {
+		// Found by exploration: a coordinator pasted 40 requests, went to the campaign of 30
+		// veterans, and read «Вставлено строк: 40, из них новых: 40.» under it; «Удалено строк: 1.
+		// Отменить» from the call list, pressed over the empty request board, brought a resident
+		// back into the call list, out of her sight.
+		const galina = await session.operator('Галина', { viewport: DESKTOP });
+		const page = galina.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		await home.createSheet('Заявки: уведомления', 'Заявки');
+		await new HomePage(page).open();
+		const calls = await new HomePage(page).createSheet('Обзвон: уведомления');
+		await (await calls.newRowCell('ФИО')).click();
+		await clipboard(calls, 'paste', 'Иванова Анна\nПетров Олег\nСидорова Мария');
+		const notices = page.locator('.toast');
+		await expect
+			.poll(() => notices.allTextContents(), MOMENT)
+			.toEqual([expect.stringContaining('Вставлено строк: 3, из них новых: 3.')]);
+		await calls.selectRows([0]);
+		await calls.deleteSelectedRows();
+		const deletedAt = Date.now();
+		await expect
+			.poll(() => notices.allTextContents(), MOMENT)
+			.toContainEqual(expect.stringContaining('Удалено строк: 1.'));
+
+		await (await new HomePage(page).open()).openSheet('Заявки: уведомления');
+		expect(await notices.allTextContents()).toEqual([]);
+		// Still within the ten seconds «Отменить» stays for (or the check says nothing).
+		expect(Date.now() - deletedAt).toBeLessThan(9_000);
+		// Back in the call list: nothing was undone, the row is in «Удалённые строки».
+		await new HomePage(page).open();
+		const again = await new HomePage(page).openSheet('Обзвон: уведомления');
+		await expect.poll(() => again.rowCount(), MOMENT).toBe(2);
 	});
 });

@@ -6,6 +6,9 @@ export interface Toast {
 	action?: { label: string; run: () => void };
 	/** Called when the operator closes it with × (not when it goes by itself or by its action). */
 	onClose?: () => void;
+	/** The page it was shown on (`Toasts.enter`), whose leaving takes it away; none: anywhere. */
+	place?: string;
+	sticky?: boolean;
 }
 
 /** How long a toast stays (an error or one with an action stays longer). */
@@ -21,6 +24,28 @@ class Toasts {
 	 */
 	docked = $state(0);
 	#next = 1;
+	#place: string | null = null;
+
+	/**
+	 * The operator is on a page (a list) whose notices are about it alone: those shown from now
+	 * until `leave` go with the page.
+	 */
+	enter(place: string) {
+		this.#place = place;
+	}
+
+	/**
+	 * She left the page: its passing notices go with it (found by exploration: «Вставлено строк:
+	 * 40» of the request board showed under a campaign of 30, and «Удалено строк: 1. Отменить» of
+	 * the call list, pressed over another list, brought the row back out of her sight). Errors
+	 * stay their time, and sticky ones until the page that showed them dismisses them.
+	 */
+	leave(place: string) {
+		if (this.#place === place) this.#place = null;
+		this.list = this.list.filter(
+			(toast) => toast.place !== place || toast.sticky || toast.kind === 'error'
+		);
+	}
 
 	/**
 	 * Shows a toast for a while; a `sticky` one until the operator closes it or acts (or the page
@@ -40,7 +65,9 @@ class Toasts {
 			message,
 			kind: options.kind ?? 'info',
 			action: options.action,
-			onClose: options.onClose
+			onClose: options.onClose,
+			place: this.#place ?? undefined,
+			sticky: options.sticky
 		};
 		this.list = [...this.list, toast];
 		if (options.sticky) return toast.id;
