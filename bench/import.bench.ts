@@ -10,6 +10,12 @@
  *   PapaParse alone in a worker on the same File (read, decode, parse). Target ≤ 2×.
  * - the longest main-thread task (PerformanceObserver 'longtask') during the import: from the
  *   file picked until the grid behind the report holds every imported row. Target < 100 ms.
+ * - the import's steps, on the first line: the worker's (read, decode, parse, analysis, prepare,
+ *   stage — timed in the worker and sent with its answers), each slice's wait from its post in
+ *   the worker until the page takes it and the page's applying of it, the commit (the app notes
+ *   them as `performance.measure('import:…')`, `noteImportTiming` in src/lib/import/client.ts),
+ *   and the page's IndexedDB writes from "Импортировать" on (this page's `IDBDatabase`
+ *   transactions, wrapped by the probe below).
  * - export of the same sheet (button → bytes handed to the download) vs `Papa.unparse` of the
  *   same rows plus encoding, on the main thread. Target ≤ 1.5×.
  *
@@ -60,6 +66,21 @@ new MutationObserver(() => {
 	if (submit && !submit.disabled) mark('mappingReady');
 	if (document.querySelector('[data-testid=import-report]')) mark('reported');
 }).observe(document, { subtree: true, childList: true, attributes: true });
+// Every IndexedDB write of the page (this tab's y-indexeddb stores): when it began, when it ended.
+window.__bench.idb = [];
+const transaction = IDBDatabase.prototype.transaction;
+IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+	const t = transaction.call(this, stores, mode, ...rest);
+	if (mode === 'readwrite') {
+		const entry = { start: performance.now(), end: null };
+		window.__bench.idb.push(entry);
+		const end = () => { entry.end ??= performance.now(); };
+		t.addEventListener('complete', end);
+		t.addEventListener('abort', end);
+		t.addEventListener('error', end);
+	}
+	return t;
+};
 const createObjectURL = URL.createObjectURL;
 URL.createObjectURL = function (blob) { if ('exportClick' in window.__bench.marks) mark('exported'); return createObjectURL.call(URL, blob); };
 `;
@@ -163,6 +184,15 @@ self.onmessage = async (e) => {
 			{ polling: 100 }
 		);
 		await page.waitForTimeout(500); // let the last long task be reported
+		// The import's IndexedDB writes are over (they go on after the report).
+		await page.waitForFunction(
+			() =>
+				(window as never as { __bench: { idb: { end: number | null }[] } }).__bench.idb.every(
+					(w) => w.end !== null
+				),
+			undefined,
+			{ polling: 100 }
+		);
 		if (cdp && profile) {
 			const { profile: data } = await cdp.send('Profiler.stop');
 			await writeFile(profile, JSON.stringify(data));
@@ -179,9 +209,18 @@ self.onmessage = async (e) => {
 						__bench: {
 							marks: Record<string, number>;
 							longTasks: { start: number; duration: number }[];
+							idb: { start: number; end: number }[];
 						};
 					}
 				).__bench
+		);
+		// The import's steps as the app notes them (`noteImportTiming`, src/lib/import/client.ts):
+		// the worker's, timed in the worker, and the page's.
+		const measures = await page.evaluate(() =>
+			performance
+				.getEntriesByType('measure')
+				.filter((e) => e.name.startsWith('import:'))
+				.map((e) => ({ name: e.name.slice('import:'.length), start: e.startTime, ms: e.duration }))
 		);
 		const m = probe.marks;
 		const parseMs = m.mappingReady - m.picked;
@@ -195,8 +234,48 @@ self.onmessage = async (e) => {
 			.filter((t) => t.start <= m.reported + 1)
 			.reduce((max, t) => Math.max(max, t.duration), 0);
 		const at = (ms: number) => `${round(ms - m.picked, 0)} ms`;
+		const named = (name: string) => measures.filter((e) => e.name === name);
+		/** The last of a step (the worker's analysis runs again when the mapping changes). */
+		const last = (name: string) => round(named(name).at(-1)?.ms ?? NaN);
+		const sum = (name: string) => round(named(name).reduce((s, e) => s + e.ms, 0));
+		const most = (name: string) => round(named(name).reduce((s, e) => Math.max(s, e.ms), 0));
+		// IndexedDB writes from "Импортировать" on: how long some write was under way (overlaps
+		// counted once), and when the last one ended.
+		const writes = probe.idb.filter((w) => w.start >= m.submit).sort((a, b) => a.start - b.start);
+		let idbBusy = 0;
+		let idbUntil = -Infinity;
+		for (const w of writes) {
+			idbBusy += Math.max(0, w.end - Math.max(w.start, idbUntil));
+			idbUntil = Math.max(idbUntil, w.end);
+		}
+		const steps = {
+			// In the worker, for the file picked (read, decode, parse) and the mapping (analysis, the
+			// last run of it), then for "Импортировать" (the plan, then its rows as staged slices).
+			workerReadMs: last('read'),
+			workerDecodeMs: last('decode'),
+			workerParseMs: last('parse'),
+			workerAnalysisMs: last('analysis'),
+			workerAnalyses: named('analysis').length,
+			workerPrepareMs: last('prepare'),
+			workerStageMs: last('stage'),
+			// On the page: each slice from its post in the worker to the page taking it (the
+			// transfer and the wait behind the page's other tasks), and the page applying it.
+			slices: named('slice-apply').length,
+			sliceWaitMeanMs: round(sum('slice-wait') / Math.max(1, named('slice-wait').length)),
+			sliceWaitMaxMs: most('slice-wait'),
+			sliceApplyMs: sum('slice-apply'),
+			sliceApplyMaxMs: most('slice-apply'),
+			preparedWaitMs: last('prepared-wait'),
+			commitMs: last('commit'),
+			idbWrites: writes.length,
+			idbBusyMs: round(idbBusy),
+			idbDoneAfterReportMs: writes.length ? round(idbUntil - m.reported) : null
+		};
 		log(
 			`marks: mapping ready ${at(m.mappingReady)}, submit ${at(m.submit)}, report ${at(m.reported)}, every row in the grid ${at(m.gridFilled)}`
+		);
+		log(
+			`worker: read ${steps.workerReadMs} ms, decode ${steps.workerDecodeMs} ms, parse ${steps.workerParseMs} ms, analysis ${steps.workerAnalysisMs} ms (×${steps.workerAnalyses}), prepare ${steps.workerPrepareMs} ms, stage ${steps.workerStageMs} ms; page: ${steps.slices} slices applied in ${steps.sliceApplyMs} ms (longest ${steps.sliceApplyMaxMs} ms), waited ${steps.sliceWaitMeanMs} ms on average (longest ${steps.sliceWaitMaxMs} ms), commit ${steps.commitMs} ms; IndexedDB ${steps.idbWrites} writes, busy ${steps.idbBusyMs} ms, done ${steps.idbDoneAfterReportMs} ms after the report`
 		);
 		log(
 			`long tasks: ${during.map((t) => `${round(t.duration, 0)} ms at ${at(t.start)}`).join(', ')}`
@@ -213,7 +292,8 @@ self.onmessage = async (e) => {
 			papaWorkerMs: round(papaWorkerMs),
 			ratio: round(importMs / papaWorkerMs, 2),
 			target: IMPORT_TARGET,
-			ok: importMs / papaWorkerMs <= IMPORT_TARGET
+			ok: importMs / papaWorkerMs <= IMPORT_TARGET,
+			...steps
 		});
 		emit({
 			bench: 'csv-import-longest-task',

@@ -5,14 +5,55 @@
  */
 import type { DuplicatePolicy, EncodingOverride, ExistingRow, KeyColumns } from '../csv';
 import type { ImportTargetColumn } from './plan';
-import type {
-	FromWorker,
-	ImportProgress,
-	ParseSummary,
-	StagedSlice,
-	StageRequest,
-	ToWorker
+import {
+	absoluteNow,
+	type FromWorker,
+	type ImportProgress,
+	type ParseSummary,
+	type StagedSlice,
+	type StageRequest,
+	type ToWorker,
+	type WorkerTiming
 } from './protocol';
+
+/** The prefix of the import's `performance.measure` entries (see `noteImportTiming`). */
+export const IMPORT_MEASURE = 'import:';
+
+/**
+ * Notes a step of the import as a `performance.measure` entry `import:<name>` (the worker's steps,
+ * the page's applying of each slice, the wait of each message, the commit): DevTools shows them on
+ * its timeline and `bench/import.bench.ts` reads them. `start` is `absoluteNow()` of any thread.
+ * Never fails the import.
+ */
+export function noteImportTiming(name: string, start: number, ms: number): void {
+	try {
+		performance.measure(IMPORT_MEASURE + name, {
+			start: Math.max(0, start - performance.timeOrigin),
+			duration: Math.max(0, ms)
+		});
+	} catch {
+		// No User Timing here (an old browser): nothing to note.
+	}
+}
+
+/** The notes of the import before, dropped as a new one starts (they would pile up otherwise). */
+function clearImportTimings() {
+	try {
+		const names = new Set(
+			performance
+				.getEntriesByType('measure')
+				.map((entry) => entry.name)
+				.filter((name) => name.startsWith(IMPORT_MEASURE))
+		);
+		for (const name of names) performance.clearMeasures(name);
+	} catch {
+		// As above.
+	}
+}
+
+function noteWorkerTimings(timings: WorkerTiming[] | undefined) {
+	for (const t of timings ?? []) noteImportTiming(t.name, t.start, t.ms);
+}
 
 type Answer<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
@@ -36,6 +77,7 @@ export class ImportWorker {
 	onSlice: ((slice: StagedSlice) => void) | null = null;
 
 	constructor() {
+		clearImportTimings();
 		this.#worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 		this.#worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
 		this.#worker.onerror = (event) => {
@@ -47,17 +89,23 @@ export class ImportWorker {
 	#receive(message: FromWorker) {
 		if (this.#closed) return; // a message queued before `cancel()`
 		if (message.type === 'slice') {
+			const received = absoluteNow();
+			noteImportTiming('slice-wait', message.sentAt, received - message.sentAt);
 			try {
 				this.onSlice?.(message);
 			} catch (error) {
 				this.#fail(error instanceof Error ? error : new Error(String(error)));
 			}
+			noteImportTiming('slice-apply', received, absoluteNow() - received);
 			return;
 		}
 		if (message.type === 'progress') {
 			this.onProgress?.(message);
 			return;
 		}
+		if ('timings' in message) noteWorkerTimings(message.timings);
+		if (message.type === 'prepared')
+			noteImportTiming('prepared-wait', message.sentAt, absoluteNow() - message.sentAt);
 		const pending = this.#pending;
 		this.#pending = null;
 		if (!pending) return;

@@ -21,7 +21,15 @@ import {
 	type ImportTargetColumn
 } from './plan';
 import { stageRows } from '../model/staging';
-import { NAMELESS_SHOWN, NOT_TEXT, SAMPLE_ROWS, type FromWorker, type ToWorker } from './protocol';
+import {
+	absoluteNow,
+	NAMELESS_SHOWN,
+	NOT_TEXT,
+	SAMPLE_ROWS,
+	type FromWorker,
+	type ToWorker,
+	type WorkerTiming
+} from './protocol';
 
 /** Progress messages are sent at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -40,6 +48,14 @@ function post(message: FromWorker) {
 	scope.postMessage(message);
 }
 
+/** Runs `step`, noting how long it took in `timings` (see `WorkerTiming`). */
+function timed<T>(timings: WorkerTiming[], name: string, step: () => T): T {
+	const start = absoluteNow();
+	const result = step();
+	timings.push({ name, start, ms: absoluteNow() - start });
+	return result;
+}
+
 async function parse(
 	file: Blob | undefined,
 	encoding: EncodingOverride | undefined,
@@ -47,27 +63,34 @@ async function parse(
 ) {
 	const started = performance.now();
 	const elapsed = () => performance.now() - started;
+	const timings: WorkerTiming[] = [];
 	if (file) {
 		post({ type: 'progress', phase: 'read', rows: 0, done: 0, elapsedMs: 0 });
+		const start = absoluteNow();
 		bytes = new Uint8Array(await file.arrayBuffer());
+		timings.push({ name: 'read', start, ms: absoluteNow() - start });
 	}
 	if (!bytes) throw new Error('no file');
+	const decodeStart = absoluteNow();
 	bytes = withoutZeroPadding(bytes);
 	const kind = notTextKind(bytes);
 	// Read as Windows-1251, a workbook gave rows of garbled characters, ready to import.
 	if (kind) throw new Error(`${NOT_TEXT}${kind}`);
 	post({ type: 'progress', phase: 'decode', rows: 0, done: 0, elapsedMs: elapsed() });
 	const decoded = decodeCsvBytes(bytes, encoding);
+	timings.push({ name: 'decode', start: decodeStart, ms: absoluteNow() - decodeStart });
 	let last = 0;
-	parsed = parseCsv(decoded.text, {
-		header: header ?? 'auto',
-		onProgress(rows, chars, total) {
-			const now = elapsed();
-			if (now - last < PROGRESS_INTERVAL_MS) return;
-			last = now;
-			post({ type: 'progress', phase: 'parse', rows, done: chars / total, elapsedMs: now });
-		}
-	});
+	parsed = timed(timings, 'parse', () =>
+		parseCsv(decoded.text, {
+			header: header ?? 'auto',
+			onProgress(rows, chars, total) {
+				const now = elapsed();
+				if (now - last < PROGRESS_INTERVAL_MS) return;
+				last = now;
+				post({ type: 'progress', phase: 'parse', rows, done: chars / total, elapsedMs: now });
+			}
+		})
+	);
 	analysis = null;
 	const rowCount = parsed.rows.length;
 	const width = parsed.header?.length ?? parsed.rows[0]?.length ?? 0;
@@ -85,12 +108,14 @@ async function parse(
 		errorsOmitted: parsed.errorsOmitted,
 		emptyLines: parsed.emptyLines,
 		bytes: bytes.length,
-		elapsedMs: elapsed()
+		elapsedMs: elapsed(),
+		timings
 	});
 }
 
 async function handle(message: ToWorker) {
 	const started = performance.now();
+	const timings: WorkerTiming[] = [];
 	switch (message.type) {
 		case 'parse':
 			await parse(message.file, message.encoding, message.header);
@@ -98,13 +123,16 @@ async function handle(message: ToWorker) {
 		case 'analyze': {
 			if (!parsed) throw new Error('nothing parsed');
 			targets = message.targets;
-			analysis = analyzeImport({
-				parsed,
-				targets,
-				existing: message.existing,
-				targetSheetId: message.targetSheetId,
-				keyColumnsBySheet: message.keyColumnsBySheet
-			});
+			const from = parsed;
+			analysis = timed(timings, 'analysis', () =>
+				analyzeImport({
+					parsed: from,
+					targets,
+					existing: message.existing,
+					targetSheetId: message.targetSheetId,
+					keyColumnsBySheet: message.keyColumnsBySheet
+				})
+			);
 			post({
 				type: 'analyzed',
 				counts: analysis.counts,
@@ -118,36 +146,51 @@ async function handle(message: ToWorker) {
 				unmatchedMore: analysis.unmatchedMore,
 				unmatchedAdded: analysis.unmatchedAdded,
 				addOptions: analysis.addOptions,
-				elapsedMs: performance.now() - started
+				elapsedMs: performance.now() - started,
+				timings
 			});
 			return;
 		}
 		case 'prepare': {
-			if (!analysis) throw new Error('not analysed');
-			const prepared = prepareImport(analysis, targets, message.policy, {
-				addDeleted: message.addDeleted
-			});
+			const analysed = analysis;
+			if (!analysed) throw new Error('not analysed');
+			const prepared = timed(timings, 'prepare', () =>
+				prepareImport(analysed, targets, message.policy, { addDeleted: message.addDeleted })
+			);
 			const stage = message.stage;
 			if (!stage) {
-				post({ type: 'prepared', ...prepared, staged: 0, elapsedMs: performance.now() - started });
+				post({
+					type: 'prepared',
+					...prepared,
+					staged: 0,
+					elapsedMs: performance.now() - started,
+					timings,
+					sentAt: absoluteNow()
+				});
 				return;
 			}
 			const total = prepared.rows.length;
-			const staged = stageRows({
-				importId: stage.importId,
-				after: stage.after,
-				columns: prepared.keys.map((k) => stage.columns[k] ?? k),
-				rows: prepared.rows,
-				onSlice(update, rowsDone) {
-					scope.postMessage({ type: 'slice', update, rowsDone, total }, [update.buffer]);
-				}
-			});
+			const staged = timed(timings, 'stage', () =>
+				stageRows({
+					importId: stage.importId,
+					after: stage.after,
+					columns: prepared.keys.map((k) => stage.columns[k] ?? k),
+					rows: prepared.rows,
+					onSlice(update, rowsDone) {
+						scope.postMessage({ type: 'slice', update, rowsDone, total, sentAt: absoluteNow() }, [
+							update.buffer
+						]);
+					}
+				})
+			);
 			post({
 				type: 'prepared',
 				...prepared,
 				rows: [],
 				staged,
-				elapsedMs: performance.now() - started
+				elapsedMs: performance.now() - started,
+				timings,
+				sentAt: absoluteNow()
 			});
 		}
 	}

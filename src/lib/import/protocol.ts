@@ -70,6 +70,29 @@ export interface StagedSlice {
 	update: Uint8Array;
 	rowsDone: number;
 	total: number;
+	/** When the worker posted it (`absoluteNow`): the page measures how long it waited. */
+	sentAt: number;
+}
+
+/**
+ * A step of the worker's work on a request, timed in the worker: the page notes it as a
+ * `performance.measure` named `import:<name>` (`noteImportTimings` in `client.ts`), which
+ * DevTools shows and `bench/import.bench.ts` reads. A few numbers a request: nothing slows down.
+ */
+export interface WorkerTiming {
+	/** 'read', 'decode', 'parse', 'analysis', 'prepare', 'stage'. */
+	name: string;
+	/** `absoluteNow()` when the step began. */
+	start: number;
+	ms: number;
+}
+
+/**
+ * Milliseconds since the epoch, in fractions: `performance.now()` of this thread's clock moved
+ * onto the one all threads share (`timeOrigin`), so a worker's time and the page's compare.
+ */
+export function absoluteNow(): number {
+	return performance.timeOrigin + performance.now();
 }
 
 export interface ParseSummary {
@@ -87,6 +110,8 @@ export interface ParseSummary {
 	emptyLines: number;
 	bytes: number;
 	elapsedMs: number;
+	/** Read, decode, parse. */
+	timings: WorkerTiming[];
 }
 
 export interface ImportProgress {
@@ -126,10 +151,20 @@ export type FromWorker =
 			/** The options the import adds, by target key (`Analysis.addOptions`). */
 			addOptions: Record<string, string[]>;
 			elapsedMs: number;
+			/** The analysis. */
+			timings: WorkerTiming[];
 	  }
 	| ({ type: 'slice' } & StagedSlice)
 	/** With a `stage` request, `rows` is empty: they went as slices; `staged` counts them. */
-	| ({ type: 'prepared'; elapsedMs: number; staged: number } & PreparedImport)
+	| ({
+			type: 'prepared';
+			elapsedMs: number;
+			staged: number;
+			/** Preparing the plan, then staging its rows (their slices posted meanwhile). */
+			timings: WorkerTiming[];
+			/** When the worker posted it (`absoluteNow`). */
+			sentAt: number;
+	  } & PreparedImport)
 	| { type: 'failed'; message: string };
 
 /** The start of a failure's message for a file that is no text: `not-text:xlsx` (see `notTextKind`). */
