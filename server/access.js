@@ -250,6 +250,34 @@ async function keptToOwner(file, log) {
 	}
 }
 
+export const LINK_SECRET_FILE = 'link-secret';
+
+/**
+ * The secret a link's form marks its key with (`LINK_PARAM`), kept in `dataDir` (its owner's only)
+ * and made at random on first use: the same after a restart, so a link's tabs opened before it
+ * stay the link's. Made from the access key alone, the mark that `GET /?key=x` shows anyone (not
+ * checked, not counted) let him test keys against it on his own computer, without end: a
+ * human-chosen `ACCESS_KEY` fell to a dictionary. A file that holds no such secret is replaced
+ * (the links' tabs open then count as typed, nothing else is lost).
+ * @param {string} dataDir
+ * @returns {Promise<Buffer>}
+ */
+export async function storedLinkSecret(dataDir) {
+	const file = join(dataDir, LINK_SECRET_FILE);
+	const kept = await readFile(file, 'utf8').then(
+		(text) => text.trim(),
+		(error) => {
+			if (/** @type {{ code?: string }} */ (error).code === 'ENOENT') return '';
+			throw error;
+		}
+	);
+	if (/^[0-9a-f]{64}$/.test(kept)) return Buffer.from(kept, 'hex');
+	const secret = randomBytes(32);
+	await mkdir(dataDir, { recursive: true });
+	await writeWhole(dataDir, LINK_SECRET_FILE, secret.toString('hex') + '\n');
+	return secret;
+}
+
 /** Temporary files of `writeWhole`: `access-key.tmp-…`. */
 const TEMP_MARK = '.tmp-';
 
@@ -348,10 +376,12 @@ function escapeHtml(text) {
  */
 
 /**
- * @param {{ key: string, log?: Pick<Console, 'warn'>, now?: () => number, trustedProxies?: readonly string[] }} options
+ * @param {{ key: string, linkSecret?: Buffer, log?: Pick<Console, 'warn'>, now?: () => number, trustedProxies?: readonly string[] }} options
  *   `trustedProxies`: whose `X-Forwarded-For` names the client whose wrong keys count
  *   (`TRUSTED_PROXIES`): behind nginx on this computer every request comes from 127.0.0.1, and ten
- *   wrong keys from anyone who reaches the proxy told the whole office to wait
+ *   wrong keys from anyone who reaches the proxy told the whole office to wait. `linkSecret`:
+ *   what a link's marks are made with besides the key (`storedLinkSecret`); drawn at random
+ *   when not given, so then the marks of tabs opened before a restart match nothing after it
  * @returns {Access}
  */
 export function createAccess(options) {
@@ -367,11 +397,16 @@ export function createAccess(options) {
 	 */
 	const addressOf = (req) => countedAddress(clientOf(req));
 	/**
-	 * What a link's form marks its key with (`LINK_PARAM`): made from the access key, never sent
-	 * alone, so the same after a restart. Drawn at random at each start, it left the marks of tabs
-	 * a hostile page opened before a restart matching nothing, and their keys counted as typed.
+	 * What a link's form marks its key with (`LINK_PARAM`): made from the secret kept in the data
+	 * folder (`storedLinkSecret`), so the same after a restart (drawn at random at each start, it
+	 * left the marks of tabs a hostile page opened before a restart matching nothing, and their
+	 * keys counted as typed), and from the access key, so a new one when the key is changed. Never
+	 * from the key alone: anyone is shown a mark, and could test keys against it on his own.
 	 */
-	const linkSecret = createHmac('sha256', normalizeKey(options.key)).update('link-marker').digest();
+	const linkSecret = createHmac('sha256', options.linkSecret ?? randomBytes(32))
+		.update(normalizeKey(options.key))
+		.update('link-marker')
+		.digest();
 	/** @param {string} key */
 	const linkMark = (key) =>
 		createHmac('sha256', linkSecret).update(normalizeKey(key)).digest('base64url');

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { accessKeyNeeded, createAccess, storedAccessKey } from './access.js';
+import { accessKeyNeeded, createAccess, storedAccessKey, storedLinkSecret } from './access.js';
 import { readConfig } from './config.js';
 import { unknownHost, unknownHostPage } from './origin.js';
 import { createRelay } from './relay.js';
@@ -78,16 +78,20 @@ export async function startServer(options = {}) {
 	// Beyond this computer, the lists open only with the access key (`access.js`).
 	/** @type {string | null} */
 	let accessKey = null;
+	/** @type {Buffer | undefined} */
+	let linkSecret;
 	try {
-		if (accessKeyNeeded(config))
+		if (accessKeyNeeded(config)) {
 			accessKey = config.accessKey ?? (await storedAccessKey(config.dataDir, log));
+			linkSecret = await storedLinkSecret(config.dataDir);
+		}
 	} catch (error) {
 		// A key file that stops the start: the data folder is let go for the start after.
 		if (!givenStore) await store.close();
 		throw error;
 	}
 	const access = accessKey
-		? createAccess({ key: accessKey, log, trustedProxies: config.trustedProxies })
+		? createAccess({ key: accessKey, linkSecret, log, trustedProxies: config.trustedProxies })
 		: null;
 	// `*` always comes with the key (`accessKeyNeeded`), so a site that points its own name at this
 	// computer (DNS rebinding) reads nothing; but its pages are then this site's own to the key's

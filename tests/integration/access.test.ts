@@ -6,7 +6,7 @@
  * laptop (or from a proxy on this computer that passes the office's name).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import {
@@ -26,6 +26,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
 	ACCESS_COOKIE,
 	ACCESS_KEY_FILE,
+	LINK_SECRET_FILE,
 	MAX_LINK_WRONG,
 	MAX_WRONG,
 	accessCookieValue
@@ -630,6 +631,34 @@ describe('the access key, once Shtab is on the office network', () => {
 		const typed = await submitKey(second.url, page, second.key, form);
 		expect(typed.status).toBe(303);
 		expect(typed.headers['set-cookie']?.[0]).toContain(ACCESS_COOKIE);
+	});
+
+	it('a link’s mark gives nobody a way to test keys offline: it is made with a secret kept in the data folder, not from the key alone', async () => {
+		// Anyone who reaches the port gets a link's form with `GET /?key=x`: not checked, not
+		// counted. Its mark was HMAC(HMAC(key, 'link-marker'), 'x'), made from the key alone, so he
+		// could try a human-chosen ACCESS_KEY against it on his own computer (a dictionary, millions
+		// a second), never told to wait.
+		const accessKey = 'Штаб-Калининский-2026';
+		const linkMark = async (dataDir: string) => {
+			const running = await harness.start({ host: '0.0.0.0', accessKey, dataDir });
+			const page = await get(`${running.url}/?key=x`, { host: `192.168.1.20:${running.port}` });
+			expect(page.status).toBe(200);
+			const mark = /name="link" value="([^"]+)"/.exec(page.body)?.[1];
+			await running.close();
+			return mark;
+		};
+		const dataDir = await harness.tempDir();
+		const mark = await linkMark(dataDir);
+		expect(mark).toMatch(/^[\w-]{43}$/);
+		// His guess at the right key, as the server used to make the mark.
+		const normalized = accessKey.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+		const secret = createHmac('sha256', normalized).update('link-marker').digest();
+		expect(createHmac('sha256', secret).update('x').digest('base64url')).not.toBe(mark);
+		// The same key on another data folder marks the same link otherwise: the mark depends on
+		// what only the server holds. The secret is its owner's only, and the same after a restart.
+		expect(await linkMark(await harness.tempDir())).not.toBe(mark);
+		expect((await stat(join(dataDir, LINK_SECRET_FILE))).mode & 0o077).toBe(0);
+		expect(await linkMark(dataDir)).toBe(mark);
 	});
 
 	it('a key file written by hand that others may read (644) is made its owner’s only at start, and the log says so', async () => {
