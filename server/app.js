@@ -151,6 +151,8 @@ export async function startServer(options = {}) {
 			});
 		});
 	} catch (error) {
+		// Its minute sweep (unref'd) would run on for good in a process that goes on.
+		access?.close();
 		await relay.close();
 		throw error;
 	}

@@ -22,7 +22,7 @@ import {
 	writeFile
 } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	ACCESS_COOKIE,
 	ACCESS_KEY_FILE,
@@ -1032,6 +1032,21 @@ describe('the access key, once Shtab is on the office network', () => {
 			error = e;
 		}
 		expect(explainStartupError(error, null)).toMatch(/ACCESS_KEY must have at least 12/);
+	});
+
+	it('a start that fails (the port taken) leaves no timer running: the wrong keys’ minute sweep is stopped too', async () => {
+		// A program that starts Shtab in its own process (the tests, a service wrapper retrying a
+		// taken port) kept a sweep each minute of every failed start's wrong keys, for good.
+		const first = await harness.start({ host: '0.0.0.0' });
+		vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+		try {
+			await expect(harness.start({ host: '0.0.0.0', port: first.port })).rejects.toThrow(
+				/EADDRINUSE/
+			);
+			expect(vi.getTimerCount()).toBe(0);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('with the default HOST nothing asks for a key and no key is made', async () => {
