@@ -497,7 +497,8 @@ describe('the access key, once Shtab is on the office network', () => {
 		const guess = () => sendKey(url, office, `guess-${guesses++}`);
 		for (let i = 0; i < MAX_WRONG - 3; i++) expect((await guess()).status).toBe(401);
 		// Анна types the key wrong twice (two tries left), then right: let in, her typos forgiven.
-		await colleague([key.replace(/^./, 'z'), key.slice(0, -1)]);
+		// (A first letter changed to another: the random key may begin with «z» itself.)
+		await colleague([key.replace(/^./, (c) => (c === 'z' ? 'y' : 'z')), key.slice(0, -1)]);
 		// Борис lets himself in at once.
 		await colleague([]);
 		// The guesser has the three it had left, not ten new ones; then the address waits.
