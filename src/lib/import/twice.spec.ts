@@ -576,4 +576,39 @@ describe('imports made at once with no resident in common (found in review)', ()
 		expect(told).toHaveLength(1);
 		expect(findTwiceImported(new Sheet(anna.doc))[0].drop).toHaveLength(3);
 	});
+
+	it('a pair compared with copies deleted is not noted so: brought back, they are told', () => {
+		// Both imported the department's file offline, Борис's with one more resident; before his
+		// line came back he deleted three of his rows (by mistake: he meant another list).
+		const [anna, boris] = twoReplicas();
+		importFile(
+			boris,
+			FILE + '\r\nСидорова Мария Ивановна;8 921 555-44-33;01.01.1940',
+			BORIS,
+			'skip',
+			'список отдела (2).csv'
+		);
+		const his = boris.importRowIds(boris.imports()[0].id).slice(0, 3);
+		importFile(anna, FILE, ANNA);
+		boris.deleteRows(his);
+		sync(anna, boris);
+		// Анна opens the list: as it stands, the two imports have no resident in common.
+		vi.useFakeTimers();
+		const stop = watchTwiceImported(anna, () => {});
+		try {
+			vi.advanceTimersByTime(1000);
+		} finally {
+			stop();
+			vi.useRealTimers();
+		}
+		expect(findTwiceImported(anna)).toEqual([]);
+		// Борис brings them back from «Удалённые строки»: three residents are in the list twice.
+		sync(anna, boris);
+		boris.restoreRows(his);
+		sync(anna, boris);
+		for (const sheet of [anna, boris, new Sheet(anna.doc)]) {
+			expect(names(sheet)).toHaveLength(7);
+			expect(findTwiceImported(sheet).flatMap((t) => t.drop)).toHaveLength(3);
+		}
+	});
 });

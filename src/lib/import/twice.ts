@@ -197,10 +197,15 @@ function compareImports(
 		if (rows.length === 0) continue;
 		const importOf = new Map<string, ImportInfo>();
 		const existing: ExistingRow[] = [];
-		/** Imports some of whose rows were left out (going already): not all of it compared. */
+		/**
+		 * Imports some of whose rows were left out (going already, or deleted: brought back, they
+		 * may be residents in common): not all of it compared.
+		 */
 		const partly = new Set<string>();
-		for (const first of firsts)
-			for (const rowId of sheet.importRowIds(first.id)) {
+		for (const first of firsts) {
+			const firstRows = sheet.importRowIds(first.id);
+			if (firstRows.length < first.rows) partly.add(first.id);
+			for (const rowId of firstRows) {
 				if (going.has(rowId)) {
 					partly.add(first.id);
 					continue;
@@ -208,6 +213,7 @@ function compareImports(
 				importOf.set(rowId, first);
 				existing.push({ sheetId: LIST, rowId, values: valuesOf(rowId) });
 			}
+		}
 		if (existing.length === 0) continue;
 		const incoming: IncomingRow[] = rows.map((rowId, i) => ({
 			line: i + 1,
@@ -272,7 +278,8 @@ function compareImports(
 				!related.has(first.id) &&
 				!partly.has(first.id) &&
 				!unlisted &&
-				rows.length === all.length
+				rows.length === all.length &&
+				all.length >= second.rows
 			)
 				unrelated.push([first, second]);
 		}
