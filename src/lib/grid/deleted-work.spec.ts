@@ -7,6 +7,8 @@ import {
 	deletedRowWorkOnLoad,
 	DeletedWorkLog,
 	deleteKey,
+	lookWhileOpen,
+	LOOK_WHILE_OPEN_MS,
 	MAX_DELETES_KEPT,
 	RECENT_MS,
 	recordDeletes,
@@ -861,6 +863,61 @@ describe('rows deleted while no page of the list was open: told as the page open
 		expect(deletedRowWorkOnLoad(sheet, log, T0 + 10 * 60_000).work).toEqual([
 			{ rows: [rows[0]], by: 'Ольга', deleted: [T0 + 12 * 60_000] }
 		]);
+	});
+
+	/**
+	 * Found in review of 68bdd12: the window of a delete among those not kept one by one starts at
+	 * the first of them; with the list's page open all day, more than MAX_DELETES_KEPT deletes
+	 * came while it looked at each live, and the reload in the evening told her of a call she had
+	 * logged hours before the delete (on the server, seen by the colleague who deleted the row).
+	 */
+	it('a page open all day: the deletes it looked at as they came are not told again on a reload', () => {
+		vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+		vi.setSystemTime(T0);
+		const storage = new MemoryStorage();
+		const { anna, olga, send, name, result } = twoOperators();
+		const many = olga.addRows({
+			columns: [name],
+			rows: Array.from({ length: MAX_DELETES_KEPT + 10 }, (_, i) => [`Житель ${i + 1}`])
+		});
+		send(1);
+		// Her page is open and online: the list's connection notes what comes, the page watches
+		// it live and, once the server has answered, has looked at what was there.
+		const sync = new FakeSync('saved');
+		const stopRecording = recordDeletes(anna.doc, sync, new DeletedWorkLog(ROOM, storage));
+		const log = new DeletedWorkLog(ROOM, storage);
+		const told: DeletedWork[] = [];
+		const stopWatching = watchDeletedWork(anna, sync, (work) => told.push(work));
+		const stopLooking = lookWhileOpen(anna, log);
+		// 10:01: Olga deletes a resident; 10:30 Anna logs a call to another, sent at once; at
+		// 12:00 Olga deletes that one too, and through the afternoon the rest, one by one.
+		vi.setSystemTime(T0 + 60_000);
+		olga.deleteRows([many[1]]);
+		send(1);
+		vi.setSystemTime(T0 + 30 * 60_000);
+		anna.setCell(many[0], result, 'дозвонились');
+		send(0);
+		vi.setSystemTime(T0 + 2 * 60 * 60_000);
+		olga.deleteRows([many[0]]);
+		send(1);
+		many.slice(2).forEach((row, i) => {
+			vi.setSystemTime(T0 + 3 * 60 * 60_000 + i * 60_000);
+			olga.deleteRows([row]);
+			send(1);
+		});
+		vi.advanceTimersByTime(LOOK_WHILE_OPEN_MS);
+		// Live: nothing to tell (she had called hours before).
+		expect(told).toEqual([]);
+		stopLooking();
+		stopWatching();
+		stopRecording();
+		// 18:00, she reloads the page: nothing to tell either (before: Olga's delete of the
+		// resident she called at 10:30, «deleted before seeing your work»).
+		vi.setSystemTime(T0 + 8 * 60 * 60_000);
+		const { work } = deletedRowWorkOnLoad(anna, new DeletedWorkLog(ROOM, storage), null);
+		expect(work).toEqual([]);
+		// What the browser keeps stays bounded however long the page is open.
+		expect(new DeletedWorkLog(ROOM, storage).seen().size).toBeLessThanOrEqual(MAX_DELETES_KEPT);
 	});
 
 	it('keeps the latest deletes seen when there are too many, and a delete all brought back is over', () => {

@@ -444,6 +444,16 @@ export class DeletedWorkLog {
 	}
 
 	/**
+	 * A page of the list, open, has looked at the deletes that came (as they came: it tells of
+	 * them live, `watchDeletedWork`): their arrivals go; what is seen stays (`lookWhileOpen`).
+	 */
+	forgetArrivals(): void {
+		const kept = this.#read();
+		if (Object.keys(kept.arrived).length === 0 && !kept.over) return;
+		this.#write({ arrived: {}, seen: kept.seen });
+	}
+
+	/**
 	 * A page has looked at these deletes (told of them or not): the arrivals go, and what is seen
 	 * keeps only the deletes still standing (`standing`, `standingDeletes`: a restored column's
 	 * delete is over, as is a delete of rows all brought back), the latest `MAX_DELETES_KEPT` when
@@ -462,6 +472,41 @@ export class DeletedWorkLog {
 			.map(({ key }) => key);
 		this.#write({ arrived: {}, seen });
 	}
+}
+
+/** How soon after a colleague's delete reaches an open page its arrival is forgotten. */
+export const LOOK_WHILE_OPEN_MS = 1_000;
+
+/**
+ * For a page of the list open (and done with its look as it opened, `DeletedWorkLog.looked`):
+ * forgets the arrivals `recordDeletes` notes of the deletes that come, a moment after, since the
+ * page looks at them as they come (`watchDeletedWork`, `watchDeletedColumnWork`). Found in review:
+ * with the page open all day, more than `MAX_DELETES_KEPT` deletes came, the earliest were kept in
+ * one record whose window starts at the first of them (`Overflow`), and the reload in the evening
+ * told her of a call she had logged hours before a delete, on the server, seen by the colleague.
+ * Returns the function that stops it.
+ */
+export function lookWhileOpen(sheet: Sheet, log: DeletedWorkLog): () => void {
+	const doc = sheet.doc;
+	// (Typed for the transaction's maps, keyed by any type of the doc.)
+	const columns = doc.getMap('columns') as never;
+	const deleted = doc.getMap('deleted') as never;
+	let timer: ReturnType<typeof setTimeout> | null = null;
+	const onTransaction = (tr: Y.Transaction) => {
+		if (tr.local || timer !== null) return;
+		if (![columns, deleted].some((map) => tr.changed.has(map) || tr.changedParentTypes.has(map)))
+			return;
+		// After `recordDeletes` has noted it (its listener may come after this one).
+		timer = setTimeout(() => {
+			timer = null;
+			log.forgetArrivals();
+		}, LOOK_WHILE_OPEN_MS);
+	};
+	doc.on('afterTransaction', onTransaction);
+	return () => {
+		doc.off('afterTransaction', onTransaction);
+		if (timer !== null) clearTimeout(timer);
+	};
 }
 
 /**
