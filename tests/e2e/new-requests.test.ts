@@ -213,3 +213,49 @@ describe('a block pasted over requests already on the board (found in review)', 
 		expect([progress(ids[0]), progress(ids[1])]).toEqual(BEFORE.map((r) => r.slice(1)));
 	});
 });
+
+/** `dd.mm.yyyy` of a day and month of this year, as the grid shows it. */
+function thisYears(day: number, month: number): string {
+	const year = new Date().getFullYear();
+	return [day, month].map((n) => String(n).padStart(2, '0')).join('.') + `.${year}`;
+}
+
+describe('requests pasted from an English table (found in review)', () => {
+	it('read «done» as «выполнена», «06.04» as this year’s, as typing does, with nothing flagged', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Заявки: таблица партнёров', 'Заявки');
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		const ids = colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Статус']],
+			rows: [
+				['Иванова Анна', 'новая'],
+				['Петров Пётр', 'новая']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+
+		// A partner NGO's English table: kind of help, status, volunteer, date.
+		await sheet.paste(
+			0,
+			'Вид помощи',
+			['buying medicines\tdone\tБорис\t06.04', 'walking dogs\tin progress\tБорис\t5.12'].join(
+				'\r\n'
+			)
+		);
+		const cell = (i: number, title: string) => colleague.sheet.getCell(ids[i], cols[title]);
+		await expect.poll(() => cell(0, 'Статус'), MOMENT).toBe('выполнена');
+		expect([cell(0, 'Вид помощи'), cell(1, 'Вид помощи'), cell(1, 'Статус')]).toEqual([
+			'покупка лекарств',
+			'выгул собак',
+			'в работе'
+		]);
+		expect(await sheet.rows(['Статус', 'Дата заявки'])).toEqual([
+			{ Статус: 'выполнена', 'Дата заявки': thisYears(6, 4) },
+			{ Статус: 'в работе', 'Дата заявки': thisYears(5, 12) }
+		]);
+		for (const title of ['Вид помощи', 'Статус', 'Дата заявки'])
+			expect(await sheet.rowsWithClass(title, 'shtab-invalid')).toEqual([]);
+	});
+});

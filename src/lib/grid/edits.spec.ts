@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
+import { templateColumns } from '$lib/model/templates';
 import {
 	changeColumnType,
 	clearCells,
@@ -333,5 +334,48 @@ describe('what a value also sets (a call result logs the call)', () => {
 		undo.undo();
 		expect(sheet.getCell(rows[1], phone)).toBe('+78121234567');
 		expect(sheet.getCell(rows[1], outcome)).toBe('');
+	});
+});
+
+describe('a value typed or pasted as a person means it (found in review)', () => {
+	function board(locale: 'ru' | 'en') {
+		const sheet = new Sheet(new Y.Doc());
+		sheet.addColumns(templateColumns('requests', locale));
+		const ids = Object.fromEntries(sheet.columns().map((c) => [c.title, c.id]));
+		return { sheet, ids, column: (title: string) => sheet.column(ids[title])! };
+	}
+	const year = new Date().getFullYear();
+
+	it('reads a template option in the other interface language as the column’s option', () => {
+		const ru = board('ru');
+		expect(typedValue(ru.column('Статус'), 'done')).toBe('выполнена');
+		expect(typedValue(ru.column('Статус'), ' In Progress ')).toBe('в работе');
+		expect(typedValue(ru.column('Вид помощи'), 'walking dogs')).toBe('выгул собак');
+		expect(typedValue(ru.column('Статус'), 'принята')).toBe('принята');
+		const en = board('en');
+		expect(typedValue(en.column('Status'), 'выполнена')).toBe('done');
+	});
+
+	it('reads a day and month as this year’s, except in a date of birth', () => {
+		const { column } = board('ru');
+		expect(typedValue(column('Дата заявки'), '06.04')).toBe(`${year}-04-06`);
+		const calls = new Sheet(new Y.Doc());
+		calls.addColumns(templateColumns('callList', 'ru'));
+		const birth = calls.columns().find((c) => c.title === 'Дата рождения')!;
+		expect(typedValue(birth, '06.04')).toBe('06.04');
+	});
+
+	it('pastes a block from an English table as typing reads it, one cell at a time', () => {
+		const { sheet, ids } = board('ru');
+		const [row] = sheet.addRows({ columns: [ids['ФИО']], rows: [['Иванова Анна']] });
+		pasteBlock(sheet, {
+			block: [['buying medicines', 'done', 'Борис', '06.04']],
+			rowIds: [row],
+			startRow: 0,
+			colIds: [ids['Вид помощи'], ids['Статус'], ids['Волонтёр'], ids['Дата заявки']]
+		});
+		expect(
+			['Вид помощи', 'Статус', 'Волонтёр', 'Дата заявки'].map((t) => sheet.getCell(row, ids[t]))
+		).toEqual(['покупка лекарств', 'выполнена', 'Борис', `${year}-04-06`]);
 	});
 });

@@ -16,14 +16,23 @@ import {
 } from '$lib/values';
 import { valueOptions } from '$lib/csv/mapping';
 import { cleanOptions } from '$lib/model/options';
+import { optionInOtherLanguage } from '$lib/model/templates';
 import { blockWidth } from './range';
 
-/** What to store for `raw` typed or pasted into `column`. */
+/**
+ * What to store for `raw` typed, pasted or filled into `column`: one reading for them all. A
+ * day and month without a year (`06.04`) is this year's, except in a date of birth (flagged); a
+ * template option named in the other interface language is that option («done» in a Russian
+ * «Статус» is «выполнена»). Found in review: typing read both, and a paste from an English
+ * table or a hotline's sheet kept them as typed, flagged.
+ */
 export function typedValue(
 	column: Pick<Column, 'type' | 'options' | 'title' | 'storedTitle' | 'areaCode'>,
 	raw: string
 ): string {
-	return normalizeValue(column.type, raw, valueOptions(column)).value;
+	const result = normalizeValue(column.type, raw, { ...valueOptions(column), thisYear: true });
+	if (result.ok || column.type !== 'choice' || !column.options) return result.value;
+	return optionInOtherLanguage(raw, column.options) ?? result.value;
 }
 
 /** Runs `fn` as one transaction of this operator (nested model calls join it). */

@@ -32,7 +32,7 @@ import {
 	type Column,
 	type ColumnType
 } from '../model/sheet';
-import { otherOptionNames } from '../model/templates';
+import { optionInOtherLanguage } from '../model/templates';
 import {
 	areaCodeCompletes,
 	choiceKey,
@@ -126,20 +126,6 @@ export function targetOptions(target: ImportTargetColumn): ValueOptions {
 }
 
 /**
- * The option of `options` a value names in the other interface language, or null: a template
- * option's other name (`otherOptionNames`), as typing in a cell reads it. A campaign made with
- * the English interface has «9 May»; a department's Russian file says «9 мая» (found by
- * exploration: listed as none of the column's options, and flagged).
- */
-function translatedOption(raw: string, options: ChoiceOption[]): string | null {
-	for (const name of otherOptionNames(raw)) {
-		const result = normalizeChoice(name, options);
-		if (result.ok && result.value !== '') return result.value;
-	}
-	return null;
-}
-
-/**
  * A file value as the import reads it into a target: an option named in the other interface
  * language as that option, or mapped to an option if so chosen. Only a value that is none of the
  * column's own options is mapped (a choice made for another column the file's column went to
@@ -148,7 +134,9 @@ function translatedOption(raw: string, options: ChoiceOption[]): string | null {
 export function mappedInput(target: ImportTargetColumn, raw: string): string {
 	if (target.type !== 'choice' || !target.options || raw === '') return raw;
 	if (normalizeChoice(raw, target.options).ok) return raw;
-	return translatedOption(raw, target.options) ?? target.valueMap?.[choiceKey(raw)] ?? raw;
+	// A template option in the other interface language (found by exploration: a department's
+	// Russian «9 мая» was listed as none of the options of a campaign made in English, and flagged).
+	return optionInOtherLanguage(raw, target.options) ?? target.valueMap?.[choiceKey(raw)] ?? raw;
 }
 
 /** The target of a CSV column that goes into an existing column of the sheet. */
@@ -754,7 +742,7 @@ function countUnmatched(
 		if (
 			column.own &&
 			!normalizeChoice(raw, column.own).ok &&
-			translatedOption(raw, column.own) === null
+			optionInOtherLanguage(raw, column.own) === null
 		) {
 			const key = choiceKey(raw);
 			entry = column.unmatched.get(key) ?? null;

@@ -3,7 +3,7 @@ import type { ChoiceOption, NewColumn } from './sheet';
 import { ME, type ViewState } from './views';
 import type { SheetKind } from './workspace';
 import type { Locale } from '$lib/i18n';
-import { choiceKey } from '../values/choice';
+import { choiceKey, normalizeChoice, type ChoiceList } from '../values/choice';
 
 type Template = {
 	ru: string;
@@ -96,6 +96,20 @@ const OTHER_NAMES: Map<string, string[]> = (() => {
 /** A template option's names in the other interface language (none for other values). */
 export function otherOptionNames(value: string): readonly string[] {
 	return OTHER_NAMES.get(choiceKey(value)) ?? [];
+}
+
+/**
+ * The option of `options` that `value` names in the other interface language, or null: «done»
+ * is «выполнена» of a Russian request board, «9 мая» «9 May» of a campaign made with the English
+ * interface. How a value is read into a choice column wherever it comes from — typed, pasted
+ * (`typedValue`) or imported (`mappedInput`) — when it is none of the column's own options.
+ */
+export function optionInOtherLanguage(value: string, options: ChoiceList): string | null {
+	for (const name of otherOptionNames(value)) {
+		const result = normalizeChoice(name, options);
+		if (result.ok && result.value !== '') return result.value;
+	}
+	return null;
 }
 
 const person: Template[] = [

@@ -284,3 +284,31 @@ describe('excelSerialDate', () => {
 		expect(excelSerialDate('45632', 'date', { birthDate: true, today: '2024-12-05' })).toBeNull();
 	});
 });
+
+describe('a day and month without a year', () => {
+	it('is a day of this year with `thisYear` (a request’s date), in a date-and-time too', () => {
+		const options: DateOptions = { currentYear: 2026, thisYear: true };
+		expect(parseDate('06.04', options)).toEqual({ ok: true, value: '2026-04-06' });
+		expect(parseDate(' 5/12 ', options)).toEqual({ ok: true, value: '2026-12-05' });
+		expect(parseDateTime('5.12 14:30', options)).toEqual({ ok: true, value: '2026-12-05T14:30' });
+		expect(parseDate('29.02', options)).toMatchObject({ ok: false, reason: 'no-such-date' });
+		expect(parseDate('5.12 14:30', options)).toMatchObject({ ok: false, reason: 'has-time' });
+		// Full dates are read as before.
+		expect(parseDate('05.03.41', options)).toEqual({ ok: true, value: '1941-03-05' });
+	});
+
+	it('is flagged «no year» without it, and in a date of birth always: a year of birth cannot be guessed', () => {
+		const reason = (raw: string, options: DateOptions) =>
+			(parseDate(raw, { currentYear: 2026, ...options }) as { reason?: DateReason }).reason;
+		expect(reason('06.04', {})).toBe('no-year');
+		expect(reason('06.04', { birthDate: true })).toBe('birth-no-year');
+		expect(reason('06.04', { birthDate: true, thisYear: true })).toBe('birth-no-year');
+		expect(parseDate('06.04', { birthDate: true, thisYear: true })).toMatchObject({
+			ok: false,
+			value: '06.04'
+		});
+		// A number is still no date; Excel's serial dates are read as before.
+		expect(reason('1941', { thisYear: true })).toBe('not-a-date');
+		expect(excelSerialDate('14977', 'date')).toEqual({ ok: true, value: '1941-01-01' });
+	});
+});

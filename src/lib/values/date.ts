@@ -10,6 +10,9 @@
  * - a month in words: `9 мая 1945`, `27 января 1944 г.`, `5 мар 2024`.
  * - a time after the date: `05.03.2024 14:30`, `05.03.2024, 14:30:15` (seconds are dropped,
  *   not rounded).
+ * - with `thisYear`, a day and month alone: `06.04`, `5/12`, `5.12 14:30` — this year's day.
+ *   Without it that is 'no-year', and in a date of birth always 'birth-no-year' (a year of birth
+ *   cannot be guessed).
  *
  * Two-digit years: `yy` ≤ the current year's last two digits → 20yy, else 19yy (in 2025,
  * `25` → 2025 and `26` → 1926). Residents over 65 were born in 19xx, so a birth date
@@ -36,7 +39,9 @@ export type DateReason =
 	| 'time-zone'
 	| 'future-birth'
 	| 'early-birth'
-	| 'two-digit-year';
+	| 'two-digit-year'
+	| 'no-year'
+	| 'birth-no-year';
 export type DateResult = ValueResult<DateReason>;
 
 export interface DateOptions {
@@ -65,6 +70,13 @@ export interface DateOptions {
 	birthDate?: boolean;
 	/** Today as `yyyy-mm-dd`, for `birthDate`. Default: this machine's local date. */
 	today?: string;
+	/**
+	 * A day and month without a year (`06.04`, `5/12`, `5.12 14:30`) is a day of `currentYear`:
+	 * what an operator types for a request's date, and what a hotline's file writes. Not in a
+	 * date of birth, whose year cannot be guessed ('birth-no-year'). Without it such a date is
+	 * 'no-year': a value stored so is not read again as the year it is read in.
+	 */
+	thisYear?: boolean;
 }
 
 export const MIN_YEAR = 1800;
@@ -85,6 +97,7 @@ const IN_WORDS = new RegExp(
 	String.raw`^(\d{1,2})\s+([а-яё]+)\.?,?\s+(\d{4})${YEAR_MARK}(?:${TIME})?$`,
 	'i'
 );
+const DAY_MONTH = new RegExp(String.raw`^(\d{1,2})([./])(\d{1,2})(?:${TIME})?$`);
 const SERIAL = /^(\d{1,7})(?:[.,](\d+))?$/;
 const STORED_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
 const STORED_DATETIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/;
@@ -269,6 +282,13 @@ function read(s: string, options: DateOptions): DateReason | null {
 		if (month === undefined) return 'not-a-date';
 		parts.year = +m[3];
 		parts.month = month;
+		parts.day = +m[1];
+		timeAt = 4;
+	} else if (!options.fromExcelSerial && (m = DAY_MONTH.exec(s))) {
+		if (options.birthDate) return 'birth-no-year';
+		if (!options.thisYear) return 'no-year';
+		parts.year = options.currentYear ?? new Date().getFullYear();
+		parts.month = +m[3];
 		parts.day = +m[1];
 		timeAt = 4;
 	} else if ((m = SERIAL.exec(s))) {

@@ -81,6 +81,14 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'Год из двух цифр: неясно, 19.. или 20.. Укажите год полностью',
 		en: 'A two-digit year: 19.. or 20..? Enter the full year'
 	},
+	'no-year': {
+		ru: 'Дата без года: укажите дату полностью, дд.мм.гггг',
+		en: 'A date without a year: enter the full date, dd.mm.yyyy'
+	},
+	'birth-no-year': {
+		ru: 'Дата рождения без года: год рождения не угадать — укажите дату полностью, дд.мм.гггг',
+		en: 'A date of birth without a year: the year of birth cannot be guessed — enter the full date, dd.mm.yyyy'
+	},
 	'time-zone': {
 		ru: 'Время указано с часовым поясом: укажите местное время',
 		en: 'The time has a time zone: enter the local time'
