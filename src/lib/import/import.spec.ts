@@ -3088,3 +3088,55 @@ describe('two phone numbers in one cell', () => {
 		);
 	});
 });
+
+describe('a file’s dates without a year (found in review)', () => {
+	const year = new Date().getFullYear();
+	const FILE = [
+		'ФИО;Телефон;Вид помощи;Статус;Дата заявки',
+		'Иванова Анна;89111234567;покупка лекарств;;06.04',
+		'Петров Пётр;89111234568;walking dogs;in progress;05.04.2025',
+		'Сидоров Иван;89111234569;иная помощь;;'
+	].join('\r\n');
+
+	function importBoard(locale: 'ru' | 'en', file = FILE) {
+		const board = new Sheet(new Y.Doc());
+		board.addColumns(templateColumns('requests', locale));
+		const run = importInto(board, cp1251(file), 'skip');
+		return { board, run };
+	}
+
+	it('reads a request’s day and month as this year’s and says so on its line; a date of birth without its year stays flagged, with why', () => {
+		const { run, board } = importBoard('ru');
+		const report = dialogReport(board, run);
+		expect(
+			report.problems
+				.filter((p) => p.kind === 'changed' || p.kind === 'flagged')
+				.map((p) => [p.line, p.kind, p.column, p.value, p.message])
+		).toEqual([
+			[2, 'changed', 'Дата заявки', '06.04', `Дата без года: взят текущий год (06.04.${year})`]
+		]);
+		expect(dialogReport(board, run, 'en').problems[0].message).toBe(
+			`A date without a year: the current year is taken (06.04.${year})`
+		);
+
+		const sheet = callList();
+		const calls = importInto(
+			sheet,
+			cp1251(['ФИО;Дата рождения;Дата звонка', 'Иванова Анна;06.04;06.04 10:30'].join('\r\n')),
+			'keep'
+		);
+		const byTitle = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const row = calls.applied.added[0];
+		expect(sheet.getCell(row, byTitle('Дата рождения'))).toBe('06.04');
+		expect(sheet.getCell(row, byTitle('Дата звонка'))).toBe(`${year}-04-06T10:30`);
+		const problems = dialogReport(sheet, calls).problems.map((p) => [p.kind, p.column, p.message]);
+		expect(problems).toEqual([
+			[
+				'flagged',
+				'Дата рождения',
+				'Дата рождения без года: год рождения не угадать — укажите дату полностью, дд.мм.гггг'
+			],
+			['changed', 'Дата звонка', `Дата без года: взят текущий год (06.04.${year} 10:30)`]
+		]);
+	});
+});

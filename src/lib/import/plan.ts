@@ -174,11 +174,13 @@ export interface FlaggedValue {
 /**
  * A value the import changed before storing it, so that it reads as the file meant it: invisible
  * control characters taken out (`hidden-removed`), a number in a date column read as Excel's
- * serial date (`excel-serial-date`, `stored` the date). `value` is the file's value as written
- * (without those characters); the report lists it with its line, not as a problem of format.
+ * serial date (`excel-serial-date`, `stored` the date), a day and month in a date column that is
+ * no date of birth read as this year's (`year-added`, `stored` the date). `value` is the file's
+ * value as written (without those characters); the report lists it with its line, not as a
+ * problem of format.
  */
 export interface ChangedValue extends FlaggedValue {
-	reason: 'hidden-removed' | 'excel-serial-date';
+	reason: 'hidden-removed' | 'excel-serial-date' | 'year-added';
 	/** The value stored, when the report names it (the date read). */
 	stored?: string;
 }
@@ -549,6 +551,17 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				if (serial) {
 					values[c.key] = serial.value;
 					change(line, c.index, raw, c.key, 'excel-serial-date', serial.value);
+					continue;
+				}
+			}
+			if (!result.ok && result.reason === 'no-year') {
+				// `06.04` in a request's date: this year's, as a cell typed so reads it, and said on
+				// the line (found in review: flagged, where the operator's typing took it). A date of
+				// birth without a year stays flagged ('birth-no-year'): its year cannot be guessed.
+				const dated = normalizeValue(c.type, input, { ...c.options, thisYear: true });
+				if (dated.ok) {
+					values[c.key] = dated.value;
+					change(line, c.index, raw, c.key, 'year-added', dated.value);
 					continue;
 				}
 			}

@@ -89,6 +89,10 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		ru: 'Дата рождения без года: год рождения не угадать — укажите дату полностью, дд.мм.гггг',
 		en: 'A date of birth without a year: the year of birth cannot be guessed — enter the full date, dd.mm.yyyy'
 	},
+	'year-added': {
+		ru: 'Дата без года: взят текущий год',
+		en: 'A date without a year: the current year is taken'
+	},
 	'time-zone': {
 		ru: 'Время указано с часовым поясом: укажите местное время',
 		en: 'The time has a time zone: enter the local time'
