@@ -825,9 +825,10 @@ describe('CSV import and export through the page', () => {
 			'79110001122',
 			'79215556677'
 		]);
-		// The request board's own columns and views are there, empty, to work with.
+		// The request board's own columns and views are there to work with; the file's requests,
+		// with no status of their own, are new ones: «новая», in «Новые заявки».
 		await sheet.revealColumn('Статус');
-		expect(await sheet.columnValues('Статус')).toEqual(['', '', '']);
+		expect(await sheet.columnValues('Статус')).toEqual(['новая', 'новая', 'новая']);
 		await page.getByRole('button', { name: 'Виды', exact: true }).click();
 		await page.getByRole('group', { name: 'Виды' }).getByText('Новые заявки').waitFor();
 		await olga.context.close();

@@ -8,7 +8,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editorClosed, editorOpen, HomePage, SheetPage, typeOnRussianKeyboard } from './pages';
+import {
+	editorClosed,
+	editorOpen,
+	HomePage,
+	ImportDialog,
+	SheetPage,
+	typeOnRussianKeyboard
+} from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -257,5 +264,39 @@ describe('requests pasted from an English table (found in review)', () => {
 		]);
 		for (const title of ['Вид помощи', 'Статус', 'Дата заявки'])
 			expect(await sheet.rowsWithClass(title, 'shtab-invalid')).toEqual([]);
+	});
+});
+
+describe('requests imported with an empty status (found in review)', () => {
+	it('are «новая» on the board and in «Новые заявки»; a status of the file stays; a date without a year is this year’s and said in the report', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Заявки: из файла КЦСОН', 'Заявки');
+		const file = {
+			name: 'заявки КЦСОН.csv',
+			buffer: Buffer.from(
+				[
+					'ФИО;Телефон;Вид помощи;Статус;Дата заявки',
+					'Иванова Анна;89111234567;покупка лекарств;;06.04',
+					'Петров Пётр;89111234568;выгул собак;в работе;05.04.2026',
+					'Сидоров Иван;89111234569;иная помощь;;'
+				].join('\r\n') + '\r\n'
+			)
+		};
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(file);
+		const report = await dialog.run();
+		expect(report).toContain(`Дата без года: взят текущий год (${thisYears(6, 4)})`);
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		expect(await sheet.rows(['ФИО', 'Статус', 'Дата заявки'])).toEqual([
+			{ ФИО: 'Иванова Анна', Статус: 'новая', 'Дата заявки': thisYears(6, 4) },
+			{ ФИО: 'Петров Пётр', Статус: 'в работе', 'Дата заявки': '05.04.2026' },
+			{ ФИО: 'Сидоров Иван', Статус: 'новая', 'Дата заявки': '' }
+		]);
+		await applyView(anna.page, 'Новые заявки');
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual(['Иванова Анна', 'Сидоров Иван']);
 	});
 });

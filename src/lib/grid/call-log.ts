@@ -25,11 +25,11 @@ const ATTEMPTS = ['попытки', 'attempts'];
  * A column of a list's kind (`model/templates.ts`), by its type and its title in either language
  * (`titles` lower-cased): the call list's here, the request board's in `new-request.ts`.
  */
-export function kindColumn(
-	columns: Column[],
+export function kindColumn<C extends Pick<Column, 'type' | 'title' | 'storedTitle'>>(
+	columns: readonly C[],
 	type: Column['type'],
 	titles: string[]
-): Column | undefined {
+): C | undefined {
 	return columns.find(
 		(c) => c.type === type && titles.includes((c.storedTitle ?? c.title).trim().toLowerCase())
 	);

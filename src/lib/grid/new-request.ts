@@ -6,8 +6,9 @@
  * «Новые заявки» (Статус = «новая»).
  *
  * The columns are the request board's own (`model/templates.ts`), found by type and title in
- * either language, as `call-log.ts` finds a call list's. A CSV import adds its rows as the file
- * has them, without these.
+ * either language, as `call-log.ts` finds a call list's. A CSV import gives the rows it adds
+ * «новая» where the file's status is empty (`newRequestStatus`), not today's date: a file's
+ * request was made the day it says, or on a day nobody wrote down.
  */
 import type { Column, Sheet } from '$lib/model/sheet';
 import { kindColumn } from './call-log';
@@ -31,12 +32,24 @@ export function newRequestEdits(
 ): { colId: string; value: string }[] {
 	const columns = sheet.columns();
 	const edits: { colId: string; value: string }[] = [];
-	const status = kindColumn(columns, 'choice', STATUS);
-	const fresh = status?.options?.find((o) => NEW.includes(choiceKey(o.value)));
-	if (status && fresh && !values[status.id]) edits.push({ colId: status.id, value: fresh.value });
+	const status = newRequestStatus(columns);
+	if (status && !values[status.colId]) edits.push(status);
 	const date = kindColumn(columns, 'date', REQUEST_DATE);
 	if (date && !values[date.id]) edits.push({ colId: date.id, value: localIsoDate(now) });
 	return edits;
+}
+
+/**
+ * A request board's «Статус» and its option «новая» (or «new», in the language the board was
+ * made in), or null: what a new request gets where its status is empty — typed, pasted or
+ * imported.
+ */
+export function newRequestStatus(
+	columns: readonly Pick<Column, 'id' | 'type' | 'title' | 'storedTitle' | 'options'>[]
+): { colId: string; value: string } | null {
+	const status = kindColumn(columns, 'choice', STATUS);
+	const fresh = status?.options?.find((o) => NEW.includes(choiceKey(o.value)));
+	return status && fresh ? { colId: status.id, value: fresh.value } : null;
 }
 
 /**

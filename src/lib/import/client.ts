@@ -155,9 +155,10 @@ export class ImportWorker {
 	prepare(
 		policy: DuplicatePolicy,
 		stage?: StageRequest,
-		addDeleted = false
+		addDeleted = false,
+		newRow?: Record<string, string>
 	): Promise<Answer<'prepared'>> {
-		return this.#request({ type: 'prepare', policy, stage, addDeleted }, 'prepared');
+		return this.#request({ type: 'prepare', policy, stage, addDeleted, newRow }, 'prepared');
 	}
 
 	get busy(): boolean {

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { autoMap, encodeCsv, encodeWindows1251, parseCsvBytes, type ExistingRow } from '../csv';
 import { MAX_CELL_LENGTH, MAX_TITLE_LENGTH, Sheet } from '../model/sheet';
 import { templateColumns } from '../model/templates';
+import { newRequestStatus } from '../grid/new-request';
 import {
 	applyPreparedImport,
 	commitPreparedImport,
@@ -59,6 +60,8 @@ function importInto(
 	prepareOptions: {
 		addDeleted?: boolean;
 		replace?: boolean;
+		/** What the added rows get where the file's value is empty (the dialog's `newRequestStatus`). */
+		newRow?: Record<string, string>;
 		/** What colleagues do in the list while the import is prepared (before its commit). */
 		meanwhile?: () => void;
 	} = {}
@@ -3089,7 +3092,7 @@ describe('two phone numbers in one cell', () => {
 	});
 });
 
-describe('a file’s dates without a year (found in review)', () => {
+describe('a request board’s file (found in review)', () => {
 	const year = new Date().getFullYear();
 	const FILE = [
 		'ФИО;Телефон;Вид помощи;Статус;Дата заявки',
@@ -3101,9 +3104,51 @@ describe('a file’s dates without a year (found in review)', () => {
 	function importBoard(locale: 'ru' | 'en', file = FILE) {
 		const board = new Sheet(new Y.Doc());
 		board.addColumns(templateColumns('requests', locale));
-		const run = importInto(board, cp1251(file), 'skip');
-		return { board, run };
+		const status = newRequestStatus(board.columns());
+		const run = importInto(board, cp1251(file), 'skip', [], undefined, {
+			newRow: status ? { [status.colId]: status.value } : undefined
+		});
+		const column = (i: number) => board.columns()[i].id;
+		// ФИО, Вид помощи, Статус, Дата заявки (`templates.ts`).
+		const cells = (rowId: string) => [0, 3, 4, 6].map((i) => board.getCell(rowId, column(i)));
+		return { board, run, cells };
 	}
+
+	it('gives the requests without a status «новая», in the board’s language, and keeps the file’s own', () => {
+		const ru = importBoard('ru');
+		expect(ru.run.applied.added.map(ru.cells)).toEqual([
+			['Иванова Анна', 'покупка лекарств', 'новая', `${year}-04-06`],
+			['Петров Пётр', 'выгул собак', 'в работе', '2025-04-05'],
+			['Сидоров Иван', 'иная помощь', 'новая', '']
+		]);
+		const en = importBoard(
+			'en',
+			FILE.replace(
+				'ФИО;Телефон;Вид помощи;Статус;Дата заявки',
+				'Full name;Phone;Kind of help;Status;Request date'
+			)
+		);
+		expect(en.run.applied.added.map(en.cells).map((row) => row[2])).toEqual([
+			'new',
+			'in progress',
+			'new'
+		]);
+		// A row of the list the file fills keeps its own status (none: it is no new request).
+		const again = importInto(
+			ru.board,
+			cp1251(FILE.replace(';;06.04', ';;').replace('Петров', 'Никитин')),
+			'update',
+			[],
+			undefined,
+			{
+				newRow: { [ru.board.columns()[4].id]: 'новая' }
+			}
+		);
+		expect(again.applied.added.map(ru.cells)).toEqual([
+			['Никитин Пётр', 'выгул собак', 'в работе', '2025-04-05']
+		]);
+		expect(again.prepared.updates.every((u) => u.cells.every(([, v]) => v !== 'новая'))).toBe(true);
+	});
 
 	it('reads a request’s day and month as this year’s and says so on its line; a date of birth without its year stays flagged, with why', () => {
 		const { run, board } = importBoard('ru');

@@ -155,7 +155,10 @@ async function handle(message: ToWorker) {
 			const analysed = analysis;
 			if (!analysed) throw new Error('not analysed');
 			const prepared = timed(timings, 'prepare', () =>
-				prepareImport(analysed, targets, message.policy, { addDeleted: message.addDeleted })
+				prepareImport(analysed, targets, message.policy, {
+					addDeleted: message.addDeleted,
+					newRow: message.newRow
+				})
 			);
 			const stage = message.stage;
 			if (!stage) {

@@ -1205,7 +1205,16 @@ export function prepareImport(
 		>,
 	targets: ImportTargetColumn[],
 	policy: DuplicatePolicy,
-	options: { addDeleted?: boolean } = {}
+	options: {
+		addDeleted?: boolean;
+		/**
+		 * What each row the import adds gets where the file's value is empty, by column id: a
+		 * request board's «Статус» «новая» (`newRequestStatus`), so that «Новые заявки» shows the
+		 * file's new requests (found in review: it showed none of them). A column the file does not
+		 * fill is added to `keys`. Rows of the list the file updates get nothing of it.
+		 */
+		newRow?: Readonly<Record<string, string>>;
+	} = {}
 ): PreparedImport {
 	const { existing, targetSheetId } = analysis;
 	const plan = planImport({
@@ -1221,8 +1230,17 @@ export function prepareImport(
 				? sheetValuesOf(existing, targetSheetId)
 				: undefined
 	});
-	// One cell per sheet column, however many file columns went into it.
+	// One cell per sheet column, however many file columns went into it; then those only the
+	// new rows' own values fill.
 	const keys = targetGroups(targets).map((g) => g.target.key);
+	const given = Object.entries(options.newRow ?? {}).filter(([, value]) => value !== '');
+	for (const [key] of given) if (!keys.includes(key)) keys.push(key);
+	const givenAt = given.map(([key, value]) => [keys.indexOf(key), value] as const);
+	const rowCells = (values: Record<string, string>) => {
+		const cells = cellsOf(values, keys);
+		for (const [at, value] of givenAt) if (cells[at] === '') cells[at] = value;
+		return cells;
+	};
 	// The lines without a name that are added, residents of their own: not those skipped or folded.
 	let nameless = analysis.nameless ?? [];
 	if (nameless.length) {
@@ -1254,7 +1272,7 @@ export function prepareImport(
 	);
 	const prepared: Omit<PreparedImport, 'names' | 'absent' | 'choiceValues' | 'addOptions'> = {
 		keys,
-		rows: plan.toAdd.map((row) => cellsOf(row.values, keys)),
+		rows: plan.toAdd.map((row) => rowCells(row.values)),
 		updates: plan.toUpdate.map((u, i) => ({
 			rowId: u.rowId,
 			cells: Object.entries(u.values).filter(([, v]) => v !== ''),

@@ -54,6 +54,8 @@ export type ToWorker =
 			policy: DuplicatePolicy;
 			stage?: StageRequest;
 			addDeleted?: boolean;
+			/** What the rows the import adds get where the file's value is empty (`prepareImport`). */
+			newRow?: Record<string, string>;
 	  };
 
 /** Build the new rows as a staged import (`model/staging.ts`) instead of sending them back. */
