@@ -31,7 +31,7 @@
  *   in the change's own transaction; `views`: Y.Map of named views (see `views.ts`).
  */
 import * as Y from 'yjs';
-import { decodeHeader, decodeRows, encodeChunk } from './chunk-codec';
+import { decodeHeader, decodeRows, encodeChunk, encodeChunkView } from './chunk-codec';
 import {
 	MAX_HISTORY_VALUE,
 	SheetHistory,
@@ -349,6 +349,21 @@ export function writeChunk(
 		? [order, rows.length, cols, importId, stagedAt]
 		: [order, rows.length, cols];
 	return encodeChunk(header, rows, cols.length);
+}
+
+/**
+ * `writeChunk` of a staged import's chunk, written at `start` of the encoder's buffer and given as
+ * a view of it (`encodeChunkView`): valid only until the next chunk written over it.
+ */
+export function writeStagedChunk(
+	order: string,
+	cols: string[],
+	rows: string[][],
+	importId: string,
+	start: number,
+	stagedAt = Date.now()
+): Uint8Array {
+	return encodeChunkView([order, rows.length, cols, importId, stagedAt], rows, cols.length, start);
 }
 
 function rowsOf(chunk: Chunk): string[][] {

@@ -40,6 +40,27 @@ describe('staged imports', () => {
 		expect(changes.at(-1)!.local).toBe(true);
 	});
 
+	it('keeps every cell of every chunk of a slice: its chunks share one buffer until the slice is written', () => {
+		// A slice's chunks are views of the encoder's one buffer (`encodeChunkView`), the next
+		// slice written over them: each must be in the slice's update whole. In the middle of a
+		// slice, a chunk in UTF-8 (an emoji: not in Windows-1251) and a cell long enough to grow
+		// the buffer while its chunk is written; the updates applied only after other lists have
+		// been written (the same buffer used again).
+		const sheet = new Sheet(new Y.Doc());
+		const [name, note] = sheet.addColumns([{ title: 'ФИО' }, { title: 'Примечание' }]);
+		const rows = Array.from({ length: 1000 }, (_, i) => [`Житель ${i}`, `заметка ${i}`]);
+		rows[150][1] = 'звонила внучка 🙂';
+		rows[420][1] = 'длинная заметка '.repeat(6000);
+		rows[999][0] = 'Последняя Анна';
+		const { importId, updates } = stage(sheet, [name, note], rows);
+		const other = new Sheet(new Y.Doc());
+		const [title] = other.addColumns([{ title: 'ФИО' }]);
+		other.addRows({ columns: [title], rows: rowsOf(2500).map(([n]) => [n]) });
+		for (const u of updates) sheet.applyStaged(u);
+		const ids = sheet.commitImport(importId);
+		expect(ids.map((id) => [sheet.getRow(id)[name], sheet.getRow(id)[note]])).toEqual(rows);
+	});
+
 	it('is one undo step: undo hides the rows again, redo shows them with later edits', () => {
 		const sheet = new Sheet(new Y.Doc());
 		const [name] = sheet.addColumns([{ title: 'ФИО' }]);

@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
 import { keyBetween } from './order';
-import { CHUNK_ROWS, cleanRows, writeChunk } from './sheet';
+import { CHUNK_ROWS, cleanRows, writeStagedChunk } from './sheet';
 
 /** Rows per update handed to the page: one short task each. */
 export const SLICE_ROWS = 2000;
@@ -46,9 +46,17 @@ export function stageRows(options: StageOptions): number {
 		for (let start = 0; start < rows.length; start += sliceRows) {
 			const slice = cleanRows(rows.slice(start, start + sliceRows), columns.length);
 			doc.transact(() => {
+				// The slice's chunks one after another in the encoder's buffer, as views of it: Yjs
+				// copies them into the slice's update as the transaction ends, and reads them no more
+				// (the next slice writes over them). A copy of each chunk first cost 0.3–0.4 s of a
+				// 100,000-row import's staging in Chromium (a profile of the worker).
+				let end = 0;
 				for (let at = 0; at < slice.length; at += chunkRows) {
 					last = keyBetween(last, null);
-					chunks.set(newId(), writeChunk(last, columns, slice.slice(at, at + chunkRows), importId));
+					const rows = slice.slice(at, at + chunkRows);
+					const bytes = writeStagedChunk(last, columns, rows, importId, end);
+					end = bytes.byteOffset + bytes.length;
+					chunks.set(newId(), bytes);
 				}
 			});
 			done += slice.length;
