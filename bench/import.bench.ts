@@ -25,6 +25,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { encodeWindows1251 } from '../src/lib/csv/decode';
 import { HomePage } from '../tests/e2e/pages';
 import { cleanup, launchBrowser, newOperator, startApp } from '../tests/e2e/setup';
@@ -116,6 +117,57 @@ function traceLongTasks(data: Buffer): { wallMs: number; cpuMs: number }[] {
 		.map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
 }
 
+/**
+ * BENCH_WORKER_PROFILE=file.cpuprofile: a CPU profile of the import worker, from its start until
+ * the report (then it is saved). Playwright gives no session for a page's worker, so the page's
+ * CDP session attaches to it the old, unflattened way and speaks to it through
+ * `Target.sendMessageToTarget`. The page ends the worker right after the import: in this mode
+ * `Worker.prototype.terminate` is put off by 10 s, so the profile can still be fetched.
+ */
+async function profileWorker(page: Page, file: string): Promise<() => Promise<void>> {
+	await page.addInitScript(
+		'const end = Worker.prototype.terminate; Worker.prototype.terminate = function () { setTimeout(() => end.call(this), 10000); };'
+	);
+	const cdp = await page.context().newCDPSession(page);
+	let session = '';
+	let next = 1;
+	const answers = new Map<number, (result: Record<string, unknown>) => void>();
+	const send = (method: string, params = {}) =>
+		new Promise<Record<string, unknown>>((resolve) => {
+			const id = next++;
+			answers.set(id, resolve);
+			void cdp.send('Target.sendMessageToTarget', {
+				sessionId: session,
+				message: JSON.stringify({ id, method, params })
+			});
+		});
+	cdp.on('Target.receivedMessageFromTarget', (event) => {
+		const answer = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+		if (answer.id === undefined) return;
+		answers.get(answer.id)?.(answer.result ?? {});
+		answers.delete(answer.id);
+	});
+	cdp.on('Target.attachedToTarget', (event) => {
+		if (event.targetInfo.type !== 'worker' || !event.targetInfo.url.includes('import.worker'))
+			return;
+		session = event.sessionId;
+		void send('Profiler.enable').then(() => send('Profiler.start'));
+	});
+	await cdp.send('Target.setAutoAttach', {
+		autoAttach: true,
+		waitForDebuggerOnStart: false,
+		flatten: false
+	});
+	return async () => {
+		if (!session) throw new Error('BENCH_WORKER_PROFILE: the import worker was not seen');
+		const heap = await send('Runtime.getHeapUsage');
+		log(`import worker's heap after the import: ${round(Number(heap.usedSize) / 1e6)} MB used`);
+		const { profile } = await send('Profiler.stop');
+		await writeFile(file, JSON.stringify(profile));
+		log(`import worker's CPU profile written to ${file}`);
+	};
+}
+
 async function main() {
 	const file = join(tmpdir(), `shtab-bench-${process.pid}.csv`);
 	const csv = generateCallListCsv({ rows: ROWS, seed: SEED });
@@ -133,6 +185,8 @@ async function main() {
 		const page = operator.page;
 		page.setDefaultTimeout(120_000);
 		await page.addInitScript(PROBE);
+		const workerProfile = process.env.BENCH_WORKER_PROFILE;
+		const stopWorkerProfile = workerProfile ? await profileWorker(page, workerProfile) : null;
 		const home = await new HomePage(page).goto(app.url);
 		await home.createSheet('Обзвон 100 000', 'Обзвон');
 
@@ -193,6 +247,7 @@ self.onmessage = async (e) => {
 		}
 		await submit.click();
 		await dialog.getByTestId('import-report').waitFor();
+		await stopWorkerProfile?.();
 		const report = (await dialog.getByTestId('import-report').textContent()) ?? '';
 		const rowsImported = Number(
 			(/Добавлено строк: ([\d\s\u00a0\u202f]+)/.exec(report)?.[1] ?? '').replace(/\D/g, '')
