@@ -279,4 +279,82 @@ describe('a choice column’s values from the department’s file', () => {
 		const column = colleague.sheet.columns().find((c) => c.title === 'Категория')!;
 		expect(colleague.sheet.column(column.id)!.options!.map((o) => o.value)).toHaveLength(50);
 	});
+
+	it('a file none of whose categories is one of the list’s adds them as options by itself, and says so; «Оставить все как есть» flags them instead', async () => {
+		// The social protection department's 3,000 residents, five categories of its own, some
+		// rows without one. Found by exploration: «Значений не по формату: 2 886», all red.
+		const own = [
+			'Пенсионер',
+			'Инвалид II группы',
+			'Труженик тыла',
+			'Одиноко проживающий',
+			'Житель блокадного Ленинграда'
+		];
+		const rows = Array.from({ length: 3000 }, (_, i) => (i % 26 === 25 ? '' : own[i % 5]));
+		const filled = rows.filter((c) => c !== '').length;
+		const file = {
+			name: 'соцзащита-3000.csv',
+			buffer: Buffer.from(
+				encodeWindows1251(
+					[
+						'ФИО;Телефон;Категория',
+						...rows.map((c, i) => `Житель ${i + 1};+7 911 ${String(i + 1).padStart(7, '0')};${c}`)
+					].join('\r\n') + '\r\n'
+				).bytes
+			)
+		};
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: соцзащита', 'Обзвон');
+		const dialog = await new ImportDialog(page).open();
+		await dialog.choose(file);
+		await dialog.duplicates();
+		const values = dialog.dialog.getByTestId('import-unmatched');
+		const selects = values.getByRole('combobox');
+		const chosen = () =>
+			selects.evaluateAll((list) =>
+				list.map((s) => (s as HTMLSelectElement).selectedOptions[0].text)
+			);
+		const note = values.getByTestId('import-unmatched-own');
+		const text = () => dialog.dialog.textContent();
+		// Added by themselves, and the dialog says so and how to flag them instead.
+		await note.waitFor(MOMENT);
+		expect(((await note.textContent()) ?? '').trim()).toBe(
+			'Ни одно значение файла не совпало с вариантами столбца — это его собственные варианты, они будут добавлены в столбец. Чтобы отметить их красным, нажмите «Оставить все как есть».'
+		);
+		await expect
+			.poll(async () => new Set(await chosen()), MOMENT)
+			.toEqual(new Set(own.map((c) => `добавить вариант «${c}»`)));
+		await expect.poll(text, MOMENT).not.toContain('Значений не по формату столбца');
+		const preview = dialog.dialog.getByRole('table', { name: 'Так строки попадут в список' });
+		expect(await preview.locator('td.bad').count()).toBe(0);
+
+		// Her choice stands: «Оставить все как есть» flags them all, «Добавить все…» adds them again.
+		await values.getByRole('button', { name: 'Оставить все как есть' }).click();
+		// 2 885: the rows with a category (the count is written with a space between thousands).
+		expect(filled).toBe(2885);
+		await expect.poll(text, MOMENT).toMatch(/Значений не по формату столбца: 2\s885\./);
+		await expect
+			.poll(async () => new Set(await chosen()), MOMENT)
+			.toEqual(new Set(['оставить как есть (отметить)']));
+		expect(await note.count()).toBe(0);
+		await values.getByRole('button', { name: 'Добавить все значения как варианты' }).click();
+		await expect.poll(text, MOMENT).not.toContain('Значений не по формату столбца');
+
+		const report = await dialog.run('Пропустить повторы');
+		expect(report).toMatch(/Добавлено строк: 3\s000/);
+		expect(report).toContain('Значений не по формату: 0');
+		expect(report).toContain('Добавлено вариантов в столбцы: 5');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3000);
+		const colleague = await session.colleague(sheet.id);
+		await expect.poll(() => colleague.sheet.rowCount, MOMENT).toBe(3000);
+		const column = colleague.sheet.columns().find((c) => c.title === 'Категория')!;
+		const options = (colleague.sheet.column(column.id)?.options ?? []).map((o) => o.value);
+		expect(options.slice(0, 4)).toEqual(OWN);
+		expect(new Set(options.slice(4))).toEqual(new Set(own));
+		expect(options).toHaveLength(9);
+		expect(await sheet.rowsWithClass('Категория', 'shtab-invalid')).toEqual([]);
+	});
 });

@@ -86,6 +86,8 @@ export const csvRu = {
 	'import.unmatchedAdd': 'добавить вариант «{value}»',
 	'import.unmatchedAddAll': 'Добавить все значения как варианты',
 	'import.unmatchedKeepAll': 'Оставить все как есть',
+	'import.unmatchedOwn':
+		'Ни одно значение файла не совпало с вариантами столбца — это его собственные варианты, они будут добавлены в столбец. Чтобы отметить их красным, нажмите «Оставить все как есть».',
 	'import.unmatchedMoreAdded':
 		'И ещё значений: {values} (строк: {rows}) — они тоже будут добавлены как варианты.',
 	'import.unmatchedMoreLimit':
@@ -335,6 +337,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.unmatchedAdd': 'add the option “{value}”',
 	'import.unmatchedAddAll': 'Add all values as options',
 	'import.unmatchedKeepAll': 'Keep all as they are',
+	'import.unmatchedOwn':
+		'None of the file’s values is one of the column’s options: they are the file’s own, and will be added to the column. To flag them red instead, press “Keep all as they are”.',
 	'import.unmatchedMoreAdded': 'Other values: {values} (rows: {rows}): added as options too.',
 	'import.unmatchedMoreLimit':
 		'Other values: {values} (rows: {rows}). A column holds at most {max} options, so only {added} of them will be added. The rarest values stay as they are and flagged: {left} (rows: {leftRows}).',

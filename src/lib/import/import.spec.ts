@@ -427,6 +427,27 @@ describe('import through the worker pipeline', () => {
 		expect(back.analysis.flagged).toEqual([]);
 	});
 
+	it('names a choice column none of whose file values is one of its options (the file’s own categories), not one where some match', () => {
+		const department = ['Пенсионер', 'Инвалид II группы', 'Труженик тыла', 'Пенсионер', ''];
+		const file = (categories: string[]) =>
+			cp1251(['ФИО;Категория', ...categories.map((c, i) => `Житель ${i + 1};${c}`)].join('\r\n'));
+		const own = importInto(callList(), file(department), 'keep').analysis;
+		expect(own.noneMatched).toEqual([1]);
+		expect(own.flaggedCount).toBe(4);
+		// One of the list's options among them: the others are a few strays, flagged as before.
+		for (const matching of ['Старше 65 лет', 'over 65']) {
+			const some = importInto(callList(), file([...department, matching]), 'keep').analysis;
+			expect(some.noneMatched).toEqual([]);
+			expect(some.unmatched.map((u) => u.value)).toEqual([
+				'Пенсионер',
+				'Инвалид II группы',
+				'Труженик тыла'
+			]);
+		}
+		// No values at all: nothing to add.
+		expect(importInto(callList(), file(['', '']), 'keep').analysis.noneMatched).toEqual([]);
+	});
+
 	it('lists the most frequent unknown values of a choice column and counts the rest', () => {
 		const rows = Array.from({ length: 40 }, (_, i) => `Житель ${i};вариант ${i}`);
 		rows.push('Житель 40;вариант 0');

@@ -144,6 +144,7 @@ async function handle(message: ToWorker) {
 				localPhones: analysis.localPhones,
 				unmatched: analysis.unmatched,
 				unmatchedMore: analysis.unmatchedMore,
+				noneMatched: analysis.noneMatched,
 				unmatchedAdded: analysis.unmatchedAdded,
 				addOptions: analysis.addOptions,
 				elapsedMs: performance.now() - started,

@@ -218,6 +218,12 @@ export interface Analysis {
 	unmatched: UnmatchedValue[];
 	/** Per such column, the values beyond the listed ones, and their rows (kept and flagged). */
 	unmatchedMore: { csvIndex: number; values: number; rows: number }[];
+	/**
+	 * The file columns (`csvIndex`) going into an existing choice column none of whose values is
+	 * one of its options: the file's own categories, which the dialog adds as options unless the
+	 * coordinator keeps them as they are (a file where most values match flags the few others).
+	 */
+	noneMatched: number[];
 	/** Per column with «Добавить все значения как варианты», what it adds and what it leaves. */
 	unmatchedAdded: UnmatchedAdded[];
 	/**
@@ -456,6 +462,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			// coordinator matches them in stays the same while they do).
 			own: t.type === 'choice' && t.options ? t.options : null,
 			unmatched: new Map<string, UnmatchedValue>(),
+			matched: false,
 			// Per file value (a column repeats a few values 100,000 times): its entry above, and
 			// what it is read as.
 			seen: new Map<string, UnmatchedValue | null>(),
@@ -590,7 +597,9 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	});
 	const unmatched: UnmatchedValue[] = [];
 	const unmatchedMore: Analysis['unmatchedMore'] = [];
+	const noneMatched: number[] = [];
 	for (const c of columns) {
+		if (c.own && !c.matched && c.unmatched.size > 0) noneMatched.push(c.index);
 		const all = [...c.unmatched.values()].sort(byCount);
 		unmatched.push(...all.slice(0, MAX_UNMATCHED_VALUES));
 		if (all.length > MAX_UNMATCHED_VALUES) {
@@ -613,6 +622,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		flaggedKeys: flaggedAt.keys,
 		unmatched,
 		unmatchedMore,
+		noneMatched,
 		unmatchedAdded,
 		addOptions,
 		existing,
@@ -699,6 +709,7 @@ function withUnmatchedAdded(
 		index: target.csvIndex,
 		own: target.options,
 		unmatched: new Map<string, UnmatchedValue>(),
+		matched: false,
 		seen: new Map<string, UnmatchedValue | null>()
 	};
 	for (const cells of rows) {
@@ -739,12 +750,16 @@ function withUnmatchedAdded(
 	return { target: { ...target, addOptions }, added };
 }
 
-/** Counts a file value of an existing choice column that is none of the column's own options. */
+/**
+ * Counts a file value of an existing choice column that is none of the column's own options;
+ * `matched` says whether one value was one of them.
+ */
 function countUnmatched(
 	column: {
 		index: number;
 		own: ChoiceOption[] | null;
 		unmatched: Map<string, UnmatchedValue>;
+		matched: boolean;
 		seen: Map<string, UnmatchedValue | null>;
 	},
 	raw: string
@@ -763,7 +778,7 @@ function countUnmatched(
 				entry = { csvIndex: column.index, value: raw.trim(), key, count: 0 };
 				column.unmatched.set(key, entry);
 			}
-		}
+		} else if (column.own && raw.trim() !== '') column.matched = true;
 		column.seen.set(raw, entry);
 	}
 	if (entry) entry.count++;

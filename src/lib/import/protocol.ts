@@ -149,6 +149,8 @@ export type FromWorker =
 			localPhones: number;
 			unmatched: UnmatchedValue[];
 			unmatchedMore: { csvIndex: number; values: number; rows: number }[];
+			/** `Analysis.noneMatched`. */
+			noneMatched: number[];
 			unmatchedAdded: UnmatchedAdded[];
 			/** The options the import adds, by target key (`Analysis.addOptions`). */
 			addOptions: Record<string, string[]>;
