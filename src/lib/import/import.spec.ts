@@ -16,6 +16,7 @@ import { exportFileName, exportSheetParts, exportValue, sheetExportRows } from '
 import {
 	analyzeImport,
 	existingTarget,
+	MAX_OWN_OPTIONS,
 	flaggedByPolicy,
 	namelessByPolicy,
 	newColumnKey,
@@ -446,6 +447,14 @@ describe('import through the worker pipeline', () => {
 		}
 		// No values at all: nothing to add.
 		expect(importInto(callList(), file(['', '']), 'keep').analysis.noneMatched).toEqual([]);
+		// Notes or names mapped into «Категория» by mistake: hundreds of values, no categories;
+		// left to the coordinator, flagged, not added as options unasked.
+		const notes = Array.from({ length: MAX_OWN_OPTIONS + 1 }, (_, i) => `просила перезвонить ${i}`);
+		const mistaken = importInto(callList(), file(notes), 'keep').analysis;
+		expect(mistaken.noneMatched).toEqual([]);
+		expect(mistaken.flaggedCount).toBe(MAX_OWN_OPTIONS + 1);
+		const few = notes.slice(0, MAX_OWN_OPTIONS);
+		expect(importInto(callList(), file(few), 'keep').analysis.noneMatched).toEqual([1]);
 	});
 
 	it('lists the most frequent unknown values of a choice column and counts the rest', () => {

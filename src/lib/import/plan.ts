@@ -89,6 +89,13 @@ export interface UnmatchedValue {
 
 /** File values listed per choice column for the coordinator to match (the most frequent). */
 export const MAX_UNMATCHED_VALUES = 30;
+/**
+ * The most different values a choice column's file values may have to be taken as the file's own
+ * categories (`Analysis.noneMatched`), added as options unasked: a department's list has a
+ * handful. More is no list of categories but a column mapped by mistake (names, notes, phones
+ * into «Категория»): its values are left to the coordinator, flagged, as any not matched.
+ */
+export const MAX_OWN_OPTIONS = 20;
 
 /** What «Добавить все значения как варианты» does with a column (`ImportTargetColumn.addUnmatched`). */
 export interface UnmatchedAdded {
@@ -599,7 +606,8 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const unmatchedMore: Analysis['unmatchedMore'] = [];
 	const noneMatched: number[] = [];
 	for (const c of columns) {
-		if (c.own && !c.matched && c.unmatched.size > 0) noneMatched.push(c.index);
+		if (c.own && !c.matched && c.unmatched.size > 0 && c.unmatched.size <= MAX_OWN_OPTIONS)
+			noneMatched.push(c.index);
 		const all = [...c.unmatched.values()].sort(byCount);
 		unmatched.push(...all.slice(0, MAX_UNMATCHED_VALUES));
 		if (all.length > MAX_UNMATCHED_VALUES) {
