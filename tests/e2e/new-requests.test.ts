@@ -300,3 +300,34 @@ describe('requests imported with an empty status (found in review)', () => {
 			.toEqual(['Иванова Анна', 'Сидоров Иван']);
 	});
 });
+
+describe('a list that is no request board, imported into (found in review)', () => {
+	it('gets no «новая» for a row without a status: its «Статус» is its own', async () => {
+		// A coordinator's own list («Другое») with a «Статус» of her options, one of them «новая»:
+		// its «+» line gives a new row no status, and an import must not either.
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Задачи штаба', 'Другое');
+		const file = (lines: string[]) => ({
+			name: 'задачи.csv',
+			buffer: Buffer.from(['ФИО;Статус', ...lines].join('\r\n') + '\r\n')
+		});
+		let dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(file(['Купить коробки;новая', 'Позвонить в КЦСОН;готово']));
+		await dialog.duplicates();
+		await dialog.dialog.getByLabel('Тип: Статус').selectOption({ label: 'Выбор из списка' });
+		await dialog.run();
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose(file(['Развезти наборы;']));
+		await dialog.run();
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		expect(await sheet.rows(['ФИО', 'Статус'])).toEqual([
+			{ ФИО: 'Купить коробки', Статус: 'новая' },
+			{ ФИО: 'Позвонить в КЦСОН', Статус: 'готово' },
+			{ ФИО: 'Развезти наборы', Статус: '' }
+		]);
+	});
+});
