@@ -59,6 +59,7 @@ export const ru = {
 	'kind.other': 'Другое',
 
 	'sheet.back': '← Все списки',
+	'sheet.toList': 'Перейти к списку',
 	'sheet.notFound': 'Список не найден. Возможно, он ещё не загрузился или был удалён.',
 	'sheet.deletedBanner': 'Этот список удалён.',
 	'sheet.deletedBannerBy': 'Этот список удалён. Удалил(а): {by}, {when}.',
@@ -294,6 +295,8 @@ export const ru = {
 
 	'keys.open': 'Клавиши',
 	'keys.title': 'Клавиши в списке',
+	'keys.toList':
+		'с начала страницы: «Перейти к списку» — к ячейке, где вы были, или к первой ячейке списка',
 	'keys.edit': 'открыть ячейку для правки (или просто начните печатать)',
 	'keys.move': 'сохранить и перейти вниз, вправо, влево; стрелки — по ячейкам',
 	'keys.rowEdge':
@@ -381,6 +384,7 @@ export const en: Record<MessageKey, string> = {
 	'kind.other': 'Other',
 
 	'sheet.back': '← All lists',
+	'sheet.toList': 'Go to the list',
 	'sheet.notFound': 'List not found. It may not have loaded yet, or it was deleted.',
 	'sheet.deletedBanner': 'This list has been deleted.',
 	'sheet.deletedBannerBy': 'This list has been deleted by {by}, {when}.',
@@ -617,6 +621,8 @@ export const en: Record<MessageKey, string> = {
 
 	'keys.open': 'Keys',
 	'keys.title': 'Keys in a list',
+	'keys.toList':
+		'from the top of the page: “Go to the list” — to the cell you were on, or the list’s first cell',
 	'keys.edit': 'edit the cell (or just start typing)',
 	'keys.move': 'save and move down, right, left; arrows move between cells',
 	'keys.rowEdge':

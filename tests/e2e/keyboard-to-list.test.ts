@@ -1,0 +1,94 @@
+/**
+ * A hotline operator works with the keyboard all day. Found by exploration: a list opened from
+ * the home page (its link, Enter) left the keyboard on the page; 36 Tabs (21 without the filter
+ * row) through the header, the toolbar and every column's title reached the grid, on the row's
+ * tick box, where a letter typed did nothing and Space ticked the row. The first Tab now offers
+ * «Перейти к списку», which goes to the first row's name.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { editorOpen, HomePage, ImportDialog } from './pages';
+import { e2eSession, MOMENT } from './session';
+
+const session = e2eSession();
+
+/** The cell the keyboard is on, as «row-index:col-id» ('' when none). */
+function focusedCell(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const cell = document.activeElement?.closest('.ag-cell');
+		const row = cell?.closest('.ag-row');
+		return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
+	});
+}
+
+describe('the keyboard reaches the list', () => {
+	it('a list opened from the home page: the first Tab shows «Перейти к списку», Enter goes to the first row’s name; so does «Закрыть» after an import; in English too', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: с клавиатуры', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const name = await sheet.columnId('ФИО');
+		const back = await sheet.back();
+		await back.link('Обзвон: с клавиатуры').focus();
+		await page.keyboard.press('Enter');
+		await sheet.ready('Обзвон: с клавиатуры');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+
+		// The first Tab: the link, seen on the screen.
+		await page.keyboard.press('Tab');
+		const link = page.getByRole('link', { name: 'Перейти к списку' });
+		expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+		const box = await link.boundingBox();
+		expect(box!.y).toBeGreaterThanOrEqual(0);
+		expect(box!.width).toBeGreaterThan(50);
+
+		// The list opened anew: the first Tab and Enter go to the name, where typing writes.
+		await page.reload();
+		await sheet.ready('Обзвон: с клавиатуры');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		await page.keyboard.press('Tab');
+		expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('F1');
+		const keys = page.getByRole('dialog', { name: 'Клавиши в списке' });
+		await keys.waitFor();
+		expect(await keys.textContent()).toContain('«Перейти к списку»');
+		await page.keyboard.press('Escape');
+		await keys.waitFor({ state: 'hidden' });
+
+		// «Закрыть» under an import's report: the keyboard goes back to the rows (it went to
+		// «Импорт CSV», as far from them).
+		const importing = await new ImportDialog(page).open();
+		await importing.choose({
+			name: 'ещё.csv',
+			buffer: Buffer.from('ФИО;Телефон\r\nСидорова Анна;+7 911 000-00-01\r\n')
+		});
+		expect(await importing.run('Пропустить повторы')).toContain('Добавлено строк: 1');
+		await importing.close();
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
+
+		// In English too.
+		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		await page.reload();
+		await sheet.ready('Обзвон: с клавиатуры');
+		// (Its three rows drawn: «Строк:» is «Rows:» now.)
+		await page.getByRole('gridcell', { name: 'Сидорова Анна' }).waitFor();
+		await page.keyboard.press('Tab');
+		const english = page.getByRole('link', { name: 'Go to the list' });
+		expect(await english.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
+
+		// F1 names the way in both languages.
+		await page.keyboard.press('F1');
+		const englishKeys = page.getByRole('dialog', { name: 'Keys in a list' });
+		await englishKeys.waitFor();
+		expect(await englishKeys.textContent()).toContain('“Go to the list”');
+	});
+});
