@@ -161,6 +161,21 @@ export function readAccessKeySetting(value) {
 }
 
 /**
+ * A file of the data folder, its text trimmed; '' when there is none yet.
+ * @param {string} file
+ * @returns {Promise<string>}
+ */
+async function keptText(file) {
+	return readFile(file, 'utf8').then(
+		(text) => text.trim(),
+		(error) => {
+			if (/** @type {{ code?: string }} */ (error).code === 'ENOENT') return '';
+			throw error;
+		}
+	);
+}
+
+/**
  * The key kept in `dataDir`, made on first use. A file holding fewer than `MIN_KEY_LENGTH`
  * letters and digits (a key the coordinator wrote there by hand) stops the start
  * (`KeyFileError`) rather than being replaced: a new key would shut out every link she gave out,
@@ -171,13 +186,7 @@ export function readAccessKeySetting(value) {
  */
 export async function storedAccessKey(dataDir, log = console) {
 	const file = join(dataDir, ACCESS_KEY_FILE);
-	const kept = await readFile(file, 'utf8').then(
-		(text) => text.trim(),
-		(error) => {
-			if (/** @type {{ code?: string }} */ (error).code === 'ENOENT') return '';
-			throw error;
-		}
-	);
+	const kept = await keptText(file);
 	// Empty: none yet, or a first start of an older version cut short (a full disk, a power cut)
 	// before the key was written whole. Nobody writes an empty key by hand: a new one is made.
 	if (kept) {
@@ -264,13 +273,7 @@ export const LINK_SECRET_FILE = 'link-secret';
  */
 export async function storedLinkSecret(dataDir) {
 	const file = join(dataDir, LINK_SECRET_FILE);
-	const kept = await readFile(file, 'utf8').then(
-		(text) => text.trim(),
-		(error) => {
-			if (/** @type {{ code?: string }} */ (error).code === 'ENOENT') return '';
-			throw error;
-		}
-	);
+	const kept = await keptText(file);
 	if (/^[0-9a-f]{64}$/.test(kept)) return Buffer.from(kept, 'hex');
 	const secret = randomBytes(32);
 	await mkdir(dataDir, { recursive: true });
