@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeWindows1251 } from '../../src/lib/csv';
+import { WORK_MS } from '../../src/lib/grid/row-work';
 import type { Page } from 'playwright-core';
-import { HomePage, ImportDialog, OFFLINE, SAVED, SheetPage } from './pages';
+import { EDITOR, editorOpen, HomePage, ImportDialog, OFFLINE, SAVED, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -204,8 +205,10 @@ describe('the same file imported twice at once, one operator offline', () => {
 	 * Анна, offline, imports `hers`, and Борис, online, `his` (committed later: his copies are
 	 * the ones that go); her line comes back and both are told.
 	 */
-	async function importedAtOnce(title: string, hers = FILE, his = FILE) {
+	async function importedAtOnce(title: string, hers = FILE, his = FILE, annaClock = false) {
 		const anna = await session.operator('Анна');
+		// Her browser on a clock the test can move on (`page.clock`).
+		if (annaClock) await anna.context.clock.install();
 		const home = await new HomePage(anna.page).goto(session.app.url);
 		const sheet = await home.createSheet(title, 'Обзвон');
 		const boris = await session.operator('Борис');
@@ -276,6 +279,94 @@ describe('the same file imported twice at once, one operator offline', () => {
 			document.activeElement?.closest('.ag-row')?.textContent?.includes('Иванова Анна Петровна')
 		);
 		expect(focused).toBe(true);
+	});
+
+	/** The row of Борис's copy of Иванова (the later import's: the copy to go). */
+	async function borisCopy(sheet: SheetPage): Promise<number> {
+		const rows = await sheet.rows(['ФИО', 'Примечание']);
+		const index = rows.findIndex(
+			(r) => r['ФИО'] === 'Иванова Анна Петровна' && r['Примечание'] === 'из файла Бориса'
+		);
+		expect(index).toBeGreaterThanOrEqual(0);
+		return index;
+	}
+
+	/**
+	 * Time passes on Анна's clock, `WORK_MS` and a minute, with her at her laptop (the mouse moved
+	 * over the list a minute before the end): not idle, her mark on the row stays.
+	 */
+	async function restsThere(anna: { page: Page }, colleague: SheetPage, row: number) {
+		await anna.page.clock.fastForward(WORK_MS - 60_000);
+		await anna.page.mouse.move(5, 5);
+		await anna.page.mouse.move(300, 300);
+		await anna.page.clock.fastForward(2 * 60_000);
+		await expect.poll(() => anna.page.evaluate(() => navigator.onLine), MOMENT).toBe(true);
+		// Her presence renewed after the jump (a reconnect at most), her mark still there.
+		await colleague.page.waitForTimeout(3_000);
+		await expect.poll(() => markedRows(colleague.page), RECONNECT).toEqual([row]);
+	}
+
+	const left = async (s: SheetPage) =>
+		(await s.rows(['ФИО', 'Примечание'])).map((r) => `${r['ФИО']}: ${r['Примечание']}`).sort();
+
+	it('removes a copy an operator’s keyboard merely rests on, nothing open there (found in review)', async () => {
+		// Any presence on a row kept that copy: a keyboard resting on a row for a long while, or
+		// put there by the page, is no sign she is phoning that resident (ffc7adc had to take a
+		// focus away because of it: two importers sat on the first row and both copies stayed).
+		const { anna, sheet, colleague } = await importedAtOnce(
+			'Обзвон: клавиатура на строке',
+			FILE,
+			HIS_FILE,
+			true
+		);
+		const hers = await borisCopy(sheet);
+		await (await sheet.cell(hers, 'Телефон')).click();
+		await expect.poll(() => markedRows(colleague.page), MOMENT).toEqual([hers]);
+		await restsThere(anna, colleague, hers);
+
+		await colleague.toastButton('Убрать повторы').click();
+		for (const s of [sheet, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		// The later import's copies went, the one her keyboard rested on too.
+		for (const s of [sheet, colleague])
+			expect(await left(s)).toEqual([
+				'Иванова Анна Петровна: ',
+				'Новикова Вера: ',
+				'Петров Пётр Ильич: '
+			]);
+	});
+
+	it('keeps a copy an operator has an editor open on, however long (found in review)', async () => {
+		const { anna, sheet, colleague } = await importedAtOnce(
+			'Обзвон: запись идёт',
+			FILE,
+			HIS_FILE,
+			true
+		);
+		const hers = await borisCopy(sheet);
+		// She is writing down what the resident says, not stored yet.
+		await (await sheet.cell(hers, 'Примечание')).click();
+		await anna.page.keyboard.press('F2');
+		await anna.page.keyboard.press('End');
+		await anna.page.keyboard.type(' — просит перезвонить');
+		await expect.poll(() => markedRows(colleague.page), MOMENT).toEqual([hers]);
+		await editorOpen(anna.page);
+		await restsThere(anna, colleague, hers);
+
+		await colleague.toastButton('Убрать повторы').click();
+		for (const s of [sheet, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		// (Read on Борис's screen: reading her rows would close her editor.)
+		expect(await left(colleague)).toEqual([
+			'Иванова Анна Петровна: из файла Бориса',
+			'Новикова Вера: ',
+			'Петров Пётр Ильич: '
+		]);
+		// Her editor is still open on it: Enter stores what she wrote.
+		expect(await anna.page.locator(EDITOR).count()).toBe(1);
+		await anna.page.keyboard.press('Enter');
+		for (const s of [sheet, colleague])
+			await expect
+				.poll(() => left(s), MOMENT)
+				.toContain('Иванова Анна Петровна: из файла Бориса — просит перезвонить');
 	});
 
 	it('× of the notice holds when the list is opened again, and a new import at once is told (found in review)', async () => {

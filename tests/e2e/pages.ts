@@ -624,7 +624,8 @@ export async function clipboard(
 	);
 }
 
-const EDITOR = '.ag-cell-inline-editing, .ag-popup-editor';
+/** A cell editor, inline or popup (a note's). */
+export const EDITOR = '.ag-cell-inline-editing, .ag-popup-editor';
 
 /** Waits for a cell editor (inline or popup) to be open. */
 export const editorOpen = (page: Page): Promise<void> => page.locator(EDITOR).first().waitFor();

@@ -14,8 +14,9 @@
  * - unless someone worked on that copy (a call's result, a note: `Sheet.isRowChanged`) and not
  *   on the other: then the untouched copy goes;
  * - when both copies were worked on, both stay and are named: nothing anyone wrote is deleted.
- * The operator pressing it also keeps a copy an operator is on right now (her presence: the row of
- * her cell), phoning the resident with nothing logged yet (found in review: Анна on the later
+ * The operator pressing it also keeps a copy an operator is at work on right now (her presence:
+ * an editor open on the row, or a row she moved onto herself a while ago, `grid/row-work.ts`; not
+ * a keyboard merely resting there), phoning the resident with nothing logged yet (found in review: Анна on the later
  * copy in a call, Борис pressed, and her row went from under her): the other copy goes, or both
  * stay and the pair is offered again later. Presences differ from one replica to another, so only
  * the presser reads them: she writes the deletes and notes the rows she kept so

@@ -52,6 +52,11 @@ export interface PresenceEntry {
 	operatorId: string | null;
 	/** The cell the colleague is on, if any. */
 	cell?: { rowId: string; colId: string } | null;
+	/**
+	 * The row she is at work on (`grid/row-work.ts`: an editor open, or moved onto by her), null
+	 * when none; undefined from an app that does not send it.
+	 */
+	work?: string | null;
 }
 
 export class ReactivePresence {
@@ -80,7 +85,8 @@ export class ReactivePresence {
 				color: typeof user.color === 'string' ? user.color : '#888',
 				self: clientId === awareness.clientID,
 				operatorId: typeof user.id === 'string' ? user.id : null,
-				cell: (state.cell as PresenceEntry['cell']) ?? null
+				cell: (state.cell as PresenceEntry['cell']) ?? null,
+				work: typeof state.work === 'string' || state.work === null ? state.work : undefined
 			});
 		});
 		return list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
