@@ -10,6 +10,7 @@ import {
 	lookWhileOpen,
 	LOOK_WHILE_OPEN_MS,
 	MAX_DELETES_KEPT,
+	MAX_ROWS_LOOKED_AT,
 	RECENT_MS,
 	recordDeletes,
 	rowsDeleteKey,
@@ -199,6 +200,31 @@ describe('watchDeletedWork: rows a colleague deleted before seeing her work in t
 		olga.deleteRows([rows[0]]);
 		send(1);
 		expect(told).toEqual([]);
+	});
+
+	it('tells her of her work past the first MAX_ROWS_LOOKED_AT rows of one big delete (found in review)', () => {
+		// A coordinator's clean-up of more than 5,000 residents at once, Анна's offline call in the
+		// 5,003rd: only the first 5,000 rows were looked at, and nothing was said.
+		const { anna, olga, send, name, result } = twoOperators();
+		const many = anna.addRows({
+			columns: [name],
+			rows: Array.from({ length: MAX_ROWS_LOOKED_AT + 10 }, (_, i) => [`Житель ${i}`])
+		});
+		send(0);
+		const sync = new FakeSync('saved');
+		const told: DeletedWork[] = [];
+		watchDeletedWork(anna, sync, (work) => told.push(work));
+		vi.setSystemTime(T0 + 60_000);
+		sync.set('offline');
+		vi.setSystemTime(T0 + 10 * 60_000);
+		const hers = many[MAX_ROWS_LOOKED_AT + 2];
+		anna.setCell(hers, result, 'дозвонились');
+		vi.setSystemTime(T0 + 12 * 60_000);
+		olga.deleteRows(many);
+		vi.setSystemTime(T0 + 30 * 60_000);
+		sync.set('connecting');
+		send(1);
+		expect(told).toEqual([{ rows: [hers], by: 'Ольга', deleted: [T0 + 12 * 60_000] }]);
 	});
 });
 

@@ -25,7 +25,10 @@ import type { SyncStatus } from '$lib/sync/connection';
 
 /** A change of hers this recent is told of even when it was on the server. */
 export const RECENT_MS = 60_000;
-/** At most this many removed rows are looked at in one change (a coordinator's clean-up). */
+/**
+ * At most this many removed rows are looked at in one change (a coordinator's clean-up); a bigger
+ * one is narrowed first to the rows her own history entries name (`rowsWithHerWork`).
+ */
 export const MAX_ROWS_LOOKED_AT = 5_000;
 
 export interface DeletedWork {
@@ -102,8 +105,14 @@ export function watchDeletedWork(
 	const stopSheet = sheet.observe((change) => {
 		if (change.local || change.removed.length === 0) return;
 		const unseen = unseenIn(tracker.unseen());
+		// A clean-up bigger than the rows looked at: those where her own entries say she wrote in
+		// the window (found in review: her call in a row past the first 5,000 was not told).
+		const removed =
+			change.removed.length > MAX_ROWS_LOOKED_AT
+				? rowsWithHerWork(sheet, change.removed, unseen)
+				: change.removed;
 		// Only a deleted row can be brought back (not one a colleague's undo took away).
-		const rows = change.removed.slice(0, MAX_ROWS_LOOKED_AT).filter((r) => sheet.isDeletedRow(r));
+		const rows = removed.slice(0, MAX_ROWS_LOOKED_AT).filter((r) => sheet.isDeletedRow(r));
 		const found = herDeletedRows(sheet, rows, () => unseen);
 		if (found.length === 0) return;
 		const deleted = new Set(found.map(({ rowId }) => sheet.deletedAt(rowId)));
@@ -120,6 +129,45 @@ export function watchDeletedWork(
 }
 
 /**
+ * Of a delete's rows, in its order, those where she changed a cell at a time `unseen` takes: her
+ * history entries read once, as on load (`deletedRowWorkOnLoad`), not each row's history.
+ */
+function rowsWithHerWork(
+	sheet: Sheet,
+	removed: readonly string[],
+	unseen: (time: number) => boolean
+): string[] {
+	const me = sheet.history.author.id;
+	const gone = new Set(removed);
+	const hers = new Set<string>();
+	for (const entry of sheet.history.entries()) {
+		if (entry.by !== me || entry.u || !unseen(entry.t)) continue;
+		for (const [rowId] of entry.cells ?? []) if (gone.has(rowId)) hers.add(rowId);
+	}
+	return removed.filter((rowId) => hers.has(rowId));
+}
+
+/**
+ * Who deleted a row its history does not name: a delete's entry lists its first
+ * `MAX_ENTRY_ITEMS` rows only, so a row past them is named by the entry of a row deleted at the
+ * same moment (`Sheet.deletedAt`, one per delete). Undefined when none is found.
+ */
+function deleterOf(
+	sheet: Sheet,
+	rowId: string
+): { author: { id: string; name: string } } | undefined {
+	const at = sheet.deletedAt(rowId);
+	if (!at) return undefined;
+	const entries = sheet.history.entries();
+	for (let i = entries.length - 1; i >= 0; i--) {
+		const first = entries[i].del?.[0];
+		if (first !== undefined && first !== rowId && sheet.deletedAt(first) === at)
+			return { author: { id: entries[i].by, name: entries[i].n } };
+	}
+	return undefined;
+}
+
+/**
  * Of these deleted rows, those holding a change of hers to a cell that `unseenIn` says the
  * colleague could not have seen, with who deleted each ('' when its history does not say yet);
  * never a row she deleted herself (from another tab of hers: found in review).
@@ -131,9 +179,16 @@ function herDeletedRows(
 ): { rowId: string; byId: string; by: string }[] {
 	const me = sheet.history.author.id;
 	const found: { rowId: string; byId: string; by: string }[] = [];
+	// Each delete's author looked for once (a delete's rows are deleted at one moment).
+	const byMoment = new Map<number, ReturnType<typeof deleterOf>>();
+	const deleters = (rowId: string) => {
+		const at = sheet.deletedAt(rowId);
+		if (!byMoment.has(at)) byMoment.set(at, deleterOf(sheet, rowId));
+		return byMoment.get(at);
+	};
 	for (const rowId of rows) {
 		const items = sheet.history.forRow(rowId);
-		const deletion = items.find((item) => item.kind === 'deleted');
+		const deletion = items.find((item) => item.kind === 'deleted') ?? deleters(rowId);
 		if (deletion?.author.id === me) continue;
 		const unseen = unseenIn(rowId);
 		const mine = items.some(
