@@ -192,7 +192,7 @@ export async function storedAccessKey(dataDir, log = console) {
 	if (kept) {
 		const letters = normalizeKey(kept).length;
 		if (letters < MIN_KEY_LENGTH) throw new KeyFileError(file, letters, MIN_KEY_LENGTH);
-		await keptToOwner(file, log);
+		await keptToOwner(file, KEY_FILE_NAMES, log);
 		return kept;
 	}
 	const key = newAccessKey();
@@ -212,10 +212,13 @@ export async function storedAccessKey(dataDir, log = console) {
  * could point it at any file of the server's user, root's in a container). The rights are
  * changed on the file opened, not looked up again by its name. Not on Windows, whose files have
  * no such rights.
+ * The link secret's file (`storedLinkSecret`) is kept so too: whoever reads it can mark a
+ * typed key as a link's (found in review: one copied in with loose rights stayed so).
  * @param {string} file
+ * @param {{ ru: string, en: string }} names what the file is, in the log's two languages
  * @param {Pick<Console, 'warn'>} log
  */
-async function keptToOwner(file, log) {
+async function keptToOwner(file, names, log) {
 	if (process.platform === 'win32' || typeof process.getuid !== 'function') return;
 	/** @type {import('node:fs/promises').FileHandle} */
 	let handle;
@@ -229,7 +232,7 @@ async function keptToOwner(file, log) {
 		const target = await realpath(file);
 		const rights = (mode & 0o777).toString(8);
 		log.warn(
-			`[server] файл ключа доступа ${file} — ссылка на файл ${target}, который могут читать другие пользователи этого компьютера (права ${rights}); Штаб не меняет права файла по ссылке: выполните «chmod 600 ${target}» от имени его владельца / the access key file ${file} is a link to ${target}, which is readable by other users of this computer (mode ${rights}); Shtab does not change the rights of a linked file: run «chmod 600 ${target}» as its owner`
+			`[server] ${names.ru} ${file} — ссылка на файл ${target}, который могут читать другие пользователи этого компьютера (права ${rights}); Штаб не меняет права файла по ссылке: выполните «chmod 600 ${target}» от имени его владельца / ${names.en} ${file} is a link to ${target}, which is readable by other users of this computer (mode ${rights}); Shtab does not change the rights of a linked file: run «chmod 600 ${target}» as its owner`
 		);
 		return;
 	}
@@ -243,7 +246,7 @@ async function keptToOwner(file, log) {
 				await handle.chmod(mode & 0o700);
 				if (((await handle.stat()).mode & 0o077) === 0) {
 					log.warn(
-						`[server] файл ключа доступа ${file} могли читать другие пользователи этого компьютера (права ${rights}); теперь он только для владельца (права ${own}) / the access key file ${file} was readable by other users of this computer (mode ${rights}); it is now its owner's only (mode ${own})`
+						`[server] ${names.ru} ${file} могли читать другие пользователи этого компьютера (права ${rights}); теперь он только для владельца (права ${own}) / ${names.en} ${file} was readable by other users of this computer (mode ${rights}); it is now its owner's only (mode ${own})`
 					);
 					return;
 				}
@@ -252,12 +255,17 @@ async function keptToOwner(file, log) {
 			}
 		}
 		log.warn(
-			`[server] файл ключа доступа ${file} могут читать другие пользователи этого компьютера (права ${rights}), и Штаб не может это изменить: выполните «chmod 600 ${file}» от имени владельца файла (или держите папку данных на диске, который хранит права файлов, не на флешке FAT или exFAT) / the access key file ${file} is readable by other users of this computer (mode ${rights}) and Shtab cannot change that: run «chmod 600 ${file}» as the file's owner (or keep the data folder on a drive that keeps file rights, not a FAT or exFAT stick)`
+			`[server] ${names.ru} ${file} могут читать другие пользователи этого компьютера (права ${rights}), и Штаб не может это изменить: выполните «chmod 600 ${file}» от имени владельца файла (или держите папку данных на диске, который хранит права файлов, не на флешке FAT или exFAT) / ${names.en} ${file} is readable by other users of this computer (mode ${rights}) and Shtab cannot change that: run «chmod 600 ${file}» as the file's owner (or keep the data folder on a drive that keeps file rights, not a FAT or exFAT stick)`
 		);
 	} finally {
 		await handle.close();
 	}
 }
+
+/** The access key's file, as the log names it (`keptToOwner`). */
+const KEY_FILE_NAMES = { ru: 'файл ключа доступа', en: 'the access key file' };
+/** The link secret's file, as the log names it. */
+const SECRET_FILE_NAMES = { ru: 'файл секрета ссылок', en: 'the link secret file' };
 
 export const LINK_SECRET_FILE = 'link-secret';
 
@@ -267,14 +275,20 @@ export const LINK_SECRET_FILE = 'link-secret';
  * stay the link's. Made from the access key alone, the mark that `GET /?key=x` shows anyone (not
  * checked, not counted) let him test keys against it on his own computer, without end: a
  * human-chosen `ACCESS_KEY` fell to a dictionary. A file that holds no such secret is replaced
- * (the links' tabs open then count as typed, nothing else is lost).
+ * (the links' tabs open then count as typed, nothing else is lost). A kept file others may read
+ * (copied in from a backup, written by hand) is made its owner's only, as the key's is
+ * (`keptToOwner`).
  * @param {string} dataDir
+ * @param {Pick<Console, 'warn'>} [log]
  * @returns {Promise<Buffer>}
  */
-export async function storedLinkSecret(dataDir) {
+export async function storedLinkSecret(dataDir, log = console) {
 	const file = join(dataDir, LINK_SECRET_FILE);
 	const kept = await keptText(file);
-	if (/^[0-9a-f]{64}$/.test(kept)) return Buffer.from(kept, 'hex');
+	if (/^[0-9a-f]{64}$/.test(kept)) {
+		await keptToOwner(file, SECRET_FILE_NAMES, log);
+		return Buffer.from(kept, 'hex');
+	}
 	const secret = randomBytes(32);
 	await mkdir(dataDir, { recursive: true });
 	await writeWhole(dataDir, LINK_SECRET_FILE, secret.toString('hex') + '\n');

@@ -83,7 +83,7 @@ export async function startServer(options = {}) {
 	try {
 		if (accessKeyNeeded(config)) {
 			accessKey = config.accessKey ?? (await storedAccessKey(config.dataDir, log));
-			linkSecret = await storedLinkSecret(config.dataDir);
+			linkSecret = await storedLinkSecret(config.dataDir, log);
 		}
 	} catch (error) {
 		// A key file that stops the start: the data folder is let go for the start after.

@@ -686,6 +686,27 @@ describe('the access key, once Shtab is on the office network', () => {
 		expect(second.log.warnings(file)).toHaveLength(0);
 	});
 
+	it('a link secret file others may read (644) is made its owner’s only at start too (found in review)', async () => {
+		// Copied in from a backup or by hand with loose rights, it stayed so: whoever reads it can
+		// mark a typed key as a link's.
+		const dataDir = await harness.tempDir();
+		const first = await onTheNetwork({ dataDir });
+		await first.running.close();
+		const file = join(dataDir, LINK_SECRET_FILE);
+		const secret = await readFile(file, 'utf8');
+		await chmod(file, 0o644);
+		const second = await onTheNetwork({ dataDir });
+		expect((await stat(file)).mode & 0o777).toBe(0o600);
+		expect(await readFile(file, 'utf8')).toBe(secret);
+		const told = second.log.warnings(file);
+		expect(told).toHaveLength(1);
+		expect(told[0].message).toContain(
+			`файл секрета ссылок ${file} могли читать другие пользователи этого компьютера (права 644)`
+		);
+		expect(told[0].message).toContain(`the link secret file ${file} was readable`);
+		await second.running.close();
+	});
+
 	it('a key file that is a link to another file has that file’s rights told, never changed', async () => {
 		// The chmod followed the link: whoever could put `access-key` there (a shared or mounted
 		// data folder) had the server's user — root in a container — make any of its files
