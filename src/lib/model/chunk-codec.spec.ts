@@ -200,6 +200,15 @@ describe('chunk bytes', () => {
 		expect(bytes).toEqual(expected);
 	});
 
+	it('in UTF-8 larger than the encoder’s buffer are whole (found by direct-update.spec.ts)', () => {
+		// The emoji stops the Windows-1251 pass at the first cell, before the buffer has grown for
+		// the rest; the UTF-8 pass then grows it. 2 MB: more than any earlier test grew it to.
+		const rows = Array.from({ length: 2000 }, (_, r) => [`😀 ${r}`, 'ж'.repeat(1000)]);
+		const bytes = encodeChunk(['k', rows.length, ['a', 'b']], rows, 2);
+		expect(bytes[0]).not.toBe(SINGLE_BYTE);
+		expect(decodeRows(bytes, rows.length, 2)).toEqual(rows);
+	});
+
 	it('keep a U+FEFF that starts the first cell (found in review: the decoder dropped it)', () => {
 		const rows = [['\ufeffИванова', 'x']];
 		const bytes = encodeChunk(['a0', 1, ['a', 'b']], rows, 2);

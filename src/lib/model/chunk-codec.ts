@@ -88,7 +88,10 @@ export function encodeChunk(
 	width: number
 ) {
 	const n = writeSingleByte(header, rows, width, 0);
-	return buffer.slice(0, n >= 0 ? n : writeUtf8(header, rows, width, 0));
+	// `buffer` read after the UTF-8 pass: it may grow the buffer, a new one (found by
+	// `direct-update.spec.ts`: a chunk with an emoji, larger than the buffer, was cut short).
+	const end = n >= 0 ? n : writeUtf8(header, rows, width, 0);
+	return buffer.slice(0, end);
 }
 
 /**
