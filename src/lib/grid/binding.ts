@@ -119,6 +119,12 @@ export const ADD_SLICE = 2000;
 export const SCREEN_SLICE = 12;
 const SCREEN_ROWS = 60;
 /**
+ * The first rows into an empty grid come alone: AG Grid's code for drawing rows and cells runs
+ * for the first time then (compiled, warmed), about 45 ms on a slow machine whatever the rows, and
+ * a dozen rows on top made the longest task of a 100,000-row import (`bench/import.bench.ts`).
+ */
+const FIRST_SLICE = 1;
+/**
  * Past the screen, a slice's size follows the time the one before took, to about this many
  * milliseconds: AG Grid's work for each slice grows with the rows it holds (it places every row
  * again), and the same 2,000 rows took 40 ms on a quiet slow machine and 100–170 ms on a busy
@@ -777,7 +783,7 @@ export class SheetGridBinding {
 		// of 1.3 s; found in review). Rows of the sheet not queued are the ones the grid holds.
 		const held = this.#sheet.rowCount - this.#waitingCount;
 		if (held < SCREEN_ROWS && this.api.getDisplayedRowCount() < SCREEN_ROWS)
-			this.#handOver(SCREEN_SLICE);
+			this.#handOver(held === 0 ? FIRST_SLICE : SCREEN_SLICE);
 		else {
 			const started = performance.now();
 			const size = this.#sliceSize;
