@@ -77,7 +77,28 @@ function searchable(text: string): string {
  * own parser does), read as `getQuickFilterText` reads the values (`searchable`).
  */
 export function parseQuickFilter(text: string): string[] {
-	return searchable(text).split(' ');
+	return searchable(text)
+		.split(' ')
+		.map((word) => (isWrittenNumber(word) ? word.replace(/\D/g, '') : word));
+}
+
+/**
+ * A phone number as it is dictated or written on paper: digits with dashes or brackets, 7 of
+ * them at least (`8-911-123-45-67`, `8(911)1234567`, `123-45-67`). The search reads it by its
+ * digits, and a text cell's such numbers by their digits too (`withWrittenNumbers`): typed so,
+ * a resident's number found none of her requests, the cell holding `+79111234567` (found by
+ * exploration). A flat's `10-2-17` and a date's `05.03.1941` stay words.
+ */
+function isWrittenNumber(word: string): boolean {
+	return WRITTEN_NUMBER.test(word) && /[()-]/.test(word) && word.replace(/\D/g, '').length >= 7;
+}
+const WRITTEN_NUMBER = /^\+?[\d()-]+$/;
+
+/** A text with each written number in it (`isWrittenNumber`) also by its digits. */
+function withWrittenNumbers(text: string): string {
+	if (!/\d[()-]|[()-]\d/.test(text)) return text;
+	const numbers = (text.match(/[+\d()-]+/g) ?? []).filter(isWrittenNumber);
+	return numbers.length ? `${text} ${numbers.map((n) => n.replace(/\D/g, '')).join(' ')}` : text;
 }
 
 /** A text filter's way of reading both the value and what she typed: any case, ё as е. */
@@ -197,7 +218,7 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		// The search matches the stored value and, where it differs, the value as shown
 		// (`+7 (812) 123-45-67`, `05.03.1941`). Text shows as it is stored: no second copy.
 		getQuickFilterText: SHOWN_AS_STORED.has(c.type)
-			? (p) => searchable(stored(read(p.data), c.id))
+			? (p) => withWrittenNumbers(searchable(stored(read(p.data), c.id)))
 			: (p) => {
 					const value = withoutHidden(stored(read(p.data), c.id));
 					if (!value) return '';

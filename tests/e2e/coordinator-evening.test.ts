@@ -1,0 +1,49 @@
+/**
+ * What a coordinator's evening with a request board and a congratulation campaign ran into
+ * (found by exploration, helper U1): a resident's number dictated with dashes found none of her
+ * requests in the search.
+ */
+import { describe, expect, it } from 'vitest';
+import { HomePage } from './pages';
+import { e2eSession, MOMENT } from './session';
+
+const session = e2eSession();
+
+describe('a coordinator’s evening (found by exploration)', () => {
+	it('the search finds a resident’s requests by her number dictated with dashes or brackets', async () => {
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const board = await home.createSheet('Заявки: поиск по номеру', 'Заявки');
+		await board.paste(
+			'new',
+			'ФИО',
+			[
+				'Смирнова Валентина Петровна\t89111234567\tул. Бутлерова, 12\tпокупка лекарств',
+				'Кузнецов Иван Фёдорович\t89217654321\tпр. Науки, 10-2-17\tоплата услуг ЖКХ',
+				'Смирнова Валентина Петровна\t+7 911 123 45 67\tул. Бутлерова, 12\tвыгул собак'
+			].join('\r\n') + '\r\n'
+		);
+		await expect.poll(() => board.rowCount(), MOMENT).toBe(3);
+		const search = anna.page.getByRole('searchbox', { name: 'Поиск по списку' });
+		const found = () => board.columnValues('Вид помощи');
+		const hers = ['покупка лекарств', 'выгул собак'];
+
+		// As the caller dictates it, as a note on paper has it.
+		for (const typed of [
+			'8-911-123-45-67',
+			'8(911)123-45-67',
+			'+7-911-123-45-67',
+			'123-45-67',
+			'8 911 123-45-67',
+			'Смирнова 8-911-123-45-67'
+		]) {
+			await search.fill(typed);
+			await expect.poll(found, MOMENT).toEqual(hers);
+		}
+		// Another number is not hers; a flat's «10-2-17» is still found as written.
+		await search.fill('8-911-123-45-68');
+		await expect.poll(found, MOMENT).toEqual([]);
+		await search.fill('10-2-17');
+		await expect.poll(found, MOMENT).toEqual(['оплата услуг ЖКХ']);
+	});
+});
