@@ -119,9 +119,9 @@ export const ADD_SLICE = 2000;
 export const SCREEN_SLICE = 12;
 const SCREEN_ROWS = 60;
 /**
- * The first rows into an empty grid come alone: AG Grid's code for drawing rows and cells runs
- * for the first time then (compiled, warmed), about 45 ms on a slow machine whatever the rows, and
- * a dozen rows on top made the longest task of a 100,000-row import (`bench/import.bench.ts`).
+ * The first row into an empty grid comes alone: AG Grid's code for drawing rows and cells runs
+ * for the first time then, and with a dozen rows it made the longest task of a 100,000-row import
+ * (73–83 ms of CPU, `bench/import.bench.ts`). The next dozen may still run partly cold (README).
  */
 const FIRST_SLICE = 1;
 /**
