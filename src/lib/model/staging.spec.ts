@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newId } from './ids';
 import { Sheet, STAGING_ORIGIN, type SheetChange } from './sheet';
-import { stageRows } from './staging';
+import { sliceUpdate, stageRows } from './staging';
 import { createNetwork, seededRandom, stageForTest } from './testing';
 
 function rowsOf(n: number, from = 0): string[][] {
@@ -59,6 +59,50 @@ describe('staged imports', () => {
 		for (const u of updates) sheet.applyStaged(u);
 		const ids = sheet.commitImport(importId);
 		expect(ids.map((id) => [sheet.getRow(id)[name], sheet.getRow(id)[note]])).toEqual(rows);
+	});
+
+	it('gives, slice by slice, the very bytes a Y.Doc of its client writing the same chunks gives', () => {
+		// The updates are written without Yjs (`sliceUpdate`): each must be what Yjs itself writes
+		// for the transaction, so every replica, the relay and the store read it as before.
+		const sheet = new Sheet(new Y.Doc());
+		const [name, note] = sheet.addColumns([{ title: 'ФИО' }, { title: 'Примечание' }]);
+		const rows = Array.from({ length: 1000 }, (_, i) => [`Житель ${i}`, `заметка ${i}`]);
+		rows[150][1] = 'звонила внучка 🙂';
+		const { updates } = stage(sheet, [name, note], rows);
+		expect(updates).toHaveLength(4);
+		const client = Y.decodeUpdate(updates[0]).structs[0].id.client;
+		const doc = new Y.Doc();
+		doc.clientID = client;
+		const chunks = doc.getMap<Uint8Array>('chunks');
+		let written: Uint8Array | null = null;
+		doc.on('update', (u: Uint8Array) => (written = u));
+		for (const update of updates) {
+			const items = Y.decodeUpdate(update).structs as Y.Item[];
+			expect(items.length).toBeGreaterThan(0);
+			doc.transact(() => {
+				for (const item of items) chunks.set(item.parentSub!, item.content.getContent()[0]);
+			});
+			expect(written).toEqual(update);
+		}
+		// A client id and a clock of several bytes each (lib0's varUint), and 200 bytes of a chunk.
+		const far = new Y.Doc();
+		far.clientID = 0xfffffff0;
+		const map = far.getMap<Uint8Array>('chunks');
+		far.transact(() => {
+			for (let i = 0; i < 300; i++) map.set(`k${i}`, new Uint8Array([i & 0xff]));
+		});
+		far.on('update', (u: Uint8Array) => (written = u));
+		const bytes = new Uint8Array(200).map((_, i) => i);
+		far.transact(() => {
+			map.set('Ключ', bytes);
+			map.set('k', new Uint8Array(0));
+		});
+		expect(
+			sliceUpdate(0xfffffff0, 300, [
+				['Ключ', bytes],
+				['k', new Uint8Array(0)]
+			])
+		).toEqual(written);
 	});
 
 	it('is one undo step: undo hides the rows again, redo shows them with later edits', () => {
