@@ -1,7 +1,7 @@
 /**
  * What a coordinator's evening with a request board and a congratulation campaign ran into
  * (found by exploration, helper U1): a resident's number dictated with dashes found none of her
- * requests in the search.
+ * requests in the search, and «Заполнить столбец…» stood greyed out with no word of why.
  */
 import { describe, expect, it } from 'vitest';
 import { HomePage } from './pages';
@@ -45,5 +45,37 @@ describe('a coordinator’s evening (found by exploration)', () => {
 		await expect.poll(found, MOMENT).toEqual([]);
 		await search.fill('10-2-17');
 		await expect.poll(found, MOMENT).toEqual(['оплата услуг ЖКХ']);
+	});
+
+	it('«Заполнить столбец…» greyed out says why: tick the rows first; in English too', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const campaign = await home.createSheet('Поздравление 27 января', 'Поздравления');
+		await campaign.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Пётр\r\n');
+		await expect.poll(() => campaign.rowCount(), MOMENT).toBe(2);
+
+		const fill = page.getByRole('button', { name: 'Заполнить столбец…' });
+		expect(await fill.isDisabled()).toBe(true);
+		expect(await fill.getAttribute('title')).toBe(
+			'Сначала отметьте строки галочками слева (галочка в заголовке — все строки)'
+		);
+		await campaign.selectRows([0, 1]);
+		await expect.poll(() => fill.isDisabled(), MOMENT).toBe(false);
+		expect(await fill.getAttribute('title')).toBe('Заполнить столбец в выбранных строках (2)');
+
+		// Unticked again: greyed out, and why; in English too.
+		for (const row of [0, 1])
+			await page
+				.locator(`.ag-row[row-index="${row}"] .ag-cell[col-id="ag-Grid-SelectionColumn"]`)
+				.getByRole('checkbox')
+				.uncheck();
+		await expect.poll(() => fill.isDisabled(), MOMENT).toBe(true);
+		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		const english = page.getByRole('button', { name: 'Fill column…' });
+		expect(await english.isDisabled()).toBe(true);
+		expect(await english.getAttribute('title')).toBe(
+			'Tick the rows first, in the boxes on the left (the box in the header ticks them all)'
+		);
 	});
 });

@@ -157,6 +157,8 @@ export const ru = {
 	'grid.sorting': 'Сортировка…',
 	'grid.fill': 'Заполнить столбец…',
 	'grid.fillTitle': 'Заполнить столбец в выбранных строках ({count})',
+	'grid.fillNeedsRows':
+		'Сначала отметьте строки галочками слева (галочка в заголовке — все строки)',
 	'grid.fillValue': 'Значение',
 	'grid.fillApply': 'Заполнить',
 	'grid.fillClear': 'Очистить столбец',
@@ -483,6 +485,8 @@ export const en: Record<MessageKey, string> = {
 	'grid.sorting': 'Sorting…',
 	'grid.fill': 'Fill column…',
 	'grid.fillTitle': 'Fill a column in the selected rows ({count})',
+	'grid.fillNeedsRows':
+		'Tick the rows first, in the boxes on the left (the box in the header ticks them all)',
 	'grid.fillValue': 'Value',
 	'grid.fillApply': 'Fill',
 	'grid.fillClear': 'Clear column',
