@@ -1,7 +1,8 @@
 /**
  * What a coordinator's evening with a request board and a congratulation campaign ran into
  * (found by exploration, helper U1): a resident's number dictated with dashes found none of her
- * requests in the search, and «Заполнить столбец…» stood greyed out with no word of why.
+ * requests in the search, «Заполнить столбец…» stood greyed out with no word of why, and the
+ * English interface hinted «дд.мм.гггг» in its date fields.
  */
 import { describe, expect, it } from 'vitest';
 import { HomePage } from './pages';
@@ -77,5 +78,32 @@ describe('a coordinator’s evening (found by exploration)', () => {
 		expect(await english.getAttribute('title')).toBe(
 			'Tick the rows first, in the boxes on the left (the box in the header ticks them all)'
 		);
+	});
+});
+
+describe('the English interface (found by exploration)', () => {
+	it('a date field’s hint is «dd.mm.yyyy», in the filter row and in a cell’s editor', async () => {
+		const anna = await session.operator('Anna');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const board = await home.createSheet('Заявки: даты', 'Заявки');
+		await board.paste('new', 'ФИО', 'Иванова Мария\r\n');
+		await expect.poll(() => board.rowCount(), MOMENT).toBe(1);
+		await page.getByRole('checkbox', { name: 'Фильтры' }).check();
+		const hints = () =>
+			page
+				.locator('.shtab-date-filter-input')
+				.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).placeholder));
+		await board.revealColumn('Дата заявки');
+		await expect.poll(hints, MOMENT).toEqual(['дд.мм.гггг']);
+
+		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		await page.getByRole('button', { name: 'Add row', exact: true }).waitFor();
+		await board.revealColumn('Дата заявки');
+		await expect.poll(hints, MOMENT).toEqual(['dd.mm.yyyy']);
+		await (await board.cell(0, 'Дата заявки')).dblclick();
+		await board.focusedEditor.waitFor();
+		expect(await board.focusedEditor.getAttribute('placeholder')).toBe('dd.mm.yyyy');
+		await page.keyboard.press('Escape');
 	});
 });

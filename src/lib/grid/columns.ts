@@ -268,6 +268,8 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			def.filter = 'agDateColumnFilter';
 			def.filterParams = {
 				comparator: dateComparator,
+				// The date field's hint in the interface's language (`DateFilterInput`).
+				shtabPlaceholder: translate(locale, 'grid.dateFormat'),
 				maxNumConditions: 1,
 				debounceMs: FILTER_DEBOUNCE_MS
 			};
@@ -280,6 +282,10 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 				kind: c.type,
 				label: c.title,
 				pickLabel: translate(locale, c.type === 'date' ? 'grid.pickDate' : 'grid.pickDateTime'),
+				placeholder: translate(
+					locale,
+					c.type === 'date' ? 'grid.dateFormat' : 'grid.dateTimeFormat'
+				),
 				birthDate: check.birthDate === true
 			};
 			break;

@@ -85,6 +85,11 @@ export interface DateEditorParams extends ICellEditorParams<Row, string> {
 	pickLabel: string;
 	/** A date of birth: the calendar offers no day after today. */
 	birthDate?: boolean;
+	/**
+	 * The field's hint in the interface's language («dd.mm.yyyy» in English; the Russian
+	 * «дд.мм.гггг» showed in the English interface: found by exploration).
+	 */
+	placeholder?: string;
 }
 
 /** A printable key that started the edit replaces the value; Backspace or Delete clear it. */
@@ -137,7 +142,8 @@ export class DateEditor implements ICellEditorComp<Row, string> {
 		input.type = 'text';
 		input.className = 'ag-input-field-input ag-text-field-input';
 		input.setAttribute('aria-label', params.label);
-		input.placeholder = params.kind === 'date' ? 'дд.мм.гггг' : 'дд.мм.гггг чч:мм';
+		input.placeholder =
+			params.placeholder ?? (params.kind === 'date' ? 'дд.мм.гггг' : 'дд.мм.гггг чч:мм');
 		input.autocomplete = 'off';
 		this.#start = editText(params.kind, params.value ?? '');
 		input.value = startText(params);

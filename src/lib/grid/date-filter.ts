@@ -63,7 +63,11 @@ export class DateFilterInput implements IDateComp {
 		// Not `ag-input-field-input`: AG Grid sets that field's validity and aria-invalid from its
 		// own checks, and took back the mark of a text that is no date.
 		input.className = 'ag-text-field-input shtab-date-filter-input';
-		input.placeholder = 'дд.мм.гггг';
+		// In the interface's language (the column's `shtabPlaceholder`): «дд.мм.гггг» showed in
+		// the English interface (found by exploration).
+		input.placeholder =
+			(params.filterParams as { shtabPlaceholder?: string } | undefined)?.shtabPlaceholder ??
+			'дд.мм.гггг';
 		input.autocomplete = 'off';
 		input.spellcheck = false;
 		input.addEventListener('input', () => {

@@ -252,6 +252,8 @@ export const ru = {
 
 	// ---- grid editors and the choice filter (issue 3)
 	'grid.pickDate': 'Выбрать дату в календаре',
+	'grid.dateFormat': 'дд.мм.гггг',
+	'grid.dateTimeFormat': 'дд.мм.гггг чч:мм',
 	'grid.pickDateTime': 'Выбрать дату и время в календаре',
 	'grid.choiceEmpty': '(пусто)',
 	'grid.filterAll': 'Выбрать все',
@@ -579,6 +581,8 @@ export const en: Record<MessageKey, string> = {
 
 	// ---- grid editors and the choice filter (issue 3)
 	'grid.pickDate': 'Pick a date in the calendar',
+	'grid.dateFormat': 'dd.mm.yyyy',
+	'grid.dateTimeFormat': 'dd.mm.yyyy hh:mm',
 	'grid.pickDateTime': 'Pick a date and time in the calendar',
 	'grid.choiceEmpty': '(empty)',
 	'grid.filterAll': 'Select all',
