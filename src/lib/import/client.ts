@@ -144,6 +144,7 @@ export class ImportWorker {
 
 	analyze(options: {
 		targets: ImportTargetColumn[];
+		ifNoneMatched?: ImportTargetColumn[];
 		existing: ExistingRow[];
 		targetSheetId: string;
 		keyColumnsBySheet: Record<string, KeyColumns>;

@@ -457,6 +457,47 @@ describe('import through the worker pipeline', () => {
 		expect(importInto(callList(), file(few), 'keep').analysis.noneMatched).toEqual([1]);
 	});
 
+	it('reads the file’s own categories as all added in the same analysis (`ifNoneMatched`): the same as a second analysis with them added, which the dialog asked for before', () => {
+		const rows = [
+			'ФИО;Категория;Результат звонка;Примечание',
+			'Житель 1;Пенсионер;дозвонились;',
+			'Житель 2;Инвалид II группы;не дозвонились;перезвонить',
+			'Житель 3;пенсионер ;;',
+			'Житель 1;Труженик\x01 тыла;дозвонились;',
+			'Житель 4;;Перезвонить;'
+		];
+		const sheet = callList();
+		const columns = sheet.columns();
+		const parsed = parseCsvBytes(cp1251(rows.join('\r\n')));
+		const targets = targetsOf(
+			autoMap(parsed.header ?? [], columns, { rows: parsed.rows }),
+			columns
+		);
+		// What the dialog makes of a choice column whose values are all added, by default.
+		const allAdded = targets.map((t) =>
+			t.options ? { ...t, valueMap: {}, addOptions: [], addUnmatched: true, keepUnmatched: [] } : t
+		);
+		const options = { parsed, existing: [], targetSheetId: 'target' };
+		const first = analyzeImport({ ...options, targets });
+		expect(first.noneMatched).toEqual([1]);
+		const second = analyzeImport({
+			...options,
+			targets: targets.map((t, i) => (first.noneMatched.includes(t.csvIndex) ? allAdded[i] : t))
+		});
+		const once = analyzeImport({ ...options, targets, ifNoneMatched: allAdded });
+		expect(once).toEqual(second);
+		expect(once.targets[1]).toMatchObject({ addUnmatched: true });
+		expect(once.targets[2]).toBe(targets[2]);
+		expect(once.addOptions[targets[1].key]).toHaveLength(3);
+		expect(once.flaggedCount).toBe(first.flaggedCount - 4);
+		// Where a value is one of the column's options, nothing is added: read as given.
+		const matching = parseCsvBytes(cp1251([...rows, 'Житель 5;Старше 65 лет;;'].join('\r\n')));
+		const some = analyzeImport({ ...options, parsed: matching, targets, ifNoneMatched: allAdded });
+		expect(some.noneMatched).toEqual([]);
+		expect(some.targets).toEqual(targets);
+		expect(some).toEqual(analyzeImport({ ...options, parsed: matching, targets }));
+	});
+
 	it('lists the most frequent unknown values of a choice column and counts the rest', () => {
 		const rows = Array.from({ length: 40 }, (_, i) => `Житель ${i};вариант ${i}`);
 		rows.push('Житель 40;вариант 0');

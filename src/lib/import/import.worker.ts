@@ -122,19 +122,21 @@ async function handle(message: ToWorker) {
 			return;
 		case 'analyze': {
 			if (!parsed) throw new Error('nothing parsed');
-			targets = message.targets;
 			const from = parsed;
 			analysis = timed(timings, 'analysis', () =>
 				analyzeImport({
 					parsed: from,
-					targets,
+					targets: message.targets,
+					ifNoneMatched: message.ifNoneMatched,
 					existing: message.existing,
 					targetSheetId: message.targetSheetId,
 					keyColumnsBySheet: message.keyColumnsBySheet
 				})
 			);
+			targets = analysis.targets;
 			post({
 				type: 'analyzed',
+				targets,
 				counts: analysis.counts,
 				flagged: analysis.flagged,
 				flaggedCount: analysis.flaggedCount,

@@ -209,6 +209,8 @@ export interface DuplicateCounts {
 }
 
 export interface Analysis {
+	/** The targets the file was analysed with: `AnalyzeOptions.targets`, `ifNoneMatched` taken in. */
+	targets: ImportTargetColumn[];
 	incoming: IncomingRow[];
 	duplicates: DuplicateInfo[];
 	counts: DuplicateCounts;
@@ -310,6 +312,13 @@ export interface AnalyzeOptions {
 	targetSheetId: string;
 	/** Key columns of the other sheets (their column ids differ from ours). */
 	keyColumnsBySheet?: Record<string, KeyColumns>;
+	/**
+	 * One for one with `targets`: each as it is when its file column is found in `noneMatched`
+	 * (the dialog then adds all its values as options, unless the coordinator chose otherwise).
+	 * Used for the columns found so, in the same pass (`Analysis.targets`): the dialog asked for
+	 * a second analysis of the whole file once the first had found them.
+	 */
+	ifNoneMatched?: ImportTargetColumn[];
 }
 
 /** The key columns of the incoming rows: found among the mapped columns only. */
@@ -436,10 +445,35 @@ class LineValues<T extends FlaggedValue> {
 
 /** Stored values, duplicates and flagged values of a mapped file. */
 export function analyzeImport(options: AnalyzeOptions): Analysis {
-	const { parsed, targets, existing, targetSheetId, keyColumnsBySheet } = options;
+	const { parsed, existing, targetSheetId, keyColumnsBySheet, ifNoneMatched } = options;
+	let targets = options.targets;
 	// One pass: each cell is normalised once, for its stored value and for its flag. File
 	// columns that go into one sheet column (Фамилия, Имя, Отчество → ФИО) are joined first.
-	const groups = targetGroups(targets, parsed.header);
+	let groups = targetGroups(targets, parsed.header);
+	// The values of the existing choice columns against their own options, first: whether none
+	// is one of them (`noneMatched`) decides how the column is read (`ifNoneMatched`).
+	let own = groups.map((group) => ownValues(group, parsed.rows));
+	const noneMatched: number[] = [];
+	for (const o of own)
+		if (o && !o.matched && o.unmatched.size > 0 && o.unmatched.size <= MAX_OWN_OPTIONS)
+			noneMatched.push(o.index);
+	if (ifNoneMatched && noneMatched.length) {
+		const read = targets.map((t, i) => {
+			const other = ifNoneMatched[i];
+			return noneMatched.includes(t.csvIndex) &&
+				other?.csvIndex === t.csvIndex &&
+				other.key === t.key
+				? other
+				: t;
+		});
+		if (read.some((t, i) => t !== targets[i])) {
+			targets = read;
+			const counted = new Map(own.map((o, i) => [groups[i].target.key, o]));
+			groups = targetGroups(targets, parsed.header);
+			// The same sheet columns in the same order: their values as counted above.
+			own = groups.map((group) => counted.get(group.target.key) ?? null);
+		}
+	}
 	const unmatchedAdded: UnmatchedAdded[] = [];
 	const addOptions: Record<string, string[]> = {};
 	for (const group of groups) {
@@ -452,7 +486,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		}
 		if (group.target.addOptions?.length) addOptions[group.target.key] = group.target.addOptions;
 	}
-	const columns = groups.map((group) => {
+	const columns = groups.map((group, g) => {
 		const t = group.target;
 		// A choice column's options (one list for every cell), as the grid reads typed values.
 		const options = targetOptions(t);
@@ -465,14 +499,10 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			plain: PLAIN_TYPES.has(t.type) && !options.choices,
 			text: TEXT_TYPES.has(t.type),
 			target: t,
-			// Values that are none of the column's own options (mapped or not: the list the
-			// coordinator matches them in stays the same while they do).
 			own: t.type === 'choice' && t.options ? t.options : null,
-			unmatched: new Map<string, UnmatchedValue>(),
-			matched: false,
-			// Per file value (a column repeats a few values 100,000 times): its entry above, and
-			// what it is read as.
-			seen: new Map<string, UnmatchedValue | null>(),
+			// Values that are none of the column's own options (`ownValues`).
+			unmatched: own[g]?.unmatched ?? new Map<string, UnmatchedValue>(),
+			// Per file value (a column repeats a few values 100,000 times): what it is read as.
 			inputs: new Map<string, string>(),
 			// A choice or checkbox column's few values, each read once: reading one lower-cases
 			// and cleans it for the options (about 0.15 s of a 100,000-row call list's two choice
@@ -547,7 +577,6 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				values[c.key] = normalizeText(raw);
 				continue;
 			}
-			if (c.own) countUnmatched(c, raw);
 			let input = raw;
 			if (c.own) {
 				input = c.inputs.get(raw) ?? mappedInput(c.target, raw);
@@ -604,10 +633,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	});
 	const unmatched: UnmatchedValue[] = [];
 	const unmatchedMore: Analysis['unmatchedMore'] = [];
-	const noneMatched: number[] = [];
 	for (const c of columns) {
-		if (c.own && !c.matched && c.unmatched.size > 0 && c.unmatched.size <= MAX_OWN_OPTIONS)
-			noneMatched.push(c.index);
 		const all = [...c.unmatched.values()].sort(byCount);
 		unmatched.push(...all.slice(0, MAX_UNMATCHED_VALUES));
 		if (all.length > MAX_UNMATCHED_VALUES) {
@@ -620,6 +646,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 		}
 	}
 	return {
+		targets,
 		incoming,
 		duplicates,
 		counts: countDuplicates(duplicates),
@@ -759,6 +786,44 @@ function withUnmatchedAdded(
 }
 
 /**
+ * The values of a group going into an existing choice column that are none of its own options
+ * (mapped by the coordinator or not: the list she matches them in stays the same while they do),
+ * and whether one value was one of them; null for another column. Each value as the analysis
+ * stores it: hidden characters taken out, none longer than a cell.
+ */
+function ownValues(
+	group: TargetGroup,
+	rows: readonly string[][]
+): {
+	index: number;
+	own: ChoiceOption[];
+	unmatched: Map<string, UnmatchedValue>;
+	matched: boolean;
+	seen: Map<string, UnmatchedValue | null>;
+} | null {
+	const target = group.target;
+	if (target.type !== 'choice' || !target.options) return null;
+	const column = {
+		index: target.csvIndex,
+		own: target.options,
+		unmatched: new Map<string, UnmatchedValue>(),
+		matched: false,
+		seen: new Map<string, UnmatchedValue | null>()
+	};
+	// A column repeats a few values 100,000 times: each is read once, in the file's order.
+	const times = new Map<string, number>();
+	for (const cells of rows) {
+		const raw = groupValue(cells, group);
+		if (raw !== '') times.set(raw, (times.get(raw) ?? 0) + 1);
+	}
+	for (const [raw, n] of times) {
+		const value = withoutHidden(raw);
+		if (value !== '' && value.length <= MAX_CELL_LENGTH) countUnmatched(column, value, n);
+	}
+	return column;
+}
+
+/**
  * Counts a file value of an existing choice column that is none of the column's own options;
  * `matched` says whether one value was one of them.
  */
@@ -770,7 +835,8 @@ function countUnmatched(
 		matched: boolean;
 		seen: Map<string, UnmatchedValue | null>;
 	},
-	raw: string
+	raw: string,
+	times = 1
 ): void {
 	let entry = column.seen.get(raw);
 	if (entry === undefined) {
@@ -789,7 +855,7 @@ function countUnmatched(
 		} else if (column.own && raw.trim() !== '') column.matched = true;
 		column.seen.set(raw, entry);
 	}
-	if (entry) entry.count++;
+	if (entry) entry.count += times;
 }
 
 export function countDuplicates(duplicates: DuplicateInfo[]): DuplicateCounts {

@@ -45,6 +45,8 @@ export type ToWorker =
 	| {
 			type: 'analyze';
 			targets: ImportTargetColumn[];
+			/** `AnalyzeOptions.ifNoneMatched`. */
+			ifNoneMatched?: ImportTargetColumn[];
 			existing: ExistingRow[];
 			targetSheetId: string;
 			keyColumnsBySheet: Record<string, KeyColumns>;
@@ -129,6 +131,8 @@ export type FromWorker =
 	| ({ type: 'parsed' } & ParseSummary)
 	| {
 			type: 'analyzed';
+			/** The targets analysed (`Analysis.targets`): what «Импортировать» will import with. */
+			targets: ImportTargetColumn[];
 			counts: DuplicateCounts;
 			flagged: FlaggedValue[];
 			flaggedCount: number;
