@@ -498,6 +498,25 @@ describe('import through the worker pipeline', () => {
 		expect(some).toEqual(analyzeImport({ ...options, parsed: matching, targets }));
 	});
 
+	it('«Добавить все значения как варианты» adds a value with a control character in the file without it, as its cells are stored (found in review)', () => {
+		const rows = ['ФИО;Категория', 'Житель 1;Пенсионер', 'Житель 2;Труженик\x01 тыла'];
+		const sheet = callList();
+		const columns = sheet.columns();
+		const parsed = parseCsvBytes(cp1251(rows.join('\r\n')));
+		const targets = targetsOf(
+			autoMap(parsed.header ?? [], columns, { rows: parsed.rows }),
+			columns
+		);
+		const all = targets.map((t) => (t.options ? { ...t, addUnmatched: true } : t));
+		const analysis = analyzeImport({ parsed, targets: all, existing: [], targetSheetId: 'target' });
+		expect(analysis.addOptions[targets[1].key]).toEqual(['Пенсионер', 'Труженик тыла']);
+		expect(analysis.incoming.map((r) => r.values[targets[1].key])).toEqual([
+			'Пенсионер',
+			'Труженик тыла'
+		]);
+		expect(analysis.flaggedCount).toBe(0);
+	});
+
 	it('lists the most frequent unknown values of a choice column and counts the rest', () => {
 		const rows = Array.from({ length: 40 }, (_, i) => `Житель ${i};вариант ${i}`);
 		rows.push('Житель 40;вариант 0');

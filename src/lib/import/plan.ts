@@ -740,17 +740,11 @@ function withUnmatchedAdded(
 ): { target: ImportTargetColumn; added: UnmatchedAdded } | null {
 	const target = group.target;
 	if (target.type !== 'choice' || !target.options) return null;
-	const column = {
-		index: target.csvIndex,
-		own: target.options,
-		unmatched: new Map<string, UnmatchedValue>(),
-		matched: false,
-		seen: new Map<string, UnmatchedValue | null>()
-	};
-	for (const cells of rows) {
-		const raw = groupValue(cells, group);
-		if (raw !== '') countUnmatched(column, raw);
-	}
+	// The values as the cells will hold them: a control character in the file's value is no
+	// part of the option (found in review: «Труженик\x01 тыла» became an option, and the
+	// cells took it from there).
+	const column = ownValues(group, rows);
+	if (!column) return null;
 	const all = [...column.unmatched.values()].sort(byCount);
 	const listed = new Set(all.slice(0, MAX_UNMATCHED_VALUES).map((u) => u.key));
 	const chosen = new Set([...Object.keys(target.valueMap ?? {}), ...(target.keepUnmatched ?? [])]);
