@@ -13,6 +13,7 @@ import {
 	editorOpen,
 	HomePage,
 	ImportDialog,
+	nearestDate,
 	SheetPage,
 	typeOnRussianKeyboard
 } from './pages';
@@ -221,14 +222,8 @@ describe('a block pasted over requests already on the board (found in review)', 
 	});
 });
 
-/** `dd.mm.yyyy` of a day and month of this year, as the grid shows it. */
-function thisYears(day: number, month: number): string {
-	const year = new Date().getFullYear();
-	return [day, month].map((n) => String(n).padStart(2, '0')).join('.') + `.${year}`;
-}
-
 describe('requests pasted from an English table (found in review)', () => {
-	it('read «done» as «выполнена», «06.04» as this year’s, as typing does, with nothing flagged', async () => {
+	it('read «done» as «выполнена», «06.04» as the nearest such day, as typing does, with nothing flagged', async () => {
 		const anna = await session.operator('Анна');
 		const home = await new HomePage(anna.page).goto(session.app.url);
 		const sheet = await home.createSheet('Заявки: таблица партнёров', 'Заявки');
@@ -259,16 +254,62 @@ describe('requests pasted from an English table (found in review)', () => {
 			'в работе'
 		]);
 		expect(await sheet.rows(['Статус', 'Дата заявки'])).toEqual([
-			{ Статус: 'выполнена', 'Дата заявки': thisYears(6, 4) },
-			{ Статус: 'в работе', 'Дата заявки': thisYears(5, 12) }
+			{ Статус: 'выполнена', 'Дата заявки': nearestDate(6, 4) },
+			{ Статус: 'в работе', 'Дата заявки': nearestDate(5, 12) }
 		]);
 		for (const title of ['Вид помощи', 'Статус', 'Дата заявки'])
 			expect(await sheet.rowsWithClass(title, 'shtab-invalid')).toEqual([]);
 	});
 });
 
+describe('a day and month without a year in early January (found in review)', () => {
+	it('is last December’s, pasted, typed or imported: December’s requests were read 11 months ahead', async () => {
+		const anna = await session.operator('Анна');
+		// Her computer's calendar says the 3rd of January 2027.
+		await anna.context.clock.install({ time: new Date(2027, 0, 3, 10, 0) });
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Заявки: после праздников', 'Заявки');
+		const colleague = await session.colleague(sheet.id);
+		const cols = Object.fromEntries(colleague.sheet.columns().map((c) => [c.title, c.id]));
+		const ids = colleague.sheet.addRows({
+			columns: [cols['ФИО'], cols['Статус']],
+			rows: [
+				['Иванова Анна', 'новая'],
+				['Петров Пётр', 'новая'],
+				['Сидоров Иван', 'новая']
+			]
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const date = (i: number) => colleague.sheet.getCell(ids[i], cols['Дата заявки']);
+
+		// The hotline's December sheet pasted; a request typed short.
+		await sheet.paste(0, 'Дата заявки', ['28.12', '06.04'].join('\r\n'));
+		await expect.poll(() => date(0), MOMENT).toBe('2026-12-28');
+		expect(date(1)).toBe('2027-04-06');
+		await sheet.editCell(2, 'Дата заявки', '31.12');
+		await expect.poll(() => date(2), MOMENT).toBe('2026-12-31');
+		expect(await sheet.columnValues('Дата заявки')).toEqual([
+			'28.12.2026',
+			'06.04.2027',
+			'31.12.2026'
+		]);
+
+		// And the same file imported: the report names the year taken.
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({
+			name: 'заявки за декабрь.csv',
+			buffer: Buffer.from('ФИО;Телефон;Дата заявки\r\nОрлова Нина;89111234570;30.12\r\n')
+		});
+		const report = await dialog.run('Добавить все строки');
+		expect(report).toContain('Дата без года: взят ближайший год (30.12.2026)');
+		await dialog.close();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(4);
+		expect((await sheet.columnValues('Дата заявки')).sort()).toContain('30.12.2026');
+	});
+});
+
 describe('requests imported with an empty status (found in review)', () => {
-	it('are «новая» on the board and in «Новые заявки»; a status of the file stays; a date without a year is this year’s and said in the report', async () => {
+	it('are «новая» on the board and in «Новые заявки»; a status of the file stays; a date without a year is the nearest such day and said in the report', async () => {
 		const anna = await session.operator('Анна');
 		const home = await new HomePage(anna.page).goto(session.app.url);
 		const sheet = await home.createSheet('Заявки: из файла КЦСОН', 'Заявки');
@@ -286,11 +327,11 @@ describe('requests imported with an empty status (found in review)', () => {
 		const dialog = await new ImportDialog(anna.page).open();
 		await dialog.choose(file);
 		const report = await dialog.run();
-		expect(report).toContain(`Дата без года: взят текущий год (${thisYears(6, 4)})`);
+		expect(report).toContain(`Дата без года: взят ближайший год (${nearestDate(6, 4)})`);
 		await dialog.close();
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
 		expect(await sheet.rows(['ФИО', 'Статус', 'Дата заявки'])).toEqual([
-			{ ФИО: 'Иванова Анна', Статус: 'новая', 'Дата заявки': thisYears(6, 4) },
+			{ ФИО: 'Иванова Анна', Статус: 'новая', 'Дата заявки': nearestDate(6, 4) },
 			{ ФИО: 'Петров Пётр', Статус: 'в работе', 'Дата заявки': '05.04.2026' },
 			{ ФИО: 'Сидоров Иван', Статус: 'новая', 'Дата заявки': '' }
 		]);

@@ -633,3 +633,16 @@ export const editorOpen = (page: Page): Promise<void> => page.locator(EDITOR).fi
 /** Waits for every cell editor to be closed. */
 export const editorClosed = (page: Page): Promise<void> =>
 	page.locator(EDITOR).waitFor({ state: 'detached' });
+
+/**
+ * `dd.mm.yyyy` of a day and month given without a year, as the grid shows it: the year of the
+ * three around `now`'s that puts it nearest to `now`'s day (half a year either way), as a date
+ * typed, pasted or imported so is read.
+ */
+export function nearestDate(day: number, month: number, now = new Date()): string {
+	const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+	const years = [now.getFullYear(), now.getFullYear() + 1, now.getFullYear() - 1];
+	const distance = (year: number) => Math.abs(Date.UTC(year, month - 1, day) - today);
+	const year = years.reduce((best, y) => (distance(y) < distance(best) ? y : best));
+	return [day, month].map((n) => String(n).padStart(2, '0')).join('.') + `.${year}`;
+}

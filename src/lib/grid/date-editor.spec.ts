@@ -2,17 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { completeShortDate, editText, pickedText, pickerValue } from './date-editor';
 import { parseDate, parseDateTime } from '$lib/values';
 
-describe('short dates typed for a day of this year', () => {
+describe('short dates typed for a recent or coming day', () => {
 	const now = new Date(2026, 11, 5, 9, 7);
 	it('«5.12», «05/12» and «сегодня» are a day of this year, stored as such', () => {
 		expect(completeShortDate('date', '5.12', { now })).toBe('05.12.2026');
 		expect(completeShortDate('date', '05/12', { now })).toBe('05.12.2026');
 		expect(completeShortDate('date', ' Сегодня ', { now })).toBe('05.12.2026');
 		expect(completeShortDate('date', 'today', { now })).toBe('05.12.2026');
+		// On the 5th of December, the 31st of January nearest is next year's.
 		expect(parseDate(completeShortDate('date', '31.1', { now }))).toMatchObject({
 			ok: true,
-			value: '2026-01-31'
+			value: '2027-01-31'
 		});
+	});
+
+	it('«28.12» typed in early January is last December, as a pasted or imported one (found in review)', () => {
+		const january = new Date(2027, 0, 3, 10, 0);
+		expect(completeShortDate('date', '28.12', { now: january })).toBe('28.12.2026');
+		expect(completeShortDate('datetime', '31.12 23:50', { now: january })).toBe('31.12.2026 23:50');
+		expect(completeShortDate('date', '6.4', { now: january })).toBe('06.04.2027');
+		// Typed at the end of December for early January: next year's.
+		expect(completeShortDate('date', '5.1', { now: new Date(2026, 11, 28) })).toBe('05.01.2027');
 	});
 
 	it('with a time in a date-and-time cell; «сейчас» is now', () => {

@@ -15,6 +15,7 @@ import {
 	formatDateTime,
 	localIsoDate,
 	localIsoDateTime,
+	nearestYear,
 	parseDate,
 	parseDateTime
 } from '$lib/values';
@@ -49,9 +50,11 @@ export function pickedText(kind: DateKind, picked: string): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * The short forms an operator types for a day of this year: `5.12` (or `5/12`) is the 5th of
- * December this year, `5.12 14:30` with a time; «сегодня» («today») is today, «сейчас» («now»)
- * now in a date-and-time cell. Not in a date of birth, which is never this year's. Any other
+ * The short forms an operator types for a recent or coming day: `5.12` (or `5/12`) is the 5th of
+ * December nearest to today (`nearestYear`, the rule a day and month pasted, filled or imported
+ * is read by: typed on the 3rd of January it is last year's), `5.12 14:30` with a time;
+ * «сегодня» («today») is today, «сейчас» («now») now in a date-and-time cell. Not in a date of
+ * birth, whose year cannot be guessed. Any other
  * text is returned as it is. (Found by exploration: a hotline operator typed «5.12» into «Дата
  * заявки», and it was kept as a wrong value, flagged.)
  */
@@ -69,7 +72,8 @@ export function completeShortDate(
 		return formatDateTime(localIsoDateTime(now));
 	const m = /^(\d{1,2})[./](\d{1,2})(\s+\d{1,2}:\d{2})?$/.exec(word);
 	if (!m || (m[3] && kind !== 'datetime')) return text;
-	return `${pad(+m[1])}.${pad(+m[2])}.${now.getFullYear()}${m[3] ?? ''}`;
+	const year = nearestYear(+m[2], +m[1], localIsoDate(now));
+	return `${pad(+m[1])}.${pad(+m[2])}.${year}${m[3] ?? ''}`;
 }
 
 /** The text an editor starts with for a stored value (what the cell shows). */

@@ -3,8 +3,8 @@
  * Russian way, `дд.мм.гггг`, as in the cells' editor, where AG Grid's own is the browser's date
  * field, shown in the browser's language: an English Chromium showed mm/dd/yyyy in the Russian
  * interface, beside cells of дд.мм.гггг (found by exploration). `5.12` is the 5th of December
- * this year and «сегодня» today, as in a cell. A text that is no date yet is kept as typed and
- * marked, and filters nothing until it is one. A date that may be the start of another (`5.12`,
+ * nearest to today and «сегодня» today, as in a cell. A text that is no date yet is kept as
+ * typed and marked, and filters nothing until it is one. A date that may be the start of another (`5.12`,
  * `05.03.19`) filters once she stops typing, presses Enter or leaves the field (`isWholeDate`).
  */
 import type { IAfterGuiAttachedParams, IDateComp, IDateParams } from 'ag-grid-community';

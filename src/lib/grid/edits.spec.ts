@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Sheet } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
 import {
@@ -344,7 +344,13 @@ describe('a value typed or pasted as a person means it (found in review)', () =>
 		const ids = Object.fromEntries(sheet.columns().map((c) => [c.title, c.id]));
 		return { sheet, ids, column: (title: string) => sheet.column(ids[title])! };
 	}
-	const year = new Date().getFullYear();
+	// A day without a year is read against today: the 3rd of January 2027 here.
+	const year = 2027;
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date(2027, 0, 3, 10, 0));
+	});
+	afterEach(() => vi.useRealTimers());
 
 	it('reads a template option in the other interface language as the column’s option', () => {
 		const ru = board('ru');
@@ -359,6 +365,8 @@ describe('a value typed or pasted as a person means it (found in review)', () =>
 	it('reads a day and month as this year’s, except in a date of birth', () => {
 		const { column } = board('ru');
 		expect(typedValue(column('Дата заявки'), '06.04')).toBe(`${year}-04-06`);
+		// The nearest such day: last December's in early January (found in review).
+		expect(typedValue(column('Дата заявки'), '28.12')).toBe('2026-12-28');
 		const calls = new Sheet(new Y.Doc());
 		calls.addColumns(templateColumns('callList', 'ru'));
 		const birth = calls.columns().find((c) => c.title === 'Дата рождения')!;
@@ -377,5 +385,8 @@ describe('a value typed or pasted as a person means it (found in review)', () =>
 		expect(
 			['Вид помощи', 'Статус', 'Волонтёр', 'Дата заявки'].map((t) => sheet.getCell(row, ids[t]))
 		).toEqual(['покупка лекарств', 'выполнена', 'Борис', `${year}-04-06`]);
+		// «Заполнить столбец…» reads it so too: last December's.
+		fillColumn(sheet, [row], ids['Дата заявки'], '28.12');
+		expect(sheet.getCell(row, ids['Дата заявки'])).toBe('2026-12-28');
 	});
 });

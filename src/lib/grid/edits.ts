@@ -21,10 +21,10 @@ import { blockWidth } from './range';
 
 /**
  * What to store for `raw` typed, pasted or filled into `column`: one reading for them all. A
- * day and month without a year (`06.04`) is this year's, except in a date of birth (flagged); a
- * template option named in the other interface language is that option («done» in a Russian
- * «Статус» is «выполнена»). Found in review: typing read both, and a paste from an English
- * table or a hotline's sheet kept them as typed, flagged.
+ * day and month without a year (`06.04`) is the one nearest to today (`nearestYear`), except in a
+ * date of birth (flagged); a template option named in the other interface language is that
+ * option («done» in a Russian «Статус» is «выполнена»). Found in review: typing read both, and a
+ * paste from an English table or a hotline's sheet kept them as typed, flagged.
  */
 export function typedValue(
 	column: Pick<Column, 'type' | 'options' | 'title' | 'storedTitle' | 'areaCode'>,

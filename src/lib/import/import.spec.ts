@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { autoMap, encodeCsv, encodeWindows1251, parseCsvBytes, type ExistingRow } from '../csv';
 import { MAX_CELL_LENGTH, MAX_TITLE_LENGTH, Sheet } from '../model/sheet';
@@ -3183,7 +3183,13 @@ describe('two phone numbers in one cell', () => {
 });
 
 describe('a request board’s file (found in review)', () => {
-	const year = new Date().getFullYear();
+	// A day without a year is read against today: the 3rd of January 2027 here.
+	const year = 2027;
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date(2027, 0, 3, 10, 0));
+	});
+	afterEach(() => vi.useRealTimers());
 	const FILE = [
 		'ФИО;Телефон;Вид помощи;Статус;Дата заявки',
 		'Иванова Анна;89111234567;покупка лекарств;;06.04',
@@ -3248,10 +3254,17 @@ describe('a request board’s file (found in review)', () => {
 				.filter((p) => p.kind === 'changed' || p.kind === 'flagged')
 				.map((p) => [p.line, p.kind, p.column, p.value, p.message])
 		).toEqual([
-			[2, 'changed', 'Дата заявки', '06.04', `Дата без года: взят текущий год (06.04.${year})`]
+			[2, 'changed', 'Дата заявки', '06.04', `Дата без года: взят ближайший год (06.04.${year})`]
 		]);
 		expect(dialogReport(board, run, 'en').problems[0].message).toBe(
-			`A date without a year: the current year is taken (06.04.${year})`
+			`A date without a year: the nearest year is taken (06.04.${year})`
+		);
+		// December's requests imported in early January are last December's (found in review:
+		// they landed 11 months ahead).
+		const december = importBoard('ru', FILE.replace(';;06.04', ';;28.12'));
+		expect(december.cells(december.run.applied.added[0])[3]).toBe('2026-12-28');
+		expect(dialogReport(december.board, december.run).problems[0].message).toBe(
+			'Дата без года: взят ближайший год (28.12.2026)'
 		);
 
 		const sheet = callList();
@@ -3271,7 +3284,7 @@ describe('a request board’s file (found in review)', () => {
 				'Дата рождения',
 				'Дата рождения без года: год рождения не угадать — укажите дату полностью, дд.мм.гггг'
 			],
-			['changed', 'Дата звонка', `Дата без года: взят текущий год (06.04.${year} 10:30)`]
+			['changed', 'Дата звонка', `Дата без года: взят ближайший год (06.04.${year} 10:30)`]
 		]);
 	});
 });

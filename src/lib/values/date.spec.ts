@@ -4,6 +4,7 @@ import {
 	excelSerialDate,
 	formatDate,
 	formatDateTime,
+	nearestYear,
 	parseDate,
 	parseDateTime,
 	type DateOptions,
@@ -287,7 +288,7 @@ describe('excelSerialDate', () => {
 
 describe('a day and month without a year', () => {
 	it('is a day of this year with `thisYear` (a request’s date), in a date-and-time too', () => {
-		const options: DateOptions = { currentYear: 2026, thisYear: true };
+		const options: DateOptions = { currentYear: 2026, today: '2026-07-01', thisYear: true };
 		expect(parseDate('06.04', options)).toEqual({ ok: true, value: '2026-04-06' });
 		expect(parseDate(' 5/12 ', options)).toEqual({ ok: true, value: '2026-12-05' });
 		expect(parseDateTime('5.12 14:30', options)).toEqual({ ok: true, value: '2026-12-05T14:30' });
@@ -295,6 +296,32 @@ describe('a day and month without a year', () => {
 		expect(parseDate('5.12 14:30', options)).toMatchObject({ ok: false, reason: 'has-time' });
 		// Full dates are read as before.
 		expect(parseDate('05.03.41', options)).toEqual({ ok: true, value: '1941-03-05' });
+	});
+
+	it('is the day nearest to today, within half a year either way (found in review)', () => {
+		// December's requests imported in early January were read as next December's.
+		const january: DateOptions = { today: '2027-01-03', thisYear: true };
+		expect(parseDate('28.12', january)).toEqual({ ok: true, value: '2026-12-28' });
+		expect(parseDateTime('31.12 23:50', january)).toEqual({ ok: true, value: '2026-12-31T23:50' });
+		expect(parseDate('06.04', january)).toEqual({ ok: true, value: '2027-04-06' });
+		// Five months ahead: this year's; more than half a year ahead: last year's.
+		expect(parseDate('03.06', january)).toEqual({ ok: true, value: '2027-06-03' });
+		expect(parseDate('10.07', january)).toEqual({ ok: true, value: '2026-07-10' });
+		// A call's date typed at the end of December for early January: next year's.
+		const december: DateOptions = { today: '2026-12-28', thisYear: true };
+		expect(parseDate('05.01', december)).toEqual({ ok: true, value: '2027-01-05' });
+		expect(parseDate('05.12', december)).toEqual({ ok: true, value: '2026-12-05' });
+		// 29.02: the nearest leap year of the three, else no such date.
+		expect(parseDate('29.02', { today: '2027-12-01', thisYear: true })).toEqual({
+			ok: true,
+			value: '2028-02-29'
+		});
+		expect(parseDate('29.02', { today: '2026-06-01', thisYear: true })).toMatchObject({
+			ok: false,
+			reason: 'no-such-date'
+		});
+		expect(nearestYear(4, 6, '2026-10-05')).toBe(2026);
+		expect(nearestYear(4, 6, '2026-10-06')).toBe(2027);
 	});
 
 	it('is flagged «no year» without it, and in a date of birth always: a year of birth cannot be guessed', () => {

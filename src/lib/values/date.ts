@@ -10,7 +10,8 @@
  * - a month in words: `9 мая 1945`, `27 января 1944 г.`, `5 мар 2024`.
  * - a time after the date: `05.03.2024 14:30`, `05.03.2024, 14:30:15` (seconds are dropped,
  *   not rounded).
- * - with `thisYear`, a day and month alone: `06.04`, `5/12`, `5.12 14:30` — this year's day.
+ * - with `thisYear`, a day and month alone: `06.04`, `5/12`, `5.12 14:30` — the day nearest to
+ *   today (`nearestYear`).
  *   Without it that is 'no-year', and in a date of birth always 'birth-no-year' (a year of birth
  *   cannot be guessed).
  *
@@ -68,11 +69,16 @@ export interface DateOptions {
 	 * before 1901 'early-birth' (`01.01.1850` typed for 1950, Excel's `01.01.1900`).
 	 */
 	birthDate?: boolean;
-	/** Today as `yyyy-mm-dd`, for `birthDate`. Default: this machine's local date. */
+	/**
+	 * Today as `yyyy-mm-dd`, for `birthDate` and for the year of a day and month (`thisYear`).
+	 * Default: this machine's local date.
+	 */
 	today?: string;
 	/**
-	 * A day and month without a year (`06.04`, `5/12`, `5.12 14:30`) is a day of `currentYear`:
-	 * what an operator types for a request's date, and what a hotline's file writes. Not in a
+	 * A day and month without a year (`06.04`, `5/12`, `5.12 14:30`) is the day of that date
+	 * nearest to `today` (`nearestYear`: within half a year, so December's `28.12` read on the
+	 * 3rd of January is last year's): what an operator types for a request's date, and what a
+	 * hotline's file writes. Not in a
 	 * date of birth, whose year cannot be guessed ('birth-no-year'). Without it such a date is
 	 * 'no-year': a value stored so is not read again as the year it is read in.
 	 */
@@ -287,9 +293,9 @@ function read(s: string, options: DateOptions): DateReason | null {
 	} else if (!options.fromExcelSerial && (m = DAY_MONTH.exec(s))) {
 		if (options.birthDate) return 'birth-no-year';
 		if (!options.thisYear) return 'no-year';
-		parts.year = options.currentYear ?? new Date().getFullYear();
 		parts.month = +m[3];
 		parts.day = +m[1];
+		parts.year = nearestYear(parts.month, parts.day, options.today ?? localIsoDate());
 		timeAt = 4;
 	} else if ((m = SERIAL.exec(s))) {
 		return readSerial(m, options);
@@ -345,6 +351,30 @@ export function parseDate(raw: string, options: DateOptions = {}): DateResult {
 }
 
 /** `yyyy-mm-dd` of the local date of `now`. */
+/**
+ * The year of a day and month given without one (`06.04` in a request's date, typed, pasted,
+ * filled or imported): the one that puts it nearest to `today` (`yyyy-mm-dd`), within half a
+ * year either way — this year's, last year's or next year's; on a tie, this year's. Found in
+ * review: read as the current year's, December's requests imported in early January landed 11
+ * months ahead. `29.02` takes the nearest leap year of the three (none: this year, where it is no
+ * date). The date editor completes `5.12` with the same year (`completeShortDate`).
+ */
+export function nearestYear(month: number, day: number, today: string): number {
+	const year = +today.slice(0, 4);
+	const from = Date.UTC(year, +today.slice(5, 7) - 1, +today.slice(8, 10));
+	let best = year;
+	let bestDistance = Infinity;
+	for (const candidate of [year, year + 1, year - 1]) {
+		if (!isRealDate(candidate, month, day)) continue;
+		const distance = Math.abs(Date.UTC(candidate, month - 1, day) - from);
+		if (distance < bestDistance) {
+			best = candidate;
+			bestDistance = distance;
+		}
+	}
+	return best;
+}
+
 export function localIsoDate(now = new Date()): string {
 	return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }

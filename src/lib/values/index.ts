@@ -57,6 +57,7 @@ export {
 	formatDateTime,
 	localIsoDate,
 	localIsoDateTime,
+	nearestYear,
 	excelSerialDate,
 	EARLIEST_BIRTH
 } from './date';

@@ -90,8 +90,8 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 		en: 'A date of birth without a year: the year of birth cannot be guessed — enter the full date, dd.mm.yyyy'
 	},
 	'year-added': {
-		ru: 'Дата без года: взят текущий год',
-		en: 'A date without a year: the current year is taken'
+		ru: 'Дата без года: взят ближайший год',
+		en: 'A date without a year: the nearest year is taken'
 	},
 	'time-zone': {
 		ru: 'Время указано с часовым поясом: укажите местное время',
