@@ -81,3 +81,37 @@ describe('the keyboard reaches the list', () => {
 		expect(await englishKeys.textContent()).toContain('“Go to the list”');
 	});
 });
+
+describe('Tab along the rows', () => {
+	it('from a row’s last cell goes to the next row’s name, not its tick box; Shift+Tab back mirrors it', async () => {
+		// Found by exploration (left open in a1228e2): Tab from a row's last cell went to the next
+		// row's tick box, where a letter did nothing and Space ticked the row.
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Дела штаба: Tab', 'Другое');
+		await sheet.paste('new', 'Название', 'Купить воду\tв пятницу\r\nОбзвонить волонтёров\t\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const name = await sheet.columnId('Название');
+		const notes = await sheet.columnId('Примечание');
+
+		await (await sheet.cell(0, 'Название')).click();
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
+		await page.keyboard.press('Tab');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${notes}`);
+		await page.keyboard.press('Tab');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${name}`);
+		// A letter there writes the name, as on any cell of the list.
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		await page.keyboard.press('Escape');
+
+		// Shift+Tab: back to the row before's last cell, then along it.
+		await page.keyboard.press('Shift+Tab');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${notes}`);
+		await page.keyboard.press('Shift+Tab');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
+		// Nothing ticked on the way.
+		expect(await page.locator('.ag-row-selected').count()).toBe(0);
+	});
+});

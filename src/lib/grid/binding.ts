@@ -34,6 +34,7 @@ import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
 import { parseQuickFilter, typedColumnDef } from './columns';
+import { tabToNextCell } from './tab-order';
 import { SearchTexts } from './search-texts';
 import { pasteIntoField } from './field-paste';
 import { SelectAllHeader } from './select-all';
@@ -509,6 +510,8 @@ export class SheetGridBinding {
 				suppressHeaderFilterButton: true
 			},
 			postSortRows: (p) => this.#sorter.sort(p.nodes, this.#sortColumns(p.api)),
+			// Tab from a row's last cell: the next row's name, not its tick box (`tab-order.ts`).
+			tabToNextCell,
 			tooltipShowDelay: 300,
 			quickFilterText: this.#view.quickFilter,
 			quickFilterParser: parseQuickFilter,
