@@ -226,6 +226,59 @@ describe('watchDeletedWork: rows a colleague deleted before seeing her work in t
 		send(1);
 		expect(told).toEqual([{ rows: [hers], by: 'Ольга', deleted: [T0 + 12 * 60_000] }]);
 	});
+
+	it("is not misled by her own small delete from another tab at the same millisecond as a colleague's big one (found in review)", () => {
+		// Who deleted a row past the first 5,000 of a delete is read from another delete at the same
+		// moment: her own delete of two rows in another tab at that millisecond was taken for it
+		// when it had come first and its entry stood after Ольга's (by the replicas' client ids), and her
+		// call in Ольга's 5,003rd row was not told.
+		for (const tabClient of [1, 2_000_000_000]) {
+			const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+			docs[1].clientID = 1_000_000_000;
+			docs[2].clientID = tabClient;
+			const outbox: Uint8Array[][] = [[], [], []];
+			docs.forEach((doc, i) =>
+				doc.on('update', (update: Uint8Array, origin: unknown) => {
+					if (origin !== 'remote') outbox[i].push(update);
+				})
+			);
+			const send = (from: number) => {
+				for (const u of outbox[from].splice(0))
+					docs.forEach((doc, to) => to !== from && Y.applyUpdate(doc, u, 'remote'));
+			};
+			const anna = new Sheet(docs[0], { author: { id: 'anna', name: 'Анна' } });
+			const olga = new Sheet(docs[1], { author: { id: 'olga', name: 'Ольга' } });
+			const annaTab = new Sheet(docs[2], { author: { id: 'anna', name: 'Анна' } });
+			const name = anna.addColumn({ title: 'ФИО' });
+			const result = anna.addColumn({ title: 'Результат звонка' });
+			const many = anna.addRows({
+				columns: [name],
+				rows: Array.from({ length: MAX_ROWS_LOOKED_AT + 10 }, (_, i) => [`Житель ${i}`])
+			});
+			const few = anna.addRows({ columns: [name], rows: [['Петров Олег'], ['Сидорова Анна']] });
+			send(0);
+			vi.setSystemTime(T0);
+			const sync = new FakeSync('saved');
+			const told: DeletedWork[] = [];
+			watchDeletedWork(anna, sync, (work) => told.push(work));
+			vi.setSystemTime(T0 + 60_000);
+			sync.set('offline');
+			vi.setSystemTime(T0 + 10 * 60_000);
+			const hers = many[MAX_ROWS_LOOKED_AT + 2];
+			anna.setCell(hers, result, 'дозвонились');
+			vi.setSystemTime(T0 + 12 * 60_000);
+			olga.deleteRows(many);
+			annaTab.deleteRows(few);
+			vi.setSystemTime(T0 + 30 * 60_000);
+			sync.set('connecting');
+			// Her tab's delete reaches this replica first, then Ольга's.
+			send(2);
+			send(1);
+			expect(told, `her tab's client id ${tabClient}`).toEqual([
+				{ rows: [hers], by: 'Ольга', deleted: [T0 + 12 * 60_000] }
+			]);
+		}
+	});
 });
 
 describe('watchDeletedColumnWork: columns a colleague deleted before seeing her work in them', () => {

@@ -150,7 +150,8 @@ function rowsWithHerWork(
 /**
  * Who deleted a row its history does not name: a delete's entry lists its first
  * `MAX_ENTRY_ITEMS` rows only, so a row past them is named by the entry of a row deleted at the
- * same moment (`Sheet.deletedAt`, one per delete). Undefined when none is found.
+ * same moment (`Sheet.deletedAt`, one per delete) whose entry left rows unlisted. Undefined when
+ * none is found.
  */
 function deleterOf(
 	sheet: Sheet,
@@ -160,7 +161,10 @@ function deleterOf(
 	if (!at) return undefined;
 	const entries = sheet.history.entries();
 	for (let i = entries.length - 1; i >= 0; i--) {
-		const first = entries[i].del?.[0];
+		// Only an entry with rows left unlisted (`more`): her own small delete from another tab at
+		// the same millisecond lists all its rows, and named her as the deleter of a colleague's
+		// row (found in review: then her work in it was not told, one time in two).
+		const first = entries[i].more ? entries[i].del?.[0] : undefined;
 		if (first !== undefined && first !== rowId && sheet.deletedAt(first) === at)
 			return { author: { id: entries[i].by, name: entries[i].n } };
 	}
