@@ -222,7 +222,12 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			: (p) => {
 					const value = withoutHidden(stored(read(p.data), c.id));
 					if (!value) return '';
-					const shown = foldYo(`${value} ${formatValue(c.type, value, locale)}`);
+					const both = foldYo(`${value} ${formatValue(c.type, value, locale)}`);
+					// A date as stored (`1941-03-05`) is a written number to the search (8 digits with
+					// dashes), read by its digits: they are added, or typed so it found the row no more
+					// (found in review).
+					const shown =
+						c.type === 'date' || c.type === 'datetime' ? withWrittenNumbers(both) : both;
 					// A number as people dictate it, with 8 (found by exploration: «89111234567»
 					// and «8 911 123-45-67» found nothing).
 					return c.type === 'phone' ? `${shown} ${value.replace(/\+7(\d{10})/g, '8$1')}` : shown;
