@@ -180,3 +180,29 @@ describe('a notice leaves the grid free', () => {
 		await expect.poll(() => again.rowCount(), MOMENT).toBe(2);
 	});
 });
+
+describe('a notice follows the interface’s language', () => {
+	it('«Применён вид …» and «Отменить» show in English once «English» is pressed', async () => {
+		const { page } = await session.operator('Анна');
+		const home = await new HomePage(page).goto(session.app.url);
+		const board = await home.createSheet('Заявки: уведомления и язык', 'Заявки');
+		await board.paste('new', 'ФИО', 'Иванова Анна\r\nПетров Пётр\r\n');
+		await expect.poll(() => board.rowCount(), MOMENT).toBe(2);
+		await board.selectRows([1]);
+		await board.deleteSelectedRows();
+		await page.getByRole('button', { name: 'Виды', exact: true }).click();
+		await page
+			.getByRole('group', { name: 'Виды' })
+			.getByRole('button', { name: 'Новые заявки', exact: true })
+			.click();
+		const status = page.getByRole('status').filter({ has: page.locator('.toast') });
+		await status.getByText('Применён вид «Новые заявки».', { exact: true }).waitFor();
+		await status.getByRole('button', { name: 'Отменить', exact: true }).waitFor();
+
+		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		await status.getByText('View “Новые заявки” applied.', { exact: true }).waitFor(MOMENT);
+		await status.getByRole('button', { name: 'Undo', exact: true }).waitFor(MOMENT);
+		expect(await status.getByText(/Применён вид/).count()).toBe(0);
+		expect(await status.getByText('Отменить', { exact: true }).count()).toBe(0);
+	});
+});

@@ -1,9 +1,21 @@
 /** Short messages at the bottom of the screen, some with an action ("Undo"). */
+/**
+ * A toast's text: a function writing it from its message keys and values (`() => t('views.applied',
+ * { name })`) is written again in the language chosen now (found by exploration: «Применён вид
+ * «Новые заявки».» stayed in Russian after «English»); a plain string stays as it is.
+ */
+export type ToastText = string | (() => string);
+
+/** The text of a toast now (in the interface's language, when it is written from keys). */
+export function toastText(text: ToastText): string {
+	return typeof text === 'function' ? text() : text;
+}
+
 export interface Toast {
 	id: number;
-	message: string;
+	message: ToastText;
 	kind: 'info' | 'error';
-	action?: { label: string; run: () => void };
+	action?: { label: ToastText; run: () => void };
 	/** Called when the operator closes it with × (not when it goes by itself or by its action). */
 	onClose?: () => void;
 	/** The page it was shown on (`Toasts.enter`), whose leaving takes it away; none: anywhere. */
@@ -52,7 +64,7 @@ class Toasts {
 	 * dismisses it): what she must not miss, such as her work a colleague deleted.
 	 */
 	show(
-		message: string,
+		message: ToastText,
 		options: {
 			kind?: Toast['kind'];
 			action?: Toast['action'];
