@@ -40,7 +40,7 @@ describe('import: a mapping changed back while the file is checked', () => {
 		// file for a second or more; she changes her mind while it is.
 		const phone = dialog.dialog.getByLabel('Куда: Телефон');
 		await phone.selectOption({ label: 'Не импортировать' });
-		await page.waitForTimeout(500);
+		await page.waitForTimeout(300);
 		expect(await analyses()).toBe(before);
 		await phone.selectOption({ label: 'Телефон' });
 		expect(await dialog.targetOf('Телефон')).toBe('Телефон');
