@@ -10,7 +10,9 @@
  */
 import Papa from 'papaparse';
 import * as Y from 'yjs';
+import { newId, SHORT_ID_LENGTH } from '../src/lib/model/ids';
 import { Sheet } from '../src/lib/model/sheet';
+import { stageRows } from '../src/lib/model/staging';
 import { createRandom, generateCallListCsv, generateRows } from './data';
 
 const ROWS = 100_000;
@@ -115,7 +117,12 @@ interface Imported {
 	update: Uint8Array | null;
 }
 
-/** What the app does on import: header → columns, rows → one bulk insert, one update. */
+/**
+ * One bulk insert with no transaction open: header → columns, rows → `addRows`, one update. Not
+ * the page's path any more (a paste calls `addRows` inside a transaction; the CSV import stages,
+ * see `importStaged`): kept as the bench's `import` line, and as the way the other lines build
+ * their documents.
+ */
 function importRows(header: string[], rows: string[][]): Imported {
 	const doc = new Y.Doc();
 	const imported: Imported = { doc, sheet: new Sheet(doc), columns: [], update: null };
@@ -128,6 +135,66 @@ function importRows(header: string[], rows: string[][]): Imported {
 function importCsv(text: string): Imported {
 	const [header, ...rows] = records(parse(text));
 	return importRows(header, rows);
+}
+
+interface StagedImport {
+	doc: Y.Doc;
+	sheet: Sheet;
+	columns: string[];
+	/** What the page's 'update' listeners got (the relay's provider, the browser's store). */
+	updates: Uint8Array[];
+}
+
+/**
+ * What the page's CSV import does (`import/import.worker.ts`, `import/apply.ts`), minus the
+ * mapping, duplicate analysis and the worker's messages: the column ids picked first (as
+ * `planImportColumns`), the rows staged (`stageRows`, in the worker there) in slices of Yjs
+ * updates, each applied to the sheet's doc (`Sheet.applyStaged`), then `commitImport` creating the
+ * columns and making the rows appear in one transaction.
+ */
+function importStaged(header: string[], rows: string[][]): StagedImport {
+	const doc = new Y.Doc();
+	const sheet = new Sheet(doc);
+	const updates: Uint8Array[] = [];
+	doc.on('update', (update: Uint8Array) => updates.push(update));
+	const columns = header.map(() => newId(SHORT_ID_LENGTH));
+	const importId = newId();
+	stageRows({
+		importId,
+		after: sheet.lastOrder(),
+		columns,
+		rows,
+		onSlice: (update) => sheet.applyStaged(update)
+	});
+	sheet.commitImport(importId, () =>
+		sheet.addColumns(header.map((title, j) => ({ id: columns[j], title })))
+	);
+	return { doc, sheet, columns, updates };
+}
+
+function importCsvStaged(text: string): StagedImport {
+	const [header, ...rows] = records(parse(text));
+	return importStaged(header, rows);
+}
+
+/**
+ * Throws unless `sheet` holds `rows` in order under `columns`: the count, the columns' titles,
+ * and every cell of the first, middle and last rows and of 1,000 spread over the list.
+ */
+function checkRows(sheet: Sheet, header: string[], columns: string[], rows: string[][]): void {
+	const ids = sheet.rowIds();
+	if (ids.length !== rows.length) throw new Error(`${ids.length} rows, ${rows.length} expected`);
+	const titles = sheet.columns().map((c) => c.title);
+	if (titles.join('\n') !== header.join('\n')) throw new Error(`columns ${titles.join(', ')}`);
+	const step = Math.max(1, Math.floor(rows.length / 1000));
+	const at = [0, rows.length >> 1, rows.length - 1];
+	for (let i = 7; i < rows.length; i += step) at.push(i);
+	for (const i of at)
+		for (let j = 0; j < columns.length; j++) {
+			const cell = sheet.getCell(ids[i], columns[j]);
+			if (cell !== rows[i][j])
+				throw new Error(`row ${i}, column ${j}: ${JSON.stringify(cell)}, not ${rows[i][j]}`);
+		}
 }
 
 /** Open a sheet from its stored update and get to a usable row index and one row. */
@@ -196,6 +263,36 @@ function main(): void {
 		ratio: round(imp.import / imp.papaparse, 2),
 		target: '<=2'
 	});
+
+	// 1b. import on the page's path: staged slices, then the commit (issue 2's target is judged
+	// on this one: it is what the app does with a CSV file).
+	{
+		log('model.bench: staged import…');
+		const imps = compare({
+			papaparse: () => parse(text),
+			import_staged: () => importCsvStaged(text)
+		});
+		const staged = importCsvStaged(text);
+		checkRows(staged.sheet, header, staged.columns, rows);
+		// What the page stores is those updates, as they came: they must give the same list again.
+		const stored = new Y.Doc();
+		for (const u of staged.updates) Y.applyUpdate(stored, u);
+		checkRows(new Sheet(stored), header, staged.columns, rows);
+		const stagedBytes = staged.updates.reduce((n, u) => n + u.byteLength, 0);
+		emit({
+			bench: 'import-staged',
+			rows: ROWS,
+			cols: header.length,
+			csv_bytes: csvBytes,
+			papaparse_ms: imps.papaparse,
+			import_ms: imps.import_staged,
+			updates: staged.updates.length,
+			update_bytes: stagedBytes,
+			ratio: round(imps.import_staged / imps.papaparse, 2),
+			ratio_bytes: round(stagedBytes / csvBytes, 3),
+			target: '<=2'
+		});
+	}
 
 	// 2. load
 	log('model.bench: load…');
