@@ -476,9 +476,10 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 	}
 	const unmatchedAdded: UnmatchedAdded[] = [];
 	const addOptions: Record<string, string[]> = {};
-	for (const group of groups) {
+	for (const [g, group] of groups.entries()) {
 		if (group.target.addUnmatched) {
-			const added = withUnmatchedAdded(group, parsed.rows);
+			// Its values as counted above (`ownValues`), not read from every row again.
+			const added = withUnmatchedAdded(group, own[g] ?? ownValues(group, parsed.rows));
 			if (added) {
 				group.target = added.target;
 				unmatchedAdded.push(added.added);
@@ -736,15 +737,13 @@ function byCount(a: UnmatchedValue, b: UnmatchedValue): number {
  */
 function withUnmatchedAdded(
 	group: TargetGroup,
-	rows: readonly string[][]
+	column: ReturnType<typeof ownValues>
 ): { target: ImportTargetColumn; added: UnmatchedAdded } | null {
 	const target = group.target;
-	if (target.type !== 'choice' || !target.options) return null;
-	// The values as the cells will hold them: a control character in the file's value is no
-	// part of the option (found in review: «Труженик\x01 тыла» became an option, and the
-	// cells took it from there).
-	const column = ownValues(group, rows);
-	if (!column) return null;
+	// The values as the cells will hold them (`ownValues`): a control character in the file's
+	// value is no part of the option (found in review: «Труженик\x01 тыла» became an option,
+	// and the cells took it from there).
+	if (target.type !== 'choice' || !target.options || !column) return null;
 	const all = [...column.unmatched.values()].sort(byCount);
 	const listed = new Set(all.slice(0, MAX_UNMATCHED_VALUES).map((u) => u.key));
 	const chosen = new Set([...Object.keys(target.valueMap ?? {}), ...(target.keepUnmatched ?? [])]);
