@@ -16,11 +16,12 @@ import {
 	validateStored,
 	withoutHidden
 } from '$lib/values';
-import { CheckboxRenderer, ListEditor } from './cells';
+import { CheckboxRenderer } from './cells';
 import { ChoiceEditor } from './choice-editor';
 import { ChoiceSetFilter, ChoiceSetFloatingFilter, type ChoiceFilterLabels } from './choice-filter';
 import { DateEditor } from './date-editor';
 import { DateFilterInput } from './date-filter';
+import { PersonEditor } from './person-editor';
 import { valueOptions } from '$lib/csv/mapping';
 import { numberOf } from './row-order';
 import { keepOrder } from './sorting';
@@ -356,8 +357,13 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 			def.width = c.width;
 			break;
 		case 'person':
-			def.cellEditor = ListEditor;
-			def.cellEditorParams = { suggestions: () => options.people(c.id) };
+			def.cellEditor = PersonEditor;
+			def.cellEditorParams = {
+				suggestions: () => options.people(c.id),
+				label: c.title,
+				newHint: translate(locale, 'grid.personNew'),
+				keepHint: translate(locale, 'grid.personKeep')
+			};
 			break;
 	}
 	return def;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { matchNames } from './person-editor';
+
+const NAMES = ['Анна Смирнова', 'Дмитрий', 'Дмитриева Ольга', 'Фёдор Петров-Водкин', 'Ольга'];
+
+describe('typing in the volunteer field narrows the names known', () => {
+	it('lists every name while nothing is typed', () => {
+		expect(matchNames(NAMES, '')).toEqual(NAMES);
+		expect(matchNames(NAMES, '  ')).toEqual(NAMES);
+	});
+
+	it('finds a name by the start of any of its words, the first word first', () => {
+		expect(matchNames(NAMES, 'Дми')).toEqual(['Дмитрий', 'Дмитриева Ольга']);
+		expect(matchNames(NAMES, 'смир')).toEqual(['Анна Смирнова']);
+		expect(matchNames(NAMES, 'оль')).toEqual(['Ольга', 'Дмитриева Ольга']);
+		expect(matchNames(NAMES, 'водк')).toEqual(['Фёдор Петров-Водкин']);
+	});
+
+	it('does not find a name by letters inside a word', () => {
+		expect(matchNames(NAMES, 'митр')).toEqual([]);
+		expect(matchNames(NAMES, 'нна')).toEqual([]);
+	});
+
+	it('ignores case, extra spaces and ё/е', () => {
+		expect(matchNames(NAMES, 'ДМИТРИЙ')).toEqual(['Дмитрий']);
+		expect(matchNames(NAMES, 'федор')).toEqual(['Фёдор Петров-Водкин']);
+		expect(matchNames(['Алёна Ёлкина'], 'елк')).toEqual(['Алёна Ёлкина']);
+		expect(matchNames(NAMES, ' анна   смир')).toEqual(['Анна Смирнова']);
+	});
+
+	it('puts the name equal to the text first, before longer ones it starts', () => {
+		expect(matchNames(['Анна Иванова', 'Анна', 'Иван Аннаев'], 'анна')).toEqual([
+			'Анна',
+			'Анна Иванова',
+			'Иван Аннаев'
+		]);
+	});
+
+	it('finds nothing for a new name', () => {
+		expect(matchNames(NAMES, 'Сергей')).toEqual([]);
+		expect(matchNames(NAMES, 'Пётр')).toEqual(['Фёдор Петров-Водкин']);
+	});
+});
