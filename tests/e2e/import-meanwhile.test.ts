@@ -92,6 +92,22 @@ describe('an import into a list that changes while it is mapped', () => {
 	});
 });
 
+/** Анна's file with one resident more, last by name. */
+const WITH_YAKOVLEVA = {
+	name: 'список отдела.csv',
+	buffer: Buffer.from(
+		encodeWindows1251(
+			[
+				'ФИО;Тел.;Д/р',
+				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+				'Петров Пётр Ильич;+7 911 000-11-22;12.04.1950',
+				'Новикова Вера;8 921 111-22-33;02.02.1950',
+				'Яковлева Ольга;8 921 555-66-77;07.07.1945'
+			].join('\r\n') + '\r\n'
+		).bytes
+	)
+};
+
 /** Борис's copy of the department's file: the same residents, with a note of where from. */
 const HIS_FILE = {
 	name: 'список отдела.csv',
@@ -205,7 +221,13 @@ describe('the same file imported twice at once, one operator offline', () => {
 	 * Анна, offline, imports `hers`, and Борис, online, `his` (committed later: his copies are
 	 * the ones that go); her line comes back and both are told.
 	 */
-	async function importedAtOnce(title: string, hers = FILE, his = FILE, annaClock = false) {
+	async function importedAtOnce(
+		title: string,
+		hers = FILE,
+		his = FILE,
+		annaClock = false,
+		added = 6
+	) {
 		const anna = await session.operator('Анна');
 		// Her browser on a clock the test can move on (`page.clock`).
 		if (annaClock) await anna.context.clock.install();
@@ -217,7 +239,7 @@ describe('the same file imported twice at once, one operator offline', () => {
 		const rows = await sheet.rowCount();
 		await importBoth(sheet, colleague, hers, his);
 		for (const s of [sheet, colleague])
-			await expect.poll(() => s.rowCount(), RECONNECT).toBe(rows + 6);
+			await expect.poll(() => s.rowCount(), RECONNECT).toBe(rows + added);
 		for (const page of [anna.page, boris.page])
 			await page.getByRole('status').getByText(TWICE, { exact: false }).waitFor({ timeout: 5_000 });
 		return { anna, boris, sheet, colleague };
@@ -367,6 +389,50 @@ describe('the same file imported twice at once, one operator offline', () => {
 			await expect
 				.poll(() => left(s), MOMENT)
 				.toContain('Иванова Анна Петровна: из файла Бориса — просит перезвонить');
+	});
+
+	/** The resident of the row the keyboard is on ('' when none). */
+	const keyboardOn = (page: Page) =>
+		page.evaluate(() => {
+			const id = document.activeElement?.closest('.ag-row')?.getAttribute('row-id');
+			if (!id) return '';
+			// The row's parts (a pinned column's too), as one text.
+			return [...document.querySelectorAll(`.ag-row[row-id="${id}"]`)]
+				.map((row) => row.textContent)
+				.join(' ');
+		});
+
+	it('«Убрать повторы» gives the keyboard back on the resident it was on, not on his place (found in review)', async () => {
+		// Борис on a row below copies that went: the keyboard came back to the row where his had
+		// been, another resident's, and what he typed next went there.
+		const { colleague } = await importedAtOnce(
+			'Обзвон: клавиатура после повторов',
+			WITH_YAKOVLEVA,
+			HIS_FILE,
+			false,
+			7
+		);
+		await colleague.page.locator('.shtab-header-label', { hasText: 'ФИО' }).click();
+		await expect
+			.poll(async () => (await colleague.columnValues('ФИО')).at(-1), MOMENT)
+			.toBe('Яковлева Ольга');
+		const rows = await colleague.rows(['ФИО', 'Примечание']);
+		const petrov = rows.findIndex(
+			(r) => r['ФИО'] === 'Петров Пётр Ильич' && r['Примечание'] === ''
+		);
+		expect(petrov).toBeGreaterThanOrEqual(4);
+		await (await colleague.cell(petrov, 'Телефон')).click();
+		await expect.poll(() => keyboardOn(colleague.page), MOMENT).toContain('Петров Пётр Ильич');
+
+		await colleague.toastButton('Убрать повторы').click();
+		await expect.poll(() => colleague.rowCount(), MOMENT).toBe(4);
+		await expect
+			.poll(
+				() => colleague.page.evaluate(() => !!document.activeElement?.closest('.ag-row')),
+				MOMENT
+			)
+			.toBe(true);
+		expect(await keyboardOn(colleague.page)).toContain('Петров Пётр Ильич');
 	});
 
 	it('× of the notice holds when the list is opened again, and a new import at once is told (found in review)', async () => {

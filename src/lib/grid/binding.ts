@@ -861,6 +861,11 @@ export class SheetGridBinding {
 	}
 
 	/** Rows still waiting to be added to the grid (a big add is handed over in slices). */
+	/** The row of the grid's focused cell, as the grid last said (null: none, or off the rows). */
+	get focusedRowId(): string | null {
+		return this.#focusRowId;
+	}
+
 	get pendingRows(): number {
 		let held = 0;
 		for (const change of this.#deferred) held += change.added.length;
