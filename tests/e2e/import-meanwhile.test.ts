@@ -319,8 +319,9 @@ describe('the same file imported twice at once, one operator offline', () => {
 	 */
 	async function restsThere(anna: { page: Page }, colleague: SheetPage, row: number) {
 		await anna.page.clock.fastForward(WORK_MS - 60_000);
+		// (Over the page's title, not her row: activity on her row would renew her work there.)
 		await anna.page.mouse.move(5, 5);
-		await anna.page.mouse.move(300, 300);
+		await anna.page.mouse.move(40, 12);
 		await anna.page.clock.fastForward(2 * 60_000);
 		await expect.poll(() => anna.page.evaluate(() => navigator.onLine), MOMENT).toBe(true);
 		// Her presence renewed after the jump (a reconnect at most), her mark still there.
@@ -401,6 +402,133 @@ describe('the same file imported twice at once, one operator offline', () => {
 				.map((row) => row.textContent)
 				.join(' ');
 		});
+
+	/** The rows her search or filter shows, by their names. */
+	const shownNames = (s: SheetPage) => s.columnValues('ФИО');
+
+	it('keeps the copy she is phoning from when a colleague’s rows move it far off in her sorted view (found in review)', async () => {
+		// Her row went thousands of rows down in her list sorted by name (a colleague's rows came
+		// above it), the grid let the focus go: that ended her work on the resident, and her copy
+		// could go while she was on the call.
+		const { sheet, colleague } = await importedAtOnce('Обзвон: строка уехала', FILE, HIS_FILE);
+		await sheet.page.locator('.shtab-header-label', { hasText: 'ФИО' }).click();
+		await expect
+			.poll(async () => (await sheet.columnValues('ФИО'))[0], MOMENT)
+			.toBe('Иванова Анна Петровна');
+		const hers = await borisCopy(sheet);
+		await (await sheet.cell(hers, 'Телефон')).click();
+		await expect.poll(async () => (await markedRows(colleague.page)).length, MOMENT).toBe(1);
+
+		// A colleague's client adds 40 residents who come before hers by name.
+		const { provider, sheet: writer } = await session.colleague(sheet.id);
+		const fio = writer.columns().find((c) => c.title === 'ФИО')!.id;
+		const more = Array.from({ length: 40 }, (_, i) => [
+			`Абрамова ${String(i + 1).padStart(2, '0')}`
+		]);
+		writer.addRows({ columns: [fio], rows: more });
+		for (const s of [sheet, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(46);
+		provider.destroy();
+		// Her row is far below what she sees: the grid let her focus go.
+		await expect
+			.poll(() => sheet.page.evaluate(() => document.querySelectorAll('.ag-cell-focus').length))
+			.toBe(0);
+		// Still on the call, she hides a column she does not need: the dialog closed, the page puts
+		// her keyboard on the first row shown — another resident.
+		await (await sheet.revealColumn('Адрес')).click();
+		const dialog = sheet.page.getByRole('dialog', { name: 'Столбец «Адрес»' });
+		await dialog.getByRole('button', { name: 'Скрыть у себя', exact: true }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await expect.poll(() => keyboardOn(sheet.page), MOMENT).toContain('Абрамова 01');
+		await sheet.page.waitForTimeout(1_000);
+
+		await colleague.toastButton('Убрать повторы').click();
+		for (const s of [sheet, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(43);
+		const kept = (await left(colleague)).filter((r) => !r.startsWith('Абрамова'));
+		expect(kept).toEqual([
+			'Иванова Анна Петровна: из файла Бориса',
+			'Новикова Вера: ',
+			'Петров Пётр Ильич: '
+		]);
+	});
+
+	it('keeps the copy her search leaves alone on the screen, the grid not touched (found in review)', async () => {
+		// She found the resident who called back with the search, one row left, and read the
+		// number from the screen: her copy was not hers, and it went.
+		const { sheet, colleague } = await importedAtOnce('Обзвон: найдена поиском', FILE, HIS_FILE);
+		await sheet.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('Иванова Бориса');
+		await expect.poll(() => shownNames(sheet), MOMENT).toEqual(['Иванова Анна Петровна']);
+		await expect.poll(() => markedRows(colleague.page), MOMENT).toEqual([]);
+		await sheet.page.waitForTimeout(1_000);
+
+		await colleague.toastButton('Убрать повторы').click();
+		// (Her status bar counts the rows her search shows too: Борис's is read.)
+		await expect.poll(() => colleague.rowCount(), MOMENT).toBe(3);
+		expect(await left(colleague)).toEqual([
+			'Иванова Анна Петровна: из файла Бориса',
+			'Новикова Вера: ',
+			'Петров Пётр Ильич: '
+		]);
+	});
+
+	it('keeps the copy «Перейти к списку» took her to from her search (found in review)', async () => {
+		const { sheet, colleague } = await importedAtOnce('Обзвон: к списку', FILE, HIS_FILE);
+		await sheet.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('Бориса');
+		await expect.poll(async () => (await shownNames(sheet)).length, MOMENT).toBe(3);
+		// The skip link, from the keyboard.
+		const link = sheet.page.getByRole('link', { name: 'Перейти к списку' });
+		await link.focus();
+		await sheet.page.keyboard.press('Enter');
+		await expect.poll(() => keyboardOn(sheet.page), MOMENT).not.toBe('');
+		// The row it went to, read with its note (a column the grid may not draw yet).
+		const index = await sheet.page.evaluate(() =>
+			Number(document.activeElement?.closest('.ag-row')?.getAttribute('row-index'))
+		);
+		const found = (await sheet.rows(['ФИО', 'Примечание']))[index];
+		expect(found['Примечание']).toBe('из файла Бориса');
+		const name = found['ФИО'];
+		await sheet.page.waitForTimeout(1_000);
+
+		await colleague.toastButton('Убрать повторы').click();
+		// (Her status bar counts the rows her search shows too: Борис's is read.)
+		await expect.poll(() => colleague.rowCount(), MOMENT).toBe(3);
+		// Hers stays, Борис's other copies go.
+		expect(await left(colleague)).toEqual(
+			['Иванова Анна Петровна', 'Новикова Вера', 'Петров Пётр Ильич']
+				.map((n) => `${n}: ${n === name ? 'из файла Бориса' : ''}`)
+				.sort()
+		);
+	});
+
+	it('keeps the copy of a call past a quarter of an hour while she is active on the row (found in review)', async () => {
+		const { anna, sheet, colleague } = await importedAtOnce(
+			'Обзвон: долгий звонок',
+			FILE,
+			HIS_FILE,
+			true
+		);
+		const hers = await borisCopy(sheet);
+		const cell = await sheet.cell(hers, 'Телефон');
+		await cell.click();
+		await expect.poll(() => markedRows(colleague.page), MOMENT).toEqual([hers]);
+		// Ten minutes into the call she moves the mouse along her row (reading the address).
+		await anna.page.clock.fastForward(WORK_MS - 5 * 60_000);
+		const box = (await (await sheet.cell(hers, 'ФИО')).boundingBox())!;
+		await anna.page.mouse.move(box.x + 5, box.y + box.height / 2);
+		await anna.page.mouse.move(box.x + 40, box.y + box.height / 2);
+		// Past a quarter of an hour since her click: the call goes on.
+		await anna.page.clock.fastForward(7 * 60_000);
+		await expect.poll(() => anna.page.evaluate(() => navigator.onLine), MOMENT).toBe(true);
+		await colleague.page.waitForTimeout(3_000);
+		await expect.poll(() => markedRows(colleague.page), RECONNECT).toEqual([hers]);
+
+		await colleague.toastButton('Убрать повторы').click();
+		for (const s of [sheet, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		expect(await left(colleague)).toEqual([
+			'Иванова Анна Петровна: из файла Бориса',
+			'Новикова Вера: ',
+			'Петров Пётр Ильич: '
+		]);
+	});
 
 	it('«Убрать повторы» gives the keyboard back on the resident it was on, not on his place (found in review)', async () => {
 		// Борис on a row below copies that went: the keyboard came back to the row where his had

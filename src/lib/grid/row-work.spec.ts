@@ -25,14 +25,70 @@ describe('the row an operator is at work on', () => {
 		expect(work.row(60_010 + WORK_MS)).toBeNull();
 	});
 
-	it('stays on her row when the page puts the keyboard back on it, and goes when it moves her off', () => {
+	it('stays on her row when the page puts the keyboard back on it, or on another row (found in review)', () => {
 		const work = new RowWork();
 		work.input(0);
 		work.focused('r1', 0);
 		work.focused('r1', 5_000);
 		expect(work.row(5_000)).toBe('r1');
+		// A dialog closed, the grid's focus put back by its place onto a neighbour; or let go
+		// (her row far off in her sorted view): she is still on her resident's call.
 		work.focused('r2', 6_000);
-		expect(work.row(6_000)).toBeNull();
+		expect(work.row(6_000)).toBe('r1');
+		work.focused(null, 7_000);
+		expect(work.row(7_000)).toBe('r1');
+		// Put back on it by the page: the time is not started again.
+		work.focused('r1', 8_000);
+		expect(work.row(WORK_MS)).toBeNull();
+	});
+
+	it('goes with her own move to another row, or off the rows', () => {
+		const work = new RowWork();
+		work.input(0);
+		work.focused('r1', 0);
+		work.input(10_000);
+		work.focused('r2', 10_010);
+		expect(work.row(10_010)).toBe('r2');
+		work.input(20_000);
+		work.focused(null, 20_010);
+		expect(work.row(20_010)).toBeNull();
+	});
+
+	it('takes no focus just after her click as hers when the page says the move is its own', () => {
+		const work = new RowWork();
+		work.input(0);
+		work.focused('r1', 10);
+		// Her click on a column's menu, then «Скрыть у себя» at once: the page puts the keyboard back.
+		work.input(1_000);
+		work.byPage();
+		work.focused('r2', 1_100);
+		expect(work.row(1_100)).toBe('r1');
+	});
+
+	it('is the row her search or filter left alone on the screen, the grid not touched (found in review)', () => {
+		const work = new RowWork();
+		work.picked('r3', 1_000);
+		expect(work.row(1_000 + WORK_MS - 1)).toBe('r3');
+		expect(work.row(1_000 + WORK_MS)).toBeNull();
+	});
+
+	it('goes on while she is active on her row, past WORK_MS from her move (found in review)', () => {
+		const work = new RowWork();
+		work.input(0);
+		work.focused('r1', 0);
+		work.activeOn('r1', WORK_MS - 1_000);
+		expect(work.row(WORK_MS + 60_000)).toBe('r1');
+		expect(work.row(2 * WORK_MS - 1_000 - 1)).toBe('r1');
+		expect(work.row(2 * WORK_MS - 1_000)).toBeNull();
+		// Activity on another row is not work on hers, and a row whose time ran out stays ended.
+		const other = new RowWork();
+		other.input(0);
+		other.focused('r1', 0);
+		other.activeOn('r2', WORK_MS - 1_000);
+		expect(other.row(WORK_MS)).toBeNull();
+		other.activeOn('r1', WORK_MS);
+		expect(other.row(WORK_MS)).toBeNull();
+		expect(other.row(WORK_MS + 1)).toBeNull();
 	});
 
 	it('is the row of an open editor, however long it is open', () => {

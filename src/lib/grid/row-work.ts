@@ -5,10 +5,16 @@
  * phoning that resident — two importers whom the page had put on the first row kept both copies
  * of Иванова (ffc7adc had to take that focus away). She is at work on a row:
  * - while an editor is open on it (typing a note, logging a call's result);
- * - for `WORK_MS` after she moved onto it herself (a key or a click in the grid, Enter in the
- *   search), each move within the row starting it again — not when the page put the keyboard
- *   there (after a dialog, a delete, «Перейти к списку» to the first row): she did not pick
- *   that resident.
+ * - for `WORK_MS` after she moved onto it herself: a key or a click in the grid, Enter or ↓ in
+ *   the search, «Перейти к списку», or her search or filter leaving that row alone on the
+ *   screen (she reads the number from it, the grid not touched) — not when the page put the
+ *   keyboard there (after a dialog, a delete): she did not pick that resident. Her activity on
+ *   the row (the mouse moving over it, a key there, a move within it) starts the time again: a
+ *   call past a quarter of an hour with her at it stays hers (found in review: it went at 15
+ *   minutes). The row is a resident, not a place in the grid: a colleague's rows moving it, in
+ *   her sorted view far out of sight, the page putting her keyboard on another row, end nothing
+ *   (found in review: the focus let go or put back by its place ended it) — only her own move
+ *   to another row, or the time with nothing of hers on it.
  * Her «Анна звонит этому жителю» mark still follows her focused cell (`call-claims.ts`): a
  * warning, not a reason to keep a copy of a resident in the list.
  */
@@ -25,7 +31,7 @@ export const WORK_MS = IDLE_MS;
 export const OWN_MOVE_MS = 1_000;
 
 export class RowWork {
-	/** The row she last moved onto herself, and when. */
+	/** The row she last moved onto herself, and when she last moved onto it or was at it. */
 	#moved: { rowId: string; at: number } | null = null;
 	/** The row of an editor open now. */
 	#editing: string | null = null;
@@ -37,11 +43,30 @@ export class RowWork {
 		this.#input = now;
 	}
 
-	/** The grid's focus moved onto `rowId` (null: off the rows); by her, if she just acted. */
+	/** The page is about to move the keyboard (a dialog closed): that focus is not her move. */
+	byPage(): void {
+		this.#input = -Infinity;
+	}
+
+	/**
+	 * The grid's focus moved onto `rowId` (null: off the rows). If she just acted, she moved: her
+	 * work is on that row now (none, off the rows). Put elsewhere by the page, her work stays on
+	 * her resident.
+	 */
 	focused(rowId: string | null, now = Date.now()): void {
-		if (rowId && now - this.#input <= OWN_MOVE_MS) this.#moved = { rowId, at: now };
-		// Put elsewhere by the page: she did not pick that resident. On the same row, it stays.
-		else if (this.#moved?.rowId !== rowId) this.#moved = null;
+		if (now - this.#input > OWN_MOVE_MS) return;
+		this.#moved = rowId ? { rowId, at: now } : null;
+	}
+
+	/** She came to `rowId` by her own action off the grid (her search left it alone). */
+	picked(rowId: string, now = Date.now()): void {
+		this.#moved = { rowId, at: now };
+	}
+
+	/** Her activity on `rowId` (the mouse over it, a key there): her work on it goes on. */
+	activeOn(rowId: string, now = Date.now()): void {
+		const moved = this.#moved;
+		if (moved?.rowId === rowId && now - moved.at < WORK_MS) this.#moved = { rowId, at: now };
 	}
 
 	/** An editor opened on `rowId`, or closed (null). */
