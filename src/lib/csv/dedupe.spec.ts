@@ -81,6 +81,25 @@ describe('keys', () => {
 		}
 	});
 
+	it('normalises names written as words and single spaces as the general rule does (property)', () => {
+		// Such names (nearly all of a list) are only lower-cased: the same result as the rule, for
+		// the words, and for the names where one character takes them the general way.
+		const words = ['Иванова', 'АННА', 'петровна', 'Smith', 'o', 'Я', '1941', 'kB2', 'Жё', 'а'];
+		const odd = [' ', '  ', '-', '.', 'ё', 'Ё', 'ѐ', 'Ѐ', 'é', '\x01', '\u200b', '\t', '\u00a0'];
+		const random = createRandom(2025);
+		for (let n = 0; n < 20_000; n++) {
+			const count = 1 + Math.floor(random() * 4);
+			const parts: string[] = [];
+			for (let i = 0; i < count; i++) parts.push(words[Math.floor(random() * words.length)]);
+			let text = parts.join(' ');
+			if (random() < 0.3) {
+				const at = Math.floor(random() * (text.length + 1));
+				text = text.slice(0, at) + odd[Math.floor(random() * odd.length)] + text.slice(at);
+			}
+			expect(normalizeName(text), JSON.stringify(text)).toBe(normalizeNameReference(text));
+		}
+	});
+
 	it('takes each valid phone of a cell written as alternatives, with «/» or «или» between them', () => {
 		expect(phoneKeys('8 912 345-67-89 / 8 (343) 222-33-44')).toEqual([
 			'+79123456789',
