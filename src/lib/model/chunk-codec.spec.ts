@@ -153,6 +153,20 @@ describe('chunk bytes', () => {
 		expect(single).toBeLessThan(400);
 	});
 
+	it('write only the first `width` cells of a row that has more', () => {
+		const header = ['a0', 2, ['x', 'y']];
+		const rows = [
+			['Иванова', 'Анна\u001f', 'лишняя'],
+			['Петров', '']
+		];
+		const bytes = encodeChunk(header, rows, 2);
+		expect(bytes).toEqual(encodeChunk(header, [rows[0].slice(0, 2), rows[1]], 2));
+		expect(decodeRows(bytes, 2, 2)).toEqual([
+			['Иванова', 'Анна\u001f'],
+			['Петров', '']
+		]);
+	});
+
 	it('of Russian text are its Windows-1251, one byte a letter (two thirds of the UTF-8)', () => {
 		const rows = [['Пётр Ёлкин', '№ 5 «а»\u001fб']];
 		const bytes = encodeChunk(['a0', 1, ['x', 'y']], rows, 2);
