@@ -192,6 +192,46 @@ describe('chunk bytes', () => {
 		expect(decodeRows(bytes, 1, 2)).toEqual(rows);
 	});
 
+	it('in Windows-1251 are, byte for byte, those of a plain writer (every byte, NUL, escapes)', () => {
+		// The encoder looks each character up in one table (ASCII in it too, NUL and the three it
+		// escapes not): a plain writer, one character at a time from TextDecoder's own table,
+		// must give the same bytes for any mix of them.
+		const windows = new TextDecoder('windows-1251').decode(
+			Uint8Array.from({ length: 256 }, (_, i) => i)
+		);
+		const byteOf = new Map([...windows].map((ch, i) => [ch, i]));
+		const plain = (header: unknown[], rows: string[][]) => {
+			const out = [SINGLE_BYTE, ...new TextEncoder().encode(JSON.stringify(header) + '\n')];
+			rows.forEach((row, r) => {
+				if (r > 0) out.push(0x1e);
+				row.forEach((cell, c) => {
+					if (c > 0) out.push(0x1f);
+					for (const ch of cell) {
+						const code = ch.charCodeAt(0);
+						if (code === 0x1e || code === 0x1f || code === 0x1b) out.push(0x1b, code ^ 0x40);
+						else out.push(byteOf.get(ch)!);
+					}
+				});
+			});
+			return new Uint8Array(out);
+		};
+		const random = seededRandom(20261207);
+		for (let run = 0; run < 300; run++) {
+			const width = 1 + Math.floor(random() * 5);
+			const count = 1 + Math.floor(random() * 10);
+			const rows = Array.from({ length: count }, () =>
+				Array.from({ length: width }, () => {
+					let s = '';
+					const length = Math.floor(random() * 12);
+					for (let i = 0; i < length; i++) s += windows[Math.floor(random() * 256)];
+					return s;
+				})
+			);
+			const header = ['a0', count, Array.from({ length: width }, (_, i) => `c${i}`)];
+			expect(encodeChunk(header, rows, width), JSON.stringify(rows)).toEqual(plain(header, rows));
+		}
+	});
+
 	it('are UTF-8 when one character of the chunk is not in Windows-1251', () => {
 		for (const odd of ['😀', 'é', '\u00ff', '\ufeff', '\ud83d']) {
 			const rows = [['Иванова'], [`Анна ${odd}`]];

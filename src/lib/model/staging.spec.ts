@@ -105,6 +105,32 @@ describe('staged imports', () => {
 		).toEqual(written);
 	});
 
+	it('leaves the chunks in the slice it came in, not copied, and the doc as Yjs would have it', () => {
+		// `applyStaged` reads the chunks' bytes as views of the slice (Yjs copies them): the doc
+		// must hold what Yjs's own reading gives, byte for byte, and the rows read back whole.
+		const sheet = new Sheet(new Y.Doc());
+		const [name, note] = sheet.addColumns([{ title: 'ФИО' }, { title: 'Примечание' }]);
+		const rows = Array.from({ length: 1000 }, (_, i) => [`Житель ${i}`, `заметка ${i}`]);
+		rows[150][1] = 'звонила внучка 🙂';
+		const { importId, updates } = stage(sheet, [name, note], rows);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(sheet.doc));
+		for (const u of updates) {
+			sheet.applyStaged(u);
+			Y.applyUpdate(copy, u);
+		}
+		const buffers = new Set(updates.map((u) => u.buffer));
+		const chunks = sheet.doc.getMap<Uint8Array>('chunks');
+		let staged = 0;
+		chunks.forEach((bytes) => {
+			if (buffers.has(bytes.buffer as ArrayBuffer)) staged++;
+		});
+		expect(staged).toBe(10);
+		expect(Y.encodeStateAsUpdate(sheet.doc)).toEqual(Y.encodeStateAsUpdate(copy));
+		const ids = sheet.commitImport(importId);
+		expect(ids.map((id) => [sheet.getRow(id)[name], sheet.getRow(id)[note]])).toEqual(rows);
+	});
+
 	it('is one undo step: undo hides the rows again, redo shows them with later edits', () => {
 		const sheet = new Sheet(new Y.Doc());
 		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
