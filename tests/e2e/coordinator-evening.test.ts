@@ -48,6 +48,38 @@ describe('a coordinator’s evening (found by exploration)', () => {
 		await expect.poll(found, MOMENT).toEqual(['оплата услуг ЖКХ']);
 	});
 
+	it('the search finds a number written in a note with spaces and brackets by its digits', async () => {
+		// Found by exploration: «8 (921) 765-43-21» in a note was not found by «89217654321»
+		// (only «8-921-765-43-21», without spaces, was).
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const board = await home.createSheet('Заявки: номер в примечании', 'Заявки');
+		await board.paste(
+			'new',
+			'Примечание',
+			[
+				'дочь Ольга: 8 (921) 765-43-21, звонить после 18',
+				'сын: +7 921 765 43 21',
+				'родилась 1941-03-05',
+				'соседка, 8 (812) 123-45-67'
+			].join('\r\n') + '\r\n'
+		);
+		await expect.poll(() => board.rowCount(), MOMENT).toBe(4);
+		const search = anna.page.getByRole('searchbox', { name: 'Поиск по списку' });
+		const found = () => board.columnValues('Примечание');
+		const hers = ['дочь Ольга: 8 (921) 765-43-21, звонить после 18', 'сын: +7 921 765 43 21'];
+		for (const typed of ['89217654321', '9217654321', '79217654321', '8-921-765-43-21']) {
+			await search.fill(typed);
+			await expect.poll(found, MOMENT).toEqual(hers);
+		}
+		await search.fill('1941-03-05');
+		await expect.poll(found, MOMENT).toEqual(['родилась 1941-03-05']);
+		await search.fill('звонить после');
+		await expect.poll(found, MOMENT).toEqual([hers[0]]);
+		await search.fill('89217654322');
+		await expect.poll(found, MOMENT).toEqual([]);
+	});
+
 	it('«Заполнить столбец…» greyed out says why: tick the rows first; in English too', async () => {
 		const anna = await session.operator('Анна');
 		const page = anna.page;

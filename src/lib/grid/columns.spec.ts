@@ -73,7 +73,7 @@ describe('typed columns', () => {
 		]);
 		expect(searchText('phone', '+79111234567')).toContain('89111234567');
 		expect(searchText('longtext', 'дочь: 8-921-765-43-21, кв. 10-2-17')).toBe(
-			'дочь: 8-921-765-43-21, кв. 10-2-17 89217654321'
+			'дочь: 8-921-765-43-21, кв. 10-2-17 89217654321 79217654321'
 		);
 		expect(searchText('text', 'кв. 10-2-17')).toBe('кв. 10-2-17');
 		// A date typed as it is stored (1941-03-05, as a list exported from another system writes
@@ -93,5 +93,85 @@ describe('typed columns', () => {
 			}
 		).textFormatter;
 		expect(textFormatter('Смир\u200bнова')).toBe(textFormatter('смирнова'));
+	});
+
+	/**
+	 * Found by exploration: a note «8 (921) 765-43-21» (spaces, brackets, dashes) was not found by
+	 * «89217654321», while «8-921-765-43-21» was (61f784b read only numbers without spaces).
+	 */
+	describe('a number written in a cell is found by its digits, however it is written', () => {
+		const options = {
+			locale: 'ru' as const,
+			people: () => [],
+			toggle: () => {},
+			checkboxLabel: 'Да'
+		};
+		/** Whether the quick search finds `typed` in a cell of `type` holding `value`. */
+		const finds = (type: ColumnType, value: string, typed: string) => {
+			const def = typedColumnDef(column(type), options);
+			const text = String(
+				def.getQuickFilterText?.({
+					data: { id: 'r', [`c-${type}`]: value }
+				} as unknown as GetQuickFilterTextParams<Row>) ?? ''
+			).toUpperCase();
+			// As AG Grid's quick filter: every word typed is somewhere in the row's text.
+			return parseQuickFilter(typed.toUpperCase()).every((word) => text.includes(word));
+		};
+
+		it.each([
+			// [type, the cell, typed]
+			['longtext', '8 (921) 765-43-21', '89217654321'],
+			['longtext', '8 (921) 765-43-21', '79217654321'],
+			['longtext', '8 (921) 765-43-21', '9217654321'],
+			['longtext', '8 (921) 765-43-21', '8-921-765-43-21'],
+			['longtext', '8 (921) 765-43-21', '8 (921) 765-43-21'],
+			['longtext', '8 (921) 765-43-21', '+79217654321'],
+			['longtext', '+7 921 765 43 21', '9217654321'],
+			['longtext', '+7 921 765 43 21', '79217654321'],
+			['longtext', '+7 921 765 43 21', '89217654321'],
+			['longtext', '+7 (921) 765-43-21', '89217654321'],
+			['longtext', '8 921 765 43 21', '89217654321'],
+			['longtext', '8\u00a0921\u00a0765\u201143\u201121', '89217654321'],
+			['longtext', '(921) 765-43-21', '89217654321'],
+			['longtext', '921 765 43 21', '9217654321'],
+			['longtext', 'дочь Ольга: 8 (921) 765-43-21, звонить после 18', '89217654321'],
+			['longtext', 'дом. 555 12 34', '5551234'],
+			['longtext', 'дом. 555 12 34', '555-12-34'],
+			['text', 'Смирнова, 8 (921) 765-43-21', 'смирнова 89217654321'],
+			// A phone cell kept as typed (flagged): two numbers with only spaces between them.
+			['phone', '8 (921) 765-43-21 8 (812) 123-45-67', '89217654321'],
+			['phone', '8 (921) 765-43-21 8 (812) 123-45-67', '88121234567'],
+			['phone', '+79217654321', '89217654321'],
+			['phone', '+79217654321', '9217654321'],
+			// Dates and words, as before.
+			['longtext', 'родилась 1941-03-05', '1941-03-05'],
+			['longtext', 'родилась 05.03.1941', '05.03.1941'],
+			['date', '1941-03-05', '1941-03-05'],
+			['date', '1941-03-05', '05.03.1941'],
+			['datetime', '2026-12-06T10:00', '2026-12-06'],
+			['longtext', 'кв. 10-2-17', '10-2-17'],
+			['longtext', 'Плохо слышит, звонить дочери', 'звонить дочери']
+		] as const)('%s «%s» is found by «%s»', (type, value, typed) => {
+			expect(finds(type, value, typed)).toBe(true);
+		});
+
+		it.each([
+			['longtext', '8 (921) 765-43-21', '89217654322'],
+			['longtext', '8 (921) 765-43-21', '88127654321'],
+			['phone', '8 (921) 765-43-21 8 (812) 123-45-67', '89211234567'],
+			['longtext', 'родилась 1941-03-05', '1941-03-06']
+		] as const)('%s «%s» is not found by «%s»', (type, value, typed) => {
+			expect(finds(type, value, typed)).toBe(false);
+		});
+
+		it('a text with fewer than 7 digits gets nothing added', () => {
+			const def = typedColumnDef(column('longtext'), options);
+			const text = (value: string) =>
+				def.getQuickFilterText?.({
+					data: { id: 'r', 'c-longtext': value }
+				} as unknown as GetQuickFilterTextParams<Row>);
+			expect(text('кв. 10-2-17, 3 этаж')).toBe('кв. 10-2-17, 3 этаж');
+			expect(text('12 34 56')).toBe('12 34 56');
+		});
 	});
 });

@@ -9,6 +9,7 @@ import { formatCount, translate, type Locale } from '$lib/i18n';
 import type { ChoiceOption, Column, Row } from '$lib/model/sheet';
 import {
 	formatValue,
+	isStoredPhone,
 	messageFor,
 	normalizeCheckbox,
 	PHONE_LIST_SEPARATOR,
@@ -84,22 +85,68 @@ export function parseQuickFilter(text: string): string[] {
 }
 
 /**
- * A phone number as it is dictated or written on paper: digits with dashes or brackets, 7 of
- * them at least (`8-911-123-45-67`, `8(911)1234567`, `123-45-67`). The search reads it by its
- * digits, and a text cell's such numbers by their digits too (`withWrittenNumbers`): typed so,
- * a resident's number found none of her requests, the cell holding `+79111234567` (found by
- * exploration). A flat's `10-2-17` and a date's `05.03.1941` stay words.
+ * A phone number as it is dictated or written on paper: digits with dashes or brackets, or after
+ * `+`, 7 of them at least (`8-911-123-45-67`, `8(911)1234567`, `123-45-67`, `+79111234567`).
+ * The search reads the word by its digits, and a cell's written numbers are in its search text by
+ * their digits too (`writtenNumbers`): typed so, a resident's number found none of her requests,
+ * the cell holding `+79111234567` (found by exploration). A flat's `10-2-17` and a date's
+ * `05.03.1941` stay words.
  */
 function isWrittenNumber(word: string): boolean {
-	return WRITTEN_NUMBER.test(word) && /[()-]/.test(word) && word.replace(/\D/g, '').length >= 7;
+	return (
+		WRITTEN_NUMBER.test(word) &&
+		(word.charCodeAt(0) === 0x2b || /[()-]/.test(word)) &&
+		word.replace(/\D/g, '').length >= 7
+	);
 }
 const WRITTEN_NUMBER = /^\+?[\d()-]+$/;
 
-/** A text with each written number in it (`isWrittenNumber`) also by its digits. */
+/**
+ * A number as written: digits with spaces, dashes or brackets between them, perhaps `+` or `(`
+ * before (`8 (921) 765-43-21`, `+7 921 765 43 21`, `1941-03-05`). Linear: separators and
+ * digits take turns.
+ */
+const WRITTEN_RUN = /[+(]?\d(?:[\s()\u2010-\u2015-]*\d)*/g;
+/** A text holds a written number of 7 digits or more: what `writtenNumbers` looks for. */
+const SEVEN_DIGITS = /\d(?:[\s()\u2010-\u2015-]*\d){6}/;
+
+/**
+ * The digits of each number written in `text` with 7 digits or more, separated by spaces; ''
+ * when there is none. A Russian number (10 digits, or 11 from 7 or 8) is given both ways, from 8
+ * and from 7, as a phone cell's is: «8 (921) 765-43-21» in a note is found by «89217654321»,
+ * «79217654321» and «9217654321», and so is «+7 921 765 43 21» (found by exploration: with
+ * spaces, only «8-921-765-43-21» was found). A text without 7 digits in a row is not looked into.
+ */
+export function writtenNumbers(text: string): string {
+	if (!SEVEN_DIGITS.test(text)) return '';
+	let out = '';
+	WRITTEN_RUN.lastIndex = 0;
+	for (let match = WRITTEN_RUN.exec(text); match; match = WRITTEN_RUN.exec(text)) {
+		const run = match[0];
+		if (run.length < 7) continue;
+		let digits = '';
+		for (let i = 0; i < run.length; i++) {
+			const code = run.charCodeAt(i);
+			if (code >= 48 && code <= 57) digits += run[i];
+		}
+		if (digits.length < 7) continue;
+		const national =
+			digits.length === 10
+				? digits
+				: digits.length === 11 && (digits[0] === '7' || digits[0] === '8')
+					? digits.slice(1)
+					: '';
+		if (national) out += ` 8${national} 7${national}`;
+		// Digits alone are in the text already.
+		else if (digits.length !== run.length) out += ` ${digits}`;
+	}
+	return out.slice(1);
+}
+
+/** A text with its written numbers (`writtenNumbers`) also by their digits. */
 function withWrittenNumbers(text: string): string {
-	if (!/\d[()-]|[()-]\d/.test(text)) return text;
-	const numbers = (text.match(/[+\d()-]+/g) ?? []).filter(isWrittenNumber);
-	return numbers.length ? `${text} ${numbers.map((n) => n.replace(/\D/g, '')).join(' ')}` : text;
+	const numbers = writtenNumbers(text);
+	return numbers ? `${text} ${numbers}` : text;
 }
 
 /** A text filter's way of reading both the value and what she typed: any case, ё as е. */
@@ -224,14 +271,17 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 					const value = withoutHidden(stored(read(p.data), c.id));
 					if (!value) return '';
 					const both = foldYo(`${value} ${formatValue(c.type, value, locale)}`);
+					// A number as people dictate it, with 8 (found by exploration: «89111234567»
+					// and «8 911 123-45-67» found nothing); a phone cell kept as typed (flagged) by
+					// its numbers' digits, as a note's.
+					if (c.type === 'phone')
+						return isStoredPhone(value)
+							? `${both} ${value.replace(/\+7(\d{10})/g, '8$1')}`
+							: withWrittenNumbers(both);
 					// A date as stored (`1941-03-05`) is a written number to the search (8 digits with
 					// dashes), read by its digits: they are added, or typed so it found the row no more
 					// (found in review).
-					const shown =
-						c.type === 'date' || c.type === 'datetime' ? withWrittenNumbers(both) : both;
-					// A number as people dictate it, with 8 (found by exploration: «89111234567»
-					// and «8 911 123-45-67» found nothing).
-					return c.type === 'phone' ? `${shown} ${value.replace(/\+7(\d{10})/g, '8$1')}` : shown;
+					return c.type === 'date' || c.type === 'datetime' ? withWrittenNumbers(both) : both;
 				},
 		// Rows are put in order by `RowSorter` (postSortRows, `sorting.ts`) with the comparator of
 		// the column's type (`row-order.ts`); AG Grid's own sort stage only keeps their order.
