@@ -217,7 +217,7 @@ export interface Analysis {
 	flagged: FlaggedValue[];
 	flaggedCount: number;
 	/** Local numbers without their area code, or not fitting the one given (`no-area-code`,
-	 * `local-length`, and `too-short` after a trunk 8: `areaCodeCompletes`). */
+	 * `local-length`; and any `too-short` one some code completes: `areaCodeCompletes`). */
 	localPhones: number;
 	/** Per line of the file with a flagged value, how many it has (not sent to the page). */
 	flaggedLines: Map<number, number>;
@@ -614,8 +614,9 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			if (
 				result.reason === 'no-area-code' ||
 				result.reason === 'local-length' ||
-				// `8 529-94-28`: a local number after the trunk 8 (found in review: not counted, the
-				// dialog did not ask for the code of a file that writes them all so).
+				// `8 529-94-28`, a local number after the trunk 8, is 'no-area-code' itself now (it
+				// was 'too-short', and not counted: found in review); what else a code completes
+				// still counts.
 				(result.reason === 'too-short' && areaCodeCompletes(input))
 			)
 				localPhones++;

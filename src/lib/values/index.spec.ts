@@ -320,9 +320,9 @@ describe('guessColumnType', () => {
 describe('messageFor', () => {
 	it('a message names the value a coordinator has to fix', () => {
 		expect(messageFor('no-such-date', 'ru', '31.02.1950')).toBe('Такой даты нет: 31.02.1950');
-		expect(messageFor('too-short', 'ru')).toBe('Номер слишком короткий: не хватает кода города');
-		expect(messageFor('too-short', 'ru', '123-45-67')).toBe(
-			'Номер слишком короткий: не хватает кода города (123-45-67)'
+		expect(messageFor('too-short', 'ru')).toBe('Номер слишком короткий: не хватает цифр');
+		expect(messageFor('too-short', 'ru', '8 911 123-45-6')).toBe(
+			'Номер слишком короткий: не хватает цифр (8 911 123-45-6)'
 		);
 		expect(messageFor('no-such-date', 'en', '31.02.1950')).toBe(
 			'There is no such date: 31.02.1950'

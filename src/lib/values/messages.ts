@@ -18,8 +18,8 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
 	},
 	// phone
 	'too-short': {
-		ru: 'Номер слишком короткий: не хватает кода города',
-		en: 'The number is too short: the area code is missing'
+		ru: 'Номер слишком короткий: не хватает цифр',
+		en: 'The number is too short: digits are missing'
 	},
 	'no-area-code': {
 		ru: 'Местный номер без кода города: укажите код города в настройках столбца (например, 812)',

@@ -28,13 +28,15 @@
  * - The same local number after the long-distance 8, as lists write every number
  *   (`8 529-94-28`), is that city's number when the column has an area code and the digits after
  *   the 8 are exactly its local length (7 for 812, 6 for 4842): `8 529-94-28` with 812 is
- *   `+78125299428`. Otherwise it stays 'too-short' (a number with digits missing, whose message
- *   asks for the area code): without a code nothing says which city, and the 8 is not dropped
- *   when what follows is `0…`, `8…` (no local number starts so) or `9…` (`8 911-12-34` is how a
- *   mobile number with three digits missing begins, far likelier than a local one).
- * - The local length of the column's code starting with 0 or 8 (`892-28-73` with 812) →
- *   'local-start': no local number starts so, and the code is not what is missing.
- * - Fewer than 10 digits otherwise → 'too-short', and so are
+ *   `+78125299428`. Without a code it is 'no-area-code', as the same number without the 8 is
+ *   (one reason for one problem: it was 'too-short' with the 8); with a code of another length
+ *   'local-length'. The 8 is not dropped when what follows is `0…`, `8…` (no local number
+ *   starts so) or `9…` (`8 911-12-34` is how a mobile number with three digits missing begins,
+ *   far likelier than a local one).
+ * - A local length starting with 0 or 8 that is not such a number (`892-28-73`, `012-34-56`;
+ *   also `812-34-56` with 812, though `8 12-34-56` is Kaluga's with 4842) → 'local-start': no
+ *   local number starts so, and a code is not what is missing.
+ * - Fewer than 10 digits otherwise → 'too-short' (digits are missing), and so are
  *   10 digits from 78, 79, 88, 89 (`8 911 123 45 6`: no area code starts so, it is a trunk
  *   prefix and a digit is missing); more → 'too-long' (often two numbers with only spaces
  *   between them). Without `+`, `00` or `8 10` the country is never guessed: 11 digits that
@@ -194,6 +196,8 @@ export function normalizePhone(raw: string, areaCode = ''): PhoneResult {
 		if (float) {
 			const whole = normalizeOnePhone(float[1], code);
 			if (whole.ok) return whole;
+			// `5551234.0`: the local number's own reason, not «too short» for the digit after the point.
+			if (LOCAL_REASONS.has(whole.reason)) return invalid(raw, whole.reason);
 		}
 		if (EXCEL_EXPONENT.test(trimmed)) return invalid(raw, 'excel-exponent');
 	}
@@ -230,6 +234,9 @@ function phoneList(raw: string, parts: string[], code: string): PhoneResult | nu
 	return valid([...numbers].join(PHONE_LIST_SEPARATOR));
 }
 
+/** The reasons of a local number (5 to 7 digits, perhaps after the trunk 8). */
+const LOCAL_REASONS = new Set<PhoneReason>(['no-area-code', 'local-length', 'local-start']);
+
 /** An area code of each length (`AREA_CODE`): which one does not matter, only its length. */
 const SOME_AREA_CODES = ['300', '3000', '30000'];
 
@@ -256,6 +263,22 @@ export function phoneParts(raw: string, separator = TYPED_LIST_SEPARATOR): strin
 		else parts.push(part);
 	}
 	return parts;
+}
+
+/**
+ * Whether the `length` digits scanned are the trunk 8 and a local number (5 to 7 digits, not
+ * starting with 0, 8 or 9): what some area code completes (`8 529-94-28` with 812, `8 56-78-90`
+ * with 4842).
+ */
+function isTrunkLocal(length: number): boolean {
+	return (
+		digits[0] === 8 &&
+		length - 1 >= LOCAL_MIN &&
+		length - 1 <= LOCAL_MAX &&
+		digits[1] !== 0 &&
+		digits[1] !== 8 &&
+		digits[1] !== 9
+	);
 }
 
 /** One number as typed; `areaCode` is valid or ''. */
@@ -358,6 +381,15 @@ function normalizeOnePhone(raw: string, areaCode: string): PhoneResult {
 		// The local length of the column's code, but starting with 0 or 8, as no local number
 		// does (`892-28-73` with 812): not «no area code», which the coordinator has just given
 		// (found by exploration: the report asked for the code she had given).
+		return invalid(raw, 'local-start');
+	} else if (!plus && isTrunkLocal(length)) {
+		// A local number after the trunk 8 (`8 529-94-28`) that no code, or not this one, completes:
+		// the reason a local number without the 8 has (it said «слишком короткий» for one and
+		// «без кода города» for the other), as the import's question for the code counts it.
+		return invalid(raw, areaCode ? 'local-length' : 'no-area-code');
+	} else if (!plus && length >= LOCAL_MIN && length <= LOCAL_MAX) {
+		// A local length starting with 0 or 8 that no area code completes (`892-28-73`,
+		// `012-34-56`): no local number starts so, with a code or without one.
 		return invalid(raw, 'local-start');
 	} else {
 		return invalid(raw, length < NATIONAL_DIGITS ? 'too-short' : 'too-long');
