@@ -5,7 +5,13 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clipboard, editorClosed, editorOpen, HomePage, SheetPage } from './pages';
+import * as Y from 'yjs';
+import { autoMap, parseCsvBytes } from '../../src/lib/csv';
+import { applyPreparedImport, existingRowsForImport } from '../../src/lib/import/apply';
+import { analyzeImport, prepareImport } from '../../src/lib/import/plan';
+import { targetsOf } from '../../src/lib/import/testing';
+import { Sheet } from '../../src/lib/model/sheet';
+import { clipboard, editorClosed, editorOpen, HomePage, ImportDialog, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 import { DESKTOP, PHONE, screenshot } from './setup';
 
@@ -205,4 +211,115 @@ describe('a notice follows the interface’s language', () => {
 		expect(await status.getByText(/Применён вид/).count()).toBe(0);
 		expect(await status.getByText('Отменить', { exact: true }).count()).toBe(0);
 	});
+
+	it('errors, the import and export dialogs’ notices and «Убрать повторы»’s show in English too', async () => {
+		// Left in Russian by e761491: they were made as text once.
+		const anna = await session.operator('Анна');
+		const { page } = anna;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: язык уведомлений', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Анна\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(1);
+		const status = page.getByRole('status').filter({ has: page.locator('.toast') });
+		const toEnglish = async () => {
+			await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+			await page.getByRole('button', { name: 'Interface language' }).waitFor();
+		};
+		const toRussian = async () => {
+			await page.getByRole('button', { name: 'Interface language' }).click();
+			await page.getByRole('button', { name: 'Язык интерфейса' }).waitFor();
+		};
+
+		// The export's «Файл «…» сохранён.» (the file's name as it was saved).
+		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+		const exporting = page.getByRole('dialog', { name: 'Экспорт CSV' });
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			exporting.getByRole('button', { name: 'Скачать', exact: true }).click()
+		]);
+		const file = download.suggestedFilename();
+		await status.getByText(`Файл «${file}» сохранён.`, { exact: true }).waitFor();
+		await toEnglish();
+		await status.getByText(`Saved “${file}”.`, { exact: true }).waitFor(MOMENT);
+		await toRussian();
+
+		// The import's «Импорт отменён…».
+		const csv = {
+			name: 'список.csv',
+			buffer: Buffer.from('ФИО;Телефон\r\nПетров Пётр;8 921 765-43-21\r\n')
+		};
+		let dialog = await new ImportDialog(page).open();
+		await dialog.choose(csv);
+		await dialog.duplicates();
+		await dialog.dialog.getByRole('button', { name: 'Отмена', exact: true }).click();
+		await status.getByText('Импорт отменён, список не изменён.', { exact: true }).waitFor();
+		await toEnglish();
+		await status
+			.getByText('Import cancelled; the list is unchanged.', { exact: true })
+			.waitFor(MOMENT);
+		await toRussian();
+
+		// An error (handleError): the import's worker cannot be loaded, as when the app was updated
+		// on the server under an open tab and the old worker's file is gone.
+		await page.evaluate(() => {
+			const real = Worker;
+			Object.assign(window, { realWorker: real });
+			window.Worker = class extends real {
+				constructor(_url: string | URL, options?: WorkerOptions) {
+					super('/_app/immutable/workers/gone.js', options);
+				}
+			};
+		});
+		dialog = await new ImportDialog(page).open();
+		await dialog.choose(csv);
+		await status.getByText(/^Не удалось импортировать файл: /).waitFor(MOMENT);
+		await dialog.close();
+		await page.evaluate(() => {
+			window.Worker = (window as unknown as { realWorker: typeof Worker }).realWorker;
+		});
+		await toEnglish();
+		await status.getByText(/^The file could not be imported: /).waitFor(MOMENT);
+		expect(await status.getByText(/Не удалось/).count()).toBe(0);
+		await toRussian();
+
+		// «… импортировали тот же файл …» and, after «Убрать повторы», «Убраны повторы: 1»: Борис
+		// and Вера imported the same file, each on a copy of the list without the other's import.
+		const colleague = await session.colleague(sheet.id);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(colleague.doc));
+		importInto(colleague.sheet, csv, { id: 'boris', name: 'Борис' });
+		importInto(new Sheet(copy), csv, { id: 'vera', name: 'Вера' });
+		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(colleague.doc)));
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		await status.getByText(/импортировали тот же файл «список\.csv».*дважды — 1\./).waitFor(MOMENT);
+		await toEnglish();
+		await status.getByText(/imported the same file “список\.csv” .*twice — 1\./).waitFor(MOMENT);
+		await status.getByRole('button', { name: 'Remove repeats', exact: true }).click();
+		await status.getByText(/^Repeats removed: 1 /).waitFor(MOMENT);
+		await toRussian();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		await status.getByText(/^Убраны повторы: 1 /).waitFor(MOMENT);
+		expect(await status.getByText(/Repeats removed/).count()).toBe(0);
+	});
 });
+
+/** The file imported into `sheet` as the dialog does it, with its automatic mapping, by `by`. */
+function importInto(
+	sheet: Sheet,
+	file: { name: string; buffer: Buffer },
+	by: { id: string; name: string }
+) {
+	const bytes = new Uint8Array(file.buffer);
+	const parsed = parseCsvBytes(bytes);
+	const columns = sheet.columns();
+	const targets = targetsOf(autoMap(parsed.header ?? [], columns, { rows: parsed.rows }), columns);
+	const analysis = analyzeImport({
+		parsed,
+		targets,
+		existing: existingRowsForImport(sheet, 'target', targets),
+		targetSheetId: 'target'
+	});
+	applyPreparedImport(sheet, targets, prepareImport(analysis, targets, 'skip'), {
+		note: { by, file: { name: file.name, size: bytes.length }, policy: 'skip' }
+	});
+}

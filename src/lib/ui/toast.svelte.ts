@@ -97,8 +97,12 @@ class Toasts {
 
 export const toasts = new Toasts();
 
-/** The one way the interface reports a failure: a toast for the operator, details in the log. */
-export function handleError(error: unknown, message: string) {
-	console.error(message, error);
+/**
+ * The one way the interface reports a failure: a toast for the operator, details in the log. Its
+ * text, written from message keys (`() => t('error.generic', { message })`), follows the
+ * language switch as other notices do.
+ */
+export function handleError(error: unknown, message: ToastText) {
+	console.error(toastText(message), error);
 	toasts.show(message, { kind: 'error' });
 }
