@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { encodeWindows1251 } from '../../src/lib/csv';
 import { WORK_MS } from '../../src/lib/grid/row-work';
 import type { Page } from 'playwright-core';
-import { EDITOR, editorOpen, HomePage, ImportDialog, OFFLINE, SAVED, SheetPage } from './pages';
+import {
+	EDITOR,
+	editorClosed,
+	editorOpen,
+	HomePage,
+	ImportDialog,
+	OFFLINE,
+	SAVED,
+	SheetPage
+} from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -390,6 +399,68 @@ describe('the same file imported twice at once, one operator offline', () => {
 			await expect
 				.poll(() => left(s), MOMENT)
 				.toContain('Иванова Анна Петровна: из файла Бориса — просит перезвонить');
+	});
+
+	it('keeps a copy an operator has an editor open on past a quarter of an hour, hands off the keyboard (found in review)', async () => {
+		// She opened the note and listened, hands off, for 17 minutes: her tab was taken as left
+		// alone, her presence told no row, and her copy went from under her open editor.
+		const { anna, sheet, colleague } = await importedAtOnce(
+			'Обзвон: слушает, редактор открыт',
+			FILE,
+			HIS_FILE,
+			true
+		);
+		const hers = await borisCopy(sheet);
+		await (await sheet.cell(hers, 'Примечание')).click();
+		await anna.page.keyboard.press('F2');
+		await editorOpen(anna.page);
+		await expect.poll(() => markedRows(colleague.page), MOMENT).toEqual([hers]);
+		await anna.page.clock.fastForward(WORK_MS + 2 * 60_000);
+		await expect.poll(() => anna.page.evaluate(() => navigator.onLine), MOMENT).toBe(true);
+		// Her tab left alone: her mark goes from Борис's screen (her presence told him so).
+		await expect.poll(() => markedRows(colleague.page), RECONNECT).toEqual([]);
+		await colleague.page.waitForTimeout(1_000);
+
+		await colleague.toastButton('Убрать повторы').click();
+		for (const s of [sheet, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		expect(await left(colleague)).toEqual([
+			'Иванова Анна Петровна: из файла Бориса',
+			'Новикова Вера: ',
+			'Петров Пётр Ильич: '
+		]);
+		expect(await anna.page.locator(EDITOR).count()).toBe(1);
+	});
+
+	it('keeps the copy for a quarter of an hour after an editor open longer than that closes with nothing written (found in review)', async () => {
+		// She opened the note, listened for 20 minutes, then clicked the search to look something
+		// up for the resident (the editor closed, nothing written) and talked on: her copy lost
+		// its protection the moment the editor closed (her move onto the row was 20 minutes old).
+		// (Esc puts the grid's focus back on the cell after her key: that one started it again.)
+		const { anna, sheet, colleague } = await importedAtOnce(
+			'Обзвон: редактор закрыт',
+			FILE,
+			HIS_FILE,
+			true
+		);
+		const hers = await borisCopy(sheet);
+		await (await sheet.cell(hers, 'Примечание')).click();
+		await anna.page.keyboard.press('F2');
+		await editorOpen(anna.page);
+		await anna.page.clock.fastForward(WORK_MS + 5 * 60_000);
+		await expect.poll(() => anna.page.evaluate(() => navigator.onLine), MOMENT).toBe(true);
+		await sheet.page.getByRole('searchbox', { name: 'Поиск по списку' }).click();
+		await editorClosed(anna.page);
+		// Her click brought her mark back: her presence is new at Борис's.
+		await expect.poll(() => markedRows(colleague.page), RECONNECT).toEqual([hers]);
+		await colleague.page.waitForTimeout(1_000);
+
+		await colleague.toastButton('Убрать повторы').click();
+		for (const s of [sheet, colleague]) await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
+		expect(await left(colleague)).toEqual([
+			'Иванова Анна Петровна: из файла Бориса',
+			'Новикова Вера: ',
+			'Петров Пётр Ильич: '
+		]);
 	});
 
 	/** The resident of the row the keyboard is on ('' when none). */

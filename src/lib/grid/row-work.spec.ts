@@ -99,4 +99,26 @@ describe('the row an operator is at work on', () => {
 		work.editing(null);
 		expect(work.row(10 * WORK_MS)).toBeNull();
 	});
+
+	it('stays hers for WORK_MS after an editor open on her row longer than that closes (found in review)', () => {
+		// She opened the resident's note and listened for 20 minutes, then clicked the search (the
+		// editor closed, nothing written), still on the call: her copy lost its protection at once.
+		const work = new RowWork();
+		work.input(0);
+		work.focused('r1', 10);
+		work.editing('r1');
+		const closed = 20 * 60_000;
+		work.editing(null, closed);
+		expect(work.row(closed + 60_000)).toBe('r1');
+		expect(work.row(closed + WORK_MS - 1)).toBe('r1');
+		expect(work.row(closed + WORK_MS)).toBeNull();
+		// An editor on a row the page put her keyboard on: her work stays where it was.
+		const paged = new RowWork();
+		paged.input(0);
+		paged.focused('r1', 10);
+		paged.focused('r2', 5_000);
+		paged.editing('r2');
+		paged.editing(null, closed);
+		expect(paged.row(closed)).toBeNull();
+	});
 });

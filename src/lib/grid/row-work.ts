@@ -69,9 +69,22 @@ export class RowWork {
 		if (moved?.rowId === rowId && now - moved.at < WORK_MS) this.#moved = { rowId, at: now };
 	}
 
-	/** An editor opened on `rowId`, or closed (null). */
-	editing(rowId: string | null): void {
+	/**
+	 * An editor opened on `rowId`, or closed (null). Open on the row she moved onto, it was her at
+	 * work there until it closed: her time on the row starts again then (found in review: she
+	 * listened twenty minutes with the note open, clicked the search, and her copy lost its
+	 * protection at once; Esc puts the grid's focus back on the cell, which started it again).
+	 */
+	editing(rowId: string | null, now = Date.now()): void {
+		const closed = this.#editing;
 		this.#editing = rowId;
+		if (rowId === null && closed !== null && this.#moved?.rowId === closed)
+			this.#moved = { rowId: closed, at: now };
+	}
+
+	/** The row of an editor open now (null: none): hers however long, her tab left alone or not. */
+	editor(): string | null {
+		return this.#editing;
 	}
 
 	/** The row she is at work on now (null: none). */
