@@ -860,12 +860,12 @@ export class SheetGridBinding {
 		return this.#waitingSet ? this.#waitingSet.size : this.#queue.length - this.#queueAt;
 	}
 
-	/** Rows still waiting to be added to the grid (a big add is handed over in slices). */
 	/** The row of the grid's focused cell, as the grid last said (null: none, or off the rows). */
 	get focusedRowId(): string | null {
 		return this.#focusRowId;
 	}
 
+	/** Rows still waiting to be added to the grid (a big add is handed over in slices). */
 	get pendingRows(): number {
 		let held = 0;
 		for (const change of this.#deferred) held += change.added.length;
