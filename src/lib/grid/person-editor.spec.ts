@@ -36,6 +36,17 @@ describe('typing in the volunteer field narrows the names known', () => {
 		]);
 	});
 
+	it('puts the name spelt as typed before one that differs only in ё/е or case', () => {
+		// Both known (sorted, «Федор» first): «Фёдор» typed in full, as he is here, stayed
+		// «Федор» on Enter.
+		expect(matchNames(['Федор', 'Фёдор', 'Фёдор Иванов'], 'Фёдор')).toEqual([
+			'Фёдор',
+			'Федор',
+			'Фёдор Иванов'
+		]);
+		expect(matchNames(['АННА', 'Анна'], 'Анна ')).toEqual(['Анна', 'АННА']);
+	});
+
 	it('finds nothing for a new name', () => {
 		expect(matchNames(NAMES, 'Сергей')).toEqual([]);
 		expect(matchNames(NAMES, 'Пётр')).toEqual(['Фёдор Петров-Водкин']);

@@ -16,18 +16,22 @@ const WORD_START = /(?:^|[^\p{L}\p{N}])(?=[\p{L}\p{N}])/gu;
 
 /**
  * The names with a word starting with `query` (case, extra spaces and ё/е aside; the query may
- * run on over the next words): the name equal to it first, then those whose first word starts
- * with it, then the rest, each in the order given. Every name while nothing is typed.
+ * run on over the next words): the name equal to it first (spelt as typed before one that
+ * differs in case or ё/е only), then those whose first word starts with it, then the rest, each
+ * in the order given. Every name while nothing is typed.
  */
 export function matchNames(names: readonly string[], query: string): string[] {
 	const key = choiceKey(query);
 	if (!key) return [...names];
+	const typed = query.trim();
+	// The name spelt as typed before those that differ in ё/е or case only («Фёдор», «Федор»).
+	const same: string[] = [];
 	const exact: string[] = [];
 	const first: string[] = [];
 	const later: string[] = [];
 	for (const name of names) {
 		const nameKey = choiceKey(name);
-		if (nameKey === key) exact.push(name);
+		if (nameKey === key) (name === typed ? same : exact).push(name);
 		else if (nameKey.startsWith(key)) first.push(name);
 		else {
 			for (const m of nameKey.matchAll(WORD_START)) {
@@ -39,7 +43,7 @@ export function matchNames(names: readonly string[], query: string): string[] {
 			}
 		}
 	}
-	return [...exact, ...first, ...later];
+	return [...same, ...exact, ...first, ...later];
 }
 
 export interface PersonEditorParams extends ICellEditorParams<Row, string> {
