@@ -100,8 +100,11 @@ export class PersonEditor implements ICellEditorComp<Row, string> {
 		list.className = 'shtab-choice-list';
 		list.setAttribute('role', 'listbox');
 		list.setAttribute('aria-label', params.label);
-		// Keep the focus in the field while a name is clicked.
-		list.addEventListener('mousedown', (e) => e.preventDefault());
+		// Keep the focus in the field while a name, the hint or the frame is clicked (a click on
+		// the hint put it on the popup, and what she typed next went nowhere: found in review).
+		gui.addEventListener('mousedown', (e) => {
+			if (e.target !== input) e.preventDefault();
+		});
 		list.addEventListener('click', (e) => {
 			const item = (e.target as HTMLElement).closest<HTMLElement>('[role="option"]');
 			if (!item) return;
@@ -122,7 +125,10 @@ export class PersonEditor implements ICellEditorComp<Row, string> {
 
 		const key = params.eventKey;
 		const typed = key && key.length === 1 ? key : null;
-		input.value = typed ?? params.value ?? '';
+		// Backspace or Delete start it empty, as in the other cells (found in review: the name
+		// stayed, and Enter kept it).
+		const cleared = key === 'Backspace' || key === 'Delete';
+		input.value = typed ?? (cleared ? '' : (params.value ?? ''));
 		input.addEventListener('input', () => this.#show(true));
 		input.addEventListener('keydown', (e) => this.#onKey(e));
 		// Opened on a letter: the names it starts; else every name, hers marked if known.
@@ -209,7 +215,22 @@ export class PersonEditor implements ICellEditorComp<Row, string> {
 		else if (this.#offersOther()) hint = this.#params.keepHint;
 		this.#hint.textContent = hint;
 		this.#hint.hidden = !hint;
+		this.#keepInside();
 		this.#scrollToActive();
+	}
+
+	/**
+	 * Moves the popup up as far as the list grown under the field runs past the grid's foot. AG
+	 * Grid keeps it inside only while it opens: at the foot, «Я» (no name) and Backspace then
+	 * brought back the list of every name below the window, two names in sight (found in review).
+	 */
+	#keepInside() {
+		const popup = this.#gui.closest<HTMLElement>('.ag-popup-editor');
+		const bounds = popup?.offsetParent?.getBoundingClientRect();
+		if (!popup || !bounds) return;
+		const over = popup.getBoundingClientRect().bottom - bounds.bottom;
+		const top = parseFloat(popup.style.top);
+		if (over > 0 && Number.isFinite(top)) popup.style.top = `${Math.max(0, top - over)}px`;
 	}
 
 	/** A name is marked that is not the field's text: Enter would store it instead. */
