@@ -150,7 +150,14 @@ describe('typed columns', () => {
 			['date', '1941-03-05', '05.03.1941'],
 			['datetime', '2026-12-06T10:00', '2026-12-06'],
 			['longtext', 'кв. 10-2-17', '10-2-17'],
-			['longtext', 'Плохо слышит, звонить дочери', 'звонить дочери']
+			['longtext', 'Плохо слышит, звонить дочери', 'звонить дочери'],
+			// Another number before or after hers with only spaces between (a flat, a year, a
+			// second number): the run's digits were read as one number, hers not by «7…».
+			['longtext', 'кв. 4 8 921 765 43 21', '79217654321'],
+			['longtext', 'Иванова 1941 8 (921) 765-43-21', '+79217654321'],
+			['longtext', '8 921 765 43 21 2 раза в неделю', '79217654321'],
+			['phone', '8 (921) 765-43-21 8 (812) 123-45-67', '79217654321'],
+			['phone', '8 (921) 765-43-21 8 (812) 123-45-67', '+78121234567']
 		] as const)('%s «%s» is found by «%s»', (type, value, typed) => {
 			expect(finds(type, value, typed)).toBe(true);
 		});

@@ -137,10 +137,51 @@ export function writtenNumbers(text: string): string {
 					? digits.slice(1)
 					: '';
 		if (national) out += ` 8${national} 7${national}`;
-		// Digits alone are in the text already.
-		else if (digits.length !== run.length) out += ` ${digits}`;
+		else {
+			// Digits alone are in the text already.
+			if (digits.length !== run.length) out += ` ${digits}`;
+			if (digits.length > 11) out += numbersAmong(run, digits);
+		}
 	}
 	return out.slice(1);
+}
+
+/**
+ * The Russian numbers (10 digits from 3, 4, 8 or 9; or 11 from 7 or 8 before one) made of whole
+ * digit groups of a run with more digits, from 8 and from 7, each with a space before: another
+ * number before or after hers with only spaces between (`кв. 4 8 921 765 43 21`, two numbers in
+ * a phone cell kept as typed) made the run one long number, not found by «79217654321» (found
+ * in review).
+ */
+function numbersAmong(run: string, digits: string): string {
+	// The lengths of the run's digit groups (`8 (921) 765-43-21` → 1, 3, 3, 2, 2).
+	const lengths: number[] = [];
+	let group = 0;
+	for (let i = 0; i < run.length; i++) {
+		const code = run.charCodeAt(i);
+		if (code >= 48 && code <= 57) group++;
+		else if (group > 0) {
+			lengths.push(group);
+			group = 0;
+		}
+	}
+	if (group > 0) lengths.push(group);
+	let found: Set<string> | null = null;
+	for (let i = 0, start = 0; i < lengths.length; start += lengths[i], i++) {
+		let length = 0;
+		for (let j = i; j < lengths.length && length < 11; j++) {
+			length += lengths[j];
+			let national = '';
+			if (length === 10 && '3489'.includes(digits[start]))
+				national = digits.slice(start, start + 10);
+			else if (length === 11 && '78'.includes(digits[start]) && '3489'.includes(digits[start + 1]))
+				national = digits.slice(start + 1, start + 11);
+			if (national) (found ??= new Set()).add(national);
+		}
+	}
+	let out = '';
+	if (found) for (const national of found) out += ` 8${national} 7${national}`;
+	return out;
 }
 
 /** A text with its written numbers (`writtenNumbers`) also by their digits. */
