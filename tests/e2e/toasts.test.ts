@@ -301,6 +301,36 @@ describe('a notice follows the interface’s language', () => {
 		await status.getByText(/^Убраны повторы: 1 /).waitFor(MOMENT);
 		expect(await status.getByText(/Repeats removed/).count()).toBe(0);
 	});
+
+	it('the count of residents imported twice is written in the language shown: «1,200» in English', async () => {
+		// b05d5f7 wrote the count once, in Russian («1 200»), when the notice was made.
+		const anna = await session.operator('Анна');
+		const { page } = anna;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: тысяча повторов', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Анна\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(1);
+		const status = page.getByRole('status').filter({ has: page.locator('.toast') });
+		let text = 'ФИО;Телефон\r\n';
+		for (let i = 0; i < 1200; i++)
+			text += `Жительница ${i};8 921 ${String(1000000 + i).slice(1, 4)}-${String(i % 100).padStart(2, '0')}-${String(i).padStart(4, '0').slice(-2)}\r\n`;
+		const csv = { name: 'большой.csv', buffer: Buffer.from(text) };
+		const colleague = await session.colleague(sheet.id);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(colleague.doc));
+		importInto(colleague.sheet, csv, { id: 'boris', name: 'Борис' });
+		importInto(new Sheet(copy), csv, { id: 'vera', name: 'Вера' });
+		Y.applyUpdate(colleague.doc, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(colleague.doc)));
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2401);
+		await status
+			.getByText(/импортировали тот же файл «большой\.csv».*дважды — 1\s200\./)
+			.waitFor(MOMENT);
+		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		await page.getByRole('button', { name: 'Interface language' }).waitFor();
+		await status
+			.getByText(/imported the same file “большой\.csv” .*twice — 1,200\./)
+			.waitFor(MOMENT);
+	});
 });
 
 /** The file imported into `sheet` as the dialog does it, with its automatic mapping, by `by`. */
