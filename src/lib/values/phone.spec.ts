@@ -388,6 +388,21 @@ describe('phones a spreadsheet wrote as numbers', () => {
 		}
 	);
 
+	it('a float a digit short is flagged, its zero after the point no digit of the number (found in review)', () => {
+		// Was stored as +78125551230 / +79217654320 / +74842123450: somebody else's number.
+		expect(normalizePhone('555123.0', '812')).toEqual({
+			ok: false,
+			value: '555123.0',
+			reason: 'local-length'
+		});
+		expect(normalizePhone('8921765432.0')).toMatchObject({ ok: false, value: '8921765432.0' });
+		expect(normalizePhone('8921765432,00')).toMatchObject({ ok: false, value: '8921765432,00' });
+		expect(normalizePhone('12345.0', '4842')).toMatchObject({ ok: false, value: '12345.0' });
+		// Whole, the same float is read as before.
+		expect(normalizePhone('123456.0', '4842')).toEqual({ ok: true, value: '+74842123456' });
+		expect(normalizePhone('5551234,00', '812')).toEqual({ ok: true, value: '+78125551234' });
+	});
+
 	it('other numbers with a fraction are no phones', () => {
 		expect(normalizePhone('89111234567.5').ok).toBe(false);
 		expect(normalizePhone('12345.0').ok).toBe(false);

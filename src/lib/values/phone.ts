@@ -186,21 +186,20 @@ function isSeparator(code: number): boolean {
  */
 export function normalizePhone(raw: string, areaCode = ''): PhoneResult {
 	const code = AREA_CODE.test(areaCode) ? areaCode : '';
-	const one = normalizeOnePhone(raw, code);
-	if (!one.ok) {
-		// A phone column Excel took for numbers: as a float the number is whole, in exponent
-		// form its last digits are gone (found by exploration: both read as "too many digits" or
-		// "letters", which says nothing of the cause).
-		const trimmed = trimValue(raw);
-		const float = EXCEL_FLOAT.exec(trimmed);
-		if (float) {
-			const whole = normalizeOnePhone(float[1], code);
-			if (whole.ok) return whole;
-			// `5551234.0`: the local number's own reason, not «too short» for the digit after the point.
-			if (LOCAL_REASONS.has(whole.reason)) return invalid(raw, whole.reason);
-		}
-		if (EXCEL_EXPONENT.test(trimmed)) return invalid(raw, 'excel-exponent');
+	// A phone column Excel took for numbers: as a float the number is whole, in exponent form its
+	// last digits are gone (found by exploration: both read as "too many digits" or "letters",
+	// which says nothing of the cause). The float is read by its whole part only, before the
+	// value as typed: its zeros after the point are no digits of the number (found in review:
+	// `555123.0`, a local number a digit short, was stored as +78125551230 with the code 812, and
+	// `8921765432.0`, a mobile a digit short, as +79217654320 — somebody else's number).
+	const trimmed = trimValue(raw);
+	const float = EXCEL_FLOAT.exec(trimmed);
+	if (float) {
+		const whole = normalizeOnePhone(float[1], code);
+		return whole.ok ? whole : invalid(raw, whole.reason);
 	}
+	const one = normalizeOnePhone(raw, code);
+	if (!one.ok && EXCEL_EXPONENT.test(trimmed)) return invalid(raw, 'excel-exponent');
 	// Two numbers run together are too long; with a note or a line break between, letters.
 	if (one.ok || (one.reason !== 'too-long' && one.reason !== 'letters')) return one;
 	if (isStoredPhone(raw)) return valid(raw);
@@ -233,9 +232,6 @@ function phoneList(raw: string, parts: string[], code: string): PhoneResult | nu
 	}
 	return valid([...numbers].join(PHONE_LIST_SEPARATOR));
 }
-
-/** The reasons of a local number (5 to 7 digits, perhaps after the trunk 8). */
-const LOCAL_REASONS = new Set<PhoneReason>(['no-area-code', 'local-length', 'local-start']);
 
 /** An area code of each length (`AREA_CODE`): which one does not matter, only its length. */
 const SOME_AREA_CODES = ['300', '3000', '30000'];
