@@ -8,6 +8,7 @@ import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import type { ChoiceOption, Row } from '$lib/model/sheet';
 import { otherOptionNames } from '$lib/model/templates';
 import { choiceKey } from '$lib/values';
+import { keepPopupInside } from './popup-inside';
 
 /**
  * The options whose text contains `query` (case and ё/е aside), those starting with it first.
@@ -172,6 +173,7 @@ export class ChoiceEditor implements ICellEditorComp<Row, string> {
 		if (this.#active >= 0) {
 			this.#input.setAttribute('aria-activedescendant', `${this.#id}-${this.#active}`);
 		} else this.#input.removeAttribute('aria-activedescendant');
+		keepPopupInside(this.#gui);
 		this.#scrollToActive();
 	}
 

@@ -10,6 +10,7 @@
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import type { Row } from '$lib/model/sheet';
 import { choiceKey } from '$lib/values';
+import { keepPopupInside } from './popup-inside';
 
 /** Where a word starts in a name's key: at its start or after anything not a letter or digit. */
 const WORD_START = /(?:^|[^\p{L}\p{N}])(?=[\p{L}\p{N}])/gu;
@@ -215,22 +216,8 @@ export class PersonEditor implements ICellEditorComp<Row, string> {
 		else if (this.#offersOther()) hint = this.#params.keepHint;
 		this.#hint.textContent = hint;
 		this.#hint.hidden = !hint;
-		this.#keepInside();
+		keepPopupInside(this.#gui);
 		this.#scrollToActive();
-	}
-
-	/**
-	 * Moves the popup up as far as the list grown under the field runs past the grid's foot. AG
-	 * Grid keeps it inside only while it opens: at the foot, «Я» (no name) and Backspace then
-	 * brought back the list of every name below the window, two names in sight (found in review).
-	 */
-	#keepInside() {
-		const popup = this.#gui.closest<HTMLElement>('.ag-popup-editor');
-		const bounds = popup?.offsetParent?.getBoundingClientRect();
-		if (!popup || !bounds) return;
-		const over = popup.getBoundingClientRect().bottom - bounds.bottom;
-		const top = parseFloat(popup.style.top);
-		if (over > 0 && Number.isFinite(top)) popup.style.top = `${Math.max(0, top - over)}px`;
 	}
 
 	/** A name is marked that is not the field's text: Enter would store it instead. */
