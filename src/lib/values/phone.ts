@@ -350,11 +350,8 @@ function normalizeOnePhone(raw: string, areaCode: string): PhoneResult {
 	} else if (
 		!plus &&
 		areaCode &&
-		digits[0] === 8 &&
 		length - 1 + areaCode.length === NATIONAL_DIGITS &&
-		digits[1] !== 0 &&
-		digits[1] !== 8 &&
-		digits[1] !== 9
+		isTrunkLocal(length)
 	) {
 		// A local number after the trunk 8 (`8 529-94-28`, lists put 8 before every number): the
 		// 8 goes, the column's code takes its place (found in review: it stayed «не хватает кода
