@@ -44,8 +44,17 @@ import { createMerger } from './merge.js';
  * @property {(message: string) => void} error
  */
 
-/** A room's log is rewritten once it holds more updates than this. */
+/** A room's log is rewritten once it holds more updates than this, in its first pause. */
 export const COMPACT_AFTER_UPDATES = 500;
+/**
+ * The pause: no update appended to the room for this long. A compaction costs the relay's thread
+ * a few milliseconds (reading the log, handing it to the merge worker, deleting what was merged)
+ * and the worker a core meanwhile; run amid a stream of edits, each one delayed the edits around
+ * it, and they were most of the relay's slowest round trips in the relay bench.
+ */
+export const COMPACT_QUIET_MS = 200;
+/** A room written without such a pause is compacted anyway once it holds this many updates. */
+export const COMPACT_BUSY_UPDATES = 10 * COMPACT_AFTER_UPDATES;
 /**
  * A background compaction leaves a room's first update (its base: a 100,000-row import is
  * ~30 MB) alone and merges only the updates after it while they are smaller than the base by
@@ -88,6 +97,8 @@ const SEQ_DIGITS = 16;
  * @property {number} count updates held, approximately; it only triggers compaction
  * @property {Promise<void> | null} compacting
  * @property {boolean} compactionQueued a background compaction is waiting or running
+ * @property {number} lastAppend `performance.now()` of the latest append
+ * @property {ReturnType<typeof setTimeout> | null} quietTimer waiting for a pause to compact
  */
 
 /**
@@ -135,9 +146,16 @@ async function ownerOnly(dir, log) {
  * @param {string} options.dir the store's directory (created if missing)
  * @param {boolean} [options.sync] fsync every write (survives power loss, slower)
  * @param {StoreLog} [options.log]
+ * @param {number} [options.compactQuietMs] the pause a room's compaction waits for
+ *   (`COMPACT_QUIET_MS`; the tests set their own)
  * @returns {Promise<Required<DocStore>>}
  */
-export async function createLevelStore({ dir, sync = false, log = console }) {
+export async function createLevelStore({
+	dir,
+	sync = false,
+	log = console,
+	compactQuietMs = COMPACT_QUIET_MS
+}) {
 	await ownerOnly(dir, log);
 	const db = await openLevel(join(dir, LEVEL_DIR));
 
@@ -155,6 +173,11 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	const unpersisted = new Set();
 	/** @type {Set<Promise<void>>} */
 	const backgroundCompactions = new Set();
+	/**
+	 * Rooms whose compaction waits for a pause (`compactWhenQuiet`); started at `close()`.
+	 * @type {Map<string, RoomLog>}
+	 */
+	const waitingForQuiet = new Map();
 	/**
 	 * Per room, appended updates found not to apply (see `exclude`): never merged again.
 	 * @type {Map<string, Uint8Array[]>}
@@ -218,7 +241,9 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 					lastSeq: keys.length === 0 ? 0 : seqOf(keys[keys.length - 1]),
 					count: keys.length,
 					compacting: null,
-					compactionQueued: false
+					compactionQueued: false,
+					lastAppend: 0,
+					quietTimer: null
 				}));
 			rooms.set(room, roomLogPromise);
 			roomLogPromise.catch(() => rooms.delete(room));
@@ -332,8 +357,10 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			const roomState = await roomLog(room);
 			const seq = ++roomState.lastSeq;
 			roomState.count++;
+			roomState.lastAppend = performance.now();
 			await put(keyOf(room, seq), update);
-			if (roomState.count > COMPACT_AFTER_UPDATES) compactInBackground(room, roomState);
+			if (roomState.count > COMPACT_BUSY_UPDATES) compactInBackground(room, roomState);
+			else if (roomState.count > COMPACT_AFTER_UPDATES) compactWhenQuiet(room, roomState);
 		})();
 		const settled = persisted.then(
 			() => {},
@@ -407,6 +434,9 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 	 * @param {RoomLog} roomState
 	 */
 	function compactInBackground(room, roomState) {
+		if (roomState.quietTimer) clearTimeout(roomState.quietTimer);
+		roomState.quietTimer = null;
+		waitingForQuiet.delete(room);
 		if (roomState.compactionQueued) return;
 		roomState.compactionQueued = true;
 		const compaction = compactRoom(room, undefined, false)
@@ -416,6 +446,32 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 				backgroundCompactions.delete(compaction);
 			});
 		backgroundCompactions.add(compaction);
+	}
+
+	/**
+	 * Compacts the room in the first pause of `compactQuietMs` without appends to it (one timer
+	 * a room, looked at again when it fires, not reset at every append).
+	 * @param {string} room
+	 * @param {RoomLog} roomState
+	 */
+	function compactWhenQuiet(room, roomState) {
+		if (roomState.quietTimer || roomState.compactionQueued) return;
+		if (closed) {
+			compactInBackground(room, roomState);
+			return;
+		}
+		const check = () => {
+			const quietFor = performance.now() - roomState.lastAppend;
+			if (quietFor < compactQuietMs) {
+				roomState.quietTimer = setTimeout(check, compactQuietMs - quietFor);
+				roomState.quietTimer.unref();
+				return;
+			}
+			compactInBackground(room, roomState);
+		};
+		waitingForQuiet.set(room, roomState);
+		roomState.quietTimer = setTimeout(check, compactQuietMs);
+		roomState.quietTimer.unref();
 	}
 
 	/** @type {WriteAheadLog | null} */
@@ -473,6 +529,8 @@ export async function createLevelStore({ dir, sync = false, log = console }) {
 			if (closed) return;
 			closed = true;
 			folder.stop();
+			// Due anyway: done now rather than left for the next start.
+			for (const [room, roomState] of [...waitingForQuiet]) compactInBackground(room, roomState);
 			await flushed();
 			await Promise.all(backgroundCompactions);
 			await wal?.close();

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	COMPACT_AFTER_UPDATES,
+	COMPACT_BUSY_UPDATES,
 	LEVEL_DIR,
 	createLevelStore,
 	type DocStore
@@ -133,6 +134,53 @@ describe('the LevelDB store', () => {
 		expect(again.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
 		expect(await reopened.load('sheet:none')).toBeNull();
 		await reopened.close();
+	});
+
+	it(`a room past ${COMPACT_AFTER_UPDATES} updates is compacted in its first pause, not while edits keep coming`, async () => {
+		const dir = await harness.tempDir();
+		// A pause of 1 s here (200 ms by default), so that a slow machine's timers do not make one.
+		const store = await createLevelStore({ dir, compactQuietMs: 1000 });
+		try {
+			const doc = new Y.Doc();
+			doc.on('update', (update: Uint8Array) => void store.append('sheet:busy', update));
+			for (let i = 0; i < COMPACT_AFTER_UPDATES + 20; i++) doc.getMap('m').set(`k${i % 50}`, i);
+			// 1.5 s more of edits, 25 ms apart: the compaction would have run and ended meanwhile.
+			for (let i = 0; i < 60; i++) {
+				await new Promise((resolve) => setTimeout(resolve, 25));
+				doc.getMap('m').set(`late${i % 5}`, i);
+			}
+			expect((await store.loadEach('sheet:busy')).length).toBe(COMPACT_AFTER_UPDATES + 80);
+			await waitFor(
+				async () => (await store.loadEach('sheet:busy')).length < COMPACT_AFTER_UPDATES,
+				'the compaction in the pause',
+				15_000
+			);
+			const loaded = new Y.Doc();
+			Y.applyUpdate(loaded, (await store.load('sheet:busy')) as Uint8Array);
+			expect(loaded.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+		} finally {
+			await store.close();
+		}
+	});
+
+	it(`a room written without a pause is compacted anyway past ${COMPACT_BUSY_UPDATES} updates`, async () => {
+		const dir = await harness.tempDir();
+		const store = await createLevelStore({ dir, compactQuietMs: 60_000 });
+		try {
+			const doc = new Y.Doc();
+			doc.on('update', (update: Uint8Array) => void store.append('sheet:stream', update));
+			for (let i = 0; i < COMPACT_BUSY_UPDATES + 20; i++) doc.getMap('m').set(`k${i % 50}`, i);
+			await waitFor(
+				async () => (await store.loadEach('sheet:stream')).length < COMPACT_AFTER_UPDATES,
+				'the compaction past the bound',
+				15_000
+			);
+			const loaded = new Y.Doc();
+			Y.applyUpdate(loaded, (await store.load('sheet:stream')) as Uint8Array);
+			expect(loaded.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+		} finally {
+			await store.close();
+		}
 	});
 
 	it('keeps a big first update as it is and compacts the small edits after it', async () => {
