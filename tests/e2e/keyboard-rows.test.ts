@@ -94,6 +94,61 @@ describe('keys go into the row the operator means', () => {
 		]);
 	});
 
+	it('Enter in the «+» line’s last cell, or Tab past it, takes the keyboard to the next resident’s name (found by exploration)', async () => {
+		const sheet = await callList('Обзвон: до конца строки');
+		const { page } = sheet;
+		await sheet.addRow('Петров Пётр');
+		const name = await sheet.columnId('ФИО');
+		// The list's last column.
+		const last = await sheet.columnId('Примечание');
+		/** Tab along the «+» line to its last column, «Примечание», its editor opening there. */
+		const tabToLast = async () => {
+			for (let i = 0; i < 20 && (await lineCell(page)) !== `b-0:${last}`; i++) {
+				await page.keyboard.press('Tab');
+				await editorOpen(page);
+			}
+			expect(await lineCell(page)).toBe(`b-0:${last}`);
+		};
+
+		// A name, Tab along the row to «Примечание», a note and Enter: the row is done, and the
+		// keyboard is on the «+» line's «ФИО», where the next resident's name goes (it stayed in
+		// «Примечание», and the next name typed became a nameless row's note).
+		await typeIntoNewRow(sheet, 'ФИО', 'Иванова Мария');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await tabToLast();
+		await page.keyboard.type('перезвонить');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => lineCell(page), MOMENT).toBe(`b-0:${name}`);
+		await typeOnRussianKeyboard(page, 'Сидоров Иван');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+
+		// Tab past the last cell: on to the «+» line's «ФИО», its editor open as Tab opens one along
+		// the line, a row of its own for the next name (the keyboard fell out of the grid to the
+		// page, and the keys typed next went nowhere).
+		await typeIntoNewRow(sheet, 'ФИО', 'Орлова Нина');
+		await page.keyboard.press('Tab');
+		await editorOpen(page);
+		await tabToLast();
+		await page.keyboard.press('Tab');
+		await expect.poll(() => lineCell(page), MOMENT).toBe(`b-0:${name}`);
+		await editorOpen(page);
+		await page.keyboard.type('Zaitsev Oleg');
+		await page.keyboard.press('Enter');
+		await editorClosed(page);
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(5);
+		expect(await sheet.rows(['ФИО', 'Примечание'])).toEqual([
+			{ ФИО: 'Петров Пётр', Примечание: '' },
+			{ ФИО: 'Иванова Мария', Примечание: 'перезвонить' },
+			{ ФИО: 'Сидоров Иван', Примечание: '' },
+			{ ФИО: 'Орлова Нина', Примечание: '' },
+			{ ФИО: 'Zaitsev Oleg', Примечание: '' }
+		]);
+	});
+
 	it('in «Не дозвонились», a result and Tab keep the operator on her resident', async () => {
 		const sheet = await callList('Обзвон: перезвон');
 		const { page } = sheet;
@@ -278,6 +333,24 @@ function rowsByTitle(sheet: Sheet): Record<string, string>[] {
 }
 
 /** Types `text` into the «+» line's cell of `column` (F2, then the text). */
+/**
+ * The cell AG Grid has the keyboard on, as «row-index:col-id» («b-0» for the «+» line), an
+ * editor open on it or not ('' when none; 'out' when the keyboard is out of the grid).
+ */
+function lineCell(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const active = document.activeElement;
+		if (!active?.closest('.ag-root-wrapper, .ag-popup')) return 'out';
+		// (A popup editor — a long text's, a choice's, a name's — is out of its cell.)
+		const cell =
+			active.closest('.ag-cell') ??
+			document.querySelector('.ag-cell-popup-editing') ??
+			document.querySelector('.ag-cell-focus');
+		const row = cell?.closest('.ag-row');
+		return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
+	});
+}
+
 async function typeIntoNewRow(sheet: SheetPage, column: string, text: string) {
 	await (await sheet.newRowCell(column)).click();
 	await sheet.page.keyboard.press('F2');

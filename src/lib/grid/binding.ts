@@ -410,6 +410,13 @@ export class SheetGridBinding {
 	#draftEndsPending = 0;
 	#draftEndsTimer: ReturnType<typeof setTimeout> | null = null;
 	/**
+	 * The column of the «+» line where the operator began the row she is typing (its first editor
+	 * there): Enter that ends the row brings the keyboard back to it for the next resident, as a
+	 * spreadsheet does after Tab along a row. Found by exploration: Enter in «Примечание» left the
+	 * keyboard there, and the next resident's name became a nameless row's note.
+	 */
+	#lineStart: string | null = null;
+	/**
 	 * This operator's latest typed values, by `row:col`, for `onOverwritten`: the same cell
 	 * typed by two operators at once kept one value, and the other operator never knew hers
 	 * was gone (found by exploration).
@@ -571,7 +578,10 @@ export class SheetGridBinding {
 				this.#focusIndex = node?.data ? (e.rowIndex ?? null) : null;
 				// Off the «+» line, its new row ends (after the value being stored, if any: a click
 				// may move the focus before the edit it ends is stored).
-				if (!e.rowPinned) this.#endDraftSoon();
+				if (!e.rowPinned) {
+					this.#endDraftSoon();
+					this.#lineStart = null;
+				}
 				// Out of the event: AG Grid is still moving the focus.
 				if (this.#held.size) queueMicrotask(() => this.#release(this.#focusRowId));
 				callbacks.onCellFocused(node?.data && colId ? { rowId: node.data.id, colId } : null);
@@ -968,6 +978,7 @@ export class SheetGridBinding {
 	 */
 	#onEditStarted(e: CellEditingStartedEvent<Row>) {
 		const colId = e.column.getColId();
+		if (e.rowPinned === 'bottom') this.#lineStart ??= colId;
 		const rowId = e.data?.id;
 		const column = this.#sheet.column(colId);
 		this.#editStart =
@@ -1521,9 +1532,10 @@ export class SheetGridBinding {
 		// row ends there.
 		// (Looked at after the move: an editor that closes drops the focus for a moment.)
 		on(this.#element, 'focusout', () => {
-			if (!this.#draftRowId) return;
 			setTimeout(() => {
-				if (!this.#element.contains(document.activeElement)) this.#endDraftSoon();
+				if (this.#element.contains(document.activeElement)) return;
+				this.#lineStart = null;
+				this.#endDraftSoon();
 			});
 		});
 		// AG Grid focuses a cell on `pointerdown` (or `mousedown` where there are no pointer
@@ -2123,17 +2135,25 @@ export class SheetGridBinding {
 
 	/**
 	 * Enter ends the new row of the «+» line (`#draftRowId`), but not the Enter that picks in a
-	 * choice list or a calendar. Tab, arrows, Esc and clicks along the line go on with it.
+	 * choice list or a calendar; so does Tab past the line's last cell. Tab, arrows, Esc and
+	 * clicks along the line go on with it.
 	 */
 	#onDraftKey(e: KeyboardEvent) {
-		if (e.key !== 'Enter') return;
+		// Tab past the line's last cell goes on to its first column (`tab-order.ts`): the row is
+		// done, as with Enter.
+		const past = e.key === 'Tab' && !e.shiftKey && this.#atLineEnd();
+		if (e.key !== 'Enter' && !past) return;
 		const target = e.target instanceof Element ? e.target : null;
 		// The Enter that picks in a choice list or a calendar stores the cell only; Shift+Enter in
 		// a long text starts a new line.
-		if (target?.closest('.shtab-choice-editor, [role="listbox"], .shtab-date-picker')) return;
+		if (!past && target?.closest('.shtab-choice-editor, [role="listbox"], .shtab-date-picker'))
+			return;
 		if (e.shiftKey && target instanceof HTMLTextAreaElement) return;
 		// The row may not be made yet: its first value is told with this one.
 		const editing = this.api.getEditingCells().find((c) => c.rowPinned === 'bottom');
+		const column = editing?.column?.getColId();
+		if (column && !past) this.#backToLineStart(column);
+		if (past) this.#lineStart = null;
 		if (editing) {
 			this.#draftEndKeys.add(e);
 			this.#draftEndsPending++;
@@ -2141,6 +2161,33 @@ export class SheetGridBinding {
 			if (this.#draftEndsTimer) clearTimeout(this.#draftEndsTimer);
 			this.#draftEndsTimer = setTimeout(() => (this.#draftEndsPending = 0), DRAFT_END_TOLD_MS);
 		} else this.#endDraftSoon();
+	}
+
+	/** The keyboard is on the «+» line's last cell (its editor open or not). */
+	#atLineEnd(): boolean {
+		const cell = this.api.getFocusedCell();
+		const columns = this.api.getAllDisplayedColumns();
+		return cell?.rowPinned === 'bottom' && cell.column === columns[columns.length - 1];
+	}
+
+	/**
+	 * Enter closing an editor of the «+» line: once AG Grid has handled it (it goes down, and
+	 * there is no row under the line), the keyboard goes to the column the row began in
+	 * (`#lineStart`), unless something else moved it meanwhile.
+	 */
+	#backToLineStart(from: string) {
+		const start = this.#lineStart;
+		this.#lineStart = null;
+		if (!start || start === from) return;
+		setTimeout(() => {
+			const cell = this.api.getFocusedCell();
+			if (this.api.isDestroyed() || cell?.rowPinned !== 'bottom') return;
+			if (cell.column.getColId() !== from || this.api.getEditingCells().length) return;
+			const column = this.api.getColumn(start);
+			if (!column?.isVisible()) return;
+			this.api.ensureColumnVisible(column);
+			this.api.setFocusedCell(0, column, 'bottom');
+		});
 	}
 
 	/** AG Grid tells of an editor's close after its value, with the key that closed it. */
