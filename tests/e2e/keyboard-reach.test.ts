@@ -1,12 +1,14 @@
 /**
- * An operator who works with the keyboard sees where it is. Found by exploration (helper U2): on
- * the blue header the focus ring was the header's own blue, so Tab onto «English», the operator's
- * name or «Штаб» showed nothing (and on a notice's dark grey, «Отменить» had a ring of 2.3:1).
+ * An operator who works with the keyboard sees where it is, and gets from the list back to the
+ * buttons above it. Found by exploration (helper U2): on the blue header the focus ring was the
+ * header's own blue, so Tab onto «English», the operator's name or «Штаб» showed nothing (and on a
+ * notice's dark grey, «Отменить» had a ring of 2.3:1); and from a resident deep in the list the
+ * only way back to the toolbar without the mouse was Ctrl+Home, losing her place, then Shift+Tab.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HomePage } from './pages';
-import { e2eSession } from './session';
+import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
 
@@ -44,7 +46,16 @@ function ring(
 
 const focused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 
-describe('the keyboard is seen', () => {
+/** The cell the keyboard is on, as «row-index:col-id» ('' when none). */
+function focusedCell(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const cell = document.activeElement?.closest('.ag-cell');
+		const row = cell?.closest('.ag-row');
+		return cell ? `${row?.getAttribute('row-index')}:${cell.getAttribute('col-id')}` : '';
+	});
+}
+
+describe('the keyboard is seen, and gets back to the buttons', () => {
 	it('Tab onto the header’s controls and a notice’s «Отменить» shows a ring that stands out (3:1 at least)', async () => {
 		const anna = await session.operator('Анна');
 		const page = anna.page;
@@ -78,5 +89,58 @@ describe('the keyboard is seen', () => {
 		expect(shown.ratio).toBeGreaterThanOrEqual(3);
 		await page.keyboard.press('Enter');
 		await home.link('Обзвон: кольцо').waitFor();
+	});
+
+	it('F6 takes the keyboard from a cell to the toolbar and back to the same cell; Shift+F6 too; F1 says so in both languages', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: к кнопкам', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\nСидорова Анна\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const phone = await sheet.columnId('Телефон');
+
+		// On Петров Иван's phone, from the keyboard.
+		await (await sheet.cell(1, 'ФИО')).click();
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${phone}`);
+		await page.keyboard.press('F6');
+		const addRow = sheet.button('Добавить строку');
+		await expect.poll(() => focused(addRow), MOMENT).toBe(true);
+		// Seen: the ring of a keyboard's focus.
+		expect((await ring(page, '.sheet-page')).style).toBe('solid');
+		// Along the toolbar to «Импорт CSV», and back to the resident's phone.
+		const importButton = sheet.button('Импорт CSV');
+		for (let i = 0; i < 10 && !(await focused(importButton)); i++) await page.keyboard.press('Tab');
+		expect(await focused(importButton)).toBe(true);
+		await page.keyboard.press('F6');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${phone}`);
+
+		// Shift+F6 goes to the control she was on last, «Импорт CSV»; from the view bar's search,
+		// F6 goes back as well.
+		await page.keyboard.press('ArrowDown');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`2:${phone}`);
+		await page.keyboard.press('Shift+F6');
+		await expect.poll(() => focused(importButton), MOMENT).toBe(true);
+		await page.keyboard.press('Control+f');
+		const search = page.getByRole('searchbox', { name: 'Поиск по списку' });
+		expect(await focused(search)).toBe(true);
+		await page.keyboard.press('F6');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`2:${phone}`);
+
+		// The keys' list names it, in Russian and in English.
+		await page.keyboard.press('F1');
+		const keys = page.getByRole('dialog', { name: 'Клавиши в списке' });
+		await keys.waitFor();
+		expect(await keys.textContent()).toContain('F6, Shift+F6');
+		expect(await keys.textContent()).toContain('из списка к кнопкам над ним');
+		await page.keyboard.press('Escape');
+		await keys.waitFor({ state: 'hidden' });
+		await page.getByRole('button', { name: 'English (Язык интерфейса)' }).click();
+		await page.keyboard.press('F1');
+		const english = page.getByRole('dialog', { name: 'Keys in a list' });
+		await english.waitFor();
+		expect(await english.textContent()).toContain('from the list to the buttons above it');
+		await page.keyboard.press('Escape');
 	});
 });
