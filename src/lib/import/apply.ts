@@ -16,13 +16,17 @@ import { titleKey, uniqueTitle, type ImportNote, type NewColumn, type Sheet } fr
 import { stageRows } from '../model/staging';
 import {
 	choiceKey,
+	ALTERNATIVE_SEPARATOR,
 	isStoredPhone,
 	joinPhones,
+	normalizePhone,
 	PHONE_LIST_SEPARATOR,
 	phoneNumber,
+	phoneParts,
 	storedPhoneNumbers,
 	storedPhones,
-	validateStored
+	validateStored,
+	WIDE_LIST_SEPARATOR
 } from '../values';
 import { setAreaCode } from '../grid/edits';
 import {
@@ -226,6 +230,27 @@ export function replacedPhones(current: string, file: string): string {
 }
 
 /** The same numbers, whatever their order and notes. */
+/**
+ * A file's phone cell that does not fit as a whole (kept as typed): the numbers of it that can be
+ * read, stored, and the parts that cannot, as written; null when it has none of one or the other
+ * (a cell of words, or one the column reads whole).
+ */
+function readableNumbers(
+	value: string,
+	areaCode: string
+): { numbers: string[]; rest: string[] } | null {
+	if (isStoredPhone(value)) return null;
+	const numbers: string[] = [];
+	const rest: string[] = [];
+	const separator = ALTERNATIVE_SEPARATOR.test(value) ? WIDE_LIST_SEPARATOR : undefined;
+	for (const part of phoneParts(value, separator)) {
+		const one = normalizePhone(part, areaCode);
+		if (one.ok) numbers.push(...storedPhones(one.value));
+		else rest.push(part);
+	}
+	return numbers.length && rest.length ? { numbers, rest } : null;
+}
+
 function sameNumbers(a: string, b: string): boolean {
 	const x = new Set(storedPhoneNumbers(a));
 	const y = storedPhoneNumbers(b);
@@ -259,11 +284,18 @@ export function commitPreparedImport(
 		flaggedNotWritten: []
 	};
 	/** Of an update's values the report names (`[line, key]`), those not in a column `wrote`. */
-	const notWritten = (update: PreparedImport['updates'][number], wrote?: Set<string>) => {
+	// `partly`: columns that took only the numbers of a flagged phone cell, its value not written.
+	const notWritten = (
+		update: PreparedImport['updates'][number],
+		wrote?: Set<string>,
+		partly?: Set<string>
+	) => {
 		for (const [line, key] of update.changed ?? [])
 			if (!wrote?.has(plan.ids[key] ?? key)) result.changedNotWritten.push({ line, key });
-		for (const [line, key] of update.flagged ?? [])
-			if (!wrote?.has(plan.ids[key] ?? key)) result.flaggedNotWritten.push({ line, key });
+		for (const [line, key] of update.flagged ?? []) {
+			const id = plan.ids[key] ?? key;
+			if (!wrote?.has(id) || partly?.has(id)) result.flaggedNotWritten.push({ line, key });
+		}
 	};
 	result.added = sheet.commitImport(
 		importId,
@@ -356,9 +388,11 @@ export function commitPreparedImport(
 				let filled = false;
 				// The edits of this row start here: what it wrote is told by them.
 				const first = edits.length;
+				const partly = new Set<string>();
 				for (const [key, value] of update.cells) {
 					const colId = plan.ids[key] ?? key;
 					const current = sheet.getCell(update.rowId, colId);
+					let readable: ReturnType<typeof readableNumbers> = null;
 					if (current === value) continue;
 					const line = update.lines[0] ?? 0;
 					/** The cell stays as it is, and the file's value is listed. */
@@ -421,6 +455,35 @@ export function commitPreparedImport(
 							filled = true;
 						} else if (fresh.length < storedPhones(value).length) keep();
 					} else if (
+						phones.has(colId) &&
+						isStoredPhone(current) &&
+						(readable = readableNumbers(value, sheet.column(colId)?.areaCode ?? ''))
+					) {
+						// The file's cell flagged as a whole for one number that cannot be read — a
+						// landline without its area code joined with a mobile («Тел. дом.» + «Тел. моб.»)
+						// — still gives the numbers it has (found by exploration: a resident's new mobile
+						// was left out, listed only as «Не заменено» with the landline). They are added
+						// as above; what cannot be read is listed as not fitting, against the cell as it
+						// now is.
+						const removed = removedNumbers(sheet, update.rowId, colId, current);
+						const fresh = readable.numbers.filter(
+							(phone) => !removed.has(storedPhoneNumbers(phone)[0])
+						);
+						const joined = fresh.length ? joinPhones(current, fresh.join(', ')) : current;
+						if (joined !== current) {
+							edits.push({ rowId: update.rowId, colId, value: joined });
+							filled = true;
+							partly.add(colId);
+						}
+						result.kept.push({
+							line,
+							rowId: update.rowId,
+							colId,
+							kept: joined,
+							file: readable.rest.join(PHONE_LIST_SEPARATOR),
+							reason: 'invalid'
+						});
+					} else if (
 						texts.has(colId) &&
 						extendsText(value, current) &&
 						!hadText(sheet, update.rowId, colId, value)
@@ -441,7 +504,7 @@ export function commitPreparedImport(
 				if (update.changed || update.flagged) {
 					const wrote = new Set<string>();
 					for (let i = first; i < edits.length; i++) wrote.add(edits[i].colId);
-					notWritten(update, wrote);
+					notWritten(update, wrote, partly);
 				}
 			}
 			if (edits.length > 0) sheet.setCells(edits);

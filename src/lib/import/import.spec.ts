@@ -1233,6 +1233,59 @@ describe('import through the worker pipeline', () => {
 		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+78121234567 (дочь)');
 	});
 
+	/**
+	 * Found by exploration: a department's list with «Тел. дом.» written as the city writes it,
+	 * without its area code (`123-45-67`), and «Тел. моб.»; the two go into «Телефон» together,
+	 * and without a code the cell is flagged as a whole. «Дополнить» left the resident's new
+	 * mobile out of her phone cell, listed only as «Не заменено» with the landline.
+	 */
+	it('"update" adds the file\'s valid numbers to a phone cell though another number of the line cannot be read', () => {
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(['ФИО;Тел.;Д/р', 'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941'].join('\r\n')),
+			'skip'
+		);
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const [ivanova] = sheet.rowIds();
+		const undo = sheet.createUndoManager();
+		const file = [
+			'ФИО;Дата рожд.;Тел. дом.;Тел. моб.',
+			'ИВАНОВА АННА ПЕТРОВНА;05.03.1941;123-45-67;8 921 000 11 22',
+			// A line without its own number: nothing added, nothing listed.
+			'Петрова Нина;01.02.1940;555-66-77;'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update');
+		expect(run.applied.added).toHaveLength(1);
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+78121234567, +79210001122');
+		expect(run.applied.updated).toBe(1);
+		// The number that could not be read is still listed, with the cell as it now is.
+		expect(run.applied.kept).toEqual([
+			{
+				line: 2,
+				rowId: ivanova,
+				colId: col('Телефон'),
+				kept: '+78121234567, +79210001122',
+				file: '123-45-67',
+				reason: 'invalid'
+			}
+		]);
+		const report = dialogReport(sheet, run);
+		// Not written as it is, the cell is not counted «Не по формату» too: only Петрова's, as the
+		// dialog said before «Импортировать».
+		expect(report.flagged).toBe(1);
+		expect(report.problems.filter((p) => p.kind === 'flagged').map((p) => p.line)).toEqual([3]);
+		expect(flaggedByPolicy(run.analysis, run.targets).update).toBe(1);
+		expect(report.problems.filter((p) => p.kind === 'kept').map((p) => p.message)).toEqual([
+			'в списке «+7 (812) 123-45-67, +7 (921) 000-11-22», оставлено как было: в файле «123-45-67» — не по формату столбца'
+		]);
+		expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toContain(
+			'Дополнено строк: 1'
+		);
+		undo.undo();
+		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+78121234567');
+	});
+
 	it('"update" does not put back a number an operator took out of the cell (found in review)', () => {
 		const sheet = callList();
 		const line = (phones: string) => `Иванова Анна Петровна;"${phones}";05.03.1941`;
