@@ -26,6 +26,7 @@ import {
 	normalizePhone,
 	normalizeValue,
 	phoneParts,
+	readablePhones,
 	storedPhoneNumbers,
 	WIDE_LIST_SEPARATOR,
 	withoutHidden
@@ -678,7 +679,14 @@ function mergeValues(
 		else if (lists.has(column) && isStoredPhone(value))
 			// (The invalid one is flagged with its line already.)
 			into[column] = isStoredPhone(have) ? joinPhones(have, value) : value;
-		else differs(column, have, value);
+		else {
+			// A later line's phone cell flagged for one number that cannot be read (a landline
+			// without its area code beside a mobile) still gives the numbers it has; the rest is
+			// handed on (found by exploration: the resident's new mobile was left out).
+			const readable = lists.has(column) && isStoredPhone(have) ? readablePhones(value) : null;
+			if (readable) into[column] = joinPhones(have, readable.numbers.join(', '));
+			differs(column, into[column], readable ? readable.rest.join(', ') : value);
+		}
 	}
 }
 

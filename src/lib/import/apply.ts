@@ -16,17 +16,14 @@ import { titleKey, uniqueTitle, type ImportNote, type NewColumn, type Sheet } fr
 import { stageRows } from '../model/staging';
 import {
 	choiceKey,
-	ALTERNATIVE_SEPARATOR,
 	isStoredPhone,
 	joinPhones,
-	normalizePhone,
 	PHONE_LIST_SEPARATOR,
 	phoneNumber,
-	phoneParts,
+	readablePhones,
 	storedPhoneNumbers,
 	storedPhones,
-	validateStored,
-	WIDE_LIST_SEPARATOR
+	validateStored
 } from '../values';
 import { setAreaCode } from '../grid/edits';
 import {
@@ -230,27 +227,6 @@ export function replacedPhones(current: string, file: string): string {
 }
 
 /** The same numbers, whatever their order and notes. */
-/**
- * A file's phone cell that does not fit as a whole (kept as typed): the numbers of it that can be
- * read, stored, and the parts that cannot, as written; null when it has none of one or the other
- * (a cell of words, or one the column reads whole).
- */
-function readableNumbers(
-	value: string,
-	areaCode: string
-): { numbers: string[]; rest: string[] } | null {
-	if (isStoredPhone(value)) return null;
-	const numbers: string[] = [];
-	const rest: string[] = [];
-	const separator = ALTERNATIVE_SEPARATOR.test(value) ? WIDE_LIST_SEPARATOR : undefined;
-	for (const part of phoneParts(value, separator)) {
-		const one = normalizePhone(part, areaCode);
-		if (one.ok) numbers.push(...storedPhones(one.value));
-		else rest.push(part);
-	}
-	return numbers.length && rest.length ? { numbers, rest } : null;
-}
-
 function sameNumbers(a: string, b: string): boolean {
 	const x = new Set(storedPhoneNumbers(a));
 	const y = storedPhoneNumbers(b);
@@ -392,7 +368,7 @@ export function commitPreparedImport(
 				for (const [key, value] of update.cells) {
 					const colId = plan.ids[key] ?? key;
 					const current = sheet.getCell(update.rowId, colId);
-					let readable: ReturnType<typeof readableNumbers> = null;
+					let readable: ReturnType<typeof readablePhones> = null;
 					if (current === value) continue;
 					const line = update.lines[0] ?? 0;
 					/** The cell stays as it is, and the file's value is listed. */
@@ -457,7 +433,7 @@ export function commitPreparedImport(
 					} else if (
 						phones.has(colId) &&
 						isStoredPhone(current) &&
-						(readable = readableNumbers(value, sheet.column(colId)?.areaCode ?? ''))
+						(readable = readablePhones(value, sheet.column(colId)?.areaCode ?? ''))
 					) {
 						// The file's cell flagged as a whole for one number that cannot be read — a
 						// landline without its area code joined with a mobile («Тел. дом.» + «Тел. моб.»)

@@ -1286,6 +1286,32 @@ describe('import through the worker pipeline', () => {
 		expect(sheet.getCell(ivanova, col('Телефон'))).toBe('+78121234567');
 	});
 
+	it('"update" folds the valid numbers of a resident\'s later line into her earlier one though another number of it cannot be read', () => {
+		const sheet = callList();
+		const file = [
+			'ФИО;Дата рожд.;Тел. дом.;Тел. моб.',
+			'Иванова Анна Петровна;05.03.1941;;8 911 111 22 33',
+			'Иванова Анна Петровна;05.03.1941;123-45-67;8 921 000 11 22'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update');
+		expect(run.applied.added).toHaveLength(1);
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		expect(sheet.getCell(run.applied.added[0], col('Телефон'))).toBe('+79111112233, +79210001122');
+		const report = dialogReport(sheet, run);
+		// The number that could not be read is listed on its line, against the numbers written.
+		expect(
+			report.problems.filter((p) => p.kind === 'kept').map((p) => [p.line, p.message])
+		).toEqual([
+			[
+				3,
+				'не внесено: для этого жителя в строке 2 файла уже «+7 (911) 111-22-33, +7 (921) 000-11-22»; в этой строке «123-45-67»'
+			]
+		]);
+		// The flagged cell is not written as it is: not counted «Не по формату», as the dialog said.
+		expect(report.flagged).toBe(0);
+		expect(flaggedByPolicy(run.analysis, run.targets).update).toBe(0);
+	});
+
 	it('"update" does not put back a number an operator took out of the cell (found in review)', () => {
 		const sheet = callList();
 		const line = (phones: string) => `Иванова Анна Петровна;"${phones}";05.03.1941`;

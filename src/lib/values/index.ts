@@ -44,6 +44,7 @@ export {
 	joinPhones,
 	phoneNumber,
 	phoneParts,
+	readablePhones,
 	storedPhoneNumbers,
 	ALTERNATIVE_SEPARATOR,
 	WIDE_LIST_SEPARATOR,

@@ -449,6 +449,27 @@ export function storedPhones(stored: string): string[] {
 	return stored.includes(PHONE_LIST_SEPARATOR) ? stored.split(PHONE_LIST_SEPARATOR) : [stored];
 }
 
+/**
+ * A phone cell that does not fit as a whole (kept as typed: a landline without its area code
+ * beside a mobile): the numbers of it that can be read, stored, and the parts that cannot, as
+ * written; null when it has none of one or the other (a cell of words, or one read whole).
+ */
+export function readablePhones(
+	value: string,
+	areaCode = ''
+): { numbers: string[]; rest: string[] } | null {
+	if (isStoredPhone(value)) return null;
+	const numbers: string[] = [];
+	const rest: string[] = [];
+	const separator = ALTERNATIVE_SEPARATOR.test(value) ? WIDE_LIST_SEPARATOR : undefined;
+	for (const part of phoneParts(value, separator)) {
+		const one = normalizePhone(part, areaCode);
+		if (one.ok) numbers.push(...storedPhones(one.value));
+		else rest.push(part);
+	}
+	return numbers.length && rest.length ? { numbers, rest } : null;
+}
+
 /** A stored number without its note (`+79111234567 (дочь)` → `+79111234567`). */
 export function phoneNumber(stored: string): string {
 	const space = stored.indexOf(' (');
