@@ -267,17 +267,54 @@ export function pairKey(a: string, b: string): number {
 const NO_KEY = -1;
 
 /**
+ * `pairKey(name, normalizeName(address))`, or `NO_KEY` when the address normalises to nothing:
+ * hashed as `normalizeName` writes its characters, without making the normalised string (an
+ * address has punctuation, so nearly every one took `normalizeName`'s longer way, 100,000 new
+ * strings kept until the search ends). Text with any other character goes the general way.
+ */
+function addressPairKey(name: string, address: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+	h = Math.imul(h ^ 0xffff, 0x01000193);
+	let n = 0;
+	let space = false;
+	for (let i = 0; i < address.length; i++) {
+		const c = nameCode(address.charCodeAt(i));
+		if (c === OTHER) {
+			const normalized = normalizeName(address);
+			return normalized ? pairKey(name, normalized) : NO_KEY;
+		}
+		if (c === HIDDEN) continue;
+		if (c === SEPARATOR) space = n > 0;
+		else {
+			if (space) {
+				h = Math.imul(h ^ 0x20, 0x01000193);
+				n++;
+			}
+			space = false;
+			h = Math.imul(h ^ c, 0x01000193);
+			n++;
+		}
+	}
+	if (n === 0) return NO_KEY;
+	return (h ^ (h >>> 15)) & 0x3fffffff;
+}
+
+/**
  * One row in the index: who it is (its keys, '' or `NO_KEY` when missing) and where it is. One
  * object per row, its fields set once: 200,000 of them live until the search ends.
  */
 class Person {
 	/** The search that last reported this row (a row may match on several keys). */
 	seen = 0;
+	/** `address`, once asked for. */
+	#address: string | undefined = undefined;
 	constructor(
 		readonly phones: readonly string[],
 		readonly name: string,
 		readonly birth: string,
-		readonly address: string,
+		/** The address as the row has it: normalised only when compared (`address`). */
+		readonly rawAddress: string,
 		/** `pairKey` of the name and birth date, of the name and address: or `NO_KEY`. */
 		readonly nameBirth: number,
 		readonly nameAddress: number,
@@ -288,6 +325,14 @@ class Person {
 		readonly sheetId: string,
 		readonly rowId: string
 	) {}
+
+	/**
+	 * The normalised address: asked for only when the pair's number matched another row's, rare.
+	 * The search needs its number only (`addressPairKey`), made without the string.
+	 */
+	get address(): string {
+		return (this.#address ??= normalizeName(this.rawAddress));
+	}
 }
 
 function personOf(
@@ -308,11 +353,11 @@ function personOf(
 	}
 	name = inAnyOrder(name);
 	const birth = columns.birthDate ? birthKey(values[columns.birthDate] ?? '') : '';
-	const address = columns.address ? normalizeName(values[columns.address] ?? '') : '';
+	const rawAddress = columns.address ? (values[columns.address] ?? '') : '';
 	const phone = columns.phone ? (values[columns.phone] ?? '') : '';
 	const phones = phone ? phoneKeys(phone) : NO_PHONES;
 	const nameBirth = name && birth ? pairKey(name, birth) : NO_KEY;
-	const nameAddress = name && address ? pairKey(name, address) : NO_KEY;
+	const nameAddress = name && rawAddress ? addressPairKey(name, rawAddress) : NO_KEY;
 	let row = '';
 	if (columns.row && !phones.length && nameBirth === NO_KEY && nameAddress === NO_KEY) {
 		let filled = false;
@@ -327,7 +372,7 @@ function personOf(
 		phones,
 		name,
 		birth,
-		address,
+		rawAddress,
 		nameBirth,
 		nameAddress,
 		row,
@@ -374,8 +419,11 @@ function samePhonePerson(a: Person, b: Person): boolean {
 /** Most keys belong to one row: store it alone, an array only from the second one on. */
 type Bucket = Person | Person[];
 
-/** Add `person` under `key`, whose bucket (looked up before) was `bucket`. */
-function addTo<K>(map: Map<K, Bucket>, key: K, person: Person, bucket = map.get(key)) {
+/**
+ * Add `person` under `key`, whose bucket (looked up just before: none is `undefined`, not looked
+ * up again) was `bucket`.
+ */
+function addTo<K>(map: Map<K, Bucket>, key: K, person: Person, bucket: Bucket | undefined) {
 	if (bucket === undefined) map.set(key, person);
 	else if (Array.isArray(bucket)) bucket.push(person);
 	else map.set(key, [bucket, person]);
@@ -455,9 +503,13 @@ class PairMap {
 		return this.#taken?.get(person.name + KEY_SEPARATOR + this.second(person));
 	}
 
-	/** Add `person` under `key`; `bucket`, when given, is what `get` just gave for it. */
-	add(key: number, person: Person, bucket?: Bucket) {
-		if (bucket === undefined) bucket = this.get(key, person);
+	/** Add `person` under `key`. */
+	add(key: number, person: Person) {
+		this.addLooked(key, person, this.get(key, person));
+	}
+
+	/** Add `person` under `key`, whose bucket the last `get` (for this person) gave. */
+	addLooked(key: number, person: Person, bucket: Bucket | undefined) {
 		if (!this.#lastTaken) addTo(this.#byKey, key, person, bucket);
 		else {
 			this.#taken ??= new Map();
@@ -502,8 +554,9 @@ class PersonIndex {
 	add(person: Person) {
 		if (person.nameBirth !== NO_KEY) this.#byNameBirth.add(person.nameBirth, person);
 		if (person.nameAddress !== NO_KEY) this.#byNameAddress.add(person.nameAddress, person);
-		if (person.row) addTo(this.#byRow, person.row, person);
-		for (const phone of person.phones) addTo(this.#byPhone, phone, person);
+		if (person.row) addTo(this.#byRow, person.row, person, this.#byRow.get(person.row));
+		for (const phone of person.phones)
+			addTo(this.#byPhone, phone, person, this.#byPhone.get(phone));
 	}
 
 	/**
@@ -527,10 +580,11 @@ class PersonIndex {
 		} else {
 			for (const phone of phones)
 				reportBucket(search, this.#byPhone.get(phone), 'phone', person, samePhonePerson);
-			for (const phone of phones) addTo(this.#byPhone, phone, person);
+			for (const phone of phones) addTo(this.#byPhone, phone, person, this.#byPhone.get(phone));
 		}
-		if (nameBirth !== NO_KEY) this.#byNameBirth.add(nameBirth, person, byNameBirth);
-		if (nameAddress !== NO_KEY) this.#byNameAddress.add(nameAddress, person, byNameAddress);
+		// Each pair's bucket as looked up above (a fresh row's none: not looked up again).
+		if (nameBirth !== NO_KEY) this.#byNameBirth.addLooked(nameBirth, person, byNameBirth);
+		if (nameAddress !== NO_KEY) this.#byNameAddress.addLooked(nameAddress, person, byNameAddress);
 		if (row) addTo(this.#byRow, row, person, byRow);
 	}
 }
@@ -553,6 +607,15 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 		index.add(personOf(row.values, columns, -1, row.sheetId, row.rowId));
 	}
 	const duplicates: DuplicateInfo[] = new Array(incoming.length);
+	// One search, its row's fields set for each row in turn.
+	const search: Search = {
+		id: 0,
+		targetSheetId,
+		deleted,
+		named: false,
+		info: null as unknown as DuplicateInfo,
+		present: options.present
+	};
 	for (let i = 0; i < incoming.length; i++) {
 		const row = incoming[i];
 		// Most rows match nothing: they share the empty lists until a match needs its own.
@@ -563,14 +626,9 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 			inOtherSheets: NO_MATCHES
 		};
 		const person = personOf(row.values, keyColumns, row.line, targetSheetId, '');
-		const search: Search = {
-			id: i + 1,
-			targetSheetId,
-			deleted,
-			named: person.name !== '',
-			info,
-			present: options.present
-		};
+		search.id = i + 1;
+		search.named = person.name !== '';
+		search.info = info;
 		index.searchAndAdd(person, search);
 		duplicates[i] = info;
 	}

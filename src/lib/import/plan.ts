@@ -42,8 +42,7 @@ import {
 	normalizeValue,
 	excelSerialDate,
 	withoutHidden,
-	type ValueOptions,
-	type ValueResult
+	type ValueOptions
 } from '../values';
 
 /** One CSV column that is imported, and where it goes. */
@@ -443,6 +442,118 @@ class LineValues<T extends FlaggedValue> {
 	}
 }
 
+/** Types whose values repeat over a list (a date of birth, a count, a category): each read once. */
+const CACHED_TYPES = new Set<ColumnType>(['date', 'number', 'checkbox', 'choice']);
+
+/**
+ * What a file value (not empty) becomes in its column, and what the report says of it: the same
+ * for every cell with that value, so that a column of a few values reads each of them once (the
+ * analysis of a 100,000-row call list read 1.2 million cells one by one).
+ */
+class CellOutcome {
+	/** The stored value. */
+	value = '';
+	/** Control characters were taken out: the value as the report lists it (`hidden-removed`). */
+	hidden: string | null = null;
+	/** Changed to be stored (`ChangedValue.reason`), `listed` with the value `stored`. */
+	change: 'excel-serial-date' | 'year-added' | null = null;
+	stored = '';
+	/** Flagged (`FlaggedValue.reason`), `listed`; `local` for a local number (`localPhones`). */
+	reason: string | null = null;
+	listed = '';
+	local = false;
+}
+
+/** A column of `analyzeImport`: what reading its values needs. */
+interface CellReader {
+	type: ColumnType;
+	target: ImportTargetColumn;
+	options: ValueOptions;
+	plain: boolean;
+	text: boolean;
+	own: ChoiceOption[] | null;
+	spellings: { byKey: Map<string, string>; byValue: Map<string, string> } | null;
+}
+
+/** Reads `raw`, a cell of `c`, into `o` (all its fields set). */
+function readCell(c: CellReader, raw: string, o: CellOutcome): CellOutcome {
+	o.hidden = null;
+	o.change = null;
+	o.stored = '';
+	o.reason = null;
+	o.listed = '';
+	o.local = false;
+	// Control characters and bidirectional overrides: taken out, and said in the report
+	// (found by exploration: a U+202E showed «Иванова» turned around, a stray \x01 kept
+	// the resident from being found). One regular expression test for a clean value.
+	const visible = withoutHidden(raw);
+	if (visible !== raw) {
+		raw = visible;
+		o.hidden = raw.length > 60 ? raw.slice(0, 60) + '…' : raw;
+		if (raw === '') {
+			o.value = '';
+			return o;
+		}
+	}
+	if (raw.length > MAX_CELL_LENGTH) {
+		// A cell the sheet cannot hold (a quote left open in the file swallows the lines
+		// after it): cut and flagged here, where the coordinator sees it, not refused by the
+		// write after «Импортировать» (found by exploration).
+		o.value = raw.slice(0, MAX_CELL_LENGTH);
+		o.reason = 'cell-too-long';
+		o.listed = raw.slice(0, 60) + '…';
+		return o;
+	}
+	if (c.text) {
+		o.value = normalizeText(raw);
+		return o;
+	}
+	const input = c.own ? mappedInput(c.target, raw) : raw;
+	const result = normalizeValue(c.type, input, c.options);
+	if (!result.ok && (c.type === 'date' || c.type === 'datetime')) {
+		// A date cell Excel wrote as a number (`14976` for 01.01.1941): read as its date, and
+		// said on the line (found by exploration: flagged, the coordinator retyped the dates).
+		const serial = excelSerialDate(input, c.type, c.options);
+		if (serial) {
+			o.value = o.stored = serial.value;
+			o.change = 'excel-serial-date';
+			o.listed = raw;
+			return o;
+		}
+	}
+	if (!result.ok && result.reason === 'no-year') {
+		// `06.04` in a request's date: this year's, as a cell typed so reads it, and said on
+		// the line (found in review: flagged, where the operator's typing took it). A date of
+		// birth without a year stays flagged ('birth-no-year'): its year cannot be guessed.
+		const dated = normalizeValue(c.type, input, { ...c.options, thisYear: true });
+		if (dated.ok) {
+			o.value = o.stored = dated.value;
+			o.change = 'year-added';
+			o.listed = raw;
+			return o;
+		}
+	}
+	o.value = c.spellings ? spelled(c.spellings, result.value) : result.value;
+	if (result.ok || c.plain) return o;
+	o.local =
+		result.reason === 'no-area-code' ||
+		result.reason === 'local-length' ||
+		// `8 529-94-28`, a local number after the trunk 8, is 'no-area-code' itself now (it
+		// was 'too-short', and not counted: found in review); what else a code completes
+		// still counts.
+		(result.reason === 'too-short' && areaCodeCompletes(input));
+	o.reason = result.reason;
+	o.listed = raw;
+	return o;
+}
+
+/** The numbers `ownValues` gave a group's values by row, when counted for this very group. */
+function ownIds(group: TargetGroup, own: OwnValues | null | undefined): Int32Array | null {
+	if (!own || own.indexes.length !== group.indexes.length) return null;
+	for (let i = 0; i < own.indexes.length; i++) if (own.indexes[i] !== group.indexes[i]) return null;
+	return own.ids;
+}
+
 /** Stored values, duplicates and flagged values of a mapped file. */
 export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, existing, targetSheetId, keyColumnsBySheet, ifNoneMatched } = options;
@@ -503,12 +614,14 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			own: t.type === 'choice' && t.options ? t.options : null,
 			// Values that are none of the column's own options (`ownValues`).
 			unmatched: own[g]?.unmatched ?? new Map<string, UnmatchedValue>(),
-			// Per file value (a column repeats a few values 100,000 times): what it is read as.
-			inputs: new Map<string, string>(),
-			// A choice or checkbox column's few values, each read once: reading one lower-cases
-			// and cleans it for the options (about 0.15 s of a 100,000-row call list's two choice
-			// columns, read cell by cell).
-			results: t.type === 'choice' || t.type === 'checkbox' ? new Map<string, ValueResult>() : null,
+			// Per file value (a column repeats a few values 100,000 times), what it is read as, each
+			// read once: an existing choice column's values as `ownValues` numbered them, the others
+			// of a type whose values repeat (dates, numbers, choices, checkboxes) in a map. Phones and
+			// dates with a time are nearly all different: read cell by cell.
+			ids: ownIds(group, own[g]),
+			distinct: own[g]?.distinct ?? [],
+			byId: [] as (CellOutcome | undefined)[],
+			cache: CACHED_TYPES.has(t.type) ? new Map<string, CellOutcome>() : null,
 			// A choice column the import creates: each value in its first spelling (`choiceKey`),
 			// spaces cleaned, as its options will be (`PreparedImport.choiceValues`).
 			spellings:
@@ -544,83 +657,45 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			);
 	};
 	const incoming: IncomingRow[] = new Array(parsed.rows.length);
+	// Reused for the cells of columns whose values are not kept (`CellOutcome`).
+	const scratch = new CellOutcome();
 	for (let r = 0; r < parsed.rows.length; r++) {
 		const cells = parsed.rows[r];
 		const line = parsed.rowLines[r] ?? r + 1;
 		const values: Record<string, string> = { ...empty };
 		for (const c of columns) {
-			let raw = groupValue(cells, c.group);
-			if (raw === '') {
-				values[c.key] = '';
-				continue;
-			}
-			// Control characters and bidirectional overrides: taken out, and said in the report
-			// (found by exploration: a U+202E showed «Иванова» turned around, a stray \x01 kept
-			// the resident from being found). One regular expression test for a clean value.
-			const visible = withoutHidden(raw);
-			if (visible !== raw) {
-				raw = visible;
-				change(line, c.index, raw.length > 60 ? raw.slice(0, 60) + '…' : raw, c.key);
-				if (raw === '') {
-					values[c.key] = '';
+			let o: CellOutcome | undefined;
+			if (c.ids) {
+				// An existing choice column: its values numbered by `ownValues`, each read once.
+				const id = c.ids[r];
+				if (id < 0) continue;
+				o = c.byId[id];
+				if (o === undefined) {
+					o = readCell(c, c.distinct[id], new CellOutcome());
+					c.byId[id] = o;
+				}
+			} else {
+				const raw = groupValue(cells, c.group);
+				if (raw === '') continue;
+				if (c.text && raw.length <= MAX_CELL_LENGTH && withoutHidden(raw) === raw) {
+					values[c.key] = normalizeText(raw);
 					continue;
 				}
+				if (c.cache) {
+					o = c.cache.get(raw);
+					if (o === undefined) {
+						o = readCell(c, raw, new CellOutcome());
+						c.cache.set(raw, o);
+					}
+				} else o = readCell(c, raw, scratch);
 			}
-			if (raw.length > MAX_CELL_LENGTH) {
-				// A cell the sheet cannot hold (a quote left open in the file swallows the lines
-				// after it): cut and flagged here, where the coordinator sees it, not refused by the
-				// write after «Импортировать» (found by exploration).
-				values[c.key] = raw.slice(0, MAX_CELL_LENGTH);
-				flag(line, c.index, raw.slice(0, 60) + '…', 'cell-too-long', c.key);
-				continue;
+			values[c.key] = o.value;
+			if (o.hidden !== null) change(line, c.index, o.hidden, c.key);
+			if (o.change !== null) change(line, c.index, o.listed, c.key, o.change, o.stored);
+			else if (o.reason !== null) {
+				if (o.local) localPhones++;
+				flag(line, c.index, o.listed, o.reason, c.key);
 			}
-			if (c.text) {
-				values[c.key] = normalizeText(raw);
-				continue;
-			}
-			let input = raw;
-			if (c.own) {
-				input = c.inputs.get(raw) ?? mappedInput(c.target, raw);
-				c.inputs.set(raw, input);
-			}
-			let result = c.results?.get(input);
-			if (result === undefined) {
-				result = normalizeValue(c.type, input, c.options);
-				c.results?.set(input, result);
-			}
-			if (!result.ok && (c.type === 'date' || c.type === 'datetime')) {
-				// A date cell Excel wrote as a number (`14976` for 01.01.1941): read as its date, and
-				// said on the line (found by exploration: flagged, the coordinator retyped the dates).
-				const serial = excelSerialDate(input, c.type, c.options);
-				if (serial) {
-					values[c.key] = serial.value;
-					change(line, c.index, raw, c.key, 'excel-serial-date', serial.value);
-					continue;
-				}
-			}
-			if (!result.ok && result.reason === 'no-year') {
-				// `06.04` in a request's date: this year's, as a cell typed so reads it, and said on
-				// the line (found in review: flagged, where the operator's typing took it). A date of
-				// birth without a year stays flagged ('birth-no-year'): its year cannot be guessed.
-				const dated = normalizeValue(c.type, input, { ...c.options, thisYear: true });
-				if (dated.ok) {
-					values[c.key] = dated.value;
-					change(line, c.index, raw, c.key, 'year-added', dated.value);
-					continue;
-				}
-			}
-			values[c.key] = c.spellings ? spelled(c.spellings, result.value) : result.value;
-			if (result.ok || c.plain) continue;
-			if (
-				result.reason === 'no-area-code' ||
-				result.reason === 'local-length' ||
-				// `8 529-94-28`, a local number after the trunk 8, is 'no-area-code' itself now (it
-				// was 'too-short', and not counted: found in review); what else a code completes
-				// still counts.
-				(result.reason === 'too-short' && areaCodeCompletes(input))
-			)
-				localPhones++;
-			flag(line, c.index, raw, result.reason, c.key);
 		}
 		incoming[r] = { line, values };
 	}
@@ -785,36 +860,59 @@ function withUnmatchedAdded(
  * and whether one value was one of them; null for another column. Each value as the analysis
  * stores it: hidden characters taken out, none longer than a cell.
  */
-function ownValues(
-	group: TargetGroup,
-	rows: readonly string[][]
-): {
+function ownValues(group: TargetGroup, rows: readonly string[][]): OwnValues | null {
+	const target = group.target;
+	if (target.type !== 'choice' || !target.options) return null;
+	const column: OwnValues = {
+		index: target.csvIndex,
+		own: target.options,
+		unmatched: new Map<string, UnmatchedValue>(),
+		matched: false,
+		seen: new Map<string, UnmatchedValue | null>(),
+		indexes: group.indexes.slice(),
+		ids: new Int32Array(rows.length),
+		distinct: []
+	};
+	// A column repeats a few values 100,000 times: each is read once, in the file's order.
+	const numbers = new Map<string, number>();
+	const { ids, distinct } = column;
+	const times: number[] = [];
+	for (let r = 0; r < rows.length; r++) {
+		const raw = groupValue(rows[r], group);
+		if (raw === '') {
+			ids[r] = -1;
+			continue;
+		}
+		let id = numbers.get(raw);
+		if (id === undefined) {
+			id = distinct.length;
+			numbers.set(raw, id);
+			distinct.push(raw);
+			times.push(0);
+		}
+		times[id]++;
+		ids[r] = id;
+	}
+	for (let id = 0; id < distinct.length; id++) {
+		const value = withoutHidden(distinct[id]);
+		if (value !== '' && value.length <= MAX_CELL_LENGTH) countUnmatched(column, value, times[id]);
+	}
+	return column;
+}
+
+/** An existing choice column's values (`ownValues`). */
+interface OwnValues {
 	index: number;
 	own: ChoiceOption[];
 	unmatched: Map<string, UnmatchedValue>;
 	matched: boolean;
 	seen: Map<string, UnmatchedValue | null>;
-} | null {
-	const target = group.target;
-	if (target.type !== 'choice' || !target.options) return null;
-	const column = {
-		index: target.csvIndex,
-		own: target.options,
-		unmatched: new Map<string, UnmatchedValue>(),
-		matched: false,
-		seen: new Map<string, UnmatchedValue | null>()
-	};
-	// A column repeats a few values 100,000 times: each is read once, in the file's order.
-	const times = new Map<string, number>();
-	for (const cells of rows) {
-		const raw = groupValue(cells, group);
-		if (raw !== '') times.set(raw, (times.get(raw) ?? 0) + 1);
-	}
-	for (const [raw, n] of times) {
-		const value = withoutHidden(raw);
-		if (value !== '' && value.length <= MAX_CELL_LENGTH) countUnmatched(column, value, n);
-	}
-	return column;
+	/** The group's file columns, as counted. */
+	indexes: number[];
+	/** Per row of the file, its value's number in `distinct` (-1: empty). */
+	ids: Int32Array;
+	/** The group's different values (not empty), as in the file, in the order first seen. */
+	distinct: string[];
 }
 
 /**
