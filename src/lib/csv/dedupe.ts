@@ -256,8 +256,20 @@ function keyColumnList(columns: KeyColumns): KeyColumnList {
  * only, a pair whose number another took has its own (`PairMap`).
  */
 export function pairKey(a: string, b: string): number {
-	let h = 0x811c9dc5;
+	return pairKeyAfter(hashOf(a), b);
+}
+
+const FNV_START = 0x811c9dc5;
+
+/** The hash of `pairKey` after its first key's characters. */
+function hashOf(a: string): number {
+	let h = FNV_START;
 	for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+	return h;
+}
+
+/** `pairKey` of a first key hashed to `h` (`hashOf`) and `b`. */
+function pairKeyAfter(h: number, b: string): number {
 	h = Math.imul(h ^ 0xffff, 0x01000193); // between the two: «ab»+«c» is not «a»+«bc»
 	for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
 	return (h ^ (h >>> 15)) & 0x3fffffff;
@@ -267,22 +279,20 @@ export function pairKey(a: string, b: string): number {
 const NO_KEY = -1;
 
 /**
- * `pairKey(name, normalizeName(address))`, or `NO_KEY` when the address normalises to nothing:
+ * `pairKey(name, normalizeName(address))`, the name hashed to `nameHash` (`hashOf`), or `NO_KEY` when the address normalises to nothing:
  * hashed as `normalizeName` writes its characters, without making the normalised string (an
  * address has punctuation, so nearly every one took `normalizeName`'s longer way, 100,000 new
  * strings kept until the search ends). Text with any other character goes the general way.
  */
-function addressPairKey(name: string, address: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-	h = Math.imul(h ^ 0xffff, 0x01000193);
+function addressPairKey(nameHash: number, address: string): number {
+	let h = Math.imul(nameHash ^ 0xffff, 0x01000193);
 	let n = 0;
 	let space = false;
 	for (let i = 0; i < address.length; i++) {
 		const c = nameCode(address.charCodeAt(i));
 		if (c === OTHER) {
 			const normalized = normalizeName(address);
-			return normalized ? pairKey(name, normalized) : NO_KEY;
+			return normalized ? pairKeyAfter(nameHash, normalized) : NO_KEY;
 		}
 		if (c === HIDDEN) continue;
 		if (c === SEPARATOR) space = n > 0;
@@ -300,6 +310,101 @@ function addressPairKey(name: string, address: string): number {
 	return (h ^ (h >>> 15)) & 0x3fffffff;
 }
 
+/** Where the words of the name in `nameBuffer` begin and end (`nameHash`: three at most). */
+const wordStarts = [0, 0, 0];
+const wordEnds = [0, 0, 0];
+/** What `nameHash` found: the name's length once normalised (0: no name; -1: not read). */
+let nameLength = 0;
+
+/**
+ * `hashOf(inAnyOrder(normalizeName(raw)))`, the name's part of its pairs' numbers, made without
+ * the strings (the lower-cased name, its words, the words joined in order: about five for each
+ * of 100,000 rows): its characters are written as `normalizeName` writes them into a buffer, and
+ * its words (three at most) hashed in `inAnyOrder`'s order. `nameLength` says what it found; -1:
+ * a character of any other script, or more words, for the general way (the strings).
+ */
+function nameHash(raw: string): number {
+	if (nameBuffer.length < raw.length) nameBuffer = new Uint16Array(raw.length * 2);
+	const out = nameBuffer;
+	let n = 0;
+	let words = 0;
+	let space = false;
+	for (let i = 0; i < raw.length; i++) {
+		const c = nameCode(raw.charCodeAt(i));
+		if (c === OTHER) return (nameLength = -1);
+		if (c === HIDDEN) continue;
+		if (c === SEPARATOR) {
+			space = n > 0;
+			continue;
+		}
+		if (n === 0 || space) {
+			if (words === 3) return (nameLength = -1);
+			if (n > 0) {
+				wordEnds[words - 1] = n;
+				out[n++] = 0x20;
+			}
+			wordStarts[words++] = n;
+			space = false;
+		}
+		out[n++] = c;
+	}
+	nameLength = n;
+	if (n === 0) return FNV_START;
+	wordEnds[words - 1] = n;
+	// The words in `inAnyOrder`'s order: as strings compare (code by code, a prefix first).
+	let first = 0;
+	let second = 1;
+	let third = 2;
+	if (words === 2) {
+		if (compareWords(out, 0, 1) > 0) {
+			first = 1;
+			second = 0;
+		}
+	} else if (words === 3) {
+		let low = 0;
+		let high = 1;
+		if (compareWords(out, 0, 1) > 0) {
+			low = 1;
+			high = 0;
+		}
+		if (compareWords(out, 2, high) >= 0) {
+			first = low;
+			second = high;
+		} else if (compareWords(out, 2, low) >= 0) {
+			first = low;
+			second = 2;
+			third = high;
+		} else {
+			first = 2;
+			second = low;
+			third = high;
+		}
+	}
+	let h = hashWord(FNV_START, out, first);
+	if (words > 1) h = hashWord(Math.imul(h ^ 0x20, 0x01000193), out, second);
+	if (words > 2) h = hashWord(Math.imul(h ^ 0x20, 0x01000193), out, third);
+	return h;
+}
+
+/** Word `a` of the buffer against word `b`, as `<`, `===` and `>` compare strings. */
+function compareWords(out: Uint16Array, a: number, b: number): number {
+	const aStart = wordStarts[a];
+	const bStart = wordStarts[b];
+	const aLength = wordEnds[a] - aStart;
+	const bLength = wordEnds[b] - bStart;
+	const length = aLength < bLength ? aLength : bLength;
+	for (let i = 0; i < length; i++) {
+		const d = out[aStart + i] - out[bStart + i];
+		if (d !== 0) return d;
+	}
+	return aLength - bLength;
+}
+
+function hashWord(h: number, out: Uint16Array, word: number): number {
+	for (let i = wordStarts[word]; i < wordEnds[word]; i++) h = Math.imul(h ^ out[i], 0x01000193);
+	return h;
+}
+
 /**
  * One row in the index: who it is (its keys, '' or `NO_KEY` when missing) and where it is. One
  * object per row, its fields set once: 200,000 of them live until the search ends.
@@ -311,7 +416,12 @@ class Person {
 	#address: string | undefined = undefined;
 	constructor(
 		readonly phones: readonly string[],
-		readonly name: string,
+		/** The name as the row has it (its parts joined): normalised only when compared (`name`). */
+		readonly rawName: string,
+		/** `name`, when made already; else made when asked for. */
+		private madeName: string | undefined,
+		/** Whether `name` is not empty. */
+		readonly hasName: boolean,
 		readonly birth: string,
 		/** The address as the row has it: normalised only when compared (`address`). */
 		readonly rawAddress: string,
@@ -333,6 +443,14 @@ class Person {
 	get address(): string {
 		return (this.#address ??= normalizeName(this.rawAddress));
 	}
+
+	/**
+	 * The normalised name, its words in one order (`inAnyOrder`): asked for only when a pair's
+	 * number or a phone matched another row's. The search needs its hash (`nameHash`).
+	 */
+	get name(): string {
+		return (this.madeName ??= inAnyOrder(normalizeName(this.rawName)));
+	}
 }
 
 function personOf(
@@ -343,21 +461,26 @@ function personOf(
 	rowId: string
 ): Person {
 	const nameColumns = columns.name;
-	let name: string;
+	let rawName: string;
 	// One column: its value alone (a space after it, as the parts get, changes nothing).
-	if (nameColumns.length === 1) name = normalizeName(values[nameColumns[0]] ?? '');
+	if (nameColumns.length === 1) rawName = values[nameColumns[0]] ?? '';
 	else {
-		let rawName = '';
+		rawName = '';
 		for (const id of nameColumns) rawName += (values[id] ?? '') + ' ';
-		name = normalizeName(rawName);
 	}
-	name = inAnyOrder(name);
+	let hash = nameHash(rawName);
+	let name: string | undefined;
+	if (nameLength < 0) {
+		name = inAnyOrder(normalizeName(rawName));
+		hash = hashOf(name);
+	}
+	const hasName = name === undefined ? nameLength > 0 : name !== '';
 	const birth = columns.birthDate ? birthKey(values[columns.birthDate] ?? '') : '';
 	const rawAddress = columns.address ? (values[columns.address] ?? '') : '';
 	const phone = columns.phone ? (values[columns.phone] ?? '') : '';
 	const phones = phone ? phoneKeys(phone) : NO_PHONES;
-	const nameBirth = name && birth ? pairKey(name, birth) : NO_KEY;
-	const nameAddress = name && rawAddress ? addressPairKey(name, rawAddress) : NO_KEY;
+	const nameBirth = hasName && birth ? pairKeyAfter(hash, birth) : NO_KEY;
+	const nameAddress = hasName && rawAddress ? addressPairKey(hash, rawAddress) : NO_KEY;
 	let row = '';
 	if (columns.row && !phones.length && nameBirth === NO_KEY && nameAddress === NO_KEY) {
 		let filled = false;
@@ -370,7 +493,9 @@ function personOf(
 	}
 	return new Person(
 		phones,
+		rawName,
 		name,
+		hasName,
 		birth,
 		rawAddress,
 		nameBirth,
@@ -411,7 +536,7 @@ function inAnyOrder(name: string): string {
 
 /** Same phone: the same person unless a name or a birth date on both sides says otherwise. */
 function samePhonePerson(a: Person, b: Person): boolean {
-	if (a.name && b.name && a.name !== b.name) return false;
+	if (a.hasName && b.hasName && a.name !== b.name) return false;
 	if (a.birth && b.birth && a.birth !== b.birth) return false;
 	return true;
 }
@@ -455,7 +580,7 @@ function report(search: Search, match: Person, by: DuplicateKey) {
 		// A deleted row keeps a resident out only when it is surely that resident: by a phone, only
 		// with a name on both sides (found in review: a deleted row with a number and no name kept
 		// «Сидорова Мария» out, and the report said she was deleted).
-		if (by === 'phone' && !(search.named && match.name)) return;
+		if (by === 'phone' && !(search.named && match.hasName)) return;
 		info.inDeleted ??= [];
 		if (info.inDeleted.length < MAX_LISTED_MATCHES) info.inDeleted.push({ rowId: match.rowId, by });
 	} else if (match.sheetId === search.targetSheetId) {
@@ -627,7 +752,7 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 		};
 		const person = personOf(row.values, keyColumns, row.line, targetSheetId, '');
 		search.id = i + 1;
-		search.named = person.name !== '';
+		search.named = person.hasName;
 		search.info = info;
 		index.searchAndAdd(person, search);
 		duplicates[i] = info;
