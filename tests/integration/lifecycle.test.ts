@@ -183,6 +183,118 @@ describe('the LevelDB store', () => {
 		}
 	});
 
+	it('edits typed while the compaction of a pause runs are kept: the doc that leaves memory comes back with them', async () => {
+		const dir = await harness.tempDir();
+		const quietMs = 100;
+		const level = await createLevelStore({ dir, compactQuietMs: quietMs });
+		const server = await harness.start({ store: level, docIdleMs: 50 });
+		const room = 'sheet:pause';
+		const anna = await harness.synced(harness.client(server.wsUrl, room));
+		const vera = await harness.synced(harness.client(server.wsUrl, room));
+		const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+		/** Resolves once Vera holds `key`: the relay has stored the update and sent it on. */
+		const veraHas = (key: string) =>
+			new Promise<void>((resolve) => {
+				const seen = () => {
+					if (!vera.map.has(key)) return;
+					vera.map.unobserve(seen);
+					resolve();
+				};
+				vera.map.observe(seen);
+				seen();
+			});
+		// Anna fills in more than COMPACT_AFTER_UPDATES cells, stops for the pause, and types again
+		// a little after it (0 to 40 ms late, once each): each time the room's compaction starts in
+		// the pause and runs (reading, merging, deleting ~0.5 MB: 100 ms or more here) while her
+		// next edits come in, which must not be among the updates it deletes.
+		let typed = 0;
+		for (const [round, late] of [0, 5, 15, 40].entries()) {
+			const burst = COMPACT_AFTER_UPDATES + 20;
+			for (let i = 0; i < burst; i++) anna.map.set(`r${round}-cell${i}`, 'ш'.repeat(1000));
+			await veraHas(`r${round}-cell${burst - 1}`);
+			await sleep(quietMs + late);
+			const until = performance.now() + 400;
+			for (let i = 0; performance.now() < until; i++) {
+				anna.map.set(`r${round}-typed${i}`, i);
+				typed++;
+				await sleep(2);
+			}
+		}
+		const total = 4 * (COMPACT_AFTER_UPDATES + 20) + typed;
+		await waitConverged([anna, vera], total);
+		// The pauses' compactions ran: the log no longer holds each edit on its own.
+		await waitFor(
+			async () => (await level.loadEach(room)).length < COMPACT_AFTER_UPDATES,
+			'the compaction in the pause'
+		);
+
+		// Both leave; the doc leaves memory, written back from the store's log, and a colleague
+		// who opens the sheet later gets it from there.
+		const expected = contentOf(anna);
+		anna.provider.destroy();
+		vera.provider.destroy();
+		await waitFor(() => server.relay.stats().rooms === 0, 'the doc to leave memory');
+		const galina = await harness.synced(harness.client(server.wsUrl, room));
+		await waitFor(() => galina.map.size >= total, 'every edit at Галина', 5000).catch(() => {});
+		const lost = Object.keys(anna.map.toJSON()).filter((key) => !galina.map.has(key));
+		expect(lost, 'edits lost from the store').toEqual([]);
+		expect(contentOf(galina)).toBe(expected);
+	});
+
+	it('a room waiting for its pause: close() compacts it at once, no timer outlives the store, and an unclosed store lets its process exit', async () => {
+		const dir = await harness.tempDir();
+		const logs = captureLog();
+		const store = await createLevelStore({ dir, log: logs.log, compactQuietMs: 1000 });
+		const doc = new Y.Doc();
+		doc.on('update', (update: Uint8Array) => void store.append('sheet:waiting', update));
+		for (let i = 0; i < COMPACT_AFTER_UPDATES + 20; i++) doc.getMap('m').set(`k${i % 50}`, i);
+		// All in LevelDB (loadEach waits for that), so the pause's timer is set; the pause is not
+		// over yet when the server stops.
+		expect(await store.loadEach('sheet:waiting')).toHaveLength(COMPACT_AFTER_UPDATES + 20);
+		await store.close();
+		// Past the pause: a timer left behind would run its compaction on the closed database now.
+		await new Promise((resolve) => setTimeout(resolve, 1300));
+		expect(logs.lines.filter((line) => line.level !== 'info')).toEqual([]);
+		expect(await entriesOf(dir, 'sheet:waiting')).toBeLessThan(COMPACT_AFTER_UPDATES);
+		const reopened = await createLevelStore({ dir });
+		const loaded = new Y.Doc();
+		Y.applyUpdate(loaded, (await reopened.load('sheet:waiting')) as Uint8Array);
+		expect(loaded.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+		await reopened.close();
+
+		// A process that ends without close() (a script, a test) while a room waits a minute for
+		// its pause ends at once; its updates are in the write-ahead file for the next start.
+		const other = await harness.tempDir();
+		const started = performance.now();
+		const child = spawn(
+			process.execPath,
+			[
+				'--input-type=module',
+				'-e',
+				`const { createLevelStore } = await import(process.argv[1]);
+				const Y = await import('yjs');
+				const store = await createLevelStore({ dir: process.argv[2], compactQuietMs: 60000 });
+				const doc = new Y.Doc();
+				doc.on('update', (update) => store.append('sheet:left', update));
+				for (let i = 0; i < ${COMPACT_AFTER_UPDATES + 20}; i++) doc.getMap('m').set('k' + i, i);
+				await new Promise((resolve) => setTimeout(resolve, 100));`,
+				join(PROJECT_ROOT, 'server/store.js'),
+				other
+			],
+			{ cwd: PROJECT_ROOT, stdio: 'inherit' }
+		);
+		const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+		const within = new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000));
+		const outcome = await Promise.race([exited, within]);
+		if (outcome !== 0) child.kill('SIGKILL');
+		expect(outcome, `exit after ${Math.round(performance.now() - started)} ms`).toBe(0);
+		const after = await createLevelStore({ dir: other, log: captureLog().log });
+		const left = new Y.Doc();
+		Y.applyUpdate(left, (await after.load('sheet:left')) as Uint8Array);
+		expect(left.getMap('m').size).toBe(COMPACT_AFTER_UPDATES + 20);
+		await after.close();
+	});
+
 	it('keeps a big first update as it is and compacts the small edits after it', async () => {
 		const dir = await harness.tempDir();
 		const store = await createLevelStore({ dir });
