@@ -383,8 +383,12 @@ export async function createLevelStore({
 		// stop of the server until the disk takes them.
 		if (failing) return;
 		const roomState = await roomLog(room);
+		// `merged` holds the updates appended before this call: those appended while it waits for
+		// a compaction already running are not in it, and must stay (found in review: they were
+		// deleted with the rest).
+		const appended = roomState.lastSeq;
 		while (roomState.compacting) await roomState.compacting.catch(() => {});
-		const upTo = roomState.lastSeq;
+		const upTo = merged ? appended : roomState.lastSeq;
 		const dropping = !merged && excluded.has(room);
 		if (roomState.count <= 1 && !dropping) return;
 		const run = (async () => {

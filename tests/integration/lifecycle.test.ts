@@ -295,6 +295,33 @@ describe('the LevelDB store', () => {
 		await after.close();
 	});
 
+	it('compact(room, merged) keeps the updates appended after the call, also when it waits for a compaction already running', async () => {
+		const dir = await harness.tempDir();
+		const store = await createLevelStore({ dir });
+		const doc = new Y.Doc();
+		doc.on('update', (update: Uint8Array) => void store.append('sheet:given', update));
+		for (let i = 0; i < COMPACT_AFTER_UPDATES + 100; i++) {
+			doc.getMap('m').set(`k${i}`, 'ш'.repeat(2500));
+		}
+		// Past COMPACT_AFTER_UPDATES, loading starts a compaction of the room in the background.
+		await store.load('sheet:given');
+		// Everything appended so far, merged by the caller: it waits for that compaction to end.
+		const compaction = store.compact('sheet:given', Y.encodeStateAsUpdate(doc));
+		for (let i = 0; i < 20; i++) {
+			doc.getMap('m').set(`after${i}`, i);
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		await compaction;
+		await store.close();
+		const reopened = await createLevelStore({ dir });
+		const loaded = new Y.Doc();
+		Y.applyUpdate(loaded, (await reopened.load('sheet:given')) as Uint8Array);
+		await reopened.close();
+		const lost = Object.keys(doc.getMap('m').toJSON()).filter((k) => !loaded.getMap('m').has(k));
+		expect(lost).toEqual([]);
+		expect(loaded.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+	});
+
 	it('keeps a big first update as it is and compacts the small edits after it', async () => {
 		const dir = await harness.tempDir();
 		const store = await createLevelStore({ dir });
