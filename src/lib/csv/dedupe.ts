@@ -859,10 +859,14 @@ function mergeValues(
 		const have = into[column] ?? '';
 		if (have === '') into[column] = value;
 		else if (have === value || choiceKey(have) === choiceKey(value)) continue;
-		else if (lists.has(column) && isStoredPhone(value))
-			// (The invalid one is flagged with its line already.)
-			into[column] = isStoredPhone(have) ? joinPhones(have, value) : value;
-		else {
+		else if (lists.has(column) && isStoredPhone(value)) {
+			// (The invalid one is flagged with its line already.) An earlier line's cell flagged for
+			// one number that cannot be read still gives the numbers it has (found in review: her
+			// mobile from that line was lost, the later line's number put in its place).
+			const readable = isStoredPhone(have) ? null : readablePhones(have);
+			const earlier = readable ? readable.numbers.reduce(joinPhones) : have;
+			into[column] = isStoredPhone(earlier) ? joinPhones(earlier, value) : value;
+		} else {
 			// A later line's phone cell flagged for one number that cannot be read (a landline
 			// without its area code beside a mobile) still gives the numbers it has; the rest is
 			// handed on (found by exploration: the resident's new mobile was left out).

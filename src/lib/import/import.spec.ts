@@ -1312,6 +1312,34 @@ describe('import through the worker pipeline', () => {
 		expect(flaggedByPolicy(run.analysis, run.targets).update).toBe(0);
 	});
 
+	it('"update" keeps the valid numbers of a resident\'s earlier line though another number of it cannot be read and a later line has a number (found in review)', () => {
+		// The mirror of the test above: the later line's valid number took the place of the earlier
+		// line's cell, and the mobile that line gave was lost — for a new resident and for one the
+		// list has.
+		const file = [
+			'ФИО;Дата рожд.;Тел. дом.;Тел. моб.',
+			'Иванова Анна Петровна;05.03.1941;123-45-67;8 921 000 11 22',
+			'Иванова Анна Петровна;05.03.1941;;8 921 000 11 44'
+		].join('\r\n');
+		const fresh = callList();
+		const added = importInto(fresh, cp1251(file), 'update').applied.added;
+		expect(added).toHaveLength(1);
+		const col = (sheet: Sheet, title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		expect(fresh.getCell(added[0], col(fresh, 'Телефон'))).toBe('+79210001122, +79210001144');
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(['ФИО;Тел.;Д/р', 'Иванова Анна Петровна;8 (812) 999-45-67;05.03.1941'].join('\r\n')),
+			'skip'
+		);
+		const [ivanova] = sheet.rowIds();
+		const run = importInto(sheet, cp1251(file), 'update');
+		expect(run.applied.added).toHaveLength(0);
+		expect(sheet.getCell(ivanova, col(sheet, 'Телефон'))).toBe(
+			'+78129994567, +79210001122, +79210001144'
+		);
+	});
+
 	it('"update" does not put back a number an operator took out of the cell (found in review)', () => {
 		const sheet = callList();
 		const line = (phones: string) => `Иванова Анна Петровна;"${phones}";05.03.1941`;
