@@ -34,6 +34,7 @@ import {
 import { targetsOf } from './testing';
 import { translate, type Locale } from '../i18n';
 import { keyColumnsOf, existingRowsOf } from '../csv';
+import { pairKey } from '../csv/dedupe';
 import { choiceKey, formatValue } from '../values';
 
 function callList(): Sheet {
@@ -1521,6 +1522,64 @@ describe('import through the worker pipeline', () => {
 			['Просил перезвонить после 12', 'Перезвонили'],
 			['ул. Бутлерова, д. 9', 'ул. Бутлерова, д. 91']
 		]);
+	});
+
+	it("«Дополнить» and «Пропустить» tell apart two residents whose name and birth date, or name and address, share the duplicate search's 30-bit number (found in review)", () => {
+		// The search files a resident under a number made of her name and birth date (or address),
+		// read without making the strings (`nameHash`): these pairs, found by trying, share one.
+		// Each must stay herself: the file's other resident neither overwrites her nor is dropped.
+		const sorted = (name: string) => name.toLowerCase().split(' ').sort().join(' ');
+		expect(pairKey(sorted('Новикова Галина Григорьевна'), '1930-01-01')).toBe(
+			pairKey(sorted('Смирнова Валентина Алексеевна'), '1930-01-05')
+		);
+		expect(pairKey(sorted('Полякова Нина Ивановна'), 'ул ленина д 1 кв 18')).toBe(
+			pairKey(sorted('Орлова Валентина Ивановна'), 'ул ленина д 2 кв 21')
+		);
+		const csv = (...lines: string[]) => cp1251(['ФИО;Д/р;Примечание;Адрес', ...lines].join('\r\n'));
+		for (const policy of ['update', 'skip'] as const) {
+			const sheet = callList();
+			importInto(
+				sheet,
+				csv(
+					'Новикова Галина Григорьевна;01.01.1930;;',
+					'Полякова Нина Ивановна;;;ул. Ленина, д. 1, кв. 18'
+				),
+				'skip'
+			);
+			const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+			const [novikova, polyakova] = sheet.rowIds();
+			const run = importInto(
+				sheet,
+				csv(
+					// Her words in another order, her name with a no-break space: the other way to the number.
+					'Валентина Алексеевна Смирнова;05.01.1930;живёт одна;',
+					'Орлова\u00a0Валентина Ивановна;;слабо слышит;ул. Ленина, д. 2, кв. 21',
+					'Смирнова Валентина Алексеевна;05.01.1930;повтор;',
+					'Новикова Галина Григорьевна;01.01.1930;нужны продукты;'
+				),
+				policy
+			);
+			expect(
+				run.analysis.duplicates.map((d) => [d.line, d.inFile, d.inSheet]),
+				policy
+			).toEqual([
+				[2, null, []],
+				[3, null, []],
+				[4, { line: 2, by: 'name-birth' }, []],
+				[5, null, [{ rowId: novikova, by: 'name-birth' }]]
+			]);
+			expect(run.applied.added.length, policy).toBe(2);
+			const names = sheet.rowIds().map((id) => sheet.getCell(id, col('ФИО')));
+			expect(
+				names.slice(2).map((n) => n.replace('\u00a0', ' ')),
+				policy
+			).toEqual(['Валентина Алексеевна Смирнова', 'Орлова Валентина Ивановна']);
+			expect(sheet.getCell(novikova, col('Дата рождения')), policy).toBe('1930-01-01');
+			expect(sheet.getCell(polyakova, col('Примечание')), policy).toBe('');
+			expect(sheet.getCell(novikova, col('Примечание')), policy).toBe(
+				policy === 'update' ? 'нужны продукты' : ''
+			);
+		}
 	});
 
 	it('"update" does not take a longer text that reverts an operator\'s edit or says something else (found in review)', () => {
