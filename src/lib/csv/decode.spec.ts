@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../bench/data';
 import {
 	decodeCsvBytes,
 	encodeWindows1251,
+	hasUtf8Cyrillic,
 	isWindows1251Char,
 	notTextKind,
 	withoutZeroPadding
@@ -264,5 +266,41 @@ describe('withoutZeroPadding', () => {
 		const utf16 = new Uint8Array(Buffer.from('\ufeffФИО\n', 'utf16le'));
 		expect(utf16.at(-1)).toBe(0);
 		expect(withoutZeroPadding(utf16)).toBe(utf16);
+	});
+});
+
+describe('hasUtf8Cyrillic', () => {
+	/** As it was before it read four bytes at a time (an `indexOf` for each lead byte). */
+	function hasUtf8CyrillicBefore(bytes: Uint8Array): boolean {
+		for (const lead of [0xd0, 0xd1]) {
+			for (let i = bytes.indexOf(lead); i !== -1; i = bytes.indexOf(lead, i + 1))
+				if (bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0xbf) return true;
+		}
+		return false;
+	}
+
+	it('answers as the byte-by-byte search did, wherever the pair is and however the bytes are aligned', () => {
+		const random = createRandom(20261207);
+		// Bytes a Windows-1251 file is made of, the two leads and continuation bytes among them.
+		const alphabet = [0x20, 0x3b, 0x0d, 0x0a, 0x41, 0xc0, 0xe0, 0xff, 0xd0, 0xd1, 0xcf, 0xd2];
+		const continuations = [0x80, 0x98, 0xa8, 0xab, 0xb8, 0xb9, 0xbb, 0xbf, 0x7f, 0xc0];
+		let found = 0;
+		for (let n = 0; n < 4000; n++) {
+			const buffer = new Uint8Array(1 + Math.floor(random() * 40));
+			for (let i = 0; i < buffer.length; i++)
+				buffer[i] =
+					random() < 0.15
+						? continuations[Math.floor(random() * continuations.length)]
+						: alphabet[Math.floor(random() * alphabet.length)];
+			// A view that starts and ends anywhere in its buffer, as a file's subarray may.
+			const from = Math.floor(random() * Math.min(4, buffer.length));
+			const to = from + Math.floor(random() * (buffer.length - from + 1));
+			const bytes = buffer.subarray(from, to);
+			const expected = hasUtf8CyrillicBefore(bytes);
+			if (expected) found++;
+			expect(hasUtf8Cyrillic(bytes), `${[...bytes]} from ${from}`).toBe(expected);
+		}
+		expect(found).toBeGreaterThan(500);
+		expect(found).toBeLessThan(3500);
 	});
 });

@@ -186,12 +186,31 @@ const UTF8_CYRILLIC_LEADS = [0xd0, 0xd1] as const;
 
 const isContinuation = (byte: number) => byte >= 0x80 && byte <= 0xbf;
 
-/** Whether the file has a UTF-8 Cyrillic letter anywhere: looked for with indexOf, cheaply. */
-function hasUtf8Cyrillic(bytes: Uint8Array): boolean {
-	for (const lead of UTF8_CYRILLIC_LEADS) {
-		for (let i = bytes.indexOf(lead); i !== -1; i = bytes.indexOf(lead, i + 1))
-			if (isContinuation(bytes[i + 1])) return true;
+const isUtf8CyrillicLead = (byte: number) =>
+	byte === UTF8_CYRILLIC_LEADS[0] || byte === UTF8_CYRILLIC_LEADS[1];
+
+/**
+ * Whether the file has a UTF-8 Cyrillic letter anywhere (a lead byte, then a continuation byte).
+ * Looked for from the continuation bytes, four at a time: in Windows-1251 text they are rare
+ * (Ё, ё, №, «»), while the leads («Р», «С») start many words — an `indexOf` for each of those
+ * was a quarter of the decoding of the bench's 18 MB file in the import worker.
+ */
+export function hasUtf8Cyrillic(bytes: Uint8Array): boolean {
+	const end = bytes.length;
+	const at = (i: number) => isContinuation(bytes[i]) && i > 0 && isUtf8CyrillicLead(bytes[i - 1]);
+	// Byte by byte up to a 4-byte boundary of the buffer, then a word at a time.
+	let i = 0;
+	while (i < end && (bytes.byteOffset + i) % 4 !== 0) if (at(i++)) return true;
+	if (i === end) return false;
+	const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (end - i) >> 2);
+	for (let w = 0; w < words.length; w++) {
+		// A byte 10xxxxxx becomes 0x00 here; then the usual test for a zero byte in a word.
+		const x = (words[w] & 0xc0c0c0c0) ^ 0x80808080;
+		if (((x - 0x01010101) & ~x & 0x80808080) === 0) continue;
+		const base = i + w * 4;
+		for (let k = base; k < base + 4; k++) if (at(k)) return true;
 	}
+	for (let k = i + words.length * 4; k < end; k++) if (at(k)) return true;
 	return false;
 }
 
