@@ -131,6 +131,15 @@ const CLOSE_GRACE_MS = 1000;
 const MAX_QUEUED_MESSAGES = 100;
 /** A message over `maxMessageBytes` (as ws closes one sent whole). */
 const CLOSE_MESSAGE_TOO_BIG = 1009;
+/**
+ * The largest presence update a connection may send, and how many presences it may hold. The
+ * app's own is one presence (its doc's client id) of a few hundred bytes: a name of at most 60
+ * letters, a colour, a cell. Without these a single message of 9 MB announced 100,000 made-up
+ * colleagues (or one with a 1 MB name): the relay stalled for seconds, kept them all, and
+ * passed them to every page of the room.
+ */
+export const MAX_PRESENCE_BYTES = 16 * 1024;
+export const MAX_PRESENCES_PER_CONNECTION = 8;
 /** The answer to a client's part: taken, the next may come. */
 const PART_TAKEN = new Uint8Array([messagePart]);
 
@@ -785,6 +794,11 @@ export function createRelay({
 				case messageAwareness: {
 					const update = decoding.readVarUint8Array(decoder);
 					expectEnd(decoder);
+					const refused = presenceRefusal(connection, update);
+					if (refused) {
+						closeConnection(connection, CLOSE_BAD_MESSAGE, 'presence refused', refused);
+						break;
+					}
 					// Its edits read before it go out before it (a cursor after the edit it is on).
 					applyStored(connection.room);
 					awarenessProtocol.applyAwarenessUpdate(connection.room.awareness, update, connection);
@@ -814,6 +828,30 @@ export function createRelay({
 		} catch (error) {
 			malformed(connection, error);
 		}
+	}
+
+	/**
+	 * Why a presence update is not taken (too long, or more presences than one page has), else
+	 * null. Read before it is applied, so nothing of it reaches the room or the others.
+	 * @param {Connection} connection
+	 * @param {Uint8Array} update
+	 * @returns {string | null}
+	 */
+	function presenceRefusal(connection, update) {
+		if (update.length > MAX_PRESENCE_BYTES) {
+			return `presence update of ${update.length} bytes (over ${MAX_PRESENCE_BYTES})`;
+		}
+		const decoder = decoding.createDecoder(update);
+		const count = decoding.readVarUint(decoder);
+		const ids = new Set(connection.awarenessIds);
+		for (let i = 0; i < count && ids.size <= MAX_PRESENCES_PER_CONNECTION; i++) {
+			const id = decoding.readVarUint(decoder);
+			decoding.readVarUint(decoder); // clock
+			if (decoding.readVarString(decoder) !== 'null') ids.add(id);
+		}
+		return ids.size > MAX_PRESENCES_PER_CONNECTION
+			? `more than ${MAX_PRESENCES_PER_CONNECTION} presences on one connection`
+			: null;
 	}
 
 	/**

@@ -2,13 +2,14 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { messageAwareness, messageSync } from '../../server/relay.js';
+import { MAX_PRESENCES_PER_CONNECTION, messageAwareness, messageSync } from '../../server/relay.js';
 import {
 	Harness,
 	captureLog,
 	encodeMessage,
 	updateMessage,
 	waitConverged,
+	waitFor,
 	type Client
 } from './helpers.js';
 
@@ -118,6 +119,67 @@ describe('bad frames close only their own connection', () => {
 		await attacker.closed;
 		const fresh = await harness.synced(harness.client(wsUrl, 'sheet:victim'));
 		expect(fresh.doc.store.clients.size).toBe(0);
+	});
+});
+
+/** An awareness message announcing `names.length` presences, from client id `firstId` on. */
+function presencesMessage(firstId: number, names: string[]) {
+	return encodeMessage((e) => {
+		encoding.writeVarUint(e, messageAwareness);
+		const update = encoding.createEncoder();
+		encoding.writeVarUint(update, names.length);
+		names.forEach((name, i) => {
+			encoding.writeVarUint(update, firstId + i);
+			encoding.writeVarUint(update, 1);
+			encoding.writeVarString(update, JSON.stringify({ user: { name, color: '#123456' } }));
+		});
+		encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+	});
+}
+
+describe('presence spam', () => {
+	it('a presence with a 1 MB name, or more presences than a page has, closes that connection; nobody gets them', async () => {
+		const logs = captureLog();
+		const { wsUrl } = await harness.start({ log: logs.log });
+		const operators = [
+			harness.client(wsUrl, 'sheet:victim'),
+			harness.client(wsUrl, 'sheet:victim')
+		];
+		await Promise.all(operators.map((c) => harness.synced(c)));
+		const closedWithin = (attacker: Awaited<ReturnType<typeof harness.raw>>) =>
+			Promise.race([
+				attacker.closed.then(({ code }) => code),
+				new Promise((resolve) => setTimeout(() => resolve('still open'), 3000))
+			]);
+
+		// Before: the relay kept and passed on both (a 9 MB message of 100,000 made-up
+		// colleagues stalled it for more than a second, and every page took them all).
+		const longName = await harness.raw(`${wsUrl}/sheet:victim`);
+		longName.send(presencesMessage(900_000, ['Я'.repeat(500_000)]));
+		expect(await closedWithin(longName)).toBe(CLOSE_BAD_MESSAGE);
+		const crowd = await harness.raw(`${wsUrl}/sheet:victim`);
+		const names = Array.from({ length: MAX_PRESENCES_PER_CONNECTION + 1 }, (_, i) => `Гость ${i}`);
+		crowd.send(presencesMessage(800_000, names));
+		expect(await closedWithin(crowd)).toBe(CLOSE_BAD_MESSAGE);
+		expect(logs.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+			expect.stringMatching(/sheet:victim.*presence update of \d+ bytes \(over 16384\)/),
+			expect.stringMatching(/sheet:victim.*more than 8 presences on one connection/)
+		]);
+
+		// A page's own presence still goes through, after them.
+		const colleague = await harness.raw(`${wsUrl}/sheet:victim`);
+		colleague.send(presencesMessage(700_000, ['Борис']));
+		for (const operator of operators) {
+			await waitFor(
+				() => operator.provider.awareness.getStates().has(700_000),
+				'the colleague’s presence'
+			);
+			const names = [...operator.provider.awareness.getStates().values()].map(
+				(state) => (state.user as { name?: string } | undefined)?.name
+			);
+			expect(names.filter((name) => name !== undefined)).toEqual(['Борис']);
+			expect(operator.provider.awareness.getStates().size).toBe(2);
+		}
 	});
 });
 
