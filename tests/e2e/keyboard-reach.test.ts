@@ -134,6 +134,7 @@ describe('the keyboard is seen, and gets back to the buttons', () => {
 		await keys.waitFor();
 		expect(await keys.textContent()).toContain('F6, Shift+F6');
 		expect(await keys.textContent()).toContain('из списка к кнопкам над ним');
+		expect(await keys.textContent()).toContain('по пути — к уведомлению под списком');
 		await page.keyboard.press('Escape');
 		await keys.waitFor({ state: 'hidden' });
 		await page.getByRole('button', { name: 'English (Язык интерфейса)' }).click();
@@ -141,6 +142,59 @@ describe('the keyboard is seen, and gets back to the buttons', () => {
 		const english = page.getByRole('dialog', { name: 'Keys in a list' });
 		await english.waitFor();
 		expect(await english.textContent()).toContain('from the list to the buttons above it');
+		expect(await english.textContent()).toContain('on the way, to a notice under the list');
 		await page.keyboard.press('Escape');
+	});
+
+	it('a notice under the grid that offers «Отменить» is in the keyboard’s reach: F6 stops there (found in review)', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: уведомление', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\nСидорова Анна\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const name = await sheet.columnId('ФИО');
+		const note = await sheet.columnId('Примечание');
+
+		// Сидорова Анна deleted: the notice under the grid offers «Отменить» for a while.
+		await sheet.selectRows([2]);
+		await sheet.deleteSelectedRows();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const undo = sheet.toastButton('Отменить');
+		await undo.waitFor();
+		// Tab past the «+» line goes round the line, never down to the notice.
+		await (await sheet.newRowCell('Примечание')).click();
+		await page.keyboard.press('Tab');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`b-0:${name}`);
+		await page.keyboard.press('Escape');
+		// F6 from a cell stops at the notice's «Отменить» (it went to the toolbar, the notice out of
+		// the keyboard's reach), its ring white; Shift+F6 goes back to the cell.
+		await (await sheet.cell(0, 'Примечание')).click();
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(undo), MOMENT).toBe(true);
+		const seen = await ring(page, '.toast');
+		expect(seen.style).toBe('solid');
+		expect(seen.ratio).toBeGreaterThanOrEqual(3);
+		await page.keyboard.press('Shift+F6');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${note}`);
+		// F6, Enter: the row is back; the notice gone with the keyboard's place, F6 goes to the cell.
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(undo), MOMENT).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		await page.keyboard.press('F6');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${note}`);
+		// From the notice, F6 goes on to the toolbar (in the page's order, round).
+		await sheet.selectRows([2]);
+		await sheet.deleteSelectedRows();
+		await undo.waitFor();
+		await (await sheet.cell(1, 'ФИО')).click();
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(undo), MOMENT).toBe(true);
+		await page.keyboard.press('F6');
+		const inToolbar = () => page.evaluate(() => !!document.activeElement?.closest('.toolbar'));
+		await expect.poll(inToolbar, MOMENT).toBe(true);
+		await page.keyboard.press('F6');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${name}`);
 	});
 });

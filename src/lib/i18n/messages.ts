@@ -303,7 +303,8 @@ export const ru = {
 	'keys.title': 'Клавиши в списке',
 	'keys.toList':
 		'с начала страницы: «Перейти к списку» — к ячейке, где вы были, или к первой ячейке списка',
-	'keys.region': 'из списка к кнопкам над ним и обратно — к той же ячейке',
+	'keys.region':
+		'из списка к кнопкам над ним и обратно — к той же ячейке; по пути — к уведомлению под списком, если в нём есть кнопка («Отменить», «Вернуть»)',
 	'keys.edit': 'открыть ячейку для правки (или просто начните печатать)',
 	'keys.move': 'сохранить и перейти вниз, вправо, влево; стрелки — по ячейкам',
 	'keys.rowEdge':
@@ -636,7 +637,8 @@ export const en: Record<MessageKey, string> = {
 	'keys.title': 'Keys in a list',
 	'keys.toList':
 		'from the top of the page: “Go to the list” — to the cell you were on, or the list’s first cell',
-	'keys.region': 'from the list to the buttons above it, and back to the same cell',
+	'keys.region':
+		'from the list to the buttons above it, and back to the same cell; on the way, to a notice under the list that has a button (“Undo”, “Restore”)',
 	'keys.edit': 'edit the cell (or just start typing)',
 	'keys.move': 'save and move down, right, left; arrows move between cells',
 	'keys.rowEdge':
