@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HomePage } from './pages';
+import { EDITOR, editorOpen, HomePage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -196,5 +196,43 @@ describe('the keyboard is seen, and gets back to the buttons', () => {
 		await expect.poll(inToolbar, MOMENT).toBe(true);
 		await page.keyboard.press('F6');
 		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${name}`);
+	});
+
+	it('F6 from a note being written, or from a choice list, stores what she typed and closes the editor (found in review)', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: заметка', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const note = await sheet.columnId('Примечание');
+		const editors = () => page.locator(EDITOR).count();
+
+		// A note (its editor a popup over the grid), F6: the note is stored and the editor gone (it
+		// stayed open over the grid, the note unstored, and back in the cell her next key went
+		// nowhere).
+		await (await sheet.cell(0, 'Примечание')).click();
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		await page.keyboard.type('перезвонить в 18');
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(sheet.button('Добавить строку')), MOMENT).toBe(true);
+		await expect.poll(editors, MOMENT).toBe(0);
+		await expect
+			.poll(() => sheet.rows(['ФИО', 'Примечание']), MOMENT)
+			.toEqual([
+				{ ФИО: 'Иванова Мария', Примечание: 'перезвонить в 18' },
+				{ ФИО: 'Петров Иван', Примечание: '' }
+			]);
+		await page.keyboard.press('F6');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${note}`);
+
+		// A choice list open: F6 closes it too.
+		await (await sheet.cell(1, 'Результат звонка')).click();
+		await page.keyboard.press('Alt+ArrowDown');
+		await editorOpen(page);
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(sheet.button('Добавить строку')), MOMENT).toBe(true);
+		await expect.poll(editors, MOMENT).toBe(0);
 	});
 });
