@@ -180,6 +180,10 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 				firstDifference(encodeChunk(header, rows, width), before(header, rows, width)),
 				`run ${run}`
 			).toBe(-1);
+			expect(
+				firstDifference(encodeChunk(header, rows, width, true), before(header, rows, width)),
+				`run ${run}, joined`
+			).toBe(-1);
 		}
 	});
 
@@ -243,9 +247,68 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 		}
 	});
 
+	it('gives the same bytes for chunks of thousands of rows, cells of every make (a few rows joined at a time)', () => {
+		// The writer joins a few rows' cells (about 16,000 characters) with US and reads the
+		// joined string: chunks of many rows cross those groups' ends; a US in a cell sends its
+		// group cell by cell, an RS or ESC in one is escaped, a character outside 1251 anywhere
+		// makes the chunk UTF-8. Each of five faults put in the joined path (no count of the US,
+		// no RS between groups, an escape or a NUL written wrong, rows ended at the wrong US)
+		// fails this test (checked).
+		// The cells come as the import's do: pieces of one text (sliced strings), strings joined
+		// piece by piece, one-byte and two-byte ones.
+		const random = seededRandom(20261207);
+		const text = Array.from({ length: 4000 }, () => UNITS[Math.floor(random() * 8)]).join('');
+		const words = [
+			'Иванова',
+			'Анна',
+			'+7 (812) 555-12-34',
+			'ул. Садовая, д. 5',
+			'1958-09-09',
+			'2',
+			''
+		];
+		let outside = false;
+		const cell = (odd: number): string => {
+			const pick = random();
+			if (pick < 0.3) {
+				const at = Math.floor(random() * 3900);
+				return text.slice(at, at + Math.floor(random() * 40));
+			}
+			if (pick < 0.6) return words[Math.floor(random() * words.length)];
+			if (pick < 0.9) {
+				let s = '';
+				for (let i = Math.floor(random() * 4); i > 0; i--)
+					s += words[Math.floor(random() * 6)] + ' ';
+				return s;
+			}
+			// NUL, RS, US, ESC, U+007F, U+0098, U+0081, U+00A0 (all in 1251), then those outside it.
+			return random() < odd
+				? UNITS[8 + Math.floor(random() * (outside ? 15 : 8))]
+				: String(Math.floor(random() * 1e6));
+		};
+		for (let run = 0; run < 40; run++) {
+			const width = 1 + Math.floor(random() * 12);
+			const count = 1 + Math.floor(random() * 3000);
+			const odd = [0, 0.002, 0.05, 0.001][run % 4];
+			outside = run % 4 === 3;
+			const rows = Array.from({ length: count }, () =>
+				Array.from({ length: width }, () => cell(odd))
+			);
+			const header = ['a0', count, Array.from({ length: width }, (_, i) => `c${i}`)];
+			expect(
+				firstDifference(encodeChunk(header, rows, width, true), before(header, rows, width)),
+				`run ${run}`
+			).toBe(-1);
+			// As `stageRows` writes the import worker's: views, one after another.
+			const view = encodeChunkView(header, rows, width, 1000 + run, true);
+			expect(firstDifference(view, before(header, rows, width)), `view ${run}`).toBe(-1);
+		}
+	});
+
 	it('throws on a hole in a row, as before (rows reach it through cleanRows, never with one)', () => {
 		const holey = [['а', undefined as unknown as string, 'б']];
 		expect(() => before(['a0', 1, ['x', 'y', 'z']], holey, 3)).toThrow(TypeError);
 		expect(() => encodeChunk(['a0', 1, ['x', 'y', 'z']], holey, 3)).toThrow(TypeError);
+		expect(() => encodeChunk(['a0', 1, ['x', 'y', 'z']], holey, 3, true)).toThrow(TypeError);
 	});
 });

@@ -376,9 +376,16 @@ export function writeStagedChunk(
 	rows: string[][],
 	importId: string,
 	start: number,
-	stagedAt = Date.now()
+	stagedAt = Date.now(),
+	joined = false
 ): Uint8Array {
-	return encodeChunkView([order, rows.length, cols, importId, stagedAt], rows, cols.length, start);
+	return encodeChunkView(
+		[order, rows.length, cols, importId, stagedAt],
+		rows,
+		cols.length,
+		start,
+		joined
+	);
 }
 
 function rowsOf(chunk: Chunk): string[][] {
