@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeChunk, encodeChunkView } from './chunk-codec';
+import { decodeRows, encodeChunk, encodeChunkView, SINGLE_BYTE } from './chunk-codec';
 import { seededRandom } from './testing';
 
 /**
@@ -303,6 +303,169 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 			const view = encodeChunkView(header, rows, width, 1000 + run, true);
 			expect(firstDifference(view, before(header, rows, width)), `view ${run}`).toBe(-1);
 		}
+	});
+
+	it('gives the same bytes, joined, at the edges of its groups (found in review of 9a4fbc0)', () => {
+		// The joined writer's groups end after the row that brings them to 16,384 characters.
+		// Cases made for its edges: a US of a cell's own just before or after a group's end, in
+		// a cell longer than a group, in a lone cell; a width of 1 (every US a row's end) and 0;
+		// a group ending exactly at 16,384; escapes and NUL beside the join's own US; a chunk
+		// going UTF-8 in its first, a middle or its last group (an emoji, a lone surrogate, a
+		// pair cut by a cell's end) with whole groups in Windows-1251 before or after; all as
+		// views one after another, the buffer grown. Each is decoded back too.
+		const big = (unit: string, length: number) => unit.repeat(length);
+		const filler = (count: number, width: number, cell: string) =>
+			Array.from({ length: count }, () => Array.from({ length: width }, () => cell));
+		const half = big('Ж', 4096); // two such cells a row: a group is exactly two rows
+		const cases: [string, string[][], number][] = [
+			['no rows', [], 3],
+			['width 0', filler(5, 0, ''), 0],
+			['width 0, cells beyond it', filler(3, 2, 'а'), 0],
+			['one cell', [['а\x1fб']], 1],
+			['one empty cell', [['']], 1],
+			['width 1, separators and escapes', [['\x1f'], [''], ['\x1e'], ['\x1b'], ['\x00'], ['']], 1],
+			['width 1, empty rows', filler(40, 1, ''), 1],
+			['empty rows', filler(40, 3, ''), 3],
+			[
+				'cells ending in ESC, starting with US',
+				[
+					['а\x1b', '\x1fб', '\x1b'],
+					['\x1e', '', '\x1b\x1b']
+				],
+				3
+			],
+			[
+				'group ends at a row end, exactly',
+				[...filler(2, 2, half), ['а', 'б'], ...filler(3, 2, half)],
+				2
+			],
+			[
+				'a US of its own last before a group end',
+				[
+					[half, half],
+					[half, half.slice(1) + '\x1f'],
+					['а', 'б'],
+					['в', 'г']
+				],
+				2
+			],
+			[
+				'a US of its own first after a group end',
+				[
+					[half, half],
+					[half, half],
+					['\x1fа', 'б'],
+					['в', 'г']
+				],
+				2
+			],
+			[
+				'US in the second group only',
+				[...filler(2, 2, half), ...filler(5, 2, 'а'), ['\x1f', 'б']],
+				2
+			],
+			[
+				'US in a cell of a row that ends a group',
+				[
+					[half, half],
+					[half, 'б\x1f' + half],
+					['в', 'г']
+				],
+				2
+			],
+			[
+				'a cell longer than a group',
+				[
+					['а', big('ё', 20_000)],
+					['б', 'в'],
+					[big('№', 17_000) + '\x1f', 'г']
+				],
+				2
+			],
+			['a cell longer than a group, width 1', [[big('ё', 40_000)], ['\x1e'], ['\x1f\x1f']], 1],
+			['last group partial', [...filler(9, 3, big('я', 2000)), ['а', '\x1b', '']], 3],
+			['UTF-8 in the last row after groups in 1251', [...filler(12, 2, half), ['а', 'б😀']], 2],
+			[
+				'UTF-8 in the first group, groups in 1251 after it',
+				[['😀', 'а'], ...filler(9, 2, half)],
+				2
+			],
+			[
+				'a lone surrogate in a middle group',
+				[...filler(4, 2, half), ['\ude00', 'б'], ...filler(4, 2, half)],
+				2
+			],
+			['a lone surrogate after groups in 1251', [...filler(6, 2, half), ['\ud83d', '\x1f']], 2],
+			["a pair cut by a cell's end", [...filler(4, 2, half), ['а\ud83d', '\ude00б']], 2],
+			[
+				"a pair cut by a group's end",
+				[
+					[half, half],
+					[half, half + '\ud83d'],
+					['\ude00', 'б']
+				],
+				2
+			],
+			[
+				'UTF-8 with a US of its own',
+				[
+					[half, half],
+					['€\x1f', '\x1e\x1b\x00']
+				],
+				2
+			],
+			[
+				'rows with cells beyond the width',
+				[
+					[half, half, '\x1f'],
+					['а', 'б', '😀'],
+					['в', 'г']
+				],
+				2
+			]
+		];
+		const asUtf8 = (cell: string) => new TextDecoder().decode(new TextEncoder().encode(cell));
+		const headers = cases.map(([, rows, width]) => [
+			'a0',
+			rows.length,
+			Array.from({ length: width }, (_, i) => `c${i}`)
+		]);
+		const expected = cases.map(([, rows, width], i) => before(headers[i], rows, width));
+		for (const [i, [name, rows, width]] of cases.entries()) {
+			const joined = encodeChunk(headers[i], rows, width, true);
+			expect(firstDifference(joined, expected[i]), name).toBe(-1);
+			expect(firstDifference(encodeChunk(headers[i], rows, width), expected[i]), name).toBe(-1);
+			const single = joined[0] === SINGLE_BYTE;
+			const cells = rows.map((row) => row.slice(0, width).map(single ? (c) => c : asUtf8));
+			expect(decodeRows(joined, rows.length, width), name).toEqual(cells);
+		}
+		// As `stageRows` writes a slice: views one after another (no other chunk written between).
+		let end = 0;
+		const views = cases.map(([, rows, width], i) => {
+			const view = encodeChunkView(headers[i], rows, width, end, true);
+			end = view.byteOffset + view.length;
+			return view;
+		});
+		for (const [i, view] of views.entries())
+			expect(firstDifference(view, expected[i]), `view: ${cases[i][0]}`).toBe(-1);
+	});
+
+	it('throws on a hole or a null anywhere in a chunk written joined, as before', () => {
+		const half = 'Ж'.repeat(4096);
+		const header = ['a0', 4, ['x', 'y']];
+		for (const hole of [undefined, null] as unknown as string[])
+			for (const at of [0, 3]) {
+				// In the first group, or in the second (after a group written joined).
+				const rows = [
+					[half, half],
+					[half, half],
+					['а', 'б'],
+					['в', 'г']
+				];
+				rows[at][1] = hole;
+				expect(() => before(header, rows, 2)).toThrow(TypeError);
+				expect(() => encodeChunk(header, rows, 2, true), `${hole} in row ${at}`).toThrow(TypeError);
+			}
 	});
 
 	it('throws on a hole in a row, as before (rows reach it through cleanRows, never with one)', () => {
