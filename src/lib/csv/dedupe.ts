@@ -805,6 +805,12 @@ export interface MergeKept {
 	 * sheet, and this value of it (which that line, or row, has not) is not written anywhere.
 	 */
 	skipped?: true;
+	/**
+	 * This line's phone cell did not fit its column (flagged), and the later line `laterLine` of
+	 * the same resident gave the cell a number: `file` is what of it is not entered (all of it, or
+	 * the parts that cannot be read), `kept` the numbers entered from the file.
+	 */
+	laterLine?: number;
 }
 
 export interface PlanImportOptions {
@@ -851,14 +857,23 @@ function mergeValues(
 	into: Record<string, string>,
 	from: Record<string, string>,
 	lists: ReadonlySet<string>,
-	differs: (column: string, kept: string, file: string) => void
+	differs: (column: string, kept: string, file: string) => void,
+	/**
+	 * An earlier line's phone cell that did not fit gave way to this line's numbers (`kept`, the
+	 * cell now): `lost` is what of it is not entered, all of it or the parts that cannot be read.
+	 */
+	dropped: (column: string, kept: string, lost: string) => void,
+	/** A phone column's empty cell took this line's cell that does not fit. */
+	filledFlagged: (column: string) => void
 ) {
 	for (const column in from) {
 		const value = from[column];
 		if (value === '') continue;
 		const have = into[column] ?? '';
-		if (have === '') into[column] = value;
-		else if (have === value || choiceKey(have) === choiceKey(value)) continue;
+		if (have === '') {
+			into[column] = value;
+			if (lists.has(column) && !isStoredPhone(value)) filledFlagged(column);
+		} else if (have === value || choiceKey(have) === choiceKey(value)) continue;
 		else if (lists.has(column) && isStoredPhone(value)) {
 			// (The invalid one is flagged with its line already.) An earlier line's cell flagged for
 			// one number that cannot be read still gives the numbers it has (found in review: her
@@ -866,6 +881,10 @@ function mergeValues(
 			const readable = isStoredPhone(have) ? null : readablePhones(have);
 			const earlier = readable ? readable.numbers.reduce(joinPhones) : have;
 			into[column] = isStoredPhone(earlier) ? joinPhones(earlier, value) : value;
+			// What of it is not entered is named on its line, not dropped without a word (found in
+			// review: the report counted line 2's «123-45-67» «Не по формату», the dialog did not).
+			if (!isStoredPhone(have))
+				dropped(column, into[column], readable ? readable.rest.join(', ') : have);
 		} else {
 			// A later line's phone cell flagged for one number that cannot be read (a landline
 			// without its area code beside a mobile) still gives the numbers it has; the rest is
@@ -912,8 +931,38 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 		plan.toAdd = incoming.slice();
 		return plan;
 	}
-	/** Where each kept line's values went: a new row or an update. */
-	const target = new Map<number, Record<string, string>>();
+	/** Where each kept line's values went: a new row (its first line) or an update. */
+	const target = new Map<number, { values: Record<string, string>; line?: number }>();
+	/**
+	 * Of the values planned for a row: the line a phone cell that did not fit came from, when
+	 * not the row's first line (few: recorded as `mergeValues` takes one into an empty cell).
+	 */
+	const flaggedFrom = new Map<Record<string, string>, Record<string, number>>();
+	/** `mergeValues` for the line `line` into the row `to`: what it drops is named on its line. */
+	const merge = (
+		to: { values: Record<string, string>; line?: number },
+		row: IncomingRow,
+		intoLine: number | undefined
+	) =>
+		mergeValues(
+			to.values,
+			row.values,
+			lists,
+			(column, kept, file) => plan.mergeKept.push({ line: row.line, intoLine, column, kept, file }),
+			(column, kept, file) =>
+				plan.mergeKept.push({
+					line: flaggedFrom.get(to.values)?.[column] ?? to.line ?? row.line,
+					laterLine: row.line,
+					column,
+					kept,
+					file
+				}),
+			(column) => {
+				const from = flaggedFrom.get(to.values);
+				if (from) from[column] = row.line;
+				else flaggedFrom.set(to.values, { [column]: row.line });
+			}
+		);
 	const updates = new Map<string, ImportPlan['toUpdate'][number]>();
 	let byLine: Map<number, Record<string, string>> | undefined;
 	/**
@@ -1027,26 +1076,21 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 				updates.set(sheetMatch.rowId, update);
 				plan.toUpdate.push(update);
 			}
-			const into = update.lines[0];
-			mergeValues(update.values, row.values, lists, (column, kept, file) =>
-				plan.mergeKept.push({ line: row.line, intoLine: into, column, kept, file })
-			);
+			merge(update, row, update.lines[0]);
 			update.lines.push(row.line);
-			target.set(row.line, update.values);
+			target.set(row.line, update);
 			return;
 		}
 		const earlier = fileMatch ? target.get(fileMatch.line) : undefined;
 		if (fileMatch && earlier) {
-			mergeValues(earlier, row.values, lists, (column, kept, file) =>
-				plan.mergeKept.push({ line: row.line, intoLine: fileMatch.line, column, kept, file })
-			);
+			merge(earlier, row, fileMatch.line);
 			target.set(row.line, earlier);
 			plan.merged.push({ line: row.line, intoLine: fileMatch.line });
 			return;
 		}
 		const added: IncomingRow = { line: row.line, values: { ...row.values } };
 		plan.toAdd.push(added);
-		target.set(row.line, added.values);
+		target.set(row.line, added);
 	});
 	return plan;
 }

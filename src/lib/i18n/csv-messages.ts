@@ -141,6 +141,8 @@ export const csvRu = {
 	'import.keptCell': 'в списке уже «{kept}», оставлено как было; в файле «{file}»',
 	'import.keptInFile':
 		'не внесено: для этого жителя в строке {into} файла уже «{kept}»; в этой строке «{file}»',
+	'import.keptInvalidInFile':
+		'не внесено: «{file}» — не по формату столбца; из файла для этого жителя внесено «{kept}» (с номером из строки {into})',
 	'import.lostInSkipped':
 		'не внесено: строка пропущена как повтор строки {into}, где «{kept}»; в этой строке «{file}» (внесите вручную или выберите «Дополнить найденные строки»)',
 	'import.lostInSkippedEmpty':
@@ -390,6 +392,8 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',
 	'import.keptInFile':
 		'not written: line {into} of the file already has “{kept}” for this resident; this line has “{file}”',
+	'import.keptInvalidInFile':
+		'not written: “{file}” does not fit the column; written from the file for this resident: “{kept}” (with the number of line {into})',
 	'import.lostInSkipped':
 		'not written: the line was skipped as a repeat of line {into}, which has “{kept}”; this line has “{file}” (enter it by hand or choose “Fill in the rows found”)',
 	'import.lostInSkippedEmpty':

@@ -1341,6 +1341,67 @@ describe('import through the worker pipeline', () => {
 		);
 	});
 
+	it('"update" names the part of a resident\'s earlier phone cell that a later line\'s number took the place of, and counts it «Не по формату» in the report as in the dialog (found in review)', () => {
+		// Line 2's «123-45-67» (no area code) gave way to line 3's number: the dialog said
+		// «Не по формату» 0, the report 1 with line 2's «Местный номер без кода города», and the
+		// part left out was named nowhere — for a resident the list has and for a new one.
+		const file = (home: string) =>
+			[
+				'ФИО;Дата рожд.;Тел. дом.;Тел. моб.',
+				`Иванова Анна Петровна;05.03.1941;123-45-67;${home}`,
+				'Иванова Анна Петровна;05.03.1941;;8 921 000 11 44'
+			].join('\r\n');
+		const col = (sheet: Sheet, title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const known = () => {
+			const sheet = callList();
+			importInto(
+				sheet,
+				cp1251(['ФИО;Тел.;Д/р', 'Иванова Анна Петровна;8 (812) 999-45-67;05.03.1941'].join('\r\n')),
+				'skip'
+			);
+			return sheet;
+		};
+		const cases: [Sheet, string, string, string, string][] = [
+			[callList(), '', '+79210001144', '123-45-67', '+7 (921) 000-11-44'],
+			[known(), '', '+78129994567, +79210001144', '123-45-67', '+7 (921) 000-11-44'],
+			[
+				callList(),
+				'8 921 000 11 22',
+				'+79210001122, +79210001144',
+				'123-45-67',
+				'+7 (921) 000-11-22, +7 (921) 000-11-44'
+			],
+			[
+				known(),
+				'8 921 000 11 22',
+				'+78129994567, +79210001122, +79210001144',
+				'123-45-67',
+				'+7 (921) 000-11-22, +7 (921) 000-11-44'
+			]
+		];
+		for (const [sheet, home, cell, lost, entered] of cases) {
+			const before = sheet.rowIds().length;
+			const run = importInto(sheet, cp1251(file(home)), 'update');
+			const [row] = run.applied.added.length ? run.applied.added : sheet.rowIds();
+			expect(sheet.rowIds()).toHaveLength(before || 1);
+			expect(sheet.getCell(row, col(sheet, 'Телефон'))).toBe(cell);
+			const dialog = flaggedByPolicy(run.analysis, run.targets).update;
+			for (const locale of ['ru', 'en'] as const) {
+				const report = dialogReport(sheet, run, locale);
+				expect(report.flagged).toBe(dialog);
+				expect(report.problems.filter((p) => p.kind === 'flagged')).toEqual([]);
+				const kept = report.problems.filter((p) => p.kind === 'kept');
+				expect(kept.map((p) => [p.line, p.value])).toEqual([[2, lost]]);
+				expect(kept[0].message).toBe(
+					locale === 'ru'
+						? `не внесено: «${lost}» — не по формату столбца; из файла для этого жителя внесено «${entered}» (с номером из строки 3)`
+						: `not written: “${lost}” does not fit the column; written from the file for this resident: “${entered}” (with the number of line 3)`
+				);
+			}
+			expect(dialog).toBe(0);
+		}
+	});
+
 	it('"update" does not put back a number an operator took out of the cell (found in review)', () => {
 		const sheet = callList();
 		const line = (phones: string) => `Иванова Анна Петровна;"${phones}";05.03.1941`;

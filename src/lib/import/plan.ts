@@ -1715,11 +1715,18 @@ function residentRows(
 		if (j === undefined) byRow.set(rowId, i);
 		else join(j, i);
 	}
-	// A line that is no repeat is written as it is, whatever its later lines: left out.
+	// A line that is no repeat and none repeats is written as it is: left out. One a later line
+	// repeats is not always (its phone cell that does not fit gives way to that line's number:
+	// found in review, the dialog counted line 2's «123-45-67» and the report, rightly, did not).
+	const repeated = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const root = find(i);
+		if (root !== i) repeated[root] = 1;
+	}
 	const wanted = new Set<number>();
 	for (const line of lines) {
 		const i = indexOfLine(incoming, line);
-		if (i >= 0 && repeats(duplicates[i])) wanted.add(find(i));
+		if (i >= 0 && (repeats(duplicates[i]) || repeated[find(i)])) wanted.add(find(i));
 	}
 	if (!wanted.size) return [];
 	const rows: number[] = [];

@@ -160,6 +160,7 @@ export function keptLines(options: {
 			return {
 				...line(target, k),
 				intoLine: k.intoLine,
+				laterLine: k.laterLine,
 				skipped: k.skipped,
 				phones: target?.type === 'phone'
 			};
@@ -305,6 +306,8 @@ export interface BuildReportOptions {
 		skipped?: boolean;
 		/** A phone column: «Дополнить» would add the line's other numbers to the row's. */
 		phones?: boolean;
+		/** Not entered: the later line of the resident whose number the cell took (`MergeKept`). */
+		laterLine?: number;
 		/** With replacement: why the cell was not replaced (`KeptCell.reason`). */
 		reason?: KeptCell['reason'];
 	}[];
@@ -406,7 +409,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 			column: k.column,
 			value: k.file,
 			message: translate(locale, keptMessage(k), {
-				into: k.intoLine ?? '',
+				into: k.intoLine ?? k.laterLine ?? '',
 				kept: k.kept,
 				file: k.file
 			})
@@ -499,6 +502,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 function keptMessage(k: NonNullable<BuildReportOptions['kept']>[number]): MessageKey {
 	if (k.reason === 'invalid') return 'import.keptInvalid';
 	if (k.reason === 'edited') return 'import.keptEdited';
+	if (k.laterLine !== undefined) return 'import.keptInvalidInFile';
 	if (!k.skipped) return k.intoLine === undefined ? 'import.keptCell' : 'import.keptInFile';
 	// Skipped as a row already in the list: its empty cell «Дополнить» would fill; another value
 	// only a hand changes.
