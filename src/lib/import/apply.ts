@@ -206,6 +206,11 @@ function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: str
 	return removed;
 }
 
+/** Of `phones` (stored numbers, each maybe with its note), those whose number is not in `removed`. */
+function notRemoved(phones: string[], removed: ReadonlySet<string>): string[] {
+	return phones.filter((phone) => !removed.has(storedPhoneNumbers(phone)[0]));
+}
+
 /**
  * A phone cell replaced by the file's numbers: the file's numbers, in its order, each as the
  * cell writes it when the cell has it (`+78121234567 (дочь)` keeps its note); then the cell's
@@ -398,9 +403,7 @@ export function commitPreparedImport(
 							? removedNumbers(sheet, update.rowId, colId, current)
 							: null;
 						const fill = removed?.size
-							? storedPhones(value)
-									.filter((phone) => !removed.has(storedPhoneNumbers(phone)[0]))
-									.join(', ')
+							? notRemoved(storedPhones(value), removed).join(', ')
 							: value;
 						if (fill) {
 							edits.push({ rowId: update.rowId, colId, value: fill });
@@ -422,9 +425,7 @@ export function commitPreparedImport(
 						// A number the cell had and someone took out (a wrong number corrected) is not
 						// put back by an older file (found in review); the rest is added.
 						const removed = removedNumbers(sheet, update.rowId, colId, current);
-						const fresh = storedPhones(value).filter(
-							(phone) => !removed.has(storedPhoneNumbers(phone)[0])
-						);
+						const fresh = notRemoved(storedPhones(value), removed);
 						const joined = fresh.length ? joinPhones(current, fresh.join(', ')) : current;
 						if (joined !== current) {
 							edits.push({ rowId: update.rowId, colId, value: joined });
@@ -442,9 +443,7 @@ export function commitPreparedImport(
 						// as above; what cannot be read is listed as not fitting, against the cell as it
 						// now is.
 						const removed = removedNumbers(sheet, update.rowId, colId, current);
-						const fresh = readable.numbers.filter(
-							(phone) => !removed.has(storedPhoneNumbers(phone)[0])
-						);
+						const fresh = notRemoved(readable.numbers, removed);
 						const joined = fresh.length ? joinPhones(current, fresh.join(', ')) : current;
 						if (joined !== current) {
 							edits.push({ rowId: update.rowId, colId, value: joined });
