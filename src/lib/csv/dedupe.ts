@@ -821,6 +821,12 @@ export interface PlanImportOptions {
 	/** Columns holding a list of phone numbers: two lines' different numbers are both kept. */
 	listColumns?: readonly string[];
 	/**
+	 * A phone column's area code (by column), the one its values were read with: a later line's
+	 * flagged cell gives its local numbers with it, as a row of the list's cell does
+	 * (`commitPreparedImport`).
+	 */
+	areaCodes?: Readonly<Record<string, string>>;
+	/**
 	 * With 'skip': the values of a row of the target sheet (by column id; a column it lacks is
 	 * not compared), asked only for a line skipped as that one row: what the line has that the
 	 * row has not is reported (`MergeKept.rowId`).
@@ -864,7 +870,9 @@ function mergeValues(
 	 */
 	dropped: (column: string, kept: string, lost: string) => void,
 	/** A phone column's empty cell took this line's cell that does not fit. */
-	filledFlagged: (column: string) => void
+	filledFlagged: (column: string) => void,
+	/** Phone columns' area codes (`PlanImportOptions.areaCodes`). */
+	areaCodes: Readonly<Record<string, string>> = {}
 ) {
 	for (const column in from) {
 		const value = from[column];
@@ -878,7 +886,7 @@ function mergeValues(
 			// (The invalid one is flagged with its line already.) An earlier line's cell flagged for
 			// one number that cannot be read still gives the numbers it has (found in review: her
 			// mobile from that line was lost, the later line's number put in its place).
-			const readable = isStoredPhone(have) ? null : readablePhones(have);
+			const readable = isStoredPhone(have) ? null : readablePhones(have, areaCodes[column]);
 			const earlier = readable ? readable.numbers.reduce(joinPhones) : have;
 			into[column] = isStoredPhone(earlier) ? joinPhones(earlier, value) : value;
 			// What of it is not entered is named on its line, not dropped without a word (found in
@@ -889,7 +897,8 @@ function mergeValues(
 			// A later line's phone cell flagged for one number that cannot be read (a landline
 			// without its area code beside a mobile) still gives the numbers it has; the rest is
 			// handed on (found by exploration: the resident's new mobile was left out).
-			const readable = lists.has(column) && isStoredPhone(have) ? readablePhones(value) : null;
+			const readable =
+				lists.has(column) && isStoredPhone(have) ? readablePhones(value, areaCodes[column]) : null;
 			if (readable) into[column] = joinPhones(have, readable.numbers.join(', '));
 			differs(column, into[column], readable ? readable.rest.join(', ') : value);
 		}
@@ -961,7 +970,8 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 				const from = flaggedFrom.get(to.values);
 				if (from) from[column] = row.line;
 				else flaggedFrom.set(to.values, { [column]: row.line });
-			}
+			},
+			options.areaCodes
 		);
 	const updates = new Map<string, ImportPlan['toUpdate'][number]>();
 	let byLine: Map<number, Record<string, string>> | undefined;

@@ -352,6 +352,14 @@ export function commitPreparedImport(
 					.filter((c) => c.type === 'text' || c.type === 'longtext')
 					.map((c) => c.id)
 			);
+			// The area code a phone column's local numbers are read with: the one the file's numbers
+			// were read with (`ImportTargetColumn.areaCode`), as for a resident the file has twice
+			// (`planImport`), else the column's. The column's own, given by this commit above, is
+			// not yet seen inside it (found in review: «123-45-67» of a found row's flagged cell was
+			// listed as not fitting, and added on a new resident's line).
+			const areaCodes = new Map<string, string>();
+			for (const t of targets)
+				if (t.type === 'phone' && t.areaCode) areaCodes.set(plan.ids[t.key] ?? t.key, t.areaCode);
 			/** Whether a file's value is valid in its column, as the grid checks a cell. */
 			const fits = (colId: string, value: string) => {
 				const column = sheet.column(colId);
@@ -434,7 +442,10 @@ export function commitPreparedImport(
 					} else if (
 						phones.has(colId) &&
 						isStoredPhone(current) &&
-						(readable = readablePhones(value, sheet.column(colId)?.areaCode ?? ''))
+						(readable = readablePhones(
+							value,
+							areaCodes.get(colId) ?? sheet.column(colId)?.areaCode ?? ''
+						))
 					) {
 						// The file's cell flagged as a whole for one number that cannot be read — a
 						// landline without its area code joined with a mobile («Тел. дом.» + «Тел. моб.»)

@@ -3515,3 +3515,50 @@ describe('a request board’s file (found in review)', () => {
 		]);
 	});
 });
+
+describe('«Дополнить» and a list’s area code', () => {
+	/**
+	 * Found in review: a resident already in the list had the landline of her flagged cell
+	 * («123-45-67, 8 921 000 11 22, 222-33») read with the column's area code, and added; the
+	 * same cell on a line of a resident the file has twice was read without it, and her landline
+	 * was listed as not fitting instead of entered.
+	 */
+	it('reads a flagged cell’s local number with the code both for a row of the list and for a resident the file has twice', () => {
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(['ФИО;Тел.;Д/р', 'Петров Пётр;8 911 000-11-22;12.04.1950'].join('\r\n')),
+			'skip'
+		);
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [petrov] = sheet.rowIds();
+		const file = [
+			'ФИО;Д/р;Тел.',
+			// In the list: one line.
+			'Петров Пётр;12.04.1950;"123-45-67, 8 921 000 11 22, 222-33"',
+			// Not in the list, twice: the flagged cell on the earlier line…
+			'Иванова Анна Петровна;05.03.1941;"123-45-67, 8 921 000 11 44, 222-33"',
+			'Иванова Анна Петровна;05.03.1941;8 931 000 11 55',
+			// …and on the later one.
+			'Сидорова Мария;01.01.1940;8 921 555 66 77',
+			'Сидорова Мария;01.01.1940;"765-43-21, 222-33"'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update', [], (targets) => {
+			for (const t of targets) if (t.type === 'phone') t.areaCode = '812';
+		});
+		expect(sheet.getCell(petrov, phone)).toBe('+79110001122, +78121234567, +79210001122');
+		expect(run.applied.added.map((id) => sheet.getCell(id, phone))).toEqual([
+			'+78121234567, +79210001144, +79310001155',
+			'+79215556677, +78127654321'
+		]);
+		// Only «222-33» is named, on its line, for each of the three.
+		const report = dialogReport(sheet, run);
+		expect(report.problems.filter((p) => p.kind === 'kept').map((p) => [p.line, p.value])).toEqual([
+			[2, '222-33'],
+			[3, '222-33'],
+			[6, '222-33']
+		]);
+		// Counted alike before «Импортировать» and after.
+		expect(report.flagged).toBe(flaggedByPolicy(run.analysis, run.targets).update);
+	});
+});

@@ -161,6 +161,20 @@ export function existingTarget(
 	return target;
 }
 
+/**
+ * The phone columns of a mapping for `planImport`: a list of numbers in each cell, read with the
+ * column's area code (a resident the file has twice as one the list has: `commitPreparedImport`).
+ */
+function phoneLists(targets: readonly ImportTargetColumn[]) {
+	const phones = targets.filter((t) => t.type === 'phone');
+	return {
+		listColumns: phones.map((t) => t.key),
+		areaCodes: Object.fromEntries(
+			phones.filter((t) => t.areaCode).map((t) => [t.key, t.areaCode ?? ''])
+		)
+	};
+}
+
 /** Problems listed one by one in the report; beyond this they are only counted. */
 export const MAX_LISTED_PROBLEMS = 1000;
 
@@ -1403,7 +1417,7 @@ export function prepareImport(
 		duplicates: analysis.duplicates,
 		policy,
 		addDeleted: options.addDeleted,
-		listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key),
+		...phoneLists(targets),
 		// With 'skip', what a line skipped as a row of the sheet has that the row has not is
 		// reported (the rows hold every mapped column: `existingRowsForImport`).
 		sheetValues:
@@ -1605,7 +1619,7 @@ export function flaggedByPolicy(
 			duplicates: rows.map((i) => duplicates[i]),
 			policy: 'update',
 			addDeleted,
-			listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key)
+			...phoneLists(targets)
 		});
 	const sheetValues = sheetValuesOf(analysis.existing, analysis.targetSheetId);
 	for (const addDeleted of analysis.counts.deleted > 0 ? [false, true] : [false])
@@ -1660,7 +1674,7 @@ export function namelessByPolicy(
 						duplicates: rows.map((i) => duplicates[i]),
 						policy,
 						addDeleted,
-						listColumns: targets.filter((t) => t.type === 'phone').map((t) => t.key)
+						...phoneLists(targets)
 					});
 					const added = new Set(plan.toAdd.map((row) => row.line));
 					result[policyKey(policy, addDeleted)] = some(
