@@ -3562,3 +3562,39 @@ describe('«Дополнить» and a list’s area code', () => {
 		expect(report.flagged).toBe(flaggedByPolicy(run.analysis, run.targets).update);
 	});
 });
+
+describe('«Дополнить» and a note in brackets with a comma', () => {
+	/**
+	 * Found in review: «(дочь Мария, звонить вечером)» after a number, in a cell with a landline
+	 * that cannot be read, was split at its comma: the mobile was added with «дочь Мария» and
+	 * «звонить вечером)» was listed as not fitting with the landline.
+	 */
+	it('adds the number with its note whole, and lists only what cannot be read', () => {
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(['ФИО;Тел.;Д/р', 'Петров Пётр;8 911 000-11-22;12.04.1950'].join('\r\n')),
+			'skip'
+		);
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [petrov] = sheet.rowIds();
+		const file = [
+			'ФИО;Д/р;Тел.',
+			'Петров Пётр;12.04.1950;"+7 912 345-67-89 (дочь Мария, звонить вечером), 123-45-67"',
+			'Иванова Анна;05.03.1941;"8 912 345-67-00 (сын/дочь) / 123-45-67"',
+			'Иванова Анна;05.03.1941;8 931 000 11 55'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update');
+		expect(sheet.getCell(petrov, phone)).toBe(
+			'+79110001122, +79123456789 (дочь Мария — звонить вечером)'
+		);
+		expect(run.applied.added.map((id) => sheet.getCell(id, phone))).toEqual([
+			'+79123456700 (сын/дочь), +79310001155'
+		]);
+		const report = dialogReport(sheet, run);
+		expect(report.problems.filter((p) => p.kind === 'kept').map((p) => [p.line, p.value])).toEqual([
+			[2, '123-45-67'],
+			[3, '123-45-67']
+		]);
+	});
+});

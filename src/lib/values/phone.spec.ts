@@ -5,6 +5,7 @@ import {
 	isStoredPhone,
 	normalizePhone,
 	phoneNumber,
+	readablePhones,
 	storedPhoneNumbers,
 	storedPhones,
 	type PhoneReason
@@ -406,5 +407,116 @@ describe('phones a spreadsheet wrote as numbers', () => {
 	it('other numbers with a fraction are no phones', () => {
 		expect(normalizePhone('89111234567.5').ok).toBe(false);
 		expect(normalizePhone('12345.0').ok).toBe(false);
+	});
+});
+
+/**
+ * Found in review: a department's cell only partly readable was split at «/», «или» and commas
+ * inside a number's note too: «(дочь Мария, звонить вечером)» kept «дочь Мария» and listed
+ * «звонить вечером)» as unread; «(сын/дочь)» kept «сын». A note in brackets after a number stays
+ * whole with it; a `,` or `;` in it (the cell's separator between numbers) is stored « — ».
+ */
+describe('a note in brackets after a number, in a department’s cell', () => {
+	/** [cell as the department wrote it, stored with no area code, stored with 812] */
+	const cells: [string, string | null, string | null][] = [
+		[
+			'+7 912 345-67-89 (дочь Мария, звонить вечером)',
+			'+79123456789 (дочь Мария — звонить вечером)',
+			'+79123456789 (дочь Мария — звонить вечером)'
+		],
+		[
+			'8 912 345-67-89 (дочь; после 18 не звонить)',
+			// A digit in it: no note (as before).
+			null,
+			null
+		],
+		[
+			'8(812)123-45-67 / 8-921-000-00-00 сосед',
+			'+78121234567, +79210000000 (сосед)',
+			'+78121234567, +79210000000 (сосед)'
+		],
+		['123-45-67 или 8 921 000 00 00', null, '+78121234567, +79210000000'],
+		[
+			'8 912 345-67-89 (дочь или сын), 8 (812) 123-45-67',
+			'+79123456789 (дочь или сын), +78121234567',
+			'+79123456789 (дочь или сын), +78121234567'
+		],
+		['8 912 345-67-89 (сын/дочь), 123-45-67', null, '+79123456789 (сын/дочь), +78121234567'],
+		[
+			'+7 912 345-67-89 (дочь Мария, звонить вечером), 123-45-67',
+			null,
+			'+79123456789 (дочь Мария — звонить вечером), +78121234567'
+		],
+		[
+			'8 (812) 123-45-67, 8 (911) 000-11-22',
+			'+78121234567, +79110001122',
+			'+78121234567, +79110001122'
+		]
+	];
+	it.each(cells)(
+		'%s is read as a list of numbers, each with its note whole',
+		(cell, plain, coded) => {
+			const noCode = normalizePhone(cell);
+			const withCode = normalizePhone(cell, '812');
+			expect(noCode.ok ? noCode.value : null).toBe(plain);
+			expect(withCode.ok ? withCode.value : null).toBe(coded);
+			// Stored, it is one cell again: shown, then typed again, the same.
+			for (const stored of [plain, coded])
+				if (stored)
+					expect(normalizePhone(formatPhone(stored))).toEqual({ ok: true, value: stored });
+		}
+	);
+
+	/** [cell, area code, readable numbers, the rest as written] (`readablePhones`). */
+	const partly: [string, string, string[], string[]][] = [
+		['123-45-67 или 8 921 000 00 00', '', ['+79210000000'], ['123-45-67']],
+		['8 912 345-67-89 (сын/дочь), 123-45-67', '', ['+79123456789 (сын/дочь)'], ['123-45-67']],
+		[
+			'8 912 345-67-89 (дочь или сын) / 123-45-67',
+			'',
+			['+79123456789 (дочь или сын)'],
+			['123-45-67']
+		],
+		[
+			'+7 912 345-67-89 (дочь Мария, звонить вечером), 123-45-67',
+			'',
+			['+79123456789 (дочь Мария — звонить вечером)'],
+			['123-45-67']
+		],
+		[
+			'+7 912 345-67-89 (дочь Мария, звонить вечером), 222-33',
+			'812',
+			['+79123456789 (дочь Мария — звонить вечером)'],
+			['222-33']
+		],
+		[
+			'8(812)123-45-67 / 8-921-000-00-00 сосед / 222-33',
+			'',
+			['+78121234567', '+79210000000 (сосед)'],
+			['222-33']
+		],
+		// A bracket never closed: split at the commas as before.
+		['8 (812, 123-45-67, 8 921 000 00 00', '', ['+79210000000'], ['8 (812', '123-45-67']]
+	];
+	it.each(partly)(
+		'%s (code «%s») gives its readable numbers whole',
+		(cell, code, numbers, rest) => {
+			expect(normalizePhone(cell, code).ok).toBe(false);
+			expect(readablePhones(cell, code)).toEqual({ numbers, rest });
+		}
+	);
+});
+
+describe('a long note in brackets', () => {
+	it('is no note beyond 40 characters, with commas as without, nor is one never closed after a long run of spaces', () => {
+		expect(normalizePhone('8 912 345-67-89 (дочь Мария Ивановна, звонить только вечером)')).toEqual(
+			{
+				ok: false,
+				value: '8 912 345-67-89 (дочь Мария Ивановна, звонить только вечером)',
+				reason: 'letters'
+			}
+		);
+		const spaces = '8 912 345-67-89 (дочь,' + ' '.repeat(50_000) + 'x';
+		expect(normalizePhone(spaces).ok).toBe(false);
 	});
 });

@@ -14,7 +14,10 @@
  *   is kept.
  * - Words after the number (and its extension), in brackets or not — `(дочь)`, `сосед Иван` —
  *   or before it — `дочь: …`, `моб. …` — are its note: up to 40 characters from a letter on,
- *   with no digit, bracket, `,` or `;` in them. `тел.` (`телефон`, `т.`) before a number says
+ *   with no digit, bracket, `,` or `;` in them — but a note in brackets to the end of the
+ *   value may have `,` or `;` between its words, stored « — » (`8 912 345-67-89 (дочь Мария,
+ *   звонить вечером)` → `+79123456789 (дочь Мария — звонить вечером)`: a comma in a stored cell
+ *   separates its numbers). `тел.` (`телефон`, `т.`) before a number says
  *   nothing and is dropped. Any other letter (letters between digits, a longer note) →
  *   'letters'; so is a value without any digit (`нет`, `—`).
  * - `+7 …`, `8 …`, `7 …` followed by 10 digits, or 10 digits alone, is a Russian number when
@@ -44,7 +47,8 @@
  * - A value that is not one number, but numbers separated by `,`, `;` or line breaks, is
  *   those numbers (each by the rules above, an extension after a separator — `…, доб. 12` —
  *   staying with the number before it; the same number twice is kept once) when every
- *   one of them is valid; otherwise it is flagged with the first invalid one's reason.
+ *   one of them is valid; otherwise it is flagged with the first invalid one's reason. A cell
+ *   is never split inside brackets (`… (сын/дочь), …`, `… (дочь или сын) / …`).
  * - So are numbers a list writes as alternatives, with `/`, `\` or «или» («либо») between them:
  *   `8 912 345-67-89 / 8 (343) 222-33-44` is `+79123456789, +73432223344`, the cell an operator
  *   dials from showing both; when only some of them are valid → 'several-numbers'.
@@ -121,6 +125,10 @@ const EXTENSION =
 	/(?:добавочный|доб|внутренний|вн|extension|ext|x|х|#)\.?\s*[:=]?\s*(\d{1,8})[\s.)]*(?:\(?\s*([A-Za-zА-Яа-яЁё][^\d()\n\r,;]{0,39})\)?\s*)?$/iy;
 /** A note after the number, from the letter where the scan stopped to the end. */
 const NOTE_AFTER = /\(?\s*([A-Za-zА-Яа-яЁё][^\d()\n\r,;]{0,39})\)?\s*$/y;
+/** A note in brackets to the end, its words separated by `,` or `;` (`bracketedNote`). */
+const NOTE_IN_BRACKETS = /([A-Za-zА-Яа-яЁё][^\d()\n\r]*)\)\s*$/y;
+/** A `,` or `;` between a note's words: the cell's separator between numbers, stored « — ». */
+const NOTE_COMMA = /\s*[,;]\s*/g;
 /** A label before the number (`дочь:`, `моб.`, `(сосед)`): its words, up to 40 characters. */
 const NOTE_BEFORE = /[A-Za-zА-Яа-яЁё][^\d()+\n\r,;:]{0,39}/y;
 /** A label that only says "phone": dropped. */
@@ -151,6 +159,23 @@ function labelAt(s: string, i: number): { end: number; number: number } | null {
 
 function isSpace(code: number): boolean {
 	return code === 32 || code === 9 || code === 0xa0 || code === 0x202f;
+}
+
+/**
+ * A note in brackets after the number, from the letter at `i` to the cell's end, with a `,` or
+ * `;` between its words — «(дочь Мария, звонить вечером)»: as stored, « — » in their place (a
+ * comma in a stored cell separates its numbers); null when it is not one, or longer than
+ * `MAX_NOTE` so.
+ */
+function bracketedNote(s: string, i: number): string | null {
+	let k = i - 1;
+	while (k >= 0 && isSpace(s.charCodeAt(k))) k--;
+	if (s.charCodeAt(k) !== 0x28) return null; // (
+	NOTE_IN_BRACKETS.lastIndex = i;
+	const match = NOTE_IN_BRACKETS.exec(s);
+	if (!match) return null;
+	const note = match[1].replace(NOTE_COMMA, ' — ').replace(NOTE_EDGES, '').replace(/\s+/g, ' ');
+	return note && note.length <= MAX_NOTE ? note : null;
 }
 
 /** A note as stored: its ends trimmed, its spaces collapsed; '' when nothing is left. */
@@ -252,13 +277,52 @@ export function areaCodeCompletes(raw: string): boolean {
  */
 export function phoneParts(raw: string, separator = TYPED_LIST_SEPARATOR): string[] {
 	const parts: string[] = [];
-	for (const piece of trimValue(raw).split(separator)) {
+	for (const piece of bracketed(trimValue(raw), separator)) {
 		const part = piece.trim();
 		if (part === '') continue;
 		if (parts.length > 0 && EXTENSION_ONLY.test(part)) parts[parts.length - 1] += ' ' + part;
 		else parts.push(part);
 	}
 	return parts;
+}
+
+/**
+ * `text` split at `separator`, but not inside brackets: a note after a number,
+ * «(дочь Мария, звонить вечером)», «(сын/дочь)», «(дочь или сын)», stays whole with its number
+ * (found in review: a cell only partly readable kept «дочь Мария» and listed the rest as unread).
+ * A bracket never closed splits as if it were not there.
+ */
+function bracketed(text: string, separator: RegExp): string[] {
+	const pieces = text.split(separator);
+	if (pieces.length === 1 || !text.includes('(')) return pieces;
+	// The separators themselves, to join the pieces inside brackets back as written.
+	const between = text.match(new RegExp(separator.source, separator.flags + 'g')) ?? [];
+	const joined: string[] = [];
+	for (let i = 0; i < pieces.length; i++) {
+		let depth = bracketDepth(pieces[i]);
+		let j = i;
+		while (depth > 0 && j + 1 < pieces.length) depth += bracketDepth(pieces[++j]);
+		if (depth > 0 || j === i) {
+			joined.push(pieces[i]);
+			continue;
+		}
+		let piece = pieces[i];
+		for (let k = i; k < j; k++) piece += between[k] + pieces[k + 1];
+		joined.push(piece);
+		i = j;
+	}
+	return joined;
+}
+
+/** Brackets opened and not closed in `text` (negative: closed more). */
+function bracketDepth(text: string): number {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x28) depth++;
+		else if (code === 0x29) depth--;
+	}
+	return depth;
 }
 
 /**
@@ -317,6 +381,11 @@ function normalizeOnePhone(raw: string, areaCode: string): PhoneResult {
 				const after = note ? null : NOTE_AFTER.exec(s);
 				if (after) {
 					note = cleanNote(after[1]);
+					break;
+				}
+				const inBrackets = note ? null : bracketedNote(s, i);
+				if (inBrackets) {
+					note = inBrackets;
 					break;
 				}
 			}
