@@ -215,7 +215,7 @@ describe('CSV import and export through the page', () => {
 		expect(report).toContain('Дополнено строк: 1');
 		expect(report).toContain('где в файле другое значение (оставлены как были): 2');
 		expect(report).toContain(
-			'Телефон: в списке уже «+7 (911) 555-55-55», оставлено как было; в файле «+7 (812) 123-45-67»'
+			'Телефон: не внесено: «+7 (812) 123-45-67» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); в списке «+7 (911) 555-55-55»'
 		);
 		await dialog.close();
 		expect(await sheet.rowCount()).toBe(3);

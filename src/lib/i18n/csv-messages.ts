@@ -135,6 +135,10 @@ export const csvRu = {
 		'в списке «{kept}», оставлено как было: в файле «{file}» — не по формату столбца',
 	'import.keptEdited':
 		'в списке «{kept}», оставлено как было: в файле «{file}», но эту ячейку в списке уже меняли (оператор или прошлый импорт) — проверьте и внесите вручную, если нужно',
+	'import.keptRemoved':
+		'не внесено: «{file}» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); в списке «{kept}»',
+	'import.keptRemovedEmpty':
+		'не внесено: «{file}» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); ячейка пуста',
 	'import.keptCount':
 		'Заполненных ячеек, где в файле другое значение (оставлены как были): {count}',
 	'import.lostCount': 'Значений из пропущенных строк, не внесённых в список: {count}',
@@ -387,6 +391,10 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 		'the list has “{kept}”, left as it was: the file’s “{file}” does not fit the column',
 	'import.keptEdited':
 		'the list has “{kept}”, left as it was: the file has “{file}”, but this cell was already changed in the list (by an operator or an earlier import) — check it and change it by hand if needed',
+	'import.keptRemoved':
+		'not entered: “{file}” — this number was taken out of the cell in the list (by an operator or an earlier import); the list has “{kept}”',
+	'import.keptRemovedEmpty':
+		'not entered: “{file}” — this number was taken out of the cell in the list (by an operator or an earlier import); the cell is empty',
 	'import.keptCount': 'Filled cells where the file differs (left as they were): {count}',
 	'import.lostCount': 'Values of skipped lines not written to the list: {count}',
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',

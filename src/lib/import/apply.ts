@@ -46,9 +46,11 @@ export interface KeptCell {
 	/**
 	 * With replacement (`CommitOptions.replace`), why this one was not replaced: the file's value
 	 * does not fit the column (`invalid`), or the cell was changed in the list since its row came
-	 * (`edited`: by an operator, or by an earlier import's update; `Sheet.isChanged`).
+	 * (`edited`: by an operator, or by an earlier import's update; `Sheet.isChanged`). Without
+	 * replacement too, `removed`: the file's numbers (`file`) the phone cell once had and someone
+	 * took out (a wrong number corrected), not put back; `kept` is the cell as the commit left it.
 	 */
-	reason?: 'invalid' | 'edited';
+	reason?: 'invalid' | 'edited' | 'removed';
 }
 
 /** A cell of a row found in the sheet that the file's value replaced (`CommitOptions.replace`). */
@@ -209,6 +211,12 @@ function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: str
 /** Of `phones` (stored numbers, each maybe with its note), those whose number is not in `removed`. */
 function notRemoved(phones: string[], removed: ReadonlySet<string>): string[] {
 	return phones.filter((phone) => !removed.has(storedPhoneNumbers(phone)[0]));
+}
+
+/** Of `phones`, those whose number is in `removed`: kept out of the cell, and listed. */
+function keptOut(phones: string[], removed: ReadonlySet<string>): string {
+	if (!removed.size) return '';
+	return phones.filter((phone) => removed.has(storedPhoneNumbers(phone)[0])).join(', ');
 }
 
 /**
@@ -394,6 +402,16 @@ export function commitPreparedImport(
 							file,
 							...(reason ? { reason } : {})
 						});
+					/** The file's numbers someone took out of the cell (`out`) are listed, not written. */
+					const removedOut = (now: string, out: string) =>
+						result.kept.push({
+							line,
+							rowId: update.rowId,
+							colId,
+							kept: now,
+							file: out,
+							reason: 'removed'
+						});
 					/** With replacement: the cell takes `next`, and the change is listed (not «filled»). */
 					const put = (next: string) => {
 						edits.push({ rowId: update.rowId, colId, value: next });
@@ -416,7 +434,12 @@ export function commitPreparedImport(
 						if (fill) {
 							edits.push({ rowId: update.rowId, colId, value: fill });
 							filled = true;
-						} else keep();
+						}
+						// The number kept out is named (found in review: the report said nothing of it
+						// when another number filled the cell, and named no number when none did).
+						const out = removed ? keptOut(storedPhones(value), removed) : '';
+						if (out) removedOut(fill || current, out);
+						else if (!fill) keep();
 					} else if (
 						replace &&
 						phones.has(colId) &&
@@ -438,7 +461,9 @@ export function commitPreparedImport(
 						if (joined !== current) {
 							edits.push({ rowId: update.rowId, colId, value: joined });
 							filled = true;
-						} else if (fresh.length < storedPhones(value).length) keep();
+						}
+						const out = keptOut(storedPhones(value), removed);
+						if (out) removedOut(joined, out);
 					} else if (
 						phones.has(colId) &&
 						isStoredPhone(current) &&
@@ -469,6 +494,8 @@ export function commitPreparedImport(
 							file: readable.rest.join(PHONE_LIST_SEPARATOR),
 							reason: 'invalid'
 						});
+						const out = keptOut(readable.numbers, removed);
+						if (out) removedOut(joined, out);
 					} else if (
 						texts.has(colId) &&
 						extendsText(value, current) &&

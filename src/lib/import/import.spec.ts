@@ -1134,7 +1134,9 @@ describe('import through the worker pipeline', () => {
 				rowId: ivanova,
 				colId: col('Телефон'),
 				kept: '+79115555555',
-				file: '+78121234567'
+				file: '+78121234567',
+				// Her number the operator took out: listed as such.
+				reason: 'removed'
 			}
 		]);
 		// Line 4 (the same Иванова, folded into line 2) brings «повтор» as her note: line 2's
@@ -3596,5 +3598,94 @@ describe('«Дополнить» and a note in brackets with a comma', () => {
 			[2, '123-45-67'],
 			[3, '123-45-67']
 		]);
+	});
+});
+
+describe('«Дополнить» and a number an operator took out', () => {
+	/**
+	 * Found in review: a number an operator deleted from a resident's phone cell (a wrong one) is
+	 * rightly not put back by the department's next file, but the report said nothing of it when
+	 * the file's other numbers were added, or when her cell had been emptied — the coordinator
+	 * could not tell the number was kept out on purpose, nor which one.
+	 */
+	it('lists the number kept out on the resident’s line, with the cell as it now is, in both languages', () => {
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Тел.;Д/р',
+					'Иванова Анна;"8 911 000 11 22, 8 921 000 11 44";05.03.1941',
+					'Петров Пётр;8 999 000 11 22;12.04.1950',
+					'Сидорова Мария;"8 916 000 11 22, 8 916 000 11 33";01.01.1940',
+					'Орлова Вера;"8 917 000 11 22, 8 917 000 11 33";02.02.1942'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova, petrov, sidorova, orlova] = sheet.rowIds();
+		// Operators take the wrong numbers out.
+		sheet.setCell(ivanova, phone, '+79110001122');
+		sheet.setCell(petrov, phone, '');
+		sheet.setCell(sidorova, phone, '+79160001122');
+		sheet.setCell(orlova, phone, '+79170001122');
+		const file = [
+			'ФИО;Тел.;Д/р',
+			// A new number beside the one taken out.
+			'Иванова Анна;"8 911 000 11 22, 8 921 000 11 44, 8 931 000 11 55";05.03.1941',
+			// Her emptied cell: the other number fills it.
+			'Петров Пётр;"8 999 000 11 22, 8 999 000 11 33";12.04.1950',
+			// With a landline that cannot be read.
+			'Сидорова Мария;"8 916 000 11 33, 123-45-67";01.01.1940',
+			// Nothing else.
+			'Орлова Вера;"8 917 000 11 22, 8 917 000 11 33";02.02.1942'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update');
+		expect([ivanova, petrov, sidorova, orlova].map((id) => sheet.getCell(id, phone))).toEqual([
+			'+79110001122, +79310001155',
+			'+79990001133',
+			'+79160001122',
+			'+79170001122'
+		]);
+		const listed = (locale: Locale) =>
+			dialogReport(sheet, run, locale)
+				.problems.filter((p) => p.kind === 'kept')
+				.map((p) => [p.line, p.name, p.value, p.message]);
+		expect(listed('ru')).toEqual([
+			[
+				2,
+				'Иванова Анна',
+				'+7 (921) 000-11-44',
+				'не внесено: «+7 (921) 000-11-44» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); в списке «+7 (911) 000-11-22, +7 (931) 000-11-55»'
+			],
+			[
+				3,
+				'Петров Пётр',
+				'+7 (999) 000-11-22',
+				'не внесено: «+7 (999) 000-11-22» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); в списке «+7 (999) 000-11-33»'
+			],
+			[
+				4,
+				'Сидорова Мария',
+				'123-45-67',
+				'в списке «+7 (916) 000-11-22», оставлено как было: в файле «123-45-67» — не по формату столбца'
+			],
+			[
+				4,
+				'Сидорова Мария',
+				'+7 (916) 000-11-33',
+				'не внесено: «+7 (916) 000-11-33» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); в списке «+7 (916) 000-11-22»'
+			],
+			[
+				5,
+				'Орлова Вера',
+				'+7 (917) 000-11-33',
+				'не внесено: «+7 (917) 000-11-33» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); в списке «+7 (917) 000-11-22»'
+			]
+		]);
+		expect(listed('en')[0][3]).toBe(
+			'not entered: “+7 (921) 000-11-44” — this number was taken out of the cell in the list (by an operator or an earlier import); the list has “+7 (911) 000-11-22, +7 (931) 000-11-55”'
+		);
 	});
 });

@@ -502,6 +502,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 function keptMessage(k: NonNullable<BuildReportOptions['kept']>[number]): MessageKey {
 	if (k.reason === 'invalid') return 'import.keptInvalid';
 	if (k.reason === 'edited') return 'import.keptEdited';
+	if (k.reason === 'removed') return k.kept ? 'import.keptRemoved' : 'import.keptRemovedEmpty';
 	if (k.laterLine !== undefined) return 'import.keptInvalidInFile';
 	if (!k.skipped) return k.intoLine === undefined ? 'import.keptCell' : 'import.keptInFile';
 	// Skipped as a row already in the list: its empty cell «Дополнить» would fill; another value
