@@ -213,7 +213,7 @@ describe('CSV import and export through the page', () => {
 		const report = await dialog.run('Дополнить найденные строки');
 		expect(report).toContain('Добавлено строк: 0');
 		expect(report).toContain('Дополнено строк: 1');
-		expect(report).toContain('где в файле другое значение (оставлены как были): 2');
+		expect(report).toContain('Строк, найденных в списке и оставленных как были: 2');
 		expect(report).toContain(
 			'Телефон: не внесено: «+7 (812) 123-45-67» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); в списке «+7 (911) 555-55-55»'
 		);

@@ -139,8 +139,7 @@ export const csvRu = {
 		'не внесено: «{file}» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); в списке «{kept}»',
 	'import.keptRemovedEmpty':
 		'не внесено: «{file}» — этот номер удалили из ячейки в списке (оператор или прошлый импорт); ячейка пуста',
-	'import.keptCount':
-		'Заполненных ячеек, где в файле другое значение (оставлены как были): {count}',
+	'import.unchangedCount': 'Строк, найденных в списке и оставленных как были: {count}',
 	'import.lostCount': 'Значений из пропущенных строк, не внесённых в список: {count}',
 	'import.keptCell': 'в списке уже «{kept}», оставлено как было; в файле «{file}»',
 	'import.keptInFile':
@@ -395,7 +394,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 		'not entered: “{file}” — this number was taken out of the cell in the list (by an operator or an earlier import); the list has “{kept}”',
 	'import.keptRemovedEmpty':
 		'not entered: “{file}” — this number was taken out of the cell in the list (by an operator or an earlier import); the cell is empty',
-	'import.keptCount': 'Filled cells where the file differs (left as they were): {count}',
+	'import.unchangedCount': 'Rows found in the list and left as they were: {count}',
 	'import.lostCount': 'Values of skipped lines not written to the list: {count}',
 	'import.keptCell': 'the list already has “{kept}”, left as it was; the file has “{file}”',
 	'import.keptInFile':

@@ -83,6 +83,13 @@ export interface AppliedImport {
 	 * replaced (`replaced`): found in review, such rows were counted «Дополнено строк» too.
 	 */
 	updated: number;
+	/**
+	 * Rows found in the sheet that the commit wrote nothing into: nothing filled, added or
+	 * replaced («оставлено как было», whether the file differs in a cell or not). With `updated`
+	 * and the rows whose values were only replaced, each row found is counted once (found in
+	 * review: a row filled in was counted among the cells left as they were too).
+	 */
+	unchanged: number;
 	/** Cells of found rows where the file says something else: left as they are. */
 	kept: KeptCell[];
 	/** With `CommitOptions.replace`: cells of found rows that took the file's value. */
@@ -264,6 +271,7 @@ export function commitPreparedImport(
 	const result: AppliedImport = {
 		added: [],
 		updated: 0,
+		unchanged: 0,
 		kept: [],
 		replaced: [],
 		createdColumns: [],
@@ -514,6 +522,7 @@ export function commitPreparedImport(
 					}
 				}
 				if (filled) result.updated++;
+				else if (edits.length === first) result.unchanged++;
 				if (update.changed || update.flagged) {
 					const wrote = new Set<string>();
 					for (let i = first; i < edits.length; i++) wrote.add(edits[i].colId);

@@ -2712,7 +2712,7 @@ describe('the import report', () => {
 		]);
 	});
 
-	it('counts the cells kept and the values of skipped repeats each in its own total', () => {
+	it('counts the values of skipped repeats in their own total, and the cells kept apart from them', () => {
 		const report = reportOf({
 			kept: [
 				{ line: 2, column: 'Телефон', kept: '+7 911 000-11-22', file: '+7 911 000-11-33' },
@@ -2736,7 +2736,8 @@ describe('the import report', () => {
 		expect(reportTotals(report).map(([key, n]) => translate('ru', key, { count: n }))).toEqual([
 			'Добавлено строк: 0',
 			'Пропущено повторов: 0',
-			'Заполненных ячеек, где в файле другое значение (оставлены как были): 3',
+			// The cells kept are listed by line, not totalled beside the rows: a row filled in may
+			// have one (its resident was counted twice; see «what happened to each resident’s row»).
 			'Значений из пропущенных строк, не внесённых в список: 2',
 			'Значений не по формату: 0'
 		]);
@@ -3687,5 +3688,79 @@ describe('«Дополнить» and a number an operator took out', () => {
 		expect(listed('en')[0][3]).toBe(
 			'not entered: “+7 (921) 000-11-44” — this number was taken out of the cell in the list (by an operator or an earlier import); the list has “+7 (911) 000-11-22, +7 (931) 000-11-55”'
 		);
+	});
+});
+
+describe('«Дополнить»: what happened to each resident’s row, counted once', () => {
+	/**
+	 * Found in review: a row that took a second number and whose address differed in the file was
+	 * counted «Дополнено строк: 1» and «…(оставлены как были): 1» — cells, beside rows, so the
+	 * totals named one resident twice and a resident the file left untouched nowhere. Each row
+	 * found is now counted once, by what happened to it, and the totals add up to the file's lines.
+	 */
+	it('counts each found row as filled in or left as it was, and the totals add up to the file’s lines', () => {
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Тел.;Д/р;Адрес',
+					'Иванова Анна;8 911 000 11 22;05.03.1941;ул. Ленина, 1',
+					'Петров Пётр;8 911 000 11 33;12.04.1950;ул. Мира, 2',
+					'Сидорова Мария;8 911 000 11 44;01.01.1940;ул. Садовая, 3'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		const file = [
+			'ФИО;Тел.;Д/р;Адрес',
+			// A second number (filled in) and another address (left as it was).
+			'Иванова Анна;"8 911 000 11 22, 8 921 000 11 22";05.03.1941;ул. Ленина, 5',
+			// Another address only: left as it was.
+			'Петров Пётр;8 911 000 11 33;12.04.1950;ул. Мира, 7',
+			// The same: left as it was.
+			'Сидорова Мария;8 911 000 11 44;01.01.1940;ул. Садовая, 3',
+			// New, twice: added, then merged.
+			'Орлова Вера;8 917 000 11 22;02.02.1942;ул. Лесная, 4',
+			'Орлова Вера;8 917 000 11 22;02.02.1942;'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update');
+		for (const locale of ['ru', 'en'] as const) {
+			const report = dialogReport(sheet, run, locale);
+			expect(report).toMatchObject({ imported: 1, updated: 1, unchanged: 2, merged: 1 });
+			expect(report.imported + report.updated + report.unchanged + report.merged).toBe(
+				run.parsed.rows.length
+			);
+			// Both addresses are still listed, each on its line.
+			expect(
+				report.problems.filter((p) => p.kind === 'kept').map((p) => [p.line, p.value])
+			).toEqual([
+				[2, 'ул. Ленина, 5'],
+				[3, 'ул. Мира, 7']
+			]);
+			// The dialog's totals and the report's file say the same.
+			const totals = reportTotals(report).map(([key, n]) => translate(locale, key, { count: n }));
+			const csv = new TextDecoder().decode(reportCsv(report, locale));
+			for (const total of totals) expect(csv).toContain(total);
+			expect(totals).toEqual(
+				locale === 'ru'
+					? [
+							'Добавлено строк: 1',
+							'Дополнено строк: 1',
+							'Строк, найденных в списке и оставленных как были: 2',
+							'Пропущено повторов: 0',
+							'Объединено с другими строками файла: 1',
+							'Значений не по формату: 0'
+						]
+					: [
+							'Rows added: 1',
+							'Rows filled in: 1',
+							'Rows found in the list and left as they were: 2',
+							'Duplicates skipped: 0',
+							'Merged with other rows of the file: 1',
+							'Values that do not fit: 0'
+						]
+			);
+		}
 	});
 });

@@ -49,8 +49,16 @@ export interface ImportReport {
 	/** Values the import changed to store them (`ChangedValue`): control characters taken out. */
 	changed: number;
 	/**
+	 * Rows found in the list the import wrote nothing into («оставлено как было»): with `updated`,
+	 * the rows found whose values were only replaced (`replacedRows`), `imported`, `skipped`,
+	 * `ambiguous`, `deleted` and `merged`, each line of the file is counted once.
+	 */
+	unchanged: number;
+	/**
 	 * Cells left as they were: of rows found in the list, or of a line of the file a later line
-	 * of the same resident was merged into ('update').
+	 * of the same resident was merged into ('update'). Listed «Не заменено» by line, not a total:
+	 * a row filled in may have one (found in review: its total beside «Дополнено строк» named the
+	 * same resident twice).
 	 */
 	kept: number;
 	/**
@@ -180,7 +188,12 @@ export function importReport(options: {
 		Partial<
 			Pick<
 				AppliedImport,
-				'replaced' | 'deletedMeanwhile' | 'addedOptions' | 'changedNotWritten' | 'flaggedNotWritten'
+				| 'unchanged'
+				| 'replaced'
+				| 'deletedMeanwhile'
+				| 'addedOptions'
+				| 'changedNotWritten'
+				| 'flaggedNotWritten'
 			>
 		>;
 	targets: readonly ImportTargetColumn[];
@@ -216,6 +229,7 @@ export function importReport(options: {
 		locale,
 		imported: applied.added.length,
 		updated: applied.updated,
+		unchanged: applied.unchanged ?? 0,
 		parseErrors: parsed.errors,
 		parseErrorsOmitted: parsed.errorsOmitted,
 		skipped: [...prepared.skipped, ...gone],
@@ -272,6 +286,8 @@ export interface BuildReportOptions {
 	locale: Locale;
 	imported: number;
 	updated: number;
+	/** Rows found that the import wrote nothing into (`AppliedImport.unchanged`). */
+	unchanged?: number;
 	parseErrors: CsvError[];
 	parseErrorsOmitted: number;
 	skipped: SkippedRow[];
@@ -477,6 +493,7 @@ export function buildReport(options: BuildReportOptions): ImportReport {
 	return {
 		imported: options.imported,
 		updated: options.updated,
+		unchanged: options.unchanged ?? 0,
 		skipped: options.skippedCount - (options.ambiguousCount ?? 0) - (options.deletedCount ?? 0),
 		ambiguous: options.ambiguousCount ?? 0,
 		deleted: options.deletedCount ?? 0,
@@ -520,13 +537,13 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 	const totals: [MessageKey, number, boolean][] = [
 		['import.imported', r.imported, true],
 		['import.updated', r.updated, false],
+		['import.unchangedCount', r.unchanged, false],
 		['import.replacedCount', r.replaced.length, false],
 		['import.replacedRows', r.replacedRows, false],
 		['import.skippedCount', r.skipped, true],
 		['import.ambiguousCount', r.ambiguous, false],
 		['import.deletedCount', r.deleted, false],
 		['import.mergedCount', r.merged, false],
-		['import.keptCount', r.kept, false],
 		['import.lostCount', r.lost, false],
 		['import.flaggedCount', r.flagged, true],
 		['import.changedCount', r.changed, false],
