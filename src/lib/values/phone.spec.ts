@@ -461,9 +461,11 @@ describe('a note in brackets after a number, in a department’s cell', () => {
 			expect(noCode.ok ? noCode.value : null).toBe(plain);
 			expect(withCode.ok ? withCode.value : null).toBe(coded);
 			// Stored, it is one cell again: shown, then typed again, the same.
-			for (const stored of [plain, coded])
-				if (stored)
-					expect(normalizePhone(formatPhone(stored))).toEqual({ ok: true, value: stored });
+			for (const stored of [plain, coded]) {
+				if (!stored) continue;
+				expect(isStoredPhone(stored)).toBe(true);
+				expect(normalizePhone(formatPhone(stored))).toEqual({ ok: true, value: stored });
+			}
 		}
 	);
 
@@ -518,5 +520,9 @@ describe('a long note in brackets', () => {
 		);
 		const spaces = '8 912 345-67-89 (дочь,' + ' '.repeat(50_000) + 'x';
 		expect(normalizePhone(spaces).ok).toBe(false);
+		// Brackets never closed, one after another: each part as written.
+		const open = '8 912 345-67-89, ' + '(,'.repeat(50_000);
+		expect(readablePhones(open)?.numbers).toEqual(['+79123456789']);
+		expect(readablePhones(open)?.rest).toHaveLength(50_000);
 	});
 });

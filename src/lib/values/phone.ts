@@ -298,19 +298,19 @@ function bracketed(text: string, separator: RegExp): string[] {
 	// The separators themselves, to join the pieces inside brackets back as written.
 	const between = text.match(new RegExp(separator.source, separator.flags + 'g')) ?? [];
 	const joined: string[] = [];
+	// One pass (a cell of 100,000 «(,» is no slower than one of commas): the pieces from `start`
+	// are one while a bracket among them is open.
+	let start = 0;
+	let depth = 0;
 	for (let i = 0; i < pieces.length; i++) {
-		let depth = bracketDepth(pieces[i]);
-		let j = i;
-		while (depth > 0 && j + 1 < pieces.length) depth += bracketDepth(pieces[++j]);
-		if (depth > 0 || j === i) {
-			joined.push(pieces[i]);
-			continue;
-		}
-		let piece = pieces[i];
-		for (let k = i; k < j; k++) piece += between[k] + pieces[k + 1];
+		depth = Math.max(0, depth + bracketDepth(pieces[i]));
+		if (depth > 0) continue;
+		let piece = pieces[start];
+		for (let k = start; k < i; k++) piece += between[k] + pieces[k + 1];
 		joined.push(piece);
-		i = j;
+		start = i + 1;
 	}
+	for (let k = start; k < pieces.length; k++) joined.push(pieces[k]);
 	return joined;
 }
 
