@@ -302,6 +302,15 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 			// As `stageRows` writes the import worker's: views, one after another.
 			const view = encodeChunkView(header, rows, width, 1000 + run, true);
 			expect(firstDifference(view, before(header, rows, width)), `view ${run}`).toBe(-1);
+			// And cell by cell, where the writer reads each cell through
+			// `String.prototype.charCodeAt.call`: cells of this many makes are what made
+			// `cell.charCodeAt` slow there.
+			expect(
+				firstDifference(encodeChunk(header, rows, width), before(header, rows, width)),
+				`cell by cell ${run}`
+			).toBe(-1);
+			const cells = encodeChunkView(header, rows, width, 2000 + run);
+			expect(firstDifference(cells, before(header, rows, width)), `cells view ${run}`).toBe(-1);
 		}
 	});
 
