@@ -182,8 +182,6 @@ async function handle(message: ToWorker) {
 					after: stage.after,
 					columns: prepared.keys.map((k) => stage.columns[k] ?? k),
 					rows: prepared.rows,
-					// Made by the mapping, cell by cell: written from joined cells (see stageRows).
-					joinCells: true,
 					onSlice(update, rowsDone) {
 						scope.postMessage({ type: 'slice', update, rowsDone, total, sentAt: absoluteNow() }, [
 							update.buffer
