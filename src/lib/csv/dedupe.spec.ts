@@ -16,6 +16,7 @@ import {
 	type IncomingRow,
 	type KeyColumns
 } from './dedupe';
+import { foldLookalikesOracle } from './lookalikes.testing';
 
 const KEYS: KeyColumns = { phone: 'phone', name: 'name', birthDate: 'birth' };
 
@@ -37,6 +38,90 @@ describe('keys', () => {
 		expect(normalizeName('Фёдорова А.П.')).toBe(normalizeName('федорова а п'));
 	});
 
+	it.each([
+		// Latin look-alikes in a Russian name: read as the Cyrillic letters.
+		['Иванoва Анна', 'Иванова Анна'], // Latin o
+		['Пeтрoв Пётр', 'Петров Пётр'], // Latin e, o
+		['Смирнова А.B.', 'Смирнова А.В.'], // an initial of look-alikes only
+		['CMИPHOBA AHHA', 'Смирнова Анна'], // capitals: C, M, P, H, O, B, A
+		['Kузнeцoвa Татьяна', 'Кузнецова Татьяна'],
+		['Xaритoнoв Тимур', 'Харитонов Тимур'],
+		['Фëдорова Анна', 'Федорова Анна'], // Latin ë
+		['ул. Ленина, д. 5, корп. B', 'ул. Ленина, д. 5, корп. В'],
+		// Odd spaces: one space.
+		['Иванова\u00a0Анна', 'Иванова Анна'], // no-break
+		['Иванова\u2007Анна', 'Иванова Анна'], // figure
+		['Иванова\u202fАнна', 'Иванова Анна'], // narrow no-break
+		['Иванова\u2009Анна\u3000Петровна', 'Иванова Анна Петровна'], // thin, ideographic
+		['Иванова\tАнна', 'Иванова Анна'],
+		['Иванова  Анна ', 'Иванова Анна'],
+		// Invisible characters: left out.
+		['Ива\u00adнова Анна', 'Иванова Анна'], // soft hyphen
+		['Ива\u200bнова Анна', 'Иванова Анна'], // zero-width space
+		['Ива\ufeffнова Анна', 'Иванова Анна'], // a byte-order mark inside
+		['Ива\u200bнoва\u00a0Анна', 'Иванова Анна'] // all at once
+	])('reads %j as %j', (typed, plain) => {
+		expect(normalizeName(typed)).toBe(normalizeName(plain));
+	});
+
+	it.each([
+		// Foreign residents, wholly Latin: as they are (not «Анна Реtrоvа»).
+		['Anna Petrova', 'anna petrova'],
+		['ANNA PETROVA', 'anna petrova'],
+		['Coco Mora', 'coco mora'],
+		// A Latin word with other letters in a Russian name stays Latin.
+		['Смит John', 'смит john'],
+		['Иванова Tom', 'иванова tom'],
+		// A small b, h, k, m, t do not look like Cyrillic letters: not read as them.
+		['Иванова Анна b', 'иванова анна b'],
+		['Иванова Анна T', 'иванова анна т']
+	])('keeps %j apart from Russian names: %j', (typed, key) => {
+		expect(normalizeName(typed)).toBe(key);
+	});
+
+	it('finds the same resident written with look-alikes, odd spaces or invisible characters', () => {
+		const rows = incoming(
+			['Иванoва\u00a0Анна Петрoвна', '', '05.03.1941'],
+			['Пeтр\u00adов Пётр', '', '1938-01-02'],
+			['Смирнова А.B.', '', '1950-06-07'],
+			['Anna Petrova', '', '1960-01-01']
+		);
+		const dups = findDuplicates({
+			incoming: rows,
+			existing: existing('s', [
+				['r1', 'Иванова Анна Петровна', '', '1941-03-05'],
+				['r2', 'Петров  Пётр', '', '1938-01-02'],
+				['r3', 'Смирнова А.В.', '', '1950-06-07'],
+				['r4', 'Анна Петрова', '', '1960-01-01']
+			]),
+			keyColumns: KEYS,
+			targetSheetId: 's'
+		});
+		expect(dups.map((d) => d.inSheet)).toEqual([
+			[{ rowId: 'r1', by: 'name-birth' }],
+			[{ rowId: 'r2', by: 'name-birth' }],
+			[{ rowId: 'r3', by: 'name-birth' }],
+			[]
+		]);
+	});
+
+	it('finds the same resident by name and address written with look-alikes', () => {
+		const keyColumns: KeyColumns = { name: 'name', address: 'address' };
+		const dups = findDuplicates({
+			incoming: [{ line: 2, values: { name: 'Иванова Анна', address: 'ул. Ленина, 5, корп. B' } }],
+			existing: [
+				{
+					sheetId: 's',
+					rowId: 'r1',
+					values: { name: 'Иванова Анна', address: 'ул. Ленина, 5, корп. В' }
+				}
+			],
+			keyColumns,
+			targetSheetId: 's'
+		});
+		expect(dups[0].inSheet).toEqual([{ rowId: 'r1', by: 'name-address' }]);
+	});
+
 	it('leaves out invisible control characters inside a name, as the import does', () => {
 		for (const name of [
 			'Смир\u200bнова Анна',
@@ -47,10 +132,10 @@ describe('keys', () => {
 	});
 
 	it('normalises any text as the general rule does (property)', () => {
-		// The rule: invisible control characters left out, lower case, ё → е, runs of what is
-		// neither a letter nor a digit → one space.
+		// The rule: invisible control characters left out, Latin look-alikes in Russian text read
+		// as Cyrillic, lower case, ё → е, runs of what is neither a letter nor a digit → one space.
 		const rule = (s: string) =>
-			withoutHidden(s)
+			foldLookalikesOracle(withoutHidden(s))
 				.toLowerCase()
 				.replace(/ё/g, 'е')
 				.replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -487,8 +572,9 @@ const STORED_DATE = /^\d{4}-\d\d-\d\d$/;
  * other character takes the general way.
  */
 function normalizeNameReference(name: string): string {
-	// Since then, invisible control characters are left out, not read as a space (`withoutHidden`).
-	const lower = withoutHidden(name).toLowerCase();
+	// Since then, invisible control characters are left out, not read as a space (`withoutHidden`),
+	// and Latin look-alikes in Russian text are read as Cyrillic (`foldLookalikes`).
+	const lower = foldLookalikesOracle(withoutHidden(name)).toLowerCase();
 	let out = '';
 	let word = -1;
 	for (let i = 0; i < lower.length; i++) {

@@ -13,7 +13,8 @@
  *   and skipping one of them would leave a person uncalled.
  *
  * Names: lower case, `ё` → `е`, punctuation → space, spaces collapsed (`Иванова  А.П.` =
- * `иванова а п`). Birth dates: the stored date (`yyyy-mm-dd`) when it parses, else the trimmed
+ * `иванова а п`), Latin letters that look like Cyrillic ones read as those in a Russian name
+ * (`Иванoва` with a Latin `o` = `иванова`: `foldLookalikes`). Birth dates: the stored date (`yyyy-mm-dd`) when it parses, else the trimmed
  * text. Addresses are normalised like names. A row with none of these keys is a duplicate
  * only of a row with exactly the same values in `KeyColumns.row` (when given): so importing a
  * file twice never adds such rows twice either.
@@ -122,33 +123,49 @@ export function normalizeName(name: string): string {
 	let clean = 0;
 	let upper = false;
 	let afterSpace = true; // or at the start
+	// Latin letters and Cyrillic ones both (`Иванoва`): the look-alikes are read as Cyrillic
+	// (`foldLookalikes`), the general way. Text of one script only never folds.
+	let latin = false;
+	let cyrillic = false;
 	for (; clean < name.length; clean++) {
 		const c = name.charCodeAt(clean);
-		if ((c >= 0x430 && c <= 0x44f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))
+		if (c >= 0x410 && c <= 0x44f) {
+			cyrillic = true;
+			if (c < 0x430) upper = true;
 			afterSpace = false;
-		else if ((c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a)) {
-			upper = true;
+		} else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
+			latin = true;
+			if (c < 0x61) upper = true;
 			afterSpace = false;
-		} else if (c === 0x20 && !afterSpace) afterSpace = true;
+		} else if (c >= 0x30 && c <= 0x39) afterSpace = false;
+		else if (c === 0x20 && !afterSpace) afterSpace = true;
 		else break;
 	}
-	if (clean === name.length && !afterSpace) return upper ? name.toLowerCase() : name;
+	if (clean === name.length && !afterSpace && !(latin && cyrillic))
+		return upper ? name.toLowerCase() : name;
 	if (nameBuffer.length < name.length) nameBuffer = new Uint16Array(name.length * 2);
 	const out = nameBuffer;
 	let n = 0;
 	let space = false;
+	latin = false;
+	cyrillic = false;
 	for (let i = 0; i < name.length; i++) {
 		const c = nameCode(name.charCodeAt(i));
-		if (c === OTHER) return normalizeAnyName(name.toLowerCase());
+		if (c === OTHER) return normalizeAnyName(name);
 		if (c === HIDDEN) continue;
 		if (c === SEPARATOR) space = n > 0;
 		else {
 			if (space) out[n++] = 0x20;
 			space = false;
 			out[n++] = c;
+			if (c >= 0x61) {
+				if (c >= 0x430) cyrillic = true;
+				else latin = true;
+			}
 		}
 	}
 	if (n === 0) return '';
+	if (latin && cyrillic) return normalizeAnyName(name);
 	// A short name as character codes (cheaper than a decoder's call into the browser for each);
 	// only ASCII and Cyrillic in the buffer: no surrogate or BOM for the decoder to change.
 	if (n <= MAX_CODES_APPLIED) return String.fromCharCode.apply(null, out.subarray(0, n) as never);
@@ -178,12 +195,72 @@ function nameCode(c: number): number {
 }
 
 /**
- * `normalizeName` for any text (Latin with accents, Ukrainian, combining marks…). Invisible
- * characters (a zero-width space, a bidirectional override) are left out, not read as a space:
- * «Смир\u200bнова» is «смирнова», as the import stores it (`withoutHidden`).
+ * `normalizeName` for any text (Latin with accents, Ukrainian, combining marks…, and Latin
+ * look-alikes in Russian text: `foldLookalikes`). Invisible characters (a zero-width space, a
+ * soft hyphen, a bidirectional override) are left out, not read as a space: «Смир\u200bнова»
+ * is «смирнова», as the import stores it (`withoutHidden`); any other space (no-break, thin,
+ * figure…) is one.
  */
-function normalizeAnyName(lower: string): string {
-	return withoutHidden(lower).replace(YO, 'е').replace(NOT_NAME, ' ').trim();
+function normalizeAnyName(name: string): string {
+	return foldLookalikes(withoutHidden(name))
+		.toLowerCase()
+		.replace(YO, 'е')
+		.replace(NOT_NAME, ' ')
+		.trim();
+}
+
+/**
+ * Latin letters drawn as Cyrillic ones, and the Cyrillic letter each is read as: a list typed with the keyboard
+ * on the wrong layout for a letter, or copied from a PDF, has «Иванoва» with a Latin `o`,
+ * «Пeтрoв», «Смирнова А.B.». Capitals as they look (`B` is `В`, `H` is `Н`, `T` is `Т`),
+ * small letters only where the small ones look alike (`b`, `h`, `t` do not).
+ */
+const LOOKALIKES = new Map<string, string>([
+	['a', 'а'],
+	['c', 'с'],
+	['e', 'е'],
+	['o', 'о'],
+	['p', 'р'],
+	['x', 'х'],
+	['y', 'у'],
+	['A', 'А'],
+	['B', 'В'],
+	['C', 'С'],
+	['E', 'Е'],
+	['H', 'Н'],
+	['K', 'К'],
+	['M', 'М'],
+	['O', 'О'],
+	['P', 'Р'],
+	['T', 'Т'],
+	['X', 'Х'],
+	['Y', 'У'],
+	['ë', 'ё'],
+	['Ë', 'Ё']
+]);
+const LOOKALIKE = /[aceopxyABCEHKMOPTXYëË]/g;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** A word: letters, digits and the marks on them. */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A letter of a word (not a digit or a mark). */
+const LETTER = /\p{L}/gu;
+
+/**
+ * Text with Cyrillic in it, its Latin look-alikes (`LOOKALIKES`) as the Cyrillic letters: in a
+ * word with a Cyrillic letter (`Иванoва`), and in a word of look-alikes only (the `B` of
+ * «Смирнова А.B.»). A word with another Latin letter (`Smith`, `Tom`) and text without Cyrillic
+ * (a foreign resident, `Anna Petrova`) are left as they are. Only for comparing: what was typed
+ * is stored as typed.
+ */
+export function foldLookalikes(text: string): string {
+	if (!CYRILLIC.test(text)) return text;
+	return text.replace(WORD, (word) => {
+		if (!CYRILLIC.test(word)) {
+			const letters = word.match(LETTER);
+			if (!letters || letters.some((letter) => !LOOKALIKES.has(letter))) return word;
+		}
+		return word.replace(LOOKALIKE, (c) => LOOKALIKES.get(c) ?? c);
+	});
 }
 
 /** `yyyy-mm-dd` (digits, not checked as a date): the birth key either way, as is. */
@@ -288,12 +365,11 @@ function addressPairKey(nameHash: number, address: string): number {
 	let h = Math.imul(nameHash ^ 0xffff, 0x01000193);
 	let n = 0;
 	let space = false;
+	let latin = false;
+	let cyrillic = false;
 	for (let i = 0; i < address.length; i++) {
 		const c = nameCode(address.charCodeAt(i));
-		if (c === OTHER) {
-			const normalized = normalizeName(address);
-			return normalized ? pairKeyAfter(nameHash, normalized) : NO_KEY;
-		}
+		if (c === OTHER) return addressPairKeyOf(nameHash, address);
 		if (c === HIDDEN) continue;
 		if (c === SEPARATOR) space = n > 0;
 		else {
@@ -304,10 +380,22 @@ function addressPairKey(nameHash: number, address: string): number {
 			space = false;
 			h = Math.imul(h ^ c, 0x01000193);
 			n++;
+			if (c >= 0x61) {
+				if (c >= 0x430) cyrillic = true;
+				else latin = true;
+			}
 		}
 	}
 	if (n === 0) return NO_KEY;
+	// `ул. Ленина, корп. B`: the look-alikes read as Cyrillic (`foldLookalikes`), the general way.
+	if (latin && cyrillic) return addressPairKeyOf(nameHash, address);
 	return (h ^ (h >>> 15)) & 0x3fffffff;
+}
+
+/** `addressPairKey` by the normalised string (`normalizeName`). */
+function addressPairKeyOf(nameHash: number, address: string): number {
+	const normalized = normalizeName(address);
+	return normalized ? pairKeyAfter(nameHash, normalized) : NO_KEY;
 }
 
 /** Where the words of the name in `nameBuffer` begin and end (`nameHash`: three at most). */
@@ -321,7 +409,8 @@ let nameLength = 0;
  * the strings (the lower-cased name, its words, the words joined in order: about five for each
  * of 100,000 rows): its characters are written as `normalizeName` writes them into a buffer, and
  * its words (three at most) hashed in `inAnyOrder`'s order. `nameLength` says what it found; -1:
- * a character of any other script, or more words, for the general way (the strings).
+ * a character of any other script, Latin letters beside Cyrillic ones, or more words, for the
+ * general way (the strings).
  */
 function nameHash(raw: string): number {
 	if (nameBuffer.length < raw.length) nameBuffer = new Uint16Array(raw.length * 2);
@@ -329,6 +418,8 @@ function nameHash(raw: string): number {
 	let n = 0;
 	let words = 0;
 	let space = false;
+	let latin = false;
+	let cyrillic = false;
 	for (let i = 0; i < raw.length; i++) {
 		const c = nameCode(raw.charCodeAt(i));
 		if (c === OTHER) return (nameLength = -1);
@@ -347,7 +438,13 @@ function nameHash(raw: string): number {
 			space = false;
 		}
 		out[n++] = c;
+		if (c >= 0x61) {
+			if (c >= 0x430) cyrillic = true;
+			else latin = true;
+		}
 	}
+	// Latin letters beside Cyrillic ones (`Иванoва`): the general way (`foldLookalikes`).
+	if (latin && cyrillic) return (nameLength = -1);
 	nameLength = n;
 	if (n === 0) return FNV_START;
 	wordEnds[words - 1] = n;

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../bench/data';
 import { withoutHidden } from '../values/clean';
 import { normalizeName } from './dedupe';
+import { foldLookalikesOracle } from './lookalikes.testing';
 
 /**
  * `normalizeName` as it was before 25efecf (names compared without a decoder call each), copied
  * verbatim from `git show 25efecf^:src/lib/csv/dedupe.ts`: the fast path must give, for any
  * name, exactly what it gave — a name normalised differently is a duplicate missed or a
- * resident merged with another.
+ * resident merged with another. Since then one thing changed on purpose: Latin letters that look
+ * like Cyrillic ones are read as those in Russian text (`Иванoва` with a Latin `o`), so the name
+ * goes through `foldLookalikesOracle` (written apart from `foldLookalikes`) before the old code.
  */
+function normalizeNameNow(name: string): string {
+	return normalizeNameBefore(foldLookalikesOracle(withoutHidden(name)));
+}
+
 const NOT_NAME = /[^\p{L}\p{N}]+/gu;
 const YO = /ё/g;
 let nameBuffer = new Uint16Array(256);
@@ -111,7 +118,7 @@ const ODD = [
 	'\uffff'
 ];
 
-describe('normalizeName against the function before 25efecf', () => {
+describe('normalizeName against the function before 25efecf, look-alikes folded', () => {
 	it('gives the same for names with odd characters anywhere (property)', () => {
 		const random = createRandom(4242);
 		const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -125,7 +132,7 @@ describe('normalizeName against the function before 25efecf', () => {
 			if (random() < 0.2) parts.unshift(pick(ODD));
 			if (random() < 0.2) parts.push(pick(ODD));
 			const name = parts.join('');
-			expect(normalizeName(name), JSON.stringify(name)).toBe(normalizeNameBefore(name));
+			expect(normalizeName(name), JSON.stringify(name)).toBe(normalizeNameNow(name));
 		}
 	});
 
@@ -134,7 +141,7 @@ describe('normalizeName against the function before 25efecf', () => {
 		for (let c = 0; c < 0x10000; c++) {
 			const ch = String.fromCharCode(c);
 			for (const name of [ch, `Анна${ch}`, `${ch}Анна`, `Иванова ${ch} Анна`, `Ab${ch}cD`])
-				if (normalizeName(name) !== normalizeNameBefore(name)) differ.push(JSON.stringify(name));
+				if (normalizeName(name) !== normalizeNameNow(name)) differ.push(JSON.stringify(name));
 		}
 		expect(differ).toEqual([]);
 	});
@@ -149,7 +156,7 @@ describe('normalizeName against the function before 25efecf', () => {
 				' '.repeat(length) + 'Ж'
 			])
 				expect(normalizeName(name), `${name.slice(0, 8)}… ${name.length}`).toBe(
-					normalizeNameBefore(name)
+					normalizeNameNow(name)
 				);
 		}
 	});

@@ -258,6 +258,46 @@ describe('import through the worker pipeline', () => {
 		expect(run.prepared.absent ?? []).toEqual([]);
 	});
 
+	it('finds a resident written with Latin look-alikes, odd spaces or invisible characters', () => {
+		// A list typed in part on a keyboard switched to English, or copied from a PDF or Excel:
+		// «Иванoва» with a Latin «o», a no-break space between the name's parts, a soft hyphen
+		// or a zero-width space inside a word. Each second line is a resident the list has.
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Телефон;Дата рождения;Адрес',
+					'Иванова Анна Петровна;;05.03.1941;ул. Ленина, 5, корп. В',
+					'Петров Пётр;;12.04.1938;',
+					'Смирнова А.В.;;02.02.1930;'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		const utf8 = (text: string) => new TextEncoder().encode(text);
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const cases = [
+			'Иванoва\u00a0Анна Петрoвна;;05.03.1941;',
+			'Пeтр\u00adов\u2007Пётр;;12.04.1938;',
+			'Смир\u200bнова А.B.;;02.02.1930;',
+			'Иванова Анна Петровна;;;ул.\u202fЛенина,\u00a05, корп. B'
+		];
+		cases.forEach((line, i) => {
+			// A new resident first (each file its own), the one the list has second.
+			const file = ['ФИО;Телефон;Дата рождения;Адрес', `Сидоров Олег;;01.01.194${i};`, line];
+			const run = importInto(sheet, utf8(file.join('\r\n')), 'skip');
+			expect(run.analysis.counts.inSheet, JSON.stringify(line)).toBe(1);
+			expect(run.applied.added.map((id) => sheet.getCell(id, col('ФИО')))).toEqual([
+				'Сидоров Олег'
+			]);
+		});
+		// A foreign resident, wholly Latin, is not read as a Russian one.
+		const foreign = ['ФИО;Телефон;Дата рождения;Адрес', 'Anna Petrova;;01.01.1960;'];
+		importInto(sheet, cp1251('ФИО;Дата рождения\r\nАнна Петрова;01.01.1960'), 'skip');
+		expect(importInto(sheet, utf8(foreign.join('\r\n')), 'skip').applied.added).toHaveLength(1);
+	});
+
 	it('joins the name parts as Фамилия Имя Отчество whatever order the file has them in', () => {
 		// Found by exploration: the department's next week's list had its columns in another order
 		// («…;Отчество;Имя;Фамилия»); its 3,050 residents became «Ивановна Анна Иванова», none was
