@@ -298,6 +298,29 @@ describe('import through the worker pipeline', () => {
 		expect(importInto(sheet, utf8(foreign.join('\r\n')), 'skip').applied.added).toHaveLength(1);
 	});
 
+	it('stores odd spaces in a name or an address as ordinary ones, invisible characters out, look-alikes as typed', () => {
+		// «Иванова\u00a0Анна» from Excel looks like «Иванова Анна» but is another text to
+		// whatever compares the text as it is (a filter, another program the list is exported to).
+		const sheet = callList();
+		const utf8 = (text: string) => new TextEncoder().encode(text);
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		const run = importInto(
+			sheet,
+			utf8(
+				[
+					'ФИО;Телефон;Дата рождения;Адрес;Примечание',
+					'Кузнeцова\u00a0Татьяна\u202fИвановна;;03.03.1933;пр.\u00a0Мира,\u20077;по\u00adзвонить\u3000днём'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		const [added] = run.applied.added;
+		expect(sheet.getCell(added, col('ФИО'))).toBe('Кузнeцова Татьяна Ивановна');
+		expect(sheet.getCell(added, col('Адрес'))).toBe('пр. Мира, 7');
+		// A note keeps its spaces as written (a list's export and import give it back as it was).
+		expect(sheet.getCell(added, col('Примечание'))).toBe('позвонить\u3000днём');
+	});
+
 	it('joins the name parts as Фамилия Имя Отчество whatever order the file has them in', () => {
 		// Found by exploration: the department's next week's list had its columns in another order
 		// («…;Отчество;Имя;Фамилия»); its 3,050 residents became «Ивановна Анна Иванова», none was

@@ -42,6 +42,7 @@ import {
 	normalizeValue,
 	excelSerialDate,
 	withoutHidden,
+	withPlainSpaces,
 	type ValueOptions
 } from '../values';
 
@@ -485,6 +486,7 @@ interface CellReader {
 	options: ValueOptions;
 	plain: boolean;
 	text: boolean;
+	plainSpaces: boolean;
 	own: ChoiceOption[] | null;
 	spellings: { byKey: Map<string, string>; byValue: Map<string, string> } | null;
 }
@@ -519,7 +521,7 @@ function readCell(c: CellReader, raw: string, o: CellOutcome): CellOutcome {
 		return o;
 	}
 	if (c.text) {
-		o.value = normalizeText(raw);
+		o.value = normalizeText(c.plainSpaces ? withPlainSpaces(raw) : raw);
 		return o;
 	}
 	const input = c.own ? mappedInput(c.target, raw) : raw;
@@ -624,6 +626,9 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			options,
 			plain: PLAIN_TYPES.has(t.type) && !options.choices,
 			text: TEXT_TYPES.has(t.type),
+			// A name or an address: odd spaces as ordinary ones (`withPlainSpaces`). A note
+			// (`longtext`) is kept as written.
+			plainSpaces: t.type === 'text' || t.type === 'person',
 			target: t,
 			own: t.type === 'choice' && t.options ? t.options : null,
 			// Values that are none of the column's own options (`ownValues`).
@@ -692,7 +697,9 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 				const raw = groupValue(cells, c.group);
 				if (raw === '') continue;
 				if (c.text && raw.length <= MAX_CELL_LENGTH && withoutHidden(raw) === raw) {
-					values[c.key] = normalizeText(raw);
+					// A no-break or other odd space (from Excel, Word, a PDF) in a name or an address: an
+					// ordinary one, the text it looks like. Not in the report: nothing seen changes.
+					values[c.key] = normalizeText(c.plainSpaces ? withPlainSpaces(raw) : raw);
 					continue;
 				}
 				if (c.cache) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLabel, isBlank, trimValue, withoutHidden } from './clean';
+import { cleanLabel, isBlank, trimValue, withoutHidden, withPlainSpaces } from './clean';
 import * as Y from 'yjs';
 import { Sheet, titleKey } from '../model/sheet';
 
@@ -82,5 +82,30 @@ describe('withoutHidden', () => {
 		const clean = 'Ёлкина\tМария\nзвонить 🎂 👨‍👩‍👧 👩🏽‍💻';
 		expect(withoutHidden(clean)).toBe(clean);
 		expect(withoutHidden('a\u200db 👨‍👩‍👧')).toBe('ab 👨‍👩‍👧');
+	});
+});
+
+describe('withPlainSpaces', () => {
+	it.each([
+		['a no-break space (Excel, Word)', 'Иванова\u00a0Анна', 'Иванова Анна'],
+		['a figure space', 'Иванова\u2007Анна', 'Иванова Анна'],
+		['a narrow no-break space', 'ул.\u202fЛенина', 'ул. Ленина'],
+		['a thin space', 'д.\u20095', 'д. 5'],
+		['an en and an em space', 'а\u2002б\u2003в', 'а б в'],
+		['an ideographic space', 'а\u3000б', 'а б'],
+		['a medium mathematical space', 'а\u205fб', 'а б'],
+		['two no-break spaces: two spaces', 'а\u00a0\u00a0б', 'а  б'],
+		['at the ends', '\u00a0Анна\u00a0', ' Анна ']
+	])('%s is an ordinary space', (_, text, plain) => {
+		expect(withPlainSpaces(text)).toBe(plain);
+	});
+
+	it.each([
+		['ordinary spaces', 'Иванова Анна Петровна'],
+		['a tab and a line break (a note may mean them)', 'позвонить\tднём\nили вечером'],
+		['a zero-width space (withoutHidden takes it out)', 'Смир\u200bнова'],
+		['nothing', '']
+	])('%s are left as they are', (_, text) => {
+		expect(withPlainSpaces(text)).toBe(text);
 	});
 });

@@ -134,3 +134,19 @@ export function withoutHidden(text: string): string {
 	// The joiners: kept between pictographs (`LOOSE_JOINER`), the others all gone.
 	return cleaned.replace(LOOSE_JOINER, '').replace(HIDDEN_ALL, (c) => (c === '\u200d' ? c : ''));
 }
+
+/**
+ * Spaces of other kinds than the ordinary one (` `) inside a text: the no-break space Excel and
+ * Word put between a name's parts, the en and em spaces, the thin, figure and narrow no-break ones,
+ * the ideographic space. Not the tab and line breaks, which a note may mean.
+ */
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+const ODD_SPACE_ALL = new RegExp(ODD_SPACE.source, 'g');
+
+/**
+ * `text` with each odd space (`ODD_SPACE`) an ordinary one: the import stores «Иванова\u00a0Анна»
+ * as «Иванова Анна», the text it looks like. `text` itself when it has none.
+ */
+export function withPlainSpaces(text: string): string {
+	return ODD_SPACE.test(text) ? text.replace(ODD_SPACE_ALL, ' ') : text;
+}

@@ -12,7 +12,7 @@ import type { ColumnType } from '$lib/model/sheet';
 import { formatCheckbox, isStoredCheckbox, normalizeCheckbox } from './checkbox';
 import { choiceKey, normalizeChoice, type ChoiceList } from './choice';
 import { isBlank, trimValue } from './clean';
-export { withoutHidden } from './clean';
+export { withoutHidden, withPlainSpaces } from './clean';
 import {
 	formatDate,
 	formatDateTime,
