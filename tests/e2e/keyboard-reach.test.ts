@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EDITOR, editorOpen, HomePage } from './pages';
 import { e2eSession, MOMENT } from './session';
+import { screenshot } from './setup';
 
 const session = e2eSession();
 
@@ -109,9 +110,10 @@ describe('the keyboard is seen, and gets back to the buttons', () => {
 		await expect.poll(() => focused(addRow), MOMENT).toBe(true);
 		// Seen: the ring of a keyboard's focus.
 		expect((await ring(page, '.sheet-page')).style).toBe('solid');
-		// Along the toolbar to «Импорт CSV», and back to the resident's phone.
+		// Along the toolbar (→) to «Импорт CSV», and back to the resident's phone.
 		const importButton = sheet.button('Импорт CSV');
-		for (let i = 0; i < 10 && !(await focused(importButton)); i++) await page.keyboard.press('Tab');
+		for (let i = 0; i < 10 && !(await focused(importButton)); i++)
+			await page.keyboard.press('ArrowRight');
 		expect(await focused(importButton)).toBe(true);
 		await page.keyboard.press('F6');
 		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${phone}`);
@@ -177,12 +179,11 @@ describe('the keyboard is seen, and gets back to the buttons', () => {
 		expect(seen.ratio).toBeGreaterThanOrEqual(3);
 		await page.keyboard.press('Shift+F6');
 		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${note}`);
-		// F6, Enter: the row is back; the notice gone with the keyboard's place, F6 goes to the cell.
+		// F6, Enter: the row is back; the notice gone, the keyboard is back on the cell.
 		await page.keyboard.press('F6');
 		await expect.poll(() => focused(undo), MOMENT).toBe(true);
 		await page.keyboard.press('Enter');
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
-		await page.keyboard.press('F6');
 		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${note}`);
 		// From the notice, F6 goes on to the toolbar (in the page's order, round).
 		await sheet.selectRows([2]);
@@ -234,5 +235,225 @@ describe('the keyboard is seen, and gets back to the buttons', () => {
 		await page.keyboard.press('F6');
 		await expect.poll(() => focused(sheet.button('Добавить строку')), MOMENT).toBe(true);
 		await expect.poll(editors, MOMENT).toBe(0);
+	});
+});
+
+/** The text of the control the keyboard is on, or «BODY» when it fell to the page. */
+const onControl = (page: Page) =>
+	page.evaluate(() => {
+		const el = document.activeElement;
+		if (!el || el === document.body) return 'BODY';
+		return (el.textContent ?? '').trim() || (el.getAttribute('aria-label') ?? el.tagName);
+	});
+
+describe('the toolbar, choice lists and notices from the keyboard', () => {
+	it('the toolbar is one Tab stop: ←/→, Home and End go along it past disabled buttons, Tab goes on; F6 comes back to the one used last', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: панель', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const name = await sheet.columnId('ФИО');
+		await (await sheet.cell(0, 'ФИО')).click();
+		await page.keyboard.press('F6');
+		await expect.poll(() => onControl(page), MOMENT).toBe('Добавить строку');
+		// Tab leaves the toolbar at once (it went to «Добавить столбец», and on through all nine).
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => !!document.activeElement?.closest('.toolbar'))).toBe(false);
+		await page.keyboard.press('Shift+Tab');
+		expect(await onControl(page)).toBe('Добавить строку');
+		// → goes along, past «Удалить строки» and «Заполнить столбец…» (disabled: no row ticked).
+		await page.keyboard.press('ArrowRight');
+		expect(await onControl(page)).toBe('Добавить столбец');
+		await page.keyboard.press('ArrowRight');
+		expect(await onControl(page)).toBe('Отменить');
+		await screenshot(page, 'keyboard-toolbar-arrows');
+		expect((await ring(page, '.sheet-page')).style).toBe('solid');
+		await page.keyboard.press('End');
+		expect(await onControl(page)).toBe('Экспорт CSV');
+		await page.keyboard.press('ArrowRight');
+		expect(await onControl(page)).toBe('Добавить строку');
+		await page.keyboard.press('ArrowLeft');
+		expect(await onControl(page)).toBe('Экспорт CSV');
+		await page.keyboard.press('ArrowLeft');
+		expect(await onControl(page)).toBe('Импорт CSV');
+		// The toolbar's one Tab stop is now the control used last: Tab out and Shift+Tab back.
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Shift+Tab');
+		expect(await onControl(page)).toBe('Импорт CSV');
+		const stops = await page.evaluate(
+			() =>
+				[...document.querySelectorAll<HTMLElement>('.toolbar button')].filter(
+					(b) => b.tabIndex === 0 && !b.closest('dialog')
+				).length
+		);
+		expect(stops).toBe(1);
+		// F6 to the cell, F6 back: on «Импорт CSV»; Home there goes to the first.
+		await page.keyboard.press('F6');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
+		await page.keyboard.press('F6');
+		await expect.poll(() => onControl(page), MOMENT).toBe('Импорт CSV');
+		await page.keyboard.press('Home');
+		expect(await onControl(page)).toBe('Добавить строку');
+		// A ticked row enables «Удалить строки»: → now stops there.
+		await sheet.selectRows([1]);
+		await sheet.button('Добавить столбец').focus();
+		await page.keyboard.press('ArrowRight');
+		expect(await onControl(page)).toMatch(/^Удалить строки/);
+		// The search field keeps its arrows (the caret moves in it).
+		await page.keyboard.press('Control+f');
+		await page.keyboard.type('Пет');
+		await page.keyboard.press('ArrowLeft');
+		expect(
+			await page.evaluate(() => (document.activeElement as HTMLInputElement).selectionStart)
+		).toBe(2);
+
+		// F1 says so, in Russian and in English.
+		await page.keyboard.press('F1');
+		const keys = page.getByRole('dialog', { name: 'Клавиши в списке' });
+		await keys.waitFor();
+		expect(await keys.textContent()).toContain('← →, Home, End');
+		expect(await keys.textContent()).toContain('от кнопки к кнопке');
+		expect(await keys.textContent()).toContain('после неё — обратно, где были');
+		await page.keyboard.press('Escape');
+		await keys.waitFor({ state: 'hidden' });
+		await page.getByRole('button', { name: 'English (Язык интерфейса)' }).click();
+		await page.keyboard.press('F1');
+		const english = page.getByRole('dialog', { name: 'Keys in a list' });
+		await english.waitFor();
+		expect(await english.textContent()).toContain('from button to button');
+		expect(await english.textContent()).toContain('after it, back to where you were');
+		await page.keyboard.press('Escape');
+	});
+
+	it('a notice’s «Отменить» or × gives the keyboard back to the cell or the control she came from, not to the page', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: назад', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\nСидорова Анна\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const name = await sheet.columnId('ФИО');
+		const phone = await sheet.columnId('Телефон');
+		const undo = sheet.toastButton('Отменить');
+
+		// F6 from a cell to the notice, Enter: the row back, the keyboard on the cell (it was on
+		// the page, the next key going nowhere).
+		await sheet.selectRows([2]);
+		await sheet.deleteSelectedRows();
+		await undo.waitFor();
+		await (await sheet.cell(0, 'ФИО')).click();
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(undo), MOMENT).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
+		await screenshot(page, 'keyboard-notice-undo-back-to-cell');
+		// The grid's own mark of the cell with the keyboard.
+		expect(
+			await page.evaluate(() => document.activeElement?.classList.contains('ag-cell-focus'))
+		).toBe(true);
+
+		// A click on «Отменить» from a cell: back to that cell.
+		await sheet.selectRows([2]);
+		await sheet.deleteSelectedRows();
+		await undo.waitFor();
+		await (await sheet.cell(1, 'Телефон')).click();
+		await undo.click();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${phone}`);
+
+		// Shift+F6 from the toolbar to the notice, its ×: back to the toolbar's control.
+		await sheet.selectRows([2]);
+		await sheet.deleteSelectedRows();
+		await undo.waitFor();
+		await sheet.button('История').focus();
+		await page.keyboard.press('Shift+F6');
+		await expect.poll(() => focused(undo), MOMENT).toBe(true);
+		await page.keyboard.press('Tab');
+		expect(await onControl(page)).toBe('×');
+		await page.keyboard.press('Enter');
+		await undo.waitFor({ state: 'detached' });
+		await expect.poll(() => onControl(page), MOMENT).toBe('История');
+		expect(await sheet.rowCount()).toBe(2);
+
+		// The home page: a list deleted, its notice's × from the keyboard; not the page either.
+		await page.getByRole('link', { name: '← Все списки' }).click();
+		await home.heading.waitFor();
+		await page.getByRole('button', { name: 'Удалить: Обзвон: назад', exact: true }).focus();
+		await page.keyboard.press('Enter');
+		const dialog = page.getByRole('dialog', { name: 'Удалить' });
+		await dialog.waitFor();
+		await dialog.getByRole('button', { name: 'Удалить', exact: true }).focus();
+		await page.keyboard.press('Enter');
+		await home.link('Обзвон: назад').waitFor({ state: 'detached' });
+		const close = page.getByRole('status').getByRole('button', { name: '×', exact: true });
+		for (let i = 0; i < 10 && !(await focused(close)); i++) await page.keyboard.press('Tab');
+		expect(await focused(close)).toBe(true);
+		await page.keyboard.press('Enter');
+		await close.waitFor({ state: 'detached' });
+		await expect.poll(() => onControl(page), MOMENT).not.toBe('BODY');
+		await screenshot(page, 'keyboard-home-notice-closed');
+	});
+
+	it('in an open choice list, the names or a date, the option marked is stored by F6 and by Tab as by Enter', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: выбор', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const editors = () => page.locator(EDITOR).count();
+		const options = () =>
+			page.locator('.shtab-choice-option').evaluateAll((items) => items.map((i) => i.textContent));
+
+		// The names: ↓ marks hers, F6 stores it (before a call's outcome, which writes her name).
+		await (await sheet.cell(0, 'Оператор')).click();
+		await page.keyboard.press('F2');
+		await editorOpen(page);
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('F6');
+		await expect.poll(editors, MOMENT).toBe(0);
+		await expect
+			.poll(() => sheet.rows(['Оператор']), MOMENT)
+			.toEqual([{ Оператор: 'Анна' }, { Оператор: '' }]);
+		await page.keyboard.press('F6');
+
+		// ↓↓ onto the second option, F6: it is stored, the list closed, the keyboard on the toolbar.
+		await (await sheet.cell(0, 'Результат звонка')).click();
+		await page.keyboard.press('Alt+ArrowDown');
+		await editorOpen(page);
+		const [, first, second] = await options();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(sheet.button('Добавить строку')), MOMENT).toBe(true);
+		await expect.poll(editors, MOMENT).toBe(0);
+		await expect
+			.poll(() => sheet.rows(['Результат звонка']), MOMENT)
+			.toEqual([{ 'Результат звонка': second }, { 'Результат звонка': '' }]);
+		await page.keyboard.press('F6');
+
+		// Tab: stored as well, the keyboard on to the next cell.
+		await (await sheet.cell(1, 'Результат звонка')).click();
+		await page.keyboard.press('Alt+ArrowDown');
+		await editorOpen(page);
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Tab');
+		await expect
+			.poll(() => sheet.rows(['Результат звонка']), MOMENT)
+			.toEqual([{ 'Результат звонка': second }, { 'Результат звонка': first }]);
+		await page.keyboard.press('Escape');
+		await expect.poll(editors, MOMENT).toBe(0);
+
+		// A date typed: F6 stores it.
+		await (await sheet.cell(1, 'Дата рождения')).click();
+		await page.keyboard.type('01.02.1940');
+		await page.keyboard.press('F6');
+		await expect.poll(editors, MOMENT).toBe(0);
+		await expect
+			.poll(() => sheet.rows(['Дата рождения']), MOMENT)
+			.toEqual([{ 'Дата рождения': '' }, { 'Дата рождения': '01.02.1940' }]);
 	});
 });

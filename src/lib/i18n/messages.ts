@@ -304,7 +304,9 @@ export const ru = {
 	'keys.toList':
 		'с начала страницы: «Перейти к списку» — к ячейке, где вы были, или к первой ячейке списка',
 	'keys.region':
-		'из списка к кнопкам над ним и обратно — к той же ячейке; по пути — к уведомлению под списком, если в нём есть кнопка («Отменить», «Вернуть»)',
+		'из списка к кнопкам над ним и обратно — к той же ячейке; по пути — к уведомлению под списком, если в нём есть кнопка («Отменить», «Вернуть»); после неё — обратно, где были',
+	'keys.toolbar':
+		'на панели кнопок над списком — от кнопки к кнопке (мимо недоступных); Tab — дальше, за панель',
 	'keys.edit': 'открыть ячейку для правки (или просто начните печатать)',
 	'keys.move': 'сохранить и перейти вниз, вправо, влево; стрелки — по ячейкам',
 	'keys.rowEdge':
@@ -638,7 +640,9 @@ export const en: Record<MessageKey, string> = {
 	'keys.toList':
 		'from the top of the page: “Go to the list” — to the cell you were on, or the list’s first cell',
 	'keys.region':
-		'from the list to the buttons above it, and back to the same cell; on the way, to a notice under the list that has a button (“Undo”, “Restore”)',
+		'from the list to the buttons above it, and back to the same cell; on the way, to a notice under the list that has a button (“Undo”, “Restore”); after it, back to where you were',
+	'keys.toolbar':
+		'on the row of buttons above the list: from button to button (past those not available); Tab goes on past the row',
 	'keys.edit': 'edit the cell (or just start typing)',
 	'keys.move': 'save and move down, right, left; arrows move between cells',
 	'keys.rowEdge':
