@@ -327,6 +327,51 @@ describe('the toolbar, choice lists and notices from the keyboard', () => {
 		await page.keyboard.press('Escape');
 	});
 
+	it('Tab from the toolbar reaches her cell past the column titles; ↑ reaches a title, and Tab there goes back down', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: заголовки', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\nСидорова Анна\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(3);
+		const name = await sheet.columnId('ФИО');
+		const phone = await sheet.columnId('Телефон');
+		const onTitle = () => page.evaluate(() => !!document.activeElement?.closest('.ag-header-cell'));
+
+		// On Петров Иван's phone; F6 to the toolbar, then Tab: the view bar's controls, then her
+		// cell, no column title on the way (each of the twelve was a Tab stop, 23 Tabs in all).
+		await (await sheet.cell(1, 'Телефон')).click();
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${phone}`);
+		await page.keyboard.press('F6');
+		await expect.poll(() => onControl(page), MOMENT).toBe('Добавить строку');
+		let tabs = 0;
+		const titles: string[] = [];
+		while (tabs < 30 && !(await focusedCell(page))) {
+			await page.keyboard.press('Tab');
+			tabs++;
+			if (await onTitle()) titles.push(await onControl(page));
+		}
+		expect(titles).toEqual([]);
+		expect(tabs).toBeLessThanOrEqual(8);
+		expect(await focusedCell(page)).toBe(`1:${phone}`);
+
+		// ↑ from the first row reaches the column's title; Tab there goes down to the list again.
+		await (await sheet.cell(0, 'ФИО')).click();
+		await page.keyboard.press('ArrowUp');
+		await expect.poll(onTitle, MOMENT).toBe(true);
+		expect(await onControl(page)).toContain('ФИО');
+		await screenshot(page, 'keyboard-column-title');
+		await page.keyboard.press('Tab');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
+		// Shift+Tab on a title leaves the grid upwards, not title by title.
+		await page.keyboard.press('ArrowUp');
+		await expect.poll(onTitle, MOMENT).toBe(true);
+		await page.keyboard.press('Shift+Tab');
+		expect(
+			await page.evaluate(() => !!document.activeElement?.closest('.sheet-page .view-bar'))
+		).toBe(true);
+	});
+
 	it('a notice’s «Отменить» or × gives the keyboard back to the cell or the control she came from, not to the page', async () => {
 		const anna = await session.operator('Анна');
 		const page = anna.page;
