@@ -54,8 +54,30 @@ const KINDS: [SheetKindLabel, string[], string[]][] = [
 	],
 	[
 		'Поздравления',
-		['ФИО', 'Телефон', 'Адрес', 'Повод', 'Результат', 'Подарочный набор', 'Дата', 'Примечание'],
-		['Full name', 'Phone', 'Address', 'Occasion', 'Result', 'Gift set', 'Date', 'Notes']
+		[
+			'ФИО',
+			'Телефон',
+			'Адрес',
+			'Дата рождения',
+			'Категория',
+			'Повод',
+			'Результат',
+			'Подарочный набор',
+			'Дата',
+			'Примечание'
+		],
+		[
+			'Full name',
+			'Phone',
+			'Address',
+			'Date of birth',
+			'Category',
+			'Occasion',
+			'Result',
+			'Gift set',
+			'Date',
+			'Notes'
+		]
 	]
 ];
 

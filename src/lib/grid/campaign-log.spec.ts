@@ -59,8 +59,8 @@ describe('a congratulation marked in a campaign (found by exploration)', () => {
 		const undo = sheet.createUndoManager();
 		const written = pasteBlock(sheet, {
 			block: [
-				['Петров Олег', '', '', '9 Мая', 'поздравили по телефону'],
-				['Сидорова Нина', '', '', '9 Мая', 'вручили набор', 'да', '08.05.2026'],
+				['Петров Олег', '', '', '', '', '9 Мая', 'поздравили по телефону'],
+				['Сидорова Нина', '', '', '', '', '9 Мая', 'вручили набор', 'да', '08.05.2026'],
 				['Козлов Пётр']
 			],
 			rowIds: [row],

@@ -449,6 +449,39 @@ describe('import through the worker pipeline', () => {
 		]);
 	});
 
+	it('puts a veterans’ list from the department into a campaign’s own «Дата рождения» and «Категория», in either language (a campaign made from its template had neither, and the import added them as columns of its own)', () => {
+		const file = cp1251(
+			[
+				'ФИО;Телефон;Адрес;Дата рождения;Категория',
+				'Алексеева Зинаида Петровна;8 (812) 555-12-34;пр. Просвещения, 12-5;14.02.1931;Житель блокадного Ленинграда',
+				'Борисов Николай Ильич;+7 911 222-33-44;ул. Бутлерова, 9-40;09.05.1925;Ветеран ВОВ',
+				'Громов Пётр;8 921 000-11-22;;;'
+			].join('\r\n')
+		);
+		for (const locale of ['ru', 'en'] as const) {
+			const campaign = new Sheet(new Y.Doc());
+			campaign.addColumns(templateColumns('campaign', locale));
+			const before = campaign.columns().map((c) => c.id);
+			const run = importInto(campaign, file, 'keep');
+			// No column of its own added: the file's columns are the campaign's.
+			expect(campaign.columns().map((c) => c.id)).toEqual(before);
+			const [born, category] =
+				locale === 'ru' ? ['Дата рождения', 'Категория'] : ['Date of birth', 'Category'];
+			const column = (title: string) => campaign.columns().find((c) => c.title === title)!;
+			expect(column(born).type).toBe('date');
+			expect(column(category).type).toBe('choice');
+			const values = (title: string) =>
+				run.applied.added.map((row) => campaign.getCell(row, column(title).id));
+			expect(values(born)).toEqual(['1931-02-14', '1925-05-09', '']);
+			expect(values(category)).toEqual(
+				locale === 'ru'
+					? ['Житель блокадного Ленинграда', 'Ветеран ВОВ', '']
+					: ['Resident of besieged Leningrad', 'Great Patriotic War veteran', '']
+			);
+			expect(run.analysis.flagged).toEqual([]);
+		}
+	});
+
 	it('reads a template option in the other interface language as the column’s option: a Russian file into a campaign made in English, and back (found by exploration: «9 мая» listed as none of «Occasion»’s options)', () => {
 		const campaign = new Sheet(new Y.Doc());
 		campaign.addColumns(templateColumns('campaign', 'en'));

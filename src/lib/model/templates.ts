@@ -28,6 +28,18 @@ const CATEGORY: Template['options'] = [
 	['Другое', 'Other', GREY]
 ];
 
+/**
+ * Who a congratulation campaign is for (DOMAIN.md: veterans of the Great Patriotic War and
+ * residents of besieged Leningrad on 9 May and 27 January, disabled children at New Year): the
+ * department's list says which, and a campaign counts and filters by it.
+ */
+const CAMPAIGN_CATEGORY: Template['options'] = [
+	['Ветеран ВОВ', 'Great Patriotic War veteran', GREEN],
+	['Житель блокадного Ленинграда', 'Resident of besieged Leningrad', BLUE],
+	['Ребёнок-инвалид', 'Disabled child', PURPLE],
+	['Другое', 'Other', GREY]
+];
+
 const CALL_OUTCOME: Template['options'] = [
 	['дозвонились', 'reached', GREEN],
 	['не дозвонились', 'not reached', GREY],
@@ -85,7 +97,15 @@ const OTHER_NAMES: Map<string, string[]> = (() => {
 		if (!list.includes(to)) list.push(to);
 		names.set(choiceKey(from), list);
 	};
-	for (const options of [CATEGORY, CALL_OUTCOME, STATUS, KIND_OF_HELP, OCCASION, CAMPAIGN_RESULT])
+	for (const options of [
+		CATEGORY,
+		CAMPAIGN_CATEGORY,
+		CALL_OUTCOME,
+		STATUS,
+		KIND_OF_HELP,
+		OCCASION,
+		CAMPAIGN_RESULT
+	])
 		for (const [ru, en] of options ?? []) {
 			add(ru, en);
 			add(en, ru);
@@ -145,6 +165,8 @@ const TEMPLATES: Record<SheetKind, Template[]> = {
 	],
 	campaign: [
 		...person,
+		{ ru: 'Дата рождения', en: 'Date of birth', type: 'date', width: 140 },
+		{ ru: 'Категория', en: 'Category', type: 'choice', width: 260, options: CAMPAIGN_CATEGORY },
 		{ ru: 'Повод', en: 'Occasion', type: 'choice', options: OCCASION },
 		{ ru: 'Результат', en: 'Result', type: 'choice', options: CAMPAIGN_RESULT },
 		{ ru: 'Подарочный набор', en: 'Gift set', type: 'checkbox', width: 160 },
@@ -233,7 +255,7 @@ const TEMPLATE_VIEWS: Record<SheetKind, TemplateView[]> = {
 		{
 			ru: 'Не дозвонились',
 			en: 'Not reached',
-			column: 4,
+			column: 6,
 			equals: ['не дозвонились', 'not reached']
 		}
 	],
