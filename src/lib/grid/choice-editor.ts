@@ -115,6 +115,8 @@ export class ChoiceEditor implements ICellEditorComp<Row, string> {
 		this.#input.focus();
 		const at = this.#input.value.length;
 		this.#input.setSelectionRange(at, at);
+		// The field over its cell, the list under or above it (AG Grid moved the whole popup up).
+		keepPopupInside(this.#gui, this.#params.eGridCell);
 		this.#scrollToActive();
 	}
 
@@ -173,7 +175,7 @@ export class ChoiceEditor implements ICellEditorComp<Row, string> {
 		if (this.#active >= 0) {
 			this.#input.setAttribute('aria-activedescendant', `${this.#id}-${this.#active}`);
 		} else this.#input.removeAttribute('aria-activedescendant');
-		keepPopupInside(this.#gui);
+		keepPopupInside(this.#gui, this.#params.eGridCell);
 		this.#scrollToActive();
 	}
 

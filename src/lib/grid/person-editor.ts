@@ -152,6 +152,8 @@ export class PersonEditor implements ICellEditorComp<Row, string> {
 		this.#input.focus();
 		const at = this.#input.value.length;
 		this.#input.setSelectionRange(at, at);
+		// The field over its cell, the list under or above it (AG Grid moved the whole popup up).
+		keepPopupInside(this.#gui, this.#params.eGridCell);
 		this.#scrollToActive();
 	}
 
@@ -216,7 +218,7 @@ export class PersonEditor implements ICellEditorComp<Row, string> {
 		else if (this.#offersOther()) hint = this.#params.keepHint;
 		this.#hint.textContent = hint;
 		this.#hint.hidden = !hint;
-		keepPopupInside(this.#gui);
+		keepPopupInside(this.#gui, this.#params.eGridCell);
 		this.#scrollToActive();
 	}
 
