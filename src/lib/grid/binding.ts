@@ -122,7 +122,8 @@ const SCREEN_ROWS = 60;
 /**
  * The first row into an empty grid comes alone: AG Grid's code for drawing rows and cells runs
  * for the first time then, and with a dozen rows it made the longest task of a 100,000-row import
- * (73–83 ms of CPU, `bench/import.bench.ts`). The next dozen may still run partly cold (README).
+ * (73–83 ms of CPU, `bench/import.bench.ts`). The next dozen still ran partly cold (25 ms of
+ * drawing in a 50 ms task): the slices then double with the rows held, up to `SCREEN_SLICE`.
  */
 const FIRST_SLICE = 1;
 /**
@@ -132,6 +133,16 @@ const FIRST_SLICE = 1;
  * one (`bench/import.bench.ts`).
  */
 const SLICE_BUDGET_MS = 30;
+/**
+ * Past the screen, the stored chunks of the next slice's rows are decoded in tasks of their own,
+ * of about this many milliseconds, before the slice goes in (`Sheet.decodeRows`): reading 2,000
+ * rows took 8–20 ms of a slice's task, most of it decoding, which with AG Grid's work and a
+ * collection of garbage made tasks of 50–60 ms on a quiet machine (`bench/import.bench.ts`, a
+ * CPU profile).
+ */
+const DECODE_BUDGET_MS = 15;
+/** Rows looked at between two looks at the clock (a chunk holds hundreds). */
+const DECODE_CLOCK_EVERY = 64;
 /**
  * Fewer rows a slice and AG Grid's work per slice (placing every row it holds: about 30 ms at
  * 100,000 rows on a slow machine, whatever the slice's size) would be most of the time spent.
@@ -344,6 +355,8 @@ export class SheetGridBinding {
 	 * Without it, every id from `#queueAt` on is waiting.
 	 */
 	#waitingSet: Set<string> | null = null;
+	/** Where decoding ahead goes on in `#queue` (see `DECODE_BUDGET_MS`). */
+	#decodedTo = 0;
 	/** Changes held behind a big add until the next task (see the observer in the constructor). */
 	#deferred: SheetChange[] = [];
 	readonly #searchTexts: SearchTexts<Row>;
@@ -609,7 +622,8 @@ export class SheetGridBinding {
 		});
 		this.#applyView();
 		this.#listen();
-		this.#searchTexts = new SearchTexts(this.api);
+		// The grid's rows are the sheet's: their ids are walked a slice at a time.
+		this.#searchTexts = new SearchTexts(this.api, () => sheet.rowIds());
 		if (progressive) this.#enqueue(ids.slice(ADD_SLICE));
 		else this.#searchTexts.schedule();
 		this.#unobserve = sheet.observe((change) => {
@@ -798,6 +812,7 @@ export class SheetGridBinding {
 			// of its own (`bench/import.bench.ts`, a CPU profile).
 			this.#queue = ids.slice();
 			this.#queueAt = 0;
+			this.#decodedTo = 0;
 		} else {
 			for (const id of ids) {
 				this.#queue.push(id);
@@ -816,8 +831,11 @@ export class SheetGridBinding {
 		// of 1.3 s; found in review). Rows of the sheet not queued are the ones the grid holds.
 		const held = this.#sheet.rowCount - this.#waitingCount;
 		if (held < SCREEN_ROWS && this.api.getDisplayedRowCount() < SCREEN_ROWS)
-			this.#handOver(held === 0 ? FIRST_SLICE : SCREEN_SLICE);
+			// 1, 1, 2, 4, 8, then a dozen: the first rows' drawing runs cold (see `FIRST_SLICE`).
+			this.#handOver(held === 0 ? FIRST_SLICE : Math.min(SCREEN_SLICE, held));
+		else if (!this.#decodedAhead()) this.#decodeAhead();
 		else {
+			// The slice's chunks were decoded in the tasks before: this one is mostly AG Grid's.
 			const started = performance.now();
 			const size = this.#sliceSize;
 			this.#handOver(size);
@@ -829,6 +847,25 @@ export class SheetGridBinding {
 		}
 		if (this.#waitingCount) this.#cancelDrain = nextTask(() => this.#drain());
 		else this.#searchTexts.schedule(); // every row is in the grid: its search text next
+	}
+
+	/** Whether the chunks of the next slice (`#sliceSize` rows from `#queueAt`) are decoded. */
+	#decodedAhead(): boolean {
+		return this.#decodedTo >= Math.min(this.#queue.length, this.#queueAt + this.#sliceSize);
+	}
+
+	/** Decodes the chunks of the next slice's rows for about `DECODE_BUDGET_MS`. */
+	#decodeAhead() {
+		const until = performance.now() + DECODE_BUDGET_MS;
+		const end = Math.min(this.#queue.length, this.#queueAt + this.#sliceSize);
+		let at = Math.max(this.#decodedTo, this.#queueAt);
+		while (at < end) {
+			const stop = Math.min(end, at + DECODE_CLOCK_EVERY);
+			this.#sheet.decodeRows(this.#queue, at, stop);
+			at = stop;
+			if (performance.now() >= until) break;
+		}
+		this.#decodedTo = at;
 	}
 
 	/** Adds up to `max` queued rows to the grid (at once, so slices never merge into one task). */
@@ -872,6 +909,7 @@ export class SheetGridBinding {
 		this.#cancelDrain = null;
 		this.#queue = [];
 		this.#queueAt = 0;
+		this.#decodedTo = 0;
 		this.#waitingSet = null;
 	}
 

@@ -100,3 +100,44 @@ describe('Sheet.rowValues reads what getRow reads', () => {
 		expect(sheet.rowValues([], [name])).toEqual([]);
 	});
 });
+
+describe('Sheet.decodeRows', () => {
+	it('changes nothing getRow reads: any range, ids of no chunk, edits and deletes after', () => {
+		const a = newSheet();
+		const [district] = a.sheet.addColumns([{ title: 'Район' }]);
+		const rows = Array.from({ length: 9 }, (_, i) => [`Житель ${i}`, i % 2 ? '' : 'Кировский']);
+		const { importId, updates } = stage(a.sheet, [a.name, district], rows);
+		for (const u of updates) a.sheet.applyStaged(u);
+		const ids = a.sheet.commitImport(importId);
+		a.sheet.setCell(ids[3], district, 'Выборгский');
+		a.sheet.deleteRows([ids[5]]);
+		// Loaded from the stored document: every chunk still as stored, as in a colleague's page.
+		const state = Y.encodeStateAsUpdate(a.sheet.doc);
+		const load = () => {
+			const sheet = new Sheet(new Y.Doc());
+			Y.applyUpdate(sheet.doc, state);
+			return sheet;
+		};
+		const expected = load();
+		const asked = [...ids, 'нет.0', `${ids[0].slice(0, ids[0].lastIndexOf('.'))}.zz`];
+		const read = (sheet: Sheet) => asked.map((id) => sheet.getRow(id));
+		for (const [from, to] of [
+			[0, 0],
+			[0, 1],
+			[2, 5],
+			[4, asked.length],
+			[0, asked.length]
+		]) {
+			const sheet = load();
+			sheet.decodeRows(asked, from, to);
+			expect(read(sheet)).toEqual(read(expected));
+			expect(sheet.rowValues(asked, [district, a.name])).toEqual(
+				expected.rowValues(asked, [district, a.name])
+			);
+			// Edits after the decoding are read too.
+			sheet.setCell(ids[1], a.name, 'Исправлено');
+			sheet.decodeRows(asked, 0, asked.length);
+			expect(sheet.getRow(ids[1])[a.name]).toBe('Исправлено');
+		}
+	});
+});

@@ -1337,6 +1337,21 @@ export class Sheet {
 		return i === undefined ? '' : (rowsOf(at.chunk)[at.index][i] ?? '');
 	}
 
+	/**
+	 * Decodes the stored chunks holding `rowIds[from]` to `rowIds[to - 1]` now, so `getRow` on
+	 * them later is quick: the grid does it in tasks of its own before handing a slice of a big
+	 * add over (`grid/binding.ts`). Nothing is read into rows, so nothing can go stale.
+	 */
+	decodeRows(rowIds: readonly string[], from: number, to: number): void {
+		let last: Chunk | null = null;
+		for (let r = from; r < to; r++) {
+			const at = this.#locate(rowIds[r]);
+			if (!at || at.chunk === last) continue;
+			last = at.chunk;
+			rowsOf(last);
+		}
+	}
+
 	/** A row as a plain object (also for deleted rows, so they can be shown for restore). */
 	getRow(rowId: string): Row {
 		const row = { id: rowId } as Row;
