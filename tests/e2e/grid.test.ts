@@ -1160,6 +1160,15 @@ describe('the grid operators work in', () => {
 		writer.addRows({ columns: [fio], rows: names.map((n) => [n]) });
 		for (const s of [a, b]) await expect.poll(() => s.rowCount(), { timeout: 30_000 }).toBe(rows);
 		provider.destroy();
+		// The status bar counts the sheet's rows; the grid takes a big add in slices after it, and
+		// sorts in the worker only once it holds `WORKER_ROWS` of them: her click waits for every
+		// row (AG Grid counts the header and the «+» line too). Without this wait the click could
+		// land mid-fill on a loaded machine, sorted on the page, with no «Сортировка…».
+		await expect
+			.poll(() => a.page.locator('[aria-rowcount]').first().getAttribute('aria-rowcount'), {
+				timeout: 30_000
+			})
+			.toBe(String(rows + 2));
 
 		/** The names in the order the synchronous comparator gives (ties in sheet order). */
 		const sorted = (sign: 1 | -1) =>
