@@ -180,10 +180,6 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 				firstDifference(encodeChunk(header, rows, width), before(header, rows, width)),
 				`run ${run}`
 			).toBe(-1);
-			expect(
-				firstDifference(encodeChunk(header, rows, width, true), before(header, rows, width)),
-				`run ${run}, joined`
-			).toBe(-1);
 		}
 	});
 
@@ -247,15 +243,12 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 		}
 	});
 
-	it('gives the same bytes for chunks of thousands of rows, cells of every make (a few rows joined at a time)', () => {
-		// The writer joins a few rows' cells (about 16,000 characters) with US and reads the
-		// joined string: chunks of many rows cross those groups' ends; a US in a cell sends its
-		// group cell by cell, an RS or ESC in one is escaped, a character outside 1251 anywhere
-		// makes the chunk UTF-8. Each of five faults put in the joined path (no count of the US,
-		// no RS between groups, an escape or a NUL written wrong, rows ended at the wrong US)
-		// fails this test (checked).
-		// The cells come as the import's do: pieces of one text (sliced strings), strings joined
-		// piece by piece, one-byte and two-byte ones.
+	it('gives the same bytes for chunks of thousands of rows, cells of every make', () => {
+		// The writer reads each cell through `String.prototype.charCodeAt.call`: cells of this
+		// many makes are what made `cell.charCodeAt` slow there. The cells come as the import's
+		// do: pieces of one text (sliced strings), strings joined piece by piece, one-byte and
+		// two-byte ones; a US, RS or ESC in a cell is escaped, a character outside 1251 anywhere
+		// makes the chunk UTF-8.
 		const random = seededRandom(20261207);
 		const text = Array.from({ length: 4000 }, () => UNITS[Math.floor(random() * 8)]).join('');
 		const words = [
@@ -296,36 +289,24 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 			);
 			const header = ['a0', count, Array.from({ length: width }, (_, i) => `c${i}`)];
 			expect(
-				firstDifference(encodeChunk(header, rows, width, true), before(header, rows, width)),
+				firstDifference(encodeChunk(header, rows, width), before(header, rows, width)),
 				`run ${run}`
 			).toBe(-1);
-			// As `stageRows` writes the import worker's: views, one after another.
-			const view = encodeChunkView(header, rows, width, 1000 + run, true);
+			// As `stageRows` writes the import worker's: a view of the buffer, from a chunk's end.
+			const view = encodeChunkView(header, rows, width, 1000 + run);
 			expect(firstDifference(view, before(header, rows, width)), `view ${run}`).toBe(-1);
-			// And cell by cell, where the writer reads each cell through
-			// `String.prototype.charCodeAt.call`: cells of this many makes are what made
-			// `cell.charCodeAt` slow there.
-			expect(
-				firstDifference(encodeChunk(header, rows, width), before(header, rows, width)),
-				`cell by cell ${run}`
-			).toBe(-1);
-			const cells = encodeChunkView(header, rows, width, 2000 + run);
-			expect(firstDifference(cells, before(header, rows, width)), `cells view ${run}`).toBe(-1);
 		}
 	});
 
-	it('gives the same bytes, joined, at the edges of its groups (found in review of 9a4fbc0)', () => {
-		// The joined writer's groups end after the row that brings them to 16,384 characters.
-		// Cases made for its edges: a US of a cell's own just before or after a group's end, in
-		// a cell longer than a group, in a lone cell; a width of 1 (every US a row's end) and 0;
-		// a group ending exactly at 16,384; escapes and NUL beside the join's own US; a chunk
-		// going UTF-8 in its first, a middle or its last group (an emoji, a lone surrogate, a
-		// pair cut by a cell's end) with whole groups in Windows-1251 before or after; all as
-		// views one after another, the buffer grown. Each is decoded back too.
+	it('gives the same bytes for separators, escapes and widths, and for a chunk going UTF-8 midway (found in review of 9a4fbc0)', () => {
+		// A US of a cell's own, alone or beside escapes and NUL; a width of 1 (every row one cell)
+		// and 0; empty rows; a chunk going UTF-8 in its first, a middle or its last row (an emoji,
+		// a lone surrogate, a pair cut by a cell's or a row's end) after rows in Windows-1251
+		// that grew the buffer; all as views one after another. Each is decoded back too.
 		const big = (unit: string, length: number) => unit.repeat(length);
 		const filler = (count: number, width: number, cell: string) =>
 			Array.from({ length: count }, () => Array.from({ length: width }, () => cell));
-		const half = big('Ж', 4096); // two such cells a row: a group is exactly two rows
+		const half = big('Ж', 4096);
 		const cases: [string, string[][], number][] = [
 			['no rows', [], 3],
 			['width 0', filler(5, 0, ''), 0],
@@ -343,71 +324,17 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 				],
 				3
 			],
+			['UTF-8 in the last row after rows in 1251', [...filler(12, 2, half), ['а', 'б😀']], 2],
+			['UTF-8 in the first row, rows in 1251 after it', [['😀', 'а'], ...filler(9, 2, half)], 2],
 			[
-				'group ends at a row end, exactly',
-				[...filler(2, 2, half), ['а', 'б'], ...filler(3, 2, half)],
-				2
-			],
-			[
-				'a US of its own last before a group end',
-				[
-					[half, half],
-					[half, half.slice(1) + '\x1f'],
-					['а', 'б'],
-					['в', 'г']
-				],
-				2
-			],
-			[
-				'a US of its own first after a group end',
-				[
-					[half, half],
-					[half, half],
-					['\x1fа', 'б'],
-					['в', 'г']
-				],
-				2
-			],
-			[
-				'US in the second group only',
-				[...filler(2, 2, half), ...filler(5, 2, 'а'), ['\x1f', 'б']],
-				2
-			],
-			[
-				'US in a cell of a row that ends a group',
-				[
-					[half, half],
-					[half, 'б\x1f' + half],
-					['в', 'г']
-				],
-				2
-			],
-			[
-				'a cell longer than a group',
-				[
-					['а', big('ё', 20_000)],
-					['б', 'в'],
-					[big('№', 17_000) + '\x1f', 'г']
-				],
-				2
-			],
-			['a cell longer than a group, width 1', [[big('ё', 40_000)], ['\x1e'], ['\x1f\x1f']], 1],
-			['last group partial', [...filler(9, 3, big('я', 2000)), ['а', '\x1b', '']], 3],
-			['UTF-8 in the last row after groups in 1251', [...filler(12, 2, half), ['а', 'б😀']], 2],
-			[
-				'UTF-8 in the first group, groups in 1251 after it',
-				[['😀', 'а'], ...filler(9, 2, half)],
-				2
-			],
-			[
-				'a lone surrogate in a middle group',
+				'a lone surrogate in a middle row',
 				[...filler(4, 2, half), ['\ude00', 'б'], ...filler(4, 2, half)],
 				2
 			],
-			['a lone surrogate after groups in 1251', [...filler(6, 2, half), ['\ud83d', '\x1f']], 2],
+			['a lone surrogate after rows in 1251', [...filler(6, 2, half), ['\ud83d', '\x1f']], 2],
 			["a pair cut by a cell's end", [...filler(4, 2, half), ['а\ud83d', '\ude00б']], 2],
 			[
-				"a pair cut by a group's end",
+				"a pair cut by a row's end",
 				[
 					[half, half],
 					[half, half + '\ud83d'],
@@ -441,17 +368,16 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 		]);
 		const expected = cases.map(([, rows, width], i) => before(headers[i], rows, width));
 		for (const [i, [name, rows, width]] of cases.entries()) {
-			const joined = encodeChunk(headers[i], rows, width, true);
-			expect(firstDifference(joined, expected[i]), name).toBe(-1);
-			expect(firstDifference(encodeChunk(headers[i], rows, width), expected[i]), name).toBe(-1);
-			const single = joined[0] === SINGLE_BYTE;
+			const bytes = encodeChunk(headers[i], rows, width);
+			expect(firstDifference(bytes, expected[i]), name).toBe(-1);
+			const single = bytes[0] === SINGLE_BYTE;
 			const cells = rows.map((row) => row.slice(0, width).map(single ? (c) => c : asUtf8));
-			expect(decodeRows(joined, rows.length, width), name).toEqual(cells);
+			expect(decodeRows(bytes, rows.length, width), name).toEqual(cells);
 		}
 		// As `stageRows` writes a slice: views one after another (no other chunk written between).
 		let end = 0;
 		const views = cases.map(([, rows, width], i) => {
-			const view = encodeChunkView(headers[i], rows, width, end, true);
+			const view = encodeChunkView(headers[i], rows, width, end);
 			end = view.byteOffset + view.length;
 			return view;
 		});
@@ -459,21 +385,20 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 			expect(firstDifference(view, expected[i]), `view: ${cases[i][0]}`).toBe(-1);
 	});
 
-	it('throws on a hole or a null anywhere in a chunk written joined, as before', () => {
-		const half = 'Ж'.repeat(4096);
+	it('throws on a hole or a null in any row, as before', () => {
 		const header = ['a0', 4, ['x', 'y']];
 		for (const hole of [undefined, null] as unknown as string[])
 			for (const at of [0, 3]) {
-				// In the first group, or in the second (after a group written joined).
+				// In the first row, or in the last (after rows written).
 				const rows = [
-					[half, half],
-					[half, half],
-					['а', 'б'],
-					['в', 'г']
+					['Ж'.repeat(4096), 'а'],
+					['б', 'в'],
+					['г', 'д'],
+					['е', 'ё']
 				];
 				rows[at][1] = hole;
 				expect(() => before(header, rows, 2)).toThrow(TypeError);
-				expect(() => encodeChunk(header, rows, 2, true), `${hole} in row ${at}`).toThrow(TypeError);
+				expect(() => encodeChunk(header, rows, 2), `${hole} in row ${at}`).toThrow(TypeError);
 			}
 	});
 
@@ -481,6 +406,5 @@ describe('the chunk writer against the one before 426d787/6a6055b', () => {
 		const holey = [['а', undefined as unknown as string, 'б']];
 		expect(() => before(['a0', 1, ['x', 'y', 'z']], holey, 3)).toThrow(TypeError);
 		expect(() => encodeChunk(['a0', 1, ['x', 'y', 'z']], holey, 3)).toThrow(TypeError);
-		expect(() => encodeChunk(['a0', 1, ['x', 'y', 'z']], holey, 3, true)).toThrow(TypeError);
 	});
 });

@@ -93,10 +93,9 @@ function writeHeader(header: unknown[], first: number): number {
 export function encodeChunk(
 	header: unknown[],
 	rows: readonly (readonly string[])[],
-	width: number,
-	joined = false
+	width: number
 ) {
-	const n = writeSingleByte(header, rows, width, 0, joined);
+	const n = writeSingleByte(header, rows, width, 0);
 	// `buffer` read after the UTF-8 pass: it may grow the buffer, a new one (found by
 	// `direct-update.spec.ts`: a chunk with an emoji, larger than the buffer, was cut short).
 	const end = n >= 0 ? n : writeUtf8(header, rows, width, 0);
@@ -116,139 +115,44 @@ export function encodeChunkView(
 	header: unknown[],
 	rows: readonly (readonly string[])[],
 	width: number,
-	start: number,
-	joined = false
+	start: number
 ): Uint8Array {
-	const n = writeSingleByte(header, rows, width, start, joined);
+	const n = writeSingleByte(header, rows, width, start);
 	const end = n >= 0 ? n : writeUtf8(header, rows, width, start);
 	return buffer.subarray(start, end);
 }
 
 /**
  * The chunk's bytes in Windows-1251 into `buffer` from `start`: where they end, or -1 at a
- * character it lacks. Cell by cell (`writeCells`), or, `joined`, a few rows at a time
- * (`JOIN_CHARS`) through `writeJoined` (a group it cannot write so cell by cell): the same bytes.
- * Which is faster depends on how the cells were made (see `writeJoined`): the import worker's
- * rows, made by the mapping, are written joined; any other rows (the CSV parser's pieces, a
- * paste, the model bench's PapaParse rows) cell by cell, where a join only adds its copy.
+ * character it lacks.
  */
 function writeSingleByte(
 	header: unknown[],
 	rows: readonly (readonly string[])[],
 	width: number,
-	start: number,
-	joined: boolean
+	start: number
 ): number {
 	if (buffer.length < start + 1) grow(start, 1);
 	buffer[start] = SINGLE_BYTE;
-	let n = writeHeader(header, start + 1);
-	if (!joined) return writeCells(rows, 0, rows.length, width, n);
-	let from = 0;
-	while (from < rows.length) {
-		// The next rows, up to about JOIN_CHARS characters (at least one row).
-		let to = from;
-		let chars = 0;
-		let joinable = width > 0;
-		parts.length = 0;
-		while (to < rows.length && chars < JOIN_CHARS) {
-			const row = rows[to++];
-			for (let c = 0; c < width; c++) {
-				const cell = row[c];
-				if (typeof cell !== 'string') joinable = false;
-				else chars += cell.length;
-				parts.push(cell);
-			}
-		}
-		if (from > 0) {
-			if (n + 1 > buffer.length) grow(n, 1);
-			buffer[n++] = RS;
-		}
-		let end = joinable ? writeJoined(from, to, width, n) : CELL_BY_CELL;
-		if (end === CELL_BY_CELL) end = writeCells(rows, from, to, width, n);
-		if (end < 0) {
-			parts.length = 0;
-			return -1;
-		}
-		n = end;
-		from = to;
-	}
-	parts.length = 0;
-	return n;
-}
-
-/** What `writeJoined` gives for rows it leaves to `writeCells`. */
-const CELL_BY_CELL = -2;
-/**
- * About how many characters of rows `writeJoined` takes at a time: their joined string stays
- * small (a young object, not one of V8's large ones, each in new memory).
- */
-const JOIN_CHARS = 16_384;
-/** The cells of the rows `writeJoined` writes, in order (reused). */
-const parts: string[] = [];
-
-/**
- * The rows `from`…`to` (their cells in `parts`, `width` > 0 each) in Windows-1251 into `buffer`
- * from `n`: where they end; -1 at a character Windows-1251 lacks; `CELL_BY_CELL` when a cell
- * holds a US, or for a single cell. The cells are joined with US into one new plain string, and
- * this loop reads only such strings. Reading the cells themselves one character at a time is
- * fast or slow by how they were made: on the bench's 100,000 rows after the import's mapping the
- * writer took 216–236 ms cell by cell and 95–100 ms joined in Chromium (a scratch worker, nine
- * rounds in turns), 239–272 and 113–128 ms in Node; on PapaParse's rows of the same file, 67–82
- * ms cell by cell and 103–127 joined (Node). Hence `joined`: the import worker's rows only.
- * Every width-th US is a row's end (RS): true only when no cell has a US of its own, so the US
- * counted must be the join's own.
- */
-function writeJoined(from: number, to: number, width: number, n: number): number {
-	// The join of one string is that string itself, of whatever make.
-	if (parts.length < 2) return CELL_BY_CELL;
-	const text = parts.join('\x1f');
-	// At most 2 bytes a UTF-16 unit (an escape).
-	let out = buffer;
-	if (n + text.length * 2 > out.length) out = grow(n, text.length * 2);
-	let col = 1;
-	let separators = 0;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		const byte = CP1251[ch];
-		if (byte !== 0) out[n++] = byte;
-		else if (ch === US) {
-			separators++;
-			if (col === width) {
-				out[n++] = RS;
-				col = 1;
-			} else {
-				out[n++] = US;
-				col++;
-			}
-		} else if (ch === RS || ch === ESC) {
-			out[n++] = ESC;
-			out[n++] = ch ^ 0x40;
-		} else if (ch === 0) out[n++] = 0;
-		else return -1;
-	}
-	return separators === (to - from) * width - 1 ? n : CELL_BY_CELL;
+	return writeCells(rows, width, writeHeader(header, start + 1));
 }
 
 /**
- * The rows `from`…`to` in Windows-1251 into `buffer` from `n`, cell by cell: as `writeJoined`.
- * Each character is read with `String.prototype.charCodeAt.call(cell, i)`, not
- * `cell.charCodeAt(i)`: V8 looks `charCodeAt` up by the string's kind (a piece of a text, a
- * string joined piece by piece, one or two bytes a character…), and once it has seen more than
- * four kinds there (the import's mapped rows) the look-up is generic and each character a call —
- * the "cells made one by one read slowly" of `writeJoined`. Called on the function itself it is
- * read inline whatever the kind: on the import worker's 100,000 mapped rows 73–97 ms instead of
- * 218–331 (Chromium, a scratch worker, seven rounds in turns), the same on PapaParse's rows.
+ * The rows in Windows-1251 into `buffer` from `n`, cell by cell: where they end, or
+ * -1 at a character Windows-1251 lacks. Each character is read with
+ * `String.prototype.charCodeAt.call(cell, i)`, not `cell.charCodeAt(i)`: V8 looks `charCodeAt`
+ * up by the string's kind (a piece of a text, a string joined piece by piece, one or two bytes a
+ * character…), and once it has seen more than four kinds there (the import's mapped rows) the
+ * look-up is generic and each character a call — the "cells made one by one read slowly" that a
+ * writer reading a few rows' cells joined into one string (removed since) worked around. Called
+ * on the function itself it is read inline whatever the kind: on the import worker's 100,000
+ * mapped rows 73–97 ms instead of 218–331 (Chromium, a scratch worker, seven rounds in turns),
+ * faster than that joined writer's 100–128 ms, and the same on PapaParse's rows.
  */
-function writeCells(
-	rows: readonly (readonly string[])[],
-	from: number,
-	to: number,
-	width: number,
-	n: number
-): number {
+function writeCells(rows: readonly (readonly string[])[], width: number, n: number): number {
 	let out = buffer;
-	for (let r = from; r < to; r++) {
-		if (r > from) {
+	for (let r = 0; r < rows.length; r++) {
+		if (r > 0) {
 			if (n + 1 > out.length) out = grow(n, 1);
 			out[n++] = RS;
 		}

@@ -376,16 +376,9 @@ export function writeStagedChunk(
 	rows: string[][],
 	importId: string,
 	start: number,
-	stagedAt = Date.now(),
-	joined = false
+	stagedAt = Date.now()
 ): Uint8Array {
-	return encodeChunkView(
-		[order, rows.length, cols, importId, stagedAt],
-		rows,
-		cols.length,
-		start,
-		joined
-	);
+	return encodeChunkView([order, rows.length, cols, importId, stagedAt], rows, cols.length, start);
 }
 
 function rowsOf(chunk: Chunk): string[][] {

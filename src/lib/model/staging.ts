@@ -24,15 +24,6 @@ export interface StageOptions {
 	/** Column ids, the order of the cells in `rows`. */
 	columns: string[];
 	rows: unknown[][];
-	/**
-	 * Chunks written from their cells joined a few rows at a time (`chunk-codec.ts`,
-	 * `writeJoined`): the same bytes. The import worker asked for it while the writer read
-	 * cells made one by one (its mapped rows) several times slower than a plain string; since
-	 * it reads them through `String.prototype.charCodeAt.call` (`writeCells`), cell by cell is
-	 * the faster of the two on those rows too (Chromium: 73–97 ms against 100–128 joined), and
-	 * nothing asks for this.
-	 */
-	joinCells?: boolean;
 	chunkRows?: number;
 	sliceRows?: number;
 	/** Called with each slice, in order; `rowsDone` counts the rows written so far. */
@@ -59,15 +50,7 @@ export function stageRows(options: StageOptions): number {
 		let end = 0;
 		for (let at = 0; at < slice.length; at += chunkRows) {
 			last = keyBetween(last, null);
-			const bytes = writeStagedChunk(
-				last,
-				columns,
-				slice.slice(at, at + chunkRows),
-				importId,
-				end,
-				undefined,
-				options.joinCells
-			);
+			const bytes = writeStagedChunk(last, columns, slice.slice(at, at + chunkRows), importId, end);
 			end = bytes.byteOffset + bytes.length;
 			entries.push([newId(), bytes]);
 		}
