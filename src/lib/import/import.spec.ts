@@ -3860,3 +3860,41 @@ describe('«Дополнить»: what happened to each resident’s row, counte
 		}
 	});
 });
+
+describe('«Дополнить» and a second number inside a note’s brackets', () => {
+	/**
+	 * Found in review: «8 911 000 11 33 (сын или 8 921 000 00 01)» was taken for one number with
+	 * a note it could not read — the cell flagged, neither number read: a resident of the list
+	 * was not found by her phone and was added a second time, and another one found by name and
+	 * birth date did not get her second number.
+	 */
+	it('finds the resident by either number and adds the other', () => {
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Тел.;Д/р',
+					'Иванова Анна;8 911 000 11 22;05.03.1941',
+					'Петров Пётр;8 911 000 11 33;12.04.1950'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova, petrov] = sheet.rowIds();
+		const file = [
+			'ФИО;Тел.;Д/р',
+			'Иванова Анна;"8 911 000 11 22 (дочь, 8 921 000 00 00)";05.03.1941',
+			// No birth date: found by her phone only.
+			'Петров Пётр;"8 911 000 11 33 (сын или 8 921 000 00 01)";'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update');
+		expect(run.applied.added).toEqual([]);
+		expect(sheet.rowIds()).toEqual([ivanova, petrov]);
+		expect(sheet.getCell(ivanova, phone)).toBe('+79110001122, +79210000000');
+		expect(sheet.getCell(petrov, phone)).toBe('+79110001133, +79210000001');
+		const report = dialogReport(sheet, run);
+		expect(report).toMatchObject({ imported: 0, updated: 2, unchanged: 0, flagged: 0 });
+	});
+});

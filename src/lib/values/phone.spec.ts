@@ -531,3 +531,31 @@ describe('a long note in brackets', () => {
 		expect(readablePhones(open)?.rest).toHaveLength(50_000);
 	});
 });
+
+/**
+ * Found in review: once a cell was no longer split inside brackets, a second number written in
+ * the brackets after a separator — «(дочь, 8 921 000 00 00)», «(мама или 8 921 …)» — was taken
+ * for part of a note: the cell was flagged «буквы», none of its numbers read (before, both
+ * were). A note has no digit: such brackets are split as written.
+ */
+describe('a second number inside the brackets after a number', () => {
+	const cells: [string, string][] = [
+		['+7 912 345-67-89 (дочь, 8 921 000 00 00)', '+79123456789 (дочь), +79210000000'],
+		['8 912 345-67-89 (мама, 8 921 000-00-00 дочь)', '+79123456789 (мама), +79210000000 (дочь)'],
+		['8 912 345-67-89 (мама; 8 921 000-00-00)', '+79123456789 (мама), +79210000000'],
+		['8 912 345-67-89 (дочь или 8 921 000-00-00)', '+79123456789 (дочь), +79210000000'],
+		['8 912 345-67-89 (дочь / 8 921 000-00-00)', '+79123456789 (дочь), +79210000000'],
+		['8 912 345-67-89 (дочь, сын) 8 921 000-00-00', '+79123456789 (дочь), +79210000000 (сын)']
+	];
+	it.each(cells)('%s gives both numbers', (cell, stored) => {
+		expect(normalizePhone(cell)).toEqual({ ok: true, value: stored });
+		expect(normalizePhone(cell, '812')).toEqual({ ok: true, value: stored });
+	});
+
+	it('is still partly readable beside a number that cannot be read', () => {
+		expect(readablePhones('8 912 345-67-89 (дочь, 8 921 000 00 00), 123-45-67')).toEqual({
+			numbers: ['+79123456789 (дочь)', '+79210000000'],
+			rest: ['123-45-67']
+		});
+	});
+});

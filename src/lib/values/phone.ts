@@ -290,7 +290,10 @@ export function phoneParts(raw: string, separator = TYPED_LIST_SEPARATOR): strin
  * `text` split at `separator`, but not inside brackets: a note after a number,
  * «(дочь Мария, звонить вечером)», «(сын/дочь)», «(дочь или сын)», stays whole with its number
  * (found in review: a cell only partly readable kept «дочь Мария» and listed the rest as unread).
- * A bracket never closed splits as if it were not there.
+ * A bracket never closed splits as if it were not there, and so does one with a digit after the
+ * separator: a note has none, it is another number («(дочь, 8 921 000-00-00)», «(мама или 8 921
+ * …)»: found in review, such a cell was read as no number at all, its resident not found by
+ * either and added again).
  */
 function bracketed(text: string, separator: RegExp): string[] {
 	const pieces = text.split(separator);
@@ -303,6 +306,12 @@ function bracketed(text: string, separator: RegExp): string[] {
 	let start = 0;
 	let depth = 0;
 	for (let i = 0; i < pieces.length; i++) {
+		if (depth > 0 && hasDigit(pieces[i])) {
+			// Not a note: the pieces from `start` are split as written.
+			for (let k = start; k < i; k++) joined.push(pieces[k]);
+			start = i;
+			depth = 0;
+		}
 		depth = Math.max(0, depth + bracketDepth(pieces[i]));
 		if (depth > 0) continue;
 		let piece = pieces[start];
@@ -312,6 +321,14 @@ function bracketed(text: string, separator: RegExp): string[] {
 	}
 	for (let k = start; k < pieces.length; k++) joined.push(pieces[k]);
 	return joined;
+}
+
+function hasDigit(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 48 && code <= 57) return true;
+	}
+	return false;
 }
 
 /** Brackets opened and not closed in `text` (negative: closed more). */
