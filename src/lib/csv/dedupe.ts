@@ -1183,6 +1183,10 @@ export function planImport(options: PlanImportOptions): ImportPlan {
 				updates.set(sheetMatch.rowId, update);
 				plan.toUpdate.push(update);
 			}
+			// A later line of the same resident is folded into her row as into a new resident's
+			// first line, and counted so (found in review: it was counted nowhere, the totals one
+			// short of the file's lines for each resident of the list the file has twice).
+			if (update.lines.length) plan.merged.push({ line: row.line, intoLine: update.lines[0] });
 			merge(update, row, update.lines[0]);
 			update.lines.push(row.line);
 			target.set(row.line, update);

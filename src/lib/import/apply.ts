@@ -386,7 +386,8 @@ export function commitPreparedImport(
 			const edits: { rowId: string; colId: string; value: string }[] = [];
 			for (const update of prepared.updates) {
 				if (!sheet.hasRow(update.rowId)) {
-					result.deletedMeanwhile.push(...update.lines);
+					// Its first line: the later ones are counted merged into it (`planImport`).
+					result.deletedMeanwhile.push(update.lines[0]);
 					notWritten(update);
 					continue;
 				}

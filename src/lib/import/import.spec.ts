@@ -3898,3 +3898,79 @@ describe('«Дополнить» and a second number inside a note’s brackets'
 		expect(report).toMatchObject({ imported: 0, updated: 2, unchanged: 0, flagged: 0 });
 	});
 });
+
+describe('«Дополнить»: a resident of the list the file has twice', () => {
+	/**
+	 * Found in review: each resident found was to be counted once and the totals to add up to the
+	 * file's lines, but the later line of a resident of the list the file has twice was counted
+	 * nowhere (a new resident's later line is counted «Объединено»): the totals were one short.
+	 */
+	it('counts her later line merged, whatever key found it, and a row deleted meanwhile once', () => {
+		const sheet = callList();
+		importInto(
+			sheet,
+			cp1251(
+				[
+					'ФИО;Тел.;Д/р;Адрес',
+					'Иванова Анна;8 911 000 11 22;05.03.1941;ул. Ленина, 1',
+					'Петров Пётр;8 911 000 11 33;12.04.1950;ул. Мира, 2',
+					'Сидорова Мария;8 911 000 11 44;01.01.1940;ул. Садовая, 3'
+				].join('\r\n')
+			),
+			'skip'
+		);
+		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
+		const [ivanova, petrov, sidorova] = sheet.rowIds();
+		const file = [
+			'ФИО;Тел.;Д/р;Адрес',
+			// Twice, the same: left as she was.
+			'Иванова Анна;8 911 000 11 22;05.03.1941;ул. Ленина, 1',
+			'Иванова Анна;8 911 000 11 22;05.03.1941;ул. Ленина, 9',
+			// Found by phone, then by name and birth date with a new number: filled in.
+			'Петров Пётр;8 911 000 11 33;;',
+			'Петров Пётр;8 999 000 11 33;12.04.1950;',
+			// Twice, deleted while the import was prepared.
+			'Сидорова Мария;8 911 000 11 44;01.01.1940;',
+			'Сидорова Мария;8 911 000 11 44;01.01.1940;ул. Садовая, 5'
+		].join('\r\n');
+		const run = importInto(sheet, cp1251(file), 'update', [], () => {}, {
+			meanwhile: () => sheet.deleteRows([sidorova])
+		});
+		expect(sheet.getCell(petrov, phone)).toBe('+79110001133, +79990001133');
+		expect(sheet.getCell(ivanova, phone)).toBe('+79110001122');
+		for (const locale of ['ru', 'en'] as const) {
+			const report = dialogReport(sheet, run, locale);
+			expect(report).toMatchObject({
+				imported: 0,
+				updated: 1,
+				unchanged: 1,
+				deleted: 1,
+				merged: 3
+			});
+			expect(
+				report.imported +
+					report.updated +
+					report.unchanged +
+					report.skipped +
+					report.ambiguous +
+					report.deleted +
+					report.merged
+			).toBe(run.parsed.rows.length);
+			expect(
+				report.problems
+					.filter((p) => p.kind === 'merged' || p.kind === 'skipped')
+					.map((p) => [p.line, p.kind])
+			).toEqual([
+				[3, 'merged'],
+				[5, 'merged'],
+				[6, 'skipped'],
+				[7, 'merged']
+			]);
+		}
+		expect(
+			dialogReport(sheet, run)
+				.problems.filter((p) => p.line === 3)
+				.map((p) => p.message)
+		).toContain('Строка 3: тот же житель, что в строке 2; данные объединены.');
+	});
+});

@@ -1337,6 +1337,8 @@ function laterLinesKept(
 		for (const line of group) groupOf.set(line, group);
 	}
 	for (const { line, intoLine } of plan.merged) {
+		// A later line of a row of the list: in that row's group already.
+		if (groupOf.has(line)) continue;
 		let group = groupOf.get(intoLine);
 		if (!group) groupOf.set(intoLine, (group = [intoLine]));
 		group.push(line);
