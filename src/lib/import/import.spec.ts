@@ -3876,26 +3876,34 @@ describe('«Дополнить» and a second number inside a note’s brackets'
 				[
 					'ФИО;Тел.;Д/р',
 					'Иванова Анна;8 911 000 11 22;05.03.1941',
-					'Петров Пётр;8 911 000 11 33;12.04.1950'
+					'Петров Пётр;8 911 000 11 33;12.04.1950',
+					'Сидорова Мария;8 911 000 11 44;01.01.1940'
 				].join('\r\n')
 			),
 			'skip'
 		);
 		const phone = sheet.columns().find((c) => c.title === 'Телефон')!.id;
-		const [ivanova, petrov] = sheet.rowIds();
+		const [ivanova, petrov, sidorova] = sheet.rowIds();
 		const file = [
 			'ФИО;Тел.;Д/р',
 			'Иванова Анна;"8 911 000 11 22 (дочь, 8 921 000 00 00)";05.03.1941',
 			// No birth date: found by her phone only.
-			'Петров Пётр;"8 911 000 11 33 (сын или 8 921 000 00 01)";'
+			'Петров Пётр;"8 911 000 11 33 (сын или 8 921 000 00 01)";',
+			// A note too long to keep whole: her number is still read, and found.
+			'Сидорова Мария;"8 911 000 11 44 (дочь Мария Ивановна, звонить только вечером после работы)";'
 		].join('\r\n');
 		const run = importInto(sheet, cp1251(file), 'update');
 		expect(run.applied.added).toEqual([]);
-		expect(sheet.rowIds()).toEqual([ivanova, petrov]);
+		expect(sheet.rowIds()).toEqual([ivanova, petrov, sidorova]);
 		expect(sheet.getCell(ivanova, phone)).toBe('+79110001122, +79210000000');
 		expect(sheet.getCell(petrov, phone)).toBe('+79110001133, +79210000001');
+		expect(sheet.getCell(sidorova, phone)).toBe('+79110001144');
 		const report = dialogReport(sheet, run);
-		expect(report).toMatchObject({ imported: 0, updated: 2, unchanged: 0, flagged: 0 });
+		expect(report).toMatchObject({ imported: 0, updated: 2, unchanged: 1, flagged: 0 });
+		// What of her note cannot be kept is listed on her line.
+		expect(report.problems.filter((p) => p.kind === 'kept').map((p) => [p.line, p.value])).toEqual([
+			[4, 'звонить только вечером после работы)']
+		]);
 	});
 });
 

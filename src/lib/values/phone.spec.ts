@@ -552,6 +552,23 @@ describe('a second number inside the brackets after a number', () => {
 		expect(normalizePhone(cell, '812')).toEqual({ ok: true, value: stored });
 	});
 
+	/**
+	 * Found in review too: a note in brackets the number cannot carry whole — longer than 40
+	 * characters, after an extension, over two lines — was kept joined all the same, and the cell
+	 * had no number left to read (before, its number was read, the rest listed).
+	 */
+	it.each([
+		[
+			'8 912 345-67-89 (дочь Мария Ивановна, звонить только вечером после работы)',
+			['+79123456789 (дочь Мария Ивановна)'],
+			['звонить только вечером после работы)']
+		],
+		['8 912 345-67-89 доб. 12 (дочь, вечером)', ['+79123456789;ext=12 (дочь)'], ['вечером)']],
+		['8 912 345-67-89 (дочь,\nсын)', ['+79123456789 (дочь)'], ['сын)']]
+	])('%s still gives its number', (cell, numbers, rest) => {
+		expect(readablePhones(cell)).toEqual({ numbers, rest });
+	});
+
 	it('is still partly readable beside a number that cannot be read', () => {
 		expect(readablePhones('8 912 345-67-89 (дочь, 8 921 000 00 00), 123-45-67')).toEqual({
 			numbers: ['+79123456789 (дочь)', '+79210000000'],

@@ -293,7 +293,7 @@ export function phoneParts(raw: string, separator = TYPED_LIST_SEPARATOR): strin
  * A bracket never closed splits as if it were not there, and so does one with a digit after the
  * separator: a note has none, it is another number («(дочь, 8 921 000-00-00)», «(мама или 8 921
  * …)»: found in review, such a cell was read as no number at all, its resident not found by
- * either and added again).
+ * either and added again) — and one whose note the number cannot carry whole either.
  */
 function bracketed(text: string, separator: RegExp): string[] {
 	const pieces = text.split(separator);
@@ -316,7 +316,13 @@ function bracketed(text: string, separator: RegExp): string[] {
 		if (depth > 0) continue;
 		let piece = pieces[start];
 		for (let k = start; k < i; k++) piece += between[k] + pieces[k + 1];
-		joined.push(piece);
+		// Joined only when that makes its note one the number can carry: a longer one, one after
+		// an extension, one over two lines, are split as written, their number still read (found
+		// in review: «8 912 345-67-89 (дочь Мария Ивановна, звонить только вечером после работы)»
+		// had no number left, and its resident was not found by it).
+		const read = i === start ? null : normalizeOnePhone(piece, '');
+		if (!read || read.ok || read.reason !== 'letters') joined.push(piece);
+		else for (let k = start; k <= i; k++) joined.push(pieces[k]);
 		start = i + 1;
 	}
 	for (let k = start; k < pieces.length; k++) joined.push(pieces[k]);
