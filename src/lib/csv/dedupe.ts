@@ -212,15 +212,22 @@ function normalizeAnyName(name: string): string {
 /**
  * Latin letters drawn as Cyrillic ones, and the Cyrillic letter each is read as: a list typed with the keyboard
  * on the wrong layout for a letter, or copied from a PDF, has «Иванoва» with a Latin `o`,
- * «Пeтрoв», «Смирнова А.B.». Capitals as they look (`B` is `В`, `H` is `Н`, `T` is `Т`),
- * small letters only where the small ones look alike (`b`, `h`, `t` do not).
+ * «Пeтрoв», «Смирнова А.B.». Capitals as they look (`B` is `В`, `H` is `Н`, `T` is `Т`), and
+ * each small letter as its capital is read (`b` is `в`, `h` is `н`, `t` is `т`): a name is the
+ * same in capitals and in small letters (found in review: «ИBАНОВА» from a PDF, put into proper
+ * case by Excel's ПРОПНАЧ, is «Иbанова»; «TOM» was read as Cyrillic, «Tom» not).
  */
 const LOOKALIKES = new Map<string, string>([
 	['a', 'а'],
+	['b', 'в'],
 	['c', 'с'],
 	['e', 'е'],
+	['h', 'н'],
+	['k', 'к'],
+	['m', 'м'],
 	['o', 'о'],
 	['p', 'р'],
+	['t', 'т'],
 	['x', 'х'],
 	['y', 'у'],
 	['A', 'А'],
@@ -238,7 +245,7 @@ const LOOKALIKES = new Map<string, string>([
 	['ë', 'ё'],
 	['Ë', 'Ё']
 ]);
-const LOOKALIKE = /[aceopxyABCEHKMOPTXYëË]/g;
+const LOOKALIKE = /[abcehkmoptxyABCEHKMOPTXYëË]/g;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** A word: letters, digits and the marks on them. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -248,7 +255,7 @@ const LETTER = /\p{L}/gu;
 /**
  * Text with Cyrillic in it, its Latin look-alikes (`LOOKALIKES`) as the Cyrillic letters: in a
  * word with a Cyrillic letter (`Иванoва`), and in a word of look-alikes only (the `B` of
- * «Смирнова А.B.»). A word with another Latin letter (`Smith`, `Tom`) and text without Cyrillic
+ * «Смирнова А.B.»). A word with another Latin letter (`Smith`, `Tim`) and text without Cyrillic
  * (a foreign resident, `Anna Petrova`) are left as they are. Only for comparing: what was typed
  * is stored as typed.
  */

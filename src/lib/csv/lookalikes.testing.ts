@@ -4,8 +4,8 @@
  */
 
 /** Each Latin look-alike and, at the same place, the Cyrillic letter it is read as. */
-const LATIN = 'aceopxyABCEHKMOPTXYëË';
-const CYRILLIC = 'асеорхуАВСЕНКМОРТХУёЁ';
+const LATIN = 'abcehkmoptxyABCEHKMOPTXYëË';
+const CYRILLIC = 'авсенкмортхуАВСЕНКМОРТХУёЁ';
 
 const isWordChar = (ch: string) => /^[\p{L}\p{N}\p{M}]$/u.test(ch);
 const isCyrillic = (ch: string) => /^\p{Script=Cyrillic}$/u.test(ch);

@@ -298,6 +298,25 @@ describe('import through the worker pipeline', () => {
 		expect(importInto(sheet, utf8(foreign.join('\r\n')), 'skip').applied.added).toHaveLength(1);
 	});
 
+	it('finds a resident written with a look-alike in capitals in a list, in proper case in the file', () => {
+		// Found in review: the department's list in capitals, «ИBАНОВА» with a Latin «B» from a
+		// PDF; next week's file put into proper case by Excel (ПРОПНАЧ): «Иbанова».
+		const sheet = callList();
+		const utf8 = (text: string) => new TextEncoder().encode(text);
+		importInto(
+			sheet,
+			utf8('ФИО;Телефон;Дата рождения\r\nИBАНОВА АННА ПЕТРОВНА;;05.03.1941'),
+			'skip'
+		);
+		const run = importInto(
+			sheet,
+			utf8('ФИО;Телефон;Дата рождения\r\nИbанова Анна Петровна;;05.03.1941'),
+			'skip'
+		);
+		expect(run.analysis.counts.inSheet).toBe(1);
+		expect(run.applied.added).toEqual([]);
+	});
+
 	it('stores odd spaces in a name or an address as ordinary ones, invisible characters out, look-alikes as typed', () => {
 		// «Иванова\u00a0Анна» from Excel looks like «Иванова Анна» but is another text to
 		// whatever compares the text as it is (a filter, another program the list is exported to).
