@@ -16,7 +16,7 @@
  * `иванова а п`), Latin letters that look like Cyrillic ones read as those in a Russian name
  * (`Иванoва` with a Latin `o` = `иванова`: `foldLookalikes`). Birth dates: the stored date (`yyyy-mm-dd`) when it parses, else the trimmed
  * text. Addresses are normalised like names. A row with none of these keys is a duplicate
- * only of a row with exactly the same values in `KeyColumns.row` (when given): so importing a
+ * only of a row with the same values in `KeyColumns.row` (when given; an odd space read as a space): so importing a
  * file twice never adds such rows twice either.
  */
 import {
@@ -30,7 +30,8 @@ import {
 	readablePhones,
 	storedPhoneNumbers,
 	WIDE_LIST_SEPARATOR,
-	withoutHidden
+	withoutHidden,
+	withPlainSpaces
 } from '../values';
 
 export type DuplicatePolicy = 'skip' | 'update' | 'keep';
@@ -591,7 +592,10 @@ function personOf(
 		for (const id of columns.row) {
 			const value = values[id] ?? '';
 			if (value) filled = true;
-			row += value + KEY_SEPARATOR;
+			// A no-break or other odd space as the ordinary one: the import stores a name's and an
+			// address's so (`withPlainSpaces`), the list may keep one an operator pasted (found in
+			// review: the list's own export, imported again, added such a row twice).
+			row += withPlainSpaces(value) + KEY_SEPARATOR;
 		}
 		if (!filled) row = '';
 	}

@@ -317,6 +317,22 @@ describe('import through the worker pipeline', () => {
 		expect(run.applied.added).toEqual([]);
 	});
 
+	it('does not add again a row with a no-break space the list has, keyed by its values only', () => {
+		// Found in review: a row with no phone, birth date or address is the same row only with the
+		// same values; the import stores a name's no-break space as a space since 82756f1, the list
+		// keeps the one an operator pasted from Word (or an earlier import stored), so the list's
+		// own export, imported again, added the row a second time.
+		const sheet = callList();
+		const col = (title: string) => sheet.columns().find((c) => c.title === title)!.id;
+		sheet.addRow({ [col('ФИО')]: 'Иванова\u00a0Анна', [col('Примечание')]: 'звонить днём' });
+		sheet.addRow({ [col('Адрес')]: 'пр.\u202fМира,\u00a07' });
+		const { header, rows } = sheetExportRows(sheet, { format: 'excel-ru', locale: 'ru' });
+		const run = importInto(sheet, encodeCsv({ header, rows, format: 'excel-ru' }).bytes, 'skip');
+		expect(run.applied.added).toEqual([]);
+		expect(run.analysis.counts.inSheet).toBe(2);
+		expect(sheet.rowCount).toBe(2);
+	});
+
 	it('stores odd spaces in a name or an address as ordinary ones, invisible characters out, look-alikes as typed', () => {
 		// «Иванова\u00a0Анна» from Excel looks like «Иванова Анна» but is another text to
 		// whatever compares the text as it is (a filter, another program the list is exported to).
