@@ -217,6 +217,76 @@ describe('keys', () => {
 		}
 	});
 
+	it('matches by name and birth date, and by name and address, exactly when the rule reads them alike (property)', () => {
+		// The quick ways (`nameHash`, `addressPairKey`) and the general one must give one key for
+		// one text: residents written with look-alikes swapped either way, capitals, odd spaces,
+		// punctuation, invisible characters, in any order, one word to five.
+		const rule = (s: string) =>
+			foldLookalikesOracle(withoutHidden(s))
+				.toLowerCase()
+				.replace(/ё/g, 'е')
+				.replace(/[^\p{L}\p{N}]+/gu, ' ')
+				.trim();
+		const anyOrder = (s: string) => s.split(' ').sort().join(' ');
+		const SWAP: Record<string, string> = {};
+		const latin = 'abcehkmoptxyABCEHKMOPTXYëË';
+		const cyrillic = 'авсенкмортхуАВСЕНКМОРТХУёЁ';
+		for (let i = 0; i < latin.length; i++) {
+			SWAP[latin[i]] = cyrillic[i];
+			SWAP[cyrillic[i]] = latin[i];
+		}
+		const words = [
+			'Иванова',
+			'Анна',
+			'Петровна',
+			'Тимур',
+			'А.В.',
+			'Smith',
+			'Tom',
+			'Ким',
+			'5Б',
+			'Ёж'
+		];
+		const odd = [' ', '  ', '\u00a0', '\u202f', '\t', '-', '.', ', ', '\u200b', '\u00ad', '\x01'];
+		const random = createRandom(1237);
+		const pickOf = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+		const variant = (text: string) => {
+			let out = '';
+			for (const ch of text) {
+				const r = random();
+				if (r < 0.15 && SWAP[ch]) out += SWAP[ch];
+				else if (r < 0.25) out += ch.toUpperCase();
+				else if (r < 0.3) out += ch.toLowerCase();
+				else if (ch === ' ') out += pickOf(odd);
+				else out += ch;
+			}
+			return out;
+		};
+		for (let n = 0; n < 3000; n++) {
+			const count = 1 + Math.floor(random() * 5);
+			const base = Array.from({ length: count }, () => pickOf(words)).join(' ');
+			const a = variant(base);
+			const b = random() < 0.5 ? variant(base) : variant(base.split(' ').reverse().join(' '));
+			const address = variant(pickOf(['ул. Ленина, д. 5B', 'пр. Мира, 7 кв. 12', 'Oak St. 5']));
+			const otherAddress = variant(address);
+			const dups = findDuplicates({
+				incoming: [{ line: 2, values: { name: a, birth: '1941-03-05', address } }],
+				existing: [
+					{ sheetId: 's', rowId: 'birth', values: { name: b, birth: '1941-03-05' } },
+					{ sheetId: 's', rowId: 'address', values: { name: b, address: otherAddress } }
+				],
+				keyColumns: { name: 'name', birthDate: 'birth', address: 'address' },
+				targetSheetId: 's'
+			});
+			const sameName = anyOrder(rule(a)) === anyOrder(rule(b)) && rule(a) !== '';
+			const sameAddress = rule(address) === rule(otherAddress) && rule(address) !== '';
+			const label = JSON.stringify([a, b, address, otherAddress]);
+			const by = (rowId: string) => dups[0].inSheet.find((m) => m.rowId === rowId)?.by;
+			expect(by('birth'), label).toBe(sameName ? 'name-birth' : undefined);
+			expect(by('address'), label).toBe(sameName && sameAddress ? 'name-address' : undefined);
+		}
+	});
+
 	it('takes each valid phone of a cell written as alternatives, with «/» or «или» between them', () => {
 		expect(phoneKeys('8 912 345-67-89 / 8 (343) 222-33-44')).toEqual([
 			'+79123456789',
