@@ -48,6 +48,10 @@ describe('filters and search read values as people write them', () => {
 		await filter('Телефон', 'дочь');
 		await expect.poll(shown, MOMENT).toEqual(['Семенова Мария']);
 		await filter('Телефон', '');
+		// Cleared before the next column is scrolled to: the cleared filter applies after its
+		// debounce, and a campaign's «Подарочный набор» is off the screen at 1366 px since it has
+		// «Дата рождения» and «Категория» (scrolled to at once, the phone filter stayed).
+		await expect.poll(async () => (await shown()).length, MOMENT).toBe(3);
 
 		await filter('Подарочный набор', 'да');
 		await expect.poll(shown, MOMENT).toEqual(['Фёдорова Анна']);
