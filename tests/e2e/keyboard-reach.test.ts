@@ -199,6 +199,44 @@ describe('the keyboard is seen, and gets back to the buttons', () => {
 		await expect.poll(() => focusedCell(page), MOMENT).toBe(`1:${name}`);
 	});
 
+	it('a notice the keyboard is on stays past its time, and goes a moment after she leaves it (found in review)', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: уведомление ждёт', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		const note = await sheet.columnId('Примечание');
+		await sheet.selectRows([1]);
+		await sheet.deleteSelectedRows();
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(1);
+		const undo = sheet.toastButton('Отменить');
+		await undo.waitFor();
+		await (await sheet.cell(0, 'Примечание')).click();
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(undo), MOMENT).toBe(true);
+		// Past the notice's 10 seconds, the keyboard still on «Отменить»: it is there, and Enter
+		// undoes (it went at 10 s, and her Enter opened the cell's editor instead).
+		await page.waitForTimeout(11_000);
+		expect(await focused(undo)).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		expect(await page.locator(EDITOR).count()).toBe(0);
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${note}`);
+		// Another notice, the keyboard on it past its time, then back to the cell: it goes soon.
+		await sheet.selectRows([1]);
+		await sheet.deleteSelectedRows();
+		await undo.waitFor();
+		await page.keyboard.press('F6');
+		await expect.poll(() => focused(undo), MOMENT).toBe(true);
+		await page.waitForTimeout(11_000);
+		await expect(undo.isVisible()).resolves.toBe(true);
+		await page.keyboard.press('Shift+F6');
+		await expect.poll(() => focusedCell(page), MOMENT).not.toBe('');
+		await expect.poll(() => undo.isVisible(), { timeout: 9_000 }).toBe(false);
+		expect(await sheet.rowCount()).toBe(1);
+	});
+
 	it('F6 from a note being written, or from a choice list, stores what she typed and closes the editor (found in review)', async () => {
 		const anna = await session.operator('Анна');
 		const page = anna.page;

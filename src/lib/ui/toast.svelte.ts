@@ -27,6 +27,9 @@ export interface Toast {
 const TOAST_MS = 5_000;
 const TOAST_ACTION_MS = 10_000;
 
+/** What holds a notice past its time, as bits of `Toasts.#held`. */
+const HOLD = { focus: 1, pointer: 2 } as const;
+
 class Toasts {
 	list = $state<Toast[]>([]);
 	/**
@@ -83,14 +86,50 @@ class Toasts {
 		};
 		this.list = [...this.list, toast];
 		if (options.sticky) return toast.id;
-		setTimeout(
-			() => this.dismiss(toast.id),
-			toast.action || toast.kind === 'error' ? TOAST_ACTION_MS : TOAST_MS
-		);
+		this.#wait(toast.id, toast.action || toast.kind === 'error' ? TOAST_ACTION_MS : TOAST_MS);
 		return toast.id;
 	}
 
+	#timers = new Map<number, ReturnType<typeof setTimeout>>();
+	/** Why a notice stays while its time is up: the keyboard on it, the pointer over it. */
+	#held = new Map<number, number>();
+
+	#wait(id: number, ms: number) {
+		clearTimeout(this.#timers.get(id));
+		this.#timers.set(
+			id,
+			setTimeout(() => {
+				this.#timers.delete(id);
+				if (!this.#held.get(id)) this.dismiss(id);
+			}, ms)
+		);
+	}
+
+	/**
+	 * The keyboard or the pointer is on a notice: it stays until they leave (found in review: an
+	 * operator who reached «Отменить» with F6 and read it a moment too long lost it, and her Enter
+	 * went to the cell the keyboard fell back to — an edit instead of an undo).
+	 */
+	hold(id: number, why: 'focus' | 'pointer') {
+		if (!this.list.some((t) => t.id === id)) return;
+		this.#held.set(id, (this.#held.get(id) ?? 0) | HOLD[why]);
+	}
+
+	/** They left: a notice whose time was up goes a moment later (`TOAST_MS`), not at once. */
+	release(id: number, why: 'focus' | 'pointer') {
+		const held = this.#held.get(id);
+		if (held === undefined || !(held & HOLD[why])) return;
+		const left = held & ~HOLD[why];
+		if (left) return void this.#held.set(id, left);
+		this.#held.delete(id);
+		const toast = this.list.find((t) => t.id === id);
+		if (toast && !toast.sticky && !this.#timers.has(id)) this.#wait(id, TOAST_MS);
+	}
+
 	dismiss(id: number) {
+		clearTimeout(this.#timers.get(id));
+		this.#timers.delete(id);
+		this.#held.delete(id);
 		this.list = this.list.filter((t) => t.id !== id);
 	}
 }
