@@ -200,10 +200,12 @@ function nameCode(c: number): number {
  * look-alikes in Russian text: `foldLookalikes`). Invisible characters (a zero-width space, a
  * soft hyphen, a bidirectional override) are left out, not read as a space: «Смир\u200bнова»
  * is «смирнова», as the import stores it (`withoutHidden`); any other space (no-break, thin,
- * figure…) is one.
+ * figure…) is one. A letter written as a letter and its mark (`е` + U+0308, from a PDF or a Mac)
+ * is the letter (NFC), and a mark left on its own (a stress mark, `е́`) is left out: the mark was
+ * read as a space, «Алёна» as «але на», and the resident missed.
  */
 function normalizeAnyName(name: string): string {
-	return foldLookalikes(withoutHidden(name))
+	return foldLookalikes(withoutHidden(name).normalize('NFC').replace(MARK, ''))
 		.toLowerCase()
 		.replace(YO, 'е')
 		.replace(NOT_NAME, ' ')
@@ -246,6 +248,8 @@ const LOOKALIKES = new Map<string, string>([
 	['ë', 'ё'],
 	['Ë', 'Ё']
 ]);
+/** A combining mark (after NFC: one no letter takes, such as a stress mark). */
+const MARK = /\p{M}/gu;
 const LOOKALIKE = /[abcehkmoptxyABCEHKMOPTXYëË]/g;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** A word: letters, digits and the marks on them. */

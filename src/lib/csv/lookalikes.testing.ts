@@ -39,3 +39,13 @@ export function foldLookalikesOracle(text: string): string {
 	}
 	return out;
 }
+
+/**
+ * `text` with each letter and its marks joined as one character where Unicode has one (NFC), and
+ * the marks left over (a stress mark) dropped, character by character.
+ */
+export function composedOracle(text: string): string {
+	let out = '';
+	for (const ch of text.normalize('NFC')) if (!/^\p{M}$/u.test(ch)) out += ch;
+	return out;
+}

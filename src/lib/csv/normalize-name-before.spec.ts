@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../bench/data';
 import { withoutHidden } from '../values/clean';
 import { normalizeName } from './dedupe';
-import { foldLookalikesOracle } from './lookalikes.testing';
+import { composedOracle, foldLookalikesOracle } from './lookalikes.testing';
 
 /**
  * `normalizeName` as it was before 25efecf (names compared without a decoder call each), copied
@@ -13,7 +13,7 @@ import { foldLookalikesOracle } from './lookalikes.testing';
  * goes through `foldLookalikesOracle` (written apart from `foldLookalikes`) before the old code.
  */
 function normalizeNameNow(name: string): string {
-	return normalizeNameBefore(foldLookalikesOracle(withoutHidden(name)));
+	return normalizeNameBefore(foldLookalikesOracle(composedOracle(withoutHidden(name))));
 }
 
 const NOT_NAME = /[^\p{L}\p{N}]+/gu;
