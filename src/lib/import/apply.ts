@@ -215,15 +215,19 @@ function removedNumbers(sheet: Sheet, rowId: string, colId: string, current: str
 	return removed;
 }
 
-/** Of `phones` (stored numbers, each maybe with its note), those whose number is not in `removed`. */
-function notRemoved(phones: string[], removed: ReadonlySet<string>): string[] {
-	return phones.filter((phone) => !removed.has(storedPhoneNumbers(phone)[0]));
-}
-
-/** Of `phones`, those whose number is in `removed`: kept out of the cell, and listed. */
-function keptOut(phones: string[], removed: ReadonlySet<string>): string {
-	if (!removed.size) return '';
-	return phones.filter((phone) => removed.has(storedPhoneNumbers(phone)[0])).join(', ');
+/**
+ * `phones` (stored numbers, each maybe with its note) parted by `removed`: `fresh`, those whose
+ * number is not in it, to write; `out`, the others joined, kept out of the cell and listed.
+ */
+function splitRemoved(
+	phones: string[],
+	removed: ReadonlySet<string>
+): { fresh: string[]; out: string } {
+	if (!removed.size) return { fresh: phones, out: '' };
+	const fresh: string[] = [];
+	const out: string[] = [];
+	for (const phone of phones) (removed.has(storedPhoneNumbers(phone)[0]) ? out : fresh).push(phone);
+	return { fresh, out: out.join(', ') };
 }
 
 /**
@@ -437,16 +441,16 @@ export function commitPreparedImport(
 						const removed = phones.has(colId)
 							? removedNumbers(sheet, update.rowId, colId, current)
 							: null;
-						const fill = removed?.size
-							? notRemoved(storedPhones(value), removed).join(', ')
-							: value;
+						const { fresh, out } = removed?.size
+							? splitRemoved(storedPhones(value), removed)
+							: { fresh: null, out: '' };
+						const fill = fresh ? fresh.join(', ') : value;
 						if (fill) {
 							edits.push({ rowId: update.rowId, colId, value: fill });
 							filled = true;
 						}
 						// The number kept out is named (found in review: the report said nothing of it
 						// when another number filled the cell, and named no number when none did).
-						const out = removed ? keptOut(storedPhones(value), removed) : '';
 						if (out) removedOut(fill || current, out);
 						else if (!fill) keep();
 					} else if (
@@ -465,13 +469,12 @@ export function commitPreparedImport(
 						// A number the cell had and someone took out (a wrong number corrected) is not
 						// put back by an older file (found in review); the rest is added.
 						const removed = removedNumbers(sheet, update.rowId, colId, current);
-						const fresh = notRemoved(storedPhones(value), removed);
+						const { fresh, out } = splitRemoved(storedPhones(value), removed);
 						const joined = fresh.length ? joinPhones(current, fresh.join(', ')) : current;
 						if (joined !== current) {
 							edits.push({ rowId: update.rowId, colId, value: joined });
 							filled = true;
 						}
-						const out = keptOut(storedPhones(value), removed);
 						if (out) removedOut(joined, out);
 					} else if (
 						phones.has(colId) &&
@@ -488,7 +491,7 @@ export function commitPreparedImport(
 						// as above; what cannot be read is listed as not fitting, against the cell as it
 						// now is.
 						const removed = removedNumbers(sheet, update.rowId, colId, current);
-						const fresh = notRemoved(readable.numbers, removed);
+						const { fresh, out } = splitRemoved(readable.numbers, removed);
 						const joined = fresh.length ? joinPhones(current, fresh.join(', ')) : current;
 						if (joined !== current) {
 							edits.push({ rowId: update.rowId, colId, value: joined });
@@ -503,7 +506,6 @@ export function commitPreparedImport(
 							file: readable.rest.join(PHONE_LIST_SEPARATOR),
 							reason: 'invalid'
 						});
-						const out = keptOut(readable.numbers, removed);
 						if (out) removedOut(joined, out);
 					} else if (
 						texts.has(colId) &&
