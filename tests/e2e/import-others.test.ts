@@ -56,6 +56,52 @@ describe('the duplicate check across lists', () => {
 		expect(await target.rowCount()).toBe(2);
 	});
 
+	it('closes a list it read as soon as the server has the changes this browser still held for it', async () => {
+		const anna = await session.operator('Анна');
+		// Her line to one list drops while she edits it: the edit is kept in the browser only.
+		let holdId = '';
+		const through: WebSocketRoute[] = [];
+		await anna.context.routeWebSocket(/\/sync\//, (ws) => {
+			if (holdId && ws.url().includes(holdId)) return; // never answered
+			ws.connectToServer();
+			through.push(ws);
+		});
+		let home = await new HomePage(anna.page).goto(session.app.url);
+		const list = await home.createSheet('Обзвон Приморский', 'Обзвон');
+		await list.addRow('Петров Пётр Сергеевич');
+		await list.editCell(0, 'Телефон', '8 911 000-00-02');
+		const listId = list.id; // (read from the page's address)
+		holdId = listId;
+		for (const ws of through.filter((w) => w.url().includes(holdId))) await ws.close();
+		await list.editCell(0, 'Адрес', 'ул. Морская, 5');
+		home = await list.back();
+		const target = await home.createSheet('Заявки Приморский', 'Заявки');
+		// A fresh tab: the list's change is carried in this browser's store, not sent yet.
+		await target.page.reload();
+		await target.ready('Заявки Приморский');
+		await expect.poll(connections, MOMENT).toBe(2);
+		holdId = '';
+
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({
+			name: 'заявки.csv',
+			buffer: Buffer.from(
+				'ФИО;Телефон;Что нужно\r\nПетров Пётр Сергеевич;+7 911 000-00-02;продукты\r\n'
+			)
+		});
+		expect(await dialog.duplicates()).toContain('в других списках: 1');
+		// Read, and its held change sent on the way: closed once the server has it, not 30 s later
+		// (a 100,000-row list is about 50 MB held).
+		await expect.poll(connections, { timeout: 5_000, interval: 50 }).toBe(2);
+		const colleague = await session.colleague(listId);
+		const address = () => {
+			const column = colleague.sheet.columns().find((c) => c.title === 'Адрес');
+			const [row] = colleague.sheet.rowIds();
+			return column && row ? colleague.sheet.getCell(row, column.id) : null;
+		};
+		await expect.poll(address, MOMENT).toBe('ул. Морская, 5');
+	});
+
 	/**
 	 * Анна's request board with Петров on it, and her call list; Борис, on another computer, has
 	 * never opened the request board, and the server's answer for it is held on the way (a slow
