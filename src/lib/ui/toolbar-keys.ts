@@ -18,6 +18,12 @@ function usesArrows(el: Element): boolean {
 	);
 }
 
+/** Whether a changed node is (in) a dialog: the dialog's own controls are not the toolbar's. */
+function inDialog(node: Node): boolean {
+	const el = node instanceof Element ? node : node.parentElement;
+	return !!el?.closest('dialog');
+}
+
 /** Usage: `<div role="toolbar" {@attach toolbarKeys}>`. */
 export function toolbarKeys(node: HTMLElement): () => void {
 	/** The control the keyboard was on last: the toolbar's Tab stop while it can take it. */
@@ -74,8 +80,14 @@ export function toolbarKeys(node: HTMLElement): () => void {
 	}
 
 	// Buttons are enabled and disabled (rows ticked, an undo step), drawn and taken away: the Tab
-	// stop moves off a control that can no longer take it, onto the next that can.
-	const observer = new MutationObserver(update);
+	// stop moves off a control that can no longer take it, onto the next that can. What changes
+	// inside a dialog the toolbar holds is none of the toolbar's: `update` measures the controls,
+	// which lays the page out, and the import's report, drawn 40 rows a frame while the grid
+	// fills behind it, made it do so dozens of times (77 ms of a 100,000-row import's fill, a
+	// 45 ms task: `bench/import.bench.ts`, a CPU profile).
+	const observer = new MutationObserver((records) => {
+		if (records.some((r) => !inDialog(r.target))) update();
+	});
 	observer.observe(node, {
 		subtree: true,
 		childList: true,
