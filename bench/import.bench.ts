@@ -88,10 +88,13 @@ URL.createObjectURL = function (blob) { if ('exportClick' in window.__bench.mark
 
 /**
  * The page's tasks of 50 ms or more in a Chromium trace, in order: their wall time and their
- * thread's own CPU time (`tdur`). On a machine with more runnable threads than cores (the import's
- * worker, IndexedDB, the relay, other sessions) a task's wall time is much longer than its work.
+ * thread's own CPU time (`tdur`), and of that the garbage collector's pauses inside the task
+ * (`MajorGC`, `MinorGC`: wall and CPU) and its layouts (`Layout`). On a machine with more runnable
+ * threads than cores (the import's worker, IndexedDB, the relay, other sessions) a task's wall
+ * time is much longer than its work, and a collection's most of all: its pause waits for the
+ * collector's helper threads to get a core.
  */
-function traceLongTasks(data: Buffer): { wallMs: number; cpuMs: number }[] {
+function traceLongTasks(data: Buffer): TracedTask[] {
 	type Event = {
 		ph: string;
 		name: string;
@@ -110,12 +113,37 @@ function traceLongTasks(data: Buffer): { wallMs: number; cpuMs: number }[] {
 			.filter((e) => (e as Named).args.name === 'CrRendererMain')
 			.map((e) => `${e.pid}:${e.tid}`)
 	);
-	return events
-		.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
-		.filter((e) => (e.dur ?? 0) >= 50_000)
+	const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+	const inside = (task: Event, names: string[]) =>
+		onMain.filter(
+			(e) =>
+				names.includes(e.name) &&
+				e.ts >= task.ts &&
+				e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0)
+		);
+	const ms = (list: Event[], field: 'dur' | 'tdur') =>
+		list.reduce((sum, e) => sum + (e[field] ?? 0), 0) / 1000;
+	return onMain
+		.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 50_000)
 		.sort((a, b) => a.ts - b.ts)
-		.map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+		.map((task) => {
+			const gc = inside(task, ['MajorGC', 'MinorGC']);
+			return {
+				wallMs: (task.dur ?? 0) / 1000,
+				cpuMs: (task.tdur ?? 0) / 1000,
+				gcWallMs: ms(gc, 'dur'),
+				gcCpuMs: ms(gc, 'tdur'),
+				layoutMs: ms(inside(task, ['Layout']), 'dur')
+			};
+		});
 }
+type TracedTask = {
+	wallMs: number;
+	cpuMs: number;
+	gcWallMs: number;
+	gcCpuMs: number;
+	layoutMs: number;
+};
 
 /**
  * BENCH_WORKER_PROFILE=file.cpuprofile: a CPU profile of the import worker, from its start until
@@ -285,14 +313,14 @@ self.onmessage = async (e) => {
 			log(`CPU profile written to ${profile}`);
 		}
 		/** With a trace: the page's long tasks' own time on the CPU (see `traceLongTasks`). */
-		let traced: ReturnType<typeof traceLongTasks> | null = null;
+		let traced: TracedTask[] | null = null;
 		if (trace) {
 			const data = await browser.stopTracing();
 			await writeFile(trace, data);
 			log(`trace written to ${trace}`);
 			traced = traceLongTasks(data);
 			log(
-				`long tasks in the trace (wall / on the CPU): ${traced.map((t) => `${round(t.wallMs, 0)} / ${round(t.cpuMs, 0)} ms`).join(', ')}`
+				`long tasks in the trace (wall / on the CPU, of which the collector's pauses wall / CPU, layout): ${traced.map((t) => `${round(t.wallMs, 0)} / ${round(t.cpuMs, 0)} ms (GC ${round(t.gcWallMs, 0)} / ${round(t.gcCpuMs, 0)}, layout ${round(t.layoutMs, 0)})`).join(', ')}`
 			);
 		}
 		const probe = await page.evaluate(
@@ -404,7 +432,12 @@ self.onmessage = async (e) => {
 			...(traced
 				? {
 						tracedLongestWallMs: round(Math.max(0, ...traced.map((t) => t.wallMs))),
-						tracedLongestCpuMs: round(Math.max(0, ...traced.map((t) => t.cpuMs)))
+						tracedLongestCpuMs: round(Math.max(0, ...traced.map((t) => t.cpuMs))),
+						// The most of a long task's CPU time that was not the collector's.
+						tracedLongestCpuWithoutGcMs: round(
+							Math.max(0, ...traced.map((t) => t.cpuMs - t.gcCpuMs))
+						),
+						tracedLongTasksWithGc: traced.filter((t) => t.gcWallMs > 0).length
 					}
 				: {})
 		});
