@@ -144,6 +144,66 @@ export function mergedAttemptsOf(
 	});
 }
 
+/**
+ * «Попытки» to set with this operator's undo (or redo) of calls, as `[rowId, colId, count]`: for
+ * each row whose result it took back (brought back) while the count stayed as it was, the count
+ * the history gives without that call (with it once more). Found by exploration: two operators
+ * logged a call to the same resident at once, the merge made «Попытки» 2 (`mergedAttempts`),
+ * and when one of them pressed Ctrl+Z — the wrong resident — her result went and «Попытки» stayed
+ * 2 for one call: Yjs brings back the count before hers only where nobody wrote over it, and the
+ * merge had. A count Yjs's undo did change (no merge over it), or a row whose last change of hers
+ * was no call, is left alone; so is a count a coordinator typed after the call (the history's
+ * count without the call is hers).
+ */
+export function undoneAttemptsOf(
+	sheet: Pick<Sheet, 'columns' | 'history' | 'getCell'>,
+	cells: CellChange[],
+	kind: 'undo' | 'redo'
+): [rowId: string, colId: string, value: string][] {
+	const columns = sheet.columns();
+	const attempts = kindColumn(columns, 'number', ATTEMPTS);
+	const result = kindColumn(columns, 'choice', RESULT);
+	if (!attempts || !result) return [];
+	const counted = new Set(cells.filter(([, c]) => c === attempts.id).map(([r]) => r));
+	// The result of the call taken back (or brought back), by row.
+	const calls = new Map<string, string>();
+	for (const [rowId, colId, before, after] of cells) {
+		const value = kind === 'undo' ? before : after;
+		if (colId === result.id && value !== '' && !counted.has(rowId)) calls.set(rowId, value);
+	}
+	if (calls.size === 0) return [];
+	const me = sheet.history.author.id;
+	const lists = sheet.history.cellsInOrder([...calls.keys()].map((rowId) => [rowId, attempts.id]));
+	const out: [string, string, string][] = [];
+	for (const [rowId, value] of calls) {
+		const list = lists.get(`${rowId}:${attempts.id}`) ?? [];
+		// Her last change of the count: the call whose result this step took back (brought back).
+		let at = -1;
+		for (let i = list.length - 1; i >= 0; i--) {
+			const { entry, change } = list[i];
+			if (!change || entry.by !== me || entry.u) continue;
+			const logged = (entry.cells ?? []).some(
+				([r, c, , v]) => r === rowId && c === result.id && v === value
+			);
+			if (logged && change[3] === nextCount(change[2])) at = i;
+			break;
+		}
+		if (at < 0) continue;
+		const count =
+			kind === 'undo'
+				? countOf(
+						list.filter((_, i) => i !== at),
+						rowId,
+						result.id
+					)
+				: countOf(list, rowId, result.id);
+		if (count === null) continue;
+		const next = kind === 'undo' ? count : nextCount(count);
+		if (next !== sheet.getCell(rowId, attempts.id)) out.push([rowId, attempts.id, next]);
+	}
+	return out;
+}
+
 /** The count one cell's changes in the history's order give (`mergedAttempts`). */
 function countOf(
 	list: { entry: HistoryEntry; change: CellChange | null }[],

@@ -561,6 +561,19 @@ export class Sheet {
 	 * every replica from the same doc (its columns and history), so that repairs never take turns.
 	 */
 	mergeCells: ((cells: [rowId: string, colId: string][]) => (string | null)[]) | null = null;
+	/**
+	 * Cells to set along with this tab's undo or redo, in its history entry, from what Yjs's undo
+	 * changed (`cells`, as the entry lists them): as `[rowId, colId, value]`. Set by a call list
+	 * for its «Попытки» (`undoneAttemptsOf` in `grid/call-log.ts`): where a merge of calls logged
+	 * at once (`mergeCells`) wrote the count over hers, Yjs's undo of her call leaves the count as
+	 * it is, and the call taken back stayed counted.
+	 */
+	undoneCells:
+		| ((
+				cells: CellChange[],
+				kind: 'undo' | 'redo'
+		  ) => [rowId: string, colId: string, value: string][])
+		| null = null;
 	/** Undo managers made by `createUndoManager`: their undos and redos are recorded too. */
 	readonly #undoManagers = new WeakSet<Y.UndoManager>();
 	/** What the running undo or redo transaction changed, for its history entry. */
@@ -679,10 +692,11 @@ export class Sheet {
 		const afterTransaction = (tr: Y.Transaction) => {
 			this.#flush(tr);
 			const raced = this.#racedUndoneCells(tr);
+			const counted = this.#undoneCounts(tr);
 			this.#recordUndone(tr);
-			if (raced.length)
+			if (raced.length || counted.length)
 				this.doc.transact(() => {
-					for (const [rowId, colId, value] of raced)
+					for (const [rowId, colId, value] of [...raced, ...counted])
 						this.#cellMap.set(cellKey(rowId, colId), value);
 				}, REPAIR_ORIGIN);
 			const later = this.#laterLostCells(tr);
@@ -827,6 +841,20 @@ export class Sheet {
 			raced.push([rowId, colId, target]);
 		}
 		return raced;
+	}
+
+	/**
+	 * The cells `undoneCells` sets along with this tab's undo or redo `tr`, added to what its
+	 * history entry lists (so a count read from the history, `mergeCells`, sees them set).
+	 */
+	#undoneCounts(tr: Y.Transaction): [string, string, string][] {
+		const undone = this.#undone;
+		if (!undone?.cells.length || !this.undoneCells || !(tr.origin instanceof Y.UndoManager))
+			return [];
+		const out = this.undoneCells(undone.cells, tr.origin.undoing ? 'undo' : 'redo');
+		for (const [rowId, colId, value] of out)
+			undone.cells.push([rowId, colId, this.getCell(rowId, colId), value]);
+		return out;
 	}
 
 	/**
