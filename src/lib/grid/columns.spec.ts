@@ -181,4 +181,74 @@ describe('typed columns', () => {
 			expect(text('12 34 56')).toBe('12 34 56');
 		});
 	});
+
+	/**
+	 * Found in review: the duplicate search took «Иванoва» with a Latin `o` for «Иванова», but the
+	 * search box did not find one by the other.
+	 */
+	describe('the quick search reads Latin look-alike letters in Russian text as Cyrillic', () => {
+		const options = {
+			locale: 'ru' as const,
+			people: () => [],
+			toggle: () => {},
+			checkboxLabel: 'Да'
+		};
+		/** Whether the quick search finds `typed` in a cell of `type` holding `value`. */
+		const finds = (type: ColumnType, value: string, typed: string) => {
+			const def = typedColumnDef(column(type), options);
+			const text = String(
+				def.getQuickFilterText?.({
+					data: { id: 'r', [`c-${type}`]: value }
+				} as unknown as GetQuickFilterTextParams<Row>) ?? ''
+			).toUpperCase();
+			// As AG Grid's quick filter: every word typed is somewhere in the row's text.
+			return parseQuickFilter(typed.toUpperCase()).every((word) => text.includes(word));
+		};
+
+		it.each([
+			// [type, the cell, typed]
+			['text', 'Иванoва Анна', 'Иванова'],
+			['text', 'Иванова Анна', 'Иванoва'],
+			['person', 'Иванoва Анна', 'иванова анна'],
+			['text', 'CMИPHOBA Мария', 'Смирнова'],
+			['text', 'Смирнова Мария', 'CMИPHOBA'],
+			['text', 'Пeтрoв Иван', 'петров'],
+			['text', 'Пeтрoв Иван', 'етр'],
+			['text', 'Смирнова А.B.', 'А.В.'],
+			['longtext', 'звонить Пeтрoвой утром', 'петровой'],
+			['text', 'Иbанова', 'Иванова'],
+			['text', 'Фëдорова', 'Федорова'],
+			['text', 'Фëдорова', 'Фёдорова'],
+			['text', 'Иванова', 'ИВАНOВА'],
+			// What was typed still finds the row as it did.
+			['text', 'Смирнова А.B.', 'B'],
+			['text', 'Иванoва Анна', 'Иванoва'],
+			['text', 'Смит John Иванова', 'John'],
+			['text', 'Anna Petrova', 'Anna Petrova']
+		] as const)('%s «%s» is found by «%s»', (type, value, typed) => {
+			expect(finds(type, value, typed)).toBe(true);
+		});
+
+		it.each([
+			// A wholly Latin name stays Latin: it is not one of the Cyrillic letters.
+			['text', 'Tom', 'Том'],
+			['text', 'Том', 'Tom'],
+			['text', 'Anna Petrova', 'Анна']
+		] as const)('%s «%s» is not found by «%s»', (type, value, typed) => {
+			expect(finds(type, value, typed)).toBe(false);
+		});
+
+		it('leaves text without a Latin look-alike as it is: no second line', () => {
+			const def = typedColumnDef(column('text'), options);
+			const text = (value: string) =>
+				def.getQuickFilterText?.({
+					data: { id: 'r', 'c-text': value }
+				} as unknown as GetQuickFilterTextParams<Row>);
+			expect(text('Иванова Анна Петровна')).toBe('Иванова Анна Петровна');
+			expect(text('Anna Petrova')).toBe('Anna Petrova');
+			expect(text('Смит John')).toBe('Смит John');
+			expect(text('Иванoва')).toBe('Иванoва\nИванова');
+			expect(parseQuickFilter('ИВАНОВА ANNA 12A')).toEqual(['ИВАНОВА', 'ANNA', '12A']);
+		});
+	});
 });

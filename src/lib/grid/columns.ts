@@ -23,6 +23,7 @@ import { ChoiceSetFilter, ChoiceSetFloatingFilter, type ChoiceFilterLabels } fro
 import { DateEditor } from './date-editor';
 import { DateFilterInput } from './date-filter';
 import { PersonEditor } from './person-editor';
+import { foldLookalikes } from '$lib/csv/dedupe';
 import { valueOptions } from '$lib/csv/mapping';
 import { numberOf } from './row-order';
 import { keepOrder } from './sorting';
@@ -74,14 +75,44 @@ function searchable(text: string): string {
 	return foldYo(withoutHidden(text));
 }
 
+/** A Latin letter `foldLookalikes` may read as Cyrillic: nearly all Russian text has none. */
+const LOOKALIKE_LETTER = /[abcehkmoptxyABCEHKMOPTXY\u00eb\u00cb]/;
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+/**
+ * `text` read as `searchable` reads it, and after it, on a line of its own, the same with its
+ * Latin look-alikes read as Cyrillic letters as the duplicate search reads them
+ * (`foldLookalikes`): «Иванoва» with a Latin `o` is found by «Иванова» (found in review: the
+ * duplicate search took them for one resident, the search box did not find her). What was
+ * typed stays in the text, so whatever found the row before finds it still (a Latin `B` in
+ * «А.B.»). Text without a Latin look-alike, or without a Cyrillic letter, is read as before.
+ */
+export function searchableName(text: string): string {
+	const read = searchable(text);
+	// One test more for ordinary Russian text, about 20 ns a cell (Node, 100,000 rows: their
+	// search texts built 6 % slower, medians of 6 pairs; each search after the same). Folding it
+	// into `searchable`'s two tests, as one class or a loop over the codes, was slower still.
+	if (!LOOKALIKE_LETTER.test(read) || !CYRILLIC_LETTER.test(read)) return read;
+	const folded = foldYo(foldLookalikes(read));
+	return folded === read ? read : `${read}\n${folded}`;
+}
+
 /**
  * The quick search's terms (AG Grid hands over the text in capitals, split at spaces as its
- * own parser does), read as `getQuickFilterText` reads the values (`searchable`).
+ * own parser does), read as `getQuickFilterText` reads the values (`searchable`); a word with a
+ * Cyrillic letter has its Latin look-alikes read as Cyrillic (`foldLookalikes`: «ИВАНOВА»,
+ * «CMИPHOBA»), as the values' second line has them (`searchableName`). A word without Cyrillic
+ * stays as typed: a Latin «12A» still finds a flat «12A».
  */
 export function parseQuickFilter(text: string): string[] {
 	return searchable(text)
 		.split(' ')
-		.map((word) => (isWrittenNumber(word) ? word.replace(/\D/g, '') : word));
+		.map((word) =>
+			isWrittenNumber(word)
+				? word.replace(/\D/g, '')
+				: LOOKALIKE_LETTER.test(word) && CYRILLIC_LETTER.test(word)
+					? foldYo(foldLookalikes(word))
+					: word
+		);
 }
 
 /**
@@ -307,7 +338,7 @@ export function typedColumnDef(c: Column, options: TypedColumnOptions): ColDef<R
 		// The search matches the stored value and, where it differs, the value as shown
 		// (`+7 (812) 123-45-67`, `05.03.1941`). Text shows as it is stored: no second copy.
 		getQuickFilterText: SHOWN_AS_STORED.has(c.type)
-			? (p) => withWrittenNumbers(searchable(stored(read(p.data), c.id)))
+			? (p) => withWrittenNumbers(searchableName(stored(read(p.data), c.id)))
 			: (p) => {
 					const value = withoutHidden(stored(read(p.data), c.id));
 					if (!value) return '';

@@ -9,6 +9,7 @@
  */
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import type { Row } from '$lib/model/sheet';
+import { foldLookalikes } from '$lib/csv/dedupe';
 import { choiceKey } from '$lib/values';
 import { keepPopupInside } from './popup-inside';
 
@@ -16,14 +17,40 @@ import { keepPopupInside } from './popup-inside';
 const WORD_START = /(?:^|[^\p{L}\p{N}])(?=[\p{L}\p{N}])/gu;
 
 /**
- * The names with a word starting with `query` (case, extra spaces and ё/е aside; the query may
- * run on over the next words): the name equal to it first (spelt as typed before one that
- * differs in case or ё/е only), then those whose first word starts with it, then the rest, each
- * in the order given. Every name while nothing is typed.
+ * A name's key with its Latin look-alikes read as Cyrillic letters, as the duplicate search
+ * reads them (`foldLookalikes`: «Иванoва» with a Latin `o` is «иванова»); the key itself when
+ * it has no Latin look-alike or no Cyrillic letter (nearly every name: one test).
+ */
+function foldedKey(key: string): string {
+	return LOOKALIKE_LETTER.test(key) && CYRILLIC_LETTER.test(key)
+		? choiceKey(foldLookalikes(key))
+		: key;
+}
+const LOOKALIKE_LETTER = /[abcehkmoptxy\u00eb]/;
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+
+/** Whether `key` starts `nameKey` or a word of it after its start. */
+function startsAWord(nameKey: string, key: string): boolean {
+	for (const m of nameKey.matchAll(WORD_START)) {
+		const at = m.index + m[0].length;
+		if (at > 0 && nameKey.startsWith(key, at)) return true;
+	}
+	return false;
+}
+
+/**
+ * The names with a word starting with `query` (case, extra spaces, ё/е and Latin look-alike
+ * letters aside — «Иванова» finds «Иванoва» typed with a Latin `o`, and the other way; the
+ * query may run on over the next words): the name equal to it first (spelt as typed before one
+ * that differs in case, ё/е or look-alikes only), then those whose first word starts with it,
+ * then the rest, each in the order given. Every name while nothing is typed. A name matches as
+ * typed or with both read through `foldedKey`: a wholly Latin name stays Latin, and whatever
+ * matched before still does.
  */
 export function matchNames(names: readonly string[], query: string): string[] {
 	const key = choiceKey(query);
 	if (!key) return [...names];
+	const folded = foldedKey(key);
 	const typed = query.trim();
 	// The name spelt as typed before those that differ in ё/е or case only («Фёдор», «Федор»).
 	const same: string[] = [];
@@ -32,17 +59,14 @@ export function matchNames(names: readonly string[], query: string): string[] {
 	const later: string[] = [];
 	for (const name of names) {
 		const nameKey = choiceKey(name);
-		if (nameKey === key) (name === typed ? same : exact).push(name);
-		else if (nameKey.startsWith(key)) first.push(name);
-		else {
-			for (const m of nameKey.matchAll(WORD_START)) {
-				const at = m.index + m[0].length;
-				if (at > 0 && nameKey.startsWith(key, at)) {
-					later.push(name);
-					break;
-				}
-			}
-		}
+		const foldedName = foldedKey(nameKey);
+		if (nameKey === key || foldedName === folded) (name === typed ? same : exact).push(name);
+		else if (nameKey.startsWith(key) || foldedName.startsWith(folded)) first.push(name);
+		else if (
+			startsAWord(nameKey, key) ||
+			((foldedName !== nameKey || folded !== key) && startsAWord(foldedName, folded))
+		)
+			later.push(name);
 	}
 	return [...same, ...exact, ...first, ...later];
 }
