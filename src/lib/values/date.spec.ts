@@ -324,6 +324,21 @@ describe('a day and month without a year', () => {
 		expect(nearestYear(4, 6, '2026-10-06')).toBe(2027);
 	});
 
+	it('«1.5» typed on the 7th of December is next May, for every date but a date of birth (kept so: README)', () => {
+		// A campaign's «Дата» prepared in December for 9 May or 27 January is next year's; a day
+		// farther than half a year ahead is last year's, as likely a request logged late.
+		const december: DateOptions = { today: '2026-12-07', thisYear: true };
+		expect(parseDate('1.5', december)).toEqual({ ok: true, value: '2027-05-01' });
+		expect(parseDate('9.5', december)).toEqual({ ok: true, value: '2027-05-09' });
+		expect(parseDate('27.1', december)).toEqual({ ok: true, value: '2027-01-27' });
+		expect(parseDate('22.6', december)).toEqual({ ok: true, value: '2026-06-22' });
+		expect(parseDateTime('1.5 10:30', december)).toEqual({ ok: true, value: '2027-05-01T10:30' });
+		expect(parseDate('1.5', { ...december, birthDate: true })).toMatchObject({
+			ok: false,
+			reason: 'birth-no-year'
+		});
+	});
+
 	it('is flagged «no year» without it, and in a date of birth always: a year of birth cannot be guessed', () => {
 		const reason = (raw: string, options: DateOptions) =>
 			(parseDate(raw, { currentYear: 2026, ...options }) as { reason?: DateReason }).reason;
