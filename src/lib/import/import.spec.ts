@@ -2669,6 +2669,13 @@ describe('the import report', () => {
 		expect(report.problems[0].message).toBe('Такой даты нет');
 		const bytes = reportCsv(report, 'ru');
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		// In the format chosen last in «Экспорт CSV» (found in review: always `;` with a BOM).
+		const comma = reportCsv(report, 'ru', [], 'utf8-comma');
+		expect([...comma.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+		expect(parseCsvBytes(comma)).toMatchObject({
+			delimiter: ',',
+			rows: parseCsvBytes(bytes).rows
+		});
 		const back = parseCsvBytes(bytes);
 		expect(back.header).toEqual(['Строка', 'Житель', 'Что', 'Столбец', 'Значение', 'Причина']);
 		expect(back.rows[0]).toEqual([

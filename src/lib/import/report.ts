@@ -4,9 +4,11 @@
  * on screen and as a CSV file for Excel.
  */
 import {
+	DEFAULT_EXPORT_FORMAT,
 	duplicateKeyWords,
 	exportCsv,
 	type CsvError,
+	type ExportFormat,
 	type MergeKept,
 	type SkippedRow
 } from '../csv';
@@ -557,15 +559,17 @@ export function reportTotals(r: ImportReport): [MessageKey, number][] {
 }
 
 /**
- * The report as an Excel-ru CSV file (UTF-8 with BOM, `;`, CRLF): its problems and replaced
- * values line by line, then its totals («Итого») and `notes` (what the dialog said of the lists
- * not searched) as the report shows them. Before, the file had the lines only: a coordinator
- * sending it on had no count of the rows added, and no word that a list was not searched.
+ * The report as a CSV file in `format` (the one chosen last in «Экспорт CSV»: `lastExportFormat`;
+ * Excel-ru, UTF-8 with BOM and `;`, by default): its problems and replaced values line by line,
+ * then its totals («Итого») and `notes` (what the dialog said of the lists not searched) as the
+ * report shows them. Before, the file had the lines only: a coordinator sending it on had no
+ * count of the rows added, and no word that a list was not searched.
  */
 export function reportCsv(
 	report: ImportReport,
 	locale: Locale,
-	notes: readonly string[] = []
+	notes: readonly string[] = [],
+	format: ExportFormat = DEFAULT_EXPORT_FORMAT
 ): Uint8Array {
 	const tr = (key: Parameters<typeof translate>[1]) => translate(locale, key);
 	const header = [
@@ -609,5 +613,5 @@ export function reportCsv(
 			translate(locale, key, { count: formatCount(locale, count) })
 		]);
 	for (const note of notes) rows.push(['', '', tr('import.kind.note'), '', '', note]);
-	return exportCsv({ header, rows, format: 'excel-ru' });
+	return exportCsv({ header, rows, format });
 }
