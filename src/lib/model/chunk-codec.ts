@@ -95,10 +95,11 @@ export function encodeChunk(
 	rows: readonly (readonly string[])[],
 	width: number
 ) {
-	const n = writeSingleByte(header, rows, width, 0);
+	const n = writeSingleByte(header, rows, width, 0, Infinity);
 	// `buffer` read after the UTF-8 pass: it may grow the buffer, a new one (found by
 	// `direct-update.spec.ts`: a chunk with an emoji, larger than the buffer, was cut short).
-	const end = n >= 0 ? n : writeUtf8(header, rows, width, 0);
+	const end = n >= 0 ? n : n === NOT_CLEAN ? n : writeUtf8(header, rows, width, 0, Infinity);
+	if (end === NOT_CLEAN) throw new TypeError('a chunk’s cell is not a string');
 	return buffer.slice(0, end);
 }
 
@@ -117,24 +118,50 @@ export function encodeChunkView(
 	width: number,
 	start: number
 ): Uint8Array {
-	const n = writeSingleByte(header, rows, width, start);
-	const end = n >= 0 ? n : writeUtf8(header, rows, width, start);
-	return buffer.subarray(start, end);
+	const view = encodeChunkViewIfClean(header, rows, width, start, Infinity);
+	if (!view) throw new TypeError('a chunk’s cell is not a string');
+	return view;
 }
 
 /**
+ * `encodeChunkView` of rows as they come (an import's mapped rows): null, with nothing kept, when
+ * a cell of the first `width` of a row is not a string or is longer than `maxCell` — the rows are
+ * then to be cleaned (`cleanRows`, `sheet.ts`) and written again. Their bytes otherwise are those
+ * of the cleaned rows (the cells past `width` are left out either way), and the rows are read
+ * once: the separate pass that cleaned every row first cost 10–23 ms of a 100,000-row import's
+ * staging (`node bench/run.js model`, profiled).
+ */
+export function encodeChunkViewIfClean(
+	header: unknown[],
+	rows: readonly (readonly unknown[])[],
+	width: number,
+	start: number,
+	maxCell: number
+): Uint8Array | null {
+	const n = writeSingleByte(header, rows, width, start, maxCell);
+	if (n === NOT_CLEAN) return null;
+	const end = n >= 0 ? n : writeUtf8(header, rows, width, start, maxCell);
+	if (end === NOT_CLEAN) return null;
+	return buffer.subarray(start, end);
+}
+
+/** What the writers return at a cell that is not a string or is longer than they are told. */
+const NOT_CLEAN = -2;
+
+/**
  * The chunk's bytes in Windows-1251 into `buffer` from `start`: where they end, or -1 at a
- * character it lacks.
+ * character it lacks (`NOT_CLEAN` at a cell that is not a string or is longer than `maxCell`).
  */
 function writeSingleByte(
 	header: unknown[],
-	rows: readonly (readonly string[])[],
+	rows: readonly (readonly unknown[])[],
 	width: number,
-	start: number
+	start: number,
+	maxCell: number
 ): number {
 	if (buffer.length < start + 1) grow(start, 1);
 	buffer[start] = SINGLE_BYTE;
-	return writeCells(rows, width, writeHeader(header, start + 1));
+	return writeCells(rows, width, writeHeader(header, start + 1), maxCell);
 }
 
 /**
@@ -149,7 +176,12 @@ function writeSingleByte(
  * mapped rows 73–97 ms instead of 218–331 (Chromium, a scratch worker, seven rounds in turns),
  * faster than that joined writer's 100–128 ms, and the same on PapaParse's rows.
  */
-function writeCells(rows: readonly (readonly string[])[], width: number, n: number): number {
+function writeCells(
+	rows: readonly (readonly unknown[])[],
+	width: number,
+	n: number,
+	maxCell: number
+): number {
 	let out = buffer;
 	for (let r = 0; r < rows.length; r++) {
 		if (r > 0) {
@@ -159,6 +191,7 @@ function writeCells(rows: readonly (readonly string[])[], width: number, n: numb
 		const row = rows[r];
 		for (let c = 0; c < width; c++) {
 			const cell = row[c];
+			if (typeof cell !== 'string' || cell.length > maxCell) return NOT_CLEAN;
 			// At most 2 bytes a UTF-16 unit (an escape), plus a separator.
 			if (n + cell.length * 2 + 2 > out.length) out = grow(n, cell.length * 2 + 2);
 			if (c > 0) out[n++] = US;
@@ -178,12 +211,16 @@ function writeCells(rows: readonly (readonly string[])[], width: number, n: numb
 	return n;
 }
 
-/** The chunk's bytes in UTF-8 into `buffer` from `start`: where they end. */
+/**
+ * The chunk's bytes in UTF-8 into `buffer` from `start`: where they end (`NOT_CLEAN` at a cell
+ * that is not a string or is longer than `maxCell`).
+ */
 function writeUtf8(
 	header: unknown[],
-	rows: readonly (readonly string[])[],
+	rows: readonly (readonly unknown[])[],
 	width: number,
-	start: number
+	start: number,
+	maxCell: number
 ): number {
 	let n = writeHeader(header, start);
 	let out = buffer;
@@ -192,6 +229,7 @@ function writeUtf8(
 		const row = rows[r];
 		for (let c = 0; c < width; c++) {
 			const cell = row[c];
+			if (typeof cell !== 'string' || cell.length > maxCell) return NOT_CLEAN;
 			// At most 3 bytes a UTF-16 unit (a pair's 4 bytes are 2 each), plus a separator.
 			if (n + cell.length * 3 + 2 > out.length) out = grow(n, cell.length * 3 + 2);
 			if (c > 0) out[n++] = US;

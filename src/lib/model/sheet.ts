@@ -32,7 +32,13 @@
  */
 import * as Y from 'yjs';
 import { readVarUint8Array } from 'lib0/decoding';
-import { decodeHeader, decodeRows, encodeChunk, encodeChunkView } from './chunk-codec';
+import {
+	decodeHeader,
+	decodeRows,
+	encodeChunk,
+	encodeChunkView,
+	encodeChunkViewIfClean
+} from './chunk-codec';
 import {
 	MAX_HISTORY_VALUE,
 	SheetHistory,
@@ -368,17 +374,22 @@ export function writeChunk(
 
 /**
  * `writeChunk` of a staged import's chunk, written at `start` of the encoder's buffer and given as
- * a view of it (`encodeChunkView`): valid only until the next chunk written over it.
+ * a view of it (`encodeChunkView`): valid only until the next chunk written over it. The rows as
+ * they come: written as `cleanRows` makes them (throws `ModelError('too-long')` as it does).
  */
 export function writeStagedChunk(
 	order: string,
 	cols: string[],
-	rows: string[][],
+	rows: unknown[][],
 	importId: string,
 	start: number,
 	stagedAt = Date.now()
 ): Uint8Array {
-	return encodeChunkView([order, rows.length, cols, importId, stagedAt], rows, cols.length, start);
+	const header = [order, rows.length, cols, importId, stagedAt];
+	return (
+		encodeChunkViewIfClean(header, rows, cols.length, start, MAX_CELL_LENGTH) ??
+		encodeChunkView(header, cleanRows(rows, cols.length), cols.length, start)
+	);
 }
 
 function rowsOf(chunk: Chunk): string[][] {

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SINGLE_BYTE } from './chunk-codec';
+import { decodeHeader, SINGLE_BYTE } from './chunk-codec';
 import { newId } from './ids';
-import { Sheet, STAGING_ORIGIN, type SheetChange } from './sheet';
+import {
+	cleanRows,
+	MAX_CELL_LENGTH,
+	ModelError,
+	Sheet,
+	STAGING_ORIGIN,
+	writeChunk,
+	type SheetChange
+} from './sheet';
 import { sliceUpdate, stageRows } from './staging';
 import { createNetwork, seededRandom, stageForTest } from './testing';
 
@@ -290,6 +298,98 @@ describe('staged imports', () => {
 		expect(sheet.stagedRows(left.importId)).toBe(0);
 		expect(sheet.rowCount).toBe(201);
 		expect(sheet.doc.getMap('chunks').size).toBe(1 + 2);
+	});
+
+	it('writes rows as they come into the very chunks their cleaned rows gave (oracle)', () => {
+		// The writer cleans a chunk's rows only when one needs it (`writeStagedChunk`); before,
+		// every slice went through `cleanRows` first. Each chunk of each update must be, byte for
+		// byte, what the code before wrote: `cleanRows` of the chunk's rows, then `writeChunk`
+		// (its order and time read from the chunk's own header).
+		const pieces = ['Иванова Анна', '+7 812 555-12-34', '', 'a', 'Ёлкин №5 «а»', 'x'.repeat(40)];
+		const odd: unknown[] = [
+			'\x1f',
+			'а\x1eб\x1b',
+			'\x00',
+			'звонила внучка 🙂',
+			'café',
+			79_111_234_567,
+			0,
+			-1.5,
+			null,
+			undefined,
+			true,
+			'x'.repeat(MAX_CELL_LENGTH)
+		];
+		for (let seed = 1; seed <= 60; seed++) {
+			const random = seededRandom(seed);
+			const width = 1 + Math.floor(random() * 4);
+			const columns = Array.from({ length: width }, (_, j) => `c${j}`);
+			const cell = () =>
+				random() < 0.15
+					? odd[Math.floor(random() * odd.length)]
+					: pieces[Math.floor(random() * pieces.length)] + (random() < 0.5 ? seed : '');
+			const rows: unknown[][] = Array.from({ length: Math.floor(random() * 120) }, () => {
+				const pick = random();
+				// Most rows exactly `width` strings; some short, some with extra cells.
+				const length = pick < 0.1 ? Math.floor(random() * width) : pick < 0.2 ? width + 2 : width;
+				return Array.from({ length }, cell);
+			});
+			const chunkRows = 1 + Math.floor(random() * 15);
+			const sliceRows = chunkRows * (1 + Math.floor(random() * 3));
+			const importId = newId();
+			const updates: Uint8Array[] = [];
+			stageRows({
+				importId,
+				after: null,
+				columns,
+				rows,
+				chunkRows,
+				sliceRows,
+				onSlice: (update) => updates.push(update.slice())
+			});
+			const chunks = updates.flatMap((u) =>
+				(Y.decodeUpdate(u).structs as Y.Item[]).map((item) => item.content.getContent()[0])
+			) as Uint8Array[];
+			expect(chunks).toHaveLength(Math.ceil(rows.length / chunkRows));
+			chunks.forEach((bytes, k) => {
+				const [order, , , , stagedAt] = decodeHeader(bytes) as [string, number, [], string, number];
+				const part = rows.slice(k * chunkRows, (k + 1) * chunkRows);
+				const before = writeChunk(order, columns, cleanRows(part, width), importId, stagedAt);
+				// Compared as bytes: `toEqual` of chunks with 100,000-character cells is slow.
+				expect(Buffer.compare(bytes, before), `seed ${seed}, chunk ${k}`).toBe(0);
+			});
+		}
+	});
+
+	it('refuses an oversize cell in a slice before that slice is given, as cleanRows did', () => {
+		for (const [at, given] of [
+			[0, 0],
+			[299, 0],
+			[300, 1],
+			[899, 2],
+			[900, 3]
+		]) {
+			const rows: unknown[][] = rowsOf(1000);
+			rows[at] = [rows[at][0], 'x'.repeat(MAX_CELL_LENGTH + 1)];
+			const slices: Uint8Array[] = [];
+			let error: unknown = null;
+			try {
+				stageRows({
+					importId: newId(),
+					after: null,
+					columns: ['a', 'b'],
+					rows,
+					chunkRows: 100,
+					sliceRows: 300,
+					onSlice: (u) => slices.push(u)
+				});
+			} catch (e) {
+				error = e;
+			}
+			expect(error).toBeInstanceOf(ModelError);
+			expect((error as ModelError).code).toBe('too-long');
+			expect(slices, `row ${at}`).toHaveLength(given);
+		}
 	});
 
 	it('refuses an oversize cell before anything is written', () => {
