@@ -392,6 +392,28 @@ describe('staged imports', () => {
 		}
 	});
 
+	it('gives rows the ids they had: the chunk’s id, a dot, the row’s place in base 36', () => {
+		// The ends of the first CHUNK_ROWS ids are made once (`rowIdOf`); ids are kept by every
+		// replica and in every view, so they must stay as they were, past CHUNK_ROWS too.
+		const sheet = new Sheet(new Y.Doc());
+		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
+		const rows = rowsOf(2600).map(([n]) => [n]);
+		const { importId, updates } = stage(sheet, [name], rows.slice(0, 1300));
+		for (const u of updates) sheet.applyStaged(u);
+		const staged = sheet.commitImport(importId);
+		const added = sheet.addRows({ columns: [name], rows: rows.slice(1300), chunkSize: 1200 });
+		const ids = [...staged, ...added];
+		expect(sheet.rowIds()).toEqual(ids);
+		const chunks = [...new Set(ids.map((id) => id.slice(0, id.lastIndexOf('.'))))];
+		expect(chunks).toHaveLength(13 + 2);
+		const sizes = [...Array(13).fill(100), 1200, 100];
+		const expected = chunks.flatMap((chunk, k) =>
+			Array.from({ length: sizes[k] }, (_, i) => `${chunk}.${i.toString(36)}`)
+		);
+		expect(ids).toEqual(expected);
+		expect(ids.map((id) => sheet.getCell(id, name))).toEqual(rows.map(([n]) => n));
+	});
+
 	it('refuses an oversize cell before anything is written', () => {
 		const sheet = new Sheet(new Y.Doc());
 		const [name] = sheet.addColumns([{ title: 'ФИО' }]);
