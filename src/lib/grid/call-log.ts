@@ -108,9 +108,10 @@ function nextCount(value: string): string {
  * count, and the cell kept one of the two: two calls in the history, «Попытки» one short.
  *
  * The count is read from the cell's changes in the history's order (`cellInOrder`, the same on
- * every replica, so all write the same and repairs never take turns): a call logged adds one
- * to the count, whatever count its operator saw; any other change of the cell (a coordinator's
- * edit, a paste, an import's update, an undo or a redo) sets it. Before the first change, the
+ * every replica, so all write the same and repairs never take turns): a call logged (or brought
+ * back by a redo) adds one to the count, whatever count its operator saw; an operator's undo of
+ * her call leaves that call out (`kindsOf`); any other change of the cell (a coordinator's edit,
+ * a paste, an import's update, another undo or redo) sets it. Before the first change, the
  * count is the one that change was made over (the imported «Попытки», say). A coordinator's
  * edit made at the same time as a call counts in the history's order: after it, the call
  * is added to her count; before it, her count stays. `null` (the later value stays, as for any
@@ -140,7 +141,7 @@ export function mergedAttemptsOf(
 	const lists = sheet.history.cellsInOrder(cells.filter(([, colId]) => colId === attempts.id));
 	return cells.map(([rowId, colId]) => {
 		const list = colId === attempts.id ? lists.get(`${rowId}:${colId}`) : undefined;
-		return list ? countOf(list, rowId, result.id) : null;
+		return list ? countOf(list, kindsOf(list, rowId, result.id)) : null;
 	});
 }
 
@@ -177,26 +178,24 @@ export function undoneAttemptsOf(
 	const out: [string, string, string][] = [];
 	for (const [rowId, value] of calls) {
 		const list = lists.get(`${rowId}:${attempts.id}`) ?? [];
-		// Her last change of the count: the call whose result this step took back (brought back).
+		const kinds = kindsOf(list, rowId, result.id);
+		// Her last change of the count: the call whose result this step took back (an undo), or
+		// that call, or her undo of it (a redo). Calls taken back and undos that set a count
+		// back are passed over, as her undo's repair of a count before them was.
 		let at = -1;
 		for (let i = list.length - 1; i >= 0; i--) {
 			const { entry, change } = list[i];
-			if (!change || entry.by !== me || entry.u) continue;
-			const logged = (entry.cells ?? []).some(
-				([r, c, , v]) => r === rowId && c === result.id && v === value
-			);
-			if (logged && change[3] === nextCount(change[2])) at = i;
+			const what = kinds[i];
+			if (!change || entry.by !== me) continue;
+			const undid = what === 'gone' && entry.u === 'undo';
+			if (what === 'gone' ? !undid || kind === 'undo' : entry.u && what !== 'call') continue;
+			const logged = resultOf(entry, rowId, result.id);
+			if ((undid || what === 'call') && logged?.[undid ? 2 : 3] === value) at = i;
 			break;
 		}
 		if (at < 0) continue;
-		const count =
-			kind === 'undo'
-				? countOf(
-						list.filter((_, i) => i !== at),
-						rowId,
-						result.id
-					)
-				: countOf(list, rowId, result.id);
+		if (kind === 'undo') kinds[at] = 'gone';
+		const count = countOf(list, kinds);
 		if (count === null) continue;
 		const next = kind === 'undo' ? count : nextCount(count);
 		if (next !== sheet.getCell(rowId, attempts.id)) out.push([rowId, attempts.id, next]);
@@ -204,29 +203,79 @@ export function undoneAttemptsOf(
 	return out;
 }
 
-/** The count one cell's changes in the history's order give (`mergedAttempts`). */
-function countOf(
+/** The change of the row's result an entry lists, if any. */
+function resultOf(entry: HistoryEntry, rowId: string, resultId: string): CellChange | undefined {
+	return entry.cells?.find(([r, c]) => r === rowId && c === resultId);
+}
+
+/**
+ * What each of one count's changes (`cellsInOrder`) is: a call logged or brought back by a
+ * redo (one more), a count set (a coordinator's, a paste's, an import's, any other undo or
+ * redo), a change of unknown cells (an entry cut to its limits), or gone — an operator's undo
+ * of her call and the call it took back, both left out, as if the call had not been. Found in
+ * review: her undo's count read as a count set by hand, so a colleague's call made meanwhile
+ * (offline) was counted over the count before it, and an undo after a redo left the redo's
+ * count standing, one more each time.
+ */
+function kindsOf(
 	list: { entry: HistoryEntry; change: CellChange | null }[],
 	rowId: string,
 	resultId: string
+): ('call' | 'set' | 'unknown' | 'gone')[] {
+	const kinds: ('call' | 'set' | 'unknown' | 'gone')[] = [];
+	// Calls still counted, oldest first (indices into `list`).
+	const counted: number[] = [];
+	list.forEach(({ entry, change }, i) => {
+		if (!change) {
+			kinds.push('unknown');
+			return;
+		}
+		const logged = resultOf(entry, rowId, resultId);
+		if (entry.u !== 'undo' && logged && logged[3] !== '' && change[3] === nextCount(change[2])) {
+			kinds.push('call');
+			counted.push(i);
+			return;
+		}
+		// An undo that took back a result: her newest call still counted, if it logged that one.
+		if (entry.u === 'undo' && logged && logged[2] !== '') {
+			let j = counted.length - 1;
+			while (j >= 0 && list[counted[j]].entry.by !== entry.by) j--;
+			if (j >= 0 && resultOf(list[counted[j]].entry, rowId, resultId)?.[3] === logged[2]) {
+				kinds[counted[j]] = 'gone';
+				counted.splice(j, 1);
+				kinds.push('gone');
+				return;
+			}
+		}
+		kinds.push('set');
+	});
+	return kinds;
+}
+
+/** The count one cell's changes in the history's order give (`mergedAttempts`), by their kinds. */
+function countOf(
+	list: { entry: HistoryEntry; change: CellChange | null }[],
+	kinds: ('call' | 'set' | 'unknown' | 'gone')[]
 ): string | null {
 	let count: string | null = null;
 	let unknown = false;
-	for (const { entry, change } of list) {
-		if (!change) {
+	list.forEach(({ entry, change }, i) => {
+		const kind = kinds[i];
+		if (!change || kind === 'unknown') {
 			unknown = count !== null;
-			continue;
+			return;
 		}
 		const [, , old, value] = change;
-		const call =
-			!entry.u &&
-			value === nextCount(old) &&
-			(entry.cells ?? []).some(([r, c, , v]) => r === rowId && c === resultId && v !== '');
-		if (call) count = nextCount(count ?? old);
+		// A call taken back first: the count is the one it was logged over.
+		if (kind === 'gone') {
+			if (entry.u !== 'undo') count ??= old;
+			return;
+		}
+		if (kind === 'call') count = nextCount(count ?? old);
 		else {
 			count = value;
 			unknown = false;
 		}
-	}
+	});
 	return unknown ? null : count;
 }
