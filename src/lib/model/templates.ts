@@ -232,12 +232,21 @@ type TemplateView = {
 	en: string;
 	/** Index of the column in the kind's template. */
 	column: number;
-	/** [Russian, English] value, or `ME` for "the operator who applies the view". */
-	equals: [string, string] | typeof ME;
+	/**
+	 * [Russian, English] value, `ME` for "the operator who applies the view", or `BLANK` for an
+	 * empty cell (the choice filter's «(пусто)»).
+	 */
+	equals: [string, string] | typeof ME | typeof BLANK;
 };
+
+/** In a template view, "the cell is empty". */
+const BLANK = Symbol('blank');
 
 const TEMPLATE_VIEWS: Record<SheetKind, TemplateView[]> = {
 	callList: [
+		// Who is left to call: the residents with no result logged yet. Operators start every
+		// morning from it (found by exploration: only the filter's «(пусто)» got there).
+		{ ru: 'Ещё не звонили', en: 'Not called yet', column: 5, equals: BLANK },
 		{
 			ru: 'Не дозвонились',
 			en: 'Not reached',
@@ -274,14 +283,14 @@ export function templateViews(
 	return TEMPLATE_VIEWS[kind].flatMap((v) => {
 		const colId = columnIds[v.column];
 		if (!colId) return [];
-		const value = v.equals === ME ? ME : v.equals[locale === 'ru' ? 0 : 1];
-		return [
-			{
-				name: v[locale],
-				columns: [],
-				filter: { [colId]: { filterType: 'text', type: 'equals', filter: value } },
-				quickFilter: ''
-			}
-		];
+		const filter =
+			v.equals === BLANK
+				? { filterType: 'choiceSet', values: [''] }
+				: {
+						filterType: 'text',
+						type: 'equals',
+						filter: v.equals === ME ? ME : v.equals[locale === 'ru' ? 0 : 1]
+					};
+		return [{ name: v[locale], columns: [], filter: { [colId]: filter }, quickFilter: '' }];
 	});
 }
