@@ -446,6 +446,49 @@ describe('sheet model', () => {
 		expect(sheet.getCell(row, name)).toBe('новая');
 	});
 
+	/**
+	 * Found by exploration: Анна and Борис logged a call to the same resident in the same minute
+	 * without seeing each other's; his Ctrl+Z gave «Дата звонка» Анна's time, the same as his,
+	 * and the history panel showed «Дата звонка: 07.12.2026 10:26 → 07.12.2026 10:26».
+	 */
+	it('an undo that gives back a colleague’s value equal to its own lists no change of that cell', () => {
+		for (const borisWins of [true, false]) {
+			const boris = new Sheet(new Y.Doc());
+			const anna = new Sheet(new Y.Doc());
+			boris.doc.clientID = borisWins ? 2_000_000 : 1_000;
+			anna.doc.clientID = borisWins ? 1_000 : 2_000_000;
+			boris.history.author = { id: 'boris', name: 'Борис' };
+			anna.history.author = { id: 'anna', name: 'Анна' };
+			const [result, date] = boris.addColumns([
+				{ title: 'Результат звонка' },
+				{ title: 'Дата звонка' }
+			]);
+			const [row] = boris.addRows({ columns: [result], rows: [['']] });
+			Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(boris.doc));
+			const undo = boris.createUndoManager({ captureTimeout: 0 });
+			const at = '2026-12-07T10:26';
+			boris.setCells([
+				{ rowId: row, colId: result, value: 'дозвонились' },
+				{ rowId: row, colId: date, value: at }
+			]);
+			anna.setCells([
+				{ rowId: row, colId: result, value: 'нужна помощь' },
+				{ rowId: row, colId: date, value: at }
+			]);
+			Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(boris.doc));
+			Y.applyUpdate(boris.doc, Y.encodeStateAsUpdate(anna.doc));
+			undoStep(undo, 'undo');
+			Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(boris.doc));
+			for (const sheet of [boris, anna]) {
+				expect(sheet.getCell(row, result), `Борис wins: ${borisWins}`).toBe('нужна помощь');
+				expect(sheet.getCell(row, date), `Борис wins: ${borisWins}`).toBe(at);
+			}
+			// No entry of the history says the date went from a value to the same value.
+			for (const item of boris.history.forCell(row, date))
+				expect(item.old, `Борис wins: ${borisWins}`).not.toBe(item.value);
+		}
+	});
+
 	/** Found in review of the rule above: a colleague's old change is no race. */
 	it('an undo without a race brings back the value before, whatever colleagues did earlier', () => {
 		const { sheet, name, note } = newSheet();
