@@ -7,7 +7,7 @@ import {
 	callLogEdits,
 	CORRECTION_MS,
 	mergedAttempts,
-	mergedAttemptsOf,
+	mergedCallCellsOf,
 	undoneAttemptsOf
 } from './call-log';
 import { draftPasteEdits, fillColumn, pasteBlock } from './edits';
@@ -279,7 +279,7 @@ describe('«Заполнить столбец…» on «Результат зв�
 });
 
 /**
- * Replicas of one call list, as the sheet page makes them (`mergeCells`: `mergedAttemptsOf`), with
+ * Replicas of one call list, as the sheet page makes them (`mergeCells`: `mergedCallCellsOf`), with
  * one resident; their updates are held until `exchange`, which sends them both ways until none
  * is left (a repair is one more update), as y-websocket does after a reconnect.
  */
@@ -297,7 +297,7 @@ function callListReplicas(clients: number[], attempts = '') {
 	);
 	const sheets = docs.map((doc) => {
 		const sheet = new Sheet(doc);
-		sheet.mergeCells = (cells) => mergedAttemptsOf(sheet, cells);
+		sheet.mergeCells = (cells) => mergedCallCellsOf(sheet, cells);
 		sheet.undoneCells = (cells, kind) => undoneAttemptsOf(sheet, cells, kind);
 		return sheet;
 	});
@@ -633,3 +633,119 @@ describe('an operator back with many calls logged offline (found in review)', ()
 			for (const row of rows) expect(sheet.getCell(row, id('Попытки'))).toBe('2');
 	});
 });
+
+/**
+ * Found by exploration: Анна, offline, logged «нужна помощь»; Борис, not seeing it, called the
+ * same resident two seconds later and logged «дозвонились»; the later result stayed, and the
+ * resident who needs help showed only in the history and a notice to Анна.
+ */
+describe('«нужна помощь» logged at the same time as another result stays', () => {
+	const log = (
+		sheet: Sheet,
+		row: string,
+		id: (t: string) => string,
+		value: string,
+		at: Date,
+		who: string
+	) => {
+		vi.setSystemTime(at);
+		logCall(sheet, row, id('Результат звонка'), value, at, who);
+	};
+	const logged = (sheet: Sheet, row: string, id: (t: string) => string) =>
+		['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((t) =>
+			sheet.getCell(row, id(t))
+		);
+
+	for (const helpFirst of [true, false])
+		it.each(ORDERS)(
+			`over a result logged 2 s ${helpFirst ? 'later' : 'earlier'}, with its operator and time (%o)`,
+			({ clients, order }) => {
+				vi.useFakeTimers({ toFake: ['Date'] });
+				try {
+					const { sheets, exchange, row, id } = callListReplicas(clients);
+					const [anna, boris] = sheets;
+					const early = AT;
+					const late = new Date(+AT + 2_000);
+					log(anna, row, id, 'нужна помощь', helpFirst ? early : late, 'Анна');
+					log(boris, row, id, 'дозвонились', helpFirst ? late : early, 'Борис');
+					vi.setSystemTime(+AT + 60_000);
+					exchange(order);
+					const annaAt = '2026-12-06T11:00'; // 11:00:00 or 11:00:02
+					for (const sheet of sheets) {
+						expect(logged(sheet, row, id)).toEqual(['нужна помощь', 'Анна', annaAt, '2']);
+						// Борис's call is in the history.
+						const calls = sheet.history
+							.forCell(row, id('Результат звонка'))
+							.map((i) => [i.author.name, i.value]);
+						expect(calls).toContainEqual(['Борис', 'дозвонились']);
+					}
+				} finally {
+					vi.useRealTimers();
+				}
+			}
+		);
+
+	it('on three replicas, whatever the order the changes come in', () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			const random = seeded(7);
+			for (let run = 0; run < 24; run++) {
+				const clients = shuffle([1, 2, 3], random);
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris, vera] = sheets;
+				log(boris, row, id, 'дозвонились', AT, 'Борис');
+				log(anna, row, id, 'нужна помощь', new Date(+AT + 2_000), 'Анна');
+				log(vera, row, id, 'отказ', new Date(+AT + 4_000), 'Вера');
+				vi.setSystemTime(+AT + 60_000);
+				exchange(shuffle([0, 1, 2], random));
+				for (const sheet of sheets)
+					expect(logged(sheet, row, id), `run ${run}`).toEqual([
+						'нужна помощь',
+						'Анна',
+						'2026-12-06T11:00',
+						'3'
+					]);
+			}
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it.each(ORDERS)(
+		'a result logged knowing «нужна помощь» replaces it as any later value (%o)',
+		({ clients, order }) => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				log(anna, row, id, 'нужна помощь', AT, 'Анна');
+				exchange(order);
+				// Борис saw it, brought the help, and called back.
+				log(boris, row, id, 'дозвонились', new Date(+AT + 3_600_000), 'Борис');
+				exchange(order);
+				for (const sheet of sheets)
+					expect(logged(sheet, row, id)).toEqual(['дозвонились', 'Борис', '2026-12-06T12:00', '2']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+});
+
+/** A small seeded random (runs the same each time). */
+function seeded(seed: number) {
+	let x = seed;
+	return () => {
+		x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return x / 2_147_483_648;
+	};
+}
+
+function shuffle<T>(list: T[], random: () => number): T[] {
+	const out = [...list];
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[out[i], out[j]] = [out[j], out[i]];
+	}
+	return out;
+}

@@ -12,6 +12,7 @@
 import type { Column, Sheet } from '$lib/model/sheet';
 import type { CellChange, HistoryEntry } from '$lib/model/history';
 import { localIsoDateTime } from '$lib/values';
+import { choiceKey } from '$lib/values/choice';
 
 /** A result changed this soon after the last call logged on the row, by its operator, corrects that call. */
 export const CORRECTION_MS = 10 * 60_000;
@@ -143,6 +144,71 @@ export function mergedAttemptsOf(
 		const list = colId === attempts.id ? lists.get(`${rowId}:${colId}`) : undefined;
 		return list ? countOf(list, kindsOf(list, rowId, result.id)) : null;
 	});
+}
+
+/** «нужна помощь» in either language, however spelled (case, spaces, ё). */
+const NEEDS_HELP = new Set(['нужна помощь', 'needs help'].map(choiceKey));
+const needsHelp = (value: string) => value !== '' && NEEDS_HELP.has(choiceKey(value));
+
+/**
+ * What a call list's cells become where values written at the same time meet
+ * (`Sheet.mergeCells`; `values`, the ones met, none written over another): «Попытки» the count
+ * (`mergedAttemptsOf`); «Результат звонка» «нужна помощь» when one of them is, the most important
+ * result, whoever logged hers later; and that call's «Оператор» and «Дата звонка» with it, so
+ * the row says who found the need and when. `null` elsewhere (the later value stays). Found by
+ * exploration: an operator offline logged «нужна помощь», a colleague called the same resident
+ * two seconds later, without seeing hers, and logged «дозвонились»: the later result stayed, and
+ * the resident who needs help showed only in the history and a notice. A result logged knowing
+ * «нужна помощь» (written over it) is no such meeting and stays as for any cell.
+ *
+ * The same on every replica: a call's cells travel in one change, so every replica meets the
+ * same values in the same cells, and reads which call logged «нужна помощь» from the history.
+ */
+export function mergedCallCellsOf(
+	sheet: Pick<Sheet, 'columns' | 'history'>,
+	cells: [rowId: string, colId: string, values?: string[]][]
+): (string | null)[] {
+	const out = mergedAttemptsOf(
+		sheet,
+		cells.map(([rowId, colId]) => [rowId, colId])
+	);
+	const columns = sheet.columns();
+	const result = kindColumn(columns, 'choice', RESULT);
+	if (!result) return out;
+	// The rows whose result met «нужна помощь»: the value (the first in code order if spelled two
+	// ways), and the call's other log cells to keep with it.
+	const help = new Map<string, string>();
+	cells.forEach(([rowId, colId, values = []], i) => {
+		if (colId !== result.id) return;
+		const found = values.filter(needsHelp).sort();
+		if (found.length === 0 || !values.some((v) => !needsHelp(v))) return;
+		help.set(rowId, found[0]);
+		out[i] = found[0];
+	});
+	const logged = [
+		kindColumn(columns, 'person', OPERATOR),
+		kindColumn(columns, 'datetime', CALL_DATE)
+	].flatMap((c) => (c ? [c.id] : []));
+	const asked = cells.flatMap(([rowId, colId], i) =>
+		help.has(rowId) && logged.includes(colId) ? [i] : []
+	);
+	if (asked.length === 0) return out;
+	const lists = sheet.history.cellsInOrder(asked.map((i) => [cells[i][0], cells[i][1]]));
+	for (const i of asked) {
+		const [rowId, colId, values = []] = cells[i];
+		const value = help.get(rowId)!;
+		// The value this cell got from the latest change that logged «нужна помощь» on the row.
+		let along: string | null = null;
+		for (const { entry, change } of lists.get(`${rowId}:${colId}`) ?? [])
+			if (
+				change &&
+				!entry.u &&
+				(entry.cells ?? []).some(([r, c, , v]) => r === rowId && c === result.id && v === value)
+			)
+				along = change[3];
+		if (along !== null && values.includes(along)) out[i] = along;
+	}
+	return out;
 }
 
 /**

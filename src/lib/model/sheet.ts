@@ -577,8 +577,12 @@ export class Sheet {
 	 * list for its «Попытки», a count (`mergedAttemptsOf` in `grid/call-log.ts`): two calls
 	 * logged at once are two attempts, not the later one's count. It must give the same value on
 	 * every replica from the same doc (its columns and history), so that repairs never take turns.
+	 * Each cell comes with the values met in it (the one Yjs kept first): a call list keeps
+	 * «нужна помощь» among them (`mergedCallCellsOf`).
 	 */
-	mergeCells: ((cells: [rowId: string, colId: string][]) => (string | null)[]) | null = null;
+	mergeCells:
+		((cells: [rowId: string, colId: string, values: string[]][]) => (string | null)[]) | null =
+		null;
 	/**
 	 * Cells to set along with this tab's undo or redo, in its history entry, from what Yjs's undo
 	 * changed (`cells`, as the entry lists them): as `[rowId, colId, value]`. Set by a call list
@@ -920,7 +924,18 @@ export class Sheet {
 			met.push({ rowId: key.slice(0, sep), colId: key.slice(sep + 1), losers });
 		}
 		if (met.length === 0) return out;
-		const merged = this.mergeCells?.(met.map(({ rowId, colId }) => [rowId, colId])) ?? [];
+		// Each with the values met (the one kept first), the same on every replica.
+		const merged =
+			this.mergeCells?.(
+				met.map(({ rowId, colId, losers }) => [
+					rowId,
+					colId,
+					[
+						this.getCell(rowId, colId),
+						...losers.map(valueOf).filter((v): v is string => typeof v === 'string')
+					]
+				])
+			) ?? [];
 		met.forEach(({ rowId, colId, losers }, i) => {
 			const kept = this.getCell(rowId, colId);
 			const mergedValue = merged[i] ?? null;
