@@ -471,6 +471,55 @@ describe('offline work', () => {
 		expect(await b.cellText(0, 'Результат звонка')).toBe('дозвонились');
 	});
 
+	it('«нужна помощь» logged offline and a colleague’s later call: the need for help stays, and the colleague is told (found by exploration)', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис');
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон: нужна помощь', 'Обзвон'));
+		await a.addRow('Лебедева Ольга');
+		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон: нужна помощь');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+
+		// Борис, offline, reaches her: she needs help. Анна, not seeing it, calls her two seconds
+		// later and logs «дозвонились».
+		await boris.context.setOffline(true);
+		await expect.poll(() => b.status(), MOMENT).toBe(OFFLINE);
+		await (await b.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(boris.page, 'нужна');
+		await boris.page.keyboard.press('Enter');
+		await editorClosed(boris.page);
+		await expect.poll(() => b.cellText(0, 'Результат звонка'), MOMENT).toBe('нужна помощь');
+		await anna.page.waitForTimeout(LATER_BY_MS + 1_000);
+		await (await a.cell(0, 'Результат звонка')).click();
+		await typeOnRussianKeyboard(anna.page, 'дозв');
+		await anna.page.keyboard.press('Enter');
+		await editorClosed(anna.page);
+		await expect.poll(() => a.status(), MOMENT).toBe(SAVED);
+
+		await boris.context.setOffline(false);
+		for (const s of [a, b]) {
+			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+			await expect.poll(() => s.cellText(0, 'Результат звонка'), MOMENT).toBe('нужна помощь');
+			await expect.poll(() => s.cellText(0, 'Оператор'), MOMENT).toBe('Борис');
+			await expect.poll(() => s.cellText(0, 'Попытки'), MOMENT).toBe('2');
+		}
+		// Анна, whose result did not stay, is told (before, Борис was, and «дозвонились» stayed).
+		await anna.page
+			.getByRole('status')
+			.getByText(
+				'Борис тоже изменил(а) ячейку «Результат звонка»: осталось «нужна помощь», ваше «дозвонились» — в истории.'
+			)
+			.waitFor({ timeout: 5_000 });
+		await boris.page.waitForTimeout(1_000);
+		for (const s of [a, b]) {
+			expect(await s.cellText(0, 'Результат звонка')).toBe('нужна помощь');
+			expect(await s.status()).toBe(SAVED);
+		}
+		expect(await boris.page.getByText('тоже изменил').count()).toBe(0);
+	});
+
 	it('two operators log a call to one resident at once (one offline): «Попытки» counts both calls', async () => {
 		const anna = await operator('Анна');
 		const boris = await operator('Борис');
