@@ -152,6 +152,54 @@ describe('a notice leaves the grid free', () => {
 		await screenshot(page, 'toast-last-row');
 	});
 
+	it('two notices at once: the row the operator is on stays whole in sight, above the horizontal scrollbar (found by exploration)', async () => {
+		const sheet = await callList('Обзвон: два уведомления', DESKTOP);
+		const { page } = sheet;
+		const colleague = await session.colleague(sheet.id);
+		const name = colleague.sheet.columns()[0].id;
+		colleague.sheet.addRows({
+			columns: [name],
+			rows: Array.from({ length: 60 }, (_, i) => [`Р${i}`])
+		});
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(60);
+		// On the last row shown whole, the list not scrolled to its end.
+		await (await sheet.cell(0, 'ФИО')).click();
+		for (;;) {
+			await page.keyboard.press('ArrowDown');
+			const last = await page.evaluate(() => {
+				const row = document.activeElement?.closest('.ag-row');
+				const below = document.querySelector(
+					`.ag-row[row-index="${Number(row?.getAttribute('row-index')) + 1}"]`
+				);
+				const plus = document.querySelector('.shtab-new-row')?.getBoundingClientRect();
+				return (below?.getBoundingClientRect().bottom ?? Infinity) > (plus?.top ?? 0) + 1;
+			});
+			if (last) break;
+		}
+		/** Whether the focused cell's foot is the cell itself on screen, nothing drawn over it. */
+		const footShown = () =>
+			page.evaluate(() => {
+				const cell = document.activeElement?.closest('.ag-cell');
+				const box = cell?.getBoundingClientRect();
+				if (!cell || !box) return false;
+				return cell.contains(document.elementFromPoint(box.left + 20, box.bottom - 3));
+			});
+		expect(await footShown()).toBe(true);
+		// «Сохранять не нужно…» and «Вставлено…» at once: the grid makes room for both.
+		await page.keyboard.press('Control+s');
+		await page.evaluate(() => {
+			const transfer = new DataTransfer();
+			transfer.setData('text/plain', 'Иванова');
+			document.activeElement?.dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+			);
+		});
+		await expect.poll(() => page.locator('.toast').count()).toBe(2);
+		await expect.poll(() => focusedInSight(page)).toBe(true);
+		await expect.poll(footShown).toBe(true);
+		await screenshot(page, 'toast-two-notices');
+	});
+
 	it("a list's notices do not follow the operator to another list", async () => {
 		// Found by exploration: a coordinator pasted 40 requests, went to the campaign of 30
 		// veterans, and read «Вставлено строк: 40, из них новых: 40.» under it; «Удалено строк: 1.

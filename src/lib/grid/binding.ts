@@ -1448,8 +1448,12 @@ export class SheetGridBinding {
 		const row = this.#element
 			.querySelector(`.ag-row[row-index="${focused.rowIndex}"]`)
 			?.getBoundingClientRect();
-		if (row && row.bottom > area.bottom + 1 && row.bottom <= area.bottom + lower + 1) {
-			scroller.scrollTop += row.bottom - area.bottom;
+		// Above the horizontal scrollbar, drawn over the rows' foot (found by exploration: two
+		// notices at once left a third of her row under it).
+		const bar = this.#element.querySelector('.ag-body-horizontal-scroll')?.getBoundingClientRect();
+		const bottom = bar && bar.height > 0 && bar.top < area.bottom ? bar.top : area.bottom;
+		if (row && row.bottom > bottom + 1 && row.bottom <= bottom + lower + 1) {
+			scroller.scrollTop += row.bottom - bottom;
 		}
 	}
 
