@@ -33,7 +33,7 @@ import { UndoManager } from 'yjs';
 import type { Locale } from '$lib/i18n';
 import type { Column, Row, Sheet, SheetChange } from '$lib/model/sheet';
 import { nextFrame, nextTask } from '$lib/ui/tasks';
-import { parseQuickFilter, typedColumnDef } from './columns';
+import { parseQuickFilter, quickFilterMatches, typedColumnDef } from './columns';
 import { tabToNextCell } from './tab-order';
 import { SearchTexts } from './search-texts';
 import { pasteIntoField } from './field-paste';
@@ -555,6 +555,7 @@ export class SheetGridBinding {
 			tooltipShowDelay: 300,
 			quickFilterText: this.#view.quickFilter,
 			quickFilterParser: parseQuickFilter,
+			quickFilterMatcher: quickFilterMatches,
 			// Each row's search text is built once and kept until the row changes (AG Grid drops it
 			// on a transaction; `#refreshInPlace` drops it itself): without it, every
 			// keystroke in the search rebuilt the text of all 100,000 rows (a 0.4 s task each).

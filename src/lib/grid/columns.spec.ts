@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Column, ColumnType, Row } from '$lib/model/sheet';
 import type { GetQuickFilterTextParams } from 'ag-grid-community';
-import { FILTER_DEBOUNCE_MS, parseQuickFilter, typedColumnDef } from './columns';
+import {
+	FILTER_DEBOUNCE_MS,
+	parseQuickFilter,
+	quickFilterMatches,
+	typedColumnDef
+} from './columns';
 
 const column = (type: ColumnType): Column => ({
 	id: `c-${type}`,
@@ -114,8 +119,8 @@ describe('typed columns', () => {
 					data: { id: 'r', [`c-${type}`]: value }
 				} as unknown as GetQuickFilterTextParams<Row>) ?? ''
 			).toUpperCase();
-			// As AG Grid's quick filter: every word typed is somewhere in the row's text.
-			return parseQuickFilter(typed.toUpperCase()).every((word) => text.includes(word));
+			// As AG Grid's quick filter with the grid's matcher: every word typed is in the row's text.
+			return quickFilterMatches(parseQuickFilter(typed.toUpperCase()), text);
 		};
 
 		it.each([
@@ -201,8 +206,8 @@ describe('typed columns', () => {
 					data: { id: 'r', [`c-${type}`]: value }
 				} as unknown as GetQuickFilterTextParams<Row>) ?? ''
 			).toUpperCase();
-			// As AG Grid's quick filter: every word typed is somewhere in the row's text.
-			return parseQuickFilter(typed.toUpperCase()).every((word) => text.includes(word));
+			// As AG Grid's quick filter with the grid's matcher: every word typed is in the row's text.
+			return quickFilterMatches(parseQuickFilter(typed.toUpperCase()), text);
 		};
 
 		it.each([
@@ -224,7 +229,12 @@ describe('typed columns', () => {
 			['text', 'Смирнова А.B.', 'B'],
 			['text', 'Иванoва Анна', 'Иванoва'],
 			['text', 'Смит John Иванова', 'John'],
-			['text', 'Anna Petrova', 'Anna Petrova']
+			['text', 'Anna Petrova', 'Anna Petrova'],
+			// A Latin start of a word after a Russian one, no space between (found in review: the
+			// look-alikes typed were read as Cyrillic, the Latin word in the cell was not).
+			['text', 'Иванова,Petrova', 'Иванова,Pe'],
+			['longtext', 'переехала в Москву/Moscow', 'Москву/Mo'],
+			['text', 'Иванoва,Petrova', 'Иванова,Pe']
 		] as const)('%s «%s» is found by «%s»', (type, value, typed) => {
 			expect(finds(type, value, typed)).toBe(true);
 		});

@@ -97,22 +97,46 @@ export function searchableName(text: string): string {
 }
 
 /**
+ * Between a query word as typed and its look-alikes read as Cyrillic, when they differ: a space,
+ * which no word of the search holds (AG Grid splits the text at them).
+ */
+const OR = ' ';
+
+/**
  * The quick search's terms (AG Grid hands over the text in capitals, split at spaces as its
  * own parser does), read as `getQuickFilterText` reads the values (`searchable`); a word with a
- * Cyrillic letter has its Latin look-alikes read as Cyrillic (`foldLookalikes`: «ИВАНOВА»,
- * «CMИPHOBA»), as the values' second line has them (`searchableName`). A word without Cyrillic
- * stays as typed: a Latin «12A» still finds a flat «12A».
+ * Cyrillic letter has its Latin look-alikes read as Cyrillic too (`foldLookalikes`: «ИВАНOВА»,
+ * «CMИPHOBA»), as the values' second line has them (`searchableName`): the word is found as
+ * typed or so (`quickFilterMatches`). «ИВАНОВА,PE» typed still finds «Иванова,Petrova» (found
+ * in review: read as «ИВАНОВА,РЕ» only, it did not, the cell's «Petrova» is no look-alike). A
+ * word without Cyrillic stays as typed: a Latin «12A» still finds a flat «12A».
  */
 export function parseQuickFilter(text: string): string[] {
 	return searchable(text)
 		.split(' ')
-		.map((word) =>
-			isWrittenNumber(word)
-				? word.replace(/\D/g, '')
-				: LOOKALIKE_LETTER.test(word) && CYRILLIC_LETTER.test(word)
-					? foldYo(foldLookalikes(word))
-					: word
-		);
+		.map((word) => {
+			if (isWrittenNumber(word)) return word.replace(/\D/g, '');
+			if (!LOOKALIKE_LETTER.test(word) || !CYRILLIC_LETTER.test(word)) return word;
+			const folded = foldYo(foldLookalikes(word));
+			return folded === word ? word : `${word}${OR}${folded}`;
+		});
+}
+
+/** A search word's spellings (`parseQuickFilter`): as typed, and with look-alikes folded. */
+export function quickFilterSpellings(word: string): string[] {
+	return word.includes(OR) ? word.split(OR) : [word];
+}
+
+/**
+ * AG Grid's quick filter match with `parseQuickFilter`'s words: each word is in the row's text
+ * in one of its spellings (`quickFilterSpellings`).
+ */
+export function quickFilterMatches(words: string[], text: string): boolean {
+	return words.every((word) =>
+		word.includes(OR)
+			? quickFilterSpellings(word).some((spelling) => text.includes(spelling))
+			: text.includes(word)
+	);
 }
 
 /**

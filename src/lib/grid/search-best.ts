@@ -7,7 +7,7 @@
  * part inside a word; then the words in the order typed. A tie goes to the row higher up.
  */
 import type { GridApi } from 'ag-grid-community';
-import { parseQuickFilter, searchableName } from './columns';
+import { parseQuickFilter, quickFilterSpellings, searchableName } from './columns';
 
 const LETTER = /[\p{L}\p{N}]/u;
 
@@ -39,17 +39,28 @@ function wordStart(text: string, word: string, from: number): number {
  */
 export function searchScore(text: string, words: readonly string[]): number {
 	let score = 0;
-	for (const word of words) {
+	const spelled = words.map(quickFilterSpellings);
+	for (const spellings of spelled) {
 		let best = 0;
-		for (let at = wordStart(text, word, 0); at >= 0 && best < 2; at = wordStart(text, word, at + 1))
-			best = isLetter(text[at + word.length]) ? 1 : 2;
+		for (const word of spellings)
+			for (
+				let at = wordStart(text, word, 0);
+				at >= 0 && best < 2;
+				at = wordStart(text, word, at + 1)
+			)
+				best = isLetter(text[at + word.length]) ? 1 : 2;
 		score += 2 * best;
 	}
 	let from = 0;
-	for (const word of words) {
-		const at = wordStart(text, word, from);
-		if (at < 0) return score;
-		from = at + word.length;
+	for (const spellings of spelled) {
+		// The spelling found first after the word before (a word has two: `parseQuickFilter`).
+		let next = -1;
+		for (const word of spellings) {
+			const at = wordStart(text, word, from);
+			if (at >= 0 && (next < 0 || at + word.length < next)) next = at + word.length;
+		}
+		if (next < 0) return score;
+		from = next;
 	}
 	return score + 1;
 }
