@@ -37,3 +37,24 @@ describe('the CSV format chosen last', () => {
 		expect(lastExportFormat(undefined)).toBe('excel-ru');
 	});
 });
+
+describe('the CSV format chosen last, site data blocked in the browser', () => {
+	it('is Excel’s, and keeping one says nothing, when localStorage itself cannot be read', () => {
+		// Chromium with site data blocked throws at `window.localStorage` itself (found in review:
+		// the export dialog opened on `lastExportFormat()` and threw).
+		const own = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+		Object.defineProperty(globalThis, 'localStorage', {
+			configurable: true,
+			get() {
+				throw new DOMException('Access is denied for this document.', 'SecurityError');
+			}
+		});
+		try {
+			expect(lastExportFormat()).toBe('excel-ru');
+			expect(() => rememberExportFormat('utf8-comma')).not.toThrow();
+		} finally {
+			if (own) Object.defineProperty(globalThis, 'localStorage', own);
+			else delete (globalThis as { localStorage?: Storage }).localStorage;
+		}
+	});
+});

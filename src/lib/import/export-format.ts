@@ -17,12 +17,16 @@ export const FORMAT_SUFFIX: Record<ExportFormat, string> = {
 	'windows-1251': ' (Windows-1251)'
 };
 
+/**
+ * This browser's localStorage, read inside the callers' `try`: with site data blocked, Chromium
+ * throws at `localStorage` itself (found in review: as a default parameter it threw out of them).
+ */
+const browserStorage = (): StorageLike | undefined => globalThis.localStorage;
+
 /** The format chosen last here, or Excel's (none chosen, storage blocked, or not a format). */
-export function lastExportFormat(
-	storage: StorageLike | undefined = globalThis.localStorage
-): ExportFormat {
+export function lastExportFormat(storage?: StorageLike): ExportFormat {
 	try {
-		const stored = storage?.getItem(KEY);
+		const stored = (storage ?? browserStorage())?.getItem(KEY);
 		return stored && Object.hasOwn(EXPORT_FORMATS, stored)
 			? (stored as ExportFormat)
 			: DEFAULT_EXPORT_FORMAT;
@@ -32,12 +36,9 @@ export function lastExportFormat(
 }
 
 /** Keeps `format` as the one chosen last (a blocked storage keeps nothing, and says nothing). */
-export function rememberExportFormat(
-	format: ExportFormat,
-	storage: StorageLike | undefined = globalThis.localStorage
-): void {
+export function rememberExportFormat(format: ExportFormat, storage?: StorageLike): void {
 	try {
-		storage?.setItem(KEY, format);
+		(storage ?? browserStorage())?.setItem(KEY, format);
 	} catch {
 		// Private mode or full: the next file is Excel's, as before.
 	}
