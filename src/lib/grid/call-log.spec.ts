@@ -730,6 +730,58 @@ describe('«нужна помощь» logged at the same time as another result 
 			}
 		}
 	);
+
+	/**
+	 * Found in review: on three replicas, Вера «дозвонились» at 11:01, Борис, offline,
+	 * «нужна помощь» at 11:02, Анна «дозвонились» at 11:03 — Анна's and Вера's replicas met first
+	 * and one of them wrote «Оператор» and «Дата звонка» again (Анна's, the later call); that
+	 * repair came to Борис's replica without the result, and the row ended «нужна помощь» with
+	 * «Анна, 11:03» everywhere: not the one who found the need.
+	 */
+	it('with one replica offline while the others meet, in any order, the row keeps the call that logged it', () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			const random = seeded(89);
+			const names = ['Анна', 'Борис', 'Вера', 'Глеб'];
+			const others = ['дозвонились', 'отказ', 'не дозвонились'];
+			for (let run = 0; run < 150; run++) {
+				const n = 3 + Math.floor(random() * 2);
+				const { sheets, row, id } = callListReplicas(shuffle([1, 2, 3, 4], random).slice(0, n));
+				const sync = (a: number, b: number) => {
+					const [from, to] = [sheets[a].doc, sheets[b].doc];
+					Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'remote');
+				};
+				const minutes = shuffle([0, 1, 2, 3], random);
+				const calls = sheets.map((sheet, i) => {
+					const value = random() < 0.45 ? 'нужна помощь' : others[Math.floor(random() * 3)];
+					const at = new Date(+AT + minutes[i] * 60_000);
+					log(sheet, row, id, value, at, names[i]);
+					return [value, names[i], `2026-12-06T11:0${minutes[i]}`];
+				});
+				vi.setSystemTime(+AT + 600_000);
+				const all = sheets.map((_, i) => i);
+				const offline = Math.floor(random() * n);
+				const online = all.filter((i) => i !== offline);
+				for (let k = 0; k < 5; k++) {
+					const [a, b] = shuffle(online, random);
+					sync(a, b);
+				}
+				const pairs = shuffle(
+					all.flatMap((a) => all.filter((b) => b !== a).map((b) => [a, b])),
+					random
+				);
+				for (let k = 0; k < 6; k++) for (const [a, b] of pairs) sync(a, b);
+				const rows = sheets.map((sheet) => logged(sheet, row, id));
+				for (const r of rows) expect(r, `run ${run}`).toEqual(rows[0]);
+				const [result, operator, date, attempts] = rows[0];
+				expect(attempts, `run ${run}`).toBe(String(n));
+				if (calls.some(([value]) => value === 'нужна помощь'))
+					expect(calls, `run ${run}`).toContainEqual([result, operator, date]);
+			}
+		} finally {
+			vi.useRealTimers();
+		}
+	});
 });
 
 /** A small seeded random (runs the same each time). */

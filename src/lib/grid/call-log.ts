@@ -161,11 +161,12 @@ const needsHelp = (value: string) => value !== '' && NEEDS_HELP.has(choiceKey(va
  * the resident who needs help showed only in the history and a notice. A result logged knowing
  * «нужна помощь» (written over it) is no such meeting and stays as for any cell.
  *
- * The same on every replica: a call's cells travel in one change, so every replica meets the
- * same values in the same cells, and reads which call logged «нужна помощь» from the history.
+ * The same on every replica: each reads which call logged «нужна помощь» from the history. Not
+ * every meeting has the result in it (a repair of the log cells travels alone, and a value
+ * written over comes without its text), so a row showing «нужна помощь» counts as met too.
  */
 export function mergedCallCellsOf(
-	sheet: Pick<Sheet, 'columns' | 'history'>,
+	sheet: Pick<Sheet, 'columns' | 'history' | 'getCell'>,
 	cells: [rowId: string, colId: string, values?: string[]][]
 ): (string | null)[] {
 	const out = mergedAttemptsOf(
@@ -185,6 +186,14 @@ export function mergedCallCellsOf(
 		help.set(rowId, found[0]);
 		out[i] = found[0];
 	});
+	// A row whose result is «нужна помощь», its log cells met without the other result in sight:
+	// a replica's repair of them travels without the result, and a value written over comes
+	// without its text (found in review: on three replicas the row showed «нужна помощь» with
+	// the «Оператор» and «Дата звонка» of a colleague's «дозвонились»).
+	for (const [rowId] of cells) {
+		const current = sheet.getCell(rowId, result.id);
+		if (!help.has(rowId) && needsHelp(current)) help.set(rowId, current);
+	}
 	const logged = [
 		kindColumn(columns, 'person', OPERATOR),
 		kindColumn(columns, 'datetime', CALL_DATE)
