@@ -530,6 +530,48 @@ describe('calls logged at the same time by two operators (found by exploration)'
 	);
 
 	it.each(ORDERS)(
+		'she takes back offline a call with the same result as the colleague’s: the colleague’s two calls (%o)',
+		({ clients, order }) => {
+			// Found in review of 4886ee0: her undo gave the result back the colleague's equal
+			// «не дозвонились», its entry left that cell out, and the merge no longer saw a call
+			// taken back: «Попытки» 1 for the colleague's two calls.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				for (const [undoneAt, calledAt] of [
+					[600_000, 3_600_000],
+					[600_000, 300_000]
+				]) {
+					vi.setSystemTime(AT);
+					const { sheets, exchange, row, id } = callListReplicas(clients);
+					const undos = sheets.map((sheet) => sheet.createUndoManager());
+					logCall(sheets[0], row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+					logCall(sheets[1], row, id('Результат звонка'), 'не дозвонились', AT, 'Борис');
+					exchange(order);
+					for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('2');
+					// Whose call stands is Yjs's choice (by replica): she is the one who sees hers.
+					const mine = sheets[0].getCell(row, id('Оператор')) === 'Анна' ? 0 : 1;
+					const colleague = sheets[1 - mine];
+					vi.setSystemTime(+AT + undoneAt);
+					undos[mine].undo();
+					expect(sheets[mine].getCell(row, id('Попытки'))).toBe('1');
+					// The history shows no «не дозвонились → не дозвонились».
+					for (const item of sheets[mine].history.forCell(row, id('Результат звонка')))
+						expect(item.old).not.toBe(item.value);
+					const at = new Date(+AT + calledAt);
+					vi.setSystemTime(at);
+					const name = colleague.history.author.name;
+					logCall(colleague, row, id('Результат звонка'), 'дозвонились', at, name);
+					exchange(order);
+					for (const sheet of sheets)
+						expect(sheet.getCell(row, id('Попытки')), `${undoneAt} ${calledAt}`).toBe('2');
+				}
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
+	it.each(ORDERS)(
 		'her call taken back offline, the count Yjs’s own undo put back, meets a colleague’s next call (%o)',
 		({ clients, order }) => {
 			// Found in review: the colleague's call over her call's count (4 → 5, for his one call

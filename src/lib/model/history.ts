@@ -429,8 +429,12 @@ export class SheetHistory {
 				if (id === chunkId && at >= 0 && at < count) items.push({ ...base, kind: 'removed' });
 			if (entry.del?.includes(rowId)) items.push({ ...base, kind: 'deleted' });
 			if (entry.res?.includes(rowId)) items.push({ ...base, kind: 'restored' });
+			// An undo that gave a cell back a colleague's value equal to the one it took back did
+			// not change it: no line (found by exploration: two calls logged in one minute, and
+			// «Дата звонка: 07.12.2026 10:26 → 07.12.2026 10:26»). The entry keeps it.
 			for (const [r, colId, old, value] of entry.cells ?? [])
-				if (r === rowId) items.push({ ...base, kind: 'cell', colId, old, value });
+				if (r === rowId && !(entry.u && old === value))
+					items.push({ ...base, kind: 'cell', colId, old, value });
 		}
 		// Newest first; equal times keep the order they were written in, reversed.
 		return items

@@ -993,10 +993,9 @@ export class Sheet {
 		const undone = this.#undone;
 		this.#undone = null;
 		if (!undone || !(tr.origin instanceof Y.UndoManager)) return;
-		// A cell given back a colleague's value equal to the one taken back did not change (two
-		// calls logged in one minute: «Дата звонка» the same minute), and is no line of the
-		// entry (found by exploration: «Дата звонка: 07.12.2026 10:26 → 07.12.2026 10:26»).
-		undone.cells = undone.cells.filter(([, , before, after]) => before !== after);
+		// A cell given back a colleague's value equal to the one taken back stays in the entry
+		// (a call list reads from it which call the undo took back: `kindsOf`); the history
+		// shows no line for it (`History.forRow`).
 		const kind = tr.origin.undoing ? 'undo' : 'redo';
 		this.doc.transact(() => this.history.record(undone, kind), this.history.origin);
 	}
