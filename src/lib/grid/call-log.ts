@@ -209,12 +209,7 @@ export function mergedCallCellsOf(
 		// The value this cell got from the latest change that logged «нужна помощь» on the row.
 		let along: string | null = null;
 		for (const { entry, change } of lists.get(`${rowId}:${colId}`) ?? [])
-			if (
-				change &&
-				!entry.u &&
-				(entry.cells ?? []).some(([r, c, , v]) => r === rowId && c === result.id && v === value)
-			)
-				along = change[3];
+			if (change && !entry.u && resultOf(entry, rowId, result.id)?.[3] === value) along = change[3];
 		if (along !== null && values.includes(along)) out[i] = along;
 	}
 	return out;
@@ -278,6 +273,9 @@ export function undoneAttemptsOf(
 	return out;
 }
 
+/** What one change of a count is (`kindsOf`). */
+type CountKind = 'call' | 'set' | 'unknown' | 'gone';
+
 /** The change of the row's result an entry lists, if any. */
 function resultOf(entry: HistoryEntry, rowId: string, resultId: string): CellChange | undefined {
 	return entry.cells?.find(([r, c]) => r === rowId && c === resultId);
@@ -296,8 +294,8 @@ function kindsOf(
 	list: { entry: HistoryEntry; change: CellChange | null }[],
 	rowId: string,
 	resultId: string
-): ('call' | 'set' | 'unknown' | 'gone')[] {
-	const kinds: ('call' | 'set' | 'unknown' | 'gone')[] = [];
+): CountKind[] {
+	const kinds: CountKind[] = [];
 	// Calls still counted, oldest first (indices into `list`).
 	const counted: number[] = [];
 	list.forEach(({ entry, change }, i) => {
@@ -330,7 +328,7 @@ function kindsOf(
 /** The count one cell's changes in the history's order give (`mergedAttempts`), by their kinds. */
 function countOf(
 	list: { entry: HistoryEntry; change: CellChange | null }[],
-	kinds: ('call' | 'set' | 'unknown' | 'gone')[]
+	kinds: CountKind[]
 ): string | null {
 	let count: string | null = null;
 	let unknown = false;
