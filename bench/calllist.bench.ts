@@ -165,18 +165,38 @@ async function heapMb(cdp: CDPSession) {
 	return Math.round((usedSize / 1048576) * 10) / 10;
 }
 
-async function openTimes(page: Page, url: string) {
+/** The main thread's long tasks (≥ 50 ms) in `from`..`to`, longest first: the open's shape. */
+function longTasks(p: Probe, from: number, to: number) {
+	return p.longTasks
+		.filter((t) => t.start + t.duration >= from && t.start <= to)
+		.map((t) => round(t.duration))
+		.sort((a, b) => b - a);
+}
+
+async function openTimes(page: Page, url: string, profileFile?: string) {
+	const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+	}
 	await page.goto(url);
 	await page.waitForFunction(() => 'allRows' in (window as never as W).__cl.marks, null, {
 		timeout: 120_000,
 		polling: 100
 	});
 	await page.getByText(SAVED).waitFor({ timeout: 120_000 });
+	if (cdp && profileFile) {
+		const { profile } = await cdp.send('Profiler.stop');
+		const { writeFile } = await import('node:fs/promises');
+		await writeFile(profileFile, JSON.stringify(profile));
+	}
 	const p = await probe(page);
 	return {
 		firstRowsMs: round(p.marks.firstRows),
 		allRowsMs: round(p.marks.allRows),
-		longestTaskMs: longest(p, 0, p.marks.allRows)
+		longestTaskMs: longest(p, 0, p.marks.allRows),
+		longTasksMs: longTasks(p, 0, p.marks.allRows)
 	};
 }
 
@@ -219,13 +239,20 @@ async function main() {
 		await throttle(boris.page);
 		const page = anna.page;
 
-		out.openFirst = await openTimes(page, url); // nothing in this browser yet: from the server
+		// `CALLLIST_OPEN_PROFILE=<prefix>`: CPU profiles of both opens (<prefix>-server.cpuprofile,
+		// <prefix>-store.cpuprofile); `CALLLIST_ONLY=open`: stop after the opens.
+		const openProfile = process.env.CALLLIST_OPEN_PROFILE;
+		out.openFirst = await openTimes(page, url, openProfile && `${openProfile}-server.cpuprofile`); // nothing in this browser yet: from the server
 		log('open (server)', out.openFirst);
 		await SheetPage.open(boris.page, url, TITLE);
 		await boris.page.getByText(SAVED).waitFor({ timeout: 120_000 });
 		await page.waitForTimeout(2000);
-		out.openAgain = await openTimes(page, url); // from IndexedDB, then synced
+		out.openAgain = await openTimes(page, url, openProfile && `${openProfile}-store.cpuprofile`); // from IndexedDB, then synced
 		log('open (IndexedDB)', out.openAgain);
+		if (process.env.CALLLIST_ONLY === 'open') {
+			process.stdout.write(JSON.stringify(out) + '\n');
+			return;
+		}
 		out.heapAfterOpenMb = await heapMb(cdpA);
 		log('heap', out.heapAfterOpenMb);
 
