@@ -467,6 +467,10 @@ export class SheetGridBinding {
 	#handleNode: IRowNode<Row> | null = null;
 	/** The grid's height when it last changed size (see `#keepBottomShown`). */
 	#height = 0;
+	/** The page says the list is on its way (`setWaiting`). */
+	#pageWaiting = false;
+	/** A big sheet opened and its first rows are not in the grid yet (see the constructor). */
+	#opening = false;
 
 	constructor(element: HTMLElement, sheet: Sheet, callbacks: GridCallbacks) {
 		this.#sheet = sheet;
@@ -490,15 +494,21 @@ export class SheetGridBinding {
 		const ids = sheet.rowIds();
 		// A big sheet is drawn from its first rows, the rest follows in slices, unless this
 		// operator's view sorts or filters it (the first rows on screen would then be wrong).
+		// The grid is made without rows and takes them all as an import's (a row, a few, a
+		// dozen, then thousands a task): made with its first 2,000, AG Grid drew a screen of rows
+		// in the task that builds it, one task of 0.5 s on a 4× slower laptop when a 19,159-row
+		// call list opened (`bench/calllist.bench.ts`, a CPU profile), and the page took no key
+		// or click meanwhile. Nothing is said over the empty rows until the first one is in.
 		const view = this.#view;
 		const progressive =
 			ids.length > ADD_SLICE &&
 			!view.quickFilter &&
 			!Object.keys(view.filter).length &&
 			!view.columns.some((c) => c.sort);
-		const first = progressive ? ids.slice(0, ADD_SLICE) : ids;
+		this.#pageWaiting = !!callbacks.waiting;
+		this.#opening = progressive;
 		this.api = createGrid<Row>(element, {
-			rowData: first.map((id) => sheet.getRow(id)),
+			rowData: progressive ? [] : ids.map((id) => sheet.getRow(id)),
 			columnDefs: this.#columnDefs(),
 			getRowId: (p) => p.data.id,
 			pinnedBottomRowData: [{ id: NEW_ROW_ID } as Row],
@@ -561,7 +571,7 @@ export class SheetGridBinding {
 			// keystroke in the search rebuilt the text of all 100,000 rows (a 0.4 s task each).
 			cacheQuickFilter: true,
 			localeText: callbacks.localeText,
-			activeOverlay: callbacks.waiting ? EmptyOverlay : undefined,
+			activeOverlay: callbacks.waiting || progressive ? EmptyOverlay : undefined,
 			onCellEditingStarted: (e: CellEditingStartedEvent<Row>) => this.#onEditStarted(e),
 			onCellEditRequest: (e: CellEditRequestEvent<Row>) => this.#onEdit(e),
 			onCellEditingStopped: (e: CellEditingStoppedEvent<Row>) => this.#onEditStopped(e),
@@ -625,7 +635,7 @@ export class SheetGridBinding {
 		this.#listen();
 		// The grid's rows are the sheet's: their ids are walked a slice at a time.
 		this.#searchTexts = new SearchTexts(this.api, () => sheet.rowIds());
-		if (progressive) this.#enqueue(ids.slice(ADD_SLICE));
+		if (progressive) this.#enqueue(ids);
 		else this.#searchTexts.schedule();
 		this.#unobserve = sheet.observe((change) => {
 			if (this.#deferred.length || change.added.length > ADD_SLICE) {
@@ -699,6 +709,7 @@ export class SheetGridBinding {
 				'rowData',
 				ids.map((id) => sheet.getRow(id))
 			);
+			this.#opened();
 			return;
 		}
 		const touched = change.updated.length > 0 || change.removed.length > 0;
@@ -881,6 +892,24 @@ export class SheetGridBinding {
 		if (this.#queueAt >= queue.length || !this.#waitingCount) this.#clearQueue();
 		// Colleagues' changes still batched refer to rows already in the grid: order is kept.
 		if (rows.length) this.#applyNow({ add: rows });
+		this.#opened();
+	}
+
+	/** The first rows of a big sheet opened are in (or none are coming): the overlay as usual. */
+	#opened() {
+		if (!this.#opening) return;
+		this.#opening = false;
+		this.setWaiting(this.#pageWaiting);
+	}
+
+	/**
+	 * The grid holds a screen of rows, if the sheet has them: a big sheet just opened takes its
+	 * first rows over a few tasks, and «Перейти к списку» meanwhile goes to the first row, not
+	 * to the «+» line of a grid still empty.
+	 */
+	fillScreen(): void {
+		const held = this.#sheet.rowCount - this.#waitingCount;
+		if (this.#waitingCount && held < SCREEN_ROWS) this.#handOver(SCREEN_ROWS - held);
 	}
 
 	/**
@@ -2732,6 +2761,8 @@ export class SheetGridBinding {
 	 * нет» under that notice (found by exploration).
 	 */
 	setWaiting(waiting: boolean): void {
+		this.#pageWaiting = waiting;
+		if (this.#opening) return;
 		if (!!this.api.getGridOption('activeOverlay') !== waiting)
 			this.api.setGridOption('activeOverlay', waiting ? EmptyOverlay : undefined);
 	}
