@@ -101,4 +101,29 @@ describe('the pages at a laptop and a phone size', () => {
 		const topsEn = await toolbarTops(anna.page, 'Обзвон 65+ Калининский район');
 		expect(topsEn).toEqual(Array(9).fill(topsEn[0]));
 	});
+
+	it('the search row takes one line on a 1024-px laptop, in Russian', async () => {
+		// Found by exploration: «Клавиши» went alone onto a fourth line above the grid (700 px
+		// high), the search box wrapping at its full 18rem before it shrank.
+		const anna = await session.operator('Анна', { viewport: { width: 1024, height: 700 } });
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		await home.createSheet('Обзвон 65+ Калининский район', 'Обзвон');
+		const row = anna.page.locator('.view-bar');
+		// The middle of each control, as drawn: a few pixels apart on one line, a line apart on two.
+		const middles = await row.evaluate((bar) =>
+			[...bar.children]
+				.map((c) => c.getBoundingClientRect())
+				.filter((r) => r.height > 0)
+				.map((r) => Math.round((r.top + r.bottom) / 2))
+		);
+		await screenshot(anna.page, 'narrow-sheet');
+		expect(Math.max(...middles) - Math.min(...middles), String(middles)).toBeLessThan(8);
+		// The search box keeps a usable width, and its full 18rem on a wider screen.
+		const search = anna.page
+			.getByRole('searchbox')
+			.or(anna.page.getByPlaceholder('Поиск по списку'));
+		expect((await search.first().boundingBox())!.width).toBeGreaterThanOrEqual(160);
+		await anna.page.setViewportSize(DESKTOP);
+		await expect.poll(async () => (await search.first().boundingBox())!.width).toBe(288);
+	});
 });
