@@ -519,9 +519,14 @@ describe('calls logged at the same time by two operators (found by exploration)'
 					logCall(colleague, row, id('Результат звонка'), 'дозвонились', at, name);
 					exchange(order);
 					for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('2');
-					if (calledAt > undoneAt)
-						for (const sheet of sheets)
-							expect(sheet.getCell(row, id('Результат звонка'))).toBe('дозвонились');
+					// His next call stands, even when her undo was later (found in review: the
+					// result her undo gave back, his «перезвонить» of 11:00, was timed by the undo,
+					// 11:10, and replaced his «дозвонились» of 11:05 in all four replica orders).
+					const stamp = `2026-12-06T${calledAt > undoneAt ? '12:00' : '11:05'}`;
+					for (const sheet of sheets)
+						expect(
+							['Результат звонка', 'Оператор', 'Дата звонка'].map((t) => sheet.getCell(row, id(t)))
+						).toEqual(['дозвонились', name, stamp]);
 				}
 			} finally {
 				vi.useRealTimers();

@@ -44,7 +44,8 @@ import {
 	SheetHistory,
 	type Author,
 	type CellChange,
-	type ChangeParts
+	type ChangeParts,
+	type HistoryItem
 } from './history';
 import { isValidId, newId, SHORT_ID_LENGTH } from './ids';
 import { cleanLabel } from '../values/clean';
@@ -476,6 +477,29 @@ function writtenOver(later: Y.Item, earlier: Y.Item): boolean {
 		item = parent;
 	}
 	return true;
+}
+
+/**
+ * When a cell got `value` (`changes`, its history newest first): the newest change to it. An
+ * undo that gave back a colleague's value, because the value it took back had raced that one
+ * (both written over the same value: `#racedUndoneCells`), set nothing new: the time is the
+ * colleague's change. Found in review: Анна took back, offline at 11:10, her call that had
+ * raced Борис's «перезвонить» at 11:00, and her undo's «перезвонить» (his, given back) was
+ * timed 11:10, later than his next call «дозвонились» at 11:05, which it replaced.
+ */
+function timeOfValue(changes: HistoryItem[], value: string): number | undefined {
+	for (const item of changes) {
+		if (item.value !== value) continue;
+		if (item.undo !== 'undo') return item.time;
+		const by = item.author.id;
+		const hers = changes.find((i) => !i.undo && i.author.id === by && i.value === item.old);
+		const theirs =
+			hers &&
+			changes.find((i) => !i.undo && i.author.id !== by && i.value === value && i.old === hers.old);
+		if (!theirs) return item.time;
+		return theirs.time;
+	}
+	return undefined;
 }
 
 /** A map value's content as stored (a cell's string), or undefined once garbage-collected. */
@@ -943,9 +967,10 @@ export class Sheet {
 				if (mergedValue !== kept) out.push([rowId, colId, mergedValue]);
 				return;
 			}
-			// An undo or redo is a change at its own time too (found in review).
+			// An undo or redo is a change at its own time too (found in review), but a colleague's
+			// value an undo gave back (hers had raced it) is the colleague's, at its own time.
 			const changes = this.history.forCell(rowId, colId);
-			const timeOf = (value: string) => changes.find((i) => i.value === value)?.time;
+			const timeOf = (value: string) => timeOfValue(changes, value);
 			const keptAt = timeOf(kept);
 			if (keptAt === undefined) return;
 			let best: string | null = null;
