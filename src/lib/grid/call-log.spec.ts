@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it, vi } from 'vitest';
-import { Sheet } from '$lib/model/sheet';
+import { Sheet, undoStep } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
 import {
 	callLogColumns,
@@ -432,6 +432,44 @@ describe('calls logged at the same time by two operators (found by exploration)'
 				'дозвонились',
 				new Date(+AT + 3_600_000),
 				'Анна'
+			);
+			exchange(order);
+			for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('2');
+		}
+	);
+
+	it.each(ORDERS)(
+		'the operator whose result lost takes her call back: one attempt, the colleague’s call (%o)',
+		({ clients, order }) => {
+			// Found in review: her Ctrl+Z found nothing of hers standing (her result, operator,
+			// time and count all lost to the colleague's or to the merge) and left «Попытки» 2.
+			const { sheets, exchange, row, id } = callListReplicas(clients);
+			const undos = sheets.map((sheet) => sheet.createUndoManager());
+			logCall(sheets[0], row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+			logCall(sheets[1], row, id('Результат звонка'), 'перезвонить', AT, 'Борис');
+			exchange(order);
+			const shown = sheets[0].getCell(row, id('Результат звонка'));
+			// She is the one whose result is not the one shown.
+			const lost = shown === 'не дозвонились' ? 1 : 0;
+			const other = sheets[1 - lost].history.author.name;
+			const logged = (sheet: Sheet) =>
+				['Результат звонка', 'Оператор', 'Попытки'].map((t) => sheet.getCell(row, id(t)));
+			for (const sheet of sheets) expect(logged(sheet)).toEqual([shown, other, '2']);
+			expect(undoStep(undos[lost], 'undo')).toBe('done');
+			exchange(order);
+			for (const sheet of sheets) {
+				expect(logged(sheet)).toEqual([shown, other, '1']);
+				const [undone] = sheet.history.forCell(row, id('Попытки'));
+				expect([undone.undo, undone.old, undone.value]).toEqual(['undo', '2', '1']);
+			}
+			// The next call counts on from the colleague's one.
+			logCall(
+				sheets[lost],
+				row,
+				id('Результат звонка'),
+				'дозвонились',
+				new Date(+AT + 3_600_000),
+				sheets[lost].history.author.name
 			);
 			exchange(order);
 			for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('2');

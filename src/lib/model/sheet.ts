@@ -1025,6 +1025,60 @@ export class Sheet {
 		this.doc.transact(() => this.history.record(undone, kind), this.history.origin);
 	}
 
+	/**
+	 * Her undo of a step Yjs found nothing to take back in (`insertions`, what the step wrote):
+	 * every value it wrote had lost to a colleague's written at the same time. A call list still
+	 * takes her call out of «Попытки» (`undoneCells`): the count is the calls that stand. Found in
+	 * review: Анна and Борис logged a call to one resident at once, Борис's result stood, and
+	 * Анна's Ctrl+Z of her call (the wrong resident) left «Попытки» 2 for his one call. The step's
+	 * typed cell is read from her newest change of it in the history (Yjs keeps no lost value);
+	 * the undo's entry lists it, her value taken back and the colleague's that stays, as an undo
+	 * that raced does. Whether anything was set.
+	 */
+	undoLost(insertions: Parameters<typeof Y.isDeleted>[0]): boolean {
+		if (!this.undoneCells) return false;
+		const own = this.doc.clientID;
+		const structs = this.doc.store.clients.get(own) ?? [];
+		const lost = new Set<string>();
+		for (const { clock, len } of insertions.clients.get(own) ?? []) {
+			for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+				const struct = structs[i];
+				if (struct.id.clock >= clock + len) break;
+				if (struct instanceof Y.Item && struct.parent === this.#cellMap && struct.parentSub)
+					lost.add(struct.parentSub);
+			}
+		}
+		const entries = entriesOf(this.#cellMap);
+		for (const key of lost) {
+			const item = entries.get(key);
+			// A value of hers that stands: Yjs's undo would have taken it back.
+			if (item && !item.deleted && item.id.client === own) return false;
+		}
+		if (lost.size === 0) return false;
+		// Her newest change (not an undo) of the step's cells: its typed cell, the first.
+		const me = this.history.author.id;
+		let typed: CellChange | undefined;
+		for (const entry of this.history.entries())
+			if (entry.by === me && !entry.u && entry.cells?.some(([r, c]) => lost.has(cellKey(r, c))))
+				typed = entry.cells[0];
+		if (!typed || !lost.has(cellKey(typed[0], typed[1]))) return false;
+		const [rowId, colId, , value] = typed;
+		const shown = this.getCell(rowId, colId);
+		if (shown === value) return false;
+		const taken: CellChange = [rowId, colId, value, shown];
+		const counts = this.undoneCells([taken], 'undo');
+		if (counts.length === 0) return false;
+		const cells: CellChange[] = [taken];
+		this.doc.transact(() => {
+			for (const [r, c, v] of counts) {
+				cells.push([r, c, this.getCell(r, c), v]);
+				this.#cellMap.set(cellKey(r, c), v);
+			}
+		}, REPAIR_ORIGIN);
+		this.doc.transact(() => this.history.record({ cells }, 'undo'), this.history.origin);
+		return true;
+	}
+
 	// ---------------------------------------------------------------- change events
 
 	/** Subscribe to row-level changes, one call per transaction. Returns the unsubscribe. */
@@ -1810,6 +1864,7 @@ export class Sheet {
 			}
 		);
 		this.#undoManagers.add(undo);
+		sheetOfUndo.set(undo, this);
 		return undo;
 	}
 
@@ -1878,6 +1933,8 @@ export type UndoStepResult = 'done' | 'overwritten' | 'empty' | 'kept';
 
 /** Per undo manager, what its running undo left for colleagues' sake (chunk, import, column ids). */
 const keptByUndo = new WeakMap<Y.UndoManager, Set<string>>();
+/** Per undo manager, the sheet that made it (`undoStep`: `Sheet.undoLost`). */
+const sheetOfUndo = new WeakMap<Y.UndoManager, Sheet>();
 /** Per undo manager, the step its running undo takes back (`undoStep` sets it). */
 const runningStep = new WeakMap<
 	Y.UndoManager,
@@ -1901,7 +1958,8 @@ export function undoStep(undo: Y.UndoManager, direction: 'undo' | 'redo'): UndoS
 	const earlier = stack.splice(0, stack.length - 1);
 	let item: unknown;
 	keptByUndo.delete(undo);
-	runningStep.set(undo, { insertions: stack[stack.length - 1].insertions });
+	const { insertions } = stack[stack.length - 1];
+	runningStep.set(undo, { insertions });
 	try {
 		item = direction === 'undo' ? undo.undo() : undo.redo();
 	} finally {
@@ -1912,5 +1970,8 @@ export function undoStep(undo: Y.UndoManager, direction: 'undo' | 'redo'): UndoS
 		undo.stopCapturing();
 	}
 	if (keptByUndo.get(undo)?.size) return 'kept';
-	return item ? 'done' : 'overwritten';
+	if (item) return 'done';
+	// Her call that lost to a colleague's is still taken out of «Попытки».
+	if (direction === 'undo' && sheetOfUndo.get(undo)?.undoLost(insertions)) return 'done';
+	return 'overwritten';
 }
