@@ -640,6 +640,43 @@ describe('calls logged at the same time by two operators (found by exploration)'
 		}
 	);
 
+	it.each(ORDERS)(
+		'her call over an imported «Попытки» taken back offline meets a colleague’s next call (%o)',
+		({ clients, order }) => {
+			// Found in review: the import's 3 is in the row's chunk, so her undo took her 4 out of
+			// the cell (the import's 3 showed again) and wrote no value; Борис's call over her 4 (5)
+			// met nothing, and the row kept 5 for his one call over 3.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				// His call an hour after her undo, or five minutes before it.
+				for (const calledAt of [3_600_000, 300_000]) {
+					vi.setSystemTime(AT);
+					const { sheets, exchange, row, id } = callListReplicas(clients, '3');
+					const [anna, boris] = sheets;
+					const undo = anna.createUndoManager();
+					logCall(anna, row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+					exchange(order);
+					expect(boris.getCell(row, id('Попытки'))).toBe('4');
+					vi.setSystemTime(+AT + 600_000);
+					expect(undoStep(undo, 'undo')).toBe('done');
+					expect(anna.getCell(row, id('Попытки'))).toBe('3');
+					const at = new Date(+AT + calledAt);
+					vi.setSystemTime(at);
+					logCall(boris, row, id('Результат звонка'), 'дозвонились', at, 'Борис');
+					expect(boris.getCell(row, id('Попытки'))).toBe('5');
+					exchange(order);
+					for (const sheet of sheets)
+						expect(
+							['Результат звонка', 'Оператор', 'Попытки'].map((t) => sheet.getCell(row, id(t))),
+							`${calledAt}`
+						).toEqual(['дозвонились', 'Борис', '4']);
+				}
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
 	it('an undo that Yjs lets take the count back, or of no call, is left as it is', () => {
 		const { sheets, exchange, row, id } = callListReplicas([1, 2], '2');
 		const [anna] = sheets;
