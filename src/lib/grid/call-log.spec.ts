@@ -439,6 +439,71 @@ describe('calls logged at the same time by two operators (found by exploration)'
 	);
 
 	it.each(ORDERS)(
+		'the operator whose result stood redoes the call she took back, and again (%o)',
+		({ clients, order }) => {
+			// Found in review: her undo gave the colleague's result back (hers had raced it), and
+			// her Ctrl+Y then did nothing: Yjs redoes a value only where nobody wrote over it,
+			// and the value given back was written over hers.
+			const { sheets, exchange, row, id } = callListReplicas(clients);
+			const undos = sheets.map((sheet) => sheet.createUndoManager());
+			logCall(sheets[0], row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+			logCall(sheets[1], row, id('Результат звонка'), 'перезвонить', AT, 'Борис');
+			exchange(order);
+			const shown = sheets[0].getCell(row, id('Результат звонка'));
+			const mine = shown === 'не дозвонились' ? 0 : 1;
+			const me = sheets[mine].history.author.name;
+			const other = sheets[1 - mine].history.author.name;
+			const theirs = shown === 'не дозвонились' ? 'перезвонить' : 'не дозвонились';
+			const logged = (sheet: Sheet) =>
+				['Результат звонка', 'Оператор', 'Попытки'].map((t) => sheet.getCell(row, id(t)));
+			for (const [step, expected] of [
+				['undo', [theirs, other, '1']],
+				['redo', [shown, me, '2']],
+				['undo', [theirs, other, '1']],
+				['redo', [shown, me, '2']]
+			] as const) {
+				expect(undoStep(undos[mine], step), step).toBe('done');
+				exchange(order);
+				for (const sheet of sheets) expect(logged(sheet), step).toEqual(expected);
+			}
+			// Taken back once more, and the colleague calls again: her redo leaves his call, the
+			// «Оператор» his call did not need to write again too.
+			undoStep(undos[mine], 'undo');
+			exchange(order);
+			const at = new Date(+AT + 3_600_000);
+			logCall(sheets[1 - mine], row, id('Результат звонка'), 'дозвонились', at, other);
+			exchange(order);
+			expect(undoStep(undos[mine], 'redo')).toBe('overwritten');
+			exchange(order);
+			for (const sheet of sheets) expect(logged(sheet)).toEqual(['дозвонились', other, '2']);
+		}
+	);
+
+	it.each(ORDERS)(
+		'her redo of the call she took back leaves the colleague’s next call made since (%o)',
+		({ clients, order }) => {
+			const { sheets, exchange, row, id } = callListReplicas(clients);
+			const undos = sheets.map((sheet) => sheet.createUndoManager());
+			logCall(sheets[0], row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+			logCall(sheets[1], row, id('Результат звонка'), 'перезвонить', AT, 'Борис');
+			exchange(order);
+			const mine = sheets[0].getCell(row, id('Результат звонка')) === 'не дозвонились' ? 0 : 1;
+			const other = sheets[1 - mine].history.author.name;
+			undoStep(undos[mine], 'undo');
+			exchange(order);
+			const at = new Date(+AT + 3_600_000);
+			logCall(sheets[1 - mine], row, id('Результат звонка'), 'дозвонились', at, other);
+			exchange(order);
+			expect(undoStep(undos[mine], 'redo')).toBe('overwritten');
+			exchange(order);
+			for (const sheet of sheets)
+				expect(
+					['Результат звонка', 'Оператор', 'Попытки'].map((t) => sheet.getCell(row, id(t)))
+				).toEqual(['дозвонились', other, '2']);
+		}
+	);
+
+	it.each(ORDERS)(
 		'the operator whose result lost takes her call back: one attempt, the colleague’s call (%o)',
 		({ clients, order }) => {
 			// Found in review: her Ctrl+Z found nothing of hers standing (her result, operator,

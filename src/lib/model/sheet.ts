@@ -646,6 +646,11 @@ export class Sheet {
 	 * (see `#repairColumns`).
 	 */
 	readonly #knownColumns = new Map<string, Partial<Record<ColumnField, [string, string]>>>();
+	/**
+	 * The values the running undo's repair wrote (a colleague's value given back, a count), for
+	 * the redo to take away (`createUndoManager`).
+	 */
+	#undoRepair: [key: string, clock: number][] | null = null;
 	/** The running transaction is an undo or redo of this tab that changed the columns. */
 	#columnsUndone = false;
 
@@ -757,11 +762,22 @@ export class Sheet {
 			const raced = this.#racedUndoneCells(tr);
 			const counted = this.#undoneCounts(tr);
 			this.#recordUndone(tr);
-			if (raced.length || counted.length)
+			if (raced.length || counted.length) {
+				// The colleagues' values given back first, noted for the redo to take away
+				// (`beforeRedo`); a count the redo sets itself (`undoneCells`).
+				const own = this.doc.clientID;
+				const given: [string, number][] = [];
 				this.doc.transact(() => {
-					for (const [rowId, colId, value] of [...raced, ...counted])
+					for (const [rowId, colId, value] of raced) {
+						given.push([cellKey(rowId, colId), Y.getState(this.doc.store, own)]);
+						this.#cellMap.set(cellKey(rowId, colId), value);
+					}
+					for (const [rowId, colId, value] of counted)
 						this.#cellMap.set(cellKey(rowId, colId), value);
 				}, REPAIR_ORIGIN);
+				if (tr.origin instanceof Y.UndoManager && tr.origin.undoing && given.length)
+					this.#undoRepair = given;
+			}
 			const later = this.#laterLostCells(tr);
 			if (later.length)
 				this.doc.transact(() => {
@@ -1883,9 +1899,122 @@ export class Sheet {
 				}
 			}
 		);
+		// The redo of an undo that gave a colleague's value back (or set a count) takes that
+		// repair away with it, as it does what Yjs's undo wrote: the repair is no one's value, and
+		// Yjs redoes a value only where nobody wrote over it since. Found in review: her redo
+		// after such an undo did nothing. A value a colleague writes after the undo stays.
+		undo.on('stack-item-added', ({ stackItem, type }) => {
+			const repair = this.#undoRepair;
+			this.#undoRepair = null;
+			if (type !== 'redo') return;
+			if (repair) stackItem.meta.set(GIVEN_BACK, repair);
+			const store = this.doc.store;
+			const states = [...store.clients.keys()].map((c) => [c, Y.getState(store, c)] as const);
+			stackItem.meta.set(SEEN, new Map(states));
+		});
 		this.#undoManagers.add(undo);
 		sheetOfUndo.set(undo, this);
 		return undo;
+	}
+
+	/**
+	 * Before the redo of `step`. A row of the step a colleague has written in since the undo
+	 * (`SEEN`: his call made after it, in one of the cells the step wrote) is left as it is: the
+	 * redo writes over no value written after the undo, nor brings back her «Оператор» next to
+	 * his result (found in review: his call's «Оператор», equal to the one her undo gave back,
+	 * was not written again, and her redo put her name there). Elsewhere, the colleagues' values
+	 * her undo gave back (`GIVEN_BACK`) are taken away with it, as what Yjs's undo wrote is:
+	 * Yjs redoes a value only where nobody wrote over it, and these were written over hers
+	 * (found in review: her redo after such an undo did nothing).
+	 */
+	beforeRedo(step: {
+		insertions: Parameters<typeof Y.isDeleted>[0];
+		deletions: Parameters<typeof Y.isDeleted>[0];
+		meta: Map<unknown, unknown>;
+	}) {
+		const given = (step.meta.get(GIVEN_BACK) as [string, number][] | undefined) ?? [];
+		const seen = step.meta.get(SEEN) as Map<number, number> | undefined;
+		step.meta.delete(GIVEN_BACK);
+		const own = this.doc.clientID;
+		const entries = entriesOf(this.#cellMap);
+		const rowOf = (key: string) => key.slice(0, key.indexOf(':'));
+		const keys = new Set([
+			...this.#cellKeysIn(step.deletions),
+			...this.#cellKeysIn(step.insertions),
+			...given.map(([key]) => key)
+		]);
+		const written = new Set<string>();
+		for (const key of keys) {
+			const item = entries.get(key);
+			const { client, clock } = item?.id ?? { client: own, clock: 0 };
+			if (item && !item.deleted && client !== own && clock >= (seen?.get(client) ?? 0))
+				written.add(rowOf(key));
+		}
+		if (written.size) {
+			const keep = (item: Y.Item) =>
+				item.parent !== this.#cellMap || !item.parentSub || !written.has(rowOf(item.parentSub));
+			step.deletions = this.#filterSet(step.deletions, keep);
+			step.insertions = this.#filterSet(step.insertions, keep);
+		}
+		const taken = given.filter(([key, clock]) => {
+			const item = entries.get(key);
+			return (
+				!written.has(rowOf(key)) &&
+				!!item &&
+				!item.deleted &&
+				item.id.client === own &&
+				item.id.clock === clock
+			);
+		});
+		if (taken.length === 0) return;
+		const ds = Y.createDeleteSet();
+		ds.clients.set(
+			own,
+			taken.map(([, clock]) => ({ clock, len: 1 }) as never)
+		);
+		step.insertions = Y.mergeDeleteSets([step.insertions, ds]);
+	}
+
+	/** The structs (of every replica) in `ds`'s ranges, each with the part of it in range. */
+	#structsIn(
+		ds: Parameters<typeof Y.isDeleted>[0],
+		fn: (s: Y.Item | Y.GC, from: number, to: number) => void
+	) {
+		ds.clients.forEach((ranges, client) => {
+			const structs = this.doc.store.clients.get(client) ?? [];
+			const end = structs.length ? Y.getState(this.doc.store, client) : 0;
+			for (const { clock, len } of ranges) {
+				if (clock >= end) continue;
+				for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+					const struct = structs[i];
+					if (struct.id.clock >= clock + len) break;
+					const from = Math.max(struct.id.clock, clock);
+					fn(struct, from, Math.min(struct.id.clock + struct.length, clock + len));
+				}
+			}
+		});
+	}
+
+	/** The cells (`rowId:colId`) of the overlay whose values are in `ds`. */
+	#cellKeysIn(ds: Parameters<typeof Y.isDeleted>[0]): string[] {
+		const keys: string[] = [];
+		this.#structsIn(ds, (struct) => {
+			if (struct instanceof Y.Item && struct.parent === this.#cellMap && struct.parentSub)
+				keys.push(struct.parentSub);
+		});
+		return keys;
+	}
+
+	/** `ds` without the items `keep` says no to. */
+	#filterSet(ds: Parameters<typeof Y.isDeleted>[0], keep: (item: Y.Item) => boolean) {
+		const out = Y.createDeleteSet();
+		this.#structsIn(ds, (struct, from, to) => {
+			if (struct instanceof Y.Item && !keep(struct)) return;
+			const list = out.clients.get(struct.id.client) ?? [];
+			list.push({ clock: from, len: to - from } as never);
+			out.clients.set(struct.id.client, list);
+		});
+		return Y.mergeDeleteSets([out]);
 	}
 
 	/**
@@ -1953,6 +2082,10 @@ export type UndoStepResult = 'done' | 'overwritten' | 'empty' | 'kept';
 
 /** Per undo manager, what its running undo left for colleagues' sake (chunk, import, column ids). */
 const keptByUndo = new WeakMap<Y.UndoManager, Set<string>>();
+/** A redo step's key for the colleagues' values its undo gave back (`Sheet.beforeRedo`). */
+const GIVEN_BACK = Symbol('givenBack');
+/** A redo step's key for what the replica had seen of each replica when the undo was made. */
+const SEEN = Symbol('seen');
 /** Per undo manager, the sheet that made it (`undoStep`: `Sheet.undoLost`). */
 const sheetOfUndo = new WeakMap<Y.UndoManager, Sheet>();
 /** Per undo manager, the step its running undo takes back (`undoStep` sets it). */
@@ -1978,7 +2111,9 @@ export function undoStep(undo: Y.UndoManager, direction: 'undo' | 'redo'): UndoS
 	const earlier = stack.splice(0, stack.length - 1);
 	let item: unknown;
 	keptByUndo.delete(undo);
-	const { insertions } = stack[stack.length - 1];
+	const top = stack[stack.length - 1];
+	if (direction === 'redo') sheetOfUndo.get(undo)?.beforeRedo(top);
+	const { insertions } = top;
 	runningStep.set(undo, { insertions });
 	try {
 		item = direction === 'undo' ? undo.undo() : undo.redo();
