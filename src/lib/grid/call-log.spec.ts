@@ -504,6 +504,41 @@ describe('calls logged at the same time by two operators (found by exploration)'
 	);
 
 	it.each(ORDERS)(
+		'the later call, kept by a replica writing it back, is taken back by its operator (%o)',
+		({ clients, order }) => {
+			// Found in review: Анна logged her call offline at 11:00, Борис his at 11:02; where Yjs
+			// kept hers, a replica wrote his back (the later stays), and his Ctrl+Z then did
+			// nothing: none of the values shown were his own writes.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(AT);
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const undo = boris.createUndoManager();
+				logCall(anna, row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+				const later = new Date(+AT + 120_000);
+				vi.setSystemTime(later);
+				logCall(boris, row, id('Результат звонка'), 'дозвонились', later, 'Борис');
+				vi.setSystemTime(+AT + 300_000);
+				exchange(order);
+				const logged = (sheet: Sheet) =>
+					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((t) =>
+						sheet.getCell(row, id(t))
+					);
+				for (const sheet of sheets)
+					expect(logged(sheet)).toEqual(['дозвонились', 'Борис', '2026-12-06T11:02', '2']);
+				expect(undoStep(undo, 'undo')).toBe('done');
+				exchange(order);
+				// Анна's call is what stands.
+				for (const sheet of sheets)
+					expect(logged(sheet)).toEqual(['не дозвонились', 'Анна', '2026-12-06T11:00', '1']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
+	it.each(ORDERS)(
 		'the operator whose result lost takes her call back: one attempt, the colleague’s call (%o)',
 		({ clients, order }) => {
 			// Found in review: her Ctrl+Z found nothing of hers standing (her result, operator,

@@ -1063,49 +1063,77 @@ export class Sheet {
 
 	/**
 	 * Her undo of a step Yjs found nothing to take back in (`insertions`, what the step wrote):
-	 * every value it wrote had lost to a colleague's written at the same time. A call list still
-	 * takes her call out of «Попытки» (`undoneCells`): the count is the calls that stand. Found in
-	 * review: Анна and Борис logged a call to one resident at once, Борис's result stood, and
-	 * Анна's Ctrl+Z of her call (the wrong resident) left «Попытки» 2 for his one call. The step's
-	 * typed cell is read from her newest change of it in the history (Yjs keeps no lost value);
-	 * the undo's entry lists it, her value taken back and the colleague's that stays, as an undo
-	 * that raced does. Whether anything was set.
+	 * every value it wrote had lost to a colleague's written at the same time. Two cases, read
+	 * from her newest change of each of the step's cells in the history (Yjs keeps no lost value):
+	 * - her value shows only because a replica wrote it back (the later of two values kept,
+	 *   `#laterLostCells`), her change still the cell's newest: the undo takes it back as if it
+	 *   were hers, giving the colleague's value hers raced (or the one it was written over).
+	 *   Found in review: Борис's call, later than Анна's logged offline, stood by such a repair
+	 *   in two of four replica orders, and his Ctrl+Z did nothing;
+	 * - her result lost: a call list still takes her call out of «Попытки» (`undoneCells`), the
+	 *   count being the calls that stand. Found in review: Анна and Борис logged a call to one
+	 *   resident at once, Борис's result stood, and Анна's Ctrl+Z of her call (the wrong
+	 *   resident) left «Попытки» 2 for his one call. The undo's entry lists her result taken
+	 *   back and the colleague's that stays, as an undo that raced does.
+	 * Whether anything was set.
 	 */
 	undoLost(insertions: Parameters<typeof Y.isDeleted>[0]): boolean {
-		if (!this.undoneCells) return false;
-		const own = this.doc.clientID;
-		const structs = this.doc.store.clients.get(own) ?? [];
-		const lost = new Set<string>();
-		for (const { clock, len } of insertions.clients.get(own) ?? []) {
-			for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-				const struct = structs[i];
-				if (struct.id.clock >= clock + len) break;
-				if (struct instanceof Y.Item && struct.parent === this.#cellMap && struct.parentSub)
-					lost.add(struct.parentSub);
-			}
-		}
+		// The step's values, by cell (the last one of each).
+		const written = new Map<string, Y.Item>();
+		this.#structsIn(insertions, (struct) => {
+			if (struct instanceof Y.Item && struct.parent === this.#cellMap && struct.parentSub)
+				written.set(struct.parentSub, struct);
+		});
+		const lost = new Set(written.keys());
+		if (lost.size === 0) return false;
 		const entries = entriesOf(this.#cellMap);
 		for (const key of lost) {
 			const item = entries.get(key);
 			// A value of hers that stands: Yjs's undo would have taken it back.
-			if (item && !item.deleted && item.id.client === own) return false;
+			if (item && !item.deleted && Y.isDeleted(insertions, item.id)) return false;
 		}
-		if (lost.size === 0) return false;
-		// Her newest change (not an undo) of the step's cells: its typed cell, the first.
+		// Her newest change (not an undo) of each of the step's cells; the typed cell, the first
+		// of the newest such change.
 		const me = this.history.author.id;
+		const mine = new Map<string, CellChange>();
 		let typed: CellChange | undefined;
-		for (const entry of this.history.entries())
-			if (entry.by === me && !entry.u && entry.cells?.some(([r, c]) => lost.has(cellKey(r, c))))
-				typed = entry.cells[0];
-		if (!typed || !lost.has(cellKey(typed[0], typed[1]))) return false;
-		const [rowId, colId, , value] = typed;
-		const shown = this.getCell(rowId, colId);
-		if (shown === value) return false;
-		const taken: CellChange = [rowId, colId, value, shown];
-		const counts = this.undoneCells([taken], 'undo');
-		if (counts.length === 0) return false;
-		const cells: CellChange[] = [taken];
+		for (const entry of this.history.entries()) {
+			if (entry.by !== me || entry.u || !entry.cells) continue;
+			let touched = false;
+			for (const change of entry.cells) {
+				const key = cellKey(change[0], change[1]);
+				if (!lost.has(key)) continue;
+				touched = true;
+				mine.set(key, change);
+			}
+			if (touched) typed = entry.cells[0];
+		}
+		const cells: CellChange[] = [];
+		for (const [key, [rowId, colId, old, value]] of mine) {
+			// Hers, written back: not a value written knowing hers (a colleague's, or her own in
+			// another tab), which the undo leaves.
+			const current = entries.get(key);
+			const hers = written.get(key);
+			if (!current || !hers || writtenOver(current, hers)) continue;
+			if (this.getCell(rowId, colId) !== value) continue;
+			const items = this.history.forCell(rowId, colId);
+			const newest = items[0];
+			if (!newest || newest.undo || newest.author.id !== me || newest.value !== value) continue;
+			const theirs = items.find((i) => !i.undo && i.author.id !== me && i.old === old);
+			const target = theirs?.value ?? old;
+			if (target !== value && !isCut(target)) cells.push([rowId, colId, value, target]);
+		}
+		const back = cells.length;
+		if (typed && lost.has(cellKey(typed[0], typed[1]))) {
+			const [rowId, colId, , value] = typed;
+			const shown = this.getCell(rowId, colId);
+			if (shown !== value) cells.unshift([rowId, colId, value, shown]);
+		}
+		const counts = cells.length ? (this.undoneCells?.(cells, 'undo') ?? []) : [];
+		if (back === 0 && counts.length === 0) return false;
 		this.doc.transact(() => {
+			for (const [r, c, , v] of cells)
+				if (this.getCell(r, c) !== v) this.#cellMap.set(cellKey(r, c), v);
 			for (const [r, c, v] of counts) {
 				cells.push([r, c, this.getCell(r, c), v]);
 				this.#cellMap.set(cellKey(r, c), v);
