@@ -623,6 +623,63 @@ describe('offline work', () => {
 		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
 	});
 
+	it('a call logged at once with a colleague’s and lost to it, taken back with Ctrl+Z: «Попытки» 1, the colleague’s call (found in review)', async () => {
+		const anna = await operator('Анна');
+		const boris = await operator('Борис');
+		const a = await new HomePage(anna.page)
+			.goto(app.url)
+			.then((h) => h.createSheet('Обзвон: проигравшая попытка', 'Обзвон'));
+		await a.addRow('Лебедева Ольга');
+		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон: проигравшая попытка');
+		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
+		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+		// Both offline, both log a call to her within the same second (Yjs's own order stands).
+		for (const [who, sheet] of [
+			[anna, a],
+			[boris, b]
+		] as const) {
+			await who.context.setOffline(true);
+			await expect.poll(() => sheet.status(), MOMENT).toBe(OFFLINE);
+		}
+		await Promise.all(
+			(
+				[
+					[anna, a, 'не дозв'],
+					[boris, b, 'перез']
+				] as const
+			).map(async ([who, sheet, typed]) => {
+				await (await sheet.cell(0, 'Результат звонка')).click();
+				await typeOnRussianKeyboard(who.page, typed);
+				await who.page.keyboard.press('Enter');
+				await editorClosed(who.page);
+			})
+		);
+		for (const [who, sheet] of [
+			[anna, a],
+			[boris, b]
+		] as const) {
+			await expect.poll(() => sheet.cellText(0, 'Попытки'), MOMENT).toBe('1');
+			await who.context.setOffline(false);
+		}
+		for (const s of [a, b]) {
+			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+			await expect.poll(() => s.cellText(0, 'Попытки'), MOMENT).toBe('2');
+		}
+		// The one whose result lost (her call is in the history only) takes it back: the wrong
+		// resident. Before, nothing changed and she was told there was nothing to undo.
+		const standing = await a.cellText(0, 'Оператор');
+		const result = await a.cellText(0, 'Результат звонка');
+		const [who, sheet] = standing === 'Анна' ? [boris, b] : [anna, a];
+		await (await sheet.cell(0, 'ФИО')).click();
+		await who.page.keyboard.press('Control+z');
+		for (const s of [a, b]) {
+			await expect.poll(() => s.cellText(0, 'Попытки'), MOMENT).toBe('1');
+			expect(await s.cellText(0, 'Оператор')).toBe(standing);
+			expect(await s.cellText(0, 'Результат звонка')).toBe(result);
+		}
+		await expect.poll(() => sheet.status(), MOMENT).toBe(SAVED);
+	});
+
 	/**
 	 * What this covers: with the server killed (kill -9), the already-loaded app keeps working from
 	 * the browser's store — edits, a renamed sheet, navigation home ↔ sheet inside the app. The tab
