@@ -511,27 +511,36 @@ describe('calls logged at the same time by two operators (found by exploration)'
 			// nothing: none of the values shown were his own writes.
 			vi.useFakeTimers({ toFake: ['Date'] });
 			try {
-				vi.setSystemTime(AT);
-				const { sheets, exchange, row, id } = callListReplicas(clients);
-				const [anna, boris] = sheets;
-				const undo = boris.createUndoManager();
-				logCall(anna, row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
-				const later = new Date(+AT + 120_000);
-				vi.setSystemTime(later);
-				logCall(boris, row, id('Результат звонка'), 'дозвонились', later, 'Борис');
-				vi.setSystemTime(+AT + 300_000);
-				exchange(order);
-				const logged = (sheet: Sheet) =>
-					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((t) =>
-						sheet.getCell(row, id(t))
-					);
-				for (const sheet of sheets)
-					expect(logged(sheet)).toEqual(['дозвонились', 'Борис', '2026-12-06T11:02', '2']);
-				expect(undoStep(undo, 'undo')).toBe('done');
-				exchange(order);
-				// Анна's call is what stands.
-				for (const sheet of sheets)
-					expect(logged(sheet)).toEqual(['не дозвонились', 'Анна', '2026-12-06T11:00', '1']);
+				// Both replicas meeting, or his alone hearing of hers (his replica writes his back).
+				for (const alone of [false, true]) {
+					vi.setSystemTime(AT);
+					const { sheets, exchange, row, id, outbox } = callListReplicas(clients);
+					const [anna, boris] = sheets;
+					const undo = boris.createUndoManager();
+					logCall(anna, row, id('Результат звонка'), 'не дозвонились', AT, 'Анна');
+					const later = new Date(+AT + 120_000);
+					vi.setSystemTime(later);
+					logCall(boris, row, id('Результат звонка'), 'дозвонились', later, 'Борис');
+					vi.setSystemTime(+AT + 300_000);
+					if (alone) for (const u of outbox[0].splice(0)) Y.applyUpdate(boris.doc, u, 'remote');
+					else exchange(order);
+					const logged = (sheet: Sheet) =>
+						['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((t) =>
+							sheet.getCell(row, id(t))
+						);
+					for (const sheet of alone ? [boris] : sheets)
+						expect(logged(sheet)).toEqual(['дозвонились', 'Борис', '2026-12-06T11:02', '2']);
+					expect(undoStep(undo, 'undo'), `${alone}`).toBe('done');
+					exchange(order);
+					// Анна's call is what stands.
+					for (const sheet of sheets)
+						expect(logged(sheet), `${alone}`).toEqual([
+							'не дозвонились',
+							'Анна',
+							'2026-12-06T11:00',
+							'1'
+						]);
+				}
 			} finally {
 				vi.useRealTimers();
 			}

@@ -1009,13 +1009,18 @@ export class Sheet {
 			const timeOf = (value: string) => timeOfValue(changes, value);
 			const keptAt = timeOf(kept);
 			if (keptAt === undefined) return;
+			// A value an undo took back since its time is no value to keep (found in review:
+			// Борис's later call, written back by his replica, taken back by his Ctrl+Z before
+			// Анна's replica heard of either, came back there over the value his undo gave).
+			const takenBack = (value: string, at: number) =>
+				changes.some((i) => i.undo === 'undo' && i.old === value && i.time >= at);
 			let best: string | null = null;
-			let bestAt = keptAt + LATER_BY_MS;
+			let bestAt = takenBack(kept, keptAt) ? -Infinity : keptAt + LATER_BY_MS;
 			for (const loser of losers) {
 				const value = valueOf(loser);
 				if (typeof value !== 'string' || value === kept || isCut(value)) continue;
 				const at = timeOf(value);
-				if (at !== undefined && at > bestAt) {
+				if (at !== undefined && at > bestAt && !takenBack(value, at)) {
 					best = value;
 					bestAt = at;
 				}
