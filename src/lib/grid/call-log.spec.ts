@@ -586,6 +586,70 @@ describe('calls logged at the same time by two operators (found by exploration)'
 	);
 
 	it.each(ORDERS)(
+		'her call taken back with the same result as the colleague’s leaves one attempt (%o)',
+		({ clients, order }) => {
+			// Found in review of 7879e84 and ddb6070: both logged «дозвонились»; her undo found
+			// nothing of hers standing and gave back his «Оператор» and «Дата звонка», or did
+			// nothing, but left «Попытки» 2 for his one call — the result given back equal to hers
+			// was not in her undo's entry, so the count did not see her call taken back.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				const logged = (sheet: Sheet, row: string, id: (t: string) => string) =>
+					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((t) =>
+						sheet.getCell(row, id(t))
+					);
+				// Борис offline at 11:33, Анна at 11:55: hers is the later, kept or written back.
+				{
+					vi.setSystemTime(AT);
+					const { sheets, exchange, row, id } = callListReplicas(clients);
+					const [anna, boris] = sheets;
+					const undo = anna.createUndoManager();
+					const at = (m: number) => new Date(+AT + m * 60_000);
+					vi.setSystemTime(at(33));
+					logCall(boris, row, id('Результат звонка'), 'дозвонились', at(33), 'Борис');
+					vi.setSystemTime(at(55));
+					logCall(anna, row, id('Результат звонка'), 'дозвонились', at(55), 'Анна');
+					vi.setSystemTime(at(60));
+					exchange(order);
+					for (const sheet of sheets)
+						expect(logged(sheet, row, id)).toEqual([
+							'дозвонились',
+							'Анна',
+							'2026-12-06T11:55',
+							'2'
+						]);
+					expect(undoStep(undo, 'undo')).toBe('done');
+					exchange(order);
+					for (const sheet of sheets)
+						expect(logged(sheet, row, id), 'later').toEqual([
+							'дозвонились',
+							'Борис',
+							'2026-12-06T11:33',
+							'1'
+						]);
+				}
+				// Both at 11:00: the one whose call does not show takes hers back.
+				{
+					vi.setSystemTime(AT);
+					const { sheets, exchange, row, id } = callListReplicas(clients);
+					const undos = sheets.map((sheet) => sheet.createUndoManager());
+					logCall(sheets[0], row, id('Результат звонка'), 'дозвонились', AT, 'Анна');
+					logCall(sheets[1], row, id('Результат звонка'), 'дозвонились', AT, 'Борис');
+					exchange(order);
+					const stood = logged(sheets[0], row, id);
+					const lost = stood[1] === 'Анна' ? 1 : 0;
+					expect(undoStep(undos[lost], 'undo')).toBe('done');
+					exchange(order);
+					for (const sheet of sheets)
+						expect(logged(sheet, row, id), 'at once').toEqual([...stood.slice(0, 3), '1']);
+				}
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
+	it.each(ORDERS)(
 		'a call undone and redone over a coordinator’s «Попытки» typed at the same time (%o)',
 		({ clients, order }) => {
 			const { sheets, exchange, row, id } = callListReplicas(clients, '3');

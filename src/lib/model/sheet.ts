@@ -1129,10 +1129,13 @@ export class Sheet {
 			if (target !== value && !isCut(target)) cells.push([rowId, colId, value, target]);
 		}
 		const back = cells.length;
+		// The typed cell is in the entry even where what shows equals hers (a colleague's equal
+		// result): a call list reads from it which call the undo took back (found in review: both
+		// «дозвонились», and her undo left «Попытки» 2 for his one call).
 		if (typed && lost.has(cellKey(typed[0], typed[1]))) {
 			const [rowId, colId, , value] = typed;
-			const shown = this.getCell(rowId, colId);
-			if (shown !== value) cells.unshift([rowId, colId, value, shown]);
+			if (!cells.some(([r, c]) => r === rowId && c === colId))
+				cells.unshift([rowId, colId, value, this.getCell(rowId, colId)]);
 		}
 		const counts = cells.length ? (this.undoneCells?.(cells, 'undo') ?? []) : [];
 		if (back === 0 && counts.length === 0) return false;
