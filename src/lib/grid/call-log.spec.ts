@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Sheet, undoStep } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
 import {
+	callColumns,
 	callLogColumns,
 	callLogEdits,
 	CORRECTION_MS,
@@ -299,6 +300,7 @@ function callListReplicas(clients: number[], attempts = '') {
 		const sheet = new Sheet(doc);
 		sheet.mergeCells = (cells) => mergedCallCellsOf(sheet, cells);
 		sheet.undoneCells = (cells, kind) => undoneAttemptsOf(sheet, cells, kind);
+		sheet.boundColumns = () => callColumns(sheet.columns());
 		return sheet;
 	});
 	const send = (from: number) => {
@@ -500,6 +502,37 @@ describe('calls logged at the same time by two operators (found by exploration)'
 				expect(
 					['Результат звонка', 'Оператор', 'Попытки'].map((t) => sheet.getCell(row, id(t)))
 				).toEqual(['дозвонились', other, '2']);
+		}
+	);
+
+	it.each(ORDERS)(
+		'her redo leaves the colleague’s next call whole and brings back her note of the same step (%o)',
+		({ clients, order }) => {
+			// Found in review of f79ef27: the redo left the whole row to him, her note with it.
+			const { sheets, exchange, row, id } = callListReplicas(clients);
+			const undos = sheets.map((sheet) => sheet.createUndoManager());
+			const [anna, boris] = sheets;
+			anna.history.author = { id: 'id-Анна', name: 'Анна' };
+			const also = callLogEdits(anna, row, id('Результат звонка'), 'не дозвонились', 'Анна', AT);
+			anna.setCells([
+				{ rowId: row, colId: id('Результат звонка'), value: 'не дозвонились' },
+				{ rowId: row, colId: id('Примечание'), value: 'живёт одна' },
+				...also.map((e) => ({ rowId: row, ...e }))
+			]);
+			exchange(order);
+			expect(undoStep(undos[0], 'undo')).toBe('done');
+			exchange(order);
+			const at = new Date(+AT + 3_600_000);
+			logCall(boris, row, id('Результат звонка'), 'дозвонились', at, 'Борис');
+			exchange(order);
+			expect(undoStep(undos[0], 'redo')).toBe('done');
+			exchange(order);
+			for (const sheet of sheets)
+				expect(
+					['Результат звонка', 'Оператор', 'Попытки', 'Примечание'].map((t) =>
+						sheet.getCell(row, id(t))
+					)
+				).toEqual(['дозвонились', 'Борис', '1', 'живёт одна']);
 		}
 	);
 

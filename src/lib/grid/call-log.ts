@@ -50,6 +50,15 @@ export function callLogColumns(columns: Column[]): string[] {
 	].flatMap((c) => (c ? [c.id] : []));
 }
 
+/**
+ * The ids of one call's columns: «Результат звонка» and what it logs (`callLogColumns`). A redo
+ * leaves them whole in a row a colleague logged a call in since the undo (`Sheet.boundColumns`).
+ */
+export function callColumns(columns: Column[]): string[] {
+	const result = kindColumn(columns, 'choice', RESULT);
+	return result ? [result.id, ...callLogColumns(columns)] : [];
+}
+
 /** A stored date-and-time as a moment (local time), or null. */
 function parseStored(value: string): number | null {
 	const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/.exec(value);

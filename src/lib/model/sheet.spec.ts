@@ -583,6 +583,29 @@ describe('sheet model', () => {
 		}
 		expect(ids.size).toBe(50 * 200);
 	});
+
+	it('a redo brings back her cells of a row a colleague wrote another cell in since the undo', () => {
+		// Found in review of f79ef27: the redo left the whole row (her note too) undone, and
+		// said nothing; Yjs redoes each cell nobody wrote over.
+		const { sheet, name, phone, note } = newSheet();
+		const colleague = colleagueOf(sheet);
+		const [a, b] = sheet.addRows({ columns: [name], rows: [['Иванова'], ['Петров']] });
+		const undo = sheet.createUndoManager();
+		sheet.setCells([
+			{ rowId: a, colId: phone, value: '+79110000001' },
+			{ rowId: a, colId: note, value: 'одна, нужны лекарства' },
+			{ rowId: b, colId: phone, value: '+79110000002' }
+		]);
+		expect(undoStep(undo, 'undo')).toBe('done');
+		colleague.setCell(a, phone, '+79220000000');
+		expect(undoStep(undo, 'redo')).toBe('done');
+		for (const s of [sheet, colleague])
+			expect([s.getCell(a, phone), s.getCell(a, note), s.getCell(b, phone)]).toEqual([
+				'+79220000000',
+				'одна, нужны лекарства',
+				'+79110000002'
+			]);
+	});
 });
 
 describe('isChanged: a cell holds another value than its row was written with', () => {

@@ -637,6 +637,13 @@ export class Sheet {
 				kind: 'undo' | 'redo'
 		  ) => [rowId: string, colId: string, value: string][])
 		| null = null;
+	/**
+	 * The columns whose cells in one row are one record, which a redo leaves whole to a
+	 * colleague who wrote in it since the undo (`beforeRedo`). Set by a call list: a call's
+	 * result and what it logs (`callColumns` in `grid/call-log.ts`). Elsewhere each cell is
+	 * redone where nobody wrote over it.
+	 */
+	boundColumns: (() => string[]) | null = null;
 	/** Undo managers made by `createUndoManager`: their undos and redos are recorded too. */
 	readonly #undoManagers = new WeakSet<Y.UndoManager>();
 	/** What the running undo or redo transaction changed, for its history entry. */
@@ -1954,14 +1961,17 @@ export class Sheet {
 	}
 
 	/**
-	 * Before the redo of `step`. A row of the step a colleague has written in since the undo
-	 * (`SEEN`: his call made after it, in one of the cells the step wrote) is left as it is: the
+	 * Before the redo of `step`. A record of the step (`boundColumns`: a call's cells in a row) a
+	 * colleague has written in since the undo (`SEEN`: his call made after it, in one of the
+	 * cells the step wrote) is left as it is: the
 	 * redo writes over no value written after the undo, nor brings back her «Оператор» next to
 	 * his result (found in review: his call's «Оператор», equal to the one her undo gave back,
 	 * was not written again, and her redo put her name there). Elsewhere, the colleagues' values
 	 * her undo gave back (`GIVEN_BACK`) are taken away with it, as what Yjs's undo wrote is:
 	 * Yjs redoes a value only where nobody wrote over it, and these were written over hers
-	 * (found in review: her redo after such an undo did nothing).
+	 * (found in review: her redo after such an undo did nothing). Her other cells of that row
+	 * are redone as any: a colleague's phone typed into a row since the undo left her note in it
+	 * undone, without a word, when the whole row was left (found in review of f79ef27).
 	 */
 	beforeRedo(step: {
 		insertions: Parameters<typeof Y.isDeleted>[0];
@@ -1974,13 +1984,20 @@ export class Sheet {
 		const own = this.doc.clientID;
 		const entries = entriesOf(this.#cellMap);
 		const rowOf = (key: string) => key.slice(0, key.indexOf(':'));
-		const keys = new Set([
-			...this.#cellKeysIn(step.deletions),
-			...this.#cellKeysIn(step.insertions),
-			...given.map(([key]) => key)
-		]);
+		const bound = new Set(this.boundColumns?.() ?? []);
+		const isBound = (key: string) => bound.has(key.slice(key.indexOf(':') + 1));
+		const keys = new Set(
+			bound.size
+				? [
+						...this.#cellKeysIn(step.deletions),
+						...this.#cellKeysIn(step.insertions),
+						...given.map(([key]) => key)
+					]
+				: []
+		);
 		const written = new Set<string>();
 		for (const key of keys) {
+			if (!isBound(key)) continue;
 			const item = entries.get(key);
 			const { client, clock } = item?.id ?? { client: own, clock: 0 };
 			if (item && !item.deleted && client !== own && clock >= (seen?.get(client) ?? 0))
@@ -1988,14 +2005,17 @@ export class Sheet {
 		}
 		if (written.size) {
 			const keep = (item: Y.Item) =>
-				item.parent !== this.#cellMap || !item.parentSub || !written.has(rowOf(item.parentSub));
+				item.parent !== this.#cellMap ||
+				!item.parentSub ||
+				!written.has(rowOf(item.parentSub)) ||
+				!isBound(item.parentSub);
 			step.deletions = this.#filterSet(step.deletions, keep);
 			step.insertions = this.#filterSet(step.insertions, keep);
 		}
 		const taken = given.filter(([key, clock]) => {
 			const item = entries.get(key);
 			return (
-				!written.has(rowOf(key)) &&
+				!(written.has(rowOf(key)) && isBound(key)) &&
 				!!item &&
 				!item.deleted &&
 				item.id.client === own &&
