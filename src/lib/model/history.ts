@@ -406,6 +406,19 @@ export class SheetHistory {
 		return this.#index;
 	}
 
+	/**
+	 * The entries that list cells of `rowIds`, in the order filed: from the index, not the whole
+	 * array (found in review: an undo that found nothing of its step standing read every entry,
+	 * 0.2–0.65 s on a list with 60,000 of them, at each such Ctrl+Z in any list).
+	 */
+	entriesFor(rowIds: Iterable<string>): HistoryEntry[] {
+		const index = this.#indexed();
+		const found = new Set<HistoryEntry>();
+		for (const rowId of rowIds) for (const entry of index.get(rowId) ?? []) found.add(entry);
+		const seq = (e: HistoryEntry) => this.#seq.get(e) ?? 0;
+		return [...found].sort((a, b) => seq(a) - seq(b));
+	}
+
 	/** Everything that happened to one row, newest first. */
 	forRow(rowId: string): HistoryItem[] {
 		const index = this.#indexed();

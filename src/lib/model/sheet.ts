@@ -1104,12 +1104,22 @@ export class Sheet {
 			// A value of hers that stands: Yjs's undo would have taken it back.
 			if (item && !item.deleted && Y.isDeleted(insertions, item.id)) return false;
 		}
+		// Nothing to read the history for: every value written knowing hers, and no call's cell.
+		const bound = new Set(this.boundColumns?.() ?? []);
+		const open = [...lost].some((key) => {
+			const current = entries.get(key);
+			const hers = written.get(key);
+			if (bound.has(key.slice(key.indexOf(':') + 1))) return true;
+			return !!current && !!hers && !current.deleted && !writtenOver(current, hers);
+		});
+		if (!open) return false;
 		// Her newest change (not an undo) of each of the step's cells; the typed cell, the first
 		// of the newest such change.
 		const me = this.history.author.id;
 		const mine = new Map<string, CellChange>();
 		let typed: CellChange | undefined;
-		for (const entry of this.history.entries()) {
+		const rows = new Set([...lost].map((key) => key.slice(0, key.indexOf(':'))));
+		for (const entry of this.history.entriesFor(rows)) {
 			if (entry.by !== me || entry.u || !entry.cells) continue;
 			let touched = false;
 			for (const change of entry.cells) {
