@@ -9,8 +9,8 @@ import { e2eSession, MOMENT } from './session';
 const session = e2eSession();
 
 /** Анна creates a sheet; Борис opens it by its address. */
-async function twoOperatorsInNewSheet(title: string) {
-	const anna = await session.operator('Анна');
+async function twoOperatorsInNewSheet(title: string, options: { acceptDialogs?: boolean } = {}) {
+	const anna = await session.operator('Анна', options);
 	const boris = await session.operator('Борис');
 	const home = await new HomePage(anna.page).goto(session.app.url);
 	const a = await home.createSheet(title, 'Заявки');
@@ -78,7 +78,10 @@ describe('two operators in one sheet', () => {
 	});
 
 	it('deleting selected rows asks first, the rows vanish for the colleague too, and undo brings them back', async () => {
-		const { a, b } = await twoOperatorsInNewSheet('Поздравления ветеранов');
+		// Анна confirms what the page asks (the column's delete, at the end).
+		const { a, b } = await twoOperatorsInNewSheet('Поздравления ветеранов', {
+			acceptDialogs: true
+		});
 		// Борис fills the sheet, so Анна's undo history holds nothing but her delete.
 		for (const name of ['Строка 1', 'Строка 2', 'Строка 3']) await b.addRow(name);
 		const all = ['Строка 1', 'Строка 2', 'Строка 3'];
@@ -114,11 +117,29 @@ describe('two operators in one sheet', () => {
 		for (const s of [a, b]) {
 			await expect.poll(() => s.columnValues('ФИО'), MOMENT).toEqual(['Строка 2']);
 		}
+		const notice = a.page.getByRole('status').getByText('Удалено строк: 2.');
+		await notice.waitFor();
 		await a.pressUndo();
 		for (const s of [a, b]) {
 			await expect.poll(() => s.columnValues('ФИО'), MOMENT).toEqual(all);
 			await expect.poll(() => s.rowCount(), MOMENT).toBe(3);
 		}
+		// The notice goes with the delete it told of: its «Отменить» would do nothing now (found
+		// by exploration: it stayed its 10 s after Ctrl+Z had brought the rows back).
+		await expect.poll(() => notice.count(), { timeout: 3_000 }).toBe(0);
+
+		// The same for a column deleted and brought back with Ctrl+Z.
+		await (await a.revealColumn('Адрес')).click();
+		await a.page
+			.getByRole('dialog', { name: 'Столбец «Адрес»' })
+			.getByRole('button', { name: 'Удалить столбец' })
+			.click();
+		await a.columnMenuButton('Адрес').waitFor({ state: 'detached' });
+		const columnNotice = a.page.getByRole('status').getByText('Столбец «Адрес» удалён.');
+		await columnNotice.waitFor();
+		await a.pressUndo();
+		await a.revealColumn('Адрес', MOMENT.timeout);
+		await expect.poll(() => columnNotice.count(), { timeout: 3_000 }).toBe(0);
 	});
 
 	it('«Удалённые строки» tells two deleted namesakes apart: each with its phone, who deleted it and when', async () => {
