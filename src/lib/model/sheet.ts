@@ -366,6 +366,23 @@ function readChunk(id: string, stored: StoredChunk): Chunk {
 	};
 }
 
+/**
+ * A cell's value as the overlay holds it: the text as stored. Another client may have written
+ * any value (Yjs takes numbers, objects, arrays): a number or a yes/no is read as its text,
+ * anything else as empty, so the grid and every check that reads cells as text go on (before,
+ * one such cell threw at every drawing of its row).
+ */
+function cellText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return '';
+}
+
+/** A column's type as stored; an unknown one (a newer version's, or garbage) is shown as text. */
+function columnType(type: string | undefined): ColumnType {
+	return (COLUMN_TYPES as readonly string[]).includes(type ?? '') ? (type as ColumnType) : 'text';
+}
+
 /** A chunk as stored; with `importId`, a chunk of a staged import (see `imports`). */
 export function writeChunk(
 	order: string,
@@ -580,7 +597,7 @@ export class Sheet {
 	/** Transaction origin of this operator's writes (used by undo and by observers). */
 	readonly origin: object;
 
-	readonly #columns: Y.Map<Y.Map<unknown>>;
+	readonly #columns: Y.Map<unknown>;
 	readonly #chunkMap: Y.Map<StoredChunk>;
 	readonly #cellMap: Y.Map<string>;
 	readonly #deletedMap: Y.Map<number>;
@@ -824,7 +841,7 @@ export class Sheet {
 
 	/** Note each column's title, type and order where they are set. */
 	#knowColumns() {
-		this.#columns.forEach((def, id) => {
+		this.#forEachColumn((def, id) => {
 			let known = this.#knownColumns.get(id);
 			if (!known) this.#knownColumns.set(id, (known = {}));
 			for (const field of COLUMN_FIELDS) {
@@ -849,7 +866,7 @@ export class Sheet {
 	 */
 	#repairColumns() {
 		const broken: [Y.Map<unknown>, ColumnField[], string][] = [];
-		this.#columns.forEach((def, id) => {
+		this.#forEachColumn((def, id) => {
 			const missing = COLUMN_FIELDS.filter((f) => {
 				const value = def.get(f);
 				return typeof value !== 'string' || !value;
@@ -1229,12 +1246,12 @@ export class Sheet {
 		for (const listener of this.#listeners) listener(change);
 	}
 
-	#setOverlay(key: string, value: string) {
+	#setOverlay(key: string, value: unknown) {
 		const sep = key.indexOf(':');
 		const rowId = key.slice(0, sep);
 		let cells = this.#overlay.get(rowId);
 		if (!cells) this.#overlay.set(rowId, (cells = new Map()));
-		cells.set(key.slice(sep + 1), value);
+		cells.set(key.slice(sep + 1), cellText(value));
 	}
 
 	#deleteOverlay(key: string) {
@@ -1256,14 +1273,14 @@ export class Sheet {
 	columns(): Column[] {
 		if (this.#columnCache) return this.#columnCache;
 		const list: Column[] = [];
-		this.#columns.forEach((def, id) => {
+		this.#forEachColumn((def, id) => {
 			if (def.get('deleted')) return;
 			const options = readOptions(def);
 			const areaCode = def.get('areaCode');
 			list.push({
 				id,
 				title: this.#columnField(def, id, 'title') ?? UNTITLED_COLUMN,
-				type: (this.#columnField(def, id, 'type') as ColumnType | undefined) ?? 'text',
+				type: columnType(this.#columnField(def, id, 'type')),
 				order: this.#columnField(def, id, 'order') ?? '',
 				width: Number(def.get('width')) || DEFAULT_COLUMN_WIDTH,
 				...(options ? { options } : {}),
@@ -1281,7 +1298,7 @@ export class Sheet {
 	 */
 	deletedColumns(): DeletedColumn[] {
 		const list: DeletedColumn[] = [];
-		this.#columns.forEach((def, id) => {
+		this.#forEachColumn((def, id) => {
 			const deleted = def.get('deleted');
 			if (deleted)
 				list.push({
@@ -1294,12 +1311,29 @@ export class Sheet {
 		return list.sort((a, b) => b.deleted - a.deleted || (a.id < b.id ? -1 : 1));
 	}
 
+	/**
+	 * The columns' settings as stored, each a map: an entry of another shape (written by a
+	 * broken or hostile client; Yjs takes any value) is no column and is passed over, as a chunk
+	 * that is not one is read as empty — before, it threw in every observer and the list did not
+	 * open for anyone.
+	 */
+	#forEachColumn(fn: (def: Y.Map<unknown>, id: string) => void): void {
+		this.#columns.forEach((def, id) => {
+			if (def instanceof Y.Map) fn(def, id);
+		});
+	}
+
+	#columnDef(id: string): Y.Map<unknown> | undefined {
+		const def = this.#columns.get(id);
+		return def instanceof Y.Map ? def : undefined;
+	}
+
 	column(id: string): Column | undefined {
 		return this.columns().find((c) => c.id === id);
 	}
 
 	#def(id: string): Y.Map<unknown> {
-		const def = this.#columns.get(id);
+		const def = this.#columnDef(id);
 		if (!def) throw new ModelError('unknown-column', `No column ${id}`);
 		return def;
 	}
@@ -1385,7 +1419,7 @@ export class Sheet {
 	 * `readRenames`); empty for another column.
 	 */
 	optionRenames(id: string): ReadonlyMap<string, string> {
-		const def = this.#columns.get(id);
+		const def = this.#columnDef(id);
 		return def ? readRenames(def) : new Map();
 	}
 

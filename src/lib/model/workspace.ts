@@ -20,6 +20,14 @@ export interface SheetInfo {
 	deletedBy: { id: string; name: string } | null;
 }
 
+/** The largest time a JavaScript `Date` holds (±100,000,000 days from 1970). */
+const MAX_TIME = 8.64e15;
+
+/** A moment a `Date` can show: a number of milliseconds, not a text, NaN or beyond `MAX_TIME`. */
+function isMoment(value: unknown): value is number {
+	return typeof value === 'number' && Math.abs(value) <= MAX_TIME;
+}
+
 /** `deletedBy` as another replica wrote it, checked. */
 function readDeletedBy(value: unknown): { id: string; name: string } | null {
 	if (!value || typeof value !== 'object') return null;
@@ -49,7 +57,7 @@ export function titleTaken(
 export class Workspace {
 	readonly doc: Y.Doc;
 	readonly origin: object;
-	readonly #sheets: Y.Map<Y.Map<unknown>>;
+	readonly #sheets: Y.Map<unknown>;
 
 	constructor(doc: Y.Doc, options: { origin?: object } = {}) {
 		this.doc = doc;
@@ -60,19 +68,39 @@ export class Workspace {
 	#info(id: string, m: Y.Map<unknown>): SheetInfo {
 		const kind = m.get('kind') as SheetKind;
 		const deleted = m.get('deleted');
+		const created = m.get('created');
+		// Each field as another client wrote it, checked: a moment that is no date (a text, NaN)
+		// threw where the home page shows it, and no list was shown.
+		const isDeleted = isMoment(deleted);
 		return {
 			id,
 			kind: SHEET_KINDS.includes(kind) ? kind : 'other',
 			title: String(m.get('title') ?? ''),
-			created: Number(m.get('created') ?? 0),
-			deleted: typeof deleted === 'number' ? deleted : null,
-			deletedBy: typeof deleted === 'number' ? readDeletedBy(m.get('deletedBy')) : null
+			created: isMoment(created) ? created : 0,
+			deleted: isDeleted ? (deleted as number) : null,
+			deletedBy: isDeleted ? readDeletedBy(m.get('deletedBy')) : null
 		};
+	}
+
+	/**
+	 * The sheets' entries as stored, each a map: an entry of another shape (written by a broken or
+	 * hostile client; Yjs takes any value) is no list and is passed over. Before, it threw, and
+	 * the home page said «Загрузка списков…» for good, to every operator.
+	 */
+	#forEachEntry(fn: (m: Y.Map<unknown>, id: string) => void): void {
+		this.#sheets.forEach((m, id) => {
+			if (m instanceof Y.Map) fn(m, id);
+		});
+	}
+
+	#entry(id: string): Y.Map<unknown> | undefined {
+		const m = this.#sheets.get(id);
+		return m instanceof Y.Map ? m : undefined;
 	}
 
 	#all(): SheetInfo[] {
 		const list: SheetInfo[] = [];
-		this.#sheets.forEach((m, id) => list.push(this.#info(id, m)));
+		this.#forEachEntry((m, id) => list.push(this.#info(id, m)));
 		return list;
 	}
 
@@ -91,7 +119,7 @@ export class Workspace {
 	}
 
 	sheet(id: string): SheetInfo | undefined {
-		const m = this.#sheets.get(id);
+		const m = this.#entry(id);
 		return m ? this.#info(id, m) : undefined;
 	}
 
@@ -105,7 +133,7 @@ export class Workspace {
 			// Strictly after every sheet this replica knows: two sheets made within one millisecond
 			// keep the order they were made in.
 			let latest = 0;
-			this.#sheets.forEach((s) => {
+			this.#forEachEntry((s) => {
 				const created = s.get('created');
 				if (typeof created === 'number' && created > latest) latest = created;
 			});
@@ -116,7 +144,7 @@ export class Workspace {
 	}
 
 	#get(id: string): Y.Map<unknown> {
-		const m = this.#sheets.get(id);
+		const m = this.#entry(id);
 		if (!m) throw new Error(`No sheet ${id}`);
 		return m;
 	}
@@ -162,7 +190,7 @@ export class Workspace {
 				const change = event.changes.keys.get('deleted');
 				const id = event.path[0];
 				if (!change || change.action !== 'add' || typeof id !== 'string') continue;
-				if (typeof this.#sheets.get(id)?.get('deleted') === 'number') ids.push(id);
+				if (isMoment(this.#entry(id)?.get('deleted'))) ids.push(id);
 			}
 			if (ids.length) listener(ids);
 		};
