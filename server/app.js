@@ -109,6 +109,9 @@ export async function startServer(options = {}) {
 		// make her click: the app's pages say so by their CSP (`frame-ancestors 'none'`,
 		// svelte.config.js), and every answer by this header too, for browsers that know only it.
 		res.setHeader('x-frame-options', 'DENY');
+		// Every answer is read as the type it is sent as, never guessed from its bytes (before,
+		// only the unknown host's page said so).
+		res.setHeader('x-content-type-options', 'nosniff');
 		const [path] = (req.url ?? '/').split('?', 1);
 		if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
 			// `access`: whether this browser may open the lists (its key was changed meanwhile?);

@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import {
 	chmod,
@@ -316,6 +316,39 @@ describe('the access key, once Shtab is on the office network', () => {
 		expect(app.status).toBe(200);
 		expect(app.body).not.toContain('нужен ключ доступа');
 		expect(String(app.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+	});
+
+	it('every answer says X-Content-Type-Options: nosniff, the app’s files and pages too', async (context) => {
+		// Only the unknown host's 403 page said it: a browser was free to read any other answer
+		// (the health check's JSON, a script of the app) as another type than the one it is sent as.
+		context.skip(!existsSync(join(PROJECT_ROOT, 'build/handler.js')), 'needs the built app');
+		const { url, office, key } = await onTheNetwork({ serveApp: true });
+		const page = await get(`${url}/sheet/abc?key=${key}`, { host: office, accept: PAGE_ACCEPT });
+		const sent = await submitKey(url, page, undefined, fromTheForm(office));
+		const cookie = String(sent.headers['set-cookie']).split(';')[0];
+		const entry = readdirSync(join(PROJECT_ROOT, 'build/client/_app/immutable/entry'))[0];
+		const paths = [
+			'/',
+			'/sheet/abc',
+			'/manifest.webmanifest',
+			'/service-worker.js',
+			`/_app/immutable/entry/${entry}`,
+			'/healthz',
+			'/no/such/page'
+		];
+		const asked: [string, Record<string, string>][] = [];
+		for (const path of paths) {
+			asked.push([path, { host: office, cookie, accept: PAGE_ACCEPT }]);
+			asked.push([path, { host: office, accept: PAGE_ACCEPT }]);
+			asked.push([path, { host: '127.0.0.1', accept: PAGE_ACCEPT }]);
+		}
+		asked.push(['/', { host: 'unknown.example' }]);
+		for (const [path, headers] of asked) {
+			const answer = await get(`${url}${path}`, headers);
+			expect(answer.headers['x-content-type-options'], `${path} ${JSON.stringify(headers)}`).toBe(
+				'nosniff'
+			);
+		}
 	});
 
 	it('a program (curl) opening the link gets the form; it sends the form for the cookie', async () => {
