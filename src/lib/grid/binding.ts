@@ -534,7 +534,10 @@ export class SheetGridBinding {
 				pinned: 'left',
 				width: 48,
 				headerComponent: SelectAllHeader,
-				headerComponentParams: { label: callbacks.localeText.selectAll ?? 'Select all' }
+				headerComponentParams: {
+					label: callbacks.localeText.selectAll ?? 'Select all',
+					beforeToggle: () => this.flush()
+				}
 			},
 			defaultColDef: {
 				resizable: true,
