@@ -1129,3 +1129,39 @@ function shuffle<T>(list: T[], random: () => number): T[] {
 	}
 	return out;
 }
+
+describe('a call taken back offline meets a colleague’s call made unseen (found in review)', () => {
+	/**
+	 * Борис, offline, logs a call to a resident whose «Попытки» is empty and takes it back (the
+	 * wrong resident); Анна, who never saw it, logs hers. «Попытки» ended 2 for her one call in 2
+	 * of 4 replica orders: the merge of the two counts wrote 2 when his call arrived, and his undo,
+	 * arriving after, deleted only his value already lost, so nothing counted again
+	 * (`Sheet.#undoneLostCells` counts again).
+	 */
+	it.each(ORDERS)('hers stays, one attempt (%o)', ({ clients, order }) => {
+		const at = (minutes: number) => new Date(+AT + minutes * 60_000);
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			const { sheets, exchange, row, id } = callListReplicas(clients);
+			const [anna, boris] = sheets;
+			const undos = sheets.map((s) => s.createUndoManager());
+			const result = id('Результат звонка');
+			vi.setSystemTime(at(22));
+			logCall(boris, row, result, 'не дозвонились', at(22), 'Борис');
+			vi.setSystemTime(at(30));
+			expect(undoStep(undos[1], 'undo')).toBe('done');
+			vi.setSystemTime(at(33));
+			logCall(anna, row, result, 'перезвонить', at(33), 'Анна');
+			vi.setSystemTime(at(40));
+			exchange(order);
+			for (const sheet of sheets)
+				expect(
+					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
+						sheet.getCell(row, id(title))
+					)
+				).toEqual(['перезвонить', 'Анна', '2026-12-06T11:33', '1']);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+});
