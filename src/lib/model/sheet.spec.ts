@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { isEmptyDoc, ModelError, Sheet, stampCreated, undoStep, type SheetChange } from './sheet';
 import { stageForTest } from './testing';
+import { formatDateTime } from '$lib/i18n';
 
 function newSheet() {
 	const sheet = new Sheet(new Y.Doc());
@@ -127,6 +128,23 @@ describe('sheet model', () => {
 		expect(sheet.deletedRowsBy(50).find((r) => r.id === a)?.by?.name).toBe('Борис');
 		expect(sheet.deletedRowsBy(1)).toHaveLength(1);
 		expect(sheet.hasRow(c)).toBe(true);
+	});
+
+	it('deletedRowsBy gives a moment a date can show when another client wrote no moment', () => {
+		// Found in review of 2f01fde: a text or a number beyond any date in the deleted map (Yjs
+		// takes any value) made «Удалённые строки» throw at formatDateTime for every operator.
+		const { sheet, name } = newSheet();
+		const [a, b, c] = sheet.addRows({ columns: [name], rows: [['А'], ['Б'], ['В']] });
+		const rogue = colleagueOf(sheet);
+		const deleted = rogue.doc.getMap<unknown>('deleted');
+		rogue.doc.transact(() => {
+			deleted.set(a, 'вчера');
+			deleted.set(b, 1e20);
+			deleted.set(c, { at: 1 });
+		});
+		const gone = sheet.deletedRowsBy(50);
+		expect(gone.map((r) => r.id).sort()).toEqual([a, b, c].sort());
+		for (const r of gone) expect(() => formatDateTime('ru', r.deleted)).not.toThrow();
 	});
 
 	it('deleted rows disappear and restore brings them back with their edits', () => {

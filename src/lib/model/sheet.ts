@@ -1594,7 +1594,11 @@ export class Sheet {
 	/** Deleted rows with when they were deleted, newest first. */
 	deletedRows(): { id: string; deleted: number }[] {
 		const list: { id: string; deleted: number }[] = [];
-		this.#deletedMap.forEach((at, id) => list.push({ id, deleted: at }));
+		// A moment as another client wrote it, checked: a text or a number beyond any date (Yjs
+		// takes any value) threw where «Удалённые строки» shows it; such a row is listed at 0.
+		this.#deletedMap.forEach((at: unknown, id) =>
+			list.push({ id, deleted: typeof at === 'number' && Math.abs(at) <= 8.64e15 ? at : 0 })
+		);
 		return list.sort((a, b) => b.deleted - a.deleted || (a.id < b.id ? -1 : 1));
 	}
 
