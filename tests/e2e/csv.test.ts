@@ -235,7 +235,7 @@ describe('CSV import and export through the page', () => {
 		const progress = dialog.dialog.getByTestId('import-progress');
 		await expect
 			.poll(() => progress.textContent(), { timeout: 30_000, interval: 20 })
-			.toMatch(/Прочитано строк: [1-9][\d\s]*·\s*[\d\s]+ строк\/с/);
+			.toMatch(/Прочитано строк: [1-9][\d\s]*·\s*строк в секунду: [\d\s]+/);
 		await screenshot(page, 'csv-import-progress');
 		await dialog.dialog.getByRole('button', { name: 'Отмена', exact: true }).click();
 		await dialog.dialog.waitFor({ state: 'hidden' });
