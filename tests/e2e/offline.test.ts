@@ -57,6 +57,53 @@ async function annaWithSavedList(title: string) {
 	return { anna, sheet, url: anna.page.url() };
 }
 
+/**
+ * Анна and Борис, both offline, log a call to one resident within the same second (so neither
+ * is later and Yjs's own order stands: no repair writes the result again), then come back:
+ * «Попытки» 2 on both pages.
+ */
+async function twoCallsAtOnce(title: string) {
+	const anna = await operator('Анна');
+	const boris = await operator('Борис');
+	const a = await new HomePage(anna.page).goto(app.url).then((h) => h.createSheet(title, 'Обзвон'));
+	await a.addRow('Лебедева Ольга');
+	const b = await SheetPage.open(boris.page, anna.page.url(), title);
+	await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
+	await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
+	for (const [who, sheet] of [
+		[anna, a],
+		[boris, b]
+	] as const) {
+		await who.context.setOffline(true);
+		await expect.poll(() => sheet.status(), MOMENT).toBe(OFFLINE);
+	}
+	await Promise.all(
+		(
+			[
+				[anna, a, 'не дозв'],
+				[boris, b, 'перез']
+			] as const
+		).map(async ([who, sheet, typed]) => {
+			await (await sheet.cell(0, 'Результат звонка')).click();
+			await typeOnRussianKeyboard(who.page, typed);
+			await who.page.keyboard.press('Enter');
+			await editorClosed(who.page);
+		})
+	);
+	for (const [who, sheet] of [
+		[anna, a],
+		[boris, b]
+	] as const) {
+		await expect.poll(() => sheet.cellText(0, 'Попытки'), MOMENT).toBe('1');
+		await who.context.setOffline(false);
+	}
+	for (const s of [a, b]) {
+		await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
+		await expect.poll(() => s.cellText(0, 'Попытки'), MOMENT).toBe('2');
+	}
+	return { anna, boris, a, b };
+}
+
 describe('offline work', () => {
 	it('offline, an undo and a redo are one change waiting each, as every edit is', async () => {
 		const { anna, sheet } = await annaWithSavedList('Обзвон: отмена без связи');
@@ -567,48 +614,7 @@ describe('offline work', () => {
 	});
 
 	it('a call logged at once with a colleague’s, taken back with Ctrl+Z: «Попытки» 1, the colleague’s call (found by exploration)', async () => {
-		const anna = await operator('Анна');
-		const boris = await operator('Борис');
-		const a = await new HomePage(anna.page)
-			.goto(app.url)
-			.then((h) => h.createSheet('Обзвон: попытка отменена', 'Обзвон'));
-		await a.addRow('Лебедева Ольга');
-		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон: попытка отменена');
-		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
-		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
-		// Both offline, both log a call to her within the same second (so neither is later and
-		// Yjs's own order stands: no repair writes the result again).
-		for (const [who, sheet] of [
-			[anna, a],
-			[boris, b]
-		] as const) {
-			await who.context.setOffline(true);
-			await expect.poll(() => sheet.status(), MOMENT).toBe(OFFLINE);
-		}
-		await Promise.all(
-			(
-				[
-					[anna, a, 'не дозв'],
-					[boris, b, 'перез']
-				] as const
-			).map(async ([who, sheet, typed]) => {
-				await (await sheet.cell(0, 'Результат звонка')).click();
-				await typeOnRussianKeyboard(who.page, typed);
-				await who.page.keyboard.press('Enter');
-				await editorClosed(who.page);
-			})
-		);
-		for (const [who, sheet] of [
-			[anna, a],
-			[boris, b]
-		] as const) {
-			await expect.poll(() => sheet.cellText(0, 'Попытки'), MOMENT).toBe('1');
-			await who.context.setOffline(false);
-		}
-		for (const s of [a, b]) {
-			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
-			await expect.poll(() => s.cellText(0, 'Попытки'), MOMENT).toBe('2');
-		}
+		const { anna, boris, a, b } = await twoCallsAtOnce('Обзвон: попытка отменена');
 		// The one whose result stands finds she called the wrong resident, and takes it back.
 		const standing = await a.cellText(0, 'Оператор');
 		const [who, sheet, other] =
@@ -624,47 +630,7 @@ describe('offline work', () => {
 	});
 
 	it('a call logged at once with a colleague’s and lost to it, taken back with Ctrl+Z: «Попытки» 1, the colleague’s call (found in review)', async () => {
-		const anna = await operator('Анна');
-		const boris = await operator('Борис');
-		const a = await new HomePage(anna.page)
-			.goto(app.url)
-			.then((h) => h.createSheet('Обзвон: проигравшая попытка', 'Обзвон'));
-		await a.addRow('Лебедева Ольга');
-		const b = await SheetPage.open(boris.page, anna.page.url(), 'Обзвон: проигравшая попытка');
-		await expect.poll(() => b.rowCount(), MOMENT).toBe(1);
-		await expect.poll(() => b.status(), MOMENT).toBe(SAVED);
-		// Both offline, both log a call to her within the same second (Yjs's own order stands).
-		for (const [who, sheet] of [
-			[anna, a],
-			[boris, b]
-		] as const) {
-			await who.context.setOffline(true);
-			await expect.poll(() => sheet.status(), MOMENT).toBe(OFFLINE);
-		}
-		await Promise.all(
-			(
-				[
-					[anna, a, 'не дозв'],
-					[boris, b, 'перез']
-				] as const
-			).map(async ([who, sheet, typed]) => {
-				await (await sheet.cell(0, 'Результат звонка')).click();
-				await typeOnRussianKeyboard(who.page, typed);
-				await who.page.keyboard.press('Enter');
-				await editorClosed(who.page);
-			})
-		);
-		for (const [who, sheet] of [
-			[anna, a],
-			[boris, b]
-		] as const) {
-			await expect.poll(() => sheet.cellText(0, 'Попытки'), MOMENT).toBe('1');
-			await who.context.setOffline(false);
-		}
-		for (const s of [a, b]) {
-			await expect.poll(() => s.status(), RECONNECT).toBe(SAVED);
-			await expect.poll(() => s.cellText(0, 'Попытки'), MOMENT).toBe('2');
-		}
+		const { anna, boris, a, b } = await twoCallsAtOnce('Обзвон: проигравшая попытка');
 		// The one whose result lost (her call is in the history only) takes it back: the wrong
 		// resident. Before, nothing changed and she was told there was nothing to undo.
 		const standing = await a.cellText(0, 'Оператор');
