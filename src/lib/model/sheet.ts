@@ -379,6 +379,17 @@ function cellText(value: unknown): string {
 	return '';
 }
 
+/** The largest time a JavaScript `Date` holds (±100,000,000 days from 1970). */
+const MAX_TIME = 8.64e15;
+
+/**
+ * A moment a `Date` can show, as another client wrote it: a number of milliseconds, not a text,
+ * NaN or beyond `MAX_TIME` (Yjs takes any value; such a moment threw where it was shown).
+ */
+export function isMoment(value: unknown): value is number {
+	return typeof value === 'number' && Math.abs(value) <= MAX_TIME;
+}
+
 /** A column's type as stored; an unknown one (a newer version's, or garbage) is shown as text. */
 function columnType(type: string | undefined): ColumnType {
 	return (COLUMN_TYPES as readonly string[]).includes(type ?? '') ? (type as ColumnType) : 'text';
@@ -1594,10 +1605,9 @@ export class Sheet {
 	/** Deleted rows with when they were deleted, newest first. */
 	deletedRows(): { id: string; deleted: number }[] {
 		const list: { id: string; deleted: number }[] = [];
-		// A moment as another client wrote it, checked: a text or a number beyond any date (Yjs
-		// takes any value) threw where «Удалённые строки» shows it; such a row is listed at 0.
+		// A moment that is none (`isMoment`) threw where «Удалённые строки» shows it: listed at 0.
 		this.#deletedMap.forEach((at: unknown, id) =>
-			list.push({ id, deleted: typeof at === 'number' && Math.abs(at) <= 8.64e15 ? at : 0 })
+			list.push({ id, deleted: isMoment(at) ? at : 0 })
 		);
 		return list.sort((a, b) => b.deleted - a.deleted || (a.id < b.id ? -1 : 1));
 	}

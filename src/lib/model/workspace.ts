@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { newId } from './ids';
-import { normalizeTitle, titleKey } from './sheet';
+import { isMoment, normalizeTitle, titleKey } from './sheet';
 
 export const SHEET_KINDS = ['callList', 'requests', 'campaign', 'other'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
@@ -18,14 +18,6 @@ export interface SheetInfo {
 	deleted: number | null;
 	/** Who deleted it (null: not deleted, or by a version that did not say). */
 	deletedBy: { id: string; name: string } | null;
-}
-
-/** The largest time a JavaScript `Date` holds (±100,000,000 days from 1970). */
-const MAX_TIME = 8.64e15;
-
-/** A moment a `Date` can show: a number of milliseconds, not a text, NaN or beyond `MAX_TIME`. */
-function isMoment(value: unknown): value is number {
-	return typeof value === 'number' && Math.abs(value) <= MAX_TIME;
 }
 
 /** `deletedBy` as another replica wrote it, checked. */
