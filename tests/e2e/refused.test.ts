@@ -1,6 +1,6 @@
 /**
  * A server that answers the page but refuses its sync: behind a reverse proxy that rewrites
- * `Host` (the relay takes the page for another site's and answers 403, README «Other web sites
+ * `Host` (the relay takes the page for another site's and answers 403, docs/security.md «Other web sites
  * cannot read the lists»). The browser sees only a failed socket, as with the network down.
  */
 import http from 'node:http';

@@ -294,7 +294,7 @@ describe('the access key, once Shtab is on the office network', () => {
 
 	it('no answer of Shtab may be framed by another site: the app’s pages, its files and the health check say X-Frame-Options too', async (context) => {
 		// Only the key's page said X-Frame-Options; the app's pages said `frame-ancestors` alone,
-		// which a browser that knows only the older header does not read (the README said both).
+		// which a browser that knows only the older header does not read (docs/security.md said both).
 		context.skip(!existsSync(join(PROJECT_ROOT, 'build/handler.js')), 'needs the built app');
 		const { url, office, key } = await onTheNetwork({ serveApp: true });
 		const page = await get(`${url}/sheet/abc?key=${key}`, { host: office, accept: PAGE_ACCEPT });

@@ -288,7 +288,7 @@ describe('export → import gives back the same list', () => {
 
 	it('reads a few rows of a coordinator’s own choice column back as text, with the same cells', async () => {
 		// Its type is guessed from its values: a dozen values among fewer than 20 filled rows can
-		// be anything (a README point). The kind's own choice columns are found by their titles.
+		// be anything (docs/import-export.md says so). The kind's own choice columns are found by their titles.
 		const sheet = callList();
 		const titles = ['ФИО', 'Район', 'Результат звонка'];
 		const byTitle = (t: string) => sheet.columns().find((col) => col.title === t)!.id;
@@ -345,7 +345,7 @@ describe('export → import gives back the same list', () => {
 	});
 
 	it('joins a list’s own second phone column («Мобильный») into the new list’s «Телефон», unless the coordinator maps it to a new column', async () => {
-		// The rule for a department's «Тел. дом.» and «Тел. моб.» (a README point): the numbers
+		// The rule for a department's «Тел. дом.» and «Тел. моб.» (docs/import-export.md): the numbers
 		// stay, in one cell, the row's own first.
 		const sheet = new Sheet(new Y.Doc());
 		sheet.addColumns(templateColumns('callList', 'ru'));

@@ -324,7 +324,7 @@ describe('a day and month without a year', () => {
 		expect(nearestYear(4, 6, '2026-10-06')).toBe(2027);
 	});
 
-	it('«1.5» typed on the 7th of December is next May, for every date but a date of birth (kept so: README)', () => {
+	it('«1.5» typed on the 7th of December is next May, for every date but a date of birth (kept so: docs/behaviour.md)', () => {
 		// A campaign's «Дата» prepared in December for 9 May or 27 January is next year's; a day
 		// farther than half a year ahead is last year's, as likely a request logged late.
 		const december: DateOptions = { today: '2026-12-07', thisYear: true };
