@@ -14,6 +14,7 @@
  *   stage — timed in the worker and sent with its answers), each slice's wait from its post in
  *   the worker until the page takes it and the page's applying of it, the commit (the app notes
  *   them as `performance.measure('import:…')`, `noteImportTiming` in src/lib/import/client.ts),
+ *   the page's time from the worker's staging done, and from the commit done, to the report,
  *   and the page's IndexedDB writes from "Импортировать" on (this page's `IDBDatabase`
  *   transactions, wrapped by the probe below).
  * - export of the same sheet (button → bytes handed to the download) vs `Papa.unparse` of the
@@ -358,6 +359,11 @@ self.onmessage = async (e) => {
 		const named = (name: string) => measures.filter((e) => e.name === name);
 		/** The last of a step (the worker's analysis runs again when the mapping changes). */
 		const last = (name: string) => round(named(name).at(-1)?.ms ?? NaN);
+		/** When the last of a step ended, on the page's clock. */
+		const endOf = (name: string) => {
+			const e = named(name).at(-1);
+			return e ? e.start + e.ms : NaN;
+		};
 		const sum = (name: string) => round(named(name).reduce((s, e) => s + e.ms, 0));
 		const most = (name: string) => round(named(name).reduce((s, e) => Math.max(s, e.ms), 0));
 		// IndexedDB writes from "Импортировать" on: how long some write was under way (overlaps
@@ -388,6 +394,11 @@ self.onmessage = async (e) => {
 			sliceApplyMaxMs: most('slice-apply'),
 			preparedWaitMs: last('prepared-wait'),
 			commitMs: last('commit'),
+			// From the worker's staging done (its last slice posted) to the report drawn: the last
+			// slices taken, the plan's answer, the commit and the report, all on the page.
+			stageEndToReportMs: round(m.reported - endOf('stage')),
+			// From the commit's end to the report drawn.
+			commitToReportMs: round(m.reported - endOf('commit')),
 			idbWrites: writes.length,
 			idbBusyMs: round(idbBusy),
 			idbDoneAfterReportMs: writes.length ? round(idbUntil - m.reported) : null
@@ -396,7 +407,7 @@ self.onmessage = async (e) => {
 			`marks: mapping ready ${at(m.mappingReady)}, submit ${at(m.submit)}, report ${at(m.reported)}, every row in the grid ${at(m.gridFilled)}`
 		);
 		log(
-			`worker: read ${steps.workerReadMs} ms, decode ${steps.workerDecodeMs} ms, parse ${steps.workerParseMs} ms, analysis ${steps.workerAnalysisMs} ms (×${steps.workerAnalyses}), prepare ${steps.workerPrepareMs} ms, stage ${steps.workerStageMs} ms; page: ${steps.slices} slices applied in ${steps.sliceApplyMs} ms (longest ${steps.sliceApplyMaxMs} ms), waited ${steps.sliceWaitMeanMs} ms on average (longest ${steps.sliceWaitMaxMs} ms), commit ${steps.commitMs} ms; IndexedDB ${steps.idbWrites} writes, busy ${steps.idbBusyMs} ms, done ${steps.idbDoneAfterReportMs} ms after the report`
+			`worker: read ${steps.workerReadMs} ms, decode ${steps.workerDecodeMs} ms, parse ${steps.workerParseMs} ms, analysis ${steps.workerAnalysisMs} ms (×${steps.workerAnalyses}), prepare ${steps.workerPrepareMs} ms, stage ${steps.workerStageMs} ms; page: ${steps.slices} slices applied in ${steps.sliceApplyMs} ms (longest ${steps.sliceApplyMaxMs} ms), waited ${steps.sliceWaitMeanMs} ms on average (longest ${steps.sliceWaitMaxMs} ms), commit ${steps.commitMs} ms; staging done → report ${steps.stageEndToReportMs} ms, commit done → report ${steps.commitToReportMs} ms; IndexedDB ${steps.idbWrites} writes, busy ${steps.idbBusyMs} ms, done ${steps.idbDoneAfterReportMs} ms after the report`
 		);
 		log(
 			`long tasks: ${during.map((t) => `${round(t.duration, 0)} ms at ${at(t.start)}`).join(', ')}`
