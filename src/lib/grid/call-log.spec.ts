@@ -1164,4 +1164,129 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 			vi.useRealTimers();
 		}
 	});
+
+	/**
+	 * Fault C: Борис logs a call at 11:22, Анна hers at 11:33, neither seeing the other, and she
+	 * takes hers back before they meet. Her taken-back «перезвонить» came back as the later value
+	 * in 2 of 4 replica orders (his replica wrote it back as the later when her call arrived, and
+	 * her undo, arriving after, deleted only her value already lost), and the row lost both calls
+	 * in the other 2 (her undone value was Yjs's winner: his lost to nothing). Then his Ctrl+Z of
+	 * his call gave back hers from the history.
+	 */
+	it.each(ORDERS)(
+		'C: his call stands, and his undo of it does not bring back hers (%o)',
+		({ clients, order }) => {
+			const at = (minutes: number) => new Date(+AT + minutes * 60_000);
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const undos = sheets.map((s) => s.createUndoManager());
+				const result = id('Результат звонка');
+				const logged = (sheet: Sheet) =>
+					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
+						sheet.getCell(row, id(title))
+					);
+				vi.setSystemTime(at(22));
+				logCall(boris, row, result, 'не дозвонились', at(22), 'Борис');
+				vi.setSystemTime(at(33));
+				logCall(anna, row, result, 'перезвонить', at(33), 'Анна');
+				vi.setSystemTime(at(40));
+				expect(undoStep(undos[0], 'undo')).toBe('done');
+				exchange(order);
+				for (const sheet of sheets)
+					expect(logged(sheet)).toEqual(['не дозвонились', 'Борис', '2026-12-06T11:22', '1']);
+				vi.setSystemTime(at(50));
+				expect(undoStep(undos[1], 'undo')).toBe('done');
+				exchange(order);
+				for (const sheet of sheets) expect(logged(sheet)).toEqual(['', '', '', '']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
+	it.each([
+		[1, 2],
+		[2, 1]
+	])(
+		'an operator’s calls and undos reaching a replica offline all along at once: his last call stands (clients %i, %i)',
+		(...clients) => {
+			// Found in review of a first fix of fault C: the replica read each undo's entry against
+			// the cells as they are now, and an undo older than his last call took that call's
+			// «Оператор» and «Попытки» out (one call, «Попытки» empty; or 1 for two calls).
+			const at = (minutes: number) => new Date(+AT + minutes * 60_000);
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				const { sheets, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const undo = boris.createUndoManager();
+				const result = id('Результат звонка');
+				const step = (minutes: number, act: () => void) => {
+					vi.setSystemTime(at(minutes));
+					act();
+					undo.stopCapturing();
+				};
+				// Two calls, the second taken back, a third: «Попытки» 2.
+				step(11, () => logCall(boris, row, result, 'не дозвонились', at(11), 'Борис'));
+				step(22, () => logCall(boris, row, result, 'перезвонить', at(22), 'Борис'));
+				step(30, () => expect(undoStep(undo, 'undo')).toBe('done'));
+				step(44, () => logCall(boris, row, result, 'отказ', at(44), 'Борис'));
+				// Two calls, both taken back, a third: «Попытки» 3.
+				step(55, () => logCall(boris, row, result, 'дозвонились', at(55), 'Борис'));
+				step(66, () => logCall(boris, row, result, 'перезвонить', at(66), 'Борис'));
+				step(70, () => expect(undoStep(undo, 'undo')).toBe('done'));
+				step(71, () => expect(undoStep(undo, 'undo')).toBe('done'));
+				step(77, () => logCall(boris, row, result, 'не дозвонились', at(77), 'Борис'));
+				const sync = (from: Sheet, to: Sheet) =>
+					Y.applyUpdate(
+						to.doc,
+						Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)),
+						'remote'
+					);
+				sync(boris, anna);
+				sync(anna, boris);
+				for (const sheet of sheets)
+					expect(
+						['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
+							sheet.getCell(row, id(title))
+						)
+					).toEqual(['не дозвонились', 'Борис', '2026-12-06T12:17', '3']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
+	// Found in review of the above: with the calls made in one millisecond (no call later than the
+	// other), his undo gave back hers taken back (`Sheet.#racedUndoneCells`) in 2 of 4 orders.
+	it.each(ORDERS)(
+		'C, both calls, her undo and his in one millisecond (%o)',
+		({ clients, order }) => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(AT);
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				for (const sheet of sheets) sheet.history.forRow(row);
+				const undos = sheets.map((s) => s.createUndoManager());
+				const result = id('Результат звонка');
+				const logged = (sheet: Sheet) =>
+					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
+						sheet.getCell(row, id(title))
+					);
+				logCall(boris, row, result, 'не дозвонились', AT, 'Борис');
+				logCall(anna, row, result, 'перезвонить', AT, 'Анна');
+				expect(undoStep(undos[0], 'undo')).toBe('done');
+				exchange(order);
+				for (const sheet of sheets)
+					expect(logged(sheet)).toEqual(['не дозвонились', 'Борис', '2026-12-06T11:00', '1']);
+				expect(undoStep(undos[1], 'undo')).toBe('done');
+				exchange(order);
+				for (const sheet of sheets) expect(logged(sheet)).toEqual(['', '', '', '']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
 });

@@ -532,6 +532,28 @@ function timeOfValue(changes: HistoryItem[], value: string): number | undefined 
 }
 
 /**
+ * The newest change of a cell (`changes`, its history newest first) by another operator than
+ * `by`, written over `old` (the value `by`'s change was written over, at the same time), and not
+ * taken back by its operator since.
+ */
+function racedChange(changes: HistoryItem[], by: string, old: string): HistoryItem | undefined {
+	return changes.find(
+		(i) => !i.undo && i.author.id !== by && i.old === old && !takenBackSince(changes, i)
+	);
+}
+
+/** Whether the operator of `change` took its value back since (an undo of hers from it). */
+function takenBackSince(changes: HistoryItem[], change: HistoryItem): boolean {
+	return changes.some(
+		(u) =>
+			u.undo === 'undo' &&
+			u.author.id === change.author.id &&
+			u.old === change.value &&
+			u.time >= change.time
+	);
+}
+
+/**
  * Whether `current`, a cell's value that came in `tr`, was written over a value already taken out
  * of the cell before it came, with nothing in its place (an undo of a value written over one
  * under the overlay, an imported one: the cell showed that one again): the undo and the value
@@ -694,6 +716,8 @@ export class Sheet {
 	 * value that does not show (his undo's value lost to a merge's).
 	 */
 	#undoneLost: [rowId: string, colId: string][] = [];
+	/** The cells of a colleague's undo, its history entry arrived in the running transaction. */
+	#undoneRaced: [...CellChange, by: string, at: number][] = [];
 
 	constructor(doc: Y.Doc, options: { origin?: object; author?: Author } = {}) {
 		this.doc = doc;
@@ -819,7 +843,11 @@ export class Sheet {
 				if (tr.origin instanceof Y.UndoManager && tr.origin.undoing && given.length)
 					this.#undoRepair = given;
 			}
-			const later = [...this.#laterLostCells(tr), ...this.#undoneLostCells()];
+			const later = [
+				...this.#laterLostCells(tr),
+				...this.#undoneRacedCells(),
+				...this.#undoneLostCells()
+			];
 			if (later.length)
 				this.doc.transact(() => {
 					for (const [rowId, colId, value] of later)
@@ -838,8 +866,10 @@ export class Sheet {
 				for (const value of item.content.getContent()) {
 					const entry = readEntry(value);
 					if (entry?.u !== 'undo') continue;
-					for (const [rowId, colId, , after] of entry.cells ?? [])
+					for (const [rowId, colId, before, after] of entry.cells ?? []) {
 						if (this.getCell(rowId, colId) !== after) this.#undoneLost.push([rowId, colId]);
+						this.#undoneRaced.push([rowId, colId, before, after, entry.by, entry.t]);
+					}
 				}
 		};
 		historyArray.observe(onHistory);
@@ -964,11 +994,12 @@ export class Sheet {
 			const [rowId, colId, before, after] = cell;
 			if (!this.#lostRace(entries.get(cellKey(rowId, colId)), tr)) continue;
 			const me = this.history.author.id;
-			const items = this.history.forCell(rowId, colId).filter((i) => !i.undo);
-			const mine = items.find((i) => i.author.id === me && i.value === before);
+			const changes = this.history.forCell(rowId, colId);
+			const mine = changes.find((i) => !i.undo && i.author.id === me && i.value === before);
 			if (!mine) continue;
-			const theirs = items.find((i) => i.author.id !== me && i.old === mine.old);
-			const target = theirs?.value;
+			// Not one its operator took back since (found in review: Анна's call, raced by Борис's and
+			// taken back, came back with his Ctrl+Z of his).
+			const target = racedChange(changes, me, mine.old ?? '')?.value;
 			if (target === undefined || target === after || isCut(target)) continue;
 			cell[3] = target;
 			raced.push([rowId, colId, target]);
@@ -1017,11 +1048,11 @@ export class Sheet {
 		if (!keys?.size) return [];
 		const entries = entriesOf(this.#cellMap);
 		const out: [string, string, string][] = [];
-		const met: { rowId: string; colId: string; losers: Y.Item[] }[] = [];
+		const met: { rowId: string; colId: string; losers: Y.Item[]; gone: boolean }[] = [];
 		for (const key of keys) {
 			if (key === null) continue;
 			const current = entries.get(key);
-			if (!current || current.deleted) continue;
+			if (!current) continue;
 			// Values this transaction deleted (replaced or lost): written at once with the current
 			// one unless it was written over them.
 			let losers: Y.Item[] | null = null;
@@ -1032,10 +1063,15 @@ export class Sheet {
 				replaced = true;
 				if (!writtenOver(current, item)) (losers ??= []).push(item);
 			}
+			// The cell's value taken back (an undo) before the values that came met it: they lost
+			// to nothing, and the latest of them stands (found in review, fault C: Анна's call
+			// taken back offline, and Борис's unseen call, arriving, showed nothing).
+			const gone = current.deleted && !Y.isDeleted(tr.deleteSet, current.id);
+			if (current.deleted && !(gone && losers)) continue;
 			if (!losers && !replaced && overTakenOut(current, tr)) losers = [];
 			if (!losers) continue;
 			const sep = key.indexOf(':');
-			met.push({ rowId: key.slice(0, sep), colId: key.slice(sep + 1), losers });
+			met.push({ rowId: key.slice(0, sep), colId: key.slice(sep + 1), losers, gone });
 		}
 		if (met.length === 0) return out;
 		// Each with the values met (the one kept first), the same on every replica.
@@ -1050,7 +1086,7 @@ export class Sheet {
 					]
 				])
 			) ?? [];
-		met.forEach(({ rowId, colId, losers }, i) => {
+		met.forEach(({ rowId, colId, losers, gone }, i) => {
 			const kept = this.getCell(rowId, colId);
 			const mergedValue = merged[i] ?? null;
 			if (mergedValue !== null) {
@@ -1061,7 +1097,7 @@ export class Sheet {
 			// value an undo gave back (hers had raced it) is the colleague's, at its own time.
 			const changes = this.history.forCell(rowId, colId);
 			const timeOf = (value: string) => timeOfValue(changes, value);
-			const keptAt = timeOf(kept);
+			const keptAt = gone ? -Infinity : timeOf(kept);
 			if (keptAt === undefined) return;
 			// A value an undo took back since its time is no value to keep (found in review:
 			// Борис's later call, written back by his replica, taken back by his Ctrl+Z before
@@ -1069,7 +1105,7 @@ export class Sheet {
 			const takenBack = (value: string, at: number) =>
 				changes.some((i) => i.undo === 'undo' && i.old === value && i.time >= at);
 			let best: string | null = null;
-			let bestAt = takenBack(kept, keptAt) ? -Infinity : keptAt + LATER_BY_MS;
+			let bestAt = gone || takenBack(kept, keptAt) ? -Infinity : keptAt + LATER_BY_MS;
 			for (const loser of losers) {
 				const value = valueOf(loser);
 				if (typeof value !== 'string' || value === kept || isCut(value)) continue;
@@ -1080,6 +1116,50 @@ export class Sheet {
 				}
 			}
 			if (best !== null) out.push([rowId, colId, best]);
+		});
+		return out;
+	}
+
+	/**
+	 * Cells a colleague's undo, its history entry arrived in the running transaction, took her
+	 * value out of while it had raced a value of another operator (both written over the same
+	 * one, neither seeing the other): as `[rowId, colId, value]`, that operator's value, as her
+	 * own replica's undo gives it (`#racedUndoneCells`), or her undo's value where his was taken
+	 * back too. Only where her undo is the cell's newest change (but for other undos), the change
+	 * before it hers, and the cell shows her value (written back by a replica as the later of the
+	 * two, `#laterLostCells`) or her undo's; never a count (`mergeCells`'s). Found in review
+	 * (fault C): Борис logged a call at 11:22,
+	 * Анна hers at 11:33 unseen, and took hers back before they met; his replica wrote her call
+	 * back as the later when it arrived, and her undo, arriving after, deleted only her value
+	 * already lost: her taken-back «перезвонить» stood everywhere. The same on every replica,
+	 * read from the history.
+	 */
+	#undoneRacedCells(): [string, string, string][] {
+		const asked = this.#undoneRaced.splice(0);
+		if (asked.length === 0) return [];
+		// A count (`mergeCells` gives it a value) is the merge's, read again from the history.
+		const merged =
+			this.mergeCells?.(
+				asked.map(([rowId, colId]) => [rowId, colId, [this.getCell(rowId, colId)]])
+			) ?? [];
+		const out: [string, string, string][] = [];
+		asked.forEach(([rowId, colId, before, after, by, at], n) => {
+			if ((merged[n] ?? null) !== null) return;
+			const shown = this.getCell(rowId, colId);
+			if ((shown !== before && shown !== after) || isCut(before)) return;
+			const changes = this.history.forCell(rowId, colId);
+			// Her undo, newest but for other undos; the change it took back, next.
+			const undo = changes.findIndex(
+				(i) =>
+					i.undo !== 'undo' ||
+					(i.author.id === by && i.time === at && i.old === before && i.value === after)
+			);
+			if (undo < 0 || changes[undo].undo !== 'undo') return;
+			const mine = changes.slice(undo + 1).find((i) => !i.undo);
+			if (!mine || mine.author.id !== by || mine.value !== before) return;
+			const theirs = racedChange(changes, by, mine.old ?? '');
+			const target = theirs?.value ?? after;
+			if (target !== shown && !isCut(target)) out.push([rowId, colId, target]);
 		});
 		return out;
 	}
@@ -1211,16 +1291,18 @@ export class Sheet {
 		}
 		const cells: CellChange[] = [];
 		for (const [key, [rowId, colId, old, value]] of mine) {
-			// Hers, written back: not a value written knowing hers (a colleague's, or her own in
-			// another tab), which the undo leaves.
+			// Hers, written back: not a value written knowing hers (a colleague's), which the undo
+			// leaves. A value written over hers is hers written back when no change of the cell
+			// made since hers stands (found in review, fault C: a replica wrote a colleague's call
+			// back over his as the later, then his again over it when her undo arrived).
 			const current = entries.get(key);
 			const hers = written.get(key);
-			if (!current || !hers || writtenOver(current, hers)) continue;
+			if (!current || !hers) continue;
 			if (this.getCell(rowId, colId) !== value) continue;
 			const items = this.history.forCell(rowId, colId);
-			const newest = items[0];
+			const newest = items.find((i) => i.undo !== 'undo' && !takenBackSince(items, i));
 			if (!newest || newest.undo || newest.author.id !== me || newest.value !== value) continue;
-			const theirs = items.find((i) => !i.undo && i.author.id !== me && i.old === old);
+			const theirs = racedChange(items, me, old);
 			const target = theirs?.value ?? old;
 			if (target !== value && !isCut(target)) cells.push([rowId, colId, value, target]);
 		}
