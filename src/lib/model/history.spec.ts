@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_ENTRY_ITEMS, MAX_HISTORY_VALUE, readEntry } from './history';
 import { Sheet } from './sheet';
@@ -256,5 +256,59 @@ describe('history of a sheet', () => {
 			expect(sheet.history.forRow(ids[i * 50])[0]).toMatchObject({ value: `звонок ${i}` });
 		sheet.setCell(ids[0], outcome, 'новое');
 		expect(sheet.history.forCell(ids[0], outcome)[0].value).toBe('новое');
+	});
+});
+
+describe('changes made in the same millisecond (found in review)', () => {
+	/**
+	 * Two operators change one cell in the same millisecond, each without the other's change, and
+	 * a third change follows in that millisecond too. Equal times were ordered as each replica filed
+	 * the entries (its own first), so each replica had another change newest, and a merge reading
+	 * the newest (`Sheet.mergeCells`, a call list's) could give a different value on each.
+	 */
+	it.each([
+		[1, 2],
+		[2, 1]
+	])('are in the same order on every replica, the array’s (clients %i, %i)', (a, b) => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(new Date(2026, 11, 6, 11, 0));
+			const docs = [a, b].map((client) => {
+				const doc = new Y.Doc();
+				doc.clientID = client;
+				return doc;
+			});
+			const [anna, boris] = docs.map((doc) => new Sheet(doc));
+			anna.history.author = ANNA;
+			boris.history.author = BORIS;
+			const [name, outcome] = anna.addColumns([{ title: 'ФИО' }, { title: 'Результат звонка' }]);
+			const [row] = anna.addRows({ columns: [name], rows: [['Иванова']] });
+			const sync = (from: Y.Doc, to: Y.Doc) =>
+				Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+			sync(docs[0], docs[1]);
+			// Each replica has read the history (as logging a call does): entries filed as they come.
+			for (const sheet of [anna, boris]) expect(sheet.history.forRow(row)).toHaveLength(1);
+			anna.setCell(row, outcome, 'не дозвонились');
+			boris.setCell(row, outcome, 'перезвонить');
+			sync(docs[0], docs[1]);
+			sync(docs[1], docs[0]);
+			boris.setCell(row, outcome, 'дозвонились');
+			sync(docs[1], docs[0]);
+			const order = (sheet: Sheet) =>
+				sheet.history.forCell(row, outcome).map((i) => `${i.author.name}: ${i.value}`);
+			expect(order(anna)).toEqual(order(boris));
+			// After whatever its writer had seen: Борис's last change is newest on both.
+			expect(order(anna)[0]).toBe('Борис: дозвонились');
+			// The array's order, reversed: the same as every replica reads the history in.
+			const inArray = anna.history
+				.entries()
+				.filter((e) => e.cells)
+				.map((e) => `${e.n}: ${e.cells![0][3]}`)
+				.reverse();
+			expect(order(anna)).toEqual(inArray);
+			expect(order(boris)).toEqual(inArray);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

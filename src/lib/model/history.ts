@@ -233,6 +233,8 @@ export class SheetHistory {
 	#index: Map<string, HistoryEntry[]> | null = null;
 	/** Order in which entries were filed (the array's order, then arrival). */
 	#seq = new WeakMap<HistoryEntry, number>();
+	/** Each filed entry's place in the Y.Array (its Yjs id): the same on every replica. */
+	#ids = new WeakMap<HistoryEntry, Y.ID>();
 	#next = 0;
 	readonly #listeners = new Set<() => void>();
 	readonly #onChange: (event: Y.YArrayEvent<unknown>) => void;
@@ -245,9 +247,7 @@ export class SheetHistory {
 					// Entries are only appended; a removal (never done by Shtab) means: index again.
 					this.#index = null;
 				} else {
-					for (const item of event.changes.added) {
-						for (const value of item.content.getContent()) this.#file(this.#index, value);
-					}
+					for (const item of event.changes.added) this.#fileItem(this.#index, item);
 				}
 			}
 			for (const listener of this.#listeners) listener();
@@ -386,10 +386,19 @@ export class SheetHistory {
 		return () => this.#listeners.delete(listener);
 	}
 
-	#file(index: Map<string, HistoryEntry[]>, value: unknown) {
+	/** Files the entries of one item of the array (`#file`). */
+	#fileItem(index: Map<string, HistoryEntry[]>, item: Y.Item) {
+		const { client, clock } = item.id;
+		item.content
+			.getContent()
+			.forEach((value, i) => this.#file(index, value, Y.createID(client, clock + i)));
+	}
+
+	#file(index: Map<string, HistoryEntry[]>, value: unknown, id: Y.ID) {
 		const entry = readEntry(value);
 		if (!entry) return;
 		this.#seq.set(entry, this.#next++);
+		this.#ids.set(entry, id);
 		for (const key of keysOf(entry)) {
 			let list = index.get(key);
 			if (!list) index.set(key, (list = []));
@@ -400,7 +409,8 @@ export class SheetHistory {
 	#indexed(): Map<string, HistoryEntry[]> {
 		if (!this.#index) {
 			const index = new Map<string, HistoryEntry[]>();
-			this.#array.forEach((value) => this.#file(index, value));
+			for (let item = this.#array._start; item; item = item.right)
+				if (!item.deleted && item.countable) this.#fileItem(index, item);
 			this.#index = index;
 		}
 		return this.#index;
@@ -425,6 +435,8 @@ export class SheetHistory {
 		const chunkId = chunkOf(rowId);
 		const at = indexInChunk(rowId);
 		const items: HistoryItem[] = [];
+		// The entry of each item (by its index in `items`).
+		const owners: HistoryEntry[] = [];
 		const seq = (e: HistoryEntry) => this.#seq.get(e) ?? 0;
 		const entries = [
 			...new Set([...(index.get(rowId) ?? []), ...(index.get('#' + chunkId) ?? [])])
@@ -436,24 +448,62 @@ export class SheetHistory {
 				...(entry.c ? { color: entry.c } : {})
 			};
 			const base = { time: entry.t, author, ...(entry.u ? { undo: entry.u } : {}) };
+			const push = (item: HistoryItem) => {
+				items.push(item);
+				owners.push(entry);
+			};
 			for (const [id, count] of entry.add ?? [])
-				if (id === chunkId && at >= 0 && at < count) items.push({ ...base, kind: 'added' });
+				if (id === chunkId && at >= 0 && at < count) push({ ...base, kind: 'added' });
 			for (const [id, count] of entry.drop ?? [])
-				if (id === chunkId && at >= 0 && at < count) items.push({ ...base, kind: 'removed' });
-			if (entry.del?.includes(rowId)) items.push({ ...base, kind: 'deleted' });
-			if (entry.res?.includes(rowId)) items.push({ ...base, kind: 'restored' });
+				if (id === chunkId && at >= 0 && at < count) push({ ...base, kind: 'removed' });
+			if (entry.del?.includes(rowId)) push({ ...base, kind: 'deleted' });
+			if (entry.res?.includes(rowId)) push({ ...base, kind: 'restored' });
 			// An undo that gave a cell back a colleague's value equal to the one it took back did
 			// not change it: no line (found by exploration: two calls logged in one minute, and
 			// «Дата звонка: 07.12.2026 10:26 → 07.12.2026 10:26»). The entry keeps it.
 			for (const [r, colId, old, value] of entry.cells ?? [])
 				if (r === rowId && !(entry.u && old === value))
-					items.push({ ...base, kind: 'cell', colId, old, value });
+					push({ ...base, kind: 'cell', colId, old, value });
 		}
-		// Newest first; equal times keep the order they were written in, reversed.
+		// Newest first; equal times in the array's order, reversed: the same on every replica (the
+		// order filed is each one's order of arrival, so two changes made in one millisecond were
+		// newest in turn on different replicas), and after whatever its writer had seen.
+		const places = new Map<HistoryEntry, number>();
+		const byTime = new Map<number, HistoryEntry>();
+		for (const entry of entries) {
+			const other = byTime.get(entry.t);
+			if (other) places.set(other, 0).set(entry, 0);
+			byTime.set(entry.t, entry);
+		}
+		if (places.size) this.#place(places);
+		const place = (i: number) => places.get(owners[i]) ?? 0;
 		return items
 			.map((item, i) => ({ item, i }))
-			.sort((a, b) => b.item.time - a.item.time || b.i - a.i)
+			.sort((a, b) => b.item.time - a.item.time || place(b.i) - place(a.i) || b.i - a.i)
 			.map(({ item }) => item);
+	}
+
+	/**
+	 * Sets each of `places`' entries to its index in the array, in one walk over the array's
+	 * items (an entry not found, 0).
+	 */
+	#place(places: Map<HistoryEntry, number>) {
+		const byClient = new Map<number, [clock: number, entry: HistoryEntry][]>();
+		for (const entry of places.keys()) {
+			const id = this.#ids.get(entry);
+			if (!id) continue;
+			let list = byClient.get(id.client);
+			if (!list) byClient.set(id.client, (list = []));
+			list.push([id.clock, entry]);
+		}
+		let index = 0;
+		for (let item = this.#array._start; item; item = item.right) {
+			if (item.deleted || !item.countable) continue;
+			const { client, clock } = item.id;
+			for (const [at, entry] of byClient.get(client) ?? [])
+				if (at >= clock && at < clock + item.length) places.set(entry, index + at - clock);
+			index += item.length;
+		}
 	}
 
 	/** One cell's changes, newest first. */
