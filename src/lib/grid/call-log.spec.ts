@@ -1290,6 +1290,47 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 		}
 	);
 
+	it.each(ORDERS)(
+		'his undo of a call whose result lost to hers, his «Оператор» still standing, takes his attempt out (%o)',
+		({ clients, order }) => {
+			// Found by R1's fuzz in review: Анна's call (4 over an imported 3) seen by both; Борис's
+			// «перезвонить» (5) and Анна's, offline, raced, and her next call (6) went over hers.
+			// His Ctrl+Z took back only his «Оператор» (hers, the same name, was never written
+			// again), and «Попытки» kept his call: 7 for 6.
+			const at = (minutes: number) => new Date(+AT + minutes * 60_000);
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(at(0));
+				const { sheets, exchange, row, id } = callListReplicas(clients, '3');
+				const [anna, boris] = sheets;
+				const undos = sheets.map((s) => s.createUndoManager());
+				const result = id('Результат звонка');
+				const step = (minutes: number, act: () => void) => {
+					vi.setSystemTime(at(minutes));
+					act();
+					for (const undo of undos) undo.stopCapturing();
+				};
+				step(11, () => logCall(anna, row, result, 'не дозвонились', at(11), 'Анна'));
+				exchange(order);
+				step(66, () => logCall(boris, row, result, 'перезвонить', at(66), 'Борис'));
+				step(77, () => logCall(anna, row, result, 'перезвонить', at(77), 'Анна'));
+				step(88, () => logCall(anna, row, result, 'дозвонились', at(88), 'Анна'));
+				exchange(order);
+				for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('7');
+				step(99, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				exchange(order);
+				for (const sheet of sheets)
+					expect(
+						['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
+							sheet.getCell(row, id(title))
+						)
+					).toEqual(['дозвонились', 'Анна', '2026-12-06T12:28', '6']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
 	// Found in review of the above: with the calls made in one millisecond (no call later than the
 	// other), his undo gave back hers taken back (`Sheet.#racedUndoneCells`) in 2 of 4 orders.
 	it.each(ORDERS)(

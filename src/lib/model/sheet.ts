@@ -1015,10 +1015,48 @@ export class Sheet {
 		const undone = this.#undone;
 		if (!undone?.cells.length || !this.undoneCells || !(tr.origin instanceof Y.UndoManager))
 			return [];
+		if (tr.origin.undoing) this.#lostTypedCell(tr.origin, undone.cells);
 		const out = this.undoneCells(undone.cells, tr.origin.undoing ? 'undo' : 'redo');
 		for (const [rowId, colId, value] of out)
 			undone.cells.push([rowId, colId, this.getCell(rowId, colId), value]);
 		return out;
+	}
+
+	/**
+	 * Her undo that took back some of a call's cells (`boundColumns`), its result having lost to
+	 * a colleague's: the typed cell of the step's change (her result), as the undo's entry lists
+	 * it when nothing of the step stands (`undoLost`), added to `cells` (the result taken back,
+	 * the colleague's staying), so that her call leaves «Попытки» (`undoneCells`, and `kindsOf`
+	 * on every replica). Found by R1's fuzz in review: Борис's «перезвонить» raced Анна's, hers
+	 * was written over by her next call; his Ctrl+Z took back only his «Оператор» (hers the
+	 * same name, never written again), and «Попытки» kept his call: 7 for 6.
+	 */
+	#lostTypedCell(undo: Y.UndoManager, cells: CellChange[]) {
+		const step = runningStep.get(undo);
+		const bound = new Set(this.boundColumns?.() ?? []);
+		if (!step || bound.size === 0) return;
+		const written = new Set<string>();
+		this.#structsIn(step.insertions, (struct) => {
+			const key = struct instanceof Y.Item && struct.parent === this.#cellMap && struct.parentSub;
+			if (key && bound.has(key.slice(key.indexOf(':') + 1))) written.add(key);
+		});
+		const taken = cells.filter(([r, c]) => written.has(cellKey(r, c)));
+		if (taken.length === 0) return;
+		// The step's change: her newest that gave each cell taken back the value taken back.
+		const me = this.history.author.id;
+		let typed: CellChange | undefined;
+		for (const entry of this.history.entriesFor(new Set(taken.map(([r]) => r)))) {
+			if (entry.by !== me || entry.u || !entry.cells) continue;
+			const all = taken.every(([r, c, before]) =>
+				entry.cells!.some(([r2, c2, , v]) => r2 === r && c2 === c && v === before)
+			);
+			if (all) typed = entry.cells[0];
+		}
+		if (!typed) return;
+		const [rowId, colId, , value] = typed;
+		if (!written.has(cellKey(rowId, colId)) || cells.some(([r, c]) => r === rowId && c === colId))
+			return;
+		cells.unshift([rowId, colId, value, this.getCell(rowId, colId)]);
 	}
 
 	/**
