@@ -31,13 +31,15 @@ import * as decoding from 'lib0/decoding';
 import {
 	DEFAULT_DOC_IDLE_MS,
 	DEFAULT_MAX_BUFFERED_BYTES,
+	DEFAULT_MAX_PER_ADDRESS,
+	DEFAULT_MAX_DOCS,
 	DEFAULT_MAX_MESSAGE_BYTES,
 	DEFAULT_PART_BYTES,
 	DEFAULT_PING_INTERVAL_MS
 } from './config.js';
 import { refusedOrigin } from './origin.js';
 import { createRepeatLog } from './repeat-log.js';
-import { clientAddressReader } from './addresses.js';
+import { clientAddressReader, countedAddress } from './addresses.js';
 
 export const messageSync = 0;
 export const messageAwareness = 1;
@@ -110,6 +112,24 @@ export const REFUSAL_KINDS = {
 		en: ['invalid room (400)', 'invalid rooms (400)']
 	}
 };
+/**
+ * The connections closed for a limit (`CLOSE_TOO_MANY`), as the log's summary names their repeats.
+ * @type {Record<'connections' | 'docs', import('./repeat-log.js').RepeatKind>}
+ */
+const TOO_MANY_KINDS = {
+	connections: {
+		ru: [
+			'отказ сверх MAX_PER_ADDRESS',
+			'отказа сверх MAX_PER_ADDRESS',
+			'отказов сверх MAX_PER_ADDRESS'
+		],
+		en: ['refusal over MAX_PER_ADDRESS', 'refusals over MAX_PER_ADDRESS']
+	},
+	docs: {
+		ru: ['отказ сверх MAX_DOCS', 'отказа сверх MAX_DOCS', 'отказов сверх MAX_DOCS'],
+		en: ['refusal over MAX_DOCS', 'refusals over MAX_DOCS']
+	}
+};
 const ROOM_PATTERN = /^(?:ws|sheet):[A-Za-z0-9_-]{1,64}$/;
 
 const CLOSE_GOING_AWAY = 1001;
@@ -123,6 +143,18 @@ const CLOSE_BAD_MESSAGE = 4400;
  * write it in an older one.) In 4400–4499, so y-websocket stops reconnecting by itself.
  */
 export const CLOSE_APP_VERSION = 4409;
+/**
+ * The relay holds too much for this client already (`MAX_PER_ADDRESS`), or too many
+ * documents that are in use (`MAX_DOCS`): the page says so and tries again later, its changes
+ * kept. Not in 4400–4499: y-websocket reconnects by itself (the page waits its longest between
+ * tries). Sent after the handshake, with the reason (`CLOSE_TOO_MANY_REASONS`): a refused upgrade
+ * is, to a browser, a network that failed.
+ */
+export const CLOSE_TOO_MANY = 4529;
+export const CLOSE_TOO_MANY_REASONS = {
+	connections: 'too many connections',
+	docs: 'too many documents'
+};
 /** The query parameter in which the app sends its version (`?v=`). */
 export const APP_VERSION_PARAM = 'v';
 /** On `close()`, how long connections get to answer the close frame before being cut. */
@@ -166,6 +198,10 @@ const LOAD_ORIGIN = Symbol('load');
  * @property {number} [partBytes] a message longer than this goes in parts of it to a client
  *   that takes them (`messagePart`)
  * @property {number} [docIdleMs]
+ * @property {number} [maxPerAddress] connections one client address (an IPv6 one: its
+ *   /64) may hold at once; more are closed with `CLOSE_TOO_MANY`
+ * @property {number} [maxDocs] documents in memory at once: past it the one idle longest is
+ *   dropped first; when none is idle, a connection to another is closed with `CLOSE_TOO_MANY`
  * @property {number} [pingIntervalMs]
  * @property {readonly string[]} [allowedHosts] host names browser pages may use (origin.js)
  * @property {readonly string[]} [trustedProxies] reverse proxies whose `X-Forwarded-For` names
@@ -193,6 +229,10 @@ class Room {
 		this.ready = Promise.resolve(false);
 		/** @type {ReturnType<typeof setTimeout> | null} */
 		this.idleTimer = null;
+		/** When its last connection left (for `MAX_DOCS`: the one idle longest goes first). */
+		this.idleSince = 0;
+		/** Being written back and dropped to make room for another (`MAX_DOCS`). */
+		this.evicted = false;
 		/**
 		 * Message queues of closed connections that may still be writing to the store.
 		 * @type {Set<Promise<void>>}
@@ -218,11 +258,13 @@ class Connection {
 	 * @param {Room} room
 	 * @param {string} peer
 	 * @param {boolean} parts it takes a long message in parts (`messagePart`)
+	 * @param {string} address whose it is, as counted for `MAX_PER_ADDRESS`
 	 */
-	constructor(ws, room, peer, parts) {
+	constructor(ws, room, peer, parts, address) {
 		this.ws = ws;
 		this.room = room;
 		this.peer = peer;
+		this.address = address;
 		this.parts = parts;
 		/**
 		 * Messages that wait to be sent behind a long one that waits too (see `send`).
@@ -287,6 +329,8 @@ export function createRelay({
 		maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
 		partBytes = DEFAULT_PART_BYTES,
 		docIdleMs = DEFAULT_DOC_IDLE_MS,
+		maxPerAddress = DEFAULT_MAX_PER_ADDRESS,
+		maxDocs = DEFAULT_MAX_DOCS,
 		pingIntervalMs = DEFAULT_PING_INTERVAL_MS,
 		allowedHosts = [],
 		trustedProxies = []
@@ -309,6 +353,16 @@ export function createRelay({
 	const unloads = new Set();
 	/** @type {Set<Connection>} */
 	const connections = new Set();
+	/**
+	 * Open connections per client address (`countedAddress`), for `MAX_PER_ADDRESS`.
+	 * @type {Map<string, number>}
+	 */
+	const perAddress = new Map();
+	/**
+	 * Refusals for `MAX_PER_ADDRESS` or `MAX_DOCS`, in the log once per address in
+	 * ten minutes: a runaway tab tries again every ten seconds.
+	 */
+	const tooMany = createRepeatLog({ log, prefix: '[relay]', kinds: TOO_MANY_KINDS });
 	let closing = false;
 	/** @type {Promise<void> | null} */
 	let closed = null;
@@ -359,16 +413,45 @@ export function createRelay({
 	}
 
 	/**
+	 * Whether another document may be loaded (`MAX_DOCS`): the documents in memory (those being
+	 * written back too) are under the limit, or the ones idle longest are dropped to make room
+	 * (written back first, as after `DOC_IDLE_MS`: nothing stored is lost). False when every
+	 * one is in use.
+	 */
+	function makeRoomFor() {
+		let evicting = 0;
+		for (const room of rooms.values()) if (room.evicted) evicting++;
+		while (rooms.size - evicting + unloading.size >= maxDocs) {
+			/** @type {Room | null} */
+			let idlest = null;
+			for (const room of rooms.values()) {
+				if (room.evicted || room.connections.size > 0) continue;
+				if (!idlest || room.idleSince < idlest.idleSince) idlest = room;
+			}
+			if (!idlest) return false;
+			if (idlest.idleTimer) clearTimeout(idlest.idleTimer);
+			idlest.evicted = true;
+			evicting++;
+			startUnload(idlest);
+		}
+		return true;
+	}
+
+	/**
+	 * The room, loaded (or being loaded) in memory; null when `MAX_DOCS` are, all in use.
 	 * @param {string} name
-	 * @returns {Room}
+	 * @returns {Room | null}
 	 */
 	function getRoom(name) {
 		const existing = rooms.get(name);
 		if (existing) {
 			if (existing.idleTimer) clearTimeout(existing.idleTimer);
 			existing.idleTimer = null;
+			// Came back to while being dropped: it stays (`unload` sees its connection).
+			existing.evicted = false;
 			return existing;
 		}
+		if (!makeRoomFor()) return null;
 		const room = new Room(name);
 		rooms.set(name, room);
 		room.doc.on('update', (/** @type {Uint8Array} */ update, /** @type {unknown} */ origin) => {
@@ -599,7 +682,11 @@ export function createRelay({
 		const queue = connection.queue;
 		room.draining.add(queue);
 		void queue.then(() => room.draining.delete(queue));
+		const left = (perAddress.get(connection.address) ?? 1) - 1;
+		if (left > 0) perAddress.set(connection.address, left);
+		else perAddress.delete(connection.address);
 		if (room.connections.size === 0 && !closing) {
+			room.idleSince = Date.now();
 			room.idleTimer = setTimeout(() => startUnload(room), docIdleMs);
 		}
 	}
@@ -975,10 +1062,27 @@ export function createRelay({
 	 * @param {string} roomName
 	 * @param {string} peer
 	 * @param {boolean} parts
+	 * @param {string} address the client's (`addressOf`)
 	 */
-	function accept(ws, roomName, peer, parts) {
-		const room = getRoom(roomName);
-		const connection = new Connection(ws, room, peer, parts);
+	function accept(ws, roomName, peer, parts, address) {
+		const counted = countedAddress(address);
+		const held = perAddress.get(counted) ?? 0;
+		const room = held < maxPerAddress ? getRoom(roomName) : null;
+		if (!room) {
+			const kind = held < maxPerAddress ? 'docs' : 'connections';
+			tooMany.note(
+				address,
+				kind,
+				kind === 'docs'
+					? `[relay] ${roomName} ${peer}: ${maxDocs} documents in memory, all in use (MAX_DOCS): refused (${CLOSE_TOO_MANY})`
+					: `[relay] ${roomName} ${peer}: ${held} connections from this address (MAX_PER_ADDRESS): refused (${CLOSE_TOO_MANY})`
+			);
+			ws.on('error', ignoreError);
+			ws.close(CLOSE_TOO_MANY, CLOSE_TOO_MANY_REASONS[kind]);
+			return;
+		}
+		const connection = new Connection(ws, room, peer, parts, counted);
+		perAddress.set(counted, held + 1);
 		room.connections.add(connection);
 		connections.add(connection);
 
@@ -1171,7 +1275,7 @@ export function createRelay({
 				ws.close(CLOSE_APP_VERSION, 'app version');
 				return;
 			}
-			accept(ws, room, peer, parts);
+			accept(ws, room, peer, parts, address);
 		});
 	}
 
@@ -1180,6 +1284,7 @@ export function createRelay({
 		closing = true;
 		clearInterval(heartbeat);
 		refusals.close();
+		tooMany.close();
 		const sockets = [...connections].map((connection) => connection.ws);
 		for (const connection of [...connections]) {
 			closeConnection(connection, CLOSE_GOING_AWAY, 'server shutting down', null);

@@ -119,6 +119,8 @@ export const ru = {
 	'status.unanswered': 'Сервер не отвечает — связь плохая или пропала',
 	'status.serverCannotStore':
 		'Сервер не может сохранить изменения (заполнен диск?) — скажите тому, кто запускал Штаб',
+	'status.serverBusy':
+		'Сервер не принимает эту вкладку: с этого компьютера открыто слишком много вкладок, или на сервере — списков. Закройте лишние вкладки; изменения этой страницы остаются в браузере и уйдут, как только сервер её примет',
 	'status.accessDenied':
 		'Нет доступа к спискам: ключ доступа сменился или не подходит. Попросите у координатора новую ссылку с ключом и откройте её — изменения этой страницы остаются в браузере',
 	'status.serverRefuses':
@@ -455,6 +457,8 @@ export const en: Record<MessageKey, string> = {
 	'status.unanswered': 'The server does not answer — the connection is poor or gone',
 	'status.serverCannotStore':
 		'The server cannot save changes (a full disk?) — tell whoever runs Shtab',
+	'status.serverBusy':
+		"The server does not take this tab: too many tabs are open on this computer, or too many lists on the server. Close the tabs you do not need; this page's changes stay in this browser and are sent as soon as the server takes it",
 	'status.accessDenied':
 		"No access to the lists: the access key was changed or does not fit. Ask the coordinator for the new link with the key and open it — this page's changes stay in this browser",
 	'status.serverRefuses':

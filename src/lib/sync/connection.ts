@@ -100,6 +100,11 @@ export const CLOSE_APP_VERSION = 4409;
  */
 export const CLOSE_STORE_UNAVAILABLE = { code: 1011, reason: 'store unavailable' } as const;
 /**
+ * The relay's close when it holds too much already (`server/relay.js`: too many connections from
+ * this address, `MAX_PER_ADDRESS`, or too many lists in use, `MAX_DOCS`).
+ */
+export const CLOSE_TOO_MANY = 4529;
+/**
  * Sockets refused in a row, each while the server answered `/healthz`, before the status says
  * the server refuses this page (`SyncStatus.serverRefuses`): one is what a server starting up
  * between the attempt and the question looks like.
@@ -131,6 +136,12 @@ export interface SyncStatus {
 	 * the server), and has not confirmed them since: they wait in the browser.
 	 */
 	serverCannotStore: boolean;
+	/**
+	 * The relay refused this page's connection for one of its limits (too many connections from
+	 * this computer's address, or too many lists open on the server), and has not let it in
+	 * since: its changes wait in the browser, and it tries again every `MAX_BACKOFF_MS`.
+	 */
+	serverBusy: boolean;
 	/**
 	 * The server answers the page (`/healthz`) but its sockets were refused again and again: a
 	 * reverse proxy that rewrites `Host` or drops the upgrade, an address not in `ALLOWED_HOSTS`
@@ -342,6 +353,7 @@ export class DocConnection {
 			pending: this.#carried,
 			unanswered: false,
 			serverCannotStore: false,
+			serverBusy: false,
 			serverRefuses: false,
 			accessDenied: false,
 			localLoaded: false,
@@ -497,7 +509,7 @@ export class DocConnection {
 		};
 		const onSync = (synced: boolean) => {
 			if (synced) {
-				this.#set({ serverSynced: true });
+				this.#set({ serverSynced: true, serverBusy: false });
 				this.#sendQuery();
 			}
 		};
@@ -514,6 +526,15 @@ export class DocConnection {
 				// its back-off again after each connection that synced, and this one synced before
 				// the refusal: the page sent all its waiting changes again five times a second
 				// (found by exploration: 200 reconnects a minute to a server with a full disk).
+				this.provider.wsUnsuccessfulReconnects = Math.max(
+					this.provider.wsUnsuccessfulReconnects,
+					REFUSED_RECONNECTS
+				);
+			}
+			if (event?.code === CLOSE_TOO_MANY) {
+				this.#status = { ...this.#status, serverBusy: true };
+				// Asked again every MAX_BACKOFF_MS, not five times a second: the limit is there for
+				// a server that already holds too much.
 				this.provider.wsUnsuccessfulReconnects = Math.max(
 					this.provider.wsUnsuccessfulReconnects,
 					REFUSED_RECONNECTS
