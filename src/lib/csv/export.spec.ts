@@ -55,7 +55,22 @@ describe('formula neutralisation', () => {
 		['Иванов', 'Иванов'],
 		['', ''],
 		['1+1', '1+1'],
-		[' =1', ' =1'],
+		// After white space too: a spreadsheet that trims the cell runs it.
+		[' =1', "' =1"],
+		['  =1+1', "'  =1+1"],
+		['\u00a0+A1', "'\u00a0+A1"],
+		['\u2003@SUM(A1)', "'\u2003@SUM(A1)"],
+		['\n=1', "'\n=1"],
+		[' \t-A1', "' \t-A1"],
+		[' - хлеб', "' - хлеб"],
+		// …but numbers and phones after spaces are still ordinary values.
+		[' -5', ' -5'],
+		['\u00a0-1 234,5', '\u00a0-1 234,5'],
+		[' +7 (812) 123-45-67', ' +7 (812) 123-45-67'],
+		['  +79111234567', '  +79111234567'],
+		[' Иванов =1', ' Иванов =1'],
+		['"=1+1', '"=1+1'],
+		["' =1", "'' =1"],
 		// Already escaped: one more apostrophe, so that import gives it back.
 		["'=1+1", "''=1+1"],
 		["'-5", "''-5"],

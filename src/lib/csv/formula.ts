@@ -15,11 +15,18 @@
  *   (`+7 (911) 123-45-67 доб. 12 (дочь)`), one or several separated by `, `. A note is only
  *   letters, spaces, dots and hyphens: no operator, quote, `|` or `!` that could make a formula
  *   or a DDE call (`+7 (911) 123-45-67 (a|'b'!c)` is neutralised).
- * - A cell that already starts with `'` followed by one of those characters gets one more `'`,
- *   so that the import rule below gives it back exactly (`'=x` → `''=x`).
+ * - The same after white space (spaces, no-break spaces, tabs, line breaks): ` =1+1` →
+ *   `' =1+1`, `\u00a0+A1` → `'\u00a0+A1`. Excel reads ` =1+1` as text, but a spreadsheet that
+ *   trims a cell's spaces as it opens the file (LibreOffice's «Обрезать пробелы» / «Trim spaces»,
+ *   Google Sheets' import) runs it. Numbers and phones after spaces (` -5`,
+ *   ` +7 (812) 123-45-67`) are ordinary values as above, untouched: trimmed, they are still a
+ *   number or a phone. A quote before the sign (`"=1+1` as a cell's text) is no formula anywhere.
+ * - A cell that already starts with `'` followed by one of those (after white space or not) gets
+ *   one more `'`, so that the import rule below gives it back exactly (`'=x` → `''=x`,
+ *   `' =x` → `'' =x`).
  *
- * The rule, on import: a cell starting with `'` followed by `=`, `+`, `-`, `@`, TAB or CR loses
- * that first `'` (Excel hides it too: it only marks the cell as text). Any other leading `'`
+ * The rule, on import: a cell starting with `'` followed by `=`, `+`, `-`, `@` (after white
+ * space or not), TAB or CR loses that first `'` (Excel hides it too: it only marks the cell as text). Any other leading `'`
  * is kept. So export → import gives back every cell exactly, and a third-party file whose cell
  * is `'=A1` is read as `=A1` — which is what its author saw in Excel.
  */
@@ -31,7 +38,9 @@ const APOSTROPHE_CODE = 39;
 /** First characters that make a spreadsheet evaluate a cell: `=`, `+`, `-`, `@`, TAB, CR. */
 const FORMULA_START_CODES = new Set([61, 43, 45, 64, 9, 13]);
 /** A cell already escaped by us (or by hand): apostrophes, then a formula start. */
-const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+const ESCAPED_FORMULA = /^'+(?:[\t\r]|\s*[=+\-@])/;
+/** White space, then a formula start: run by a spreadsheet that trims the cell first. */
+const SPACED_FORMULA = /^\s+[=+\-@]/;
 /** `-12`, `+5`, `-0,5`, `-1 234,5` (plain or no-break space between thousands), `-15%`. */
 const PLAIN_NUMBER = /^[+-](?:\d+|\d{1,3}(?:[ \u00a0]\d{3})+)(?:[.,]\d+)?%?$/;
 /** `-` alone: a dash for "nothing" (a formula needs something after its sign). */
@@ -64,10 +73,16 @@ function isShownPhone(cell: string): boolean {
 /** The cell as it should be written to a CSV file (see the rule above). */
 export function neutralizeFormula(cell: string): string {
 	const first = cell.charCodeAt(0);
-	// Letters, digits and most punctuation: nothing to do (the common case, no regex).
-	if (first !== APOSTROPHE_CODE && !FORMULA_START_CODES.has(first)) return cell;
 	if (first === APOSTROPHE_CODE) return ESCAPED_FORMULA.test(cell) ? APOSTROPHE + cell : cell;
-	return isPlainNumberOrPhone(cell) ? cell : APOSTROPHE + cell;
+	if (FORMULA_START_CODES.has(first)) return isPlainNumberOrPhone(cell) ? cell : APOSTROPHE + cell;
+	// Letters, digits and most punctuation: nothing to do (the common case, no regex).
+	if (!isWhiteSpace(first) || !SPACED_FORMULA.test(cell)) return cell;
+	return isPlainNumberOrPhone(cell.trimStart()) ? cell : APOSTROPHE + cell;
+}
+
+/** Whether a character code may be white space (`\s`): the fast test before the regex. */
+function isWhiteSpace(code: number): boolean {
+	return code === 32 || (code >= 9 && code <= 13) || code === 160 || code > 0x167f;
 }
 
 /** The inverse, applied on import: drop the `'` in front of a formula start. */
