@@ -4,6 +4,7 @@
  * lists in 4 s and the server grew by 190 MB; an honest office never meets these limits, and
  * nothing stored is lost when a document is dropped to make room for another.
  */
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DocConnection } from '../../src/lib/sync/connection';
@@ -135,4 +136,83 @@ describe('limits for a client with access', () => {
 			anna.destroy();
 		}
 	}, 40_000);
+
+	it('an X-Forwarded-For of its own does not give a client another count when TRUSTED_PROXIES is unset', async () => {
+		const { wsUrl, relay } = await harness.start({ maxPerAddress: 2 });
+		const forwarded = (i: number) => ({ headers: { 'X-Forwarded-For': `10.0.0.${i}` } });
+		await harness.raw(`${wsUrl}/sheet:a`, forwarded(1));
+		await harness.raw(`${wsUrl}/sheet:b`, forwarded(2));
+		const third = await harness.raw(`${wsUrl}/sheet:c`, forwarded(3));
+		expect(await third.closed).toEqual({
+			code: CLOSE_TOO_MANY,
+			reason: CLOSE_TOO_MANY_REASONS.connections
+		});
+		expect(relay.stats().connections).toBe(2);
+	});
+
+	it('a socket cut without a close frame frees its place at once, and one that stops answering at the heartbeat', async () => {
+		const { wsUrl, relay } = await harness.start({ maxPerAddress: 2, pingIntervalMs: 300 });
+		const cut = await harness.raw(`${wsUrl}/sheet:a`);
+		const silent = await harness.raw(`${wsUrl}/sheet:b`);
+		// The Wi-Fi of one tab dropped and its browser cut the socket: the relay sees the TCP end.
+		(cut.ws as unknown as { _socket: import('node:net').Socket })._socket.destroy();
+		await waitFor(() => relay.stats().connections === 1, 'the cut socket to be let go');
+		expect(await outcome(await harness.raw(`${wsUrl}/sheet:c`))).toBe('open');
+		// The other laptop left the network without a word: its socket stays, unanswering, until
+		// the heartbeat drops it (two intervals at most); then the tab coming back gets in.
+		(silent.ws as unknown as { _socket: import('node:net').Socket })._socket.pause();
+		const refused = await harness.raw(`${wsUrl}/sheet:d`);
+		expect((await refused.closed).code).toBe(CLOSE_TOO_MANY);
+		await waitFor(() => relay.stats().connections === 1, 'the silent socket to be dropped');
+		expect(await outcome(await harness.raw(`${wsUrl}/sheet:d`))).toBe('open');
+	});
+
+	it('upgrades given up half-way take no place: the address still gets all of its connections', async () => {
+		const slow = () => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 50));
+		const { url, wsUrl, relay } = await harness.start({ maxPerAddress: 3, authorize: slow });
+		const { port } = new URL(url);
+		for (let i = 0; i < 10; i++) {
+			// The request sent, the socket gone before the relay answers (a tab closed while it
+			// connected, a network that dropped).
+			await new Promise<void>((resolve) => {
+				const socket = connect(Number(port), '127.0.0.1', () => {
+					socket.write(
+						`GET /sync/sheet:gone${i} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+							'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
+							'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+						() => {
+							socket.destroy();
+							resolve();
+						}
+					);
+				});
+			});
+		}
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(relay.stats().connections).toBe(0);
+		for (let i = 0; i < 3; i++)
+			expect(await outcome(await harness.raw(`${wsUrl}/sheet:tab${i}`))).toBe('open');
+		expect(relay.stats().connections).toBe(3);
+	});
+
+	it('a list dropped for room while its last edit is still being stored, and opened again while it is written back, loses nothing', async () => {
+		const { wsUrl, relay } = await harness.start({ maxDocs: 2, docIdleMs: 60_000 });
+		const big = 'Иванова А. П., ул. Ленина 5, кв. 12; '.repeat(40_000);
+		const writer = await harness.synced(harness.client(wsUrl, 'sheet:calls'));
+		writer.map.set('note', big);
+		writer.map.set('last', 'перезвонить в 18:00');
+		// Gone at once, before the relay could store what it sent.
+		writer.provider.destroy();
+		// Two other lists at once: the first is dropped for the second while it is being stored.
+		const b = harness.client(wsUrl, 'sheet:b');
+		const c = harness.client(wsUrl, 'sheet:c');
+		await harness.synced(b);
+		await harness.synced(c);
+		b.provider.destroy();
+		await waitFor(() => relay.stats().connections === 1, 'b to be let go');
+		// Back to the list at once: it waits for its write-back, then has everything.
+		const back = await harness.synced(harness.client(wsUrl, 'sheet:calls'));
+		expect(back.map.get('last')).toBe('перезвонить в 18:00');
+		expect(back.map.get('note')).toBe(big);
+	}, 30_000);
 });
