@@ -32,6 +32,8 @@ const WILDCARD_WARNING =
  *   allowedHosts?: string[],
  *   accessKey?: string | null,
  *   serveApp?: boolean,
+ *   headersTimeoutMs?: number,
+ *   requestTimeoutMs?: number,
  *   store?: import('./store.js').DocStore,
  *   authorize?: import('./relay.js').Authorize,
  *   appVersion?: string | null,
@@ -103,8 +105,8 @@ export async function startServer(options = {}) {
 		return authorize ? authorize(request) : true;
 	};
 	const relay = createRelay({ store, config, authorize: admitted, log, appVersion });
-
-	const server = http.createServer((req, res) => {
+	/** @type {http.RequestListener} */
+	const answer = (req, res) => {
 		// No answer of Shtab is shown inside another site's frame, where a page laid over it could
 		// make her click: the app's pages say so by their CSP (`frame-ancestors 'none'`,
 		// svelte.config.js), and every answer by this header too, for browsers that know only it.
@@ -140,7 +142,19 @@ export async function startServer(options = {}) {
 			return;
 		}
 		notFound(res);
-	});
+	};
+	// Node's checks, tightened (`HEADERS_TIMEOUT_MS`): a socket that sends its request a byte at a
+	// time, or nothing at all, is answered 408 and closed. A WebSocket's upgrade is such a request
+	// until its headers are all in; after the upgrade the relay's heartbeat takes over.
+	const headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
+	const server = http.createServer(
+		{
+			headersTimeout,
+			requestTimeout: config.requestTimeoutMs,
+			connectionsCheckingInterval: Math.max(10, Math.min(5_000, Math.floor(headersTimeout / 4)))
+		},
+		answer
+	);
 	server.on('upgrade', (req, socket, head) => {
 		if (!relay.handleUpgrade(req, socket, head)) socket.destroy();
 	});

@@ -37,6 +37,14 @@ export const DEFAULT_MAX_PER_ADDRESS = 200;
  */
 export const DEFAULT_MAX_DOCS = 500;
 export const DEFAULT_PING_INTERVAL_MS = 30_000;
+/**
+ * A request (the WebSocket's upgrade too) whose headers have not all come within this is answered
+ * 408 and closed; one whose body has not, within `DEFAULT_REQUEST_TIMEOUT_MS`. Node's own were
+ * 60 s and 5 min, looked at every 30 s: a client sending a header a byte at a time (slowloris)
+ * held each socket a minute and a half. A browser sends its headers in one go, on any line.
+ */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** LevelDB writes with fsync; without it an update survives a crash of the process, not of the OS. */
 export const DEFAULT_STORE_SYNC = false;
 
@@ -52,6 +60,8 @@ export const DEFAULT_STORE_SYNC = false;
  * @property {number} maxPerAddress
  * @property {number} maxDocs
  * @property {number} pingIntervalMs
+ * @property {number} headersTimeoutMs
+ * @property {number} requestTimeoutMs
  * @property {boolean} storeSync
  * @property {string[]} allowedHosts host names besides localhost and IP addresses that browser
  *   pages may use (see origin.js)
@@ -77,6 +87,8 @@ export function readConfig(env = process.env) {
 		maxPerAddress: readInteger(env, 'MAX_PER_ADDRESS', DEFAULT_MAX_PER_ADDRESS, 1),
 		maxDocs: readInteger(env, 'MAX_DOCS', DEFAULT_MAX_DOCS, 1),
 		pingIntervalMs: readInteger(env, 'PING_INTERVAL_MS', DEFAULT_PING_INTERVAL_MS, 1),
+		headersTimeoutMs: readInteger(env, 'HEADERS_TIMEOUT_MS', DEFAULT_HEADERS_TIMEOUT_MS, 1),
+		requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 1),
 		storeSync: readBoolean(env, 'STORE_SYNC', DEFAULT_STORE_SYNC),
 		allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
 		accessKey: readAccessKeySetting(env.ACCESS_KEY),
