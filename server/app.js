@@ -8,9 +8,11 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accessKeyNeeded, createAccess, storedAccessKey, storedLinkSecret } from './access.js';
+import { clientAddressReader } from './addresses.js';
 import { readConfig } from './config.js';
 import { unknownHost, unknownHostPage } from './origin.js';
 import { createRelay } from './relay.js';
+import { createRepeatLog } from './repeat-log.js';
 import { createLevelStore } from './store.js';
 
 const HEALTH_PATH = '/healthz';
@@ -22,6 +24,30 @@ const DOCS_DIR = 'docs';
 const WILDCARD_WARNING =
 	'[server] ALLOWED_HOSTS=* пускает страницы Штаба под любым именем: сайт, который направит своё имя на этот компьютер (DNS rebinding), без ключа доступа списков не прочтёт, но его страница, открытая оператором, сможет израсходовать неверные ключи её адреса, и с него 10 минут нельзя будет войти. Перечислите имена вместо * (ALLOWED_HOSTS=shtab.hq.local,shtab) / ' +
 	'ALLOWED_HOSTS=* lets Shtab be opened under any name: a site that points its own name at this computer (DNS rebinding) reads no list without the access key, but its page, opened by an operator, can spend the wrong keys of her address, which then cannot log in for 10 minutes. List the names instead of *';
+
+/**
+ * The app's answers that are the client's error, written once per address and kind in ten
+ * minutes, how many more later (`repeat-log.js`): SvelteKit wrote a line at every page not
+ * found, and a scanner asking for thousands of paths filled the disk (`src/hooks.server.ts` no
+ * longer writes them).
+ * @type {Record<'notFound' | 'refused', import('./repeat-log.js').RepeatKind>}
+ */
+export const REQUEST_KINDS = {
+	notFound: {
+		ru: [
+			'запрос несуществующей страницы (404)',
+			'запроса несуществующих страниц (404)',
+			'запросов несуществующих страниц (404)'
+		],
+		en: ['request for a page not found (404)', 'requests for pages not found (404)']
+	},
+	refused: {
+		ru: ['другой отказ (4xx)', 'других отказа (4xx)', 'других отказов (4xx)'],
+		en: ['other refusal (4xx)', 'other refusals (4xx)']
+	}
+};
+/** The longest part of a path the log quotes. */
+const LOGGED_PATH_CHARS = 200;
 
 /**
  * @typedef {import('./relay.js').RelayLimits & {
@@ -105,6 +131,29 @@ export async function startServer(options = {}) {
 		return authorize ? authorize(request) : true;
 	};
 	const relay = createRelay({ store, config, authorize: admitted, log, appVersion });
+	const addressOf = clientAddressReader(config.trustedProxies);
+	const requestLog = createRepeatLog({ log, prefix: '[server]', kinds: REQUEST_KINDS });
+	/**
+	 * Notes the app's answer once it is sent, when it is the client's error (4xx).
+	 * @param {http.IncomingMessage} req
+	 * @param {http.ServerResponse} res
+	 * @param {string} path
+	 */
+	const noteAnswer = (req, res, path) => {
+		res.once('finish', () => {
+			const status = res.statusCode;
+			if (status < 400 || status >= 500) return;
+			const address = addressOf(req);
+			// Quoted and cut: the path is the client's text.
+			const quoted = JSON.stringify(path.slice(0, LOGGED_PATH_CHARS));
+			requestLog.note(
+				address,
+				status === 404 ? 'notFound' : 'refused',
+				`[server] ${address}: ${req.method} ${quoted} (${status})`
+			);
+		});
+	};
+
 	/** @type {http.RequestListener} */
 	const answer = (req, res) => {
 		// No answer of Shtab is shown inside another site's frame, where a page laid over it could
@@ -137,6 +186,7 @@ export async function startServer(options = {}) {
 			return;
 		}
 		if (access?.answer(req, res)) return;
+		noteAnswer(req, res, path);
 		if (appHandler) {
 			appHandler(req, res, () => notFound(res));
 			return;
@@ -170,6 +220,7 @@ export async function startServer(options = {}) {
 	} catch (error) {
 		// Its minute sweep (unref'd) would run on for good in a process that goes on.
 		access?.close();
+		requestLog.close();
 		await relay.close();
 		throw error;
 	}
@@ -190,6 +241,7 @@ export async function startServer(options = {}) {
 			const stopped = new Promise((resolve) => server.close(resolve));
 			await relay.close();
 			access?.close();
+			requestLog.close();
 			server.closeAllConnections();
 			await stopped;
 		}
