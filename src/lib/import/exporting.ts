@@ -114,18 +114,56 @@ export async function exportSheetParts(
 	return { parts, unmappable };
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what we remove
-const FORBIDDEN_IN_NAMES = /[\\/:*?"<>|\u0000-\u001f]+/g;
+/** Characters no file name may hold on Windows (and `/` nowhere). */
+const FORBIDDEN_IN_NAMES = /[\\/:*?"<>|]+/g;
+/**
+ * Control and format characters (C0, C1, the bidirectional overrides and isolates, zero-width
+ * ones) and halves of characters: taken out. A title «Отчёт\u202Egpj.exe» could show in the
+ * downloads as a name ending «exe.jpg…», and a line break in a name is no name.
+ */
+const INVISIBLE_IN_NAMES = /[\p{Cc}\p{Cf}\p{Cs}]+/gu;
+/** The title's part of a name, at most: in characters, and in UTF-8 bytes (255 on most disks). */
+const NAME_MAX_CHARS = 100;
+const NAME_MAX_BYTES = 150;
 
-/** `Обзвон 65+ 2024-05-01.csv`: the sheet's title and the date, safe on every system. */
+/**
+ * `Обзвон 65+ 2024-05-01.csv`: the sheet's title and the date, safe on every system. Whatever a
+ * colleague titled the list (`../../x`, `<script>`, 300 letters, a right-to-left override), the
+ * name is one file's, in the downloads folder, reads as it is, and fits: characters a system
+ * forbids become `_`, invisible ones go, dots and spaces at its start go (`.x` is a hidden
+ * file), and it is cut whole characters at a time. `CON`, `NUL` and the like are reserved on
+ * Windows only as a whole name, which the date after them never leaves.
+ */
 export function exportFileName(title: string, date: Date = new Date(), suffix = ''): string {
 	const day = [
 		date.getFullYear(),
 		String(date.getMonth() + 1).padStart(2, '0'),
 		String(date.getDate()).padStart(2, '0')
 	].join('-');
-	const clean = title.replace(FORBIDDEN_IN_NAMES, '_').replace(/\s+/g, ' ').trim().slice(0, 100);
+	const cleaned = title
+		.replace(INVISIBLE_IN_NAMES, (run) => (/[\t\n\r]/.test(run) ? ' ' : ''))
+		.replace(FORBIDDEN_IN_NAMES, '_')
+		.replace(/\s+/g, ' ')
+		.replace(/^[\s.]+/, '')
+		.trim();
+	const clean = cutName(cleaned).trim();
 	return `${clean || 'export'}${suffix} ${day}.csv`;
+}
+
+/** At most `NAME_MAX_CHARS` characters and `NAME_MAX_BYTES` bytes, never half a character. */
+function cutName(name: string): string {
+	const encoder = new TextEncoder();
+	let out = '';
+	let bytes = 0;
+	let chars = 0;
+	for (const char of name) {
+		const size = encoder.encode(char).length;
+		if (chars + 1 > NAME_MAX_CHARS || bytes + size > NAME_MAX_BYTES) break;
+		out += char;
+		bytes += size;
+		chars++;
+	}
+	return out;
 }
 
 /** Save bytes (one array, or the parts of a sliced export) as a file through the download. */
