@@ -49,7 +49,7 @@ import { mkdir, open, readFile, readdir, realpath, rename, stat, unlink } from '
 import { join } from 'node:path';
 import { clientAddressReader, countedAddress, isLoopback } from './addresses.js';
 import { englishForm, grouped, russianForm } from './counts.js';
-import { createWindows, summaryLine } from './repeat-log.js';
+import { createRepeatLog, createWindows, summaryLine } from './repeat-log.js';
 import { KeyFileError, SettingError } from './startup-errors.js';
 
 export const ACCESS_COOKIE = 'shtab_access';
@@ -71,6 +71,17 @@ export const MAX_WRONG = 10;
  */
 export const MAX_LINK_WRONG = MAX_WRONG / 2;
 export const WRONG_WINDOW_MS = 10 * 60 * 1000;
+/** How the log's summary names the key forms that could not be read. */
+const UNREAD_FORM_KINDS = {
+	unread: {
+		ru: /** @type {const} */ ([
+			'непрочитанная форма ключа',
+			'непрочитанные формы ключа',
+			'непрочитанных форм ключа'
+		]),
+		en: /** @type {const} */ (['key form not read', 'key forms not read'])
+	}
+};
 /** Addresses whose wrong keys are remembered at once (past it the oldest are forgotten). */
 const MAX_REMEMBERED = 10_000;
 
@@ -414,6 +425,11 @@ export function createAccess(options) {
 	 */
 	const addressOf = (req) => countedAddress(clientOf(req));
 	/**
+	 * Key forms that could not be read (the client went away mid-way), written once per address
+	 * in ten minutes: anyone who reaches the port, key or not, wrote a line with each.
+	 */
+	const unreadForms = createRepeatLog({ log, prefix: '[server]', kinds: UNREAD_FORM_KINDS, now });
+	/**
 	 * What a link's form marks its key with (`LINK_PARAM`): made from the secret kept in the data
 	 * folder (`storedLinkSecret`), so the same after a restart (drawn at random at each start, it
 	 * left the marks of tabs a hostile page opened before a restart matching nothing, and their
@@ -620,12 +636,20 @@ export function createAccess(options) {
 
 	return {
 		allows,
-		close: attempts.close,
+		close() {
+			attempts.close();
+			unreadForms.close();
+		},
 		answer(req, res) {
 			const url = new URL(req.url ?? '/', 'http://shtab');
 			if (req.method === 'POST' && url.pathname === FORM_ACTION) {
 				typed(req, res).catch((error) => {
-					log.warn(`[server] the access key form could not be read: ${error}`);
+					const address = addressOf(req);
+					unreadForms.note(
+						address,
+						'unread',
+						`[server] ${address}: the access key form could not be read: ${error}`
+					);
 					if (!res.headersSent) res.writeHead(400).end();
 				});
 				return true;
