@@ -1,0 +1,34 @@
+/**
+ * A server at its limit for one address (`MAX_PER_ADDRESS`, here 3 sync connections): a second
+ * tab of the same list is refused. It says so in words, keeps her edit in the browser, and sends
+ * it once the first tab is closed.
+ */
+import { describe, expect, it } from 'vitest';
+import { HomePage, SAVED, SheetPage } from './pages';
+import { e2eSession, MOMENT } from './session';
+import { screenshot } from './setup';
+
+const session = e2eSession({ MAX_PER_ADDRESS: '3' });
+const BUSY = 'Сервер не принимает эту вкладку';
+
+describe('a server at its limit for her computer', () => {
+	it('says so, keeps her edit, and sends it once a tab is closed', async () => {
+		const anna = await session.operator('Анна');
+		const first = await new HomePage(anna.page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Обзвон: лимит', 'Обзвон'));
+		await expect.poll(() => first.status(), MOMENT).toBe(SAVED);
+
+		const second = await SheetPage.open(await anna.newPage(), first.page.url(), 'Обзвон: лимит');
+		await expect.poll(() => second.status(), { timeout: 20_000 }).toContain(BUSY);
+		await second.addRow('Кузнецова Вера');
+		await expect.poll(() => second.pending(), MOMENT).toBeGreaterThan(0);
+		await screenshot(second.page, 'server-busy');
+		expect(session.app.log()).toContain('MAX_PER_ADDRESS');
+
+		await first.page.close();
+		await expect.poll(() => second.status(), { timeout: 30_000 }).toBe(SAVED);
+		const colleague = await session.colleague(second.id);
+		expect(colleague.sheet.rowCount).toBe(1);
+	});
+});
