@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, generateCallListCsv, generateRows } from '../../../bench/data';
+import { titleKey } from '../model/sheet';
 import { encodeWindows1251 } from './decode';
 import { detectDelimiter } from './detect';
 import {
 	DEFAULT_BATCH_SIZE,
 	detectLineBreak,
+	hasTitleKey,
 	MAX_REPORTED_ERRORS,
 	parseCsv,
 	parseCsvBytes,
@@ -819,5 +821,37 @@ describe('parseCsv: the fast reader gives what the record-by-record reader gave'
 			expect(result.fast).toEqual(result.reference);
 			expect(result.fastProgress).toEqual(result.referenceProgress);
 		}
+	});
+});
+
+describe('hasTitleKey: whether a cell says a title again, as titleKey would tell', () => {
+	const pick = <T>(random: () => number, items: readonly T[]): T =>
+		items[Math.floor(random() * items.length)];
+
+	it('on titles and names in any case, with spaces, invisible characters, ё, Latin and more', () => {
+		const random = createRandom(1207);
+		const titles = ['ФИО', 'Фамилия', 'Телефон', 'Дата рождения', 'e-mail', 'СНИЛС', 'ИНН', 'Ёлка'];
+		const names = ['Фролов Пётр', 'Фио', 'ФИОН', 'ФИ', 'Ф', 'İnci', 'ﬁo', 'Élan'];
+		const extras = [' ', '  ', '\u00a0', '\u200b', '\u00ad', '\t', 'Ё', 'ё', 'İ', 'ß', '1', '.'];
+		const change = (text: string): string => {
+			let out = '';
+			for (const char of text) {
+				const r = random();
+				out += r < 0.3 ? char.toUpperCase() : r < 0.6 ? char.toLowerCase() : char;
+				if (random() < 0.05) out += pick(random, extras);
+			}
+			if (random() < 0.2) out = pick(random, extras) + out;
+			if (random() < 0.2) out += pick(random, extras);
+			return out;
+		};
+		let same = 0;
+		for (let i = 0; i < 20_000; i++) {
+			const key = titleKey(change(pick(random, titles)));
+			const cell = change(pick(random, random() < 0.6 ? titles : names));
+			const expected = titleKey(cell) === key;
+			if (expected) same++;
+			expect(hasTitleKey(cell, key), JSON.stringify({ cell, key })).toBe(expected);
+		}
+		expect(same).toBeGreaterThan(500);
 	});
 });
