@@ -562,13 +562,23 @@ class Person {
 	}
 }
 
-function personOf(
-	values: Record<string, string>,
-	columns: KeyColumnList,
-	line: number,
-	sheetId: string,
-	rowId: string
-): Person {
+/**
+ * What `readPairs` read of a row: its name and the numbers of its pairs. Module fields, read at
+ * once by the caller, so that the count of every row's keys (`findDuplicates`) makes no object.
+ */
+const pairs = {
+	rawName: '',
+	/** The normalised name, when made (the general way); else made when asked for (`Person`). */
+	name: undefined as string | undefined,
+	hasName: false,
+	birth: '',
+	rawAddress: '',
+	nameBirth: NO_KEY,
+	nameAddress: NO_KEY
+};
+
+/** Reads a row's name, birth date and address into `pairs` (not the pairs' numbers). */
+function readKeys(values: Record<string, string>, columns: KeyColumnList): void {
 	const nameColumns = columns.name;
 	let rawName: string;
 	// One column: its value alone (a space after it, as the parts get, changes nothing).
@@ -577,6 +587,16 @@ function personOf(
 		rawName = '';
 		for (const id of nameColumns) rawName += (values[id] ?? '') + ' ';
 	}
+	pairs.rawName = rawName;
+	pairs.name = undefined;
+	pairs.birth = columns.birthDate ? birthKey(values[columns.birthDate] ?? '') : '';
+	pairs.rawAddress = columns.address ? (values[columns.address] ?? '') : '';
+}
+
+/** Reads a row's name, birth date and address into `pairs`, and the numbers of its pairs. */
+function readPairs(values: Record<string, string>, columns: KeyColumnList): void {
+	readKeys(values, columns);
+	const { rawName, birth, rawAddress } = pairs;
 	let hash = nameHash(rawName);
 	let name: string | undefined;
 	if (nameLength < 0) {
@@ -584,12 +604,23 @@ function personOf(
 		hash = hashOf(name);
 	}
 	const hasName = name === undefined ? nameLength > 0 : name !== '';
-	const birth = columns.birthDate ? birthKey(values[columns.birthDate] ?? '') : '';
-	const rawAddress = columns.address ? (values[columns.address] ?? '') : '';
+	pairs.name = name;
+	pairs.hasName = hasName;
+	pairs.nameBirth = hasName && birth ? pairKeyAfter(hash, birth) : NO_KEY;
+	pairs.nameAddress = hasName && rawAddress ? addressPairKey(hash, rawAddress) : NO_KEY;
+}
+
+/** The row's `Person`, its name and pairs read into `pairs` just before (`RowKeys.recall`). */
+function personOf(
+	values: Record<string, string>,
+	columns: KeyColumnList,
+	line: number,
+	sheetId: string,
+	rowId: string
+): Person {
+	const { rawName, name, hasName, birth, rawAddress, nameBirth, nameAddress } = pairs;
 	const phone = columns.phone ? (values[columns.phone] ?? '') : '';
 	const phones = phone ? phoneKeys(phone) : NO_PHONES;
-	const nameBirth = hasName && birth ? pairKeyAfter(hash, birth) : NO_KEY;
-	const nameAddress = hasName && rawAddress ? addressPairKey(hash, rawAddress) : NO_KEY;
 	let row = '';
 	if (columns.row && !phones.length && nameBirth === NO_KEY && nameAddress === NO_KEY) {
 		let filled = false;
@@ -826,6 +857,224 @@ class PersonIndex {
 	}
 }
 
+// ---------------------------------------------------------------- which rows can match at all
+
+/**
+ * Hashes of a row's keys (`KeyCounts`), one kind from another by their start: the pairs' numbers
+ * (`pairKey`), a phone's key, the row's values (`Person.row`).
+ */
+const NAME_BIRTH_SEED = 0x1b873593;
+const NAME_ADDRESS_SEED = 0x5bd1e995;
+const PHONE_SEED = 0x27d4eb2f;
+const ROW_SEED = 0x165667b1;
+
+/** A 32-bit number spread over all its bits (MurmurHash3's finish), never 0 (`KeyCounts`' empty). */
+function spread(h: number): number {
+	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+	h ^= h >>> 16;
+	return h === 0 ? 1 : h;
+}
+
+/** `spread` of a pair's number. */
+function pairHash(seed: number, key: number): number {
+	return spread(Math.imul(seed ^ key, 0x01000193));
+}
+
+/** `spread` of a phone's key (`phoneKeys`), from its characters. */
+function phoneHash(key: string, from = 0, to = key.length): number {
+	let h = PHONE_SEED;
+	for (let i = from; i < to; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+	return spread(h);
+}
+
+/**
+ * Whether `cell` has a plain stored number (`isPlainStoredPhone`: `+7`, then 10 digits, the first
+ * 3, 4, 8 or 9) in its 12 characters from `at`.
+ */
+function plainPhoneAt(cell: string, at: number): boolean {
+	if (cell.charCodeAt(at) !== 0x2b || cell.charCodeAt(at + 1) !== 0x37) return false;
+	const area = cell.charCodeAt(at + 2);
+	if (area !== 0x33 && area !== 0x34 && area !== 0x38 && area !== 0x39) return false;
+	for (let i = at + 3; i < at + 12; i++) {
+		const c = cell.charCodeAt(i);
+		if (c < 0x30 || c > 0x39) return false;
+	}
+	return true;
+}
+
+/**
+ * The hashes of a row's keys, appended to `out` (each key of `personOf`: its pairs' numbers, its
+ * phones' keys, its values when it has none of those), without the row's `Person`. A key may
+ * give a hash more (a number twice in a cell): a row is then looked at for nothing, never missed.
+ */
+function keyHashes(values: Record<string, string>, columns: KeyColumnList, out: Hashes): void {
+	readPairs(values, columns);
+	const { nameBirth, nameAddress } = pairs;
+	if (nameBirth !== NO_KEY) out.push(pairHash(NAME_BIRTH_SEED, nameBirth));
+	if (nameAddress !== NO_KEY) out.push(pairHash(NAME_ADDRESS_SEED, nameAddress));
+	const phone = columns.phone ? (values[columns.phone] ?? '') : '';
+	let phones = 0;
+	if (phone.length === 12 && plainPhoneAt(phone, 0)) {
+		// Nearly every phone cell: one stored number, its own key (`phoneKeys`).
+		out.push(phoneHash(phone));
+		phones = 1;
+	} else if (
+		phone.length === 26 &&
+		plainPhoneAt(phone, 0) &&
+		phone.charCodeAt(12) === 0x2c &&
+		phone.charCodeAt(13) === 0x20 &&
+		plainPhoneAt(phone, 14)
+	) {
+		// Two of them (`, ` between): each its key (the same one twice: a hash more, see above).
+		out.push(phoneHash(phone, 0, 12));
+		out.push(phoneHash(phone, 14));
+		phones = 2;
+	} else if (phone) {
+		const keys = phoneKeys(phone);
+		for (const key of keys) out.push(phoneHash(key));
+		phones = keys.length;
+	}
+	if (!columns.row || phones || nameBirth !== NO_KEY || nameAddress !== NO_KEY) return;
+	// `Person.row`, hashed as it is written: each value with odd spaces as plain ones
+	// (`withPlainSpaces`), then `KEY_SEPARATOR`.
+	let h = ROW_SEED;
+	let filled = false;
+	for (const id of columns.row) {
+		const value = values[id] ?? '';
+		if (value) filled = true;
+		for (let i = 0; i < value.length; i++) {
+			const c = value.charCodeAt(i);
+			h = Math.imul(h ^ (isOddSpace(c) ? 0x20 : c), 0x01000193);
+		}
+		h = Math.imul(h ^ 0, 0x01000193);
+	}
+	if (filled) out.push(spread(h));
+}
+
+/** A character `withPlainSpaces` makes an ordinary space. */
+function isOddSpace(c: number): boolean {
+	return (
+		c === 0xa0 ||
+		c === 0x1680 ||
+		(c >= 0x2000 && c <= 0x200a) ||
+		c === 0x202f ||
+		c === 0x205f ||
+		c === 0x3000
+	);
+}
+
+/** The key hashes of every row, one after another (`starts`: where each row's begin). */
+class Hashes {
+	values = new Int32Array(1024);
+	length = 0;
+
+	push(h: number) {
+		if (this.length === this.values.length) {
+			const grown = new Int32Array(this.values.length * 2);
+			grown.set(this.values);
+			this.values = grown;
+		}
+		this.values[this.length++] = h;
+	}
+}
+
+/**
+ * How many rows have each key hash, 1 or 2 (2: more than one), in one table of numbers (open
+ * addressing): no string, no object, no `Map` entry per row. A row none of whose hashes another
+ * row has can match no row by any key, nor be matched: the search (`PersonIndex`) is left the
+ * rows that can (a file of 100,000 residents, a few of them twice: those few).
+ */
+class KeyCounts {
+	readonly #keys: Int32Array;
+	readonly #counts: Uint8Array;
+	readonly #mask: number;
+
+	constructor(hashes: number) {
+		let size = 1024;
+		while (size < hashes * 2) size *= 2;
+		this.#keys = new Int32Array(size);
+		this.#counts = new Uint8Array(size);
+		this.#mask = size - 1;
+	}
+
+	/** Counts `h` (not 0) once more; its slot. */
+	add(h: number): number {
+		const keys = this.#keys;
+		let i = h & this.#mask;
+		for (;;) {
+			const key = keys[i];
+			if (key === h) {
+				this.#counts[i] = 2;
+				return i;
+			}
+			if (key === 0) {
+				keys[i] = h;
+				this.#counts[i] = 1;
+				return i;
+			}
+			i = (i + 1) & this.#mask;
+		}
+	}
+
+	/** Whether the hash in `slot` (`add`) is more than one row's. */
+	shared(slot: number): boolean {
+		return this.#counts[slot] === 2;
+	}
+}
+
+/**
+ * Of every row (the existing ones, then the incoming ones, each with its key columns): whether it
+ * may be the same person as another row (`may`: one of its keys' hashes is another row's), and
+ * what `readPairs` found, for its `Person` without hashing its name again (`recall`).
+ */
+class RowKeys {
+	readonly may: Uint8Array;
+	readonly #hasName: Uint8Array;
+	readonly #nameBirth: Int32Array;
+	readonly #nameAddress: Int32Array;
+
+	constructor(
+		count: number,
+		each: (visit: (values: Record<string, string>, columns: KeyColumnList) => void) => void
+	) {
+		const hashes = new Hashes();
+		const starts = new Int32Array(count + 1);
+		const hasName = (this.#hasName = new Uint8Array(count));
+		const nameBirth = (this.#nameBirth = new Int32Array(count));
+		const nameAddress = (this.#nameAddress = new Int32Array(count));
+		let r = 0;
+		each((values, columns) => {
+			keyHashes(values, columns, hashes);
+			hasName[r] = pairs.hasName ? 1 : 0;
+			nameBirth[r] = pairs.nameBirth;
+			nameAddress[r] = pairs.nameAddress;
+			starts[++r] = hashes.length;
+		});
+		const counts = new KeyCounts(hashes.length);
+		const slots = hashes.values;
+		for (let i = 0; i < hashes.length; i++) slots[i] = counts.add(slots[i]);
+		const may = (this.may = new Uint8Array(count));
+		for (let row = 0; row < count; row++)
+			for (let i = starts[row]; i < starts[row + 1]; i++)
+				if (counts.shared(slots[i])) {
+					may[row] = 1;
+					break;
+				}
+	}
+
+	/**
+	 * `readPairs` of row `r` (its values and key columns given) from what was found: its name is
+	 * not hashed again, and made only when asked for (`Person.name`: the same string).
+	 */
+	recall(r: number, values: Record<string, string>, columns: KeyColumnList): void {
+		readKeys(values, columns);
+		pairs.hasName = this.#hasName[r] === 1;
+		pairs.nameBirth = this.#nameBirth[r];
+		pairs.nameAddress = this.#nameAddress[r];
+	}
+}
+
 /** For each incoming row, in order: its duplicates in the file, the sheet, other sheets. */
 export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] {
 	const { incoming, existing, targetSheetId, keyColumnsBySheet = {} } = options;
@@ -833,14 +1082,30 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 	const index = new PersonIndex();
 	const otherColumns = new Map<string, KeyColumnList>();
 	const deleted = new Set<string>();
-	for (const row of existing) {
-		if (row.deleted) deleted.add(row.rowId);
-		const own = keyColumnsBySheet[row.sheetId];
-		let columns = keyColumns;
-		if (own) {
-			columns = otherColumns.get(row.sheetId) ?? keyColumnList(own);
-			otherColumns.set(row.sheetId, columns);
+	const columnsOf = (sheetId: string): KeyColumnList => {
+		const own = keyColumnsBySheet[sheetId];
+		if (!own) return keyColumns;
+		let columns = otherColumns.get(sheetId);
+		if (!columns) {
+			columns = keyColumnList(own);
+			otherColumns.set(sheetId, columns);
 		}
+		return columns;
+	};
+	// First the hashes of every row's keys, counted: only a row with a hash another row has is
+	// looked for and put into the index (its buckets are the same as with every row in it: a
+	// row left out shares no key with any row).
+	const keys = new RowKeys(existing.length + incoming.length, (visit) => {
+		for (const row of existing) visit(row.values, columnsOf(row.sheetId));
+		for (const row of incoming) visit(row.values, keyColumns);
+	});
+	const { may } = keys;
+	for (let r = 0; r < existing.length; r++) {
+		const row = existing[r];
+		if (row.deleted) deleted.add(row.rowId);
+		if (!may[r]) continue;
+		const columns = columnsOf(row.sheetId);
+		keys.recall(r, row.values, columns);
 		index.add(personOf(row.values, columns, -1, row.sheetId, row.rowId));
 	}
 	const duplicates: DuplicateInfo[] = new Array(incoming.length);
@@ -862,12 +1127,15 @@ export function findDuplicates(options: FindDuplicatesOptions): DuplicateInfo[] 
 			inSheet: NO_MATCHES,
 			inOtherSheets: NO_MATCHES
 		};
+		duplicates[i] = info;
+		const r = existing.length + i;
+		if (!may[r]) continue;
+		keys.recall(r, row.values, keyColumns);
 		const person = personOf(row.values, keyColumns, row.line, targetSheetId, '');
 		search.id = i + 1;
 		search.named = person.hasName;
 		search.info = info;
 		index.searchAndAdd(person, search);
-		duplicates[i] = info;
 	}
 	return duplicates;
 }

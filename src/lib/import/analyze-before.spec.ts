@@ -1272,3 +1272,151 @@ describe('findDuplicates against its code before (oracle)', () => {
 		expect(found).toBeGreaterThan(1000);
 	});
 });
+
+describe('findDuplicates searching only the rows that may match (against the code before)', () => {
+	// The search counts every row's key hashes first and looks only at rows with a hash another
+	// row has: a row left out must be one that matches nothing. Lists where most rows are unique
+	// (their own phone, name and birth date) and a few repeat, by every key and in every way
+	// it is written: phones stored, two in a cell, with a note or an extension, typed as in a
+	// file, the same number twice; rows known by their values only, with odd spaces; another
+	// sheet with its own columns; deleted rows; a phone shared by more rows than a bucket is
+	// read (`MAX_BUCKET_SCAN`); lists long enough for the count's table to wrap around.
+	const random = createRandom(20261207);
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+	const digits = (n: number) => {
+		let s = '';
+		for (let i = 0; i < n; i++) s += Math.floor(random() * 10);
+		return s;
+	};
+	const SHARED_PHONES = [
+		'+79111234567',
+		'+78125551234',
+		'+79111234567, +78125551234',
+		'+78125551234, +79111234567',
+		'+79111234567, +79111234567',
+		'+79111234567 (дочь)',
+		'+79111234567;ext=12',
+		'+79111234567;ext=12, +78125551234 (сосед)',
+		'8 911 123-45-67',
+		'8 (812) 555-12-34 (дом.)',
+		'8 911 123-45-67 / 8 812 555-12-34',
+		'555-12-34',
+		'+7911123456',
+		'нет'
+	];
+	const SHARED_NAMES = [
+		'Иванова Анна Петровна',
+		'Анна Петровна ИВАНОВА',
+		'Иванoва Анна Петровна', // Latin «o»
+		'Иванова\u00a0Анна Петровна',
+		'Ђорђевић Ана',
+		'Ана Ђорђевић'
+	];
+	const SHARED_ADDRESSES = [
+		'ул. Ленина, д. 1',
+		'УЛ ЛЕНИНА Д 1',
+		'ул. Лeнина, д. 1',
+		'Київ, вул. Хрещатик, 1'
+	];
+	const NOTES = [
+		'позвонить',
+		'позвонить\u00a0вечером',
+		'позвонить вечером',
+		'позвонить\u2009вечером'
+	];
+	let manyPhone = '';
+	const values = (): Record<string, string> => {
+		const unique = random() < 0.85;
+		const oddly = random() < 0.05; // a row known by its values only
+		const phone = oddly
+			? ''
+			: manyPhone && random() < 0.5
+				? manyPhone
+				: unique
+					? pick(['+79', '+78', '+73']) +
+						digits(9) +
+						pick(['', '', '', ' (сын)', `, +79${digits(9)}`])
+					: pick(SHARED_PHONES);
+		return {
+			name: oddly ? '' : unique ? `Фамилия${digits(6)} Имя${digits(3)}` : pick(SHARED_NAMES),
+			birth:
+				oddly || random() < 0.3
+					? ''
+					: unique
+						? `19${digits(2)}-0${1 + Math.floor(random() * 9)}-1${digits(1)}`
+						: pick(['1941-03-05', '05.03.1941', '']),
+			address:
+				oddly || random() < 0.5 ? '' : unique ? `ул. Улица${digits(5)}` : pick(SHARED_ADDRESSES),
+			phone,
+			note: oddly ? pick(NOTES) : ''
+		};
+	};
+	const otherOf = (row: Record<string, string>) =>
+		Object.fromEntries(Object.entries(row).map(([k, v]) => [`o-${k}`, v]));
+	const keyChoices: KeyColumns[] = [
+		{ phone: 'phone', name: 'name', birthDate: 'birth', address: 'address', row: ['name', 'note'] },
+		{ phone: 'phone', name: 'name', birthDate: 'birth', row: ['note', 'phone'] },
+		{ name: 'name', address: 'address', row: ['note'] },
+		{ phone: 'phone' }
+	];
+
+	it('finds the same residents as when every row was searched', () => {
+		let found = 0;
+		let alone = 0;
+		for (let n = 0; n < 120; n++) {
+			const size = n % 10 === 0 ? 1500 + Math.floor(random() * 1500) : Math.floor(random() * 200);
+			manyPhone = n % 15 === 7 ? '+7812' + digits(7) : '';
+			const incoming: IncomingRow[] = Array.from({ length: size }, (_, i) => ({
+				line: i + 2,
+				values: values()
+			}));
+			const existing: ExistingRow[] = [];
+			for (let i = 0; i < size / 2; i++) {
+				const other = random() < 0.3;
+				// Some of the sheets' rows are lines of the file, as when a list is imported again.
+				const row = random() < 0.2 && incoming.length ? { ...pick(incoming).values } : values();
+				existing.push({
+					sheetId: other ? 'other' : 'target',
+					rowId: `r${i}`,
+					values: other ? otherOf(row) : row,
+					...(random() < 0.1 ? { deleted: true as const } : {})
+				});
+			}
+			const keyColumns = pick(keyChoices);
+			const options: FindDuplicatesOptions = {
+				incoming,
+				existing,
+				keyColumns,
+				targetSheetId: 'target',
+				keyColumnsBySheet: {
+					other: {
+						phone: keyColumns.phone && 'o-phone',
+						name: 'o-name',
+						birthDate: keyColumns.birthDate && 'o-birth',
+						address: 'o-address',
+						row: ['o-name', 'o-note']
+					}
+				}
+			};
+			const presentBefore = new Set<string>();
+			const present = new Set<string>();
+			const before = findDuplicatesBefore({ ...structuredClone(options), present: presentBefore });
+			expect(findDuplicates({ ...structuredClone(options), present }), `case ${n}`).toEqual(before);
+			expect([...present].sort(), `case ${n}`).toEqual([...presentBefore].sort());
+			for (const d of before)
+				if (d.inFile || d.inSheet.length || d.inOtherSheets.length || d.inDeleted) found++;
+				else alone++;
+		}
+		// Both kinds of rows, many of each: those that match and those left out of the search.
+		expect(found).toBeGreaterThan(3000);
+		expect(alone).toBeGreaterThan(10000);
+	});
+
+	it('gives the whole same analysis on long generated files and sheets', () => {
+		for (let seed = 301; seed <= 306; seed++) {
+			const options = generate(seed, 3000);
+			const before: Analysis = analyzeImportBefore(structuredClone(options));
+			expect(analyzeImport(structuredClone(options)), `seed ${seed}`).toEqual(before);
+		}
+	});
+});
