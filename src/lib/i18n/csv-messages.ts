@@ -1,6 +1,7 @@
 /** The strings of CSV import and export (spread into `messages.ts`), Russian first. */
 export const csvRu = {
 	'import.button': 'Импорт CSV',
+	'import.buttonShort': 'Импорт',
 	'import.newButton': 'Новый список из CSV',
 	'import.title': 'Импорт CSV',
 	'import.titleNew': 'Новый список из CSV',
@@ -241,6 +242,7 @@ export const csvRu = {
 	'import.inOtherLists': 'этот житель есть и в списке {lists} ({by})',
 	'import.reportName': ' — отчёт импорта',
 	'export.button': 'Экспорт CSV',
+	'export.buttonShort': 'Экспорт',
 	'export.title': 'Экспорт CSV',
 	'export.scope': 'Что выгрузить',
 	'export.viewSuffix': ' — как показано',
@@ -261,6 +263,7 @@ export const csvRu = {
 
 export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.button': 'Import CSV',
+	'import.buttonShort': 'Import',
 	'import.newButton': 'New list from CSV',
 	'import.title': 'Import CSV',
 	'import.titleNew': 'New list from CSV',
@@ -497,6 +500,7 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.inOtherLists': 'the resident is on the list {lists} too ({by})',
 	'import.reportName': ' — import report',
 	'export.button': 'Export CSV',
+	'export.buttonShort': 'Export',
 	'export.title': 'Export CSV',
 	'export.scope': 'What to export',
 	'export.viewSuffix': ' — as shown',

@@ -158,6 +158,7 @@ export const ru = {
 	'grid.searchEverywhere': 'Искать по всему списку',
 	'grid.sorting': 'Сортировка…',
 	'grid.fill': 'Заполнить столбец…',
+	'grid.fillShort': 'Заполнить…',
 	'grid.fillTitle': 'Заполнить столбец в выбранных строках ({count})',
 	'grid.fillNeedsRows':
 		'Сначала отметьте строки галочками слева (галочка в заголовке — все строки)',
@@ -496,6 +497,7 @@ export const en: Record<MessageKey, string> = {
 	'grid.searchEverywhere': 'Search the whole list',
 	'grid.sorting': 'Sorting…',
 	'grid.fill': 'Fill column…',
+	'grid.fillShort': 'Fill…',
 	'grid.fillTitle': 'Fill a column in the selected rows ({count})',
 	'grid.fillNeedsRows':
 		'Tick the rows first, in the boxes on the left (the box in the header ticks them all)',
