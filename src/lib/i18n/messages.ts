@@ -153,6 +153,7 @@ export const ru = {
 	'grid.pinFirstHint':
 		'Первый столбец (обычно ФИО) остаётся на месте, когда таблица прокручена вправо. Чтобы переставить его, снимите отметку.',
 	'grid.resetView': 'Сбросить сортировку и фильтры',
+	'grid.resetViewShort': 'Сбросить',
 	'grid.searchFiltered':
 		'Поиск ничего не нашёл среди строк, которые оставляют фильтры (столбцы: {columns}).',
 	'grid.searchEverywhere': 'Искать по всему списку',
@@ -492,6 +493,7 @@ export const en: Record<MessageKey, string> = {
 	'grid.pinFirstHint':
 		'The first column (usually the name) stays in view when the table is scrolled right. To move it, untick this.',
 	'grid.resetView': 'Clear sort and filters',
+	'grid.resetViewShort': 'Reset',
 	'grid.searchFiltered':
 		'The search found nothing among the rows the filters leave (columns: {columns}).',
 	'grid.searchEverywhere': 'Search the whole list',
