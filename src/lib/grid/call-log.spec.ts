@@ -1362,4 +1362,47 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 			}
 		}
 	);
+
+	it.each(ORDERS)(
+		'his Ctrl+Z of his call a colleague wrote over and took back, after his next call taken back, takes it back whole (%o)',
+		({ clients, order }) => {
+			// Found by R1's fuzz in review of fault C's fix: Борис's «перезвонить»; Анна's call over
+			// it, taken back (his stands again); his «дозвонились», taken back; his Ctrl+Z of his
+			// first call said done and emptied only his «Оператор»: his result, date and «Попытки» 1
+			// stayed (the undo read his second call, taken back, as his newest).
+			const at = (minutes: number) => new Date(+AT + minutes * 60_000);
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(at(0));
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const undos = sheets.map((s) => s.createUndoManager());
+				const result = id('Результат звонка');
+				const step = (minutes: number, act: () => void) => {
+					vi.setSystemTime(at(minutes));
+					act();
+					for (const undo of undos) undo.stopCapturing();
+					exchange(order);
+				};
+				const cells = () =>
+					sheets.map((sheet) =>
+						['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
+							sheet.getCell(row, id(title))
+						)
+					);
+				step(11, () => logCall(boris, row, result, 'перезвонить', at(11), 'Борис'));
+				step(22, () => logCall(anna, row, result, 'не дозвонились', at(22), 'Анна'));
+				step(33, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				step(66, () => logCall(boris, row, result, 'дозвонились', at(66), 'Борис'));
+				step(77, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				const his = ['перезвонить', 'Борис', '2026-12-06T11:11', '1'];
+				expect(cells()).toEqual([his, his]);
+				step(88, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				for (const [shown, operator, date, attempts] of cells())
+					expect([shown, operator, date, attempts || '0']).toEqual(['', '', '', '0']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
 });

@@ -1316,12 +1316,25 @@ export class Sheet {
 		const mine = new Map<string, CellChange>();
 		let typed: CellChange | undefined;
 		const rows = new Set([...lost].map((key) => key.slice(0, key.indexOf(':'))));
+		// Not a change of hers she took back since (found in review: Борис's second call taken back,
+		// his Ctrl+Z of his first, which Анна had written over and taken back, emptied only his
+		// «Оператор», read from his first; his result, date and «Попытки» stayed).
+		const changesOf = new Map<string, HistoryItem[]>();
+		const undoneSince = (change: CellChange, at: number) => {
+			const key = cellKey(change[0], change[1]);
+			let items = changesOf.get(key);
+			if (!items) changesOf.set(key, (items = this.history.forCell(change[0], change[1])));
+			return items.some(
+				(u) => u.undo === 'undo' && u.author.id === me && u.old === change[3] && u.time >= at
+			);
+		};
 		for (const entry of this.history.entriesFor(rows)) {
 			if (entry.by !== me || entry.u || !entry.cells) continue;
 			let touched = false;
 			for (const change of entry.cells) {
 				const key = cellKey(change[0], change[1]);
 				if (!lost.has(key)) continue;
+				if (undoneSince(change, entry.t)) continue;
 				touched = true;
 				mine.set(key, change);
 			}
