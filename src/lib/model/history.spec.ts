@@ -260,6 +260,46 @@ describe('history of a sheet', () => {
 });
 
 describe('changes made in the same millisecond (found in review)', () => {
+	it('are put in the array’s order by one walk over it, not one walk a row', () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(new Date(2026, 11, 6, 11, 0));
+			const { sheet, name, outcome } = newSheet();
+			const rows = sheet.addRows({
+				columns: [name],
+				rows: Array.from({ length: 50 }, (_, i) => [`Жилец ${i}`])
+			});
+			// The history read once before (as logging a call does): its index made, then kept.
+			expect(sheet.history.forRow(rows[0])).toHaveLength(1);
+			// Each row with two changes in one millisecond.
+			for (const row of rows) {
+				sheet.setCell(row, outcome, 'не дозвонились');
+				sheet.setCell(row, outcome, 'дозвонились');
+			}
+			const array = sheet.doc.getArray('history');
+			let walks = 0;
+			const start = Object.getOwnPropertyDescriptor(array, '_start')!;
+			let value = start.value as unknown;
+			Object.defineProperty(array, '_start', {
+				configurable: true,
+				get: () => (walks++, value),
+				set: (v) => (value = v)
+			});
+			const newest = (row: string) => sheet.history.forCell(row, outcome)[0].value;
+			expect(rows.map(newest)).toEqual(rows.map(() => 'дозвонились'));
+			expect(walks).toBe(1);
+			// A change of the array: walked again at the next read, once.
+			sheet.setCell(rows[0], outcome, 'перезвонить');
+			sheet.setCell(rows[0], outcome, 'отказ');
+			const before = walks;
+			expect(rows.map(newest).slice(0, 2)).toEqual(['отказ', 'дозвонились']);
+			expect(rows.map(newest)).toHaveLength(50);
+			expect(walks - before).toBe(1);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	/**
 	 * Two operators change one cell in the same millisecond, each without the other's change, and
 	 * a third change follows in that millisecond too. Equal times were ordered as each replica filed

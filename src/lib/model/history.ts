@@ -235,6 +235,13 @@ export class SheetHistory {
 	#seq = new WeakMap<HistoryEntry, number>();
 	/** Each filed entry's place in the Y.Array (its Yjs id): the same on every replica. */
 	#ids = new WeakMap<HistoryEntry, Y.ID>();
+	/**
+	 * The array's items by client, as `[clock, length, index]` triples in clock order, made by one
+	 * walk when a row with two entries in one millisecond is read (`#place`), kept until the array
+	 * changes: reading every row of a list in which each has such a tie walked the whole array once
+	 * a row (found in review: 19,159 rows over 20,000 entries, 3.4–4.3 s).
+	 */
+	#items: Map<number, number[]> | null = null;
 	#next = 0;
 	readonly #listeners = new Set<() => void>();
 	readonly #onChange: (event: Y.YArrayEvent<unknown>) => void;
@@ -242,6 +249,7 @@ export class SheetHistory {
 	constructor(doc: Y.Doc) {
 		this.#array = doc.getArray('history');
 		this.#onChange = (event) => {
+			this.#items = null;
 			if (this.#index) {
 				if (event.changes.deleted.size > 0) {
 					// Entries are only appended; a removal (never done by Shtab) means: index again.
@@ -484,26 +492,44 @@ export class SheetHistory {
 	}
 
 	/**
-	 * Sets each of `places`' entries to its index in the array, in one walk over the array's
-	 * items (an entry not found, 0).
+	 * Sets each of `places`' entries to its index in the array (an entry not found, 0), from the
+	 * array's items by client (`#items`, one walk over the array after each change of it).
 	 */
 	#place(places: Map<HistoryEntry, number>) {
-		const byClient = new Map<number, [clock: number, entry: HistoryEntry][]>();
+		const items = (this.#items ??= this.#itemsByClient());
 		for (const entry of places.keys()) {
 			const id = this.#ids.get(entry);
-			if (!id) continue;
-			let list = byClient.get(id.client);
-			if (!list) byClient.set(id.client, (list = []));
-			list.push([id.clock, entry]);
+			const list = id && items.get(id.client);
+			if (!list) continue;
+			// The last item of the client starting at or before the entry's clock.
+			let low = 0;
+			let high = list.length / 3 - 1;
+			while (low < high) {
+				const mid = (low + high + 1) >> 1;
+				if (list[mid * 3] <= id.clock) low = mid;
+				else high = mid - 1;
+			}
+			const [clock, length, index] = list.slice(low * 3, low * 3 + 3);
+			if (id.clock >= clock && id.clock < clock + length)
+				places.set(entry, index + id.clock - clock);
 		}
+	}
+
+	#itemsByClient(): Map<number, number[]> {
+		const byClient = new Map<number, [clock: number, length: number, index: number][]>();
 		let index = 0;
 		for (let item = this.#array._start; item; item = item.right) {
 			if (item.deleted || !item.countable) continue;
 			const { client, clock } = item.id;
-			for (const [at, entry] of byClient.get(client) ?? [])
-				if (at >= clock && at < clock + item.length) places.set(entry, index + at - clock);
+			let list = byClient.get(client);
+			if (!list) byClient.set(client, (list = []));
+			list.push([clock, item.length, index]);
 			index += item.length;
 		}
+		const items = new Map<number, number[]>();
+		for (const [client, list] of byClient)
+			items.set(client, list.sort((a, b) => a[0] - b[0]).flat());
+		return items;
 	}
 
 	/** One cell's changes, newest first. */
