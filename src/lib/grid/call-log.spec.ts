@@ -323,6 +323,14 @@ function callListReplicas(clients: number[], attempts = '') {
 }
 
 const AT = new Date(2026, 11, 6, 11, 0);
+/** `minutes` after `AT`. */
+const atMinute = (minutes: number) => new Date(+AT + minutes * 60_000);
+/** The call in a row as a replica has it: result, «Оператор», «Дата звонка», «Попытки». */
+function callIn(sheet: Sheet, row: string, id: (title: string) => string): string[] {
+	return ['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
+		sheet.getCell(row, id(title))
+	);
+}
 /** Both client orders (so that each replica's value is Yjs's winner once), each sent first. */
 const ORDERS = [
 	{ clients: [1, 2], order: [0, 1] },
@@ -557,10 +565,7 @@ describe('calls logged at the same time by two operators (found by exploration)'
 					vi.setSystemTime(+AT + 300_000);
 					if (alone) for (const u of outbox[0].splice(0)) Y.applyUpdate(boris.doc, u, 'remote');
 					else exchange(order);
-					const logged = (sheet: Sheet) =>
-						['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((t) =>
-							sheet.getCell(row, id(t))
-						);
+					const logged = (sheet: Sheet) => callIn(sheet, row, id);
 					for (const sheet of alone ? [boris] : sheets)
 						expect(logged(sheet)).toEqual(['дозвонились', 'Борис', '2026-12-06T11:02', '2']);
 					expect(undoStep(undo, 'undo'), `${alone}`).toBe('done');
@@ -628,21 +633,18 @@ describe('calls logged at the same time by two operators (found by exploration)'
 			vi.useFakeTimers({ toFake: ['Date'] });
 			try {
 				const logged = (sheet: Sheet, row: string, id: (t: string) => string) =>
-					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((t) =>
-						sheet.getCell(row, id(t))
-					);
+					callIn(sheet, row, id);
 				// Борис offline at 11:33, Анна at 11:55: hers is the later, kept or written back.
 				{
 					vi.setSystemTime(AT);
 					const { sheets, exchange, row, id } = callListReplicas(clients);
 					const [anna, boris] = sheets;
 					const undo = anna.createUndoManager();
-					const at = (m: number) => new Date(+AT + m * 60_000);
-					vi.setSystemTime(at(33));
-					logCall(boris, row, id('Результат звонка'), 'дозвонились', at(33), 'Борис');
-					vi.setSystemTime(at(55));
-					logCall(anna, row, id('Результат звонка'), 'дозвонились', at(55), 'Анна');
-					vi.setSystemTime(at(60));
+					vi.setSystemTime(atMinute(33));
+					logCall(boris, row, id('Результат звонка'), 'дозвонились', atMinute(33), 'Борис');
+					vi.setSystemTime(atMinute(55));
+					logCall(anna, row, id('Результат звонка'), 'дозвонились', atMinute(55), 'Анна');
+					vi.setSystemTime(atMinute(60));
 					exchange(order);
 					for (const sheet of sheets)
 						expect(logged(sheet, row, id)).toEqual([
@@ -1011,10 +1013,7 @@ describe('«нужна помощь» logged at the same time as another result 
 		vi.setSystemTime(at);
 		logCall(sheet, row, id('Результат звонка'), value, at, who);
 	};
-	const logged = (sheet: Sheet, row: string, id: (t: string) => string) =>
-		['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((t) =>
-			sheet.getCell(row, id(t))
-		);
+	const logged = (sheet: Sheet, row: string, id: (t: string) => string) => callIn(sheet, row, id);
 
 	for (const helpFirst of [true, false])
 		it.each(ORDERS)(
@@ -1171,27 +1170,22 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 	 * (`Sheet.#undoneLostCells` counts again).
 	 */
 	it.each(ORDERS)('hers stays, one attempt (%o)', ({ clients, order }) => {
-		const at = (minutes: number) => new Date(+AT + minutes * 60_000);
 		vi.useFakeTimers({ toFake: ['Date'] });
 		try {
 			const { sheets, exchange, row, id } = callListReplicas(clients);
 			const [anna, boris] = sheets;
 			const undos = sheets.map((s) => s.createUndoManager());
 			const result = id('Результат звонка');
-			vi.setSystemTime(at(22));
-			logCall(boris, row, result, 'не дозвонились', at(22), 'Борис');
-			vi.setSystemTime(at(30));
+			vi.setSystemTime(atMinute(22));
+			logCall(boris, row, result, 'не дозвонились', atMinute(22), 'Борис');
+			vi.setSystemTime(atMinute(30));
 			expect(undoStep(undos[1], 'undo')).toBe('done');
-			vi.setSystemTime(at(33));
-			logCall(anna, row, result, 'перезвонить', at(33), 'Анна');
-			vi.setSystemTime(at(40));
+			vi.setSystemTime(atMinute(33));
+			logCall(anna, row, result, 'перезвонить', atMinute(33), 'Анна');
+			vi.setSystemTime(atMinute(40));
 			exchange(order);
 			for (const sheet of sheets)
-				expect(
-					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
-						sheet.getCell(row, id(title))
-					)
-				).toEqual(['перезвонить', 'Анна', '2026-12-06T11:33', '1']);
+				expect(callIn(sheet, row, id)).toEqual(['перезвонить', 'Анна', '2026-12-06T11:33', '1']);
 		} finally {
 			vi.useRealTimers();
 		}
@@ -1208,27 +1202,23 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 	it.each(ORDERS)(
 		'C: his call stands, and his undo of it does not bring back hers (%o)',
 		({ clients, order }) => {
-			const at = (minutes: number) => new Date(+AT + minutes * 60_000);
 			vi.useFakeTimers({ toFake: ['Date'] });
 			try {
 				const { sheets, exchange, row, id } = callListReplicas(clients);
 				const [anna, boris] = sheets;
 				const undos = sheets.map((s) => s.createUndoManager());
 				const result = id('Результат звонка');
-				const logged = (sheet: Sheet) =>
-					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
-						sheet.getCell(row, id(title))
-					);
-				vi.setSystemTime(at(22));
-				logCall(boris, row, result, 'не дозвонились', at(22), 'Борис');
-				vi.setSystemTime(at(33));
-				logCall(anna, row, result, 'перезвонить', at(33), 'Анна');
-				vi.setSystemTime(at(40));
+				const logged = (sheet: Sheet) => callIn(sheet, row, id);
+				vi.setSystemTime(atMinute(22));
+				logCall(boris, row, result, 'не дозвонились', atMinute(22), 'Борис');
+				vi.setSystemTime(atMinute(33));
+				logCall(anna, row, result, 'перезвонить', atMinute(33), 'Анна');
+				vi.setSystemTime(atMinute(40));
 				expect(undoStep(undos[0], 'undo')).toBe('done');
 				exchange(order);
 				for (const sheet of sheets)
 					expect(logged(sheet)).toEqual(['не дозвонились', 'Борис', '2026-12-06T11:22', '1']);
-				vi.setSystemTime(at(50));
+				vi.setSystemTime(atMinute(50));
 				expect(undoStep(undos[1], 'undo')).toBe('done');
 				exchange(order);
 				for (const sheet of sheets) expect(logged(sheet)).toEqual(['', '', '', '']);
@@ -1247,7 +1237,6 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 			// Found in review of a first fix of fault C: the replica read each undo's entry against
 			// the cells as they are now, and an undo older than his last call took that call's
 			// «Оператор» and «Попытки» out (one call, «Попытки» empty; or 1 for two calls).
-			const at = (minutes: number) => new Date(+AT + minutes * 60_000);
 			vi.useFakeTimers({ toFake: ['Date'] });
 			try {
 				const { sheets, row, id } = callListReplicas(clients);
@@ -1255,21 +1244,21 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 				const undo = boris.createUndoManager();
 				const result = id('Результат звонка');
 				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(at(minutes));
+					vi.setSystemTime(atMinute(minutes));
 					act();
 					undo.stopCapturing();
 				};
 				// Two calls, the second taken back, a third: «Попытки» 2.
-				step(11, () => logCall(boris, row, result, 'не дозвонились', at(11), 'Борис'));
-				step(22, () => logCall(boris, row, result, 'перезвонить', at(22), 'Борис'));
+				step(11, () => logCall(boris, row, result, 'не дозвонились', atMinute(11), 'Борис'));
+				step(22, () => logCall(boris, row, result, 'перезвонить', atMinute(22), 'Борис'));
 				step(30, () => expect(undoStep(undo, 'undo')).toBe('done'));
-				step(44, () => logCall(boris, row, result, 'отказ', at(44), 'Борис'));
+				step(44, () => logCall(boris, row, result, 'отказ', atMinute(44), 'Борис'));
 				// Two calls, both taken back, a third: «Попытки» 3.
-				step(55, () => logCall(boris, row, result, 'дозвонились', at(55), 'Борис'));
-				step(66, () => logCall(boris, row, result, 'перезвонить', at(66), 'Борис'));
+				step(55, () => logCall(boris, row, result, 'дозвонились', atMinute(55), 'Борис'));
+				step(66, () => logCall(boris, row, result, 'перезвонить', atMinute(66), 'Борис'));
 				step(70, () => expect(undoStep(undo, 'undo')).toBe('done'));
 				step(71, () => expect(undoStep(undo, 'undo')).toBe('done'));
-				step(77, () => logCall(boris, row, result, 'не дозвонились', at(77), 'Борис'));
+				step(77, () => logCall(boris, row, result, 'не дозвонились', atMinute(77), 'Борис'));
 				const sync = (from: Sheet, to: Sheet) =>
 					Y.applyUpdate(
 						to.doc,
@@ -1279,11 +1268,12 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 				sync(boris, anna);
 				sync(anna, boris);
 				for (const sheet of sheets)
-					expect(
-						['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
-							sheet.getCell(row, id(title))
-						)
-					).toEqual(['не дозвонились', 'Борис', '2026-12-06T12:17', '3']);
+					expect(callIn(sheet, row, id)).toEqual([
+						'не дозвонились',
+						'Борис',
+						'2026-12-06T12:17',
+						'3'
+					]);
 			} finally {
 				vi.useRealTimers();
 			}
@@ -1297,34 +1287,29 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 			// «перезвонить» (5) and Анна's, offline, raced, and her next call (6) went over hers.
 			// His Ctrl+Z took back only his «Оператор» (hers, the same name, was never written
 			// again), and «Попытки» kept his call: 7 for 6.
-			const at = (minutes: number) => new Date(+AT + minutes * 60_000);
 			vi.useFakeTimers({ toFake: ['Date'] });
 			try {
-				vi.setSystemTime(at(0));
+				vi.setSystemTime(atMinute(0));
 				const { sheets, exchange, row, id } = callListReplicas(clients, '3');
 				const [anna, boris] = sheets;
 				const undos = sheets.map((s) => s.createUndoManager());
 				const result = id('Результат звонка');
 				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(at(minutes));
+					vi.setSystemTime(atMinute(minutes));
 					act();
 					for (const undo of undos) undo.stopCapturing();
 				};
-				step(11, () => logCall(anna, row, result, 'не дозвонились', at(11), 'Анна'));
+				step(11, () => logCall(anna, row, result, 'не дозвонились', atMinute(11), 'Анна'));
 				exchange(order);
-				step(66, () => logCall(boris, row, result, 'перезвонить', at(66), 'Борис'));
-				step(77, () => logCall(anna, row, result, 'перезвонить', at(77), 'Анна'));
-				step(88, () => logCall(anna, row, result, 'дозвонились', at(88), 'Анна'));
+				step(66, () => logCall(boris, row, result, 'перезвонить', atMinute(66), 'Борис'));
+				step(77, () => logCall(anna, row, result, 'перезвонить', atMinute(77), 'Анна'));
+				step(88, () => logCall(anna, row, result, 'дозвонились', atMinute(88), 'Анна'));
 				exchange(order);
 				for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('7');
 				step(99, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
 				exchange(order);
 				for (const sheet of sheets)
-					expect(
-						['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
-							sheet.getCell(row, id(title))
-						)
-					).toEqual(['дозвонились', 'Анна', '2026-12-06T12:28', '6']);
+					expect(callIn(sheet, row, id)).toEqual(['дозвонились', 'Анна', '2026-12-06T12:28', '6']);
 			} finally {
 				vi.useRealTimers();
 			}
@@ -1344,10 +1329,7 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 				for (const sheet of sheets) sheet.history.forRow(row);
 				const undos = sheets.map((s) => s.createUndoManager());
 				const result = id('Результат звонка');
-				const logged = (sheet: Sheet) =>
-					['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
-						sheet.getCell(row, id(title))
-					);
+				const logged = (sheet: Sheet) => callIn(sheet, row, id);
 				logCall(boris, row, result, 'не дозвонились', AT, 'Борис');
 				logCall(anna, row, result, 'перезвонить', AT, 'Анна');
 				expect(undoStep(undos[0], 'undo')).toBe('done');
@@ -1370,30 +1352,24 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 			// it, taken back (his stands again); his «дозвонились», taken back; his Ctrl+Z of his
 			// first call said done and emptied only his «Оператор»: his result, date and «Попытки» 1
 			// stayed (the undo read his second call, taken back, as his newest).
-			const at = (minutes: number) => new Date(+AT + minutes * 60_000);
 			vi.useFakeTimers({ toFake: ['Date'] });
 			try {
-				vi.setSystemTime(at(0));
+				vi.setSystemTime(atMinute(0));
 				const { sheets, exchange, row, id } = callListReplicas(clients);
 				const [anna, boris] = sheets;
 				const undos = sheets.map((s) => s.createUndoManager());
 				const result = id('Результат звонка');
 				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(at(minutes));
+					vi.setSystemTime(atMinute(minutes));
 					act();
 					for (const undo of undos) undo.stopCapturing();
 					exchange(order);
 				};
-				const cells = () =>
-					sheets.map((sheet) =>
-						['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
-							sheet.getCell(row, id(title))
-						)
-					);
-				step(11, () => logCall(boris, row, result, 'перезвонить', at(11), 'Борис'));
-				step(22, () => logCall(anna, row, result, 'не дозвонились', at(22), 'Анна'));
+				const cells = () => sheets.map((sheet) => callIn(sheet, row, id));
+				step(11, () => logCall(boris, row, result, 'перезвонить', atMinute(11), 'Борис'));
+				step(22, () => logCall(anna, row, result, 'не дозвонились', atMinute(22), 'Анна'));
 				step(33, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
-				step(66, () => logCall(boris, row, result, 'дозвонились', at(66), 'Борис'));
+				step(66, () => logCall(boris, row, result, 'дозвонились', atMinute(66), 'Борис'));
 				step(77, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
 				const his = ['перезвонить', 'Борис', '2026-12-06T11:11', '1'];
 				expect(cells()).toEqual([his, his]);
