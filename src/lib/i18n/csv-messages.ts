@@ -172,6 +172,11 @@ export const csvRu = {
 	'import.noProblems': 'Замечаний нет.',
 	'import.problemsShown': 'Показаны первые {shown} замечаний; все — в отчёте.',
 	'import.download': 'Скачать отчёт (CSV)',
+	'import.reportUnmappable':
+		'В файле отчёта символов, которых нет в Windows-1251: {count} — они заменены на «?».',
+	'import.reportUnmappableLines':
+		'В файле отчёта символов, которых нет в Windows-1251: {count} — они заменены на «?» (строки файла: {lines}).',
+	'import.downloadUtf8': 'Скачать отчёт в UTF-8 (Excel) — без замен',
 	'import.openSheet': 'Открыть список',
 	'import.failed': 'Не удалось импортировать файл: {message}',
 	'import.cancelled': 'Импорт отменён, список не изменён.',
@@ -430,6 +435,11 @@ export const csvEn: Record<keyof typeof csvRu, string> = {
 	'import.noProblems': 'No problems.',
 	'import.problemsShown': 'The first {shown} notes; all of them are in the report.',
 	'import.download': 'Download the report (CSV)',
+	'import.reportUnmappable':
+		'Characters Windows-1251 cannot hold in the report file: {count} — replaced with “?”.',
+	'import.reportUnmappableLines':
+		'Characters Windows-1251 cannot hold in the report file: {count} — replaced with “?” (lines of the file: {lines}).',
+	'import.downloadUtf8': 'Download the report in UTF-8 (Excel), nothing replaced',
 	'import.openSheet': 'Open the list',
 	'import.failed': 'The file could not be imported: {message}',
 	'import.cancelled': 'Import cancelled; the list is unchanged.',

@@ -26,9 +26,11 @@ import {
 } from './plan';
 import {
 	buildReport,
+	encodeReportCsv,
 	importReport,
 	reportCsv,
 	reportTotals,
+	reportUnmappableMessage,
 	type BuildReportOptions
 } from './report';
 import { targetsOf } from './testing';
@@ -4022,5 +4024,86 @@ describe('«Дополнить»: a resident of the list the file has twice', ()
 				.problems.filter((p) => p.line === 3)
 				.map((p) => p.message)
 		).toContain('Строка 3: тот же житель, что в строке 2; данные объединены.');
+	});
+});
+
+describe('the report’s file in Windows-1251 (found in review: letters became «?» without a word)', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+	const fromCp1251 = (bytes: Uint8Array) => new TextDecoder('windows-1251').decode(bytes);
+	/** Three residents with a date that does not exist: each is on a line of the report. */
+	const reported = (locale: Locale = 'ru') => {
+		const sheet = callList();
+		const run = importInto(
+			sheet,
+			utf8(
+				[
+					'ФИО;Телефон;Дата рождения',
+					'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+					'Әлиева Айгүль Маратовна;8 911 000-11-22;31.02.1950',
+					'Ёлкина Їванна Євгенівна (ґанок №5);8 911 000-11-33;31.02.1951',
+					'Françoise Dupont 😀;8 911 000-11-44;31.02.1952'
+				].join('\r\n')
+			),
+			'keep'
+		);
+		return dialogReport(sheet, run, locale);
+	};
+
+	it('counts the characters written as «?» and names their lines; ё, №, є, ї, ґ are kept', () => {
+		const report = reported();
+		expect(report.problems.map((p) => [p.line, p.kind])).toEqual([
+			[3, 'flagged'],
+			[4, 'flagged'],
+			[5, 'flagged']
+		]);
+		const note = 'Повторы в списках «Заявки 🚑» не искали.';
+		const file = encodeReportCsv(report, 'ru', [note], 'windows-1251');
+		// Ә and ү of line 3, ç and the emoji of line 5, the ambulance of the note (no line).
+		expect(file.unmappable).toBe(5);
+		expect(file.lines).toEqual([3, 5]);
+		const text = fromCp1251(file.bytes);
+		expect(text).toContain('?лиева Айг?ль Маратовна');
+		expect(text).toContain('Ёлкина Їванна Євгенівна (ґанок №5)');
+		expect(text).toContain('Fran?oise Dupont ?');
+		expect(text).toContain('«Заявки ?»');
+		expect(file.bytes).toEqual(reportCsv(report, 'ru', [note], 'windows-1251'));
+		expect(reportUnmappableMessage('ru', file)).toBe(
+			'В файле отчёта символов, которых нет в Windows-1251: 5 — они заменены на «?» (строки файла: 3, 5).'
+		);
+		expect(reportUnmappableMessage('en', file)).toBe(
+			'Characters Windows-1251 cannot hold in the report file: 5 — replaced with “?” (lines of the file: 3, 5).'
+		);
+
+		// In UTF-8 nothing is replaced, and nothing is said.
+		const excel = encodeReportCsv(report, 'ru', [note], 'excel-ru');
+		expect(excel).toMatchObject({ unmappable: 0, lines: [] });
+		expect(reportUnmappableMessage('ru', excel)).toBe('');
+		const whole = new TextDecoder().decode(excel.bytes);
+		for (const name of ['Әлиева Айгүль Маратовна', 'Françoise Dupont 😀', '«Заявки 🚑»'])
+			expect(whole).toContain(name);
+	});
+
+	it('says the count alone when no line has one, and names the first lines of many', () => {
+		const report = reported('en');
+		const clean = { ...report, problems: report.problems.filter((p) => p.line === 4) };
+		const noted = encodeReportCsv(clean, 'en', ['Lists «Заявки 🚑» not searched.'], 'windows-1251');
+		expect(noted).toMatchObject({ unmappable: 1, lines: [] });
+		expect(reportUnmappableMessage('ru', noted)).toBe(
+			'В файле отчёта символов, которых нет в Windows-1251: 1 — они заменены на «?».'
+		);
+		expect(encodeReportCsv(clean, 'en', [], 'windows-1251')).toMatchObject({
+			unmappable: 0,
+			lines: []
+		});
+
+		const many = {
+			...report,
+			problems: Array.from({ length: 12 }, (_, i) => ({ ...report.problems[0], line: 100 - i }))
+		};
+		const file = encodeReportCsv(many, 'en', [], 'windows-1251');
+		expect(file.unmappable).toBe(24);
+		expect(reportUnmappableMessage('en', file)).toBe(
+			'Characters Windows-1251 cannot hold in the report file: 24 — replaced with “?” (lines of the file: 89, 90, 91, 92, 93, 94, 95, 96, 97, 98…).'
+		);
 	});
 });

@@ -6,7 +6,8 @@
 import {
 	DEFAULT_EXPORT_FORMAT,
 	duplicateKeyWords,
-	exportCsv,
+	encodeCsv,
+	isWindows1251Char,
 	type CsvError,
 	type ExportFormat,
 	type MergeKept,
@@ -571,6 +572,67 @@ export function reportCsv(
 	notes: readonly string[] = [],
 	format: ExportFormat = DEFAULT_EXPORT_FORMAT
 ): Uint8Array {
+	return encodeReportCsv(report, locale, notes, format).bytes;
+}
+
+/** The report's file, and what Windows-1251 could not hold of it. */
+export interface ReportFile {
+	bytes: Uint8Array;
+	/** Characters written as «?» (Windows-1251 only; 0 in UTF-8). */
+	unmappable: number;
+	/** The file's lines whose rows of the report have such a character, in order. */
+	lines: number[];
+}
+
+/**
+ * `reportCsv` with what was lost: in Windows-1251 a letter it has no byte for («Әлиева»,
+ * «Айгүль», «Françoise», an emoji) becomes «?», and the dialog says how many and on which lines
+ * (found in review: the report said nothing, where the export and the «нет в этом файле» rows
+ * say it), and offers the file in UTF-8 too. «ё», «№» and the Ukrainian «є», «ї», «ґ» are in
+ * Windows-1251: they are written as they are.
+ */
+export function encodeReportCsv(
+	report: ImportReport,
+	locale: Locale,
+	notes: readonly string[] = [],
+	format: ExportFormat = DEFAULT_EXPORT_FORMAT
+): ReportFile {
+	const { header, rows } = reportRows(report, locale, notes);
+	const { bytes, unmappable } = encodeCsv({ header, rows, format });
+	const lines = new Set<number>();
+	if (unmappable > 0)
+		for (const row of rows)
+			if (row[0] && row.some((cell) => !fitsWindows1251(cell))) lines.add(Number(row[0]));
+	return { bytes, unmappable, lines: [...lines].sort((a, b) => a - b) };
+}
+
+/** Whether every character of `text` has a Windows-1251 byte. */
+function fitsWindows1251(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (!isWindows1251Char(text.charCodeAt(i))) return false;
+	return true;
+}
+
+/** The file's lines named in `reportUnmappableMessage`, the first ones of many. */
+export const UNMAPPABLE_LINES_NAMED = 10;
+
+/** What the dialog says of a report file with characters written as «?» ('' when none). */
+export function reportUnmappableMessage(locale: Locale, file: Omit<ReportFile, 'bytes'>): string {
+	if (file.unmappable === 0) return '';
+	const count = formatCount(locale, file.unmappable);
+	if (!file.lines.length) return translate(locale, 'import.reportUnmappable', { count });
+	const named = file.lines.slice(0, UNMAPPABLE_LINES_NAMED).join(', ');
+	return translate(locale, 'import.reportUnmappableLines', {
+		count,
+		lines: file.lines.length > UNMAPPABLE_LINES_NAMED ? `${named}…` : named
+	});
+}
+
+/** The report's CSV header and rows, in `locale`. */
+function reportRows(
+	report: ImportReport,
+	locale: Locale,
+	notes: readonly string[]
+): { header: string[]; rows: string[][] } {
 	const tr = (key: Parameters<typeof translate>[1]) => translate(locale, key);
 	const header = [
 		tr('import.report.line'),
@@ -613,5 +675,5 @@ export function reportCsv(
 			translate(locale, key, { count: formatCount(locale, count) })
 		]);
 	for (const note of notes) rows.push(['', '', tr('import.kind.note'), '', '', note]);
-	return exportCsv({ header, rows, format });
+	return { header, rows };
 }
