@@ -58,4 +58,50 @@ describe('the rows not in the file, in Windows-1251', () => {
 			.poll(() => dialog.dialog.getByTestId('import-absent').textContent(), MOMENT)
 			.toContain('Символов, которых нет в Windows-1251: 2 — они заменены на «?».');
 	});
+
+	it('the report says so too, with its lines, and gives a copy in UTF-8', async () => {
+		const { page } = await session.operator('Борис');
+		const home = await new HomePage(page).goto(session.app.url);
+		await home.createSheet('Отчёт 1251', 'Обзвон');
+		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+		const exportDialog = page.getByRole('dialog', { name: 'Экспорт CSV' });
+		await exportDialog.getByLabel(/Windows-1251/).check();
+		await Promise.all([
+			page.waitForEvent('download'),
+			exportDialog.getByRole('button', { name: 'Скачать', exact: true }).click()
+		]);
+		const dialog = await new ImportDialog(page).open();
+		await dialog.choose(
+			file([
+				'ФИО;Телефон;Дата рождения',
+				'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941',
+				'Әлиева Айгүль Маратовна;8 911 000-11-22;31.02.1950',
+				'Ёлкина Їванна Євгенівна;8 911 000-11-33;31.02.1951'
+			])
+		);
+		await dialog.run('Пропустить повторы');
+		const [report] = await Promise.all([
+			page.waitForEvent('download'),
+			dialog.dialog.getByRole('button', { name: 'Скачать отчёт (CSV)' }).click()
+		]);
+		expect(report.suggestedFilename()).toContain('(Windows-1251)');
+		const text = decodeCsvBytes(await readFile((await report.path())!)).text;
+		expect(text).toContain('?лиева Айг?ль Маратовна');
+		expect(text).toContain('Ёлкина Їванна Євгенівна');
+		await expect
+			.poll(() => dialog.dialog.getByTestId('import-report-unmappable').textContent(), MOMENT)
+			.toContain(
+				'В файле отчёта символов, которых нет в Windows-1251: 2 — они заменены на «?» (строки файла: 3).'
+			);
+		const [copy] = await Promise.all([
+			page.waitForEvent('download'),
+			dialog.dialog
+				.getByRole('button', { name: 'Скачать отчёт в UTF-8 (Excel) — без замен' })
+				.click()
+		]);
+		expect(copy.suggestedFilename()).not.toContain('(Windows-1251)');
+		const whole = decodeCsvBytes(await readFile((await copy.path())!)).text;
+		expect(whole).toContain('Әлиева Айгүль Маратовна');
+		expect(whole).toContain('Ёлкина Їванна Євгенівна');
+	});
 });
