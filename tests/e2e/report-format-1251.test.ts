@@ -4,6 +4,7 @@
  * nothing (found in review).
  */
 import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from '../../src/lib/csv';
 import { HomePage, ImportDialog } from './pages';
@@ -15,6 +16,17 @@ const file = (lines: string[]) => ({
 	name: 'список.csv',
 	buffer: Buffer.from(lines.join('\r\n') + '\r\n')
 });
+
+/** Exports the open list in Windows-1251, which the page then keeps as her format. */
+async function exportInWindows1251(page: Page) {
+	await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
+	const exportDialog = page.getByRole('dialog', { name: 'Экспорт CSV' });
+	await exportDialog.getByLabel(/Windows-1251/).check();
+	await Promise.all([
+		page.waitForEvent('download'),
+		exportDialog.getByRole('button', { name: 'Скачать', exact: true }).click()
+	]);
+}
 
 describe('the rows not in the file, in Windows-1251', () => {
 	it('say how many letters Windows-1251 could not hold', async () => {
@@ -34,14 +46,8 @@ describe('the rows not in the file, in Windows-1251', () => {
 		await dialog.close();
 		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
 
-		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
-		const exportDialog = page.getByRole('dialog', { name: 'Экспорт CSV' });
-		await exportDialog.getByLabel(/Windows-1251/).check();
 		// (the export itself says: «Символов, которых нет в Windows-1251: 2 — они заменены на «?».»)
-		await Promise.all([
-			page.waitForEvent('download'),
-			exportDialog.getByRole('button', { name: 'Скачать', exact: true }).click()
-		]);
+		await exportInWindows1251(page);
 		dialog = await new ImportDialog(page).open();
 		await dialog.choose(
 			file(['ФИО;Телефон;Дата рождения', 'Иванова Анна Петровна;8 (812) 123-45-67;05.03.1941'])
@@ -63,13 +69,7 @@ describe('the rows not in the file, in Windows-1251', () => {
 		const { page } = await session.operator('Борис');
 		const home = await new HomePage(page).goto(session.app.url);
 		await home.createSheet('Отчёт 1251', 'Обзвон');
-		await page.getByRole('button', { name: 'Экспорт CSV', exact: true }).click();
-		const exportDialog = page.getByRole('dialog', { name: 'Экспорт CSV' });
-		await exportDialog.getByLabel(/Windows-1251/).check();
-		await Promise.all([
-			page.waitForEvent('download'),
-			exportDialog.getByRole('button', { name: 'Скачать', exact: true }).click()
-		]);
+		await exportInWindows1251(page);
 		const dialog = await new ImportDialog(page).open();
 		await dialog.choose(
 			file([
