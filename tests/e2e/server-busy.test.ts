@@ -3,7 +3,7 @@
  * tab's workspace and list): a second tab of the same list is refused. It says so in words, keeps
  * her edit in the browser, and sends it once the first tab is closed. With a limit of 3 the second
  * tab's workspace or its list got the last place, whichever connected first, and in one run of
- * five it was the list: saved, no message.
+ * five it was the list: saved, no message. With her network gone as well, the bar says that.
  */
 import { describe, expect, it } from 'vitest';
 import { HomePage, SAVED, SheetPage } from './pages';
@@ -12,6 +12,7 @@ import { screenshot } from './setup';
 
 const session = e2eSession({ MAX_PER_ADDRESS: '2' });
 const BUSY = 'Сервер не принимает эту вкладку';
+const OFFLINE = 'Нет связи с сервером';
 
 describe('a server at its limit for her computer', () => {
 	it('says so, keeps her edit, and sends it once a tab is closed', async () => {
@@ -27,6 +28,13 @@ describe('a server at its limit for her computer', () => {
 		await expect.poll(() => second.pending(), MOMENT).toBeGreaterThan(0);
 		await screenshot(second.page, 'server-busy');
 		expect(session.app.log()).toContain('MAX_PER_ADDRESS');
+
+		// Her network drops too: the bar says so, not that the server turns the tab away (it
+		// said «Сервер не принимает…» with no network at all).
+		await anna.context.setOffline(true);
+		await expect.poll(() => second.status(), MOMENT).toContain(OFFLINE);
+		expect(await second.status()).not.toContain(BUSY);
+		await anna.context.setOffline(false);
 
 		await first.page.close();
 		await expect.poll(() => second.status(), { timeout: 30_000 }).toBe(SAVED);

@@ -531,6 +531,10 @@ export class DocConnection {
 					REFUSED_RECONNECTS
 				);
 			}
+			if (event?.code !== CLOSE_TOO_MANY && this.#status.serverBusy)
+				// Closed for another reason (the network, the server gone): the bar says that now,
+				// not that the server turns the tab away.
+				this.#status = { ...this.#status, serverBusy: false };
 			if (event?.code === CLOSE_TOO_MANY) {
 				this.#status = { ...this.#status, serverBusy: true };
 				// Asked again every MAX_BACKOFF_MS, not five times a second: the limit is there for
@@ -579,6 +583,7 @@ export class DocConnection {
 				this.#refusals = 0;
 				if (this.#status.serverRefuses)
 					this.#status = { ...this.#status, serverRefuses: false, accessDenied: false };
+				if (this.#status.serverBusy) this.#status = { ...this.#status, serverBusy: false };
 				this.provider.disconnect();
 				this.#changed();
 			};
