@@ -337,6 +337,35 @@ function isoDate(): string {
 	);
 }
 
+/**
+ * `parts` as `yyyy-mm-ddThh:mm`, built from char codes: one flat string, where the five joined
+ * before made a rope of V8's, four objects more for each date and time of a list (100,000 calls'
+ * dates in an import), flattened again when the staging reads it.
+ */
+function isoDateTime(): string {
+	const { year, month, day, hour, minute } = parts;
+	if (year < 1000 || year > 9999 || hour > 99 || minute > 99)
+		return isoDate() + 'T' + pad2(hour) + ':' + pad2(minute);
+	return String.fromCharCode(
+		48 + Math.floor(year / 1000),
+		48 + (Math.floor(year / 100) % 10),
+		48 + (Math.floor(year / 10) % 10),
+		48 + (year % 10),
+		0x2d,
+		48 + Math.floor(month / 10),
+		48 + (month % 10),
+		0x2d,
+		48 + Math.floor(day / 10),
+		48 + (day % 10),
+		0x54, // T
+		48 + Math.floor(hour / 10),
+		48 + (hour % 10),
+		0x3a, // :
+		48 + Math.floor(minute / 10),
+		48 + (minute % 10)
+	);
+}
+
 /** Parse a date as typed → `yyyy-mm-dd`; see the module comment for what is accepted. */
 export function parseDate(raw: string, options: DateOptions = {}): DateResult {
 	const s = trimValue(raw);
@@ -435,7 +464,7 @@ export function parseDateTime(raw: string, options: DateOptions = {}): DateResul
 	if (s.length === 0) return invalid(raw, 'empty');
 	const reason = read(s, options);
 	if (reason !== null) return invalid(raw, reason);
-	return valid(isoDate() + 'T' + pad2(parts.hour) + ':' + pad2(parts.minute));
+	return valid(isoDateTime());
 }
 
 /** True when `stored` is a real date in the stored form `yyyy-mm-dd`. */
