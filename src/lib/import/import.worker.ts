@@ -9,6 +9,7 @@ import {
 	notTextKind,
 	parseCsv,
 	withoutZeroPadding,
+	type DecodedCsv,
 	type EncodingOverride,
 	type ParsedCsv
 } from '../csv';
@@ -20,6 +21,7 @@ import {
 	type Analysis,
 	type ImportTargetColumn
 } from './plan';
+import { plainBytes } from './plain-bytes';
 import { stageRows } from '../model/staging';
 import {
 	absoluteNow,
@@ -43,6 +45,9 @@ let bytes: Uint8Array | null = null;
 let parsed: ParsedCsv | null = null;
 let targets: ImportTargetColumn[] = [];
 let analysis: Analysis | null = null;
+/** How `bytes` were read into `parsed`, and whether that text is plain (`plainBytes`, once). */
+let decodedAs: Omit<DecodedCsv, 'text'> | null = null;
+let plain: boolean | null = null;
 
 function post(message: FromWorker) {
 	scope.postMessage(message);
@@ -64,6 +69,10 @@ async function parse(
 	const started = performance.now();
 	const elapsed = () => performance.now() - started;
 	const timings: WorkerTiming[] = [];
+	// Until this parse is done, its bytes are not known plain (an analysis meanwhile reads the
+	// rows parsed before, cell by cell).
+	decodedAs = null;
+	plain = null;
 	if (file) {
 		post({ type: 'progress', phase: 'read', rows: 0, done: 0, elapsedMs: 0 });
 		const start = absoluteNow();
@@ -91,6 +100,7 @@ async function parse(
 			}
 		})
 	);
+	decodedAs = { encoding: decoded.encoding, utf8Lines: decoded.utf8Lines };
 	analysis = null;
 	const rowCount = parsed.rows.length;
 	const width = parsed.header?.length ?? parsed.rows[0]?.length ?? 0;
@@ -123,16 +133,19 @@ async function handle(message: ToWorker) {
 		case 'analyze': {
 			if (!parsed) throw new Error('nothing parsed');
 			const from = parsed;
-			analysis = timed(timings, 'analysis', () =>
-				analyzeImport({
+			const read = bytes && decodedAs ? { bytes, as: decodedAs } : null;
+			analysis = timed(timings, 'analysis', () => {
+				plain ??= read ? plainBytes(read.bytes, read.as) : false;
+				return analyzeImport({
 					parsed: from,
 					targets: message.targets,
 					ifNoneMatched: message.ifNoneMatched,
 					existing: message.existing,
 					targetSheetId: message.targetSheetId,
-					keyColumnsBySheet: message.keyColumnsBySheet
-				})
-			);
+					keyColumnsBySheet: message.keyColumnsBySheet,
+					plain
+				});
+			});
 			targets = analysis.targets;
 			post({
 				type: 'analyzed',

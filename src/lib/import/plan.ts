@@ -333,6 +333,12 @@ export interface AnalyzeOptions {
 	 * a second analysis of the whole file once the first had found them.
 	 */
 	ifNoneMatched?: ImportTargetColumn[];
+	/**
+	 * The file's text has no character `withoutHidden` takes out and no odd space
+	 * `withPlainSpaces` makes plain (`plainBytes`, worked out from the file's bytes): then no
+	 * cell has one, and the cells are not looked through for them one by one.
+	 */
+	plain?: boolean;
 }
 
 /** The key columns of the incoming rows: found among the mapped columns only. */
@@ -487,6 +493,8 @@ interface CellReader {
 	plain: boolean;
 	text: boolean;
 	plainSpaces: boolean;
+	/** `AnalyzeOptions.plain`: no cell has a hidden character or an odd space. */
+	clean: boolean;
 	own: ChoiceOption[] | null;
 	spellings: { byKey: Map<string, string>; byValue: Map<string, string> } | null;
 }
@@ -502,7 +510,7 @@ function readCell(c: CellReader, raw: string, o: CellOutcome): CellOutcome {
 	// Control characters and bidirectional overrides: taken out, and said in the report
 	// (found by exploration: a U+202E showed «Иванова» turned around, a stray \x01 kept
 	// the resident from being found). One regular expression test for a clean value.
-	const visible = withoutHidden(raw);
+	const visible = c.clean ? raw : withoutHidden(raw);
 	if (visible !== raw) {
 		raw = visible;
 		o.hidden = raw.length > 60 ? raw.slice(0, 60) + '…' : raw;
@@ -573,6 +581,7 @@ function ownIds(group: TargetGroup, own: OwnValues | null | undefined): Int32Arr
 /** Stored values, duplicates and flagged values of a mapped file. */
 export function analyzeImport(options: AnalyzeOptions): Analysis {
 	const { parsed, existing, targetSheetId, keyColumnsBySheet, ifNoneMatched } = options;
+	const clean = options.plain === true;
 	let targets = options.targets;
 	// One pass: each cell is normalised once, for its stored value and for its flag. File
 	// columns that go into one sheet column (Фамилия, Имя, Отчество → ФИО) are joined first.
@@ -628,7 +637,8 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			text: TEXT_TYPES.has(t.type),
 			// A name or an address: odd spaces as ordinary ones (`withPlainSpaces`). A note
 			// (`longtext`) is kept as written.
-			plainSpaces: t.type === 'text' || t.type === 'person',
+			plainSpaces: (t.type === 'text' || t.type === 'person') && !clean,
+			clean,
 			target: t,
 			own: t.type === 'choice' && t.options ? t.options : null,
 			// Values that are none of the column's own options (`ownValues`).
@@ -696,7 +706,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			} else {
 				const raw = groupValue(cells, c.group);
 				if (raw === '') continue;
-				if (c.text && raw.length <= MAX_CELL_LENGTH && withoutHidden(raw) === raw) {
+				if (c.text && raw.length <= MAX_CELL_LENGTH && (c.clean || withoutHidden(raw) === raw)) {
 					// A no-break or other odd space (from Excel, Word, a PDF) in a name or an address: an
 					// ordinary one, the text it looks like. Not in the report: nothing seen changes.
 					values[c.key] = normalizeText(c.plainSpaces ? withPlainSpaces(raw) : raw);
