@@ -1382,3 +1382,83 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 		}
 	);
 });
+
+describe('two Ctrl+Z in a row over a colleague’s call (found by a fuzz in review)', () => {
+	/** Calls on one resident, all seen by both: `step` runs one at its minute and exchanges. */
+	function online(clients: number[], order: number[]) {
+		const { sheets, exchange, row, id } = callListReplicas(clients);
+		const undos = sheets.map((s) => s.createUndoManager());
+		const result = id('Результат звонка');
+		const step = (minutes: number, act: () => void) => {
+			vi.setSystemTime(atMinute(minutes));
+			act();
+			for (const undo of undos) undo.stopCapturing();
+			exchange(order);
+		};
+		const call = (who: 0 | 1, minutes: number, value: string) =>
+			step(minutes, () =>
+				logCall(sheets[who], row, result, value, atMinute(minutes), ['Анна', 'Борис'][who])
+			);
+		const undo = (who: 0 | 1, minutes: number) => {
+			let done = '';
+			step(minutes, () => (done = undoStep(undos[who], 'undo')));
+			return done;
+		};
+		const cells = () => sheets.map((sheet) => callIn(sheet, row, id));
+		return { call, undo, cells };
+	}
+
+	it.each(ORDERS)(
+		'his second Ctrl+Z, of his call she wrote over, leaves her call and takes his attempt out (%o)',
+		({ clients, order }) => {
+			// Анна called at 11:11, Борис at 11:22, Анна again at 11:33 («дозвонились»); Борис logged
+			// «отказ» at 11:44 on the wrong resident and pressed Ctrl+Z twice. The first gave hers
+			// back; the second, of his 11:22 call she had written over, brought back her 11:11
+			// call over her 11:33 one (Yjs read her value his first undo brought back as his to
+			// replace): «не дозвонились», 11:11, «Попытки» 1 for her two calls.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { call, undo, cells } = online(clients, order);
+				call(0, 11, 'не дозвонились');
+				call(1, 22, 'перезвонить');
+				call(0, 33, 'дозвонились');
+				call(1, 44, 'отказ');
+				expect(undo(1, 45)).toBe('done');
+				const hers = ['дозвонились', 'Анна', '2026-12-06T11:33', '3'];
+				expect(cells()).toEqual([hers, hers]);
+				expect(undo(1, 46)).toBe('done');
+				hers[3] = '2';
+				expect(cells()).toEqual([hers, hers]);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
+	it.each(ORDERS)(
+		'so too where his undo would change nothing to see: her name over her name (%o)',
+		({ clients, order }) => {
+			// Анна called at 11:11, Борис at 11:22, Анна at 11:33 and again at 11:44 (her name not
+			// written again), Борис at 11:55; his two Ctrl+Z. The second brought back her 11:11
+			// «Анна» over her 11:33 «Анна»: done, nothing changed to see, and «Попытки» kept his
+			// 11:22 call, 4 for 3.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { call, undo, cells } = online(clients, order);
+				call(0, 11, 'не дозвонились');
+				call(1, 22, 'перезвонить');
+				call(0, 33, 'не дозвонились');
+				call(0, 44, 'отказ');
+				call(1, 55, 'дозвонились');
+				expect(undo(1, 56)).toBe('done');
+				expect(undo(1, 57)).toBe('done');
+				const hers = ['отказ', 'Анна', '2026-12-06T11:44', '3'];
+				expect(cells()).toEqual([hers, hers]);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+});

@@ -2273,6 +2273,39 @@ export class Sheet {
 		step.insertions = Y.mergeDeleteSets([step.insertions, ds]);
 	}
 
+	/**
+	 * Before the undo of `step`: a cell's value the step wrote over is not brought back where a
+	 * colleague's value came after the step's (another replica's, written over it): an undo
+	 * never reverts a colleague's value. Yjs's undo leaves such a value too, but not when her
+	 * own later undo had brought it back (Yjs then reads it as hers to replace). Found by a fuzz
+	 * in review: Борис logged a call, Анна hers over it, Борис his next over hers; his Ctrl+Z of
+	 * his next call brought hers back, and his Ctrl+Z of his first brought back the call before
+	 * it over hers, her call lost (and where the value was the same, «Оператор» «Анна» over
+	 * «Анна», the undo changed nothing to see and «Попытки» kept his call). Nothing of such a
+	 * cell is taken back; where nothing of the step is, `undoLost` reads it as a step written over.
+	 */
+	beforeUndo(step: {
+		insertions: Parameters<typeof Y.isDeleted>[0];
+		deletions: Parameters<typeof Y.isDeleted>[0];
+	}) {
+		const own = this.doc.clientID;
+		const overByColleague = (item: Y.Item) => {
+			for (let right = item.right; right; right = right.right)
+				if (right.id.client !== own) return true;
+			return false;
+		};
+		let any = false;
+		this.#structsIn(step.deletions, (struct) => {
+			if (struct instanceof Y.Item && struct.parent === this.#cellMap && overByColleague(struct))
+				any = true;
+		});
+		if (!any) return;
+		step.deletions = this.#filterSet(
+			step.deletions,
+			(item) => item.parent !== this.#cellMap || !item.parentSub || !overByColleague(item)
+		);
+	}
+
 	/** The structs (of every replica) in `ds`'s ranges, each with the part of it in range. */
 	#structsIn(
 		ds: Parameters<typeof Y.isDeleted>[0],
@@ -2411,6 +2444,7 @@ export function undoStep(undo: Y.UndoManager, direction: 'undo' | 'redo'): UndoS
 	keptByUndo.delete(undo);
 	const top = stack[stack.length - 1];
 	if (direction === 'redo') sheetOfUndo.get(undo)?.beforeRedo(top);
+	else sheetOfUndo.get(undo)?.beforeUndo(top);
 	const { insertions } = top;
 	runningStep.set(undo, { insertions });
 	try {
