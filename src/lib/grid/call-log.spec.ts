@@ -1462,3 +1462,78 @@ describe('two Ctrl+Z in a row over a colleague’s call (found by a fuzz in revi
 		}
 	);
 });
+
+describe('a Ctrl+Z that Yjs takes only part of a call back for (found in review)', () => {
+	it.each(ORDERS)(
+		'one operator in two tabs: his Ctrl+Z of his first call takes it back whole (%o)',
+		({ clients, order }) => {
+			// R2's case: Борис logged «перезвонить» at 11:11 in one tab, «не дозвонились» at 11:22 in
+			// the other and took it back there; «дозвонились» at 12:06 in the first, taken back;
+			// then Ctrl+Z there of his 11:11 call emptied only «Оператор» and «Попытки»: the result
+			// and «Дата звонка» stayed (the other tab's undo had written them back, and Yjs knows
+			// that only in the tab that did).
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const undos = sheets.map((s) => s.createUndoManager());
+				const result = id('Результат звонка');
+				const step = (minutes: number, act: () => void) => {
+					vi.setSystemTime(atMinute(minutes));
+					act();
+					for (const undo of undos) undo.stopCapturing();
+					exchange(order);
+				};
+				const [first, second] = sheets;
+				const cells = () => sheets.map((sheet) => callIn(sheet, row, id));
+				step(11, () => logCall(first, row, result, 'перезвонить', atMinute(11), 'Борис'));
+				step(22, () => logCall(second, row, result, 'не дозвонились', atMinute(22), 'Борис'));
+				step(33, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				step(66, () => logCall(first, row, result, 'дозвонились', atMinute(66), 'Борис'));
+				step(77, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				const his = ['перезвонить', 'Борис', '2026-12-06T11:11', '1'];
+				expect(cells()).toEqual([his, his]);
+				step(88, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				for (const [shown, operator, date, attempts] of cells())
+					expect([shown, operator, date, attempts || '0']).toEqual(['', '', '', '0']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
+	it.each(ORDERS)(
+		'his offline call, raced by hers she took back: his Ctrl+Z gives back the call before, whole (%o)',
+		({ clients, order }) => {
+			// «Попытки» 3 imported. Анна called at 11:22 (4); Борис, offline, logged «отказ» at 11:55;
+			// Анна, unseen, logged «дозвонились» at 12:06 and took it back. They met, and Борис
+			// pressed Ctrl+Z: in two orders only his «Оператор» went, «отказ» and 11:55 staying
+			// beside her name (a replica had written them back).
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, exchange, row, id } = callListReplicas(clients, '3');
+				const [anna, boris] = sheets;
+				const undos = sheets.map((s) => s.createUndoManager());
+				const result = id('Результат звонка');
+				const step = (minutes: number, act: () => void) => {
+					vi.setSystemTime(atMinute(minutes));
+					act();
+					for (const undo of undos) undo.stopCapturing();
+				};
+				step(22, () => logCall(anna, row, result, 'перезвонить', atMinute(22), 'Анна'));
+				exchange(order);
+				step(55, () => logCall(boris, row, result, 'отказ', atMinute(55), 'Борис'));
+				step(66, () => logCall(anna, row, result, 'дозвонились', atMinute(66), 'Анна'));
+				step(67, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				exchange(order);
+				step(77, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				exchange(order);
+				for (const sheet of sheets)
+					expect(callIn(sheet, row, id)).toEqual(['перезвонить', 'Анна', '2026-12-06T11:22', '4']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+});

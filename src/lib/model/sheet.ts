@@ -45,6 +45,7 @@ import {
 	type Author,
 	type CellChange,
 	type ChangeParts,
+	type HistoryEntry,
 	type HistoryItem,
 	readEntry
 } from './history';
@@ -824,7 +825,7 @@ export class Sheet {
 		this.#knowColumns();
 		const afterTransaction = (tr: Y.Transaction) => {
 			this.#flush(tr);
-			const raced = this.#racedUndoneCells(tr);
+			const raced = [...this.#racedUndoneCells(tr), ...this.#writtenBackCells(tr)];
 			const counted = this.#undoneCounts(tr);
 			this.#recordUndone(tr);
 			if (raced.length || counted.length) {
@@ -1005,6 +1006,72 @@ export class Sheet {
 			raced.push([rowId, colId, target]);
 		}
 		return raced;
+	}
+
+	/**
+	 * The other cells of a call (`boundColumns`) this tab's undo `tr` took part of back, where
+	 * Yjs's undo did not reach them: the call's value shows there only as written back (by an
+	 * undo in another tab or a replica's repair), its change still the cell's newest standing
+	 * one. As `[rowId, colId, value]`: the value a colleague's change raced it with, else the
+	 * value it was written over; added to the undo's entry. Never a count (`mergeCells`'s).
+	 * Found in review: Борис's call in one tab, his next call in another taken back there, his
+	 * next in the first taken back, then his Ctrl+Z of the first call emptied only «Оператор»,
+	 * the result and «Дата звонка» staying (Yjs knows a value an undo wrote back only on the
+	 * replica that wrote it); and by a fuzz: his offline call raced Анна's, taken back.
+	 */
+	#writtenBackCells(tr: Y.Transaction): [string, string, string][] {
+		const undone = this.#undone;
+		if (!undone?.cells.length || !(tr.origin instanceof Y.UndoManager) || !tr.origin.undoing)
+			return [];
+		const step = runningStep.get(tr.origin);
+		const bound = new Set(this.boundColumns?.() ?? []);
+		if (!step || bound.size === 0) return [];
+		const written = new Set<string>();
+		this.#structsIn(step.insertions, (struct) => {
+			const key = struct instanceof Y.Item && struct.parent === this.#cellMap && struct.parentSub;
+			if (key && bound.has(key.slice(key.indexOf(':') + 1))) written.add(key);
+		});
+		const taken = undone.cells.filter(([r, c]) => written.has(cellKey(r, c)));
+		if (taken.length === 0) return [];
+		// The step's change: her newest that gave each cell taken back the value taken back.
+		const me = this.history.author.id;
+		let change: HistoryEntry | undefined;
+		for (const entry of this.history.entriesFor(new Set(taken.map(([r]) => r)))) {
+			if (entry.by !== me || entry.u || !entry.cells) continue;
+			const all = taken.every(([r, c, before]) =>
+				entry.cells!.some(([r2, c2, , v]) => r2 === r && c2 === c && v === before)
+			);
+			if (all) change = entry;
+		}
+		if (!change?.cells) return [];
+		const asked = change.cells.filter(
+			([r, c, , value]) =>
+				written.has(cellKey(r, c)) &&
+				!undone.cells.some(([r2, c2]) => r2 === r && c2 === c) &&
+				this.getCell(r, c) === value
+		);
+		if (asked.length === 0) return [];
+		const merged =
+			this.mergeCells?.(asked.map(([r, c, , value]) => [r, c, [value]])) ?? asked.map(() => null);
+		const out: [string, string, string][] = [];
+		asked.forEach(([rowId, colId, old, value], i) => {
+			if ((merged[i] ?? null) !== null) return;
+			const items = this.history.forCell(rowId, colId);
+			const newest = items.find((i) => i.undo !== 'undo' && !takenBackSince(items, i));
+			if (
+				!newest ||
+				newest.author.id !== me ||
+				newest.time !== change.t ||
+				newest.value !== value ||
+				(newest.old ?? '') !== old
+			)
+				return;
+			const target = racedChange(items, me, old)?.value ?? old;
+			if (target === value || isCut(target)) return;
+			out.push([rowId, colId, target]);
+			undone.cells.push([rowId, colId, value, target]);
+		});
+		return out;
 	}
 
 	/**
