@@ -1537,3 +1537,58 @@ describe('a Ctrl+Z that Yjs takes only part of a call back for (found in review)
 		}
 	);
 });
+
+describe('an undo that leaves no count in the cell (found by a fuzz in review)', () => {
+	it.each([
+		[1, 2],
+		[2, 1]
+	])(
+		'his Ctrl+Z of his offline call counts the calls that stand, not the imported count (clients %i, %i)',
+		(c0, c1) => {
+			// «Попытки» 3 imported. Борис called at 11:11 (4), Анна at 11:22 (5); Борис, offline,
+			// logged «отказ» at 11:55 (6); Анна, unseen, logged «дозвонились» at 12:06 and took it
+			// back (5). All of it met in one update each way (a reconnect), and Борис pressed Ctrl+Z:
+			// his count, the one that stood, went and nothing came back in its place (the value it
+			// was written over was already written back by her undo), so the imported 3 showed:
+			// «Попытки» 3 for two calls.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, exchange, row, id } = callListReplicas([c0, c1], '3');
+				const [anna, boris] = sheets;
+				const undos = sheets.map((s) => s.createUndoManager());
+				const result = id('Результат звонка');
+				const step = (minutes: number, act: () => void) => {
+					vi.setSystemTime(atMinute(minutes));
+					act();
+					for (const undo of undos) undo.stopCapturing();
+				};
+				const reconnect = () => {
+					for (let k = 0; k < 6; k++)
+						for (const [a, b] of [
+							[0, 1],
+							[1, 0]
+						]) {
+							const [from, to] = [sheets[a].doc, sheets[b].doc];
+							Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'remote');
+						}
+				};
+				step(11, () => logCall(boris, row, result, 'дозвонились', atMinute(11), 'Борис'));
+				exchange([0, 1]);
+				step(22, () => logCall(anna, row, result, 'перезвонить', atMinute(22), 'Анна'));
+				exchange([0, 1]);
+				step(55, () => logCall(boris, row, result, 'отказ', atMinute(55), 'Борис'));
+				step(66, () => logCall(anna, row, result, 'дозвонились', atMinute(66), 'Анна'));
+				step(67, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				reconnect();
+				for (const sheet of sheets) expect(sheet.getCell(row, id('Попытки'))).toBe('6');
+				step(77, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				reconnect();
+				for (const sheet of sheets)
+					expect(callIn(sheet, row, id)).toEqual(['перезвонить', 'Анна', '2026-12-06T11:22', '5']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+});

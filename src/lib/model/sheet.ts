@@ -1084,8 +1084,11 @@ export class Sheet {
 			return [];
 		if (tr.origin.undoing) this.#lostTypedCell(tr.origin, undone.cells);
 		const out = this.undoneCells(undone.cells, tr.origin.undoing ? 'undo' : 'redo');
-		for (const [rowId, colId, value] of out)
-			undone.cells.push([rowId, colId, this.getCell(rowId, colId), value]);
+		for (const [rowId, colId, value] of out) {
+			const listed = undone.cells.find(([r, c]) => r === rowId && c === colId);
+			if (listed) listed[3] = value;
+			else undone.cells.push([rowId, colId, this.getCell(rowId, colId), value]);
+		}
 		return out;
 	}
 
