@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HomePage, SAVED, SheetPage } from './pages';
+import { HomePage, SAVED, SheetPage, typeOnRussianKeyboard } from './pages';
 import { DESKTOP, PHONE, screenshot, serviceWorkerReady } from './setup';
 import { e2eSession, MOMENT } from './session';
 
@@ -306,6 +306,76 @@ describe('history of a row and named views', () => {
 		await anna.page.keyboard.press('ArrowDown');
 		await anna.page.keyboard.press('Escape');
 		await viewsMenu(anna.page).waitFor({ state: 'hidden' });
+		await expect.poll(focused).toMatch(/^Виды/);
+	});
+
+	it('«Сохранить текущий вид как…» and a view’s ✎ from the keyboard: the dialog takes it, and Esc, «Отмена» or saving gives it back to "Виды"', async () => {
+		// Found by walking a list with the keyboard alone: the dialog opens from a line of the menu,
+		// which goes as it opens, and closed it left the keyboard on the page (the next key went
+		// nowhere, and Tab started again from the page's top).
+		const anna = await operator('Анна');
+		const page = anna.page;
+		await new HomePage(page)
+			.goto(session.app.url)
+			.then((h) => h.createSheet('Обзвон: вид с клавиатуры', 'Обзвон'));
+		// From here on the keyboard alone, as the list opens (in its search).
+		await page.reload();
+		await new SheetPage(page).ready('Обзвон: вид с клавиатуры');
+		const focused = () =>
+			page.evaluate(() =>
+				document.activeElement === document.body
+					? '(the page)'
+					: (document.activeElement?.getAttribute('aria-label') ??
+						document.activeElement?.textContent?.trim() ??
+						'')
+			);
+		await expect.poll(focused).toBe('Поиск по списку');
+		await page.keyboard.press('Shift+Tab');
+		await expect.poll(focused).toMatch(/^Виды/);
+		const dialog = page.getByRole('dialog', { name: 'Сохранить текущий вид как…' });
+		const name = dialog.getByLabel('Название вида');
+		const openSave = async () => {
+			await page.keyboard.press('ArrowDown');
+			await viewsMenu(page).waitFor();
+			await page.keyboard.press('End');
+			await expect.poll(focused).toBe('Сохранить текущий вид как…');
+			await page.keyboard.press('Enter');
+			await dialog.waitFor();
+			await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+		};
+
+		await openSave();
+		await page.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'hidden' });
+		await expect.poll(focused).toMatch(/^Виды/);
+
+		await openSave();
+		await page.keyboard.press('Tab');
+		await expect.poll(focused).toBe('Отмена');
+		await page.keyboard.press('Enter');
+		await dialog.waitFor({ state: 'hidden' });
+		await expect.poll(focused).toMatch(/^Виды/);
+
+		await openSave();
+		await typeOnRussianKeyboard(page, 'Мой обзвон');
+		await page.keyboard.press('Enter');
+		await dialog.waitFor({ state: 'hidden' });
+		await expect.poll(focused).toMatch(/^Виды/);
+
+		// A view's ✎: its rename dialog, Esc, back to "Виды".
+		await page.keyboard.press('ArrowDown');
+		await viewsMenu(page).waitFor();
+		expect(
+			await viewsMenu(page).getByRole('button', { name: 'Мой обзвон', exact: true }).count()
+		).toBe(1);
+		await expect.poll(focused).toBe('Ещё не звонили');
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(focused).toBe('Переименовать вид «Ещё не звонили»');
+		await page.keyboard.press('Enter');
+		const rename = page.getByRole('dialog', { name: 'Переименовать вид' });
+		await rename.waitFor();
+		await page.keyboard.press('Escape');
+		await rename.waitFor({ state: 'hidden' });
 		await expect.poll(focused).toMatch(/^Виды/);
 	});
 
