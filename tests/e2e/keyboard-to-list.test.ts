@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editorOpen, HomePage } from './pages';
+import { editorOpen, HomePage, typeOnRussianKeyboard } from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -118,5 +118,37 @@ describe('Tab along the rows', () => {
 		await expect.poll(() => focusedCell(page), MOMENT).toBe(`0:${name}`);
 		// Nothing ticked on the way.
 		expect(await page.locator('.ag-row-selected').count()).toBe(0);
+	});
+});
+
+describe('a list made and left with the keyboard alone', () => {
+	it('Enter in the search of a list with no rows goes to the «+» line, where the first resident is typed', async () => {
+		// Found by walking with the keyboard alone: a list just made opens in its search, and Enter
+		// there did nothing; the name typed next went into the search, the «+» line five Tabs away.
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: первый житель', 'Обзвон');
+		const name = await sheet.columnId('ФИО');
+		// From here on the keyboard alone, as the list opens.
+		await page.reload();
+		await sheet.ready('Обзвон: первый житель');
+		const search = page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => focusedCell(page), MOMENT).toBe(`b-0:${name}`);
+		await typeOnRussianKeyboard(page, 'Иванова Мария');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(1);
+		await expect.poll(() => sheet.columnValues('ФИО'), MOMENT).toEqual(['Иванова Мария']);
+		expect(await search.inputValue()).toBe('');
+
+		// A search that finds no one keeps the keyboard in the box (to type on), as before.
+		await page.keyboard.press('Control+f');
+		await typeOnRussianKeyboard(page, 'Петров');
+		await expect.poll(() => page.getByRole('gridcell', { name: 'Иванова Мария' }).count()).toBe(0);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+		expect(await focusedCell(page)).toBe('');
 	});
 });
