@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editorOpen, HomePage, typeOnRussianKeyboard } from './pages';
+import { editorOpen, HomePage, SheetPage, typeOnRussianKeyboard } from './pages';
 import { e2eSession, MOMENT } from './session';
 
 const session = e2eSession();
@@ -150,5 +150,45 @@ describe('a list made and left with the keyboard alone', () => {
 		await page.keyboard.press('Enter');
 		await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
 		expect(await focusedCell(page)).toBe('');
+	});
+
+	it('back from a list to «Списки штаба», the keyboard is on that list’s link, not on the page', async () => {
+		// Found by walking with the keyboard alone: «← Все списки» left the keyboard on the page,
+		// and the next Tab began again at the header, eight stops from the lists.
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		await home.createSheet('Обзвон: первый', 'Обзвон');
+		await home.open();
+		await home.createSheet('Заявки: второй', 'Заявки');
+		// From here on the keyboard alone: the list of lists opens with the keyboard on the page.
+		await home.goto(session.app.url);
+		const focusedText = () =>
+			page.evaluate(() =>
+				document.activeElement === document.body
+					? '(the page)'
+					: (document.activeElement?.textContent?.trim() ?? '')
+			);
+		for (let i = 0; i < 20 && (await focusedText()) !== 'Заявки: второй'; i++) {
+			await page.keyboard.press('Tab');
+		}
+		expect(await focusedText()).toBe('Заявки: второй');
+		await page.keyboard.press('Enter');
+		const sheet = new SheetPage(page);
+		await sheet.ready('Заявки: второй');
+		// The search (as it opens), «Виды», the toolbar (one stop), «← Все списки».
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Shift+Tab');
+		expect(await focusedText()).toBe('← Все списки');
+		await page.keyboard.press('Enter');
+		await page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
+		await expect.poll(focusedText, MOMENT).toBe('Заявки: второй');
+		// Enter opens it again; the browser's Back (Alt+←) comes back to its link too.
+		await page.keyboard.press('Enter');
+		await sheet.ready('Заявки: второй');
+		await page.goBack();
+		await page.getByRole('heading', { name: 'Списки штаба' }).waitFor();
+		await expect.poll(focusedText, MOMENT).toBe('Заявки: второй');
 	});
 });
