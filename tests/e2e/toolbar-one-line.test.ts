@@ -66,3 +66,56 @@ describe('the sheet’s toolbar on a 1024-px laptop', () => {
 		);
 	});
 });
+
+describe('the view bar on a 1024-px laptop', () => {
+	it('keeps one line with two of «Скрытые столбцы», «Удалённые строки», «Вернуть столбец» beside it, in Russian and in English: the grid’s top stays put', async () => {
+		// Found last session: «Удалённые строки (1)» with «Скрытые столбцы (1)» put the view bar on
+		// two lines at 1024 px, and the grid moved down by a line. Under 1260 px «Закрепить первый
+		// столбец» is «Закрепить» (named in full), and the search starts narrower.
+		const anna = await session.operator('Анна', {
+			viewport: { width: 1024, height: 640 },
+			acceptDialogs: true
+		});
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: корзины', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\r\nПетров Иван\r\nСидорова Анна\r\n');
+		await expect.poll(() => sheet.rowCount()).toBe(3);
+		const gridTop = () =>
+			page.evaluate(() =>
+				Math.round(document.querySelector('.sheet-page .grid')!.getBoundingClientRect().top)
+			);
+		const top = await gridTop();
+		await screenshot(page, 'view-bar-1024-none');
+
+		await sheet.selectRows([1]);
+		await sheet.deleteSelectedRows();
+		await page.getByText('Удалённые строки (1)').waitFor();
+		expect(await gridTop()).toBe(top);
+		const column = page.getByRole('dialog', { name: 'Столбец «Адрес»' });
+		await (await sheet.revealColumn('Адрес')).click();
+		await column.getByRole('button', { name: 'Скрыть у себя', exact: true }).click();
+		await page.getByText('Скрытые столбцы (1)').waitFor();
+		await screenshot(page, 'view-bar-1024-two');
+		expect(await gridTop()).toBe(top);
+		await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+		await page.getByText('Hidden columns (1)').waitFor();
+		await screenshot(page, 'view-bar-1024-two-en');
+		expect(await gridTop()).toBe(top);
+		// The box still ticks by its whole name.
+		await page.getByLabel('Freeze first column').waitFor();
+		await page.getByRole('button', { name: 'Interface language' }).click();
+		await page.getByLabel('Закрепить первый столбец').waitFor();
+
+		// A column deleted instead of the rows: «Вернуть столбец (1)» with «Скрытые столбцы (1)».
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => sheet.rowCount()).toBe(3);
+		await page.getByText('Удалённые строки (1)').waitFor({ state: 'detached' });
+		const category = page.getByRole('dialog', { name: 'Столбец «Категория»' });
+		await (await sheet.revealColumn('Категория')).click();
+		await category.getByRole('button', { name: 'Удалить столбец', exact: true }).click();
+		await page.getByText('Вернуть столбец (1)').waitFor();
+		await screenshot(page, 'view-bar-1024-two-columns');
+		expect(await gridTop()).toBe(top);
+	});
+});

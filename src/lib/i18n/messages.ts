@@ -150,6 +150,7 @@ export const ru = {
 	'grid.search': 'Поиск по списку',
 	'grid.filters': 'Фильтры',
 	'grid.pinFirst': 'Закрепить первый столбец',
+	'grid.pinFirstShort': 'Закрепить',
 	'grid.pinFirstHint':
 		'Первый столбец (обычно ФИО) остаётся на месте, когда таблица прокручена вправо. Чтобы переставить его, снимите отметку.',
 	'grid.resetView': 'Сбросить сортировку и фильтры',
@@ -490,6 +491,7 @@ export const en: Record<MessageKey, string> = {
 	'grid.search': 'Search the list',
 	'grid.filters': 'Filters',
 	'grid.pinFirst': 'Freeze first column',
+	'grid.pinFirstShort': 'Freeze',
 	'grid.pinFirstHint':
 		'The first column (usually the name) stays in view when the table is scrolled right. To move it, untick this.',
 	'grid.resetView': 'Clear sort and filters',
