@@ -182,4 +182,28 @@ describe('dialogs from the keyboard alone', () => {
 		await roundTrip(page, fromCsv);
 		await escapeTo(page, fromCsv, /^Новый список из CSV$/);
 	});
+
+	it('in a browser without checkVisibility (Safari before 17.4) Tab still goes round «Удалить»', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		await page.addInitScript(() => {
+			delete (Element.prototype as Partial<Element>).checkVisibility;
+		});
+		const home = await new HomePage(page).goto(session.app.url);
+		await home.createSheet('Обзвон: старый браузер', 'Обзвон');
+		await home.goto(session.app.url);
+		expect(await page.evaluate(() => 'checkVisibility' in Element.prototype)).toBe(false);
+		for (
+			let i = 0;
+			i < 20 && (await focused(page)).name !== 'Удалить: Обзвон: старый браузер';
+			i++
+		) {
+			await page.keyboard.press('Tab');
+		}
+		await page.keyboard.press('Enter');
+		const remove = page.getByRole('dialog', { name: 'Удалить' });
+		await remove.waitFor();
+		await roundTrip(page, remove);
+		await escapeTo(page, remove, /^Удалить: Обзвон: старый браузер$/);
+	});
 });

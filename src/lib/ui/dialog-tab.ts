@@ -15,6 +15,17 @@ const TABBABLE = [
 	'[tabindex]:not([tabindex="-1"])'
 ].join(', ');
 
+/**
+ * Whether the control is drawn. `checkVisibility` is in Chromium 105, Firefox 106 and Safari 17.4;
+ * an older browser (Safari on an old Mac) reads the boxes and the style instead of throwing at
+ * each Tab in a dialog.
+ */
+function shown(el: HTMLElement): boolean {
+	if (typeof el.checkVisibility === 'function')
+		return el.checkVisibility({ visibilityProperty: true });
+	return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
+
 /** The controls Tab stops at inside `root`, in order: shown ones, one radio of each group. */
 export function tabStops(root: Element): HTMLElement[] {
 	const all = [...root.querySelectorAll<HTMLElement>(TABBABLE)].filter(
@@ -22,7 +33,7 @@ export function tabStops(root: Element): HTMLElement[] {
 			el.tabIndex >= 0 &&
 			!el.closest('[inert]') &&
 			// Not shown (display: none, a closed <details>, visibility: hidden): no Tab stop.
-			el.checkVisibility({ visibilityProperty: true })
+			shown(el)
 	);
 	return all.filter((el) => {
 		if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true;
