@@ -3,6 +3,8 @@
  * does is done while the worker works, or after the report, never in between.
  * - The worker starts when the dialog opens (its module fetched, compiled and run while she looks
  *   for her file), and stops if the dialog is closed without one.
+ * - The worker is asked to check the file in the task that brings the file's columns, not after
+ *   the mapping is drawn.
  */
 import { describe, expect, it } from 'vitest';
 import { encodeWindows1251 } from '../../src/lib/csv/decode';
@@ -51,6 +53,24 @@ const ONE_ROW = {
 };
 
 describe('the page’s share of an import', () => {
+	// First in the file: the only list of the workspace, so no other list's rows are waited for
+	// (when one has not come yet, the file is checked once it has).
+	it('asks the worker to check the file in the task that brings its columns', async () => {
+		const anna = await session.operator('Анна');
+		const page = anna.page;
+		await new HomePage(page).goto(session.app.url).then((h) => h.createSheet('Обзвон', 'Обзвон'));
+		await page.evaluate(WATCH_WORKERS);
+		const dialog = await new ImportDialog(page).open();
+		await dialog.choose(ONE_ROW);
+		expect(await dialog.run()).toContain('Добавлено строк: 1');
+		const asked = await page.evaluate(
+			() => (window as never as { importWorkers: Seen }).importWorkers.asked
+		);
+		expect(asked.slice(0, 2)).toEqual(['parse', 'analyze (same task)']);
+		await dialog.close();
+		expect(unexpectedConsoleErrors(anna)).toEqual([]);
+	});
+
 	it('starts the worker when the dialog opens, stops it when the dialog closes without a file, and takes it for the file', async () => {
 		const anna = await session.operator('Анна');
 		const page = anna.page;
