@@ -644,9 +644,13 @@ export class SheetGridBinding {
 			if (this.#deferred.length || change.added.length > ADD_SLICE) {
 				// A big add (an import appearing, here or at a colleague's) is taken in a task of its
 				// own, not in the task of the transaction that made it: the model's part of that one
-				// is long enough. Later changes wait behind it, in order.
+				// is long enough. Later changes wait behind it, in order. Two tasks on: the one the
+				// import's dialog queues after its commit draws the report first, and she reads it
+				// while the grid takes the rows (its new columns' definitions alone took 20–30 ms).
 				this.#deferred.push(change);
-				this.#cancelDeferred ??= nextTask(() => this.#takeDeferred());
+				this.#cancelDeferred ??= nextTask(() => {
+					this.#cancelDeferred = nextTask(() => this.#takeDeferred());
+				});
 				return;
 			}
 			this.#onChange(change);
