@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom, generateCallListCsv, generateRows } from '../../../bench/data';
 import { titleKey } from '../model/sheet';
 import { encodeWindows1251 } from './decode';
-import { detectDelimiter } from './detect';
+import { DELIMITERS, detectDelimiter } from './detect';
 import {
 	DEFAULT_BATCH_SIZE,
 	detectLineBreak,
@@ -811,6 +811,56 @@ describe('parseCsv: the fast reader gives what the record-by-record reader gave'
 		}
 		// The fallback to the record-by-record reader was exercised too.
 		expect(withErrors).toBeGreaterThan(100);
+	});
+
+	it('on random lists with their title row again, apostrophes and formula starts at any cell', () => {
+		// The quick checks of `parseCsv`: a repeat of the title row told from the record's first
+		// character in the text, and the formula restore skipped in slices with no apostrophe.
+		const random = createRandom(1208);
+		const titles = ['ФИО', 'фио', 'Ёлка', 'Name', '№ п/п', '=Итог', '', "'ФИО", '"ФИО"'];
+		const fronts = ['', '', '', ' ', '\u00a0', '\u200e', "'", '"', '\t', '=', 'Ф', 'ф', 'Ё', 'И'];
+		const names = ['Фролов', 'Иванова', 'Ёлкина', 'фио', 'ФИО', 'Name', 'NAME', '', '=1+1', '-5'];
+		const cell = (delimiter: string, title: string): string => {
+			const r = random();
+			let value = r < 0.3 ? title : pick(random, names);
+			if (random() < 0.3) value = pick(random, fronts) + value;
+			if (random() < 0.1) value = "'" + pick(random, ['=', '+', '-', '@', ' =', '']) + value;
+			if (value.includes('"') || value.includes(delimiter) || random() < 0.15)
+				return '"' + value.replaceAll('"', '""') + '"';
+			return value;
+		};
+		let repeats = 0;
+		let restored = 0;
+		for (let i = 0; i < 1500; i++) {
+			const delimiter = pick(random, DELIMITERS);
+			const lineBreak = pick(random, ['\r\n', '\n', '\r']);
+			const header = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+				pick(random, titles)
+			);
+			const lines = [header.join(delimiter)];
+			const rows = Math.floor(random() * 40);
+			for (let r = 0; r < rows; r++) {
+				const again = random() < 0.15;
+				const cells = header.map((title) => (again ? cell(delimiter, title) : cell(delimiter, '')));
+				if (random() < 0.05) cells.push('');
+				lines.push(random() < 0.05 ? '' : cells.join(delimiter));
+			}
+			const text = lines.join(lineBreak) + (random() < 0.5 ? lineBreak : '');
+			const options: ParseOptions = {
+				delimiter: random() < 0.7 ? delimiter : undefined,
+				header: pick(random, [undefined, 'auto', true, true, false] as const),
+				batchSize: pick(random, [1, 2, 3, 7, undefined]),
+				restoreFormulas: random() < 0.9
+			};
+			const result = parseBoth(text, options);
+			expect(result.fast, JSON.stringify({ text, options })).toEqual(result.reference);
+			expect(result.fastProgress).toEqual(result.referenceProgress);
+			if (result.reference.errors.some((e) => e.code === 'repeated-header')) repeats++;
+			if (result.reference.rows.some((row) => row.some((c) => /^[=+\-@]/.test(c)))) restored++;
+		}
+		// Both checks met files that tell them apart.
+		expect(repeats).toBeGreaterThan(200);
+		expect(restored).toBeGreaterThan(200);
 	});
 
 	it('on the bench call list, with a broken quote in a later slice', () => {
