@@ -3,6 +3,7 @@ import { createRandom } from '../../../bench/data';
 import {
 	decodeCsvBytes,
 	encodeWindows1251,
+	bomlessUtf16,
 	hasUtf8Cyrillic,
 	isWindows1251Char,
 	notTextKind,
@@ -302,5 +303,95 @@ describe('hasUtf8Cyrillic', () => {
 		}
 		expect(found).toBeGreaterThan(500);
 		expect(found).toBeLessThan(3500);
+	});
+});
+
+describe('the sniffs before decoding answer as they did when they read every byte', () => {
+	const SNIFF = 65_536;
+	/** `bomlessUtf16` as it was: every pair of the first 64 KB counted, both byte orders. */
+	function bomlessUtf16Before(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+		const pairs = Math.floor(Math.min(bytes.length, SNIFF) / 2);
+		if (pairs < 2) return null;
+		for (const [high, low, label] of [
+			[1, 0, 'utf-16le'],
+			[0, 1, 'utf-16be']
+		] as const) {
+			let highOk = 0;
+			let highZero = 0;
+			let lowZero = 0;
+			for (let i = 0; i < pairs; i++) {
+				const h = bytes[2 * i + high];
+				if (h === 0) highZero++;
+				if (h === 0 || h === 0x04) highOk++;
+				if (bytes[2 * i + low] === 0) lowZero++;
+			}
+			if (highZero > 0 && highOk * 10 >= pairs * 9 && lowZero * 20 <= pairs) return label;
+		}
+		return null;
+	}
+	/** `notTextKind`'s count of control bytes as it was: one byte at a time. */
+	function binaryBefore(bytes: Uint8Array): boolean {
+		const end = Math.min(bytes.length, SNIFF);
+		let controls = 0;
+		for (let i = 0; i < end; i++) {
+			const b = bytes[i];
+			if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a)
+				controls++;
+		}
+		return controls > 0 && controls * 100 >= end;
+	}
+	const texts = [
+		'ФИО;Телефон;Адрес\r\nИванова Анна;8 911 123-45-67;ул. Ленина, д. 1\r\n',
+		'Сидоров Пётр;«Ветеран» № 5;Ёлкина\tулица\n',
+		'Name;Phone\r\nSmith;+7 911\r\n'
+	];
+
+	const koi8 = new TextDecoder('koi8-r').decode(Uint8Array.from({ length: 256 }, (_, b) => b));
+	const koi8Bytes = new Map([...koi8].map((c, b) => [c, b]));
+
+	it('on text in every encoding, UTF-16 near its thresholds, control bytes near theirs, any alignment', () => {
+		const random = createRandom(20261208);
+		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+		const counts = { utf16: 0, binary: 0, text: 0 };
+		for (let n = 0; n < 1500; n++) {
+			let text = '';
+			const length = pick([3, 40, 400, 4000, 40_000]);
+			while (text.length < length) text += pick(texts);
+			let bytes: Uint8Array;
+			const kind = random();
+			if (kind < 0.15) bytes = new Uint8Array(Buffer.from(text, 'utf16le'));
+			else if (kind < 0.3) bytes = new Uint8Array(Buffer.from(text, 'utf16le').swap16());
+			else if (kind < 0.5) bytes = utf8(text);
+			else if (kind < 0.75) bytes = encodeWindows1251(text).bytes;
+			else bytes = Uint8Array.from(text, (c) => koi8Bytes.get(c) ?? 0x3f);
+			// Damage: bytes set to zero, to 0x04, to control bytes, or random, a share near the
+			// thresholds (1 in 10 high bytes, 1 in 20 low ones, 1 in 100 bytes).
+			const copy = new Uint8Array(bytes.length + 4);
+			const offset = Math.floor(random() * 4);
+			copy.set(bytes, offset);
+			const view = copy.subarray(offset, offset + bytes.length);
+			const share = pick([0, 0.005, 0.01, 0.012, 0.05, 0.09, 0.11, 0.3]);
+			const value = pick([0, 0x04, 0x01, 0x1b, 0x09, 0x1a, -1]);
+			for (let i = 0; i < view.length; i++)
+				if (random() < share) view[i] = value < 0 ? Math.floor(random() * 256) : value;
+			const expectedUtf16 = bomlessUtf16Before(view);
+			expect(bomlessUtf16(view), `utf16 ${n}`).toBe(expectedUtf16);
+			const expectedKind =
+				expectedUtf16 ||
+				(view[0] === 0xff && view[1] === 0xfe) ||
+				(view[0] === 0xfe && view[1] === 0xff)
+					? null
+					: binaryBefore(view)
+						? 'binary'
+						: null;
+			const kindNow = notTextKind(view);
+			if (kindNow !== 'xlsx' && kindNow !== 'xls' && kindNow !== 'pdf')
+				expect(kindNow, `kind ${n}`).toBe(expectedKind);
+			if (expectedUtf16) counts.utf16++;
+			if (expectedKind) counts.binary++;
+			if (!expectedUtf16 && !expectedKind) counts.text++;
+		}
+		// Each answer came up often enough to be told apart.
+		expect(Math.min(counts.utf16, counts.binary, counts.text)).toBeGreaterThan(50);
 	});
 });

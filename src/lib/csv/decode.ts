@@ -66,16 +66,21 @@ export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null 
 		[1, 0, 'utf-16le'],
 		[0, 1, 'utf-16be']
 	] as const) {
-		let highOk = 0;
+		let highOther = 0;
 		let highZero = 0;
 		let lowZero = 0;
-		for (let i = 0; i < pairs; i++) {
+		let i = 0;
+		// A byte order is out as soon as too many pairs say no, whatever the others say: a file
+		// that is no UTF-16 is told so in its first few hundred bytes, not its first 64 KB (this
+		// runs three times before a file is decoded; with notTextKind's count, 14 ms of the
+		// import worker's decode step in a CPU profile).
+		for (; i < pairs; i++) {
 			const h = bytes[2 * i + high];
 			if (h === 0) highZero++;
-			if (h === 0 || h === 0x04) highOk++;
-			if (bytes[2 * i + low] === 0) lowZero++;
+			else if (h !== 0x04 && (pairs - ++highOther) * 10 < pairs * 9) break;
+			if (bytes[2 * i + low] === 0 && ++lowZero * 20 > pairs) break;
 		}
-		if (highZero > 0 && highOk * 10 >= pairs * 9 && lowZero * 20 <= pairs) return label;
+		if (i === pairs && highZero > 0) return label;
 	}
 	return null;
 }
@@ -99,11 +104,21 @@ export function notTextKind(bytes: Uint8Array): NotTextKind | null {
 	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
 	const end = Math.min(bytes.length, SNIFF_BYTES);
 	let controls = 0;
-	for (let i = 0; i < end; i++) {
-		const b = bytes[i];
-		// Tab, line feed, form feed, carriage return and Ctrl+Z (an old end of file) are text.
-		if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a) controls++;
+	// Tab, line feed, form feed, carriage return and Ctrl+Z (an old end of file) are text.
+	const isControl = (b: number) =>
+		b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a;
+	// Byte by byte up to a 4-byte boundary of the buffer, then a word at a time: only a word
+	// with a byte below 0x20 in it (a line break, mostly) is looked at byte by byte.
+	let i = 0;
+	while (i < end && (bytes.byteOffset + i) % 4 !== 0) if (isControl(bytes[i++])) controls++;
+	const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (end - i) >> 2);
+	for (let w = 0; w < words.length; w++) {
+		const x = words[w];
+		if (((x - 0x20202020) & ~x & 0x80808080) === 0) continue;
+		const base = i + w * 4;
+		for (let k = base; k < base + 4; k++) if (isControl(bytes[k])) controls++;
 	}
+	for (let k = i + words.length * 4; k < end; k++) if (isControl(bytes[k])) controls++;
 	// One stray control character in a big list is a typo in a cell; one in a hundred is not text.
 	return controls > 0 && controls * 100 >= end ? 'binary' : null;
 }
