@@ -4,6 +4,7 @@
  * wrote as a number, two phone numbers with «/» or «или» between them. Found by exploration.
  */
 import { describe, expect, it } from 'vitest';
+import { encodeWindows1251 } from '../../src/lib/csv/decode';
 import { HomePage, ImportDialog, SheetPage } from './pages';
 import { e2eSession, MOMENT } from './session';
 
@@ -63,5 +64,33 @@ describe('odd values of a file', () => {
 		const titles = ['ФИО', 'Телефон', 'Дата рождения', 'Примечание'];
 		await expect.poll(() => sheet.rows(titles), MOMENT).toEqual(expected);
 		await expect.poll(() => colleague.rows(titles), MOMENT).toEqual(expected);
+	});
+
+	it('read again in another encoding, a no-break space the new letters hold becomes an ordinary one', async () => {
+		// The worker skips the per-cell look for hidden characters and odd spaces in a file its
+		// bytes say is plain (plainBytes): the answer must not outlive the encoding it was read in.
+		// Windows-1251's «љ» (0x9A) is KOI8-R's no-break space; the titles read the same in both.
+		const anna = await session.operator('Анна');
+		const home = await new HomePage(anna.page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: другая кодировка', 'Обзвон');
+		const text = 'Name;Phone\r\nИвановаљАнна;8 912 345-67-89\r\nПетрова Ольга;8 912 345-67-90\r\n';
+		const bytes = encodeWindows1251(text).bytes;
+		const dialog = await new ImportDialog(anna.page).open();
+		await dialog.choose({ name: 'список.csv', buffer: Buffer.from(bytes) });
+		const encoding = dialog.dialog.getByLabel('Кодировка');
+		await expect
+			.poll(() => encoding.locator('option:checked').textContent(), MOMENT)
+			.toBe('Автоматически (Windows-1251)');
+		// Analysed once as Windows-1251 (plain: «љ» is a letter), then read again as KOI8-R.
+		await dialog.duplicates();
+		await encoding.selectOption('koi8-r');
+		await expect.poll(() => encoding.inputValue()).toBe('koi8-r');
+		const koi8 = new TextDecoder('koi8-r').decode(bytes).split('\r\n')[1].split(';')[0];
+		expect(koi8).toContain('\u00a0');
+		await dialog.run('Добавить все строки');
+		await dialog.close();
+		await expect
+			.poll(() => sheet.columnValues('ФИО'), MOMENT)
+			.toEqual([koi8.replace('\u00a0', ' '), expect.any(String)]);
 	});
 });
