@@ -5,7 +5,9 @@
  * cells has one, and the import's analysis does not look through 900,000 cells for them
  * (`AnalyzeOptions.plain`). Read from the file's bytes, where each such character has bytes of
  * its own: in a single-byte encoding a byte (0xA0 and 0xAD in Windows-1251, 0x9A in KOI8-R),
- * in UTF-8 a sequence of two or three. The answer is exactly whether the text has one.
+ * in UTF-8 a sequence of two or three. Never "plain" when the text has one; now and then "not
+ * plain" when it has none (a zero-width joiner inside an emoji, a leading BOM when UTF-8 is
+ * forced): then the cells are read one by one.
  */
 import type { CsvEncoding, DecodedCsv } from '../csv';
 import { withPlainSpaces, withoutHidden } from '../values';
