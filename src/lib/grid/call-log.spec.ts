@@ -1592,3 +1592,52 @@ describe('an undo that leaves no count in the cell (found by a fuzz in review)',
 		}
 	);
 });
+
+describe('a redo after an undo that took a call back whole (found in review of 1bdf60a)', () => {
+	it.each(ORDERS)(
+		'his Ctrl+Y brings back «Дата звонка» with the rest of his call (%o)',
+		({ clients, order }) => {
+			// Борис logged «перезвонить» at 11:11; Анна corrected «Дата звонка» and took it back
+			// (her undo wrote his 11:11 back); his Ctrl+Z took the whole call back, the date too
+			// (Sheet.#writtenBackCells), but his Ctrl+Y brought back the result, «Оператор» and
+			// «Попытки» without the date: the date his undo emptied was written outside Yjs's undo.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const undos = sheets.map((s) => s.createUndoManager());
+				const step = (minutes: number, act: () => void) => {
+					vi.setSystemTime(atMinute(minutes));
+					act();
+					for (const undo of undos) undo.stopCapturing();
+					exchange(order);
+				};
+				const cells = () => sheets.map((sheet) => callIn(sheet, row, id));
+				step(11, () =>
+					logCall(sheets[1], row, id('Результат звонка'), 'перезвонить', atMinute(11), 'Борис')
+				);
+				step(12, () => {
+					sheets[0].history.author = { id: 'id-Анна', name: 'Анна' };
+					sheets[0].setCell(row, id('Дата звонка'), '2026-12-06T10:00');
+				});
+				step(13, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				const his = ['перезвонить', 'Борис', '2026-12-06T11:11', '1'];
+				expect(cells()).toEqual([his, his]);
+				step(14, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				expect(cells()).toEqual([
+					['', '', '', ''],
+					['', '', '', '']
+				]);
+				step(15, () => expect(undoStep(undos[1], 'redo')).toBe('done'));
+				expect(cells()).toEqual([his, his]);
+				step(16, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				expect(cells()).toEqual([
+					['', '', '', ''],
+					['', '', '', '']
+				]);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+});

@@ -707,9 +707,10 @@ export class Sheet {
 	readonly #knownColumns = new Map<string, Partial<Record<ColumnField, [string, string]>>>();
 	/**
 	 * The values the running undo's repair wrote (a colleague's value given back, a count), for
-	 * the redo to take away (`createUndoManager`).
+	 * the redo to take away (`createUndoManager`), each with the item it wrote over where that
+	 * was a call's value written back (`#writtenBackCells`), for the redo to bring back.
 	 */
-	#undoRepair: [key: string, clock: number][] | null = null;
+	#undoRepair: [key: string, clock: number, shown?: Y.ID][] | null = null;
 	/** The running transaction is an undo or redo of this tab that changed the columns. */
 	#columnsUndone = false;
 	/**
@@ -825,18 +826,29 @@ export class Sheet {
 		this.#knowColumns();
 		const afterTransaction = (tr: Y.Transaction) => {
 			this.#flush(tr);
-			const raced = [...this.#racedUndoneCells(tr), ...this.#writtenBackCells(tr)];
+			const writtenBack = this.#writtenBackCells(tr);
+			const raced = [...this.#racedUndoneCells(tr), ...writtenBack];
 			const counted = this.#undoneCounts(tr);
 			this.#recordUndone(tr);
 			if (raced.length || counted.length) {
 				// The colleagues' values given back first, noted for the redo to take away
-				// (`beforeRedo`); a count the redo sets itself (`undoneCells`).
+				// (`beforeRedo`); a count the redo sets itself (`undoneCells`). Where the undo
+				// wrote over the call's value written back (`#writtenBackCells`), Yjs's undo
+				// took nothing of that cell: the value written over is noted for the redo to
+				// bring back.
 				const own = this.doc.clientID;
-				const given: [string, number][] = [];
+				const given: [string, number, Y.ID?][] = [];
+				const cells = entriesOf(this.#cellMap);
 				this.doc.transact(() => {
-					for (const [rowId, colId, value] of raced) {
-						given.push([cellKey(rowId, colId), Y.getState(this.doc.store, own)]);
-						this.#cellMap.set(cellKey(rowId, colId), value);
+					for (const cell of raced) {
+						const [rowId, colId, value] = cell;
+						const key = cellKey(rowId, colId);
+						const shown = writtenBack.includes(cell) ? cells.get(key) : undefined;
+						// Kept whole (not collected as a value written over) for the redo to copy.
+						if (shown) shown.keep = true;
+						const clock = Y.getState(this.doc.store, own);
+						given.push(shown ? [key, clock, shown.id] : [key, clock]);
+						this.#cellMap.set(key, value);
 					}
 					for (const [rowId, colId, value] of counted)
 						this.#cellMap.set(cellKey(rowId, colId), value);
@@ -2290,7 +2302,7 @@ export class Sheet {
 		deletions: Parameters<typeof Y.isDeleted>[0];
 		meta: Map<unknown, unknown>;
 	}) {
-		const given = (step.meta.get(GIVEN_BACK) as [string, number][] | undefined) ?? [];
+		const given = (step.meta.get(GIVEN_BACK) as [string, number, Y.ID?][] | undefined) ?? [];
 		const seen = step.meta.get(SEEN) as Map<number, number> | undefined;
 		step.meta.delete(GIVEN_BACK);
 		const own = this.doc.clientID;
@@ -2341,6 +2353,16 @@ export class Sheet {
 			taken.map(([, clock]) => ({ clock, len: 1 }) as never)
 		);
 		step.insertions = Y.mergeDeleteSets([step.insertions, ds]);
+		// The call's values the undo wrote over where Yjs's undo had not reached them (found in
+		// review of 1bdf60a: his Ctrl+Y brought back his result without «Дата звонка»).
+		const shown = Y.createDeleteSet();
+		for (const [, , id] of taken)
+			if (id)
+				shown.clients.set(id.client, [
+					...(shown.clients.get(id.client) ?? []),
+					{ clock: id.clock, len: 1 } as never
+				]);
+		if (shown.clients.size) step.deletions = Y.mergeDeleteSets([step.deletions, shown]);
 	}
 
 	/**
