@@ -325,6 +325,22 @@ function callListReplicas(clients: number[], attempts = '') {
 const AT = new Date(2026, 11, 6, 11, 0);
 /** `minutes` after `AT`. */
 const atMinute = (minutes: number) => new Date(+AT + minutes * 60_000);
+/**
+ * Each replica's undo manager, and `step`: the clock set to that minute, the act, then every
+ * manager's capture stopped (each act an undo step of its own), then `after` (the replicas
+ * exchanging), if given.
+ */
+function timedSteps(sheets: Sheet[], after?: () => void) {
+	const undos = sheets.map((s) => s.createUndoManager());
+	const step = (minutes: number, act: () => void) => {
+		vi.setSystemTime(atMinute(minutes));
+		act();
+		for (const undo of undos) undo.stopCapturing();
+		after?.();
+	};
+	return { undos, step };
+}
+
 /** The call in a row as a replica has it: result, «Оператор», «Дата звонка», «Попытки». */
 function callIn(sheet: Sheet, row: string, id: (title: string) => string): string[] {
 	return ['Результат звонка', 'Оператор', 'Дата звонка', 'Попытки'].map((title) =>
@@ -1292,13 +1308,8 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 				vi.setSystemTime(atMinute(0));
 				const { sheets, exchange, row, id } = callListReplicas(clients, '3');
 				const [anna, boris] = sheets;
-				const undos = sheets.map((s) => s.createUndoManager());
+				const { undos, step } = timedSteps(sheets);
 				const result = id('Результат звонка');
-				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(atMinute(minutes));
-					act();
-					for (const undo of undos) undo.stopCapturing();
-				};
 				step(11, () => logCall(anna, row, result, 'не дозвонились', atMinute(11), 'Анна'));
 				exchange(order);
 				step(66, () => logCall(boris, row, result, 'перезвонить', atMinute(66), 'Борис'));
@@ -1357,14 +1368,8 @@ describe('a call taken back offline meets a colleague’s call made unseen (foun
 				vi.setSystemTime(atMinute(0));
 				const { sheets, exchange, row, id } = callListReplicas(clients);
 				const [anna, boris] = sheets;
-				const undos = sheets.map((s) => s.createUndoManager());
+				const { undos, step } = timedSteps(sheets, () => exchange(order));
 				const result = id('Результат звонка');
-				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(atMinute(minutes));
-					act();
-					for (const undo of undos) undo.stopCapturing();
-					exchange(order);
-				};
 				const cells = () => sheets.map((sheet) => callIn(sheet, row, id));
 				step(11, () => logCall(boris, row, result, 'перезвонить', atMinute(11), 'Борис'));
 				step(22, () => logCall(anna, row, result, 'не дозвонились', atMinute(22), 'Анна'));
@@ -1387,14 +1392,8 @@ describe('two Ctrl+Z in a row over a colleague’s call (found by a fuzz in revi
 	/** Calls on one resident, all seen by both: `step` runs one at its minute and exchanges. */
 	function online(clients: number[], order: number[]) {
 		const { sheets, exchange, row, id } = callListReplicas(clients);
-		const undos = sheets.map((s) => s.createUndoManager());
+		const { undos, step } = timedSteps(sheets, () => exchange(order));
 		const result = id('Результат звонка');
-		const step = (minutes: number, act: () => void) => {
-			vi.setSystemTime(atMinute(minutes));
-			act();
-			for (const undo of undos) undo.stopCapturing();
-			exchange(order);
-		};
 		const call = (who: 0 | 1, minutes: number, value: string) =>
 			step(minutes, () =>
 				logCall(sheets[who], row, result, value, atMinute(minutes), ['Анна', 'Борис'][who])
@@ -1476,14 +1475,8 @@ describe('a Ctrl+Z that Yjs takes only part of a call back for (found in review)
 			try {
 				vi.setSystemTime(atMinute(0));
 				const { sheets, exchange, row, id } = callListReplicas(clients);
-				const undos = sheets.map((s) => s.createUndoManager());
+				const { undos, step } = timedSteps(sheets, () => exchange(order));
 				const result = id('Результат звонка');
-				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(atMinute(minutes));
-					act();
-					for (const undo of undos) undo.stopCapturing();
-					exchange(order);
-				};
 				const [first, second] = sheets;
 				const cells = () => sheets.map((sheet) => callIn(sheet, row, id));
 				step(11, () => logCall(first, row, result, 'перезвонить', atMinute(11), 'Борис'));
@@ -1514,13 +1507,8 @@ describe('a Ctrl+Z that Yjs takes only part of a call back for (found in review)
 				vi.setSystemTime(atMinute(0));
 				const { sheets, exchange, row, id } = callListReplicas(clients, '3');
 				const [anna, boris] = sheets;
-				const undos = sheets.map((s) => s.createUndoManager());
+				const { undos, step } = timedSteps(sheets);
 				const result = id('Результат звонка');
-				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(atMinute(minutes));
-					act();
-					for (const undo of undos) undo.stopCapturing();
-				};
 				step(22, () => logCall(anna, row, result, 'перезвонить', atMinute(22), 'Анна'));
 				exchange(order);
 				step(55, () => logCall(boris, row, result, 'отказ', atMinute(55), 'Борис'));
@@ -1556,13 +1544,8 @@ describe('an undo that leaves no count in the cell (found by a fuzz in review)',
 				vi.setSystemTime(atMinute(0));
 				const { sheets, exchange, row, id } = callListReplicas([c0, c1], '3');
 				const [anna, boris] = sheets;
-				const undos = sheets.map((s) => s.createUndoManager());
+				const { undos, step } = timedSteps(sheets);
 				const result = id('Результат звонка');
-				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(atMinute(minutes));
-					act();
-					for (const undo of undos) undo.stopCapturing();
-				};
 				const reconnect = () => {
 					for (let k = 0; k < 6; k++)
 						for (const [a, b] of [
@@ -1605,13 +1588,7 @@ describe('a redo after an undo that took a call back whole (found in review of 1
 			try {
 				vi.setSystemTime(atMinute(0));
 				const { sheets, exchange, row, id } = callListReplicas(clients);
-				const undos = sheets.map((s) => s.createUndoManager());
-				const step = (minutes: number, act: () => void) => {
-					vi.setSystemTime(atMinute(minutes));
-					act();
-					for (const undo of undos) undo.stopCapturing();
-					exchange(order);
-				};
+				const { undos, step } = timedSteps(sheets, () => exchange(order));
 				const cells = () => sheets.map((sheet) => callIn(sheet, row, id));
 				step(11, () =>
 					logCall(sheets[1], row, id('Результат звонка'), 'перезвонить', atMinute(11), 'Борис')
