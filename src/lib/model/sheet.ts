@@ -839,11 +839,12 @@ export class Sheet {
 				const own = this.doc.clientID;
 				const given: [string, number, Y.ID?][] = [];
 				const cells = entriesOf(this.#cellMap);
+				const fromWrittenBack = new Set(writtenBack);
 				this.doc.transact(() => {
 					for (const cell of raced) {
 						const [rowId, colId, value] = cell;
 						const key = cellKey(rowId, colId);
-						const shown = writtenBack.includes(cell) ? cells.get(key) : undefined;
+						const shown = fromWrittenBack.has(cell) ? cells.get(key) : undefined;
 						// Kept whole (not collected as a value written over) for the redo to copy.
 						if (shown) shown.keep = true;
 						const clock = Y.getState(this.doc.store, own);
