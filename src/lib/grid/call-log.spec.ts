@@ -1618,3 +1618,31 @@ describe('a redo after an undo that took a call back whole (found in review of 1
 		}
 	);
 });
+
+describe('a colleague’s call meeting one taken back (found by a fuzz, 2026-12-08)', () => {
+	it.each(ORDERS)(
+		'her undo of the same result is no undo of his: his «перезвонить» stands whole (%o)',
+		({ clients, order }) => {
+			// Анна logged «перезвонить» at 11:06 and took it back at 11:20; Борис, unseen, logged
+			// «перезвонить» at 11:14. Where his call reached her after her undo, the row kept his
+			// «Оператор», «Дата звонка» and «Попытки» with no result: the later of the two values
+			// met was read as taken back, her undo having taken back the same text.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const { undos, step } = timedSteps(sheets);
+				const result = id('Результат звонка');
+				step(6, () => logCall(anna, row, result, 'перезвонить', atMinute(6), 'Анна'));
+				step(14, () => logCall(boris, row, result, 'перезвонить', atMinute(14), 'Борис'));
+				step(20, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				exchange(order);
+				for (const sheet of sheets)
+					expect(callIn(sheet, row, id)).toEqual(['перезвонить', 'Борис', '2026-12-06T11:14', '1']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+});

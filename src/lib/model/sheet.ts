@@ -510,24 +510,27 @@ function writtenOver(later: Y.Item, earlier: Y.Item): boolean {
 }
 
 /**
- * When a cell got `value` (`changes`, its history newest first): the newest change to it. An
- * undo that gave back a colleague's value, because the value it took back had raced that one
+ * When a cell got `value` (`changes`, its history newest first), and by whom: the newest change
+ * to it. An undo that gave back a colleague's value, because the value it took back had raced that one
  * (both written over the same value: `#racedUndoneCells`), set nothing new: the time is the
  * colleague's change. Found in review: Анна took back, offline at 11:10, her call that had
  * raced Борис's «перезвонить» at 11:00, and her undo's «перезвонить» (his, given back) was
  * timed 11:10, later than his next call «дозвонились» at 11:05, which it replaced.
  */
-function timeOfValue(changes: HistoryItem[], value: string): number | undefined {
+function timeOfValue(
+	changes: HistoryItem[],
+	value: string
+): { time: number; by: string } | undefined {
 	for (const item of changes) {
 		if (item.value !== value) continue;
-		if (item.undo !== 'undo') return item.time;
 		const by = item.author.id;
+		if (item.undo !== 'undo') return { time: item.time, by };
 		const hers = changes.find((i) => !i.undo && i.author.id === by && i.value === item.old);
 		const theirs =
 			hers &&
 			changes.find((i) => !i.undo && i.author.id !== by && i.value === value && i.old === hers.old);
-		if (!theirs) return item.time;
-		return theirs.time;
+		if (!theirs) return { time: item.time, by };
+		return { time: theirs.time, by: theirs.author.id };
 	}
 	return undefined;
 }
@@ -1225,23 +1228,32 @@ export class Sheet {
 			// An undo or redo is a change at its own time too (found in review), but a colleague's
 			// value an undo gave back (hers had raced it) is the colleague's, at its own time.
 			const changes = this.history.forCell(rowId, colId);
-			const timeOf = (value: string) => timeOfValue(changes, value);
-			const keptAt = gone ? -Infinity : timeOf(kept);
-			if (keptAt === undefined) return;
-			// A value an undo took back since its time is no value to keep (found in review:
-			// Борис's later call, written back by his replica, taken back by his Ctrl+Z before
-			// Анна's replica heard of either, came back there over the value his undo gave).
-			const takenBack = (value: string, at: number) =>
-				changes.some((i) => i.undo === 'undo' && i.old === value && i.time >= at);
+			const keptChange = gone ? undefined : timeOfValue(changes, kept);
+			if (!gone && keptChange === undefined) return;
+			// A value an undo of its writer took back since its time is no value to keep (found in
+			// review: Борис's later call, written back by his replica, taken back by his Ctrl+Z
+			// before Анна's replica heard of either, came back there over the value his undo gave).
+			// Only its writer's: Анна's undo of her «перезвонить» is no undo of Борис's same
+			// «перезвонить» logged unseen (found by a fuzz: his call arrived after her undo, and
+			// the row kept his «Оператор» and «Дата звонка» with no result).
+			const takenBack = (value: string, change: { time: number; by: string }) =>
+				changes.some(
+					(i) =>
+						i.undo === 'undo' &&
+						i.old === value &&
+						i.time >= change.time &&
+						i.author.id === change.by
+				);
 			let best: string | null = null;
-			let bestAt = gone || takenBack(kept, keptAt) ? -Infinity : keptAt + LATER_BY_MS;
+			let bestAt =
+				!keptChange || takenBack(kept, keptChange) ? -Infinity : keptChange.time + LATER_BY_MS;
 			for (const loser of losers) {
 				const value = valueOf(loser);
 				if (typeof value !== 'string' || value === kept || isCut(value)) continue;
-				const at = timeOf(value);
-				if (at !== undefined && at > bestAt && !takenBack(value, at)) {
+				const change = timeOfValue(changes, value);
+				if (change !== undefined && change.time > bestAt && !takenBack(value, change)) {
 					best = value;
-					bestAt = at;
+					bestAt = change.time;
 				}
 			}
 			if (best !== null) out.push([rowId, colId, best]);
