@@ -1645,4 +1645,41 @@ describe('a colleague’s call meeting one taken back (found by a fuzz, 2026-12-
 			}
 		}
 	);
+
+	it.each(ORDERS)(
+		'her call and her undo reaching him in one update: his call stands whole (%o)',
+		({ clients, order }) => {
+			// Анна logged «не дозвонились» at 11:39 and took it back at 12:00; Борис, unseen, logged
+			// «перезвонить» at 11:50; they met as after a reconnect, each side's changes in one
+			// update. Where her value was Yjs's winner, her undo arriving with it left his result
+			// lost to nothing: the row showed his «Оператор» and «Дата звонка» with no result.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, row, id, outbox } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const { undos, step } = timedSteps(sheets);
+				const result = id('Результат звонка');
+				step(39, () => logCall(anna, row, result, 'не дозвонились', atMinute(39), 'Анна'));
+				step(50, () => logCall(boris, row, result, 'перезвонить', atMinute(50), 'Борис'));
+				step(60, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				for (const box of outbox) box.length = 0;
+				const sync = (from: Sheet, to: Sheet) =>
+					Y.applyUpdate(
+						to.doc,
+						Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)),
+						'remote'
+					);
+				const [first, second] = order.map((i) => sheets[i]);
+				for (let i = 0; i < 3; i++) {
+					sync(first, second);
+					sync(second, first);
+				}
+				for (const sheet of sheets)
+					expect(callIn(sheet, row, id)).toEqual(['перезвонить', 'Борис', '2026-12-06T11:50', '1']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
 });

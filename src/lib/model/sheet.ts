@@ -1195,11 +1195,13 @@ export class Sheet {
 				replaced = true;
 				if (!writtenOver(current, item)) (losers ??= []).push(item);
 			}
-			// The cell's value taken back (an undo) before the values that came met it: they lost
-			// to nothing, and the latest of them stands (found in review, fault C: Анна's call
-			// taken back offline, and Борис's unseen call, arriving, showed nothing).
-			const gone = current.deleted && !Y.isDeleted(tr.deleteSet, current.id);
-			if (current.deleted && !(gone && losers)) continue;
+			// The cell's value taken back (an undo) before the values that came met it, or with
+			// them: they lost to nothing, and the latest of them stands (found in review, fault C:
+			// Анна's call taken back offline, and Борис's unseen call, arriving, showed nothing;
+			// and by a fuzz: her call and her undo reaching him in one update, as after a
+			// reconnect, his call went, all of it or all but his «Оператор»).
+			const gone = current.deleted;
+			if (gone && !losers) continue;
 			if (!losers && !replaced && overTakenOut(current, tr)) losers = [];
 			if (!losers) continue;
 			const sep = key.indexOf(':');
