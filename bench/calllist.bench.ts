@@ -253,7 +253,8 @@ async function main() {
 		const page = anna.page;
 
 		// `CALLLIST_OPEN_PROFILE=<prefix>`: CPU profiles of both opens (<prefix>-server.cpuprofile,
-		// <prefix>-store.cpuprofile); `CALLLIST_ONLY=open`: stop after the opens.
+		// <prefix>-store.cpuprofile); `CALLLIST_ONLY=open`: stop after the opens, `=search`: after
+		// the search is cleared.
 		const openProfile = process.env.CALLLIST_OPEN_PROFILE;
 		out.openFirst = await openTimes(page, url, openProfile && `${openProfile}-server.cpuprofile`); // nothing in this browser yet: from the server
 		log('open (server)', out.openFirst);
@@ -336,6 +337,11 @@ async function main() {
 		log('search keys', out.searchKeys, out.searchShown);
 		out.searchClear = await timed(page, () => box.fill(''));
 		log('search clear', out.searchClear);
+		if (process.env.CALLLIST_ONLY === 'search') {
+			out.pageErrors = [...anna.pageErrors, ...boris.pageErrors].map(String);
+			process.stdout.write(JSON.stringify(out) + '\n');
+			return;
+		}
 
 		// ---- sort by «ФИО» (click the header), then back.
 		const fio = page.locator(
