@@ -1193,6 +1193,47 @@ describe('the grid operators work in', () => {
 		await expect.poll(numbers, MOMENT).toEqual(['1']);
 	});
 
+	it('a search that leaves the rows shown in their places draws none of their № cells again', async () => {
+		const { a } = await oneOperator('Обзвон: номера на месте');
+		for (const name of ['Абрамов Олег', 'Борисов Иван', 'Михайлов Юрий', 'Яковлев Пётр'])
+			await a.addRow(name);
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toHaveLength(4);
+		// Every change under the № cells of the rows, from before the search on.
+		await a.page.evaluate(() => {
+			const w = window as never as { numberChanges: string[] };
+			w.numberChanges = [];
+			new MutationObserver((records) => {
+				for (const r of records) {
+					const target = r.target instanceof Element ? r.target : r.target.parentElement;
+					const cell = target?.closest('.ag-cell[col-id="__row"]');
+					if (cell && !cell.closest('.ag-row-pinned')) w.numberChanges.push(cell.textContent ?? '');
+				}
+			}).observe(document.querySelector('.ag-root')!, {
+				subtree: true,
+				childList: true,
+				characterData: true
+			});
+		});
+		// «ов» is in every name: the same four rows, each at its place.
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('ов');
+		await expect
+			.poll(() => a.page.getByRole('contentinfo').textContent(), MOMENT)
+			.toMatch(/показано: 4/);
+		await a.page.waitForTimeout(500);
+		expect(
+			await a.page.evaluate(() => (window as never as { numberChanges: string[] }).numberChanges)
+		).toEqual([]);
+		await a.page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('Михайлов');
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Михайлов Юрий']);
+		await expect
+			.poll(() =>
+				a.page
+					.locator('.ag-row[row-index="0"]:not(.ag-row-pinned) .ag-cell[col-id="__row"]')
+					.textContent()
+			)
+			.toBe('1');
+	});
+
 	it('a big sheet sorts by a header click in the worker, and a colleague’s edit of the sorted column moves the row into place', async () => {
 		const { a, b } = await twoOperators('Обзвон: большой список');
 		const id = a.id;

@@ -598,8 +598,10 @@ export class SheetGridBinding {
 			// Rows came, went or moved (a colleague's, a sort's): the block follows its rows.
 			onModelUpdated: () => {
 				// The № cells of rows that stay drawn keep the number of their old place otherwise.
-				// (`api` is unset while createGrid runs, before any row is drawn.)
-				this.api?.refreshCells({ columns: [ROW_NUMBER_COL], force: true });
+				// (`api` is unset while createGrid runs, before any row is drawn.) Not forced: AG Grid
+				// redraws the cells whose number changed; forced, every № cell on screen was drawn
+				// again at each key of a search, the rows just drawn for it too.
+				this.api?.refreshCells({ columns: [ROW_NUMBER_COL] });
 				this.#followFill();
 				this.#followRows();
 				this.#followFocus(true);
