@@ -1234,6 +1234,42 @@ describe('the grid operators work in', () => {
 			.toBe('1');
 	});
 
+	it('a search typed letter by letter is written to this browser’s store once she stops, and a reload right after a letter keeps it', async () => {
+		const { a } = await oneOperator('Обзвон: поиск после перезагрузки');
+		for (const name of ['Абрамов Олег', 'Михайлов Юрий', 'Михеев Пётр']) await a.addRow(name);
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toHaveLength(3);
+		type Writes = { viewWrites: string[] };
+		// The searches written to the store as this operator's view, from now on.
+		await a.page.evaluate(() => {
+			const w = window as never as Writes;
+			w.viewWrites = [];
+			const set = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (key: string, value: string) {
+				if (key.startsWith('shtab:view:'))
+					w.viewWrites.push((JSON.parse(value) as { quickFilter: string }).quickFilter);
+				set.call(this, key, value);
+			};
+		});
+		const writes = () => a.page.evaluate(() => (window as never as Writes).viewWrites);
+		const search = a.page.getByRole('searchbox', { name: 'Поиск по списку' });
+		await search.pressSequentially('Михе', { delay: 150 });
+		await expect.poll(() => a.columnValues('ФИО'), MOMENT).toEqual(['Михеев Пётр']);
+		await expect.poll(writes, MOMENT).toEqual(['Михе']);
+		await a.page.waitForTimeout(1500);
+		expect(await writes()).toEqual(['Михе']);
+		// A letter taken back, and the page reloaded as soon as the rows show it.
+		await search.press('Backspace');
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Михайлов Юрий', 'Михеев Пётр']);
+		await a.page.reload();
+		await a.ready();
+		await expect
+			.poll(() => a.columnValues('ФИО'), MOMENT)
+			.toEqual(['Михайлов Юрий', 'Михеев Пётр']);
+		expect(await search.inputValue()).toBe('Мих');
+	});
+
 	it('a big sheet sorts by a header click in the worker, and a colleague’s edit of the sorted column moves the row into place', async () => {
 		const { a, b } = await twoOperators('Обзвон: большой список');
 		const id = a.id;

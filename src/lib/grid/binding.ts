@@ -80,6 +80,8 @@ const ROW_NUMBER_WIDTH = 64;
 const PIN_MIN_WIDTH = 700;
 /** The № column: the row's place in the order shown (1, 2, 3… after any sort or search). */
 const ROW_NUMBER_COL = '__row';
+/** The view is written to this browser's store once unchanged for this long (`#writeViewSoon`). */
+const VIEW_WRITE_MS = 1_000;
 /** After an Enter in the «+» line, the new row ends at the latest this much later. */
 const DRAFT_END_MS = 300;
 /** How long an Enter that ended the «+» line's row waits for AG Grid to tell its close. */
@@ -343,6 +345,8 @@ export class SheetGridBinding {
 	#peerNames: string[] = [];
 	#view: SheetView;
 	readonly #cleanup: (() => void)[] = [];
+	/** A write of the view to this browser's store, waiting (`#writeViewSoon`). */
+	#viewTimer: ReturnType<typeof setTimeout> | null = null;
 	/** Ids of visible rows not yet in the grid, in sheet order (may hold dropped ids: see `#waitingSet`). */
 	#queue: string[] = [];
 	/** Where the next slice starts in `#queue`. */
@@ -1453,8 +1457,26 @@ export class SheetGridBinding {
 			})),
 			filter: (this.api.getFilterModel() ?? {}) as Record<string, unknown>
 		};
-		saveView(this.#storage(), this.#callbacks.viewKey ?? '', this.#view);
 		this.#callbacks.onViewChanged?.(this.#view);
+		this.#writeViewSoon();
+	}
+
+	/**
+	 * The view goes to this browser's store once she has stopped changing it for `VIEW_WRITE_MS`
+	 * (written at each change, a search wrote it twice a key: 3% of a key's time on a 19,159-row
+	 * call list, `bench/calllist.bench.ts`), and at once when the page is hidden or left, or the
+	 * grid goes: a reload opens with it.
+	 */
+	#writeViewSoon() {
+		if (this.#viewTimer) clearTimeout(this.#viewTimer);
+		this.#viewTimer = setTimeout(() => this.#writeView(), VIEW_WRITE_MS);
+	}
+
+	#writeView() {
+		if (!this.#viewTimer) return;
+		clearTimeout(this.#viewTimer);
+		this.#viewTimer = null;
+		saveView(this.#storage(), this.#callbacks.viewKey ?? '', this.#view);
 	}
 
 	/** Quick search over every column of the sheet (as shown and as stored). */
@@ -1599,6 +1621,13 @@ export class SheetGridBinding {
 			this.#cleanup.push(() => target.removeEventListener(type, fn as EventListener, capture));
 		};
 		on(document, 'paste', (e) => this.#onPaste(e));
+		// The view waiting to be written goes now: the page may not come back.
+		on(document, 'visibilitychange', () => {
+			if (document.visibilityState === 'hidden') this.#writeView();
+		});
+		const leaving = () => this.#writeView();
+		window.addEventListener('pagehide', leaving);
+		this.#cleanup.push(() => window.removeEventListener('pagehide', leaving));
 		on(document, 'copy', (e) => this.#onCopy(e));
 		on(document, 'cut', (e) => this.#onCut(e));
 		// Capture: a block's keys and Shift+click are ours before AG Grid moves the focus.
@@ -2793,6 +2822,8 @@ export class SheetGridBinding {
 		this.#cancelUpdates?.();
 		this.#updates.clear();
 		if (this.#batchTimer) clearTimeout(this.#batchTimer);
+		// A grid made again (the language switched) reads the view from the store.
+		this.#writeView();
 		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#unobserve();
 		this.#peers.destroy();
