@@ -55,4 +55,47 @@ describe('an evening walked with the keyboard', () => {
 			true
 		);
 	});
+
+	it('the cell she is on, and the history panel Alt+H opens, show a ring she can see: 2 px in the accent colour', async () => {
+		const anna = await session.operator('Анна', { viewport: { width: 1024, height: 768 } });
+		const page = anna.page;
+		const home = await new HomePage(page).goto(session.app.url);
+		const sheet = await home.createSheet('Обзвон: где я', 'Обзвон');
+		await sheet.paste('new', 'ФИО', 'Иванова Мария\t12-34\r\nПетров Иван\t89161234567\r\n');
+		await expect.poll(() => sheet.rowCount(), MOMENT).toBe(2);
+		// From the search, as a list opens: Enter to her row, → to her (invalid, pink) phone.
+		await page.getByRole('searchbox', { name: 'Поиск по списку' }).fill('Иванова');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('ArrowRight');
+		const ring = () =>
+			page.evaluate(() => {
+				const cell = document.activeElement?.closest('.ag-cell');
+				if (!cell) return { on: '(no cell)', width: 0 };
+				const style = getComputedStyle(cell);
+				const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
+				const border = style.borderTopStyle === 'none' ? 0 : parseFloat(style.borderTopWidth);
+				return {
+					on: cell.textContent ?? '',
+					width: Math.max(outline, border),
+					color: style.outlineColor
+				};
+			});
+		await expect.poll(ring, MOMENT).toMatchObject({ on: '12-34' });
+		expect((await ring()).width).toBeGreaterThanOrEqual(2);
+
+		await page.keyboard.press('Alt+h');
+		const panel = page.getByRole('complementary', { name: 'История строки' });
+		await panel.waitFor();
+		const panelRing = () =>
+			panel.evaluate((el) => {
+				const style = getComputedStyle(el);
+				return {
+					focused: document.activeElement === el && el.matches(':focus-visible'),
+					width: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+					inside: parseFloat(style.outlineOffset) <= -parseFloat(style.outlineWidth)
+				};
+			});
+		await expect.poll(panelRing, MOMENT).toMatchObject({ focused: true });
+		expect(await panelRing()).toEqual({ focused: true, width: 2, inside: true });
+	});
 });
