@@ -571,6 +571,60 @@ function readCell(c: CellReader, raw: string, o: CellOutcome): CellOutcome {
 	return o;
 }
 
+/** Digits of the phone `plainPhone` reads: reused, so a call allocates only its result. */
+const phoneDigits = new Uint8Array(11);
+
+/**
+ * What `normalizeValue('phone', raw)` stores for a phone cell of the commonest kind, or null for
+ * any other cell (read the general way): one Russian number of 10 digits, or 11 from `7`, `8`
+ * or `+7`, with nothing but spaces, dashes and brackets around them (`8 (812) 123-45-67`,
+ * `+7-981-962-92-69`, `88125644813`). Such a number needs no area code
+ * (a column's code completes local numbers only), has no note, extension, list or Excel float,
+ * and is stored `+7` and its 10 digits. The import reads 100,000 of them: the general way trims
+ * the cell, tries two regular expressions and makes a result object for each.
+ */
+export function plainPhone(raw: string): string | null {
+	const length = raw.length;
+	if (length < 10 || length > 24) return null;
+	let count = 0;
+	let i = 0;
+	const plus = raw.charCodeAt(0) === 0x2b;
+	if (plus) i = 1;
+	for (; i < length; i++) {
+		const c = raw.charCodeAt(i);
+		if (c >= 0x30 && c <= 0x39) {
+			if (count === 11) return null;
+			phoneDigits[count++] = c - 0x30;
+		} else if (c !== 0x20 && c !== 0x2d && c !== 0x28 && c !== 0x29) return null;
+	}
+	let national: number;
+	if (count === 11) {
+		if (phoneDigits[0] === 7 || (!plus && phoneDigits[0] === 8)) national = 1;
+		else return null;
+	} else if (count === 10 && !plus) {
+		// `78…`, `79…`, `88…`, `89…`: a trunk prefix and a digit missing ('too-short').
+		if ((phoneDigits[0] === 7 || phoneDigits[0] === 8) && phoneDigits[1] >= 8) return null;
+		national = 0;
+	} else return null;
+	const area = phoneDigits[national];
+	if (area !== 3 && area !== 4 && area !== 8 && area !== 9) return null;
+	const n = national;
+	return String.fromCharCode(
+		0x2b,
+		0x37,
+		48 + phoneDigits[n],
+		48 + phoneDigits[n + 1],
+		48 + phoneDigits[n + 2],
+		48 + phoneDigits[n + 3],
+		48 + phoneDigits[n + 4],
+		48 + phoneDigits[n + 5],
+		48 + phoneDigits[n + 6],
+		48 + phoneDigits[n + 7],
+		48 + phoneDigits[n + 8],
+		48 + phoneDigits[n + 9]
+	);
+}
+
 /** The numbers `ownValues` gave a group's values by row, when counted for this very group. */
 function ownIds(group: TargetGroup, own: OwnValues | null | undefined): Int32Array | null {
 	if (!own || own.indexes.length !== group.indexes.length) return null;
@@ -635,6 +689,7 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 			options,
 			plain: PLAIN_TYPES.has(t.type) && !options.choices,
 			text: TEXT_TYPES.has(t.type),
+			phone: t.type === 'phone',
 			// A name or an address: odd spaces as ordinary ones (`withPlainSpaces`). A note
 			// (`longtext`) is kept as written.
 			plainSpaces: (t.type === 'text' || t.type === 'person') && !clean,
@@ -711,6 +766,14 @@ export function analyzeImport(options: AnalyzeOptions): Analysis {
 					// ordinary one, the text it looks like. Not in the report: nothing seen changes.
 					values[c.key] = normalizeText(c.plainSpaces ? withPlainSpaces(raw) : raw);
 					continue;
+				}
+				if (c.phone) {
+					// Nearly every phone cell is one number in digits, spaces, dashes and brackets.
+					const stored = plainPhone(raw);
+					if (stored !== null) {
+						values[c.key] = stored;
+						continue;
+					}
 				}
 				if (c.cache) {
 					o = c.cache.get(raw);
