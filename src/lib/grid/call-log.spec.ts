@@ -1683,3 +1683,62 @@ describe('a colleague’s call meeting one taken back (found by a fuzz, 2026-12-
 		}
 	);
 });
+
+describe('both calls taken back (found in review of 349b0b8 and 93838cf)', () => {
+	it.each(ORDERS)(
+		'her call, written back on his replica as the later, goes with her undo: the row is empty (%o)',
+		({ clients, order }) => {
+			// Анна logged «не дозвонились» at 11:39, Борис, unseen, «перезвонить» at 11:50; each took
+			// his or her call back, offline (12:00, 12:01). His replica, his call taken back, wrote
+			// hers back when it came (fault C); her undo, coming after, deleted only her own value,
+			// already lost, and passed his call (taken back) for the one it took back: the row
+			// kept her result, «Оператор» and «Дата звонка», with «Попытки» empty.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const { undos, step } = timedSteps(sheets);
+				const result = id('Результат звонка');
+				step(39, () => logCall(anna, row, result, 'не дозвонились', atMinute(39), 'Анна'));
+				step(50, () => logCall(boris, row, result, 'перезвонить', atMinute(50), 'Борис'));
+				step(60, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				step(61, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				exchange(order);
+				for (const sheet of sheets) expect(callIn(sheet, row, id)).toEqual(['', '', '', '']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+
+	it.each([
+		{ clients: [1, 2, 3], order: [0, 1, 2] },
+		{ clients: [3, 2, 1], order: [2, 1, 0] },
+		{ clients: [2, 3, 1], order: [1, 2, 0] },
+		{ clients: [3, 1, 2], order: [0, 2, 1] }
+	])(
+		'three replicas, his having seen hers before both undos: the row is empty (%o)',
+		({ clients, order }) => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, exchange, row, id, outbox } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const { undos, step } = timedSteps(sheets);
+				const result = id('Результат звонка');
+				step(39, () => logCall(anna, row, result, 'не дозвонились', atMinute(39), 'Анна'));
+				step(50, () => logCall(boris, row, result, 'перезвонить', atMinute(50), 'Борис'));
+				// Борис hears of her call (not she of his, nor Вера of either), then each takes his
+				// or her call back; the updates then reach every replica, hers again to him.
+				for (const u of outbox[0]) Y.applyUpdate(boris.doc, u, 'remote');
+				step(60, () => expect(undoStep(undos[0], 'undo')).toBe('done'));
+				step(61, () => expect(undoStep(undos[1], 'undo')).toBe('done'));
+				exchange(order);
+				for (const sheet of sheets) expect(callIn(sheet, row, id)).toEqual(['', '', '', '']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+});
