@@ -1742,3 +1742,32 @@ describe('both calls taken back (found in review of 349b0b8 and 93838cf)', () =>
 		}
 	);
 });
+
+describe('a call’s cells written together (found by a fuzz, 2026-12-08)', () => {
+	it.each(ORDERS)(
+		'his second call over her unseen one shows his name with his result and date (%o)',
+		({ clients, order }) => {
+			// Борис logged «не дозвонились» at 11:00, seen by all; Анна, unseen, logged «перезвонить»
+			// at 11:10; Борис logged «дозвонились» at 11:20. His second call did not write his own
+			// name again into «Оператор» (it showed «Борис» already), so her «Оператор» stood next to
+			// his later result and date: a row with parts of two calls.
+			vi.useFakeTimers({ toFake: ['Date'] });
+			try {
+				vi.setSystemTime(atMinute(0));
+				const { sheets, exchange, row, id } = callListReplicas(clients);
+				const [anna, boris] = sheets;
+				const { step } = timedSteps(sheets);
+				const result = id('Результат звонка');
+				step(0, () => logCall(boris, row, result, 'не дозвонились', atMinute(0), 'Борис'));
+				exchange([0, 1]);
+				step(10, () => logCall(anna, row, result, 'перезвонить', atMinute(10), 'Анна'));
+				step(20, () => logCall(boris, row, result, 'дозвонились', atMinute(20), 'Борис'));
+				exchange(order);
+				for (const sheet of sheets)
+					expect(callIn(sheet, row, id)).toEqual(['дозвонились', 'Борис', '2026-12-06T11:20', '3']);
+			} finally {
+				vi.useRealTimers();
+			}
+		}
+	);
+});

@@ -77,14 +77,19 @@ export function callLogEdits(
 	value: string,
 	operatorName: string,
 	now = new Date()
-): { colId: string; value: string }[] {
+): { colId: string; value: string; always?: true }[] {
 	if (value === '') return [];
 	const columns = sheet.columns();
 	const result = kindColumn(columns, 'choice', RESULT);
 	if (!result || result.id !== colId || sheet.getCell(rowId, colId) === value) return [];
-	const edits: { colId: string; value: string }[] = [];
+	const edits: { colId: string; value: string; always?: true }[] = [];
 	const operator = kindColumn(columns, 'person', OPERATOR);
-	if (operator && operatorName) edits.push({ colId: operator.id, value: operatorName });
+	// «Оператор» and «Дата звонка» written even where they show the same already (`always`): a
+	// call's cells are merged one by one, and a colleague's unseen call that wrote her name would
+	// otherwise keep it next to this later result and date (found by a fuzz, 2026-12-08: Борис's
+	// second call left Анна's «Оператор» on his «дозвонились»).
+	if (operator && operatorName)
+		edits.push({ colId: operator.id, value: operatorName, always: true });
 	const date = kindColumn(columns, 'datetime', CALL_DATE);
 	const last = date ? parseStored(sheet.getCell(rowId, date.id)) : null;
 	// Another operator's result a moment after a colleague's call is her own call (found by
@@ -98,7 +103,7 @@ export function callLogEdits(
 			? lastBy === history.author.id
 			: !operator || !operatorName || sheet.getCell(rowId, operator.id) === operatorName;
 	const correction = last !== null && now.getTime() - last < CORRECTION_MS && sameOperator;
-	if (date) edits.push({ colId: date.id, value: localIsoDateTime(now) });
+	if (date) edits.push({ colId: date.id, value: localIsoDateTime(now), always: true });
 	const attempts = kindColumn(columns, 'number', ATTEMPTS);
 	if (attempts && !correction)
 		edits.push({ colId: attempts.id, value: nextCount(sheet.getCell(rowId, attempts.id)) });

@@ -1444,7 +1444,8 @@ export class Sheet {
 			for (const change of entry.cells) {
 				const key = cellKey(change[0], change[1]);
 				if (!lost.has(key)) continue;
-				if (undoneSince(change, entry.t)) continue;
+				// A call's «Оператор» written again with the same name gave the cell nothing.
+				if (change[2] === change[3] || undoneSince(change, entry.t)) continue;
 				touched = true;
 				mine.set(key, change);
 			}
@@ -2020,14 +2021,17 @@ export class Sheet {
 		this.setCells([{ rowId, colId, value }]);
 	}
 
-	/** Set many cells in one transaction (one undo step). Unchanged values are skipped. */
-	setCells(edits: { rowId: string; colId: string; value: unknown }[]): void {
+	/**
+	 * Set many cells in one transaction (one undo step). Unchanged values are skipped, but for an
+	 * edit marked `always` (a call's «Оператор» and «Дата звонка», `callLogEdits`).
+	 */
+	setCells(edits: { rowId: string; colId: string; value: unknown; always?: boolean }[]): void {
 		const clean = edits.map((e) => ({ ...e, value: toCell(e.value) }));
 		this.#transact(() => {
 			const cells: CellChange[] = [];
-			for (const { rowId, colId, value } of clean) {
+			for (const { rowId, colId, value, always } of clean) {
 				const old = this.getCell(rowId, colId);
-				if (old === value) continue;
+				if (old === value && !always) continue;
 				this.#cellMap.set(cellKey(rowId, colId), value);
 				cells.push([rowId, colId, old, value]);
 			}
