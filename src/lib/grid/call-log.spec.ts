@@ -12,6 +12,7 @@ import {
 	undoneAttemptsOf
 } from './call-log';
 import { draftPasteEdits, fillColumn, pasteBlock } from './edits';
+import { shownItems } from '$lib/model/history';
 
 function callList(locale: 'ru' | 'en' = 'ru') {
 	const sheet = new Sheet(new Y.Doc());
@@ -1770,4 +1771,22 @@ describe('a call’s cells written together (found by a fuzz, 2026-12-08)', () =
 			}
 		}
 	);
+
+	it('the history panel shows no line for «Оператор» written again with the name it showed', () => {
+		const { sheet, id, row } = callList();
+		const result = id('Результат звонка');
+		logCall(sheet, row, result, 'не дозвонились', new Date(2026, 11, 6, 11, 0), 'Борис');
+		logCall(sheet, row, result, 'дозвонились', new Date(2026, 11, 6, 12, 0), 'Борис');
+		const lines = (items: ReturnType<typeof shownItems>) =>
+			items
+				.filter((i) => i.colId === id('Оператор'))
+				.map((i) => `${i.undo ?? ''}${i.old || '—'} → ${i.value || '—'}`);
+		// The history has both calls' «Оператор» (an undo of the second gives back the first's).
+		expect(lines(sheet.history.forRow(row))).toEqual(['Борис → Борис', '— → Борис']);
+		expect(lines(shownItems(sheet.history.forRow(row)))).toEqual(['— → Борис']);
+		// Every other line stays: the row added, both results, dates and counts.
+		expect(shownItems(sheet.history.forRow(row))).toHaveLength(
+			sheet.history.forRow(row).length - 1
+		);
+	});
 });

@@ -73,6 +73,15 @@ export interface HistoryItem {
 	value?: string;
 }
 
+/**
+ * The lines of a row's history the panel shows (`HistoryPanel.svelte`): all but a change that
+ * wrote a cell's own value again, which changed nothing to see (a call's «Оператор» written with
+ * the name it showed, `callLogEdits`: the panel listed «Борис → Борис»), and its undo or redo.
+ */
+export function shownItems(items: HistoryItem[]): HistoryItem[] {
+	return items.filter((i) => i.kind !== 'cell' || (i.old ?? '') !== (i.value ?? ''));
+}
+
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 function cut(value: string): string {
