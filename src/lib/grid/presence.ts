@@ -74,7 +74,8 @@ export class PeerCells {
 			touched.add(peer.cell.rowId);
 			const color = safeColor(peer.color);
 			css.push(
-				`.shtab-peer-${n}{box-shadow:inset 0 0 0 2px ${color};}`,
+				// Also on the cell she is on, which AG Grid strips of shadows (.ag-cell:focus-visible).
+				`.shtab-peer-${n},.ag-cell.shtab-peer-${n}:focus-visible{box-shadow:inset 0 0 0 2px ${color};}`,
 				`.shtab-peer-${n}::after{content:${cssString(peer.name.slice(0, 40))};background:${color};}`,
 				`.shtab-peer-row-${n}{box-shadow:inset 4px 0 0 ${color};}`
 			);
