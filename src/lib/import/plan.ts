@@ -41,6 +41,7 @@ import {
 	normalizeText,
 	normalizeValue,
 	excelSerialDate,
+	storedRussianNumber,
 	withoutHidden,
 	withPlainSpaces,
 	type ValueOptions
@@ -608,21 +609,7 @@ export function plainPhone(raw: string): string | null {
 	} else return null;
 	const area = phoneDigits[national];
 	if (area !== 3 && area !== 4 && area !== 8 && area !== 9) return null;
-	const n = national;
-	return String.fromCharCode(
-		0x2b,
-		0x37,
-		48 + phoneDigits[n],
-		48 + phoneDigits[n + 1],
-		48 + phoneDigits[n + 2],
-		48 + phoneDigits[n + 3],
-		48 + phoneDigits[n + 4],
-		48 + phoneDigits[n + 5],
-		48 + phoneDigits[n + 6],
-		48 + phoneDigits[n + 7],
-		48 + phoneDigits[n + 8],
-		48 + phoneDigits[n + 9]
-	);
+	return storedRussianNumber(phoneDigits, national);
 }
 
 /** The numbers `ownValues` gave a group's values by row, when counted for this very group. */

@@ -46,6 +46,7 @@ export {
 	phoneParts,
 	readablePhones,
 	storedPhoneNumbers,
+	storedRussianNumber,
 	ALTERNATIVE_SEPARATOR,
 	WIDE_LIST_SEPARATOR,
 	storedPhones,

@@ -485,22 +485,7 @@ function normalizeOnePhone(raw: string, areaCode: string): PhoneResult {
 	const area = digits[national];
 	if (area !== 3 && area !== 4 && area !== 8 && area !== 9) return invalid(raw, 'not-russian');
 
-	// Built from char codes: four times faster than String() of a ten-digit number.
-	const n = national;
-	const value = String.fromCharCode(
-		0x2b, // +
-		0x37, // 7
-		48 + digits[n],
-		48 + digits[n + 1],
-		48 + digits[n + 2],
-		48 + digits[n + 3],
-		48 + digits[n + 4],
-		48 + digits[n + 5],
-		48 + digits[n + 6],
-		48 + digits[n + 7],
-		48 + digits[n + 8],
-		48 + digits[n + 9]
-	);
+	const value = storedRussianNumber(digits, national);
 	const withExtension = extension ? value + ';ext=' + extension : value;
 	return valid(note ? `${withExtension} (${note})` : withExtension);
 }
@@ -609,4 +594,26 @@ function formatOnePhone(stored: string): string {
 	const main = `+7 (${m[1]}) ${m[2]}-${m[3]}-${m[4]}`;
 	const withExtension = m[5] ? `${main} доб. ${m[5]}` : main;
 	return m[6] ? `${withExtension} (${m[6]})` : withExtension;
+}
+
+/**
+ * `+7` and the ten digits of a Russian number from `digits[from]` on (each 0–9), as stored.
+ * Built from char codes: four times faster than String() of a ten-digit number.
+ */
+export function storedRussianNumber(digits: ArrayLike<number>, from: number): string {
+	const n = from;
+	return String.fromCharCode(
+		0x2b, // +
+		0x37, // 7
+		48 + digits[n],
+		48 + digits[n + 1],
+		48 + digits[n + 2],
+		48 + digits[n + 3],
+		48 + digits[n + 4],
+		48 + digits[n + 5],
+		48 + digits[n + 6],
+		48 + digits[n + 7],
+		48 + digits[n + 8],
+		48 + digits[n + 9]
+	);
 }
