@@ -214,4 +214,18 @@ describe('the history panel (shownItems)', () => {
 		expect(cols.filter((c) => c === id('Дата звонка'))).toHaveLength(2);
 		expect(cols.filter((c) => c === id('Оператор'))).toHaveLength(1);
 	});
+
+	it('never hides a real change of a long value (both cut for the history)', () => {
+		const sheet = new Sheet(new Y.Doc());
+		sheet.addColumns(templateColumns('callList', 'ru'));
+		const note = sheet.columns().find((c) => c.title === 'Примечание')!.id;
+		const [row] = sheet.addRows({ columns: [note], rows: [['']] });
+		const long = 'а'.repeat(1200);
+		sheet.setCell(row, note, long + ' старое');
+		sheet.setCell(row, note, long + ' новое');
+		const shown = shownItems(sheet.history.forCell(row, note));
+		// Both values cut to the same first 999 characters: the edit is still a line of its own.
+		expect(sheet.history.forCell(row, note)).toHaveLength(2);
+		expect(shown).toHaveLength(2);
+	});
 });

@@ -79,7 +79,14 @@ export interface HistoryItem {
  * the name it showed, `callLogEdits`: the panel listed «Борис → Борис»), and its undo or redo.
  */
 export function shownItems(items: HistoryItem[]): HistoryItem[] {
-	return items.filter((i) => i.kind !== 'cell' || (i.old ?? '') !== (i.value ?? ''));
+	// Two values cut to the same first characters (`MAX_HISTORY_VALUE`, a long note edited past
+	// them) may differ: that change is shown (found in review of f291d93: it was hidden).
+	return items.filter(
+		(i) =>
+			i.kind !== 'cell' ||
+			(i.old ?? '') !== (i.value ?? '') ||
+			(i.value ?? '').length >= MAX_HISTORY_VALUE
+	);
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
