@@ -3,9 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { Sheet, undoStep } from '$lib/model/sheet';
 import { templateColumns } from '$lib/model/templates';
 import { shownItems } from '$lib/model/history';
-import { callColumns, callLogEdits, mergedCallCellsOf, undoneAttemptsOf } from './call-log';
+import { callLogEdits } from './call-log';
 import { campaignLogEdits } from './campaign-log';
 import { fillColumn, pasteBlock } from './edits';
+import { callListReplicas } from './call-log.testing';
 
 // Review of e62109f and f291d93 (a call's «Оператор» and «Дата звонка» written even unchanged).
 
@@ -19,36 +20,8 @@ function logCall(sheet: Sheet, row: string, colId: string, value: string, now: D
 }
 
 function replicas(clients: number[]) {
-	const docs = clients.map((client) => {
-		const doc = new Y.Doc();
-		doc.clientID = client;
-		return doc;
-	});
-	const outbox: Uint8Array[][] = docs.map(() => []);
-	docs.forEach((doc, i) =>
-		doc.on('update', (u: Uint8Array, origin: unknown) => {
-			if (origin !== 'remote') outbox[i].push(u);
-		})
-	);
-	const sheets = docs.map((doc) => {
-		const sheet = new Sheet(doc);
-		sheet.mergeCells = (cells) => mergedCallCellsOf(sheet, cells);
-		sheet.undoneCells = (cells, kind) => undoneAttemptsOf(sheet, cells, kind);
-		sheet.boundColumns = () => callColumns(sheet.columns());
-		return sheet;
-	});
-	const send = (from: number) => {
-		for (const u of outbox[from].splice(0))
-			docs.forEach((doc, to) => to !== from && Y.applyUpdate(doc, u, 'remote'));
-	};
-	const exchange = (order: number[]) => {
-		for (let i = 0; i < 6; i++) for (const from of order) send(from);
-		expect(outbox.flat()).toEqual([]);
-	};
-	sheets[0].addColumns(templateColumns('callList', 'ru'));
-	const id = (title: string) => sheets[0].columns().find((c) => c.title === title)!.id;
-	const [row] = sheets[0].addRows({ columns: [id('ФИО')], rows: [['Лебедева Ольга']] });
-	exchange(docs.map((_, i) => i));
+	const base = callListReplicas(clients);
+	const { sheets, row, id } = base;
 	const undos = sheets.map((s) => s.createUndoManager());
 	const step = (m: number, act: () => void) => {
 		vi.setSystemTime(atMinute(m));
@@ -60,7 +33,7 @@ function replicas(clients: number[]) {
 			sheet.getCell(row, id(t))
 		);
 	const all = () => sheets.map(callIn);
-	return { sheets, exchange, row, id, undos, step, callIn, all };
+	return { ...base, undos, step, callIn, all };
 }
 
 const ORDERS = [
